@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { loadConfig } from '@lib/config';
+import { DEV_STAFF_TOKEN_SECRET, runProcess, signStaffToken, STAFF_ROLES } from '@lib/platform';
+import { ALL_SERVICES } from './all-in-one.services';
+
+export const ALL_IN_ONE_DEFAULT_PORT = 3000;
+
+/** Every service in one process, on the embedded adapters unless told otherwise. */
+async function main(): Promise<void> {
+  const config = loadConfig('all-in-one', process.env, { port: ALL_IN_ONE_DEFAULT_PORT });
+  const { url } = await runProcess(config, ALL_SERVICES, 'Collection agency (all-in-one)');
+  const lines = [`Collection agency backend (all-in-one) on ${url}`, `  API documentation: ${url}/docs`];
+  if (!config.staffTokenSecret) {
+    // Demo mode: tokens signed with the public demo secret, so the README walkthrough works.
+    lines.push('  Demo staff tokens (STAFF_TOKEN_SECRET is not set; never use these in production):');
+    for (const role of STAFF_ROLES) lines.push(`    ${role.padEnd(11)} Bearer ${signStaffToken(DEV_STAFF_TOKEN_SECRET, { role, id: `${role}-demo` })}`);
+  }
+  if (config.clock === 'test') lines.push('  CLOCK=test: the clock moves only with POST /test-clock/advance (admin)');
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

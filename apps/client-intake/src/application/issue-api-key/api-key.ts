@@ -1,0 +1,28 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { fold } from '@lib/es-core';
+import type { EventStore } from '@lib/event-store';
+import type { ClientKeyVerifier } from '@lib/platform';
+import { clientDecider, ClientEvent } from '../../domain/client/client.decider';
+import { clientStreamId } from '../../client-intake.ports';
+
+/** `ck_<clientId>_<secret>`: the client id up front lets a check read one stream, not an index. */
+export function newApiKey(clientId: string): string {
+  return `ck_${clientId}_${randomBytes(24).toString('base64url')}`;
+}
+
+export function hashApiKey(apiKey: string): string {
+  return createHash('sha256').update(apiKey).digest('hex');
+}
+
+/** Checks a key against the hashes in its client's stream. */
+export class EventSourcedClientKeys implements ClientKeyVerifier {
+  constructor(private readonly store: EventStore) {}
+
+  async clientOf(apiKey: string): Promise<string | null> {
+    const match = /^ck_([0-9a-f-]{36})_[A-Za-z0-9_-]+$/.exec(apiKey);
+    if (!match) return null;
+    const events = await this.store.readStream(clientStreamId(match[1]));
+    const state = fold(clientDecider, events as unknown as ClientEvent[]);
+    return state.status === 'onboarded' && state.keyHashes.includes(hashApiKey(apiKey)) ? match[1] : null;
+  }
+}

@@ -1,0 +1,10 @@
+import type { ServiceDependencies } from '@lib/platform';
+
+/** What the intake service needs from outside; the composition root provides it. */
+export type IntakeDependencies = ServiceDependencies;
+
+export const INTAKE = Symbol('INTAKE_DEPENDENCIES');
+
+export const clientStreamId = (clientId: string) => `client-${clientId}`;
+export const accountStreamId = (accountId: string) => `account-${accountId}`;
+export const accountIdOfStream = (streamId: string) => (streamId.startsWith('account-') ? streamId.slice('account-'.length) : undefined);

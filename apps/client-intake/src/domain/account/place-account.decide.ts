@@ -1,0 +1,69 @@
+import { Decision, reject } from '@lib/es-core';
+import type { AccountState } from './account.decider';
+import { AccountEvent, Debtor, Invoice } from './account.events';
+
+export interface PlaceAccount {
+  accountId: string;
+  clientId: string;
+  clientReference: string;
+  commercial: boolean;
+  debtor: Debtor;
+  invoices: Invoice[];
+  now: Date;
+}
+
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+const DAY_MS = 86_400_000;
+/** Default rate plan (DOMAIN.md): 25% if placed within 365 days of the oldest due date, 33% after. */
+export const YOUNG_ACCOUNT_RATE_BP = 2_500;
+export const AGED_ACCOUNT_RATE_BP = 3_300;
+
+/**
+ * Rules the shape validation of the request cannot see: dates that contradict each
+ * other, one currency per account, no duplicate invoice numbers. Every problem is listed.
+ */
+export function placementProblems(command: PlaceAccount): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const currencies = new Set(command.invoices.map((i) => i.currency));
+  if (currencies.size > 1) problems.push({ field: 'invoices', reason: `all invoices must share one currency, got ${[...currencies].join(', ')}` });
+  const numbers = new Set<string>();
+  command.invoices.forEach((invoice, index) => {
+    if (numbers.has(invoice.number)) problems.push({ field: `invoices.${index}.number`, reason: `duplicate invoice number ${invoice.number}` });
+    numbers.add(invoice.number);
+    if (invoice.dueDate < invoice.issueDate) problems.push({ field: `invoices.${index}.dueDate`, reason: 'must not be before issueDate' });
+    if (new Date(invoice.issueDate).getTime() > command.now.getTime()) problems.push({ field: `invoices.${index}.issueDate`, reason: 'must not be in the future' });
+  });
+  return problems;
+}
+
+export function decidePlaceAccount(command: PlaceAccount, state: AccountState): Decision<AccountEvent> {
+  if (state.status !== 'none') {
+    return reject('client-reference-unique', `client reference ${command.clientReference} is already placed`);
+  }
+  const problems = placementProblems(command);
+  if (problems.length > 0) return reject('placement-invalid', 'the placement has invalid fields', { details: { problems } });
+
+  const oldestDue = command.invoices.map((i) => new Date(i.dueDate).getTime()).reduce((a, b) => Math.min(a, b));
+  const ageDays = Math.floor((command.now.getTime() - oldestDue) / DAY_MS);
+  return [
+    {
+      type: 'AccountPlaced',
+      data: {
+        accountId: command.accountId,
+        clientId: command.clientId,
+        clientReference: command.clientReference,
+        commercial: command.commercial,
+        debtor: command.debtor,
+        invoices: command.invoices,
+        currency: command.invoices[0].currency,
+        placedAmount: command.invoices.reduce((sum, i) => sum + i.originalAmount, 0),
+        placedAt: command.now.toISOString(),
+        commissionRateBp: ageDays < 365 ? YOUNG_ACCOUNT_RATE_BP : AGED_ACCOUNT_RATE_BP,
+      },
+    },
+  ];
+}

@@ -1,0 +1,358 @@
+import { Global, INestApplication, Module } from '@nestjs/common';
+import request from 'supertest';
+import { randomUUID } from 'node:crypto';
+import { TestClock } from '@lib/clock';
+import { AccountClosed, AccountClosedV1, AccountPlaced, AccountPlacedV1, AUDIT_EVENTS, CONTACT_CASES, Contract } from '@lib/contracts';
+import { createPgliteEventStore, PgliteEventStore } from '@lib/event-store';
+import { BusSubscription, createInProcessMessageBus, IncomingMessage, MessageBus } from '@lib/message-bus';
+import { waitFor } from '@lib/message-bus/contract/wait-for';
+import { CLIENT_KEY_VERIFIER, createHttpApp, DEV_STAFF_TOKEN_SECRET, rootModule, signStaffToken, StaffRole } from '@lib/platform';
+import { DebtorContactModule } from './debtor-contact.module';
+
+const staff = (role: StaffRole, id = `${role}-1`) => `Bearer ${signStaffToken(DEV_STAFF_TOKEN_SECRET, { role, id })}`;
+const CLIENT_KEY = 'ck_test-client';
+const WAIT = { timeoutMs: 5_000 };
+/** Monday 2026-01-05, 10:00 in New York: where the journeys' test clock starts. */
+const MONDAY_10_NEW_YORK = '2026-01-05T15:00:00.000Z';
+
+/** Stands in for client-intake's key check, so a client's credentials reach the role guard. */
+@Global()
+@Module({ providers: [{ provide: CLIENT_KEY_VERIFIER, useValue: { clientOf: async (key: string) => (key === CLIENT_KEY ? 'client-1' : null) } }], exports: [CLIENT_KEY_VERIFIER] })
+class TestClientKeysModule {}
+
+describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => {
+  let app: INestApplication;
+  let store: PgliteEventStore;
+  let bus: MessageBus;
+  let clock: TestClock;
+  let http: ReturnType<typeof request>;
+  let published: IncomingMessage[];
+  let audit: IncomingMessage[];
+  let listeners: BusSubscription[];
+
+  beforeAll(async () => {
+    store = await createPgliteEventStore();
+    bus = createInProcessMessageBus();
+    clock = new TestClock(MONDAY_10_NEW_YORK);
+    app = await createHttpApp({
+      title: 'debtor contact test',
+      quiet: true,
+      module: rootModule(['debtor-contact'], [TestClientKeysModule, DebtorContactModule.register({ eventStore: store, bus, clock, newId: randomUUID })], {
+        staffTokenSecret: DEV_STAFF_TOKEN_SECRET,
+      }),
+    });
+    await app.init();
+    http = request(app.getHttpServer());
+    published = [];
+    audit = [];
+    listeners = [
+      await bus.subscribe({ groupId: 'test-contact-listener', topics: [CONTACT_CASES], handler: async (m) => void published.push(m) }),
+      await bus.subscribe({ groupId: 'test-audit-listener', topics: [AUDIT_EVENTS], handler: async (m) => void audit.push(m) }),
+    ];
+  });
+  beforeEach(() => clock.set(MONDAY_10_NEW_YORK));
+  afterAll(async () => {
+    for (const listener of listeners) await listener.close();
+    await app.close();
+    await bus.close();
+    await store.close();
+  });
+
+  async function publish<Data>(contract: Contract<Data>, key: string, value: Data, messageId: string = randomUUID()): Promise<string> {
+    await bus.publish([
+      {
+        topic: contract.topic,
+        key,
+        value,
+        headers: {
+          'message-type': contract.type,
+          'message-id': messageId,
+          'correlation-id': `corr-${key}`,
+          'causation-id': 'c',
+          'source-stream': `account-${key}`,
+          'source-version': '0',
+        },
+      },
+    ]);
+    return messageId;
+  }
+
+  const storedOf = (accountId: string, type: string) => audit.filter((m) => m.key === `contact-${accountId}` && (m.value as { type: string }).type === type);
+  const waitForStored = (accountId: string, type: string, count = 1) =>
+    waitFor(`${count} ${type} in contact-${accountId}`, () => storedOf(accountId, type).length >= count, WAIT, () => `seen ${storedOf(accountId, type).length}`);
+  const publishedOf = (accountId: string, type: string) => published.filter((m) => m.key === accountId && m.headers['message-type'] === type);
+  const waitForPublished = (accountId: string, type: string, count = 1) =>
+    waitFor(`${count} ${type} for ${accountId}`, () => publishedOf(accountId, type).length >= count, WAIT, () => `seen ${publishedOf(accountId, type).length}`);
+  const caseEvents = async (accountId: string) => store.readStream(`contact-${accountId}`);
+  const caseTypes = async (accountId: string) => (await caseEvents(accountId)).map((e) => e.type);
+
+  /** What intake publishes for a placement; the case is open once the first demand is published. */
+  async function placeAccount(debtor: AccountPlacedV1['debtor'] = NY_COMPANY, accountId: string = randomUUID()): Promise<string> {
+    await publish(AccountPlaced, accountId, placedData(accountId, debtor));
+    await waitForPublished(accountId, 'NoticeSent.v1');
+    return accountId;
+  }
+
+  const contact = (accountId: string, body: object, as = staff('collector')) => http.post(`/cases/${accountId}/contacts`).set('authorization', as).send(body);
+
+  describe('a placed account', () => {
+    it('opens a case and sends the first demand letter at once, once, however often the placement is delivered', async () => {
+      const accountId = randomUUID();
+      const messageId = await publish(AccountPlaced, accountId, placedData(accountId));
+      await publish(AccountPlaced, accountId, placedData(accountId), messageId);
+      // Same key, published after the duplicate: once it is handled, so was the duplicate.
+      await publish(AccountClosed, accountId, closedData(accountId, 'recalled'));
+      await waitForStored(accountId, 'ContactCaseClosed');
+
+      expect(await caseTypes(accountId)).toEqual(['ContactCaseOpened', 'NoticeSent', 'ContactCaseClosed']);
+      const [openedEvent] = await caseEvents(accountId);
+      expect(openedEvent.metadata).toMatchObject({ principal: { role: 'system', id: 'integration' }, causationId: messageId, correlationId: `corr-${accountId}` });
+      await waitForPublished(accountId, 'NoticeSent.v1');
+      expect(publishedOf(accountId, 'NoticeSent.v1').map((m) => [m.key, m.value])).toEqual([
+        [accountId, { accountId, clientId: 'client-1', noticeType: 'first-demand', channel: 'letter', sentAt: MONDAY_10_NEW_YORK }],
+      ]);
+    });
+
+    it('shows the case to collectors, supervisors and compliance, with the first demand', async () => {
+      const accountId = await placeAccount();
+      for (const role of ['collector', 'supervisor', 'compliance'] as const) {
+        const found = await http.get(`/cases/${accountId}`).set('authorization', staff(role)).expect(200);
+        expect(found.body).toEqual({
+          accountId,
+          clientId: 'client-1',
+          status: 'open',
+          commercial: true,
+          debtor: NY_COMPANY,
+          debtorTimeZone: 'America/New_York',
+          currency: 'USD',
+          placedAmount: 750_050,
+          openedAt: MONDAY_10_NEW_YORK,
+          notices: [{ noticeType: 'first-demand', channel: 'letter', sentAt: MONDAY_10_NEW_YORK }],
+          attempts: 0,
+          rightPartyContacts: 0,
+          promises: [],
+          lastContact: null,
+          refusals: [],
+        });
+      }
+      await http.get(`/cases/${randomUUID()}`).set('authorization', staff('collector')).expect(404);
+    });
+  });
+
+  describe('recording a contact', () => {
+    it('records a call with a promise right after placement (Monday 10:00 in New York), with its compliance decisions, and publishes both', async () => {
+      const accountId = await placeAccount();
+      const body = { channel: 'call', direction: 'outbound', outcome: 'right-party-contact', notes: 'AP manager promised full payment', promise: PROMISE };
+      const first = await contact(accountId, body, staff('collector', 'collector-7')).set('idempotency-key', 'call-1').expect(201);
+      expect(first.body).toEqual({
+        accountId,
+        attemptId: expect.any(String),
+        promiseId: expect.any(String),
+        rightPartyContact: true,
+        compliance: [
+          { rule: 'case-closed', version: 1, decision: 'allow' },
+          { rule: 'call-window', version: 1, decision: 'allow' },
+        ],
+      });
+
+      const retry = await contact(accountId, body, staff('collector', 'collector-7')).set('idempotency-key', 'call-1').expect(201);
+      expect(retry.body).toEqual(first.body);
+      expect(await caseTypes(accountId)).toEqual(['ContactCaseOpened', 'NoticeSent', 'ContactAttemptRecorded', 'PromiseToPayMade']);
+      const recorded = (await caseEvents(accountId))[2];
+      expect(recorded.data).toMatchObject({ collectorId: 'collector-7', notes: 'AP manager promised full payment', compliance: first.body.compliance });
+      expect(recorded.metadata.principal).toEqual({ role: 'collector', id: 'collector-7' });
+
+      await waitForPublished(accountId, 'PromiseToPayMade.v1');
+      expect(publishedOf(accountId, 'ContactAttemptRecorded.v1').map((m) => m.value)).toEqual([
+        {
+          accountId,
+          clientId: 'client-1',
+          attemptId: first.body.attemptId,
+          collectorId: 'collector-7',
+          channel: 'call',
+          direction: 'outbound',
+          outcome: 'right-party-contact',
+          rightPartyContact: true,
+          occurredAt: MONDAY_10_NEW_YORK,
+        },
+      ]);
+      expect(publishedOf(accountId, 'PromiseToPayMade.v1').map((m) => m.value)).toEqual([
+        { accountId, clientId: 'client-1', promiseId: first.body.promiseId, collectorId: 'collector-7', amount: 750_050, currency: 'USD', dueDate: '2026-01-20', madeAt: MONDAY_10_NEW_YORK },
+      ]);
+
+      clock.set('2026-01-05T16:00:00.000Z');
+      await contact(accountId, { channel: 'email', direction: 'outbound', outcome: 'no-answer' }, staff('supervisor', 'sup-2')).expect(201);
+      const found = await http.get(`/cases/${accountId}`).set('authorization', staff('compliance')).expect(200);
+      expect(found.body).toMatchObject({
+        attempts: 2,
+        rightPartyContacts: 1,
+        promises: [{ promiseId: first.body.promiseId, attemptId: first.body.attemptId, amount: 750_050, currency: 'USD', dueDate: '2026-01-20', madeAt: MONDAY_10_NEW_YORK, collectorId: 'collector-7' }],
+        lastContact: { at: '2026-01-05T16:00:00.000Z', channel: 'email', direction: 'outbound', outcome: 'no-answer', collectorId: 'sup-2' },
+      });
+    });
+
+    it('refuses a call to a company on a Saturday, records the refusal, and publishes nothing about it', async () => {
+      const accountId = await placeAccount();
+      clock.set('2026-01-10T15:00:00.000Z');
+      const refused = await contact(accountId, { channel: 'call', direction: 'outbound', outcome: 'no-answer' }, staff('collector', 'collector-7')).expect(422);
+      expect(refused.body).toEqual({
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        rule: 'call-window',
+        message: 'a company may be called Monday-Friday 08:00-18:00 in its local time (America/New_York); it is Saturday 10:00 there',
+      });
+      expect(await caseTypes(accountId)).toEqual(['ContactCaseOpened', 'NoticeSent', 'ContactAttemptRefused']);
+      const [refusal] = (await caseEvents(accountId)).slice(-1);
+      expect(refusal.data).toEqual({ accountId, clientId: 'client-1', rule: 'call-window', version: 1, channel: 'call', reason: refused.body.message });
+      expect(refusal.metadata.principal).toEqual({ role: 'collector', id: 'collector-7' });
+
+      // A letter on the same Saturday is fine: the window is about calls.
+      await contact(accountId, { channel: 'letter', direction: 'outbound', outcome: 'no-answer' }).expect(201);
+      await waitForPublished(accountId, 'ContactAttemptRecorded.v1');
+      expect(publishedOf(accountId, 'ContactAttemptRecorded.v1').map((m) => (m.value as { channel: string }).channel)).toEqual(['letter']);
+      const found = await http.get(`/cases/${accountId}`).set('authorization', staff('compliance')).expect(200);
+      expect(found.body.refusals).toEqual([{ rule: 'call-window', version: 1, channel: 'call', reason: refused.body.message, at: '2026-01-10T15:00:00.000Z', by: 'collector-7' }]);
+    });
+
+    it('refuses a call to a company at 19:00 New York time but lets a person be called then', async () => {
+      const company = await placeAccount();
+      const person = await placeAccount({ kind: 'person', legalName: 'Pat Doe', country: 'US', region: 'NY' });
+      clock.set('2026-01-06T00:00:00.000Z');
+      const call = { channel: 'call', direction: 'outbound', outcome: 'left-message' };
+      const refused = await contact(company, call).expect(422);
+      expect(refused.body.rule).toBe('call-window');
+      expect(refused.body.message).toContain('Monday 19:00');
+      await contact(person, call).expect(201);
+    });
+
+    it('answers a retried refusal with the same key identically, recording it once', async () => {
+      const accountId = await placeAccount();
+      clock.set('2026-01-10T15:00:00.000Z');
+      const call = { channel: 'call', direction: 'outbound', outcome: 'no-answer' };
+      const first = await contact(accountId, call).set('idempotency-key', 'sat-1').expect(422);
+      const retry = await contact(accountId, call).set('idempotency-key', 'sat-1').expect(422);
+      expect(retry.body).toEqual(first.body);
+      expect((await caseTypes(accountId)).filter((t) => t === 'ContactAttemptRefused')).toHaveLength(1);
+    });
+
+    it('refuses an invalid promise with its rule, writing nothing', async () => {
+      const accountId = await placeAccount();
+      const cases: Array<[object, string]> = [
+        [{ channel: 'call', direction: 'outbound', outcome: 'left-message', promise: PROMISE }, 'promise-needs-right-party-contact'],
+        [{ channel: 'call', direction: 'outbound', outcome: 'right-party-contact', promise: { ...PROMISE, currency: 'EUR' } }, 'promise-currency-mismatch'],
+        [{ channel: 'call', direction: 'outbound', outcome: 'right-party-contact', promise: { ...PROMISE, dueDate: '2026-01-04' } }, 'promise-due-date-past'],
+      ];
+      for (const [body, rule] of cases) {
+        const refused = await contact(accountId, body).expect(422);
+        expect(refused.body).toMatchObject({ statusCode: 422, rule, message: expect.any(String) });
+      }
+      expect(await caseTypes(accountId)).toEqual(['ContactCaseOpened', 'NoticeSent']);
+    });
+
+    it('lists every invalid field at once, writing nothing', async () => {
+      const accountId = await placeAccount();
+      const refused = await contact(accountId, {
+        channel: 'pigeon',
+        direction: 'sideways',
+        outcome: 'maybe',
+        notes: 'x'.repeat(2001),
+        promise: { amount: 10.5, currency: 'usd', dueDate: '2026-02-30' },
+      }).expect(400);
+      const fields = refused.body.problems.map((p: { field: string }) => p.field);
+      expect(fields).toEqual(expect.arrayContaining(['channel', 'direction', 'outcome', 'notes', 'promise.amount', 'promise.currency', 'promise.dueDate']));
+      expect(await caseTypes(accountId)).toEqual(['ContactCaseOpened', 'NoticeSent']);
+    });
+
+    it('answers 404 for an account with no case, and does not pin that answer to the key', async () => {
+      const accountId = randomUUID();
+      const body = { channel: 'email', direction: 'outbound', outcome: 'no-answer' };
+      const missing = await contact(accountId, body).set('idempotency-key', 'early-1').expect(404);
+      expect(missing.body.rule).toBe('case-unknown');
+      expect(await caseEvents(accountId)).toEqual([]);
+
+      await placeAccount(NY_COMPANY, accountId);
+      await contact(accountId, body).set('idempotency-key', 'early-1').expect(201);
+    });
+
+    it('refuses any contact once intake closes the account (409 case-closed), and records the refusal', async () => {
+      const accountId = await placeAccount();
+      const messageId = await publish(AccountClosed, accountId, closedData(accountId, 'paid-in-full'));
+      await publish(AccountClosed, accountId, closedData(accountId, 'paid-in-full'), messageId);
+      await waitForStored(accountId, 'ContactCaseClosed');
+
+      const refused = await contact(accountId, { channel: 'email', direction: 'outbound', outcome: 'no-answer' }).expect(409);
+      expect(refused.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        rule: 'case-closed',
+        message: 'the case is closed (paid-in-full): the debtor may not be contacted about it',
+      });
+      expect(await caseTypes(accountId)).toEqual(['ContactCaseOpened', 'NoticeSent', 'ContactCaseClosed', 'ContactAttemptRefused']);
+      const found = await http.get(`/cases/${accountId}`).set('authorization', staff('collector')).expect(200);
+      expect(found.body).toMatchObject({ status: 'closed', closingCode: 'paid-in-full', closedAt: MONDAY_10_NEW_YORK, attempts: 0 });
+    });
+  });
+
+  describe('the audit trail', () => {
+    it("gives compliance the case's stored events with an intact hash chain, and copies each to the audit topic", async () => {
+      const accountId = await placeAccount();
+      await contact(accountId, { channel: 'call', direction: 'outbound', outcome: 'no-answer' }).expect(201);
+      const trail = await http.get(`/audit/debtor-contact/accounts/${accountId}`).set('authorization', staff('compliance')).expect(200);
+      expect(trail.body.service).toBe('debtor-contact');
+      expect(trail.body.streams).toHaveLength(1);
+      expect(trail.body.streams[0]).toMatchObject({ streamId: `contact-${accountId}`, integrity: { ok: true } });
+      expect(trail.body.streams[0].events.map((e: { type: string }) => e.type)).toEqual(['ContactCaseOpened', 'NoticeSent', 'ContactAttemptRecorded']);
+      await waitForStored(accountId, 'ContactAttemptRecorded');
+      expect(audit.filter((m) => m.key === `contact-${accountId}`).map((m) => (m.value as { accountId: string }).accountId)).toEqual([accountId, accountId, accountId]);
+    });
+  });
+
+  describe('roles', () => {
+    it('lets each endpoint be called only by the roles it states', async () => {
+      const accountId = await placeAccount();
+      const body = { channel: 'email', direction: 'outbound', outcome: 'no-answer' };
+      await http.post(`/cases/${accountId}/contacts`).send(body).expect(401);
+      await http.get(`/cases/${accountId}`).expect(401);
+      await http.get(`/audit/debtor-contact/accounts/${accountId}`).expect(401);
+      for (const role of ['accountant', 'legal', 'compliance', 'admin'] as const) {
+        await contact(accountId, body, staff(role)).expect(403);
+      }
+      for (const role of ['accountant', 'legal', 'admin'] as const) {
+        await http.get(`/cases/${accountId}`).set('authorization', staff(role)).expect(403);
+      }
+      for (const role of ['collector', 'supervisor', 'accountant', 'legal', 'admin'] as const) {
+        await http.get(`/audit/debtor-contact/accounts/${accountId}`).set('authorization', staff(role)).expect(403);
+      }
+      await http.post(`/cases/${accountId}/contacts`).set('x-api-key', CLIENT_KEY).send(body).expect(403);
+      await http.get(`/cases/${accountId}`).set('x-api-key', CLIENT_KEY).expect(403);
+      const forged = signStaffToken('another-secret', { role: 'collector', id: 'mallory' });
+      await contact(accountId, body, `Bearer ${forged}`).expect(401);
+      expect(await caseTypes(accountId)).toEqual(['ContactCaseOpened', 'NoticeSent']);
+    });
+  });
+});
+
+const NY_COMPANY = { kind: 'company', legalName: 'Acme Widgets LLC', country: 'US', region: 'NY' };
+const PROMISE = { amount: 750_050, currency: 'USD', dueDate: '2026-01-20' };
+
+function placedData(accountId: string, debtor: AccountPlacedV1['debtor'] = NY_COMPANY): AccountPlacedV1 {
+  return {
+    accountId,
+    clientId: 'client-1',
+    clientReference: `REF-${accountId.slice(0, 8)}`,
+    commercial: debtor.kind === 'company',
+    debtor,
+    invoices: [
+      { number: 'INV-1', issueDate: '2025-10-16', dueDate: '2025-11-15', originalAmount: 300_000, currency: 'USD' },
+      { number: 'INV-2', issueDate: '2025-11-15', dueDate: '2025-12-15', originalAmount: 450_050, currency: 'USD' },
+    ],
+    currency: 'USD',
+    placedAmount: 750_050,
+    commissionRateBp: 2_500,
+    placedAt: MONDAY_10_NEW_YORK,
+  };
+}
+
+function closedData(accountId: string, closingCode: string): AccountClosedV1 {
+  return { accountId, clientId: 'client-1', closingCode, closedAt: MONDAY_10_NEW_YORK };
+}

@@ -1,0 +1,44 @@
+import type { ComplianceDecision, Channel, Direction } from '../contact-case/contact-case.events';
+import type { ContactCaseState } from '../contact-case/contact-case.state';
+
+/** The contact a rule judges: what, which way, and when (from the command, never a clock). */
+export interface ContactUnderReview {
+  channel: Channel;
+  direction: Direction;
+  now: Date;
+}
+
+export type RuleVerdict = { decision: 'allow' } | { decision: 'deny'; reason: string };
+
+/**
+ * A named, versioned contact rule. A rule that does not concern a contact (a call window
+ * for a letter) allows it: the ledger then shows it was considered. A changed rule gets a
+ * new version, so past decisions stay explained by the version that made them.
+ */
+export interface ComplianceRule {
+  readonly name: string;
+  readonly version: number;
+  judge(contact: ContactUnderReview, contactCase: Exclude<ContactCaseState, { status: 'none' }>): RuleVerdict;
+}
+
+export const allow: RuleVerdict = { decision: 'allow' };
+export const deny = (reason: string): RuleVerdict => ({ decision: 'deny', reason });
+
+export type ComplianceOutcome =
+  | { allowed: true; decisions: ComplianceDecision[] }
+  | { allowed: false; denial: { rule: string; version: number; reason: string } };
+
+/** Runs the rules in order; the first that denies names the reason and the rest are not asked. */
+export function reviewContact(
+  rules: readonly ComplianceRule[],
+  contact: ContactUnderReview,
+  contactCase: Exclude<ContactCaseState, { status: 'none' }>,
+): ComplianceOutcome {
+  const decisions: ComplianceDecision[] = [];
+  for (const rule of rules) {
+    const verdict = rule.judge(contact, contactCase);
+    if (verdict.decision === 'deny') return { allowed: false, denial: { rule: rule.name, version: rule.version, reason: verdict.reason } };
+    decisions.push({ rule: rule.name, version: rule.version, decision: 'allow' });
+  }
+  return { allowed: true, decisions };
+}

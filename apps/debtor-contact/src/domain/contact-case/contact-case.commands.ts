@@ -1,0 +1,45 @@
+import { CaseDebtor, Channel, Direction, Outcome } from './contact-case.events';
+
+/** Intake placed an account: open its case and send the first demand at once. */
+export interface OpenContactCase {
+  type: 'OpenContactCase';
+  accountId: string;
+  clientId: string;
+  commercial: boolean;
+  debtor: CaseDebtor;
+  currency: string;
+  placedAmount: number;
+  now: Date;
+}
+
+export interface PromiseGiven {
+  /** Minor units. */
+  amount: number;
+  currency: string;
+  /** YYYY-MM-DD. */
+  dueDate: string;
+}
+
+/** A collector records a call, email, letter or text, perhaps with a promise to pay. */
+export interface RecordContactAttempt {
+  type: 'RecordContactAttempt';
+  attemptId: string;
+  /** Used only when a promise is given. */
+  promiseId: string;
+  collectorId: string;
+  channel: Channel;
+  direction: Direction;
+  outcome: Outcome;
+  notes?: string;
+  promise?: PromiseGiven;
+  now: Date;
+}
+
+/** Intake closed the account: the case closes with the same code. */
+export interface CloseContactCase {
+  type: 'CloseContactCase';
+  closingCode: string;
+  now: Date;
+}
+
+export type ContactCaseCommand = OpenContactCase | RecordContactAttempt | CloseContactCase;

@@ -1,0 +1,86 @@
+import type { DomainEvent } from '@lib/es-core';
+
+export const CHANNELS = ['call', 'email', 'letter', 'text'] as const;
+export const DIRECTIONS = ['outbound', 'inbound'] as const;
+export const OUTCOMES = ['right-party-contact', 'left-message', 'no-answer', 'wrong-number', 'refused'] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+export type Direction = (typeof DIRECTIONS)[number];
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** The debtor as placed: what contact rules need (kind for the window, address for the zone). */
+export interface CaseDebtor {
+  kind: string;
+  legalName: string;
+  country: string;
+  region?: string;
+}
+
+/** One entry of the compliance decision ledger: which rule, which version, what it said. */
+export interface ComplianceDecision {
+  rule: string;
+  version: number;
+  decision: 'allow';
+}
+
+export type ContactCaseOpened = DomainEvent<
+  'ContactCaseOpened',
+  {
+    accountId: string;
+    clientId: string;
+    commercial: boolean;
+    debtor: CaseDebtor;
+    currency: string;
+    /** Minor units. */
+    placedAmount: number;
+    openedAt: string;
+  }
+>;
+
+export type NoticeSent = DomainEvent<'NoticeSent', { accountId: string; clientId: string; noticeType: string; channel: Channel; sentAt: string }>;
+
+/** When it happened is the event's metadata `occurredAt`. */
+export type ContactAttemptRecorded = DomainEvent<
+  'ContactAttemptRecorded',
+  {
+    accountId: string;
+    clientId: string;
+    attemptId: string;
+    /** The principal who recorded it. */
+    collectorId: string;
+    channel: Channel;
+    direction: Direction;
+    outcome: Outcome;
+    notes?: string;
+    rightPartyContact: boolean;
+    /** Every rule that allowed the attempt, with its version: the evidence of compliance. */
+    compliance: ComplianceDecision[];
+  }
+>;
+
+export type PromiseToPayMade = DomainEvent<
+  'PromiseToPayMade',
+  {
+    accountId: string;
+    clientId: string;
+    promiseId: string;
+    /** The attempt in which the debtor promised. */
+    attemptId: string;
+    collectorId: string;
+    /** Minor units. */
+    amount: number;
+    currency: string;
+    /** YYYY-MM-DD, the debtor's calendar. */
+    dueDate: string;
+  }
+>;
+
+/** A contact a compliance rule blocked, kept on the record with the rule that blocked it. */
+export type ContactAttemptRefused = DomainEvent<
+  'ContactAttemptRefused',
+  { accountId: string; clientId: string; rule: string; version: number; channel: Channel; reason: string }
+>;
+
+export type ContactCaseClosed = DomainEvent<'ContactCaseClosed', { accountId: string; clientId: string; closingCode: string; closedAt: string }>;
+
+export type ContactCaseEvent = ContactCaseOpened | NoticeSent | ContactAttemptRecorded | PromiseToPayMade | ContactAttemptRefused | ContactCaseClosed;

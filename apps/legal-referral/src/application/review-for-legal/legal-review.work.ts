@@ -1,0 +1,25 @@
+import type { Principal } from '@lib/es-core';
+import type { ScheduledWork, WorkHandler } from '@lib/clock';
+import { LegalReferralDependencies } from '../../legal-referral.ports';
+import { reviewForLegal } from './review-for-legal';
+
+const SCHEDULED_REVIEW: Principal = { role: 'system', id: 'legal-review-scheduler' };
+
+/**
+ * The legal review due 45 days after placement. The work id is the causation and the
+ * command dedupes by it: a crash after the review but before the scheduler marks the
+ * work fired re-runs this handler, which then finds its review already recorded.
+ * A refusal (the client already authorized suit) leaves nothing to do: the work is done.
+ */
+export const runScheduledLegalReview =
+  (deps: LegalReferralDependencies): WorkHandler =>
+  async (work: ScheduledWork, firedAt: Date) => {
+    await reviewForLegal(deps, String(work.payload.accountId), {
+      principal: SCHEDULED_REVIEW,
+      correlationId: work.workId,
+      causationId: work.workId,
+      now: firedAt,
+      newId: deps.newId,
+      dedupeByCausation: true,
+    });
+  };

@@ -1,0 +1,23 @@
+import { lastPayment } from '../referral/referral.state';
+import { DAY_MS, fail, LegalCriterion, pass } from './legal-criterion';
+
+export const QUIET_DAYS_BEFORE_LEGAL = 45;
+
+/**
+ * Internal efforts have failed only when nothing came in for 45 days: counted from the
+ * last payment that still stands, or from placement when none did.
+ */
+export const noPaymentIn45Days: LegalCriterion = {
+  name: 'no-payment-in-45-days',
+  check: ({ referral, now }) => {
+    const payment = lastPayment(referral);
+    const since = payment ? payment.paidAt : referral.placedAt;
+    const days = Math.floor((now.getTime() - new Date(since).getTime()) / DAY_MS);
+    if (days >= QUIET_DAYS_BEFORE_LEGAL) return pass();
+    return fail(
+      payment
+        ? `a payment was received ${days} days ago (${since}); ${QUIET_DAYS_BEFORE_LEGAL} days without payment are required`
+        : `placed ${days} days ago (${since}); ${QUIET_DAYS_BEFORE_LEGAL} days without payment are required`,
+    );
+  },
+};

@@ -1,0 +1,6 @@
+import { fail, LegalCriterion, pass } from './legal-criterion';
+
+export const notClosed: LegalCriterion = {
+  name: 'not-closed',
+  check: ({ referral }) => (referral.closing ? fail(`the account is closed (${referral.closing.closingCode})`) : pass()),
+};

@@ -1,0 +1,133 @@
+import { Decider, Decision, reject } from '@lib/es-core';
+import { CloseReferralCase, ForwardToAttorney, NotePayment, NotePaymentReversal, OpenReferralCase, RecordClientAuthorization, ReferralCommand } from './referral.commands';
+import { ReferralEvent } from './referral.events';
+import { initialReferralState, evolveReferral, ReferralCase, ReferralState } from './referral.state';
+import { decideReviewForLegal } from './review-for-legal.decide';
+
+const DAY_MS = 86_400_000;
+/** DOMAIN.md's default commercial cadence: legal review on day 45 after placement. */
+export const LEGAL_REVIEW_AFTER_DAYS = 45;
+
+const unknown = () => reject<ReferralEvent>('referral-unknown', 'no referral case for this account');
+
+function open(command: OpenReferralCase, state: ReferralState): Decision<ReferralEvent> {
+  // One placement opens one case; a second opening is the same fact arriving again.
+  if (state.stage !== 'none') return [];
+  if (command.invoiceDueDates.length === 0) return reject('placement-without-invoices', 'a placement names at least one invoice');
+  const oldestDueDate = [...command.invoiceDueDates].sort()[0].slice(0, 10);
+  return [
+    {
+      type: 'ReferralCaseOpened',
+      data: {
+        accountId: command.accountId,
+        clientId: command.clientId,
+        commercial: command.commercial,
+        currency: command.currency,
+        balance: command.placedAmount,
+        placedAt: command.placedAt,
+        oldestDueDate,
+        debtorCountry: command.debtorCountry,
+        debtorRegion: command.debtorRegion,
+        reviewDueAt: new Date(new Date(command.placedAt).getTime() + LEGAL_REVIEW_AFTER_DAYS * DAY_MS).toISOString(),
+      },
+    },
+  ];
+}
+
+function notePayment(command: NotePayment, state: ReferralCase): Decision<ReferralEvent> {
+  if (state.payments.some((p) => p.paymentId === command.paymentId)) return [];
+  const { paymentId, amount, balanceAfter, paidAt } = command;
+  return [{ type: 'PaymentNoted', data: { accountId: state.accountId, paymentId, amount, balanceAfter, paidAt } }];
+}
+
+function notePaymentReversal(command: NotePaymentReversal, state: ReferralCase): Decision<ReferralEvent> {
+  if (state.payments.some((p) => p.paymentId === command.paymentId && p.reversed)) return [];
+  // Payments owns the balance: its figure after the reversal is taken even for a payment this case never saw.
+  const { paymentId, amount, balanceAfter, reversedAt } = command;
+  return [{ type: 'PaymentReversalNoted', data: { accountId: state.accountId, paymentId, amount, balanceAfter, reversedAt } }];
+}
+
+function close(command: CloseReferralCase, state: ReferralCase): Decision<ReferralEvent> {
+  if (state.stage === 'closed') return [];
+  return [{ type: 'ReferralCaseClosed', data: { accountId: state.accountId, closingCode: command.closingCode, closedAt: command.closedAt } }];
+}
+
+/**
+ * The client's authorization takes effect only on a recommended case; otherwise it is
+ * recorded as ignored, with why, so the client's act is never silently dropped.
+ */
+function recordAuthorization(command: RecordClientAuthorization, state: ReferralCase): Decision<ReferralEvent> {
+  if (state.stage === 'authorized' || state.stage === 'forwarded') return [];
+  const ignored = (reason: string): ReferralEvent[] => [
+    { type: 'AuthorizationIgnored', data: { accountId: state.accountId, clientId: command.clientId, authorizedAt: command.authorizedAt, reason } },
+  ];
+  if (command.clientId !== state.clientId) return ignored('authorized by a client that did not place the account');
+  if (state.stage === 'closed') return ignored('the account is closed');
+  if (!command.agreesToSuitFee || !command.agreesToAdvanceCosts) return ignored('suit needs the client to agree to the suit fee and to advance court costs');
+  if (state.stage === 'opened') return ignored('no legal review has recommended the account yet');
+  if (state.stage === 'not-recommended') {
+    const failed = state.lastReview?.failedRules.map((f) => f.rule).join(', ') ?? '';
+    return ignored(`the last legal review did not recommend suit (failed: ${failed})`);
+  }
+  return [
+    {
+      type: 'ReferralAuthorized',
+      data: {
+        accountId: state.accountId,
+        clientId: state.clientId,
+        balance: state.balance,
+        currency: state.currency,
+        authorizedAt: command.authorizedAt,
+        agreesToSuitFee: command.agreesToSuitFee,
+        agreesToAdvanceCosts: command.agreesToAdvanceCosts,
+      },
+    },
+  ];
+}
+
+/** Commercial practice: the agency forwards, the receiving attorney sues; only with the client's authorization. */
+function forward(command: ForwardToAttorney, state: ReferralCase): Decision<ReferralEvent> {
+  if (state.stage === 'forwarded') return reject('already-forwarded', `already forwarded to attorney ${state.attorney?.attorneyId ?? ''}`.trim());
+  if (state.stage === 'closed') return reject('referral-closed', 'the account is closed');
+  if (state.stage !== 'authorized') return reject('referral-not-authorized', 'the client has not authorized suit on this account');
+  return [
+    {
+      type: 'ForwardedToAttorney',
+      data: {
+        accountId: state.accountId,
+        clientId: state.clientId,
+        balance: state.balance,
+        currency: state.currency,
+        attorneyId: command.attorneyId,
+        attorneyName: command.attorneyName,
+        jurisdiction: command.jurisdiction,
+        forwardedAt: command.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function decide(command: ReferralCommand, state: ReferralState): Decision<ReferralEvent> {
+  if (command.type === 'OpenReferralCase') return open(command, state);
+  if (command.type === 'ReviewForLegal') return decideReviewForLegal(command, state);
+  if (state.stage === 'none') return unknown();
+  switch (command.type) {
+    case 'NotePayment':
+      return notePayment(command, state);
+    case 'NotePaymentReversal':
+      return notePaymentReversal(command, state);
+    case 'CloseReferralCase':
+      return close(command, state);
+    case 'RecordClientAuthorization':
+      return recordAuthorization(command, state);
+    case 'ForwardToAttorney':
+      return forward(command, state);
+  }
+}
+
+/** One referral case per account, stream `referral-<accountId>`. */
+export const referralDecider: Decider<ReferralState, ReferralCommand, ReferralEvent> = {
+  initialState: initialReferralState,
+  evolve: evolveReferral,
+  decide,
+};

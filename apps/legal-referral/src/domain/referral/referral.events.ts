@@ -1,0 +1,76 @@
+import type { DomainEvent } from '@lib/es-core';
+
+/** A legal criterion that refused, with why; the list is shown to staff and kept on record. */
+export interface FailedRule {
+  rule: string;
+  reason: string;
+}
+
+export interface Attorney {
+  attorneyId: string;
+  attorneyName: string;
+  /** ISO 3166-2 style, e.g. `US-NY`: where the receiving attorney sues. */
+  jurisdiction: string;
+}
+
+export type ReferralCaseOpened = DomainEvent<
+  'ReferralCaseOpened',
+  {
+    accountId: string;
+    clientId: string;
+    commercial: boolean;
+    currency: string;
+    /** Minor units: the placed amount until payments say otherwise. */
+    balance: number;
+    placedAt: string;
+    /** `YYYY-MM-DD`: the statute of limitations runs from it. */
+    oldestDueDate: string;
+    debtorCountry: string;
+    debtorRegion: string | null;
+    /** When the scheduled legal review falls due (placement + 45 days), fixed at opening. */
+    reviewDueAt: string;
+  }
+>;
+
+export type PaymentNoted = DomainEvent<'PaymentNoted', { accountId: string; paymentId: string; amount: number; balanceAfter: number; paidAt: string }>;
+
+export type PaymentReversalNoted = DomainEvent<
+  'PaymentReversalNoted',
+  { accountId: string; paymentId: string; amount: number; balanceAfter: number; reversedAt: string }
+>;
+
+export type ReferralCaseClosed = DomainEvent<'ReferralCaseClosed', { accountId: string; closingCode: string; closedAt: string }>;
+
+export type ReferralRecommended = DomainEvent<
+  'ReferralRecommended',
+  { accountId: string; clientId: string; balance: number; currency: string; rulesChecked: string[]; reviewedAt: string }
+>;
+
+export type ReferralNotRecommended = DomainEvent<
+  'ReferralNotRecommended',
+  { accountId: string; balance: number; currency: string; rulesChecked: string[]; failedRules: FailedRule[]; reviewedAt: string }
+>;
+
+export type ReferralAuthorized = DomainEvent<
+  'ReferralAuthorized',
+  { accountId: string; clientId: string; balance: number; currency: string; authorizedAt: string; agreesToSuitFee: boolean; agreesToAdvanceCosts: boolean }
+>;
+
+/** The client's authorization arrived when it could not take effect; kept so nobody wonders where it went. */
+export type AuthorizationIgnored = DomainEvent<'AuthorizationIgnored', { accountId: string; clientId: string; authorizedAt: string; reason: string }>;
+
+export type ForwardedToAttorney = DomainEvent<
+  'ForwardedToAttorney',
+  { accountId: string; clientId: string; balance: number; currency: string; attorneyId: string; attorneyName: string; jurisdiction: string; forwardedAt: string }
+>;
+
+export type ReferralEvent =
+  | ReferralCaseOpened
+  | PaymentNoted
+  | PaymentReversalNoted
+  | ReferralCaseClosed
+  | ReferralRecommended
+  | ReferralNotRecommended
+  | ReferralAuthorized
+  | AuthorizationIgnored
+  | ForwardedToAttorney;

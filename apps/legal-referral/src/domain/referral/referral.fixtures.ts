@@ -1,0 +1,71 @@
+import { OpenReferralCase } from './referral.commands';
+import { ReferralCaseOpened, ReferralEvent } from './referral.events';
+import { evolveReferral, initialReferralState, ReferralCase } from './referral.state';
+
+/** A commercial account of 7,500.50 placed on 2026-03-01, its oldest invoice due 2026-01-31. */
+export const PLACED_AT = '2026-03-01T09:00:00.000Z';
+export const REVIEW_DUE_AT = '2026-04-15T09:00:00.000Z';
+
+export const daysAfterPlacement = (days: number, hours = 0) => new Date(new Date(PLACED_AT).getTime() + days * 86_400_000 + hours * 3_600_000);
+
+export function openCommand(overrides: Partial<OpenReferralCase> = {}): OpenReferralCase {
+  return {
+    type: 'OpenReferralCase',
+    accountId: 'acc-1',
+    clientId: 'client-1',
+    commercial: true,
+    currency: 'USD',
+    placedAmount: 750_050,
+    placedAt: PLACED_AT,
+    invoiceDueDates: ['2026-03-03', '2026-01-31'],
+    debtorCountry: 'US',
+    debtorRegion: 'NY',
+    ...overrides,
+  };
+}
+
+export function opened(overrides: Partial<ReferralCaseOpened['data']> = {}): ReferralCaseOpened {
+  return {
+    type: 'ReferralCaseOpened',
+    data: {
+      accountId: 'acc-1',
+      clientId: 'client-1',
+      commercial: true,
+      currency: 'USD',
+      balance: 750_050,
+      placedAt: PLACED_AT,
+      oldestDueDate: '2026-01-31',
+      debtorCountry: 'US',
+      debtorRegion: 'NY',
+      reviewDueAt: REVIEW_DUE_AT,
+      ...overrides,
+    },
+  };
+}
+
+export const paymentNoted = (paymentId: string, amount: number, balanceAfter: number, paidAt: Date): ReferralEvent => ({
+  type: 'PaymentNoted',
+  data: { accountId: 'acc-1', paymentId, amount, balanceAfter, paidAt: paidAt.toISOString() },
+});
+
+export const recommended = (reviewedAt = daysAfterPlacement(45)): ReferralEvent => ({
+  type: 'ReferralRecommended',
+  data: { accountId: 'acc-1', clientId: 'client-1', balance: 750_050, currency: 'USD', rulesChecked: ['balance-at-least-5000'], reviewedAt: reviewedAt.toISOString() },
+});
+
+export const authorized = (authorizedAt = daysAfterPlacement(46)): ReferralEvent => ({
+  type: 'ReferralAuthorized',
+  data: { accountId: 'acc-1', clientId: 'client-1', balance: 750_050, currency: 'USD', authorizedAt: authorizedAt.toISOString(), agreesToSuitFee: true, agreesToAdvanceCosts: true },
+});
+
+export const closed = (closingCode = 'recalled'): ReferralEvent => ({
+  type: 'ReferralCaseClosed',
+  data: { accountId: 'acc-1', closingCode, closedAt: daysAfterPlacement(10).toISOString() },
+});
+
+/** The case folded from its events, for criteria specs. */
+export function caseAfter(events: ReferralEvent[], overrides: Partial<ReferralCase> = {}): ReferralCase {
+  const state = events.reduce(evolveReferral, initialReferralState());
+  if (state.stage === 'none') throw new Error('the fixture history opens no case');
+  return { ...state, ...overrides };
+}

@@ -1,0 +1,107 @@
+import { Attorney, FailedRule, ReferralEvent } from './referral.events';
+
+export type ReferralStage = 'opened' | 'recommended' | 'not-recommended' | 'authorized' | 'forwarded' | 'closed';
+
+export interface NotedPayment {
+  paymentId: string;
+  amount: number;
+  paidAt: string;
+  /** A bounced payment is no payment: it does not count as activity for the 45-day rule. */
+  reversed: boolean;
+}
+
+export interface LegalReview {
+  recommended: boolean;
+  reviewedAt: string;
+  rulesChecked: string[];
+  failedRules: FailedRule[];
+}
+
+/** One account's referral case, from placement to forwarding (or closing). */
+export interface ReferralCase {
+  stage: ReferralStage;
+  accountId: string;
+  clientId: string;
+  commercial: boolean;
+  currency: string;
+  balance: number;
+  placedAt: string;
+  oldestDueDate: string;
+  debtorCountry: string;
+  debtorRegion: string | null;
+  reviewDueAt: string;
+  payments: NotedPayment[];
+  /** No dispute, bankruptcy or skip/closure-of-business events reach this service yet: fixed until they do. */
+  disputed: boolean;
+  bankrupt: boolean;
+  debtorInBusiness: boolean;
+  lastReview: LegalReview | null;
+  authorizedAt: string | null;
+  attorney: (Attorney & { forwardedAt: string }) | null;
+  closing: { closingCode: string; closedAt: string } | null;
+}
+
+export type ReferralState = { stage: 'none' } | ReferralCase;
+
+export const initialReferralState = (): ReferralState => ({ stage: 'none' });
+
+/** The latest payment that still stands (reversed ones do not count). */
+export function lastPayment(referral: ReferralCase): NotedPayment | undefined {
+  return referral.payments.filter((p) => !p.reversed).reduce<NotedPayment | undefined>((latest, p) => (!latest || p.paidAt > latest.paidAt ? p : latest), undefined);
+}
+
+export function evolveReferral(state: ReferralState, event: ReferralEvent): ReferralState {
+  if (event.type === 'ReferralCaseOpened') {
+    return {
+      stage: 'opened',
+      ...event.data,
+      payments: [],
+      disputed: false,
+      bankrupt: false,
+      debtorInBusiness: true,
+      lastReview: null,
+      authorizedAt: null,
+      attorney: null,
+      closing: null,
+    };
+  }
+  if (state.stage === 'none') return state;
+  // A review of a closed case is kept on record but does not reopen it.
+  const unlessClosed = (stage: ReferralStage): ReferralStage => (state.stage === 'closed' ? 'closed' : stage);
+  switch (event.type) {
+    case 'PaymentNoted':
+      return {
+        ...state,
+        balance: event.data.balanceAfter,
+        payments: [...state.payments, { paymentId: event.data.paymentId, amount: event.data.amount, paidAt: event.data.paidAt, reversed: false }],
+      };
+    case 'PaymentReversalNoted':
+      return {
+        ...state,
+        balance: event.data.balanceAfter,
+        payments: state.payments.map((p) => (p.paymentId === event.data.paymentId ? { ...p, reversed: true } : p)),
+      };
+    case 'ReferralCaseClosed':
+      return { ...state, stage: 'closed', closing: { closingCode: event.data.closingCode, closedAt: event.data.closedAt } };
+    case 'ReferralRecommended':
+      return {
+        ...state,
+        stage: unlessClosed('recommended'),
+        lastReview: { recommended: true, reviewedAt: event.data.reviewedAt, rulesChecked: event.data.rulesChecked, failedRules: [] },
+      };
+    case 'ReferralNotRecommended':
+      return {
+        ...state,
+        stage: unlessClosed('not-recommended'),
+        lastReview: { recommended: false, reviewedAt: event.data.reviewedAt, rulesChecked: event.data.rulesChecked, failedRules: event.data.failedRules },
+      };
+    case 'ReferralAuthorized':
+      return { ...state, stage: 'authorized', authorizedAt: event.data.authorizedAt };
+    case 'AuthorizationIgnored':
+      return state;
+    case 'ForwardedToAttorney': {
+      const { attorneyId, attorneyName, jurisdiction, forwardedAt } = event.data;
+      return { ...state, stage: 'forwarded', attorney: { attorneyId, attorneyName, jurisdiction, forwardedAt } };
+    }
+  }
+}

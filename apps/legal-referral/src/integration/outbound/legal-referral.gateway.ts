@@ -1,0 +1,30 @@
+import { LegalStageChanged } from '@lib/contracts';
+import { RecordedEvent } from '@lib/es-core';
+import { integrationMessage } from '@lib/integration';
+import type { OutgoingMessage } from '@lib/message-bus';
+import { ReferralEvent } from '../../domain/referral/referral.events';
+
+/**
+ * Domain events of legal-referral -> the published language (`legal.referrals`, keyed by
+ * account id). Only the pipeline stages the contract knows are published; reviews that
+ * did not recommend and ignored authorizations stay internal (the audit copy carries them).
+ */
+export function legalReferralGateway(stored: RecordedEvent): OutgoingMessage[] {
+  const event = stored as unknown as RecordedEvent<ReferralEvent> & ReferralEvent;
+  switch (event.type) {
+    case 'ReferralRecommended': {
+      const { accountId, clientId, balance, currency, reviewedAt } = event.data;
+      return [integrationMessage(LegalStageChanged, accountId, { accountId, clientId, stage: 'recommended', balance, currency, changedAt: reviewedAt }, stored)];
+    }
+    case 'ReferralAuthorized': {
+      const { accountId, clientId, balance, currency, authorizedAt } = event.data;
+      return [integrationMessage(LegalStageChanged, accountId, { accountId, clientId, stage: 'authorized', balance, currency, changedAt: authorizedAt }, stored)];
+    }
+    case 'ForwardedToAttorney': {
+      const { accountId, clientId, balance, currency, attorneyId, forwardedAt } = event.data;
+      return [integrationMessage(LegalStageChanged, accountId, { accountId, clientId, stage: 'forwarded', balance, currency, attorneyId, changedAt: forwardedAt }, stored)];
+    }
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,388 @@
+import { DynamicModule, INestApplication, Module } from '@nestjs/common';
+import request from 'supertest';
+import { randomUUID } from 'node:crypto';
+import { TestClock } from '@lib/clock';
+import {
+  AccountClosed,
+  AccountPlaced,
+  AccountPlacedV1,
+  Contract,
+  LEGAL_REFERRALS,
+  LegalReferralAuthorized,
+  LegalStageChangedV1,
+  PaymentPosted,
+  PaymentReversed,
+} from '@lib/contracts';
+import { createPgliteEventStore, PgliteEventStore } from '@lib/event-store';
+import { BusSubscription, createInProcessMessageBus, IncomingMessage, MessageBus } from '@lib/message-bus';
+import { waitFor } from '@lib/message-bus/contract/wait-for';
+import { CLIENT_KEY_VERIFIER, ClockControl, createHttpApp, DEV_STAFF_TOKEN_SECRET, rootModule, signStaffToken, StaffRole } from '@lib/platform';
+import { runScheduledLegalReview } from './application/review-for-legal/legal-review.work';
+import { LegalReferralModule } from './legal-referral.module';
+import { legalReviewWorkId, LegalReferralDependencies } from './legal-referral.ports';
+
+const staff = (role: StaffRole) => `Bearer ${signStaffToken(DEV_STAFF_TOKEN_SECRET, { role, id: `${role}-1` })}`;
+const CLIENT_API_KEY = 'client-key-of-client-1';
+
+/** Client keys are client-intake's business; here one fixed key stands for a client, so client calls reach the role check. */
+@Module({})
+class FixedClientKeys {
+  static register(): DynamicModule {
+    const verifier = { clientOf: async (key: string) => (key === CLIENT_API_KEY ? 'client-1' : null) };
+    return { module: FixedClientKeys, global: true, providers: [{ provide: CLIENT_KEY_VERIFIER, useValue: verifier }], exports: [CLIENT_KEY_VERIFIER] };
+  }
+}
+
+describe('legal referral over HTTP and the bus (PGlite event store, test clock)', () => {
+  let app: INestApplication;
+  let store: PgliteEventStore;
+  let bus: MessageBus;
+  let clock: TestClock;
+  let clockControl: ClockControl;
+  let deps: LegalReferralDependencies;
+  let http: ReturnType<typeof request>;
+  let observer: BusSubscription;
+  const published: IncomingMessage[] = [];
+
+  beforeAll(async () => {
+    store = await createPgliteEventStore();
+    bus = createInProcessMessageBus();
+    clock = new TestClock('2026-03-02T14:00:00.000Z');
+    clockControl = { clock, testClock: clock, schedulers: new Set() };
+    deps = { eventStore: store, bus, clock, newId: randomUUID, clockControl };
+    app = await createHttpApp({
+      title: 'legal referral test',
+      quiet: true,
+      module: rootModule(['legal-referral'], [LegalReferralModule.register(deps), FixedClientKeys.register()], { staffTokenSecret: DEV_STAFF_TOKEN_SECRET }),
+    });
+    await app.init();
+    http = request(app.getHttpServer());
+    observer = await bus.subscribe({ groupId: 'legal-referral-e2e-observer', topics: [LEGAL_REFERRALS], handler: async (m) => void published.push(m) });
+  });
+  afterAll(async () => {
+    await observer.close();
+    await app.close();
+    await bus.close();
+    await store.close();
+  });
+
+  it('recommends an account of 7,500.50 unpaid 45 days after placement, takes the client authorization, and forwards it to an attorney', async () => {
+    const accountId = randomUUID();
+    const placedAt = clock.now().toISOString();
+    await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    const opened = await referralOnceVisible(accountId);
+    expect(opened).toMatchObject({ stage: 'opened', balance: 750_050, currency: 'USD', placedAt, oldestDueDate: '2026-01-31', reviewDueAt: daysLater(placedAt, 45), lastPayment: null });
+    await waitUntil('the review to be booked', async () => (await scheduleOf(accountId)).length > 0);
+    expect(await scheduleOf(accountId)).toEqual(['WorkScheduled']);
+
+    await advanceAndTick({ days: 44, hours: 23 });
+    expect((await getReferral(accountId)).stage).toBe('opened');
+    await advanceAndTick({ hours: 1 });
+    const reviewed = await getReferral(accountId);
+    expect(reviewed).toMatchObject({ stage: 'recommended', failedRules: [], rulesChecked: expect.arrayContaining(['balance-at-least-5000', 'within-statute-of-limitations']) });
+    const [review] = (await store.readStream(`referral-${accountId}`)).filter((e) => e.type === 'ReferralRecommended');
+    expect(review.metadata).toMatchObject({ principal: { role: 'system', id: 'legal-review-scheduler' }, causationId: legalReviewWorkId(accountId) });
+    expect(await stageMessage(accountId, 'recommended')).toMatchObject({ accountId, clientId: 'client-1', balance: 750_050, currency: 'USD' });
+
+    await publish(LegalReferralAuthorized, accountId, { accountId, clientId: 'client-1', authorizedAt: clock.now().toISOString(), agreesToSuitFee: true, agreesToAdvanceCosts: true });
+    await waitUntil('the authorization to take effect', async () => (await getReferral(accountId)).stage === 'authorized');
+    expect(await stageMessage(accountId, 'authorized')).toMatchObject({ stage: 'authorized', balance: 750_050 });
+
+    const forwarded = await http
+      .post(`/referrals/${accountId}/forwarding`)
+      .set('authorization', staff('legal'))
+      .send({ attorneyId: 'att-ny-014', attorneyName: 'Hudson & Rowe LLP', jurisdiction: 'US-NY' })
+      .expect(201);
+    expect(forwarded.body).toMatchObject({ stage: 'forwarded', attorney: { attorneyId: 'att-ny-014', attorneyName: 'Hudson & Rowe LLP', jurisdiction: 'US-NY', forwardedAt: clock.now().toISOString() } });
+    expect((await getReferral(accountId)).stage).toBe('forwarded');
+    const message = await stageMessage(accountId, 'forwarded');
+    expect(message).toMatchObject({ attorneyId: 'att-ny-014', changedAt: clock.now().toISOString() });
+    expect(published.find((m) => m.value === message)?.key).toBe(accountId);
+
+    const again = await http
+      .post(`/referrals/${accountId}/forwarding`)
+      .set('authorization', staff('supervisor'))
+      .send({ attorneyId: 'att-ny-020', attorneyName: 'Other LLP', jurisdiction: 'US-NY' })
+      .expect(409);
+    expect(again.body).toMatchObject({ statusCode: 409, rule: 'already-forwarded' });
+    expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened', 'ReferralRecommended', 'ReferralAuthorized', 'ForwardedToAttorney']);
+
+    const audit = await http.get(`/audit/legal-referral/accounts/${accountId}`).set('authorization', staff('compliance')).expect(200);
+    expect(audit.body.streams).toHaveLength(1);
+    expect(audit.body.streams[0]).toMatchObject({ streamId: `referral-${accountId}`, integrity: { ok: true, checked: 4 } });
+    expect(audit.body.streams[0].events.map((e: { type: string }) => e.type)).toEqual(['ReferralCaseOpened', 'ReferralRecommended', 'ReferralAuthorized', 'ForwardedToAttorney']);
+    expect(audit.body.streams[0].events[3].metadata.principal).toEqual({ role: 'legal', id: 'legal-1' });
+  });
+
+  it('does not recommend an account that paid within 45 days, ignores an early authorization, and recommends on demand once it is quiet again', async () => {
+    const accountId = randomUUID();
+    await publish(AccountPlaced, accountId, placed(accountId, clock.now(), 900_000));
+    await referralOnceVisible(accountId);
+
+    await advanceAndTick({ days: 20 });
+    const paymentId = randomUUID();
+    const paidAt = clock.now().toISOString();
+    const payment = { accountId, clientId: 'client-1', paymentId, amount: 50_000, currency: 'USD', allocations: [{ invoiceNumber: 'INV-1', amount: 50_000 }], commission: 12_500, credit: 0, balanceAfter: 850_000, postedAt: paidAt };
+    const paymentMessage = await publish(PaymentPosted, accountId, payment);
+    await publish(PaymentPosted, accountId, payment, paymentMessage);
+    // Same key, same topic: once this later payment is noted, the redelivery before it was handled too.
+    await publish(PaymentPosted, accountId, { ...payment, paymentId: randomUUID(), amount: 10_000, balanceAfter: 840_000, allocations: [{ invoiceNumber: 'INV-1', amount: 10_000 }], commission: 2_500 });
+    await waitUntil('both payments to be noted', async () => (await getReferral(accountId)).balance === 840_000);
+    expect((await typesIn(accountId)).filter((t) => t === 'PaymentNoted')).toHaveLength(2);
+    expect(await getReferral(accountId)).toMatchObject({ balance: 840_000, lastPayment: { paidAt } });
+
+    await advanceAndTick({ days: 25 });
+    const notRecommended = await getReferral(accountId);
+    expect(notRecommended.stage).toBe('not-recommended');
+    expect(notRecommended.failedRules).toEqual([{ rule: 'no-payment-in-45-days', reason: expect.stringContaining('a payment was received 25 days ago') }]);
+
+    await publish(LegalReferralAuthorized, accountId, { accountId, clientId: 'client-1', authorizedAt: clock.now().toISOString(), agreesToSuitFee: true, agreesToAdvanceCosts: true });
+    await waitUntil('the early authorization to be recorded', async () => (await typesIn(accountId)).includes('AuthorizationIgnored'));
+    const [ignored] = (await store.readStream(`referral-${accountId}`)).filter((e) => e.type === 'AuthorizationIgnored');
+    expect(ignored.data).toMatchObject({ reason: 'the last legal review did not recommend suit (failed: no-payment-in-45-days)' });
+    expect((await getReferral(accountId)).stage).toBe('not-recommended');
+
+    const before = await typesIn(accountId);
+    const refused = await http
+      .post(`/referrals/${accountId}/forwarding`)
+      .set('authorization', staff('legal'))
+      .send({ attorneyId: 'att-ny-014', attorneyName: 'Hudson & Rowe LLP', jurisdiction: 'US-NY' })
+      .expect(409);
+    expect(refused.body).toMatchObject({ statusCode: 409, rule: 'referral-not-authorized' });
+    expect(await typesIn(accountId)).toEqual(before);
+
+    await advanceAndTick({ days: 20 });
+    const onDemand = await http.post(`/referrals/${accountId}/review`).set('authorization', staff('supervisor')).expect(200);
+    expect(onDemand.body).toMatchObject({ accountId, stage: 'recommended', failedRules: [], balance: 840_000 });
+    const [review] = (await store.readStream(`referral-${accountId}`)).filter((e) => e.type === 'ReferralRecommended');
+    expect(review.metadata.principal).toEqual({ role: 'supervisor', id: 'supervisor-1' });
+    await stageMessage(accountId, 'recommended');
+    expect(published.filter((m) => m.key === accountId).map((m) => (m.value as LegalStageChangedV1).stage)).toEqual(['recommended']);
+  });
+
+  it('restores the balance when a payment bounces, and a bounced payment does not hold back the review', async () => {
+    const accountId = randomUUID();
+    await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    await referralOnceVisible(accountId);
+    await advanceAndTick({ days: 10 });
+    const paymentId = randomUUID();
+    const common = { accountId, clientId: 'client-1', paymentId, amount: 100_000, currency: 'USD', commission: 25_000 };
+    await publish(PaymentPosted, accountId, { ...common, allocations: [{ invoiceNumber: 'INV-1', amount: 100_000 }], credit: 0, balanceAfter: 650_050, postedAt: clock.now().toISOString() });
+    await waitUntil('the payment to be noted', async () => (await getReferral(accountId)).balance === 650_050);
+    await publish(PaymentReversed, accountId, { ...common, reason: 'NSF', balanceAfter: 750_050, reversedAt: clock.now().toISOString() });
+    await waitUntil('the reversal to be noted', async () => (await getReferral(accountId)).balance === 750_050);
+    expect((await getReferral(accountId)).lastPayment).toBeNull();
+
+    await advanceAndTick({ days: 35 });
+    expect((await getReferral(accountId)).stage).toBe('recommended');
+  });
+
+  it('opens a case once however often its placement is delivered, closes it when the account closes, and cancels its booked review', async () => {
+    const accountId = randomUUID();
+    const placement = await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    await referralOnceVisible(accountId);
+    await publish(AccountPlaced, accountId, placed(accountId, clock.now()), placement);
+    await publish(AccountClosed, accountId, { accountId, clientId: 'client-1', closingCode: 'recalled', closedAt: clock.now().toISOString() });
+    await waitUntil('the case to close', async () => (await getReferral(accountId)).stage === 'closed');
+    await waitUntil('the booked review to be cancelled', async () => (await scheduleOf(accountId)).includes('WorkCancelled'));
+    expect(await scheduleOf(accountId)).toEqual(['WorkScheduled', 'WorkCancelled']);
+
+    await advanceAndTick({ days: 46 });
+    expect(await getReferral(accountId)).toMatchObject({ stage: 'closed', closing: { closingCode: 'recalled' } });
+    expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened', 'ReferralCaseClosed']);
+  });
+
+  it('reviews once when the scheduler runs the same work again after a crash before marking it fired', async () => {
+    const accountId = randomUUID();
+    await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    await referralOnceVisible(accountId);
+    clock.advance({ days: 45 });
+    const work = { workId: legalReviewWorkId(accountId), kind: 'legal-review', dueAt: clock.now().toISOString(), payload: { accountId } };
+    await runScheduledLegalReview(deps)(work, clock.now());
+    await runScheduledLegalReview(deps)(work, clock.now());
+    expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened', 'ReferralRecommended']);
+  });
+
+  it('refuses what the stage does not allow, or what does not exist, and writes nothing', async () => {
+    const unknownId = randomUUID();
+    const notFound = await http.post(`/referrals/${unknownId}/review`).set('authorization', staff('legal')).expect(404);
+    expect(notFound.body).toMatchObject({ statusCode: 404, rule: 'referral-unknown' });
+    await http.post(`/referrals/${unknownId}/forwarding`).set('authorization', staff('legal')).send(attorney()).expect(404);
+    await http.get(`/referrals/${unknownId}`).set('authorization', staff('legal')).expect(404);
+    await http.get('/referrals/not-a-uuid').set('authorization', staff('legal')).expect(400);
+
+    const accountId = randomUUID();
+    await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    await referralOnceVisible(accountId);
+    const invalid = await http
+      .post(`/referrals/${accountId}/forwarding`)
+      .set('authorization', staff('legal'))
+      .send({ attorneyId: '', jurisdiction: 'new york', extra: 1 })
+      .expect(400);
+    expect(invalid.body.problems.map((p: { field: string }) => p.field)).toEqual(expect.arrayContaining(['attorneyId', 'attorneyName', 'jurisdiction', 'extra']));
+    const notAuthorized = await http.post(`/referrals/${accountId}/forwarding`).set('authorization', staff('legal')).send(attorney()).expect(409);
+    expect(notAuthorized.body.rule).toBe('referral-not-authorized');
+    expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened']);
+
+    // An authorized referral is past review: a new review is refused.
+    await advanceAndTick({ days: 45 });
+    await publish(LegalReferralAuthorized, accountId, { accountId, clientId: 'client-1', authorizedAt: clock.now().toISOString(), agreesToSuitFee: true, agreesToAdvanceCosts: true });
+    await waitUntil('the authorization to take effect', async () => (await getReferral(accountId)).stage === 'authorized');
+    const late = await http.post(`/referrals/${accountId}/review`).set('authorization', staff('legal')).expect(409);
+    expect(late.body).toMatchObject({ rule: 'referral-already-authorized' });
+    expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened', 'ReferralRecommended', 'ReferralAuthorized']);
+  });
+
+  it('answers a forwarding retried with the same Idempotency-Key with the first answer', async () => {
+    const accountId = randomUUID();
+    await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    await referralOnceVisible(accountId);
+    await advanceAndTick({ days: 45 });
+    await publish(LegalReferralAuthorized, accountId, { accountId, clientId: 'client-1', authorizedAt: clock.now().toISOString(), agreesToSuitFee: true, agreesToAdvanceCosts: true });
+    await waitUntil('the authorization to take effect', async () => (await getReferral(accountId)).stage === 'authorized');
+
+    const first = await http.post(`/referrals/${accountId}/forwarding`).set('authorization', staff('legal')).set('idempotency-key', 'fwd-1').send(attorney()).expect(201);
+    const retry = await http.post(`/referrals/${accountId}/forwarding`).set('authorization', staff('legal')).set('idempotency-key', 'fwd-1').send(attorney()).expect(201);
+    expect(retry.body).toEqual(first.body);
+    expect((await typesIn(accountId)).filter((t) => t === 'ForwardedToAttorney')).toHaveLength(1);
+  });
+
+  it('lets each endpoint be called only by the roles it states', async () => {
+    const accountId = randomUUID();
+    await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    await referralOnceVisible(accountId);
+
+    await http.get(`/referrals/${accountId}`).expect(401);
+    await http.post(`/referrals/${accountId}/review`).expect(401);
+    await http.post(`/referrals/${accountId}/forwarding`).send(attorney()).expect(401);
+    await http.get(`/audit/legal-referral/accounts/${accountId}`).expect(401);
+    const forged = signStaffToken('another-secret', { role: 'legal', id: 'mallory' });
+    await http.get(`/referrals/${accountId}`).set('authorization', `Bearer ${forged}`).expect(401);
+
+    const asClient = { header: 'x-api-key', value: CLIENT_API_KEY };
+    const as = (role: StaffRole) => ({ header: 'authorization', value: staff(role) });
+    for (const who of [asClient, as('collector'), as('accountant'), as('admin')]) {
+      await http.get(`/referrals/${accountId}`).set(who.header, who.value).expect(403);
+    }
+    for (const who of [asClient, as('collector'), as('accountant'), as('compliance'), as('admin')]) {
+      await http.post(`/referrals/${accountId}/review`).set(who.header, who.value).expect(403);
+      await http.post(`/referrals/${accountId}/forwarding`).set(who.header, who.value).send(attorney()).expect(403);
+    }
+    for (const who of [asClient, as('collector'), as('supervisor'), as('accountant'), as('legal'), as('admin')]) {
+      await http.get(`/audit/legal-referral/accounts/${accountId}`).set(who.header, who.value).expect(403);
+    }
+    expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened']);
+
+    for (const role of ['legal', 'supervisor', 'compliance'] as const) {
+      await http.get(`/referrals/${accountId}`).set('authorization', staff(role)).expect(200);
+    }
+    for (const role of ['legal', 'supervisor'] as const) {
+      await http.post(`/referrals/${accountId}/review`).set('authorization', staff(role)).expect(200);
+    }
+  });
+
+  // --- helpers -------------------------------------------------------------
+
+  /** Publishes what another service would; returns the message id so a test can deliver it again. */
+  async function publish<Data>(contract: Contract<Data>, accountId: string, data: Data, messageId: string = randomUUID()): Promise<string> {
+    await bus.publish([
+      {
+        topic: contract.topic,
+        key: accountId,
+        value: data,
+        headers: {
+          'message-type': contract.type,
+          'message-id': messageId,
+          'correlation-id': `corr-${messageId}`,
+          'causation-id': messageId,
+          'source-stream': `account-${accountId}`,
+          'source-version': '0',
+        },
+      },
+    ]);
+    return messageId;
+  }
+
+  /** Moves the test clock and runs every registered scheduler, as `POST /test-clock/advance` does. */
+  async function advanceAndTick(by: { days?: number; hours?: number }): Promise<void> {
+    clock.advance(by);
+    expect(clockControl.schedulers.size).toBe(1);
+    for (const scheduler of clockControl.schedulers) {
+      // The runtime's own timer may be mid-tick from before the move; the second tick starts after it.
+      await scheduler.tick();
+      await scheduler.tick();
+    }
+  }
+
+  async function getReferral(accountId: string) {
+    const response = await http.get(`/referrals/${accountId}`).set('authorization', staff('legal'));
+    return response.body;
+  }
+
+  async function referralOnceVisible(accountId: string) {
+    let found: Record<string, unknown> | undefined;
+    await waitUntil(`referral case ${accountId} to open`, async () => {
+      const response = await http.get(`/referrals/${accountId}`).set('authorization', staff('compliance'));
+      found = response.status === 200 ? response.body : undefined;
+      return found !== undefined;
+    });
+    return found!;
+  }
+
+  async function typesIn(accountId: string): Promise<string[]> {
+    return (await store.readStream(`referral-${accountId}`)).map((e) => e.type);
+  }
+
+  async function scheduleOf(accountId: string): Promise<string[]> {
+    return (await store.readStream(`schedule-${legalReviewWorkId(accountId)}`)).map((e) => e.type);
+  }
+
+  async function stageMessage(accountId: string, stage: string): Promise<LegalStageChangedV1> {
+    const find = () => published.find((m) => m.key === accountId && m.headers['message-type'] === 'LegalStageChanged.v1' && (m.value as LegalStageChangedV1).stage === stage);
+    await waitFor(`LegalStageChanged ${stage} for ${accountId}`, () => find() !== undefined, { timeoutMs: 5000 });
+    return find()!.value as LegalStageChangedV1;
+  }
+});
+
+/** Polls an async probe until it holds: waits for what it expects, never for a guessed time. */
+async function waitUntil(description: string, probe: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  let holds = false;
+  let polling: Promise<void> | undefined;
+  await waitFor(
+    description,
+    () => {
+      polling ??= probe()
+        .then((result) => void (holds = result))
+        .catch(() => void (holds = false))
+        .finally(() => (polling = undefined));
+      return holds;
+    },
+    { timeoutMs },
+  );
+}
+
+function placed(accountId: string, placedAt: Date, amount = 750_050): AccountPlacedV1 {
+  return {
+    accountId,
+    clientId: 'client-1',
+    clientReference: `REF-${accountId.slice(0, 8)}`,
+    commercial: true,
+    debtor: { kind: 'company', legalName: 'Acme Widgets LLC', country: 'US', region: 'NY' },
+    invoices: [
+      { number: 'INV-1', issueDate: '2026-01-01', dueDate: '2026-01-31', originalAmount: 300_000, currency: 'USD' },
+      { number: 'INV-2', issueDate: '2026-02-01', dueDate: '2026-03-03', originalAmount: amount - 300_000, currency: 'USD' },
+    ],
+    currency: 'USD',
+    placedAmount: amount,
+    commissionRateBp: 2_500,
+    placedAt: placedAt.toISOString(),
+  };
+}
+
+function attorney() {
+  return { attorneyId: 'att-ny-014', attorneyName: 'Hudson & Rowe LLP', jurisdiction: 'US-NY' };
+}
+
+function daysLater(iso: string, days: number): string {
+  return new Date(new Date(iso).getTime() + days * 86_400_000).toISOString();
+}

@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO4217CurrencyCode, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import type { PaymentMethod } from '../../domain/ledger/ledger.events';
+
+export const PAYMENT_METHODS: PaymentMethod[] = ['ach', 'card', 'check', 'wire', 'cash'];
+
+export class PostPaymentRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() accountId!: string;
+  @ApiProperty({ description: 'Minor units (cents)', example: 25000 }) @IsInt() @Min(1) amount!: number;
+  @ApiProperty({ example: 'USD' }) @Matches(/^[A-Z]{3}$/, { message: 'currency must be an upper-case ISO 4217 code' }) @IsISO4217CurrencyCode() currency!: string;
+  @ApiProperty({ enum: PAYMENT_METHODS }) @IsIn(PAYMENT_METHODS) method!: PaymentMethod;
+
+  @ApiPropertyOptional({ description: 'Invoices the debtor designates, paid first in this order', example: ['INV-2'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(64, { each: true })
+  designatedInvoices?: string[];
+}
+
+export interface PaymentAnswer {
+  paymentId: string;
+  accountId: string;
+  allocations: Array<{ invoiceNumber: string; amount: number }>;
+  commission: number;
+  credit: number;
+  balanceAfter: number;
+  paidInFull: boolean;
+}

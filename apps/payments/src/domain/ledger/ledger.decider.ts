@@ -1,0 +1,45 @@
+import { Decider, Decision } from '@lib/es-core';
+import type { LedgerCommand } from './ledger.commands';
+import type { LedgerEvent } from './ledger.events';
+import { evolveLedger, initialLedgerState, LedgerState } from './ledger.state';
+import { decidePostPayment } from './post-payment.decide';
+import { decideReversePayment } from './reverse-payment.decide';
+
+/** DOMAIN.md's default plan: 40% on anything collected while the account is with an attorney. */
+export const LEGAL_RATE_BP = 4_000;
+
+function decide(command: LedgerCommand, state: LedgerState): Decision<LedgerEvent> {
+  switch (command.type) {
+    case 'OpenLedger':
+      // One placement opens one ledger; hearing it again changes nothing.
+      if (state.status !== 'none') return [];
+      return [
+        {
+          type: 'LedgerOpened',
+          data: {
+            accountId: command.accountId,
+            clientId: command.clientId,
+            currency: command.currency,
+            invoices: command.invoices.map(({ number, dueDate, amount }) => ({ number, dueDate, amount })),
+            commissionRateBp: command.commissionRateBp,
+          },
+        },
+      ];
+    case 'ApplyLegalRate': {
+      const current = state.status === 'open' ? (state.legalRateApplied ? state.rateBp : undefined) : state.legalRateBp;
+      if (current === command.rateBp) return [];
+      return [{ type: 'LegalRateApplied', data: { accountId: command.accountId, rateBp: command.rateBp, appliedAt: command.now.toISOString() } }];
+    }
+    case 'PostPayment':
+      return decidePostPayment(command, state);
+    case 'ReversePayment':
+      return decideReversePayment(command, state);
+  }
+}
+
+/** One ledger per account, stream `ledger-<accountId>`. */
+export const ledgerDecider: Decider<LedgerState, LedgerCommand, LedgerEvent> = {
+  initialState: initialLedgerState,
+  evolve: evolveLedger,
+  decide,
+};

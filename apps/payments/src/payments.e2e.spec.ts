@@ -1,0 +1,314 @@
+import { Global, INestApplication, Module } from '@nestjs/common';
+import request from 'supertest';
+import { randomUUID } from 'node:crypto';
+import { TestClock } from '@lib/clock';
+import { AccountPaidInFull, AccountPlaced, AccountPlacedV1, Contract, LegalStageChanged, LegalStageChangedV1, PAYMENTS_LEDGER, PaymentPosted, PaymentReversed } from '@lib/contracts';
+import { createPgliteEventStore, PgliteEventStore } from '@lib/event-store';
+import { BusSubscription, createInProcessMessageBus, IncomingMessage, MessageBus } from '@lib/message-bus';
+import { waitFor } from '@lib/message-bus/contract/wait-for';
+import { CLIENT_KEY_VERIFIER, createHttpApp, DEV_STAFF_TOKEN_SECRET, rootModule, signStaffToken, StaffRole } from '@lib/platform';
+import { PaymentsModule } from './payments.module';
+
+const staff = (role: StaffRole) => `Bearer ${signStaffToken(DEV_STAFF_TOKEN_SECRET, { role, id: `${role}-1` })}`;
+const CLIENT_KEY = 'ck_test-client';
+const WAIT = { timeoutMs: 5_000 };
+
+/** Stands in for client-intake's key check, so a client's credentials reach the role guard. */
+@Global()
+@Module({ providers: [{ provide: CLIENT_KEY_VERIFIER, useValue: { clientOf: async (key: string) => (key === CLIENT_KEY ? 'client-1' : null) } }], exports: [CLIENT_KEY_VERIFIER] })
+class TestClientKeysModule {}
+
+describe('payments over HTTP (PGlite event store, in-process bus)', () => {
+  let app: INestApplication;
+  let store: PgliteEventStore;
+  let bus: MessageBus;
+  let http: ReturnType<typeof request>;
+  let published: IncomingMessage[];
+  let audit: IncomingMessage[];
+  let listeners: BusSubscription[];
+
+  beforeAll(async () => {
+    store = await createPgliteEventStore();
+    bus = createInProcessMessageBus();
+    const clock = new TestClock('2026-06-01T09:00:00.000Z');
+    app = await createHttpApp({
+      title: 'payments test',
+      quiet: true,
+      module: rootModule(['payments'], [TestClientKeysModule, PaymentsModule.register({ eventStore: store, bus, clock, newId: randomUUID })], {
+        staffTokenSecret: DEV_STAFF_TOKEN_SECRET,
+      }),
+    });
+    await app.init();
+    http = request(app.getHttpServer());
+    published = [];
+    audit = [];
+    listeners = [
+      await bus.subscribe({ groupId: 'test-ledger-listener', topics: [PAYMENTS_LEDGER], handler: async (m) => void published.push(m) }),
+      await bus.subscribe({ groupId: 'test-audit-listener', topics: ['audit.events'], handler: async (m) => void audit.push(m) }),
+    ];
+  });
+  afterAll(async () => {
+    for (const listener of listeners) await listener.close();
+    await app.close();
+    await bus.close();
+    await store.close();
+  });
+
+  /** What intake would publish for a placement; the ledger opening shows in the audit copy. */
+  async function placeAccount(invoices = defaultInvoices(), accountId: string = randomUUID()): Promise<string> {
+    await publish(AccountPlaced, accountId, placedData(accountId, invoices));
+    await waitForStored(accountId, 'LedgerOpened');
+    return accountId;
+  }
+
+  async function publish<Data>(contract: Contract<Data>, key: string, value: Data, messageId: string = randomUUID()): Promise<string> {
+    await bus.publish([
+      {
+        topic: contract.topic,
+        key,
+        value,
+        headers: { 'message-type': contract.type, 'message-id': messageId, 'correlation-id': 'c', 'causation-id': 'c', 'source-stream': `account-${key}`, 'source-version': '0' },
+      },
+    ]);
+    return messageId;
+  }
+
+  const storedOf = (accountId: string, type: string) => audit.filter((m) => m.key === `ledger-${accountId}` && (m.value as { type: string }).type === type);
+  const waitForStored = (accountId: string, type: string, count = 1) =>
+    waitFor(`${count} ${type} in ledger-${accountId}`, () => storedOf(accountId, type).length >= count, WAIT, () => `seen ${storedOf(accountId, type).length}`);
+  const publishedOf = (accountId: string, type: string) => published.filter((m) => m.key === accountId && m.headers['message-type'] === type);
+  const waitForPublished = (accountId: string, type: string, count = 1) =>
+    waitFor(`${count} ${type} for ${accountId}`, () => publishedOf(accountId, type).length >= count, WAIT, () => `seen ${publishedOf(accountId, type).length}`);
+  const ledgerEvents = async (accountId: string) => store.readStream(`ledger-${accountId}`);
+
+  it('opens a ledger from a placement, once, however often the placement is delivered', async () => {
+    const accountId = randomUUID();
+    const data = placedData(accountId, defaultInvoices());
+    const messageId = await publish(AccountPlaced, accountId, data);
+    await publish(AccountPlaced, accountId, data, messageId);
+    // Same partition key, published after the duplicate: once it is applied, the duplicate was handled.
+    const later = randomUUID();
+    await publish(AccountPlaced, accountId, placedData(later, defaultInvoices()));
+    await waitForStored(later, 'LedgerOpened');
+
+    expect((await ledgerEvents(accountId)).map((e) => e.type)).toEqual(['LedgerOpened']);
+    const ledger = await http.get(`/ledgers/${accountId}`).set('authorization', staff('collector')).expect(200);
+    expect(ledger.body).toEqual({
+      accountId,
+      clientId: 'client-1',
+      currency: 'USD',
+      balance: 750_050,
+      invoices: [
+        { number: 'INV-1', dueDate: '2026-01-31', amount: 300_000, open: 300_000 },
+        { number: 'INV-2', dueDate: '2026-03-03', amount: 450_050, open: 450_050 },
+      ],
+      payments: [],
+      commissionTotal: 0,
+      creditOwed: 0,
+      rateBp: 2_500,
+    });
+  });
+
+  it('posts a payment oldest invoice first, answers a retry with the same key identically, and publishes it once', async () => {
+    const accountId = await placeAccount();
+    const body = { accountId, amount: 300_002, currency: 'USD', method: 'ach' };
+    const first = await http.post('/payments').set('authorization', staff('collector')).set('idempotency-key', 'pay-k-1').send(body).expect(201);
+    expect(first.body).toEqual({
+      paymentId: expect.any(String),
+      accountId,
+      allocations: [
+        { invoiceNumber: 'INV-1', amount: 300_000 },
+        { invoiceNumber: 'INV-2', amount: 2 },
+      ],
+      commission: 75_001,
+      credit: 0,
+      balanceAfter: 450_048,
+      paidInFull: false,
+    });
+    const retry = await http.post('/payments').set('authorization', staff('collector')).set('idempotency-key', 'pay-k-1').send(body).expect(201);
+    expect(retry.body).toEqual(first.body);
+
+    const stored = (await ledgerEvents(accountId)).filter((e) => e.type === 'PaymentPosted');
+    expect(stored).toHaveLength(1);
+    expect(stored[0].metadata.principal).toEqual({ role: 'collector', id: 'collector-1' });
+    expect(stored[0].data).toMatchObject({ method: 'ach', rateBp: 2_500, postedAt: '2026-06-01T09:00:00.000Z' });
+
+    await waitForPublished(accountId, PaymentPosted.type);
+    const [message] = publishedOf(accountId, PaymentPosted.type);
+    expect(PaymentPosted.parse(message.value)).toEqual({
+      accountId,
+      clientId: 'client-1',
+      paymentId: first.body.paymentId,
+      amount: 300_002,
+      currency: 'USD',
+      allocations: first.body.allocations,
+      commission: 75_001,
+      credit: 0,
+      balanceAfter: 450_048,
+      postedAt: '2026-06-01T09:00:00.000Z',
+    });
+    expect(publishedOf(accountId, PaymentPosted.type)).toHaveLength(1);
+  });
+
+  it('pays designated invoices first, turns an over-payment into credit, and announces paid in full once', async () => {
+    const accountId = await placeAccount();
+    const designated = await http
+      .post('/payments')
+      .set('authorization', staff('supervisor'))
+      .send({ accountId, amount: 450_050, currency: 'USD', method: 'wire', designatedInvoices: ['INV-2'] })
+      .expect(201);
+    expect(designated.body).toMatchObject({ allocations: [{ invoiceNumber: 'INV-2', amount: 450_050 }], balanceAfter: 300_000, paidInFull: false });
+
+    const overPaid = await http.post('/payments').set('authorization', staff('accountant')).send({ accountId, amount: 310_000, currency: 'USD', method: 'check' }).expect(201);
+    expect(overPaid.body).toMatchObject({ allocations: [{ invoiceNumber: 'INV-1', amount: 300_000 }], commission: 75_000, credit: 10_000, balanceAfter: 0, paidInFull: true });
+
+    await waitForPublished(accountId, AccountPaidInFull.type);
+    expect(AccountPaidInFull.parse(publishedOf(accountId, AccountPaidInFull.type)[0].value)).toEqual({ accountId, clientId: 'client-1', paidAt: '2026-06-01T09:00:00.000Z' });
+
+    const before = (await ledgerEvents(accountId)).length;
+    const refused = await http.post('/payments').set('authorization', staff('collector')).send({ accountId, amount: 100, currency: 'USD', method: 'cash' }).expect(409);
+    expect(refused.body).toMatchObject({ statusCode: 409, rule: 'account-paid' });
+    expect((await ledgerEvents(accountId)).length).toBe(before);
+
+    const ledger = await http.get(`/ledgers/${accountId}`).set('authorization', staff('accountant')).expect(200);
+    expect(ledger.body).toMatchObject({ balance: 0, commissionTotal: 187_513, creditOwed: 10_000 });
+    expect((await ledgerEvents(accountId)).filter((e) => e.type === 'AccountPaidInFull')).toHaveLength(1);
+  });
+
+  it('refuses payments the ledger cannot take, with the rule, and stores nothing', async () => {
+    const accountId = await placeAccount();
+    const before = (await ledgerEvents(accountId)).length;
+    const collector = staff('collector');
+
+    const unknown = await http.post('/payments').set('authorization', collector).send({ accountId: randomUUID(), amount: 100, currency: 'USD', method: 'ach' }).expect(404);
+    expect(unknown.body).toMatchObject({ statusCode: 404, rule: 'ledger-unknown' });
+    const mismatch = await http.post('/payments').set('authorization', collector).send({ accountId, amount: 100, currency: 'EUR', method: 'ach' }).expect(422);
+    expect(mismatch.body).toMatchObject({ statusCode: 422, rule: 'currency-mismatch' });
+    const badInvoice = await http.post('/payments').set('authorization', collector).send({ accountId, amount: 100, currency: 'USD', method: 'ach', designatedInvoices: ['INV-9'] }).expect(422);
+    expect(badInvoice.body).toMatchObject({ statusCode: 422, rule: 'unknown-invoice', unknownInvoices: ['INV-9'] });
+    const invalid = await http.post('/payments').set('authorization', collector).send({ accountId: 'nope', amount: 0, currency: 'usd', method: 'bitcoin' }).expect(400);
+    expect(invalid.body.problems.map((p: { field: string }) => p.field)).toEqual(expect.arrayContaining(['accountId', 'amount', 'currency', 'method']));
+
+    expect((await ledgerEvents(accountId)).length).toBe(before);
+  });
+
+  it('reverses a payment exactly, refuses a second reversal, and publishes the reversal', async () => {
+    const accountId = await placeAccount();
+    const paid = await http.post('/payments').set('authorization', staff('collector')).send({ accountId, amount: 1_002, currency: 'USD', method: 'card' }).expect(201);
+    expect(paid.body.commission).toBe(251);
+    const { paymentId } = paid.body;
+
+    const reversed = await http.post(`/payments/${paymentId}/reversal`).set('authorization', staff('accountant')).set('idempotency-key', 'rev-1').send({ accountId, reason: 'nsf' }).expect(201);
+    expect(reversed.body).toEqual({ paymentId, accountId, amount: 1_002, allocations: [{ invoiceNumber: 'INV-1', amount: 1_002 }], commission: 251, credit: 0, reason: 'nsf', balanceAfter: 750_050 });
+    const retried = await http.post(`/payments/${paymentId}/reversal`).set('authorization', staff('accountant')).set('idempotency-key', 'rev-1').send({ accountId, reason: 'nsf' }).expect(201);
+    expect(retried.body).toEqual(reversed.body);
+
+    const before = (await ledgerEvents(accountId)).length;
+    const twice = await http.post(`/payments/${paymentId}/reversal`).set('authorization', staff('accountant')).send({ accountId, reason: 'chargeback' }).expect(409);
+    expect(twice.body).toMatchObject({ statusCode: 409, rule: 'payment-already-reversed' });
+    const unknown = await http.post(`/payments/${randomUUID()}/reversal`).set('authorization', staff('accountant')).send({ accountId, reason: 'error' }).expect(404);
+    expect(unknown.body).toMatchObject({ statusCode: 404, rule: 'payment-unknown' });
+    expect((await ledgerEvents(accountId)).length).toBe(before);
+
+    const ledger = await http.get(`/ledgers/${accountId}`).set('authorization', staff('compliance')).expect(200);
+    expect(ledger.body).toMatchObject({ balance: 750_050, commissionTotal: 0, payments: [{ paymentId, reversed: true, reversal: { reason: 'nsf' } }] });
+    expect(ledger.body.invoices[0]).toMatchObject({ number: 'INV-1', open: 300_000 });
+
+    await waitForPublished(accountId, PaymentReversed.type);
+    expect(PaymentReversed.parse(publishedOf(accountId, PaymentReversed.type)[0].value)).toEqual({
+      accountId,
+      clientId: 'client-1',
+      paymentId,
+      amount: 1_002,
+      currency: 'USD',
+      commission: 251,
+      reason: 'nsf',
+      balanceAfter: 750_050,
+      reversedAt: '2026-06-01T09:00:00.000Z',
+    });
+    expect(publishedOf(accountId, PaymentReversed.type)).toHaveLength(1);
+  });
+
+  it('charges the legal rate on payments after a forwarding to an attorney, and ignores other stages', async () => {
+    const accountId = await placeAccount();
+    await publish(LegalStageChanged, accountId, legalStage(accountId, 'authorized'));
+    const forwarded = await publish(LegalStageChanged, accountId, legalStage(accountId, 'forwarded'));
+    await publish(LegalStageChanged, accountId, legalStage(accountId, 'forwarded'), forwarded);
+    await waitForStored(accountId, 'LegalRateApplied');
+    // Same key, after the duplicate: a second ledger's forwarding proves the duplicate was handled.
+    const marker = await placeAccount();
+    await publish(LegalStageChanged, accountId, legalStage(marker, 'forwarded'));
+    await waitForStored(marker, 'LegalRateApplied');
+
+    expect((await ledgerEvents(accountId)).map((e) => e.type)).toEqual(['LedgerOpened', 'LegalRateApplied']);
+    const paid = await http.post('/payments').set('authorization', staff('collector')).send({ accountId, amount: 1_002, currency: 'USD', method: 'ach' }).expect(201);
+    expect(paid.body.commission).toBe(401);
+    const ledger = await http.get(`/ledgers/${accountId}`).set('authorization', staff('supervisor')).expect(200);
+    expect(ledger.body).toMatchObject({ rateBp: 4_000, payments: [{ rateBp: 4_000, commission: 401 }] });
+  });
+
+  it('lets each endpoint be called only by the roles it states', async () => {
+    const accountId = await placeAccount();
+    const payment = { accountId, amount: 100, currency: 'USD', method: 'cash' };
+    const paid = await http.post('/payments').set('authorization', staff('accountant')).send(payment).expect(201);
+    const reversal = { accountId, reason: 'error' };
+    const reversalPath = `/payments/${paid.body.paymentId}/reversal`;
+    const before = (await ledgerEvents(accountId)).length;
+
+    await http.post('/payments').send(payment).expect(401);
+    await http.post(reversalPath).send(reversal).expect(401);
+    await http.get(`/ledgers/${accountId}`).expect(401);
+    await http.get(`/audit/payments/accounts/${accountId}`).expect(401);
+
+    for (const role of ['legal', 'compliance', 'admin'] as const) await http.post('/payments').set('authorization', staff(role)).send(payment).expect(403);
+    for (const role of ['collector', 'supervisor', 'legal', 'compliance', 'admin'] as const) await http.post(reversalPath).set('authorization', staff(role)).send(reversal).expect(403);
+    for (const role of ['legal', 'admin'] as const) await http.get(`/ledgers/${accountId}`).set('authorization', staff(role)).expect(403);
+    for (const role of ['collector', 'supervisor', 'accountant', 'legal', 'admin'] as const) {
+      await http.get(`/audit/payments/accounts/${accountId}`).set('authorization', staff(role)).expect(403);
+    }
+    await http.post('/payments').set('x-api-key', CLIENT_KEY).send(payment).expect(403);
+    await http.post(reversalPath).set('x-api-key', CLIENT_KEY).send(reversal).expect(403);
+    await http.get(`/ledgers/${accountId}`).set('x-api-key', CLIENT_KEY).expect(403);
+    await http.get(`/audit/payments/accounts/${accountId}`).set('x-api-key', CLIENT_KEY).expect(403);
+    const forged = signStaffToken('another-secret', { role: 'accountant', id: 'mallory' });
+    await http.post(reversalPath).set('authorization', `Bearer ${forged}`).send(reversal).expect(401);
+
+    expect((await ledgerEvents(accountId)).length).toBe(before);
+  });
+
+  it("shows compliance the ledger's stored events with a verified hash chain", async () => {
+    const accountId = await placeAccount();
+    await http.post('/payments').set('authorization', staff('collector')).send({ accountId, amount: 500, currency: 'USD', method: 'ach' }).expect(201);
+    const trail = await http.get(`/audit/payments/accounts/${accountId}`).set('authorization', staff('compliance')).expect(200);
+    expect(trail.body.service).toBe('payments');
+    expect(trail.body.streams).toHaveLength(1);
+    expect(trail.body.streams[0]).toMatchObject({ streamId: `ledger-${accountId}`, integrity: { ok: true } });
+    expect(trail.body.streams[0].events.map((e: { type: string }) => e.type)).toEqual(['LedgerOpened', 'PaymentPosted']);
+  });
+});
+
+function defaultInvoices(): AccountPlacedV1['invoices'] {
+  return [
+    { number: 'INV-2', issueDate: '2026-02-01', dueDate: '2026-03-03', originalAmount: 450_050, currency: 'USD' },
+    { number: 'INV-1', issueDate: '2026-01-01', dueDate: '2026-01-31', originalAmount: 300_000, currency: 'USD' },
+  ];
+}
+
+function placedData(accountId: string, invoices: AccountPlacedV1['invoices']): AccountPlacedV1 {
+  return {
+    accountId,
+    clientId: 'client-1',
+    clientReference: `REF-${accountId.slice(0, 8)}`,
+    commercial: true,
+    debtor: { kind: 'company', legalName: 'Acme Widgets LLC', country: 'US', region: 'NY' },
+    invoices,
+    currency: 'USD',
+    placedAmount: invoices.reduce((sum, i) => sum + i.originalAmount, 0),
+    commissionRateBp: 2_500,
+    placedAt: '2026-06-01T08:00:00.000Z',
+  };
+}
+
+function legalStage(accountId: string, stage: LegalStageChangedV1['stage']): LegalStageChangedV1 {
+  return { accountId, clientId: 'client-1', stage, balance: 750_050, currency: 'USD', attorneyId: 'att-1', changedAt: '2026-06-01T08:30:00.000Z' };
+}

@@ -1,0 +1,136 @@
+import { AccountClosed, AccountPlaced, LegalStageChanged, PaymentPosted } from '@lib/contracts';
+import type { ProjectedEvent, ReadModelStore } from '@lib/read-models';
+import { auditEventOf } from './audit-trail.projection';
+import { accountClosed, accountPlaced, auditRecord, legalStageChanged, paymentPosted, projected } from './reporting.fixtures';
+import { REPORTING_PROJECTIONS, ReportingQueries } from './reporting.queries';
+
+/**
+ * The reports' queries, run against a read-model store adapter: the in-memory one in the
+ * unit tier, MongoDB (FerretDB in CI) in the int tier, so both answer alike.
+ */
+export function reportingQueriesContract(name: string, createStore: () => Promise<ReadModelStore>): void {
+  describe(`reporting queries on ${name}`, () => {
+    let store: ReadModelStore;
+    let queries: ReportingQueries;
+    let run = 0;
+
+    beforeEach(async () => {
+      store = await createStore();
+      queries = new ReportingQueries(store);
+      run += 1;
+    });
+    afterEach(() => store.close());
+
+    // Ids unique per test, so adapters that keep documents between tests do not mix them.
+    const id = (label: string) => `${label}-${run}`;
+
+    async function applyAll(events: ProjectedEvent[]): Promise<void> {
+      for (const projection of REPORTING_PROJECTIONS) await store.apply(projection, events);
+    }
+
+    it('answers a portfolio and an account summary without the store’s bookkeeping', async () => {
+      const [client, account] = [id('client'), id('account')];
+      await applyAll([
+        projected(AccountPlaced, accountPlaced(account, client, 300_000), `account-${account}`, 0),
+        projected(PaymentPosted, paymentPosted(account, client, 'p1', 100_000, 200_000), `ledger-${account}`, 0),
+      ]);
+      expect(await queries.portfolio(client)).toEqual({
+        clientId: client,
+        currency: 'USD',
+        placedCount: 1,
+        placedAmount: 300_000,
+        collected: 100_000,
+        recoveryRateBp: 3_333,
+        active: 1,
+        closedByCode: {},
+        byCurrency: { USD: { placedAmount: 300_000, collected: 100_000, recoveryRateBp: 3_333 } },
+      });
+      const summary = await queries.accountSummary(account);
+      expect(summary).toMatchObject({ accountId: account, clientId: client, balance: 200_000 });
+      expect(summary).not.toHaveProperty('_id');
+      expect(summary).not.toHaveProperty('ledgerBalance');
+      expect(await queries.clientOf(account)).toBe(client);
+      expect(await queries.portfolio(id('nobody'))).toBeNull();
+    });
+
+    it('counts nothing twice when the same events are delivered again', async () => {
+      const [client, account] = [id('client'), id('account')];
+      const events = [
+        projected(AccountPlaced, accountPlaced(account, client, 300_000), `account-${account}`, 0),
+        projected(PaymentPosted, paymentPosted(account, client, 'p1', 100_000, 200_000), `ledger-${account}`, 0),
+        projected(AccountClosed, accountClosed(account, client, 'settled'), `account-${account}`, 1),
+      ];
+      await applyAll(events);
+      await applyAll(events);
+      await applyAll([events[1]]);
+      expect(await queries.portfolio(client)).toMatchObject({ placedCount: 1, collected: 100_000, active: 0, closedByCode: { settled: 1 } });
+      expect(await queries.accountSummary(account)).toMatchObject({ collected: 100_000, status: 'closed' });
+    });
+
+    it('counts the legal pipeline by stage, every stage named, closed accounts left out, a client seeing its own', async () => {
+      const [mine, theirs] = [id('client-a'), id('client-b')];
+      const [a1, a2, a3, b1] = [id('a1'), id('a2'), id('a3'), id('b1')];
+      await applyAll([
+        projected(LegalStageChanged, legalStageChanged(a1, mine, 'recommended', 500_000), `referral-${a1}`, 0),
+        projected(LegalStageChanged, legalStageChanged(a2, mine, 'forwarded', 700_000, 'attorney-1'), `referral-${a2}`, 2),
+        projected(LegalStageChanged, legalStageChanged(a3, mine, 'forwarded', 900_000, 'attorney-1'), `referral-${a3}`, 2),
+        projected(AccountClosed, accountClosed(a3, mine, 'legal-closed'), `account-${a3}`, 3),
+        projected(LegalStageChanged, legalStageChanged(b1, theirs, 'recommended', 800_000), `referral-${b1}`, 0),
+      ]);
+      const own = await queries.legalPipeline(mine);
+      expect(own.byStage).toEqual({ recommended: 1, authorized: 0, forwarded: 1 });
+      expect(own.accounts.map((a) => [a.accountId, a.stage, a.balance, a.attorneyId])).toEqual(
+        expect.arrayContaining([
+          [a1, 'recommended', 500_000, null],
+          [a2, 'forwarded', 700_000, 'attorney-1'],
+        ]),
+      );
+      expect(own.accounts).toHaveLength(2);
+      const everyone = await queries.legalPipeline();
+      expect(everyone.accounts.map((a) => a.accountId)).toEqual(expect.arrayContaining([a1, a2, b1]));
+      expect(everyone.accounts.map((a) => a.accountId)).not.toContain(a3);
+    });
+
+    it('orders an account history by time, then by service, then by version, and keeps odd data intact', async () => {
+      const [account, other] = [id('account'), id('other')];
+      const at = (minute: number) => `2026-06-01T09:${String(minute).padStart(2, '0')}:00.000Z`;
+      const records = [
+        auditRecord('payments', account, `ledger-${account}`, 0, 'PaymentPosted', at(5), { 'invoice.no': 'INV-1', $amount: 5 }),
+        auditRecord('legal-referral', account, `referral-${account}`, 0, 'ReferralRecommended', at(5)),
+        auditRecord('debtor-contact', account, `contact-${account}`, 1, 'NoticeSent', at(1)),
+        auditRecord('debtor-contact', account, `contact-${account}`, 0, 'ContactCaseOpened', at(1)),
+        auditRecord('client-intake', account, `account-${account}`, 1, 'AccountClosed', at(9)),
+        auditRecord('client-intake', account, `account-${account}`, 0, 'AccountPlaced', at(1)),
+        auditRecord('client-intake', other, `account-${other}`, 0, 'AccountPlaced', at(0)),
+      ];
+      await applyAll(records.map(auditEventOf));
+      await applyAll(records.map(auditEventOf));
+
+      const history = await queries.accountHistory(account);
+      expect(history.map((e) => `${e.service}/${e.type}`)).toEqual([
+        'client-intake/AccountPlaced',
+        'debtor-contact/ContactCaseOpened',
+        'debtor-contact/NoticeSent',
+        'payments/PaymentPosted',
+        'legal-referral/ReferralRecommended',
+        'client-intake/AccountClosed',
+      ]);
+      expect(history[3]).toEqual({
+        service: 'payments',
+        streamId: `ledger-${account}`,
+        version: 0,
+        type: 'PaymentPosted',
+        data: { 'invoice.no': 'INV-1', $amount: 5 },
+        eventId: `ledger-${account}@0`,
+        actor: { role: 'collector', id: 'collector-1' },
+        occurredAt: at(5),
+        correlationId: `corr-ledger-${account}`,
+        causationId: `cause-ledger-${account}-0`,
+      });
+      const timeline = await queries.accountTimeline(account);
+      expect(timeline).toHaveLength(6);
+      expect(timeline[3]).not.toHaveProperty('data');
+      expect(await queries.accountHistory(id('unknown'))).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,4 @@
+import { createInMemoryReadModelStore } from '@lib/read-models';
+import { reportingQueriesContract } from './reporting-queries.contract';
+
+reportingQueriesContract('the in-memory read-model store', async () => createInMemoryReadModelStore());

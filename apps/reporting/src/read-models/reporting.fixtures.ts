@@ -1,0 +1,129 @@
+import {
+  AccountClosedV1,
+  AccountPaidInFullV1,
+  AccountPlacedV1,
+  AuditRecordV1,
+  ContactAttemptRecordedV1,
+  Contract,
+  LegalReferralAuthorizedV1,
+  LegalStageChangedV1,
+  NoticeSentV1,
+  PaymentPostedV1,
+  PaymentReversedV1,
+  PromiseToPayMadeV1,
+} from '@lib/contracts';
+import type { Projection, ProjectedEvent } from '@lib/read-models';
+
+/** Published-language payloads and helpers the reporting specs share. */
+
+export function accountPlaced(accountId: string, clientId: string, placedAmount: number, currency = 'USD'): AccountPlacedV1 {
+  return {
+    accountId,
+    clientId,
+    clientReference: `REF-${accountId.slice(0, 8)}`,
+    commercial: true,
+    debtor: { kind: 'company', legalName: 'Acme Widgets LLC', country: 'US', region: 'NY' },
+    invoices: [{ number: 'INV-1', issueDate: '2026-01-01', dueDate: '2026-01-31', originalAmount: placedAmount, currency }],
+    currency,
+    placedAmount,
+    commissionRateBp: 2_500,
+    placedAt: '2026-06-01T09:00:00.000Z',
+  };
+}
+
+export function accountClosed(accountId: string, clientId: string, closingCode: string): AccountClosedV1 {
+  return { accountId, clientId, closingCode, closedAt: '2026-08-01T09:00:00.000Z' };
+}
+
+export function legalReferralAuthorized(accountId: string, clientId: string): LegalReferralAuthorizedV1 {
+  return { accountId, clientId, authorizedAt: '2026-07-10T09:00:00.000Z', agreesToSuitFee: true, agreesToAdvanceCosts: true };
+}
+
+export function paymentPosted(accountId: string, clientId: string, paymentId: string, amount: number, balanceAfter: number, currency = 'USD'): PaymentPostedV1 {
+  return {
+    accountId,
+    clientId,
+    paymentId,
+    amount,
+    currency,
+    allocations: [{ invoiceNumber: 'INV-1', amount }],
+    commission: Math.round(amount / 4),
+    credit: 0,
+    balanceAfter,
+    postedAt: '2026-06-20T09:00:00.000Z',
+  };
+}
+
+export function paymentReversed(accountId: string, clientId: string, paymentId: string, amount: number, balanceAfter: number): PaymentReversedV1 {
+  return { accountId, clientId, paymentId, amount, currency: 'USD', commission: Math.round(amount / 4), reason: 'nsf', balanceAfter, reversedAt: '2026-06-25T09:00:00.000Z' };
+}
+
+export function accountPaidInFull(accountId: string, clientId: string): AccountPaidInFullV1 {
+  return { accountId, clientId, paidAt: '2026-07-30T09:00:00.000Z' };
+}
+
+export function noticeSent(accountId: string, clientId: string, sentAt = '2026-06-01T09:05:00.000Z'): NoticeSentV1 {
+  return { accountId, clientId, noticeType: 'first-demand', channel: 'letter', sentAt };
+}
+
+export function contactAttemptRecorded(accountId: string, clientId: string, occurredAt: string, rightPartyContact = true): ContactAttemptRecordedV1 {
+  return {
+    accountId,
+    clientId,
+    attemptId: `attempt-${occurredAt}`,
+    collectorId: 'collector-1',
+    channel: 'phone',
+    direction: 'outbound',
+    outcome: rightPartyContact ? 'right-party-contact' : 'no-answer',
+    rightPartyContact,
+    occurredAt,
+  };
+}
+
+export function promiseToPayMade(accountId: string, clientId: string, promiseId: string, amount: number): PromiseToPayMadeV1 {
+  return { accountId, clientId, promiseId, collectorId: 'collector-1', amount, currency: 'USD', dueDate: '2026-06-30', madeAt: '2026-06-04T15:00:00.000Z' };
+}
+
+export function legalStageChanged(accountId: string, clientId: string, stage: LegalStageChangedV1['stage'], balance: number, attorneyId?: string): LegalStageChangedV1 {
+  return { accountId, clientId, stage, balance, currency: 'USD', ...(attorneyId ? { attorneyId } : {}), changedAt: '2026-07-15T09:00:00.000Z' };
+}
+
+export function auditRecord(
+  service: string,
+  accountId: string,
+  streamId: string,
+  version: number,
+  type: string,
+  occurredAt: string,
+  data: Record<string, unknown> = {},
+): AuditRecordV1 {
+  return {
+    service,
+    accountId,
+    streamId,
+    version,
+    type,
+    data,
+    metadata: {
+      eventId: `${streamId}@${version}`,
+      principal: { role: 'collector', id: 'collector-1' },
+      correlationId: `corr-${streamId}`,
+      causationId: `cause-${streamId}-${version}`,
+      occurredAt,
+      previousHash: '0'.repeat(64),
+      hash: 'f'.repeat(64),
+    },
+  };
+}
+
+/** An integration event as the inbound handlers hand it to the projections. */
+export function projected<Data extends object>(contract: Contract<Data>, data: Data, sourceStream: string, version: number): ProjectedEvent {
+  return { streamId: `${sourceStream}#${contract.type}`, version, type: contract.type, data: data as Record<string, unknown>, metadata: { sourceStream } };
+}
+
+/** What a projection makes of events, folded in order into one document. */
+export function foldProjection<Doc extends object>(projection: Projection<Doc>, events: readonly ProjectedEvent[], id: string): Doc | null {
+  return events
+    .filter((event) => projection.handles.includes(event.type) && projection.documentIds(event).includes(id))
+    .reduce<Doc | null>((document, event) => projection.evolve(document, event), null);
+}

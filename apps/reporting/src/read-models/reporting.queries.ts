@@ -1,0 +1,103 @@
+import type { LegalStage } from '@lib/contracts';
+import type { Projection, ReadModelStore } from '@lib/read-models';
+import { ACCOUNT_SUMMARIES, AccountSummary, accountSummaryProjection } from './account-summary.projection';
+import { AUDIT_TRAIL, AuditEntryDocument, auditTrailProjection } from './audit-trail.projection';
+import { LEGAL_PIPELINE, LEGAL_STAGES, LegalPipelineEntry, legalPipelineProjection } from './legal-pipeline.projection';
+import { PORTFOLIO, Portfolio, portfolioProjection } from './portfolio.projection';
+
+/** Every projection reporting keeps, fed from the bus. */
+export const REPORTING_PROJECTIONS: readonly Projection<any>[] = [portfolioProjection, accountSummaryProjection, legalPipelineProjection, auditTrailProjection];
+
+export type AccountSummaryView = Omit<AccountSummary, 'ledgerBalance'>;
+
+export interface LegalPipelineView {
+  byStage: Record<LegalStage, number>;
+  accounts: Array<{ accountId: string; clientId: string; stage: LegalStage; balance: number; currency: string; attorneyId: string | null; changedAt: string }>;
+}
+
+/** One event of an account's history across every service: who did what, when and why. */
+export interface HistoryEntry {
+  service: string;
+  streamId: string;
+  version: number;
+  type: string;
+  data: Record<string, unknown>;
+  eventId: string;
+  actor: { role: string; id: string };
+  occurredAt: string;
+  correlationId: string;
+  causationId: string;
+}
+
+export type TimelineEntry = Omit<HistoryEntry, 'data'>;
+
+/**
+ * The questions the reports answer, over the read-model store. Queries stay inside what
+ * FerretDB serves: equality filters, `$in`, a multi-field sort.
+ */
+export class ReportingQueries {
+  constructor(private readonly store: ReadModelStore) {}
+
+  async portfolio(clientId: string): Promise<Portfolio | null> {
+    return strip(await this.store.findOne<Portfolio & { _id?: string }>(PORTFOLIO, { _id: clientId }));
+  }
+
+  async accountSummary(accountId: string): Promise<AccountSummaryView | null> {
+    const found = strip(await this.store.findOne<AccountSummary & { _id?: string }>(ACCOUNT_SUMMARIES, { _id: accountId }));
+    if (!found) return null;
+    const { ledgerBalance: _ledgerBalance, ...view } = found;
+    return view;
+  }
+
+  /** The client an account belongs to, as far as any service has said. */
+  async clientOf(accountId: string): Promise<string | null> {
+    return (await this.accountSummary(accountId))?.clientId ?? null;
+  }
+
+  /** Open accounts in the legal pipeline; only `clientId`'s when given. */
+  async legalPipeline(clientId?: string): Promise<LegalPipelineView> {
+    const filter: Record<string, unknown> = clientId ? { open: true, clientId } : { open: true };
+    const entries = await this.store.find<LegalPipelineEntry & { _id?: string }>(LEGAL_PIPELINE, filter, { sort: { changedAt: 1 } });
+    const byStage = Object.fromEntries(LEGAL_STAGES.map((stage) => [stage, 0])) as Record<LegalStage, number>;
+    for (const entry of entries) byStage[entry.stage] = (byStage[entry.stage] ?? 0) + 1;
+    return {
+      byStage,
+      accounts: entries.map(({ accountId, clientId: owner, stage, balance, currency, attorneyId, changedAt }) => ({
+        accountId,
+        clientId: owner,
+        stage,
+        balance,
+        currency,
+        attorneyId,
+        changedAt,
+      })),
+    };
+  }
+
+  /** Every stored event of the account, all services, in order: time, then service, then version. */
+  async accountHistory(accountId: string): Promise<HistoryEntry[]> {
+    const documents = await this.store.find<AuditEntryDocument>(AUDIT_TRAIL, { accountId }, { sort: { occurredAt: 1, serviceRank: 1, version: 1 } });
+    return documents.map((document) => ({
+      service: document.service,
+      streamId: document.streamId,
+      version: document.version,
+      type: document.type,
+      data: JSON.parse(document.dataJson) as Record<string, unknown>,
+      eventId: document.metadata.eventId,
+      actor: { role: document.metadata.principal.role, id: document.metadata.principal.id },
+      occurredAt: document.metadata.occurredAt,
+      correlationId: document.metadata.correlationId,
+      causationId: document.metadata.causationId,
+    }));
+  }
+
+  async accountTimeline(accountId: string): Promise<TimelineEntry[]> {
+    return (await this.accountHistory(accountId)).map(({ data: _data, ...entry }) => entry);
+  }
+}
+
+function strip<T extends { _id?: string }>(document: T | null): Omit<T, '_id'> | null {
+  if (!document) return null;
+  const { _id, ...rest } = document;
+  return rest;
+}

@@ -1,0 +1,7 @@
+import { AppConfig, loadConfig } from '@lib/config';
+
+export const REPORTING_DEFAULT_PORT = 3005;
+
+export function loadReportingConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  return loadConfig('reporting', env, { port: REPORTING_DEFAULT_PORT });
+}

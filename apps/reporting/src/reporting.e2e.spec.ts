@@ -1,0 +1,592 @@
+import { Global, INestApplication, Module } from '@nestjs/common';
+import request from 'supertest';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import type { PGlite } from '@electric-sql/pglite';
+import { TestClock } from '@lib/clock';
+import {
+  AccountClosed,
+  AccountPaidInFull,
+  AccountPlaced,
+  AuditRecord,
+  AuditRecordV1,
+  ContactAttemptRecorded,
+  Contract,
+  LegalReferralAuthorized,
+  LegalStageChanged,
+  NoticeSent,
+  PaymentPosted,
+  PaymentReversed,
+  PromiseToPayMade,
+} from '@lib/contracts';
+import type { EventToAppend } from '@lib/es-core';
+import { createPgliteEventStore, EventStore, PgliteEventStore } from '@lib/event-store';
+import { createPglite } from '@lib/event-store/pglite/load-pglite';
+import { createInProcessMessageBus, IncomingMessage, MessageBus } from '@lib/message-bus';
+import { waitFor } from '@lib/message-bus/contract/wait-for';
+import {
+  CLIENT_KEY_VERIFIER,
+  createHttpApp,
+  DEV_STAFF_TOKEN_SECRET,
+  ProcessContext,
+  readAccountStreams,
+  rootModule,
+  ServiceDependencies,
+  signStaffToken,
+  STAFF_ROLES,
+  StaffRole,
+} from '@lib/platform';
+import {
+  accountClosed,
+  accountPaidInFull,
+  accountPlaced,
+  auditRecord,
+  contactAttemptRecorded,
+  legalReferralAuthorized,
+  legalStageChanged,
+  noticeSent,
+  paymentPosted,
+  paymentReversed,
+  promiseToPayMade,
+} from './read-models/reporting.fixtures';
+import { loadReportingConfig } from './reporting.config';
+import { ReportingService } from './reporting.service';
+
+const staff = (role: StaffRole) => `Bearer ${signStaffToken(DEV_STAFF_TOKEN_SECRET, { role, id: `${role}-1` })}`;
+
+const CLIENT_A = randomUUID();
+const CLIENT_B = randomUUID();
+const CLIENT_C = randomUUID();
+const KEYS = new Map([
+  ['key-client-a', CLIENT_A],
+  ['key-client-b', CLIENT_B],
+  ['key-client-c', CLIENT_C],
+]);
+
+/** The secret part of the one client key the fake client-intake accepts. */
+const INTAKE_SECRET = 'good-secret';
+
+/** Stands in for client-intake's key check, which a reporting-only process does not have. */
+@Global()
+@Module({ providers: [{ provide: CLIENT_KEY_VERIFIER, useValue: { clientOf: async (key: string) => KEYS.get(key) ?? null } }], exports: [CLIENT_KEY_VERIFIER] })
+class TestClientKeysModule {}
+
+describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at the sources)', () => {
+  let db: PGlite;
+  let intakeStore: PgliteEventStore;
+  let contactStore: PgliteEventStore;
+  let bus: MessageBus;
+  let handled: Map<string, number>;
+  let remote: FakeServices;
+  let closers: Array<() => Promise<void>>;
+  let app: INestApplication;
+  let http: ReturnType<typeof request>;
+
+  beforeAll(async () => {
+    // One embedded PostgreSQL, one schema per service store; the test keeps it for raw SQL.
+    db = createPglite();
+    intakeStore = await createPgliteEventStore({ db });
+    contactStore = await createPgliteEventStore({ db, schema: 'debtor_contact' });
+    bus = createInProcessMessageBus({ retryBackoff: { initialMs: 5, maxMs: 20 } });
+    handled = new Map();
+    remote = await startFakeServices({ 'debtor-contact': contactStore, payments: contactStore, 'legal-referral': contactStore });
+    closers = [];
+    app = await startReporting(
+      { DEBTOR_CONTACT_URL: remote.url, PAYMENTS_URL: remote.url, LEGAL_REFERRAL_URL: remote.url },
+      new Map<string, EventStore>([['client-intake', intakeStore]]),
+      'reporting',
+    );
+    http = request(app.getHttpServer());
+  });
+  afterAll(async () => {
+    await app.close();
+    for (const close of closers) await close();
+    await bus.close();
+    await remote.close();
+    await contactStore.close();
+    await intakeStore.close();
+    await db.close();
+  });
+
+  async function startReporting(
+    env: Record<string, string>,
+    localStores: Map<string, EventStore>,
+    schema: string,
+    options: { bus?: MessageBus; testClientKeys?: boolean } = {},
+  ): Promise<INestApplication> {
+    const ownBus = options.bus ?? bus;
+    const deps: ServiceDependencies = {
+      eventStore: await createPgliteEventStore({ db, schema }),
+      bus: countingHandled(ownBus, handled),
+      clock: new TestClock('2026-06-01T09:00:00.000Z'),
+      newId: randomUUID,
+    };
+    closers.push(() => deps.eventStore.close());
+    const processContext: ProcessContext = {
+      config: loadReportingConfig({ READ_MODELS: 'memory', PGLITE_DATA_DIR: 'memory', ...env }),
+      localStores,
+      onClose: (close) => closers.push(close),
+    };
+    const module = await ReportingService.create(deps, processContext);
+    const started = await createHttpApp({
+      title: 'reporting test',
+      quiet: true,
+      module: rootModule(['reporting'], options.testClientKeys === false ? [module] : [module, TestClientKeysModule], { staffTokenSecret: DEV_STAFF_TOKEN_SECRET }),
+    });
+    await started.init();
+    return started;
+  }
+
+  /** Publishes what another service's relay would; resolves once reporting has handled it. */
+  async function publish<Data extends object>(contract: Contract<Data>, data: Data, source: { stream: string; version: number; messageId?: string }): Promise<string> {
+    const messageId = source.messageId ?? `${randomUUID()}:${contract.type}`;
+    const key = contract === AuditRecord ? (data as unknown as AuditRecordV1).streamId : (data as unknown as { accountId: string }).accountId;
+    const before = handled.get(messageId) ?? 0;
+    await bus.publish([
+      {
+        topic: contract.topic,
+        key,
+        value: data,
+        headers: {
+          'message-type': contract.type,
+          'message-id': messageId,
+          'correlation-id': 'corr-1',
+          'causation-id': messageId.split(':')[0],
+          'principal-role': 'system',
+          'principal-id': 'test',
+          'source-stream': source.stream,
+          'source-version': String(source.version),
+          'occurred-at': '2026-06-01T09:00:00.000Z',
+        },
+      },
+    ]);
+    await waitFor(`reporting to handle ${contract.type} ${messageId}`, () => (handled.get(messageId) ?? 0) > before, { timeoutMs: 10_000 });
+    return messageId;
+  }
+
+  const audit = (record: AuditRecordV1) => publish(AuditRecord, record, { stream: record.streamId, version: record.version });
+
+  describe('reports', () => {
+    const [a1, a2, b1] = [randomUUID(), randomUUID(), randomUUID()];
+
+    beforeAll(async () => {
+      await publish(AccountPlaced, accountPlaced(a1, CLIENT_A, 300_000), { stream: `account-${a1}`, version: 0 });
+      await publish(AccountPlaced, accountPlaced(a2, CLIENT_A, 450_050), { stream: `account-${a2}`, version: 0 });
+      await publish(AccountPlaced, accountPlaced(b1, CLIENT_B, 100_000), { stream: `account-${b1}`, version: 0 });
+      await publish(NoticeSent, noticeSent(a1, CLIENT_A), { stream: `contact-${a1}`, version: 1 });
+      await publish(ContactAttemptRecorded, contactAttemptRecorded(a1, CLIENT_A, '2026-06-04T14:00:00.000Z'), { stream: `contact-${a1}`, version: 2 });
+      await publish(PromiseToPayMade, promiseToPayMade(a1, CLIENT_A, 'ptp-1', 100_000), { stream: `contact-${a1}`, version: 3 });
+      await publish(PaymentPosted, paymentPosted(a1, CLIENT_A, 'p1', 100_000, 200_000), { stream: `ledger-${a1}`, version: 1 });
+      await publish(PaymentPosted, paymentPosted(a1, CLIENT_A, 'p2', 50_000, 150_000), { stream: `ledger-${a1}`, version: 2 });
+      await publish(PaymentReversed, paymentReversed(a1, CLIENT_A, 'p2', 50_000, 200_000), { stream: `ledger-${a1}`, version: 3 });
+      await publish(LegalStageChanged, legalStageChanged(a1, CLIENT_A, 'recommended', 200_000), { stream: `referral-${a1}`, version: 0 });
+      await publish(LegalReferralAuthorized, legalReferralAuthorized(a1, CLIENT_A), { stream: `account-${a1}`, version: 1 });
+      await publish(LegalStageChanged, legalStageChanged(a1, CLIENT_A, 'authorized', 200_000), { stream: `referral-${a1}`, version: 1 });
+      await publish(AccountClosed, accountClosed(a2, CLIENT_A, 'recalled'), { stream: `account-${a2}`, version: 1 });
+      // The last payment of b1: one stored ledger event publishes both facts, under one source version.
+      await publish(PaymentPosted, paymentPosted(b1, CLIENT_B, 'p3', 100_000, 0), { stream: `ledger-${b1}`, version: 1, messageId: 'ledger-b1-evt:PaymentPosted.v1' });
+      await publish(AccountPaidInFull, accountPaidInFull(b1, CLIENT_B), { stream: `ledger-${b1}`, version: 1, messageId: 'ledger-b1-evt:AccountPaidInFull.v1' });
+      await publish(LegalStageChanged, legalStageChanged(b1, CLIENT_B, 'recommended', 100_000), { stream: `referral-${b1}`, version: 0 });
+    });
+
+    it("reports a client's portfolio: placed, collected net of reversals, recovery rate half-up, active, closed by code", async () => {
+      const portfolio = await http.get(`/reports/portfolio/${CLIENT_A}`).set('authorization', staff('supervisor')).expect(200);
+      expect(portfolio.body).toEqual({
+        clientId: CLIENT_A,
+        currency: 'USD',
+        placedCount: 2,
+        placedAmount: 750_050,
+        collected: 100_000,
+        // 100 000 / 750 050 = 13.3324...%
+        recoveryRateBp: 1_333,
+        active: 1,
+        closedByCode: { recalled: 1 },
+        byCurrency: { USD: { placedAmount: 750_050, collected: 100_000, recoveryRateBp: 1_333 } },
+      });
+    });
+
+    it('summarises an account from every service that reported on it', async () => {
+      const summary = await http.get(`/reports/accounts/${a1}`).set('authorization', staff('collector')).expect(200);
+      expect(summary.body).toEqual({
+        accountId: a1,
+        clientId: CLIENT_A,
+        clientReference: expect.any(String),
+        currency: 'USD',
+        placedAt: '2026-06-01T09:00:00.000Z',
+        status: 'active',
+        closingCode: null,
+        closedAt: null,
+        placedAmount: 300_000,
+        collected: 100_000,
+        balance: 200_000,
+        paidInFullAt: null,
+        lastContactAt: '2026-06-04T14:00:00.000Z',
+        noticesSent: 1,
+        contactAttempts: 1,
+        rightPartyContacts: 1,
+        promises: [{ promiseId: 'ptp-1', amount: 100_000, currency: 'USD', dueDate: '2026-06-30', madeAt: '2026-06-04T15:00:00.000Z' }],
+        legalAuthorizedAt: '2026-07-10T09:00:00.000Z',
+        legalStage: 'authorized',
+      });
+      const closed = await http.get(`/reports/accounts/${a2}`).set('authorization', staff('accountant')).expect(200);
+      expect(closed.body).toMatchObject({ status: 'closed', closingCode: 'recalled' });
+    });
+
+    it('applies both facts one stored event published, and neither twice', async () => {
+      const summary = await http.get(`/reports/accounts/${b1}`).set('authorization', staff('supervisor')).expect(200);
+      expect(summary.body).toMatchObject({ collected: 100_000, balance: 0, paidInFullAt: '2026-07-30T09:00:00.000Z' });
+    });
+
+    it('changes nothing when a message is delivered again', async () => {
+      const before = (await http.get(`/reports/portfolio/${CLIENT_A}`).set('authorization', staff('admin')).expect(200)).body;
+      const duplicate = 'ledger-a1-v1:PaymentPosted.v1';
+      await publish(PaymentPosted, paymentPosted(a1, CLIENT_A, 'p9', 25_000, 175_000), { stream: `ledger-${a1}`, version: 4, messageId: duplicate });
+      await publish(PaymentPosted, paymentPosted(a1, CLIENT_A, 'p9', 25_000, 175_000), { stream: `ledger-${a1}`, version: 4, messageId: duplicate });
+      // A replay of an older event of the stream (a relay restarting from its checkpoint) is a no-op too.
+      await publish(PaymentPosted, paymentPosted(a1, CLIENT_A, 'p1', 100_000, 200_000), { stream: `ledger-${a1}`, version: 1 });
+      expect(handled.get(duplicate)).toBe(2);
+      const after = (await http.get(`/reports/portfolio/${CLIENT_A}`).set('authorization', staff('admin')).expect(200)).body;
+      expect(after.collected).toBe(before.collected + 25_000);
+      expect(after.placedCount).toBe(before.placedCount);
+      const summary = await http.get(`/reports/accounts/${a1}`).set('authorization', staff('admin')).expect(200);
+      expect(summary.body).toMatchObject({ collected: 125_000, balance: 175_000 });
+    });
+
+    it('counts the open legal pipeline by stage; a client sees only its own accounts', async () => {
+      const all = await http.get('/reports/legal-pipeline').set('authorization', staff('legal')).expect(200);
+      expect(all.body.accounts).toEqual(
+        expect.arrayContaining([
+          { accountId: a1, clientId: CLIENT_A, stage: 'authorized', balance: 200_000, currency: 'USD', attorneyId: null, changedAt: '2026-07-15T09:00:00.000Z' },
+          { accountId: b1, clientId: CLIENT_B, stage: 'recommended', balance: 100_000, currency: 'USD', attorneyId: null, changedAt: '2026-07-15T09:00:00.000Z' },
+        ]),
+      );
+      const own = await http.get('/reports/legal-pipeline').set('x-api-key', 'key-client-a').expect(200);
+      expect(own.body).toEqual({
+        byStage: { recommended: 0, authorized: 1, forwarded: 0 },
+        accounts: [expect.objectContaining({ accountId: a1, stage: 'authorized' })],
+      });
+    });
+
+    it("keeps a client to its own portfolio and accounts: another client's answer 404, as if missing", async () => {
+      await http.get(`/reports/portfolio/${CLIENT_A}`).set('x-api-key', 'key-client-a').expect(200);
+      await http.get(`/reports/portfolio/${CLIENT_B}`).set('x-api-key', 'key-client-a').expect(404);
+      await http.get(`/reports/accounts/${a1}`).set('x-api-key', 'key-client-a').expect(200);
+      await http.get(`/reports/accounts/${b1}`).set('x-api-key', 'key-client-a').expect(404);
+      await http.get(`/reports/accounts/${b1}/timeline`).set('x-api-key', 'key-client-a').expect(404);
+      await http.get(`/reports/accounts/${randomUUID()}`).set('x-api-key', 'key-client-a').expect(404);
+      await http.get(`/reports/portfolio/${randomUUID()}`).set('authorization', staff('admin')).expect(404);
+      const nothingYet = await http.get(`/reports/portfolio/${CLIENT_C}`).set('x-api-key', 'key-client-c').expect(200);
+      expect(nothingYet.body).toMatchObject({ clientId: CLIENT_C, placedCount: 0, placedAmount: 0, collected: 0, active: 0 });
+      await http.get(`/reports/accounts/${a1}`).set('x-api-key', 'key-client-x').expect(401);
+    });
+
+    it('refuses a contract-breaking message without touching the reports, and dead-letters it', async () => {
+      const deadLetters: IncomingMessage[] = [];
+      const watcher = await bus.subscribe({ groupId: `dead-letters-${randomUUID()}`, topics: [`${PaymentPosted.topic}.dead-letter`], handler: async (m) => void deadLetters.push(m) });
+      try {
+        const messageId = `${randomUUID()}:PaymentPosted.v1`;
+        const broken = { ...paymentPosted(a1, CLIENT_A, 'p-bad', 10.5, 0), currency: 'usd' };
+        await bus.publish([
+          {
+            topic: PaymentPosted.topic,
+            key: a1,
+            value: broken,
+            headers: { 'message-type': PaymentPosted.type, 'message-id': messageId, 'correlation-id': 'c', 'causation-id': 'c', 'source-stream': `ledger-${a1}`, 'source-version': '9' },
+          },
+        ]);
+        await waitFor('the broken message in the dead-letter topic', () => deadLetters.some((m) => m.headers['message-id'] === messageId), { timeoutMs: 10_000 });
+        expect(deadLetters.find((m) => m.headers['message-id'] === messageId)?.headers.error).toMatch(/amount must be int.*currency must be currency/);
+        const summary = await http.get(`/reports/accounts/${a1}`).set('authorization', staff('admin')).expect(200);
+        expect(summary.body.collected).toBe(125_000);
+      } finally {
+        await watcher.close();
+      }
+    });
+  });
+
+  describe('compliance audit trail', () => {
+    const account = randomUUID();
+    const at = (minute: number) => `2026-06-01T09:${String(minute).padStart(2, '0')}:00.000Z`;
+
+    beforeAll(async () => {
+      await publish(AccountPlaced, accountPlaced(account, CLIENT_A, 500_000), { stream: `account-${account}`, version: 0 });
+      // Delivered out of order and across topics' partitions, as they would be.
+      await audit(auditRecord('payments', account, `ledger-${account}`, 0, 'LedgerOpened', at(0), { opening: 500_000 }));
+      await audit(auditRecord('legal-referral', account, `referral-${account}`, 0, 'ReferralRecommended', at(30)));
+      await audit(auditRecord('debtor-contact', account, `contact-${account}`, 1, 'NoticeSent', at(0), { channel: 'letter' }));
+      await audit(auditRecord('debtor-contact', account, `contact-${account}`, 0, 'ContactCaseOpened', at(0)));
+      await audit(auditRecord('client-intake', account, `account-${account}`, 0, 'AccountPlaced', at(0), { placedAmount: 500_000 }));
+      await audit(auditRecord('payments', account, `ledger-${account}`, 1, 'PaymentPosted', at(20), { amount: 1_000 }));
+      await audit(auditRecord('payments', account, `ledger-${account}`, 1, 'PaymentPosted', at(20), { amount: 1_000 }));
+    });
+
+    const expectedOrder = [
+      'client-intake account-@0 AccountPlaced',
+      'debtor-contact contact-@0 ContactCaseOpened',
+      'debtor-contact contact-@1 NoticeSent',
+      'payments ledger-@0 LedgerOpened',
+      'payments ledger-@1 PaymentPosted',
+      'legal-referral referral-@0 ReferralRecommended',
+    ];
+    const described = (entries: Array<{ service: string; streamId: string; version: number; type: string }>) =>
+      entries.map((e) => `${e.service} ${e.streamId.replace(account, '')}@${e.version} ${e.type}`);
+
+    it('gives compliance every event of the account across services, in order, with who, when and why', async () => {
+      const history = await http.get(`/audit/accounts/${account}/history`).set('authorization', staff('compliance')).expect(200);
+      expect(described(history.body)).toEqual(expectedOrder);
+      expect(history.body[2]).toEqual({
+        service: 'debtor-contact',
+        streamId: `contact-${account}`,
+        version: 1,
+        type: 'NoticeSent',
+        data: { channel: 'letter' },
+        eventId: `contact-${account}@1`,
+        actor: { role: 'collector', id: 'collector-1' },
+        occurredAt: at(0),
+        correlationId: `corr-contact-${account}`,
+        causationId: `cause-contact-${account}-1`,
+      });
+    });
+
+    it('exports the same history as NDJSON, one event per line', async () => {
+      const json = await http.get(`/audit/accounts/${account}/history`).set('authorization', staff('compliance')).expect(200);
+      const ndjson = await http.get(`/audit/accounts/${account}/history.ndjson`).set('authorization', staff('compliance')).buffer(true).expect(200);
+      expect(ndjson.headers['content-type']).toMatch(/^application\/x-ndjson/);
+      const lines = ndjson.text.trimEnd().split('\n');
+      expect(lines.map((line) => JSON.parse(line))).toEqual(json.body);
+    });
+
+    it('shows the people working the account, and its client, the same timeline without the data', async () => {
+      const timeline = await http.get(`/reports/accounts/${account}/timeline`).set('authorization', staff('collector')).expect(200);
+      expect(described(timeline.body)).toEqual(expectedOrder);
+      expect(timeline.body.every((entry: object) => !('data' in entry))).toBe(true);
+      expect(timeline.body[0]).toMatchObject({ eventId: `account-${account}@0`, actor: { role: 'collector', id: 'collector-1' }, occurredAt: at(0) });
+      const own = await http.get(`/reports/accounts/${account}/timeline`).set('x-api-key', 'key-client-a').expect(200);
+      expect(own.body).toEqual(timeline.body);
+      await http.get(`/reports/accounts/${account}/timeline`).set('x-api-key', 'key-client-b').expect(404);
+    });
+
+    it('answers an empty history for an account nothing is known of; a client still gets 404', async () => {
+      const unknown = randomUUID();
+      expect((await http.get(`/audit/accounts/${unknown}/history`).set('authorization', staff('compliance')).expect(200)).body).toEqual([]);
+      expect((await http.get(`/audit/accounts/${unknown}/history.ndjson`).set('authorization', staff('compliance')).buffer(true).expect(200)).text).toBe('');
+      expect((await http.get(`/reports/accounts/${unknown}/timeline`).set('authorization', staff('supervisor')).expect(200)).body).toEqual([]);
+      await http.get(`/reports/accounts/${unknown}/timeline`).set('x-api-key', 'key-client-a').expect(404);
+    });
+  });
+
+  describe('integrity check at the source', () => {
+    const account = randomUUID();
+
+    beforeAll(async () => {
+      await appendChained(intakeStore, `account-${account}`, 3);
+      await appendChained(contactStore, `contact-${account}`, 2);
+    });
+    afterEach(() => remote.down.clear());
+
+    it("verifies every service's chains where they are stored, asking remote services with the caller's credentials", async () => {
+      const report = await http.get(`/audit/accounts/${account}/integrity`).set('authorization', staff('compliance')).expect(200);
+      expect(report.body).toEqual({
+        accountId: account,
+        ok: true,
+        services: [
+          { service: 'client-intake', streams: [{ streamId: `account-${account}`, events: 3, integrity: { ok: true, streamId: `account-${account}`, checked: 3 } }] },
+          { service: 'debtor-contact', streams: [{ streamId: `contact-${account}`, events: 2, integrity: { ok: true, streamId: `contact-${account}`, checked: 2 } }] },
+          { service: 'payments', streams: [] },
+          { service: 'legal-referral', streams: [] },
+        ],
+      });
+      expect(remote.seen.filter((s) => s.path.includes(account))).toEqual([
+        { path: `/audit/debtor-contact/accounts/${account}`, authorization: staff('compliance') },
+        { path: `/audit/payments/accounts/${account}`, authorization: staff('compliance') },
+        { path: `/audit/legal-referral/accounts/${account}`, authorization: staff('compliance') },
+      ]);
+    });
+
+    it('names the first broken link after a row was changed behind the store’s back', async () => {
+      const streamId = `account-${account}`;
+      await db.query(`UPDATE event_store.events SET data = jsonb_set(data, '{placedAmount}', '1') WHERE stream_id = $1 AND version = 1`, [streamId]);
+      const [, tampered] = await intakeStore.readStream(streamId);
+
+      const report = await http.get(`/audit/accounts/${account}/integrity`).set('authorization', staff('compliance')).expect(200);
+      expect(report.body.ok).toBe(false);
+      expect(report.body.firstBroken).toEqual({
+        service: 'client-intake',
+        streamId,
+        version: 1,
+        eventId: tampered.metadata.eventId,
+        reason: 'content does not match its hash',
+      });
+      expect(report.body.unreachable).toBeUndefined();
+    });
+
+    it('never calls an account intact when a service cannot be asked', async () => {
+      const other = randomUUID();
+      await appendChained(contactStore, `contact-${other}`, 1);
+      remote.down.add('payments');
+      const report = await http.get(`/audit/accounts/${other}/integrity`).set('authorization', staff('compliance')).expect(200);
+      expect(report.body).toMatchObject({ ok: false, unreachable: ['payments'], unreachableReasons: { payments: expect.stringMatching(/answered 503/) } });
+      expect(report.body.firstBroken).toBeUndefined();
+      expect(report.body.services.map((s: { service: string }) => s.service)).toEqual(['client-intake', 'debtor-contact', 'legal-referral']);
+    });
+
+    it('reports every service unreachable in a process that can neither read nor ask them', async () => {
+      // A bus of its own: on the shared one it would join the reporting group and take partitions.
+      const isolatedBus = createInProcessMessageBus();
+      const isolated = await startReporting({ LEGAL_REFERRAL_URL: 'http://127.0.0.1:1' }, new Map(), 'reporting_isolated', { bus: isolatedBus });
+      try {
+        const report = await request(isolated.getHttpServer()).get(`/audit/accounts/${account}/integrity`).set('authorization', staff('compliance')).expect(200);
+        expect(report.body).toMatchObject({ ok: false, services: [], unreachable: ['client-intake', 'debtor-contact', 'payments', 'legal-referral'] });
+        expect(report.body.unreachableReasons['legal-referral']).toMatch(/127\.0\.0\.1:1/);
+        expect(report.body.unreachableReasons['client-intake']).toMatch(/no URL configured/);
+      } finally {
+        await isolated.close();
+        await isolatedBus.close();
+      }
+    });
+
+    it('answers for an account no service holds: every service asked, no streams found', async () => {
+      const report = await http.get(`/audit/accounts/${randomUUID()}/integrity`).set('authorization', staff('compliance')).expect(200);
+      expect(report.body).toMatchObject({ ok: true, services: ['client-intake', 'debtor-contact', 'payments', 'legal-referral'].map((service) => ({ service, streams: [] })) });
+    });
+  });
+
+  describe('client keys in a process without client-intake', () => {
+    it('asks client-intake whether a client key is good: 401 for a bad one, 503 when intake cannot tell', async () => {
+      const ownBus = createInProcessMessageBus();
+      const separate = await startReporting({ CLIENT_INTAKE_URL: remote.url }, new Map(), 'reporting_keys', { bus: ownBus, testClientKeys: false });
+      try {
+        const api = request(separate.getHttpServer());
+        const good = `ck_${CLIENT_A}_${INTAKE_SECRET}`;
+        expect((await api.get(`/reports/portfolio/${CLIENT_A}`).set('x-api-key', good).expect(200)).body).toMatchObject({ clientId: CLIENT_A, placedCount: 0 });
+        await api.get(`/reports/portfolio/${CLIENT_B}`).set('x-api-key', good).expect(404);
+        await api.get(`/reports/portfolio/${CLIENT_A}`).set('x-api-key', `ck_${CLIENT_A}_forged`).expect(401);
+        await api.get(`/reports/portfolio/${CLIENT_A}`).set('x-api-key', 'key-client-a').expect(401);
+        remote.down.add('client-intake');
+        await api.get(`/reports/portfolio/${CLIENT_A}`).set('x-api-key', good).expect(503);
+        expect(remote.seen.filter((s) => s.path === '/clients/me').map((s) => s.apiKey)).toEqual([good, good, `ck_${CLIENT_A}_forged`, good]);
+      } finally {
+        remote.down.clear();
+        await separate.close();
+        await ownBus.close();
+      }
+    });
+  });
+
+  describe('access', () => {
+    const someClientAccount = randomUUID();
+    beforeAll(async () => {
+      await publish(AccountPlaced, accountPlaced(someClientAccount, CLIENT_A, 1_000), { stream: `account-${someClientAccount}`, version: 0 });
+    });
+
+    const endpoints = () => [
+      { path: `/reports/portfolio/${CLIENT_A}`, roles: ['client', 'supervisor', 'accountant', 'compliance', 'admin'] },
+      { path: `/reports/accounts/${someClientAccount}`, roles: ['client', 'collector', 'supervisor', 'accountant', 'legal', 'compliance', 'admin'] },
+      { path: `/reports/accounts/${someClientAccount}/timeline`, roles: ['client', 'collector', 'supervisor', 'compliance', 'admin'] },
+      { path: '/reports/legal-pipeline', roles: ['client', 'legal', 'supervisor', 'compliance', 'admin'] },
+      { path: `/audit/accounts/${someClientAccount}/history`, roles: ['compliance'] },
+      { path: `/audit/accounts/${someClientAccount}/history.ndjson`, roles: ['compliance'] },
+      { path: `/audit/accounts/${someClientAccount}/integrity`, roles: ['compliance'] },
+    ];
+
+    it('lets each endpoint be called only by the roles it states: 401 without credentials, 403 for every other role', async () => {
+      const wrong: string[] = [];
+      const check = (path: string, who: string, allowed: boolean, status: number) => {
+        const ok = allowed ? status !== 401 && status !== 403 : status === 403;
+        if (!ok) wrong.push(`${who} on ${path}: ${status}`);
+      };
+      for (const { path, roles } of endpoints()) {
+        await http.get(path).expect(401);
+        await http.get(path).set('authorization', `Bearer ${signStaffToken('another-secret', { role: 'compliance', id: 'mallory' })}`).expect(401);
+        for (const role of STAFF_ROLES) check(path, role, roles.includes(role), (await http.get(path).set('authorization', staff(role))).status);
+        check(path, 'client', roles.includes('client'), (await http.get(path).set('x-api-key', 'key-client-a')).status);
+      }
+      expect(wrong).toEqual([]);
+    });
+
+    it('has no write endpoint for anyone, compliance included', async () => {
+      for (const { path } of endpoints()) {
+        for (const method of ['post', 'put', 'patch', 'delete'] as const) {
+          await http[method](path).set('authorization', staff('compliance')).send({}).expect(404);
+          await http[method](path).set('authorization', staff('admin')).send({}).expect(404);
+        }
+      }
+    });
+  });
+});
+
+/** The bus reporting subscribes through, counting each message once its handler has finished. */
+function countingHandled(bus: MessageBus, handled: Map<string, number>): MessageBus {
+  return {
+    publish: (messages) => bus.publish(messages),
+    ensureTopics: (topics) => bus.ensureTopics(topics),
+    close: async () => undefined,
+    subscribe: (options) =>
+      bus.subscribe({
+        ...options,
+        handler: async (message) => {
+          await options.handler(message);
+          const id = message.headers['message-id'];
+          handled.set(id, (handled.get(id) ?? 0) + 1);
+        },
+      }),
+  };
+}
+
+/** Appends `count` events through the store, so they carry a real hash chain. */
+async function appendChained(store: EventStore, streamId: string, count: number): Promise<void> {
+  const events: EventToAppend[] = Array.from({ length: count }, (_, version) => ({
+    type: version === 0 ? 'AccountPlaced' : 'NoteAdded',
+    data: { streamId, version, placedAmount: 500_000 },
+    metadata: {
+      eventId: randomUUID(),
+      principal: { role: 'client', id: 'client-1' },
+      correlationId: `corr-${streamId}`,
+      causationId: `cause-${streamId}-${version}`,
+      occurredAt: `2026-06-01T09:0${version}:00.000Z`,
+    },
+  }));
+  await store.appendToStream(streamId, events, { expectedVersion: 'no_stream' });
+}
+
+interface FakeServices {
+  url: string;
+  /** Services answering 503 for now. */
+  down: Set<string>;
+  seen: Array<{ path: string; authorization?: string; apiKey?: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Other services' `GET /audit/<service>/accounts/:id`, answered from real stores with
+ * the same function their audit controller uses, as JSON (global positions as strings).
+ */
+async function startFakeServices(stores: Record<string, EventStore>): Promise<FakeServices> {
+  const prefixes: Record<string, string> = { 'debtor-contact': 'contact-', payments: 'ledger-', 'legal-referral': 'referral-' };
+  const down = new Set<string>();
+  const seen: FakeServices['seen'] = [];
+  const server: Server = createServer((req, res) => {
+    if (req.url === '/clients/me') {
+      // client-intake's GET /clients/me: 401 for a key it does not know, the client id for a good one.
+      const apiKey = req.headers['x-api-key'] as string | undefined;
+      seen.push({ path: req.url, apiKey });
+      if (down.has('client-intake')) return void res.writeHead(502).end();
+      if (!apiKey?.endsWith(`_${INTAKE_SECRET}`)) return void res.writeHead(401).end();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return void res.end(JSON.stringify({ clientId: /^ck_([0-9a-f-]{36})_/.exec(apiKey)?.[1] }));
+    }
+    const match = /^\/audit\/([a-z-]+)\/accounts\/([0-9a-f-]+)$/.exec(req.url ?? '');
+    seen.push({ path: req.url ?? '', authorization: req.headers.authorization });
+    if (!match || !stores[match[1]]) return void res.writeHead(404).end();
+    if (down.has(match[1])) return void res.writeHead(503).end();
+    const [, service, accountId] = match;
+    readAccountStreams(service, stores[service], [`${prefixes[service]}${accountId}`]).then((answer) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(answer, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, down, seen, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}

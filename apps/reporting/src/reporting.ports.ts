@@ -1,0 +1,51 @@
+import type { ClientKeyVerifier } from '@lib/platform';
+import type { ReadModelStore } from '@lib/read-models';
+import type { AuditSource } from './application/check-account-integrity/audit-sources';
+
+export const REPORTING = 'reporting';
+
+/** Token of the read-model queries the controllers use. */
+export const REPORTING_QUERIES = Symbol('REPORTING_QUERIES');
+/** Token of the sources the integrity check reads each service's streams from. */
+export const AUDIT_SOURCES = Symbol('AUDIT_SOURCES');
+
+/** What reporting needs besides the common service dependencies; its composition root builds them. */
+export interface ReportingAdapters {
+  readModels: ReadModelStore;
+  auditSources: AuditSource[];
+  /**
+   * Checks client API keys where no client-intake is mounted in the same process (which
+   * would provide the check itself); without it, a client's key is refused (401).
+   */
+  clientKeys?: ClientKeyVerifier;
+}
+
+/**
+ * The services whose account streams make up an account's history, in the order that
+ * breaks ties between events of the same instant: the order in which work on an account
+ * flows (placed, contacted, paid, sued).
+ */
+export const AUDITED_SERVICES = ['client-intake', 'debtor-contact', 'payments', 'legal-referral'] as const;
+export type AuditedService = (typeof AUDITED_SERVICES)[number];
+
+/**
+ * Each service's stream of an account. The services own these names; reporting needs
+ * them only to read a co-located service's store directly (a remote service is asked
+ * through its own audit endpoint, which knows its streams).
+ */
+const ACCOUNT_STREAM_PREFIX: Record<AuditedService, string> = {
+  'client-intake': 'account-',
+  'debtor-contact': 'contact-',
+  payments: 'ledger-',
+  'legal-referral': 'referral-',
+};
+
+export function streamIdsOf(service: AuditedService, accountId: string): string[] {
+  return [`${ACCOUNT_STREAM_PREFIX[service]}${accountId}`];
+}
+
+/** Position of a service in the tie-break order; unknown services sort after the known ones. */
+export function serviceRank(service: string): number {
+  const rank = (AUDITED_SERVICES as readonly string[]).indexOf(service);
+  return rank < 0 ? AUDITED_SERVICES.length : rank;
+}

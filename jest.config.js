@@ -1,0 +1,17 @@
+/**
+ * One jest config for every tier. The tier is in the file name:
+ * *.unit.spec.ts (pure, no servers), *.int.spec.ts (real servers), *.e2e.spec.ts (whole apps).
+ * `npm test` runs them all after bringing the local infrastructure up.
+ */
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testRegex: '.*\\.(unit|int|e2e)\\.spec\\.ts$',
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+  },
+  moduleNameMapper: { '^@lib/([^/]+)(.*)$': '<rootDir>/libs/$1/src$2' },
+  setupFiles: ['<rootDir>/test/support/load-infra-env.ts'],
+  testTimeout: 60000,
+};

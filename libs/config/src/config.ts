@@ -1,0 +1,127 @@
+/**
+ * One typed, validated configuration per app, read from environment variables.
+ * Adapters are chosen here and nowhere else; a missing or wrong variable fails the
+ * start with a message naming every problem at once.
+ */
+export type EventStoreKind = 'postgres' | 'pglite' | 'eventstoredb';
+export type MessageBusKind = 'kafka' | 'in-process';
+export type ReadModelKind = 'mongo' | 'memory';
+
+export interface InfrastructureConfig {
+  eventStore:
+    | { kind: 'postgres'; url: string; schema: string }
+    /** `dataDir` undefined: in memory (PGLITE_DATA_DIR=memory), for tests and demos. */
+    | { kind: 'pglite'; dataDir: string | undefined }
+    | { kind: 'eventstoredb'; url: string };
+  messageBus: { kind: 'kafka'; brokers: string[]; clientId: string } | { kind: 'in-process' };
+  readModels: { kind: 'mongo'; url: string } | { kind: 'memory' };
+}
+
+export interface AppConfig extends InfrastructureConfig {
+  app: string;
+  port: number;
+  host: string;
+  /** Namespace for topics and consumer groups (one per test run on a shared Kafka). */
+  topicPrefix: string;
+  /** `test`: a clock that only moves through the admin test-clock endpoint (end-to-end tests). */
+  clock: 'system' | 'test';
+  /** Shared secret of staff tokens; unset means the all-in-one demo secret. */
+  staffTokenSecret: string | undefined;
+  /** Where the other services answer (reporting gathers audit trails from them). */
+  serviceUrls: Record<string, string>;
+}
+
+/** Services whose URL a process may be told (`CLIENT_INTAKE_URL`, ...). */
+export const SERVICE_URL_VARIABLES: Record<string, string> = {
+  'client-intake': 'CLIENT_INTAKE_URL',
+  'debtor-contact': 'DEBTOR_CONTACT_URL',
+  payments: 'PAYMENTS_URL',
+  'legal-referral': 'LEGAL_REFERRAL_URL',
+};
+
+export class ConfigError extends Error {
+  constructor(
+    readonly app: string,
+    readonly problems: string[],
+  ) {
+    super(`${app}: invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads the config of `app`. Variables may be prefixed by the app's name in upper
+ * snake case (`PAYMENTS_PORT` wins over `PORT`), so several apps can share one
+ * environment (the all-in-one process, docker-compose's defaults).
+ */
+export function loadConfig(app: string, env: Env = process.env, defaults: { port: number }): AppConfig {
+  const problems: string[] = [];
+  const prefix = app.toUpperCase().replace(/[^A-Z0-9]+/g, '_') + '_';
+  const get = (name: string): string | undefined => {
+    const value = env[prefix + name] ?? env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+  const require = (name: string, why: string): string => {
+    const value = get(name);
+    if (value === undefined) problems.push(`${name} is required ${why}`);
+    return value ?? '';
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = get(name) ?? fallback;
+    if (!allowed.includes(value as T)) problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+    return value as T;
+  };
+
+  const port = Number(get('PORT') ?? defaults.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number (got "${get('PORT')}")`);
+
+  const eventStoreKind = oneOf<EventStoreKind>('EVENT_STORE', ['postgres', 'pglite', 'eventstoredb'], 'pglite');
+  const eventStore: InfrastructureConfig['eventStore'] =
+    eventStoreKind === 'postgres'
+      ? { kind: 'postgres', url: require('DATABASE_URL', 'when EVENT_STORE=postgres'), schema: get('EVENT_STORE_SCHEMA') ?? app.replace(/-/g, '_') }
+      : eventStoreKind === 'eventstoredb'
+        ? { kind: 'eventstoredb', url: require('EVENTSTORE_URL', 'when EVENT_STORE=eventstoredb') }
+        : { kind: 'pglite', dataDir: pgliteDataDir(get('PGLITE_DATA_DIR'), app) };
+
+  const busKind = oneOf<MessageBusKind>('MESSAGE_BUS', ['kafka', 'in-process'], 'in-process');
+  const messageBus: InfrastructureConfig['messageBus'] =
+    busKind === 'kafka'
+      ? {
+          kind: 'kafka',
+          brokers: require('KAFKA_BROKERS', 'when MESSAGE_BUS=kafka').split(',').map((b) => b.trim()).filter(Boolean),
+          clientId: app,
+        }
+      : { kind: 'in-process' };
+
+  const readKind = oneOf<ReadModelKind>('READ_MODELS', ['mongo', 'memory'], 'memory');
+  const readModels: InfrastructureConfig['readModels'] =
+    readKind === 'mongo' ? { kind: 'mongo', url: require('MONGO_URL', 'when READ_MODELS=mongo') } : { kind: 'memory' };
+
+  const clock = oneOf<'system' | 'test'>('CLOCK', ['system', 'test'], 'system');
+  const serviceUrls: Record<string, string> = {};
+  for (const [service, variable] of Object.entries(SERVICE_URL_VARIABLES)) {
+    const url = get(variable);
+    if (url) serviceUrls[service] = url;
+  }
+
+  if (problems.length > 0) throw new ConfigError(app, problems);
+  return {
+    app,
+    port,
+    host: get('HOST') ?? '127.0.0.1',
+    eventStore,
+    messageBus,
+    readModels,
+    topicPrefix: get('TOPIC_PREFIX') ?? '',
+    clock,
+    staffTokenSecret: get('STAFF_TOKEN_SECRET'),
+    serviceUrls,
+  };
+}
+
+function pgliteDataDir(value: string | undefined, app: string): string | undefined {
+  if (value === 'memory') return undefined;
+  return value ?? `.data/${app}`;
+}

@@ -1,0 +1,114 @@
+import { Decider, isRejection, Rejection } from './decider';
+import {
+  AppendResult,
+  DomainEvent,
+  EventToAppend,
+  ExpectedVersion,
+  Principal,
+  RecordedEvent,
+  WrongExpectedVersionError,
+} from './event';
+
+/** The two event store operations a command needs (the EventStore port satisfies it). */
+export interface StreamStore {
+  readStream(streamId: string): Promise<RecordedEvent[]>;
+  appendToStream(
+    streamId: string,
+    events: readonly EventToAppend[],
+    options: { expectedVersion: ExpectedVersion },
+  ): Promise<AppendResult>;
+}
+
+/** Who and why: becomes the metadata of every event the command causes. */
+export interface CommandContext {
+  principal: Principal;
+  correlationId: string;
+  /** The id of the request, message or event that caused this command. */
+  causationId: string;
+  /** From the clock port. */
+  now: Date;
+  /** Id source for event ids (the composition root supplies it; tests make it deterministic). */
+  newId: () => string;
+  /**
+   * When true, a stream that already holds an event caused by `causationId` is not
+   * touched again: the earlier outcome stands. Consumers of redelivered messages rely on it.
+   */
+  dedupeByCausation?: boolean;
+}
+
+/** An event of the outcome: what was appended now, or found from the earlier identical command. */
+export type OutcomeEvent<Event extends DomainEvent> = EventToAppend<Event>;
+
+export type CommandOutcome<State, Event extends DomainEvent> =
+  | { outcome: 'accepted'; state: State; events: OutcomeEvent<Event>[]; version: number }
+  | { outcome: 'duplicate'; state: State; events: OutcomeEvent<Event>[]; version: number }
+  | { outcome: 'rejected'; rejection: Rejection<Event>; state: State; version: number };
+
+export interface CommandHandlerOptions {
+  /** How many times to re-read and re-decide after a concurrent append won (default 3). */
+  retriesOnConflict?: number;
+}
+
+/**
+ * Read the stream, fold, decide, append with the expected version. On a version
+ * conflict the whole read-decide-append is retried, so the decision is always made
+ * on the state it is appended after.
+ */
+export async function handleCommand<State, Command, Event extends DomainEvent>(
+  store: StreamStore,
+  decider: Decider<State, Command, Event>,
+  streamId: string,
+  command: Command,
+  context: CommandContext,
+  options: CommandHandlerOptions = {},
+): Promise<CommandOutcome<State, Event>> {
+  const retries = options.retriesOnConflict ?? 3;
+  for (let attempt = 0; ; attempt++) {
+    const history = (await store.readStream(streamId)) as RecordedEvent<Event>[];
+    const state = history.reduce((s, e) => decider.evolve(s, e as unknown as Event), decider.initialState());
+    const version = history.length - 1;
+
+    if (context.dedupeByCausation) {
+      const earlier = history.filter((e) => e.metadata.causationId === context.causationId);
+      if (earlier.length > 0) return { outcome: 'duplicate', state, events: earlier, version };
+    }
+
+    const decision = decider.decide(command, state);
+    const toAppend = isRejection(decision) ? (decision.recordedEvents ?? []) : decision;
+    try {
+      const appended = toAppend.length
+        ? await appendDecided(store, streamId, toAppend, version, context)
+        : [];
+      const newState = appended.reduce((s, e) => decider.evolve(s, e as unknown as Event), state);
+      const newVersion = version + appended.length;
+      if (isRejection(decision)) return { outcome: 'rejected', rejection: decision, state: newState, version: newVersion };
+      return { outcome: 'accepted', state: newState, events: appended, version: newVersion };
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError && attempt < retries) continue;
+      throw error;
+    }
+  }
+}
+
+async function appendDecided<Event extends DomainEvent>(
+  store: StreamStore,
+  streamId: string,
+  events: readonly Event[],
+  currentVersion: number,
+  context: CommandContext,
+): Promise<OutcomeEvent<Event>[]> {
+  const toAppend: OutcomeEvent<Event>[] = events.map((event) => ({
+    type: event.type,
+    data: event.data,
+    metadata: {
+      eventId: context.newId(),
+      principal: context.principal,
+      correlationId: context.correlationId,
+      causationId: context.causationId,
+      occurredAt: context.now.toISOString(),
+    },
+  }));
+  const expectedVersion: ExpectedVersion = currentVersion < 0 ? 'no_stream' : currentVersion;
+  await store.appendToStream(streamId, toAppend, { expectedVersion });
+  return toAppend;
+}

@@ -1,0 +1,77 @@
+/**
+ * Typed plain-data events. Type names are written out (never `constructor.name`) and
+ * carry a version suffix when a shape changes, e.g. `PaymentPosted` then `PaymentPosted.v2`.
+ */
+
+/** Who acted: the role and the id of the principal behind a command. */
+export interface Principal {
+  role: 'client' | 'collector' | 'supervisor' | 'accountant' | 'legal' | 'compliance' | 'admin' | 'system';
+  id: string;
+}
+
+/** Metadata every stored event carries. */
+export interface EventMetadata {
+  eventId: string;
+  principal: Principal;
+  correlationId: string;
+  /** The id of the command, message or event that caused this event. */
+  causationId: string;
+  /** ISO-8601 instant from the clock port. */
+  occurredAt: string;
+  /** Hash-chain link, filled by the event store on append. */
+  previousHash?: string;
+  hash?: string;
+  [extra: string]: unknown;
+}
+
+/** A domain event as a decider emits it: type and data only. */
+export interface DomainEvent<Type extends string = string, Data = Record<string, unknown>> {
+  type: Type;
+  data: Data;
+}
+
+/** An event ready to append: the command handler has added its metadata. */
+export interface EventToAppend<E extends DomainEvent = DomainEvent> {
+  type: E['type'];
+  data: E['data'];
+  metadata: EventMetadata;
+}
+
+/** An event as stored. Versions are 0-based: a stream's first event has version 0. */
+export interface RecordedEvent<E extends DomainEvent = DomainEvent> {
+  streamId: string;
+  version: number;
+  /** Position in the store's global order (commit order). */
+  globalPosition: bigint;
+  type: E['type'];
+  data: E['data'];
+  metadata: EventMetadata & { previousHash: string; hash: string };
+}
+
+/**
+ * What the writer expects the stream to be:
+ * - `no_stream`: the stream must not exist;
+ * - `stream_exists`: it must exist, at any version;
+ * - `any`: no check;
+ * - a number: the version of the stream's last event.
+ */
+export type ExpectedVersion = 'no_stream' | 'stream_exists' | 'any' | number;
+
+export interface AppendResult {
+  /** Version of the last event now in the stream. */
+  nextExpectedVersion: number;
+  /** Global position of the last appended event. */
+  lastGlobalPosition: bigint;
+}
+
+/** Thrown by every event store adapter when the expected version does not hold. */
+export class WrongExpectedVersionError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedVersion,
+    readonly actual: number | 'no_stream',
+  ) {
+    super(`stream ${streamId}: expected version ${String(expected)}, actual ${String(actual)}`);
+    this.name = 'WrongExpectedVersionError';
+  }
+}

@@ -1,0 +1,6 @@
+export * from './event';
+export * from './codec';
+export * from './hash-chain';
+export * from './decider';
+export * from './command-handler';
+export * from './ids';

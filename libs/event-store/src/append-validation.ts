@@ -1,0 +1,49 @@
+import { EventToAppend } from '@lib/es-core';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Refuses malformed events before any I/O, with a message naming the event, instead of
+ * a driver error halfway through a batch. Every adapter stores the event id as a UUID
+ * and indexes `occurredAt` for point-in-time reads, so both must parse.
+ */
+export function validateEventsToAppend(streamId: string, events: readonly EventToAppend[]): void {
+  if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('stream id must be a non-empty string');
+  events.forEach((event, index) => {
+    const where = `stream ${streamId}, event #${index}`;
+    if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError(`${where}: type must be a non-empty string`);
+    if (!event.metadata || typeof event.metadata !== 'object') throw new TypeError(`${where}: metadata is missing`);
+    if (typeof event.metadata.eventId !== 'string' || !UUID.test(event.metadata.eventId)) {
+      throw new TypeError(`${where}: metadata.eventId must be a UUID; got ${String(event.metadata.eventId)}`);
+    }
+    if (typeof event.metadata.occurredAt !== 'string' || Number.isNaN(Date.parse(event.metadata.occurredAt))) {
+      throw new TypeError(`${where}: metadata.occurredAt must be an ISO-8601 instant; got ${String(event.metadata.occurredAt)}`);
+    }
+    const badData = findUnstorableString(event.data, 'data');
+    const bad = badData ?? findUnstorableString(event.metadata, 'metadata');
+    if (bad) throw new TypeError(`${where}: ${bad} holds a NUL character or a lone UTF-16 surrogate, which cannot be stored`);
+  });
+}
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function unstorable(text: string): boolean {
+  return text.includes('\u0000') || LONE_SURROGATE.test(text);
+}
+
+/**
+ * PostgreSQL's jsonb refuses both, and EventStoreDB would store them; refusing them in
+ * every adapter keeps one behaviour whichever store runs. Returns the path of the first.
+ */
+function findUnstorableString(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return unstorable(value) ? path : null;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const innerPath = Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`;
+    if (unstorable(key)) return innerPath;
+    const found = findUnstorableString(inner, innerPath);
+    if (found) return found;
+  }
+  return null;
+}

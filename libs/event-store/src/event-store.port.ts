@@ -1,0 +1,56 @@
+import { AppendResult, EventToAppend, ExpectedVersion, RecordedEvent } from '@lib/es-core';
+
+export interface ReadStreamOptions {
+  /** Read up to and including this version (point-in-time by version). */
+  toVersion?: number;
+  /** Read only events whose `metadata.occurredAt` is at or before this instant (point-in-time by time). */
+  toTime?: Date;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: return events strictly after this global position. Omitted: from the start. */
+  after?: bigint;
+  /** At most this many events (default 1000). */
+  limit?: number;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive checkpoint: deliver events strictly after this global position. */
+  after?: bigint;
+  /** Called once per event, in global order; the next event waits until it resolves. */
+  onEvent: (event: RecordedEvent) => Promise<void>;
+  /** Called if the subscription stops on an error (including one thrown by onEvent). */
+  onError?: (error: unknown) => void;
+}
+
+export interface EventStoreSubscription {
+  /** Stops delivery; resolves once no handler is running and none will start. */
+  close(): Promise<void>;
+}
+
+/**
+ * The event store port. Versions are 0-based (first event = version 0), the same in
+ * every adapter. Appends are atomic: all events of one call or none. The store links
+ * each stream's events into a hash chain (`chainEvents` from `@lib/es-core`).
+ * Global positions follow commit order, so a reader that has seen position p never
+ * later finds a new event below p.
+ */
+export interface EventStore {
+  appendToStream(
+    streamId: string,
+    events: readonly EventToAppend[],
+    options: { expectedVersion: ExpectedVersion },
+  ): Promise<AppendResult>;
+  /** A missing stream reads as an empty array. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Catch-up then live subscription to every stream, in global order. */
+  subscribeToAll(options: SubscribeOptions): EventStoreSubscription;
+  close(): Promise<void>;
+}
+
+/** Durable named checkpoints (relays, projections, consumers). */
+export interface CheckpointStore {
+  load(name: string): Promise<bigint | null>;
+  save(name: string, position: bigint): Promise<void>;
+}

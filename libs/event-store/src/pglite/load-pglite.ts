@@ -1,0 +1,23 @@
+import type { PGlite } from '@electric-sql/pglite';
+import * as sandboxedModule from 'node:module';
+
+/**
+ * Loads PGlite through Node's own `require`. PGlite's CommonJS build calls `import()`
+ * while starting (for `fs/promises`, `node:module`, ...), and jest's VM sandbox refuses
+ * any dynamic import unless Node runs with `--experimental-vm-modules`. Going around the
+ * sandbox lets every jest test (unit, int, e2e of the all-in-one app) use PGlite with the
+ * project's plain `jest` command; outside jest this is an ordinary require.
+ */
+export function loadPglite(): typeof PGlite {
+  // `process.getBuiltinModule` (Node >= 20.16) hands out the real module loader even
+  // inside jest, where `import 'node:module'` is jest's re-implementation.
+  const nodeModule = process.getBuiltinModule?.('node:module') ?? sandboxedModule;
+  const required = nodeModule.createRequire(__filename)('@electric-sql/pglite') as { PGlite: typeof PGlite };
+  return required.PGlite;
+}
+
+/** A new PGlite instance: data in `dataDir`, or in memory when omitted. */
+export function createPglite(dataDir?: string): PGlite {
+  const PGliteClass = loadPglite();
+  return new PGliteClass(dataDir);
+}

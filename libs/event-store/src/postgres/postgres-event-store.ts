@@ -1,0 +1,107 @@
+import { Pool, PoolClient, PoolConfig } from 'pg';
+import { SqlDriver, SqlEventStore, SqlEventStoreOptions, SqlExecutor } from '../sql/sql-event-store';
+import { Statement } from '../sql/sql-statements';
+
+export interface PostgresEventStoreOptions extends SqlEventStoreOptions {
+  /** e.g. `postgres://user:pass@localhost:5432/db`. Ignored when `pool` is given. */
+  connectionString?: string;
+  /** A pool owned by the caller: the store neither configures nor ends it. */
+  pool?: Pool;
+  /** Extra settings for the pool the store creates (size, timeouts). */
+  poolConfig?: Omit<PoolConfig, 'connectionString'>;
+}
+
+/**
+ * PostgreSQL event store over a `pg` Pool. Appends run in one transaction that takes a
+ * per-schema advisory lock, which makes global positions follow commit order (see
+ * docs/event-store.md). Call {@link PostgresEventStore.migrate} (or use
+ * `createPostgresEventStore`) before first use.
+ */
+export class PostgresEventStore extends SqlEventStore {
+  constructor(options: PostgresEventStoreOptions) {
+    super(new PgDriver(options), options);
+  }
+}
+
+class PgDriver implements SqlDriver {
+  private readonly pool: Pool;
+  private readonly ownsPool: boolean;
+  private listener: PoolClient | null = null;
+
+  constructor(options: PostgresEventStoreOptions) {
+    if (options.pool) {
+      this.pool = options.pool;
+      this.ownsPool = false;
+    } else {
+      if (!options.connectionString) throw new Error('PostgresEventStore needs a connectionString or a pool');
+      this.pool = new Pool({ ...options.poolConfig, connectionString: options.connectionString });
+      this.ownsPool = true;
+    }
+    // An idle client that loses its server connection emits 'error' on the pool; without
+    // a listener Node would crash the process. The next query simply gets a new client.
+    this.pool.on('error', () => undefined);
+  }
+
+  async query<Row>(statement: Statement): Promise<Row[]> {
+    const result = await this.pool.query(statement.text, statement.values);
+    return result.rows as Row[];
+  }
+
+  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const result = await work({
+        query: async <Row>(statement: Statement) => (await client.query(statement.text, statement.values)).rows as Row[],
+      });
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        broken = true;
+      }
+      throw error;
+    } finally {
+      // A client whose ROLLBACK failed may still be inside a transaction: destroy it
+      // rather than hand it to the next caller.
+      client.release(broken);
+    }
+  }
+
+  /** One dedicated connection per store carries LISTEN; pooled clients come and go. */
+  async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+    const client = await this.pool.connect();
+    this.listener = client;
+    client.on('notification', (message) => {
+      if (message.channel === channel) onNotify();
+    });
+    client.on('error', () => undefined);
+    try {
+      await client.query(`LISTEN "${channel}"`);
+    } catch (error) {
+      this.listener = null;
+      client.release(true);
+      throw error;
+    }
+    return async () => {
+      this.listener = null;
+      try {
+        await client.query(`UNLISTEN "${channel}"`);
+        client.release();
+      } catch (error) {
+        client.release(error instanceof Error ? error : true);
+      }
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.listener) {
+      this.listener.release(true);
+      this.listener = null;
+    }
+    if (this.ownsPool) await this.pool.end();
+  }
+}

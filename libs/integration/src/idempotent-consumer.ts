@@ -1,0 +1,43 @@
+import { CommandContext, Principal } from '@lib/es-core';
+import type { BusSubscription, IncomingMessage, MessageBus } from '@lib/message-bus';
+
+export interface EffectivelyOnceOptions {
+  groupId: string;
+  topics: readonly string[];
+  now: () => Date;
+  newId: () => string;
+  maxAttempts?: number;
+  /**
+   * Applies the message. Its writes must go through `handleCommand` with the given
+   * context: the context dedupes by causation (= the message id), so a redelivered
+   * message finds its earlier effect in the stream and changes nothing.
+   */
+  handle: (message: IncomingMessage, context: CommandContext) => Promise<void>;
+}
+
+const RELAYED: Principal = { role: 'system', id: 'integration' };
+
+/**
+ * The inbound half of "nothing lost, nothing applied twice": the bus commits a message's
+ * offset only after `handle` resolved (at-least-once), and each effect is keyed by the
+ * message id in the target stream (dedupe), so a redelivery after a crash is a no-op.
+ */
+export function subscribeEffectivelyOnce(bus: MessageBus, options: EffectivelyOnceOptions): Promise<BusSubscription> {
+  return bus.subscribe({
+    groupId: options.groupId,
+    topics: options.topics,
+    maxAttempts: options.maxAttempts,
+    handler: (message) => options.handle(message, contextOf(message, options)),
+  });
+}
+
+export function contextOf(message: IncomingMessage, options: Pick<EffectivelyOnceOptions, 'now' | 'newId'>): CommandContext {
+  return {
+    principal: RELAYED,
+    correlationId: message.headers['correlation-id'],
+    causationId: message.headers['message-id'],
+    now: options.now(),
+    newId: options.newId,
+    dedupeByCausation: true,
+  };
+}

@@ -1,0 +1,5 @@
+export * from './relay';
+export * from './idempotent-consumer';
+export * from './messages';
+export * from './topic-prefix';
+export * from './service-runtime';

@@ -1,0 +1,95 @@
+import { CommandContext, RecordedEvent } from '@lib/es-core';
+import { AUDIT_EVENTS, Contract, ContractViolation } from '@lib/contracts';
+import type { DurableScheduler } from '@lib/clock';
+import type { CheckpointStore, EventStore } from '@lib/event-store';
+import type { BusSubscription, IncomingMessage, MessageBus, OutgoingMessage } from '@lib/message-bus';
+import { subscribeEffectivelyOnce } from './idempotent-consumer';
+import { auditMessage } from './messages';
+import { Relay } from './relay';
+
+/** Handles one integration event type; `data` is already validated against its contract. */
+export interface Inbound<Data = any> {
+  contract: Contract<Data>;
+  handle: (data: Data, context: CommandContext, message: IncomingMessage) => Promise<void>;
+}
+
+export function on<Data>(contract: Contract<Data>, handle: Inbound<Data>['handle']): Inbound<Data> {
+  return { contract, handle };
+}
+
+export interface ServiceRuntimeOptions {
+  service: string;
+  store: EventStore & CheckpointStore;
+  bus: MessageBus;
+  /** Domain event -> the integration messages it publishes (the audit copy is added here). */
+  gateway: (event: RecordedEvent) => OutgoingMessage[];
+  /** The account a stream belongs to, if any (for the audit trail). */
+  accountIdOf: (streamId: string) => string | undefined;
+  inbound?: Inbound[];
+  scheduler?: DurableScheduler;
+  now: () => Date;
+  newId: () => string;
+  /** Topics this service publishes to (created at start). */
+  publishes: string[];
+  relayIntervalMs?: number;
+  schedulerIntervalMs?: number;
+}
+
+/** The name under which a service's relay keeps its checkpoint. */
+export const relayCheckpointName = (service: string): string => `${service}-relay`;
+
+/**
+ * The moving parts of one service besides its HTTP API: the relay that publishes what the
+ * service stored, the consumer of what other services published, and the scheduler.
+ * Started after the app boots, stopped (in-flight work finished) before it exits.
+ */
+export class ServiceRuntime {
+  readonly relay: Relay;
+  private subscription: BusSubscription | undefined;
+
+  constructor(private readonly options: ServiceRuntimeOptions) {
+    this.relay = new Relay({
+      name: relayCheckpointName(options.service),
+      store: options.store,
+      checkpoints: options.store,
+      bus: options.bus,
+      gateway: (event) => {
+        const accountId = options.accountIdOf(event.streamId);
+        const audit = accountId ? [auditMessage(options.service, event, accountId)] : [];
+        return [...options.gateway(event), ...audit];
+      },
+    });
+  }
+
+  async start(): Promise<void> {
+    const { bus, inbound = [], service } = this.options;
+    await bus.ensureTopics([...new Set([...this.options.publishes, AUDIT_EVENTS])]);
+    if (inbound.length > 0) {
+      const byType = new Map(inbound.map((i) => [i.contract.type, i]));
+      const topics = [...new Set(inbound.map((i) => i.contract.topic))];
+      await bus.ensureTopics(topics);
+      this.subscription = await subscribeEffectivelyOnce(bus, {
+        groupId: service,
+        topics,
+        now: this.options.now,
+        newId: this.options.newId,
+        handle: async (message, context) => {
+          const handler = byType.get(message.headers['message-type']);
+          if (!handler) return; // a topic carries types this service does not need
+          const data = handler.contract.parse(message.value);
+          await handler.handle(data, context, message);
+        },
+      });
+    }
+    this.relay.start(this.options.relayIntervalMs ?? 50);
+    this.options.scheduler?.start(this.options.schedulerIntervalMs ?? 1000);
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.close();
+    await this.options.scheduler?.stop();
+    await this.relay.stop();
+  }
+}
+
+export { ContractViolation };

@@ -1,0 +1,502 @@
+import { randomUUID } from 'node:crypto';
+import {
+  BusSubscription,
+  IncomingMessage,
+  MessageBus,
+  MessageHeaders,
+  OutgoingMessage,
+  SubscribeOptions,
+  deadLetterTopic,
+} from '../message-bus.port';
+import { waitFor } from './wait-for';
+
+export interface MessageBusContractOptions {
+  /** How long a test waits for a delivery it expects. Default 20 s. */
+  waitTimeoutMs?: number;
+  /** Jest timeout of each test. Default 45 s. */
+  testTimeoutMs?: number;
+  /**
+   * Called once after the suite with every topic it named (dead-letter topics included,
+   * whether or not they were created), so a shared server can be left tidy.
+   */
+  cleanup?: (topics: string[]) => Promise<void>;
+}
+
+/**
+ * The behaviour every message bus adapter must show. Each adapter's spec calls this with
+ * a factory for a fresh, open bus; the suite closes it after each test. Adapters differ
+ * only in speed: every expectation here holds for Kafka and for the in-process bus.
+ */
+export function messageBusContract(
+  adapterName: string,
+  factory: () => MessageBus | Promise<MessageBus>,
+  options: MessageBusContractOptions = {},
+): void {
+  const timeoutMs = options.waitTimeoutMs ?? 20_000;
+  const testTimeout = options.testTimeoutMs ?? 45_000;
+
+  describe(`message bus contract: ${adapterName}`, () => {
+    let bus: MessageBus;
+    let subscriptions: BusSubscription[];
+    const named: string[] = [];
+    const uniqueName = (prefix: string): string => {
+      const name = `contract-${prefix}-${randomUUID().slice(0, 8)}`;
+      named.push(name, deadLetterTopic(name));
+      return name;
+    };
+    const groupName = (): string => `contract-group-${randomUUID().slice(0, 8)}`;
+
+    beforeEach(async () => {
+      bus = await factory();
+      subscriptions = [];
+    });
+
+    afterEach(async () => {
+      await Promise.all(subscriptions.map((subscription) => subscription.close()));
+      await bus.close();
+    });
+
+    afterAll(async () => {
+      await options.cleanup?.(named);
+    });
+
+    const subscribe = async (subscribeOptions: SubscribeOptions): Promise<BusSubscription> => {
+      const subscription = await bus.subscribe(subscribeOptions);
+      subscriptions.push(subscription);
+      return subscription;
+    };
+
+    const until = (description: string, condition: () => boolean, progress?: () => string) =>
+      waitFor(description, condition, { timeoutMs }, progress);
+
+    it(
+      'delivers key, value and headers intact, with partition, offset and first attempt',
+      async () => {
+        const topic = uniqueName('headers');
+        await bus.ensureTopics([topic]);
+        const received: IncomingMessage[] = [];
+        await subscribe({ groupId: groupName(), topics: [topic], handler: record(received) });
+
+        const headers: MessageHeaders = {
+          'message-type': 'PaymentPosted.v1',
+          'message-id': randomUUID(),
+          'correlation-id': randomUUID(),
+          'causation-id': randomUUID(),
+          'x-tenant': 'acme collections',
+          'x-empty': '',
+        };
+        const value = { accountId: 'acc-1', amount: { minor: 12345, currency: 'EUR' }, tags: ['a', 'ü'], none: null };
+        await bus.publish([{ topic, key: 'acc-1', value, headers }]);
+
+        await until('one delivery', () => received.length >= 1);
+        const [message] = received;
+        expect(message.topic).toBe(topic);
+        expect(message.key).toBe('acc-1');
+        expect(message.value).toEqual(value);
+        expect(message.headers).toMatchObject(headers);
+        expect(message.attempt).toBe(1);
+        expect(Number.isInteger(message.partition)).toBe(true);
+        expect(message.offset).toMatch(/^\d+$/);
+      },
+      testTimeout,
+    );
+
+    it(
+      'keeps publish order per key across many keys and interleaved publish calls',
+      async () => {
+        const topic = uniqueName('order');
+        await bus.ensureTopics([topic]);
+        const keys = Array.from({ length: 20 }, (_, i) => `account-${i}`);
+        const perKey = 25;
+        const seen = new Map<string, number[]>();
+        let total = 0;
+        await subscribe({
+          groupId: groupName(),
+          topics: [topic],
+          handler: async (message) => {
+            const { seq } = message.value as { seq: number };
+            seen.set(message.key, [...(seen.get(message.key) ?? []), seq]);
+            total += 1;
+          },
+        });
+
+        // Five publish calls, each interleaving every key: order must follow publish order.
+        const batches: OutgoingMessage[][] = [];
+        for (let seq = 0; seq < perKey; seq += 5) {
+          batches.push(
+            Array.from({ length: 5 }, (_, i) => seq + i).flatMap((s) =>
+              keys.map((key) => message(topic, key, { seq: s })),
+            ),
+          );
+        }
+        for (const batch of batches) await bus.publish(batch);
+
+        await until(`${keys.length * perKey} deliveries`, () => total >= keys.length * perKey, () => `got ${total}`);
+        const expected = Array.from({ length: perKey }, (_, i) => i);
+        for (const key of keys) expect(seen.get(key)).toEqual(expected);
+      },
+      testTimeout,
+    );
+
+    it(
+      'redelivers a message whose handler failed, then delivers the next one',
+      async () => {
+        const topic = uniqueName('retry');
+        await bus.ensureTopics([topic]);
+        const deliveries: Array<{ id: string; attempt: number }> = [];
+        await subscribe({
+          groupId: groupName(),
+          topics: [topic],
+          maxAttempts: 3,
+          handler: async (message) => {
+            deliveries.push({ id: message.headers['message-id'], attempt: message.attempt });
+            if (message.headers['message-id'] === 'first' && message.attempt === 1) {
+              throw new Error('transient failure');
+            }
+          },
+        });
+
+        await bus.publish([
+          message(topic, 'same-key', { n: 1 }, { 'message-id': 'first' }),
+          message(topic, 'same-key', { n: 2 }, { 'message-id': 'second' }),
+        ]);
+
+        await until('the second message', () => deliveries.some((d) => d.id === 'second'));
+        expect(deliveries).toEqual([
+          { id: 'first', attempt: 1 },
+          { id: 'first', attempt: 2 },
+          { id: 'second', attempt: 1 },
+        ]);
+      },
+      testTimeout,
+    );
+
+    it(
+      'shares the partitions of one group among its members without losing a message',
+      async () => {
+        const topic = uniqueName('shared');
+        await bus.ensureTopics([topic]);
+        const groupId = groupName();
+        const byMember: [string[], string[]] = [[], []];
+        for (const received of byMember) {
+          await subscribe({
+            groupId,
+            topics: [topic],
+            handler: async (m) => {
+              received.push(m.headers['message-id']);
+            },
+          });
+        }
+
+        const messages = Array.from({ length: 60 }, (_, i) => message(topic, `account-${i % 30}`, { i }));
+        await bus.publish(messages);
+
+        const ids = messages.map((m) => m.headers['message-id']);
+        const union = () => new Set([...byMember[0], ...byMember[1]]);
+        await until('every message in the group', () => ids.every((id) => union().has(id)), () =>
+          `members got ${byMember[0].length} + ${byMember[1].length}`,
+        );
+        // Default topics have 3 partitions, so each of the two members owns at least one.
+        expect(byMember[0].length).toBeGreaterThan(0);
+        expect(byMember[1].length).toBeGreaterThan(0);
+      },
+      testTimeout,
+    );
+
+    it(
+      'loses nothing and keeps per-key order while members join and leave mid-stream',
+      async () => {
+        const topic = uniqueName('churn');
+        await bus.ensureTopics([topic]);
+        const groupId = groupName();
+        const deliveries: Array<{ key: string; n: number }> = [];
+        const handler: SubscribeOptions['handler'] = async (m) => {
+          // Handlers that take a moment and sometimes fail make the handover happen mid-work.
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          const { n } = m.value as { n: number };
+          if (n % 37 === 0 && m.attempt === 1) throw new Error('flaky dependency');
+          deliveries.push({ key: m.key, n });
+        };
+        const first = await subscribe({ groupId, topics: [topic], handler });
+
+        const total = 600;
+        const publishing = (async () => {
+          for (let n = 0; n < total; n += 30) {
+            await bus.publish(Array.from({ length: 30 }, (_, i) => message(topic, `account-${(n + i) % 11}`, { n: n + i })));
+            await new Promise((resolve) => setTimeout(resolve, 5));
+          }
+        })();
+        await until('deliveries before the second member', () => deliveries.length >= 100);
+        await subscribe({ groupId, topics: [topic], handler });
+        await until('deliveries before the first member leaves', () => deliveries.length >= 300);
+        await first.close();
+        await publishing;
+
+        const unique = () => new Set(deliveries.map((d) => d.n)).size;
+        await until(`all ${total} messages`, () => unique() >= total, () => `got ${unique()} distinct`);
+        // At-least-once may replay a handed-over message; first deliveries still follow publish order.
+        const firstSeen = new Map<string, number[]>();
+        const counted = new Set<number>();
+        for (const { key, n } of deliveries) {
+          if (counted.has(n)) continue;
+          counted.add(n);
+          firstSeen.set(key, [...(firstSeen.get(key) ?? []), n]);
+        }
+        for (const ns of firstSeen.values()) expect(ns).toEqual([...ns].sort((a, b) => a - b));
+      },
+      testTimeout,
+    );
+
+    it(
+      'gives every group every message',
+      async () => {
+        const topic = uniqueName('fanout');
+        await bus.ensureTopics([topic]);
+        const groups: [string[], string[]] = [[], []];
+        for (const received of groups) {
+          await subscribe({
+            groupId: groupName(),
+            topics: [topic],
+            handler: async (m) => {
+              received.push(m.headers['message-id']);
+            },
+          });
+        }
+
+        const messages = Array.from({ length: 20 }, (_, i) => message(topic, `account-${i % 7}`, { i }));
+        await bus.publish(messages);
+
+        const ids = messages.map((m) => m.headers['message-id']);
+        await until('every message in both groups', () =>
+          groups.every((received) => ids.every((id) => received.includes(id))),
+        );
+      },
+      testTimeout,
+    );
+
+    it(
+      'honours fromBeginning: a new group starts at the earliest message, or only at new ones',
+      async () => {
+        const topic = uniqueName('start');
+        await bus.ensureTopics([topic]);
+        await bus.publish([message(topic, 'k', { n: 1 }, { 'message-id': 'before' })]);
+
+        const fromStart: string[] = [];
+        const onlyNew: string[] = [];
+        await subscribe({ groupId: groupName(), topics: [topic], handler: recordIds(fromStart) });
+        await subscribe({
+          groupId: groupName(),
+          topics: [topic],
+          fromBeginning: false,
+          handler: recordIds(onlyNew),
+        });
+        await bus.publish([message(topic, 'k', { n: 2 }, { 'message-id': 'after' })]);
+
+        // One key, one partition: once 'after' arrived, an earlier message would have come first.
+        await until('the new message in both groups', () => fromStart.includes('after') && onlyNew.includes('after'));
+        expect(fromStart).toEqual(['before', 'after']);
+        expect(onlyNew).toEqual(['after']);
+      },
+      testTimeout,
+    );
+
+    it(
+      'delivers nothing to a closed subscription and commits what it handled',
+      async () => {
+        const topic = uniqueName('close');
+        await bus.ensureTopics([topic]);
+        const groupId = groupName();
+        const early: string[] = [];
+        const first = await subscribe({ groupId, topics: [topic], handler: recordIds(early) });
+        const before = Array.from({ length: 5 }, (_, i) => message(topic, `k${i}`, { i }));
+        await bus.publish(before);
+        await until('the first five', () => early.length >= 5);
+
+        await first.close();
+        const countAtClose = early.length;
+        const after = Array.from({ length: 5 }, (_, i) => message(topic, `k${i}`, { i: i + 5 }));
+        await bus.publish(after);
+
+        // A successor in the same group proves the later messages were deliverable.
+        const late: string[] = [];
+        await subscribe({ groupId, topics: [topic], handler: recordIds(late) });
+        await until('the later five at the successor', () =>
+          after.every((m) => late.includes(m.headers['message-id'])),
+        );
+        expect(early.length).toBe(countAtClose);
+        expect(late.filter((id) => before.some((m) => m.headers['message-id'] === id))).toEqual([]);
+      },
+      testTimeout,
+    );
+
+    it(
+      'lets close wait for the handler in flight, and commits its message',
+      async () => {
+        const topic = uniqueName('inflight');
+        await bus.ensureTopics([topic]);
+        const groupId = groupName();
+        const events: string[] = [];
+        let started = false;
+        const subscription = await subscribe({
+          groupId,
+          topics: [topic],
+          handler: async () => {
+            started = true;
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            events.push('handler finished');
+          },
+        });
+        await bus.publish([message(topic, 'k', {}, { 'message-id': 'slow' })]);
+        await until('the handler to start', () => started);
+
+        await subscription.close();
+        events.push('close resolved');
+        expect(events).toEqual(['handler finished', 'close resolved']);
+
+        const redelivered: string[] = [];
+        await subscribe({ groupId, topics: [topic], handler: recordIds(redelivered) });
+        await bus.publish([message(topic, 'k', {}, { 'message-id': 'next' })]);
+        await until('the next message at the successor', () => redelivered.includes('next'));
+        expect(redelivered).toEqual(['next']);
+      },
+      testTimeout,
+    );
+
+    it(
+      'hands a failing message to the next member when its consumer closes, counting attempts afresh',
+      async () => {
+        const topic = uniqueName('handover');
+        await bus.ensureTopics([topic]);
+        const groupId = groupName();
+        const failedAttempts: number[] = [];
+        const first = await subscribe({
+          groupId,
+          topics: [topic],
+          maxAttempts: 1_000,
+          handler: async (m) => {
+            failedAttempts.push(m.attempt);
+            throw new Error('dependency down');
+          },
+        });
+        await bus.publish([message(topic, 'k', {}, { 'message-id': 'stuck' })]);
+        await until('a retry at the first member', () => failedAttempts.length >= 2);
+
+        await first.close();
+        const failuresAtClose = failedAttempts.length;
+        const successor: IncomingMessage[] = [];
+        await subscribe({ groupId, topics: [topic], handler: record(successor) });
+        await until('the message at the successor', () => successor.length >= 1);
+        expect(failedAttempts.length).toBe(failuresAtClose);
+        expect(successor[0].headers['message-id']).toBe('stuck');
+        expect(successor[0].attempt).toBe(1);
+      },
+      testTimeout,
+    );
+
+    it(
+      'sends a poison message to <topic>.dead-letter after maxAttempts and moves on',
+      async () => {
+        const topic = uniqueName('poison');
+        const dlq = deadLetterTopic(topic);
+        await bus.ensureTopics([topic, dlq]);
+        const attempts: number[] = [];
+        const handled: string[] = [];
+        const sameKey: string[] = [];
+        const dead: IncomingMessage[] = [];
+        let poison: IncomingMessage | undefined;
+        await subscribe({
+          groupId: groupName(),
+          topics: [topic],
+          maxAttempts: 3,
+          handler: async (m) => {
+            if (m.key === 'acc-9') sameKey.push(`${m.headers['message-id']}#${m.attempt}`);
+            if (m.headers['message-id'] === 'poison') {
+              poison = m;
+              attempts.push(m.attempt);
+              throw new Error(`cannot handle account ${m.key}`);
+            }
+            handled.push(m.headers['message-id']);
+          },
+        });
+        await subscribe({ groupId: groupName(), topics: [dlq], handler: record(dead) });
+
+        await bus.publish([
+          message(topic, 'acc-9', { bad: true }, { 'message-id': 'poison', 'x-origin': 'test' }),
+          message(topic, 'acc-9', { n: 1 }, { 'message-id': 'same-key-after' }),
+          message(topic, 'acc-1', { n: 2 }, { 'message-id': 'other-key' }),
+        ]);
+
+        await until('the dead letter and the messages after it', () =>
+          dead.length >= 1 && handled.includes('same-key-after') && handled.includes('other-key'),
+        );
+        expect(attempts).toEqual([1, 2, 3]);
+        expect(sameKey).toEqual(['poison#1', 'poison#2', 'poison#3', 'same-key-after#1']);
+        const [letter] = dead;
+        expect(letter.key).toBe('acc-9');
+        expect(letter.value).toEqual({ bad: true });
+        expect(letter.headers).toMatchObject({
+          'message-id': 'poison',
+          'x-origin': 'test',
+          error: 'cannot handle account acc-9',
+          'original-topic': topic,
+          'original-partition': String(poison?.partition),
+          'original-offset': poison?.offset,
+        });
+      },
+      testTimeout,
+    );
+
+    it(
+      'creates topics idempotently and refuses a value that is not JSON',
+      async () => {
+        const topic = uniqueName('topics');
+        await bus.ensureTopics([topic, topic]);
+        await bus.ensureTopics([topic]);
+        await expect(
+          bus.publish([message(topic, 'k', { ok: 1 }), message(topic, 'k', { n: BigInt(1) })]),
+        ).rejects.toThrow(/JSON/);
+
+        const received: string[] = [];
+        await subscribe({ groupId: groupName(), topics: [topic], handler: recordIds(received) });
+        await bus.publish([message(topic, 'k', {}, { 'message-id': 'good' })]);
+        await until('the good message', () => received.includes('good'));
+        // The refused call wrote nothing, not even its valid first message.
+        expect(received).toEqual(['good']);
+      },
+      testTimeout,
+    );
+  });
+}
+
+function message(
+  topic: string,
+  key: string,
+  value: unknown,
+  headers: Partial<MessageHeaders> = {},
+): OutgoingMessage {
+  const id = randomUUID();
+  return {
+    topic,
+    key,
+    value,
+    headers: {
+      'message-type': 'ContractTest.v1',
+      'message-id': id,
+      'correlation-id': id,
+      'causation-id': id,
+      ...(headers as Record<string, string>),
+    },
+  };
+}
+
+function record(into: IncomingMessage[]): SubscribeOptions['handler'] {
+  return async (m) => {
+    into.push(m);
+  };
+}
+
+function recordIds(into: string[]): SubscribeOptions['handler'] {
+  return async (m) => {
+    into.push(m.headers['message-id']);
+  };
+}

@@ -1,0 +1,305 @@
+import {
+  BusSubscription,
+  IncomingMessage,
+  MessageBus,
+  MessageHeaders,
+  OutgoingMessage,
+  SubscribeOptions,
+  deadLetterTopic,
+} from '../message-bus.port';
+import {
+  DEFAULT_RETRY_BACKOFF,
+  RetryBackoff,
+  assertPublishable,
+  deadLetterOf,
+  encodeValue,
+  pause,
+  resolveMaxAttempts,
+  retryDelayMs,
+} from '../delivery-policy';
+
+export interface InProcessMessageBusOptions {
+  /** Partitions of every topic, created by `ensureTopics` or on first use. Default 3. */
+  partitions?: number;
+  /** Pause between attempts of a failing handler. Default 100 ms doubling to 2 s. */
+  retryBackoff?: RetryBackoff;
+}
+
+/**
+ * The message bus inside one process, with Kafka's semantics so that code tested here
+ * behaves the same on Kafka: topics split into partitions by key, consumer groups whose
+ * members share partitions, offsets committed only after the handler succeeded, one
+ * message in flight per partition and group, in-place retry, dead-letter after
+ * `maxAttempts`. Every message is retained in memory for the life of the bus (that is
+ * what makes `fromBeginning` work), so it suits the all-in-one mode and tests, not an
+ * unbounded stream.
+ */
+export class InProcessMessageBus implements MessageBus {
+  private readonly topics = new Map<string, TopicLog>();
+  private readonly groups = new Map<string, ConsumerGroup>();
+  private readonly partitionCount: number;
+  private readonly backoff: RetryBackoff;
+  /** Wakes every retry backoff when the bus closes. */
+  private readonly shutdown = new AbortController();
+  private closed = false;
+
+  constructor(options: InProcessMessageBusOptions = {}) {
+    this.partitionCount = options.partitions ?? 3;
+    if (!Number.isInteger(this.partitionCount) || this.partitionCount < 1) {
+      throw new RangeError(`partitions must be an integer >= 1, got ${String(options.partitions)}`);
+    }
+    this.backoff = options.retryBackoff ?? DEFAULT_RETRY_BACKOFF;
+  }
+
+  async publish(messages: readonly OutgoingMessage[]): Promise<void> {
+    this.assertOpen();
+    // Encode all first: a message that cannot be encoded fails the call before any is stored.
+    const records = messages.map((message) => {
+      assertPublishable(message);
+      return { topic: message.topic, record: toRecord(message) };
+    });
+    for (const { topic, record } of records) this.append(topic, record);
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<BusSubscription> {
+    this.assertOpen();
+    if (options.topics.length === 0) throw new TypeError('subscribe needs at least one topic');
+    const member = new GroupMember(
+      [...new Set(options.topics)],
+      options.handler,
+      resolveMaxAttempts(options.maxAttempts),
+    );
+    const group = this.groupNamed(options.groupId);
+    for (const topic of member.topics) {
+      const log = this.topicNamed(topic);
+      log.partitions.forEach((records, partition) => {
+        const id = cursorId(topic, partition);
+        // Like a Kafka group without a committed offset: the subscriber's reset policy decides.
+        if (!group.cursors.has(id)) {
+          group.cursors.set(id, new PartitionCursor(log, partition, options.fromBeginning === false ? records.length : 0));
+        }
+      });
+    }
+    group.members.push(member);
+    this.rebalance(group);
+    return { close: () => this.leave(group, member) };
+  }
+
+  async ensureTopics(topics: readonly string[]): Promise<void> {
+    this.assertOpen();
+    for (const topic of topics) this.topicNamed(topic);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.shutdown.abort();
+    const leaving: Promise<void>[] = [];
+    for (const group of this.groups.values()) {
+      for (const member of [...group.members]) leaving.push(this.leave(group, member));
+    }
+    await Promise.all(leaving);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('message bus is closed');
+  }
+
+  private topicNamed(name: string): TopicLog {
+    let log = this.topics.get(name);
+    if (!log) {
+      log = { name, partitions: Array.from({ length: this.partitionCount }, () => []) };
+      this.topics.set(name, log);
+    }
+    return log;
+  }
+
+  private groupNamed(id: string): ConsumerGroup {
+    let group = this.groups.get(id);
+    if (!group) {
+      group = { members: [], cursors: new Map() };
+      this.groups.set(id, group);
+    }
+    return group;
+  }
+
+  private append(topic: string, record: StoredRecord): void {
+    const log = this.topicNamed(topic);
+    const partition = partitionForKey(record.key, log.partitions.length);
+    log.partitions[partition].push(record);
+    const id = cursorId(topic, partition);
+    for (const group of this.groups.values()) {
+      const cursor = group.cursors.get(id);
+      if (cursor) this.schedule(cursor);
+    }
+  }
+
+  /**
+   * Each topic's partitions are dealt round-robin to the members subscribed to it, in
+   * join order. A partition keeps one delivery loop per group whoever owns it, so a
+   * partition changing hands never has two messages in flight.
+   */
+  private rebalance(group: ConsumerGroup): void {
+    const byTopic = new Map<string, GroupMember[]>();
+    for (const member of group.members) {
+      for (const topic of member.topics) byTopic.set(topic, [...(byTopic.get(topic) ?? []), member]);
+    }
+    for (const cursor of group.cursors.values()) {
+      const candidates = byTopic.get(cursor.log.name) ?? [];
+      const owner = candidates.length > 0 ? candidates[cursor.partition % candidates.length] : undefined;
+      // A Kafka consumer taking over a partition cannot know earlier failures; neither does this one.
+      if (owner !== cursor.owner) cursor.failures = 0;
+      cursor.owner = owner;
+      this.schedule(cursor);
+    }
+  }
+
+  private async leave(group: ConsumerGroup, member: GroupMember): Promise<void> {
+    if (!member.closed) {
+      member.closed = true;
+      const index = group.members.indexOf(member);
+      if (index >= 0) group.members.splice(index, 1);
+      this.rebalance(group);
+    }
+    await member.idle();
+  }
+
+  /** Deliveries start on a later turn so that `publish` never runs a handler inside its own call. */
+  private schedule(cursor: PartitionCursor): void {
+    if (cursor.scheduled || cursor.pumping) return;
+    cursor.scheduled = true;
+    setImmediate(() => {
+      cursor.scheduled = false;
+      void this.pump(cursor);
+    });
+  }
+
+  private async pump(cursor: PartitionCursor): Promise<void> {
+    if (cursor.pumping) return;
+    cursor.pumping = true;
+    try {
+      for (;;) {
+        const member = cursor.owner;
+        const record = cursor.log.partitions[cursor.partition][cursor.next];
+        if (this.closed || !member || member.closed || !record) return;
+        const message = toIncoming(cursor, record, cursor.failures + 1);
+        const error = await member.deliver(message);
+        if (error === undefined) {
+          cursor.commit();
+          continue;
+        }
+        cursor.failures += 1;
+        if (cursor.failures >= member.maxAttempts) {
+          this.append(deadLetterTopic(cursor.log.name), toRecord(deadLetterOf(message, error)));
+          cursor.commit();
+          continue;
+        }
+        // The partition waits out the backoff: later messages of the same key must not overtake.
+        await pause(retryDelayMs(cursor.failures, this.backoff), this.shutdown.signal);
+      }
+    } finally {
+      cursor.pumping = false;
+    }
+  }
+}
+
+/** One process-wide bus per call; share the instance between publishers and subscribers. */
+export function createInProcessMessageBus(options?: InProcessMessageBusOptions): MessageBus {
+  return new InProcessMessageBus(options);
+}
+
+interface StoredRecord {
+  readonly key: string;
+  /** Stored encoded so that every delivery gets its own copy, as it would from Kafka. */
+  readonly json: string;
+  readonly headers: Readonly<MessageHeaders>;
+}
+
+interface TopicLog {
+  readonly name: string;
+  readonly partitions: StoredRecord[][];
+}
+
+interface ConsumerGroup {
+  readonly members: GroupMember[];
+  readonly cursors: Map<string, PartitionCursor>;
+}
+
+class PartitionCursor {
+  owner: GroupMember | undefined;
+  /** Consecutive failures of the message at `next` with the current owner. */
+  failures = 0;
+  scheduled = false;
+  pumping = false;
+
+  constructor(
+    readonly log: TopicLog,
+    readonly partition: number,
+    /** The group's committed offset: the next message to deliver. */
+    public next: number,
+  ) {}
+
+  commit(): void {
+    this.next += 1;
+    this.failures = 0;
+  }
+}
+
+class GroupMember {
+  closed = false;
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    readonly topics: readonly string[],
+    private readonly handler: SubscribeOptions['handler'],
+    readonly maxAttempts: number,
+  ) {}
+
+  /** Runs the handler once; resolves to the error it threw, or undefined on success. */
+  async deliver(message: IncomingMessage): Promise<unknown> {
+    const run = (async () => this.handler(message))();
+    this.inFlight.add(run);
+    try {
+      await run;
+      return undefined;
+    } catch (error) {
+      return error ?? new Error('handler failed');
+    } finally {
+      this.inFlight.delete(run);
+    }
+  }
+
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+}
+
+function toRecord(message: OutgoingMessage): StoredRecord {
+  return { key: message.key, json: encodeValue(message), headers: { ...message.headers } };
+}
+
+function toIncoming(cursor: PartitionCursor, record: StoredRecord, attempt: number): IncomingMessage {
+  return {
+    topic: cursor.log.name,
+    key: record.key,
+    value: JSON.parse(record.json) as unknown,
+    headers: { ...record.headers },
+    partition: cursor.partition,
+    offset: String(cursor.next),
+    attempt,
+  };
+}
+
+function cursorId(topic: string, partition: number): string {
+  return `${topic}\u0000${partition}`;
+}
+
+/** FNV-1a: stable across runs and processes, which is all a partitioner needs here. */
+function partitionForKey(key: string, partitions: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i += 1) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % partitions;
+}

@@ -1,0 +1,7 @@
+import { messageBusContract } from '../contract/message-bus.contract';
+import { createInProcessMessageBus } from './in-process-message-bus';
+
+// A short backoff keeps the retry cases fast; the semantics are the same at any length.
+messageBusContract('in-process', () => createInProcessMessageBus({ retryBackoff: { initialMs: 5, maxMs: 20 } }), {
+  waitTimeoutMs: 5_000,
+});

@@ -1,0 +1,485 @@
+import {
+  Admin,
+  Consumer,
+  EachBatchPayload,
+  IHeaders,
+  Kafka,
+  KafkaMessage,
+  LogEntry,
+  Message,
+  Partitioners,
+  Producer,
+  logLevel,
+} from 'kafkajs';
+import {
+  BusSubscription,
+  IncomingMessage,
+  MessageBus,
+  MessageHeaders,
+  OutgoingMessage,
+  SubscribeOptions,
+} from '../message-bus.port';
+import {
+  DEFAULT_RETRY_BACKOFF,
+  RetryBackoff,
+  assertPublishable,
+  deadLetterOf,
+  describeError,
+  encodeValue,
+  pause,
+  resolveMaxAttempts,
+  retryDelayMs,
+} from '../delivery-policy';
+
+export type KafkaLogLevel = 'nothing' | 'error' | 'warn' | 'info' | 'debug';
+
+export interface KafkaMessageBusOptions {
+  brokers: readonly string[];
+  clientId: string;
+  /** Partitions of topics this bus creates. Default 3. */
+  partitions?: number;
+  /** Replication of topics this bus creates. Default: the broker's `default.replication.factor`. */
+  replicationFactor?: number;
+  /**
+   * Partitions handled at once by one subscription; each still has at most one message
+   * in flight. Default 3.
+   */
+  partitionsConsumedConcurrently?: number;
+  /**
+   * Group membership timings. The defaults suit a single-node cluster and keep
+   * rebalances short: 6 s is the broker's default `group.min.session.timeout.ms`.
+   */
+  sessionTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
+  rebalanceTimeoutMs?: number;
+  /**
+   * Longest a fetch waits on the broker for new data. A consumer only notices a
+   * rebalance or a close between fetches, so this bounds both. Default 250 ms.
+   */
+  maxWaitTimeMs?: number;
+  /** How long `subscribe` waits for the consumer to join its group. Default 30 s. */
+  joinTimeoutMs?: number;
+  /** Pause between attempts of a failing handler. Default 100 ms doubling to 2 s. */
+  retryBackoff?: RetryBackoff;
+  /** kafkajs log threshold. Default 'warn'. */
+  logLevel?: KafkaLogLevel;
+  /** Where kafkajs log entries go. Default: one JSON line each on stderr. */
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+/**
+ * The message bus on Kafka (kafkajs).
+ *
+ * Publishing uses one idempotent producer (acks=all, one request in flight), so a
+ * retried send never duplicates or reorders within a partition; `publish` resolves once
+ * every message is acknowledged by all in-sync replicas. Values travel as JSON, headers
+ * as UTF-8 strings, the key picks the partition (Java-compatible murmur2).
+ *
+ * Each subscription is one kafkajs consumer in its group. A message's offset is
+ * committed only after its handler succeeded. A failing handler is retried in place
+ * with backoff while the rest of its partition waits; after `maxAttempts` the message
+ * goes to `<topic>.dead-letter` and the partition moves on. Topics are created on first
+ * use with `partitions` partitions, like the in-process bus; production may still
+ * provision them ahead with `ensureTopics`.
+ */
+export class KafkaMessageBus implements MessageBus {
+  private readonly kafka: Kafka;
+  private readonly partitions: number;
+  private readonly knownTopics = new Set<string>();
+  private readonly subscriptions = new Set<KafkaSubscription>();
+  private producer: Promise<Producer> | undefined;
+  private admin: Promise<Admin> | undefined;
+  /**
+   * Sends go out one call at a time: with idempotence kafkajs numbers batches per
+   * partition as it builds them, and concurrent calls retried out of order would break
+   * that sequence. It also makes publish order across calls the order of the calls.
+   */
+  private sending: Promise<unknown> = Promise.resolve();
+  private closing: Promise<void> | undefined;
+
+  constructor(private readonly options: KafkaMessageBusOptions) {
+    if (options.brokers.length === 0) throw new TypeError('KafkaMessageBus needs at least one broker');
+    this.partitions = options.partitions ?? 3;
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      logLevel: toKafkaLogLevel(options.logLevel ?? 'warn'),
+      logCreator: jsonLogCreator(options.log ?? writeJsonLine),
+    });
+  }
+
+  async publish(messages: readonly OutgoingMessage[]): Promise<void> {
+    this.assertOpen();
+    await this.send(messages);
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<BusSubscription> {
+    this.assertOpen();
+    if (options.topics.length === 0) throw new TypeError('subscribe needs at least one topic');
+    const topics = [...new Set(options.topics)];
+    await this.ensureTopics(topics);
+    const subscription = new KafkaSubscription(this, this.createConsumer(options.groupId), options, {
+      maxAttempts: resolveMaxAttempts(options.maxAttempts),
+      backoff: this.options.retryBackoff ?? DEFAULT_RETRY_BACKOFF,
+      concurrency: this.options.partitionsConsumedConcurrently ?? 3,
+      joinTimeoutMs: this.options.joinTimeoutMs ?? 30_000,
+    });
+    this.subscriptions.add(subscription);
+    try {
+      await subscription.start(topics);
+    } catch (error) {
+      await subscription.close();
+      throw error;
+    }
+    return subscription;
+  }
+
+  async ensureTopics(topics: readonly string[]): Promise<void> {
+    const wanted = [...new Set(topics)].filter((topic) => !this.knownTopics.has(topic));
+    if (wanted.length === 0) return;
+    const admin = await this.connectedAdmin();
+    const existing = new Set(await admin.listTopics());
+    const missing = wanted.filter((topic) => !existing.has(topic));
+    if (missing.length > 0) {
+      // Returns false rather than failing when another client created them meanwhile.
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: this.partitions,
+          replicationFactor: this.options.replicationFactor ?? -1,
+        })),
+      });
+    }
+    for (const topic of wanted) this.knownTopics.add(topic);
+  }
+
+  /** Closes every subscription (each finishing its in-flight handler), then the producer. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+      await this.sending;
+      const [producer, admin] = await Promise.allSettled([this.producer, this.admin]);
+      await Promise.allSettled([
+        producer.status === 'fulfilled' ? producer.value?.disconnect() : undefined,
+        admin.status === 'fulfilled' ? admin.value?.disconnect() : undefined,
+      ]);
+    })();
+    return this.closing;
+  }
+
+  /**
+   * @internal Also used for dead letters, which must still go out while the bus closes
+   * (a subscription finishing its last message).
+   */
+  async send(messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const byTopic = new Map<string, Message[]>();
+    for (const message of messages) {
+      assertPublishable(message);
+      const encoded: Message = { key: message.key, value: encodeValue(message), headers: { ...message.headers } };
+      const batch = byTopic.get(message.topic);
+      if (batch) batch.push(encoded);
+      else byTopic.set(message.topic, [encoded]);
+    }
+    const topicMessages = [...byTopic].map(([topic, batch]) => ({ topic, messages: batch }));
+    // Topic creation and connection happen inside the queue too, or a later call whose
+    // topic is already known could overtake an earlier one still creating its topic.
+    const send = this.sending.then(async () => {
+      await this.ensureTopics([...byTopic.keys()]);
+      const producer = await this.connectedProducer();
+      await producer.sendBatch({ topicMessages, acks: -1 });
+    });
+    this.sending = send.catch(() => undefined);
+    await send;
+  }
+
+  /** @internal */
+  forget(subscription: KafkaSubscription): void {
+    this.subscriptions.delete(subscription);
+  }
+
+  private assertOpen(): void {
+    if (this.closing) throw new Error('message bus is closed');
+  }
+
+  private createConsumer(groupId: string): Consumer {
+    return this.kafka.consumer({
+      groupId,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 6_000,
+      heartbeatInterval: this.options.heartbeatIntervalMs ?? 500,
+      rebalanceTimeout: this.options.rebalanceTimeoutMs ?? 10_000,
+      maxWaitTimeInMs: this.options.maxWaitTimeMs ?? 250,
+      allowAutoTopicCreation: false,
+    });
+  }
+
+  private connectedProducer(): Promise<Producer> {
+    this.producer ??= connectOnce(
+      this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        // Named explicitly: it is kafkajs 2's default, and naming it silences its warning.
+        createPartitioner: Partitioners.DefaultPartitioner,
+      }),
+      () => {
+        this.producer = undefined;
+      },
+    );
+    return this.producer;
+  }
+
+  private connectedAdmin(): Promise<Admin> {
+    this.admin ??= connectOnce(this.kafka.admin(), () => {
+      this.admin = undefined;
+    });
+    return this.admin;
+  }
+}
+
+/** A bus on the given brokers. Nothing connects until the first call that needs it. */
+export function createKafkaMessageBus(options: KafkaMessageBusOptions): MessageBus {
+  return new KafkaMessageBus(options);
+}
+
+interface SubscriptionSettings {
+  maxAttempts: number;
+  backoff: RetryBackoff;
+  concurrency: number;
+  joinTimeoutMs: number;
+}
+
+interface Failure {
+  count: number;
+  error: unknown;
+}
+
+class KafkaSubscription implements BusSubscription {
+  /** Aborted by close: no new attempt starts, a backoff in progress ends at once. */
+  private readonly stopping = new AbortController();
+  /**
+   * Failures by message, so that a message redelivered after a rebalance keeps its
+   * attempt count while it stays with this consumer.
+   */
+  private readonly failures = new Map<string, Failure>();
+  private closed: Promise<void> | undefined;
+
+  constructor(
+    private readonly bus: KafkaMessageBus,
+    private readonly consumer: Consumer,
+    private readonly options: SubscribeOptions,
+    private readonly settings: SubscriptionSettings,
+  ) {}
+
+  /**
+   * Resolves once the consumer has joined its group with an assignment, so a caller can
+   * publish right after and be sure it is heard. For a group that starts at the end of
+   * the log it also waits for the first fetch: kafkajs looks up "the end" only then,
+   * and a message published before that lookup would be skipped.
+   */
+  async start(topics: string[]): Promise<void> {
+    const needFetch = this.options.fromBeginning === false;
+    const ready = new Promise<void>((resolve, reject) => {
+      let joined = false;
+      const timer = setTimeout(
+        () => reject(new Error(`consumer of group ${this.options.groupId} did not join within ${this.settings.joinTimeoutMs} ms`)),
+        this.settings.joinTimeoutMs,
+      );
+      const settle = (error?: unknown): void => {
+        clearTimeout(timer);
+        removers.forEach((remove) => remove());
+        if (error) reject(error);
+        else resolve();
+      };
+      const removers = [
+        this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+          joined = true;
+          if (!needFetch) settle();
+        }),
+        this.consumer.on(this.consumer.events.FETCH, () => {
+          if (joined) settle();
+        }),
+        this.consumer.on(this.consumer.events.CRASH, (event) => {
+          if (!event.payload.restart) settle(event.payload.error);
+        }),
+      ];
+    });
+    ready.catch(() => undefined);
+
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning !== false });
+    await this.consumer.run({
+      // Only resolved offsets are committed, and an offset is resolved only after its handler succeeded.
+      autoCommit: true,
+      autoCommitInterval: 1_000,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.settings.concurrency,
+      eachBatch: (payload) => this.consumeBatch(payload),
+    });
+    await ready;
+  }
+
+  /** Stops fetching, lets the handler in flight finish, commits, leaves the group. */
+  close(): Promise<void> {
+    this.closed ??= (async () => {
+      this.stopping.abort();
+      try {
+        await this.consumer.disconnect();
+      } finally {
+        this.bus.forget(this);
+      }
+    })();
+    return this.closed;
+  }
+
+  private async consumeBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    for (const raw of batch.messages) {
+      if (this.stopping.signal.aborted || !payload.isRunning() || payload.isStale()) return;
+      const done = await this.handle(batch.topic, batch.partition, raw, payload);
+      // Not done: the offset stays unresolved, so the next fetch starts at this message again.
+      if (!done) return;
+      payload.resolveOffset(raw.offset);
+      await payload.commitOffsetsIfNecessary();
+      await payload.heartbeat();
+    }
+  }
+
+  /** True once the message is handled or dead-lettered; false if it must be delivered again. */
+  private async handle(topic: string, partition: number, raw: KafkaMessage, payload: EachBatchPayload): Promise<boolean> {
+    const id = `${topic}|${partition}|${raw.offset}`;
+    let decoded: Omit<IncomingMessage, 'attempt'>;
+    try {
+      decoded = decode(topic, partition, raw);
+    } catch (error) {
+      // A value that is not JSON fails the same way on every attempt: no point retrying it.
+      await this.deadLetter({ ...undecodable(topic, partition, raw), attempt: 1 }, error);
+      return true;
+    }
+
+    for (;;) {
+      const failure = this.failures.get(id);
+      const failed = failure?.count ?? 0;
+      // Reached again after its dead letter could not be sent: send it, do not rerun the handler.
+      if (failure && failed >= this.settings.maxAttempts) {
+        await this.deadLetter({ ...decoded, attempt: failed }, failure.error);
+        this.failures.delete(id);
+        return true;
+      }
+      if (this.stopping.signal.aborted) return false;
+      const message: IncomingMessage = { ...decoded, headers: { ...decoded.headers }, attempt: failed + 1 };
+      try {
+        await this.options.handler(message);
+        this.failures.delete(id);
+        return true;
+      } catch (error) {
+        this.failures.set(id, { count: failed + 1, error });
+      }
+      if (failed + 1 < this.settings.maxAttempts) {
+        await pause(retryDelayMs(failed + 1, this.settings.backoff), this.stopping.signal);
+        // Throws when the group rebalances: the message stays unresolved and is fetched again.
+        await payload.heartbeat();
+      }
+    }
+  }
+
+  private async deadLetter(message: IncomingMessage, error: unknown): Promise<void> {
+    await this.bus.send([deadLetterOf(message, error)]);
+  }
+}
+
+function decode(topic: string, partition: number, raw: KafkaMessage): Omit<IncomingMessage, 'attempt'> {
+  const text = raw.value?.toString('utf8');
+  return {
+    topic,
+    partition,
+    offset: raw.offset,
+    key: raw.key?.toString('utf8') ?? '',
+    value: text === undefined ? null : (JSON.parse(text) as unknown),
+    headers: decodeHeaders(raw.headers),
+  };
+}
+
+/** The raw text travels on as a JSON string, so the dead letter still shows what came in. */
+function undecodable(topic: string, partition: number, raw: KafkaMessage): Omit<IncomingMessage, 'attempt'> {
+  return {
+    topic,
+    partition,
+    offset: raw.offset,
+    key: raw.key?.toString('utf8') ?? '',
+    value: raw.value?.toString('utf8') ?? null,
+    headers: decodeHeaders(raw.headers),
+  };
+}
+
+/**
+ * Kafka allows repeated and binary headers; this bus writes each once as UTF-8, so a
+ * repeated header (from another producer) keeps its last value.
+ */
+function decodeHeaders(headers: IHeaders | undefined): MessageHeaders {
+  const decoded: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    const last = Array.isArray(value) ? value[value.length - 1] : value;
+    if (last !== undefined) decoded[name] = last.toString();
+  }
+  return decoded as MessageHeaders;
+}
+
+/** One connection attempt shared by concurrent callers; a failed one is forgotten so the next call retries. */
+function connectOnce<T extends { connect(): Promise<void> }>(client: T, onFailure: () => void): Promise<T> {
+  return client.connect().then(
+    () => client,
+    (error: unknown) => {
+      onFailure();
+      throw error;
+    },
+  );
+}
+
+function toKafkaLogLevel(level: KafkaLogLevel): logLevel {
+  switch (level) {
+    case 'nothing':
+      return logLevel.NOTHING;
+    case 'error':
+      return logLevel.ERROR;
+    case 'warn':
+      return logLevel.WARN;
+    case 'info':
+      return logLevel.INFO;
+    case 'debug':
+      return logLevel.DEBUG;
+  }
+}
+
+/**
+ * kafkajs logs every error response at ERROR, and each rebalance at WARN, including those
+ * it handles itself as part of normal group and leadership changes. Those are demoted to
+ * INFO so that a WARN or ERROR line still means something went wrong.
+ */
+const ROUTINE_RESPONSE_ERRORS = new Set([
+  'The group is rebalancing, so a rejoin is needed', // REBALANCE_IN_PROGRESS
+  "The coordinator is loading and hence can't process requests for this group", // GROUP_LOAD_IN_PROGRESS
+  'The group coordinator is not available', // GROUP_COORDINATOR_NOT_AVAILABLE
+  'This is not the correct coordinator for this group', // NOT_COORDINATOR_FOR_GROUP
+  'There is no leader for this topic-partition as we are in the middle of a leadership election', // LEADER_NOT_AVAILABLE
+]);
+
+/** kafkajs entries become the project's structured log lines instead of its own console format. */
+function jsonLogCreator(sink: (entry: Record<string, unknown>) => void) {
+  return (threshold: logLevel) =>
+    ({ namespace, label, log }: LogEntry): void => {
+      const { message, timestamp, ...rest } = log;
+      const routine =
+        (namespace === 'Connection' && ROUTINE_RESPONSE_ERRORS.has(String(rest.error))) ||
+        (namespace === 'Runner' && message === 'The group is rebalancing, re-joining');
+      if (routine && threshold < logLevel.INFO) return;
+      const shown = routine ? 'info' : label.toLowerCase();
+      sink({ time: timestamp, level: shown, source: `kafkajs:${namespace}`, message, ...rest });
+    };
+}
+
+function writeJsonLine(entry: Record<string, unknown>): void {
+  process.stderr.write(`${JSON.stringify(entry, (_key, value: unknown) => (value instanceof Error ? describeError(value) : value))}\n`);
+}

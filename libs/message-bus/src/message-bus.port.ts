@@ -1,0 +1,71 @@
+/** Headers every message carries; adapters may add their own. */
+export interface MessageHeaders {
+  'message-type': string;
+  'message-id': string;
+  'correlation-id': string;
+  'causation-id': string;
+  [name: string]: string;
+}
+
+export interface OutgoingMessage {
+  topic: string;
+  /** Partition key: messages with one key are delivered in publish order. */
+  key: string;
+  /** JSON-serialisable payload. */
+  value: unknown;
+  headers: MessageHeaders;
+}
+
+export interface IncomingMessage extends OutgoingMessage {
+  partition: number;
+  offset: string;
+  /**
+   * 1 on first delivery, then 2, 3... when a handler failed before. Counted by the
+   * consumer holding the partition: a message that moves to another member (rebalance,
+   * restart) starts again at 1.
+   */
+  attempt: number;
+}
+
+export interface SubscribeOptions {
+  /** Members of one group share the topics' partitions; every group gets every message. */
+  groupId: string;
+  topics: readonly string[];
+  /**
+   * Called for one message at a time per partition. Resolving commits the message;
+   * throwing retries it. Delivery is at-least-once: handlers must be idempotent.
+   */
+  handler: (message: IncomingMessage) => Promise<void>;
+  /**
+   * A handler that throws is retried (the message is redelivered, later messages of the
+   * same key wait). After `maxAttempts` failures the message goes to
+   * `<topic>.dead-letter` with the error in header `error` and is skipped. Default 5.
+   */
+  maxAttempts?: number;
+  /** Where a new group starts: earliest (default) or only new messages. */
+  fromBeginning?: boolean;
+}
+
+export interface BusSubscription {
+  /** Stops consuming; in-flight handlers finish, nothing is delivered after. */
+  close(): Promise<void>;
+}
+
+/** At-least-once, per-key ordered publish/subscribe with consumer groups. */
+export interface MessageBus {
+  /** Resolves once every message is durably accepted by the bus. */
+  publish(messages: readonly OutgoingMessage[]): Promise<void>;
+  /**
+   * Resolves once the subscriber has joined its group: a message published after that
+   * reaches the group, even one that starts with `fromBeginning: false`.
+   */
+  subscribe(options: SubscribeOptions): Promise<BusSubscription>;
+  /** Ensures topics exist (idempotent). */
+  ensureTopics(topics: readonly string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Where messages of `topic` go after `maxAttempts` failed deliveries. */
+export function deadLetterTopic(topic: string): string {
+  return `${topic}.dead-letter`;
+}

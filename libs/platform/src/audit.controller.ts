@@ -1,0 +1,46 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Type } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ChainVerdict, RecordedEvent, verifyChain } from '@lib/es-core';
+import type { EventStore } from '@lib/event-store';
+import { Roles } from './auth/roles';
+
+/** A stored event as JSON carries it: the global position (a bigint) as a decimal string. */
+export type AuditedEvent = Omit<RecordedEvent, 'globalPosition'> & { globalPosition: string };
+
+export interface AccountStreams {
+  service: string;
+  streams: Array<{ streamId: string; events: AuditedEvent[]; integrity: ChainVerdict }>;
+}
+
+/** Reads a service's own streams of one account and verifies their hash chains. */
+export async function readAccountStreams(service: string, store: EventStore, streamIds: string[]): Promise<AccountStreams> {
+  const streams = await Promise.all(
+    streamIds.map(async (streamId) => {
+      const events = await store.readStream(streamId);
+      const audited = events.map((event) => ({ ...event, globalPosition: event.globalPosition.toString() }));
+      return { streamId, events: audited, integrity: verifyChain(streamId, events) };
+    }),
+  );
+  return { service, streams: streams.filter((s) => s.events.length > 0) };
+}
+
+/**
+ * `GET /audit/<service>/accounts/:accountId`: the service's stored events of an account,
+ * exactly as stored (hash-chain links included), with the verdict of its integrity check.
+ * Compliance only; read-only. Reporting gathers these from every service.
+ */
+export function auditController(service: string, storeToken: string | symbol, streamIdsOf: (accountId: string) => string[]): Type<unknown> {
+  @ApiTags('audit')
+  @Controller(`audit/${service}`)
+  class ServiceAuditController {
+    constructor(@Inject(storeToken) private readonly deps: { eventStore: EventStore }) {}
+
+    @Get('accounts/:accountId')
+    @Roles('compliance')
+    @ApiOkResponse({ description: `${service}'s streams of the account, with their integrity verdicts.` })
+    async account(@Param('accountId', new ParseUUIDPipe()) accountId: string): Promise<AccountStreams> {
+      return readAccountStreams(service, this.deps.eventStore, streamIdsOf(accountId));
+    }
+  }
+  return ServiceAuditController;
+}

@@ -1,0 +1,64 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, Optional, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Principal } from '@lib/es-core';
+import { Role, ROLES_KEY } from './roles';
+import { verifyStaffToken } from './staff-token';
+
+export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');
+export const CLIENT_KEY_VERIFIER = Symbol('CLIENT_KEY_VERIFIER');
+
+export interface AuthSettings {
+  staffTokenSecret: string;
+}
+
+/** Resolves a client API key to the one client it belongs to, or null. */
+export interface ClientKeyVerifier {
+  clientOf(apiKey: string): Promise<string | null>;
+}
+
+export interface AuthenticatedRequest {
+  principal?: Principal;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/**
+ * Global guard. Fails closed: an endpoint that states no roles is refused to everyone,
+ * so forgetting `@Roles` cannot open an endpoint. Clients authenticate with `x-api-key`,
+ * staff with a bearer token.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
+    @Optional() @Inject(CLIENT_KEY_VERIFIER) private readonly clientKeys?: ClientKeyVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const allowed = this.reflector.getAllAndOverride<Role[] | 'public' | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    if (allowed === 'public') return true;
+    if (!allowed) throw new ForbiddenException('this endpoint states no roles');
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const principal = await this.authenticate(request);
+    if (!principal) throw new UnauthorizedException('missing or invalid credentials');
+    if (!allowed.includes(principal.role)) throw new ForbiddenException(`role ${principal.role} may not call this endpoint`);
+    request.principal = principal;
+    return true;
+  }
+
+  private async authenticate(request: AuthenticatedRequest): Promise<Principal | null> {
+    const apiKey = header(request, 'x-api-key');
+    if (apiKey) {
+      const clientId = this.clientKeys ? await this.clientKeys.clientOf(apiKey) : null;
+      return clientId ? { role: 'client', id: clientId } : null;
+    }
+    const authorization = header(request, 'authorization');
+    if (authorization?.startsWith('Bearer ')) return verifyStaffToken(this.settings.staffTokenSecret, authorization.slice(7));
+    return null;
+  }
+}
+
+function header(request: AuthenticatedRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,104 @@
+import { DynamicModule, INestApplication, Module } from '@nestjs/common';
+import { join } from 'node:path';
+import type { AppConfig, InfrastructureConfig } from '@lib/config';
+import type { CheckpointStore, EventStore } from '@lib/event-store';
+import { relayCheckpointName } from '@lib/integration';
+import { createHttpApp, listen } from './http-app';
+import { ClockControl, createClockControl, createEventStore, createMessageBus, newId } from './infrastructure';
+import { DEV_STAFF_TOKEN_SECRET, rootModule } from './root-module';
+import { ServiceDependencies } from './service-dependencies';
+import { CLOCK_CONTROL, TestClockController } from './test-clock.controller';
+
+/** What a process knows besides a service's own dependencies. */
+export interface ProcessContext {
+  config: AppConfig;
+  /** The event stores of the services mounted in this process, by service name. */
+  localStores: Map<string, EventStore>;
+  /** Adapters a service created itself, closed with the process. */
+  onClose: (close: () => Promise<void>) => void;
+}
+
+/** A service as a composition root sees it: a name and a way to build its module. */
+export interface ServiceDefinition {
+  name: string;
+  create(deps: ServiceDependencies, process: ProcessContext): Promise<DynamicModule>;
+}
+
+export interface ComposedProcess {
+  app: INestApplication;
+  clockControl: ClockControl;
+  stores: Map<string, EventStore & CheckpointStore>;
+  /** Closes the HTTP app (runtimes stop), then the adapters. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds one process: a shared bus and clock, an event store per service (each service
+ * keeps its own, also in the all-in-one process), the service modules, /health, and the
+ * test clock when CLOCK=test.
+ */
+export async function composeProcess(config: AppConfig, services: ServiceDefinition[], options: { title: string; quiet?: boolean }): Promise<ComposedProcess> {
+  const closers: Array<() => Promise<void>> = [];
+  const clockControl = createClockControl(config);
+  const bus = createMessageBus(config.messageBus, config.topicPrefix);
+  const stores = new Map<string, EventStore & CheckpointStore>();
+  for (const service of services) {
+    const store = await createEventStore(eventStoreFor(config.eventStore, service.name, services.length > 1));
+    stores.set(service.name, store);
+  }
+  if (config.readModels.kind === 'memory') {
+    // In-memory read models start empty: every service republishes what it stored, so
+    // reporting rebuilds them; the other consumers find each effect already applied.
+    for (const [service, store] of stores) await store.save(relayCheckpointName(service), -1n);
+  }
+  const context: ProcessContext = { config, localStores: stores, onClose: (close) => closers.push(close) };
+  const modules: DynamicModule[] = [];
+  for (const service of services) {
+    const deps: ServiceDependencies = {
+      eventStore: stores.get(service.name)!,
+      bus,
+      clock: clockControl.clock,
+      newId,
+      clockControl,
+    };
+    modules.push(await service.create(deps, context));
+  }
+  if (clockControl.testClock) modules.push(testClockModule(clockControl));
+
+  const app = await createHttpApp({
+    title: options.title,
+    quiet: options.quiet,
+    module: rootModule(services.map((s) => s.name), modules, { staffTokenSecret: config.staffTokenSecret ?? DEV_STAFF_TOKEN_SECRET }),
+  });
+  return {
+    app,
+    clockControl,
+    stores,
+    close: async () => {
+      await app.close();
+      await bus.close();
+      for (const close of closers) await close();
+      for (const store of stores.values()) await store.close();
+    },
+  };
+}
+
+function eventStoreFor(config: InfrastructureConfig['eventStore'], service: string, shared: boolean): InfrastructureConfig['eventStore'] {
+  if (!shared) return config;
+  if (config.kind === 'pglite') return { kind: 'pglite', dataDir: config.dataDir ? join(config.dataDir, service) : undefined };
+  if (config.kind === 'postgres') return { ...config, schema: `${config.schema}_${service.replace(/-/g, '_')}` };
+  return config;
+}
+
+function testClockModule(control: ClockControl): DynamicModule {
+  @Module({})
+  class TestClockModule {}
+  return { module: TestClockModule, controllers: [TestClockController], providers: [{ provide: CLOCK_CONTROL, useValue: control }] };
+}
+
+/** A process's `main`: compose, listen, stop gracefully on SIGTERM/SIGINT. */
+export async function runProcess(config: AppConfig, services: ServiceDefinition[], title: string): Promise<ComposedProcess & { url: string }> {
+  const composed = await composeProcess(config, services, { title });
+  const url = await listen(composed.app, config.port, config.host, config.app, composed.close);
+  return { ...composed, url };
+}

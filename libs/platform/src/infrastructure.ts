@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { AppConfig, InfrastructureConfig } from '@lib/config';
+import { Clock, DurableScheduler, systemClock, TestClock } from '@lib/clock';
+import { CheckpointStore, createEventStoreDbEventStore, createPgliteEventStore, createPostgresEventStore, EventStore } from '@lib/event-store';
+import { withTopicPrefix } from '@lib/integration';
+import { createInProcessMessageBus, createKafkaMessageBus, MessageBus } from '@lib/message-bus';
+import { createInMemoryReadModelStore, createMongoReadModelStore, ReadModelStore } from '@lib/read-models';
+
+/** The composition roots' one place that turns configuration into adapters. */
+export async function createEventStore(config: InfrastructureConfig['eventStore']): Promise<EventStore & CheckpointStore> {
+  switch (config.kind) {
+    case 'postgres':
+      return createPostgresEventStore({ connectionString: config.url, schema: config.schema });
+    case 'pglite':
+      if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+      return createPgliteEventStore({ dataDir: config.dataDir });
+    case 'eventstoredb':
+      return createEventStoreDbEventStore({ connectionString: config.url });
+  }
+}
+
+export function createMessageBus(config: InfrastructureConfig['messageBus'], topicPrefix: string): MessageBus {
+  const bus = config.kind === 'kafka' ? createKafkaMessageBus({ brokers: config.brokers, clientId: config.clientId }) : createInProcessMessageBus();
+  return withTopicPrefix(bus, topicPrefix);
+}
+
+export async function createReadModelStore(config: InfrastructureConfig['readModels']): Promise<ReadModelStore> {
+  return config.kind === 'mongo' ? createMongoReadModelStore({ url: config.url }) : createInMemoryReadModelStore();
+}
+
+/**
+ * Time for a process. In `CLOCK=test` mode the clock only moves through the admin
+ * test-clock endpoint, which also runs every scheduler at once, so end-to-end tests
+ * move time instead of sleeping.
+ */
+export interface ClockControl {
+  clock: Clock;
+  testClock?: TestClock;
+  schedulers: Set<DurableScheduler>;
+}
+
+/** Where a test clock starts: a Monday, 10:00 in New York, inside every contact window. */
+export const TEST_CLOCK_START = '2026-01-05T15:00:00.000Z';
+
+export function createClockControl(config: Pick<AppConfig, 'clock'>): ClockControl {
+  if (config.clock === 'test') {
+    const testClock = new TestClock(TEST_CLOCK_START);
+    return { clock: testClock, testClock, schedulers: new Set() };
+  }
+  return { clock: systemClock, schedulers: new Set() };
+}
+
+export const newId = (): string => randomUUID();

@@ -1,0 +1,298 @@
+import { ReadModelStore } from '../read-model-store.port';
+import { rebuildProjection } from '../rebuild';
+import {
+  AccountBalance,
+  accountBalances,
+  asAsync,
+  ClientPortfolio,
+  clientPortfolios,
+  Counter,
+  counters,
+  inBatches,
+  noteAdded,
+  paid,
+  placed,
+  portfolioHistory,
+  recalled,
+  tick,
+} from './read-model-store.fixtures';
+
+/**
+ * The behaviour every ReadModelStore adapter must show. Each adapter's spec calls this
+ * with a factory; one store serves the whole suite and every case works in collections
+ * of its own, so cases never see each other's documents.
+ */
+export function readModelStoreContract(adapterName: string, factory: () => Promise<ReadModelStore> | ReadModelStore): void {
+  describe(`read-model store contract: ${adapterName}`, () => {
+    let store: ReadModelStore;
+    let sequence = 0;
+    const unique = (base: string): string => `${base}_${++sequence}`;
+
+    beforeAll(async () => {
+      store = await factory();
+    });
+
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    describe('applying events', () => {
+      it('creates a document from the first event and evolves it with the next ones', async () => {
+        const projection = accountBalances(unique('balances'));
+
+        await store.apply(projection, [placed('a1', 'client-1', 500)]);
+        await store.apply(projection, [paid('a1', 'client-1', 120, 1), paid('a1', 'client-1', 80, 2)]);
+
+        expect(await store.findOne(projection.name, { _id: 'account-a1' })).toEqual({
+          _id: 'account-a1',
+          accountId: 'a1',
+          clientId: 'client-1',
+          status: 'active',
+          balance: { amount: 300, currency: 'USD' },
+          payments: 2,
+        });
+      });
+
+      it('returns documents without the bookkeeping fields and never shows them to evolve', async () => {
+        const projection = counters(unique('counters'));
+        const seenByEvolve: object[] = [];
+        const spying = { ...projection, evolve: (document: Counter | null, event: Parameters<typeof projection.evolve>[1]) => {
+          if (document) seenByEvolve.push(document);
+          return projection.evolve(document, event);
+        } };
+
+        await store.apply(spying, [tick('clock-1', 0)]);
+        await store.apply(spying, [tick('clock-1', 1)]);
+
+        const [document] = await store.find(projection.name);
+        expect(Object.keys(document).sort()).toEqual(['_id', 'count', 'seen']);
+        for (const seen of seenByEvolve) expect(Object.keys(seen).sort()).toEqual(['_id', 'count', 'seen']);
+      });
+
+      it('treats a replayed or duplicate event as a no-op', async () => {
+        const projection = counters(unique('counters'));
+        const first = [tick('clock-1', 0), tick('clock-1', 1), tick('clock-1', 2)];
+
+        await store.apply(projection, first);
+        await store.apply(projection, first);
+        await store.apply(projection, [tick('clock-1', 3), tick('clock-1', 3), tick('clock-1', 4)]);
+        await store.apply(projection, [tick('clock-1', 1)]);
+
+        const counter = await store.findOne<Counter>(projection.name, { _id: 'counter-1' });
+        expect(counter?.count).toBe(5);
+        expect(counter?.seen).toEqual(['clock-1@0', 'clock-1@1', 'clock-1@2', 'clock-1@3', 'clock-1@4']);
+      });
+
+      it('guards by version per source stream, so equal versions from different streams all count', async () => {
+        const projection = counters(unique('counters'));
+
+        await store.apply(projection, [tick('clock-1', 0), tick('clock-2', 0), tick('clock-3', 0)]);
+        await store.apply(projection, [tick('clock-2', 0), tick('clock-2', 1)]);
+
+        expect((await store.findOne<Counter>(projection.name, { _id: 'counter-1' }))?.count).toBe(4);
+      });
+
+      it('folds events from several source streams into one document', async () => {
+        const projection = clientPortfolios(unique('portfolios'));
+        const events = [
+          placed('a1', 'client-1', 1000),
+          placed('a2', 'client-1', 400),
+          placed('a3', 'client-2', 250),
+          paid('a1', 'client-1', 100, 1),
+          paid('a2', 'client-1', 50, 1),
+          paid('a1', 'client-1', 25, 2),
+          paid('a3', 'client-2', 250, 1),
+        ];
+
+        await store.apply(projection, events);
+        await store.apply(projection, events.slice(2));
+
+        expect(await store.find<ClientPortfolio>(projection.name, {}, { sort: { clientId: 1 } })).toEqual([
+          { _id: 'client-1', clientId: 'client-1', accounts: 2, placedTotal: 1400, collectedTotal: 175 },
+          { _id: 'client-2', clientId: 'client-2', accounts: 1, placedTotal: 250, collectedTotal: 250 },
+        ]);
+      });
+
+      it('ignores event types the projection does not handle', async () => {
+        const projection = accountBalances(unique('balances'));
+
+        await store.apply(projection, [noteAdded('a1', 'client-1', 0)]);
+        expect(await store.count(projection.name)).toBe(0);
+
+        await store.apply(projection, [placed('a2', 'client-1', 300), noteAdded('a2', 'client-1', 1), paid('a2', 'client-1', 100, 2)]);
+        expect(await store.findOne<AccountBalance>(projection.name, { _id: 'account-a2' })).toMatchObject({ payments: 1, balance: { amount: 200 } });
+      });
+
+      it('deletes the document when evolve returns null, and a late duplicate does not bring it back', async () => {
+        const projection = accountBalances(unique('balances'));
+        await store.apply(projection, [placed('a1', 'client-1', 500), placed('a2', 'client-1', 700)]);
+
+        await store.apply(projection, [paid('a1', 'client-1', 100, 1), recalled('a1', 'client-1', 2)]);
+        expect(await store.findOne(projection.name, { _id: 'account-a1' })).toBeNull();
+        expect(await store.count(projection.name)).toBe(1);
+
+        await store.apply(projection, [placed('a1', 'client-1', 500), paid('a1', 'client-1', 100, 1)]);
+        expect(await store.findOne(projection.name, { _id: 'account-a1' })).toBeNull();
+        expect((await store.find(projection.name)).map((document) => document._id)).toEqual(['account-a2']);
+      });
+
+      // Generous timeout: on FerretDB every replaced document costs a table scan and a commit.
+      it('applies a bulk of many events across many documents', async () => {
+        const projection = accountBalances(unique('balances'));
+        const events = portfolioHistory(200, 7, 5);
+
+        for (const batch of inBatches(events, 700)) await store.apply(projection, batch);
+
+        expect(await store.count(projection.name)).toBe(180);
+        const a0007 = await store.findOne<AccountBalance>(projection.name, { _id: 'account-a0007' });
+        expect(a0007).toMatchObject({ payments: 5, balance: { amount: 1070 - [9, 10, 11, 7, 8].reduce((sum, n) => sum + n, 0) } });
+        expect(await store.findOne(projection.name, { _id: 'account-a0009' })).toBeNull();
+      }, 180_000);
+    });
+
+    describe('queries', () => {
+      const name = (): string => queries.name;
+      let queries: ReturnType<typeof accountBalances>;
+
+      beforeAll(async () => {
+        queries = accountBalances(unique('balances'));
+        const events = [];
+        for (let n = 0; n < 12; n++) {
+          const accountId = `q${String(n).padStart(2, '0')}`;
+          const clientId = `client-${n % 3}`;
+          events.push(placed(accountId, clientId, 100 * (n + 1)));
+          if (n % 4 === 0) events.push(paid(accountId, clientId, 100 * (n + 1), 1));
+        }
+        await store.apply(queries, events);
+      });
+
+      const ids = (documents: readonly object[]): unknown[] => documents.map((document) => (document as { _id?: unknown })._id);
+
+      it('filters by equality, explicit $eq and $in', async () => {
+        expect(ids(await store.find(name(), { clientId: 'client-1' }))).toEqual(['account-q01', 'account-q04', 'account-q07', 'account-q10']);
+        expect(ids(await store.find(name(), { clientId: { $eq: 'client-2' } }))).toEqual(['account-q02', 'account-q05', 'account-q08', 'account-q11']);
+        expect(ids(await store.find(name(), { _id: { $in: ['account-q03', 'account-q09', 'account-missing'] } }))).toEqual(['account-q03', 'account-q09']);
+        expect(ids(await store.find(name(), { status: { $in: ['paid'] } }))).toEqual(['account-q00', 'account-q04', 'account-q08']);
+      });
+
+      it('filters by a range on a nested field', async () => {
+        const documents = await store.find<AccountBalance>(name(), { 'balance.amount': { $gte: 300, $lt: 700 } });
+        expect(ids(documents)).toEqual(['account-q02', 'account-q03', 'account-q05']);
+      });
+
+      it('sorts, ties broken by _id, and pages with skip and limit', async () => {
+        const sorted = await store.find<AccountBalance>(name(), {}, { sort: { clientId: -1 } });
+        expect(ids(sorted)).toEqual([
+          'account-q02', 'account-q05', 'account-q08', 'account-q11',
+          'account-q01', 'account-q04', 'account-q07', 'account-q10',
+          'account-q00', 'account-q03', 'account-q06', 'account-q09',
+        ]);
+
+        const byAmount = await store.find<AccountBalance>(name(), { status: 'active' }, { sort: { 'balance.amount': -1 } });
+        expect(byAmount.map((document) => document.balance.amount)).toEqual([1200, 1100, 1000, 800, 700, 600, 400, 300, 200]);
+
+        const pages = [];
+        for (let skip = 0; skip < 12; skip += 5) pages.push(...(await store.find(name(), {}, { sort: { clientId: -1 }, skip, limit: 5 })));
+        expect(ids(pages)).toEqual(ids(sorted));
+        expect(await store.find(name(), {}, { skip: 10, limit: 5 })).toHaveLength(2);
+      });
+
+      it('counts with and without a filter', async () => {
+        expect(await store.count(name())).toBe(12);
+        expect(await store.count(name(), { status: 'paid' })).toBe(3);
+        expect(await store.count(name(), { 'balance.amount': { $gte: 1000 } })).toBe(3);
+        expect(await store.count(unique('never_written'))).toBe(0);
+      });
+
+      it('finds nothing in a collection never written and null for a missing document', async () => {
+        expect(await store.find(unique('never_written'))).toEqual([]);
+        expect(await store.findOne(name(), { _id: 'account-missing' })).toBeNull();
+      });
+    });
+
+    describe('checkpoints', () => {
+      it('loads null before the first save, then the last value saved', async () => {
+        const checkpoint = unique('relay');
+
+        expect(await store.loadCheckpoint(checkpoint)).toBeNull();
+        await store.saveCheckpoint(checkpoint, '41');
+        await store.saveCheckpoint(checkpoint, '42');
+
+        expect(await store.loadCheckpoint(checkpoint)).toBe('42');
+      });
+    });
+
+    describe('reset and rebuild', () => {
+      it('reset drops the documents and that collection\'s checkpoint only', async () => {
+        const projection = counters(unique('counters'));
+        const other = counters(unique('counters'));
+        await store.apply(projection, [tick('clock-1', 0)]);
+        await store.apply(other, [tick('clock-1', 0)]);
+        await store.saveCheckpoint(projection.name, '7');
+        await store.saveCheckpoint(other.name, '9');
+
+        await store.reset(projection.name);
+
+        expect(await store.count(projection.name)).toBe(0);
+        expect(await store.loadCheckpoint(projection.name)).toBeNull();
+        expect(await store.count(other.name)).toBe(1);
+        expect(await store.loadCheckpoint(other.name)).toBe('9');
+
+        await store.apply(projection, [tick('clock-1', 0)]);
+        expect((await store.findOne<Counter>(projection.name, { _id: 'counter-1' }))?.count).toBe(1);
+      });
+
+      it('rebuilding from scratch gives the same documents as incremental application', async () => {
+        const history = portfolioHistory(60, 4, 3);
+        const incremental = clientPortfolios(unique('portfolios'));
+        for (const batch of inBatches(history, 17)) {
+          await store.apply(incremental, batch);
+          await store.apply(incremental, batch.slice(0, 5));
+        }
+        const rebuilt = clientPortfolios(unique('portfolios'));
+        await store.apply(rebuilt, [placed('stale', 'client-9', 1)]);
+        await store.saveCheckpoint(rebuilt.name, '123');
+
+        const result = await rebuildProjection(store, rebuilt, asAsync(history), { batchSize: 25 });
+
+        expect(await store.find(rebuilt.name)).toEqual(await store.find(incremental.name));
+        expect(await store.count(rebuilt.name)).toBe(4);
+        expect(await store.loadCheckpoint(rebuilt.name)).toBeNull();
+        expect(result.applied).toBe(history.filter((event) => event.type !== 'NoteAdded').length);
+
+        const fromArray = accountBalances(unique('balances'));
+        await rebuildProjection(store, fromArray, history, { batchSize: 1000 });
+        expect(await store.count(fromArray.name)).toBe(54);
+      });
+    });
+
+    describe('concurrent writers', () => {
+      it('two concurrent applies on the same document both land', async () => {
+        const projection = clientPortfolios(unique('portfolios'));
+
+        await Promise.all([
+          store.apply(projection, [placed('a1', 'client-1', 100)]),
+          store.apply(projection, [placed('a2', 'client-1', 250)]),
+        ]);
+
+        expect(await store.findOne(projection.name, { _id: 'client-1' })).toMatchObject({ accounts: 2, placedTotal: 350 });
+      });
+
+      it('many concurrent applies over overlapping documents lose no update and count nothing twice', async () => {
+        const projection = clientPortfolios(unique('portfolios'));
+        const history = portfolioHistory(40, 3, 4);
+        const byStream = new Map<string, typeof history>();
+        for (const event of history) byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
+        const streams = [...byStream.values()];
+        const appliers = Array.from({ length: 8 }, (_, n) => streams.filter((_, s) => s % 8 === n).flat());
+
+        // Each applier also replays its neighbour's events: duplicates racing with originals.
+        await Promise.all(appliers.map((events, n) => store.apply(projection, [...events, ...appliers[(n + 1) % 8]])));
+
+        const sequential = clientPortfolios(unique('portfolios'));
+        await store.apply(sequential, history);
+        expect(await store.find(projection.name)).toEqual(await store.find(sequential.name));
+      });
+    });
+  });
+}

@@ -1,0 +1,95 @@
+import { find } from 'mingo';
+import { foldDocument, groupByDocument, liveFilter, stableSort, StoredDocument, toPublic } from '../fold';
+import { ProjectedEvent, Projection, QueryOptions, ReadModelStore } from '../read-model-store.port';
+
+/**
+ * Read models held in process memory, queried with `mingo` (MongoDB's filter language),
+ * for the all-in-one mode where read models are rebuilt from the event store at start.
+ * Same idempotency and tombstone rules as the MongoDB adapter (see `fold.ts`).
+ * Documents are copied on the way in and out, so callers never share state with the store.
+ */
+export class InMemoryReadModelStore implements ReadModelStore {
+  private readonly collections = new Map<string, Map<string, StoredDocument>>();
+  private readonly checkpoints = new Map<string, string>();
+  private closed = false;
+
+  async apply<Doc extends object>(projection: Projection<Doc>, events: readonly ProjectedEvent[]): Promise<void> {
+    this.assertOpen();
+    const groups = groupByDocument(projection, events);
+    if (groups.size === 0) return;
+    const documents = this.collection(projection.name);
+    // Fold everything before storing anything: a projection that throws leaves the
+    // batch unapplied, as in the MongoDB adapter, and the caller can simply retry it.
+    const next: StoredDocument[] = [];
+    for (const [id, group] of groups) {
+      const stored = documents.get(id);
+      const folded = foldDocument(projection, id, stored ? structuredClone(stored) : null, group);
+      if (folded) next.push(structuredClone(folded));
+    }
+    for (const document of next) documents.set(document._id, document);
+  }
+
+  async find<Doc = Record<string, any>>(
+    collection: string,
+    filter?: Record<string, unknown>,
+    options: QueryOptions = {},
+  ): Promise<Doc[]> {
+    this.assertOpen();
+    let cursor = find<StoredDocument>(this.documentsOf(collection), liveFilter(filter)).sort(stableSort(options.sort));
+    if (options.skip) cursor = cursor.skip(options.skip);
+    if (options.limit) cursor = cursor.limit(options.limit);
+    return cursor.all().map((document) => toPublic<Doc>(structuredClone(document)));
+  }
+
+  async findOne<Doc = Record<string, any>>(collection: string, filter: Record<string, unknown>): Promise<Doc | null> {
+    const [first] = await this.find<Doc>(collection, filter, { limit: 1 });
+    return first ?? null;
+  }
+
+  async count(collection: string, filter?: Record<string, unknown>): Promise<number> {
+    this.assertOpen();
+    return find(this.documentsOf(collection), liveFilter(filter)).all().length;
+  }
+
+  async reset(collection: string): Promise<void> {
+    this.assertOpen();
+    this.collections.delete(collection);
+    this.checkpoints.delete(collection);
+  }
+
+  async loadCheckpoint(name: string): Promise<string | null> {
+    this.assertOpen();
+    return this.checkpoints.get(name) ?? null;
+  }
+
+  async saveCheckpoint(name: string, value: string): Promise<void> {
+    this.assertOpen();
+    this.checkpoints.set(name, value);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  private collection(name: string): Map<string, StoredDocument> {
+    let documents = this.collections.get(name);
+    if (!documents) {
+      documents = new Map();
+      this.collections.set(name, documents);
+    }
+    return documents;
+  }
+
+  private documentsOf(name: string): StoredDocument[] {
+    return [...(this.collections.get(name)?.values() ?? [])];
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('read-model store is closed');
+  }
+}
+
+/** The in-memory read-model store: empty at creation, gone when the process ends. */
+export function createInMemoryReadModelStore(): ReadModelStore {
+  return new InMemoryReadModelStore();
+}

@@ -1,0 +1,115 @@
+/**
+ * The two ways the system runs, behind one interface, so every journey runs on both:
+ * - all-in-one: every service in one process (PGlite, in-process bus, in-memory read models);
+ * - distributed: each app its own OS process, PostgreSQL event stores, real Kafka, FerretDB.
+ * Both run a test clock that only moves through the admin test-clock endpoint.
+ */
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { loadConfig } from '@lib/config';
+import type { EventStore } from '@lib/event-store';
+import { composeProcess, DEV_STAFF_TOKEN_SECRET, signStaffToken, StaffRole } from '@lib/platform';
+import { ALL_SERVICES } from '../../../apps/all-in-one/src/all-in-one.services';
+import { freePort, RunningApp, startApp } from '../../support/app-process';
+
+export const SERVICES = ['client-intake', 'debtor-contact', 'payments', 'legal-referral', 'reporting'] as const;
+export type Service = (typeof SERVICES)[number];
+
+export interface Deployment {
+  mode: string;
+  url(service: Service): string;
+  /** Moves every process's clock and runs their schedulers. */
+  advanceClock(by: { days?: number; hours?: number }): Promise<void>;
+  /** Changes a stored event's data behind the system's back (for the integrity check). */
+  tamper(service: Service, streamId: string, version: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const staffToken = (role: StaffRole, id = `${role}-1`) => `Bearer ${signStaffToken(DEV_STAFF_TOKEN_SECRET, { role, id })}`;
+
+async function advanceAt(urls: string[], by: { days?: number; hours?: number }): Promise<void> {
+  for (const url of urls) {
+    const response = await fetch(`${url}/test-clock/advance`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: staffToken('admin') },
+      body: JSON.stringify(by),
+    });
+    if (!response.ok) throw new Error(`advancing the clock at ${url}: ${response.status} ${await response.text()}`);
+  }
+}
+
+const TAMPER_SQL = (schema: string) =>
+  `UPDATE "${schema}".events SET data = jsonb_set(data, '{tampered}', 'true'::jsonb) WHERE stream_id = $1 AND version = $2`;
+
+export async function startAllInOne(): Promise<Deployment> {
+  const config = loadConfig('all-in-one', { PGLITE_DATA_DIR: 'memory', CLOCK: 'test' }, { port: 0 });
+  const composed = await composeProcess(config, ALL_SERVICES, { title: 'all-in-one under test', quiet: true });
+  await composed.app.listen(0, '127.0.0.1');
+  const url = (await composed.app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    mode: 'all-in-one',
+    url: () => url,
+    advanceClock: (by) => advanceAt([url], by),
+    tamper: async (service, streamId, version) => {
+      // The store's SQL driver is not part of the port; reaching it is this test's privilege.
+      const store = composed.stores.get(service) as unknown as EventStore & { driver: { query(s: { text: string; values: unknown[] }): Promise<unknown> } };
+      await store.driver.query({ text: TAMPER_SQL('event_store'), values: [streamId, version] });
+    },
+    stop: () => composed.close(),
+  };
+}
+
+export async function startDistributed(): Promise<Deployment> {
+  const run = `j${randomUUID().slice(0, 8)}`;
+  const ports = Object.fromEntries(await Promise.all(SERVICES.map(async (s) => [s, await freePort()] as const))) as Record<Service, number>;
+  const urlOf = (service: Service) => `http://127.0.0.1:${ports[service]}`;
+  const schemaOf = (service: Service) => `${run}_${service.replace(/-/g, '_')}`;
+  const mongo = new URL(required('MONGO_URL'));
+  mongo.pathname = `/${run}`;
+  const common = {
+    EVENT_STORE: 'postgres',
+    DATABASE_URL: required('DATABASE_URL'),
+    MESSAGE_BUS: 'kafka',
+    KAFKA_BROKERS: required('KAFKA_BROKERS'),
+    TOPIC_PREFIX: `${run}.`,
+    READ_MODELS: 'mongo',
+    MONGO_URL: mongo.toString(),
+    CLOCK: 'test',
+    CLIENT_INTAKE_URL: urlOf('client-intake'),
+    DEBTOR_CONTACT_URL: urlOf('debtor-contact'),
+    PAYMENTS_URL: urlOf('payments'),
+    LEGAL_REFERRAL_URL: urlOf('legal-referral'),
+  };
+  const apps: RunningApp[] = await Promise.all(
+    SERVICES.map((service) => startApp(service, { ...common, EVENT_STORE_SCHEMA: schemaOf(service) }, 60_000, ports[service])),
+  );
+  return {
+    mode: 'distributed',
+    url: urlOf,
+    advanceClock: (by) => advanceAt(SERVICES.map(urlOf), by),
+    tamper: async (service, streamId, version) => {
+      const client = new Client({ connectionString: required('DATABASE_URL') });
+      await client.connect();
+      try {
+        await client.query(TAMPER_SQL(schemaOf(service)), [streamId, version]);
+      } finally {
+        await client.end();
+      }
+    },
+    stop: async () => {
+      const codes = await Promise.all(apps.map((app) => app.stop()));
+      const client = new Client({ connectionString: required('DATABASE_URL') });
+      await client.connect();
+      for (const service of SERVICES) await client.query(`DROP SCHEMA IF EXISTS "${schemaOf(service)}" CASCADE`);
+      await client.end();
+      const unclean = codes.map((code, i) => ({ app: SERVICES[i], code })).filter((c) => c.code !== 0);
+      if (unclean.length > 0) throw new Error(`apps did not stop cleanly: ${JSON.stringify(unclean)}\n${apps.map((a) => a.output()).join('\n')}`);
+    },
+  };
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run \`npm run infra:up\` (npm test does) or point it at a server`);
+  return value;
+}

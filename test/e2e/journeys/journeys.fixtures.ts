@@ -1,0 +1,35 @@
+import { Deployment } from './deployment';
+import { journeyAudit, journeyBadInput, journeyIsolation, journeyLegal, journeyPaid } from './journeys';
+
+/** Declares the five journeys against a deployment started once for the suite. */
+export function describeJourneys(start: () => Promise<Deployment>): void {
+  let deployment: Deployment;
+  let paid: Awaited<ReturnType<typeof journeyPaid>>;
+  beforeAll(async () => {
+    deployment = await start();
+  }, 120_000);
+  afterAll(async () => {
+    await deployment?.stop();
+  }, 60_000);
+
+  it('1. paid: placed, noticed, promised, paid, closed and reported', async () => {
+    paid = await journeyPaid(deployment, `PAID-${Date.now()}`);
+    process.stdout.write(`journey 1 (${deployment.mode}): placement to read model in ${paid.placementToReadModelMs} ms\n`);
+  }, 120_000);
+
+  it('2. legal: 45 days without payment, recommended, authorized, forwarded, in the pipeline', async () => {
+    await journeyLegal(deployment, `LEGAL-${Date.now()}`);
+  }, 120_000);
+
+  it('3. audit: the full history in order, with actors and ids, and tamper evidence', async () => {
+    await journeyAudit(deployment, paid.accountId);
+  }, 120_000);
+
+  it("4. isolation: another client's key reaches nothing; roles are enforced", async () => {
+    await journeyIsolation(deployment, paid.client, paid.accountId);
+  }, 120_000);
+
+  it('5. bad input: every error listed, nothing written anywhere', async () => {
+    await journeyBadInput(deployment);
+  }, 120_000);
+}

@@ -1,0 +1,294 @@
+/**
+ * The walking skeleton's journeys, written once and run on both deployments.
+ * Everything goes through the public HTTP APIs, as clients and staff would use them;
+ * cross-service effects are awaited (eventual consistency), never slept for.
+ */
+import { nameBasedId } from '@lib/es-core';
+import { Deployment, Service, staffToken } from './deployment';
+
+export interface Answer {
+  status: number;
+  body: any;
+}
+
+export type Credentials = { apiKey: string } | { token: string } | undefined;
+
+export async function call(
+  deployment: Deployment,
+  service: Service,
+  method: string,
+  path: string,
+  options: { as?: Credentials; body?: unknown; idempotencyKey?: string } = {},
+): Promise<Answer> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.as && 'apiKey' in options.as) headers['x-api-key'] = options.as.apiKey;
+  if (options.as && 'token' in options.as) headers.authorization = options.as.token;
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  const response = await fetch(`${deployment.url(service)}${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON (NDJSON export): keep the text
+  }
+  return { status: response.status, body };
+}
+
+/** Polls until `check` returns a value (not undefined) without throwing. */
+export async function eventually<T>(description: string, check: () => Promise<T | undefined>, timeoutMs = 45_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${description}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export const as = {
+  staff: (role: Parameters<typeof staffToken>[0]): Credentials => ({ token: staffToken(role) }),
+  client: (apiKey: string): Credentials => ({ apiKey }),
+};
+
+export interface OnboardedClient {
+  clientId: string;
+  apiKey: string;
+}
+
+export async function onboardClient(d: Deployment, name: string): Promise<OnboardedClient> {
+  const onboarded = await call(d, 'client-intake', 'POST', '/clients', { as: as.staff('admin'), body: { name } });
+  expect(onboarded.status).toBe(201);
+  const key = await call(d, 'client-intake', 'POST', `/clients/${onboarded.body.clientId}/api-keys`, { as: as.staff('admin') });
+  expect(key.status).toBe(201);
+  return { clientId: onboarded.body.clientId, apiKey: key.body.apiKey };
+}
+
+export function placementBody(clientReference: string) {
+  return {
+    clientReference,
+    commercial: true,
+    debtor: { kind: 'company', legalName: 'Acme Widgets LLC', country: 'US', region: 'NY', email: 'ap@acme.example' },
+    invoices: [
+      { number: 'INV-1001', issueDate: '2025-10-16', dueDate: '2025-11-15', originalAmount: 300_000, currency: 'USD' },
+      { number: 'INV-1002', issueDate: '2025-11-15', dueDate: '2025-12-15', originalAmount: 450_050, currency: 'USD' },
+    ],
+  };
+}
+
+export async function placeAccount(d: Deployment, client: OnboardedClient, reference: string): Promise<string> {
+  const placed = await call(d, 'client-intake', 'POST', '/placements', { as: as.client(client.apiKey), body: placementBody(reference), idempotencyKey: `place-${reference}` });
+  expect(placed.status).toBe(201);
+  return placed.body.accountId;
+}
+
+const ok = (answer: Answer) => (answer.status === 200 ? answer.body : undefined);
+
+/** Journey 1: placed, noticed, promised, paid, closed, reported. Returns the account and the timing. */
+export async function journeyPaid(d: Deployment, reference: string) {
+  const client = await onboardClient(d, `Paid Journey ${reference}`);
+
+  const started = Date.now();
+  const first = await call(d, 'client-intake', 'POST', '/placements', { as: as.client(client.apiKey), body: placementBody(reference), idempotencyKey: `key-${reference}` });
+  expect(first.status).toBe(201);
+  const accountId: string = first.body.accountId;
+  await eventually('the account in reporting', async () => ok(await call(d, 'reporting', 'GET', `/reports/accounts/${accountId}`, { as: as.client(client.apiKey) })));
+  const placementToReadModelMs = Date.now() - started;
+
+  const retry = await call(d, 'client-intake', 'POST', '/placements', { as: as.client(client.apiKey), body: placementBody(reference), idempotencyKey: `key-${reference}` });
+  expect(retry).toEqual(first);
+  const duplicate = await call(d, 'client-intake', 'POST', '/placements', { as: as.client(client.apiKey), body: placementBody(reference), idempotencyKey: `other-${reference}` });
+  expect(duplicate.status).toBe(409);
+
+  const contactCase = await eventually('the first demand notice', async () => {
+    const answer = ok(await call(d, 'debtor-contact', 'GET', `/cases/${accountId}`, { as: as.staff('collector') }));
+    return JSON.stringify(answer ?? {}).includes('first-demand') ? answer : undefined;
+  });
+  expect(contactCase).toBeDefined();
+
+  const contact = await call(d, 'debtor-contact', 'POST', `/cases/${accountId}/contacts`, {
+    as: as.staff('collector'),
+    body: { channel: 'call', direction: 'outbound', outcome: 'right-party-contact', notes: 'AP manager promised full payment', promise: { amount: 750_050, currency: 'USD', dueDate: '2026-01-20' } },
+  });
+  expect(contact.status).toBe(201);
+
+  await eventually('the ledger', async () => ok(await call(d, 'payments', 'GET', `/ledgers/${accountId}`, { as: as.staff('accountant') })));
+  const payment = await call(d, 'payments', 'POST', '/payments', {
+    as: as.staff('collector'),
+    body: { accountId, amount: 750_050, currency: 'USD', method: 'ach' },
+    idempotencyKey: `pay-${reference}`,
+  });
+  expect(payment.status).toBe(201);
+  expect(payment.body.allocations).toEqual([
+    { invoiceNumber: 'INV-1001', amount: 300_000 },
+    { invoiceNumber: 'INV-1002', amount: 450_050 },
+  ]);
+  expect(payment.body.commission).toBe(187_513); // 25% of 7,500.50, half-up
+  expect(payment.body.balanceAfter).toBe(0);
+
+  const closed = await eventually('the account closed as paid', async () => {
+    const account = ok(await call(d, 'client-intake', 'GET', `/accounts/${accountId}`, { as: as.client(client.apiKey) }));
+    return account?.status === 'closed' ? account : undefined;
+  });
+  expect(closed.closingCode).toBe('paid-in-full');
+
+  const portfolio = await eventually('the portfolio', async () => {
+    const answer = ok(await call(d, 'reporting', 'GET', `/reports/portfolio/${client.clientId}`, { as: as.client(client.apiKey) }));
+    return answer?.collected === 750_050 && answer?.closedByCode?.['paid-in-full'] === 1 ? answer : undefined;
+  });
+  expect(portfolio).toMatchObject({ placedCount: 1, placedAmount: 750_050, collected: 750_050, recoveryRateBp: 10_000 });
+
+  const timeline = await eventually('the timeline across services', async () => {
+    const answer = ok(await call(d, 'reporting', 'GET', `/reports/accounts/${accountId}/timeline`, { as: as.client(client.apiKey) }));
+    const types: string[] = (Array.isArray(answer) ? answer : answer?.entries ?? []).map((e: { type: string }) => e.type);
+    return ['AccountPlaced', 'NoticeSent', 'ContactAttemptRecorded', 'PaymentPosted', 'AccountPaidInFull', 'AccountClosed'].every((t) => types.includes(t)) ? types : undefined;
+  });
+  expect(timeline.indexOf('AccountPlaced')).toBeLessThan(timeline.indexOf('PaymentPosted'));
+  return { client, accountId, placementToReadModelMs };
+}
+
+/** Journey 2: no payment, 45 days later recommended, authorized by the client, forwarded. */
+export async function journeyLegal(d: Deployment, reference: string) {
+  const client = await onboardClient(d, `Legal Journey ${reference}`);
+  const accountId = await placeAccount(d, client, reference);
+  await eventually('the referral case', async () => ok(await call(d, 'legal-referral', 'GET', `/referrals/${accountId}`, { as: as.staff('legal') })));
+
+  await d.advanceClock({ days: 45 });
+  await eventually('the recommendation', async () => {
+    const referral = ok(await call(d, 'legal-referral', 'GET', `/referrals/${accountId}`, { as: as.staff('legal') }));
+    return referral?.stage === 'recommended' ? referral : undefined;
+  });
+
+  const authorized = await call(d, 'client-intake', 'POST', `/accounts/${accountId}/legal-authorization`, {
+    as: as.client(client.apiKey),
+    body: { agreesToSuitFee: true, agreesToAdvanceCosts: true },
+  });
+  expect(authorized.status).toBe(200);
+  await eventually('the authorization', async () => {
+    const referral = ok(await call(d, 'legal-referral', 'GET', `/referrals/${accountId}`, { as: as.staff('legal') }));
+    return referral?.stage === 'authorized' ? referral : undefined;
+  });
+
+  const forwarded = await call(d, 'legal-referral', 'POST', `/referrals/${accountId}/forwarding`, {
+    as: as.staff('legal'),
+    body: { attorneyId: 'att-ny-17', attorneyName: 'Hudson & Pierce LLP', jurisdiction: 'US-NY' },
+  });
+  expect([200, 201]).toContain(forwarded.status);
+
+  const pipeline = await eventually('the legal pipeline', async () => {
+    const answer = ok(await call(d, 'reporting', 'GET', '/reports/legal-pipeline', { as: as.staff('legal') }));
+    const entry = answer?.accounts?.find((a: { accountId: string }) => a.accountId === accountId);
+    return entry?.stage === 'forwarded' ? entry : undefined;
+  });
+  expect(pipeline).toMatchObject({ accountId, clientId: client.clientId, stage: 'forwarded' });
+  return { client, accountId };
+}
+
+/** Journey 3: the compliance officer's view of an account, and tamper evidence. */
+export async function journeyAudit(d: Deployment, accountId: string) {
+  const compliance = as.staff('compliance');
+  const history = await eventually('the full history', async () => {
+    const answer = ok(await call(d, 'reporting', 'GET', `/audit/accounts/${accountId}/history`, { as: compliance }));
+    const entries = Array.isArray(answer) ? answer : answer?.events;
+    const services = new Set((entries ?? []).map((e: { service: string }) => e.service));
+    return services.size === 4 && entries.some((e: { type: string }) => e.type === 'AccountClosed') ? entries : undefined;
+  });
+  for (const entry of history) {
+    expect(entry).toMatchObject({
+      service: expect.any(String),
+      type: expect.any(String),
+      actor: { role: expect.any(String), id: expect.any(String) },
+      occurredAt: expect.any(String),
+      correlationId: expect.any(String),
+      causationId: expect.any(String),
+    });
+  }
+  const times = history.map((e: { occurredAt: string }) => e.occurredAt);
+  expect([...times].sort()).toEqual(times);
+  const placed = history.find((e: { type: string }) => e.type === 'AccountPlaced');
+  const opened = history.find((e: { type: string; service: string }) => e.service === 'debtor-contact');
+  expect(placed.actor.role).toBe('client');
+  expect(opened.correlationId).toBe(placed.correlationId);
+  expect(opened.causationId.startsWith(placed.eventId)).toBe(true);
+
+  const intact = await call(d, 'reporting', 'GET', `/audit/accounts/${accountId}/integrity`, { as: compliance });
+  expect(intact.status).toBe(200);
+  expect(intact.body.ok).toBe(true);
+  expect(intact.body.services.map((s: { service: string }) => s.service).sort()).toEqual(['client-intake', 'debtor-contact', 'legal-referral', 'payments']);
+
+  await d.tamper('client-intake', `account-${accountId}`, 0);
+  const broken = await call(d, 'reporting', 'GET', `/audit/accounts/${accountId}/integrity`, { as: compliance });
+  expect(broken.body.ok).toBe(false);
+  expect(broken.body.firstBroken).toMatchObject({ service: 'client-intake', streamId: `account-${accountId}`, version: 0 });
+}
+
+/** Journey 4: a client reaches only its own accounts; roles are enforced everywhere. */
+export async function journeyIsolation(d: Deployment, owner: OnboardedClient, accountId: string) {
+  const other = await onboardClient(d, 'Someone Else Ltd');
+  const otherKey = as.client(other.apiKey);
+  expect((await call(d, 'client-intake', 'GET', `/accounts/${accountId}`, { as: otherKey })).status).toBe(404);
+  expect((await call(d, 'client-intake', 'POST', `/accounts/${accountId}/legal-authorization`, { as: otherKey, body: { agreesToSuitFee: true, agreesToAdvanceCosts: true } })).status).toBe(404);
+  expect((await call(d, 'reporting', 'GET', `/reports/portfolio/${owner.clientId}`, { as: otherKey })).status).toBe(404);
+  expect((await call(d, 'reporting', 'GET', `/reports/accounts/${accountId}`, { as: otherKey })).status).toBe(404);
+  expect((await call(d, 'client-intake', 'GET', `/accounts/${accountId}`, { as: as.client(owner.apiKey) })).status).toBe(200);
+
+  const ledger = await call(d, 'payments', 'GET', `/ledgers/${accountId}`, { as: as.staff('accountant') });
+  const paymentId = ledger.body.payments?.[0]?.paymentId ?? '00000000-0000-4000-8000-000000000000';
+  const reversal = { accountId, reason: 'nsf' };
+  expect((await call(d, 'payments', 'POST', `/payments/${paymentId}/reversal`, { as: as.staff('collector'), body: reversal })).status).toBe(403);
+
+  const compliance = as.staff('compliance');
+  const writes: Array<[Service, string, unknown]> = [
+    ['client-intake', '/clients', { name: 'x' }],
+    ['client-intake', '/placements', placementBodyFor('compliance-write')],
+    ['debtor-contact', `/cases/${accountId}/contacts`, { channel: 'call', direction: 'outbound', outcome: 'no-answer' }],
+    ['payments', '/payments', { accountId, amount: 100, currency: 'USD', method: 'ach' }],
+    ['payments', `/payments/${paymentId}/reversal`, reversal],
+    ['legal-referral', `/referrals/${accountId}/forwarding`, { attorneyId: 'a', attorneyName: 'b', jurisdiction: 'US-NY' }],
+  ];
+  for (const [service, path, body] of writes) {
+    expect({ service, path, status: (await call(d, service, 'POST', path, { as: compliance, body })).status }).toEqual({ service, path, status: 403 });
+  }
+}
+
+function placementBodyFor(reference: string) {
+  return placementBody(reference);
+}
+
+/** Journey 5: every error listed at once, and nothing written anywhere. */
+export async function journeyBadInput(d: Deployment) {
+  const client = await onboardClient(d, 'Careless Creditor');
+  const reference = 'BAD-1';
+  const refused = await call(d, 'client-intake', 'POST', '/placements', {
+    as: as.client(client.apiKey),
+    idempotencyKey: 'bad-key',
+    body: {
+      clientReference: reference,
+      commercial: 'maybe',
+      debtor: { kind: 'company', legalName: '', country: 'USA' },
+      invoices: [{ number: 'X-1', issueDate: '2025-02-30', dueDate: '2025-03-01', originalAmount: -5, currency: 'dollars' }],
+    },
+  });
+  expect(refused.status).toBe(400);
+  const fields = refused.body.problems.map((p: { field: string }) => p.field);
+  expect(fields).toEqual(expect.arrayContaining(['commercial', 'debtor.legalName', 'debtor.country', 'invoices.0.issueDate', 'invoices.0.originalAmount', 'invoices.0.currency']));
+
+  const wouldBeAccount = nameBasedId(`placement:${client.clientId}`, reference);
+  expect((await call(d, 'client-intake', 'GET', `/accounts/${wouldBeAccount}`, { as: as.client(client.apiKey) })).status).toBe(404);
+  const compliance = as.staff('compliance');
+  const integrity = await call(d, 'reporting', 'GET', `/audit/accounts/${wouldBeAccount}/integrity`, { as: compliance });
+  expect(integrity.body.services.flatMap((s: { streams: unknown[] }) => s.streams)).toEqual([]);
+  const history = await call(d, 'reporting', 'GET', `/audit/accounts/${wouldBeAccount}/history`, { as: compliance });
+  expect(Array.isArray(history.body) ? history.body : history.body.events).toEqual([]);
+  const portfolio = await call(d, 'reporting', 'GET', `/reports/portfolio/${client.clientId}`, { as: as.client(client.apiKey) });
+  expect(portfolio.status === 404 || portfolio.body.placedCount === 0).toBe(true);
+}
