@@ -1,5 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { messageBusContract } from '../contract/message-bus.contract';
+import { randomUUID } from 'node:crypto';
+import type { MessageBus } from '../message-bus.port';
 import { createKafkaMessageBus } from './kafka-message-bus';
 
 /**
@@ -59,4 +61,62 @@ if (brokers.length === 0) {
       },
     },
   );
+
+  /**
+   * Services starting together race to create the same topics: one creates a topic while
+   * another already sees its name but no leader yet, and used to fail to start with
+   * UNKNOWN_TOPIC_OR_PARTITION (CI saw it in the distributed journeys). It is a race, so
+   * several rounds of twelve buses run; before the fix some runs failed, with the same
+   * kafkajs stack CI showed (consumer.subscribe, metadata, UNKNOWN_TOPIC_OR_PARTITION).
+   */
+  describe('kafka: several buses creating the same fresh topics at once', () => {
+    const ROUNDS = 8;
+    const BUSES = 12;
+    const created: string[] = [];
+
+    afterAll(async () => {
+      const existing = new Set(await admin.listTopics());
+      const ours = created.filter((topic) => existing.has(topic));
+      if (ours.length > 0) await admin.deleteTopics({ topics: ours, timeout: 10_000 });
+    });
+
+    it(
+      'all subscribe and publish without a topic error',
+      async () => {
+        const failures: string[] = [];
+        for (let round = 0; round < ROUNDS; round++) {
+          const prefix = `race-${randomUUID().slice(0, 8)}.`;
+          const topics = ['a', 'b', 'c', 'd'].map((name) => `${prefix}${name}`);
+          created.push(...topics);
+          const buses: MessageBus[] = Array.from({ length: BUSES }, (_, i) =>
+            createKafkaMessageBus({ brokers, clientId: `race-${i}`, logLevel: 'nothing' }),
+          );
+          const outcomes = await Promise.allSettled(
+            buses.map(async (bus, i) => {
+              await bus.subscribe({
+                topics: [topics[i % 4], topics[(i + 1) % 4]],
+                groupId: `${prefix}group-${i}`,
+                handler: async () => undefined,
+              });
+              const id = randomUUID();
+              await bus.publish([
+                {
+                  topic: topics[(i + 2) % 4],
+                  key: `k${i}`,
+                  value: { i },
+                  headers: { 'message-type': 'RaceProbe', 'message-id': id, 'correlation-id': id, 'causation-id': id },
+                },
+              ]);
+            }),
+          );
+          await Promise.all(buses.map((bus) => bus.close()));
+          outcomes.forEach((outcome, i) => {
+            if (outcome.status === 'rejected') failures.push(`round ${round}, bus ${i}: ${(outcome.reason as Error).message}`);
+          });
+        }
+        expect(failures).toEqual([]);
+      },
+      180_000,
+    );
+  });
 }

@@ -61,6 +61,8 @@ export interface KafkaMessageBusOptions {
   joinTimeoutMs?: number;
   /** Pause between attempts of a failing handler. Default 100 ms doubling to 2 s. */
   retryBackoff?: RetryBackoff;
+  /** How long `ensureTopics` waits for a new topic's partitions to have leaders. Default 30 s. */
+  topicReadyTimeoutMs?: number;
   /** kafkajs log threshold. Default 'warn'. */
   logLevel?: KafkaLogLevel;
   /** Where kafkajs log entries go. Default: one JSON line each on stderr. */
@@ -134,6 +136,12 @@ export class KafkaMessageBus implements MessageBus {
     return subscription;
   }
 
+  /**
+   * Creates the topics that do not exist yet and returns once every partition of every
+   * topic has a leader. Several processes starting at once race here: one creates a
+   * topic while another already sees its name, and a consumer or producer that acted on
+   * the name alone would meet UNKNOWN_TOPIC_OR_PARTITION until the leaders are elected.
+   */
   async ensureTopics(topics: readonly string[]): Promise<void> {
     const wanted = [...new Set(topics)].filter((topic) => !this.knownTopics.has(topic));
     if (wanted.length === 0) return;
@@ -151,6 +159,7 @@ export class KafkaMessageBus implements MessageBus {
         })),
       });
     }
+    await waitForLeaders(admin, wanted, this.options.topicReadyTimeoutMs ?? 30_000);
     for (const topic of wanted) this.knownTopics.add(topic);
   }
 
@@ -425,6 +434,32 @@ function decodeHeaders(headers: IHeaders | undefined): MessageHeaders {
     if (last !== undefined) decoded[name] = last.toString();
   }
   return decoded as MessageHeaders;
+}
+
+/** Errors a topic shows while it is being created elsewhere and its leaders are not elected yet. */
+const TOPIC_NOT_READY = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
+
+async function waitForLeaders(admin: Admin, topics: readonly string[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    let lastProblem: string;
+    try {
+      const metadata = await admin.fetchTopicMetadata({ topics: [...topics] });
+      const leaderless = metadata.topics.filter(
+        (topic) => topic.partitions.length === 0 || topic.partitions.some((partition) => partition.leader < 0),
+      );
+      if (leaderless.length === 0) return;
+      lastProblem = `no leader yet for ${leaderless.map((topic) => topic.name).join(', ')}`;
+    } catch (error) {
+      // kafkajs retries these itself first, then wraps the last one.
+      const failure = error as { type?: string; originalError?: { type?: string } };
+      const type = failure.type ?? failure.originalError?.type;
+      if (!type || !TOPIC_NOT_READY.has(type)) throw error;
+      lastProblem = type;
+    }
+    if (Date.now() > deadline) throw new Error(`topics ${topics.join(', ')} not ready within ${timeoutMs} ms: ${lastProblem}`);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(50 * attempt, 500)));
+  }
 }
 
 /** One connection attempt shared by concurrent callers; a failed one is forgotten so the next call retries. */
