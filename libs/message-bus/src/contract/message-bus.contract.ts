@@ -139,6 +139,45 @@ export function messageBusContract(
     );
 
     it(
+      'applies back-pressure: a slow handler holds back its partition, one message in flight each',
+      async () => {
+        const topic = uniqueName('backpressure');
+        await bus.ensureTopics([topic]);
+        const waiting = 40;
+        const inFlightByPartition = new Map<number, number>();
+        let inFlight = 0;
+        let mostInFlight = 0;
+        let mostInOnePartition = 0;
+        const partitionsSeen = new Set<number>();
+        let handled = 0;
+        await subscribe({
+          groupId: groupName(),
+          topics: [topic],
+          handler: async (message) => {
+            partitionsSeen.add(message.partition);
+            const here = (inFlightByPartition.get(message.partition) ?? 0) + 1;
+            inFlightByPartition.set(message.partition, here);
+            inFlight += 1;
+            mostInOnePartition = Math.max(mostInOnePartition, here);
+            mostInFlight = Math.max(mostInFlight, inFlight);
+            // Slow on purpose: everything is already published, so only the bus holds the rest back.
+            await new Promise((resolve) => setTimeout(resolve, 10));
+            inFlightByPartition.set(message.partition, here - 1);
+            inFlight -= 1;
+            handled += 1;
+          },
+        });
+
+        await bus.publish(Array.from({ length: waiting }, (_, i) => message(topic, `account-${i % 10}`, { i })));
+
+        await until(`${waiting} deliveries`, () => handled >= waiting, () => `handled ${handled}`);
+        expect(mostInOnePartition).toBe(1);
+        expect(mostInFlight).toBeLessThanOrEqual(partitionsSeen.size);
+      },
+      testTimeout,
+    );
+
+    it(
       'redelivers a message whose handler failed, then delivers the next one',
       async () => {
         const topic = uniqueName('retry');
