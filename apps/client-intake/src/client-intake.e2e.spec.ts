@@ -1,39 +1,18 @@
-import { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { TestClock } from '@lib/clock';
-import { createPgliteEventStore, PgliteEventStore } from '@lib/event-store';
-import { createInProcessMessageBus, MessageBus } from '@lib/message-bus';
-import { createHttpApp, DEV_STAFF_TOKEN_SECRET, rootModule, signStaffToken, StaffRole } from '@lib/platform';
+import { PgliteEventStore } from '@lib/event-store';
+import { signStaffToken } from '@lib/platform';
+import { HttpClient, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { ClientIntakeModule } from './client-intake.module';
 
-const staff = (role: StaffRole) => `Bearer ${signStaffToken(DEV_STAFF_TOKEN_SECRET, { role, id: `${role}-1` })}`;
-
 describe('client intake over HTTP (PGlite event store)', () => {
-  let app: INestApplication;
   let store: PgliteEventStore;
-  let bus: MessageBus;
-  let http: ReturnType<typeof request>;
+  let http: HttpClient;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    store = await createPgliteEventStore();
-    bus = createInProcessMessageBus();
-    const clock = new TestClock('2026-06-01T09:00:00.000Z');
-    app = await createHttpApp({
-      title: 'intake test',
-      quiet: true,
-      module: rootModule(['client-intake'], [ClientIntakeModule.register({ eventStore: store, bus, clock, newId: randomUUID })], {
-        staffTokenSecret: DEV_STAFF_TOKEN_SECRET,
-      }),
-    });
-    await app.init();
-    http = request(app.getHttpServer());
+    ({ store, http, close } = await startServiceUnderTest({ name: 'client-intake', clockStart: '2026-06-01T09:00:00.000Z', module: (deps) => ClientIntakeModule.register(deps) }));
   });
-  afterAll(async () => {
-    await app.close();
-    await bus.close();
-    await store.close();
-  });
+  afterAll(() => close());
 
   async function onboardClientWithKey(name: string): Promise<{ clientId: string; apiKey: string }> {
     const onboarded = await http.post('/clients').set('authorization', staff('admin')).send({ name }).expect(201);

@@ -1,62 +1,41 @@
-import { Global, INestApplication, Module } from '@nestjs/common';
-import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { TestClock } from '@lib/clock';
 import { AccountClosed, AccountClosedV1, AccountPlaced, AccountPlacedV1, AUDIT_EVENTS, CONTACT_CASES, Contract } from '@lib/contracts';
-import { createPgliteEventStore, PgliteEventStore } from '@lib/event-store';
-import { BusSubscription, createInProcessMessageBus, IncomingMessage, MessageBus } from '@lib/message-bus';
+import { PgliteEventStore } from '@lib/event-store';
+import { IncomingMessage, MessageBus } from '@lib/message-bus';
 import { waitFor } from '@lib/message-bus/contract/wait-for';
-import { CLIENT_KEY_VERIFIER, createHttpApp, DEV_STAFF_TOKEN_SECRET, rootModule, signStaffToken, StaffRole } from '@lib/platform';
+import { signStaffToken } from '@lib/platform';
+import { fixedClientKeys, HttpClient, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { DebtorContactModule } from './debtor-contact.module';
 
-const staff = (role: StaffRole, id = `${role}-1`) => `Bearer ${signStaffToken(DEV_STAFF_TOKEN_SECRET, { role, id })}`;
 const CLIENT_KEY = 'ck_test-client';
 const WAIT = { timeoutMs: 5_000 };
 /** Monday 2026-01-05, 10:00 in New York: where the journeys' test clock starts. */
 const MONDAY_10_NEW_YORK = '2026-01-05T15:00:00.000Z';
 
-/** Stands in for client-intake's key check, so a client's credentials reach the role guard. */
-@Global()
-@Module({ providers: [{ provide: CLIENT_KEY_VERIFIER, useValue: { clientOf: async (key: string) => (key === CLIENT_KEY ? 'client-1' : null) } }], exports: [CLIENT_KEY_VERIFIER] })
-class TestClientKeysModule {}
-
 describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => {
-  let app: INestApplication;
   let store: PgliteEventStore;
   let bus: MessageBus;
   let clock: TestClock;
-  let http: ReturnType<typeof request>;
+  let http: HttpClient;
   let published: IncomingMessage[];
   let audit: IncomingMessage[];
-  let listeners: BusSubscription[];
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    store = await createPgliteEventStore();
-    bus = createInProcessMessageBus();
-    clock = new TestClock(MONDAY_10_NEW_YORK);
-    app = await createHttpApp({
-      title: 'debtor contact test',
-      quiet: true,
-      module: rootModule(['debtor-contact'], [TestClientKeysModule, DebtorContactModule.register({ eventStore: store, bus, clock, newId: randomUUID })], {
-        staffTokenSecret: DEV_STAFF_TOKEN_SECRET,
-      }),
+    const sut = await startServiceUnderTest({
+      name: 'debtor-contact',
+      clockStart: MONDAY_10_NEW_YORK,
+      module: (deps) => DebtorContactModule.register(deps),
+      extraImports: [fixedClientKeys({ [CLIENT_KEY]: 'client-1' })],
+      listenTo: [CONTACT_CASES, AUDIT_EVENTS],
     });
-    await app.init();
-    http = request(app.getHttpServer());
-    published = [];
-    audit = [];
-    listeners = [
-      await bus.subscribe({ groupId: 'test-contact-listener', topics: [CONTACT_CASES], handler: async (m) => void published.push(m) }),
-      await bus.subscribe({ groupId: 'test-audit-listener', topics: [AUDIT_EVENTS], handler: async (m) => void audit.push(m) }),
-    ];
+    ({ store, bus, clock, http, close } = sut);
+    published = sut.received(CONTACT_CASES);
+    audit = sut.received(AUDIT_EVENTS);
   });
   beforeEach(() => clock.set(MONDAY_10_NEW_YORK));
-  afterAll(async () => {
-    for (const listener of listeners) await listener.close();
-    await app.close();
-    await bus.close();
-    await store.close();
-  });
+  afterAll(() => close());
 
   async function publish<Data>(contract: Contract<Data>, key: string, value: Data, messageId: string = randomUUID()): Promise<string> {
     await bus.publish([

@@ -1,5 +1,3 @@
-import { DynamicModule, INestApplication, Module } from '@nestjs/common';
-import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { TestClock } from '@lib/clock';
 import {
@@ -13,58 +11,38 @@ import {
   PaymentPosted,
   PaymentReversed,
 } from '@lib/contracts';
-import { createPgliteEventStore, PgliteEventStore } from '@lib/event-store';
-import { BusSubscription, createInProcessMessageBus, IncomingMessage, MessageBus } from '@lib/message-bus';
+import { PgliteEventStore } from '@lib/event-store';
+import { IncomingMessage, MessageBus } from '@lib/message-bus';
 import { waitFor } from '@lib/message-bus/contract/wait-for';
-import { CLIENT_KEY_VERIFIER, ClockControl, createHttpApp, DEV_STAFF_TOKEN_SECRET, rootModule, signStaffToken, StaffRole } from '@lib/platform';
+import { signStaffToken, StaffRole } from '@lib/platform';
+import { fixedClientKeys, HttpClient, ServiceUnderTest, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { runScheduledLegalReview } from './application/review-for-legal/legal-review.work';
 import { LegalReferralModule } from './legal-referral.module';
-import { legalReviewWorkId, LegalReferralDependencies } from './legal-referral.ports';
+import { legalReviewWorkId } from './legal-referral.ports';
 
-const staff = (role: StaffRole) => `Bearer ${signStaffToken(DEV_STAFF_TOKEN_SECRET, { role, id: `${role}-1` })}`;
 const CLIENT_API_KEY = 'client-key-of-client-1';
 
-/** Client keys are client-intake's business; here one fixed key stands for a client, so client calls reach the role check. */
-@Module({})
-class FixedClientKeys {
-  static register(): DynamicModule {
-    const verifier = { clientOf: async (key: string) => (key === CLIENT_API_KEY ? 'client-1' : null) };
-    return { module: FixedClientKeys, global: true, providers: [{ provide: CLIENT_KEY_VERIFIER, useValue: verifier }], exports: [CLIENT_KEY_VERIFIER] };
-  }
-}
-
 describe('legal referral over HTTP and the bus (PGlite event store, test clock)', () => {
-  let app: INestApplication;
   let store: PgliteEventStore;
   let bus: MessageBus;
   let clock: TestClock;
-  let clockControl: ClockControl;
-  let deps: LegalReferralDependencies;
-  let http: ReturnType<typeof request>;
-  let observer: BusSubscription;
-  const published: IncomingMessage[] = [];
+  let deps: ServiceUnderTest['deps'];
+  let http: HttpClient;
+  let published: IncomingMessage[];
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    store = await createPgliteEventStore();
-    bus = createInProcessMessageBus();
-    clock = new TestClock('2026-03-02T14:00:00.000Z');
-    clockControl = { clock, testClock: clock, schedulers: new Set() };
-    deps = { eventStore: store, bus, clock, newId: randomUUID, clockControl };
-    app = await createHttpApp({
-      title: 'legal referral test',
-      quiet: true,
-      module: rootModule(['legal-referral'], [LegalReferralModule.register(deps), FixedClientKeys.register()], { staffTokenSecret: DEV_STAFF_TOKEN_SECRET }),
+    const sut = await startServiceUnderTest({
+      name: 'legal-referral',
+      clockStart: '2026-03-02T14:00:00.000Z',
+      module: (dependencies) => LegalReferralModule.register(dependencies),
+      extraImports: [fixedClientKeys({ [CLIENT_API_KEY]: 'client-1' })],
+      listenTo: [LEGAL_REFERRALS],
     });
-    await app.init();
-    http = request(app.getHttpServer());
-    observer = await bus.subscribe({ groupId: 'legal-referral-e2e-observer', topics: [LEGAL_REFERRALS], handler: async (m) => void published.push(m) });
+    ({ store, bus, clock, deps, http, close } = sut);
+    published = sut.received(LEGAL_REFERRALS);
   });
-  afterAll(async () => {
-    await observer.close();
-    await app.close();
-    await bus.close();
-    await store.close();
-  });
+  afterAll(() => close());
 
   it('recommends an account of 7,500.50 unpaid 45 days after placement, takes the client authorization, and forwards it to an attorney', async () => {
     const accountId = randomUUID();
@@ -306,8 +284,8 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
   /** Moves the test clock and runs every registered scheduler, as `POST /test-clock/advance` does. */
   async function advanceAndTick(by: { days?: number; hours?: number }): Promise<void> {
     clock.advance(by);
-    expect(clockControl.schedulers.size).toBe(1);
-    for (const scheduler of clockControl.schedulers) {
+    expect(deps.clockControl.schedulers.size).toBe(1);
+    for (const scheduler of deps.clockControl.schedulers) {
       // The runtime's own timer may be mid-tick from before the move; the second tick starts after it.
       await scheduler.tick();
       await scheduler.tick();

@@ -1,58 +1,36 @@
-import { Global, INestApplication, Module } from '@nestjs/common';
-import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import { TestClock } from '@lib/clock';
-import { AccountPaidInFull, AccountPlaced, AccountPlacedV1, Contract, LegalStageChanged, LegalStageChangedV1, PAYMENTS_LEDGER, PaymentPosted, PaymentReversed } from '@lib/contracts';
-import { createPgliteEventStore, PgliteEventStore } from '@lib/event-store';
-import { BusSubscription, createInProcessMessageBus, IncomingMessage, MessageBus } from '@lib/message-bus';
+import { AccountPaidInFull, AccountPlaced, AccountPlacedV1, AUDIT_EVENTS, Contract, LegalStageChanged, LegalStageChangedV1, PAYMENTS_LEDGER, PaymentPosted, PaymentReversed } from '@lib/contracts';
+import { PgliteEventStore } from '@lib/event-store';
+import { IncomingMessage, MessageBus } from '@lib/message-bus';
 import { waitFor } from '@lib/message-bus/contract/wait-for';
-import { CLIENT_KEY_VERIFIER, createHttpApp, DEV_STAFF_TOKEN_SECRET, rootModule, signStaffToken, StaffRole } from '@lib/platform';
+import { signStaffToken } from '@lib/platform';
+import { fixedClientKeys, HttpClient, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { PaymentsModule } from './payments.module';
 
-const staff = (role: StaffRole) => `Bearer ${signStaffToken(DEV_STAFF_TOKEN_SECRET, { role, id: `${role}-1` })}`;
 const CLIENT_KEY = 'ck_test-client';
 const WAIT = { timeoutMs: 5_000 };
 
-/** Stands in for client-intake's key check, so a client's credentials reach the role guard. */
-@Global()
-@Module({ providers: [{ provide: CLIENT_KEY_VERIFIER, useValue: { clientOf: async (key: string) => (key === CLIENT_KEY ? 'client-1' : null) } }], exports: [CLIENT_KEY_VERIFIER] })
-class TestClientKeysModule {}
-
 describe('payments over HTTP (PGlite event store, in-process bus)', () => {
-  let app: INestApplication;
   let store: PgliteEventStore;
   let bus: MessageBus;
-  let http: ReturnType<typeof request>;
+  let http: HttpClient;
   let published: IncomingMessage[];
   let audit: IncomingMessage[];
-  let listeners: BusSubscription[];
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    store = await createPgliteEventStore();
-    bus = createInProcessMessageBus();
-    const clock = new TestClock('2026-06-01T09:00:00.000Z');
-    app = await createHttpApp({
-      title: 'payments test',
-      quiet: true,
-      module: rootModule(['payments'], [TestClientKeysModule, PaymentsModule.register({ eventStore: store, bus, clock, newId: randomUUID })], {
-        staffTokenSecret: DEV_STAFF_TOKEN_SECRET,
-      }),
+    const sut = await startServiceUnderTest({
+      name: 'payments',
+      clockStart: '2026-06-01T09:00:00.000Z',
+      module: (deps) => PaymentsModule.register(deps),
+      extraImports: [fixedClientKeys({ [CLIENT_KEY]: 'client-1' })],
+      listenTo: [PAYMENTS_LEDGER, AUDIT_EVENTS],
     });
-    await app.init();
-    http = request(app.getHttpServer());
-    published = [];
-    audit = [];
-    listeners = [
-      await bus.subscribe({ groupId: 'test-ledger-listener', topics: [PAYMENTS_LEDGER], handler: async (m) => void published.push(m) }),
-      await bus.subscribe({ groupId: 'test-audit-listener', topics: ['audit.events'], handler: async (m) => void audit.push(m) }),
-    ];
+    ({ store, bus, http, close } = sut);
+    published = sut.received(PAYMENTS_LEDGER);
+    audit = sut.received(AUDIT_EVENTS);
   });
-  afterAll(async () => {
-    for (const listener of listeners) await listener.close();
-    await app.close();
-    await bus.close();
-    await store.close();
-  });
+  afterAll(() => close());
 
   /** What intake would publish for a placement; the ledger opening shows in the audit copy. */
   async function placeAccount(invoices = defaultInvoices(), accountId: string = randomUUID()): Promise<string> {

@@ -1,4 +1,4 @@
-import { Global, INestApplication, Module } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -25,18 +25,8 @@ import { createPgliteEventStore, EventStore, PgliteEventStore } from '@lib/event
 import { createPglite } from '@lib/event-store/pglite/load-pglite';
 import { createInProcessMessageBus, IncomingMessage, MessageBus } from '@lib/message-bus';
 import { waitFor } from '@lib/message-bus/contract/wait-for';
-import {
-  CLIENT_KEY_VERIFIER,
-  createHttpApp,
-  DEV_STAFF_TOKEN_SECRET,
-  ProcessContext,
-  readAccountStreams,
-  rootModule,
-  ServiceDependencies,
-  signStaffToken,
-  STAFF_ROLES,
-  StaffRole,
-} from '@lib/platform';
+import { createHttpApp, DEV_STAFF_TOKEN_SECRET, ProcessContext, readAccountStreams, rootModule, ServiceDependencies, signStaffToken, STAFF_ROLES } from '@lib/platform';
+import { fixedClientKeys, staffBearer as staff } from '../../../test/support/service-under-test';
 import {
   accountClosed,
   accountPaidInFull,
@@ -53,24 +43,14 @@ import {
 import { loadReportingConfig } from './reporting.config';
 import { ReportingService } from './reporting.service';
 
-const staff = (role: StaffRole) => `Bearer ${signStaffToken(DEV_STAFF_TOKEN_SECRET, { role, id: `${role}-1` })}`;
-
 const CLIENT_A = randomUUID();
 const CLIENT_B = randomUUID();
 const CLIENT_C = randomUUID();
-const KEYS = new Map([
-  ['key-client-a', CLIENT_A],
-  ['key-client-b', CLIENT_B],
-  ['key-client-c', CLIENT_C],
-]);
+/** Stands in for client-intake's key check, which a reporting-only process does not have. */
+const testClientKeys = fixedClientKeys({ 'key-client-a': CLIENT_A, 'key-client-b': CLIENT_B, 'key-client-c': CLIENT_C });
 
 /** The secret part of the one client key the fake client-intake accepts. */
 const INTAKE_SECRET = 'good-secret';
-
-/** Stands in for client-intake's key check, which a reporting-only process does not have. */
-@Global()
-@Module({ providers: [{ provide: CLIENT_KEY_VERIFIER, useValue: { clientOf: async (key: string) => KEYS.get(key) ?? null } }], exports: [CLIENT_KEY_VERIFIER] })
-class TestClientKeysModule {}
 
 describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at the sources)', () => {
   let db: PGlite;
@@ -132,7 +112,7 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
     const started = await createHttpApp({
       title: 'reporting test',
       quiet: true,
-      module: rootModule(['reporting'], options.testClientKeys === false ? [module] : [module, TestClientKeysModule], { staffTokenSecret: DEV_STAFF_TOKEN_SECRET }),
+      module: rootModule(['reporting'], options.testClientKeys === false ? [module] : [module, testClientKeys], { staffTokenSecret: DEV_STAFF_TOKEN_SECRET }),
     });
     await started.init();
     return started;
