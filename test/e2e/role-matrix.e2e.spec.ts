@@ -1,0 +1,146 @@
+/**
+ * Every endpoint of every service, found from the controllers themselves rather than
+ * listed by hand, called as every role: the roles it states get past the guard, every
+ * other role gets 403 and no credentials get 401. The per-app specs check chosen cases
+ * with real data; this one makes sure an endpoint added later cannot escape the check.
+ */
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
+import { loadConfig } from '@lib/config';
+import { composeProcess, Role, ROLES_KEY, STAFF_ROLES, StaffRole } from '@lib/platform';
+import { ALL_SERVICES } from '../../apps/all-in-one/src/all-in-one.services';
+import { staffToken } from './journeys/deployment';
+
+interface Route {
+  method: string;
+  path: string;
+  roles: readonly Role[] | 'public' | undefined;
+}
+
+/** Every role a caller can present over HTTP ('system' is only ever the services themselves). */
+type CallerRole = 'client' | StaffRole;
+const EVERY_ROLE: readonly CallerRole[] = ['client', ...STAFF_ROLES];
+const isCallerRole = (role: Role): role is CallerRole => (EVERY_ROLE as readonly Role[]).includes(role);
+const SOME_ID = '00000000-0000-4000-8000-000000000000';
+
+/** Routes as Nest maps them: controller path + handler path, with the handler's (or controller's) stated roles. */
+function routesOf(app: INestApplication): Route[] {
+  const routes: Route[] = [];
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as (new (...args: never[]) => unknown) | undefined;
+      if (!controller) continue;
+      const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+      const prototype = controller.prototype as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(prototype)) {
+        const handler = prototype[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+        if (path === undefined || method === undefined) continue;
+        const roles = (Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, controller)) as Route['roles'];
+        const joined = `/${[base, path].map((part) => part.replace(/^\/+|\/+$/g, '')).filter((part) => part !== '').join('/')}`;
+        routes.push({ method: RequestMethod[method], path: joined, roles });
+      }
+    }
+  }
+  return routes;
+}
+
+describe('role matrix: every endpoint of the all-in-one, called as every role', () => {
+  let app: INestApplication;
+  let close: () => Promise<void>;
+  let baseUrl: string;
+  let routes: Route[];
+  let clientKey: string;
+
+  beforeAll(async () => {
+    const config = loadConfig('all-in-one', { PGLITE_DATA_DIR: 'memory', CLOCK: 'test' }, { port: 0 });
+    const composed = await composeProcess(config, ALL_SERVICES, { title: 'role matrix', quiet: true });
+    app = composed.app;
+    close = () => composed.close();
+    await app.listen(0, '127.0.0.1');
+    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    routes = routesOf(app);
+
+    const admin = { authorization: staffToken('admin') };
+    const onboarded = await call('POST', '/clients', admin, { name: 'Matrix Creditor' });
+    const issued = await call('POST', `/clients/${(onboarded.body as { clientId: string }).clientId}/api-keys`, admin, {});
+    clientKey = (issued.body as { apiKey: string }).apiKey;
+    expect(clientKey).toEqual(expect.any(String));
+  });
+
+  afterAll(async () => {
+    await close?.();
+  });
+
+  async function call(method: string, path: string, credentials: Record<string, string>, body: unknown) {
+    const headers = { 'content-type': 'application/json', ...credentials };
+    const response = await fetch(`${baseUrl}${path}`, { method, headers, body: method === 'GET' ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body: parsed };
+  }
+
+  const callAs = (route: Route, role: CallerRole | 'nobody') => {
+    const path = route.path.replace(/:[A-Za-z]+/g, SOME_ID);
+    const credentials: Record<string, string> =
+      role === 'nobody' ? {} : role === 'client' ? { 'x-api-key': clientKey } : { authorization: staffToken(role) };
+    return call(route.method, path, credentials, {});
+  };
+
+  it('finds the endpoints of every service, and every one of them states who may call it', () => {
+    const described = routes.map((route) => `${route.method} ${route.path}`);
+    // A few from each service, so an empty or partial discovery cannot pass.
+    expect(described).toEqual(
+      expect.arrayContaining([
+        'POST /placements',
+        'POST /clients',
+        'POST /payments',
+        'POST /payments/:paymentId/reversal',
+        'GET /reports/accounts/:accountId',
+        'GET /audit/payments/accounts/:accountId',
+      ]),
+    );
+    const unstated = routes.filter((route) => route.roles === undefined).map((route) => `${route.method} ${route.path}`);
+    expect(unstated).toEqual([]);
+    const open = routes.filter((route) => route.roles === 'public').map((route) => `${route.method} ${route.path}`);
+    expect(open).toEqual(['GET /health']);
+  });
+
+  it('answers 401 without credentials and 403 to every role an endpoint does not state', async () => {
+    const wrong: string[] = [];
+    let refusals = 0;
+    for (const route of routes) {
+      if (route.roles === 'public' || route.roles === undefined) continue;
+      refusals += 1;
+      const nobody = await callAs(route, 'nobody');
+      if (nobody.status !== 401) wrong.push(`${route.method} ${route.path} without credentials: ${nobody.status}`);
+      for (const role of EVERY_ROLE.filter((r) => !(route.roles as readonly Role[]).includes(r))) {
+        refusals += 1;
+        const refused = await callAs(route, role);
+        if (refused.status !== 403) wrong.push(`${route.method} ${route.path} as ${role}: ${refused.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(refusals).toBeGreaterThan(routes.length);
+  });
+
+  it('lets every role an endpoint states past the guard', async () => {
+    const wrong: string[] = [];
+    for (const route of routes) {
+      if (route.roles === 'public' || route.roles === undefined) continue;
+      for (const role of route.roles.filter(isCallerRole)) {
+        const answered = await callAs(route, role);
+        if (answered.status === 401 || answered.status === 403) wrong.push(`${route.method} ${route.path} as ${role}: ${answered.status} ${JSON.stringify(answered.body)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
