@@ -451,9 +451,10 @@ async function waitForLeaders(admin: Admin, topics: readonly string[], timeoutMs
       if (leaderless.length === 0) return;
       lastProblem = `no leader yet for ${leaderless.map((topic) => topic.name).join(', ')}`;
     } catch (error) {
-      // kafkajs retries these itself first, then wraps the last one.
-      const failure = error as { type?: string; originalError?: { type?: string } };
-      const type = failure.type ?? failure.originalError?.type;
+      // kafkajs retries these itself first, then wraps the last one as the `cause` of
+      // KafkaJSNumberOfRetriesExceeded.
+      const failure = error as { type?: string; cause?: { type?: string } };
+      const type = failure.type ?? failure.cause?.type;
       if (!type || !TOPIC_NOT_READY.has(type)) throw error;
       lastProblem = type;
     }
