@@ -162,8 +162,12 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
       await publish(PaymentReversed, paymentReversed(a1, CLIENT_A, 'p2', 50_000, 200_000), { stream: `ledger-${a1}`, version: 3 });
       await publish(LegalStageChanged, legalStageChanged(a1, CLIENT_A, 'recommended', 200_000), { stream: `referral-${a1}`, version: 0 });
       await publish(LegalReferralAuthorized, legalReferralAuthorized(a1, CLIENT_A), { stream: `account-${a1}`, version: 1 });
-      await publish(LegalStageChanged, legalStageChanged(a1, CLIENT_A, 'authorized', 200_000), { stream: `referral-${a1}`, version: 1 });
-      await publish(AccountClosed, accountClosed(a2, CLIENT_A, 'recalled'), { stream: `account-${a2}`, version: 1 });
+      // legal-referral took the authorization: the stage change carries the client's instant.
+      const authorized = { ...legalStageChanged(a1, CLIENT_A, 'authorized', 200_000), changedAt: legalReferralAuthorized(a1, CLIENT_A).authorizedAt };
+      await publish(LegalStageChanged, authorized, { stream: `referral-${a1}`, version: 1 });
+      // a2 was never recommended: legal-referral ignores this one and publishes no stage change.
+      await publish(LegalReferralAuthorized, legalReferralAuthorized(a2, CLIENT_A), { stream: `account-${a2}`, version: 1 });
+      await publish(AccountClosed, accountClosed(a2, CLIENT_A, 'recalled'), { stream: `account-${a2}`, version: 2 });
       // The last payment of b1: one stored ledger event publishes both facts, under one source version.
       await publish(PaymentPosted, paymentPosted(b1, CLIENT_B, 'p3', 100_000, 0), { stream: `ledger-${b1}`, version: 1, messageId: 'ledger-b1-evt:PaymentPosted.v1' });
       await publish(AccountPaidInFull, accountPaidInFull(b1, CLIENT_B), { stream: `ledger-${b1}`, version: 1, messageId: 'ledger-b1-evt:AccountPaidInFull.v1' });
@@ -210,7 +214,7 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
         legalStage: 'authorized',
       });
       const closed = await http.get(`/reports/accounts/${a2}`).set('authorization', staff('accountant')).expect(200);
-      expect(closed.body).toMatchObject({ status: 'closed', closingCode: 'recalled' });
+      expect(closed.body).toMatchObject({ status: 'closed', closingCode: 'recalled', legalAuthorizedAt: null, legalStage: null });
     });
 
     it('applies both facts one stored event published, and neither twice', async () => {
@@ -237,7 +241,7 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
       const all = await http.get('/reports/legal-pipeline').set('authorization', staff('legal')).expect(200);
       expect(all.body.accounts).toEqual(
         expect.arrayContaining([
-          { accountId: a1, clientId: CLIENT_A, stage: 'authorized', balance: 200_000, currency: 'USD', attorneyId: null, changedAt: '2026-07-15T09:00:00.000Z' },
+          { accountId: a1, clientId: CLIENT_A, stage: 'authorized', balance: 200_000, currency: 'USD', attorneyId: null, changedAt: '2026-07-10T09:00:00.000Z' },
           { accountId: b1, clientId: CLIENT_B, stage: 'recommended', balance: 100_000, currency: 'USD', attorneyId: null, changedAt: '2026-07-15T09:00:00.000Z' },
         ]),
       );

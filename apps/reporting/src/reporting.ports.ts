@@ -22,8 +22,9 @@ export interface ReportingAdapters {
 
 /**
  * The services whose account streams make up an account's history, in the order that
- * breaks ties between events of the same instant: the order in which work on an account
- * flows (placed, contacted, paid, sued).
+ * breaks ties between unrelated events of the same instant: the order in which work on an
+ * account flows (placed, contacted, paid, sued). It is only a tiebreak: an event caused by
+ * another always comes after it, whatever the services' order (`inCausalOrder`).
  */
 export const AUDITED_SERVICES = ['client-intake', 'debtor-contact', 'payments', 'legal-referral'] as const;
 export type AuditedService = (typeof AUDITED_SERVICES)[number];

@@ -212,8 +212,19 @@ export async function journeyAudit(d: Deployment, accountId: string) {
       causationId: expect.any(String),
     });
   }
+  // Every process here reads one host's clock (frozen in the all-in-one), so times never
+  // decrease; equal times say nothing about order, which is why causes are checked too.
   const times = history.map((e: { occurredAt: string }) => e.occurredAt);
   expect([...times].sort()).toEqual(times);
+  // An event triggered by a message names the message (`<cause's eventId>:<type>`) as its
+  // causation; one caused directly names the event id. Either way, the cause comes first.
+  const positionOf = new Map<string, number>(history.map((e: { eventId: string }, index: number) => [e.eventId, index]));
+  const effectsBeforeCauses = history.flatMap((e: { eventId: string; type: string; causationId: string }, index: number) => {
+    const separator = e.causationId.lastIndexOf(':');
+    const cause = positionOf.get(e.causationId) ?? (separator > 0 ? positionOf.get(e.causationId.slice(0, separator)) : undefined);
+    return cause !== undefined && cause >= index ? [`${e.type} (${index}) before its cause ${history[cause].type} (${cause})`] : [];
+  });
+  expect(effectsBeforeCauses).toEqual([]);
   const placed = history.find((e: { type: string }) => e.type === 'AccountPlaced');
   const opened = history.find((e: { type: string; service: string }) => e.service === 'debtor-contact');
   expect(placed.actor.role).toBe('client');

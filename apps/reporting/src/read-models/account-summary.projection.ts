@@ -3,7 +3,6 @@ import {
   AccountPaidInFull,
   AccountPlaced,
   ContactAttemptRecorded,
-  LegalReferralAuthorized,
   LegalStage,
   LegalStageChanged,
   NoticeSent,
@@ -47,6 +46,13 @@ export interface AccountSummary {
   contactAttempts: number;
   rightPartyContacts: number;
   promises: PromiseSummary[];
+  /**
+   * When the client's authorization of suit took effect: legal-referral's move to the
+   * `authorized` stage, stamped with the client's instant. Client-intake's
+   * LegalReferralAuthorized is only the client's request; legal-referral may ignore it
+   * (no recommendation yet, closed, another client...) and then publishes no stage
+   * change, so the request alone shows nothing here.
+   */
   legalAuthorizedAt: string | null;
   legalStage: LegalStage | null;
 }
@@ -95,7 +101,6 @@ export const accountSummaryProjection: Projection<AccountSummary> = {
   handles: [
     AccountPlaced.type,
     AccountClosed.type,
-    LegalReferralAuthorized.type,
     PaymentPosted.type,
     PaymentReversed.type,
     AccountPaidInFull.type,
@@ -113,8 +118,6 @@ export const accountSummaryProjection: Projection<AccountSummary> = {
         return withBalance({ ...summary, clientReference: data.clientReference, currency: data.currency, placedAt: data.placedAt, placedAmount: data.placedAmount });
       case AccountClosed.type:
         return { ...summary, status: 'closed', closingCode: data.closingCode, closedAt: data.closedAt };
-      case LegalReferralAuthorized.type:
-        return { ...summary, legalAuthorizedAt: data.authorizedAt };
       case PaymentPosted.type:
         return withBalance({ ...summary, collected: summary.collected + data.amount, ledgerBalance: data.balanceAfter });
       case PaymentReversed.type:
@@ -136,7 +139,7 @@ export const accountSummaryProjection: Projection<AccountSummary> = {
           promises: [...summary.promises, { promiseId: data.promiseId, amount: data.amount, currency: data.currency, dueDate: data.dueDate, madeAt: data.madeAt }],
         };
       case LegalStageChanged.type:
-        return { ...summary, legalStage: data.stage };
+        return { ...summary, legalStage: data.stage, legalAuthorizedAt: data.stage === 'authorized' ? data.changedAt : summary.legalAuthorizedAt };
       default:
         return document;
     }

@@ -85,13 +85,30 @@ describe('the account summary read model', () => {
     expect(summary?.promises).toEqual([{ promiseId: 'ptp-1', amount: 50_000, currency: 'USD', dueDate: '2026-06-30', madeAt: '2026-06-04T15:00:00.000Z' }]);
   });
 
-  it('shows the legal authorization and the latest legal stage', () => {
+  it('shows the legal authorization once legal-referral let it take effect, with the latest legal stage', () => {
+    const authorization = legalReferralAuthorized(ACCOUNT, CLIENT);
+    const recommended = summaryOf(
+      placed,
+      projected(LegalStageChanged, legalStageChanged(ACCOUNT, CLIENT, 'recommended', 300_000), `referral-${ACCOUNT}`, 0),
+      projected(LegalReferralAuthorized, authorization, `account-${ACCOUNT}`, 1),
+    );
+    expect(recommended).toMatchObject({ legalAuthorizedAt: null, legalStage: 'recommended' });
+    // legal-referral publishes the stage change of a taken authorization at the client's instant.
+    const authorized = { ...legalStageChanged(ACCOUNT, CLIENT, 'authorized', 300_000), changedAt: authorization.authorizedAt };
+    const forwarded = legalStageChanged(ACCOUNT, CLIENT, 'forwarded', 300_000, 'attorney-9');
     const summary = summaryOf(
       placed,
       projected(LegalStageChanged, legalStageChanged(ACCOUNT, CLIENT, 'recommended', 300_000), `referral-${ACCOUNT}`, 0),
-      projected(LegalReferralAuthorized, legalReferralAuthorized(ACCOUNT, CLIENT), `account-${ACCOUNT}`, 1),
-      projected(LegalStageChanged, legalStageChanged(ACCOUNT, CLIENT, 'authorized', 300_000), `referral-${ACCOUNT}`, 1),
+      projected(LegalReferralAuthorized, authorization, `account-${ACCOUNT}`, 1),
+      projected(LegalStageChanged, authorized, `referral-${ACCOUNT}`, 1),
+      projected(LegalStageChanged, forwarded, `referral-${ACCOUNT}`, 2),
     );
-    expect(summary).toMatchObject({ legalAuthorizedAt: '2026-07-10T09:00:00.000Z', legalStage: 'authorized' });
+    expect(summary).toMatchObject({ legalAuthorizedAt: authorization.authorizedAt, legalStage: 'forwarded' });
+  });
+
+  it('shows no legal authorization that legal-referral ignored (it then publishes no stage change)', () => {
+    // Authorized before any review recommended suit: legal-referral records AuthorizationIgnored.
+    const summary = summaryOf(placed, projected(LegalReferralAuthorized, legalReferralAuthorized(ACCOUNT, CLIENT), `account-${ACCOUNT}`, 1));
+    expect(summary).toMatchObject({ legalAuthorizedAt: null, legalStage: null });
   });
 });

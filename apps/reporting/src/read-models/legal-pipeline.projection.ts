@@ -20,10 +20,24 @@ export interface LegalPipelineEntry {
 }
 
 /**
- * Accounts by legal stage. A closed account leaves the pipeline but keeps its document,
- * so a stage change delivered late (it travels on another topic) cannot bring it back.
+ * An account that closed before any stage change of it reached reporting. Kept (never
+ * listed: it is not open) so that a stage change arriving later finds it closed.
  */
-export const legalPipelineProjection: Projection<LegalPipelineEntry> = {
+export interface ClosedBeforeReferral {
+  accountId: string;
+  clientId: string;
+  stage: null;
+  open: false;
+}
+
+export type LegalPipelineDocument = LegalPipelineEntry | ClosedBeforeReferral;
+
+/**
+ * Accounts by legal stage. A closed account leaves the pipeline but keeps its document,
+ * also when it was never in it, so a stage change delivered late (it travels on another
+ * topic than the closing) cannot bring it back.
+ */
+export const legalPipelineProjection: Projection<LegalPipelineDocument> = {
   name: LEGAL_PIPELINE,
   handles: [LegalStageChanged.type, AccountClosed.type],
   documentIds: (event) => [event.data.accountId],
@@ -36,13 +50,12 @@ export const legalPipelineProjection: Projection<LegalPipelineEntry> = {
           stage: event.data.stage,
           balance: event.data.balance,
           currency: event.data.currency,
-          attorneyId: event.data.attorneyId ?? document?.attorneyId ?? null,
+          attorneyId: event.data.attorneyId ?? (document?.stage ? document.attorneyId : null),
           changedAt: event.data.changedAt,
           open: document?.open ?? true,
         };
       case AccountClosed.type:
-        // An account never referred has no place in the pipeline.
-        return document ? { ...document, open: false } : null;
+        return document ? { ...document, open: false } : { accountId: event.data.accountId, clientId: event.data.clientId, stage: null, open: false };
       default:
         return document;
     }

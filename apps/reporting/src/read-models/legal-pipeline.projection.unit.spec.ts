@@ -30,7 +30,8 @@ describe('the legal pipeline read model', () => {
     expect(foldProjection(legalPipelineProjection, [stage('forwarded', 2), closed(3), stage('forwarded', 4)], ACCOUNT)).toMatchObject({ open: false });
   });
 
-  it('has no place for an account closed without ever being referred', () => {
-    expect(foldProjection(legalPipelineProjection, [closed(1)], ACCOUNT)).toBeNull();
+  it('keeps an account closed before any stage change reached it out, when a stage change arrives later', () => {
+    expect(foldProjection(legalPipelineProjection, [closed(1)], ACCOUNT)).toEqual({ accountId: ACCOUNT, clientId: CLIENT, stage: null, open: false });
+    expect(foldProjection(legalPipelineProjection, [closed(1), stage('recommended', 0), stage('authorized', 1)], ACCOUNT)).toMatchObject({ stage: 'authorized', open: false });
   });
 });

@@ -1,7 +1,8 @@
-import { AccountClosed, AccountPlaced, LegalStageChanged, PaymentPosted } from '@lib/contracts';
+import { AccountClosed, AccountPlaced, AuditRecordV1, LegalStageChanged, PaymentPosted } from '@lib/contracts';
 import type { ProjectedEvent, ReadModelStore } from '@lib/read-models';
+import { AuditedService, streamIdsOf } from '../reporting.ports';
 import { auditEventOf } from './audit-trail.projection';
-import { accountClosed, accountPlaced, auditRecord, legalStageChanged, paymentPosted, projected } from './reporting.fixtures';
+import { accountClosed, accountPlaced, auditRecord, causedBy, legalStageChanged, paymentPosted, projected } from './reporting.fixtures';
 import { REPORTING_PROJECTIONS, ReportingQueries } from './reporting.queries';
 
 /**
@@ -91,6 +92,15 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
       expect(everyone.accounts.map((a) => a.accountId)).not.toContain(a3);
     });
 
+    it('keeps an account out of the legal pipeline when its closing overtook its first stage change', async () => {
+      const [client, account] = [id('client'), id('account')];
+      await applyAll([projected(AccountClosed, accountClosed(account, client, 'paid-in-full'), `account-${account}`, 2)]);
+      expect(await queries.legalPipeline(client)).toEqual({ byStage: { recommended: 0, authorized: 0, forwarded: 0 }, accounts: [] });
+      await applyAll([projected(LegalStageChanged, legalStageChanged(account, client, 'recommended', 500_000), `referral-${account}`, 0)]);
+      expect(await queries.legalPipeline(client)).toEqual({ byStage: { recommended: 0, authorized: 0, forwarded: 0 }, accounts: [] });
+      expect((await queries.legalPipeline()).accounts.map((a) => a.accountId)).not.toContain(account);
+    });
+
     it('orders an account history by time, then by service, then by version, and keeps odd data intact', async () => {
       const [account, other] = [id('account'), id('other')];
       const at = (minute: number) => `2026-06-01T09:${String(minute).padStart(2, '0')}:00.000Z`;
@@ -131,6 +141,64 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
       expect(timeline).toHaveLength(6);
       expect(timeline[3]).not.toHaveProperty('data');
       expect(await queries.accountHistory(id('unknown'))).toEqual([]);
+    });
+
+    /** `account`'s history after the given events of its account streams were recorded, one line per event. */
+    async function historyAfter(account: string, records: AuditRecordV1[]): Promise<string[]> {
+      await applyAll(records.map(auditEventOf));
+      return (await queries.accountHistory(account)).map((e) => `${e.service} ${e.streamId.replace(account, '')}@${e.version} ${e.type}`);
+    }
+    /** An event of `account` stored by `service` in its account stream, `minute` past nine by that service's clock. */
+    const storedBy = (account: string) => (service: AuditedService, version: number, type: string, minute: number) =>
+      auditRecord(service, account, streamIdsOf(service, account)[0], version, type, `2026-06-01T09:${String(minute).padStart(2, '0')}:00.000Z`);
+
+    it('puts no event before its cause when the clock stood still (a test clock): payment, then the closing it caused', async () => {
+      const account = id('account');
+      const stored = storedBy(account);
+      const placed = stored('client-intake', 0, 'AccountPlaced', 0);
+      const paid = stored('payments', 1, 'PaymentPosted', 0);
+      const closed = causedBy(stored('client-intake', 1, 'AccountClosed', 0), paid, 'AccountPaidInFull.v1');
+      const history = await historyAfter(account, [
+        placed,
+        causedBy(stored('payments', 0, 'LedgerOpened', 0), placed, 'AccountPlaced.v1'),
+        paid,
+        closed,
+        causedBy(stored('legal-referral', 0, 'ReferralCaseOpened', 0), placed, 'AccountPlaced.v1'),
+        causedBy(stored('legal-referral', 1, 'ReferralCaseClosed', 0), closed, 'AccountClosed.v1'),
+      ]);
+      expect(history).toEqual([
+        'client-intake account-@0 AccountPlaced',
+        'payments ledger-@0 LedgerOpened',
+        'payments ledger-@1 PaymentPosted',
+        'client-intake account-@1 AccountClosed',
+        'legal-referral referral-@0 ReferralCaseOpened',
+        'legal-referral referral-@1 ReferralCaseClosed',
+      ]);
+    });
+
+    it("puts no event before its cause when one host's clock is behind, and keeps each stream in its own order", async () => {
+      const account = id('account');
+      const stored = storedBy(account);
+      const placed = stored('client-intake', 0, 'AccountPlaced', 0);
+      const paid = stored('payments', 0, 'PaymentPosted', 5);
+      // client-intake's clock runs two minutes behind payments'.
+      const closed = causedBy(stored('client-intake', 1, 'AccountClosed', 3), paid, 'AccountPaidInFull.v1');
+      const history = await historyAfter(account, [
+        placed,
+        causedBy(stored('debtor-contact', 0, 'ContactCaseOpened', 1), placed, 'AccountPlaced.v1'),
+        paid,
+        closed,
+        stored('client-intake', 2, 'AccountNoteAdded', 4),
+        causedBy(stored('debtor-contact', 1, 'ContactCaseClosed', 6), closed, 'AccountClosed.v1'),
+      ]);
+      expect(history).toEqual([
+        'client-intake account-@0 AccountPlaced',
+        'debtor-contact contact-@0 ContactCaseOpened',
+        'payments ledger-@0 PaymentPosted',
+        'client-intake account-@1 AccountClosed',
+        'client-intake account-@2 AccountNoteAdded',
+        'debtor-contact contact-@1 ContactCaseClosed',
+      ]);
     });
   });
 }

@@ -116,6 +116,14 @@ export function auditRecord(
   };
 }
 
+/**
+ * The same audit record, as stored by a service that acted on a message `cause`'s service
+ * published: its causation is that message's id, `<cause's event id>:<contract type>`.
+ */
+export function causedBy(record: AuditRecordV1, cause: AuditRecordV1, contractType: string): AuditRecordV1 {
+  return { ...record, metadata: { ...record.metadata, causationId: `${cause.metadata.eventId}:${contractType}` } };
+}
+
 /** An integration event as the inbound handlers hand it to the projections. */
 export function projected<Data extends object>(contract: Contract<Data>, data: Data, sourceStream: string, version: number): ProjectedEvent {
   return { streamId: `${sourceStream}#${contract.type}`, version, type: contract.type, data: data as Record<string, unknown>, metadata: { sourceStream } };

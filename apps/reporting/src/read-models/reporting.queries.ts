@@ -2,6 +2,7 @@ import type { LegalStage } from '@lib/contracts';
 import type { Projection, ReadModelStore } from '@lib/read-models';
 import { ACCOUNT_SUMMARIES, AccountSummary, accountSummaryProjection } from './account-summary.projection';
 import { AUDIT_TRAIL, AuditEntryDocument, auditTrailProjection } from './audit-trail.projection';
+import { inCausalOrder } from './history-order';
 import { LEGAL_PIPELINE, LEGAL_STAGES, LegalPipelineEntry, legalPipelineProjection } from './legal-pipeline.projection';
 import { PORTFOLIO, Portfolio, portfolioProjection } from './portfolio.projection';
 
@@ -54,7 +55,10 @@ export class ReportingQueries {
     return (await this.accountSummary(accountId))?.clientId ?? null;
   }
 
-  /** Open accounts in the legal pipeline; only `clientId`'s when given. */
+  /**
+   * Open accounts in the legal pipeline; only `clientId`'s when given. Only referred
+   * accounts are ever open: a closed marker (`ClosedBeforeReferral`) never matches.
+   */
   async legalPipeline(clientId?: string): Promise<LegalPipelineView> {
     const filter: Record<string, unknown> = clientId ? { open: true, clientId } : { open: true };
     const entries = await this.store.find<LegalPipelineEntry & { _id?: string }>(LEGAL_PIPELINE, filter, { sort: { changedAt: 1 } });
@@ -74,10 +78,15 @@ export class ReportingQueries {
     };
   }
 
-  /** Every stored event of the account, all services, in order: time, then service, then version. */
+  /**
+   * Every stored event of the account, all services: each after its cause and after the
+   * earlier versions of its stream, otherwise by time, then service, stream and version
+   * (`inCausalOrder`). The store sorts by the latter; causation is applied here, since no
+   * query a MongoDB-wire server runs can follow it.
+   */
   async accountHistory(accountId: string): Promise<HistoryEntry[]> {
-    const documents = await this.store.find<AuditEntryDocument>(AUDIT_TRAIL, { accountId }, { sort: { occurredAt: 1, serviceRank: 1, version: 1 } });
-    return documents.map((document) => ({
+    const documents = await this.store.find<AuditEntryDocument>(AUDIT_TRAIL, { accountId }, { sort: { occurredAt: 1, serviceRank: 1, streamId: 1, version: 1 } });
+    const byTime = documents.map((document): HistoryEntry => ({
       service: document.service,
       streamId: document.streamId,
       version: document.version,
@@ -89,6 +98,7 @@ export class ReportingQueries {
       correlationId: document.metadata.correlationId,
       causationId: document.metadata.causationId,
     }));
+    return inCausalOrder(byTime);
   }
 
   async accountTimeline(accountId: string): Promise<TimelineEntry[]> {

@@ -4,7 +4,6 @@ import {
   AccountPlaced,
   ContactAttemptRecorded,
   Contract,
-  LegalReferralAuthorized,
   LegalStageChanged,
   NoticeSent,
   PaymentPosted,
@@ -15,11 +14,15 @@ import { Inbound, on } from '@lib/integration';
 import type { Projection, ReadModelStore } from '@lib/read-models';
 import { projectedEventOf } from './projected-event';
 
-/** The published events the reports are built from. */
+/**
+ * The published events the reports are built from. Client-intake's
+ * LegalReferralAuthorized is not among them: it is the client's request, which
+ * legal-referral may ignore; the authorization that took effect arrives as
+ * LegalStageChanged to `authorized`.
+ */
 export const REPORTED_CONTRACTS: readonly Contract<any>[] = [
   AccountPlaced,
   AccountClosed,
-  LegalReferralAuthorized,
   PaymentPosted,
   PaymentReversed,
   AccountPaidInFull,
