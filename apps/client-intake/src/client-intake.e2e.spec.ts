@@ -61,6 +61,111 @@ describe('client intake over HTTP (PGlite event store)', () => {
     expect((await store.readAll()).length).toBe(before);
   });
 
+  it('refuses an Idempotency-Key reused for another placement with 422, and places nothing for it', async () => {
+    const { apiKey } = await onboardClientWithKey('Reuser');
+    const first = await http.post('/placements').set('x-api-key', apiKey).set('idempotency-key', 'same-key').send(placement('R-1')).expect(201);
+    const before = (await store.readAll()).length;
+    const reused = await http.post('/placements').set('x-api-key', apiKey).set('idempotency-key', 'same-key').send(placement('R-2')).expect(422);
+    expect(reused.body).toMatchObject({ statusCode: 422, rule: 'idempotency-key-reused', idempotencyKey: 'same-key' });
+    expect(reused.body.message).toMatch(/same-key.*different request/);
+    expect((await store.readAll()).length).toBe(before);
+    // R-2 with a key of its own is placed; R-1's retry still gets its first answer.
+    await http.post('/placements').set('x-api-key', apiKey).set('idempotency-key', 'other-key').send(placement('R-2')).expect(201);
+    const retried = await http.post('/placements').set('x-api-key', apiKey).set('idempotency-key', 'same-key').send(placement('R-1')).expect(201);
+    expect(retried.body).toEqual(first.body);
+  });
+
+  it('refuses a placement without a debtor, or with one that is not an object', async () => {
+    const { apiKey } = await onboardClientWithKey('No Debtor Co');
+    const before = (await store.readAll()).length;
+    const { debtor: _, ...withoutDebtor } = placement('ND-1');
+    const missing = await http.post('/placements').set('x-api-key', apiKey).send(withoutDebtor).expect(400);
+    expect(fieldsOf(missing.body)).toEqual(['debtor']);
+    const text = await http.post('/placements').set('x-api-key', apiKey).send({ ...placement('ND-2'), debtor: 'Acme' }).expect(400);
+    expect(fieldsOf(text.body)).toContain('debtor');
+    expect((await store.readAll()).length).toBe(before);
+  });
+
+  it('accepts invoice dates only as real calendar dates written YYYY-MM-DD', async () => {
+    const { apiKey } = await onboardClientWithKey('Dates Ltd');
+    const before = (await store.readAll()).length;
+    const dated = placement('DT-1');
+    dated.invoices[0].issueDate = '2026-01-01T00:00:00Z';
+    dated.invoices[0].dueDate = '20260131';
+    dated.invoices[1].issueDate = '2026-02-30';
+    dated.invoices[1].dueDate = '2026-3-3';
+    const refused = await http.post('/placements').set('x-api-key', apiKey).send(dated).expect(400);
+    expect(refused.body.problems).toEqual([
+      { field: 'invoices.0.issueDate', reason: 'issueDate must be a calendar date written YYYY-MM-DD' },
+      { field: 'invoices.0.dueDate', reason: 'dueDate must be a calendar date written YYYY-MM-DD' },
+      { field: 'invoices.1.issueDate', reason: 'issueDate must be a calendar date written YYYY-MM-DD' },
+      { field: 'invoices.1.dueDate', reason: 'dueDate must be a calendar date written YYYY-MM-DD' },
+    ]);
+    expect((await store.readAll()).length).toBe(before);
+  });
+
+  it('refuses amounts that are not safe integers, one by one or summed up', async () => {
+    const { apiKey } = await onboardClientWithKey('Big Numbers Inc');
+    const before = (await store.readAll()).length;
+    const huge = placement('BIG-1');
+    huge.invoices[0].originalAmount = 1e20;
+    const one = await http.post('/placements').set('x-api-key', apiKey).send(huge).expect(400);
+    expect(one.body.problems).toEqual([{ field: 'invoices.0.originalAmount', reason: 'originalAmount must not be greater than 9007199254740991' }]);
+
+    const summed = placement('BIG-2');
+    summed.invoices[0].originalAmount = Number.MAX_SAFE_INTEGER;
+    summed.invoices[1].originalAmount = 2;
+    const total = await http.post('/placements').set('x-api-key', apiKey).send(summed).expect(400);
+    expect(total.body.problems).toEqual([{ field: 'invoices', reason: 'the invoices total more than 9007199254740991 minor units' }]);
+    expect((await store.readAll()).length).toBe(before);
+  });
+
+  it('lists the problems of the fields and the contradictions between them in one answer', async () => {
+    const { apiKey } = await onboardClientWithKey('Many Problems LLC');
+    const before = (await store.readAll()).length;
+    const bad = placement('MP-1');
+    bad.invoices[0] = { ...bad.invoices[0], number: 'A', originalAmount: 0 };
+    bad.invoices[1] = { ...bad.invoices[1], number: 'A', currency: 'EUR' };
+    const refused = await http.post('/placements').set('x-api-key', apiKey).set('idempotency-key', 'mp-1').send(bad).expect(400);
+    expect(refused.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'the request has invalid fields',
+      problems: [
+        { field: 'invoices.0.originalAmount', reason: 'originalAmount must not be less than 1' },
+        { field: 'invoices', reason: 'all invoices must share one currency, got USD, EUR' },
+        { field: 'invoices.1.number', reason: 'duplicate invoice number A' },
+      ],
+    });
+    expect((await store.readAll()).length).toBe(before);
+  });
+
+  it('records a legal authorization once per Idempotency-Key, answering the retry alike', async () => {
+    const { apiKey } = await onboardClientWithKey('Litigious Ltd');
+    const { accountId } = (await http.post('/placements').set('x-api-key', apiKey).send(placement('LA-1')).expect(201)).body;
+    const consent = { agreesToSuitFee: true, agreesToAdvanceCosts: true };
+    const first = await http.post(`/accounts/${accountId}/legal-authorization`).set('x-api-key', apiKey).set('idempotency-key', 'auth-1').send(consent).expect(200);
+    const retry = await http.post(`/accounts/${accountId}/legal-authorization`).set('x-api-key', apiKey).set('idempotency-key', 'auth-1').send(consent).expect(200);
+    expect(retry.body).toEqual(first.body);
+    expect(first.body).toEqual({ accountId, legalAuthorized: true });
+    const authorized = (await store.readStream(`account-${accountId}`)).filter((e) => e.type === 'LegalReferralAuthorized');
+    expect(authorized).toHaveLength(1);
+  });
+
+  it('issues an API key once per Idempotency-Key and never shows it again: the retry answers 409 with its id only', async () => {
+    const onboarded = await http.post('/clients').set('authorization', staff('admin')).send({ name: 'Keyed Co' }).expect(201);
+    const { clientId } = onboarded.body;
+    const first = await http.post(`/clients/${clientId}/api-keys`).set('authorization', staff('admin')).set('idempotency-key', 'key-1').expect(201);
+    expect(first.body).toEqual({ clientId, keyId: expect.any(String), apiKey: expect.stringMatching(/^ck_/) });
+    const retry = await http.post(`/clients/${clientId}/api-keys`).set('authorization', staff('admin')).set('idempotency-key', 'key-1').expect(409);
+    expect(retry.body).toEqual({ statusCode: 409, rule: 'api-key-already-issued', message: expect.stringContaining('key-1'), clientId, keyId: first.body.keyId });
+    expect(JSON.stringify(retry.body)).not.toContain(first.body.apiKey.slice(-12));
+    expect(JSON.stringify((await store.readAll()).map(({ data, metadata }) => ({ data, metadata })))).not.toContain(first.body.apiKey.slice(-12));
+    const issued = (await store.readStream(`client-${clientId}`)).filter((e) => e.type === 'ApiKeyIssued');
+    expect(issued).toHaveLength(1);
+    await http.get('/clients/me').set('x-api-key', first.body.apiKey).expect(200);
+  });
+
   it("keeps a client's accounts from another client: 404, as if the account did not exist", async () => {
     const a = await onboardClientWithKey('Client A');
     const b = await onboardClientWithKey('Client B');
@@ -85,6 +190,8 @@ describe('client intake over HTTP (PGlite event store)', () => {
     await http.post('/clients').set('authorization', `Bearer ${forged}`).send({ name: 'forged' }).expect(401);
   });
 });
+
+const fieldsOf = (body: { problems: Array<{ field: string }> }) => body.problems.map((p) => p.field);
 
 function placement(clientReference: string) {
   return {

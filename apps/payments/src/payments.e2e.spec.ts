@@ -170,6 +170,37 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
     expect((await ledgerEvents(accountId)).length).toBe(before);
   });
 
+  it('refuses an amount beyond the largest safe integer as an invalid field, before any rule', async () => {
+    const accountId = await placeAccount();
+    const before = (await ledgerEvents(accountId)).length;
+    const refused = await http.post('/payments').set('authorization', staff('collector')).send({ accountId, amount: 1e20, currency: 'USD', method: 'ach' }).expect(400);
+    expect(refused.body.problems).toEqual([{ field: 'amount', reason: 'amount must not be greater than 9007199254740991' }]);
+    expect((await ledgerEvents(accountId)).length).toBe(before);
+  });
+
+  it('refuses an Idempotency-Key reused for a payment to another account with 422, and posts nothing for it', async () => {
+    const first = await placeAccount();
+    const second = await placeAccount();
+    const collector = staff('collector');
+    const paid = await http.post('/payments').set('authorization', collector).set('idempotency-key', 'reused-pay').send({ accountId: first, amount: 100, currency: 'USD', method: 'ach' }).expect(201);
+    const reused = await http.post('/payments').set('authorization', collector).set('idempotency-key', 'reused-pay').send({ accountId: second, amount: 100, currency: 'USD', method: 'ach' }).expect(422);
+    expect(reused.body).toMatchObject({ statusCode: 422, rule: 'idempotency-key-reused', idempotencyKey: 'reused-pay' });
+    expect(reused.body.message).toContain('reused-pay');
+    expect((await ledgerEvents(second)).map((e) => e.type)).toEqual(['LedgerOpened']);
+    // The first request, retried, still gets its own answer.
+    const retried = await http.post('/payments').set('authorization', collector).set('idempotency-key', 'reused-pay').send({ currency: 'USD', method: 'ach', amount: 100, accountId: first }).expect(201);
+    expect(retried.body).toEqual(paid.body);
+  });
+
+  it('refuses the key of a payment reused for its reversal with 422, and reverses nothing', async () => {
+    const accountId = await placeAccount();
+    const accountant = staff('accountant');
+    const paid = await http.post('/payments').set('authorization', accountant).set('idempotency-key', 'pay-then-reverse').send({ accountId, amount: 500, currency: 'USD', method: 'card' }).expect(201);
+    const reused = await http.post(`/payments/${paid.body.paymentId}/reversal`).set('authorization', accountant).set('idempotency-key', 'pay-then-reverse').send({ accountId, reason: 'nsf' }).expect(422);
+    expect(reused.body).toMatchObject({ statusCode: 422, rule: 'idempotency-key-reused' });
+    expect((await ledgerEvents(accountId)).map((e) => e.type)).toEqual(['LedgerOpened', 'PaymentPosted']);
+  });
+
   it('reverses a payment exactly, refuses a second reversal, and publishes the reversal', async () => {
     const accountId = await placeAccount();
     const paid = await http.post('/payments').set('authorization', staff('collector')).send({ accountId, amount: 1_002, currency: 'USD', method: 'card' }).expect(201);

@@ -1,9 +1,9 @@
 import { Body, Controller, Headers, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { JsonResponse } from '@lib/platform';
-import { handleCommand } from '@lib/es-core';
-import { PrincipalRequest, replyOnce, Roles } from '@lib/platform';
+import { handleCommand, nameBasedId } from '@lib/es-core';
+import { idempotencyCausation, principalOf, PrincipalRequest, replyOnce, Roles } from '@lib/platform';
 import { clientDecider } from '../../domain/client/client.decider';
 import { clientStreamId, INTAKE, IntakeDependencies } from '../../client-intake.ports';
 
@@ -23,16 +23,19 @@ export class OnboardClientController {
 
   @Post()
   @Roles('admin')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer and onboards no second client.' })
   @ApiCreatedResponse({ description: 'The client id and its agreement.' })
+  @ApiResponse({ status: 422, description: 'The Idempotency-Key was first used for a different request (rule idempotency-key-reused).' })
   async onboard(
     @Body() body: OnboardClientRequest,
     @Req() request: PrincipalRequest,
     @Res() response: JsonResponse,
     @Headers('idempotency-key') key?: string,
   ): Promise<void> {
+    // A keyed onboarding names its client after the key: if the answer was lost after the
+    // append, the retry meets the same stream, where the causation dedupe finds the first.
+    const clientId = key ? nameBasedId('onboard-client', idempotencyCausation(principalOf(request), key)) : this.deps.newId();
     await replyOnce(this.deps, request, response, key, async (context) => {
-      const clientId = this.deps.newId();
       const outcome = await handleCommand(this.deps.eventStore, clientDecider, clientStreamId(clientId), { type: 'OnboardClient', clientId, name: body.name, now: context.now }, context);
       if (outcome.outcome === 'rejected') return { status: 409, body: { statusCode: 409, rule: outcome.rejection.rule, message: outcome.rejection.reason } };
       const state = outcome.state;

@@ -6,24 +6,23 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsInt,
   IsISO4217CurrencyCode,
   IsISO31661Alpha2,
-  IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
   Matches,
-  Min,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate, IsPositiveMinorUnits } from '@lib/platform';
 
 export class InvoiceDto {
   @ApiProperty({ example: 'INV-1001' }) @IsString() @IsNotEmpty() @MaxLength(64) number!: string;
-  @ApiProperty({ example: '2026-01-15' }) @IsISO8601({ strict: true }) issueDate!: string;
-  @ApiProperty({ example: '2026-02-14' }) @IsISO8601({ strict: true }) dueDate!: string;
-  @ApiProperty({ description: 'Minor units (cents)', example: 250000 }) @IsInt() @Min(1) originalAmount!: number;
+  @ApiProperty({ format: 'date', example: '2026-01-15' }) @IsCalendarDate() issueDate!: string;
+  @ApiProperty({ format: 'date', example: '2026-02-14' }) @IsCalendarDate() dueDate!: string;
+  @ApiProperty({ description: 'Minor units (cents)', example: 250000, minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) @IsPositiveMinorUnits() originalAmount!: number;
   @ApiProperty({ example: 'USD' }) @Matches(/^[A-Z]{3}$/, { message: 'currency must be an upper-case ISO 4217 code' }) @IsISO4217CurrencyCode() currency!: string;
 }
 
@@ -37,6 +36,12 @@ export class DebtorDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) phone?: string;
 }
 
+/**
+ * The request is held to what `AccountPlaced.v1` (libs/contracts) carries: a placement
+ * acknowledged here must never be refused by a consumer. Hence dates as `YYYY-MM-DD`, safe
+ * integer amounts (the total too, checked with the other cross-field rules in the domain)
+ * and a debtor object that must be there.
+ */
 export class PlaceAccountRequest {
   @ApiProperty({ description: "The client's own reference, unique per client", example: 'NW-2026-0001' })
   @IsString()
@@ -46,7 +51,8 @@ export class PlaceAccountRequest {
 
   @ApiProperty({ description: 'Commercial (true) or consumer (false) debt' }) @IsBoolean() commercial!: boolean;
 
-  @ApiProperty({ type: DebtorDto }) @ValidateNested() @Type(() => DebtorDto) debtor!: DebtorDto;
+  // @ValidateNested alone lets a missing debtor through: it checks only what is there.
+  @ApiProperty({ type: DebtorDto }) @IsObject() @ValidateNested() @Type(() => DebtorDto) debtor!: DebtorDto;
 
   @ApiProperty({ type: [InvoiceDto] })
   @ArrayMinSize(1)

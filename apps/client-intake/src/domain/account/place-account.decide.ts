@@ -22,20 +22,40 @@ const DAY_MS = 86_400_000;
 export const YOUNG_ACCOUNT_RATE_BP = 2_500;
 export const AGED_ACCOUNT_RATE_BP = 3_300;
 
+/** What the rules across a placement's fields look at; an invoice may lack a field that was refused on its own. */
+export interface PlacementFacts {
+  invoices: ReadonlyArray<Partial<Invoice>>;
+  now: Date;
+}
+
 /**
  * Rules the shape validation of the request cannot see: dates that contradict each
- * other, one currency per account, no duplicate invoice numbers. Every problem is listed.
+ * other, one currency per account, no duplicate invoice numbers, a total that stays a
+ * safe integer (the `int` of AccountPlaced.v1). Every problem is listed. Each rule looks
+ * only at the fields an invoice has, so the API can run them on what of a refused request
+ * parsed and list these problems with the others in one answer.
  */
-export function placementProblems(command: PlaceAccount): FieldProblem[] {
+export function placementProblems({ invoices, now }: PlacementFacts): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const currencies = new Set(command.invoices.map((i) => i.currency));
+  const currencies = new Set(invoices.flatMap((i) => (i.currency === undefined ? [] : [i.currency])));
   if (currencies.size > 1) problems.push({ field: 'invoices', reason: `all invoices must share one currency, got ${[...currencies].join(', ')}` });
+  // Summed in floating point the total only grows, so a true total above the limit never sums below it.
+  if (invoices.reduce((sum, i) => sum + (i.originalAmount ?? 0), 0) > Number.MAX_SAFE_INTEGER) {
+    problems.push({ field: 'invoices', reason: `the invoices total more than ${Number.MAX_SAFE_INTEGER} minor units` });
+  }
   const numbers = new Set<string>();
-  command.invoices.forEach((invoice, index) => {
-    if (numbers.has(invoice.number)) problems.push({ field: `invoices.${index}.number`, reason: `duplicate invoice number ${invoice.number}` });
-    numbers.add(invoice.number);
-    if (invoice.dueDate < invoice.issueDate) problems.push({ field: `invoices.${index}.dueDate`, reason: 'must not be before issueDate' });
-    if (new Date(invoice.issueDate).getTime() > command.now.getTime()) problems.push({ field: `invoices.${index}.issueDate`, reason: 'must not be in the future' });
+  invoices.forEach((invoice, index) => {
+    if (invoice.number !== undefined) {
+      if (numbers.has(invoice.number)) problems.push({ field: `invoices.${index}.number`, reason: `duplicate invoice number ${invoice.number}` });
+      numbers.add(invoice.number);
+    }
+    // YYYY-MM-DD strings (the request admits no other form) compare in calendar order.
+    if (invoice.issueDate !== undefined && invoice.dueDate !== undefined && invoice.dueDate < invoice.issueDate) {
+      problems.push({ field: `invoices.${index}.dueDate`, reason: 'must not be before issueDate' });
+    }
+    if (invoice.issueDate !== undefined && new Date(invoice.issueDate).getTime() > now.getTime()) {
+      problems.push({ field: `invoices.${index}.issueDate`, reason: 'must not be in the future' });
+    }
   });
   return problems;
 }

@@ -1,7 +1,7 @@
 import { given } from '@lib/es-core/testing/given-when-then';
 import { AccountPlaced } from './account.events';
 import { accountDecider, AccountCommand } from './account.decider';
-import { PlaceAccount } from './place-account.decide';
+import { PlaceAccount, placementProblems } from './place-account.decide';
 
 describe('placing an account', () => {
   it('acknowledges a valid placement at the young-account rate when placed within 365 days', () => {
@@ -37,6 +37,31 @@ describe('placing an account', () => {
         ],
       },
     });
+  });
+
+  it('refuses a placement whose invoices total more than the largest safe integer', () => {
+    const tooMuch = placement({
+      invoices: [
+        { number: 'INV-1', issueDate: '2026-01-01', dueDate: '2026-01-31', originalAmount: Number.MAX_SAFE_INTEGER, currency: 'USD' },
+        { number: 'INV-2', issueDate: '2026-02-01', dueDate: '2026-03-03', originalAmount: 1, currency: 'USD' },
+      ],
+    });
+    const { decision } = given(accountDecider).when(tooMuch);
+    expect(decision).toMatchObject({
+      rule: 'placement-invalid',
+      details: { problems: [{ field: 'invoices', reason: 'the invoices total more than 9007199254740991 minor units' }] },
+    });
+  });
+
+  it('judges the contradictions only on the fields an invoice has, so a partly refused request can be checked too', () => {
+    const problems = placementProblems({
+      invoices: [{ number: 'A', currency: 'USD' }, { number: 'A' }, { issueDate: '2026-02-10', dueDate: '2026-02-01', originalAmount: 100 }, {}],
+      now: new Date('2026-06-01T00:00:00.000Z'),
+    });
+    expect(problems).toEqual([
+      { field: 'invoices.1.number', reason: 'duplicate invoice number A' },
+      { field: 'invoices.2.dueDate', reason: 'must not be before issueDate' },
+    ]);
   });
 });
 

@@ -21,7 +21,7 @@ export class PostPaymentController {
   @ApiResponse({ status: 201, description: 'Posted: allocations, commission, credit, balance after.' })
   @ApiResponse({ status: 404, description: 'No ledger for the account (rule ledger-unknown).' })
   @ApiResponse({ status: 409, description: 'The balance is already paid in full (rule account-paid).' })
-  @ApiResponse({ status: 422, description: 'Rules currency-mismatch or unknown-invoice.' })
+  @ApiResponse({ status: 422, description: 'Rules currency-mismatch or unknown-invoice, or idempotency-key-reused (the key was first used for a different request).' })
   async post(
     @Body() body: PostPaymentRequest,
     @Req() request: PrincipalRequest,

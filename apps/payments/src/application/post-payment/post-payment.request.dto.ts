@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO4217CurrencyCode, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsISO4217CurrencyCode, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsPositiveMinorUnits } from '@lib/platform';
 import type { PaymentMethod } from '../../domain/ledger/ledger.events';
 
 export const PAYMENT_METHODS: PaymentMethod[] = ['ach', 'card', 'check', 'wire', 'cash'];
 
 export class PostPaymentRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() accountId!: string;
-  @ApiProperty({ description: 'Minor units (cents)', example: 25000 }) @IsInt() @Min(1) amount!: number;
+  @ApiProperty({ description: 'Minor units (cents)', example: 25000, minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) @IsPositiveMinorUnits() amount!: number;
   @ApiProperty({ example: 'USD' }) @Matches(/^[A-Z]{3}$/, { message: 'currency must be an upper-case ISO 4217 code' }) @IsISO4217CurrencyCode() currency!: string;
   @ApiProperty({ enum: PAYMENT_METHODS }) @IsIn(PAYMENT_METHODS) method!: PaymentMethod;
 

@@ -31,6 +31,7 @@ export class ReversePaymentController {
   @ApiResponse({ status: 201, description: 'Reversed: the allocations, commission and credit taken back, the balance after.' })
   @ApiResponse({ status: 404, description: 'No such payment on the account (rules ledger-unknown, payment-unknown).' })
   @ApiResponse({ status: 409, description: 'Already reversed (rule payment-already-reversed).' })
+  @ApiResponse({ status: 422, description: 'The Idempotency-Key was first used for a different request (rule idempotency-key-reused).' })
   async reverse(
     @Param('paymentId', new ParseUUIDPipe()) paymentId: string,
     @Body() body: ReversePaymentRequest,
