@@ -103,6 +103,7 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
           commercial: true,
           debtor: NY_COMPANY,
           debtorTimeZone: 'America/New_York',
+          debtorTimeZones: ['America/New_York'],
           currency: 'USD',
           placedAmount: 750_050,
           openedAt: MONDAY_10_NEW_YORK,
@@ -130,7 +131,7 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
         rightPartyContact: true,
         compliance: [
           { rule: 'case-closed', version: 1, decision: 'allow' },
-          { rule: 'call-window', version: 1, decision: 'allow' },
+          { rule: 'call-window', version: 2, decision: 'allow', timeZones: ['America/New_York'] },
         ],
       });
 
@@ -182,7 +183,7 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
       });
       expect(await caseTypes(accountId)).toEqual(['ContactCaseOpened', 'NoticeSent', 'ContactAttemptRefused']);
       const [refusal] = (await caseEvents(accountId)).slice(-1);
-      expect(refusal.data).toEqual({ accountId, clientId: 'client-1', rule: 'call-window', version: 1, channel: 'call', reason: refused.body.message });
+      expect(refusal.data).toEqual({ accountId, clientId: 'client-1', rule: 'call-window', version: 2, channel: 'call', reason: refused.body.message, timeZones: ['America/New_York'] });
       expect(refusal.metadata.principal).toEqual({ role: 'collector', id: 'collector-7' });
 
       // A letter on the same Saturday is fine: the window is about calls.
@@ -190,7 +191,9 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
       await waitForPublished(accountId, 'ContactAttemptRecorded.v1');
       expect(publishedOf(accountId, 'ContactAttemptRecorded.v1').map((m) => (m.value as { channel: string }).channel)).toEqual(['letter']);
       const found = await http.get(`/cases/${accountId}`).set('authorization', staff('compliance')).expect(200);
-      expect(found.body.refusals).toEqual([{ rule: 'call-window', version: 1, channel: 'call', reason: refused.body.message, at: '2026-01-10T15:00:00.000Z', by: 'collector-7' }]);
+      expect(found.body.refusals).toEqual([
+        { rule: 'call-window', version: 2, channel: 'call', reason: refused.body.message, timeZones: ['America/New_York'], at: '2026-01-10T15:00:00.000Z', by: 'collector-7' },
+      ]);
     });
 
     it('refuses a call to a company at 19:00 New York time but lets a person be called then', async () => {
@@ -202,6 +205,31 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
       expect(refused.body.rule).toBe('call-window');
       expect(refused.body.message).toContain('Monday 19:00');
       await contact(person, call).expect(201);
+    });
+
+    it('judges a debtor whose state is written US-CA in California time: 10:00 in New York is 07:00 there, refused', async () => {
+      const accountId = await placeAccount({ kind: 'company', legalName: 'Golden Gate Supply Inc', country: 'US', region: 'US-CA' });
+      const refused = await contact(accountId, { channel: 'call', direction: 'outbound', outcome: 'no-answer' }).expect(422);
+      expect(refused.body).toMatchObject({ rule: 'call-window', message: expect.stringContaining('(America/Los_Angeles); it is Monday 07:00 there') });
+      const [refusal] = (await caseEvents(accountId)).slice(-1);
+      expect(refusal.data).toMatchObject({ rule: 'call-window', version: 2, timeZones: ['America/Los_Angeles'] });
+      expect((await http.get(`/cases/${accountId}`).set('authorization', staff('collector')).expect(200)).body).toMatchObject({
+        debtorTimeZone: 'America/Los_Angeles',
+        debtorTimeZones: ['America/Los_Angeles'],
+      });
+    });
+
+    it('calls a Texas company only once it is 08:00 in El Paso too, recording both zones', async () => {
+      const accountId = await placeAccount({ kind: 'company', legalName: 'Lone Star Freight LLC', country: 'US', region: 'TX' });
+      clock.set('2026-01-05T14:00:00.000Z'); // 08:00 in Dallas, 07:00 in El Paso
+      await contact(accountId, { channel: 'call', direction: 'outbound', outcome: 'no-answer' }).expect(422);
+      clock.set('2026-01-05T15:00:00.000Z');
+      const allowed = await contact(accountId, { channel: 'call', direction: 'outbound', outcome: 'no-answer' }).expect(201);
+      expect(allowed.body.compliance).toContainEqual({ rule: 'call-window', version: 2, decision: 'allow', timeZones: ['America/Chicago', 'America/Denver'] });
+      expect((await http.get(`/cases/${accountId}`).set('authorization', staff('collector')).expect(200)).body).toMatchObject({
+        debtorTimeZone: null,
+        debtorTimeZones: ['America/Chicago', 'America/Denver'],
+      });
     });
 
     it('answers a retried refusal with the same key identically, recording it once', async () => {

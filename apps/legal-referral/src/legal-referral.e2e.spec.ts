@@ -18,7 +18,7 @@ import { signStaffToken, StaffRole } from '@lib/platform';
 import { fixedClientKeys, HttpClient, ServiceUnderTest, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { runScheduledLegalReview } from './application/review-for-legal/legal-review.work';
 import { LegalReferralModule } from './legal-referral.module';
-import { legalReviewWorkId } from './legal-referral.ports';
+import { followUpReviewWorkId, legalReviewWorkId } from './legal-referral.ports';
 
 const CLIENT_API_KEY = 'client-key-of-client-1';
 
@@ -92,7 +92,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     expect(audit.body.streams[0].events[3].metadata.principal).toEqual({ role: 'legal', id: 'legal-1' });
   });
 
-  it('does not recommend an account that paid within 45 days, ignores an early authorization, and recommends on demand once it is quiet again', async () => {
+  it('does not recommend an account that paid within 45 days, ignores an early authorization, and recommends once it is quiet again, booked or on demand', async () => {
     const accountId = randomUUID();
     await publish(AccountPlaced, accountId, placed(accountId, clock.now(), 900_000));
     await referralOnceVisible(accountId);
@@ -129,13 +129,18 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     expect(refused.body).toMatchObject({ statusCode: 409, rule: 'referral-not-authorized' });
     expect(await typesIn(accountId)).toEqual(before);
 
+    // The failed review booked a follow-up 45 days after the payments (day 65): it recommends.
     await advanceAndTick({ days: 20 });
+    expect(await getReferral(accountId)).toMatchObject({ stage: 'recommended', failedRules: [], balance: 840_000 });
     const onDemand = await http.post(`/referrals/${accountId}/review`).set('authorization', staff('supervisor')).expect(200);
     expect(onDemand.body).toMatchObject({ accountId, stage: 'recommended', failedRules: [], balance: 840_000 });
-    const [review] = (await store.readStream(`referral-${accountId}`)).filter((e) => e.type === 'ReferralRecommended');
-    expect(review.metadata.principal).toEqual({ role: 'supervisor', id: 'supervisor-1' });
-    await stageMessage(accountId, 'recommended');
-    expect(published.filter((m) => m.key === accountId).map((m) => (m.value as LegalStageChangedV1).stage)).toEqual(['recommended']);
+    const reviews = (await store.readStream(`referral-${accountId}`)).filter((e) => e.type === 'ReferralRecommended');
+    expect(reviews.map((e) => e.metadata.principal)).toEqual([
+      { role: 'system', id: 'legal-review-scheduler' },
+      { role: 'supervisor', id: 'supervisor-1' },
+    ]);
+    await waitFor('both recommendations to be published', () => published.filter((m) => m.key === accountId).length >= 2, { timeoutMs: 5000 });
+    expect(published.filter((m) => m.key === accountId).map((m) => (m.value as LegalStageChangedV1).stage)).toEqual(['recommended', 'recommended']);
   });
 
   it('restores the balance when a payment bounces, and a bounced payment does not hold back the review', async () => {
@@ -153,6 +158,42 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
 
     await advanceAndTick({ days: 35 });
     expect((await getReferral(accountId)).stage).toBe('recommended');
+  });
+
+  it('books a follow-up review when a payment on day 44 holds back the day-45 review, and recommends 45 days after that payment', async () => {
+    const { accountId, paymentId, paidAt } = await placedAndPaidAfter(44);
+    await advanceAndTick({ days: 1 });
+    const held = await getReferral(accountId);
+    expect(held).toMatchObject({
+      stage: 'not-recommended',
+      failedRules: [{ rule: 'no-payment-in-45-days' }],
+      followUpReview: { afterPaymentId: paymentId, dueAt: daysLater(paidAt.toISOString(), 45) },
+    });
+
+    await advanceAndTick({ days: 43, hours: 23 });
+    expect((await getReferral(accountId)).stage).toBe('not-recommended');
+    await advanceAndTick({ hours: 1 });
+    expect(await getReferral(accountId)).toMatchObject({ stage: 'recommended', failedRules: [], reviewedAt: daysLater(paidAt.toISOString(), 45) });
+    const reviews = (await store.readStream(`referral-${accountId}`)).filter((e) => e.type.startsWith('Referral') && e.type !== 'ReferralCaseOpened');
+    expect(reviews.map((e) => e.type)).toEqual(['ReferralNotRecommended', 'ReferralRecommended']);
+    // The follow-up is durable work of its own: a new work id, scheduled and fired in the store.
+    const followUp = reviews[1].metadata;
+    expect(followUp.principal).toEqual({ role: 'system', id: 'legal-review-scheduler' });
+    expect(followUp.causationId).not.toBe(legalReviewWorkId(accountId));
+    expect((await store.readStream(`schedule-${followUp.causationId}`)).map((e) => e.type)).toEqual(['WorkScheduled', 'WorkFired']);
+  });
+
+  it('cancels the follow-up review too when the account closes', async () => {
+    const { accountId, paymentId } = await placedAndPaidAfter(40);
+    await advanceAndTick({ days: 5 });
+    expect((await getReferral(accountId)).stage).toBe('not-recommended');
+    const followUpWork = `schedule-${followUpReviewWorkId(accountId, paymentId)}`;
+    await waitUntil('the follow-up review to be booked', async () => (await store.readStream(followUpWork)).length > 0);
+
+    await publish(AccountClosed, accountId, { accountId, clientId: 'client-1', closingCode: 'paid-in-full', closedAt: clock.now().toISOString() });
+    await waitUntil('the follow-up review to be cancelled', async () => (await store.readStream(followUpWork)).some((e) => e.type === 'WorkCancelled'));
+    await advanceAndTick({ days: 46 });
+    expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened', 'PaymentNoted', 'ReferralNotRecommended', 'ReferralCaseClosed']);
   });
 
   it('opens a case once however often its placement is delivered, closes it when the account closes, and cancels its booked review', async () => {
@@ -176,8 +217,9 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     await referralOnceVisible(accountId);
     clock.advance({ days: 45 });
     const work = { workId: legalReviewWorkId(accountId), kind: 'legal-review', dueAt: clock.now().toISOString(), payload: { accountId } };
-    await runScheduledLegalReview(deps)(work, clock.now());
-    await runScheduledLegalReview(deps)(work, clock.now());
+    const [scheduler] = deps.clockControl.schedulers;
+    await runScheduledLegalReview(deps, scheduler)(work, clock.now());
+    await runScheduledLegalReview(deps, scheduler)(work, clock.now());
     expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened', 'ReferralRecommended']);
   });
 
@@ -290,6 +332,21 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
       await scheduler.tick();
       await scheduler.tick();
     }
+  }
+
+  /** A placed account of 7,500.50 that pays 500.00 (balance 7,000.50, still enough for suit) `days` after placement. */
+  async function placedAndPaidAfter(days: number): Promise<{ accountId: string; paymentId: string; paidAt: Date }> {
+    const accountId = randomUUID();
+    await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    await referralOnceVisible(accountId);
+    await advanceAndTick({ days });
+    const paymentId = randomUUID();
+    const paidAt = clock.now();
+    const allocations = [{ invoiceNumber: 'INV-1', amount: 50_000 }];
+    const payment = { accountId, clientId: 'client-1', paymentId, amount: 50_000, currency: 'USD', allocations, commission: 12_500, credit: 0, balanceAfter: 700_050, postedAt: paidAt.toISOString() };
+    await publish(PaymentPosted, accountId, payment);
+    await waitUntil('the payment to be noted', async () => (await getReferral(accountId)).balance === 700_050);
+    return { accountId, paymentId, paidAt };
   }
 
   async function getReferral(accountId: string) {

@@ -12,7 +12,7 @@ import { notePayment, notePaymentReversal } from './integration/inbound/note-pay
 import { openReferralCase } from './integration/inbound/open-referral-case.handler';
 import { recordLegalAuthorization } from './integration/inbound/record-legal-authorization.handler';
 import { legalReferralGateway } from './integration/outbound/legal-referral.gateway';
-import { accountIdOfStream, LEGAL_REFERRAL_DEPS, LEGAL_REVIEW, LegalReferralDependencies, referralStreamId } from './legal-referral.ports';
+import { accountIdOfStream, LEGAL_REFERRAL_DEPS, LEGAL_REVIEW, LEGAL_REVIEW_SCHEDULER, LegalReferralDependencies, referralStreamId } from './legal-referral.ports';
 
 export const LEGAL_REFERRAL = 'legal-referral';
 
@@ -23,7 +23,8 @@ const useCases = [ReviewForLegalController, ForwardToAttorneyController, GetRefe
 export class LegalReferralModule {
   static register(deps: LegalReferralDependencies): DynamicModule {
     // The service's own store keeps the review bookings, so they survive restarts with the cases.
-    const scheduler = new DurableScheduler(deps.eventStore, deps.clock).on(LEGAL_REVIEW, runScheduledLegalReview(deps));
+    const scheduler = new DurableScheduler(deps.eventStore, deps.clock);
+    scheduler.on(LEGAL_REVIEW, runScheduledLegalReview(deps, scheduler));
     deps.clockControl?.schedulers.add(scheduler);
     const runtime = new ServiceRuntime({
       service: LEGAL_REFERRAL,
@@ -46,7 +47,7 @@ export class LegalReferralModule {
     return {
       module: LegalReferralModule,
       controllers: [...useCases, auditController(LEGAL_REFERRAL, LEGAL_REFERRAL_DEPS, (accountId) => [referralStreamId(accountId)])],
-      providers: [{ provide: LEGAL_REFERRAL_DEPS, useValue: deps }, runtimeProvider(runtime)],
+      providers: [{ provide: LEGAL_REFERRAL_DEPS, useValue: deps }, { provide: LEGAL_REVIEW_SCHEDULER, useValue: scheduler }, runtimeProvider(runtime)],
     };
   }
 }

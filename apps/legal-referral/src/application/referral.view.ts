@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { lastPayment, ReferralCase, ReferralStage } from '../domain/referral/referral.state';
-import { FailedRule } from '../domain/referral/referral.events';
+import { FailedRule, FollowUpReview } from '../domain/referral/referral.events';
 
 export class FailedRuleView {
   @ApiProperty({ example: 'no-payment-in-45-days' }) rule!: string;
@@ -11,6 +11,11 @@ export class LastPaymentView {
   @ApiProperty() paymentId!: string;
   @ApiProperty({ description: 'Minor units' }) amount!: number;
   @ApiProperty() paidAt!: string;
+}
+
+export class FollowUpReviewView {
+  @ApiProperty({ description: 'The payment that held the last review back' }) afterPaymentId!: string;
+  @ApiProperty({ description: 'When the booked review runs: 45 days after that payment' }) dueAt!: string;
 }
 
 export class AttorneyView {
@@ -36,6 +41,8 @@ export class ReferralView {
   @ApiPropertyOptional({ nullable: true, description: 'When the last legal review ran' }) reviewedAt!: string | null;
   @ApiProperty({ type: [String] }) rulesChecked!: string[];
   @ApiProperty({ type: [FailedRuleView], description: 'Why the last review did not recommend suit' }) failedRules!: FailedRule[];
+  @ApiPropertyOptional({ type: FollowUpReviewView, nullable: true, description: 'The review the last one booked, when only a recent payment held it back' })
+  followUpReview!: FollowUpReview | null;
   @ApiPropertyOptional({ nullable: true }) authorizedAt!: string | null;
   @ApiPropertyOptional({ type: AttorneyView, nullable: true }) attorney!: AttorneyView | null;
   @ApiPropertyOptional({ nullable: true, example: { closingCode: 'paid-in-full', closedAt: '2026-03-01T00:00:00.000Z' } })
@@ -59,6 +66,7 @@ export function referralView(referral: ReferralCase): ReferralView {
     reviewedAt: referral.lastReview?.reviewedAt ?? null,
     rulesChecked: referral.lastReview?.rulesChecked ?? [],
     failedRules: referral.lastReview?.failedRules ?? [],
+    followUpReview: referral.lastReview?.followUpReview ?? null,
     authorizedAt: referral.authorizedAt,
     attorney: referral.attorney,
     closing: referral.closing,

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@lib/es-core';
-import { debtorTimeZone } from '../../domain/debtor-time/debtor-time';
+import { debtorTimeZones } from '../../domain/debtor-time/debtor-time';
 import { CaseDebtor, Channel, ContactCaseEvent, Direction, Outcome } from '../../domain/contact-case/contact-case.events';
 
 export interface ContactCaseView {
@@ -9,8 +9,10 @@ export interface ContactCaseView {
   closingCode?: string;
   commercial: boolean;
   debtor: CaseDebtor;
-  /** The zone contact windows and promise dates are judged in. */
-  debtorTimeZone: string;
+  /** The zone contact windows and promise dates are judged in; null where the address leaves more than one (or none). */
+  debtorTimeZone: string | null;
+  /** Every zone the debtor may be in: a call must fall inside its window in each. Empty: no zone known, no call. */
+  debtorTimeZones: string[];
   currency: string;
   placedAmount: number;
   openedAt: string;
@@ -21,7 +23,7 @@ export interface ContactCaseView {
   promises: Array<{ promiseId: string; attemptId: string; amount: number; currency: string; dueDate: string; madeAt: string; collectorId: string }>;
   lastContact: { attemptId: string; at: string; channel: Channel; direction: Direction; outcome: Outcome; collectorId: string } | null;
   /** Contacts the compliance rules refused, with the rule and its version. */
-  refusals: Array<{ rule: string; version: number; channel: Channel; reason: string; at: string; by: string }>;
+  refusals: Array<{ rule: string; version: number; channel: Channel; reason: string; timeZones?: string[]; at: string; by: string }>;
 }
 
 /** The case as its stored events tell it; times come from each event's metadata. Undefined: no case. */
@@ -32,13 +34,15 @@ export function contactCaseView(stored: readonly RecordedEvent[]): ContactCaseVi
     const at = recorded.metadata.occurredAt;
     if (event.type === 'ContactCaseOpened') {
       const { accountId, clientId, commercial, debtor, currency, placedAmount, openedAt } = event.data;
+      const zones = debtorTimeZones(debtor.country, debtor.region);
       view = {
         accountId,
         clientId,
         status: 'open',
         commercial,
         debtor,
-        debtorTimeZone: debtorTimeZone(debtor.country, debtor.region),
+        debtorTimeZone: zones.length === 1 ? zones[0] : null,
+        debtorTimeZones: [...zones],
         currency,
         placedAmount,
         openedAt,
@@ -69,8 +73,8 @@ export function contactCaseView(stored: readonly RecordedEvent[]): ContactCaseVi
         break;
       }
       case 'ContactAttemptRefused': {
-        const { rule, version, channel, reason } = event.data;
-        view.refusals.push({ rule, version, channel, reason, at, by: recorded.metadata.principal.id });
+        const { rule, version, channel, reason, timeZones } = event.data;
+        view.refusals.push({ rule, version, channel, reason, ...(timeZones ? { timeZones } : {}), at, by: recorded.metadata.principal.id });
         break;
       }
       case 'ContactCaseClosed':

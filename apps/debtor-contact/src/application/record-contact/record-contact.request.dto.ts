@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO4217CurrencyCode, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
-import { CHANNELS, Channel, Direction, DIRECTIONS, Outcome, OUTCOMES } from '../../domain/contact-case/contact-case.events';
+import { CHANNELS, Channel, ComplianceDecision, Direction, DIRECTIONS, Outcome, OUTCOMES } from '../../domain/contact-case/contact-case.events';
 
 export class PromiseDto {
   @ApiProperty({ description: 'Minor units (cents)', example: 750050 }) @IsInt() @Min(1) amount!: number;
@@ -35,5 +35,5 @@ export interface ContactRecordedAnswer {
   attemptId: string;
   promiseId?: string;
   rightPartyContact: boolean;
-  compliance: Array<{ rule: string; version: number; decision: 'allow' }>;
+  compliance: ComplianceDecision[];
 }

@@ -8,7 +8,15 @@ export interface ContactUnderReview {
   now: Date;
 }
 
-export type RuleVerdict = { decision: 'allow' } | { decision: 'deny'; reason: string };
+/**
+ * What a rule judged on, kept beside its decision where the decision alone would not
+ * explain itself later: the time zones a local time was read in.
+ */
+export interface DecisionBasis {
+  timeZones?: readonly string[];
+}
+
+export type RuleVerdict = ({ decision: 'allow' } | { decision: 'deny'; reason: string }) & DecisionBasis;
 
 /**
  * A named, versioned contact rule. A rule that does not concern a contact (a call window
@@ -22,11 +30,15 @@ export interface ComplianceRule {
 }
 
 export const allow: RuleVerdict = { decision: 'allow' };
-export const deny = (reason: string): RuleVerdict => ({ decision: 'deny', reason });
+export const allowOn = (basis: DecisionBasis): RuleVerdict => ({ decision: 'allow', ...basis });
+export const deny = (reason: string, basis: DecisionBasis = {}): RuleVerdict => ({ decision: 'deny', reason, ...basis });
 
 export type ComplianceOutcome =
   | { allowed: true; decisions: ComplianceDecision[] }
-  | { allowed: false; denial: { rule: string; version: number; reason: string } };
+  | { allowed: false; denial: { rule: string; version: number; reason: string; timeZones?: string[] } };
+
+/** The basis as the ledger stores it: present only when the rule gave one. */
+const recordedBasis = (verdict: RuleVerdict): { timeZones?: string[] } => (verdict.timeZones ? { timeZones: [...verdict.timeZones] } : {});
 
 /** Runs the rules in order; the first that denies names the reason and the rest are not asked. */
 export function reviewContact(
@@ -37,8 +49,8 @@ export function reviewContact(
   const decisions: ComplianceDecision[] = [];
   for (const rule of rules) {
     const verdict = rule.judge(contact, contactCase);
-    if (verdict.decision === 'deny') return { allowed: false, denial: { rule: rule.name, version: rule.version, reason: verdict.reason } };
-    decisions.push({ rule: rule.name, version: rule.version, decision: 'allow' });
+    if (verdict.decision === 'deny') return { allowed: false, denial: { rule: rule.name, version: rule.version, reason: verdict.reason, ...recordedBasis(verdict) } };
+    decisions.push({ rule: rule.name, version: rule.version, decision: 'allow', ...recordedBasis(verdict) });
   }
   return { allowed: true, decisions };
 }

@@ -21,6 +21,8 @@ export interface ComplianceDecision {
   rule: string;
   version: number;
   decision: 'allow';
+  /** The zones the debtor's local time was judged in (call-window v2 on): every one, where the address leaves several. */
+  timeZones?: string[];
 }
 
 export type ContactCaseOpened = DomainEvent<
@@ -78,7 +80,7 @@ export type PromiseToPayMade = DomainEvent<
 /** A contact a compliance rule blocked, kept on the record with the rule that blocked it. */
 export type ContactAttemptRefused = DomainEvent<
   'ContactAttemptRefused',
-  { accountId: string; clientId: string; rule: string; version: number; channel: Channel; reason: string }
+  { accountId: string; clientId: string; rule: string; version: number; channel: Channel; reason: string; timeZones?: string[] }
 >;
 
 export type ContactCaseClosed = DomainEvent<'ContactCaseClosed', { accountId: string; clientId: string; closingCode: string; closedAt: string }>;

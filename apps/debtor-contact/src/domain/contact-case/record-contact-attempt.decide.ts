@@ -1,6 +1,6 @@
 import { Decision, reject, Rejection } from '@lib/es-core';
 import { ComplianceRule, reviewContact } from '../compliance/compliance-rule';
-import { debtorTimeZone, localTimeIn } from '../debtor-time/debtor-time';
+import { debtorTimeZones, debtorToday } from '../debtor-time/debtor-time';
 import { RecordContactAttempt } from './contact-case.commands';
 import { ContactAttemptRecorded, ContactCaseEvent, PromiseToPayMade } from './contact-case.events';
 import { ContactCase, ContactCaseState } from './contact-case.state';
@@ -20,9 +20,9 @@ export function decideRecordContactAttempt(
 
   const review = reviewContact(rules, { channel: command.channel, direction: command.direction, now: command.now }, state);
   if (!review.allowed) {
-    const { rule, version, reason } = review.denial;
+    const { rule, reason } = review.denial;
     return reject(rule, reason, {
-      recordedEvents: [{ type: 'ContactAttemptRefused', data: { accountId: state.accountId, clientId: state.clientId, rule, version, channel: command.channel, reason } }],
+      recordedEvents: [{ type: 'ContactAttemptRefused', data: { accountId: state.accountId, clientId: state.clientId, ...review.denial, channel: command.channel } }],
     });
   }
 
@@ -73,7 +73,8 @@ function promiseRefusal(command: RecordContactAttempt, contactCase: ContactCase)
   if (promise.currency !== contactCase.currency) {
     return reject('promise-currency-mismatch', `the account is in ${contactCase.currency}, the promise in ${promise.currency}`);
   }
-  const today = localTimeIn(debtorTimeZone(contactCase.debtor.country, contactCase.debtor.region), command.now).date;
+  // Lenient where the zone is uncertain: a promise for a day that may still be today where the debtor is stands.
+  const today = debtorToday(debtorTimeZones(contactCase.debtor.country, contactCase.debtor.region), command.now);
   if (promise.dueDate < today) {
     return reject('promise-due-date-past', `the promise falls due ${promise.dueDate}, before today (${today}) in the debtor's time`);
   }

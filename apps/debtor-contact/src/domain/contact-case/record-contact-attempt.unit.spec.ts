@@ -1,13 +1,13 @@
 import { given } from '@lib/es-core/testing/given-when-then';
 import { allow, ComplianceRule, deny } from '../compliance/compliance-rule';
 import { contactCaseDecider, contactCaseDeciderWith } from './contact-case.decider';
-import { ContactAttemptRecorded } from './contact-case.events';
+import { ComplianceDecision, ContactAttemptRecorded } from './contact-case.events';
 import { firstDemand, opened, outboundCall } from './contact-case.fixtures';
 
-const ALLOWED = [
+const ALLOWED: ComplianceDecision[] = [
   { rule: 'case-closed', version: 1, decision: 'allow' },
-  { rule: 'call-window', version: 1, decision: 'allow' },
-] as const;
+  { rule: 'call-window', version: 2, decision: 'allow', timeZones: ['America/New_York'] },
+];
 
 function recorded(overrides: Partial<ContactAttemptRecorded['data']> = {}): ContactAttemptRecorded {
   return {
@@ -79,12 +79,28 @@ describe('recording a contact attempt', () => {
     expect(decision).toMatchObject([{ type: 'ContactAttemptRecorded' }, { type: 'PromiseToPayMade', data: { dueDate: '2026-01-05' } }]);
   });
 
+  it('accepts a promise due on a day that may still be today where a debtor of unknown zone is', () => {
+    // 05:00 UTC on Tuesday is still Monday evening from Chicago to Pago Pago; "Calif" names no state.
+    const debtor = { kind: 'company', legalName: 'Acme Widgets LLC', country: 'US', region: 'Calif' };
+    const { decision } = given(contactCaseDecider, [opened(debtor)]).when(
+      outboundCall({ channel: 'letter', outcome: 'right-party-contact', promise: { ...promise, dueDate: '2026-01-05' }, now: new Date('2026-01-06T05:00:00.000Z') }),
+    );
+    expect(decision).toMatchObject([{ type: 'ContactAttemptRecorded' }, { type: 'PromiseToPayMade', data: { dueDate: '2026-01-05' } }]);
+  });
+
+  it('still refuses a promise due on a day that has passed everywhere', () =>
+    given(contactCaseDecider, [opened({ kind: 'company', legalName: 'Far Away Ltd', country: 'ZZ' })])
+      .when(outboundCall({ channel: 'letter', outcome: 'right-party-contact', promise: { ...promise, dueDate: '2026-01-03' } }))
+      .thenRejects('promise-due-date-past', []));
+
   it('refuses a denied contact and records the refusal with the rule that denied it, before looking at the promise', () => {
     const saturday = new Date('2026-01-10T15:00:00.000Z');
     const { decision } = given(contactCaseDecider, [opened()]).when(outboundCall({ outcome: 'left-message', promise, now: saturday }));
     expect(decision).toMatchObject({
       rule: 'call-window',
-      recordedEvents: [{ type: 'ContactAttemptRefused', data: { accountId: 'acc-1', clientId: 'client-1', rule: 'call-window', version: 1, channel: 'call' } }],
+      recordedEvents: [
+        { type: 'ContactAttemptRefused', data: { accountId: 'acc-1', clientId: 'client-1', rule: 'call-window', version: 2, channel: 'call', timeZones: ['America/New_York'] } },
+      ],
     });
   });
 });

@@ -3,64 +3,84 @@
  * Pure: the instant comes from the command; `Intl` only converts it.
  */
 
+const NEW_YORK = 'America/New_York';
+const CHICAGO = 'America/Chicago';
+const DENVER = 'America/Denver';
+const LOS_ANGELES = 'America/Los_Angeles';
+
 /**
- * US states (and DC) to the IANA zone most of their population lives in. States split
- * between zones (e.g. TX west of the Pecos, the Florida panhandle) take the majority zone;
- * a debtor's address is not precise enough here to do better.
+ * US states, DC and the inhabited territories (by their ISO 3166-2 `US-XX` codes, which are
+ * also their postal codes) to every IANA zone part of them keeps, the zone most of the
+ * population lives in first. An address names only the state, so a state split between
+ * zones (the Florida panhandle, El Paso, western Kentucky...) is judged in each of them.
+ * Only the officially observed zones are listed, not local customs (e.g. Phenix City, AL).
  */
-const US_STATE_ZONES: Readonly<Record<string, string>> = {
-  AL: 'America/Chicago',
-  AK: 'America/Anchorage',
-  AZ: 'America/Phoenix',
-  AR: 'America/Chicago',
-  CA: 'America/Los_Angeles',
-  CO: 'America/Denver',
-  CT: 'America/New_York',
-  DC: 'America/New_York',
-  DE: 'America/New_York',
-  FL: 'America/New_York',
-  GA: 'America/New_York',
-  HI: 'Pacific/Honolulu',
-  IA: 'America/Chicago',
-  ID: 'America/Boise',
-  IL: 'America/Chicago',
-  IN: 'America/Indiana/Indianapolis',
-  KS: 'America/Chicago',
-  KY: 'America/New_York',
-  LA: 'America/Chicago',
-  MA: 'America/New_York',
-  MD: 'America/New_York',
-  ME: 'America/New_York',
-  MI: 'America/Detroit',
-  MN: 'America/Chicago',
-  MO: 'America/Chicago',
-  MS: 'America/Chicago',
-  MT: 'America/Denver',
-  NC: 'America/New_York',
-  ND: 'America/Chicago',
-  NE: 'America/Chicago',
-  NH: 'America/New_York',
-  NJ: 'America/New_York',
-  NM: 'America/Denver',
-  NV: 'America/Los_Angeles',
-  NY: 'America/New_York',
-  OH: 'America/New_York',
-  OK: 'America/Chicago',
-  OR: 'America/Los_Angeles',
-  PA: 'America/New_York',
-  RI: 'America/New_York',
-  SC: 'America/New_York',
-  SD: 'America/Chicago',
-  TN: 'America/Chicago',
-  TX: 'America/Chicago',
-  UT: 'America/Denver',
-  VA: 'America/New_York',
-  VT: 'America/New_York',
-  WA: 'America/Los_Angeles',
-  WI: 'America/Chicago',
-  WV: 'America/New_York',
-  WY: 'America/Denver',
+const US_REGION_ZONES: Readonly<Record<string, readonly string[]>> = {
+  AL: [CHICAGO],
+  AK: ['America/Anchorage', 'America/Adak'],
+  // The Navajo Nation keeps daylight saving time; the rest of Arizona does not.
+  AZ: ['America/Phoenix', DENVER],
+  AR: [CHICAGO],
+  CA: [LOS_ANGELES],
+  CO: [DENVER],
+  CT: [NEW_YORK],
+  DC: [NEW_YORK],
+  DE: [NEW_YORK],
+  FL: [NEW_YORK, CHICAGO],
+  GA: [NEW_YORK],
+  HI: ['Pacific/Honolulu'],
+  IA: [CHICAGO],
+  ID: ['America/Boise', LOS_ANGELES],
+  IL: [CHICAGO],
+  IN: ['America/Indiana/Indianapolis', CHICAGO],
+  KS: [CHICAGO, DENVER],
+  KY: [NEW_YORK, CHICAGO],
+  LA: [CHICAGO],
+  MA: [NEW_YORK],
+  MD: [NEW_YORK],
+  ME: [NEW_YORK],
+  MI: ['America/Detroit', 'America/Menominee'],
+  MN: [CHICAGO],
+  MO: [CHICAGO],
+  MS: [CHICAGO],
+  MT: [DENVER],
+  NC: [NEW_YORK],
+  ND: [CHICAGO, DENVER],
+  NE: [CHICAGO, DENVER],
+  NH: [NEW_YORK],
+  NJ: [NEW_YORK],
+  NM: [DENVER],
+  // West Wendover keeps mountain time by federal order.
+  NV: [LOS_ANGELES, DENVER],
+  NY: [NEW_YORK],
+  OH: [NEW_YORK],
+  OK: [CHICAGO],
+  OR: [LOS_ANGELES, 'America/Boise'],
+  PA: [NEW_YORK],
+  RI: [NEW_YORK],
+  SC: [NEW_YORK],
+  SD: [CHICAGO, DENVER],
+  TN: [CHICAGO, NEW_YORK],
+  TX: [CHICAGO, DENVER],
+  UT: [DENVER],
+  VA: [NEW_YORK],
+  VT: [NEW_YORK],
+  WA: [LOS_ANGELES],
+  WI: [CHICAGO],
+  WV: [NEW_YORK],
+  WY: [DENVER],
+  PR: ['America/Puerto_Rico'],
+  GU: ['Pacific/Guam'],
+  VI: ['America/St_Thomas'],
+  AS: ['Pacific/Pago_Pago'],
+  MP: ['Pacific/Saipan'],
 };
+
+/** A US address whose state is not known may be anywhere in the US: every zone above. */
+const EVERY_US_ZONE: readonly string[] = [...new Set(Object.values(US_REGION_ZONES).flat())];
+
+/** US territories have ISO 3166-1 codes of their own, which a client may give as the country. */
+const US_TERRITORIES: readonly string[] = ['PR', 'GU', 'VI', 'AS', 'MP'];
 
 /** Countries with a single zone, so the region does not matter. */
 const COUNTRY_ZONES: Readonly<Record<string, string>> = {
@@ -76,14 +96,37 @@ const COUNTRY_ZONES: Readonly<Record<string, string>> = {
   PL: 'Europe/Warsaw',
 };
 
-/** Where the debtor's address gives no known zone, UTC: a stated default beats a guess. */
-export const FALLBACK_TIME_ZONE = 'UTC';
+/** Intake keeps the region as typed: `CA`, `ca`, ` CA ` and `US-CA` are one state. */
+function normalisedRegion(countryCode: string, region: string | undefined): string {
+  const code = (region ?? '').trim().toUpperCase();
+  return code.startsWith(`${countryCode}-`) ? code.slice(countryCode.length + 1) : code;
+}
 
-/** The IANA time zone of a debtor, from its address's country and region. */
-export function debtorTimeZone(country: string, region?: string): string {
-  const countryCode = country.toUpperCase();
-  if (countryCode === 'US') return US_STATE_ZONES[(region ?? '').toUpperCase()] ?? FALLBACK_TIME_ZONE;
-  return COUNTRY_ZONES[countryCode] ?? FALLBACK_TIME_ZONE;
+/**
+ * Every IANA zone the debtor's address may lie in: one where the address settles it,
+ * several for a state split between zones or a US address without a known state, none for
+ * a country this service knows no zone of. Callers judge a time in every zone listed
+ * rather than guess one (a guess, e.g. UTC, could allow a call at 07:30 the debtor's time).
+ */
+export function debtorTimeZones(country: string, region?: string): readonly string[] {
+  const countryCode = country.trim().toUpperCase();
+  if (US_TERRITORIES.includes(countryCode)) return US_REGION_ZONES[countryCode];
+  if (countryCode === 'US') return US_REGION_ZONES[normalisedRegion(countryCode, region)] ?? EVERY_US_ZONE;
+  const zone = COUNTRY_ZONES[countryCode];
+  return zone ? [zone] : [];
+}
+
+/** UTC-12, where each calendar day ends last: a date is over there only once it is over everywhere. */
+const LAST_DAY_ON_EARTH = 'Etc/GMT+12';
+
+/**
+ * Today's date for the debtor: where the zone is uncertain, the earliest date among its
+ * candidate zones (anywhere on earth when none is known), so a date counts as past only
+ * once it has passed wherever the debtor may be.
+ */
+export function debtorToday(zones: readonly string[], at: Date): string {
+  const dates = (zones.length > 0 ? zones : [LAST_DAY_ON_EARTH]).map((zone) => localTimeIn(zone, at).date);
+  return dates.reduce((earliest, date) => (date < earliest ? date : earliest));
 }
 
 export type Weekday = 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday';

@@ -10,7 +10,8 @@ import { ReferralView } from '../referral.view';
 import { ForwardToAttorneyRequest } from './forward-to-attorney.request.dto';
 
 /**
- * Legal forwards an authorized account to a receiving attorney of the agency's panel.
+ * Legal forwards an authorized account to a receiving attorney of the agency's panel for
+ * the debtor's jurisdiction, if the account still meets the legal criteria now.
  * The agency stays the forwarder: correspondence with the attorney flows through it.
  */
 @ApiTags('referrals')
@@ -23,7 +24,10 @@ export class ForwardToAttorneyController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer.' })
   @ApiCreatedResponse({ type: ReferralView, description: 'Forwarded: the case with its attorney.' })
   @ApiNotFoundResponse({ description: 'No referral case for this account.' })
-  @ApiConflictResponse({ description: 'rule referral-not-authorized, already-forwarded or referral-closed.' })
+  @ApiConflictResponse({
+    description:
+      'rule referral-not-authorized, already-forwarded or referral-closed; a legal criterion that no longer holds (e.g. within-statute-of-limitations, balance-at-least-5000); or attorney-jurisdiction-mismatch. Nothing is stored.',
+  })
   async forward(
     @Param('accountId', new ParseUUIDPipe()) accountId: string,
     @Body() body: ForwardToAttorneyRequest,

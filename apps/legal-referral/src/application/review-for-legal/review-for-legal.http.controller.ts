@@ -1,8 +1,9 @@
 import { Controller, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { DurableScheduler } from '@lib/clock';
 import type { JsonResponse } from '@lib/platform';
 import { PrincipalRequest, replyOnce, Roles } from '@lib/platform';
-import { LEGAL_REFERRAL_DEPS, LegalReferralDependencies } from '../../legal-referral.ports';
+import { LEGAL_REFERRAL_DEPS, LEGAL_REVIEW_SCHEDULER, LegalReferralDependencies } from '../../legal-referral.ports';
 import { outcomeAnswer } from '../answers';
 import { ReferralView } from '../referral.view';
 import { reviewForLegal } from './review-for-legal';
@@ -14,7 +15,10 @@ import { reviewForLegal } from './review-for-legal';
 @ApiTags('referrals')
 @Controller('referrals/:accountId/review')
 export class ReviewForLegalController {
-  constructor(@Inject(LEGAL_REFERRAL_DEPS) private readonly deps: LegalReferralDependencies) {}
+  constructor(
+    @Inject(LEGAL_REFERRAL_DEPS) private readonly deps: LegalReferralDependencies,
+    @Inject(LEGAL_REVIEW_SCHEDULER) private readonly scheduler: DurableScheduler,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -30,7 +34,7 @@ export class ReviewForLegalController {
     @Headers('idempotency-key') key?: string,
   ): Promise<void> {
     await replyOnce(this.deps, request, response, key, async (context) => {
-      const outcome = await reviewForLegal(this.deps, accountId, context);
+      const outcome = await reviewForLegal(this.deps, this.scheduler, accountId, context);
       return outcomeAnswer(accountId, outcome, 200);
     });
   }

@@ -1,3 +1,4 @@
+import type { FailedRule } from '../referral/referral.events';
 import type { ReferralCase } from '../referral/referral.state';
 
 /** What a criterion looks at: the case as folded from its events, and the time of the review. */
@@ -16,6 +17,17 @@ export interface LegalCriterion {
 
 export const pass = (): Verdict => ({ pass: true });
 export const fail = (reason: string): Verdict => ({ pass: false, reason });
+
+/** Every criterion of the list that fails on these facts, with why: all of them, not only the first. */
+export function failedCriteria(criteria: readonly LegalCriterion[], facts: ReviewFacts): FailedRule[] {
+  return criteria.flatMap((criterion) => {
+    const verdict = criterion.check(facts);
+    return verdict.pass ? [] : [{ rule: criterion.name, reason: verdict.reason }];
+  });
+}
+
+/** `rule: reason; rule: reason`, for a refusal that names every failed criterion. */
+export const describeFailures = (failed: readonly FailedRule[]): string => failed.map((f) => `${f.rule}: ${f.reason}`).join('; ');
 
 export const DAY_MS = 86_400_000;
 

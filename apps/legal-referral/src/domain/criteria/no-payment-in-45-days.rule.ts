@@ -3,6 +3,9 @@ import { DAY_MS, fail, LegalCriterion, pass } from './legal-criterion';
 
 export const QUIET_DAYS_BEFORE_LEGAL = 45;
 
+/** When the quiet period that started at `since` is over: from then on this rule passes again. */
+export const quietPeriodEndsAt = (since: string): Date => new Date(new Date(since).getTime() + QUIET_DAYS_BEFORE_LEGAL * DAY_MS);
+
 /**
  * Internal efforts have failed only when nothing came in for 45 days: counted from the
  * last payment that still stands, or from placement when none did.

@@ -1,7 +1,7 @@
 import { given } from '@lib/es-core/testing/given-when-then';
 import { RecordClientAuthorization } from './referral.commands';
 import { referralDecider } from './referral.decider';
-import { authorized, closed, daysAfterPlacement, opened, recommended } from './referral.fixtures';
+import { authorized, closed, daysAfterPlacement, opened, paymentNoted, recommended } from './referral.fixtures';
 
 describe("recording the client's authorization of suit", () => {
   const authorizedAt = daysAfterPlacement(46).toISOString();
@@ -55,5 +55,23 @@ describe("recording the client's authorization of suit", () => {
 
   it('changes nothing when the same authorization arrives again', () => {
     given(referralDecider, [opened(), recommended(), authorized()]).when(authorization()).then([]);
+  });
+
+  it('ignores an authorization that arrives once the account is time-barred, naming the rule', () => {
+    // Recommended on day 45 (2026-04-15); the UCC period of an invoice due 2022-04-16 ends 2026-04-16, the day of the authorization.
+    given(referralDecider, [opened({ oldestDueDate: '2022-04-16' }), recommended()])
+      .when(authorization())
+      .then(
+        ignored(
+          'the recommendation no longer holds (failed: within-statute-of-limitations: time-barred: the oldest invoice fell due on 2022-04-16; the 4-year UCC period ended on 2026-04-16)',
+        ),
+      );
+  });
+
+  it('ignores an authorization that arrives once payments took the balance below 5,000.00', () => {
+    const paid = paymentNoted('p-1', 300_000, 450_050, daysAfterPlacement(45, 12));
+    given(referralDecider, [opened(), recommended(), paid])
+      .when(authorization())
+      .then(ignored('the recommendation no longer holds (failed: balance-at-least-5000: balance 4,500.50 USD is below 5,000.00)'));
   });
 });

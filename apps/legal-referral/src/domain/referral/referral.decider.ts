@@ -1,4 +1,7 @@
 import { Decider, Decision, reject } from '@lib/es-core';
+import { STANDING_LEGAL_CRITERIA } from '../criteria/default-legal-criteria';
+import { describeFailures, failedCriteria } from '../criteria/legal-criterion';
+import { ATTORNEY_JURISDICTION_MISMATCH, attorneyJurisdictionVerdict } from './attorney-jurisdiction.rule';
 import { CloseReferralCase, ForwardToAttorney, NotePayment, NotePaymentReversal, OpenReferralCase, RecordClientAuthorization, ReferralCommand } from './referral.commands';
 import { ReferralEvent } from './referral.events';
 import { initialReferralState, evolveReferral, ReferralCase, ReferralState } from './referral.state';
@@ -53,7 +56,8 @@ function close(command: CloseReferralCase, state: ReferralCase): Decision<Referr
 }
 
 /**
- * The client's authorization takes effect only on a recommended case; otherwise it is
+ * The client's authorization takes effect only on a recommended case whose recommendation
+ * still holds when the client authorizes (judged at `authorizedAt`); otherwise it is
  * recorded as ignored, with why, so the client's act is never silently dropped.
  */
 function recordAuthorization(command: RecordClientAuthorization, state: ReferralCase): Decision<ReferralEvent> {
@@ -69,6 +73,8 @@ function recordAuthorization(command: RecordClientAuthorization, state: Referral
     const failed = state.lastReview?.failedRules.map((f) => f.rule).join(', ') ?? '';
     return ignored(`the last legal review did not recommend suit (failed: ${failed})`);
   }
+  const noLongerHolds = failedCriteria(STANDING_LEGAL_CRITERIA, { referral: state, now: new Date(command.authorizedAt) });
+  if (noLongerHolds.length > 0) return ignored(`the recommendation no longer holds (failed: ${describeFailures(noLongerHolds)})`);
   return [
     {
       type: 'ReferralAuthorized',
@@ -85,11 +91,22 @@ function recordAuthorization(command: RecordClientAuthorization, state: Referral
   ];
 }
 
-/** Commercial practice: the agency forwards, the receiving attorney sues; only with the client's authorization. */
+/**
+ * Commercial practice: the agency forwards, the receiving attorney sues; only with the
+ * client's authorization, only while the criteria that time and payments can undo still
+ * hold now (a time-barred account is never referred), and only to an attorney for the
+ * debtor's jurisdiction. The account's own reasons come before the attorney's: they hold
+ * whichever attorney is chosen. A refusal records nothing; the case stays authorized, so it
+ * forwards once the reason goes away (a bounced payment restores the balance).
+ */
 function forward(command: ForwardToAttorney, state: ReferralCase): Decision<ReferralEvent> {
   if (state.stage === 'forwarded') return reject('already-forwarded', `already forwarded to attorney ${state.attorney?.attorneyId ?? ''}`.trim());
   if (state.stage === 'closed') return reject('referral-closed', 'the account is closed');
   if (state.stage !== 'authorized') return reject('referral-not-authorized', 'the client has not authorized suit on this account');
+  const noLongerHolds = failedCriteria(STANDING_LEGAL_CRITERIA, { referral: state, now: command.now });
+  if (noLongerHolds.length > 0) return reject(noLongerHolds[0].rule, describeFailures(noLongerHolds));
+  const jurisdiction = attorneyJurisdictionVerdict(command.jurisdiction, state);
+  if (!jurisdiction.pass) return reject(ATTORNEY_JURISDICTION_MISMATCH, jurisdiction.reason);
   return [
     {
       type: 'ForwardedToAttorney',

@@ -46,9 +46,27 @@ export type ReferralRecommended = DomainEvent<
   { accountId: string; clientId: string; balance: number; currency: string; rulesChecked: string[]; reviewedAt: string }
 >;
 
+/**
+ * The review to run again when a review failed only because a payment came in too recently:
+ * 45 days after that payment, when the quiet period it broke is over.
+ */
+export interface FollowUpReview {
+  afterPaymentId: string;
+  dueAt: string;
+}
+
 export type ReferralNotRecommended = DomainEvent<
   'ReferralNotRecommended',
-  { accountId: string; balance: number; currency: string; rulesChecked: string[]; failedRules: FailedRule[]; reviewedAt: string }
+  {
+    accountId: string;
+    balance: number;
+    currency: string;
+    rulesChecked: string[];
+    failedRules: FailedRule[];
+    reviewedAt: string;
+    /** Absent when waiting would not change the verdict (another rule failed too, no payment, a closed case). */
+    followUpReview?: FollowUpReview;
+  }
 >;
 
 export type ReferralAuthorized = DomainEvent<

@@ -1,4 +1,4 @@
-import { Attorney, FailedRule, ReferralEvent } from './referral.events';
+import { Attorney, FailedRule, FollowUpReview, ReferralEvent } from './referral.events';
 
 export type ReferralStage = 'opened' | 'recommended' | 'not-recommended' | 'authorized' | 'forwarded' | 'closed';
 
@@ -15,6 +15,7 @@ export interface LegalReview {
   reviewedAt: string;
   rulesChecked: string[];
   failedRules: FailedRule[];
+  followUpReview: FollowUpReview | null;
 }
 
 /** One account's referral case, from placement to forwarding (or closing). */
@@ -36,6 +37,8 @@ export interface ReferralCase {
   bankrupt: boolean;
   debtorInBusiness: boolean;
   lastReview: LegalReview | null;
+  /** Every follow-up review ever booked, so closing the case can cancel those still pending. */
+  followUpReviews: FollowUpReview[];
   authorizedAt: string | null;
   attorney: (Attorney & { forwardedAt: string }) | null;
   closing: { closingCode: string; closedAt: string } | null;
@@ -60,6 +63,7 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
       bankrupt: false,
       debtorInBusiness: true,
       lastReview: null,
+      followUpReviews: [],
       authorizedAt: null,
       attorney: null,
       closing: null,
@@ -87,14 +91,21 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
       return {
         ...state,
         stage: unlessClosed('recommended'),
-        lastReview: { recommended: true, reviewedAt: event.data.reviewedAt, rulesChecked: event.data.rulesChecked, failedRules: [] },
+        lastReview: { recommended: true, reviewedAt: event.data.reviewedAt, rulesChecked: event.data.rulesChecked, failedRules: [], followUpReview: null },
       };
-    case 'ReferralNotRecommended':
+    case 'ReferralNotRecommended': {
+      const { reviewedAt, rulesChecked, failedRules, followUpReview } = event.data;
       return {
         ...state,
         stage: unlessClosed('not-recommended'),
-        lastReview: { recommended: false, reviewedAt: event.data.reviewedAt, rulesChecked: event.data.rulesChecked, failedRules: event.data.failedRules },
+        lastReview: { recommended: false, reviewedAt, rulesChecked, failedRules, followUpReview: followUpReview ?? null },
+        // Reviews held back by the same payment book the same follow-up: it is listed once.
+        followUpReviews:
+          followUpReview && !state.followUpReviews.some((f) => f.afterPaymentId === followUpReview.afterPaymentId)
+            ? [...state.followUpReviews, followUpReview]
+            : state.followUpReviews,
       };
+    }
     case 'ReferralAuthorized':
       return { ...state, stage: 'authorized', authorizedAt: event.data.authorizedAt };
     case 'AuthorizationIgnored':

@@ -2,6 +2,7 @@ import { given } from '@lib/es-core/testing/given-when-then';
 import { DEFAULT_LEGAL_CRITERIA } from '../criteria/default-legal-criteria';
 import { decideReviewForLegal } from './review-for-legal.decide';
 import { referralDecider } from './referral.decider';
+import { ReferralEvent } from './referral.events';
 import { authorized, caseAfter, closed, daysAfterPlacement, opened, paymentNoted, recommended } from './referral.fixtures';
 
 const ALL_RULES = [
@@ -78,5 +79,48 @@ describe('reviewing an account for legal', () => {
 
   it('refuses to review an account it has no case for', () => {
     given(referralDecider).when(review(daysAfterPlacement(45))).thenRejects('referral-unknown');
+  });
+
+  describe('when the only thing in the way is a recent payment', () => {
+    const paidOnDay44 = paymentNoted('p-1', 50_000, 700_050, daysAfterPlacement(44));
+
+    it('books a follow-up review for 45 days after that payment, so the account does not silently leave the legal track', () => {
+      const { decision } = given(referralDecider, [opened(), paidOnDay44]).when(review(daysAfterPlacement(45)));
+      expect(decision).toEqual([
+        {
+          type: 'ReferralNotRecommended',
+          data: {
+            accountId: 'acc-1',
+            balance: 700_050,
+            currency: 'USD',
+            rulesChecked: ALL_RULES,
+            failedRules: [{ rule: 'no-payment-in-45-days', reason: expect.stringContaining('a payment was received 1 days ago') }],
+            reviewedAt: '2026-04-15T09:00:00.000Z',
+            followUpReview: { afterPaymentId: 'p-1', dueAt: daysAfterPlacement(89).toISOString() },
+          },
+        },
+      ]);
+    });
+
+    it('books it after the latest payment that still stands', () => {
+      const bounced: ReferralEvent = {
+        type: 'PaymentReversalNoted',
+        data: { accountId: 'acc-1', paymentId: 'p-2', amount: 10_000, balanceAfter: 700_050, reversedAt: daysAfterPlacement(44).toISOString() },
+      };
+      const history = [opened(), paymentNoted('p-1', 50_000, 700_050, daysAfterPlacement(30)), paymentNoted('p-2', 10_000, 690_050, daysAfterPlacement(40)), bounced];
+      const { decision } = given(referralDecider, history).when(review(daysAfterPlacement(45)));
+      expect(decision).toMatchObject([{ data: { followUpReview: { afterPaymentId: 'p-1', dueAt: daysAfterPlacement(75).toISOString() } } }]);
+    });
+
+    it('books none when another criterion fails too: waiting would not change that verdict', () => {
+      const { decision } = given(referralDecider, [opened(), paymentNoted('p-1', 300_000, 450_050, daysAfterPlacement(44))]).when(review(daysAfterPlacement(45)));
+      expect((decision as ReferralEvent[])[0].data).not.toHaveProperty('followUpReview');
+    });
+
+    it('books none when the 45 days still count from placement: the day-45 review is booked already', () => {
+      const { decision } = given(referralDecider, [opened()]).when(review(daysAfterPlacement(30)));
+      expect(decision).toMatchObject([{ type: 'ReferralNotRecommended', data: { failedRules: [{ rule: 'no-payment-in-45-days' }] } }]);
+      expect((decision as ReferralEvent[])[0].data).not.toHaveProperty('followUpReview');
+    });
   });
 });

@@ -3,10 +3,14 @@ import { AccountClosed } from '@lib/contracts';
 import { handleCommand } from '@lib/es-core';
 import { on } from '@lib/integration';
 import { referralDecider } from '../../domain/referral/referral.decider';
-import { legalReviewWorkId, LegalReferralDependencies, referralStreamId } from '../../legal-referral.ports';
+import { followUpReviewWorkId, legalReviewWorkId, LegalReferralDependencies, referralStreamId } from '../../legal-referral.ports';
 import { retryUntilOpened } from './retry-until-opened';
 
-/** A closed account leaves the legal pipeline; its pending review has nothing left to decide. */
+/**
+ * A closed account leaves the legal pipeline; its pending reviews (the day-45 one and every
+ * follow-up a recent payment booked) have nothing left to decide. Cancelling work that has
+ * already fired or been cancelled changes nothing, so a redelivery cancels again safely.
+ */
 export const closeReferralCase = (deps: LegalReferralDependencies, scheduler: DurableScheduler) =>
   on(AccountClosed, async (data, context) => {
     const outcome = await handleCommand(
@@ -18,4 +22,8 @@ export const closeReferralCase = (deps: LegalReferralDependencies, scheduler: Du
     );
     retryUntilOpened(data.accountId, outcome);
     await scheduler.cancel(legalReviewWorkId(data.accountId), context.causationId);
+    if (outcome.state.stage === 'none') return;
+    for (const followUp of outcome.state.followUpReviews) {
+      await scheduler.cancel(followUpReviewWorkId(data.accountId, followUp.afterPaymentId), context.causationId);
+    }
   });
