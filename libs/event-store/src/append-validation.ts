@@ -19,9 +19,12 @@ export function validateEventsToAppend(streamId: string, events: readonly EventT
     if (typeof event.metadata.occurredAt !== 'string' || Number.isNaN(Date.parse(event.metadata.occurredAt))) {
       throw new TypeError(`${where}: metadata.occurredAt must be an ISO-8601 instant; got ${String(event.metadata.occurredAt)}`);
     }
-    const badData = findUnstorableString(event.data, 'data');
-    const bad = badData ?? findUnstorableString(event.metadata, 'metadata');
+    const bad = findPath(event.data, 'data', UNSTORABLE) ?? findPath(event.metadata, 'metadata', UNSTORABLE);
     if (bad) throw new TypeError(`${where}: ${bad} holds a NUL character or a lone UTF-16 surrogate, which cannot be stored`);
+    const reserved = findPath(event.data, 'data', RESERVED_KEY) ?? findPath(event.metadata, 'metadata', RESERVED_KEY);
+    if (reserved) {
+      throw new TypeError(`${where}: ${reserved}: object keys starting with '$' are reserved for the codec's tags ($bigint, $date); rename the field`);
+    }
   });
 }
 
@@ -32,17 +35,35 @@ function unstorable(text: string): boolean {
   return text.includes('\u0000') || LONE_SURROGATE.test(text);
 }
 
+/** What one check refuses: object keys, string values, or both. */
+interface Refusal {
+  key?: (key: string) => boolean;
+  text?: (text: string) => boolean;
+}
+
 /**
  * PostgreSQL's jsonb refuses both, and EventStoreDB would store them; refusing them in
- * every adapter keeps one behaviour whichever store runs. Returns the path of the first.
+ * every adapter keeps one behaviour whichever store runs.
  */
-function findUnstorableString(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return unstorable(value) ? path : null;
+const UNSTORABLE: Refusal = { key: unstorable, text: unstorable };
+
+/**
+ * The codec writes bigints and dates as `{ "$bigint": ... }` and `{ "$date": ... }`, so
+ * data of the same shape would come back as the wrong type (and then fail its hash).
+ * Refusing every `$` key, not only those two, keeps the stored form exactly the data and
+ * leaves room for another tag later.
+ */
+const RESERVED_KEY: Refusal = { key: (key) => key.startsWith('$') };
+
+/** The path of the first object key or string value in `value` that `refusal` refuses. */
+function findPath(value: unknown, path: string, refusal: Refusal): string | null {
+  if (typeof value === 'string') return refusal.text?.(value) ? path : null;
   if (value === null || typeof value !== 'object' || value instanceof Date) return null;
+  const isArray = Array.isArray(value);
   for (const [key, inner] of Object.entries(value)) {
-    const innerPath = Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`;
-    if (unstorable(key)) return innerPath;
-    const found = findUnstorableString(inner, innerPath);
+    const innerPath = isArray ? `${path}[${key}]` : `${path}.${key}`;
+    if (!isArray && refusal.key?.(key)) return innerPath;
+    const found = findPath(inner, innerPath, refusal);
     if (found) return found;
   }
   return null;

@@ -8,14 +8,17 @@ export interface ReadStreamOptions {
 }
 
 export interface ReadAllOptions {
-  /** Exclusive: return events strictly after this global position. Omitted: from the start. */
+  /**
+   * Exclusive: return events strictly after this global position. Omitted or negative
+   * (a checkpoint rewound to -1): from the start.
+   */
   after?: bigint;
   /** At most this many events (default 1000). */
   limit?: number;
 }
 
 export interface SubscribeOptions {
-  /** Exclusive checkpoint: deliver events strictly after this global position. */
+  /** Exclusive checkpoint: deliver events strictly after this global position. Omitted or negative: from the start. */
   after?: bigint;
   /** Called once per event, in global order; the next event waits until it resolves. */
   onEvent: (event: RecordedEvent) => Promise<void>;

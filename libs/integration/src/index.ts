@@ -3,3 +3,4 @@ export * from './idempotent-consumer';
 export * from './messages';
 export * from './topic-prefix';
 export * from './service-runtime';
+export * from './relay-replay';

@@ -1,3 +1,4 @@
+import { Backoff, backoffDelayMs, errorFields, jsonLineLog, LogSink } from '@lib/clock';
 import { RecordedEvent } from '@lib/es-core';
 import type { CheckpointStore, EventStore } from '@lib/event-store';
 import type { MessageBus, OutgoingMessage } from '@lib/message-bus';
@@ -13,7 +14,16 @@ export interface RelayOptions {
   bus: MessageBus;
   gateway: Gateway;
   batchSize?: number;
+  /** Pause after a failed round before the next: doubles per failure in a row. Default 100 ms up to 30 s. */
+  retryBackoff?: Backoff;
+  /** Where failures go. Default: one JSON line each on stderr. */
+  log?: LogSink;
 }
+
+const DEFAULT_RETRY_BACKOFF: Backoff = { initialMs: 100, maxMs: 30_000 };
+
+/** Where a round stood when it failed, for the log line. */
+type Whereabouts = Record<string, string | number | null>;
 
 /**
  * The outbound half of "nothing lost, nothing invented": reads the event store after
@@ -21,14 +31,23 @@ export interface RelayOptions {
  * Only persisted events are ever published. A crash after publishing and before the
  * checkpoint republishes that batch on restart: duplicates are possible, losses are not,
  * and consumers drop the duplicates (message id = event id).
+ *
+ * A failing round (store, gateway, encoding, bus) publishes nothing past the failure and
+ * leaves the checkpoint where it was; `start()`'s loop logs it with where it stood and
+ * retries after a pause that grows while the failures go on.
  */
 export class Relay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
   private readonly batchSize: number;
+  private readonly retryBackoff: Backoff;
+  private readonly log: LogSink;
+  private whereabouts: Whereabouts = {};
 
   constructor(private readonly options: RelayOptions) {
     this.batchSize = options.batchSize ?? 500;
+    this.retryBackoff = options.retryBackoff ?? DEFAULT_RETRY_BACKOFF;
+    this.log = options.log ?? jsonLineLog;
   }
 
   /** Relays everything stored so far; returns how many events it read. Runs never overlap. */
@@ -38,13 +57,27 @@ export class Relay {
   }
 
   start(intervalMs = 50): void {
+    let failures = 0;
     const loop = async () => {
+      let pause = intervalMs;
       try {
         await this.drain();
-      } catch {
-        // the next round retries from the checkpoint
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        pause = backoffDelayMs(failures, this.retryBackoff);
+        this.log({
+          level: 'error',
+          source: 'relay',
+          msg: 'relay round failed; retrying from the checkpoint',
+          relay: this.options.name,
+          ...this.whereabouts,
+          failures,
+          retryInMs: pause,
+          ...errorFields(error),
+        });
       }
-      if (this.timer) this.timer = setTimeout(loop, intervalMs);
+      if (this.timer) this.timer = setTimeout(loop, pause);
     };
     this.timer = setTimeout(loop, 0);
   }
@@ -61,13 +94,24 @@ export class Relay {
     let after = (await checkpoints.load(name)) ?? undefined;
     let read = 0;
     for (;;) {
+      this.whereabouts = { after: position(after) };
       const batch = await store.readAll({ after, limit: this.batchSize });
       if (batch.length === 0) return read;
-      const messages = batch.flatMap(gateway);
+      const messages = batch.flatMap((event) => {
+        this.whereabouts = { after: position(after), streamId: event.streamId, version: event.version, globalPosition: position(event.globalPosition) };
+        return gateway(event);
+      });
+      const last = batch[batch.length - 1].globalPosition;
+      this.whereabouts = { after: position(after), fromPosition: position(batch[0].globalPosition), toPosition: position(last) };
       if (messages.length > 0) await bus.publish(messages);
-      after = batch[batch.length - 1].globalPosition;
+      after = last;
       await checkpoints.save(name, after);
       read += batch.length;
     }
   }
+}
+
+/** Positions are bigints, which JSON cannot carry: logged as strings. */
+function position(value: bigint | undefined): string | null {
+  return value === undefined ? null : String(value);
 }

@@ -85,10 +85,27 @@ export class ServiceRuntime {
     this.options.scheduler?.start(this.options.schedulerIntervalMs ?? 1000);
   }
 
+  /**
+   * Stops the consumer, the scheduler, then the relay, each after its in-flight work.
+   * Each part stops even if an earlier one failed to: a consumer that would not close
+   * must not leave the relay running. The failures are thrown together once every part
+   * had its turn.
+   */
   async stop(): Promise<void> {
-    await this.subscription?.close();
-    await this.options.scheduler?.stop();
-    await this.relay.stop();
+    const parts: Array<() => Promise<void> | undefined> = [
+      () => this.subscription?.close(),
+      () => this.options.scheduler?.stop(),
+      () => this.relay.stop(),
+    ];
+    const failures: unknown[] = [];
+    for (const stop of parts) {
+      try {
+        await stop();
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (failures.length > 0) throw new AggregateError(failures, `service ${this.options.service}: ${failures.length} part(s) failed to stop`);
   }
 }
 

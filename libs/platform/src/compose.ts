@@ -2,7 +2,7 @@ import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { join } from 'node:path';
 import type { AppConfig, InfrastructureConfig } from '@lib/config';
 import type { CheckpointStore, EventStore } from '@lib/event-store';
-import { relayCheckpointName } from '@lib/integration';
+import { rewindRelaysOnStart } from '@lib/integration';
 import { createHttpApp, listen } from './http-app';
 import { ClockControl, createClockControl, createEventStore, createMessageBus, newId } from './infrastructure';
 import { DEV_STAFF_TOKEN_SECRET, rootModule } from './root-module';
@@ -46,11 +46,9 @@ export async function composeProcess(config: AppConfig, services: ServiceDefinit
     const store = await createEventStore(eventStoreFor(config.eventStore, service.name, services.length > 1));
     stores.set(service.name, store);
   }
-  if (config.readModels.kind === 'memory') {
-    // In-memory read models start empty: every service republishes what it stored, so
-    // reporting rebuilds them; the other consumers find each effect already applied.
-    for (const [service, store] of stores) await store.save(relayCheckpointName(service), -1n);
-  }
+  // An in-process bus or in-memory read models forget across a restart: every service
+  // republishes what it stored, and consumers find each effect already applied.
+  await rewindRelaysOnStart(config, stores);
   const context: ProcessContext = { config, localStores: stores, onClose: (close) => closers.push(close) };
   const modules: DynamicModule[] = [];
   for (const service of services) {

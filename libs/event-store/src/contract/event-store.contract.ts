@@ -169,6 +169,28 @@ export function eventStoreContract(adapterName: string, factory: () => Promise<E
         );
         expect(await store.readAll({ after: marker })).toEqual([]);
       });
+
+      it("refuses, before writing, object keys starting with '$', which the codec keeps for its tags", async () => {
+        const streamId = aStreamId('account');
+        const marker = await appendMarker(store);
+
+        await expect(store.appendToStream(streamId, [anEvent('A', { note: { $date: '2026-01-01' } })], { expectedVersion: 'any' })).rejects.toThrow(
+          /data\.note\.\$date.*reserved/,
+        );
+        await expect(store.appendToStream(streamId, [anEvent('A', { amounts: [{ $bigint: '12.5' }] })], { expectedVersion: 'any' })).rejects.toThrow(
+          /data\.amounts\[0\]\.\$bigint/,
+        );
+        await expect(store.appendToStream(streamId, [anEvent('A', {}, { $source: 'import' })], { expectedVersion: 'any' })).rejects.toThrow(
+          /metadata\.\$source/,
+        );
+        expect(await store.readAll({ after: marker })).toEqual([]);
+
+        const ordinary = { price$: 5, 'a$b': { c$: [new Date('2026-01-01T00:00:00.000Z'), 7n] }, text: '$date' };
+        await store.appendToStream(streamId, [anEvent('B', ordinary)], { expectedVersion: 'no_stream' });
+        const [read] = await store.readStream(streamId);
+        expect(read.data).toEqual(ordinary);
+        expect(verifyChain(streamId, [read]).ok).toBe(true);
+      });
     });
 
     describe('reading a stream', () => {
@@ -275,6 +297,22 @@ export function eventStoreContract(adapterName: string, factory: () => Promise<E
         const fromStart = await store.readAll({ limit: 1 });
         expect(fromStart).toHaveLength(1);
         expect(fromStart[0].globalPosition <= marker).toBe(true);
+      });
+
+      it('reads from the start after a negative position, the checkpoint a rewound relay saves', async () => {
+        const name = `relay-${randomUUID()}`;
+        await appendMarker(store);
+        await store.save(name, -1n);
+        expect(await store.load(name)).toBe(-1n);
+
+        const fromStart = await store.readAll({ limit: 3 });
+        expect(fromStart.length).toBeGreaterThan(0);
+        expect(await store.readAll({ after: -1n, limit: 3 })).toEqual(fromStart);
+
+        const received: RecordedEvent[] = [];
+        subscribe({ after: -1n, onEvent: async (event) => void received.push(event) });
+        await waitFor(() => received.length >= fromStart.length);
+        expect(received.slice(0, fromStart.length)).toEqual(fromStart);
       });
 
       it('keeps global positions in commit order under concurrent appends to many streams', async () => {

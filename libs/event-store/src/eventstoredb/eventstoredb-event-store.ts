@@ -179,7 +179,7 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
     const limit = options.limit ?? DEFAULT_READ_ALL_LIMIT;
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer; got ${limit}`);
     const out: RecordedEvent[] = [];
-    let from = options.after;
+    let from = fromStartIfNegative(options.after);
     // System and checkpoint events are filtered out here, so one page may not fill the
     // limit: keep reading until it is filled or $all ends.
     for (;;) {
@@ -211,7 +211,8 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
 
   subscribeToAll(options: SubscribeOptions): EventStoreSubscription {
     this.assertOpen();
-    const { after, onEvent, onError } = options;
+    const { onEvent, onError } = options;
+    const after = fromStartIfNegative(options.after);
     const stream: AllStreamSubscription = this.client.subscribeToAll({
       fromPosition: after === undefined ? START : toEsdbPosition(after),
       filter: excludeSystemEvents(),
@@ -321,6 +322,16 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
   private assertOpen(): void {
     if (this.closed) throw new Error('event store (EventStoreDB) is closed');
   }
+}
+
+/**
+ * The SQL adapters read `after: -1n` as "from the start" (positions start at 1), and a
+ * rewound relay checkpoint is exactly that (see `rewindRelaysOnStart` in
+ * `@lib/integration`). A $all position is unsigned, so a negative one cannot even be
+ * encoded: read it as no position at all.
+ */
+function fromStartIfNegative(after: bigint | undefined): bigint | undefined {
+  return after !== undefined && after < 0n ? undefined : after;
 }
 
 /**

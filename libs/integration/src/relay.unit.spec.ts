@@ -1,0 +1,126 @@
+import { RecordedEvent } from '@lib/es-core';
+import type { CheckpointStore, EventStore, ReadAllOptions } from '@lib/event-store';
+import { createInProcessMessageBus, IncomingMessage, MessageBus, OutgoingMessage } from '@lib/message-bus';
+import { waitFor } from '@lib/message-bus/contract/wait-for';
+import { Relay } from './relay';
+
+describe('relay, when a round fails', () => {
+  let bus: MessageBus;
+  let logged: Array<Record<string, unknown>>;
+
+  beforeEach(() => {
+    bus = createInProcessMessageBus();
+    logged = [];
+  });
+  afterEach(() => bus.close());
+  const log = (entry: Record<string, unknown>) => void logged.push(entry);
+
+  it('logs each failure with where it stood and keeps retrying, pausing longer each time', async () => {
+    const events = [recorded('acct-a', 0, 1n), recorded('acct-b', 0, 2n)];
+    const checkpoints = new Map<string, bigint>();
+    let brokenRounds = 2;
+    const received: IncomingMessage[] = [];
+    await bus.ensureTopics(['things']);
+    const subscription = await bus.subscribe({ groupId: 'test', topics: ['things'], handler: async (m) => void received.push(m) });
+    const relay = new Relay({
+      name: 'out',
+      store: storeOf(events),
+      checkpoints: checkpointsIn(checkpoints),
+      bus,
+      batchSize: 1,
+      gateway: (event) => {
+        if (event.streamId === 'acct-b' && brokenRounds-- > 0) throw new Error('gateway broke');
+        return [message(event)];
+      },
+      retryBackoff: { initialMs: 1, maxMs: 1000 },
+      log,
+    });
+
+    relay.start(1);
+    try {
+      await waitFor('both messages', () => received.length === 2, { timeoutMs: 10_000 });
+    } finally {
+      await relay.stop();
+      await subscription.close();
+    }
+
+    expect(received.map((m) => m.key)).toEqual(['acct-a', 'acct-b']);
+    expect(logged).toEqual([
+      expect.objectContaining({ level: 'error', relay: 'out', after: '1', streamId: 'acct-b', globalPosition: '2', error: 'gateway broke', retryInMs: 1 }),
+      expect.objectContaining({ level: 'error', relay: 'out', after: '1', streamId: 'acct-b', globalPosition: '2', error: 'gateway broke', retryInMs: 2 }),
+    ]);
+    expect(checkpoints.get('out')).toBe(2n);
+  });
+
+  it('names the batch it could not publish', async () => {
+    const events = [recorded('acct-a', 0, 5n), recorded('acct-a', 1, 6n)];
+    let published = false;
+    const failingOnce: MessageBus = {
+      ...bus,
+      publish: async (messages) => {
+        if (!published) {
+          published = true;
+          throw new Error('broker down');
+        }
+        await bus.publish(messages);
+      },
+    };
+    const checkpoints = new Map<string, bigint>();
+    const relay = new Relay({
+      name: 'out',
+      store: storeOf(events),
+      checkpoints: checkpointsIn(checkpoints),
+      bus: failingOnce,
+      gateway: (e) => [message(e)],
+      retryBackoff: { initialMs: 1, maxMs: 1 },
+      log,
+    });
+
+    relay.start(1);
+    try {
+      await waitFor('the checkpoint past both events', () => checkpoints.get('out') === 6n, { timeoutMs: 10_000 });
+    } finally {
+      await relay.stop();
+    }
+
+    expect(logged).toEqual([
+      expect.objectContaining({ level: 'error', relay: 'out', after: null, fromPosition: '5', toPosition: '6', error: 'broker down' }),
+    ]);
+  });
+});
+
+function recorded(streamId: string, version: number, globalPosition: bigint): RecordedEvent {
+  return {
+    streamId,
+    version,
+    globalPosition,
+    type: 'ThingHappened',
+    data: {},
+    metadata: {
+      eventId: `${streamId}-${version}`,
+      principal: { role: 'system', id: 'test' },
+      correlationId: 'corr',
+      causationId: 'cause',
+      occurredAt: '2026-04-01T00:00:00.000Z',
+    },
+  } as RecordedEvent;
+}
+
+function message(event: RecordedEvent): OutgoingMessage {
+  return {
+    topic: 'things',
+    key: event.streamId,
+    value: {},
+    headers: { 'message-type': event.type, 'message-id': event.metadata.eventId, 'correlation-id': 'corr', 'causation-id': 'cause' },
+  };
+}
+
+function storeOf(events: RecordedEvent[]): EventStore {
+  return {
+    readAll: async ({ after, limit = 1000 }: ReadAllOptions = {}) => events.filter((e) => after === undefined || e.globalPosition > after).slice(0, limit),
+  } as EventStore;
+}
+
+function checkpointsIn(saved: Map<string, bigint>): CheckpointStore {
+  return { load: async (name) => saved.get(name) ?? null, save: async (name, position) => void saved.set(name, position) };
+}
