@@ -14,11 +14,18 @@ describe('client intake over HTTP (PGlite event store)', () => {
   });
   afterAll(() => close());
 
-  async function onboardClientWithKey(name: string): Promise<{ clientId: string; apiKey: string }> {
+  async function onboardClientWithKey(name: string): Promise<{ clientId: string; keyId: string; apiKey: string }> {
     const onboarded = await http.post('/clients').set('authorization', staff('admin')).send({ name }).expect(201);
-    const issued = await http.post(`/clients/${onboarded.body.clientId}/api-keys`).set('authorization', staff('admin')).expect(201);
-    return { clientId: onboarded.body.clientId, apiKey: issued.body.apiKey };
+    return { clientId: onboarded.body.clientId, ...(await issueKey(onboarded.body.clientId)) };
   }
+
+  async function issueKey(clientId: string): Promise<{ keyId: string; apiKey: string }> {
+    const issued = await http.post(`/clients/${clientId}/api-keys`).set('authorization', staff('admin')).expect(201);
+    return { keyId: issued.body.keyId, apiKey: issued.body.apiKey };
+  }
+
+  const revocationOf = (clientId: string, keyId: string) => `/clients/${clientId}/api-keys/${keyId}/revocation`;
+  const clientEvents = (clientId: string) => store.readStream(`client-${clientId}`);
 
   it('acknowledges a placement, answers a retry with the same key identically, and refuses a reused reference', async () => {
     const { clientId, apiKey } = await onboardClientWithKey('Northwind');
@@ -164,6 +171,74 @@ describe('client intake over HTTP (PGlite event store)', () => {
     const issued = (await store.readStream(`client-${clientId}`)).filter((e) => e.type === 'ApiKeyIssued');
     expect(issued).toHaveLength(1);
     await http.get('/clients/me').set('x-api-key', first.body.apiKey).expect(200);
+  });
+
+  it("refuses a revoked key at once (401) while the client's other key keeps working", async () => {
+    const { clientId, keyId, apiKey } = await onboardClientWithKey('Leaky Ltd');
+    const second = await issueKey(clientId);
+    await http.get('/clients/me').set('x-api-key', apiKey).expect(200);
+
+    const revoked = await http.post(revocationOf(clientId, keyId)).set('authorization', staff('admin')).send({ reason: 'pasted into a support ticket' }).expect(201);
+    expect(revoked.body).toEqual({ clientId, keyId, reason: 'pasted into a support ticket', revokedAt: '2026-06-01T09:00:00.000Z' });
+    const { keyHash } = (await clientEvents(clientId)).find((e) => e.type === 'ApiKeyIssued' && e.data.keyId === keyId)!.data as { keyHash: string };
+    expect(JSON.stringify(revoked.body)).not.toContain(keyHash);
+    expect(JSON.stringify(revoked.body)).not.toContain(apiKey.slice(-12));
+
+    await http.get('/clients/me').set('x-api-key', apiKey).expect(401);
+    await http.post('/placements').set('x-api-key', apiKey).send(placement('LK-1')).expect(401);
+    expect((await http.get('/clients/me').set('x-api-key', second.apiKey).expect(200)).body).toEqual({ clientId });
+    const recorded = (await clientEvents(clientId)).filter((e) => e.type === 'ApiKeyRevoked');
+    expect(recorded.map(({ data, metadata }) => ({ data, principal: metadata.principal }))).toEqual([
+      { data: { clientId, keyId, reason: 'pasted into a support ticket', revokedAt: '2026-06-01T09:00:00.000Z' }, principal: { role: 'admin', id: 'admin-1' } },
+    ]);
+  });
+
+  it('refuses to revoke a key twice (409) or a key the client does not have (404), appending nothing for either', async () => {
+    const { clientId, keyId, apiKey } = await onboardClientWithKey('Twice Revoked Co');
+    const other = await onboardClientWithKey('Bystander Co');
+    const first = await http.post(revocationOf(clientId, keyId)).set('authorization', staff('admin')).expect(201);
+    expect(first.body).toEqual({ clientId, keyId, reason: null, revokedAt: expect.any(String) });
+    const before = (await clientEvents(clientId)).length;
+
+    const again = await http.post(revocationOf(clientId, keyId)).set('authorization', staff('admin')).send({ reason: 'once more' }).expect(409);
+    expect(again.body).toEqual({ statusCode: 409, rule: 'api-key-already-revoked', message: expect.stringContaining(keyId), clientId, keyId, revokedAt: first.body.revokedAt });
+    const unknown = await http.post(revocationOf(clientId, randomUUID())).set('authorization', staff('admin')).expect(404);
+    expect(unknown.body).toMatchObject({ statusCode: 404, rule: 'api-key-unknown' });
+    // Another client's key is not this client's to revoke: it reads as unknown and keeps working.
+    const foreign = await http.post(revocationOf(clientId, other.keyId)).set('authorization', staff('admin')).expect(404);
+    expect(foreign.body).toMatchObject({ statusCode: 404, rule: 'api-key-unknown' });
+    const noClient = await http.post(revocationOf(randomUUID(), keyId)).set('authorization', staff('admin')).expect(404);
+    expect(noClient.body).toMatchObject({ statusCode: 404, rule: 'client-unknown' });
+
+    expect((await clientEvents(clientId)).length).toBe(before);
+    expect((await clientEvents(other.clientId)).filter((e) => e.type === 'ApiKeyRevoked')).toEqual([]);
+    await http.get('/clients/me').set('x-api-key', other.apiKey).expect(200);
+    await http.get('/clients/me').set('x-api-key', apiKey).expect(401);
+  });
+
+  it('lets only an admin revoke a key: 403 for every other staff role and for a client, 401 without credentials', async () => {
+    const { clientId, keyId, apiKey } = await onboardClientWithKey('Guarded Keys Inc');
+    const before = (await clientEvents(clientId)).length;
+    for (const role of ['collector', 'supervisor', 'accountant', 'legal', 'compliance'] as const) {
+      await http.post(revocationOf(clientId, keyId)).set('authorization', staff(role)).send({ reason: role }).expect(403);
+    }
+    await http.post(revocationOf(clientId, keyId)).set('x-api-key', apiKey).send({ reason: 'my own key' }).expect(403);
+    await http.post(revocationOf(clientId, keyId)).send({ reason: 'anonymous' }).expect(401);
+    expect((await clientEvents(clientId)).length).toBe(before);
+    await http.get('/clients/me').set('x-api-key', apiKey).expect(200);
+  });
+
+  it('answers a keyed retry of a revocation with the first answer and revokes once', async () => {
+    const { clientId, keyId } = await onboardClientWithKey('Retrying Admin Co');
+    const request = () => http.post(revocationOf(clientId, keyId)).set('authorization', staff('admin')).set('idempotency-key', 'revoke-1');
+    const first = await request().send({ reason: 'offboarded' }).expect(201);
+    const retry = await request().send({ reason: 'offboarded' }).expect(201);
+    expect(retry.body).toEqual(first.body);
+    const reused = await request().send({ reason: 'something else' }).expect(422);
+    expect(reused.body.rule).toBe('idempotency-key-reused');
+    expect((await clientEvents(clientId)).filter((e) => e.type === 'ApiKeyRevoked')).toHaveLength(1);
+    // Without the key the same request is a second revocation, not a retry.
+    await http.post(revocationOf(clientId, keyId)).set('authorization', staff('admin')).send({ reason: 'offboarded' }).expect(409);
   });
 
   it("keeps a client's accounts from another client: 404, as if the account did not exist", async () => {

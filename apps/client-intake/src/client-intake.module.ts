@@ -8,6 +8,7 @@ import { EventSourcedClientKeys } from './application/issue-api-key/api-key';
 import { IssueApiKeyController } from './application/issue-api-key/issue-api-key.http.controller';
 import { OnboardClientController } from './application/onboard-client/onboard-client.http.controller';
 import { PlaceAccountController } from './application/place-account/place-account.http.controller';
+import { RevokeApiKeyController } from './application/revoke-api-key/revoke-api-key.http.controller';
 import { WhoAmIController } from './application/who-am-i/who-am-i.http.controller';
 import { accountIdOfStream, accountStreamId, INTAKE, IntakeDependencies } from './client-intake.ports';
 import { closePaidAccount } from './integration/inbound/close-paid-account.handler';
@@ -15,7 +16,7 @@ import { intakeGateway } from './integration/outbound/intake.gateway';
 
 export const CLIENT_INTAKE = 'client-intake';
 
-const useCases = [WhoAmIController, OnboardClientController, IssueApiKeyController, PlaceAccountController, GetAccountController, AuthorizeLegalReferralController];
+const useCases = [WhoAmIController, OnboardClientController, IssueApiKeyController, RevokeApiKeyController, PlaceAccountController, GetAccountController, AuthorizeLegalReferralController];
 
 /** Composition root of the client-intake service: its use cases over the ports it is given. */
 @Module({})

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { fold } from '@lib/es-core';
 import type { EventStore } from '@lib/event-store';
 import type { ClientKeyVerifier } from '@lib/platform';
-import { clientDecider, ClientEvent } from '../../domain/client/client.decider';
+import { acceptsKey, clientDecider, ClientEvent } from '../../domain/client/client.decider';
 import { clientStreamId } from '../../client-intake.ports';
 
 /** `ck_<clientId>_<secret>`: the client id up front lets a check read one stream, not an index. */
@@ -14,7 +14,7 @@ export function hashApiKey(apiKey: string): string {
   return createHash('sha256').update(apiKey).digest('hex');
 }
 
-/** Checks a key against the hashes in its client's stream. */
+/** Checks a key against the hashes in its client's stream: issued and not revoked. Read on every call, so a revocation holds at once. */
 export class EventSourcedClientKeys implements ClientKeyVerifier {
   constructor(private readonly store: EventStore) {}
 
@@ -23,6 +23,6 @@ export class EventSourcedClientKeys implements ClientKeyVerifier {
     if (!match) return null;
     const events = await this.store.readStream(clientStreamId(match[1]));
     const state = fold(clientDecider, events as unknown as ClientEvent[]);
-    return state.status === 'onboarded' && state.keyHashes.includes(hashApiKey(apiKey)) ? match[1] : null;
+    return acceptsKey(state, hashApiKey(apiKey)) ? match[1] : null;
   }
 }
