@@ -10,6 +10,15 @@ export interface RecordedAnswer {
 }
 
 /**
+ * A command's refusal as an answer: the status, the rule that refused and why, plus any
+ * fields the endpoint adds (`error`, the rejection's details). One shape for every service,
+ * so a client reads `rule` and `message` the same way everywhere.
+ */
+export function refusalAnswer(status: number, rejection: { rule: string; reason: string }, extra: Record<string, unknown> = {}): RecordedAnswer {
+  return { status, body: { statusCode: status, ...extra, rule: rejection.rule, message: rejection.reason } };
+}
+
+/**
  * What a command answers. `onlyNow`, when given, is what this one caller is shown instead:
  * for something shown once (a new API key's secret) that must never be stored, so retries
  * get the stored `status`/`body` without it.

@@ -1,5 +1,5 @@
 import type { CommandOutcome, Rejection } from '@lib/es-core';
-import type { RecordedAnswer } from '@lib/platform';
+import { RecordedAnswer, refusalAnswer as ruleRefusal } from '@lib/platform';
 import type { ReferralEvent } from '../domain/referral/referral.events';
 import type { ReferralState } from '../domain/referral/referral.state';
 import { referralView } from './referral.view';
@@ -11,7 +11,7 @@ export function notFoundAnswer(accountId: string): RecordedAnswer {
 /** A refusal as an HTTP answer naming its rule: a case that does not exist is 404, every other refusal conflicts with the case's stage. */
 export function refusalAnswer(accountId: string, rejection: Rejection): RecordedAnswer {
   if (rejection.rule === 'referral-unknown') return notFoundAnswer(accountId);
-  return { status: 409, body: { statusCode: 409, error: 'Conflict', rule: rejection.rule, message: rejection.reason } };
+  return ruleRefusal(409, rejection, { error: 'Conflict' });
 }
 
 /** The answer to a command on a referral case: the case as it now stands, or the refusal. */

@@ -1,4 +1,4 @@
-import type { RecordedAnswer } from '@lib/platform';
+import { RecordedAnswer, refusalAnswer as ruleRefusal } from '@lib/platform';
 
 /** Rules that mean "no such thing here": answered 404 so existence does not leak. */
 const NOT_FOUND = new Set(['ledger-unknown', 'payment-unknown']);
@@ -8,5 +8,5 @@ const CONFLICT = new Set(['account-paid', 'payment-already-reversed', 'payment-i
 /** A refusal as an HTTP answer, with the rule that refused. Everything else is 422. */
 export function refusalAnswer(rejection: { rule: string; reason: string; details?: Record<string, unknown> }): RecordedAnswer {
   const statusCode = NOT_FOUND.has(rejection.rule) ? 404 : CONFLICT.has(rejection.rule) ? 409 : 422;
-  return { status: statusCode, body: { statusCode, rule: rejection.rule, message: rejection.reason, ...rejection.details } };
+  return ruleRefusal(statusCode, rejection, rejection.details);
 }

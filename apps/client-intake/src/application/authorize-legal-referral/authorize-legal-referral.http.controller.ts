@@ -2,7 +2,7 @@ import { Body, Controller, Headers, Inject, NotFoundException, Param, ParseUUIDP
 import { ApiHeader, ApiOkResponse, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
 import { handleCommand } from '@lib/es-core';
-import { JsonResponse, principalOf, PrincipalRequest, replyOnce, Roles } from '@lib/platform';
+import { JsonResponse, principalOf, PrincipalRequest, refusalAnswer, replyOnce, Roles } from '@lib/platform';
 import { accountDecider } from '../../domain/account/account.decider';
 import { accountStreamId, INTAKE, IntakeDependencies } from '../../client-intake.ports';
 
@@ -40,11 +40,10 @@ export class AuthorizeLegalReferralController {
         context,
       );
       if (outcome.outcome !== 'rejected') return { status: 200, body: { accountId, legalAuthorized: true } };
-      const { rule, reason } = outcome.rejection;
+      const { rule } = outcome.rejection;
       // Thrown, so not kept under the key: "not found" is no answer to pin.
       if (rule === 'account-unknown') throw new NotFoundException(`account ${accountId} not found`);
-      const statusCode = rule === 'account-closed' ? 409 : 422;
-      return { status: statusCode, body: { statusCode, rule, message: reason } };
+      return refusalAnswer(rule === 'account-closed' ? 409 : 422, outcome.rejection);
     });
   }
 }

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiProperty, ApiResponse, ApiTags } from
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { JsonResponse } from '@lib/platform';
 import { handleCommand, nameBasedId } from '@lib/es-core';
-import { idempotencyCausation, principalOf, PrincipalRequest, replyOnce, Roles } from '@lib/platform';
+import { idempotencyCausation, principalOf, PrincipalRequest, refusalAnswer, replyOnce, Roles } from '@lib/platform';
 import { clientDecider } from '../../domain/client/client.decider';
 import { clientStreamId, INTAKE, IntakeDependencies } from '../../client-intake.ports';
 
@@ -37,7 +37,7 @@ export class OnboardClientController {
     const clientId = key ? nameBasedId('onboard-client', idempotencyCausation(principalOf(request), key)) : this.deps.newId();
     await replyOnce(this.deps, request, response, key, async (context) => {
       const outcome = await handleCommand(this.deps.eventStore, clientDecider, clientStreamId(clientId), { type: 'OnboardClient', clientId, name: body.name, now: context.now }, context);
-      if (outcome.outcome === 'rejected') return { status: 409, body: { statusCode: 409, rule: outcome.rejection.rule, message: outcome.rejection.reason } };
+      if (outcome.outcome === 'rejected') return refusalAnswer(409, outcome.rejection);
       const state = outcome.state;
       return { status: 201, body: { clientId, name: body.name, agreement: state.status === 'onboarded' ? state.agreements[0] : null } };
     });

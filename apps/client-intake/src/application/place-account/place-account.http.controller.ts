@@ -2,7 +2,7 @@ import { Body, Controller, Headers, Inject, Post, Req, Res } from '@nestjs/commo
 import { ApiBody, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { JsonResponse } from '@lib/platform';
 import { handleCommand, nameBasedId } from '@lib/es-core';
-import { invalidRequest, parseRequest, principalOf, PrincipalRequest, replyOnce, Roles, validPartsOf } from '@lib/platform';
+import { invalidRequest, parseRequest, principalOf, PrincipalRequest, refusalAnswer, replyOnce, Roles, validPartsOf } from '@lib/platform';
 import { accountDecider } from '../../domain/account/account.decider';
 import { placementProblems } from '../../domain/account/place-account.decide';
 import { accountStreamId, INTAKE, IntakeDependencies } from '../../client-intake.ports';
@@ -50,7 +50,7 @@ export class PlaceAccountController {
       const { rule, reason, details } = outcome.rejection;
       return rule === 'placement-invalid'
         ? { status: 400, body: { statusCode: 400, error: 'Bad Request', message: reason, problems: details?.problems } }
-        : { status: 409, body: { statusCode: 409, error: 'Conflict', rule, message: reason } };
+        : refusalAnswer(409, outcome.rejection, { error: 'Conflict' });
     });
   }
 }

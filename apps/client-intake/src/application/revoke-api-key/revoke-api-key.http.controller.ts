@@ -2,7 +2,7 @@ import { Body, Controller, Headers, Inject, NotFoundException, Param, ParseUUIDP
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { handleCommand } from '@lib/es-core';
-import { JsonResponse, PrincipalRequest, replyOnce, Roles } from '@lib/platform';
+import { JsonResponse, PrincipalRequest, refusalAnswer, replyOnce, Roles } from '@lib/platform';
 import { clientDecider, ClientEvent } from '../../domain/client/client.decider';
 import { clientStreamId, INTAKE, IntakeDependencies } from '../../client-intake.ports';
 
@@ -50,7 +50,7 @@ export class RevokeApiKeyController {
         const { rule, reason, details } = outcome.rejection;
         // Thrown, so not kept under the key: "not found" is no answer to pin.
         if (rule !== 'api-key-already-revoked') throw new NotFoundException({ statusCode: 404, error: 'Not Found', rule, message: reason });
-        return { status: 409, body: { statusCode: 409, rule, message: reason, clientId, ...details } };
+        return refusalAnswer(409, outcome.rejection, { clientId, ...details });
       }
       // A duplicate (the first answer was lost) finds the revocation it made then.
       const { revokedAt, reason } = (outcome.events.find((e) => e.type === 'ApiKeyRevoked') as ApiKeyRevoked).data;

@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { handleCommand, OutcomeEvent } from '@lib/es-core';
-import { JsonResponse, principalOf, PrincipalRequest, RecordedAnswer, replyOnce, Roles } from '@lib/platform';
+import { JsonResponse, principalOf, PrincipalRequest, RecordedAnswer, refusalAnswer, replyOnce, Roles } from '@lib/platform';
 import { contactCaseDecider } from '../../domain/contact-case/contact-case.decider';
 import { ContactCaseEvent } from '../../domain/contact-case/contact-case.events';
 import { CONTACT, ContactDependencies, contactStreamId } from '../../debtor-contact.ports';
@@ -12,7 +12,7 @@ const CONFLICT = new Set(['case-closed']);
 
 const refusal = (rule: string, message: string): RecordedAnswer => {
   const statusCode = CONFLICT.has(rule) ? 409 : 422;
-  return { status: statusCode, body: { statusCode, error: statusCode === 409 ? 'Conflict' : 'Unprocessable Entity', rule, message } };
+  return refusalAnswer(statusCode, { rule, reason: message }, { error: statusCode === 409 ? 'Conflict' : 'Unprocessable Entity' });
 };
 
 /**
