@@ -149,15 +149,22 @@ export class KafkaMessageBus implements MessageBus {
     const existing = new Set(await admin.listTopics());
     const missing = wanted.filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
-      // Returns false rather than failing when another client created them meanwhile.
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({
-          topic,
-          numPartitions: this.partitions,
-          replicationFactor: this.options.replicationFactor ?? -1,
-        })),
-      });
+      try {
+        // Returns false rather than failing when another client created them meanwhile.
+        // kafkajs's own `waitForLeaders` is not used: right after a create the broker's
+        // metadata can still lag the controller and answer UNKNOWN_TOPIC_OR_PARTITION,
+        // which kafkajs does not retry there (CI saw it); `waitForLeaders` below does.
+        await admin.createTopics({
+          waitForLeaders: false,
+          topics: missing.map((topic) => ({
+            topic,
+            numPartitions: this.partitions,
+            replicationFactor: this.options.replicationFactor ?? -1,
+          })),
+        });
+      } catch (error) {
+        if (!isTopicNotReady(error)) throw error;
+      }
     }
     await waitForLeaders(admin, wanted, this.options.topicReadyTimeoutMs ?? 30_000);
     for (const topic of wanted) this.knownTopics.add(topic);
@@ -436,8 +443,22 @@ function decodeHeaders(headers: IHeaders | undefined): MessageHeaders {
   return decoded as MessageHeaders;
 }
 
-/** Errors a topic shows while it is being created elsewhere and its leaders are not elected yet. */
+/** Errors a new topic shows until the broker answering has caught up with its creation and leaders. */
 const TOPIC_NOT_READY = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
+
+function isTopicNotReady(error: unknown): boolean {
+  const type = errorType(error);
+  return type !== undefined && TOPIC_NOT_READY.has(type);
+}
+
+/**
+ * kafkajs retries some errors itself first, then wraps the last one as the `cause` of
+ * KafkaJSNumberOfRetriesExceeded.
+ */
+function errorType(error: unknown): string | undefined {
+  const failure = error as { type?: string; cause?: { type?: string } } | undefined;
+  return failure?.type ?? failure?.cause?.type;
+}
 
 async function waitForLeaders(admin: Admin, topics: readonly string[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -451,12 +472,8 @@ async function waitForLeaders(admin: Admin, topics: readonly string[], timeoutMs
       if (leaderless.length === 0) return;
       lastProblem = `no leader yet for ${leaderless.map((topic) => topic.name).join(', ')}`;
     } catch (error) {
-      // kafkajs retries these itself first, then wraps the last one as the `cause` of
-      // KafkaJSNumberOfRetriesExceeded.
-      const failure = error as { type?: string; cause?: { type?: string } };
-      const type = failure.type ?? failure.cause?.type;
-      if (!type || !TOPIC_NOT_READY.has(type)) throw error;
-      lastProblem = type;
+      if (!isTopicNotReady(error)) throw error;
+      lastProblem = errorType(error) ?? 'not ready';
     }
     if (Date.now() > deadline) throw new Error(`topics ${topics.join(', ')} not ready within ${timeoutMs} ms: ${lastProblem}`);
     await new Promise((resolve) => setTimeout(resolve, Math.min(50 * attempt, 500)));
