@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { PgliteEventStore } from '@lib/event-store';
+import { AccountPaidInFull, Contract, INTAKE_ACCOUNTS, PaymentReversed } from '@lib/contracts';
+import { IncomingMessage, MessageBus } from '@lib/message-bus';
+import { waitFor } from '@lib/message-bus/contract/wait-for';
 import { signStaffToken } from '@lib/platform';
 import { HttpClient, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { ClientIntakeModule } from './client-intake.module';
@@ -7,10 +10,17 @@ import { ClientIntakeModule } from './client-intake.module';
 describe('client intake over HTTP (PGlite event store)', () => {
   let store: PgliteEventStore;
   let http: HttpClient;
+  let bus: MessageBus;
+  let received: (topic: string) => IncomingMessage[];
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ store, http, close } = await startServiceUnderTest({ name: 'client-intake', clockStart: '2026-06-01T09:00:00.000Z', module: (deps) => ClientIntakeModule.register(deps) }));
+    ({ store, http, bus, received, close } = await startServiceUnderTest({
+      name: 'client-intake',
+      clockStart: '2026-06-01T09:00:00.000Z',
+      module: (deps) => ClientIntakeModule.register(deps),
+      listenTo: [INTAKE_ACCOUNTS],
+    }));
   });
   afterAll(() => close());
 
@@ -239,6 +249,54 @@ describe('client intake over HTTP (PGlite event store)', () => {
     expect((await clientEvents(clientId)).filter((e) => e.type === 'ApiKeyRevoked')).toHaveLength(1);
     // Without the key the same request is a second revocation, not a retry.
     await http.post(revocationOf(clientId, keyId)).set('authorization', staff('admin')).send({ reason: 'offboarded' }).expect(409);
+  });
+
+  /** What payments publishes, as payments would: on its topic, keyed by account. */
+  async function publishFromPayments<Data>(contract: Contract<Data>, accountId: string, value: Data): Promise<void> {
+    const id = randomUUID();
+    await bus.publish([
+      {
+        topic: contract.topic,
+        key: accountId,
+        value,
+        headers: { 'message-type': contract.type, 'message-id': id, 'correlation-id': `corr-${accountId}`, 'causation-id': id, 'source-stream': `ledger-${accountId}`, 'source-version': '0' },
+      },
+    ]);
+  }
+  const publishedOf = (accountId: string, type: string) => received(INTAKE_ACCOUNTS).filter((m) => m.key === accountId && m.headers['message-type'] === type);
+  const waitForPublished = (accountId: string, type: string, count: number) =>
+    waitFor(`${count} ${type} for ${accountId}`, () => publishedOf(accountId, type).length >= count, { timeoutMs: 5_000 }, () => `seen ${publishedOf(accountId, type).length}`);
+
+  it('closes an account paid in full, reopens it when the paying payment bounces, and closes it again when paid off', async () => {
+    const { clientId, apiKey } = await onboardClientWithKey('Tailspin');
+    const { accountId } = (await http.post('/placements').set('x-api-key', apiKey).send(placement('TS-1')).expect(201)).body as { accountId: string };
+    const paid = { accountId, clientId, paidAt: '2026-06-02T09:00:00.000Z' };
+
+    await publishFromPayments(AccountPaidInFull, accountId, paid);
+    await waitForPublished(accountId, 'AccountClosed.v1', 1);
+    expect((await http.get(`/accounts/${accountId}`).set('x-api-key', apiKey).expect(200)).body).toMatchObject({ status: 'closed', closingCode: 'paid-in-full' });
+
+    const bounced = { accountId, clientId, paymentId: 'pay-1', amount: 750_050, currency: 'USD', commission: 187_513, reason: 'nsf', balanceAfter: 750_050, reversedAt: '2026-06-03T09:00:00.000Z' };
+    await publishFromPayments(PaymentReversed, accountId, bounced);
+    await waitForPublished(accountId, 'AccountReopened.v1', 1);
+    expect(publishedOf(accountId, 'AccountReopened.v1')[0].value).toEqual({
+      accountId,
+      clientId,
+      previousClosingCode: 'paid-in-full',
+      reason: 'payment-reversed',
+      paymentId: 'pay-1',
+      balance: 750_050,
+      reopenedAt: expect.any(String),
+    });
+    const reopened = (await http.get(`/accounts/${accountId}`).set('x-api-key', apiKey).expect(200)).body;
+    expect(reopened).toMatchObject({ status: 'active', reopenedAt: expect.any(String) });
+    expect(reopened.closingCode).toBeUndefined();
+
+    // Paid off again: payments announces it again, and the account closes a second time.
+    await publishFromPayments(AccountPaidInFull, accountId, { ...paid, paidAt: '2026-06-04T09:00:00.000Z' });
+    await waitForPublished(accountId, 'AccountClosed.v1', 2);
+    expect((await http.get(`/accounts/${accountId}`).set('x-api-key', apiKey).expect(200)).body).toMatchObject({ status: 'closed', closingCode: 'paid-in-full' });
+    expect((await store.readStream(`account-${accountId}`)).map((e) => e.type)).toEqual(['AccountPlaced', 'AccountClosed', 'AccountReopened', 'AccountClosed']);
   });
 
   it("keeps a client's accounts from another client: 404, as if the account did not exist", async () => {

@@ -12,6 +12,7 @@ import { RevokeApiKeyController } from './application/revoke-api-key/revoke-api-
 import { WhoAmIController } from './application/who-am-i/who-am-i.http.controller';
 import { accountIdOfStream, accountStreamId, INTAKE, IntakeDependencies } from './client-intake.ports';
 import { closePaidAccount } from './integration/inbound/close-paid-account.handler';
+import { reopenReversedAccount } from './integration/inbound/reopen-reversed-account.handler';
 import { intakeGateway } from './integration/outbound/intake.gateway';
 
 export const CLIENT_INTAKE = 'client-intake';
@@ -28,7 +29,7 @@ export class ClientIntakeModule {
       bus: deps.bus,
       gateway: intakeGateway,
       accountIdOf: accountIdOfStream,
-      inbound: [closePaidAccount(deps)],
+      inbound: [closePaidAccount(deps), reopenReversedAccount(deps)],
       publishes: [INTAKE_ACCOUNTS],
       now: () => deps.clock.now(),
       newId: deps.newId,

@@ -51,6 +51,35 @@ export const AccountClosed = contract<AccountClosedV1>(INTAKE_ACCOUNTS, 'Account
   closedAt: 'instant',
 });
 
+/**
+ * A closed account is open again. Today only one thing reopens an account: a payment
+ * reversed (bounced) after the account closed as paid in full, leaving a balance again.
+ * Consumers put the account back where it was before its `AccountClosed`.
+ */
+export interface AccountReopenedV1 {
+  accountId: string;
+  clientId: string;
+  /** The closing code of the closure this undoes, e.g. `paid-in-full`. */
+  previousClosingCode: string;
+  /** Why, e.g. `payment-reversed`. */
+  reason: string;
+  /** The payment whose reversal reopened the account, when a reversal did. */
+  paymentId?: string;
+  /** What the debtor owes again, minor units, as payments reported it. */
+  balance: number;
+  reopenedAt: string;
+}
+
+export const AccountReopened = contract<AccountReopenedV1>(INTAKE_ACCOUNTS, 'AccountReopened.v1', {
+  accountId: 'string',
+  clientId: 'string',
+  previousClosingCode: 'string',
+  reason: 'string',
+  paymentId: 'string?',
+  balance: 'int',
+  reopenedAt: 'instant',
+});
+
 export interface LegalReferralAuthorizedV1 {
   accountId: string;
   clientId: string;

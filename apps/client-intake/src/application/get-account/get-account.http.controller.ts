@@ -4,7 +4,13 @@ import { principalOf, PrincipalRequest, Roles } from '@lib/platform';
 import { AccountEvent, AccountPlaced, ClosingCode } from '../../domain/account/account.events';
 import { accountStreamId, INTAKE, IntakeDependencies } from '../../client-intake.ports';
 
-export type AccountView = AccountPlaced['data'] & { status: 'active' | 'closed'; closingCode?: ClosingCode; legalAuthorized: boolean };
+export type AccountView = AccountPlaced['data'] & {
+  status: 'active' | 'closed';
+  closingCode?: ClosingCode;
+  /** Set while the account is active again after a closure was undone. */
+  reopenedAt?: string;
+  legalAuthorized: boolean;
+};
 
 /**
  * An account as placed, with its status. A client sees only its own accounts; another
@@ -25,11 +31,14 @@ export class GetAccountController {
     if (!placed || (principal.role === 'client' && placed.data.clientId !== principal.id)) {
       throw new NotFoundException(`account ${accountId} not found`);
     }
-    const closed = events.find((e) => e.type === 'AccountClosed');
+    // The latest closure or reopening decides the status: a bounced payment reopens an
+    // account closed as paid in full, and paying it off closes it again.
+    const lastChange = events.filter((e) => e.type === 'AccountClosed' || e.type === 'AccountReopened').at(-1);
     return {
       ...placed.data,
-      status: closed ? 'closed' : 'active',
-      closingCode: closed?.type === 'AccountClosed' ? closed.data.closingCode : undefined,
+      status: lastChange?.type === 'AccountClosed' ? 'closed' : 'active',
+      closingCode: lastChange?.type === 'AccountClosed' ? lastChange.data.closingCode : undefined,
+      reopenedAt: lastChange?.type === 'AccountReopened' ? lastChange.data.reopenedAt : undefined,
       legalAuthorized: events.some((e) => e.type === 'LegalReferralAuthorized'),
     };
   }

@@ -39,6 +39,23 @@ export type AccountPlaced = DomainEvent<
 
 export type AccountClosed = DomainEvent<'AccountClosed', { accountId: string; clientId: string; closingCode: ClosingCode; closedAt: string }>;
 
+/** A closure undone: today only a payment reversed after the account closed as paid in full. */
+export type AccountReopened = DomainEvent<
+  'AccountReopened',
+  {
+    accountId: string;
+    clientId: string;
+    previousClosingCode: ClosingCode;
+    reason: ReopeningReason;
+    paymentId?: string;
+    /** What the debtor owes again, minor units, as payments reported it. */
+    balance: number;
+    reopenedAt: string;
+  }
+>;
+
+export type ReopeningReason = 'payment-reversed';
+
 export type LegalReferralAuthorized = DomainEvent<
   'LegalReferralAuthorized',
   { accountId: string; clientId: string; authorizedAt: string; agreesToSuitFee: boolean; agreesToAdvanceCosts: boolean }
@@ -57,4 +74,4 @@ export type ClosingCode =
   | 'disputed-upheld'
   | 'legal-closed';
 
-export type AccountEvent = AccountPlaced | AccountClosed | LegalReferralAuthorized;
+export type AccountEvent = AccountPlaced | AccountClosed | AccountReopened | LegalReferralAuthorized;

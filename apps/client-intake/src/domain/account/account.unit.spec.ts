@@ -29,6 +29,46 @@ describe('closing an account', () => {
     given(accountDecider, [placed, closedPaid]).when({ type: 'CloseAccount', closingCode: 'paid-in-full', now }).then([]));
 });
 
+describe('reopening after a reversal', () => {
+  const reversal = { type: 'ReopenAfterReversal' as const, paymentId: 'pay-1', balanceAfter: 500_000, now };
+  const reopened: AccountEvent = {
+    type: 'AccountReopened',
+    data: {
+      accountId: 'acc-1',
+      clientId: 'client-1',
+      previousClosingCode: 'paid-in-full',
+      reason: 'payment-reversed',
+      paymentId: 'pay-1',
+      balance: 500_000,
+      reopenedAt: now.toISOString(),
+    },
+  };
+  const recalled: AccountEvent = { type: 'AccountClosed', data: { ...closedPaid.data, closingCode: 'recalled' } };
+
+  it('reopens an account closed as paid in full when the reversal leaves a balance', () =>
+    given(accountDecider, [placed, closedPaid]).when(reversal).then([reopened]));
+
+  it('leaves an active account alone (a reversal before the payoff reopens nothing)', () =>
+    given(accountDecider, [placed]).when(reversal).then([]));
+
+  it('leaves an account closed for another reason closed', () => given(accountDecider, [placed, recalled]).when(reversal).then([]));
+
+  it('reopens nothing when no balance is owed again', () =>
+    given(accountDecider, [placed, closedPaid]).when({ ...reversal, balanceAfter: 0 }).then([]));
+
+  it('does nothing on a redelivery once reopened', () => given(accountDecider, [placed, closedPaid, reopened]).when(reversal).then([]));
+
+  it('closes again when the reopened balance is paid off, and can then reopen again', () => {
+    given(accountDecider, [placed, closedPaid, reopened]).when({ type: 'CloseAccount', closingCode: 'paid-in-full', now }).then([closedPaid]);
+    given(accountDecider, [placed, closedPaid, reopened, closedPaid]).when({ ...reversal, paymentId: 'pay-2' }).then([{ ...reopened, data: { ...reopened.data, paymentId: 'pay-2' } }]);
+  });
+
+  it('lets the client authorize suit on the reopened account', () =>
+    given(accountDecider, [placed, closedPaid, reopened]).when(authorize).then([expect.objectContaining({ type: 'LegalReferralAuthorized' })]));
+
+  it('refuses an account it never placed', () => given(accountDecider, []).when(reversal).thenRejects('account-unknown'));
+});
+
 describe('a client authorizing suit', () => {
   it('records the authorization with the client agreeing to the fee and to advance costs', () =>
     given(accountDecider, [placed])

@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@lib/es-core';
-import { AccountClosed, AccountPlaced, LegalReferralAuthorized } from '@lib/contracts';
+import { AccountClosed, AccountPlaced, AccountReopened, LegalReferralAuthorized } from '@lib/contracts';
 import { integrationMessage } from '@lib/integration';
 import type { OutgoingMessage } from '@lib/message-bus';
 import { AccountEvent } from '../../domain/account/account.events';
@@ -15,6 +15,8 @@ export function intakeGateway(stored: RecordedEvent): OutgoingMessage[] {
     }
     case 'AccountClosed':
       return [integrationMessage(AccountClosed, event.data.accountId, event.data, stored)];
+    case 'AccountReopened':
+      return [integrationMessage(AccountReopened, event.data.accountId, event.data, stored)];
     case 'LegalReferralAuthorized':
       return [integrationMessage(LegalReferralAuthorized, event.data.accountId, event.data, stored)];
     default:

@@ -35,7 +35,11 @@ export type LedgerState =
       payments: PostedPayment[];
       commissionTotal: number;
       creditOwed: number;
-      /** Paid in full is announced once per ledger (see docs/payments.md). */
+      /**
+       * Paid in full was announced and no reversal has reopened the balance since: a
+       * payoff is announced once, and again only after a bounced payment reopened the
+       * account (see docs/payments.md).
+       */
       paidInFullAnnounced: boolean;
     };
 
@@ -85,9 +89,12 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
     case 'PaymentReversed': {
       if (state.status === 'none') return state;
       const { paymentId, allocations, commission, credit, reason, reversedAt } = event.data;
+      const invoices = moveOpenAmounts(state.invoices, allocations, +1);
+      const reopened = invoices.some((invoice) => invoice.open > 0);
       return {
         ...state,
-        invoices: moveOpenAmounts(state.invoices, allocations, +1),
+        invoices,
+        paidInFullAnnounced: state.paidInFullAnnounced && !reopened,
         payments: state.payments.map((payment) => (payment.paymentId === paymentId ? { ...payment, reversal: { reason, reversedAt } } : payment)),
         commissionTotal: state.commissionTotal - commission,
         creditOwed: state.creditOwed - credit,

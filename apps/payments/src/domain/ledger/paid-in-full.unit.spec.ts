@@ -19,16 +19,23 @@ describe('paid in full', () => {
     expect(decision).toHaveLength(1);
   });
 
-  it('is announced once per ledger, even when a reversal reopens the balance and it is paid again', () => {
+  /** Replays commands one after another on a growing history; returns each decision's event types. */
+  function ledgerRun() {
     let history: LedgerEvent[] = [opened()];
     const run = (command: Parameters<typeof ledgerDecider.decide>[0]) => {
       const events = ledgerDecider.decide(command, fold(ledgerDecider, history)) as LedgerEvent[];
       history = [...history, ...events];
       return events.map((e) => e.type);
     };
+    return { run, announcements: () => history.filter((e) => e.type === 'AccountPaidInFull').length };
+  }
+
+  it('is announced again when a bounced payment reopened the balance and it is paid off again', () => {
+    const { run, announcements } = ledgerRun();
     expect(run(payment({ paymentId: 'pay-1', amount: 60_000 }))).toEqual(['PaymentPosted', 'AccountPaidInFull']);
     expect(run(reversal({ paymentId: 'pay-1' }))).toEqual(['PaymentReversed']);
-    expect(run(payment({ paymentId: 'pay-2', amount: 60_000 }))).toEqual(['PaymentPosted']);
-    expect(history.filter((e) => e.type === 'AccountPaidInFull')).toHaveLength(1);
+    expect(run(payment({ paymentId: 'pay-2', amount: 59_000 }))).toEqual(['PaymentPosted']);
+    expect(run(payment({ paymentId: 'pay-3', amount: 1_000 }))).toEqual(['PaymentPosted', 'AccountPaidInFull']);
+    expect(announcements()).toBe(2);
   });
 });

@@ -7,7 +7,8 @@ import { balanceOf, LedgerState } from './ledger.state';
 
 /**
  * Posts a payment: allocation, commission at the rate in force now, credit for any
- * over-payment, and the paid-in-full announcement the first time the balance reaches zero.
+ * over-payment, and the paid-in-full announcement when the balance reaches zero (once, and
+ * again only after a reversal reopened it).
  */
 export function decidePostPayment(command: PostPayment, state: LedgerState): Decision<LedgerEvent> {
   if (state.status === 'none') return reject('ledger-unknown', 'no ledger for this account');
