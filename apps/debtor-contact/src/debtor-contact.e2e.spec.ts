@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { TestClock } from '@lib/clock';
-import { AccountClosed, AccountClosedV1, AccountPlaced, AccountPlacedV1, AUDIT_EVENTS, CONTACT_CASES, Contract } from '@lib/contracts';
+import { AccountClosed, AccountClosedV1, AccountPlaced, AccountPlacedV1, AccountReopened, AccountReopenedV1, AUDIT_EVENTS, CONTACT_CASES, Contract, INTAKE_ACCOUNTS } from '@lib/contracts';
 import { PgliteEventStore } from '@lib/event-store';
-import { IncomingMessage, MessageBus } from '@lib/message-bus';
+import { deadLetterTopic, IncomingMessage, MessageBus } from '@lib/message-bus';
 import { waitFor } from '@lib/message-bus/contract/wait-for';
 import { signStaffToken } from '@lib/platform';
 import { fixedClientKeys, HttpClient, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
@@ -12,6 +12,8 @@ const CLIENT_KEY = 'ck_test-client';
 const WAIT = { timeoutMs: 5_000 };
 /** Monday 2026-01-05, 10:00 in New York: where the journeys' test clock starts. */
 const MONDAY_10_NEW_YORK = '2026-01-05T15:00:00.000Z';
+/** The next day, same time: when the payment bounces and intake reopens the account. */
+const TUESDAY_10_NEW_YORK = '2026-01-06T15:00:00.000Z';
 
 describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => {
   let store: PgliteEventStore;
@@ -300,6 +302,83 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
     });
   });
 
+  describe('a reopened account', () => {
+    it('reopens the case when intake reopens the account: a call refused while closed (case-closed) is recorded after, and the case shows open', async () => {
+      const accountId = await placeAccount();
+      await publish(AccountClosed, accountId, closedData(accountId, 'paid-in-full'));
+      await waitForStored(accountId, 'ContactCaseClosed');
+      const call = { channel: 'call', direction: 'outbound', outcome: 'no-answer' };
+      clock.set(TUESDAY_10_NEW_YORK);
+      const refused = await contact(accountId, call).expect(409);
+      expect(refused.body.rule).toBe('case-closed');
+
+      await publish(AccountReopened, accountId, reopenedData(accountId));
+      await waitForStored(accountId, 'ContactCaseReopened');
+
+      const accepted = await contact(accountId, call, staff('collector', 'collector-7')).expect(201);
+      expect(accepted.body.compliance).toEqual([
+        { rule: 'case-closed', version: 1, decision: 'allow' },
+        { rule: 'call-window', version: 2, decision: 'allow', timeZones: ['America/New_York'] },
+      ]);
+      const events = await caseEvents(accountId);
+      expect(events.map((e) => e.type)).toEqual(['ContactCaseOpened', 'NoticeSent', 'ContactCaseClosed', 'ContactAttemptRefused', 'ContactCaseReopened', 'ContactAttemptRecorded']);
+      const reopened = events[4];
+      expect(reopened.data).toEqual({ accountId, clientId: 'client-1', previousClosingCode: 'paid-in-full', reason: 'payment-reversed', reopenedAt: TUESDAY_10_NEW_YORK });
+      expect(reopened.metadata).toMatchObject({ principal: { role: 'system', id: 'integration' }, correlationId: `corr-${accountId}` });
+
+      const found = await http.get(`/cases/${accountId}`).set('authorization', staff('collector')).expect(200);
+      expect(found.body).toMatchObject({
+        status: 'open',
+        reopenedAt: TUESDAY_10_NEW_YORK,
+        reopenReason: 'payment-reversed',
+        previousClosingCode: 'paid-in-full',
+        attempts: 1,
+        lastContact: { attemptId: accepted.body.attemptId, at: TUESDAY_10_NEW_YORK, channel: 'call', collectorId: 'collector-7' },
+        refusals: [{ rule: 'case-closed', version: 1, channel: 'call', at: TUESDAY_10_NEW_YORK }],
+        // No new notice on a reopening: the debtor already had the first demand.
+        notices: [{ noticeType: 'first-demand', channel: 'letter', sentAt: MONDAY_10_NEW_YORK }],
+      });
+      expect(found.body).not.toHaveProperty('closingCode');
+      expect(found.body).not.toHaveProperty('closedAt');
+
+      // Like the closure, the reopening is published only on the audit topic, whole.
+      expect(storedOf(accountId, 'ContactCaseReopened').map((m) => (m.value as { data: unknown }).data)).toEqual([reopened.data]);
+      await waitForPublished(accountId, 'ContactAttemptRecorded.v1');
+      expect(published.filter((m) => m.key === accountId).map((m) => m.headers['message-type'])).toEqual(['NoticeSent.v1', 'ContactAttemptRecorded.v1']);
+    });
+
+    it('reopens once however often the reopening is delivered, and closes again on the next closure', async () => {
+      const accountId = await placeAccount();
+      await publish(AccountClosed, accountId, closedData(accountId, 'paid-in-full'));
+      const messageId = await publish(AccountReopened, accountId, reopenedData(accountId));
+      await publish(AccountReopened, accountId, reopenedData(accountId), messageId);
+      await publish(AccountReopened, accountId, reopenedData(accountId));
+      // Same key, published after the repeats: once it is handled, so were they.
+      await publish(AccountClosed, accountId, closedData(accountId, 'recalled'));
+      await waitForStored(accountId, 'ContactCaseClosed', 2);
+
+      expect(await caseTypes(accountId)).toEqual(['ContactCaseOpened', 'NoticeSent', 'ContactCaseClosed', 'ContactCaseReopened', 'ContactCaseClosed']);
+      const found = await http.get(`/cases/${accountId}`).set('authorization', staff('collector')).expect(200);
+      expect(found.body).toMatchObject({ status: 'closed', closingCode: 'recalled', closedAt: MONDAY_10_NEW_YORK, reopenedAt: MONDAY_10_NEW_YORK, previousClosingCode: 'paid-in-full' });
+      const refused = await contact(accountId, { channel: 'email', direction: 'outbound', outcome: 'no-answer' }).expect(409);
+      expect(refused.body.message).toBe('the case is closed (recalled): the debtor may not be contacted about it');
+    });
+
+    it('drops a reopening for an account it never opened, without retrying or dead-lettering it', async () => {
+      const deadLetters: IncomingMessage[] = [];
+      const watcher = await bus.subscribe({ groupId: `dead-letters-${randomUUID()}`, topics: [deadLetterTopic(INTAKE_ACCOUNTS)], handler: async (m) => void deadLetters.push(m) });
+      try {
+        const accountId = randomUUID();
+        const messageId = await publish(AccountReopened, accountId, reopenedData(accountId));
+        await placeAccount(NY_COMPANY, accountId);
+        expect(await caseTypes(accountId)).toEqual(['ContactCaseOpened', 'NoticeSent']);
+        expect(deadLetters.filter((m) => m.headers['message-id'] === messageId)).toEqual([]);
+      } finally {
+        await watcher.close();
+      }
+    });
+  });
+
   describe('the audit trail', () => {
     it("gives compliance the case's stored events with an intact hash chain, and copies each to the audit topic", async () => {
       const accountId = await placeAccount();
@@ -362,4 +441,8 @@ function placedData(accountId: string, debtor: AccountPlacedV1['debtor'] = NY_CO
 
 function closedData(accountId: string, closingCode: string): AccountClosedV1 {
   return { accountId, clientId: 'client-1', closingCode, closedAt: MONDAY_10_NEW_YORK };
+}
+
+function reopenedData(accountId: string): AccountReopenedV1 {
+  return { accountId, clientId: 'client-1', previousClosingCode: 'paid-in-full', reason: 'payment-reversed', paymentId: 'pay-1', balance: 750_050, reopenedAt: TUESDAY_10_NEW_YORK };
 }

@@ -7,6 +7,7 @@ import { RecordContactController } from './application/record-contact/record-con
 import { accountIdOfStream, CONTACT, ContactDependencies, contactStreamId } from './debtor-contact.ports';
 import { closeContactCase } from './integration/inbound/close-contact-case.handler';
 import { openContactCase } from './integration/inbound/open-contact-case.handler';
+import { reopenContactCase } from './integration/inbound/reopen-contact-case.handler';
 import { contactGateway } from './integration/outbound/contact.gateway';
 
 export const DEBTOR_CONTACT = 'debtor-contact';
@@ -24,7 +25,7 @@ export class DebtorContactModule {
       bus: deps.bus,
       gateway: contactGateway(now),
       accountIdOf: accountIdOfStream,
-      inbound: [openContactCase(deps), closeContactCase(deps)],
+      inbound: [openContactCase(deps), closeContactCase(deps), reopenContactCase(deps)],
       publishes: [CONTACT_CASES],
       now,
       newId: deps.newId,

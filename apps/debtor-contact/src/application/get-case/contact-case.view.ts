@@ -6,6 +6,7 @@ export interface ContactCaseView {
   accountId: string;
   clientId: string;
   status: 'open' | 'closed';
+  /** While closed: the closing code. */
   closingCode?: string;
   commercial: boolean;
   debtor: CaseDebtor;
@@ -16,7 +17,12 @@ export interface ContactCaseView {
   currency: string;
   placedAmount: number;
   openedAt: string;
+  /** While closed: when. */
   closedAt?: string;
+  /** Once reopened: the latest reopening, when, why, and the closing code it undid. Kept if the case closes again. */
+  reopenedAt?: string;
+  reopenReason?: string;
+  previousClosingCode?: string;
   notices: Array<{ noticeType: string; channel: string; sentAt: string }>;
   attempts: number;
   rightPartyContacts: number;
@@ -81,6 +87,15 @@ export function contactCaseView(stored: readonly RecordedEvent[]): ContactCaseVi
         view.status = 'closed';
         view.closingCode = event.data.closingCode;
         view.closedAt = event.data.closedAt;
+        break;
+      case 'ContactCaseReopened':
+        // The closure no longer describes the case; the reopening says what it was.
+        view.status = 'open';
+        delete view.closingCode;
+        delete view.closedAt;
+        view.reopenedAt = event.data.reopenedAt;
+        view.reopenReason = event.data.reason;
+        view.previousClosingCode = event.data.previousClosingCode;
         break;
     }
   }

@@ -42,4 +42,12 @@ export interface CloseContactCase {
   now: Date;
 }
 
-export type ContactCaseCommand = OpenContactCase | RecordContactAttempt | CloseContactCase;
+/** Intake reopened the account it had closed: the case opens again, with no new notice. */
+export interface ReopenContactCase {
+  type: 'ReopenContactCase';
+  /** Intake's reason, e.g. `payment-reversed`. */
+  reason: string;
+  now: Date;
+}
+
+export type ContactCaseCommand = OpenContactCase | RecordContactAttempt | CloseContactCase | ReopenContactCase;

@@ -6,6 +6,7 @@ import { ContactCaseEvent } from './contact-case.events';
 import { ContactCaseState, evolveContactCase, initialContactCaseState } from './contact-case.state';
 import { decideOpenContactCase } from './open-contact-case.decide';
 import { decideRecordContactAttempt } from './record-contact-attempt.decide';
+import { decideReopenContactCase } from './reopen-contact-case.decide';
 
 function decideCloseContactCase(command: CloseContactCase, state: ContactCaseState): Decision<ContactCaseEvent> {
   if (state.status === 'none') return reject('case-unknown', 'no contact case for this account');
@@ -26,6 +27,8 @@ export function contactCaseDeciderWith(rules: readonly ComplianceRule[]): Decide
           return decideRecordContactAttempt(command, state, rules);
         case 'CloseContactCase':
           return decideCloseContactCase(command, state);
+        case 'ReopenContactCase':
+          return decideReopenContactCase(command, state);
       }
     },
   };

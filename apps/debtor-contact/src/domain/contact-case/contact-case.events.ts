@@ -85,4 +85,25 @@ export type ContactAttemptRefused = DomainEvent<
 
 export type ContactCaseClosed = DomainEvent<'ContactCaseClosed', { accountId: string; clientId: string; closingCode: string; closedAt: string }>;
 
-export type ContactCaseEvent = ContactCaseOpened | NoticeSent | ContactAttemptRecorded | PromiseToPayMade | ContactAttemptRefused | ContactCaseClosed;
+/** A closed case open again (intake reopened the account, e.g. a payment bounced): contact is allowed again. */
+export type ContactCaseReopened = DomainEvent<
+  'ContactCaseReopened',
+  {
+    accountId: string;
+    clientId: string;
+    /** The closing code of the closure this undoes, as this case recorded it. */
+    previousClosingCode: string;
+    /** Intake's reason, e.g. `payment-reversed`. */
+    reason: string;
+    reopenedAt: string;
+  }
+>;
+
+export type ContactCaseEvent =
+  | ContactCaseOpened
+  | NoticeSent
+  | ContactAttemptRecorded
+  | PromiseToPayMade
+  | ContactAttemptRefused
+  | ContactCaseClosed
+  | ContactCaseReopened;

@@ -1,5 +1,5 @@
 import { RecordContactAttempt } from './contact-case.commands';
-import { CaseDebtor, ContactCaseClosed, ContactCaseOpened, NoticeSent } from './contact-case.events';
+import { CaseDebtor, ContactCaseClosed, ContactCaseOpened, ContactCaseReopened, NoticeSent } from './contact-case.events';
 
 /** Monday 2026-01-05 10:00 in New York. */
 export const MONDAY_10_NEW_YORK = new Date('2026-01-05T15:00:00.000Z');
@@ -30,6 +30,12 @@ export const firstDemand: NoticeSent = {
 export const closedPaid: ContactCaseClosed = {
   type: 'ContactCaseClosed',
   data: { accountId: 'acc-1', clientId: 'client-1', closingCode: 'paid-in-full', closedAt: '2026-01-06T12:00:00.000Z' },
+};
+
+/** A payment bounced after the paid-in-full closure. */
+export const reopenedAfterPaid: ContactCaseReopened = {
+  type: 'ContactCaseReopened',
+  data: { accountId: 'acc-1', clientId: 'client-1', previousClosingCode: 'paid-in-full', reason: 'payment-reversed', reopenedAt: '2026-01-07T12:00:00.000Z' },
 };
 
 export function outboundCall(overrides: Partial<RecordContactAttempt> = {}): RecordContactAttempt {

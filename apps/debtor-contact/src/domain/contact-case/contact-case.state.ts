@@ -21,6 +21,11 @@ export function evolveContactCase(state: ContactCaseState, event: ContactCaseEve
     }
     case 'ContactCaseClosed':
       return state.status === 'none' ? state : { ...state, status: 'closed', closingCode: event.data.closingCode };
+    case 'ContactCaseReopened': {
+      if (state.status !== 'closed') return state;
+      const { closingCode: _undone, ...contactCase } = state;
+      return { ...contactCase, status: 'open' };
+    }
     case 'NoticeSent':
     case 'ContactAttemptRecorded':
     case 'PromiseToPayMade':

@@ -6,8 +6,10 @@ import { ContactCaseEvent } from '../../domain/contact-case/contact-case.events'
 
 /**
  * Domain events of debtor-contact -> the published language (`contact.cases`, keyed by
- * account id). Notes, compliance decisions and refusals stay inside (the audit copy still
- * carries them). Attempts and promises take their time from the stored event's metadata.
+ * account id). Notes, compliance decisions and refusals stay inside, and so do the case's
+ * opening, closing and reopening, which echo what intake already published (the runtime's
+ * audit copy still carries every event). Attempts and promises take their time from the
+ * stored event's metadata.
  */
 export function contactGateway(now: () => Date) {
   return (stored: RecordedEvent): OutgoingMessage[] => {
