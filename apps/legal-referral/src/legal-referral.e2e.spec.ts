@@ -3,6 +3,10 @@ import { TestClock } from '@lib/clock';
 import {
   AccountClosed,
   AccountPlaced,
+  AccountReopened,
+  AccountReopenedV1,
+  AUDIT_EVENTS,
+  AuditRecordV1,
   AccountPlacedV1,
   Contract,
   LEGAL_REFERRALS,
@@ -18,7 +22,7 @@ import { signStaffToken, StaffRole } from '@lib/platform';
 import { fixedClientKeys, HttpClient, ServiceUnderTest, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { runScheduledLegalReview } from './application/review-for-legal/legal-review.work';
 import { LegalReferralModule } from './legal-referral.module';
-import { followUpReviewWorkId, legalReviewWorkId } from './legal-referral.ports';
+import { followUpReviewWorkId, legalReviewWorkId, reopenedReviewWorkId } from './legal-referral.ports';
 
 const CLIENT_API_KEY = 'client-key-of-client-1';
 
@@ -29,6 +33,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
   let deps: ServiceUnderTest['deps'];
   let http: HttpClient;
   let published: IncomingMessage[];
+  let audited: IncomingMessage[];
   let close: () => Promise<void>;
 
   beforeAll(async () => {
@@ -37,10 +42,11 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
       clockStart: '2026-03-02T14:00:00.000Z',
       module: (dependencies) => LegalReferralModule.register(dependencies),
       extraImports: [fixedClientKeys({ [CLIENT_API_KEY]: 'client-1' })],
-      listenTo: [LEGAL_REFERRALS],
+      listenTo: [LEGAL_REFERRALS, AUDIT_EVENTS],
     });
     ({ store, bus, clock, deps, http, close } = sut);
     published = sut.received(LEGAL_REFERRALS);
+    audited = sut.received(AUDIT_EVENTS);
   });
   afterAll(() => close());
 
@@ -209,6 +215,108 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     await advanceAndTick({ days: 46 });
     expect(await getReferral(accountId)).toMatchObject({ stage: 'closed', closing: { closingCode: 'recalled' } });
     expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened', 'ReferralCaseClosed']);
+  });
+
+  it('reopens a case closed as paid in full when the payment bounces, and reviews and recommends it 45 days after the reopening', async () => {
+    const accountId = randomUUID();
+    await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    await referralOnceVisible(accountId);
+    await advanceAndTick({ days: 10 });
+    const paymentId = randomUUID();
+    const common = { accountId, clientId: 'client-1', paymentId, amount: 750_050, currency: 'USD', commission: 187_513 };
+    const allocations = [
+      { invoiceNumber: 'INV-1', amount: 300_000 },
+      { invoiceNumber: 'INV-2', amount: 450_050 },
+    ];
+    await publish(PaymentPosted, accountId, { ...common, allocations, credit: 0, balanceAfter: 0, postedAt: clock.now().toISOString() });
+    await waitUntil('the payment to be noted', async () => (await getReferral(accountId)).balance === 0);
+    await publish(AccountClosed, accountId, { accountId, clientId: 'client-1', closingCode: 'paid-in-full', closedAt: clock.now().toISOString() });
+    await waitUntil('the day-45 review to be cancelled', async () => (await scheduleOf(accountId)).includes('WorkCancelled'));
+
+    // Day 50: the closed account was not reviewed on day 45.
+    await advanceAndTick({ days: 40 });
+    expect(await getReferral(accountId)).toMatchObject({ stage: 'closed', reviewedAt: null, closing: { closingCode: 'paid-in-full' }, reopening: null });
+    expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened', 'PaymentNoted', 'ReferralCaseClosed']);
+
+    // The payment bounces: payments reverses it, and intake reopens the account (two topics, either may come first).
+    const reopenedAt = clock.now().toISOString();
+    await publish(PaymentReversed, accountId, { ...common, reason: 'NSF', balanceAfter: 750_050, reversedAt: reopenedAt });
+    await publish(AccountReopened, accountId, reopening(accountId, reopenedAt, paymentId));
+    const reopenedWork = `schedule-${reopenedReviewWorkId(accountId, 1)}`;
+    await waitUntil('the reopening to book its review', async () => (await store.readStream(reopenedWork)).length > 0);
+    await waitUntil('the reversal to be noted', async () => (await getReferral(accountId)).lastPayment === null);
+    expect(await getReferral(accountId)).toMatchObject({
+      stage: 'opened',
+      balance: 750_050,
+      closing: null,
+      reopening: { previousClosingCode: 'paid-in-full', reason: 'payment-reversed', paymentId, reopenedAt, reviewDueAt: daysLater(reopenedAt, 45) },
+    });
+    expect(await scheduleOf(accountId)).toEqual(['WorkScheduled', 'WorkCancelled']);
+
+    await advanceAndTick({ days: 44, hours: 23 });
+    expect(await getReferral(accountId)).toMatchObject({ stage: 'opened', reviewedAt: null });
+    await advanceAndTick({ hours: 1 });
+    expect(await getReferral(accountId)).toMatchObject({ stage: 'recommended', failedRules: [], balance: 750_050, reviewedAt: daysLater(reopenedAt, 45) });
+    const [review] = (await store.readStream(`referral-${accountId}`)).filter((e) => e.type === 'ReferralRecommended');
+    expect(review.metadata).toMatchObject({ principal: { role: 'system', id: 'legal-review-scheduler' }, causationId: reopenedReviewWorkId(accountId, 1) });
+    expect((await store.readStream(reopenedWork)).map((e) => e.type)).toEqual(['WorkScheduled', 'WorkFired']);
+    const types = await typesIn(accountId);
+    expect(types.filter((t) => t !== 'PaymentReversalNoted')).toEqual(['ReferralCaseOpened', 'PaymentNoted', 'ReferralCaseClosed', 'ReferralCaseReopened', 'ReferralRecommended']);
+    expect(types.filter((t) => t === 'PaymentReversalNoted')).toHaveLength(1);
+    expect(await stageMessage(accountId, 'recommended')).toMatchObject({ accountId, balance: 750_050, changedAt: daysLater(reopenedAt, 45) });
+  });
+
+  it('puts a reopened case back at its stage, cancels its review when the account closes again (not on a redelivered earlier closing), and books a new one for a second reopening', async () => {
+    const accountId = randomUUID();
+    await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    await referralOnceVisible(accountId);
+    await advanceAndTick({ days: 45 });
+    expect((await getReferral(accountId)).stage).toBe('recommended');
+    const closeAccount = () => publish(AccountClosed, accountId, { accountId, clientId: 'client-1', closingCode: 'paid-in-full', closedAt: clock.now().toISOString() });
+
+    const firstClosing = await closeAccount();
+    await waitUntil('the case to close', async () => (await getReferral(accountId)).stage === 'closed');
+    await advanceAndTick({ days: 1 });
+    const first = reopening(accountId, clock.now().toISOString());
+    const firstMessage = await publish(AccountReopened, accountId, first);
+    await publish(AccountReopened, accountId, first, firstMessage);
+    // The first closing delivered again: it finds the case reopened and leaves the reopening's review alone.
+    await publish(AccountClosed, accountId, { accountId, clientId: 'client-1', closingCode: 'paid-in-full', closedAt: first.reopenedAt }, firstClosing);
+    const firstWork = `schedule-${reopenedReviewWorkId(accountId, 1)}`;
+    await waitUntil('the first reopening to book its review', async () => (await store.readStream(firstWork)).length > 0);
+    expect(await getReferral(accountId)).toMatchObject({ stage: 'recommended', closing: null, reopening: { reopenedAt: first.reopenedAt } });
+
+    await advanceAndTick({ days: 5 });
+    const secondClosing = await closeAccount();
+    await waitUntil("the first reopening's review to be cancelled", async () => (await store.readStream(firstWork)).some((e) => e.type === 'WorkCancelled'));
+    const [cancelled] = (await store.readStream(firstWork)).filter((e) => e.type === 'WorkCancelled');
+    expect(cancelled.metadata.causationId).toBe(secondClosing);
+    await advanceAndTick({ days: 5 });
+    const second = reopening(accountId, clock.now().toISOString());
+    await publish(AccountReopened, accountId, second);
+    await waitUntil('the second reopening to book its own review', async () => (await store.readStream(`schedule-${reopenedReviewWorkId(accountId, 2)}`)).length > 0);
+
+    // Past the day the first reopening's review was due (day 91) and up to the second's (day 101).
+    await advanceAndTick({ days: 45 });
+    expect(await getReferral(accountId)).toMatchObject({ stage: 'recommended', reviewedAt: daysLater(second.reopenedAt, 45) });
+    expect(await typesIn(accountId)).toEqual([
+      'ReferralCaseOpened',
+      'ReferralRecommended',
+      'ReferralCaseClosed',
+      'ReferralCaseReopened',
+      'ReferralCaseClosed',
+      'ReferralCaseReopened',
+      'ReferralRecommended',
+    ]);
+    const reviews = (await store.readStream(`referral-${accountId}`)).filter((e) => e.type === 'ReferralRecommended');
+    expect(reviews.map((e) => e.metadata.causationId)).toEqual([legalReviewWorkId(accountId), reopenedReviewWorkId(accountId, 2)]);
+    expect((await store.readStream(firstWork)).map((e) => e.type)).toEqual(['WorkScheduled', 'WorkCancelled']);
+
+    // Like a closing, a reopening goes to the audit trail only: legal.referrals has no such stage.
+    await waitFor('both recommendations to be published', () => published.filter((m) => m.key === accountId).length >= 2, { timeoutMs: 5000 });
+    expect(published.filter((m) => m.key === accountId).map((m) => (m.value as LegalStageChangedV1).stage)).toEqual(['recommended', 'recommended']);
+    const auditTypes = () => audited.filter((m) => m.key === `referral-${accountId}`).map((m) => (m.value as AuditRecordV1).type);
+    await waitFor('the reopenings to reach the audit trail', () => auditTypes().filter((t) => t === 'ReferralCaseReopened').length === 2, { timeoutMs: 5000 });
   });
 
   it('reviews once when the scheduler runs the same work again after a crash before marking it fired', async () => {
@@ -412,6 +520,11 @@ function placed(accountId: string, placedAt: Date, amount = 750_050): AccountPla
     commissionRateBp: 2_500,
     placedAt: placedAt.toISOString(),
   };
+}
+
+/** What intake publishes when a payment that paid the account in full bounces. */
+function reopening(accountId: string, reopenedAt: string, paymentId?: string): AccountReopenedV1 {
+  return { accountId, clientId: 'client-1', previousClosingCode: 'paid-in-full', reason: 'payment-reversed', ...(paymentId ? { paymentId } : {}), balance: 750_050, reopenedAt };
 }
 
 function attorney() {

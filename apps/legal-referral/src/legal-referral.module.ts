@@ -11,6 +11,7 @@ import { closeReferralCase } from './integration/inbound/close-referral-case.han
 import { notePayment, notePaymentReversal } from './integration/inbound/note-payment.handler';
 import { openReferralCase } from './integration/inbound/open-referral-case.handler';
 import { recordLegalAuthorization } from './integration/inbound/record-legal-authorization.handler';
+import { reopenReferralCase } from './integration/inbound/reopen-referral-case.handler';
 import { legalReferralGateway } from './integration/outbound/legal-referral.gateway';
 import { accountIdOfStream, LEGAL_REFERRAL_DEPS, LEGAL_REVIEW, LEGAL_REVIEW_SCHEDULER, LegalReferralDependencies, referralStreamId } from './legal-referral.ports';
 
@@ -37,6 +38,7 @@ export class LegalReferralModule {
         notePayment(deps),
         notePaymentReversal(deps),
         closeReferralCase(deps, scheduler),
+        reopenReferralCase(deps, scheduler),
         recordLegalAuthorization(deps),
       ],
       scheduler,

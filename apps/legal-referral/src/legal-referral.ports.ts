@@ -19,3 +19,9 @@ export const legalReviewWorkId = (accountId: string) => `${LEGAL_REVIEW}-${accou
  * payment keeps the first booking.
  */
 export const followUpReviewWorkId = (accountId: string, paymentId: string) => `${legalReviewWorkId(accountId)}-after-${paymentId}`;
+/**
+ * The review a reopening books (its closure cancelled the others): a work item per
+ * reopening, numbered from 1 in the case's order, so a later reopening books its own while
+ * a redelivered one keeps the first booking.
+ */
+export const reopenedReviewWorkId = (accountId: string, reopening: number) => `${legalReviewWorkId(accountId)}-reopened-${reopening}`;

@@ -25,6 +25,14 @@ export class AttorneyView {
   @ApiProperty() forwardedAt!: string;
 }
 
+export class ReopeningView {
+  @ApiProperty({ example: 'paid-in-full', description: 'The closing code of the closure it undid' }) previousClosingCode!: string;
+  @ApiProperty({ example: 'payment-reversed' }) reason!: string;
+  @ApiPropertyOptional({ nullable: true, description: 'The payment whose reversal reopened the account' }) paymentId!: string | null;
+  @ApiProperty() reopenedAt!: string;
+  @ApiProperty({ description: 'When the review booked by this reopening falls due: 45 days after it' }) reviewDueAt!: string;
+}
+
 /** A referral case as legal, supervisors and compliance read it. */
 export class ReferralView {
   @ApiProperty() accountId!: string;
@@ -36,7 +44,7 @@ export class ReferralView {
   @ApiProperty() placedAt!: string;
   @ApiProperty({ example: '2026-01-31' }) oldestDueDate!: string;
   @ApiProperty({ example: { country: 'US', region: 'NY' } }) debtor!: { country: string; region: string | null };
-  @ApiProperty({ description: 'When the scheduled legal review falls due' }) reviewDueAt!: string;
+  @ApiProperty({ description: 'When the legal review booked at placement falls due (placement + 45 days)' }) reviewDueAt!: string;
   @ApiPropertyOptional({ type: LastPaymentView, nullable: true }) lastPayment!: LastPaymentView | null;
   @ApiPropertyOptional({ nullable: true, description: 'When the last legal review ran' }) reviewedAt!: string | null;
   @ApiProperty({ type: [String] }) rulesChecked!: string[];
@@ -47,6 +55,8 @@ export class ReferralView {
   @ApiPropertyOptional({ type: AttorneyView, nullable: true }) attorney!: AttorneyView | null;
   @ApiPropertyOptional({ nullable: true, example: { closingCode: 'paid-in-full', closedAt: '2026-03-01T00:00:00.000Z' } })
   closing!: { closingCode: string; closedAt: string } | null;
+  @ApiPropertyOptional({ type: ReopeningView, nullable: true, description: 'The latest reopening of the account, if it was ever reopened' })
+  reopening!: ReopeningView | null;
 }
 
 export function referralView(referral: ReferralCase): ReferralView {
@@ -69,6 +79,7 @@ export function referralView(referral: ReferralCase): ReferralView {
     followUpReview: referral.lastReview?.followUpReview ?? null,
     authorizedAt: referral.authorizedAt,
     attorney: referral.attorney,
-    closing: referral.closing,
+    closing: referral.closing && { closingCode: referral.closing.closingCode, closedAt: referral.closing.closedAt },
+    reopening: referral.reopenings.at(-1) ?? null,
   };
 }

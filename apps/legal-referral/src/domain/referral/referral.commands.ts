@@ -35,6 +35,17 @@ export interface CloseReferralCase {
   closedAt: string;
 }
 
+/** Intake reopened a closed account; the figures are those of its message. */
+export interface ReopenReferralCase {
+  type: 'ReopenReferralCase';
+  previousClosingCode: string;
+  reason: string;
+  paymentId: string | null;
+  /** Minor units, as payments reported it to intake. */
+  balance: number;
+  reopenedAt: string;
+}
+
 export interface ReviewForLegal {
   type: 'ReviewForLegal';
   now: Date;
@@ -61,6 +72,7 @@ export type ReferralCommand =
   | NotePayment
   | NotePaymentReversal
   | CloseReferralCase
+  | ReopenReferralCase
   | ReviewForLegal
   | RecordClientAuthorization
   | ForwardToAttorney;

@@ -2,7 +2,16 @@ import { Decider, Decision, reject } from '@lib/es-core';
 import { STANDING_LEGAL_CRITERIA } from '../criteria/default-legal-criteria';
 import { describeFailures, failedCriteria } from '../criteria/legal-criterion';
 import { ATTORNEY_JURISDICTION_MISMATCH, attorneyJurisdictionVerdict } from './attorney-jurisdiction.rule';
-import { CloseReferralCase, ForwardToAttorney, NotePayment, NotePaymentReversal, OpenReferralCase, RecordClientAuthorization, ReferralCommand } from './referral.commands';
+import {
+  CloseReferralCase,
+  ForwardToAttorney,
+  NotePayment,
+  NotePaymentReversal,
+  OpenReferralCase,
+  RecordClientAuthorization,
+  ReferralCommand,
+  ReopenReferralCase,
+} from './referral.commands';
 import { ReferralEvent } from './referral.events';
 import { initialReferralState, evolveReferral, ReferralCase, ReferralState } from './referral.state';
 import { decideReviewForLegal } from './review-for-legal.decide';
@@ -10,6 +19,9 @@ import { decideReviewForLegal } from './review-for-legal.decide';
 const DAY_MS = 86_400_000;
 /** DOMAIN.md's default commercial cadence: legal review on day 45 after placement. */
 export const LEGAL_REVIEW_AFTER_DAYS = 45;
+
+/** The day-45 rule: a review falls due 45 days after the case (re)opened. */
+const reviewDueAfter = (openedAt: string): string => new Date(new Date(openedAt).getTime() + LEGAL_REVIEW_AFTER_DAYS * DAY_MS).toISOString();
 
 const unknown = () => reject<ReferralEvent>('referral-unknown', 'no referral case for this account');
 
@@ -31,7 +43,7 @@ function open(command: OpenReferralCase, state: ReferralState): Decision<Referra
         oldestDueDate,
         debtorCountry: command.debtorCountry,
         debtorRegion: command.debtorRegion,
-        reviewDueAt: new Date(new Date(command.placedAt).getTime() + LEGAL_REVIEW_AFTER_DAYS * DAY_MS).toISOString(),
+        reviewDueAt: reviewDueAfter(command.placedAt),
       },
     },
   ];
@@ -53,6 +65,37 @@ function notePaymentReversal(command: NotePaymentReversal, state: ReferralCase):
 function close(command: CloseReferralCase, state: ReferralCase): Decision<ReferralEvent> {
   if (state.stage === 'closed') return [];
   return [{ type: 'ReferralCaseClosed', data: { accountId: state.accountId, closingCode: command.closingCode, closedAt: command.closedAt } }];
+}
+
+/**
+ * A reopening undoes the closure: the case goes back to the stage it had when it closed
+ * (a recommendation, an authorization or a forwarding stands; the authorization and the
+ * forwarding check the standing criteria again anyway) and is due a review 45 days on
+ * (the inbound handler books it), since the closure cancelled its reviews. Only a closed case reopens, so a redelivery
+ * changes nothing; nor does a reopening older than the closure: it undid an earlier one.
+ */
+function reopen(command: ReopenReferralCase, state: ReferralCase): Decision<ReferralEvent> {
+  if (state.stage !== 'closed' || !state.closing) return [];
+  if (new Date(command.reopenedAt).getTime() < new Date(state.closing.closedAt).getTime()) return [];
+  // Payments own the balance. Intake relays payments' figure; it stands in for the reversal
+  // it names until that arrives (another topic), but never replaces what payments told us since.
+  const reversalNoted = command.paymentId !== null && state.payments.some((p) => p.paymentId === command.paymentId && p.reversed);
+  return [
+    {
+      type: 'ReferralCaseReopened',
+      data: {
+        accountId: state.accountId,
+        clientId: state.clientId,
+        previousClosingCode: command.previousClosingCode,
+        reason: command.reason,
+        paymentId: command.paymentId,
+        balance: reversalNoted ? state.balance : command.balance,
+        reopenedAt: command.reopenedAt,
+        stage: state.closing.stageBefore,
+        reviewDueAt: reviewDueAfter(command.reopenedAt),
+      },
+    },
+  ];
 }
 
 /**
@@ -135,6 +178,8 @@ function decide(command: ReferralCommand, state: ReferralState): Decision<Referr
       return notePaymentReversal(command, state);
     case 'CloseReferralCase':
       return close(command, state);
+    case 'ReopenReferralCase':
+      return reopen(command, state);
     case 'RecordClientAuthorization':
       return recordAuthorization(command, state);
     case 'ForwardToAttorney':

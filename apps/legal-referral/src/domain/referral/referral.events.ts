@@ -41,6 +41,35 @@ export type PaymentReversalNoted = DomainEvent<
 
 export type ReferralCaseClosed = DomainEvent<'ReferralCaseClosed', { accountId: string; closingCode: string; closedAt: string }>;
 
+/** Every stage but `closed`: where a case stands while its account is open, and where a reopened case goes back to. */
+export type OpenStage = 'opened' | 'recommended' | 'not-recommended' | 'authorized' | 'forwarded';
+
+/**
+ * Intake reopened the closed account (today: the payment that paid it in full bounced).
+ * The case is back at the stage it had when it closed, and a new legal review is booked:
+ * the closure cancelled the ones it had.
+ */
+export type ReferralCaseReopened = DomainEvent<
+  'ReferralCaseReopened',
+  {
+    accountId: string;
+    clientId: string;
+    /** The closing code of the closure this undoes, e.g. `paid-in-full`. */
+    previousClosingCode: string;
+    /** Intake's reason, e.g. `payment-reversed`. */
+    reason: string;
+    /** The payment whose reversal reopened the account, when a reversal did. */
+    paymentId: string | null;
+    /** Minor units: the balance of the case once reopened. */
+    balance: number;
+    reopenedAt: string;
+    /** The stage the case is back at: the one it had when it closed. */
+    stage: OpenStage;
+    /** When the review booked for this reopening falls due (reopenedAt + 45 days). */
+    reviewDueAt: string;
+  }
+>;
+
 export type ReferralRecommended = DomainEvent<
   'ReferralRecommended',
   { accountId: string; clientId: string; balance: number; currency: string; rulesChecked: string[]; reviewedAt: string }
@@ -87,6 +116,7 @@ export type ReferralEvent =
   | PaymentNoted
   | PaymentReversalNoted
   | ReferralCaseClosed
+  | ReferralCaseReopened
   | ReferralRecommended
   | ReferralNotRecommended
   | ReferralAuthorized

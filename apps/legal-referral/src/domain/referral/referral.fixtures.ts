@@ -1,5 +1,5 @@
-import { OpenReferralCase } from './referral.commands';
-import { ReferralCaseOpened, ReferralEvent } from './referral.events';
+import { OpenReferralCase, ReopenReferralCase } from './referral.commands';
+import { OpenStage, ReferralCaseOpened, ReferralCaseReopened, ReferralEvent } from './referral.events';
 import { evolveReferral, initialReferralState, ReferralCase } from './referral.state';
 
 /** A commercial account of 7,500.50 placed on 2026-03-01, its oldest invoice due 2026-01-31. */
@@ -61,6 +61,38 @@ export const authorized = (authorizedAt = daysAfterPlacement(46)): ReferralEvent
 export const closed = (closingCode = 'recalled'): ReferralEvent => ({
   type: 'ReferralCaseClosed',
   data: { accountId: 'acc-1', closingCode, closedAt: daysAfterPlacement(10).toISOString() },
+});
+
+export const closedOn = (day: number, closingCode = 'paid-in-full'): ReferralEvent => ({
+  type: 'ReferralCaseClosed',
+  data: { accountId: 'acc-1', closingCode, closedAt: daysAfterPlacement(day).toISOString() },
+});
+
+/** The reopening a bounce causes on `day` (no reversal noted), back at `stage`, its review due 45 days later. */
+export const reopened = (day: number, stage: OpenStage = 'opened', overrides: Partial<ReferralCaseReopened['data']> = {}): ReferralCaseReopened => ({
+  type: 'ReferralCaseReopened',
+  data: {
+    accountId: 'acc-1',
+    clientId: 'client-1',
+    previousClosingCode: 'paid-in-full',
+    reason: 'payment-reversed',
+    paymentId: 'p-bounced',
+    balance: 750_050,
+    reopenedAt: daysAfterPlacement(day).toISOString(),
+    stage,
+    reviewDueAt: daysAfterPlacement(day + 45).toISOString(),
+    ...overrides,
+  },
+});
+
+export const reopenCommand = (day: number, overrides: Partial<ReopenReferralCase> = {}): ReopenReferralCase => ({
+  type: 'ReopenReferralCase',
+  previousClosingCode: 'paid-in-full',
+  reason: 'payment-reversed',
+  paymentId: 'p-bounced',
+  balance: 750_050,
+  reopenedAt: daysAfterPlacement(day).toISOString(),
+  ...overrides,
 });
 
 /** The case folded from its events, for criteria specs. */

@@ -1,6 +1,6 @@
-import { Attorney, FailedRule, FollowUpReview, ReferralEvent } from './referral.events';
+import { Attorney, FailedRule, FollowUpReview, OpenStage, ReferralEvent } from './referral.events';
 
-export type ReferralStage = 'opened' | 'recommended' | 'not-recommended' | 'authorized' | 'forwarded' | 'closed';
+export type ReferralStage = OpenStage | 'closed';
 
 export interface NotedPayment {
   paymentId: string;
@@ -16,6 +16,22 @@ export interface LegalReview {
   rulesChecked: string[];
   failedRules: FailedRule[];
   followUpReview: FollowUpReview | null;
+}
+
+export interface Closing {
+  closingCode: string;
+  closedAt: string;
+  /** The stage the case had when it closed: a reopening puts it back there. */
+  stageBefore: OpenStage;
+}
+
+/** A closed account opened again, with the legal review it booked. */
+export interface Reopening {
+  previousClosingCode: string;
+  reason: string;
+  paymentId: string | null;
+  reopenedAt: string;
+  reviewDueAt: string;
 }
 
 /** One account's referral case, from placement to forwarding (or closing). */
@@ -41,7 +57,9 @@ export interface ReferralCase {
   followUpReviews: FollowUpReview[];
   authorizedAt: string | null;
   attorney: (Attorney & { forwardedAt: string }) | null;
-  closing: { closingCode: string; closedAt: string } | null;
+  closing: Closing | null;
+  /** Every reopening, in order (the n-th booked its own review), so closing again can cancel the one still pending. */
+  reopenings: Reopening[];
 }
 
 export type ReferralState = { stage: 'none' } | ReferralCase;
@@ -67,6 +85,7 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
       authorizedAt: null,
       attorney: null,
       closing: null,
+      reopenings: [],
     };
   }
   if (state.stage === 'none') return state;
@@ -85,8 +104,23 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
         balance: event.data.balanceAfter,
         payments: state.payments.map((p) => (p.paymentId === event.data.paymentId ? { ...p, reversed: true } : p)),
       };
-    case 'ReferralCaseClosed':
-      return { ...state, stage: 'closed', closing: { closingCode: event.data.closingCode, closedAt: event.data.closedAt } };
+    case 'ReferralCaseClosed': {
+      // decide never closes a closed case; if such an event were folded, the first closing's stage stands.
+      const stageBefore = state.stage === 'closed' ? (state.closing?.stageBefore ?? 'opened') : state.stage;
+      return { ...state, stage: 'closed', closing: { closingCode: event.data.closingCode, closedAt: event.data.closedAt, stageBefore } };
+    }
+    case 'ReferralCaseReopened': {
+      const { stage, balance, previousClosingCode, reason, paymentId, reopenedAt, reviewDueAt } = event.data;
+      return {
+        ...state,
+        stage,
+        balance,
+        closing: null,
+        // The closure cancelled the follow-up the last review had booked: it will not run.
+        lastReview: state.lastReview && { ...state.lastReview, followUpReview: null },
+        reopenings: [...state.reopenings, { previousClosingCode, reason, paymentId, reopenedAt, reviewDueAt }],
+      };
+    }
     case 'ReferralRecommended':
       return {
         ...state,
