@@ -9,6 +9,7 @@ import {
   AccountClosed,
   AccountPaidInFull,
   AccountPlaced,
+  AccountReopened,
   AuditRecord,
   AuditRecordV1,
   ContactAttemptRecorded,
@@ -31,7 +32,9 @@ import {
   accountClosed,
   accountPaidInFull,
   accountPlaced,
+  accountReopened,
   auditRecord,
+  causedBy,
   contactAttemptRecorded,
   legalReferralAuthorized,
   legalStageChanged,
@@ -204,6 +207,7 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
         placedAmount: 300_000,
         collected: 100_000,
         balance: 200_000,
+        reopenedAt: null,
         paidInFullAt: null,
         lastContactAt: '2026-06-04T14:00:00.000Z',
         noticesSent: 1,
@@ -286,6 +290,87 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
       } finally {
         await watcher.close();
       }
+    });
+  });
+
+  describe('an account reopened after a bounced payment, then paid off and closed again', () => {
+    const client = randomUUID();
+    const account = randomUUID();
+    const [intake, ledger] = [`account-${account}`, `ledger-${account}`];
+    const report = async (path: string) => (await http.get(path).set('authorization', staff('supervisor')).expect(200)).body;
+    const inPipeline = async () => (await report('/reports/legal-pipeline')).accounts.filter((a: { accountId: string }) => a.accountId === account);
+    /** The last payment: one stored ledger event publishes PaymentPosted and AccountPaidInFull. */
+    const payOff = async (version: number, paymentId: string, paidAt: string) => {
+      await publish(PaymentPosted, paymentPosted(account, client, paymentId, 300_000, 0), { stream: ledger, version, messageId: `${ledger}@${version}:PaymentPosted.v1` });
+      await publish(AccountPaidInFull, accountPaidInFull(account, client, paidAt), { stream: ledger, version, messageId: `${ledger}@${version}:AccountPaidInFull.v1` });
+    };
+    const firstClosing = { stream: intake, version: 1, messageId: `${intake}@1:AccountClosed.v1` };
+
+    beforeAll(async () => {
+      await publish(AccountPlaced, accountPlaced(account, client, 300_000), { stream: intake, version: 0 });
+      await publish(LegalStageChanged, legalStageChanged(account, client, 'recommended', 300_000), { stream: `referral-${account}`, version: 0 });
+      await payOff(1, 'p1', '2026-07-30T09:00:00.000Z');
+      await publish(AccountClosed, accountClosed(account, client, 'paid-in-full'), firstClosing);
+    });
+
+    it('takes the account out of the active count and the legal pipeline when it closes as paid in full', async () => {
+      expect(await report(`/reports/portfolio/${client}`)).toMatchObject({ active: 0, closedByCode: { 'paid-in-full': 1 }, collected: 300_000, recoveryRateBp: 10_000 });
+      expect(await report(`/reports/accounts/${account}`)).toMatchObject({ status: 'closed', closingCode: 'paid-in-full', paidInFullAt: '2026-07-30T09:00:00.000Z' });
+      expect(await inPipeline()).toEqual([]);
+    });
+
+    it('opens it again when the payment bounces and intake reopens it; the first closing delivered again changes nothing', async () => {
+      await publish(PaymentReversed, paymentReversed(account, client, 'p1', 300_000, 300_000), { stream: ledger, version: 2 });
+      await publish(AccountReopened, accountReopened(account, client, 300_000, 'p1'), { stream: intake, version: 2 });
+      await publish(AccountClosed, accountClosed(account, client, 'paid-in-full'), firstClosing);
+      expect(handled.get(firstClosing.messageId)).toBe(2);
+      expect(await report(`/reports/portfolio/${client}`)).toEqual({
+        clientId: client,
+        currency: 'USD',
+        placedCount: 1,
+        placedAmount: 300_000,
+        collected: 0,
+        recoveryRateBp: 0,
+        active: 1,
+        closedByCode: {},
+        byCurrency: { USD: { placedAmount: 300_000, collected: 0, recoveryRateBp: 0 } },
+      });
+      expect(await report(`/reports/accounts/${account}`)).toMatchObject({
+        status: 'active',
+        closingCode: null,
+        closedAt: null,
+        reopenedAt: '2026-08-05T09:00:00.000Z',
+        paidInFullAt: null,
+        collected: 0,
+        balance: 300_000,
+      });
+      expect(await inPipeline()).toEqual([expect.objectContaining({ stage: 'recommended', balance: 300_000 })]);
+    });
+
+    it('counts it closed once when it is paid off and closed again', async () => {
+      await payOff(3, 'p2', '2026-08-20T09:00:00.000Z');
+      await publish(AccountClosed, accountClosed(account, client, 'paid-in-full', '2026-08-21T09:00:00.000Z'), { stream: intake, version: 3 });
+      expect(await report(`/reports/portfolio/${client}`)).toMatchObject({ placedCount: 1, active: 0, closedByCode: { 'paid-in-full': 1 }, collected: 300_000, recoveryRateBp: 10_000 });
+      expect(await report(`/reports/accounts/${account}`)).toMatchObject({
+        status: 'closed',
+        closingCode: 'paid-in-full',
+        closedAt: '2026-08-21T09:00:00.000Z',
+        reopenedAt: '2026-08-05T09:00:00.000Z',
+        paidInFullAt: '2026-08-20T09:00:00.000Z',
+      });
+      expect(await inPipeline()).toEqual([]);
+    });
+
+    it('shows the reopening in the timeline, after the reversal that caused it', async () => {
+      const at = (minute: number) => `2026-08-05T09:${String(minute).padStart(2, '0')}:00.000Z`;
+      const closed = auditRecord('client-intake', account, intake, 1, 'AccountClosed', at(0));
+      const reversed = auditRecord('payments', account, ledger, 2, 'PaymentReversed', at(0));
+      await audit(auditRecord('client-intake', account, intake, 0, 'AccountPlaced', at(0)));
+      await audit(closed);
+      await audit(causedBy(auditRecord('client-intake', account, intake, 2, 'AccountReopened', at(0)), reversed, 'PaymentReversed.v1'));
+      await audit(reversed);
+      const timeline = await report(`/reports/accounts/${account}/timeline`);
+      expect(timeline.map((e: { type: string }) => e.type)).toEqual(['AccountPlaced', 'AccountClosed', 'PaymentReversed', 'AccountReopened']);
     });
   });
 

@@ -2,6 +2,7 @@ import {
   AccountClosed,
   AccountPaidInFull,
   AccountPlaced,
+  AccountReopened,
   ContactAttemptRecorded,
   LegalStage,
   LegalStageChanged,
@@ -29,9 +30,18 @@ export interface AccountSummary {
   clientReference: string | null;
   currency: string | null;
   placedAt: string | null;
+  /** As client-intake last said: closed by an AccountClosed, active again after an AccountReopened. */
   status: 'active' | 'closed';
+  /** The closing code and instant while closed; cleared when the account reopens. */
   closingCode: string | null;
   closedAt: string | null;
+  /** The latest reopening known, kept after the account closes again. */
+  reopenedAt: string | null;
+  /**
+   * The version, in client-intake's account stream, of the closing or reopening that set
+   * `status`; null before any. An older one arriving later does not change the status.
+   */
+  statusVersion: number | null;
   placedAmount: number;
   /** Payments minus reversals. */
   collected: number;
@@ -39,6 +49,7 @@ export interface AccountSummary {
   balance: number;
   /** Set once payments has reported a balance; from then on it is the balance. */
   ledgerBalance: number | null;
+  /** When payments last reported the account paid in full; cleared by a reversal that leaves a balance owing. */
   paidInFullAt: string | null;
   /** Latest notice or contact attempt, whichever came last. */
   lastContactAt: string | null;
@@ -67,6 +78,8 @@ function empty(accountId: string, clientId: string): AccountSummary {
     status: 'active',
     closingCode: null,
     closedAt: null,
+    reopenedAt: null,
+    statusVersion: null,
     placedAmount: 0,
     collected: 0,
     balance: 0,
@@ -92,6 +105,18 @@ function later(current: string | null, candidate: string): string {
 }
 
 /**
+ * Whether a closing or reopening is newer, in client-intake's account stream, than the one
+ * that set the status. The store's version guard is kept per stream *and contract type*,
+ * so it does not order a closing against a reopening; they travel in order on one
+ * partition, but a closing dead-lettered and replayed later must not close the account
+ * that has since reopened. Documents stored before `statusVersion` existed take any.
+ */
+function isNewerStatus(summary: AccountSummary, version: number): boolean {
+  const current = summary.statusVersion ?? null;
+  return current === null || version > current;
+}
+
+/**
  * Every service's facts about an account, folded into one document per account. Facts
  * from different services travel on different topics and may arrive in any order, so
  * any of them can start the document (every contract carries the client id).
@@ -101,6 +126,7 @@ export const accountSummaryProjection: Projection<AccountSummary> = {
   handles: [
     AccountPlaced.type,
     AccountClosed.type,
+    AccountReopened.type,
     PaymentPosted.type,
     PaymentReversed.type,
     AccountPaidInFull.type,
@@ -117,11 +143,25 @@ export const accountSummaryProjection: Projection<AccountSummary> = {
       case AccountPlaced.type:
         return withBalance({ ...summary, clientReference: data.clientReference, currency: data.currency, placedAt: data.placedAt, placedAmount: data.placedAmount });
       case AccountClosed.type:
-        return { ...summary, status: 'closed', closingCode: data.closingCode, closedAt: data.closedAt };
+        if (!isNewerStatus(summary, event.version)) return summary;
+        return { ...summary, status: 'closed', closingCode: data.closingCode, closedAt: data.closedAt, statusVersion: event.version };
+      case AccountReopened.type: {
+        const reopenedAt = later(summary.reopenedAt ?? null, data.reopenedAt);
+        if (!isNewerStatus(summary, event.version)) return { ...summary, reopenedAt };
+        return { ...summary, status: 'active', closingCode: null, closedAt: null, reopenedAt, statusVersion: event.version };
+      }
       case PaymentPosted.type:
         return withBalance({ ...summary, collected: summary.collected + data.amount, ledgerBalance: data.balanceAfter });
       case PaymentReversed.type:
-        return withBalance({ ...summary, collected: summary.collected - data.amount, ledgerBalance: data.balanceAfter });
+        // A bounced payment that leaves a balance owing undoes a paid in full. Reversals and
+        // paid-in-full announcements come from one ledger stream on one partition, in order,
+        // so a later paid in full is never wiped by an earlier reversal.
+        return withBalance({
+          ...summary,
+          collected: summary.collected - data.amount,
+          ledgerBalance: data.balanceAfter,
+          paidInFullAt: data.balanceAfter > 0 ? null : summary.paidInFullAt,
+        });
       case AccountPaidInFull.type:
         return { ...summary, paidInFullAt: data.paidAt };
       case NoticeSent.type:

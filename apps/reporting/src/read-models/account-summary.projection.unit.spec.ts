@@ -2,6 +2,7 @@ import {
   AccountClosed,
   AccountPaidInFull,
   AccountPlaced,
+  AccountReopened,
   ContactAttemptRecorded,
   LegalReferralAuthorized,
   LegalStageChanged,
@@ -15,6 +16,7 @@ import {
   accountClosed,
   accountPaidInFull,
   accountPlaced,
+  accountReopened,
   contactAttemptRecorded,
   foldProjection,
   legalReferralAuthorized,
@@ -38,6 +40,8 @@ describe('the account summary read model', () => {
       clientId: CLIENT,
       currency: 'USD',
       status: 'active',
+      closingCode: null,
+      reopenedAt: null,
       placedAmount: 300_000,
       collected: 0,
       balance: 300_000,
@@ -68,6 +72,68 @@ describe('the account summary read model', () => {
       projected(AccountClosed, accountClosed(ACCOUNT, CLIENT, 'paid-in-full'), `account-${ACCOUNT}`, 1),
     );
     expect(summary).toMatchObject({ status: 'closed', closingCode: 'paid-in-full', closedAt: '2026-08-01T09:00:00.000Z', paidInFullAt: '2026-07-30T09:00:00.000Z' });
+  });
+
+  describe('closed, reopened after a bounced payment, closed again', () => {
+    // The order intake and payments publish in: paid in full, closed; bounced, reopened; paid off again, closed again.
+    const paidOff = (version: number, paidAt: string) => [
+      projected(PaymentPosted, paymentPosted(ACCOUNT, CLIENT, `p${version}`, 300_000, 0), `ledger-${ACCOUNT}`, version),
+      projected(AccountPaidInFull, accountPaidInFull(ACCOUNT, CLIENT, paidAt), `ledger-${ACCOUNT}`, version),
+    ];
+    const closed = (version: number, closedAt = '2026-08-01T09:00:00.000Z') =>
+      projected(AccountClosed, accountClosed(ACCOUNT, CLIENT, 'paid-in-full', closedAt), `account-${ACCOUNT}`, version);
+    const bounced = projected(PaymentReversed, paymentReversed(ACCOUNT, CLIENT, 'p1', 300_000, 300_000), `ledger-${ACCOUNT}`, 2);
+    const reopened = (version: number, reopenedAt = '2026-08-05T09:00:00.000Z') =>
+      projected(AccountReopened, accountReopened(ACCOUNT, CLIENT, 300_000, 'p1', reopenedAt), `account-${ACCOUNT}`, version);
+
+    it('is active again on the reopening: no closing code, no closing instant, no longer paid in full, with when it reopened', () => {
+      const summary = summaryOf(placed, ...paidOff(1, '2026-07-30T09:00:00.000Z'), closed(1), bounced, reopened(2));
+      expect(summary).toMatchObject({
+        status: 'active',
+        closingCode: null,
+        closedAt: null,
+        reopenedAt: '2026-08-05T09:00:00.000Z',
+        paidInFullAt: null,
+        collected: 0,
+        balance: 300_000,
+      });
+    });
+
+    it('closes again on the next closing, keeping when it last reopened', () => {
+      const summary = summaryOf(
+        placed,
+        ...paidOff(1, '2026-07-30T09:00:00.000Z'),
+        closed(1),
+        bounced,
+        reopened(2),
+        ...paidOff(3, '2026-08-20T09:00:00.000Z'),
+        closed(3, '2026-08-21T09:00:00.000Z'),
+      );
+      expect(summary).toMatchObject({
+        status: 'closed',
+        closingCode: 'paid-in-full',
+        closedAt: '2026-08-21T09:00:00.000Z',
+        reopenedAt: '2026-08-05T09:00:00.000Z',
+        paidInFullAt: '2026-08-20T09:00:00.000Z',
+        collected: 300_000,
+        balance: 0,
+      });
+    });
+
+    it('keeps the account open when the closing the reopening undid arrives after it (a dead-lettered message replayed)', () => {
+      // The store guards each contract type on its own, so only the projection can see that closing 1 is older than reopening 2.
+      expect(summaryOf(placed, reopened(2), closed(1))).toMatchObject({ status: 'active', closingCode: null, closedAt: null });
+      expect(summaryOf(placed, closed(1), closed(3, '2026-08-21T09:00:00.000Z'), reopened(2))).toMatchObject({
+        status: 'closed',
+        closedAt: '2026-08-21T09:00:00.000Z',
+        reopenedAt: '2026-08-05T09:00:00.000Z',
+      });
+    });
+
+    it('keeps paid in full through a reversal that leaves nothing owing', () => {
+      const summary = summaryOf(placed, ...paidOff(1, '2026-07-30T09:00:00.000Z'), projected(PaymentReversed, paymentReversed(ACCOUNT, CLIENT, 'p0', 5_000, 0), `ledger-${ACCOUNT}`, 2));
+      expect(summary).toMatchObject({ paidInFullAt: '2026-07-30T09:00:00.000Z', balance: 0 });
+    });
   });
 
   it('takes the latest notice or contact attempt as the last contact, whatever order they arrive in', () => {

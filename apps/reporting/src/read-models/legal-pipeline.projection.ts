@@ -1,13 +1,27 @@
-import { AccountClosed, LegalStage, LegalStageChanged } from '@lib/contracts';
-import type { Projection } from '@lib/read-models';
+import { AccountClosed, AccountReopened, LegalStage, LegalStageChanged } from '@lib/contracts';
+import type { ProjectedEvent, Projection } from '@lib/read-models';
 
 export const LEGAL_PIPELINE = 'legal_pipeline';
 
 /** Every stage of the pipeline, in order; the report counts each, zero included. */
 export const LEGAL_STAGES: readonly LegalStage[] = ['recommended', 'authorized', 'forwarded'];
 
+/**
+ * Whether client-intake has the account closed, as of which closing or reopening. Kept on
+ * every document, so the pipeline follows closed → reopened → closed again.
+ */
+interface AccountClosing {
+  /** True from a closing until the reopening that undoes it. */
+  closed: boolean;
+  /**
+   * The version, in client-intake's account stream, of the closing or reopening that set
+   * `closed`; null before any. An older one arriving later changes nothing.
+   */
+  statusVersion: number | null;
+}
+
 /** An account in the legal pipeline. `balance` is legal-referral's figure at the last stage change. */
-export interface LegalPipelineEntry {
+export interface LegalPipelineEntry extends AccountClosing {
   accountId: string;
   clientId: string;
   stage: LegalStage;
@@ -15,15 +29,16 @@ export interface LegalPipelineEntry {
   currency: string;
   attorneyId: string | null;
   changedAt: string;
-  /** False once the account closed: it has left the pipeline. */
+  /** Listed: false while the account is closed, true again once it reopens. */
   open: boolean;
 }
 
 /**
- * An account that closed before any stage change of it reached reporting. Kept (never
- * listed: it is not open) so that a stage change arriving later finds it closed.
+ * An account closed (and perhaps reopened since) before any stage change of it reached
+ * reporting. Kept (never listed) so that a stage change arriving later finds out whether
+ * the account is closed.
  */
-export interface ClosedBeforeReferral {
+export interface ClosedBeforeReferral extends AccountClosing {
   accountId: string;
   clientId: string;
   stage: null;
@@ -32,18 +47,41 @@ export interface ClosedBeforeReferral {
 
 export type LegalPipelineDocument = LegalPipelineEntry | ClosedBeforeReferral;
 
+/** Documents stored before `closed` existed: an entry not open was closed, a marker was one. */
+function isClosed(document: LegalPipelineDocument): boolean {
+  return document.closed ?? !document.open;
+}
+
+function isNewerStatus(document: LegalPipelineDocument | null, version: number): boolean {
+  const current = document?.statusVersion ?? null;
+  return current === null || version > current;
+}
+
+/** The account closed (AccountClosed) or open again (AccountReopened), at `event`'s version of its account stream. */
+function withClosing(document: LegalPipelineDocument | null, event: ProjectedEvent, closed: boolean): LegalPipelineDocument | null {
+  if (!isNewerStatus(document, event.version)) return document;
+  const closing: AccountClosing = { closed, statusVersion: event.version };
+  if (document?.stage) return { ...document, ...closing, open: !closed };
+  return { accountId: event.data.accountId, clientId: event.data.clientId, stage: null, open: false, ...closing };
+}
+
 /**
  * Accounts by legal stage. A closed account leaves the pipeline but keeps its document,
  * also when it was never in it, so a stage change delivered late (it travels on another
- * topic than the closing) cannot bring it back.
+ * topic than the closing) cannot bring it back. A reopened account returns at its last
+ * stage, as the contract asks ("put the account back where it was before its
+ * AccountClosed"): legal-referral publishes nothing on a closing or a reopening, so its
+ * last stage change is still its stage; if legal-referral moves it, its next stage change
+ * says so. Closing again takes it out again.
  */
 export const legalPipelineProjection: Projection<LegalPipelineDocument> = {
   name: LEGAL_PIPELINE,
-  handles: [LegalStageChanged.type, AccountClosed.type],
+  handles: [LegalStageChanged.type, AccountClosed.type, AccountReopened.type],
   documentIds: (event) => [event.data.accountId],
   evolve(document, event) {
     switch (event.type) {
-      case LegalStageChanged.type:
+      case LegalStageChanged.type: {
+        const closed = document ? isClosed(document) : false;
         return {
           accountId: event.data.accountId,
           clientId: event.data.clientId,
@@ -52,10 +90,15 @@ export const legalPipelineProjection: Projection<LegalPipelineDocument> = {
           currency: event.data.currency,
           attorneyId: event.data.attorneyId ?? (document?.stage ? document.attorneyId : null),
           changedAt: event.data.changedAt,
-          open: document?.open ?? true,
+          open: !closed,
+          closed,
+          statusVersion: document?.statusVersion ?? null,
         };
+      }
       case AccountClosed.type:
-        return document ? { ...document, open: false } : { accountId: event.data.accountId, clientId: event.data.clientId, stage: null, open: false };
+        return withClosing(document, event, true);
+      case AccountReopened.type:
+        return withClosing(document, event, false);
       default:
         return document;
     }

@@ -1,4 +1,4 @@
-import { AccountClosed, AccountPlaced, PaymentPosted, PaymentReversed } from '@lib/contracts';
+import { AccountClosed, AccountPlaced, AccountReopened, PaymentPosted, PaymentReversed } from '@lib/contracts';
 import type { Projection } from '@lib/read-models';
 import { recoveryRateBp } from './recovery-rate';
 
@@ -25,7 +25,9 @@ export interface Portfolio {
   placedAmount: number;
   collected: number;
   recoveryRateBp: number;
+  /** Placed accounts not closed: a reopened account counts as active again. */
   active: number;
+  /** Accounts closed now, by closing code; a code no account is closed with is left out. */
   closedByCode: Record<string, number>;
   byCurrency: Record<string, CurrencyFigures>;
 }
@@ -51,14 +53,26 @@ function withFigures(portfolio: Portfolio, currency: string, change: { placed?: 
   };
 }
 
+/** `closedByCode` with `change` accounts more (or fewer) under `code`; a count of zero is dropped. */
+function withClosed(closedByCode: Record<string, number>, code: string, change: 1 | -1): Record<string, number> {
+  const { [code]: before = 0, ...others } = closedByCode;
+  const count = before + change;
+  return count === 0 ? others : { ...others, [code]: count };
+}
+
 /**
  * Placed, collected, recovery rate, active and closed-by-code per client. Payments may
  * reach reporting before their placement (they travel on another topic), so every event
  * starts from an empty portfolio when there is none yet; the sums do not depend on order.
+ *
+ * A reopening undoes the closing before it (`previousClosingCode`): the account is active
+ * again and no longer counted as closed; closing it again counts it once more. Each
+ * closing and reopening is applied once (the store's version guard), so the counts are
+ * sums too, right whatever order the two arrive in.
  */
 export const portfolioProjection: Projection<Portfolio> = {
   name: PORTFOLIO,
-  handles: [AccountPlaced.type, PaymentPosted.type, PaymentReversed.type, AccountClosed.type],
+  handles: [AccountPlaced.type, PaymentPosted.type, PaymentReversed.type, AccountClosed.type, AccountReopened.type],
   documentIds: (event) => [event.data.clientId],
   evolve(document, event) {
     const portfolio = document ?? emptyPortfolio(event.data.clientId);
@@ -71,10 +85,10 @@ export const portfolioProjection: Projection<Portfolio> = {
         return withFigures(portfolio, event.data.currency, { collected: event.data.amount });
       case PaymentReversed.type:
         return withFigures(portfolio, event.data.currency, { collected: -event.data.amount });
-      case AccountClosed.type: {
-        const code: string = event.data.closingCode;
-        return { ...portfolio, active: portfolio.active - 1, closedByCode: { ...portfolio.closedByCode, [code]: (portfolio.closedByCode[code] ?? 0) + 1 } };
-      }
+      case AccountClosed.type:
+        return { ...portfolio, active: portfolio.active - 1, closedByCode: withClosed(portfolio.closedByCode, event.data.closingCode, 1) };
+      case AccountReopened.type:
+        return { ...portfolio, active: portfolio.active + 1, closedByCode: withClosed(portfolio.closedByCode, event.data.previousClosingCode, -1) };
       default:
         return document;
     }

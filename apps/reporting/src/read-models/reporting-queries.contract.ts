@@ -1,8 +1,20 @@
-import { AccountClosed, AccountPlaced, AuditRecordV1, LegalStageChanged, PaymentPosted } from '@lib/contracts';
-import type { ProjectedEvent, ReadModelStore } from '@lib/read-models';
+import { AccountClosed, AccountPaidInFull, AccountPlaced, AccountReopened, AuditRecordV1, LegalStageChanged, PaymentPosted, PaymentReversed } from '@lib/contracts';
+import type { ProjectedEvent, Projection, ReadModelStore } from '@lib/read-models';
+import { ACCOUNT_SUMMARIES } from './account-summary.projection';
 import { AuditedService, streamIdsOf } from '../reporting.ports';
 import { auditEventOf } from './audit-trail.projection';
-import { accountClosed, accountPlaced, auditRecord, causedBy, legalStageChanged, paymentPosted, projected } from './reporting.fixtures';
+import {
+  accountClosed,
+  accountPaidInFull,
+  accountPlaced,
+  accountReopened,
+  auditRecord,
+  causedBy,
+  legalStageChanged,
+  paymentPosted,
+  paymentReversed,
+  projected,
+} from './reporting.fixtures';
 import { REPORTING_PROJECTIONS, ReportingQueries } from './reporting.queries';
 
 /**
@@ -101,6 +113,80 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
       expect((await queries.legalPipeline()).accounts.map((a) => a.accountId)).not.toContain(account);
     });
 
+    it('follows an account closed, reopened after a bounced payment and closed again, each fact counted once however often delivered', async () => {
+      const [client, account, other] = [id('client'), id('account'), id('other')];
+      const [ledger, intake] = [`ledger-${account}`, `account-${account}`];
+      const paidOff = (version: number, paymentId: string): ProjectedEvent[] => [
+        projected(PaymentPosted, paymentPosted(account, client, paymentId, 300_000, 0), ledger, version),
+        projected(AccountPaidInFull, accountPaidInFull(account, client), ledger, version),
+      ];
+      const untilClosed = [
+        projected(AccountPlaced, accountPlaced(account, client, 300_000), intake, 0),
+        projected(AccountPlaced, accountPlaced(other, client, 100_000), `account-${other}`, 0),
+        projected(LegalStageChanged, legalStageChanged(account, client, 'recommended', 300_000), `referral-${account}`, 0),
+        ...paidOff(1, 'p1'),
+        projected(AccountClosed, accountClosed(account, client, 'paid-in-full'), intake, 1),
+      ];
+      const untilReopened = [
+        ...untilClosed,
+        projected(PaymentReversed, paymentReversed(account, client, 'p1', 300_000, 300_000), ledger, 2),
+        projected(AccountReopened, accountReopened(account, client, 300_000, 'p1'), intake, 2),
+      ];
+      const untilClosedAgain = [...untilReopened, ...paidOff(3, 'p2'), projected(AccountClosed, accountClosed(account, client, 'paid-in-full', '2026-08-21T09:00:00.000Z'), intake, 3)];
+
+      await applyAll(untilReopened);
+      await applyAll(untilReopened);
+      expect(await queries.portfolio(client)).toMatchObject({ placedCount: 2, active: 2, closedByCode: {}, collected: 0, recoveryRateBp: 0 });
+      expect(await queries.accountSummary(account)).toMatchObject({ status: 'active', closingCode: null, closedAt: null, reopenedAt: '2026-08-05T09:00:00.000Z', paidInFullAt: null, balance: 300_000 });
+      expect((await queries.legalPipeline(client)).accounts).toEqual([expect.objectContaining({ accountId: account, stage: 'recommended' })]);
+
+      await applyAll(untilClosedAgain);
+      await applyAll(untilClosedAgain);
+      // The first closing once more, as a relay replaying from its checkpoint would send it.
+      await applyAll(untilClosed);
+      expect(await queries.portfolio(client)).toMatchObject({ placedCount: 2, active: 1, closedByCode: { 'paid-in-full': 1 }, collected: 300_000, recoveryRateBp: 7_500 });
+      expect(await queries.accountSummary(account)).toMatchObject({ status: 'closed', closingCode: 'paid-in-full', closedAt: '2026-08-21T09:00:00.000Z', reopenedAt: '2026-08-05T09:00:00.000Z' });
+      expect(await queries.legalPipeline(client)).toEqual({ byStage: { recommended: 0, authorized: 0, forwarded: 0 }, accounts: [] });
+    });
+
+    it('answers a summary stored before reopenings were reported as never reopened, and reopens it', async () => {
+      const [client, account] = [id('client'), id('account')];
+      // The document as the projection wrote it before `reopenedAt` and `statusVersion` existed.
+      const before: Projection<Record<string, unknown>> = {
+        name: ACCOUNT_SUMMARIES,
+        handles: [AccountClosed.type],
+        documentIds: (event) => [event.data.accountId],
+        evolve: (_document, event) => ({
+          accountId: account,
+          clientId: client,
+          clientReference: null,
+          currency: 'USD',
+          placedAt: null,
+          status: 'closed',
+          closingCode: event.data.closingCode,
+          closedAt: event.data.closedAt,
+          placedAmount: 300_000,
+          collected: 300_000,
+          balance: 0,
+          ledgerBalance: 0,
+          paidInFullAt: '2026-07-30T09:00:00.000Z',
+          lastContactAt: null,
+          noticesSent: 0,
+          contactAttempts: 0,
+          rightPartyContacts: 0,
+          promises: [],
+          legalAuthorizedAt: null,
+          legalStage: null,
+        }),
+      };
+      await store.apply(before, [projected(AccountClosed, accountClosed(account, client, 'paid-in-full'), `account-${account}`, 1)]);
+      expect(await queries.accountSummary(account)).toMatchObject({ status: 'closed', reopenedAt: null });
+      await applyAll([projected(AccountReopened, accountReopened(account, client, 300_000), `account-${account}`, 2)]);
+      const reopened = await queries.accountSummary(account);
+      expect(reopened).toMatchObject({ status: 'active', closingCode: null, reopenedAt: '2026-08-05T09:00:00.000Z' });
+      expect(reopened).not.toHaveProperty('statusVersion');
+    });
+
     it('orders an account history by time, then by service, then by version, and keeps odd data intact', async () => {
       const [account, other] = [id('account'), id('other')];
       const at = (minute: number) => `2026-06-01T09:${String(minute).padStart(2, '0')}:00.000Z`;
@@ -174,6 +260,36 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
         'legal-referral referral-@0 ReferralCaseOpened',
         'legal-referral referral-@1 ReferralCaseClosed',
       ]);
+    });
+
+    it('shows a reopening in the history, after the reversal that caused it and before the closing that followed', async () => {
+      const account = id('account');
+      const stored = storedBy(account);
+      const placed = stored('client-intake', 0, 'AccountPlaced', 0);
+      const paid = stored('payments', 1, 'PaymentPosted', 0);
+      const reversed = stored('payments', 2, 'PaymentReversed', 0);
+      const paidAgain = stored('payments', 3, 'PaymentPosted', 0);
+      const history = await historyAfter(account, [
+        placed,
+        causedBy(stored('payments', 0, 'LedgerOpened', 0), placed, 'AccountPlaced.v1'),
+        paid,
+        causedBy(stored('client-intake', 1, 'AccountClosed', 0), paid, 'AccountPaidInFull.v1'),
+        reversed,
+        causedBy(stored('client-intake', 2, 'AccountReopened', 0), reversed, 'PaymentReversed.v1'),
+        paidAgain,
+        causedBy(stored('client-intake', 3, 'AccountClosed', 0), paidAgain, 'AccountPaidInFull.v1'),
+      ]);
+      expect(history).toEqual([
+        'client-intake account-@0 AccountPlaced',
+        'payments ledger-@0 LedgerOpened',
+        'payments ledger-@1 PaymentPosted',
+        'client-intake account-@1 AccountClosed',
+        'payments ledger-@2 PaymentReversed',
+        'client-intake account-@2 AccountReopened',
+        'payments ledger-@3 PaymentPosted',
+        'client-intake account-@3 AccountClosed',
+      ]);
+      expect((await queries.accountTimeline(account)).map((entry) => entry.type)).toContain('AccountReopened');
     });
 
     it("puts no event before its cause when one host's clock is behind, and keeps each stream in its own order", async () => {

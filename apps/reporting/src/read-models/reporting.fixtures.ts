@@ -2,6 +2,7 @@ import {
   AccountClosedV1,
   AccountPaidInFullV1,
   AccountPlacedV1,
+  AccountReopenedV1,
   AuditRecordV1,
   ContactAttemptRecordedV1,
   Contract,
@@ -31,8 +32,13 @@ export function accountPlaced(accountId: string, clientId: string, placedAmount:
   };
 }
 
-export function accountClosed(accountId: string, clientId: string, closingCode: string): AccountClosedV1 {
-  return { accountId, clientId, closingCode, closedAt: '2026-08-01T09:00:00.000Z' };
+export function accountClosed(accountId: string, clientId: string, closingCode: string, closedAt = '2026-08-01T09:00:00.000Z'): AccountClosedV1 {
+  return { accountId, clientId, closingCode, closedAt };
+}
+
+/** Client-intake reopening an account closed as paid in full, after payment `paymentId` bounced. */
+export function accountReopened(accountId: string, clientId: string, balance: number, paymentId = 'p1', reopenedAt = '2026-08-05T09:00:00.000Z'): AccountReopenedV1 {
+  return { accountId, clientId, previousClosingCode: 'paid-in-full', reason: 'payment-reversed', paymentId, balance, reopenedAt };
 }
 
 export function legalReferralAuthorized(accountId: string, clientId: string): LegalReferralAuthorizedV1 {
@@ -58,8 +64,8 @@ export function paymentReversed(accountId: string, clientId: string, paymentId: 
   return { accountId, clientId, paymentId, amount, currency: 'USD', commission: Math.round(amount / 4), reason: 'nsf', balanceAfter, reversedAt: '2026-06-25T09:00:00.000Z' };
 }
 
-export function accountPaidInFull(accountId: string, clientId: string): AccountPaidInFullV1 {
-  return { accountId, clientId, paidAt: '2026-07-30T09:00:00.000Z' };
+export function accountPaidInFull(accountId: string, clientId: string, paidAt = '2026-07-30T09:00:00.000Z'): AccountPaidInFullV1 {
+  return { accountId, clientId, paidAt };
 }
 
 export function noticeSent(accountId: string, clientId: string, sentAt = '2026-06-01T09:05:00.000Z'): NoticeSentV1 {

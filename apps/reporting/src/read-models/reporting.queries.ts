@@ -9,7 +9,8 @@ import { PORTFOLIO, Portfolio, portfolioProjection } from './portfolio.projectio
 /** Every projection reporting keeps, fed from the bus. */
 export const REPORTING_PROJECTIONS: readonly Projection<any>[] = [portfolioProjection, accountSummaryProjection, legalPipelineProjection, auditTrailProjection];
 
-export type AccountSummaryView = Omit<AccountSummary, 'ledgerBalance'>;
+/** The summary without the projection's bookkeeping (the ledger's last figure, the version of the status). */
+export type AccountSummaryView = Omit<AccountSummary, 'ledgerBalance' | 'statusVersion'>;
 
 export interface LegalPipelineView {
   byStage: Record<LegalStage, number>;
@@ -46,8 +47,9 @@ export class ReportingQueries {
   async accountSummary(accountId: string): Promise<AccountSummaryView | null> {
     const found = strip(await this.store.findOne<AccountSummary & { _id?: string }>(ACCOUNT_SUMMARIES, { _id: accountId }));
     if (!found) return null;
-    const { ledgerBalance: _ledgerBalance, ...view } = found;
-    return view;
+    const { ledgerBalance: _ledgerBalance, statusVersion: _statusVersion, ...view } = found;
+    // A summary stored before reopenings were reported has no `reopenedAt`: it never reopened.
+    return { ...view, reopenedAt: view.reopenedAt ?? null };
   }
 
   /** The client an account belongs to, as far as any service has said. */

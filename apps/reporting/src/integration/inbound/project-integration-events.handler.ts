@@ -2,6 +2,7 @@ import {
   AccountClosed,
   AccountPaidInFull,
   AccountPlaced,
+  AccountReopened,
   ContactAttemptRecorded,
   Contract,
   LegalStageChanged,
@@ -23,6 +24,7 @@ import { projectedEventOf } from './projected-event';
 export const REPORTED_CONTRACTS: readonly Contract<any>[] = [
   AccountPlaced,
   AccountClosed,
+  AccountReopened,
   PaymentPosted,
   PaymentReversed,
   AccountPaidInFull,
