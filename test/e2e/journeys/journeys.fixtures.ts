@@ -1,7 +1,7 @@
 import { Deployment } from './deployment';
-import { journeyAudit, journeyBadInput, journeyIsolation, journeyLegal, journeyPaid } from './journeys';
+import { journeyAudit, journeyBadInput, journeyBouncedPayment, journeyIsolation, journeyLegal, journeyPaid } from './journeys';
 
-/** Declares the five journeys against a deployment started once for the suite. */
+/** Declares the journeys against a deployment started once for the suite. */
 export function describeJourneys(start: () => Promise<Deployment>): void {
   let deployment: Deployment;
   let paid: Awaited<ReturnType<typeof journeyPaid>>;
@@ -31,5 +31,9 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
 
   it('5. bad input: every error listed, nothing written anywhere', async () => {
     await journeyBadInput(deployment);
+  }, 120_000);
+
+  it('6. bounced payment: the account reopens everywhere, is worked again, and closes again when paid off', async () => {
+    await journeyBouncedPayment(deployment, `BOUNCE-${Date.now()}`);
   }, 120_000);
 }

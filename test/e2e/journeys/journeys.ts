@@ -156,6 +156,82 @@ export async function journeyPaid(d: Deployment, reference: string) {
   return { client, accountId, placementToReadModelMs };
 }
 
+/**
+ * Journey 6: the payment that paid the account in full bounces. The account reopens in
+ * every service (intake, contact, reporting), collectors work it again, and paying it off
+ * again closes it a second time, counted once.
+ */
+export async function journeyBouncedPayment(d: Deployment, reference: string) {
+  const client = await onboardClient(d, `Bounced Journey ${reference}`);
+  const accountId = await placeAccount(d, client, reference);
+  const accountIs = (status: 'active' | 'closed') =>
+    eventually(`the account ${status} in intake`, async () => {
+      const account = ok(await call(d, 'client-intake', 'GET', `/accounts/${accountId}`, { as: as.client(client.apiKey) }));
+      return account?.status === status ? account : undefined;
+    });
+  const reportIs = (status: 'active' | 'closed', paidInFullCount: number, collected: number) =>
+    Promise.all([
+      eventually(`the account ${status} in reporting`, async () => {
+        const summary = ok(await call(d, 'reporting', 'GET', `/reports/accounts/${accountId}`, { as: as.client(client.apiKey) }));
+        return summary?.status === status && summary?.collected === collected ? summary : undefined;
+      }),
+      eventually(`the portfolio with ${paidInFullCount} paid in full`, async () => {
+        const portfolio = ok(await call(d, 'reporting', 'GET', `/reports/portfolio/${client.clientId}`, { as: as.client(client.apiKey) }));
+        return (portfolio?.closedByCode?.['paid-in-full'] ?? 0) === paidInFullCount && portfolio?.collected === collected ? portfolio : undefined;
+      }),
+    ]);
+  const pay = async (amount: number, key: string) => {
+    const answer = await call(d, 'payments', 'POST', '/payments', { as: as.staff('collector'), body: { accountId, amount, currency: 'USD', method: 'check' }, idempotencyKey: key });
+    expect(answer.status).toBe(201);
+    return answer.body;
+  };
+
+  await eventually('the ledger', async () => ok(await call(d, 'payments', 'GET', `/ledgers/${accountId}`, { as: as.staff('accountant') })));
+  await eventually('the contact case', async () => ok(await call(d, 'debtor-contact', 'GET', `/cases/${accountId}`, { as: as.staff('collector') })));
+  const check = await pay(750_050, `bounce-pay-1-${reference}`);
+  expect(check.paidInFull).toBe(true);
+  await accountIs('closed');
+  await reportIs('closed', 1, 750_050);
+  const call1 = { channel: 'call', direction: 'outbound', outcome: 'right-party-contact', notes: 'asked about the bounced check' };
+  const refused = await call(d, 'debtor-contact', 'POST', `/cases/${accountId}/contacts`, { as: as.staff('collector'), body: call1 });
+  expect(refused.status).toBe(409);
+  expect(refused.body.rule).toBe('case-closed');
+
+  const reversed = await call(d, 'payments', 'POST', `/payments/${check.paymentId}/reversal`, { as: as.staff('accountant'), body: { accountId, reason: 'nsf' }, idempotencyKey: `bounce-${reference}` });
+  expect(reversed.status).toBe(201);
+  expect(reversed.body.balanceAfter).toBe(750_050);
+
+  const reopened = await accountIs('active');
+  expect(reopened.closingCode).toBeUndefined();
+  expect(reopened.reopenedAt).toEqual(expect.any(String));
+  await reportIs('active', 0, 0);
+  const contact = await eventually('collectors allowed to work the reopened case', async () => {
+    const answer = await call(d, 'debtor-contact', 'POST', `/cases/${accountId}/contacts`, { as: as.staff('collector'), body: call1 });
+    return answer.status === 201 ? answer : undefined;
+  });
+  expect(contact.status).toBe(201);
+  const referral = await eventually('the referral case reopened', async () => {
+    const answer = ok(await call(d, 'legal-referral', 'GET', `/referrals/${accountId}`, { as: as.staff('legal') }));
+    return answer?.reopening ? answer : undefined;
+  });
+  expect(referral.reopening.reviewDueAt).toEqual(expect.any(String));
+
+  const replacement = await pay(750_050, `bounce-pay-2-${reference}`);
+  expect(replacement.paidInFull).toBe(true);
+  const closedAgain = await accountIs('closed');
+  expect(closedAgain.closingCode).toBe('paid-in-full');
+  await reportIs('closed', 1, 750_050);
+
+  const timeline = await eventually('the reopening on the timeline', async () => {
+    const answer = ok(await call(d, 'reporting', 'GET', `/reports/accounts/${accountId}/timeline`, { as: as.client(client.apiKey) }));
+    const types: string[] = (Array.isArray(answer) ? answer : answer?.entries ?? []).map((e: { type: string }) => e.type);
+    return types.filter((t) => t === 'AccountClosed').length === 2 && types.includes('AccountReopened') ? types : undefined;
+  });
+  const order = ['PaymentPosted', 'AccountClosed', 'PaymentReversed', 'AccountReopened'].map((type) => timeline.indexOf(type));
+  expect([...order].sort((a, b) => a - b)).toEqual(order);
+  return { client, accountId };
+}
+
 /** Journey 2: no payment, 45 days later recommended, authorized by the client, forwarded. */
 export async function journeyLegal(d: Deployment, reference: string) {
   const client = await onboardClient(d, `Legal Journey ${reference}`);
