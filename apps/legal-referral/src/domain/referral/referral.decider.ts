@@ -71,8 +71,9 @@ function close(command: CloseReferralCase, state: ReferralCase): Decision<Referr
  * A reopening undoes the closure: the case goes back to the stage it had when it closed
  * (a recommendation, an authorization or a forwarding stands; the authorization and the
  * forwarding check the standing criteria again anyway) and is due a review 45 days on
- * (the inbound handler books it), since the closure cancelled its reviews. Only a closed case reopens, so a redelivery
- * changes nothing; nor does a reopening older than the closure: it undid an earlier one.
+ * (the inbound handler books it), since the closure cancelled its reviews. Only a closed
+ * case reopens, so a redelivery changes nothing; nor does a reopening older than the
+ * closure: it undid an earlier one.
  */
 function reopen(command: ReopenReferralCase, state: ReferralCase): Decision<ReferralEvent> {
   if (state.stage !== 'closed' || !state.closing) return [];
