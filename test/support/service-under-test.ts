@@ -11,6 +11,7 @@ import { TestClock } from '@lib/clock';
 import { createPgliteEventStore, PgliteEventStore } from '@lib/event-store';
 import { BusSubscription, createInProcessMessageBus, IncomingMessage, MessageBus } from '@lib/message-bus';
 import {
+  AuthSettings,
   CLIENT_KEY_VERIFIER,
   ClientKeyVerifier,
   ClockControl,
@@ -49,6 +50,8 @@ export interface ServiceUnderTestOptions {
   module: (deps: ServiceDependencies) => DynamicModule;
   /** What the process would provide besides the service, e.g. `fixedClientKeys(...)`. */
   extraImports?: Array<Type<unknown> | DynamicModule>;
+  /** How staff tokens are checked. Default: the demo secret, judged by the system clock. */
+  auth?: AuthSettings;
   /** Topics whose messages the spec inspects; subscribed after the app is up, from the beginning. */
   listenTo?: readonly string[];
 }
@@ -76,7 +79,7 @@ export async function startServiceUnderTest(options: ServiceUnderTestOptions): P
   const app = await createHttpApp({
     title: `${options.name} test`,
     quiet: true,
-    module: rootModule([options.name], [options.module(deps), ...(options.extraImports ?? [])], { staffTokenSecret: DEV_STAFF_TOKEN_SECRET }),
+    module: rootModule([options.name], [options.module(deps), ...(options.extraImports ?? [])], options.auth ?? { staffTokenSecret: DEV_STAFF_TOKEN_SECRET }),
   });
   await app.init();
 

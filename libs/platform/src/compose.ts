@@ -5,7 +5,8 @@ import type { CheckpointStore, EventStore } from '@lib/event-store';
 import { rewindRelaysOnStart } from '@lib/integration';
 import { createHttpApp, listen } from './http-app';
 import { ClockControl, createClockControl, createEventStore, createMessageBus, newId } from './infrastructure';
-import { DEV_STAFF_TOKEN_SECRET, rootModule } from './root-module';
+import { DEV_STAFF_TOKEN_SECRET } from './auth/staff-token';
+import { rootModule } from './root-module';
 import { ServiceDependencies } from './service-dependencies';
 import { CLOCK_CONTROL, TestClockController } from './test-clock.controller';
 

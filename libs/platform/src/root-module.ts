@@ -1,10 +1,8 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AUTH_SETTINGS, AuthGuard, AuthSettings } from './auth/auth.guard';
+import { DEV_STAFF_TOKEN_SECRET } from './auth/staff-token';
 import { HealthController, SERVICE_NAMES } from './health.controller';
-
-/** For the all-in-one demo only; every shared deployment sets STAFF_TOKEN_SECRET. */
-export const DEV_STAFF_TOKEN_SECRET = 'dev-only-staff-token-secret';
 
 /**
  * The HTTP root of a process: the service modules it mounts plus one /health.

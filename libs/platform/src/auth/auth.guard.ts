@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, Optional, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { Clock, systemClock } from '@lib/clock';
 import type { Principal } from '@lib/es-core';
 import { Role, ROLES_KEY } from './roles';
 import { verifyStaffToken } from './staff-token';
@@ -9,6 +10,11 @@ export const CLIENT_KEY_VERIFIER = Symbol('CLIENT_KEY_VERIFIER');
 
 export interface AuthSettings {
   staffTokenSecret: string;
+  /**
+   * Judges staff tokens' expiry. Default: the system clock, also when the business clock
+   * is a test clock: credentials expire in real time, whatever day a test pretends it is.
+   */
+  wallClock?: Clock;
 }
 
 /** Resolves a client API key to the one client it belongs to, or null. */
@@ -53,7 +59,9 @@ export class AuthGuard implements CanActivate {
       return clientId ? { role: 'client', id: clientId } : null;
     }
     const authorization = header(request, 'authorization');
-    if (authorization?.startsWith('Bearer ')) return verifyStaffToken(this.settings.staffTokenSecret, authorization.slice(7));
+    if (authorization?.startsWith('Bearer ')) {
+      return verifyStaffToken(this.settings.staffTokenSecret, authorization.slice(7), (this.settings.wallClock ?? systemClock).now());
+    }
     return null;
   }
 }
