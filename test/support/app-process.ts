@@ -28,14 +28,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export function compiledMain(app: string): string {
-  const main = join(root, 'dist', 'apps', app, 'src', 'main.js');
+/** A compiled entry point of an app: its `main` (the service) or another script, e.g. `rebuild`. */
+export function compiledMain(app: string, script = 'main'): string {
+  const main = join(root, 'dist', 'apps', app, 'src', `${script}.js`);
   if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first (npm test does)`);
   return main;
 }
 
-export function runApp(app: string, env: Record<string, string>): { process: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['-r', join(root, 'deploy/runtime/register-paths.js'), compiledMain(app)], {
+export function runApp(
+  app: string,
+  env: Record<string, string>,
+  script = 'main',
+): { process: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['-r', join(root, 'deploy/runtime/register-paths.js'), compiledMain(app, script)], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -78,4 +83,11 @@ export async function startApp(app: string, env: Record<string, string> = {}, ti
       return started.exited;
     },
   };
+}
+
+/** Runs one of an app's compiled scripts to its end, as an operator would from a shell. */
+export async function runScript(app: string, script: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const run = runApp(app, env, script);
+  const code = await run.exited;
+  return { code, output: run.output() };
 }

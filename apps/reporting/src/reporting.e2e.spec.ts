@@ -590,6 +590,7 @@ function countingHandled(bus: MessageBus, handled: Map<string, number>): Message
   return {
     publish: (messages) => bus.publish(messages),
     ensureTopics: (topics) => bus.ensureTopics(topics),
+    resetGroup: (groupId) => bus.resetGroup(groupId),
     close: async () => undefined,
     subscribe: (options) =>
       bus.subscribe({

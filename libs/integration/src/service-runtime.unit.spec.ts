@@ -10,6 +10,7 @@ describe('service runtime', () => {
       ensureTopics: async () => undefined,
       publish: async () => undefined,
       subscribe: async () => ({ close: async () => Promise.reject(new Error('consumer would not close')) }),
+      resetGroup: async () => undefined,
       close: async () => undefined,
     } as MessageBus;
     const store = { readAll: async () => [], load: async () => null, save: async () => undefined } as unknown as EventStore & CheckpointStore;

@@ -17,6 +17,7 @@ export function withTopicPrefix(bus: MessageBus, prefix: string): MessageBus {
         topics: options.topics.map((t) => prefix + t),
         handler: (message) => options.handler({ ...message, topic: strip(message.topic) }),
       }),
+    resetGroup: (groupId) => bus.resetGroup(prefix + groupId),
     close: () => bus.close(),
   };
 }

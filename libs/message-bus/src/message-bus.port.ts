@@ -62,7 +62,22 @@ export interface MessageBus {
   subscribe(options: SubscribeOptions): Promise<BusSubscription>;
   /** Ensures topics exist (idempotent). */
   ensureTopics(topics: readonly string[]): Promise<void>;
+  /**
+   * Forgets where a consumer group stands on every topic, so its next subscriber starts
+   * where its `fromBeginning` says: from the start by default. This is how a read model is
+   * rebuilt from the topics. Refused (`GroupHasMembersError`) while the group has a live
+   * subscriber; a group that never consumed is already reset.
+   */
+  resetGroup(groupId: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** `resetGroup` on a group that still has subscribers: they must be closed (stopped) first. */
+export class GroupHasMembersError extends Error {
+  constructor(readonly groupId: string) {
+    super(`consumer group ${groupId} still has subscribers: stop them before resetting it`);
+    this.name = 'GroupHasMembersError';
+  }
 }
 
 /** Where messages of `topic` go after `maxAttempts` failed deliveries. */

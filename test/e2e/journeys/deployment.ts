@@ -25,6 +25,14 @@ export interface Deployment {
   stop(): Promise<void>;
 }
 
+/** A deployment whose services are processes an operator can stop and start one by one. */
+export interface DistributedDeployment extends Deployment {
+  /** The environment a service's process runs with. */
+  envOf(service: Service): Record<string, string>;
+  /** Stops the service, runs `whileStopped` with the environment it runs with, and starts it again on its port. */
+  restart(service: Service, whileStopped: (env: Record<string, string>) => Promise<void>): Promise<void>;
+}
+
 export const staffToken = (role: StaffRole, id = `${role}-1`) => `Bearer ${signStaffToken(DEV_STAFF_TOKEN_SECRET, { role, id })}`;
 
 async function advanceAt(urls: string[], by: { days?: number; hours?: number }): Promise<void> {
@@ -59,7 +67,7 @@ export async function startAllInOne(): Promise<Deployment> {
   };
 }
 
-export async function startDistributed(): Promise<Deployment> {
+export async function startDistributed(): Promise<DistributedDeployment> {
   const run = `j${randomUUID().slice(0, 8)}`;
   const ports = Object.fromEntries(await Promise.all(SERVICES.map(async (s) => [s, await freePort()] as const))) as Record<Service, number>;
   const urlOf = (service: Service) => `http://127.0.0.1:${ports[service]}`;
@@ -80,13 +88,20 @@ export async function startDistributed(): Promise<Deployment> {
     PAYMENTS_URL: urlOf('payments'),
     LEGAL_REFERRAL_URL: urlOf('legal-referral'),
   };
-  const apps: RunningApp[] = await Promise.all(
-    SERVICES.map((service) => startApp(service, { ...common, EVENT_STORE_SCHEMA: schemaOf(service) }, 60_000, ports[service])),
-  );
+  const envOf = (service: Service) => ({ ...common, EVENT_STORE_SCHEMA: schemaOf(service) });
+  const apps: RunningApp[] = await Promise.all(SERVICES.map((service) => startApp(service, envOf(service), 60_000, ports[service])));
   return {
     mode: 'distributed',
     url: urlOf,
     advanceClock: (by) => advanceAt(SERVICES.map(urlOf), by),
+    envOf,
+    restart: async (service, whileStopped) => {
+      const index = SERVICES.indexOf(service);
+      const code = await apps[index].stop();
+      if (code !== 0) throw new Error(`${service} did not stop cleanly (${code}):\n${apps[index].output()}`);
+      await whileStopped(envOf(service));
+      apps[index] = await startApp(service, envOf(service), 60_000, ports[service]);
+    },
     tamper: async (service, streamId, version) => {
       const client = new Client({ connectionString: required('DATABASE_URL') });
       await client.connect();

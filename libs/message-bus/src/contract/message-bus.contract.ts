@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   BusSubscription,
+  GroupHasMembersError,
   IncomingMessage,
   MessageBus,
   MessageHeaders,
@@ -481,6 +482,38 @@ export function messageBusContract(
           'original-partition': String(poison?.partition),
           'original-offset': poison?.offset,
         });
+      },
+      testTimeout,
+    );
+
+    it(
+      'replays a topic from the start to a group that was reset, and refuses to reset a group in use',
+      async () => {
+        const topic = uniqueName('reset');
+        const group = groupName();
+        await bus.ensureTopics([topic]);
+        await bus.publish(['a', 'b', 'c'].map((id) => message(topic, `k-${id}`, {}, { 'message-id': id })));
+        const first: string[] = [];
+        const consuming = await subscribe({ groupId: group, topics: [topic], handler: recordIds(first) });
+        await until('the first reading', () => first.length >= 3, () => `got ${first.join(',')}`);
+        await expect(bus.resetGroup(group)).rejects.toBeInstanceOf(GroupHasMembersError);
+        await consuming.close();
+
+        // Without a reset, the group goes on from where it stood: only what is new.
+        const resumed: string[] = [];
+        const resuming = await subscribe({ groupId: group, topics: [topic], handler: recordIds(resumed) });
+        await bus.publish([message(topic, 'k-d', {}, { 'message-id': 'd' })]);
+        await until('the new message', () => resumed.includes('d'));
+        await resuming.close();
+        expect(resumed).toEqual(['d']);
+
+        await bus.resetGroup(group);
+        const replayed: string[] = [];
+        await subscribe({ groupId: group, topics: [topic], handler: recordIds(replayed) });
+        await until('every message again', () => replayed.length >= 4, () => `got ${replayed.join(',')}`);
+        expect([...replayed].sort()).toEqual(['a', 'b', 'c', 'd']);
+        // A group that never consumed is already reset.
+        await bus.resetGroup(groupName());
       },
       testTimeout,
     );

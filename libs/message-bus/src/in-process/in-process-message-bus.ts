@@ -3,6 +3,7 @@ import {
   IncomingMessage,
   MessageBus,
   MessageHeaders,
+  GroupHasMembersError,
   OutgoingMessage,
   SubscribeOptions,
   deadLetterTopic,
@@ -88,6 +89,14 @@ export class InProcessMessageBus implements MessageBus {
   async ensureTopics(topics: readonly string[]): Promise<void> {
     this.assertOpen();
     for (const topic of topics) this.topicNamed(topic);
+  }
+
+  async resetGroup(groupId: string): Promise<void> {
+    this.assertOpen();
+    const group = this.groups.get(groupId);
+    if (!group) return;
+    if (group.members.length > 0) throw new GroupHasMembersError(groupId);
+    this.groups.delete(groupId);
   }
 
   async close(): Promise<void> {

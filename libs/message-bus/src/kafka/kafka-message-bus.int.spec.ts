@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { messageBusContract } from '../contract/message-bus.contract';
 import { randomUUID } from 'node:crypto';
 import type { MessageBus } from '../message-bus.port';
@@ -61,6 +61,24 @@ if (brokers.length === 0) {
       },
     },
   );
+
+  describe('kafka: topics the bus creates', () => {
+    it('keep their messages forever, so a reset group can read a topic whole', async () => {
+      const topic = `retention-${randomUUID().slice(0, 8)}`;
+      const bus = new KafkaMessageBus({ brokers, clientId: 'retention-probe', logLevel: 'nothing' });
+      try {
+        await bus.ensureTopics([topic]);
+        const described = await admin.describeConfigs({
+          includeSynonyms: false,
+          resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['retention.ms'] }],
+        });
+        expect(described.resources[0].configEntries.find((entry) => entry.configName === 'retention.ms')?.configValue).toBe('-1');
+      } finally {
+        await bus.close();
+        await admin.deleteTopics({ topics: [topic], timeout: 10_000 });
+      }
+    });
+  });
 
   /**
    * Services starting together race to create the same topics: one creates a topic while

@@ -13,6 +13,7 @@ import {
 } from 'kafkajs';
 import {
   BusSubscription,
+  GroupHasMembersError,
   IncomingMessage,
   MessageBus,
   MessageHeaders,
@@ -38,6 +39,11 @@ export interface KafkaMessageBusOptions {
   clientId: string;
   /** Partitions of topics this bus creates. Default 3. */
   partitions?: number;
+  /**
+   * `retention.ms` of topics this bus creates. Default -1, keep forever: a read model is
+   * rebuilt by reading its topics from the start (`resetGroup`), which needs them whole.
+   */
+  retentionMs?: number;
   /** Replication of topics this bus creates. Default: the broker's `default.replication.factor`. */
   replicationFactor?: number;
   /**
@@ -160,6 +166,7 @@ export class KafkaMessageBus implements MessageBus {
             topic,
             numPartitions: this.partitions,
             replicationFactor: this.options.replicationFactor ?? -1,
+            configEntries: [{ name: 'retention.ms', value: String(this.options.retentionMs ?? -1) }],
           })),
         });
       } catch (error) {
@@ -168,6 +175,24 @@ export class KafkaMessageBus implements MessageBus {
     }
     await waitForLeaders(admin, wanted, this.options.topicReadyTimeoutMs ?? 30_000);
     for (const topic of wanted) this.knownTopics.add(topic);
+  }
+
+  /**
+   * Deletes the group, and with it its committed offsets. The broker refuses while the
+   * group has members; a group it does not know has nothing to forget.
+   */
+  async resetGroup(groupId: string): Promise<void> {
+    this.assertOpen();
+    const admin = await this.connectedAdmin();
+    try {
+      await admin.deleteGroups([groupId]);
+    } catch (error) {
+      const groups = (error as { groups?: Array<{ error?: { type?: string } }> }).groups ?? [];
+      const types = groups.map((group) => group.error?.type);
+      if (types.length > 0 && types.every((type) => type === 'GROUP_ID_NOT_FOUND')) return;
+      if (types.includes('NON_EMPTY_GROUP')) throw new GroupHasMembersError(groupId);
+      throw error;
+    }
   }
 
   /** Closes every subscription (each finishing its in-flight handler), then the producer. */
