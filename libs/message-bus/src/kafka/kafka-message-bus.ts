@@ -184,14 +184,20 @@ export class KafkaMessageBus implements MessageBus {
   async resetGroup(groupId: string): Promise<void> {
     this.assertOpen();
     const admin = await this.connectedAdmin();
-    try {
-      await admin.deleteGroups([groupId]);
-    } catch (error) {
-      const groups = (error as { groups?: Array<{ error?: { type?: string } }> }).groups ?? [];
-      const types = groups.map((group) => group.error?.type);
-      if (types.length > 0 && types.every((type) => type === 'GROUP_ID_NOT_FOUND')) return;
-      if (types.includes('NON_EMPTY_GROUP')) throw new GroupHasMembersError(groupId);
-      throw error;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.deleteGroups([groupId]);
+        return;
+      } catch (error) {
+        const groups = (error as { groups?: Array<{ error?: { type?: string } }> }).groups ?? [];
+        const types = groups.map((group) => group.error?.type);
+        if (types.length > 0 && types.every((type) => type === 'GROUP_ID_NOT_FOUND')) return;
+        if (types.includes('NON_EMPTY_GROUP')) throw new GroupHasMembersError(groupId);
+        // The coordinator moving or still loading the group's offsets: kafkajs does not retry these here.
+        const coordinatorBusy = types.length > 0 && types.every((type) => type !== undefined && COORDINATOR_BUSY.has(type));
+        if (!coordinatorBusy || attempt >= 10) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * attempt, 1_000)));
+      }
     }
   }
 
@@ -467,6 +473,9 @@ function decodeHeaders(headers: IHeaders | undefined): MessageHeaders {
   }
   return decoded as MessageHeaders;
 }
+
+/** Group coordinator answers that mean "ask again shortly". */
+const COORDINATOR_BUSY = new Set(['GROUP_LOAD_IN_PROGRESS', 'GROUP_COORDINATOR_NOT_AVAILABLE', 'NOT_COORDINATOR_FOR_GROUP']);
 
 /** Errors a new topic shows until the broker answering has caught up with its creation and leaders. */
 const TOPIC_NOT_READY = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
