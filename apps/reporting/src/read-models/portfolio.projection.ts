@@ -1,8 +1,17 @@
+import { createHash } from 'node:crypto';
 import { AccountClosed, AccountPlaced, AccountReopened, PaymentPosted, PaymentReversed } from '@lib/contracts';
 import type { Projection } from '@lib/read-models';
 import { recoveryRateBp } from './recovery-rate';
 
 export const PORTFOLIO = 'portfolio';
+
+/**
+ * Bucket documents per client, at most. The store's version guard keeps an entry per
+ * source stream and contract type in a document, so one document per client would hit
+ * MongoDB's 16 MB limit at ~57 000 accounts; split 64 ways, at ~3.6 million.
+ * Changing it moves accounts to other buckets: the read models must then be rebuilt.
+ */
+export const PORTFOLIO_BUCKETS = 64;
 
 export interface CurrencyFigures {
   /** Minor units. */
@@ -13,10 +22,11 @@ export interface CurrencyFigures {
 }
 
 /**
- * One client's portfolio. Counts are currency-free; money figures at the top level are
- * in `currency`, the currency of the client's first placement, and `byCurrency` holds
- * every currency the client placed or was paid in, because amounts of two currencies
- * never add up.
+ * One client's portfolio, as the query answers it (summed over the client's buckets).
+ * Counts are currency-free; money figures at the top level are in `currency`, the
+ * currency of the client's earliest placement (see `earlierPlacement`), and `byCurrency`
+ * holds every currency the client placed or was paid in, because amounts of two
+ * currencies never add up.
  */
 export interface Portfolio {
   clientId: string;
@@ -32,25 +42,62 @@ export interface Portfolio {
   byCurrency: Record<string, CurrencyFigures>;
 }
 
+/** A placement that can name the client's headline currency. */
+export interface PlacementMark {
+  placedAt: string;
+  accountId: string;
+  currency: string;
+}
+
+/**
+ * The stored document: the figures of the accounts of one client that hash to one bucket
+ * (`portfolioBucketOf`). Only sums, which add up across buckets; recovery rates and the
+ * headline figures are the query's, computed from the sums of every bucket.
+ */
+export interface PortfolioBucket {
+  clientId: string;
+  bucket: number;
+  placedCount: number;
+  /** May be negative for a while: a closing can be applied before its placement. */
+  active: number;
+  /** As the portfolio's; a count may be negative for a while: a reopening can be applied before the closing it undoes. */
+  closedByCode: Record<string, number>;
+  byCurrency: Record<string, { placedAmount: number; collected: number }>;
+  /** The earliest placement of this bucket's accounts; null until one is applied. */
+  earliestPlacement: PlacementMark | null;
+}
+
 export function emptyPortfolio(clientId: string): Portfolio {
   return { clientId, currency: null, placedCount: 0, placedAmount: 0, collected: 0, recoveryRateBp: 0, active: 0, closedByCode: {}, byCurrency: {} };
 }
 
-function withFigures(portfolio: Portfolio, currency: string, change: { placed?: number; collected?: number }): Portfolio {
-  const before = portfolio.byCurrency[currency] ?? { placedAmount: 0, collected: 0, recoveryRateBp: 0 };
-  const placedAmount = before.placedAmount + (change.placed ?? 0);
-  const collected = before.collected + (change.collected ?? 0);
-  const byCurrency = { ...portfolio.byCurrency, [currency]: { placedAmount, collected, recoveryRateBp: recoveryRateBp(collected, placedAmount) } };
-  const primary = portfolio.currency ?? (change.placed !== undefined ? currency : null);
-  const headline = primary ? byCurrency[primary] : undefined;
-  return {
-    ...portfolio,
-    currency: primary,
-    byCurrency,
-    placedAmount: headline?.placedAmount ?? 0,
-    collected: headline?.collected ?? 0,
-    recoveryRateBp: headline?.recoveryRateBp ?? 0,
-  };
+/**
+ * The bucket of an account: the first four bytes of the SHA-256 of its id (UTF-8), read as
+ * an unsigned big-endian integer, modulo `buckets`. A function of the id alone, so every
+ * event of an account (placement, payments, closings) lands in the same bucket, in every
+ * process and after every rebuild.
+ */
+export function portfolioBucketOf(accountId: string, buckets = PORTFOLIO_BUCKETS): number {
+  return createHash('sha256').update(accountId, 'utf8').digest().readUInt32BE(0) % buckets;
+}
+
+export function portfolioBucketId(clientId: string, bucket: number): string {
+  return `${clientId}:${bucket}`;
+}
+
+/** The id of every bucket document a client can have. */
+export function portfolioBucketIds(clientId: string): string[] {
+  return Array.from({ length: PORTFOLIO_BUCKETS }, (_, bucket) => portfolioBucketId(clientId, bucket));
+}
+
+function emptyBucket(clientId: string, bucket: number): PortfolioBucket {
+  return { clientId, bucket, placedCount: 0, active: 0, closedByCode: {}, byCurrency: {}, earliestPlacement: null };
+}
+
+function withMoney(bucket: PortfolioBucket, currency: string, change: { placed?: number; collected?: number }): PortfolioBucket {
+  const before = bucket.byCurrency[currency] ?? { placedAmount: 0, collected: 0 };
+  const after = { placedAmount: before.placedAmount + (change.placed ?? 0), collected: before.collected + (change.collected ?? 0) };
+  return { ...bucket, byCurrency: { ...bucket.byCurrency, [currency]: after } };
 }
 
 /** `closedByCode` with `change` accounts more (or fewer) under `code`; a count of zero is dropped. */
@@ -61,36 +108,98 @@ function withClosed(closedByCode: Record<string, number>, code: string, change: 
 }
 
 /**
- * Placed, collected, recovery rate, active and closed-by-code per client. Payments may
- * reach reporting before their placement (they travel on another topic), so every event
- * starts from an empty portfolio when there is none yet; the sums do not depend on order.
+ * The earlier of two placements: by `placedAt` as an instant, then by account id (compared
+ * by code unit, not by locale). Unlike "the first placement applied", this does not depend
+ * on the order events arrive in, so a rebuild names the same headline currency.
+ */
+export function earlierPlacement(a: PlacementMark | null, b: PlacementMark | null): PlacementMark | null {
+  if (!a || !b) return a ?? b;
+  const byTime = Date.parse(a.placedAt) - Date.parse(b.placedAt);
+  if (byTime !== 0) return byTime < 0 ? a : b;
+  return b.accountId < a.accountId ? b : a;
+}
+
+/**
+ * Placed, collected, active and closed-by-code per client and bucket of accounts. Payments
+ * may reach reporting before their placement (they travel on another topic), so every
+ * event starts from an empty bucket when there is none yet; the sums do not depend on order.
  *
  * A reopening undoes the closing before it (`previousClosingCode`): the account is active
  * again and no longer counted as closed; closing it again counts it once more. Each
  * closing and reopening is applied once (the store's version guard), so the counts are
- * sums too, right whatever order the two arrive in.
+ * sums too, right whatever order the two arrive in. An account's events all land in its
+ * bucket, so a bucket nets out its own closings and reopenings.
  */
-export const portfolioProjection: Projection<Portfolio> = {
+export const portfolioProjection: Projection<PortfolioBucket> = {
   name: PORTFOLIO,
   handles: [AccountPlaced.type, PaymentPosted.type, PaymentReversed.type, AccountClosed.type, AccountReopened.type],
-  documentIds: (event) => [event.data.clientId],
+  documentIds: (event) => [portfolioBucketId(event.data.clientId, portfolioBucketOf(event.data.accountId))],
   evolve(document, event) {
-    const portfolio = document ?? emptyPortfolio(event.data.clientId);
+    const bucket = document ?? emptyBucket(event.data.clientId, portfolioBucketOf(event.data.accountId));
     switch (event.type) {
-      case AccountPlaced.type:
-        return withFigures({ ...portfolio, placedCount: portfolio.placedCount + 1, active: portfolio.active + 1 }, event.data.currency, {
-          placed: event.data.placedAmount,
-        });
+      case AccountPlaced.type: {
+        const placement: PlacementMark = { placedAt: event.data.placedAt, accountId: event.data.accountId, currency: event.data.currency };
+        return withMoney(
+          { ...bucket, placedCount: bucket.placedCount + 1, active: bucket.active + 1, earliestPlacement: earlierPlacement(bucket.earliestPlacement, placement) },
+          event.data.currency,
+          { placed: event.data.placedAmount },
+        );
+      }
       case PaymentPosted.type:
-        return withFigures(portfolio, event.data.currency, { collected: event.data.amount });
+        return withMoney(bucket, event.data.currency, { collected: event.data.amount });
       case PaymentReversed.type:
-        return withFigures(portfolio, event.data.currency, { collected: -event.data.amount });
+        return withMoney(bucket, event.data.currency, { collected: -event.data.amount });
       case AccountClosed.type:
-        return { ...portfolio, active: portfolio.active - 1, closedByCode: withClosed(portfolio.closedByCode, event.data.closingCode, 1) };
+        return { ...bucket, active: bucket.active - 1, closedByCode: withClosed(bucket.closedByCode, event.data.closingCode, 1) };
       case AccountReopened.type:
-        return { ...portfolio, active: portfolio.active + 1, closedByCode: withClosed(portfolio.closedByCode, event.data.previousClosingCode, -1) };
+        return { ...bucket, active: bucket.active + 1, closedByCode: withClosed(bucket.closedByCode, event.data.previousClosingCode, -1) };
       default:
         return document;
     }
   },
 };
+
+/**
+ * A client's portfolio from its bucket documents: counts and amounts summed, recovery
+ * rates computed from the sums, codes that net to zero left out, the headline currency
+ * the earliest placement's across buckets. Null when the client has no bucket. Currencies
+ * and codes come out in code-unit order, whatever order the buckets are given in.
+ */
+export function portfolioOf(clientId: string, buckets: readonly PortfolioBucket[]): Portfolio | null {
+  if (buckets.length === 0) return null;
+  let placedCount = 0;
+  let active = 0;
+  let earliest: PlacementMark | null = null;
+  const closed = new Map<string, number>();
+  const money = new Map<string, { placedAmount: number; collected: number }>();
+  for (const bucket of buckets) {
+    placedCount += bucket.placedCount;
+    active += bucket.active;
+    earliest = earlierPlacement(earliest, bucket.earliestPlacement);
+    for (const [code, count] of Object.entries(bucket.closedByCode)) closed.set(code, (closed.get(code) ?? 0) + count);
+    for (const [currency, figures] of Object.entries(bucket.byCurrency)) {
+      const sum = money.get(currency) ?? { placedAmount: 0, collected: 0 };
+      money.set(currency, { placedAmount: sum.placedAmount + figures.placedAmount, collected: sum.collected + figures.collected });
+    }
+  }
+  const byCurrency: Record<string, CurrencyFigures> = {};
+  for (const currency of [...money.keys()].sort()) {
+    const { placedAmount, collected } = money.get(currency)!;
+    byCurrency[currency] = { placedAmount, collected, recoveryRateBp: recoveryRateBp(collected, placedAmount) };
+  }
+  const closedByCode: Record<string, number> = {};
+  for (const code of [...closed.keys()].sort()) if (closed.get(code) !== 0) closedByCode[code] = closed.get(code)!;
+  const currency = earliest?.currency ?? null;
+  const headline = currency ? byCurrency[currency] : undefined;
+  return {
+    clientId,
+    currency,
+    placedCount,
+    placedAmount: headline?.placedAmount ?? 0,
+    collected: headline?.collected ?? 0,
+    recoveryRateBp: headline?.recoveryRateBp ?? 0,
+    active,
+    closedByCode,
+    byCurrency,
+  };
+}

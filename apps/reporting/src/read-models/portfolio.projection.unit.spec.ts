@@ -1,9 +1,11 @@
 import { AccountClosed, AccountPlaced, AccountReopened, PaymentPosted, PaymentReversed } from '@lib/contracts';
-import { portfolioProjection } from './portfolio.projection';
+import type { ProjectedEvent } from '@lib/read-models';
+import { Portfolio, PORTFOLIO_BUCKETS, PortfolioBucket, portfolioBucketOf, portfolioOf, portfolioProjection } from './portfolio.projection';
 import { accountClosed, accountPlaced, accountReopened, foldProjection, paymentPosted, paymentReversed, projected } from './reporting.fixtures';
 
 const CLIENT = 'client-1';
-const placed = (accountId: string, amount: number, currency = 'USD') => projected(AccountPlaced, accountPlaced(accountId, CLIENT, amount, currency), `account-${accountId}`, 0);
+const placed = (accountId: string, amount: number, currency = 'USD', placedAt?: string) =>
+  projected(AccountPlaced, { ...accountPlaced(accountId, CLIENT, amount, currency), ...(placedAt ? { placedAt } : {}) }, `account-${accountId}`, 0);
 const paid = (accountId: string, paymentId: string, amount: number, version: number, currency = 'USD') =>
   projected(PaymentPosted, paymentPosted(accountId, CLIENT, paymentId, amount, 0, currency), `ledger-${accountId}`, version);
 const reversed = (accountId: string, paymentId: string, amount: number, version: number) =>
@@ -11,9 +13,16 @@ const reversed = (accountId: string, paymentId: string, amount: number, version:
 const closed = (accountId: string, code: string, version: number) => projected(AccountClosed, accountClosed(accountId, CLIENT, code), `account-${accountId}`, version);
 const reopened = (accountId: string, version: number) => projected(AccountReopened, accountReopened(accountId, CLIENT, 100), `account-${accountId}`, version);
 
+/** What the query answers after `events`: each of the client's bucket documents folded in order, then summed. */
+function portfolioAfter(events: readonly ProjectedEvent[]): Portfolio | null {
+  const ids = new Set(events.flatMap((event) => portfolioProjection.documentIds(event)));
+  const buckets = [...ids].map((id) => foldProjection(portfolioProjection, events, id)).filter((bucket): bucket is PortfolioBucket => bucket !== null);
+  return portfolioOf(CLIENT, buckets);
+}
+
 describe('the portfolio read model', () => {
   it('counts a placed account as placed and active, in the currency of its placement', () => {
-    expect(foldProjection(portfolioProjection, [placed('a1', 300_000), placed('a2', 450_050)], CLIENT)).toMatchObject({
+    expect(portfolioAfter([placed('a1', 300_000), placed('a2', 450_050)])).toMatchObject({
       clientId: CLIENT,
       currency: 'USD',
       placedCount: 2,
@@ -26,40 +35,40 @@ describe('the portfolio read model', () => {
   });
 
   it('collects payments minus reversals and rates the recovery half-up in basis points', () => {
-    const portfolio = foldProjection(portfolioProjection, [placed('a1', 300_000), paid('a1', 'p1', 100_000, 1), paid('a1', 'p2', 50_000, 2), reversed('a1', 'p2', 50_000, 3)], CLIENT);
+    const portfolio = portfolioAfter([placed('a1', 300_000), paid('a1', 'p1', 100_000, 1), paid('a1', 'p2', 50_000, 2), reversed('a1', 'p2', 50_000, 3)]);
     expect(portfolio).toMatchObject({ collected: 100_000, recoveryRateBp: 3_333 });
   });
 
   it('counts closed accounts by closing code and no longer as active', () => {
-    const portfolio = foldProjection(portfolioProjection, [placed('a1', 100), placed('a2', 100), placed('a3', 100), closed('a1', 'paid-in-full', 2), closed('a2', 'recalled', 1)], CLIENT);
+    const portfolio = portfolioAfter([placed('a1', 100), placed('a2', 100), placed('a3', 100), closed('a1', 'paid-in-full', 2), closed('a2', 'recalled', 1)]);
     expect(portfolio).toMatchObject({ placedCount: 3, active: 1, closedByCode: { 'paid-in-full': 1, recalled: 1 } });
   });
 
   it('counts a reopened account as active and no longer closed, and once closed again, once', () => {
     const before = [placed('a1', 100), placed('a2', 100), closed('a2', 'recalled', 1), paid('a1', 'p1', 100, 1), closed('a1', 'paid-in-full', 1)];
-    expect(foldProjection(portfolioProjection, before, CLIENT)).toMatchObject({ active: 0, closedByCode: { 'paid-in-full': 1, recalled: 1 } });
-    const afterReopening = foldProjection(portfolioProjection, [...before, reversed('a1', 'p1', 100, 2), reopened('a1', 2)], CLIENT);
+    expect(portfolioAfter(before)).toMatchObject({ active: 0, closedByCode: { 'paid-in-full': 1, recalled: 1 } });
+    const afterReopening = portfolioAfter([...before, reversed('a1', 'p1', 100, 2), reopened('a1', 2)]);
     expect(afterReopening).toMatchObject({ placedCount: 2, active: 1 });
     // No code is left behind with a count of zero: the portfolio reads as if a1 never closed.
     expect(afterReopening?.closedByCode).toEqual({ recalled: 1 });
-    const closedAgain = foldProjection(portfolioProjection, [...before, reversed('a1', 'p1', 100, 2), reopened('a1', 2), paid('a1', 'p2', 100, 3), closed('a1', 'paid-in-full', 3)], CLIENT);
+    const closedAgain = portfolioAfter([...before, reversed('a1', 'p1', 100, 2), reopened('a1', 2), paid('a1', 'p2', 100, 3), closed('a1', 'paid-in-full', 3)]);
     expect(closedAgain).toMatchObject({ placedCount: 2, active: 0, closedByCode: { 'paid-in-full': 1, recalled: 1 } });
   });
 
   it('gives the same counts whichever of a closing and its reopening arrives first', () => {
-    const inOrder = foldProjection(portfolioProjection, [placed('a1', 100), closed('a1', 'paid-in-full', 1), reopened('a1', 2), closed('a1', 'paid-in-full', 3)], CLIENT);
-    const reopeningFirst = foldProjection(portfolioProjection, [placed('a1', 100), reopened('a1', 2), closed('a1', 'paid-in-full', 3), closed('a1', 'paid-in-full', 1)], CLIENT);
+    const inOrder = portfolioAfter([placed('a1', 100), closed('a1', 'paid-in-full', 1), reopened('a1', 2), closed('a1', 'paid-in-full', 3)]);
+    const reopeningFirst = portfolioAfter([placed('a1', 100), reopened('a1', 2), closed('a1', 'paid-in-full', 3), closed('a1', 'paid-in-full', 1)]);
     expect(reopeningFirst).toEqual(inOrder);
     expect(inOrder).toMatchObject({ active: 0, closedByCode: { 'paid-in-full': 1 } });
   });
 
   it('rates the recovery right across a payment posted, reversed and posted again', () => {
     const events = [placed('a1', 300_000), paid('a1', 'p1', 300_000, 1)];
-    expect(foldProjection(portfolioProjection, events, CLIENT)).toMatchObject({ collected: 300_000, recoveryRateBp: 10_000 });
+    expect(portfolioAfter(events)).toMatchObject({ collected: 300_000, recoveryRateBp: 10_000 });
     events.push(reversed('a1', 'p1', 300_000, 2));
-    expect(foldProjection(portfolioProjection, events, CLIENT)).toMatchObject({ collected: 0, recoveryRateBp: 0 });
+    expect(portfolioAfter(events)).toMatchObject({ collected: 0, recoveryRateBp: 0 });
     events.push(paid('a1', 'p2', 300_000, 3));
-    expect(foldProjection(portfolioProjection, events, CLIENT)).toMatchObject({
+    expect(portfolioAfter(events)).toMatchObject({
       collected: 300_000,
       recoveryRateBp: 10_000,
       byCurrency: { USD: { placedAmount: 300_000, collected: 300_000, recoveryRateBp: 10_000 } },
@@ -67,7 +76,7 @@ describe('the portfolio read model', () => {
   });
 
   it('keeps amounts of another currency out of the headline figures', () => {
-    const portfolio = foldProjection(portfolioProjection, [placed('a1', 100_000), placed('e1', 80_000, 'EUR'), paid('e1', 'p1', 20_000, 1, 'EUR')], CLIENT);
+    const portfolio = portfolioAfter([placed('a1', 100_000), placed('e1', 80_000, 'EUR'), paid('e1', 'p1', 20_000, 1, 'EUR')]);
     expect(portfolio).toMatchObject({
       currency: 'USD',
       placedCount: 2,
@@ -78,9 +87,110 @@ describe('the portfolio read model', () => {
   });
 
   it('gives the same figures when a payment arrives before its placement', () => {
-    const inOrder = foldProjection(portfolioProjection, [placed('a1', 400_000), paid('a1', 'p1', 100_000, 1)], CLIENT);
-    const paymentFirst = foldProjection(portfolioProjection, [paid('a1', 'p1', 100_000, 1), placed('a1', 400_000)], CLIENT);
+    const inOrder = portfolioAfter([placed('a1', 400_000), paid('a1', 'p1', 100_000, 1)]);
+    const paymentFirst = portfolioAfter([paid('a1', 'p1', 100_000, 1), placed('a1', 400_000)]);
     expect(paymentFirst).toEqual(inOrder);
     expect(inOrder).toMatchObject({ collected: 100_000, recoveryRateBp: 2_500 });
+  });
+
+  it('leaves out a code whose counts net to zero across buckets: a reopening applied before its closing, another account closed', () => {
+    // a1 and e1 hash to different buckets (pinned below): a1's bucket counts paid-in-full -1 for now, e1's +1.
+    const portfolio = portfolioAfter([placed('a1', 100), placed('e1', 100), reopened('a1', 2), closed('e1', 'paid-in-full', 1)]);
+    expect(portfolio).toMatchObject({ placedCount: 2, active: 2 });
+    expect(portfolio?.closedByCode).toEqual({});
+  });
+
+  it('names the headline currency after the earliest placement, whatever order the placements arrive in', () => {
+    const laterUsd = placed('a1', 100_000, 'USD', '2026-06-02T09:00:00.000Z');
+    const earlierEur = placed('e1', 80_000, 'EUR', '2026-06-01T09:00:00.000Z');
+    for (const events of [[laterUsd, earlierEur], [earlierEur, laterUsd]]) {
+      expect(portfolioAfter(events)).toMatchObject({ currency: 'EUR', placedAmount: 80_000 });
+    }
+  });
+
+  it('compares placement instants as instants, not as text', () => {
+    // 10:00 at +02:00 is 08:00Z: earlier, though its text sorts after 09:00Z.
+    const events = [placed('a1', 100_000, 'USD', '2026-06-01T09:00:00.000Z'), placed('e1', 80_000, 'EUR', '2026-06-01T10:00:00+02:00')];
+    expect(portfolioAfter(events)).toMatchObject({ currency: 'EUR' });
+  });
+
+  it('breaks a tie between placements of one instant by account id, whatever order they arrive in', () => {
+    for (const [a1Currency, e1Currency] of [['USD', 'EUR'], ['EUR', 'USD']]) {
+      const events = [placed('e1', 80_000, e1Currency), placed('a1', 100_000, a1Currency)];
+      expect(portfolioAfter(events)).toMatchObject({ currency: a1Currency });
+      expect(portfolioAfter([...events].reverse())).toMatchObject({ currency: a1Currency });
+    }
+  });
+
+  it('answers no portfolio for a client without buckets', () => {
+    expect(portfolioOf(CLIENT, [])).toBeNull();
+  });
+});
+
+describe("the portfolio's buckets", () => {
+  it('puts an account in a bucket fixed by its id alone (pinned: changing the hash moves accounts, which needs a rebuild)', () => {
+    const pinned: Array<[string, number]> = [
+      ['a1', 47],
+      ['e1', 31],
+      ['0b6f3c1e-5d2a-4c8e-9f1a-2b3c4d5e6f70', 48],
+      ['ünïcode-1', 3],
+    ];
+    for (const [accountId, bucket] of pinned) {
+      expect(portfolioBucketOf(accountId)).toBe(bucket);
+      expect(portfolioBucketOf(accountId)).toBe(bucket);
+    }
+  });
+
+  it('spreads many accounts over every bucket, none holding much more than its share', () => {
+    const buckets = Array.from({ length: 6_400 }, (_, i) => portfolioBucketOf(`acct-${i}`));
+    expect(buckets.filter((bucket) => !Number.isInteger(bucket) || bucket < 0 || bucket >= PORTFOLIO_BUCKETS)).toEqual([]);
+    const counts = new Array<number>(PORTFOLIO_BUCKETS).fill(0);
+    for (const bucket of buckets) counts[bucket] += 1;
+    // 100 per bucket on average.
+    expect(Math.min(...counts)).toBeGreaterThan(60);
+    expect(Math.max(...counts)).toBeLessThan(140);
+  });
+
+  it("files every event of an account under its placement's bucket, whatever the event's type or stream", () => {
+    const events = (accountId: string) => [
+      placed(accountId, 100),
+      paid(accountId, 'p1', 100, 1),
+      reversed(accountId, 'p1', 100, 2),
+      closed(accountId, 'paid-in-full', 1),
+      reopened(accountId, 2),
+    ];
+    for (const event of events('a1')) expect(portfolioProjection.documentIds(event)).toEqual([`${CLIENT}:47`]);
+    for (const event of events('e1')) expect(portfolioProjection.documentIds(event)).toEqual([`${CLIENT}:31`]);
+  });
+
+  it('starts a bucket from any event of its account, carrying the client and the bucket', () => {
+    expect(portfolioProjection.evolve(null, paid('a1', 'p1', 500, 1))).toEqual({
+      clientId: CLIENT,
+      bucket: 47,
+      placedCount: 0,
+      active: 0,
+      closedByCode: {},
+      byCurrency: { USD: { placedAmount: 0, collected: 500 } },
+      earliestPlacement: null,
+    });
+  });
+
+  it("holds only its own accounts' figures, and its earliest placement", () => {
+    const events = [
+      placed('a1', 300_000, 'USD', '2026-06-03T09:00:00.000Z'),
+      placed('e1', 80_000, 'EUR', '2026-06-01T09:00:00.000Z'),
+      paid('a1', 'p1', 100_000, 1),
+      paid('e1', 'p2', 20_000, 1, 'EUR'),
+      closed('e1', 'recalled', 1),
+    ];
+    expect(foldProjection(portfolioProjection, events, `${CLIENT}:47`)).toEqual({
+      clientId: CLIENT,
+      bucket: 47,
+      placedCount: 1,
+      active: 1,
+      closedByCode: {},
+      byCurrency: { USD: { placedAmount: 300_000, collected: 100_000 } },
+      earliestPlacement: { placedAt: '2026-06-03T09:00:00.000Z', accountId: 'a1', currency: 'USD' },
+    });
   });
 });

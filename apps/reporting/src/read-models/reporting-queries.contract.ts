@@ -3,6 +3,8 @@ import type { ProjectedEvent, Projection, ReadModelStore } from '@lib/read-model
 import { ACCOUNT_SUMMARIES } from './account-summary.projection';
 import { AuditedService, streamIdsOf } from '../reporting.ports';
 import { auditEventOf } from './audit-trail.projection';
+import { Portfolio, PORTFOLIO, PORTFOLIO_BUCKETS, PortfolioBucket, portfolioBucketOf } from './portfolio.projection';
+import { recoveryRateBp } from './recovery-rate';
 import {
   accountClosed,
   accountPaidInFull,
@@ -78,6 +80,136 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
       await applyAll([events[1]]);
       expect(await queries.portfolio(client)).toMatchObject({ placedCount: 1, collected: 100_000, active: 0, closedByCode: { settled: 1 } });
       expect(await queries.accountSummary(account)).toMatchObject({ collected: 100_000, status: 'closed' });
+    });
+
+    it('sums a client’s accounts over its bucket documents as counted by hand, each bucket holding a share of them', async () => {
+      const client = id('client');
+      const events: ProjectedEvent[] = [];
+      const accounts: string[] = [];
+      const byHand = { active: 0, closed: { recalled: 0, 'paid-in-full': 0 }, money: { USD: { placed: 0, collected: 0 }, EUR: { placed: 0, collected: 0 } } };
+      const minutesPast = (minutes: number) => new Date(Date.UTC(2026, 5, 1, 9) + minutes * 60_000).toISOString();
+      for (let i = 0; i < 200; i++) {
+        const account = id(`account-${i}`);
+        accounts.push(account);
+        const [intake, ledger] = [`account-${account}`, `ledger-${account}`];
+        const currency = i % 5 === 0 ? 'EUR' : 'USD';
+        const amount = 10_000 + i * 137;
+        const post = (paymentId: string, paid: number) => projected(PaymentPosted, paymentPosted(account, client, paymentId, paid, amount - paid, currency), ledger, 0);
+        const reverse = (paymentId: string, paid: number) => projected(PaymentReversed, { ...paymentReversed(account, client, paymentId, paid, amount), currency }, ledger, 1);
+        // Account 100 (EUR) is placed first; account 0 (USD) a hundred minutes later.
+        events.push(projected(AccountPlaced, { ...accountPlaced(account, client, amount, currency), placedAt: minutesPast((i + 100) % 200) }, intake, 0));
+        byHand.money[currency].placed += amount;
+        switch (i % 6) {
+          case 0:
+            byHand.active += 1;
+            break;
+          case 1:
+            events.push(post('p1', Math.floor(amount / 4)));
+            byHand.money[currency].collected += Math.floor(amount / 4);
+            byHand.active += 1;
+            break;
+          case 2:
+            events.push(post('p1', Math.floor(amount / 2)), reverse('p1', Math.floor(amount / 2)));
+            byHand.active += 1;
+            break;
+          case 3:
+            events.push(projected(AccountClosed, accountClosed(account, client, 'recalled'), intake, 1));
+            byHand.closed.recalled += 1;
+            break;
+          case 4:
+            events.push(post('p1', amount), projected(AccountClosed, accountClosed(account, client, 'paid-in-full'), intake, 1));
+            byHand.money[currency].collected += amount;
+            byHand.closed['paid-in-full'] += 1;
+            break;
+          case 5:
+            events.push(
+              post('p1', amount),
+              projected(AccountClosed, accountClosed(account, client, 'paid-in-full'), intake, 1),
+              reverse('p1', amount),
+              projected(AccountReopened, accountReopened(account, client, amount), intake, 2),
+            );
+            byHand.active += 1;
+            break;
+        }
+      }
+      const figures = (currency: 'USD' | 'EUR') => {
+        const { placed, collected } = byHand.money[currency];
+        return { placedAmount: placed, collected, recoveryRateBp: recoveryRateBp(collected, placed) };
+      };
+      const expected: Portfolio = {
+        clientId: client,
+        currency: 'EUR',
+        placedCount: 200,
+        ...figures('EUR'),
+        active: byHand.active,
+        closedByCode: byHand.closed,
+        byCurrency: { EUR: figures('EUR'), USD: figures('USD') },
+      };
+
+      // Newest first (payments before placements, reopenings before closings), in two batches, then all again.
+      const arriving = [...events].reverse();
+      await applyAll(arriving.slice(0, 300));
+      await applyAll(arriving.slice(300));
+      expect(await queries.portfolio(client)).toEqual(expected);
+      await applyAll(events);
+      expect(await queries.portfolio(client)).toEqual(expected);
+
+      const buckets = await store.find<PortfolioBucket>(PORTFOLIO, { clientId: client });
+      expect(buckets.length).toBeLessThanOrEqual(PORTFOLIO_BUCKETS);
+      expect(buckets.map((bucket) => bucket.bucket).sort((a, b) => a - b)).toEqual([...new Set(accounts.map((account) => portfolioBucketOf(account)))].sort((a, b) => a - b));
+      expect(buckets.length).toBeGreaterThan(40);
+      expect(Math.max(...buckets.map((bucket) => bucket.placedCount))).toBeLessThan(20);
+    });
+
+    it('names the headline currency after the earliest placement, even when it arrives after later ones', async () => {
+      const client = id('client');
+      const placement = (account: string, currency: string, placedAt: string) =>
+        projected(AccountPlaced, { ...accountPlaced(account, client, currency === 'EUR' ? 80_000 : 100_000, currency), placedAt }, `account-${account}`, 0);
+      await applyAll([0, 1, 2, 3, 4, 5, 6, 7].map((n) => placement(id(`usd-${n}`), 'USD', `2026-06-0${n + 2}T09:00:00.000Z`)));
+      expect(await queries.portfolio(client)).toMatchObject({ currency: 'USD', placedAmount: 800_000 });
+      await applyAll([placement(id('eur'), 'EUR', '2026-06-01T09:00:00.000Z')]);
+      expect(await queries.portfolio(client)).toMatchObject({
+        currency: 'EUR',
+        placedCount: 9,
+        placedAmount: 80_000,
+        byCurrency: { EUR: { placedAmount: 80_000, collected: 0, recoveryRateBp: 0 }, USD: { placedAmount: 800_000, collected: 0, recoveryRateBp: 0 } },
+      });
+    });
+
+    it('ignores a portfolio document of the layout before buckets: a rebuild brings the figures back', async () => {
+      const [client, account] = [id('client'), id('account')];
+      // One document per client, `_id` = client id, as the projection wrote it before buckets.
+      const before: Projection<Portfolio> = {
+        name: PORTFOLIO,
+        handles: [AccountPlaced.type],
+        documentIds: (event) => [event.data.clientId],
+        evolve: () => ({
+          clientId: client,
+          currency: 'USD',
+          placedCount: 57_000,
+          placedAmount: 9_000_000,
+          collected: 1_000_000,
+          recoveryRateBp: 1_111,
+          active: 56_000,
+          closedByCode: { recalled: 1_000 },
+          byCurrency: { USD: { placedAmount: 9_000_000, collected: 1_000_000, recoveryRateBp: 1_111 } },
+        }),
+      };
+      await store.apply(before, [projected(AccountPlaced, accountPlaced(id('old'), client, 9_000_000), `account-${id('old')}`, 0)]);
+      expect(await queries.portfolio(client)).toBeNull();
+      await applyAll([projected(AccountPlaced, accountPlaced(account, client, 300_000), `account-${account}`, 0)]);
+      expect(await queries.portfolio(client)).toEqual({
+        clientId: client,
+        currency: 'USD',
+        placedCount: 1,
+        placedAmount: 300_000,
+        collected: 0,
+        recoveryRateBp: 0,
+        active: 1,
+        closedByCode: {},
+        byCurrency: { USD: { placedAmount: 300_000, collected: 0, recoveryRateBp: 0 } },
+      });
+      expect(await store.count(PORTFOLIO, { clientId: client })).toBe(2);
     });
 
     it('counts the legal pipeline by stage, every stage named, closed accounts left out, a client seeing its own', async () => {

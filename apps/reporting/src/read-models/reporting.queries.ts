@@ -4,7 +4,7 @@ import { ACCOUNT_SUMMARIES, AccountSummary, accountSummaryProjection } from './a
 import { AUDIT_TRAIL, AuditEntryDocument, auditTrailProjection } from './audit-trail.projection';
 import { inCausalOrder } from './history-order';
 import { LEGAL_PIPELINE, LEGAL_STAGES, LegalPipelineEntry, legalPipelineProjection } from './legal-pipeline.projection';
-import { PORTFOLIO, Portfolio, portfolioProjection } from './portfolio.projection';
+import { PORTFOLIO, Portfolio, PortfolioBucket, portfolioBucketIds, portfolioOf, portfolioProjection } from './portfolio.projection';
 
 /** Every projection reporting keeps, fed from the bus. */
 export const REPORTING_PROJECTIONS: readonly Projection<any>[] = [portfolioProjection, accountSummaryProjection, legalPipelineProjection, auditTrailProjection];
@@ -35,13 +35,19 @@ export type TimelineEntry = Omit<HistoryEntry, 'data'>;
 
 /**
  * The questions the reports answer, over the read-model store. Queries stay inside what
- * FerretDB serves: equality filters, `$in`, a multi-field sort.
+ * FerretDB serves: equality filters, `$in`, `$exists`, a multi-field sort.
  */
 export class ReportingQueries {
   constructor(private readonly store: ReadModelStore) {}
 
+  /**
+   * The sum of the client's bucket documents; null when it has none. The `_id`s listed
+   * let MongoDB use its `_id` index; `bucket` must exist, so a document of the layout
+   * before buckets (`_id` = client id, kept until a rebuild) is never counted.
+   */
   async portfolio(clientId: string): Promise<Portfolio | null> {
-    return strip(await this.store.findOne<Portfolio & { _id?: string }>(PORTFOLIO, { _id: clientId }));
+    const buckets = await this.store.find<PortfolioBucket>(PORTFOLIO, { _id: { $in: portfolioBucketIds(clientId) }, clientId, bucket: { $exists: true } });
+    return portfolioOf(clientId, buckets);
   }
 
   async accountSummary(accountId: string): Promise<AccountSummaryView | null> {
