@@ -21,7 +21,7 @@ module.exports = {
       to: {
         path: [
           '^apps/[^/]+/src/(application|integration|read-models)/',
-          '^libs/(event-store|message-bus|read-models|platform|config|clock)/',
+          '^libs/(event-store|message-bus|read-models|platform|config|clock|scheduler)/',
         ],
       },
     },

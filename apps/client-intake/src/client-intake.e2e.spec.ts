@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PgliteEventStore } from '@lib/event-store';
 import { AccountPaidInFull, Contract, INTAKE_ACCOUNTS, PaymentReversed } from '@lib/contracts';
 import { IncomingMessage, MessageBus } from '@lib/message-bus';
-import { waitFor } from '@lib/message-bus/contract/wait-for';
+import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
 import { signStaffToken } from '@lib/platform';
 import { HttpClient, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { ClientIntakeModule } from './client-intake.module';

@@ -10,7 +10,7 @@ import { OnboardClientController } from './application/onboard-client/onboard-cl
 import { PlaceAccountController } from './application/place-account/place-account.http.controller';
 import { RevokeApiKeyController } from './application/revoke-api-key/revoke-api-key.http.controller';
 import { WhoAmIController } from './application/who-am-i/who-am-i.http.controller';
-import { accountIdOfStream, accountStreamId, INTAKE, IntakeDependencies } from './client-intake.ports';
+import { accountIdOfStream, accountStreamId, INTAKE, IntakeDependencies } from './client-intake.dependencies';
 import { closePaidAccount } from './integration/inbound/close-paid-account.handler';
 import { reopenReversedAccount } from './integration/inbound/reopen-reversed-account.handler';
 import { intakeGateway } from './integration/outbound/intake.gateway';

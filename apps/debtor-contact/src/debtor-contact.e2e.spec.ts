@@ -3,7 +3,7 @@ import { TestClock } from '@lib/clock';
 import { AccountClosed, AccountClosedV1, AccountPlaced, AccountPlacedV1, AccountReopened, AccountReopenedV1, AUDIT_EVENTS, CONTACT_CASES, Contract, INTAKE_ACCOUNTS } from '@lib/contracts';
 import { PgliteEventStore } from '@lib/event-store';
 import { deadLetterTopic, IncomingMessage, MessageBus } from '@lib/message-bus';
-import { waitFor } from '@lib/message-bus/contract/wait-for';
+import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
 import { signStaffToken } from '@lib/platform';
 import { fixedClientKeys, HttpClient, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { DebtorContactModule } from './debtor-contact.module';

@@ -4,7 +4,7 @@ import { ServiceRuntime } from '@lib/integration';
 import { auditController, runtimeProvider } from '@lib/platform';
 import { GetCaseController } from './application/get-case/get-case.http.controller';
 import { RecordContactController } from './application/record-contact/record-contact.http.controller';
-import { accountIdOfStream, CONTACT, ContactDependencies, contactStreamId } from './debtor-contact.ports';
+import { accountIdOfStream, CONTACT, ContactDependencies, contactStreamId } from './debtor-contact.dependencies';
 import { closeContactCase } from './integration/inbound/close-contact-case.handler';
 import { openContactCase } from './integration/inbound/open-contact-case.handler';
 import { reopenContactCase } from './integration/inbound/reopen-contact-case.handler';

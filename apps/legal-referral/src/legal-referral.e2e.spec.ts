@@ -17,12 +17,12 @@ import {
 } from '@lib/contracts';
 import { PgliteEventStore } from '@lib/event-store';
 import { IncomingMessage, MessageBus } from '@lib/message-bus';
-import { waitFor } from '@lib/message-bus/contract/wait-for';
+import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
 import { signStaffToken, StaffRole } from '@lib/platform';
 import { fixedClientKeys, HttpClient, ServiceUnderTest, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { runScheduledLegalReview } from './application/review-for-legal/legal-review.work';
 import { LegalReferralModule } from './legal-referral.module';
-import { followUpReviewWorkId, legalReviewWorkId, reopenedReviewWorkId } from './legal-referral.ports';
+import { followUpReviewWorkId, legalReviewWorkId, reopenedReviewWorkId } from './legal-referral.dependencies';
 
 const CLIENT_API_KEY = 'client-key-of-client-1';
 

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DurableScheduler } from '@lib/clock';
+import { DurableScheduler } from '@lib/scheduler';
 import { LEGAL_REFERRALS } from '@lib/contracts';
 import { ServiceRuntime } from '@lib/integration';
 import { auditController, runtimeProvider } from '@lib/platform';
@@ -13,7 +13,7 @@ import { openReferralCase } from './integration/inbound/open-referral-case.handl
 import { recordLegalAuthorization } from './integration/inbound/record-legal-authorization.handler';
 import { reopenReferralCase } from './integration/inbound/reopen-referral-case.handler';
 import { legalReferralGateway } from './integration/outbound/legal-referral.gateway';
-import { accountIdOfStream, LEGAL_REFERRAL_DEPS, LEGAL_REVIEW, LEGAL_REVIEW_SCHEDULER, LegalReferralDependencies, referralStreamId } from './legal-referral.ports';
+import { accountIdOfStream, LEGAL_REFERRAL_DEPS, LEGAL_REVIEW, LEGAL_REVIEW_SCHEDULER, LegalReferralDependencies, referralStreamId } from './legal-referral.dependencies';
 
 export const LEGAL_REFERRAL = 'legal-referral';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AccountPaidInFull, AccountPlaced, AccountPlacedV1, AUDIT_EVENTS, Contract, LegalStageChanged, LegalStageChangedV1, PAYMENTS_LEDGER, PaymentPosted, PaymentReversed } from '@lib/contracts';
 import { PgliteEventStore } from '@lib/event-store';
 import { IncomingMessage, MessageBus } from '@lib/message-bus';
-import { waitFor } from '@lib/message-bus/contract/wait-for';
+import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
 import { signStaffToken } from '@lib/platform';
 import { fixedClientKeys, HttpClient, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { PaymentsModule } from './payments.module';

@@ -8,7 +8,7 @@ import { ReversePaymentController } from './application/reverse-payment/reverse-
 import { applyLegalRate } from './integration/inbound/apply-legal-rate.handler';
 import { openLedger } from './integration/inbound/open-ledger.handler';
 import { paymentsGateway } from './integration/outbound/payments.gateway';
-import { accountIdOfStream, ledgerStreamId, PAYMENTS, PaymentsDependencies } from './payments.ports';
+import { accountIdOfStream, ledgerStreamId, PAYMENTS, PaymentsDependencies } from './payments.dependencies';
 
 export const PAYMENTS_SERVICE = 'payments';
 

@@ -25,7 +25,7 @@ import type { EventToAppend } from '@lib/es-core';
 import { createPgliteEventStore, EventStore, PgliteEventStore } from '@lib/event-store';
 import { createPglite } from '@lib/event-store/pglite/load-pglite';
 import { createInProcessMessageBus, IncomingMessage, MessageBus } from '@lib/message-bus';
-import { waitFor } from '@lib/message-bus/contract/wait-for';
+import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
 import { createHttpApp, DEV_STAFF_TOKEN_SECRET, ProcessContext, readAccountStreams, rootModule, ServiceDependencies, signStaffToken, STAFF_ROLES } from '@lib/platform';
 import { fixedClientKeys, staffBearer as staff } from '../../../test/support/service-under-test';
 import {

@@ -10,7 +10,7 @@ import { GetPortfolioController } from './application/get-portfolio/get-portfoli
 import { projectIntegrationEvents } from './integration/inbound/project-integration-events.handler';
 import { recordAuditTrail } from './integration/inbound/record-audit-trail.handler';
 import { REPORTING_PROJECTIONS, ReportingQueries } from './read-models/reporting.queries';
-import { AUDIT_SOURCES, REPORTING, REPORTING_QUERIES, ReportingAdapters } from './reporting.ports';
+import { AUDIT_SOURCES, REPORTING, REPORTING_QUERIES, ReportingAdapters } from './reporting.dependencies';
 
 const reports = [GetPortfolioController, GetAccountSummaryController, GetAccountTimelineController, GetLegalPipelineController];
 const audit = [GetAccountHistoryController, CheckAccountIntegrityController];

@@ -2,7 +2,7 @@ import { createReadModelStore, ServiceDefinition } from '@lib/platform';
 import { auditSourcesOf } from './application/check-account-integrity/audit-sources';
 import { ClientIntakeKeys } from './integration/outbound/client-intake-keys';
 import { ReportingModule } from './reporting.module';
-import { REPORTING } from './reporting.ports';
+import { REPORTING } from './reporting.dependencies';
 
 export const ReportingService: ServiceDefinition = {
   name: REPORTING,

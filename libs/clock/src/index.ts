@@ -1,4 +1,1 @@
 export * from './clock';
-export * from './backoff';
-export * from './durable-scheduler';
-export * from './log';

@@ -11,7 +11,7 @@ import { EventToAppend, handleCommand, RecordedEvent } from '@lib/es-core';
 import { tally } from '@lib/es-core/testing/tally.fixtures';
 import { CheckpointStore, createPgliteEventStore, createPostgresEventStore, EventStore } from '@lib/event-store';
 import { createInProcessMessageBus, createKafkaMessageBus, IncomingMessage, MessageBus, OutgoingMessage } from '@lib/message-bus';
-import { waitFor } from '@lib/message-bus/contract/wait-for';
+import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
 import { subscribeEffectivelyOnce } from './idempotent-consumer';
 import { Relay } from './relay';
 

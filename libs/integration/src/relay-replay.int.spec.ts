@@ -8,7 +8,7 @@ import { EventToAppend, handleCommand } from '@lib/es-core';
 import { tally } from '@lib/es-core/testing/tally.fixtures';
 import { CheckpointStore, createPgliteEventStore, EventStore } from '@lib/event-store';
 import { createInProcessMessageBus, MessageBus } from '@lib/message-bus';
-import { waitFor } from '@lib/message-bus/contract/wait-for';
+import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
 import { subscribeEffectivelyOnce } from './idempotent-consumer';
 import { Relay } from './relay';
 import { relaysMustReplay, ReplayInputs, rewindRelaysOnStart } from './relay-replay';

@@ -1,4 +1,4 @@
-import { Backoff, backoffDelayMs, errorFields, jsonLineLog, LogSink } from '@lib/clock';
+import { Backoff, backoffDelayMs, errorFields, jsonLineLog, LogSink } from '@lib/scheduler';
 import { RecordedEvent } from '@lib/es-core';
 import type { CheckpointStore, EventStore } from '@lib/event-store';
 import type { MessageBus, OutgoingMessage } from '@lib/message-bus';

@@ -1,7 +1,7 @@
 import { RecordedEvent } from '@lib/es-core';
 import type { CheckpointStore, EventStore, ReadAllOptions } from '@lib/event-store';
 import { createInProcessMessageBus, IncomingMessage, MessageBus, OutgoingMessage } from '@lib/message-bus';
-import { waitFor } from '@lib/message-bus/contract/wait-for';
+import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
 import { Relay } from './relay';
 
 describe('relay, when a round fails', () => {

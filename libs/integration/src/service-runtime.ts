@@ -1,6 +1,6 @@
 import { CommandContext, RecordedEvent } from '@lib/es-core';
 import { AUDIT_EVENTS, Contract, ContractViolation } from '@lib/contracts';
-import type { DurableScheduler } from '@lib/clock';
+import type { DurableScheduler } from '@lib/scheduler';
 import type { CheckpointStore, EventStore } from '@lib/event-store';
 import type { BusSubscription, IncomingMessage, MessageBus, OutgoingMessage } from '@lib/message-bus';
 import { subscribeEffectivelyOnce } from './idempotent-consumer';

@@ -1,4 +1,4 @@
-import type { DurableScheduler } from '@lib/clock';
+import type { DurableScheduler } from '@lib/scheduler';
 import type { CheckpointStore, EventStore } from '@lib/event-store';
 import type { MessageBus } from '@lib/message-bus';
 import { AccountPlaced } from '@lib/contracts';

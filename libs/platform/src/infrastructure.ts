@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { AppConfig, InfrastructureConfig } from '@lib/config';
-import { Clock, DurableScheduler, systemClock, TestClock } from '@lib/clock';
+import { Clock, systemClock, TestClock } from '@lib/clock';
+import { DurableScheduler } from '@lib/scheduler';
 import { CheckpointStore, createEventStoreDbEventStore, createPgliteEventStore, createPostgresEventStore, EventStore } from '@lib/event-store';
 import { withTopicPrefix } from '@lib/integration';
 import { createInProcessMessageBus, createKafkaMessageBus, MessageBus } from '@lib/message-bus';

@@ -1,4 +1,4 @@
-import { projected } from './contract/read-model-store.fixtures';
+import { projected } from './contract-suite/read-model-store.fixtures';
 import { encodeStreamKey, foldDocument, groupByDocument, stableSort, StoredDocument } from './fold';
 import { Projection } from './read-model-store.port';
 

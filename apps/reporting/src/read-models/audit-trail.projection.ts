@@ -1,6 +1,6 @@
 import { AuditRecord, AuditRecordV1 } from '@lib/contracts';
 import type { ProjectedEvent, Projection } from '@lib/read-models';
-import { serviceRank } from '../reporting.ports';
+import { serviceRank } from '../reporting.dependencies';
 
 export const AUDIT_TRAIL = 'audit_trail';
 

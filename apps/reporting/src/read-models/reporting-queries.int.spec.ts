@@ -1,5 +1,5 @@
 import { createMongoReadModelStore } from '@lib/read-models';
-import { reportingQueriesContract } from './reporting-queries.contract';
+import { reportingQueriesContract } from './reporting-queries.contract-suite';
 import { throwawayDatabase } from '@lib/read-models/testing/throwaway-database';
 
 const url = process.env.MONGO_URL;

@@ -1,4 +1,4 @@
-import { eventStoreContract } from '../contract/event-store.contract';
+import { eventStoreContract } from '../contract-suite/event-store.contract-suite';
 import { createEventStoreDbEventStore } from '../index';
 
 const connectionString = process.env.EVENTSTORE_URL;

@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
-import { eventStoreContract } from '../contract/event-store.contract';
-import { randomSchema, sqlEventStoreContract } from '../contract/sql-event-store.contract';
+import { eventStoreContract } from '../contract-suite/event-store.contract-suite';
+import { randomSchema, sqlEventStoreContract } from '../contract-suite/sql-event-store.contract-suite';
 import { createPostgresEventStore } from '../index';
 
 const connectionString = process.env.DATABASE_URL;

@@ -1,4 +1,4 @@
-import { messageBusContract } from '../contract/message-bus.contract';
+import { messageBusContract } from '../contract-suite/message-bus.contract-suite';
 import { createInProcessMessageBus } from './in-process-message-bus';
 
 // A short backoff keeps the retry cases fast; the semantics are the same at any length.

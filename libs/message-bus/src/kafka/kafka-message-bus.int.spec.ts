@@ -1,5 +1,5 @@
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
-import { messageBusContract } from '../contract/message-bus.contract';
+import { messageBusContract } from '../contract-suite/message-bus.contract-suite';
 import { randomUUID } from 'node:crypto';
 import type { MessageBus } from '../message-bus.port';
 import { KafkaMessageBus, createKafkaMessageBus } from './kafka-message-bus';

@@ -1,6 +1,6 @@
 import mongoose, { mongo } from 'mongoose';
-import { readModelStoreContract } from '../contract/read-model-store.contract';
-import { clientPortfolios, placed } from '../contract/read-model-store.fixtures';
+import { readModelStoreContract } from '../contract-suite/read-model-store.contract-suite';
+import { clientPortfolios, placed } from '../contract-suite/read-model-store.fixtures';
 import { StoredDocument } from '../fold';
 import { createMongoReadModelStore, MongoReadModelStore } from './mongo-read-model-store';
 import { throwawayDatabase } from '@lib/read-models/testing/throwaway-database';

@@ -4,7 +4,7 @@ import { IsBoolean } from 'class-validator';
 import { handleCommand } from '@lib/es-core';
 import { JsonResponse, principalOf, PrincipalRequest, refusalAnswer, replyOnce, Roles } from '@lib/platform';
 import { accountDecider } from '../../domain/account/account.decider';
-import { accountStreamId, INTAKE, IntakeDependencies } from '../../client-intake.ports';
+import { accountStreamId, INTAKE, IntakeDependencies } from '../../client-intake.dependencies';
 
 export class AuthorizeLegalReferralRequest {
   @ApiProperty({ description: 'The client agrees to the suit fee.' }) @IsBoolean() agreesToSuitFee!: boolean;

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Req }
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { principalOf, PrincipalRequest, Roles } from '@lib/platform';
 import { AccountEvent, AccountPlaced, ClosingCode } from '../../domain/account/account.events';
-import { accountStreamId, INTAKE, IntakeDependencies } from '../../client-intake.ports';
+import { accountStreamId, INTAKE, IntakeDependencies } from '../../client-intake.dependencies';
 
 export type AccountView = AccountPlaced['data'] & {
   status: 'active' | 'closed';

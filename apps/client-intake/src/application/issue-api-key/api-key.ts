@@ -3,7 +3,7 @@ import { fold } from '@lib/es-core';
 import type { EventStore } from '@lib/event-store';
 import type { ClientKeyVerifier } from '@lib/platform';
 import { acceptsKey, clientDecider, ClientEvent } from '../../domain/client/client.decider';
-import { clientStreamId } from '../../client-intake.ports';
+import { clientStreamId } from '../../client-intake.dependencies';
 
 /** `ck_<clientId>_<secret>`: the client id up front lets a check read one stream, not an index. */
 export function newApiKey(clientId: string): string {

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swa
 import { handleCommand } from '@lib/es-core';
 import { JsonResponse, PrincipalRequest, RecordedAnswer, replyOnce, Roles } from '@lib/platform';
 import { clientDecider, ClientEvent } from '../../domain/client/client.decider';
-import { clientStreamId, INTAKE, IntakeDependencies } from '../../client-intake.ports';
+import { clientStreamId, INTAKE, IntakeDependencies } from '../../client-intake.dependencies';
 import { hashApiKey, newApiKey } from './api-key';
 
 type ApiKeyIssued = Extract<ClientEvent, { type: 'ApiKeyIssued' }>;

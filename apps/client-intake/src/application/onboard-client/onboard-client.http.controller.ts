@@ -5,7 +5,7 @@ import type { JsonResponse } from '@lib/platform';
 import { handleCommand, nameBasedId } from '@lib/es-core';
 import { idempotencyCausation, principalOf, PrincipalRequest, refusalAnswer, replyOnce, Roles } from '@lib/platform';
 import { clientDecider } from '../../domain/client/client.decider';
-import { clientStreamId, INTAKE, IntakeDependencies } from '../../client-intake.ports';
+import { clientStreamId, INTAKE, IntakeDependencies } from '../../client-intake.dependencies';
 
 export class OnboardClientRequest {
   @ApiProperty({ example: 'Northwind Supplies Inc.' })

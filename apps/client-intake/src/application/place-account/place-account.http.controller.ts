@@ -5,7 +5,7 @@ import { handleCommand, nameBasedId } from '@lib/es-core';
 import { invalidRequest, parseRequest, principalOf, PrincipalRequest, refusalAnswer, replyOnce, Roles, validPartsOf } from '@lib/platform';
 import { accountDecider } from '../../domain/account/account.decider';
 import { placementProblems } from '../../domain/account/place-account.decide';
-import { accountStreamId, INTAKE, IntakeDependencies } from '../../client-intake.ports';
+import { accountStreamId, INTAKE, IntakeDependencies } from '../../client-intake.dependencies';
 import { PlaceAccountRequest } from './place-account.request.dto';
 
 /**

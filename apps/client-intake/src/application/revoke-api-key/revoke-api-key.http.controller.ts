@@ -4,7 +4,7 @@ import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { handleCommand } from '@lib/es-core';
 import { JsonResponse, PrincipalRequest, refusalAnswer, replyOnce, Roles } from '@lib/platform';
 import { clientDecider, ClientEvent } from '../../domain/client/client.decider';
-import { clientStreamId, INTAKE, IntakeDependencies } from '../../client-intake.ports';
+import { clientStreamId, INTAKE, IntakeDependencies } from '../../client-intake.dependencies';
 
 type ApiKeyRevoked = Extract<ClientEvent, { type: 'ApiKeyRevoked' }>;
 

@@ -2,7 +2,7 @@ import { handleCommand } from '@lib/es-core';
 import { AccountPaidInFull } from '@lib/contracts';
 import { on } from '@lib/integration';
 import { accountDecider } from '../../domain/account/account.decider';
-import { accountStreamId, IntakeDependencies } from '../../client-intake.ports';
+import { accountStreamId, IntakeDependencies } from '../../client-intake.dependencies';
 
 /** Payments says the balance is zero: the account closes as paid in full. */
 export const closePaidAccount = (deps: IntakeDependencies) =>

@@ -2,7 +2,7 @@ import { handleCommand } from '@lib/es-core';
 import { PaymentReversed } from '@lib/contracts';
 import { on } from '@lib/integration';
 import { accountDecider } from '../../domain/account/account.decider';
-import { accountStreamId, IntakeDependencies } from '../../client-intake.ports';
+import { accountStreamId, IntakeDependencies } from '../../client-intake.dependencies';
 
 /**
  * Payments reversed a payment. If that payment had closed the account as paid in full,

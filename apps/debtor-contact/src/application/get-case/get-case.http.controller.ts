@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@lib/platform';
-import { CONTACT, ContactDependencies, contactStreamId } from '../../debtor-contact.ports';
+import { CONTACT, ContactDependencies, contactStreamId } from '../../debtor-contact.dependencies';
 import { contactCaseView, ContactCaseView } from './contact-case.view';
 
 /** A contact case as it stands: status, notices sent, attempts, promises, last contact, refusals. */

@@ -4,7 +4,7 @@ import { handleCommand, OutcomeEvent } from '@lib/es-core';
 import { JsonResponse, principalOf, PrincipalRequest, RecordedAnswer, refusalAnswer, replyOnce, Roles } from '@lib/platform';
 import { contactCaseDecider } from '../../domain/contact-case/contact-case.decider';
 import { ContactCaseEvent } from '../../domain/contact-case/contact-case.events';
-import { CONTACT, ContactDependencies, contactStreamId } from '../../debtor-contact.ports';
+import { CONTACT, ContactDependencies, contactStreamId } from '../../debtor-contact.dependencies';
 import { ContactRecordedAnswer, RecordContactRequest } from './record-contact.request.dto';
 
 /** Refusals about what already happened to the case; every other refusal is 422. */

@@ -2,7 +2,7 @@ import { handleCommand } from '@lib/es-core';
 import { AccountClosed } from '@lib/contracts';
 import { on } from '@lib/integration';
 import { contactCaseDecider } from '../../domain/contact-case/contact-case.decider';
-import { ContactDependencies, contactStreamId } from '../../debtor-contact.ports';
+import { ContactDependencies, contactStreamId } from '../../debtor-contact.dependencies';
 
 /**
  * Intake closed the account: the case closes and no contact is allowed after. An account

@@ -2,7 +2,7 @@ import { handleCommand } from '@lib/es-core';
 import { AccountPlaced } from '@lib/contracts';
 import { on } from '@lib/integration';
 import { contactCaseDecider } from '../../domain/contact-case/contact-case.decider';
-import { ContactDependencies, contactStreamId } from '../../debtor-contact.ports';
+import { ContactDependencies, contactStreamId } from '../../debtor-contact.dependencies';
 
 /** Intake placed an account: its contact case opens and the first demand goes out. */
 export const openContactCase = (deps: ContactDependencies) =>

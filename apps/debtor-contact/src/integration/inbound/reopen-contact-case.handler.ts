@@ -2,7 +2,7 @@ import { handleCommand } from '@lib/es-core';
 import { AccountReopened } from '@lib/contracts';
 import { on } from '@lib/integration';
 import { contactCaseDecider } from '../../domain/contact-case/contact-case.decider';
-import { ContactDependencies, contactStreamId } from '../../debtor-contact.ports';
+import { ContactDependencies, contactStreamId } from '../../debtor-contact.dependencies';
 
 /**
  * Intake reopened the account it had closed (a payment bounced): the case opens again and

@@ -4,7 +4,7 @@ import { handleCommand } from '@lib/es-core';
 import type { JsonResponse } from '@lib/platform';
 import { PrincipalRequest, replyOnce, Roles } from '@lib/platform';
 import { referralDecider } from '../../domain/referral/referral.decider';
-import { LEGAL_REFERRAL_DEPS, LegalReferralDependencies, referralStreamId } from '../../legal-referral.ports';
+import { LEGAL_REFERRAL_DEPS, LegalReferralDependencies, referralStreamId } from '../../legal-referral.dependencies';
 import { outcomeAnswer } from '../answers';
 import { ReferralView } from '../referral.view';
 import { ForwardToAttorneyRequest } from './forward-to-attorney.request.dto';

@@ -4,7 +4,7 @@ import { fold } from '@lib/es-core';
 import { Roles } from '@lib/platform';
 import { ReferralEvent } from '../../domain/referral/referral.events';
 import { referralDecider } from '../../domain/referral/referral.decider';
-import { LEGAL_REFERRAL_DEPS, LegalReferralDependencies, referralStreamId } from '../../legal-referral.ports';
+import { LEGAL_REFERRAL_DEPS, LegalReferralDependencies, referralStreamId } from '../../legal-referral.dependencies';
 import { referralView, ReferralView } from '../referral.view';
 
 /** Where an account stands in the legal pipeline, folded from its referral stream. */

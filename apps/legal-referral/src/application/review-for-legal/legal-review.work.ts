@@ -1,6 +1,6 @@
 import type { Principal } from '@lib/es-core';
-import type { DurableScheduler, ScheduledWork, WorkHandler } from '@lib/clock';
-import { LegalReferralDependencies } from '../../legal-referral.ports';
+import type { DurableScheduler, ScheduledWork, WorkHandler } from '@lib/scheduler';
+import { LegalReferralDependencies } from '../../legal-referral.dependencies';
 import { reviewForLegal } from './review-for-legal';
 
 const SCHEDULED_REVIEW: Principal = { role: 'system', id: 'legal-review-scheduler' };

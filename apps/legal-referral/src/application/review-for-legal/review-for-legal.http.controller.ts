@@ -1,9 +1,9 @@
 import { Controller, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { DurableScheduler } from '@lib/clock';
+import type { DurableScheduler } from '@lib/scheduler';
 import type { JsonResponse } from '@lib/platform';
 import { PrincipalRequest, replyOnce, Roles } from '@lib/platform';
-import { LEGAL_REFERRAL_DEPS, LEGAL_REVIEW_SCHEDULER, LegalReferralDependencies } from '../../legal-referral.ports';
+import { LEGAL_REFERRAL_DEPS, LEGAL_REVIEW_SCHEDULER, LegalReferralDependencies } from '../../legal-referral.dependencies';
 import { outcomeAnswer } from '../answers';
 import { ReferralView } from '../referral.view';
 import { reviewForLegal } from './review-for-legal';

@@ -1,8 +1,8 @@
-import type { DurableScheduler } from '@lib/clock';
+import type { DurableScheduler } from '@lib/scheduler';
 import { CommandContext, handleCommand } from '@lib/es-core';
 import { referralDecider } from '../../domain/referral/referral.decider';
 import { ReferralEvent } from '../../domain/referral/referral.events';
-import { followUpReviewWorkId, LEGAL_REVIEW, LegalReferralDependencies, referralStreamId } from '../../legal-referral.ports';
+import { followUpReviewWorkId, LEGAL_REVIEW, LegalReferralDependencies, referralStreamId } from '../../legal-referral.dependencies';
 
 /**
  * The one way a legal review runs, whether the scheduler or a person asked for it. A review

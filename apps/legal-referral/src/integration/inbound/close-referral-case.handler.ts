@@ -1,9 +1,9 @@
-import type { DurableScheduler } from '@lib/clock';
+import type { DurableScheduler } from '@lib/scheduler';
 import { AccountClosed } from '@lib/contracts';
 import { handleCommand } from '@lib/es-core';
 import { on } from '@lib/integration';
 import { referralDecider } from '../../domain/referral/referral.decider';
-import { followUpReviewWorkId, legalReviewWorkId, LegalReferralDependencies, referralStreamId, reopenedReviewWorkId } from '../../legal-referral.ports';
+import { followUpReviewWorkId, legalReviewWorkId, LegalReferralDependencies, referralStreamId, reopenedReviewWorkId } from '../../legal-referral.dependencies';
 import { retryUntilOpened } from './retry-until-opened';
 
 /**

@@ -2,7 +2,7 @@ import { PaymentPosted, PaymentReversed } from '@lib/contracts';
 import { handleCommand } from '@lib/es-core';
 import { on } from '@lib/integration';
 import { referralDecider } from '../../domain/referral/referral.decider';
-import { LegalReferralDependencies, referralStreamId } from '../../legal-referral.ports';
+import { LegalReferralDependencies, referralStreamId } from '../../legal-referral.dependencies';
 import { retryUntilOpened } from './retry-until-opened';
 
 /** A payment lowers the balance and restarts the 45 quiet days the legal review requires. */

@@ -1,9 +1,9 @@
-import type { DurableScheduler } from '@lib/clock';
+import type { DurableScheduler } from '@lib/scheduler';
 import { AccountPlaced } from '@lib/contracts';
 import { handleCommand } from '@lib/es-core';
 import { on } from '@lib/integration';
 import { referralDecider } from '../../domain/referral/referral.decider';
-import { LEGAL_REVIEW, legalReviewWorkId, LegalReferralDependencies, referralStreamId } from '../../legal-referral.ports';
+import { LEGAL_REVIEW, legalReviewWorkId, LegalReferralDependencies, referralStreamId } from '../../legal-referral.dependencies';
 
 /**
  * A placed account opens its referral case and books its legal review for day 45.

@@ -2,7 +2,7 @@ import { LegalReferralAuthorized } from '@lib/contracts';
 import { handleCommand } from '@lib/es-core';
 import { on } from '@lib/integration';
 import { referralDecider } from '../../domain/referral/referral.decider';
-import { LegalReferralDependencies, referralStreamId } from '../../legal-referral.ports';
+import { LegalReferralDependencies, referralStreamId } from '../../legal-referral.dependencies';
 import { retryUntilOpened } from './retry-until-opened';
 
 /** The client authorized suit through client-intake: it takes effect on a recommended case, and is recorded as ignored otherwise. */

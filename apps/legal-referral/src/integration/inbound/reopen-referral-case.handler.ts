@@ -1,9 +1,9 @@
-import type { DurableScheduler } from '@lib/clock';
+import type { DurableScheduler } from '@lib/scheduler';
 import { AccountReopened } from '@lib/contracts';
 import { handleCommand } from '@lib/es-core';
 import { on } from '@lib/integration';
 import { referralDecider } from '../../domain/referral/referral.decider';
-import { LEGAL_REVIEW, LegalReferralDependencies, referralStreamId, reopenedReviewWorkId } from '../../legal-referral.ports';
+import { LEGAL_REVIEW, LegalReferralDependencies, referralStreamId, reopenedReviewWorkId } from '../../legal-referral.dependencies';
 import { retryUntilOpened } from './retry-until-opened';
 
 /**

@@ -6,7 +6,7 @@ import { oldestFirst } from '../../domain/ledger/allocate';
 import { ledgerDecider } from '../../domain/ledger/ledger.decider';
 import type { Allocation, LedgerEvent } from '../../domain/ledger/ledger.events';
 import { balanceOf } from '../../domain/ledger/ledger.state';
-import { ledgerStreamId, PAYMENTS, PaymentsDependencies } from '../../payments.ports';
+import { ledgerStreamId, PAYMENTS, PaymentsDependencies } from '../../payments.dependencies';
 
 export interface LedgerView {
   accountId: string;

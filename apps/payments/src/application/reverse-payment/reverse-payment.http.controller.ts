@@ -6,7 +6,7 @@ import { handleCommand } from '@lib/es-core';
 import { PrincipalRequest, replyOnce, Roles } from '@lib/platform';
 import { ledgerDecider } from '../../domain/ledger/ledger.decider';
 import type { PaymentReversed, ReversalReason } from '../../domain/ledger/ledger.events';
-import { ledgerStreamId, PAYMENTS, PaymentsDependencies } from '../../payments.ports';
+import { ledgerStreamId, PAYMENTS, PaymentsDependencies } from '../../payments.dependencies';
 import { refusalAnswer } from '../refusal';
 
 const REASONS: ReversalReason[] = ['nsf', 'chargeback', 'error'];

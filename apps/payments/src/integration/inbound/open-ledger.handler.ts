@@ -2,7 +2,7 @@ import { handleCommand } from '@lib/es-core';
 import { AccountPlaced } from '@lib/contracts';
 import { on } from '@lib/integration';
 import { ledgerDecider } from '../../domain/ledger/ledger.decider';
-import { ledgerStreamId, PaymentsDependencies } from '../../payments.ports';
+import { ledgerStreamId, PaymentsDependencies } from '../../payments.dependencies';
 
 /** A placement's invoices open the account's ledger at the rate fixed at placement. */
 export const openLedger = (deps: PaymentsDependencies) =>

@@ -1,7 +1,7 @@
 import type { ChainVerdict } from '@lib/es-core';
 import type { EventStore } from '@lib/event-store';
 import { ProcessContext, readAccountStreams } from '@lib/platform';
-import { AUDITED_SERVICES, AuditedService, streamIdsOf } from '../../reporting.ports';
+import { AUDITED_SERVICES, AuditedService, streamIdsOf } from '../../reporting.dependencies';
 
 /** One stream of an account as its service verified it. */
 export interface VerifiedStream {

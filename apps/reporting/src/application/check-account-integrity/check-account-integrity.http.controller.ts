@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@lib/platform';
-import { AUDIT_SOURCES } from '../../reporting.ports';
+import { AUDIT_SOURCES } from '../../reporting.dependencies';
 import { headerOf, PrincipalRequest } from '../request-context';
 import { AuditSource } from './audit-sources';
 import { IntegrityReport, integrityReport } from './integrity-report';

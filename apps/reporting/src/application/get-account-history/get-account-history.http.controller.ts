@@ -2,7 +2,7 @@ import { Controller, Get, Header, Inject, Param, ParseUUIDPipe } from '@nestjs/c
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@lib/platform';
 import { HistoryEntry, ReportingQueries } from '../../read-models/reporting.queries';
-import { REPORTING_QUERIES } from '../../reporting.ports';
+import { REPORTING_QUERIES } from '../../reporting.dependencies';
 
 /**
  * The compliance audit trail of an account: every stored event of every service, in

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, ParseUUIDPipe, Req } from '@nestjs/comm
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@lib/platform';
 import { AccountSummaryView, ReportingQueries } from '../../read-models/reporting.queries';
-import { REPORTING_QUERIES } from '../../reporting.ports';
+import { REPORTING_QUERIES } from '../../reporting.dependencies';
 import { assertVisibleTo, PrincipalRequest, principalOf } from '../request-context';
 
 /** One account as every service has reported it: status, money, contact, promises, legal stage. */

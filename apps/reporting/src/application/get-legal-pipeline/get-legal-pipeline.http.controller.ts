@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@lib/platform';
 import { LegalPipelineView, ReportingQueries } from '../../read-models/reporting.queries';
-import { REPORTING_QUERIES } from '../../reporting.ports';
+import { REPORTING_QUERIES } from '../../reporting.dependencies';
 import { PrincipalRequest, principalOf } from '../request-context';
 
 /** Open accounts by legal stage. A client sees only its own accounts. */

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@lib/platform';
 import { emptyPortfolio, Portfolio } from '../../read-models/portfolio.projection';
 import { ReportingQueries } from '../../read-models/reporting.queries';
-import { REPORTING_QUERIES } from '../../reporting.ports';
+import { REPORTING_QUERIES } from '../../reporting.dependencies';
 import { assertVisibleTo, PrincipalRequest, principalOf } from '../request-context';
 
 /** A client's portfolio: placed, collected, recovery rate, active, closed by code. */

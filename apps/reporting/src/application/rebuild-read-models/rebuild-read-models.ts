@@ -1,7 +1,7 @@
 import type { MessageBus } from '@lib/message-bus';
 import type { ReadModelStore } from '@lib/read-models';
 import { REPORTING_PROJECTIONS } from '../../read-models/reporting.queries';
-import { REPORTING } from '../../reporting.ports';
+import { REPORTING } from '../../reporting.dependencies';
 
 /**
  * Rebuilds reporting's read models from scratch, from the topics: forgets where reporting's

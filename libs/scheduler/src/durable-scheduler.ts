@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventToAppend, Principal, RecordedEvent, WrongExpectedVersionError } from '@lib/es-core';
 import type { EventStore } from '@lib/event-store';
 import { Backoff, backoffDelayMs } from './backoff';
-import { Clock } from './clock';
+import { Clock } from '@lib/clock';
 import { errorFields, jsonLineLog, LogSink } from './log';
 
 /** A unit of scheduled work: what to do (`kind` + `payload`) and when. */

@@ -1,4 +1,4 @@
-import { systemClock } from './clock';
+import { systemClock } from '@lib/clock';
 
 /**
  * Where a background loop (scheduler, relay) reports what no caller is there to catch.

@@ -1,7 +1,7 @@
 import { AccountClosed, AccountPaidInFull, AccountPlaced, AccountReopened, AuditRecordV1, LegalStageChanged, PaymentPosted, PaymentReversed } from '@lib/contracts';
 import type { ProjectedEvent, Projection, ReadModelStore } from '@lib/read-models';
 import { ACCOUNT_SUMMARIES } from './account-summary.projection';
-import { AuditedService, streamIdsOf } from '../reporting.ports';
+import { AuditedService, streamIdsOf } from '../reporting.dependencies';
 import { auditEventOf } from './audit-trail.projection';
 import { Portfolio, PORTFOLIO, PORTFOLIO_BUCKETS, PortfolioBucket, portfolioBucketOf } from './portfolio.projection';
 import { recoveryRateBp } from './recovery-rate';

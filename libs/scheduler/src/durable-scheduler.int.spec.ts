@@ -1,5 +1,5 @@
 import { createPgliteEventStore, EventStore, PgliteEventStore, ReadAllOptions } from '@lib/event-store';
-import { TestClock } from './clock';
+import { TestClock } from '@lib/clock';
 import { DurableScheduler, scheduleStreamId, ScheduledWork } from './durable-scheduler';
 
 describe('durable scheduler (PGlite event store, test clock)', () => {

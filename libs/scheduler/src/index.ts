@@ -1,0 +1,3 @@
+export * from './durable-scheduler';
+export * from './backoff';
+export * from './log';
