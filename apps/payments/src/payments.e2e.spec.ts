@@ -145,7 +145,7 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
 
     const before = (await ledgerEvents(accountId)).length;
     const refused = await http.post('/payments').set('authorization', staff('collector')).send({ accountId, amount: 100, currency: 'USD', method: 'cash' }).expect(409);
-    expect(refused.body).toMatchObject({ statusCode: 409, rule: 'account-paid' });
+    expect(refused.body).toMatchObject({ type: 'urn:collections:problem:account-paid', status: 409, rule: 'account-paid' });
     expect((await ledgerEvents(accountId)).length).toBe(before);
 
     const ledger = await http.get(`/ledgers/${accountId}`).set('authorization', staff('accountant')).expect(200);
@@ -159,11 +159,11 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
     const collector = staff('collector');
 
     const unknown = await http.post('/payments').set('authorization', collector).send({ accountId: randomUUID(), amount: 100, currency: 'USD', method: 'ach' }).expect(404);
-    expect(unknown.body).toMatchObject({ statusCode: 404, rule: 'ledger-unknown' });
+    expect(unknown.body).toMatchObject({ type: 'urn:collections:problem:ledger-unknown', status: 404, rule: 'ledger-unknown' });
     const mismatch = await http.post('/payments').set('authorization', collector).send({ accountId, amount: 100, currency: 'EUR', method: 'ach' }).expect(422);
-    expect(mismatch.body).toMatchObject({ statusCode: 422, rule: 'currency-mismatch' });
+    expect(mismatch.body).toMatchObject({ type: 'urn:collections:problem:currency-mismatch', status: 422, rule: 'currency-mismatch' });
     const badInvoice = await http.post('/payments').set('authorization', collector).send({ accountId, amount: 100, currency: 'USD', method: 'ach', designatedInvoices: ['INV-9'] }).expect(422);
-    expect(badInvoice.body).toMatchObject({ statusCode: 422, rule: 'unknown-invoice', unknownInvoices: ['INV-9'] });
+    expect(badInvoice.body).toMatchObject({ type: 'urn:collections:problem:unknown-invoice', status: 422, rule: 'unknown-invoice', unknownInvoices: ['INV-9'] });
     const invalid = await http.post('/payments').set('authorization', collector).send({ accountId: 'nope', amount: 0, currency: 'usd', method: 'bitcoin' }).expect(400);
     expect(invalid.body.problems.map((p: { field: string }) => p.field)).toEqual(expect.arrayContaining(['accountId', 'amount', 'currency', 'method']));
 
@@ -184,8 +184,8 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
     const collector = staff('collector');
     const paid = await http.post('/payments').set('authorization', collector).set('idempotency-key', 'reused-pay').send({ accountId: first, amount: 100, currency: 'USD', method: 'ach' }).expect(201);
     const reused = await http.post('/payments').set('authorization', collector).set('idempotency-key', 'reused-pay').send({ accountId: second, amount: 100, currency: 'USD', method: 'ach' }).expect(422);
-    expect(reused.body).toMatchObject({ statusCode: 422, rule: 'idempotency-key-reused', idempotencyKey: 'reused-pay' });
-    expect(reused.body.message).toContain('reused-pay');
+    expect(reused.body).toMatchObject({ type: 'urn:collections:problem:idempotency-key-reused', status: 422, rule: 'idempotency-key-reused', idempotencyKey: 'reused-pay' });
+    expect(reused.body.detail).toContain('reused-pay');
     expect((await ledgerEvents(second)).map((e) => e.type)).toEqual(['LedgerOpened']);
     // The first request, retried, still gets its own answer.
     const retried = await http.post('/payments').set('authorization', collector).set('idempotency-key', 'reused-pay').send({ currency: 'USD', method: 'ach', amount: 100, accountId: first }).expect(201);
@@ -197,7 +197,7 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
     const accountant = staff('accountant');
     const paid = await http.post('/payments').set('authorization', accountant).set('idempotency-key', 'pay-then-reverse').send({ accountId, amount: 500, currency: 'USD', method: 'card' }).expect(201);
     const reused = await http.post(`/payments/${paid.body.paymentId}/reversal`).set('authorization', accountant).set('idempotency-key', 'pay-then-reverse').send({ accountId, reason: 'nsf' }).expect(422);
-    expect(reused.body).toMatchObject({ statusCode: 422, rule: 'idempotency-key-reused' });
+    expect(reused.body).toMatchObject({ type: 'urn:collections:problem:idempotency-key-reused', status: 422, rule: 'idempotency-key-reused' });
     expect((await ledgerEvents(accountId)).map((e) => e.type)).toEqual(['LedgerOpened', 'PaymentPosted']);
   });
 
@@ -214,9 +214,9 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
 
     const before = (await ledgerEvents(accountId)).length;
     const twice = await http.post(`/payments/${paymentId}/reversal`).set('authorization', staff('accountant')).send({ accountId, reason: 'chargeback' }).expect(409);
-    expect(twice.body).toMatchObject({ statusCode: 409, rule: 'payment-already-reversed' });
+    expect(twice.body).toMatchObject({ type: 'urn:collections:problem:payment-already-reversed', status: 409, rule: 'payment-already-reversed' });
     const unknown = await http.post(`/payments/${randomUUID()}/reversal`).set('authorization', staff('accountant')).send({ accountId, reason: 'error' }).expect(404);
-    expect(unknown.body).toMatchObject({ statusCode: 404, rule: 'payment-unknown' });
+    expect(unknown.body).toMatchObject({ type: 'urn:collections:problem:payment-unknown', status: 404, rule: 'payment-unknown' });
     expect((await ledgerEvents(accountId)).length).toBe(before);
 
     const ledger = await http.get(`/ledgers/${accountId}`).set('authorization', staff('compliance')).expect(200);

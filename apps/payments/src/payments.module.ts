@@ -1,18 +1,25 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PAYMENTS_LEDGER } from '@lib/contracts';
 import { ServiceRuntime } from '@lib/integration';
-import { auditController, runtimeProvider } from '@lib/platform';
+import { auditController, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { ApplyLegalRateHandler } from './application/apply-legal-rate/apply-legal-rate.handler';
 import { GetLedgerController } from './application/get-ledger/get-ledger.http.controller';
+import { GetLedgerHandler } from './application/get-ledger/get-ledger.handler';
+import { OpenLedgerHandler } from './application/open-ledger/open-ledger.handler';
 import { PostPaymentController } from './application/post-payment/post-payment.http.controller';
+import { PostPaymentHandler } from './application/post-payment/post-payment.handler';
 import { ReversePaymentController } from './application/reverse-payment/reverse-payment.http.controller';
-import { applyLegalRate } from './integration/inbound/apply-legal-rate.handler';
-import { openLedger } from './integration/inbound/open-ledger.handler';
+import { ReversePaymentHandler } from './application/reverse-payment/reverse-payment.handler';
+import { applyLegalRate } from './integration/inbound/apply-legal-rate.consumer';
+import { openLedger } from './integration/inbound/open-ledger.consumer';
 import { paymentsGateway } from './integration/outbound/payments.gateway';
-import { accountIdOfStream, ledgerStreamId, PAYMENTS, PaymentsDependencies } from './payments.dependencies';
+import { accountIdOfStream, ledgerStreamId, PaymentsDependencies } from './payments.dependencies';
 
 export const PAYMENTS_SERVICE = 'payments';
 
-const useCases = [PostPaymentController, ReversePaymentController, GetLedgerController];
+const controllers = [PostPaymentController, ReversePaymentController, GetLedgerController];
+const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler];
+const queryHandlers = [GetLedgerHandler];
 
 /** Composition root of the payments service: its use cases over the ports it is given. */
 @Module({})
@@ -24,16 +31,15 @@ export class PaymentsModule {
       bus: deps.bus,
       gateway: paymentsGateway,
       accountIdOf: accountIdOfStream,
-      inbound: [openLedger(deps), applyLegalRate(deps)],
+      inbound: [openLedger, applyLegalRate],
       publishes: [PAYMENTS_LEDGER],
       now: () => deps.clock.now(),
       newId: deps.newId,
     });
-    const auditTrail = auditController(PAYMENTS_SERVICE, PAYMENTS, (accountId) => [ledgerStreamId(accountId)]);
     return {
       module: PaymentsModule,
-      controllers: [...useCases, auditTrail],
-      providers: [{ provide: PAYMENTS, useValue: deps }, runtimeProvider(runtime)],
+      controllers: [...controllers, auditController(PAYMENTS_SERVICE, (accountId) => [ledgerStreamId(accountId)])],
+      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, ...commandHandlers, ...queryHandlers, runtimeProvider(runtime)],
     };
   }
 }

@@ -1,7 +1,9 @@
+import { aggregateStream } from './aggregate-stream';
 import { Decider, isRejection, Rejection } from './decider';
 import {
   AppendResult,
   DomainEvent,
+  EventMetadata,
   EventToAppend,
   ExpectedVersion,
   Principal,
@@ -64,9 +66,7 @@ export async function handleCommand<State, Command, Event extends DomainEvent>(
 ): Promise<CommandOutcome<State, Event>> {
   const retries = options.retriesOnConflict ?? 3;
   for (let attempt = 0; ; attempt++) {
-    const history = (await store.readStream(streamId)) as RecordedEvent<Event>[];
-    const state = history.reduce((s, e) => decider.evolve(s, e as unknown as Event), decider.initialState());
-    const version = history.length - 1;
+    const { state, version, events: history } = await aggregateStream(store, decider, streamId);
 
     if (context.dedupeByCausation) {
       const earlier = history.filter((e) => e.metadata.causationId === context.causationId);
@@ -76,10 +76,9 @@ export async function handleCommand<State, Command, Event extends DomainEvent>(
     const decision = decider.decide(command, state);
     const toAppend = isRejection(decision) ? (decision.recordedEvents ?? []) : decision;
     try {
-      const appended = toAppend.length
-        ? await appendDecided(store, streamId, toAppend, version, context)
-        : [];
-      const newState = appended.reduce((s, e) => decider.evolve(s, e as unknown as Event), state);
+      const decided: Event[] = toAppend;
+      const appended = decided.length ? await appendDecided(store, streamId, decided, version, context) : [];
+      const newState = decided.reduce((s, e) => decider.evolve(s, e), state);
       const newVersion = version + appended.length;
       if (isRejection(decision)) return { outcome: 'rejected', rejection: decision, state: newState, version: newVersion };
       return { outcome: 'accepted', state: newState, events: appended, version: newVersion };
@@ -97,18 +96,25 @@ async function appendDecided<Event extends DomainEvent>(
   currentVersion: number,
   context: CommandContext,
 ): Promise<OutcomeEvent<Event>[]> {
-  const toAppend: OutcomeEvent<Event>[] = events.map((event) => ({
-    type: event.type,
-    data: event.data,
-    metadata: {
+  const toAppend = events.map((event) =>
+    withMetadata(event, {
       eventId: context.newId(),
       principal: context.principal,
       correlationId: context.correlationId,
       causationId: context.causationId,
       occurredAt: context.now.toISOString(),
-    },
-  }));
+    }),
+  );
   const expectedVersion: ExpectedVersion = currentVersion < 0 ? 'no_stream' : currentVersion;
   await store.appendToStream(streamId, toAppend, { expectedVersion });
   return toAppend;
+}
+
+/**
+ * A decided event with its metadata. TypeScript cannot see that `E & { metadata }` is the
+ * member of the distributive EventToAppend<E> that E picks while E is still generic: this
+ * one assertion says so, for every command.
+ */
+function withMetadata<Event extends DomainEvent>(event: Event, metadata: EventMetadata): OutcomeEvent<Event> {
+  return { type: event.type, data: event.data, metadata } as OutcomeEvent<Event>;
 }

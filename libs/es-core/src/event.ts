@@ -30,23 +30,28 @@ export interface DomainEvent<Type extends string = string, Data = Record<string,
   data: Data;
 }
 
-/** An event ready to append: the command handler has added its metadata. */
-export interface EventToAppend<E extends DomainEvent = DomainEvent> {
-  type: E['type'];
-  data: E['data'];
-  metadata: EventMetadata;
-}
+/**
+ * An event ready to append: the command handler has added its metadata. Distributive
+ * like RecordedEvent, so the events of an outcome narrow by `type`.
+ */
+export type EventToAppend<E extends DomainEvent = DomainEvent> = E extends DomainEvent ? E & { metadata: EventMetadata } : never;
 
-/** An event as stored. Versions are 0-based: a stream's first event has version 0. */
-export interface RecordedEvent<E extends DomainEvent = DomainEvent> {
+/** Where and when an event was stored, and its hash-chain link. */
+export interface StoredPosition {
   streamId: string;
+  /** Versions are 0-based: a stream's first event has version 0. */
   version: number;
   /** Position in the store's global order (commit order). */
   globalPosition: bigint;
-  type: E['type'];
-  data: E['data'];
   metadata: EventMetadata & { previousHash: string; hash: string };
 }
+
+/**
+ * An event as stored. Distributive over a union of domain events, so a recorded event of a
+ * decider's event type narrows by `type` and is itself one of the decider's events: a
+ * stream read as `RecordedEvent<LedgerEvent>[]` folds with the decider as it is, no cast.
+ */
+export type RecordedEvent<E extends DomainEvent = DomainEvent> = E extends DomainEvent ? E & StoredPosition : never;
 
 /**
  * What the writer expects the stream to be:

@@ -7,15 +7,33 @@ import { subscribeEffectivelyOnce } from './idempotent-consumer';
 import { auditMessage } from './messages';
 import { Relay } from './relay';
 
-/** Handles one integration event type; `data` is already validated against its contract. */
+/**
+ * Handles one integration event type; `data` is already validated against its contract.
+ * Either `command` (the message becomes a command, dispatched on the service's command
+ * bus with the message's context) or `handle` (the message is applied directly).
+ */
 export interface Inbound<Data = any> {
   contract: Contract<Data>;
-  handle: (data: Data, context: CommandContext, message: IncomingMessage) => Promise<void>;
+  handle?: (data: Data, context: CommandContext, message: IncomingMessage) => Promise<void>;
+  /** The command the message asks for, or nothing when this message needs no effect here. */
+  command?: (data: Data, context: CommandContext, message: IncomingMessage) => object | undefined;
 }
 
-export function on<Data>(contract: Contract<Data>, handle: Inbound<Data>['handle']): Inbound<Data> {
+export function on<Data>(contract: Contract<Data>, handle: NonNullable<Inbound<Data>['handle']>): Inbound<Data> {
   return { contract, handle };
 }
+
+/** A message of `contract` becomes the command `command` returns, dispatched like an HTTP one. */
+export function commandOn<Data>(contract: Contract<Data>, command: NonNullable<Inbound<Data>['command']>): Inbound<Data> {
+  return { contract, command };
+}
+
+/**
+ * Runs an inbound message's command. It resolves when the effect is stored (or the
+ * command was refused: a refusal is the domain's answer to the message, not a failure to
+ * retry), and rejects only when the message must be delivered again.
+ */
+export type CommandDispatch = (command: object) => Promise<unknown>;
 
 export interface ServiceRuntimeOptions {
   service: string;
@@ -61,7 +79,8 @@ export class ServiceRuntime {
     });
   }
 
-  async start(): Promise<void> {
+  /** `dispatch` runs the commands of `commandOn` handlers (the service's command bus). */
+  async start(dispatch?: CommandDispatch): Promise<void> {
     const { bus, inbound = [], service } = this.options;
     await bus.ensureTopics([...new Set([...this.options.publishes, AUDIT_EVENTS])]);
     if (inbound.length > 0) {
@@ -77,7 +96,11 @@ export class ServiceRuntime {
           const handler = byType.get(message.headers['message-type']);
           if (!handler) return; // a topic carries types this service does not need
           const data = handler.contract.parse(message.value);
-          await handler.handle(data, context, message);
+          if (handler.handle) return handler.handle(data, context, message);
+          const command = handler.command?.(data, context, message);
+          if (!command) return;
+          if (!dispatch) throw new Error(`service ${service}: no command dispatch for ${message.headers['message-type']}`);
+          await dispatch(command);
         },
       });
     }

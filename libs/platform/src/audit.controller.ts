@@ -1,8 +1,10 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Type } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ChainVerdict, RecordedEvent, verifyChain } from '@lib/es-core';
 import type { EventStore } from '@lib/event-store';
 import { Roles } from './auth/roles';
+import { ApiProblems } from './http/api-problems';
+import { SERVICE_DEPENDENCIES } from './service-dependencies';
 
 /** A stored event as JSON carries it: the global position (a bigint) as a decimal string. */
 export type AuditedEvent = Omit<RecordedEvent, 'globalPosition'> & { globalPosition: string };
@@ -29,7 +31,11 @@ export async function readAccountStreams(service: string, store: EventStore, str
  * exactly as stored (hash-chain links included), with the verdict of its integrity check.
  * Compliance only; read-only. Reporting gathers these from every service.
  */
-export function auditController(service: string, storeToken: string | symbol, streamIdsOf: (accountId: string) => string[]): Type<unknown> {
+export function auditController(service: string, streamIdsOf: (accountId: string) => string[]): Type<unknown>;
+/** @deprecated transition: services not yet providing SERVICE_DEPENDENCIES name their own token. */
+export function auditController(service: string, storeToken: string | symbol, streamIdsOf: (accountId: string) => string[]): Type<unknown>;
+export function auditController(service: string, ...rest: [(accountId: string) => string[]] | [string | symbol, (accountId: string) => string[]]): Type<unknown> {
+  const [storeToken, streamIdsOf] = rest.length === 1 ? [SERVICE_DEPENDENCIES, rest[0]] : rest;
   @ApiTags('audit')
   @Controller(`audit/${service}`)
   class ServiceAuditController {
@@ -37,6 +43,8 @@ export function auditController(service: string, storeToken: string | symbol, st
 
     @Get('accounts/:accountId')
     @Roles('compliance')
+    @ApiParam({ name: 'accountId', format: 'uuid' })
+    @ApiProblems('query')
     @ApiOkResponse({ description: `${service}'s streams of the account, with their integrity verdicts.` })
     async account(@Param('accountId', new ParseUUIDPipe()) accountId: string): Promise<AccountStreams> {
       return readAccountStreams(service, this.deps.eventStore, streamIdsOf(accountId));

@@ -1,6 +1,8 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { jsonBody } from './http/json-body';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { JsonLogger } from './json-logger';
 import { requestValidationPipe } from './validation';
 
@@ -19,7 +21,11 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
   const app = await NestFactory.create(options.module as Type<unknown>, {
     logger: options.quiet ? false : new JsonLogger(),
     bufferLogs: false,
+    // Our own JSON parser (jsonBody): 415 for other media types, a body limit every
+    // documented request fits, a nesting bound, and problem-details answers for each.
+    bodyParser: false,
   });
+  app.use(...jsonBody());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -30,6 +36,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
       .build(),
   );
   app.useGlobalPipes(requestValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -1,21 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { CommandContext, ExpectedVersion, Principal, RecordedEvent, WrongExpectedVersionError } from '@lib/es-core';
-import type { Clock } from '@lib/clock';
+import { Principal, RecordedEvent, WrongExpectedVersionError } from '@lib/es-core';
 import type { EventStore } from '@lib/event-store';
-import { principalOf, PrincipalRequest, requestContext } from './request-context';
+import { problem } from './http/problem-details';
 
 export interface RecordedAnswer {
   status: number;
   body: unknown;
-}
-
-/**
- * A command's refusal as an answer: the status, the rule that refused and why, plus any
- * fields the endpoint adds (`error`, the rejection's details). One shape for every service,
- * so a client reads `rule` and `message` the same way everywhere.
- */
-export function refusalAnswer(status: number, rejection: { rule: string; reason: string }, extra: Record<string, unknown> = {}): RecordedAnswer {
-  return { status, body: { statusCode: status, ...extra, rule: rejection.rule, message: rejection.reason } };
 }
 
 /**
@@ -37,10 +27,7 @@ export interface RequestFingerprint {
   bodySha256: string;
 }
 
-/** A request as a keyed endpoint receives it; Express requests carry these parts. */
-export type KeyedRequest = PrincipalRequest & { method?: string; originalUrl?: string; url?: string; body?: unknown };
-
-export function fingerprintOf(request: KeyedRequest): RequestFingerprint {
+export function fingerprintOf(request: { method?: string; originalUrl?: string; url?: string; body?: unknown }): RequestFingerprint {
   return {
     method: (request.method ?? '').toUpperCase(),
     path: request.originalUrl ?? request.url ?? '',
@@ -59,15 +46,26 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * `Idempotency-Key`: the first answer to a key is stored as an event in the service's
- * own store and returned again for every retry of the same request with that key, by the
- * same principal. The key is claimed with the request's fingerprint before the command
- * runs, so another request under that key, even one sent while the first still runs, is
- * answered 422 `idempotency-key-reused` and runs nothing. The command itself dedupes by
- * causation (= the key), so a crash between its effect and the stored answer still yields
- * the first answer on retry.
+ * The answers a key keeps: successes, and refusals by a business rule (409, 422), which a
+ * retry must see again even after the account has moved on. Not kept: an error of ours
+ * (5xx), an invalid request (400: the same request is refused the same way again), and
+ * "not found" (404), which must neither leak another client's account nor outlive the
+ * thing's arrival.
+ */
+const pinned = (status: number) => status < 400 || status === 409 || status === 422;
+
+/**
+ * `Idempotency-Key`: the first answer to a key is stored, with the request's fingerprint,
+ * as one event in the service's own store, and returned again for every retry of the same
+ * request with that key by the same principal; another request under the key is answered
+ * 422 `idempotency-key-reused` and runs nothing.
  *
- * Without a `request` fingerprint the key only replays (how answers were kept before).
+ * Nothing is written before the command runs, so a request refused as not found (another
+ * client's account) leaves no trace, the key included. Within a process, requests under
+ * one key take turns, so a retry sent while the first still runs waits for its answer.
+ * Across processes, the command itself dedupes by causation (= the key): a retry that
+ * reaches another replica finds the first one's events and answers from them, and the
+ * answer stored first is the one that stands.
  */
 export async function answerOnce(
   store: EventStore,
@@ -75,50 +73,44 @@ export async function answerOnce(
   key: string | undefined,
   now: Date,
   answer: () => Promise<CommandAnswer>,
-  request?: RequestFingerprint,
+  request: RequestFingerprint,
 ): Promise<CommandAnswer> {
   if (!key) return answer();
   const streamId = idempotencyStreamId(principal, key);
-  const append = (type: string, data: Record<string, unknown>, expectedVersion: ExpectedVersion) =>
-    store.appendToStream(
-      streamId,
-      [{ type, data, metadata: { eventId: randomUUID(), principal, correlationId: key, causationId: key, occurredAt: now.toISOString() } }],
-      { expectedVersion },
-    );
-
-  const history = await store.readStream(streamId);
-  const earlier = earlierAnswer(history, key, request);
-  if (earlier) return earlier;
-  let version = history.length - 1;
-  if (version < 0 && request) {
+  return oneAtATime(streamId, async () => {
+    const history = await store.readStream(streamId);
+    const earlier = earlierAnswer(history, key, request);
+    if (earlier) return earlier;
+    const result = await answer();
+    if (!pinned(result.status)) return result;
     try {
-      await append('RequestReceived', { request }, 'no_stream');
-      version = 0;
+      await store.appendToStream(
+        streamId,
+        [
+          {
+            type: 'RequestAnswered',
+            data: { status: result.status, body: result.body, request },
+            metadata: { eventId: randomUUID(), principal, correlationId: key, causationId: key, occurredAt: now.toISOString() },
+          },
+        ],
+        // A key claimed by a request that never answered (kept by earlier versions) is reused by its retry.
+        { expectedVersion: history.length === 0 ? 'no_stream' : history.length - 1 },
+      );
     } catch (error) {
-      // Another request claimed the key first: answer as its record says.
       if (!(error instanceof WrongExpectedVersionError)) throw error;
-      return answerOnce(store, principal, key, now, answer, request);
+      // Another process answered this key first: its answer stands, unless ours is the
+      // one-time showing (it did the work the stored answer repeats).
+      if (result.onlyNow) return result;
+      return earlierAnswer(await store.readStream(streamId), key, request) ?? result;
     }
-  }
-
-  const result = await answer();
-  if (result.status >= 500) return result;
-  try {
-    await append('RequestAnswered', { status: result.status, body: result.body, ...(request ? { request } : {}) }, version < 0 ? 'no_stream' : version);
-  } catch (error) {
-    if (!(error instanceof WrongExpectedVersionError)) throw error;
-    // A concurrent retry of the same request answered first: its answer is the one that
-    // stands, unless ours is the one-time showing (it did the work the stored one repeats).
-    if (result.onlyNow) return result;
-    return earlierAnswer(await store.readStream(streamId), key, request) ?? result;
-  }
-  return result;
+    return result;
+  });
 }
 
 /** The stored answer for a retry, a 422 for another request under the key, or nothing yet. */
-function earlierAnswer(history: RecordedEvent[], key: string, request: RequestFingerprint | undefined): RecordedAnswer | undefined {
+function earlierAnswer(history: RecordedEvent[], key: string, request: RequestFingerprint): RecordedAnswer | undefined {
   const first = history.map((event) => event.data.request as RequestFingerprint | undefined).find((fingerprint) => fingerprint !== undefined);
-  if (request && first && !sameRequest(first, request)) return keyReused(key, first);
+  if (first && !sameRequest(first, request)) return keyReused(key);
   const answered = history.find((event) => event.type === 'RequestAnswered');
   return answered && { status: answered.data.status as number, body: answered.data.body };
 }
@@ -127,16 +119,11 @@ function sameRequest(a: RequestFingerprint, b: RequestFingerprint): boolean {
   return a.method === b.method && a.path === b.path && a.bodySha256 === b.bodySha256;
 }
 
-function keyReused(key: string, first: RequestFingerprint): RecordedAnswer {
+/** Names the key, not the earlier request: what the key was first used for is the caller's own business, but still not repeated. */
+function keyReused(key: string): RecordedAnswer {
   return {
     status: 422,
-    body: {
-      statusCode: 422,
-      error: 'Unprocessable Entity',
-      rule: 'idempotency-key-reused',
-      idempotencyKey: key,
-      message: `Idempotency-Key "${key}" was first used for a different request (${first.method} ${first.path}); send a new key with a new request`,
-    },
+    body: problem(422, `Idempotency-Key "${key}" was first used for a different request; send a new key with a new request`, { rule: 'idempotency-key-reused', idempotencyKey: key }),
   };
 }
 
@@ -144,29 +131,20 @@ export function idempotencyStreamId(principal: Principal, key: string): string {
   return `idempotency-${createHash('sha256').update(`${principal.role}:${principal.id}:${key}`).digest('hex').slice(0, 32)}`;
 }
 
-/** The causation id a keyed command carries, scoped to its principal. */
-export function idempotencyCausation(principal: Principal, key: string): string {
-  return `idempotency:${principal.role}:${principal.id}:${key}`;
-}
+const running = new Map<string, Promise<unknown>>();
 
-/** The part of the HTTP response a controller that replays stored answers needs. */
-export interface JsonResponse {
-  status(code: number): { json(body: unknown): unknown };
-}
-
-/**
- * The keyed-command endpoint in one call: answer a retry with the first answer (another
- * request under the key with 422), otherwise run the command with the request's context
- * (deduping on the key) and store its answer.
- */
-export async function replyOnce(
-  deps: { eventStore: EventStore; clock: Clock; newId: () => string },
-  request: KeyedRequest,
-  response: JsonResponse,
-  key: string | undefined,
-  run: (context: CommandContext) => Promise<CommandAnswer>,
-): Promise<void> {
-  const answer = await answerOnce(deps.eventStore, principalOf(request), key, deps.clock.now(), () => run(requestContext(request, deps, key)), fingerprintOf(request));
-  const shown = answer.onlyNow ?? answer;
-  response.status(shown.status).json(shown.body);
+/** Runs `work` after every earlier work under the same name has settled, one at a time. */
+async function oneAtATime<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const before = running.get(name) ?? Promise.resolve();
+  const mine = before.then(work, work);
+  const settled = mine.then(
+    () => undefined,
+    () => undefined,
+  );
+  running.set(name, settled);
+  try {
+    return await mine;
+  } finally {
+    if (running.get(name) === settled) running.delete(name);
+  }
 }

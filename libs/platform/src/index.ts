@@ -11,3 +11,5 @@ export * from './audit.controller';
 export * from './compose';
 export * from './test-clock.controller';
 export * from './request-context';
+export * from './http';
+export * from './application/decide';

@@ -1,7 +1,12 @@
-import { UnauthorizedException } from '@nestjs/common';
+// TRANSITION ONLY: the pre-interceptor way of answering commands, kept while the apps move
+// to @CommandEndpoint + Refused + the problem-details filter. Deleted when none uses it.
 import type { CommandContext, Principal } from '@lib/es-core';
 import type { Clock } from '@lib/clock';
-import { idempotencyCausation } from './idempotency';
+import type { EventStore } from '@lib/event-store';
+import { commandContextOf, principalOf } from './http/command-context';
+import { problem } from './http/problem-details';
+import { AnswerException } from './http/problem-details';
+import { answerOnce, CommandAnswer, fingerprintOf, RecordedAnswer } from './idempotency';
 
 /** An HTTP request after the auth guard: it carries the principal. */
 export interface PrincipalRequest {
@@ -9,26 +14,31 @@ export interface PrincipalRequest {
   headers: Record<string, string | string[] | undefined>;
 }
 
-export function principalOf(request: PrincipalRequest): Principal {
-  if (!request.principal) throw new UnauthorizedException();
-  return request.principal;
+export type KeyedRequest = PrincipalRequest & { method?: string; originalUrl?: string; url?: string; body?: unknown };
+
+export function requestContext(request: PrincipalRequest, deps: { clock: Clock; newId: () => string }): CommandContext {
+  return commandContextOf(request, deps, deps.clock.now());
 }
 
-/**
- * Metadata for the events a request causes: its principal, its correlation id (the
- * caller's `x-correlation-id`, or a new one) and its causation id (the Idempotency-Key
- * when given, so a retried command dedupes on it, or a new request id).
- */
-export function requestContext(request: PrincipalRequest, deps: { clock: Clock; newId: () => string }, idempotencyKey?: string): CommandContext {
-  const principal = principalOf(request);
-  const correlation = request.headers['x-correlation-id'];
-  const requestId = deps.newId();
-  return {
-    principal,
-    correlationId: (Array.isArray(correlation) ? correlation[0] : correlation) ?? requestId,
-    causationId: idempotencyKey ? idempotencyCausation(principal, idempotencyKey) : `request:${requestId}`,
-    now: deps.clock.now(),
-    newId: deps.newId,
-    dedupeByCausation: Boolean(idempotencyKey),
-  };
+export function refusalAnswer(status: number, rejection: { rule: string; reason: string }, extra: Record<string, unknown> = {}): RecordedAnswer {
+  const { error: _error, ...rest } = extra;
+  return { status, body: problem(status, rejection.reason, { ...rest, rule: rejection.rule }) };
+}
+
+export interface JsonResponse {
+  status(code: number): { json(body: unknown): unknown };
+}
+
+export async function replyOnce(
+  deps: { eventStore: EventStore; clock: Clock; newId: () => string },
+  request: KeyedRequest,
+  response: JsonResponse,
+  key: string | undefined,
+  run: (context: CommandContext) => Promise<CommandAnswer>,
+): Promise<void> {
+  const context = requestContext(request, deps);
+  const answer = await answerOnce(deps.eventStore, principalOf(request), key, context.now, () => run(context), fingerprintOf(request));
+  const shown = answer.onlyNow ?? answer;
+  if (shown.status >= 400) throw new AnswerException(shown.status, shown.body);
+  response.status(shown.status).json(shown.body);
 }

@@ -1,5 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
 import { AUTH_SETTINGS, AuthGuard, AuthSettings } from './auth/auth.guard';
 import { DEV_STAFF_TOKEN_SECRET } from './auth/staff-token';
 import { HealthController, SERVICE_NAMES } from './health.controller';
@@ -14,7 +15,8 @@ export function rootModule(
   auth: AuthSettings = { staffTokenSecret: process.env.STAFF_TOKEN_SECRET ?? DEV_STAFF_TOKEN_SECRET },
 ): Type<unknown> {
   @Module({
-    imports,
+    // One command bus and one query bus for the process; each service registers its handlers.
+    imports: [CqrsModule.forRoot(), ...imports],
     controllers: [HealthController],
     providers: [
       { provide: SERVICE_NAMES, useValue: services },

@@ -1,8 +1,10 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { Clock } from '@lib/clock';
 import type { CheckpointStore, EventStore } from '@lib/event-store';
 import type { ServiceRuntime } from '@lib/integration';
 import type { MessageBus } from '@lib/message-bus';
+import { Refused } from './http/refusal';
 import type { ClockControl } from './infrastructure';
 
 /** What every service module is given by its composition root. */
@@ -18,10 +20,22 @@ export interface ServiceDependencies {
 /** Starts a service's relay, consumers and scheduler once the app is up; stops them on close. */
 @Injectable()
 export class RuntimeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(private readonly runtime: ServiceRuntime) {}
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly commands: CommandBus,
+  ) {}
 
   onApplicationBootstrap(): Promise<void> {
-    return this.runtime.start();
+    return this.runtime.start((command) => this.dispatch(command));
+  }
+
+  /** An inbound message's command, on the same bus as HTTP commands. A refusal is an answer, not a redelivery. */
+  private async dispatch(command: object): Promise<void> {
+    try {
+      await this.commands.execute(command);
+    } catch (error) {
+      if (!(error instanceof Refused)) throw error;
+    }
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -30,5 +44,12 @@ export class RuntimeLifecycle implements OnApplicationBootstrap, OnApplicationSh
 }
 
 export function runtimeProvider(runtime: ServiceRuntime) {
-  return { provide: Symbol('service-runtime'), useFactory: () => new RuntimeLifecycle(runtime) };
+  return { provide: Symbol('service-runtime'), useFactory: (commands: CommandBus) => new RuntimeLifecycle(runtime, commands), inject: [CommandBus] };
 }
+
+/**
+ * The token under which every service module provides its dependencies. A service module
+ * provides it for itself and does not export it, so in the all-in-one process each
+ * service's endpoints get their own service's store.
+ */
+export const SERVICE_DEPENDENCIES = Symbol('SERVICE_DEPENDENCIES');

@@ -21,12 +21,17 @@ export class PostPaymentRequest {
   designatedInvoices?: string[];
 }
 
-export interface PaymentAnswer {
-  paymentId: string;
-  accountId: string;
-  allocations: Array<{ invoiceNumber: string; amount: number }>;
-  commission: number;
-  credit: number;
-  balanceAfter: number;
-  paidInFull: boolean;
+export class AllocationAnswer {
+  @ApiProperty() invoiceNumber!: string;
+  @ApiProperty({ description: 'Minor units' }) amount!: number;
+}
+
+export class PaymentAnswer {
+  @ApiProperty({ format: 'uuid' }) paymentId!: string;
+  @ApiProperty({ format: 'uuid' }) accountId!: string;
+  @ApiProperty({ type: [AllocationAnswer] }) allocations!: AllocationAnswer[];
+  @ApiProperty({ description: 'Agency commission earned, minor units' }) commission!: number;
+  @ApiProperty({ description: 'Paid beyond the balance, owed back to the debtor, minor units' }) credit!: number;
+  @ApiProperty({ description: 'Balance after the payment, minor units' }) balanceAfter!: number;
+  @ApiProperty() paidInFull!: boolean;
 }

@@ -1,0 +1,36 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { aggregateStream } from '@lib/es-core';
+import { Refused, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { oldestFirst } from '../../domain/ledger/allocate';
+import { ledgerDecider } from '../../domain/ledger/ledger.decider';
+import { balanceOf } from '../../domain/ledger/ledger.state';
+import { ledgerStreamId, PaymentsDependencies } from '../../payments.dependencies';
+import { GetLedger } from './get-ledger.query';
+import type { LedgerView } from './ledger.view';
+
+/**
+ * An account's ledger, folded from its stream on each read: one stream per account is
+ * small, and the fold is the same code that decides, so the figures cannot disagree.
+ */
+@QueryHandler(GetLedger)
+export class GetLedgerHandler implements IQueryHandler<GetLedger> {
+  constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: PaymentsDependencies) {}
+
+  async execute({ accountId }: GetLedger): Promise<LedgerView> {
+    const { state } = await aggregateStream(this.deps.eventStore, ledgerDecider, ledgerStreamId(accountId));
+    if (state.status !== 'open') throw new Refused({ rule: 'ledger-unknown', reason: `no ledger for account ${accountId}` });
+    return {
+      accountId: state.accountId,
+      clientId: state.clientId,
+      currency: state.currency,
+      balance: balanceOf(state),
+      // Listed in the order payments reach them, so the open amounts read top-down.
+      invoices: [...state.invoices].sort(oldestFirst).map(({ number, dueDate, amount, open }) => ({ number, dueDate, amount, open })),
+      payments: state.payments.map(({ reversal, ...payment }) => ({ ...payment, reversed: reversal !== undefined, ...(reversal ? { reversal } : {}) })),
+      commissionTotal: state.commissionTotal,
+      creditOwed: state.creditOwed,
+      rateBp: state.rateBp,
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AllocationAnswer } from '../post-payment/post-payment.request.dto';
+
+export class LedgerInvoiceView {
+  @ApiProperty() number!: string;
+  @ApiProperty({ format: 'date' }) dueDate!: string;
+  @ApiProperty({ description: 'As placed, minor units' }) amount!: number;
+  @ApiProperty({ description: 'Still owed, minor units' }) open!: number;
+}
+
+export class ReversalView {
+  @ApiProperty({ enum: ['nsf', 'chargeback', 'error'] }) reason!: string;
+  @ApiProperty({ format: 'date-time' }) reversedAt!: string;
+}
+
+export class LedgerPaymentView {
+  @ApiProperty({ format: 'uuid' }) paymentId!: string;
+  @ApiProperty() amount!: number;
+  @ApiProperty({ enum: ['ach', 'card', 'check', 'wire', 'cash'] }) method!: string;
+  @ApiProperty({ type: [AllocationAnswer] }) allocations!: AllocationAnswer[];
+  @ApiProperty() commission!: number;
+  @ApiProperty({ description: 'Commission rate in basis points' }) rateBp!: number;
+  @ApiProperty() credit!: number;
+  @ApiProperty({ format: 'date-time' }) postedAt!: string;
+  @ApiProperty() reversed!: boolean;
+  @ApiPropertyOptional({ type: ReversalView }) reversal?: ReversalView;
+}
+
+/** An account's ledger as staff read it. Amounts are minor units of `currency`. */
+export class LedgerView {
+  @ApiProperty({ format: 'uuid' }) accountId!: string;
+  @ApiProperty({ format: 'uuid' }) clientId!: string;
+  @ApiProperty({ example: 'USD' }) currency!: string;
+  @ApiProperty() balance!: number;
+  @ApiProperty({ type: [LedgerInvoiceView], description: 'In the order payments reach them' }) invoices!: LedgerInvoiceView[];
+  @ApiProperty({ type: [LedgerPaymentView] }) payments!: LedgerPaymentView[];
+  @ApiProperty() commissionTotal!: number;
+  @ApiProperty({ description: 'Owed back to the debtor' }) creditOwed!: number;
+  @ApiProperty({ description: 'Commission rate in force, basis points' }) rateBp!: number;
+}

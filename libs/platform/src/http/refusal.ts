@@ -1,0 +1,63 @@
+import type { Rejection } from '@lib/es-core';
+import { problem, ProblemDetails } from './problem-details';
+
+/**
+ * The HTTP status of every refusal rule, in one table for every service. A rule that
+ * means "no such thing for you" is 404, so a client cannot learn that another client's
+ * account exists; a rule about the request itself (its values, what it names) is 422;
+ * every other rule refuses because of what already happened, which is a conflict with
+ * the resource's state (409), the default.
+ */
+export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
+  // Nothing there (or not yours).
+  'account-unknown': 404,
+  'case-unknown': 404,
+  'client-unknown': 404,
+  'ledger-unknown': 404,
+  'payment-unknown': 404,
+  'referral-unknown': 404,
+  'api-key-unknown': 404,
+  // The request contradicts itself or the account.
+  'placement-invalid': 400,
+  'placement-without-invoices': 400,
+  'currency-mismatch': 422,
+  'unknown-invoice': 422,
+  'payment-amount-positive': 422,
+  'promise-amount-positive': 422,
+  'promise-currency-mismatch': 422,
+  'promise-due-date-past': 422,
+  'promise-needs-right-party-contact': 422,
+  'legal-authorization-incomplete': 422,
+  'idempotency-key-reused': 422,
+  // Contact compliance: the contact is not allowed now; the refusal is on the case's record.
+  'call-window': 422,
+};
+
+export function refusalStatus(rule: string): number {
+  return REFUSAL_STATUS[rule] ?? 409;
+}
+
+/**
+ * A command refused by a rule. Handlers throw it with the decider's rejection; the
+ * problem-details filter answers it with the rule's status, and the idempotency
+ * interceptor stores that answer like any other (except a 404, which pins nothing).
+ */
+export class Refused extends Error {
+  readonly rule: string;
+  readonly details: Record<string, unknown>;
+
+  constructor(rejection: Pick<Rejection, 'rule' | 'reason' | 'details'>) {
+    super(rejection.reason);
+    this.name = 'Refused';
+    this.rule = rejection.rule;
+    this.details = rejection.details ?? {};
+  }
+
+  get status(): number {
+    return refusalStatus(this.rule);
+  }
+
+  toProblem(): ProblemDetails {
+    return problem(this.status, this.message, { ...this.details, rule: this.rule });
+  }
+}
