@@ -144,11 +144,6 @@ export function idempotencyStreamId(principal: Principal, key: string): string {
   return `idempotency-${createHash('sha256').update(`${principal.role}:${principal.id}:${key}`).digest('hex').slice(0, 32)}`;
 }
 
-/** The causation id a keyed command carries, scoped to its principal. */
-export function idempotencyCausation(principal: Principal, key: string): string {
-  return `idempotency:${principal.role}:${principal.id}:${key}`;
-}
-
 /** The part of the HTTP response a controller that replays stored answers needs. */
 export interface JsonResponse {
   status(code: number): { json(body: unknown): unknown };

@@ -1,7 +1,14 @@
 import { UnauthorizedException } from '@nestjs/common';
 import type { CommandContext, Principal } from '@lib/es-core';
 import type { Clock } from '@lib/clock';
-import { idempotencyCausation } from './idempotency';
+
+/**
+ * The causation id a keyed command carries, scoped to its principal. It lives with the
+ * request context that uses it, so the idempotency helpers can import this file without a cycle.
+ */
+export function idempotencyCausation(principal: Principal, key: string): string {
+  return `idempotency:${principal.role}:${principal.id}:${key}`;
+}
 
 /** An HTTP request after the auth guard: it carries the principal. */
 export interface PrincipalRequest {
