@@ -32,6 +32,14 @@ module.exports = {
       from: { path: '^libs/es-core/' },
       to: { path: '(^|/)node_modules/(@nestjs|kafkajs|mongoose|mongodb|pg|@electric-sql|@eventstore|mingo)(/|$)' },
     },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment:
+        'No import circles, type-only ones included: a decider imports its state, commands and decide files, never the other way round; a ports file does not import the adapters built on it.',
+      from: {},
+      to: { circular: true },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

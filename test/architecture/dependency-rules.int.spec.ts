@@ -1,6 +1,7 @@
 /**
  * The architecture rules run on the real tree, and on a planted violation to prove they
- * would catch one: a domain file importing NestJS and reading the clock.
+ * would catch one: a domain file importing NestJS and reading the clock, and a decider and
+ * its decide file importing each other.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -46,6 +47,8 @@ describe('architecture rules', () => {
         join(sandbox, 'apps/planted/src/domain/planted.decide.ts'),
         "import { Injectable } from '@nestjs/common';\nexport const framework = Injectable;\nexport const readsClock = (): number => Date.now();\n",
       );
+      writeFileSync(join(sandbox, 'apps/planted/src/domain/planted.decider.ts'), "import { decidePlanted } from './planted-circle.decide';\nexport type PlantedState = { status: 'none' };\nexport const plantedDecider = { decide: decidePlanted };\n");
+      writeFileSync(join(sandbox, 'apps/planted/src/domain/planted-circle.decide.ts'), "import type { PlantedState } from './planted.decider';\nexport const decidePlanted = (state: PlantedState): unknown[] => (state.status === 'none' ? [] : []);\n");
     });
     afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 
@@ -53,6 +56,13 @@ describe('architecture rules', () => {
       const result = run(bin('depcruise'), ['apps', '--config', '.dependency-cruiser.js'], sandbox);
       expect(result.code).not.toBe(0);
       expect(result.output).toContain('domain-is-framework-free');
+    });
+
+    it('the dependency rule fails on an import circle, a type-only one included', () => {
+      const result = run(bin('depcruise'), ['apps', '--config', '.dependency-cruiser.js'], sandbox);
+      expect(result.code).not.toBe(0);
+      expect(result.output).toContain('no-circular');
+      expect(result.output).toContain('planted-circle.decide.ts');
     });
 
     it('the lint rule fails when a domain file reads the clock', () => {

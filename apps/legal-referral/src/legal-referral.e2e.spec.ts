@@ -22,7 +22,7 @@ import { signStaffToken, StaffRole } from '@lib/platform';
 import { fixedClientKeys, HttpClient, ServiceUnderTest, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { runScheduledLegalReview } from './application/review-for-legal/legal-review.work';
 import { LegalReferralModule } from './legal-referral.module';
-import { followUpReviewWorkId, legalReviewWorkId, reopenedReviewWorkId } from './legal-referral.dependencies';
+import { followUpReviewWorkId, legalReviewWorkId, reopenedReviewWorkId } from './domain/legal-review/legal-review.workflow';
 
 const CLIENT_API_KEY = 'client-key-of-client-1';
 

@@ -13,7 +13,8 @@ import { openReferralCase } from './integration/inbound/open-referral-case.handl
 import { recordLegalAuthorization } from './integration/inbound/record-legal-authorization.handler';
 import { reopenReferralCase } from './integration/inbound/reopen-referral-case.handler';
 import { legalReferralGateway } from './integration/outbound/legal-referral.gateway';
-import { accountIdOfStream, LEGAL_REFERRAL_DEPS, LEGAL_REVIEW, LEGAL_REVIEW_SCHEDULER, LegalReferralDependencies, referralStreamId } from './legal-referral.dependencies';
+import { LEGAL_REVIEW } from './domain/legal-review/legal-review.workflow';
+import { accountIdOfStream, LEGAL_REFERRAL_DEPS, LEGAL_REVIEW_SCHEDULER, LegalReferralDependencies, referralStreamId } from './legal-referral.dependencies';
 
 export const LEGAL_REFERRAL = 'legal-referral';
 

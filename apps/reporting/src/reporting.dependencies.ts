@@ -1,6 +1,6 @@
 import type { ClientKeyVerifier } from '@lib/platform';
 import type { ReadModelStore } from '@lib/read-models';
-import type { AuditSource } from './application/check-account-integrity/audit-sources';
+import type { AuditSource } from './application/check-account-integrity/audit-source.port';
 
 export const REPORTING = 'reporting';
 

@@ -79,7 +79,7 @@ export function referralView(referral: ReferralCase): ReferralView {
     followUpReview: referral.lastReview?.followUpReview ?? null,
     authorizedAt: referral.authorizedAt,
     attorney: referral.attorney,
-    closing: referral.closing && { closingCode: referral.closing.closingCode, closedAt: referral.closing.closedAt },
+    closing: referral.stage === 'closed' ? { closingCode: referral.closing.closingCode, closedAt: referral.closing.closedAt } : null,
     reopening: referral.reopenings.at(-1) ?? null,
   };
 }

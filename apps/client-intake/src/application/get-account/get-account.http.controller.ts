@@ -1,7 +1,9 @@
 import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { principalOf, PrincipalRequest, Roles } from '@lib/platform';
-import { AccountEvent, AccountPlaced, ClosingCode } from '../../domain/account/account.events';
+import { fold } from '@lib/es-core';
+import { accountDecider } from '../../domain/account/account.decider';
+import type { AccountEvent, AccountPlaced, ClosingCode } from '../../domain/account/account.events';
 import { accountStreamId, INTAKE, IntakeDependencies } from '../../client-intake.dependencies';
 
 export type AccountView = AccountPlaced['data'] & {
@@ -27,19 +29,16 @@ export class GetAccountController {
   async get(@Param('accountId', new ParseUUIDPipe()) accountId: string, @Req() request: PrincipalRequest): Promise<AccountView> {
     const principal = principalOf(request);
     const events = (await this.deps.eventStore.readStream(accountStreamId(accountId))) as unknown as AccountEvent[];
-    const placed = events.find((e): e is AccountPlaced => e.type === 'AccountPlaced');
-    if (!placed || (principal.role === 'client' && placed.data.clientId !== principal.id)) {
+    const account = fold(accountDecider, events);
+    if (account.status === 'none' || (principal.role === 'client' && account.placement.clientId !== principal.id)) {
       throw new NotFoundException(`account ${accountId} not found`);
     }
-    // The latest closure or reopening decides the status: a bounced payment reopens an
-    // account closed as paid in full, and paying it off closes it again.
-    const lastChange = events.filter((e) => e.type === 'AccountClosed' || e.type === 'AccountReopened').at(-1);
     return {
-      ...placed.data,
-      status: lastChange?.type === 'AccountClosed' ? 'closed' : 'active',
-      closingCode: lastChange?.type === 'AccountClosed' ? lastChange.data.closingCode : undefined,
-      reopenedAt: lastChange?.type === 'AccountReopened' ? lastChange.data.reopenedAt : undefined,
-      legalAuthorized: events.some((e) => e.type === 'LegalReferralAuthorized'),
+      ...account.placement,
+      status: account.status,
+      closingCode: account.status === 'closed' ? account.closingCode : undefined,
+      reopenedAt: account.status === 'active' ? (account.reopenedAt ?? undefined) : undefined,
+      legalAuthorized: account.legalAuthorized,
     };
   }
 }

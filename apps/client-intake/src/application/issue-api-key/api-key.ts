@@ -2,7 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { fold } from '@lib/es-core';
 import type { EventStore } from '@lib/event-store';
 import type { ClientKeyVerifier } from '@lib/platform';
-import { acceptsKey, clientDecider, ClientEvent } from '../../domain/client/client.decider';
+import { clientDecider } from '../../domain/client/client.decider';
+import type { ClientEvent } from '../../domain/client/client.events';
+import { acceptsKey } from '../../domain/client/client.state';
 import { clientStreamId } from '../../client-intake.dependencies';
 
 /** `ck_<clientId>_<secret>`: the client id up front lets a check read one stream, not an index. */

@@ -2,7 +2,8 @@ import { Controller, Headers, Inject, NotFoundException, Param, ParseUUIDPipe, P
 import { ApiCreatedResponse, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { handleCommand } from '@lib/es-core';
 import { JsonResponse, PrincipalRequest, RecordedAnswer, replyOnce, Roles } from '@lib/platform';
-import { clientDecider, ClientEvent } from '../../domain/client/client.decider';
+import { clientDecider } from '../../domain/client/client.decider';
+import type { ClientEvent } from '../../domain/client/client.events';
 import { clientStreamId, INTAKE, IntakeDependencies } from '../../client-intake.dependencies';
 import { hashApiKey, newApiKey } from './api-key';
 

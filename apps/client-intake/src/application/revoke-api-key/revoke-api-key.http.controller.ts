@@ -3,7 +3,8 @@ import { ApiBody, ApiCreatedResponse, ApiHeader, ApiPropertyOptional, ApiRespons
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { handleCommand } from '@lib/es-core';
 import { JsonResponse, PrincipalRequest, refusalAnswer, replyOnce, Roles } from '@lib/platform';
-import { clientDecider, ClientEvent } from '../../domain/client/client.decider';
+import { clientDecider } from '../../domain/client/client.decider';
+import type { ClientEvent } from '../../domain/client/client.events';
 import { clientStreamId, INTAKE, IntakeDependencies } from '../../client-intake.dependencies';
 
 type ApiKeyRevoked = Extract<ClientEvent, { type: 'ApiKeyRevoked' }>;

@@ -1,16 +1,7 @@
 import { Decision, reject } from '@lib/es-core';
-import type { AccountState } from './account.decider';
-import { AccountEvent, Debtor, Invoice } from './account.events';
-
-export interface PlaceAccount {
-  accountId: string;
-  clientId: string;
-  clientReference: string;
-  commercial: boolean;
-  debtor: Debtor;
-  invoices: Invoice[];
-  now: Date;
-}
+import type { PlaceAccount } from './account.commands';
+import type { AccountEvent, Invoice } from './account.events';
+import type { AccountState } from './account.state';
 
 export interface FieldProblem {
   field: string;

@@ -1,7 +1,8 @@
 import { given } from '@lib/es-core/testing/given-when-then';
-import { AccountPlaced } from './account.events';
-import { accountDecider, AccountCommand } from './account.decider';
-import { PlaceAccount, placementProblems } from './place-account.decide';
+import type { PlaceAccount } from './account.commands';
+import { accountDecider } from './account.decider';
+import type { AccountPlaced } from './account.events';
+import { placementProblems } from './place-account.decide';
 
 describe('placing an account', () => {
   it('acknowledges a valid placement at the young-account rate when placed within 365 days', () => {
@@ -65,7 +66,7 @@ describe('placing an account', () => {
   });
 });
 
-function placement(overrides: Partial<PlaceAccount> = {}): AccountCommand {
+function placement(overrides: Partial<PlaceAccount> = {}): PlaceAccount {
   return {
     type: 'PlaceAccount',
     accountId: 'acc-1',
@@ -83,7 +84,7 @@ function placement(overrides: Partial<PlaceAccount> = {}): AccountCommand {
 }
 
 function placed(overrides: Partial<AccountPlaced['data']> = {}): AccountPlaced {
-  const command = placement() as PlaceAccount;
+  const command = placement();
   return {
     type: 'AccountPlaced',
     data: {

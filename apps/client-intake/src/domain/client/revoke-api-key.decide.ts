@@ -1,13 +1,7 @@
 import { Decision, reject } from '@lib/es-core';
-import type { ClientEvent, ClientState } from './client.decider';
-
-export interface RevokeApiKey {
-  clientId: string;
-  keyId: string;
-  /** Why the admin revokes it (leaked, client offboarded); null when not given. */
-  reason: string | null;
-  now: Date;
-}
+import type { RevokeApiKey } from './client.commands';
+import type { ClientEvent } from './client.events';
+import type { ClientState } from './client.state';
 
 /**
  * A revoked key stops authenticating at once: the key check folds this same stream.

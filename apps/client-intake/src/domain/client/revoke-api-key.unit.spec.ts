@@ -1,6 +1,10 @@
 import { fold } from '@lib/es-core';
 import { given } from '@lib/es-core/testing/given-when-then';
-import { acceptsKey, ClientCommand, clientDecider, ClientEvent, defaultAgreement } from './client.decider';
+import type { RevokeApiKey } from './client.commands';
+import { clientDecider } from './client.decider';
+import type { ClientEvent } from './client.events';
+import { acceptsKey } from './client.state';
+import { defaultAgreement } from './onboard-client.decide';
 
 describe('revoking an API key', () => {
   it('records the revocation of an active key with its reason and time', () =>
@@ -44,6 +48,6 @@ function revoked(keyId: string): ClientEvent {
   return { type: 'ApiKeyRevoked', data: { clientId: 'client-1', keyId, reason: null, revokedAt: EARLIER } };
 }
 
-function revoke(keyId: string, overrides: { reason?: string | null } = {}): ClientCommand {
+function revoke(keyId: string, overrides: { reason?: string | null } = {}): RevokeApiKey {
   return { type: 'RevokeApiKey', clientId: 'client-1', keyId, reason: 'leaked', now: NOW, ...overrides };
 }

@@ -2,5 +2,5 @@ import { fail, LegalCriterion, pass } from './legal-criterion';
 
 export const notClosed: LegalCriterion = {
   name: 'not-closed',
-  check: ({ referral }) => (referral.closing ? fail(`the account is closed (${referral.closing.closingCode})`) : pass()),
+  check: ({ referral }) => (referral.stage === 'closed' ? fail(`the account is closed (${referral.closing.closingCode})`) : pass()),
 };

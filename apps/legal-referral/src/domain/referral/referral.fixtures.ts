@@ -96,7 +96,7 @@ export const reopenCommand = (day: number, overrides: Partial<ReopenReferralCase
 });
 
 /** The case folded from its events, for criteria specs. */
-export function caseAfter(events: ReferralEvent[], overrides: Partial<ReferralCase> = {}): ReferralCase {
+export function caseAfter(events: ReferralEvent[], overrides: Partial<Omit<ReferralCase, 'stage' | 'closing'>> = {}): ReferralCase {
   const state = events.reduce(evolveReferral, initialReferralState());
   if (state.stage === 'none') throw new Error('the fixture history opens no case');
   return { ...state, ...overrides };

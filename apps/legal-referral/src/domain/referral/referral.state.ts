@@ -1,4 +1,4 @@
-import { Attorney, FailedRule, FollowUpReview, OpenStage, ReferralEvent } from './referral.events';
+import type { Attorney, FailedRule, FollowUpReview, OpenStage, ReferralEvent } from './referral.events';
 
 export type ReferralStage = OpenStage | 'closed';
 
@@ -34,9 +34,8 @@ export interface Reopening {
   reviewDueAt: string;
 }
 
-/** One account's referral case, from placement to forwarding (or closing). */
-export interface ReferralCase {
-  stage: ReferralStage;
+/** What a case holds at every stage, open or closed. */
+interface CaseFacts {
   accountId: string;
   clientId: string;
   commercial: boolean;
@@ -53,18 +52,32 @@ export interface ReferralCase {
   bankrupt: boolean;
   debtorInBusiness: boolean;
   lastReview: LegalReview | null;
-  /** Every follow-up review ever booked, so closing the case can cancel those still pending. */
-  followUpReviews: FollowUpReview[];
+  /** Kept through a closure, so a case reopened at `authorized` or `forwarded` still knows them. */
   authorizedAt: string | null;
   attorney: (Attorney & { forwardedAt: string }) | null;
-  closing: Closing | null;
-  /** Every reopening, in order (the n-th booked its own review), so closing again can cancel the one still pending. */
+  /** Every reopening, in order. */
   reopenings: Reopening[];
 }
+
+/** A case whose account is open, at one of the stages of the legal pipeline. */
+export type OpenCase = CaseFacts & { stage: OpenStage };
+
+/** A case whose account closed: it leaves the pipeline until a reopening puts it back where it was. */
+export type ClosedCase = CaseFacts & { stage: 'closed'; closing: Closing };
+
+/** One account's referral case, from placement to forwarding (or closing). */
+export type ReferralCase = OpenCase | ClosedCase;
 
 export type ReferralState = { stage: 'none' } | ReferralCase;
 
 export const initialReferralState = (): ReferralState => ({ stage: 'none' });
+
+/** The case's facts without the closing, for a case that leaves `closed`. */
+function facts(state: ReferralCase): CaseFacts {
+  if (state.stage !== 'closed') return state;
+  const { closing: _closing, stage: _stage, ...rest } = state;
+  return rest;
+}
 
 /** The latest payment that still stands (reversed ones do not count). */
 export function lastPayment(referral: ReferralCase): NotedPayment | undefined {
@@ -81,16 +94,12 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
       bankrupt: false,
       debtorInBusiness: true,
       lastReview: null,
-      followUpReviews: [],
       authorizedAt: null,
       attorney: null,
-      closing: null,
       reopenings: [],
     };
   }
   if (state.stage === 'none') return state;
-  // A review of a closed case is kept on record but does not reopen it.
-  const unlessClosed = (stage: ReferralStage): ReferralStage => (state.stage === 'closed' ? 'closed' : stage);
   switch (event.type) {
     case 'PaymentNoted':
       return {
@@ -104,47 +113,38 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
         balance: event.data.balanceAfter,
         payments: state.payments.map((p) => (p.paymentId === event.data.paymentId ? { ...p, reversed: true } : p)),
       };
-    case 'ReferralCaseClosed': {
-      // decide never closes a closed case; if such an event were folded, the first closing's stage stands.
-      const stageBefore = state.stage === 'closed' ? (state.closing?.stageBefore ?? 'opened') : state.stage;
-      return { ...state, stage: 'closed', closing: { closingCode: event.data.closingCode, closedAt: event.data.closedAt, stageBefore } };
-    }
+    case 'ReferralCaseClosed':
+      // decide never closes a closed case; if such an event were folded, the first closing stands.
+      if (state.stage === 'closed') return state;
+      return { ...state, stage: 'closed', closing: { closingCode: event.data.closingCode, closedAt: event.data.closedAt, stageBefore: state.stage } };
     case 'ReferralCaseReopened': {
       const { stage, balance, previousClosingCode, reason, paymentId, reopenedAt, reviewDueAt } = event.data;
       return {
-        ...state,
+        ...facts(state),
         stage,
         balance,
-        closing: null,
         // The closure cancelled the follow-up the last review had booked: it will not run.
         lastReview: state.lastReview && { ...state.lastReview, followUpReview: null },
         reopenings: [...state.reopenings, { previousClosingCode, reason, paymentId, reopenedAt, reviewDueAt }],
       };
     }
-    case 'ReferralRecommended':
-      return {
-        ...state,
-        stage: unlessClosed('recommended'),
-        lastReview: { recommended: true, reviewedAt: event.data.reviewedAt, rulesChecked: event.data.rulesChecked, failedRules: [], followUpReview: null },
-      };
+    case 'ReferralRecommended': {
+      const lastReview: LegalReview = { recommended: true, reviewedAt: event.data.reviewedAt, rulesChecked: event.data.rulesChecked, failedRules: [], followUpReview: null };
+      // A review of a closed case is kept on record but does not reopen it.
+      return state.stage === 'closed' ? { ...state, lastReview } : { ...state, stage: 'recommended', lastReview };
+    }
     case 'ReferralNotRecommended': {
       const { reviewedAt, rulesChecked, failedRules, followUpReview } = event.data;
-      return {
-        ...state,
-        stage: unlessClosed('not-recommended'),
-        lastReview: { recommended: false, reviewedAt, rulesChecked, failedRules, followUpReview: followUpReview ?? null },
-        // Reviews held back by the same payment book the same follow-up: it is listed once.
-        followUpReviews:
-          followUpReview && !state.followUpReviews.some((f) => f.afterPaymentId === followUpReview.afterPaymentId)
-            ? [...state.followUpReviews, followUpReview]
-            : state.followUpReviews,
-      };
+      const lastReview: LegalReview = { recommended: false, reviewedAt, rulesChecked, failedRules, followUpReview: followUpReview ?? null };
+      return state.stage === 'closed' ? { ...state, lastReview } : { ...state, stage: 'not-recommended', lastReview };
     }
     case 'ReferralAuthorized':
-      return { ...state, stage: 'authorized', authorizedAt: event.data.authorizedAt };
+      // decide records an authorization of a closed case as ignored, never as this event.
+      return state.stage === 'closed' ? state : { ...state, stage: 'authorized', authorizedAt: event.data.authorizedAt };
     case 'AuthorizationIgnored':
       return state;
     case 'ForwardedToAttorney': {
+      if (state.stage === 'closed') return state;
       const { attorneyId, attorneyName, jurisdiction, forwardedAt } = event.data;
       return { ...state, stage: 'forwarded', attorney: { attorneyId, attorneyName, jurisdiction, forwardedAt } };
     }

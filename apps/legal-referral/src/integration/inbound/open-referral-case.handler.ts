@@ -1,21 +1,20 @@
 import type { DurableScheduler } from '@lib/scheduler';
 import { AccountPlaced } from '@lib/contracts';
-import { handleCommand } from '@lib/es-core';
 import { on } from '@lib/integration';
-import { referralDecider } from '../../domain/referral/referral.decider';
-import { LEGAL_REVIEW, legalReviewWorkId, LegalReferralDependencies, referralStreamId } from '../../legal-referral.dependencies';
+import { handleReferralCommand } from '../../application/review-for-legal/legal-review.runner';
+import { LegalReferralDependencies } from '../../legal-referral.dependencies';
 
 /**
- * A placed account opens its referral case and books its legal review for day 45.
- * Scheduling runs on every delivery (it keeps the first booking per account), so a crash
- * between opening the case and booking the review is healed by the redelivery.
+ * A placed account opens its referral case; the legal review workflow books its review for
+ * day 45. A redelivery is a duplicate of the first delivery, whose opening the workflow runs
+ * again, so a crash between opening the case and booking the review is healed by it.
  */
 export const openReferralCase = (deps: LegalReferralDependencies, scheduler: DurableScheduler) =>
   on(AccountPlaced, async (data, context) => {
-    const outcome = await handleCommand(
-      deps.eventStore,
-      referralDecider,
-      referralStreamId(data.accountId),
+    await handleReferralCommand(
+      deps,
+      scheduler,
+      data.accountId,
       {
         type: 'OpenReferralCase',
         accountId: data.accountId,
@@ -29,11 +28,5 @@ export const openReferralCase = (deps: LegalReferralDependencies, scheduler: Dur
         debtorRegion: data.debtor.region ?? null,
       },
       context,
-    );
-    if (outcome.state.stage === 'none') return;
-    await scheduler.schedule(
-      { workId: legalReviewWorkId(data.accountId), kind: LEGAL_REVIEW, dueAt: outcome.state.reviewDueAt, payload: { accountId: data.accountId } },
-      context.causationId,
-      context.correlationId,
     );
   });

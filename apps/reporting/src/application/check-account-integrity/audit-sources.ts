@@ -2,21 +2,9 @@ import type { ChainVerdict } from '@lib/es-core';
 import type { EventStore } from '@lib/event-store';
 import { ProcessContext, readAccountStreams } from '@lib/platform';
 import { AUDITED_SERVICES, AuditedService, streamIdsOf } from '../../reporting.dependencies';
+import type { AuditSource, SourceAnswer, VerifiedStream } from './audit-source.port';
 
-/** One stream of an account as its service verified it. */
-export interface VerifiedStream {
-  streamId: string;
-  events: number;
-  integrity: ChainVerdict;
-}
-
-export type SourceAnswer = { service: string; reached: true; streams: VerifiedStream[] } | { service: string; reached: false; reason: string };
-
-/** Where the integrity check reads one service's streams of an account, verified where they are stored. */
-export interface AuditSource {
-  service: string;
-  read(accountId: string, caller: { authorization?: string }): Promise<SourceAnswer>;
-}
+export type { AuditSource, SourceAnswer, VerifiedStream };
 
 /** The service's store is in this process (all-in-one): read and verify it directly. */
 export function localAuditSource(service: AuditedService, store: EventStore): AuditSource {
