@@ -2,6 +2,7 @@ import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { jsonBody } from './http/json-body';
+import { mirrorValidationRules } from './http/openapi-validation-rules';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { JsonLogger } from './json-logger';
 import { requestValidationPipe } from './validation';
@@ -26,7 +27,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
     bodyParser: false,
   });
   app.use(...jsonBody());
-  const document = SwaggerModule.createDocument(
+  const document = mirrorValidationRules(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle(options.title)
@@ -34,7 +35,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
       .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, 'client-api-key')
       .addBearerAuth({ type: 'http', scheme: 'bearer' }, 'staff-token')
       .build(),
-  );
+  ));
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -5,3 +5,4 @@ export * from './command-context';
 export * from './command.interceptor';
 export * from './api-problems';
 export * from './json-body';
+export * from './openapi-validation-rules';

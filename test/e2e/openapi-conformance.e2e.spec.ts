@@ -1,0 +1,211 @@
+/**
+ * The OpenAPI document tells the truth: every operation it lists is called with a valid
+ * request and with invalid ones (no credentials, a role it does not state, a malformed id,
+ * an unknown field, another media type, an oversized body), and every answer must have a
+ * status the document declares for that operation and a body that matches the declared
+ * schema. Every error answer is an RFC 9457 problem. An operation the document lists but
+ * this scenario does not call fails the test, so a new endpoint cannot go unchecked.
+ */
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { INestApplication } from '@nestjs/common';
+import { loadConfig } from '@lib/config';
+import { composeProcess } from '@lib/platform';
+import { ALL_SERVICES } from '../../apps/all-in-one/src/all-in-one.services';
+import { staffToken } from './journeys/deployment';
+
+type Caller = 'nobody' | 'client' | 'other-client' | 'admin' | 'collector' | 'supervisor' | 'accountant' | 'legal' | 'compliance';
+interface Answer {
+  status: number;
+  contentType: string;
+  body: unknown;
+}
+interface OpenApiOperation {
+  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  security?: unknown[];
+}
+interface OpenApiDocument {
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components?: Record<string, unknown>;
+}
+
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+describe('OpenAPI conformance: every operation, valid and invalid requests, answers as documented', () => {
+  let app: INestApplication;
+  let close: () => Promise<void>;
+  let baseUrl: string;
+  let document: OpenApiDocument;
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  const keys: Partial<Record<Caller, string>> = {};
+  /** Every answer the test received, by the documented operation it was sent to. */
+  const received: Array<{ operation: string; answer: Answer; request: string }> = [];
+
+  beforeAll(async () => {
+    const config = loadConfig('all-in-one', { PGLITE_DATA_DIR: 'memory', CLOCK: 'test' }, { port: 0 });
+    const composed = await composeProcess(config, ALL_SERVICES, { title: 'conformance', quiet: true });
+    app = composed.app;
+    close = () => composed.close();
+    await app.listen(0, '127.0.0.1');
+    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    document = (await (await fetch(`${baseUrl}/docs-json`)).json()) as OpenApiDocument;
+    ajv.addSchema({ ...document, $id: 'openapi' });
+  }, 180_000);
+
+  afterAll(async () => {
+    await close?.();
+  });
+
+  /** The documented operation (`POST /payments/{paymentId}/reversal`) a concrete path belongs to. */
+  function operationOf(method: string, path: string): string | undefined {
+    const bare = path.split('?')[0];
+    for (const template of Object.keys(document.paths)) {
+      const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+').replace(/\{[^}]+\}/g, '[^/]+')}$`);
+      if (pattern.test(bare) && document.paths[template][method.toLowerCase()]) return `${method.toUpperCase()} ${template}`;
+    }
+    return undefined;
+  }
+
+  async function send(method: string, path: string, caller: Caller, options: { body?: unknown; raw?: string; contentType?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (caller === 'client' || caller === 'other-client') headers['x-api-key'] = keys[caller]!;
+    else if (caller !== 'nobody') headers.authorization = staffToken(caller);
+    let body: string | undefined;
+    if (options.raw !== undefined) body = options.raw;
+    else if (options.body !== undefined) body = JSON.stringify(options.body, null, 2);
+    if (body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
+    const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: kept as text, and the schema check says so
+    }
+    const answer = { status: response.status, contentType: response.headers.get('content-type') ?? '', body: parsed };
+    const operation = operationOf(method, path);
+    if (operation) received.push({ operation, answer, request: `${method} ${path} as ${caller}` });
+    return answer;
+  }
+
+  const valid = async (method: string, path: string, caller: Caller, body?: unknown, headers?: Record<string, string>) => {
+    const answer = await send(method, path, caller, { body, headers });
+    if (answer.status >= 300) throw new Error(`${method} ${path} as ${caller}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body as Record<string, unknown>;
+  };
+
+  const placement = (reference: string) => ({
+    clientReference: reference,
+    commercial: true,
+    debtor: { kind: 'company', legalName: 'Conformance Widgets LLC', country: 'US', region: 'NY' },
+    invoices: [
+      { number: 'INV-1', issueDate: '2025-10-16', dueDate: '2025-11-15', originalAmount: 300000, currency: 'USD' },
+      { number: 'INV-2', issueDate: '2025-11-15', dueDate: '2025-12-15', originalAmount: 450050, currency: 'USD' },
+    ],
+  });
+
+  async function eventually<T>(read: () => Promise<T>, ready: (value: T) => boolean): Promise<T> {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const value = await read();
+      if (ready(value)) return value;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('not ready in time');
+  }
+
+  it('answers every documented operation, valid and invalid, as the document says', async () => {
+    // The valid scenario: every operation once with a request it accepts.
+    const client = await valid('POST', '/clients', 'admin', { name: 'Conformance Creditor' });
+    const clientId = String(client.clientId);
+    keys.client = String((await valid('POST', `/clients/${clientId}/api-keys`, 'admin')).apiKey);
+    const other = await valid('POST', '/clients', 'admin', { name: 'Another Creditor' });
+    keys['other-client'] = String((await valid('POST', `/clients/${String(other.clientId)}/api-keys`, 'admin')).apiKey);
+    const spare = await valid('POST', `/clients/${clientId}/api-keys`, 'admin');
+    await valid('POST', `/clients/${clientId}/api-keys/${String(spare.keyId)}/revocation`, 'admin', { reason: 'conformance test' });
+    await valid('GET', '/clients/me', 'client');
+
+    const accountId = String((await valid('POST', '/placements', 'client', placement('CONF-1'), { 'idempotency-key': 'conf-1' })).accountId);
+    await valid('GET', `/accounts/${accountId}`, 'client');
+    await eventually(() => send('GET', `/cases/${accountId}`, 'collector'), (answer) => answer.status === 200);
+    await valid('POST', `/cases/${accountId}/contacts`, 'collector', { channel: 'call', direction: 'outbound', outcome: 'right-party-contact' });
+    await eventually(() => send('GET', `/ledgers/${accountId}`, 'accountant'), (answer) => answer.status === 200);
+    const payment = await valid('POST', '/payments', 'collector', { accountId, amount: 1000, currency: 'USD', method: 'ach' });
+    await valid('POST', `/payments/${String(payment.paymentId)}/reversal`, 'accountant', { accountId, reason: 'nsf' });
+    await eventually(() => send('GET', `/referrals/${accountId}`, 'legal'), (answer) => answer.status === 200);
+    await valid('POST', '/test-clock/advance', 'admin', { days: 46 });
+    await send('POST', `/referrals/${accountId}/review`, 'legal', {});
+    await send('POST', `/accounts/${accountId}/legal-authorization`, 'client', { agreesToSuitFee: true, agreesToAdvanceCosts: true });
+    await send('POST', `/referrals/${accountId}/forwarding`, 'legal', { attorneyId: 'att-ny-1', attorneyName: 'Hudson & Rowe LLP', jurisdiction: 'US-NY' });
+    await valid('GET', '/test-clock', 'admin');
+    await eventually(() => send('GET', `/reports/accounts/${accountId}`, 'client'), (answer) => answer.status === 200);
+    await valid('GET', `/reports/accounts/${accountId}/timeline`, 'client');
+    await valid('GET', `/reports/portfolio/${clientId}`, 'client');
+    await valid('GET', '/reports/legal-pipeline', 'legal');
+    for (const path of Object.keys(document.paths).filter((p) => p.startsWith('/audit/'))) {
+      await valid('GET', path.replace('{accountId}', accountId), 'compliance');
+    }
+    for (const path of Object.keys(document.paths).filter((p) => !p.includes('{') && document.paths[p].get && /^\/(health|metrics|docs)/.test(p))) {
+      await send('GET', path, 'nobody');
+    }
+
+    // Refusals by business rules: 404, 409, 422.
+    await send('GET', `/accounts/${UNKNOWN_ID}`, 'client');
+    await send('GET', `/accounts/${accountId}`, 'other-client');
+    await send('POST', '/placements', 'client', { body: placement('CONF-1') });
+    await send('POST', '/placements', 'client', { body: placement('CONF-2'), headers: { 'idempotency-key': 'conf-1' } });
+    await send('POST', '/payments', 'collector', { body: { accountId, amount: 1000, currency: 'EUR', method: 'ach' } });
+
+    // Invalid requests, on every operation.
+    for (const [template, methods] of Object.entries(document.paths)) {
+      for (const method of Object.keys(methods).map((m) => m.toUpperCase())) {
+        const concrete = template.replace(/\{[^}]+\}/g, UNKNOWN_ID);
+        await send(method, concrete, 'nobody', method === 'GET' ? {} : { body: {} });
+        await send(method, concrete, 'client', method === 'GET' ? {} : { body: {} });
+        await send(method, concrete, 'collector', method === 'GET' ? {} : { body: {} });
+        if (template.includes('{')) await send(method, template.replace(/\{[^}]+\}/g, 'not-a-uuid'), 'admin', method === 'GET' ? {} : { body: {} });
+        if (method !== 'POST') continue;
+        await send(method, concrete, 'admin', { body: { unexpectedField: 1 } });
+        await send(method, concrete, 'admin', { raw: 'amount=1', contentType: 'application/x-www-form-urlencoded' });
+        await send(method, concrete, 'admin', { raw: JSON.stringify({ padding: 'x'.repeat(1_100_000) }) });
+        await send(method, concrete, 'admin', { body: {}, headers: { 'idempotency-key': 'k'.repeat(200) } });
+      }
+    }
+
+    // Every documented operation was called with a request it accepted.
+    const accepted = new Set(received.filter(({ answer }) => answer.status < 300).map(({ operation }) => operation));
+    const documented = Object.entries(document.paths).flatMap(([template, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${template}`));
+    expect(documented.filter((operation) => !accepted.has(operation))).toEqual([]);
+
+    // Every answer is documented, status and body.
+    const wrong: string[] = [];
+    for (const { operation, answer, request } of received) {
+      const [method, template] = operation.split(' ');
+      const responses = document.paths[template][method.toLowerCase()].responses;
+      const declared = responses[String(answer.status)] ?? responses.default;
+      if (!declared) {
+        wrong.push(`${request}: status ${answer.status} is not documented (${Object.keys(responses).join(', ')})`);
+        continue;
+      }
+      const [mediaType, media] = Object.entries(declared.content ?? {})[0] ?? [];
+      if (!media?.schema) continue;
+      if (!answer.contentType.startsWith(mediaType!)) wrong.push(`${request}: ${answer.status} answered ${answer.contentType}, documented ${mediaType}`);
+      const pointer = `openapi#/paths/${template.replace(/~/g, '~0').replace(/\//g, '~1')}/${method.toLowerCase()}/responses/${answer.status in responses ? answer.status : 'default'}/content/${mediaType!.replace(/\//g, '~1')}/schema`;
+      const validate = ajv.getSchema(pointer) ?? ajv.compile({ $ref: pointer });
+      if (!validate(answer.body)) wrong.push(`${request}: ${answer.status} body does not match the document: ${ajv.errorsText(validate.errors)} in ${JSON.stringify(answer.body).slice(0, 300)}`);
+    }
+    expect(wrong).toEqual([]);
+
+    // Every error status the API uses was seen, each as an RFC 9457 problem.
+    const problems = received.filter(({ answer }) => answer.status >= 400);
+    for (const status of [400, 401, 403, 404, 409, 413, 415, 422]) {
+      const seen = problems.filter(({ answer }) => answer.status === status);
+      expect({ status, seen: seen.length > 0 }).toEqual({ status, seen: true });
+      for (const { answer, request } of seen) {
+        expect({ request, contentType: answer.contentType.split(';')[0] }).toEqual({ request, contentType: 'application/problem+json' });
+        expect(answer.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
+      }
+    }
+    expect(problems.some(({ answer }) => answer.status >= 500)).toBe(false);
+  }, 300_000);
+});
