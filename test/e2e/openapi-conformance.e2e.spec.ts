@@ -133,10 +133,15 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     const payment = await valid('POST', '/payments', 'collector', { accountId, amount: 1000, currency: 'USD', method: 'ach' });
     await valid('POST', `/payments/${String(payment.paymentId)}/reversal`, 'accountant', { accountId, reason: 'nsf' });
     await eventually(() => send('GET', `/referrals/${accountId}`, 'legal'), (answer) => answer.status === 200);
-    await valid('POST', '/test-clock/advance', 'admin', { days: 46 });
-    await send('POST', `/referrals/${accountId}/review`, 'legal', {});
-    await send('POST', `/accounts/${accountId}/legal-authorization`, 'client', { agreesToSuitFee: true, agreesToAdvanceCosts: true });
-    await send('POST', `/referrals/${accountId}/forwarding`, 'legal', { attorneyId: 'att-ny-1', attorneyName: 'Hudson & Rowe LLP', jurisdiction: 'US-NY' });
+    await valid('POST', `/referrals/${accountId}/review`, 'legal', {});
+    // The legal path, on an account with no payment: 45 days on, recommended, authorized, forwarded.
+    const suedId = String((await valid('POST', '/placements', 'client', placement('CONF-LEGAL'))).accountId);
+    await eventually(() => send('GET', `/referrals/${suedId}`, 'legal'), (answer) => answer.status === 200);
+    await valid('POST', '/test-clock/advance', 'admin', { days: 45 });
+    await eventually(() => send('GET', `/referrals/${suedId}`, 'legal'), (answer) => (answer.body as { stage?: string }).stage === 'recommended');
+    await valid('POST', `/accounts/${suedId}/legal-authorization`, 'client', { agreesToSuitFee: true, agreesToAdvanceCosts: true });
+    await eventually(() => send('GET', `/referrals/${suedId}`, 'legal'), (answer) => (answer.body as { stage?: string }).stage === 'authorized');
+    await valid('POST', `/referrals/${suedId}/forwarding`, 'legal', { attorneyId: 'att-ny-1', attorneyName: 'Hudson & Rowe LLP', jurisdiction: 'US-NY' });
     await valid('GET', '/test-clock', 'admin');
     await eventually(() => send('GET', `/reports/accounts/${accountId}`, 'client'), (answer) => answer.status === 200);
     await valid('GET', `/reports/accounts/${accountId}/timeline`, 'client');
