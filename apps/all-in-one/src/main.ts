@@ -1,14 +1,21 @@
 import 'reflect-metadata';
+import { join } from 'node:path';
 import { loadConfig } from '@lib/config';
 import { DEV_STAFF_TOKEN_SECRET, runProcess, signStaffToken, STAFF_ROLES } from '@lib/platform';
 import { ALL_SERVICES } from './all-in-one.services';
 
 export const ALL_IN_ONE_DEFAULT_PORT = 3000;
 
+/**
+ * dist/.pglite-empty-cluster: kept with the build (deploy/runtime/build.js removes it on
+ * every build), so it always comes from the PGlite the build was made with.
+ */
+const PGLITE_TEMPLATE_DIR = join(__dirname, '..', '..', '..', '.pglite-empty-cluster');
+
 /** Every service in one process, on the embedded adapters unless told otherwise. */
 async function main(): Promise<void> {
   const config = loadConfig('all-in-one', process.env, { port: ALL_IN_ONE_DEFAULT_PORT });
-  const { url } = await runProcess(config, ALL_SERVICES, 'Collection agency (all-in-one)');
+  const { url } = await runProcess(config, ALL_SERVICES, 'Collection agency (all-in-one)', { pgliteTemplateDir: PGLITE_TEMPLATE_DIR });
   const lines = [`Collection agency backend (all-in-one) on ${url}`, `  API documentation: ${url}/docs`];
   if (!config.staffTokenSecret) {
     // Demo mode: tokens signed with the public demo secret, so the README walkthrough works.

@@ -18,13 +18,15 @@ describe('expected version', () => {
     expect(expectedVersionHolds(expected, current)).toBe(holds);
   });
 
+  it('does not throw when it holds', () => {
+    expect(() => assertExpectedVersion('account-1', 5, 5)).not.toThrow();
+  });
+
   it('names the stream, the expectation and the actual version when it does not hold', () => {
     expect(() => assertExpectedVersion('account-1', 2, 5)).toThrow(WrongExpectedVersionError);
-    try {
-      assertExpectedVersion('account-1', 'no_stream', 5);
-    } catch (error) {
-      expect(error).toMatchObject({ streamId: 'account-1', expected: 'no_stream', actual: 5 });
-    }
+    expect(() => assertExpectedVersion('account-1', 'no_stream', 5)).toThrow(
+      expect.objectContaining({ streamId: 'account-1', expected: 'no_stream', actual: 5 }),
+    );
   });
 
   it.each([-1, 1.5, Number.NaN])('refuses %p as a caller error, not a conflict', (expected) => {

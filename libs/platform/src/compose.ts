@@ -33,18 +33,25 @@ export interface ComposedProcess {
   close(): Promise<void>;
 }
 
+export interface ComposeOptions {
+  title: string;
+  quiet?: boolean;
+  /** Seeds empty PGlite data folders from an empty cluster kept here (see seedPgliteDataDir). */
+  pgliteTemplateDir?: string;
+}
+
 /**
  * Builds one process: a shared bus and clock, an event store per service (each service
  * keeps its own, also in the all-in-one process), the service modules, /health, and the
  * test clock when CLOCK=test.
  */
-export async function composeProcess(config: AppConfig, services: ServiceDefinition[], options: { title: string; quiet?: boolean }): Promise<ComposedProcess> {
+export async function composeProcess(config: AppConfig, services: ServiceDefinition[], options: ComposeOptions): Promise<ComposedProcess> {
   const closers: Array<() => Promise<void>> = [];
   const clockControl = createClockControl(config);
   const bus = createMessageBus(config.messageBus, config.topicPrefix);
   const stores = new Map<string, EventStore & CheckpointStore>();
   for (const service of services) {
-    const store = await createEventStore(eventStoreFor(config.eventStore, service.name, services.length > 1));
+    const store = await createEventStore(eventStoreFor(config.eventStore, service.name, services.length > 1), { pgliteTemplateDir: options.pgliteTemplateDir });
     stores.set(service.name, store);
   }
   // An in-process bus or in-memory read models forget across a restart: every service
@@ -96,8 +103,13 @@ function testClockModule(control: ClockControl): DynamicModule {
 }
 
 /** A process's `main`: compose, listen, stop gracefully on SIGTERM/SIGINT. */
-export async function runProcess(config: AppConfig, services: ServiceDefinition[], title: string): Promise<ComposedProcess & { url: string }> {
-  const composed = await composeProcess(config, services, { title });
+export async function runProcess(
+  config: AppConfig,
+  services: ServiceDefinition[],
+  title: string,
+  options: Omit<ComposeOptions, 'title'> = {},
+): Promise<ComposedProcess & { url: string }> {
+  const composed = await composeProcess(config, services, { ...options, title });
   const url = await listen(composed.app, config.port, config.host, config.app, composed.close);
   return { ...composed, url };
 }

@@ -6,14 +6,23 @@ import { DurableScheduler } from '@lib/scheduler';
 import { CheckpointStore, createEventStoreDbEventStore, createPgliteEventStore, createPostgresEventStore, EventStore } from '@lib/event-store';
 import { withTopicPrefix } from '@lib/integration';
 import { createInProcessMessageBus, createKafkaMessageBus, MessageBus } from '@lib/message-bus';
+import { seedPgliteDataDir } from './pglite-template';
 import { createInMemoryReadModelStore, createMongoReadModelStore, ReadModelStore } from '@lib/read-models';
 
-/** The composition roots' one place that turns configuration into adapters. */
-export async function createEventStore(config: InfrastructureConfig['eventStore']): Promise<EventStore & CheckpointStore> {
+/**
+ * The composition roots' one place that turns configuration into adapters.
+ * `pgliteTemplateDir`: where an empty PGlite cluster is kept to seed empty data folders
+ * (see seedPgliteDataDir); without it PGlite initializes each folder itself.
+ */
+export async function createEventStore(
+  config: InfrastructureConfig['eventStore'],
+  options: { pgliteTemplateDir?: string } = {},
+): Promise<EventStore & CheckpointStore> {
   switch (config.kind) {
     case 'postgres':
       return createPostgresEventStore({ connectionString: config.url, schema: config.schema });
     case 'pglite':
+      if (config.dataDir && options.pgliteTemplateDir) await seedPgliteDataDir(config.dataDir, options.pgliteTemplateDir);
       if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
       return createPgliteEventStore({ dataDir: config.dataDir });
     case 'eventstoredb':

@@ -93,6 +93,28 @@ export async function placeAccount(d: Deployment, client: OnboardedClient, refer
 
 const ok = (answer: Answer) => (answer.status === 200 ? answer.body : undefined);
 
+/**
+ * A client of its own with one account paid in full and closed, for the journeys that
+ * need such an account: each places its own, so a failure in one journey cannot fail
+ * another. The paid journey (1) asserts each of these steps; this only waits for them.
+ */
+export async function placePaidAccount(d: Deployment, reference: string): Promise<{ client: OnboardedClient; accountId: string }> {
+  const client = await onboardClient(d, `Paid Account ${reference}`);
+  const accountId = await placeAccount(d, client, reference);
+  await eventually('the ledger', async () => ok(await call(d, 'payments', 'GET', `/ledgers/${accountId}`, { as: as.staff('accountant') })));
+  const payment = await call(d, 'payments', 'POST', '/payments', {
+    as: as.staff('collector'),
+    body: { accountId, amount: 750_050, currency: 'USD', method: 'ach' },
+    idempotencyKey: `pay-${reference}`,
+  });
+  expect(payment.status).toBe(201);
+  await eventually('the account closed', async () => {
+    const account = ok(await call(d, 'client-intake', 'GET', `/accounts/${accountId}`, { as: as.client(client.apiKey) }));
+    return account?.status === 'closed' ? account : undefined;
+  });
+  return { client, accountId };
+}
+
 /** Journey 1: placed, noticed, promised, paid, closed, reported. Returns the account and the timing. */
 export async function journeyPaid(d: Deployment, reference: string) {
   const client = await onboardClient(d, `Paid Journey ${reference}`);
@@ -270,7 +292,8 @@ export async function journeyLegal(d: Deployment, reference: string) {
 }
 
 /** Journey 3: the compliance officer's view of an account, and tamper evidence. */
-export async function journeyAudit(d: Deployment, accountId: string) {
+export async function journeyAudit(d: Deployment, reference: string) {
+  const { accountId } = await placePaidAccount(d, reference);
   const compliance = as.staff('compliance');
   const history = await eventually('the full history', async () => {
     const answer = ok(await call(d, 'reporting', 'GET', `/audit/accounts/${accountId}/history`, { as: compliance }));
@@ -319,8 +342,22 @@ export async function journeyAudit(d: Deployment, accountId: string) {
 }
 
 /** Journey 4: a client reaches only its own accounts; roles are enforced everywhere. */
-export async function journeyIsolation(d: Deployment, owner: OnboardedClient, accountId: string) {
-  const other = await onboardClient(d, 'Someone Else Ltd');
+export async function journeyIsolation(d: Deployment, reference: string) {
+  const owner = await onboardClient(d, `Isolation Owner ${reference}`);
+  const accountId = await placeAccount(d, owner, reference);
+  await eventually('the ledger', async () => ok(await call(d, 'payments', 'GET', `/ledgers/${accountId}`, { as: as.staff('accountant') })));
+  const posted = await call(d, 'payments', 'POST', '/payments', {
+    as: as.staff('collector'),
+    body: { accountId, amount: 10_000, currency: 'USD', method: 'ach' },
+    idempotencyKey: `pay-${reference}`,
+  });
+  expect(posted.status).toBe(201);
+  // The owner sees both reports first, so the other client's 404s below are refusals,
+  // not reports that simply do not exist yet.
+  await eventually("the owner's account report", async () => ok(await call(d, 'reporting', 'GET', `/reports/accounts/${accountId}`, { as: as.client(owner.apiKey) })));
+  await eventually("the owner's portfolio", async () => ok(await call(d, 'reporting', 'GET', `/reports/portfolio/${owner.clientId}`, { as: as.client(owner.apiKey) })));
+
+  const other = await onboardClient(d, `Someone Else ${reference}`);
   const otherKey = as.client(other.apiKey);
   expect((await call(d, 'client-intake', 'GET', `/accounts/${accountId}`, { as: otherKey })).status).toBe(404);
   expect((await call(d, 'client-intake', 'POST', `/accounts/${accountId}/legal-authorization`, { as: otherKey, body: { agreesToSuitFee: true, agreesToAdvanceCosts: true } })).status).toBe(404);
@@ -328,8 +365,8 @@ export async function journeyIsolation(d: Deployment, owner: OnboardedClient, ac
   expect((await call(d, 'reporting', 'GET', `/reports/accounts/${accountId}`, { as: otherKey })).status).toBe(404);
   expect((await call(d, 'client-intake', 'GET', `/accounts/${accountId}`, { as: as.client(owner.apiKey) })).status).toBe(200);
 
-  const ledger = await call(d, 'payments', 'GET', `/ledgers/${accountId}`, { as: as.staff('accountant') });
-  const paymentId = ledger.body.payments?.[0]?.paymentId ?? '00000000-0000-4000-8000-000000000000';
+  const paymentId: string = posted.body.paymentId;
+  expect(paymentId).toEqual(expect.any(String));
   const reversal = { accountId, reason: 'nsf' };
   expect((await call(d, 'payments', 'POST', `/payments/${paymentId}/reversal`, { as: as.staff('collector'), body: reversal })).status).toBe(403);
 

@@ -1,6 +1,6 @@
 import { fail, formatMinorUnits, LegalCriterion, pass } from './legal-criterion';
 
-/** DOMAIN.md default: suit costs more than it recovers on a small balance. */
+/** Default criterion (docs/domain.md, The life of an account): suit costs more than it recovers on a small balance. */
 export const MINIMUM_LEGAL_BALANCE = 500_000;
 
 export const balanceAtLeast5000: LegalCriterion = {

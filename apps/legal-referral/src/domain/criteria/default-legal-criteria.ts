@@ -7,7 +7,7 @@ import { notClosed } from './not-closed.rule';
 import { notDisputed } from './not-disputed.rule';
 import { withinStatuteOfLimitations } from './within-statute-of-limitations.rule';
 
-/** DOMAIN.md's default criteria for a legal referral, in the order staff read them. */
+/** The default criteria for a legal referral (docs/domain.md, The life of an account), in the order staff read them. */
 export const DEFAULT_LEGAL_CRITERIA: readonly LegalCriterion[] = [
   balanceAtLeast5000,
   noPaymentIn45Days,

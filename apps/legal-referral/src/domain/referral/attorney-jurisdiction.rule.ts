@@ -16,7 +16,7 @@ export function debtorJurisdiction(country: string, region: string | null): stri
 }
 
 /**
- * DOMAIN: the receiving attorney comes from the panel for the debtor's jurisdiction; suit is
+ * docs/domain.md (The life of an account): the receiving attorney comes from the panel for the debtor's jurisdiction; suit is
  * filed where the debtor is. The match is exact: an attorney filed under the whole country
  * (`US`) is not taken for a debtor whose state is known, since admission to the bar is per
  * state, and a debtor whose region is unknown or not an ISO subdivision matches no state.

@@ -8,7 +8,7 @@ export interface AllocationResult {
 }
 
 /**
- * DOMAIN.md: a payment goes to the oldest open invoice first (due date, then invoice
+ * docs/domain.md, Money: a payment goes to the oldest open invoice first (due date, then invoice
  * number, so the order is total), unless the debtor designates invoices: those come
  * first, in the order given, and whatever is left follows the oldest-first rule.
  * Callers check that every designated number exists.

@@ -5,7 +5,7 @@ import { evolveLedger, initialLedgerState, LedgerState } from './ledger.state';
 import { decidePostPayment } from './post-payment.decide';
 import { decideReversePayment } from './reverse-payment.decide';
 
-/** DOMAIN.md's default plan: 40% on anything collected while the account is with an attorney. */
+/** The default plan (docs/domain.md, Money): 40% on anything collected while the account is with an attorney. */
 export const LEGAL_RATE_BP = 4_000;
 
 function decide(command: LedgerCommand, state: LedgerState): Decision<LedgerEvent> {

@@ -1,0 +1,22 @@
+/**
+ * `npm run build`: compiles apps/ and libs/ into dist/ and records what it compiled.
+ * `--if-stale` (used by `npm start`): compiles only when dist/ is not a build of the
+ * sources as they are now (see build-freshness.js); a stale dist/ is never left to run.
+ */
+const { spawnSync } = require('node:child_process');
+const { rmSync } = require('node:fs');
+const path = require('node:path');
+const { buildInputsDigest, isBuildCurrent, recordBuild } = require('./build-freshness');
+
+const root = path.join(__dirname, '..', '..');
+const digest = buildInputsDigest(root);
+if (process.argv.includes('--if-stale') && isBuildCurrent(root, digest)) process.exit(0);
+
+// Removed before compiling: if this build fails, the next check sees no record and builds.
+rmSync(path.join(root, 'dist', '.build-inputs.sha256'), { force: true });
+const tsc = require.resolve('typescript/bin/tsc');
+const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--incremental', 'false'], { cwd: root, stdio: 'inherit' });
+if (result.status !== 0) process.exit(result.status ?? 1);
+// The all-in-one's empty PGlite cluster is remade by the next start with this build's PGlite.
+rmSync(path.join(root, 'dist', '.pglite-empty-cluster'), { recursive: true, force: true });
+recordBuild(root, digest);
