@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PAYMENTS_LEDGER } from '@lib/contracts';
+import { withUpcasting } from '@lib/event-store';
 import { ServiceRuntime } from '@lib/integration';
 import { auditController, runtimeProvider } from '@lib/platform';
 import { GetLedgerController } from './application/get-ledger/get-ledger.http.controller';
 import { PostPaymentController } from './application/post-payment/post-payment.http.controller';
 import { ReversePaymentController } from './application/reverse-payment/reverse-payment.http.controller';
+import { ledgerUpcasters } from './domain/ledger/ledger.upcasters';
 import { applyLegalRate } from './integration/inbound/apply-legal-rate.handler';
 import { openLedger } from './integration/inbound/open-ledger.handler';
 import { paymentsGateway } from './integration/outbound/payments.gateway';
@@ -17,7 +19,10 @@ const useCases = [PostPaymentController, ReversePaymentController, GetLedgerCont
 /** Composition root of the payments service: its use cases over the ports it is given. */
 @Module({})
 export class PaymentsModule {
-  static register(deps: PaymentsDependencies): DynamicModule {
+  static register(given: PaymentsDependencies): DynamicModule {
+    // Everything in payments reads the ledger as today's code knows it; the audit trail and
+    // the integrity check still see (and verify) each event's stored form.
+    const deps: PaymentsDependencies = { ...given, eventStore: withUpcasting(given.eventStore, ledgerUpcasters) };
     const runtime = new ServiceRuntime({
       service: PAYMENTS_SERVICE,
       store: deps.eventStore,

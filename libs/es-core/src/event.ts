@@ -46,6 +46,17 @@ export interface RecordedEvent<E extends DomainEvent = DomainEvent> {
   type: E['type'];
   data: E['data'];
   metadata: EventMetadata & { previousHash: string; hash: string };
+  /**
+   * Set only on an event an upcaster changed on read (see `upcastRecorded`): its type and
+   * data as stored, which its hash is of. Absent: `type` and `data` are the stored form.
+   */
+  storedAs?: StoredForm;
+}
+
+/** An event's type and data exactly as the store holds them. */
+export interface StoredForm {
+  type: string;
+  data: unknown;
 }
 
 /**

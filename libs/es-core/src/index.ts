@@ -4,3 +4,4 @@ export * from './hash-chain';
 export * from './decider';
 export * from './command-handler';
 export * from './ids';
+export * from './upcasting';

@@ -46,7 +46,7 @@ export class PostPaymentController {
       );
       if (outcome.outcome === 'rejected') return refusalAnswer(outcome.rejection);
       // On a duplicate (the answer was lost after the append) the earlier payment answers, not a new id.
-      const posted = outcome.events.find((e) => e.type === 'PaymentPosted') as PaymentPosted | undefined;
+      const posted = outcome.events.find((e) => e.type === 'PaymentPosted.v2') as PaymentPosted | undefined;
       if (!posted) return { status: 500, body: { statusCode: 500, message: 'the payment was not recorded' } };
       const { paymentId, accountId, allocations, commission, credit, balanceAfter } = posted.data;
       const paid: PaymentAnswer = { paymentId, accountId, allocations, commission, credit, balanceAfter, paidInFull: balanceAfter === 0 };
