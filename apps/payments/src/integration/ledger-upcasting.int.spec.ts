@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
-import { AUDIT_EVENTS, AuditRecord, AuditRecordV1, PAYMENTS_LEDGER, PaymentPosted, PaymentPostedV1 as PaymentPostedV1Contract, PaymentPostedV2 } from '@lib/contracts';
+import { AuditRecord, AuditRecordV1, PAYMENTS_LEDGER, PaymentPosted, PaymentPostedV1 as PaymentPostedV1Contract, PaymentPostedV2 } from '@lib/contracts';
 import { CommandContext, EventToAppend, handleCommand, hashEvent, RecordedEvent, verifyChain } from '@lib/es-core';
 import { CheckpointStore, createPgliteEventStore, createPostgresEventStore, EventStore, withUpcasting } from '@lib/event-store';
 import { createPglite } from '@lib/event-store/pglite/load-pglite';
