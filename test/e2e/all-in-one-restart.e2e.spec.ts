@@ -54,7 +54,7 @@ describe('all-in-one restart', () => {
       expect(after).toEqual(before);
       const history = await call(second.deployment, 'reporting', 'GET', `/audit/accounts/${accountId}/history`, { as: as.staff('compliance') });
       expect(history.status).toBe(200);
-      expect(history.body.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['AccountPlaced', 'LedgerOpened', 'PaymentPosted']));
+      expect(history.body.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['AccountPlaced', 'LedgerOpened', 'PaymentPosted.v2']));
       expect((await second.composed.stores.get('debtor-contact')!.readStream(`contact-${accountId}`)).length).toBe(contactEventsBefore);
       const ledger = await call(second.deployment, 'payments', 'GET', `/ledgers/${accountId}`, { as: as.staff('accountant') });
       expect(ledger.body.payments).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { asyncApiDocument } from '@lib/contracts';
 import { runApp, startApp } from '../support/app-process';
 
 const apps = ['client-intake', 'debtor-contact', 'payments', 'legal-referral', 'reporting', 'all-in-one'];
@@ -12,6 +13,9 @@ describe('every app boots as its own process', () => {
       const openApi = (await (await fetch(`${running.url}/docs-json`)).json()) as { openapi: string; paths: Record<string, unknown> };
       expect(openApi.openapi).toMatch(/^3\./);
       expect(Object.keys(openApi.paths)).toContain('/health');
+      // The published language, without credentials, as generated from libs/contracts.
+      const asyncApi = await fetch(`${running.url}/docs/asyncapi.json`);
+      expect({ status: asyncApi.status, body: await asyncApi.json() }).toEqual({ status: 200, body: asyncApiDocument() });
     } finally {
       expect(await running.stop()).toBe(0);
     }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PgliteEventStore } from '@lib/event-store';
-import { AccountPaidInFull, Contract, INTAKE_ACCOUNTS, PaymentReversed } from '@lib/contracts';
+import { AccountPaidInFull, Contract, INTAKE_ACCOUNTS, PaymentReversedV1 } from '@lib/contracts';
 import { IncomingMessage, MessageBus } from '@lib/message-bus';
 import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
 import { signStaffToken } from '@lib/platform';
@@ -277,7 +277,7 @@ describe('client intake over HTTP (PGlite event store)', () => {
     expect((await http.get(`/accounts/${accountId}`).set('x-api-key', apiKey).expect(200)).body).toMatchObject({ status: 'closed', closingCode: 'paid-in-full' });
 
     const bounced = { accountId, clientId, paymentId: 'pay-1', amount: 750_050, currency: 'USD', commission: 187_513, reason: 'nsf', balanceAfter: 750_050, reversedAt: '2026-06-03T09:00:00.000Z' };
-    await publishFromPayments(PaymentReversed, accountId, bounced);
+    await publishFromPayments(PaymentReversedV1, accountId, bounced);
     await waitForPublished(accountId, 'AccountReopened.v1', 1);
     expect(publishedOf(accountId, 'AccountReopened.v1')[0].value).toEqual({
       accountId,

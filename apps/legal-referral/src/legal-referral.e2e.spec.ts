@@ -12,8 +12,8 @@ import {
   LEGAL_REFERRALS,
   LegalReferralAuthorized,
   LegalStageChangedV1,
-  PaymentPosted,
-  PaymentReversed,
+  PaymentPostedV1,
+  PaymentReversedV1,
 } from '@lib/contracts';
 import { PgliteEventStore } from '@lib/event-store';
 import { IncomingMessage, MessageBus } from '@lib/message-bus';
@@ -107,10 +107,10 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     const paymentId = randomUUID();
     const paidAt = clock.now().toISOString();
     const payment = { accountId, clientId: 'client-1', paymentId, amount: 50_000, currency: 'USD', allocations: [{ invoiceNumber: 'INV-1', amount: 50_000 }], commission: 12_500, credit: 0, balanceAfter: 850_000, postedAt: paidAt };
-    const paymentMessage = await publish(PaymentPosted, accountId, payment);
-    await publish(PaymentPosted, accountId, payment, paymentMessage);
+    const paymentMessage = await publish(PaymentPostedV1, accountId, payment);
+    await publish(PaymentPostedV1, accountId, payment, paymentMessage);
     // Same key, same topic: once this later payment is noted, the redelivery before it was handled too.
-    await publish(PaymentPosted, accountId, { ...payment, paymentId: randomUUID(), amount: 10_000, balanceAfter: 840_000, allocations: [{ invoiceNumber: 'INV-1', amount: 10_000 }], commission: 2_500 });
+    await publish(PaymentPostedV1, accountId, { ...payment, paymentId: randomUUID(), amount: 10_000, balanceAfter: 840_000, allocations: [{ invoiceNumber: 'INV-1', amount: 10_000 }], commission: 2_500 });
     await waitUntil('both payments to be noted', async () => (await getReferral(accountId)).balance === 840_000);
     expect((await typesIn(accountId)).filter((t) => t === 'PaymentNoted')).toHaveLength(2);
     expect(await getReferral(accountId)).toMatchObject({ balance: 840_000, lastPayment: { paidAt } });
@@ -156,9 +156,9 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     await advanceAndTick({ days: 10 });
     const paymentId = randomUUID();
     const common = { accountId, clientId: 'client-1', paymentId, amount: 100_000, currency: 'USD', commission: 25_000 };
-    await publish(PaymentPosted, accountId, { ...common, allocations: [{ invoiceNumber: 'INV-1', amount: 100_000 }], credit: 0, balanceAfter: 650_050, postedAt: clock.now().toISOString() });
+    await publish(PaymentPostedV1, accountId, { ...common, allocations: [{ invoiceNumber: 'INV-1', amount: 100_000 }], credit: 0, balanceAfter: 650_050, postedAt: clock.now().toISOString() });
     await waitUntil('the payment to be noted', async () => (await getReferral(accountId)).balance === 650_050);
-    await publish(PaymentReversed, accountId, { ...common, reason: 'NSF', balanceAfter: 750_050, reversedAt: clock.now().toISOString() });
+    await publish(PaymentReversedV1, accountId, { ...common, reason: 'NSF', balanceAfter: 750_050, reversedAt: clock.now().toISOString() });
     await waitUntil('the reversal to be noted', async () => (await getReferral(accountId)).balance === 750_050);
     expect((await getReferral(accountId)).lastPayment).toBeNull();
 
@@ -228,7 +228,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
       { invoiceNumber: 'INV-1', amount: 300_000 },
       { invoiceNumber: 'INV-2', amount: 450_050 },
     ];
-    await publish(PaymentPosted, accountId, { ...common, allocations, credit: 0, balanceAfter: 0, postedAt: clock.now().toISOString() });
+    await publish(PaymentPostedV1, accountId, { ...common, allocations, credit: 0, balanceAfter: 0, postedAt: clock.now().toISOString() });
     await waitUntil('the payment to be noted', async () => (await getReferral(accountId)).balance === 0);
     await publish(AccountClosed, accountId, { accountId, clientId: 'client-1', closingCode: 'paid-in-full', closedAt: clock.now().toISOString() });
     await waitUntil('the day-45 review to be cancelled', async () => (await scheduleOf(accountId)).includes('WorkCancelled'));
@@ -240,7 +240,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
 
     // The payment bounces: payments reverses it, and intake reopens the account (two topics, either may come first).
     const reopenedAt = clock.now().toISOString();
-    await publish(PaymentReversed, accountId, { ...common, reason: 'NSF', balanceAfter: 750_050, reversedAt: reopenedAt });
+    await publish(PaymentReversedV1, accountId, { ...common, reason: 'NSF', balanceAfter: 750_050, reversedAt: reopenedAt });
     await publish(AccountReopened, accountId, reopening(accountId, reopenedAt, paymentId));
     const reopenedWork = `schedule-${reopenedReviewWorkId(accountId, 1)}`;
     await waitUntil('the reopening to book its review', async () => (await store.readStream(reopenedWork)).length > 0);
@@ -452,7 +452,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     const paidAt = clock.now();
     const allocations = [{ invoiceNumber: 'INV-1', amount: 50_000 }];
     const payment = { accountId, clientId: 'client-1', paymentId, amount: 50_000, currency: 'USD', allocations, commission: 12_500, credit: 0, balanceAfter: 700_050, postedAt: paidAt.toISOString() };
-    await publish(PaymentPosted, accountId, payment);
+    await publish(PaymentPostedV1, accountId, payment);
     await waitUntil('the payment to be noted', async () => (await getReferral(accountId)).balance === 700_050);
     return { accountId, paymentId, paidAt };
   }

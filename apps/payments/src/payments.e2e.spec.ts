@@ -106,10 +106,10 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
     const retry = await http.post('/payments').set('authorization', staff('collector')).set('idempotency-key', 'pay-k-1').send(body).expect(201);
     expect(retry.body).toEqual(first.body);
 
-    const stored = (await ledgerEvents(accountId)).filter((e) => e.type === 'PaymentPosted');
+    const stored = (await ledgerEvents(accountId)).filter((e) => e.type === 'PaymentPosted.v2');
     expect(stored).toHaveLength(1);
     expect(stored[0].metadata.principal).toEqual({ role: 'collector', id: 'collector-1' });
-    expect(stored[0].data).toMatchObject({ method: 'ach', rateBp: 2_500, postedAt: '2026-06-01T09:00:00.000Z' });
+    expect(stored[0].data).toMatchObject({ method: 'ach', commissionRateBp: 2_500, postedAt: '2026-06-01T09:00:00.000Z' });
 
     await waitForPublished(accountId, PaymentPosted.type);
     const [message] = publishedOf(accountId, PaymentPosted.type);
@@ -124,7 +124,10 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
       credit: 0,
       balanceAfter: 450_048,
       postedAt: '2026-06-01T09:00:00.000Z',
+      method: 'ach',
+      commissionRateBp: 2_500,
     });
+    expect(message.headers['message-type']).toBe('PaymentPosted.v2');
     expect(publishedOf(accountId, PaymentPosted.type)).toHaveLength(1);
   });
 
@@ -198,7 +201,7 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
     const paid = await http.post('/payments').set('authorization', accountant).set('idempotency-key', 'pay-then-reverse').send({ accountId, amount: 500, currency: 'USD', method: 'card' }).expect(201);
     const reused = await http.post(`/payments/${paid.body.paymentId}/reversal`).set('authorization', accountant).set('idempotency-key', 'pay-then-reverse').send({ accountId, reason: 'nsf' }).expect(422);
     expect(reused.body).toMatchObject({ type: 'urn:collections:problem:idempotency-key-reused', status: 422, rule: 'idempotency-key-reused' });
-    expect((await ledgerEvents(accountId)).map((e) => e.type)).toEqual(['LedgerOpened', 'PaymentPosted']);
+    expect((await ledgerEvents(accountId)).map((e) => e.type)).toEqual(['LedgerOpened', 'PaymentPosted.v2']);
   });
 
   it('reverses a payment exactly, refuses a second reversal, and publishes the reversal', async () => {
@@ -234,6 +237,8 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
       reason: 'nsf',
       balanceAfter: 750_050,
       reversedAt: '2026-06-01T09:00:00.000Z',
+      allocations: [{ invoiceNumber: 'INV-1', amount: 1_002 }],
+      credit: 0,
     });
     expect(publishedOf(accountId, PaymentReversed.type)).toHaveLength(1);
   });
@@ -292,7 +297,7 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
     expect(trail.body.service).toBe('payments');
     expect(trail.body.streams).toHaveLength(1);
     expect(trail.body.streams[0]).toMatchObject({ streamId: `ledger-${accountId}`, integrity: { ok: true } });
-    expect(trail.body.streams[0].events.map((e: { type: string }) => e.type)).toEqual(['LedgerOpened', 'PaymentPosted']);
+    expect(trail.body.streams[0].events.map((e: { type: string }) => e.type)).toEqual(['LedgerOpened', 'PaymentPosted.v2']);
   });
 });
 

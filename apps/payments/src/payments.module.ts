@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PAYMENTS_LEDGER } from '@lib/contracts';
+import { withUpcasting } from '@lib/event-store';
 import { ServiceRuntime } from '@lib/integration';
 import { auditController, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { ApplyLegalRateHandler } from './application/apply-legal-rate/apply-legal-rate.handler';
@@ -12,6 +13,7 @@ import { ReversePaymentController } from './application/reverse-payment/reverse-
 import { ReversePaymentHandler } from './application/reverse-payment/reverse-payment.handler';
 import { applyLegalRate } from './integration/inbound/apply-legal-rate.consumer';
 import { openLedger } from './integration/inbound/open-ledger.consumer';
+import { ledgerUpcasters } from './domain/ledger/ledger.upcasters';
 import { paymentsGateway } from './integration/outbound/payments.gateway';
 import { accountIdOfStream, ledgerStreamId, PaymentsDependencies } from './payments.dependencies';
 
@@ -24,7 +26,10 @@ const queryHandlers = [GetLedgerHandler];
 /** Composition root of the payments service: its use cases over the ports it is given. */
 @Module({})
 export class PaymentsModule {
-  static register(deps: PaymentsDependencies): DynamicModule {
+  static register(given: PaymentsDependencies): DynamicModule {
+    // Everything in payments reads the ledger as today's code knows it; the audit trail and
+    // the integrity check still see (and verify) each event's stored form.
+    const deps: PaymentsDependencies = { ...given, eventStore: withUpcasting(given.eventStore, ledgerUpcasters) };
     const runtime = new ServiceRuntime({
       service: PAYMENTS_SERVICE,
       store: deps.eventStore,

@@ -1,3 +1,4 @@
+export * from './schema';
 export * from './validate';
 export * from './contract';
 export * from './intake-accounts/intake-accounts.contracts';
@@ -5,3 +6,5 @@ export * from './contact-cases/contact-cases.contracts';
 export * from './payments-ledger/payments-ledger.contracts';
 export * from './legal-referrals/legal-referrals.contracts';
 export * from './audit/audit.contracts';
+export * from './published-language';
+export * from './asyncapi';

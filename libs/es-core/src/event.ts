@@ -44,6 +44,17 @@ export interface StoredPosition {
   /** Position in the store's global order (commit order). */
   globalPosition: bigint;
   metadata: EventMetadata & { previousHash: string; hash: string };
+  /**
+   * Set only on an event an upcaster changed on read (see `upcastRecorded`): its type and
+   * data as stored, which its hash is of. Absent: `type` and `data` are the stored form.
+   */
+  storedAs?: StoredForm;
+}
+
+/** An event's type and data exactly as the store holds them. */
+export interface StoredForm {
+  type: string;
+  data: unknown;
 }
 
 /**

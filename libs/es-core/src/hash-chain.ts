@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './codec';
 import { EventToAppend, RecordedEvent } from './event';
+import { storedFormOf } from './upcasting';
 
 /** The `previousHash` of a stream's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -49,7 +50,10 @@ export type ChainVerdict =
   | { ok: true; streamId: string; checked: number }
   | { ok: false; streamId: string; checked: number; brokenAt: { version: number; eventId: string; reason: string } };
 
-/** Verifies one stream's events, in version order; names the first broken link. */
+/**
+ * Verifies one stream's events, in version order; names the first broken link. Events
+ * upcast on read are verified on their stored form, which is what was hashed.
+ */
 export function verifyChain(streamId: string, events: readonly RecordedEvent[]): ChainVerdict {
   let prev = GENESIS_HASH;
   let expectedVersion = 0;
@@ -62,7 +66,7 @@ export function verifyChain(streamId: string, events: readonly RecordedEvent[]):
     });
     if (event.version !== expectedVersion) return broken(`version gap: expected ${expectedVersion}`);
     if (event.metadata.previousHash !== prev) return broken('previous hash does not match the preceding event');
-    const recomputed = hashEvent(prev, { ...event, streamId });
+    const recomputed = hashEvent(prev, { ...event, ...storedFormOf(event), streamId });
     if (recomputed !== event.metadata.hash) return broken('content does not match its hash');
     prev = event.metadata.hash;
     expectedVersion += 1;

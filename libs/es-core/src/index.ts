@@ -5,3 +5,4 @@ export * from './decider';
 export * from './command-handler';
 export * from './aggregate-stream';
 export * from './ids';
+export * from './upcasting';

@@ -9,6 +9,7 @@ import { PostgresEventStore, PostgresEventStoreOptions } from './postgres/postgr
 export * from './event-store.port';
 export { DuplicateEventIdError } from './errors';
 export { assertExpectedVersion, expectedVersionHolds, type CurrentVersion } from './expected-version';
+export { withUpcasting } from './upcasting-event-store';
 export { SqlEventStore, type SqlEventStoreOptions } from './sql/sql-event-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { PgliteEventStore, type PgliteEventStoreOptions } from './pglite/pglite-event-store';

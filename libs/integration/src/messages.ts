@@ -1,4 +1,4 @@
-import { RecordedEvent } from '@lib/es-core';
+import { RecordedEvent, storedFormOf } from '@lib/es-core';
 import { AUDIT_EVENTS, AuditRecord, AuditRecordV1, Contract } from '@lib/contracts';
 import type { OutgoingMessage } from '@lib/message-bus';
 
@@ -27,15 +27,16 @@ export function integrationMessage<Data extends object>(contract: Contract<Data>
   };
 }
 
-/** The stored event, whole, for the compliance audit trail. */
+/** The stored event, whole and in its stored form (an upcast one too: its hash is of that form), for the compliance audit trail. */
 export function auditMessage(service: string, event: RecordedEvent, accountId: string | undefined): OutgoingMessage {
+  const stored = storedFormOf(event);
   const record: AuditRecordV1 = {
     service,
     accountId,
     streamId: event.streamId,
     version: event.version,
-    type: event.type,
-    data: event.data as Record<string, unknown>,
+    type: stored.type,
+    data: stored.data as Record<string, unknown>,
     metadata: {
       eventId: event.metadata.eventId,
       principal: { role: event.metadata.principal.role, id: event.metadata.principal.id },

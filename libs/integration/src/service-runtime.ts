@@ -1,5 +1,5 @@
 import { CommandContext, RecordedEvent } from '@lib/es-core';
-import { AUDIT_EVENTS, Contract, ContractViolation } from '@lib/contracts';
+import { AUDIT_EVENTS, Contract, ContractViolation, newestTypeOf, upcastMessage } from '@lib/contracts';
 import type { DurableScheduler } from '@lib/scheduler';
 import type { CheckpointStore, EventStore } from '@lib/event-store';
 import type { BusSubscription, IncomingMessage, MessageBus, OutgoingMessage } from '@lib/message-bus';
@@ -51,7 +51,21 @@ export interface ServiceRuntimeOptions {
   publishes: string[];
   relayIntervalMs?: number;
   schedulerIntervalMs?: number;
+  /**
+   * The inbound upcasting hook: brings a received message of a superseded version to the
+   * version the handlers take (validating it on the way). Defaults to the published
+   * language's upcasters (`upcastMessage` of `@lib/contracts`).
+   */
+  upcastInbound?: InboundUpcaster;
 }
+
+/** A received message's type and payload -> the newest version's; `newestTypeOf` names it without the work. */
+export interface InboundUpcaster {
+  newestTypeOf(type: string): string;
+  upcast(type: string, value: unknown): { type: string; value: unknown };
+}
+
+const publishedLanguageUpcaster: InboundUpcaster = { newestTypeOf, upcast: upcastMessage };
 
 /** The name under which a service's relay keeps its checkpoint. */
 export const relayCheckpointName = (service: string): string => `${service}-relay`;
@@ -81,7 +95,7 @@ export class ServiceRuntime {
 
   /** `dispatch` runs the commands of `commandOn` handlers (the service's command bus). */
   async start(dispatch?: CommandDispatch): Promise<void> {
-    const { bus, inbound = [], service } = this.options;
+    const { bus, inbound = [], service, upcastInbound: upcaster = publishedLanguageUpcaster } = this.options;
     await bus.ensureTopics([...new Set([...this.options.publishes, AUDIT_EVENTS])]);
     if (inbound.length > 0) {
       const byType = new Map(inbound.map((i) => [i.contract.type, i]));
@@ -93,13 +107,16 @@ export class ServiceRuntime {
         now: this.options.now,
         newId: this.options.newId,
         handle: async (message, context) => {
-          const handler = byType.get(message.headers['message-type']);
+          const type = message.headers['message-type'];
+          const handler = byType.get(upcaster.newestTypeOf(type));
           if (!handler) return; // a topic carries types this service does not need
-          const data = handler.contract.parse(message.value);
+          // An older version is upcast first; the handler only ever sees the version it declares.
+          const current = upcaster.upcast(type, message.value);
+          const data = handler.contract.parse(current.value);
           if (handler.handle) return handler.handle(data, context, message);
           const command = handler.command?.(data, context, message);
           if (!command) return;
-          if (!dispatch) throw new Error(`service ${service}: no command dispatch for ${message.headers['message-type']}`);
+          if (!dispatch) throw new Error(`service ${service}: no command dispatch for ${type}`);
           await dispatch(command);
         },
       });

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Type } from '@nestjs/common';
 import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ChainVerdict, RecordedEvent, verifyChain } from '@lib/es-core';
+import { asStored, ChainVerdict, RecordedEvent, verifyChain } from '@lib/es-core';
 import type { EventStore } from '@lib/event-store';
 import { Roles } from './auth/roles';
 import { ApiProblems } from './http/api-problems';
@@ -19,7 +19,7 @@ export async function readAccountStreams(service: string, store: EventStore, str
   const streams = await Promise.all(
     streamIds.map(async (streamId) => {
       const events = await store.readStream(streamId);
-      const audited = events.map((event) => ({ ...event, globalPosition: event.globalPosition.toString() }));
+      const audited = events.map((event) => ({ ...asStored(event), globalPosition: event.globalPosition.toString() }));
       return { streamId, events: audited, integrity: verifyChain(streamId, events) };
     }),
   );

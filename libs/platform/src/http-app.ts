@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { jsonBody } from './http/json-body';
 import { mirrorValidationRules } from './http/openapi-validation-rules';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { asyncApiDocument } from '@lib/contracts';
 import { JsonLogger } from './json-logger';
 import { requestValidationPipe } from './validation';
 
@@ -16,7 +17,7 @@ export interface HttpAppOptions {
 
 /**
  * Builds a Nest HTTP app the same way for every service: JSON logs, OpenAPI at /docs,
- * graceful shutdown (in-flight requests finish, adapters close).
+ * the published language (AsyncAPI 3.0) at /docs/asyncapi.json, graceful shutdown (in-flight requests finish, adapters close).
  */
 export async function createHttpApp(options: HttpAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create(options.module as Type<unknown>, {
@@ -38,6 +39,10 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
   ));
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  // Registered on the HTTP adapter, like Swagger's routes: public (no guard runs) and ahead of
+  // the Swagger UI's static files under /docs.
+  const asyncApi = asyncApiDocument();
+  app.getHttpAdapter().get('/docs/asyncapi.json', (_request: unknown, response: unknown) => app.getHttpAdapter().reply(response, asyncApi, 200));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

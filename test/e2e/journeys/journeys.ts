@@ -172,9 +172,9 @@ export async function journeyPaid(d: Deployment, reference: string) {
   const timeline = await eventually('the timeline across services', async () => {
     const answer = ok(await call(d, 'reporting', 'GET', `/reports/accounts/${accountId}/timeline`, { as: as.client(client.apiKey) }));
     const types: string[] = (Array.isArray(answer) ? answer : answer?.entries ?? []).map((e: { type: string }) => e.type);
-    return ['AccountPlaced', 'NoticeSent', 'ContactAttemptRecorded', 'PaymentPosted', 'AccountPaidInFull', 'AccountClosed'].every((t) => types.includes(t)) ? types : undefined;
+    return ['AccountPlaced', 'NoticeSent', 'ContactAttemptRecorded', 'PaymentPosted.v2', 'AccountPaidInFull', 'AccountClosed'].every((t) => types.includes(t)) ? types : undefined;
   });
-  expect(timeline.indexOf('AccountPlaced')).toBeLessThan(timeline.indexOf('PaymentPosted'));
+  expect(timeline.indexOf('AccountPlaced')).toBeLessThan(timeline.indexOf('PaymentPosted.v2'));
   return { client, accountId, placementToReadModelMs };
 }
 
@@ -249,7 +249,7 @@ export async function journeyBouncedPayment(d: Deployment, reference: string) {
     const types: string[] = (Array.isArray(answer) ? answer : answer?.entries ?? []).map((e: { type: string }) => e.type);
     return types.filter((t) => t === 'AccountClosed').length === 2 && types.includes('AccountReopened') ? types : undefined;
   });
-  const order = ['PaymentPosted', 'AccountClosed', 'PaymentReversed', 'AccountReopened'].map((type) => timeline.indexOf(type));
+  const order = ['PaymentPosted.v2', 'AccountClosed', 'PaymentReversed', 'AccountReopened'].map((type) => timeline.indexOf(type));
   expect([...order].sort((a, b) => a - b)).toEqual(order);
   return { client, accountId };
 }

@@ -9,8 +9,8 @@ import {
   LegalReferralAuthorizedV1,
   LegalStageChangedV1,
   NoticeSentV1,
-  PaymentPostedV1,
-  PaymentReversedV1,
+  PaymentPostedV2,
+  PaymentReversedV2,
   PromiseToPayMadeV1,
 } from '@lib/contracts';
 import type { Projection, ProjectedEvent } from '@lib/read-models';
@@ -45,7 +45,7 @@ export function legalReferralAuthorized(accountId: string, clientId: string): Le
   return { accountId, clientId, authorizedAt: '2026-07-10T09:00:00.000Z', agreesToSuitFee: true, agreesToAdvanceCosts: true };
 }
 
-export function paymentPosted(accountId: string, clientId: string, paymentId: string, amount: number, balanceAfter: number, currency = 'USD'): PaymentPostedV1 {
+export function paymentPosted(accountId: string, clientId: string, paymentId: string, amount: number, balanceAfter: number, currency = 'USD'): PaymentPostedV2 {
   return {
     accountId,
     clientId,
@@ -54,14 +54,28 @@ export function paymentPosted(accountId: string, clientId: string, paymentId: st
     currency,
     allocations: [{ invoiceNumber: 'INV-1', amount }],
     commission: Math.round(amount / 4),
+    commissionRateBp: 2_500,
+    method: 'ach',
     credit: 0,
     balanceAfter,
     postedAt: '2026-06-20T09:00:00.000Z',
   };
 }
 
-export function paymentReversed(accountId: string, clientId: string, paymentId: string, amount: number, balanceAfter: number): PaymentReversedV1 {
-  return { accountId, clientId, paymentId, amount, currency: 'USD', commission: Math.round(amount / 4), reason: 'nsf', balanceAfter, reversedAt: '2026-06-25T09:00:00.000Z' };
+export function paymentReversed(accountId: string, clientId: string, paymentId: string, amount: number, balanceAfter: number): PaymentReversedV2 {
+  return {
+    accountId,
+    clientId,
+    paymentId,
+    amount,
+    currency: 'USD',
+    allocations: [{ invoiceNumber: 'INV-1', amount }],
+    commission: Math.round(amount / 4),
+    credit: 0,
+    reason: 'nsf',
+    balanceAfter,
+    reversedAt: '2026-06-25T09:00:00.000Z',
+  };
 }
 
 export function accountPaidInFull(accountId: string, clientId: string, paidAt = '2026-07-30T09:00:00.000Z'): AccountPaidInFullV1 {

@@ -1,4 +1,5 @@
-import { contract } from '../contract';
+import { contract, DataOf } from '../contract';
+import { s } from '../schema';
 
 /**
  * Every domain event of every service, as stored (with its metadata and hash-chain
@@ -6,39 +7,28 @@ import { contract } from '../contract';
  */
 export const AUDIT_EVENTS = 'audit.events';
 
-export interface AuditRecordV1 {
-  service: string;
-  /** The account the stream belongs to, when it belongs to one. */
-  accountId?: string;
-  streamId: string;
-  version: number;
-  type: string;
-  data: Record<string, unknown>;
-  metadata: {
-    eventId: string;
-    principal: { role: string; id: string };
-    correlationId: string;
-    causationId: string;
-    occurredAt: string;
-    previousHash: string;
-    hash: string;
-  };
-}
-
-export const AuditRecord = contract<AuditRecordV1>(AUDIT_EVENTS, 'AuditRecord.v1', {
-  service: 'string',
-  accountId: 'string?',
-  streamId: 'string',
-  version: 'int',
-  type: 'string',
-  data: {},
-  metadata: {
-    eventId: 'string',
-    principal: { role: 'string', id: 'string' },
-    correlationId: 'string',
-    causationId: 'string',
-    occurredAt: 'instant',
-    previousHash: 'string',
-    hash: 'string',
-  },
+export const AuditRecord = contract({
+  topic: AUDIT_EVENTS,
+  type: 'AuditRecord.v1',
+  summary: 'A stored domain event, whole and in its stored form (so its hash verifies), for the audit trail.',
+  consumers: ['reporting'],
+  schema: s.object({
+    service: s.string(),
+    /** The account the stream belongs to, when it belongs to one. */
+    accountId: s.optional(s.string()),
+    streamId: s.string(),
+    version: s.int(),
+    type: s.string(),
+    data: s.record(),
+    metadata: s.object({
+      eventId: s.string(),
+      principal: s.object({ role: s.string(), id: s.string() }),
+      correlationId: s.string(),
+      causationId: s.string(),
+      occurredAt: s.instant(),
+      previousHash: s.string(),
+      hash: s.string(),
+    }),
+  }),
 });
+export type AuditRecordV1 = DataOf<typeof AuditRecord>;

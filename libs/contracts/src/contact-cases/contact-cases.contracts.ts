@@ -1,66 +1,57 @@
-import { contract } from '../contract';
+import { contract, DataOf } from '../contract';
+import { s } from '../schema';
 
 /** Published by debtor-contact, keyed by account id. */
 export const CONTACT_CASES = 'contact.cases';
 
-export interface NoticeSentV1 {
-  accountId: string;
-  clientId: string;
-  noticeType: string;
-  channel: string;
-  sentAt: string;
-}
-
-export const NoticeSent = contract<NoticeSentV1>(CONTACT_CASES, 'NoticeSent.v1', {
-  accountId: 'string',
-  clientId: 'string',
-  noticeType: 'string',
-  channel: 'string',
-  sentAt: 'instant',
+export const NoticeSent = contract({
+  topic: CONTACT_CASES,
+  type: 'NoticeSent.v1',
+  summary: 'A notice (e.g. the first demand) went to the debtor.',
+  consumers: ['reporting'],
+  schema: s.object({
+    accountId: s.string(),
+    clientId: s.string(),
+    noticeType: s.string(),
+    channel: s.string(),
+    sentAt: s.instant(),
+  }),
 });
+export type NoticeSentV1 = DataOf<typeof NoticeSent>;
 
-export interface ContactAttemptRecordedV1 {
-  accountId: string;
-  clientId: string;
-  attemptId: string;
-  collectorId: string;
-  channel: string;
-  direction: string;
-  outcome: string;
-  rightPartyContact: boolean;
-  occurredAt: string;
-}
-
-export const ContactAttemptRecorded = contract<ContactAttemptRecordedV1>(CONTACT_CASES, 'ContactAttemptRecorded.v1', {
-  accountId: 'string',
-  clientId: 'string',
-  attemptId: 'string',
-  collectorId: 'string',
-  channel: 'string',
-  direction: 'string',
-  outcome: 'string',
-  rightPartyContact: 'boolean',
-  occurredAt: 'instant',
+export const ContactAttemptRecorded = contract({
+  topic: CONTACT_CASES,
+  type: 'ContactAttemptRecorded.v1',
+  summary: 'A collector recorded a contact attempt and its outcome.',
+  consumers: ['reporting'],
+  schema: s.object({
+    accountId: s.string(),
+    clientId: s.string(),
+    attemptId: s.string(),
+    collectorId: s.string(),
+    channel: s.string(),
+    direction: s.string(),
+    outcome: s.string(),
+    rightPartyContact: s.boolean(),
+    occurredAt: s.instant(),
+  }),
 });
+export type ContactAttemptRecordedV1 = DataOf<typeof ContactAttemptRecorded>;
 
-export interface PromiseToPayMadeV1 {
-  accountId: string;
-  clientId: string;
-  promiseId: string;
-  collectorId: string;
-  amount: number;
-  currency: string;
-  dueDate: string;
-  madeAt: string;
-}
-
-export const PromiseToPayMade = contract<PromiseToPayMadeV1>(CONTACT_CASES, 'PromiseToPayMade.v1', {
-  accountId: 'string',
-  clientId: 'string',
-  promiseId: 'string',
-  collectorId: 'string',
-  amount: 'int',
-  currency: 'currency',
-  dueDate: 'date',
-  madeAt: 'instant',
+export const PromiseToPayMade = contract({
+  topic: CONTACT_CASES,
+  type: 'PromiseToPayMade.v1',
+  summary: 'The debtor promised to pay an amount by a date.',
+  consumers: ['reporting'],
+  schema: s.object({
+    accountId: s.string(),
+    clientId: s.string(),
+    promiseId: s.string(),
+    collectorId: s.string(),
+    amount: s.int(),
+    currency: s.currency(),
+    dueDate: s.date(),
+    madeAt: s.instant(),
+  }),
 });
+export type PromiseToPayMadeV1 = DataOf<typeof PromiseToPayMade>;

@@ -1,98 +1,84 @@
-import { contract } from '../contract';
+import { contract, DataOf } from '../contract';
+import { Infer, s } from '../schema';
 
 /** Published by client-intake, keyed by account id. */
 export const INTAKE_ACCOUNTS = 'intake.accounts';
 
-export interface InvoiceV1 {
-  number: string;
-  issueDate: string;
-  dueDate: string;
-  originalAmount: number;
-  currency: string;
-}
+const invoice = s.object({ number: s.string(), issueDate: s.date(), dueDate: s.date(), originalAmount: s.int(), currency: s.currency() });
+export type InvoiceV1 = Infer<typeof invoice>;
 
-export interface AccountPlacedV1 {
-  accountId: string;
-  clientId: string;
-  clientReference: string;
-  commercial: boolean;
-  debtor: { kind: string; legalName: string; country: string; region?: string };
-  invoices: InvoiceV1[];
-  currency: string;
-  placedAmount: number;
-  commissionRateBp: number;
-  placedAt: string;
-}
-
-export const AccountPlaced = contract<AccountPlacedV1>(INTAKE_ACCOUNTS, 'AccountPlaced.v1', {
-  accountId: 'string',
-  clientId: 'string',
-  clientReference: 'string',
-  commercial: 'boolean',
-  debtor: { kind: 'string', legalName: 'string', country: 'string', region: 'string?' },
-  invoices: { arrayOf: { number: 'string', issueDate: 'date', dueDate: 'date', originalAmount: 'int', currency: 'currency' } },
-  currency: 'currency',
-  placedAmount: 'int',
-  commissionRateBp: 'int',
-  placedAt: 'instant',
+export const AccountPlaced = contract({
+  topic: INTAKE_ACCOUNTS,
+  type: 'AccountPlaced.v1',
+  summary: 'A client placed an account: its debtor, invoices and the commission rate fixed at placement.',
+  consumers: ['debtor-contact', 'payments', 'legal-referral', 'reporting'],
+  schema: s.object({
+    accountId: s.string(),
+    clientId: s.string(),
+    clientReference: s.string(),
+    commercial: s.boolean(),
+    debtor: s.object({ kind: s.string(), legalName: s.string(), country: s.string(), region: s.optional(s.string()) }),
+    invoices: s.array(invoice),
+    currency: s.currency(),
+    placedAmount: s.int(),
+    commissionRateBp: s.int(),
+    placedAt: s.instant(),
+  }),
 });
+export type AccountPlacedV1 = DataOf<typeof AccountPlaced>;
 
-export interface AccountClosedV1 {
-  accountId: string;
-  clientId: string;
-  closingCode: string;
-  closedAt: string;
-}
-
-export const AccountClosed = contract<AccountClosedV1>(INTAKE_ACCOUNTS, 'AccountClosed.v1', {
-  accountId: 'string',
-  clientId: 'string',
-  closingCode: 'string',
-  closedAt: 'instant',
+export const AccountClosed = contract({
+  topic: INTAKE_ACCOUNTS,
+  type: 'AccountClosed.v1',
+  summary: 'An account closed, with its closing code (e.g. `paid-in-full`).',
+  consumers: ['debtor-contact', 'legal-referral', 'reporting'],
+  schema: s.object({
+    accountId: s.string(),
+    clientId: s.string(),
+    closingCode: s.string(),
+    closedAt: s.instant(),
+  }),
 });
+export type AccountClosedV1 = DataOf<typeof AccountClosed>;
 
 /**
  * A closed account is open again. Today only one thing reopens an account: a payment
  * reversed (bounced) after the account closed as paid in full, leaving a balance again.
  * Consumers put the account back where it was before its `AccountClosed`.
  */
-export interface AccountReopenedV1 {
-  accountId: string;
-  clientId: string;
-  /** The closing code of the closure this undoes, e.g. `paid-in-full`. */
-  previousClosingCode: string;
-  /** Why, e.g. `payment-reversed`. */
-  reason: string;
-  /** The payment whose reversal reopened the account, when a reversal did. */
-  paymentId?: string;
-  /** What the debtor owes again, minor units, as payments reported it. */
-  balance: number;
-  reopenedAt: string;
-}
-
-export const AccountReopened = contract<AccountReopenedV1>(INTAKE_ACCOUNTS, 'AccountReopened.v1', {
-  accountId: 'string',
-  clientId: 'string',
-  previousClosingCode: 'string',
-  reason: 'string',
-  paymentId: 'string?',
-  balance: 'int',
-  reopenedAt: 'instant',
+export const AccountReopened = contract({
+  topic: INTAKE_ACCOUNTS,
+  type: 'AccountReopened.v1',
+  summary: 'A closed account is open again (a reversed payment left a balance); consumers undo its closing.',
+  consumers: ['debtor-contact', 'legal-referral', 'reporting'],
+  schema: s.object({
+    accountId: s.string(),
+    clientId: s.string(),
+    /** The closing code of the closure this undoes, e.g. `paid-in-full`. */
+    previousClosingCode: s.string(),
+    /** Why, e.g. `payment-reversed`. */
+    reason: s.string(),
+    /** The payment whose reversal reopened the account, when a reversal did. */
+    paymentId: s.optional(s.string()),
+    /** What the debtor owes again, minor units, as payments reported it. */
+    balance: s.int(),
+    reopenedAt: s.instant(),
+  }),
 });
+export type AccountReopenedV1 = DataOf<typeof AccountReopened>;
 
-export interface LegalReferralAuthorizedV1 {
-  accountId: string;
-  clientId: string;
-  authorizedAt: string;
-  /** The client agrees to the suit fee and to advance court costs. */
-  agreesToSuitFee: boolean;
-  agreesToAdvanceCosts: boolean;
-}
-
-export const LegalReferralAuthorized = contract<LegalReferralAuthorizedV1>(INTAKE_ACCOUNTS, 'LegalReferralAuthorized.v1', {
-  accountId: 'string',
-  clientId: 'string',
-  authorizedAt: 'instant',
-  agreesToSuitFee: 'boolean',
-  agreesToAdvanceCosts: 'boolean',
+export const LegalReferralAuthorized = contract({
+  topic: INTAKE_ACCOUNTS,
+  type: 'LegalReferralAuthorized.v1',
+  summary: 'The client asks for the account to go to an attorney, agreeing (or not) to the suit fee and to advance costs.',
+  consumers: ['legal-referral'],
+  schema: s.object({
+    accountId: s.string(),
+    clientId: s.string(),
+    authorizedAt: s.instant(),
+    /** The client agrees to the suit fee and to advance court costs. */
+    agreesToSuitFee: s.boolean(),
+    agreesToAdvanceCosts: s.boolean(),
+  }),
 });
+export type LegalReferralAuthorizedV1 = DataOf<typeof LegalReferralAuthorized>;

@@ -1,28 +1,27 @@
-import { contract } from '../contract';
+import { contract, DataOf } from '../contract';
+import { s } from '../schema';
 
 /** Published by legal-referral, keyed by account id. */
 export const LEGAL_REFERRALS = 'legal.referrals';
 
 /** Stages of the legal pipeline, in order. */
-export type LegalStage = 'recommended' | 'authorized' | 'forwarded';
-
-export interface LegalStageChangedV1 {
-  accountId: string;
-  clientId: string;
-  stage: LegalStage;
-  balance: number;
-  currency: string;
-  attorneyId?: string;
-  changedAt: string;
-}
+export const LEGAL_STAGES = ['recommended', 'authorized', 'forwarded'] as const;
+export type LegalStage = (typeof LEGAL_STAGES)[number];
 
 /** One event type for every pipeline move keeps consumers (reporting, webhooks) simple. */
-export const LegalStageChanged = contract<LegalStageChangedV1>(LEGAL_REFERRALS, 'LegalStageChanged.v1', {
-  accountId: 'string',
-  clientId: 'string',
-  stage: 'string',
-  balance: 'int',
-  currency: 'currency',
-  attorneyId: 'string?',
-  changedAt: 'instant',
+export const LegalStageChanged = contract({
+  topic: LEGAL_REFERRALS,
+  type: 'LegalStageChanged.v1',
+  summary: 'The account moved along the legal pipeline (recommended, authorized, forwarded to an attorney).',
+  consumers: ['payments', 'reporting'],
+  schema: s.object({
+    accountId: s.string(),
+    clientId: s.string(),
+    stage: s.enum(LEGAL_STAGES),
+    balance: s.int(),
+    currency: s.currency(),
+    attorneyId: s.optional(s.string()),
+    changedAt: s.instant(),
+  }),
 });
+export type LegalStageChangedV1 = DataOf<typeof LegalStageChanged>;

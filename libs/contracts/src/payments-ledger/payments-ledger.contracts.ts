@@ -1,67 +1,121 @@
-import { contract } from '../contract';
+import { contract, DataOf, superseded } from '../contract';
+import { s } from '../schema';
 
 /** Published by payments, keyed by account id. */
 export const PAYMENTS_LEDGER = 'payments.ledger';
 
-export interface PaymentPostedV1 {
-  accountId: string;
-  clientId: string;
-  paymentId: string;
-  amount: number;
-  currency: string;
-  allocations: Array<{ invoiceNumber: string; amount: number }>;
-  commission: number;
+export const PAYMENT_METHODS = ['ach', 'card', 'check', 'wire', 'cash'] as const;
+
+const allocation = s.object({ invoiceNumber: s.string(), amount: s.int() });
+
+const paymentPostedV1Fields = {
+  accountId: s.string(),
+  clientId: s.string(),
+  paymentId: s.string(),
+  amount: s.int(),
+  currency: s.currency(),
+  allocations: s.array(allocation),
+  commission: s.int(),
   /** Over-payment owed back to the payer, minor units. */
-  credit: number;
-  balanceAfter: number;
-  postedAt: string;
-}
+  credit: s.int(),
+  balanceAfter: s.int(),
+  postedAt: s.instant(),
+};
 
-export const PaymentPosted = contract<PaymentPostedV1>(PAYMENTS_LEDGER, 'PaymentPosted.v1', {
-  accountId: 'string',
-  clientId: 'string',
-  paymentId: 'string',
-  amount: 'int',
-  currency: 'currency',
-  allocations: { arrayOf: { invoiceNumber: 'string', amount: 'int' } },
-  commission: 'int',
-  credit: 'int',
-  balanceAfter: 'int',
-  postedAt: 'instant',
+/**
+ * A payment as payments posts it. v2 adds how it was paid and the commission rate it was
+ * charged at. Both are null only in a v1 message upcast on arrival: a v1 message does not
+ * carry them and they cannot be recovered from it (the rate is not `commission / applied`:
+ * the commission is rounded), so "not known" is the honest value.
+ */
+export const PaymentPostedV2 = contract({
+  topic: PAYMENTS_LEDGER,
+  type: 'PaymentPosted.v2',
+  summary: 'A payment was posted: its allocation to invoices, commission and rate, credit, method and the balance after it.',
+  consumers: ['legal-referral', 'reporting'],
+  schema: s.object({
+    ...paymentPostedV1Fields,
+    /** Null only when upcast from a v1 message. */
+    method: s.nullable(s.enum(PAYMENT_METHODS)),
+    /** The rate the commission was charged at, basis points; null only when upcast from a v1 message. */
+    commissionRateBp: s.nullable(s.int()),
+  }),
 });
+export type PaymentPostedV2 = DataOf<typeof PaymentPostedV2>;
 
-export interface PaymentReversedV1 {
-  accountId: string;
-  clientId: string;
-  paymentId: string;
-  amount: number;
-  currency: string;
-  commission: number;
-  reason: string;
-  balanceAfter: number;
-  reversedAt: string;
-}
+export const PaymentPostedV1 = superseded(
+  contract({
+    topic: PAYMENTS_LEDGER,
+    type: 'PaymentPosted.v1',
+    summary: 'Superseded by PaymentPosted.v2 (no method, no rate); still on the topic, upcast on arrival.',
+    consumers: ['legal-referral', 'reporting'],
+    schema: s.object(paymentPostedV1Fields),
+  }),
+  PaymentPostedV2,
+  (v1): PaymentPostedV2 => ({ ...v1, method: null, commissionRateBp: null }),
+);
+export type PaymentPostedV1 = DataOf<typeof PaymentPostedV1>;
 
-export const PaymentReversed = contract<PaymentReversedV1>(PAYMENTS_LEDGER, 'PaymentReversed.v1', {
-  accountId: 'string',
-  clientId: 'string',
-  paymentId: 'string',
-  amount: 'int',
-  currency: 'currency',
-  commission: 'int',
-  reason: 'string',
-  balanceAfter: 'int',
-  reversedAt: 'instant',
+/** The version payments publishes and consumers handle. */
+export const PaymentPosted = PaymentPostedV2;
+
+const paymentReversedV1Fields = {
+  accountId: s.string(),
+  clientId: s.string(),
+  paymentId: s.string(),
+  amount: s.int(),
+  currency: s.currency(),
+  commission: s.int(),
+  reason: s.string(),
+  balanceAfter: s.int(),
+  reversedAt: s.instant(),
+};
+
+/**
+ * A bounced payment came off the ledger. v2 adds what came off with it: the allocations
+ * restored to the invoices and the credit no longer owed back. Both are null only in a v1
+ * message upcast on arrival (a v1 message does not carry them).
+ */
+export const PaymentReversedV2 = contract({
+  topic: PAYMENTS_LEDGER,
+  type: 'PaymentReversed.v2',
+  summary: 'A posted payment was reversed (bounced): the allocations and credit that came off, and the balance after it.',
+  consumers: ['client-intake', 'legal-referral', 'reporting'],
+  schema: s.object({
+    ...paymentReversedV1Fields,
+    /** Null only when upcast from a v1 message. */
+    allocations: s.nullable(s.array(allocation)),
+    /** Null only when upcast from a v1 message. */
+    credit: s.nullable(s.int()),
+  }),
 });
+export type PaymentReversedV2 = DataOf<typeof PaymentReversedV2>;
 
-export interface AccountPaidInFullV1 {
-  accountId: string;
-  clientId: string;
-  paidAt: string;
-}
+export const PaymentReversedV1 = superseded(
+  contract({
+    topic: PAYMENTS_LEDGER,
+    type: 'PaymentReversed.v1',
+    summary: 'Superseded by PaymentReversed.v2 (no allocations, no credit); still on the topic, upcast on arrival.',
+    consumers: ['client-intake', 'legal-referral', 'reporting'],
+    schema: s.object(paymentReversedV1Fields),
+  }),
+  PaymentReversedV2,
+  (v1): PaymentReversedV2 => ({ ...v1, allocations: null, credit: null }),
+);
+export type PaymentReversedV1 = DataOf<typeof PaymentReversedV1>;
 
-export const AccountPaidInFull = contract<AccountPaidInFullV1>(PAYMENTS_LEDGER, 'AccountPaidInFull.v1', {
-  accountId: 'string',
-  clientId: 'string',
-  paidAt: 'instant',
+/** The version payments publishes and consumers handle. */
+export const PaymentReversed = PaymentReversedV2;
+
+export const AccountPaidInFull = contract({
+  topic: PAYMENTS_LEDGER,
+  type: 'AccountPaidInFull.v1',
+  summary: 'The balance reached zero (announced once, and again only after a reversal reopened it).',
+  consumers: ['client-intake', 'reporting'],
+  schema: s.object({
+    accountId: s.string(),
+    clientId: s.string(),
+    paidAt: s.instant(),
+  }),
 });
+export type AccountPaidInFullV1 = DataOf<typeof AccountPaidInFull>;

@@ -21,8 +21,8 @@ export class PostPaymentHandler implements ICommandHandler<PostPayment> {
       context,
     );
     // On a duplicate (the answer was lost after the append) the earlier payment answers, not a new id.
-    const posted = events.find((event) => event.type === 'PaymentPosted');
-    if (posted?.type !== 'PaymentPosted') throw new Error(`the payment on account ${accountId} was accepted but not recorded`);
+    const posted = events.find((event) => event.type === 'PaymentPosted.v2');
+    if (posted?.type !== 'PaymentPosted.v2') throw new Error(`the payment on account ${accountId} was accepted but not recorded`);
     const { paymentId, allocations, commission, credit, balanceAfter } = posted.data;
     return { paymentId, accountId, allocations, commission, credit, balanceAfter, paidInFull: balanceAfter === 0 };
   }

@@ -70,7 +70,7 @@ describe('allocating a payment', () => {
     const { decision } = given(ledgerDecider, [opened()]).when(payment({ amount: 61_000 }));
     expect(decision).toMatchObject([
       {
-        type: 'PaymentPosted',
+        type: 'PaymentPosted.v2',
         data: {
           allocations: [
             { invoiceNumber: 'INV-1', amount: 10_000 },

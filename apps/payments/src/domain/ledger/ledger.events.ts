@@ -34,10 +34,11 @@ export type LegalRateApplied = DomainEvent<'LegalRateApplied', { accountId: stri
 
 /**
  * A payment as posted. The rate and the commission are written down, not recomputed
- * on read, so history gives the same figures after a rate change.
+ * on read, so history gives the same figures after a rate change. Version 2: the rate is
+ * `commissionRateBp` (v1 called it `rateBp`; see ledger.events.v1.ts and ledger.upcasters.ts).
  */
 export type PaymentPosted = DomainEvent<
-  'PaymentPosted',
+  'PaymentPosted.v2',
   {
     accountId: string;
     clientId: string;
@@ -47,7 +48,8 @@ export type PaymentPosted = DomainEvent<
     method: PaymentMethod;
     allocations: Allocation[];
     commission: number;
-    rateBp: number;
+    /** The rate the commission was charged at, basis points. */
+    commissionRateBp: number;
     /** Over-payment owed back to the payer. */
     credit: number;
     balanceAfter: number;

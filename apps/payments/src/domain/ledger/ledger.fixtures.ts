@@ -32,7 +32,7 @@ export function reversal(overrides: Partial<Omit<ReversePayment, 'type'>> = {}):
 
 export function posted(overrides: Partial<PaymentPosted['data']> = {}): PaymentPosted {
   return {
-    type: 'PaymentPosted',
+    type: 'PaymentPosted.v2',
     data: {
       accountId: 'acc-1',
       clientId: 'client-1',
@@ -42,7 +42,7 @@ export function posted(overrides: Partial<PaymentPosted['data']> = {}): PaymentP
       method: 'ach',
       allocations: [{ invoiceNumber: 'INV-1', amount: 5_000 }],
       commission: 1_250,
-      rateBp: 2_500,
+      commissionRateBp: 2_500,
       credit: 0,
       balanceAfter: 55_000,
       postedAt: NOW.toISOString(),

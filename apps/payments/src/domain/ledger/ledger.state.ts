@@ -73,9 +73,9 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
     case 'LegalRateApplied':
       if (state.status === 'none') return { status: 'none', legalRateBp: event.data.rateBp };
       return { ...state, rateBp: event.data.rateBp, legalRateApplied: true };
-    case 'PaymentPosted': {
+    case 'PaymentPosted.v2': {
       if (state.status === 'none') return state;
-      const { paymentId, amount, method, allocations, commission, rateBp, credit, postedAt } = event.data;
+      const { paymentId, amount, method, allocations, commission, commissionRateBp: rateBp, credit, postedAt } = event.data;
       return {
         ...state,
         invoices: moveOpenAmounts(state.invoices, allocations, -1),

@@ -11,12 +11,12 @@ describe('the legal rate', () => {
 
   it('earns 40% on payments posted after the forwarding', () => {
     const { decision } = given(ledgerDecider, [opened(), legalRate()]).when(payment({ amount: 1_002 }));
-    expect(decision).toMatchObject([{ data: { commission: 401, rateBp: 4_000 } }]);
+    expect(decision).toMatchObject([{ data: { commission: 401, commissionRateBp: 4_000 } }]);
   });
 
   it('leaves the commission of payments posted before the forwarding as it was', () => {
     const { decision } = given(ledgerDecider, [opened(), posted(), legalRate()]).when(payment({ paymentId: 'pay-2', amount: 5_000 }));
-    expect(decision).toMatchObject([{ data: { commission: 2_000, rateBp: 4_000 } }]);
+    expect(decision).toMatchObject([{ data: { commission: 2_000, commissionRateBp: 4_000 } }]);
     const state = [opened(), posted(), legalRate()].reduce(ledgerDecider.evolve, ledgerDecider.initialState());
     expect(state).toMatchObject({ commissionTotal: 1_250, payments: [{ paymentId: 'pay-1', commission: 1_250, rateBp: 2_500 }] });
   });
@@ -28,6 +28,6 @@ describe('the legal rate', () => {
   it('holds a forwarding heard before the placement and applies it when the ledger opens', () => {
     given(ledgerDecider).when(forwarded).then([legalRate()]);
     const { decision } = given(ledgerDecider, [legalRate(), opened()]).when(payment({ amount: 1_000 }));
-    expect(decision).toMatchObject([{ data: { commission: 400, rateBp: 4_000 } }]);
+    expect(decision).toMatchObject([{ data: { commission: 400, commissionRateBp: 4_000 } }]);
   });
 });

@@ -8,14 +8,14 @@ describe('paid in full', () => {
   it('is announced with the payment that brings the balance to zero', () => {
     const { decision } = given(ledgerDecider, [opened()]).when(payment({ amount: 60_000 }));
     expect(decision).toMatchObject([
-      { type: 'PaymentPosted', data: { balanceAfter: 0 } },
+      { type: 'PaymentPosted.v2', data: { balanceAfter: 0 } },
       { type: 'AccountPaidInFull', data: { accountId: 'acc-1', clientId: 'client-1', paidAt: NOW.toISOString() } },
     ]);
   });
 
   it('is not announced while a balance remains', () => {
     const { decision } = given(ledgerDecider, [opened()]).when(payment({ amount: 59_999 }));
-    expect(decision).toMatchObject([{ type: 'PaymentPosted', data: { balanceAfter: 1 } }]);
+    expect(decision).toMatchObject([{ type: 'PaymentPosted.v2', data: { balanceAfter: 1 } }]);
     expect(decision).toHaveLength(1);
   });
 
@@ -32,10 +32,10 @@ describe('paid in full', () => {
 
   it('is announced again when a bounced payment reopened the balance and it is paid off again', () => {
     const { run, announcements } = ledgerRun();
-    expect(run(payment({ paymentId: 'pay-1', amount: 60_000 }))).toEqual(['PaymentPosted', 'AccountPaidInFull']);
+    expect(run(payment({ paymentId: 'pay-1', amount: 60_000 }))).toEqual(['PaymentPosted.v2', 'AccountPaidInFull']);
     expect(run(reversal({ paymentId: 'pay-1' }))).toEqual(['PaymentReversed']);
-    expect(run(payment({ paymentId: 'pay-2', amount: 59_000 }))).toEqual(['PaymentPosted']);
-    expect(run(payment({ paymentId: 'pay-3', amount: 1_000 }))).toEqual(['PaymentPosted', 'AccountPaidInFull']);
+    expect(run(payment({ paymentId: 'pay-2', amount: 59_000 }))).toEqual(['PaymentPosted.v2']);
+    expect(run(payment({ paymentId: 'pay-3', amount: 1_000 }))).toEqual(['PaymentPosted.v2', 'AccountPaidInFull']);
     expect(announcements()).toBe(2);
   });
 });

@@ -33,7 +33,7 @@ export function decidePostPayment(command: PostPayment, state: LedgerState): Dec
   const applied = command.amount - credit;
   const balanceAfter = balance - applied;
   const posted: PaymentPosted = {
-    type: 'PaymentPosted',
+    type: 'PaymentPosted.v2',
     data: {
       accountId: state.accountId,
       clientId: state.clientId,
@@ -44,7 +44,7 @@ export function decidePostPayment(command: PostPayment, state: LedgerState): Dec
       allocations,
       // "No recovery, no fee": the credit owed back is not a recovery.
       commission: percentOf(applied, state.rateBp),
-      rateBp: state.rateBp,
+      commissionRateBp: state.rateBp,
       credit,
       balanceAfter,
       postedAt: command.now.toISOString(),

@@ -5,7 +5,7 @@ import { opened, payment, posted } from './ledger.fixtures';
 describe('posting a payment', () => {
   it('rounds the commission half-up to the cent: 25% of 1,002 cents is 251', () => {
     const { decision } = given(ledgerDecider, [opened()]).when(payment({ amount: 1_002 }));
-    expect(decision).toMatchObject([{ data: { commission: 251, rateBp: 2_500 } }]);
+    expect(decision).toMatchObject([{ data: { commission: 251, commissionRateBp: 2_500 } }]);
   });
 
   it('rounds a commission below half a cent down: 25% of 1,001 cents is 250', () => {

@@ -2,30 +2,38 @@ import { RecordedEvent } from '@lib/es-core';
 import { AccountPaidInFull, PaymentPosted, PaymentReversed } from '@lib/contracts';
 import { integrationMessage } from '@lib/integration';
 import type { OutgoingMessage } from '@lib/message-bus';
-import { LedgerEvent } from '../../domain/ledger/ledger.events';
+import { Allocation, LedgerEvent } from '../../domain/ledger/ledger.events';
 
 /**
  * Domain events of payments -> the published language (`payments.ledger`, keyed by
  * account id). Each message carries exactly its contract's fields; ledger opening and the
- * rate switch stay inside (the audit copy still carries them).
+ * rate switch stay inside (the audit copy still carries them). Events come through the
+ * upcasting store, so a payment stored as v1 publishes the same v2 message as a new one.
  */
 export function paymentsGateway(stored: RecordedEvent): OutgoingMessage[] {
   const event = stored as unknown as RecordedEvent<LedgerEvent> & LedgerEvent;
   switch (event.type) {
-    case 'PaymentPosted': {
-      const { accountId, clientId, paymentId, amount, currency, allocations, commission, credit, balanceAfter, postedAt } = event.data;
+    case 'PaymentPosted.v2': {
+      const { accountId, clientId, paymentId, amount, currency, method, allocations, commission, commissionRateBp, credit, balanceAfter, postedAt } = event.data;
       return [
         integrationMessage(
           PaymentPosted,
           accountId,
-          { accountId, clientId, paymentId, amount, currency, allocations: allocations.map(({ invoiceNumber, amount: applied }) => ({ invoiceNumber, amount: applied })), commission, credit, balanceAfter, postedAt },
+          { accountId, clientId, paymentId, amount, currency, method, allocations: published(allocations), commission, commissionRateBp, credit, balanceAfter, postedAt },
           stored,
         ),
       ];
     }
     case 'PaymentReversed': {
-      const { accountId, clientId, paymentId, amount, currency, commission, reason, balanceAfter, reversedAt } = event.data;
-      return [integrationMessage(PaymentReversed, accountId, { accountId, clientId, paymentId, amount, currency, commission, reason, balanceAfter, reversedAt }, stored)];
+      const { accountId, clientId, paymentId, amount, currency, allocations, commission, credit, reason, balanceAfter, reversedAt } = event.data;
+      return [
+        integrationMessage(
+          PaymentReversed,
+          accountId,
+          { accountId, clientId, paymentId, amount, currency, allocations: published(allocations), commission, credit, reason, balanceAfter, reversedAt },
+          stored,
+        ),
+      ];
     }
     case 'AccountPaidInFull': {
       const { accountId, clientId, paidAt } = event.data;
@@ -35,3 +43,6 @@ export function paymentsGateway(stored: RecordedEvent): OutgoingMessage[] {
       return [];
   }
 }
+
+/** Only the contract's fields of an allocation, whatever else the stored one carries. */
+const published = (allocations: Allocation[]) => allocations.map(({ invoiceNumber, amount }) => ({ invoiceNumber, amount }));

@@ -1,0 +1,103 @@
+import { AccountPlaced, AuditRecord, ContractViolation, LegalStageChanged, PaymentPosted, PaymentPostedV1, PaymentReversedV1, s, upcastMessage } from './index';
+
+const placed = {
+  accountId: 'a-1',
+  clientId: 'c-1',
+  clientReference: 'R-1',
+  commercial: true,
+  debtor: { kind: 'company', legalName: 'Acme', country: 'US' },
+  invoices: [{ number: 'INV-1', issueDate: '2026-01-01', dueDate: '2026-01-31', originalAmount: 100, currency: 'USD' }],
+  currency: 'USD',
+  placedAmount: 100,
+  commissionRateBp: 2_500,
+  placedAt: '2026-06-01T09:00:00.000Z',
+};
+
+const problemsOf = (parse: () => unknown): string[] => {
+  try {
+    parse();
+    return [];
+  } catch (error) {
+    if (error instanceof ContractViolation) return error.problems;
+    throw error;
+  }
+};
+
+describe('a contract declared once', () => {
+  it('accepts a conforming payload as it is, with fields it does not know', () => {
+    const value = { ...placed, debtor: { ...placed.debtor, region: 'NY' }, addedLater: 1 };
+    expect(AccountPlaced.parse(value)).toBe(value);
+  });
+
+  it('names every problem, field by field, with the path into nested objects and arrays', () => {
+    const bad = { ...placed, commercial: 'yes', debtor: { kind: 'company', country: 'US', region: 7 }, invoices: [{ ...placed.invoices[0], dueDate: '31/01/2026', currency: 'usd' }, 'x'], placedAmount: 1.5, placedAt: '2026-06-01' };
+    expect(problemsOf(() => AccountPlaced.parse(bad))).toEqual([
+      'commercial must be boolean',
+      'debtor.legalName must be string',
+      'debtor.region must be string',
+      'invoices.0.dueDate must be date',
+      'invoices.0.currency must be currency',
+      'invoices.1 must be an object',
+      'placedAmount must be int',
+      'placedAt must be instant',
+    ]);
+    expect(problemsOf(() => AccountPlaced.parse(null))).toEqual(['value must be an object']);
+    expect(() => AccountPlaced.parse({})).toThrow(/^AccountPlaced\.v1 violates its contract: accountId must be string; /);
+  });
+
+  it('lets an optional field be absent or null but not of another kind', () => {
+    expect(problemsOf(() => AccountPlaced.parse({ ...placed, debtor: { ...placed.debtor, region: null } }))).toEqual([]);
+    expect(problemsOf(() => LegalStageChanged.parse({ accountId: 'a', clientId: 'c', stage: 'sued', balance: 1, currency: 'USD', attorneyId: 3, changedAt: placed.placedAt }))).toEqual([
+      'stage must be one of recommended, authorized, forwarded',
+      'attorneyId must be string',
+    ]);
+  });
+
+  it('requires a nullable field to be present, null or of its kind', () => {
+    const posted = { ...PaymentPostedV1.upcast({ accountId: 'a', clientId: 'c', paymentId: 'p', amount: 5, currency: 'USD', allocations: [], commission: 1, credit: 0, balanceAfter: 0, postedAt: placed.placedAt }) };
+    expect(PaymentPosted.parse(posted)).toBe(posted);
+    const { method: _m, ...withoutMethod } = posted;
+    expect(problemsOf(() => PaymentPosted.parse({ ...withoutMethod, commissionRateBp: '25%' }))).toEqual([
+      'method must be one of ach, card, check, wire, cash',
+      'commissionRateBp must be int',
+    ]);
+  });
+
+  it("checks an audit record's data only for being an object", () => {
+    const record = { service: 's', streamId: 'x', version: 0, type: 'T', data: { anything: [1] }, metadata: { eventId: 'e', principal: { role: 'r', id: 'i' }, correlationId: 'c', causationId: 'c', occurredAt: placed.placedAt, previousHash: 'p', hash: 'h' } };
+    expect(AuditRecord.parse(record)).toBe(record);
+    expect(problemsOf(() => AuditRecord.parse({ ...record, data: [] }))).toEqual(['data must be an object']);
+  });
+
+  it('emits the JSON Schema of its declaration: required fields, optional ones not', () => {
+    const schema = s.object({ id: s.string(), note: s.optional(s.string()), at: s.instant(), tags: s.array(s.enum(['a', 'b'])), rate: s.nullable(s.int()) }).toJsonSchema();
+    expect(schema).toEqual({
+      type: 'object',
+      properties: {
+        id: { type: 'string' },
+        note: { type: 'string' },
+        at: { type: 'string', format: 'date-time' },
+        tags: { type: 'array', items: { type: 'string', enum: ['a', 'b'] } },
+        rate: { oneOf: [{ type: 'integer' }, { type: 'null' }] },
+      },
+      required: ['id', 'at', 'tags', 'rate'],
+    });
+  });
+});
+
+describe('upcasting a received message', () => {
+  const v1 = { accountId: 'a', clientId: 'c', paymentId: 'p', amount: 5, currency: 'USD', allocations: [{ invoiceNumber: 'I', amount: 5 }], commission: 1, credit: 0, balanceAfter: 0, postedAt: placed.placedAt };
+
+  it('brings PaymentPosted.v1 to v2 with what v1 does not carry as null, "not known"', () => {
+    expect(upcastMessage('PaymentPosted.v1', v1)).toEqual({ type: 'PaymentPosted.v2', value: { ...v1, method: null, commissionRateBp: null } });
+    const reversed = { accountId: 'a', clientId: 'c', paymentId: 'p', amount: 5, currency: 'USD', commission: 1, reason: 'nsf', balanceAfter: 5, reversedAt: placed.placedAt };
+    expect(upcastMessage(PaymentReversedV1.type, reversed)).toEqual({ type: 'PaymentReversed.v2', value: { ...reversed, allocations: null, credit: null } });
+  });
+
+  it('validates the old version before upcasting it, and leaves current and unknown types alone', () => {
+    expect(() => upcastMessage('PaymentPosted.v1', { ...v1, amount: '5' })).toThrow(/PaymentPosted\.v1 violates its contract: amount must be int/);
+    const current = { anything: true };
+    expect(upcastMessage('PaymentPosted.v2', current)).toEqual({ type: 'PaymentPosted.v2', value: current });
+    expect(upcastMessage('Unheard.v9', current)).toEqual({ type: 'Unheard.v9', value: current });
+  });
+});

@@ -1,0 +1,85 @@
+import { AUDIT_EVENTS, AuditRecord } from './audit/audit.contracts';
+import { ContactAttemptRecorded, CONTACT_CASES, NoticeSent, PromiseToPayMade } from './contact-cases/contact-cases.contracts';
+import { Contract, isSuperseded, ServiceName } from './contract';
+import { AccountClosed, AccountPlaced, AccountReopened, INTAKE_ACCOUNTS, LegalReferralAuthorized } from './intake-accounts/intake-accounts.contracts';
+import { LEGAL_REFERRALS, LegalStageChanged } from './legal-referrals/legal-referrals.contracts';
+import {
+  AccountPaidInFull,
+  PAYMENTS_LEDGER,
+  PaymentPostedV1,
+  PaymentPostedV2,
+  PaymentReversedV1,
+  PaymentReversedV2,
+} from './payments-ledger/payments-ledger.contracts';
+
+export interface TopicDeclaration {
+  name: string;
+  publishers: readonly ServiceName[];
+  /** What the message key is (it decides the partition, hence the order kept). */
+  key: string;
+  description: string;
+}
+
+export const ALL_SERVICES: readonly ServiceName[] = ['client-intake', 'debtor-contact', 'payments', 'legal-referral', 'reporting'];
+
+export const TOPICS: readonly TopicDeclaration[] = [
+  { name: INTAKE_ACCOUNTS, publishers: ['client-intake'], key: 'account id', description: 'The life of a placed account as the client and the agency see it.' },
+  { name: CONTACT_CASES, publishers: ['debtor-contact'], key: 'account id', description: 'Work on the debtor: notices, contact attempts, promises.' },
+  { name: PAYMENTS_LEDGER, publishers: ['payments'], key: 'account id', description: "Money on the account's ledger." },
+  { name: LEGAL_REFERRALS, publishers: ['legal-referral'], key: 'account id', description: 'The legal pipeline.' },
+  {
+    name: AUDIT_EVENTS,
+    publishers: ['client-intake', 'debtor-contact', 'payments', 'legal-referral'],
+    key: 'stream id',
+    description: 'Every stored domain event of an account, for the compliance audit trail.',
+  },
+];
+
+/**
+ * Every integration event type, current and superseded, in topic order. The AsyncAPI
+ * document and the topic map are generated from this list.
+ */
+export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
+  AccountPlaced,
+  AccountClosed,
+  AccountReopened,
+  LegalReferralAuthorized,
+  NoticeSent,
+  ContactAttemptRecorded,
+  PromiseToPayMade,
+  PaymentPostedV1,
+  PaymentPostedV2,
+  PaymentReversedV1,
+  PaymentReversedV2,
+  AccountPaidInFull,
+  LegalStageChanged,
+  AuditRecord,
+];
+
+/** The contract of a `message-type`, current or superseded. */
+export function contractOfType(type: string): Contract<unknown> | undefined {
+  return PUBLISHED_LANGUAGE.find((c) => c.type === type);
+}
+
+/**
+ * Brings a received payload up to the newest version of its type: validated against each
+ * version on the way, upcast from each superseded one. Unknown types come back as they are.
+ */
+export function upcastMessage(type: string, value: unknown): { type: string; value: unknown } {
+  let current = { type, value };
+  for (let contract = contractOfType(type); contract && isSuperseded(contract); contract = contractOfType(current.type)) {
+    current = { type: contract.supersededBy.type, value: contract.upcast(contract.parse(current.value)) };
+  }
+  return current;
+}
+
+/** The newest version a `message-type` upcasts to (itself when it is current or unknown). */
+export function newestTypeOf(type: string): string {
+  let contract = contractOfType(type);
+  let newest = type;
+  while (contract && isSuperseded(contract)) {
+    newest = contract.supersededBy.type;
+    contract = contractOfType(newest);
+  }
+  return newest;
+}
