@@ -7,7 +7,7 @@ import { CHANNELS, Channel, Direction, DIRECTIONS, Outcome, OUTCOMES } from '../
 export const MAX_NOTES_LENGTH = 2000;
 
 export class PromiseDto {
-  @ApiProperty({ description: 'Minor units (cents)', example: 750050, minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) @IsPositiveMinorUnits() amount!: number;
+  @ApiProperty({ type: 'integer', description: 'Minor units (cents)', example: 750050, minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) @IsPositiveMinorUnits() amount!: number;
 
   @ApiProperty({ description: "Must be the account's currency", example: 'USD', pattern: '^[A-Z]{3}$' })
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an upper-case ISO 4217 code' })
