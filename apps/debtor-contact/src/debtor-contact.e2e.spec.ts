@@ -102,6 +102,11 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
           accountId,
           clientId: 'client-1',
           status: 'open',
+          closingCode: null,
+          closedAt: null,
+          reopenedAt: null,
+          reopenReason: null,
+          previousClosingCode: null,
           commercial: true,
           debtor: NY_COMPANY,
           debtorTimeZone: 'America/New_York',
@@ -117,7 +122,8 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
           refusals: [],
         });
       }
-      await http.get(`/cases/${randomUUID()}`).set('authorization', staff('collector')).expect(404);
+      const missing = await http.get(`/cases/${randomUUID()}`).set('authorization', staff('collector')).expect(404);
+      expect(missing.body).toMatchObject({ type: 'urn:collections:problem:case-unknown', status: 404, rule: 'case-unknown' });
     });
   });
 
@@ -177,15 +183,17 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
       const accountId = await placeAccount();
       clock.set('2026-01-10T15:00:00.000Z');
       const refused = await contact(accountId, { channel: 'call', direction: 'outbound', outcome: 'no-answer' }, staff('collector', 'collector-7')).expect(422);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(refused.body).toEqual({
-        statusCode: 422,
-        error: 'Unprocessable Entity',
+        type: 'urn:collections:problem:call-window',
+        title: 'Unprocessable Entity',
+        status: 422,
         rule: 'call-window',
-        message: 'a company may be called Monday-Friday 08:00-18:00 in its local time (America/New_York); it is Saturday 10:00 there',
+        detail: 'a company may be called Monday-Friday 08:00-18:00 in its local time (America/New_York); it is Saturday 10:00 there',
       });
       expect(await caseTypes(accountId)).toEqual(['ContactCaseOpened', 'NoticeSent', 'ContactAttemptRefused']);
       const [refusal] = (await caseEvents(accountId)).slice(-1);
-      expect(refusal.data).toEqual({ accountId, clientId: 'client-1', rule: 'call-window', version: 2, channel: 'call', reason: refused.body.message, timeZones: ['America/New_York'] });
+      expect(refusal.data).toEqual({ accountId, clientId: 'client-1', rule: 'call-window', version: 2, channel: 'call', reason: refused.body.detail, timeZones: ['America/New_York'] });
       expect(refusal.metadata.principal).toEqual({ role: 'collector', id: 'collector-7' });
 
       // A letter on the same Saturday is fine: the window is about calls.
@@ -194,7 +202,7 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
       expect(publishedOf(accountId, 'ContactAttemptRecorded.v1').map((m) => (m.value as { channel: string }).channel)).toEqual(['letter']);
       const found = await http.get(`/cases/${accountId}`).set('authorization', staff('compliance')).expect(200);
       expect(found.body.refusals).toEqual([
-        { rule: 'call-window', version: 2, channel: 'call', reason: refused.body.message, timeZones: ['America/New_York'], at: '2026-01-10T15:00:00.000Z', by: 'collector-7' },
+        { rule: 'call-window', version: 2, channel: 'call', reason: refused.body.detail, timeZones: ['America/New_York'], at: '2026-01-10T15:00:00.000Z', by: 'collector-7' },
       ]);
     });
 
@@ -205,14 +213,14 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
       const call = { channel: 'call', direction: 'outbound', outcome: 'left-message' };
       const refused = await contact(company, call).expect(422);
       expect(refused.body.rule).toBe('call-window');
-      expect(refused.body.message).toContain('Monday 19:00');
+      expect(refused.body.detail).toContain('Monday 19:00');
       await contact(person, call).expect(201);
     });
 
     it('judges a debtor whose state is written US-CA in California time: 10:00 in New York is 07:00 there, refused', async () => {
       const accountId = await placeAccount({ kind: 'company', legalName: 'Golden Gate Supply Inc', country: 'US', region: 'US-CA' });
       const refused = await contact(accountId, { channel: 'call', direction: 'outbound', outcome: 'no-answer' }).expect(422);
-      expect(refused.body).toMatchObject({ rule: 'call-window', message: expect.stringContaining('(America/Los_Angeles); it is Monday 07:00 there') });
+      expect(refused.body).toMatchObject({ rule: 'call-window', detail: expect.stringContaining('(America/Los_Angeles); it is Monday 07:00 there') });
       const [refusal] = (await caseEvents(accountId)).slice(-1);
       expect(refusal.data).toMatchObject({ rule: 'call-window', version: 2, timeZones: ['America/Los_Angeles'] });
       expect((await http.get(`/cases/${accountId}`).set('authorization', staff('collector')).expect(200)).body).toMatchObject({
@@ -253,7 +261,7 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
       ];
       for (const [body, rule] of cases) {
         const refused = await contact(accountId, body).expect(422);
-        expect(refused.body).toMatchObject({ statusCode: 422, rule, message: expect.any(String) });
+        expect(refused.body).toMatchObject({ type: `urn:collections:problem:${rule}`, status: 422, rule, detail: expect.any(String) });
       }
       expect(await caseTypes(accountId)).toEqual(['ContactCaseOpened', 'NoticeSent']);
     });
@@ -276,7 +284,7 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
       const accountId = randomUUID();
       const body = { channel: 'email', direction: 'outbound', outcome: 'no-answer' };
       const missing = await contact(accountId, body).set('idempotency-key', 'early-1').expect(404);
-      expect(missing.body.rule).toBe('case-unknown');
+      expect(missing.body).toMatchObject({ type: 'urn:collections:problem:case-unknown', status: 404, rule: 'case-unknown' });
       expect(await caseEvents(accountId)).toEqual([]);
 
       await placeAccount(NY_COMPANY, accountId);
@@ -291,10 +299,11 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
 
       const refused = await contact(accountId, { channel: 'email', direction: 'outbound', outcome: 'no-answer' }).expect(409);
       expect(refused.body).toEqual({
-        statusCode: 409,
-        error: 'Conflict',
+        type: 'urn:collections:problem:case-closed',
+        title: 'Conflict',
+        status: 409,
         rule: 'case-closed',
-        message: 'the case is closed (paid-in-full): the debtor may not be contacted about it',
+        detail: 'the case is closed (paid-in-full): the debtor may not be contacted about it',
       });
       expect(await caseTypes(accountId)).toEqual(['ContactCaseOpened', 'NoticeSent', 'ContactCaseClosed', 'ContactAttemptRefused']);
       const found = await http.get(`/cases/${accountId}`).set('authorization', staff('collector')).expect(200);
@@ -338,8 +347,8 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
         // No new notice on a reopening: the debtor already had the first demand.
         notices: [{ noticeType: 'first-demand', channel: 'letter', sentAt: MONDAY_10_NEW_YORK }],
       });
-      expect(found.body).not.toHaveProperty('closingCode');
-      expect(found.body).not.toHaveProperty('closedAt');
+      // The closure no longer describes the case.
+      expect(found.body).toMatchObject({ closingCode: null, closedAt: null });
 
       // Like the closure, the reopening is published only on the audit topic, whole.
       expect(storedOf(accountId, 'ContactCaseReopened').map((m) => (m.value as { data: unknown }).data)).toEqual([reopened.data]);
@@ -361,7 +370,7 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
       const found = await http.get(`/cases/${accountId}`).set('authorization', staff('collector')).expect(200);
       expect(found.body).toMatchObject({ status: 'closed', closingCode: 'recalled', closedAt: MONDAY_10_NEW_YORK, reopenedAt: MONDAY_10_NEW_YORK, previousClosingCode: 'paid-in-full' });
       const refused = await contact(accountId, { channel: 'email', direction: 'outbound', outcome: 'no-answer' }).expect(409);
-      expect(refused.body.message).toBe('the case is closed (recalled): the debtor may not be contacted about it');
+      expect(refused.body.detail).toBe('the case is closed (recalled): the debtor may not be contacted about it');
     });
 
     it('drops a reopening for an account it never opened, without retrying or dead-lettering it', async () => {

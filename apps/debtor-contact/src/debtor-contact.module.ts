@@ -1,18 +1,25 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CONTACT_CASES } from '@lib/contracts';
 import { ServiceRuntime } from '@lib/integration';
-import { auditController, runtimeProvider } from '@lib/platform';
+import { auditController, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { CloseContactCaseHandler } from './application/close-contact-case/close-contact-case.handler';
 import { GetCaseController } from './application/get-case/get-case.http.controller';
+import { GetCaseHandler } from './application/get-case/get-case.handler';
+import { OpenContactCaseHandler } from './application/open-contact-case/open-contact-case.handler';
 import { RecordContactController } from './application/record-contact/record-contact.http.controller';
-import { accountIdOfStream, CONTACT, ContactDependencies, contactStreamId } from './debtor-contact.dependencies';
-import { closeContactCase } from './integration/inbound/close-contact-case.handler';
-import { openContactCase } from './integration/inbound/open-contact-case.handler';
-import { reopenContactCase } from './integration/inbound/reopen-contact-case.handler';
+import { RecordContactHandler } from './application/record-contact/record-contact.handler';
+import { ReopenContactCaseHandler } from './application/reopen-contact-case/reopen-contact-case.handler';
+import { accountIdOfStream, ContactDependencies, contactStreamId } from './debtor-contact.dependencies';
+import { closeContactCase } from './integration/inbound/close-contact-case.consumer';
+import { openContactCase } from './integration/inbound/open-contact-case.consumer';
+import { reopenContactCase } from './integration/inbound/reopen-contact-case.consumer';
 import { contactGateway } from './integration/outbound/contact.gateway';
 
 export const DEBTOR_CONTACT = 'debtor-contact';
 
-const useCases = [RecordContactController, GetCaseController];
+const controllers = [RecordContactController, GetCaseController];
+const commandHandlers = [RecordContactHandler, OpenContactCaseHandler, CloseContactCaseHandler, ReopenContactCaseHandler];
+const queryHandlers = [GetCaseHandler];
 
 /** Composition root of the debtor-contact service: its use cases over the ports it is given. */
 @Module({})
@@ -25,16 +32,15 @@ export class DebtorContactModule {
       bus: deps.bus,
       gateway: contactGateway(now),
       accountIdOf: accountIdOfStream,
-      inbound: [openContactCase(deps), closeContactCase(deps), reopenContactCase(deps)],
+      inbound: [openContactCase, closeContactCase, reopenContactCase],
       publishes: [CONTACT_CASES],
       now,
       newId: deps.newId,
     });
-    const auditTrail = auditController(DEBTOR_CONTACT, CONTACT, (accountId) => [contactStreamId(accountId)]);
     return {
       module: DebtorContactModule,
-      controllers: [...useCases, auditTrail],
-      providers: [{ provide: CONTACT, useValue: deps }, runtimeProvider(runtime)],
+      controllers: [...controllers, auditController(DEBTOR_CONTACT, (accountId) => [contactStreamId(accountId)])],
+      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, ...commandHandlers, ...queryHandlers, runtimeProvider(runtime)],
     };
   }
 }

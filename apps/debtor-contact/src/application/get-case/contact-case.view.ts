@@ -1,103 +1,71 @@
-import type { RecordedEvent } from '@lib/es-core';
-import { debtorTimeZones } from '../../domain/debtor-time/debtor-time';
-import { CaseDebtor, Channel, ContactCaseEvent, Direction, Outcome } from '../../domain/contact-case/contact-case.events';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CHANNELS, Channel, Direction, DIRECTIONS, Outcome, OUTCOMES } from '../../domain/contact-case/contact-case.events';
 
-export interface ContactCaseView {
-  accountId: string;
-  clientId: string;
-  status: 'open' | 'closed';
-  /** While closed: the closing code. */
-  closingCode?: string;
-  commercial: boolean;
-  debtor: CaseDebtor;
-  /** The zone contact windows and promise dates are judged in; null where the address leaves more than one (or none). */
-  debtorTimeZone: string | null;
-  /** Every zone the debtor may be in: a call must fall inside its window in each. Empty: no zone known, no call. */
-  debtorTimeZones: string[];
-  currency: string;
-  placedAmount: number;
-  openedAt: string;
-  /** While closed: when. */
-  closedAt?: string;
-  /** Once reopened: the latest reopening, when, why, and the closing code it undid. Kept if the case closes again. */
-  reopenedAt?: string;
-  reopenReason?: string;
-  previousClosingCode?: string;
-  notices: Array<{ noticeType: string; channel: string; sentAt: string }>;
-  attempts: number;
-  rightPartyContacts: number;
-  promises: Array<{ promiseId: string; attemptId: string; amount: number; currency: string; dueDate: string; madeAt: string; collectorId: string }>;
-  lastContact: { attemptId: string; at: string; channel: Channel; direction: Direction; outcome: Outcome; collectorId: string } | null;
-  /** Contacts the compliance rules refused, with the rule and its version. */
-  refusals: Array<{ rule: string; version: number; channel: Channel; reason: string; timeZones?: string[]; at: string; by: string }>;
+export class CaseDebtorView {
+  @ApiProperty({ example: 'company', description: '`person` gets the personal call window; any other kind business hours' }) kind!: string;
+  @ApiProperty() legalName!: string;
+  @ApiProperty({ example: 'US' }) country!: string;
+  @ApiPropertyOptional({ example: 'NY', description: 'As placed' }) region?: string;
 }
 
-/** The case as its stored events tell it; times come from each event's metadata. Undefined: no case. */
-export function contactCaseView(stored: readonly RecordedEvent[]): ContactCaseView | undefined {
-  let view: ContactCaseView | undefined;
-  for (const recorded of stored) {
-    const event = recorded as unknown as ContactCaseEvent;
-    const at = recorded.metadata.occurredAt;
-    if (event.type === 'ContactCaseOpened') {
-      const { accountId, clientId, commercial, debtor, currency, placedAmount, openedAt } = event.data;
-      const zones = debtorTimeZones(debtor.country, debtor.region);
-      view = {
-        accountId,
-        clientId,
-        status: 'open',
-        commercial,
-        debtor,
-        debtorTimeZone: zones.length === 1 ? zones[0] : null,
-        debtorTimeZones: [...zones],
-        currency,
-        placedAmount,
-        openedAt,
-        notices: [],
-        attempts: 0,
-        rightPartyContacts: 0,
-        promises: [],
-        lastContact: null,
-        refusals: [],
-      };
-      continue;
-    }
-    if (!view) continue;
-    switch (event.type) {
-      case 'NoticeSent':
-        view.notices.push({ noticeType: event.data.noticeType, channel: event.data.channel, sentAt: event.data.sentAt });
-        break;
-      case 'ContactAttemptRecorded': {
-        const { attemptId, channel, direction, outcome, collectorId, rightPartyContact } = event.data;
-        view.attempts += 1;
-        view.rightPartyContacts += rightPartyContact ? 1 : 0;
-        view.lastContact = { attemptId, at, channel, direction, outcome, collectorId };
-        break;
-      }
-      case 'PromiseToPayMade': {
-        const { promiseId, attemptId, amount, currency, dueDate, collectorId } = event.data;
-        view.promises.push({ promiseId, attemptId, amount, currency, dueDate, madeAt: at, collectorId });
-        break;
-      }
-      case 'ContactAttemptRefused': {
-        const { rule, version, channel, reason, timeZones } = event.data;
-        view.refusals.push({ rule, version, channel, reason, ...(timeZones ? { timeZones } : {}), at, by: recorded.metadata.principal.id });
-        break;
-      }
-      case 'ContactCaseClosed':
-        view.status = 'closed';
-        view.closingCode = event.data.closingCode;
-        view.closedAt = event.data.closedAt;
-        break;
-      case 'ContactCaseReopened':
-        // The closure no longer describes the case; the reopening says what it was.
-        view.status = 'open';
-        delete view.closingCode;
-        delete view.closedAt;
-        view.reopenedAt = event.data.reopenedAt;
-        view.reopenReason = event.data.reason;
-        view.previousClosingCode = event.data.previousClosingCode;
-        break;
-    }
-  }
-  return view;
+export class NoticeView {
+  @ApiProperty({ example: 'first-demand' }) noticeType!: string;
+  @ApiProperty({ enum: CHANNELS }) channel!: Channel;
+  @ApiProperty({ format: 'date-time' }) sentAt!: string;
+}
+
+export class PromiseView {
+  @ApiProperty({ format: 'uuid' }) promiseId!: string;
+  @ApiProperty({ format: 'uuid', description: 'The attempt in which the debtor promised' }) attemptId!: string;
+  @ApiProperty({ description: 'Minor units' }) amount!: number;
+  @ApiProperty({ example: 'USD' }) currency!: string;
+  @ApiProperty({ format: 'date', description: "The debtor's calendar" }) dueDate!: string;
+  @ApiProperty({ format: 'date-time' }) madeAt!: string;
+  @ApiProperty() collectorId!: string;
+}
+
+export class LastContactView {
+  @ApiProperty({ format: 'uuid' }) attemptId!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ enum: CHANNELS }) channel!: Channel;
+  @ApiProperty({ enum: DIRECTIONS }) direction!: Direction;
+  @ApiProperty({ enum: OUTCOMES }) outcome!: Outcome;
+  @ApiProperty() collectorId!: string;
+}
+
+/** A contact a compliance rule refused, with the rule and its version. */
+export class RefusalView {
+  @ApiProperty({ example: 'call-window' }) rule!: string;
+  @ApiProperty({ example: 2 }) version!: number;
+  @ApiProperty({ enum: CHANNELS }) channel!: Channel;
+  @ApiProperty() reason!: string;
+  @ApiPropertyOptional({ type: [String], description: "The zones the debtor's local time was judged in, where the rule read it" }) timeZones?: string[];
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ description: 'Who tried the contact' }) by!: string;
+}
+
+/** A contact case as it stands. Amounts are minor units of `currency`. */
+export class ContactCaseView {
+  @ApiProperty({ format: 'uuid' }) accountId!: string;
+  @ApiProperty({ format: 'uuid' }) clientId!: string;
+  @ApiProperty({ enum: ['open', 'closed'] }) status!: 'open' | 'closed';
+  @ApiProperty({ type: String, nullable: true, description: 'While closed: the closing code' }) closingCode!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'While closed: when' }) closedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'Once reopened: the latest reopening (kept if the case closes again)' }) reopenedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "Once reopened: intake's reason for the latest reopening" }) reopenReason!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Once reopened: the closing code the latest reopening undid' }) previousClosingCode!: string | null;
+  @ApiProperty() commercial!: boolean;
+  @ApiProperty({ type: CaseDebtorView }) debtor!: CaseDebtorView;
+  @ApiProperty({ type: String, nullable: true, description: 'The zone contact windows and promise dates are judged in; null where the address leaves more than one (or none)' })
+  debtorTimeZone!: string | null;
+  @ApiProperty({ type: [String], description: 'Every zone the debtor may be in: a call must fall inside its window in each. Empty: no zone known, no call.' }) debtorTimeZones!: string[];
+  @ApiProperty({ example: 'USD' }) currency!: string;
+  @ApiProperty() placedAmount!: number;
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+  @ApiProperty({ type: [NoticeView] }) notices!: NoticeView[];
+  @ApiProperty() attempts!: number;
+  @ApiProperty() rightPartyContacts!: number;
+  @ApiProperty({ type: [PromiseView] }) promises!: PromiseView[];
+  @ApiProperty({ type: LastContactView, nullable: true }) lastContact!: LastContactView | null;
+  @ApiProperty({ type: [RefusalView], description: 'Contacts the compliance rules refused' }) refusals!: RefusalView[];
 }

@@ -1,22 +1,22 @@
-import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@lib/platform';
-import { CONTACT, ContactDependencies, contactStreamId } from '../../debtor-contact.dependencies';
-import { contactCaseView, ContactCaseView } from './contact-case.view';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, Roles } from '@lib/platform';
+import { ContactCaseView } from './contact-case.view';
+import { GetCase } from './get-case.query';
 
 /** A contact case as it stands: status, notices sent, attempts, promises, last contact, refusals. */
 @ApiTags('contact cases')
 @Controller('cases')
 export class GetCaseController {
-  constructor(@Inject(CONTACT) private readonly deps: ContactDependencies) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':accountId')
   @Roles('collector', 'supervisor', 'compliance')
-  @ApiOkResponse({ description: 'The contact case.' })
-  @ApiNotFoundResponse({ description: 'No contact case for the account.' })
-  async get(@Param('accountId', new ParseUUIDPipe()) accountId: string): Promise<ContactCaseView> {
-    const view = contactCaseView(await this.deps.eventStore.readStream(contactStreamId(accountId)));
-    if (!view) throw new NotFoundException(`no contact case for account ${accountId}`);
-    return view;
+  @ApiParam({ name: 'accountId', format: 'uuid' })
+  @ApiProblems('query', { 404: 'No contact case for the account (rule case-unknown).' })
+  @ApiOkResponse({ type: ContactCaseView, description: 'The contact case.' })
+  get(@Param('accountId', new ParseUUIDPipe()) accountId: string): Promise<ContactCaseView> {
+    return this.queries.execute(new GetCase(accountId));
   }
 }

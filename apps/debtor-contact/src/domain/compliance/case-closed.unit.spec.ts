@@ -11,7 +11,7 @@ describe('case-closed v1', () => {
 
   it('denies contact of any kind on a closed case, naming the closing code', () => {
     for (const channel of ['call', 'email', 'letter', 'text'] as const) {
-      expect(caseClosedRule.judge({ ...contact, channel }, { ...openCase, status: 'closed', closingCode: 'recalled' })).toEqual({
+      expect(caseClosedRule.judge({ ...contact, channel }, { ...openCase, status: 'closed', closingCode: 'recalled', closedAt: '2026-01-06T12:00:00.000Z' })).toEqual({
         decision: 'deny',
         reason: 'the case is closed (recalled): the debtor may not be contacted about it',
       });

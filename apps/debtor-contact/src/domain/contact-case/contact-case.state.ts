@@ -1,30 +1,49 @@
 import { CaseDebtor, ContactCaseEvent } from './contact-case.events';
 
-/** What every rule about a case may need to know, open or closed. */
+/** The latest time intake reopened the account, as the case recorded it. */
+export interface Reopening {
+  reopenedAt: string;
+  /** Intake's reason, e.g. `payment-reversed`. */
+  reason: string;
+  /** The closing code of the closure the reopening undid. */
+  previousClosingCode: string;
+}
+
+/** What every rule about a case may need to know, open or closed, and what a reader is shown of it. */
 export interface ContactCase {
   accountId: string;
   clientId: string;
   commercial: boolean;
   debtor: CaseDebtor;
   currency: string;
+  /** Minor units, as placed. */
+  placedAmount: number;
+  openedAt: string;
+  /** Once reopened: the latest reopening, kept if the case closes again. */
+  lastReopening?: Reopening;
 }
 
-export type ContactCaseState = { status: 'none' } | ({ status: 'open' } & ContactCase) | ({ status: 'closed'; closingCode: string } & ContactCase);
+export type ContactCaseState =
+  | { status: 'none' }
+  | ({ status: 'open' } & ContactCase)
+  | ({ status: 'closed'; closingCode: string; closedAt: string } & ContactCase);
 
 export const initialContactCaseState = (): ContactCaseState => ({ status: 'none' });
 
 export function evolveContactCase(state: ContactCaseState, event: ContactCaseEvent): ContactCaseState {
   switch (event.type) {
     case 'ContactCaseOpened': {
-      const { accountId, clientId, commercial, debtor, currency } = event.data;
-      return { status: 'open', accountId, clientId, commercial, debtor, currency };
+      const { accountId, clientId, commercial, debtor, currency, placedAmount, openedAt } = event.data;
+      return { status: 'open', accountId, clientId, commercial, debtor, currency, placedAmount, openedAt };
     }
     case 'ContactCaseClosed':
-      return state.status === 'none' ? state : { ...state, status: 'closed', closingCode: event.data.closingCode };
+      return state.status === 'none' ? state : { ...state, status: 'closed', closingCode: event.data.closingCode, closedAt: event.data.closedAt };
     case 'ContactCaseReopened': {
       if (state.status !== 'closed') return state;
-      const { closingCode: _undone, ...contactCase } = state;
-      return { ...contactCase, status: 'open' };
+      // The closure no longer describes the case; the reopening says what it was.
+      const { closingCode: _undone, closedAt: _undoneAt, ...contactCase } = state;
+      const { reopenedAt, reason, previousClosingCode } = event.data;
+      return { ...contactCase, status: 'open', lastReopening: { reopenedAt, reason, previousClosingCode } };
     }
     case 'NoticeSent':
     case 'ContactAttemptRecorded':

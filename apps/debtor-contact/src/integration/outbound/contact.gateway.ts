@@ -13,7 +13,7 @@ import { ContactCaseEvent } from '../../domain/contact-case/contact-case.events'
  */
 export function contactGateway(now: () => Date) {
   return (stored: RecordedEvent): OutgoingMessage[] => {
-    const event = stored as unknown as RecordedEvent<ContactCaseEvent> & ContactCaseEvent;
+    const event = stored as RecordedEvent<ContactCaseEvent>;
     const occurredAt = stored.metadata.occurredAt ?? now().toISOString();
     switch (event.type) {
       case 'NoticeSent': {

@@ -1,0 +1,19 @@
+import { AccountPlaced } from '@lib/contracts';
+import { commandOn } from '@lib/integration';
+import { OpenContactCase } from '../../application/open-contact-case/open-contact-case.command';
+
+/** Intake placed an account: its contact case opens and the first demand goes out. */
+export const openContactCase = commandOn(AccountPlaced, (data, context) => {
+  const { accountId, clientId, commercial, debtor, currency, placedAmount } = data;
+  return new OpenContactCase(
+    {
+      accountId,
+      clientId,
+      commercial,
+      debtor: { kind: debtor.kind, legalName: debtor.legalName, country: debtor.country, ...(debtor.region ? { region: debtor.region } : {}) },
+      currency,
+      placedAmount,
+    },
+    context,
+  );
+});
