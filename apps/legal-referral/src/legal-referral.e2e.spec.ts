@@ -21,6 +21,8 @@ import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
 import { CommandBus } from '@nestjs/cqrs';
 import { signStaffToken, StaffRole } from '@lib/platform';
 import { fixedClientKeys, HttpClient, ServiceUnderTest, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
+import { NotePayment } from './application/note-payment/note-payment.command';
+import { ReferralCaseNotOpenedYet } from './application/retry-until-opened';
 import { scheduledLegalReview } from './application/review-for-legal/legal-review.work';
 import { LegalReferralModule } from './legal-referral.module';
 import { followUpReviewWorkId, legalReviewWorkId, reopenedReviewWorkId } from './domain/legal-review/legal-review.workflow';
@@ -320,6 +322,23 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     expect(published.filter((m) => m.key === accountId).map((m) => (m.value as LegalStageChangedV1).stage)).toEqual(['recommended', 'recommended']);
     const auditTypes = () => audited.filter((m) => m.key === `referral-${accountId}`).map((m) => (m.value as AuditRecordV1).type);
     await waitFor('the reopenings to reach the audit trail', () => auditTypes().filter((t) => t === 'ReferralCaseReopened').length === 2, { timeoutMs: 5000 });
+  });
+
+  it('has the bus deliver again a payment that overtook its placement, and notes it once the case opens', async () => {
+    const accountId = randomUUID();
+    const paymentId = randomUUID();
+    const paidAt = clock.now().toISOString();
+    // Not a refusal (which would be the message's answer) but an error: the bus delivers it again.
+    const early = new NotePayment(accountId, { paymentId, amount: 50_000, balanceAfter: 700_050, paidAt }, { principal: { role: 'system', id: 'test' }, correlationId: paymentId, causationId: paymentId, now: clock.now(), newId: randomUUID });
+    await expect(commands.execute(early)).rejects.toBeInstanceOf(ReferralCaseNotOpenedYet);
+    expect(await typesIn(accountId)).toEqual([]);
+
+    const payment = { accountId, clientId: 'client-1', paymentId, amount: 50_000, currency: 'USD', allocations: [{ invoiceNumber: 'INV-1', amount: 50_000 }], commission: 12_500, credit: 0, balanceAfter: 700_050, postedAt: paidAt };
+    await publish(PaymentPosted, accountId, payment);
+    await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    await waitUntil('the payment to be noted once the case opened', async () => (await getReferral(accountId)).balance === 700_050);
+    expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened', 'PaymentNoted']);
+    expect((await getReferral(accountId)).lastPayment).toEqual({ paymentId, amount: 50_000, paidAt });
   });
 
   it('reviews once when the scheduler runs the same work again after a crash before marking it fired', async () => {
