@@ -18,9 +18,12 @@ import {
 import { PgliteEventStore } from '@lib/event-store';
 import { IncomingMessage, MessageBus } from '@lib/message-bus';
 import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
+import { CommandBus } from '@nestjs/cqrs';
 import { signStaffToken, StaffRole } from '@lib/platform';
 import { fixedClientKeys, HttpClient, ServiceUnderTest, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
-import { runScheduledLegalReview } from './application/review-for-legal/legal-review.work';
+import { NotePayment } from './application/note-payment/note-payment.command';
+import { ReferralCaseNotOpenedYet } from './application/retry-until-opened';
+import { scheduledLegalReview } from './application/review-for-legal/legal-review.work';
 import { LegalReferralModule } from './legal-referral.module';
 import { followUpReviewWorkId, legalReviewWorkId, reopenedReviewWorkId } from './domain/legal-review/legal-review.workflow';
 
@@ -35,6 +38,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
   let published: IncomingMessage[];
   let audited: IncomingMessage[];
   let close: () => Promise<void>;
+  let commands: CommandBus;
 
   beforeAll(async () => {
     const sut = await startServiceUnderTest({
@@ -47,6 +51,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     ({ store, bus, clock, deps, http, close } = sut);
     published = sut.received(LEGAL_REFERRALS);
     audited = sut.received(AUDIT_EVENTS);
+    commands = sut.app.get(CommandBus);
   });
   afterAll(() => close());
 
@@ -88,7 +93,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
       .set('authorization', staff('supervisor'))
       .send({ attorneyId: 'att-ny-020', attorneyName: 'Other LLP', jurisdiction: 'US-NY' })
       .expect(409);
-    expect(again.body).toMatchObject({ statusCode: 409, rule: 'already-forwarded' });
+    expect(again.body).toMatchObject({ type: 'urn:collections:problem:already-forwarded', status: 409, rule: 'already-forwarded' });
     expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened', 'ReferralRecommended', 'ReferralAuthorized', 'ForwardedToAttorney']);
 
     const audit = await http.get(`/audit/legal-referral/accounts/${accountId}`).set('authorization', staff('compliance')).expect(200);
@@ -132,7 +137,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
       .set('authorization', staff('legal'))
       .send({ attorneyId: 'att-ny-014', attorneyName: 'Hudson & Rowe LLP', jurisdiction: 'US-NY' })
       .expect(409);
-    expect(refused.body).toMatchObject({ statusCode: 409, rule: 'referral-not-authorized' });
+    expect(refused.body).toMatchObject({ type: 'urn:collections:problem:referral-not-authorized', status: 409, rule: 'referral-not-authorized', detail: 'the client has not authorized suit on this account' });
     expect(await typesIn(accountId)).toEqual(before);
 
     // The failed review booked a follow-up 45 days after the payments (day 65): it recommends.
@@ -319,25 +324,46 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     await waitFor('the reopenings to reach the audit trail', () => auditTypes().filter((t) => t === 'ReferralCaseReopened').length === 2, { timeoutMs: 5000 });
   });
 
+  it('has the bus deliver again a payment that overtook its placement, and notes it once the case opens', async () => {
+    const accountId = randomUUID();
+    const paymentId = randomUUID();
+    const paidAt = clock.now().toISOString();
+    // Not a refusal (which would be the message's answer) but an error: the bus delivers it again.
+    const early = new NotePayment(accountId, { paymentId, amount: 50_000, balanceAfter: 700_050, paidAt }, { principal: { role: 'system', id: 'test' }, correlationId: paymentId, causationId: paymentId, now: clock.now(), newId: randomUUID });
+    await expect(commands.execute(early)).rejects.toBeInstanceOf(ReferralCaseNotOpenedYet);
+    expect(await typesIn(accountId)).toEqual([]);
+
+    const payment = { accountId, clientId: 'client-1', paymentId, amount: 50_000, currency: 'USD', allocations: [{ invoiceNumber: 'INV-1', amount: 50_000 }], commission: 12_500, credit: 0, balanceAfter: 700_050, postedAt: paidAt };
+    await publish(PaymentPosted, accountId, payment);
+    await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    await waitUntil('the payment to be noted once the case opened', async () => (await getReferral(accountId)).balance === 700_050);
+    expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened', 'PaymentNoted']);
+    expect((await getReferral(accountId)).lastPayment).toEqual({ paymentId, amount: 50_000, paidAt });
+  });
+
   it('reviews once when the scheduler runs the same work again after a crash before marking it fired', async () => {
     const accountId = randomUUID();
     await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
     await referralOnceVisible(accountId);
     clock.advance({ days: 45 });
     const work = { workId: legalReviewWorkId(accountId), kind: 'legal-review', dueAt: clock.now().toISOString(), payload: { accountId } };
-    const [scheduler] = deps.clockControl.schedulers;
-    await runScheduledLegalReview(deps, scheduler)(work, clock.now());
-    await runScheduledLegalReview(deps, scheduler)(work, clock.now());
+    const runWork = scheduledLegalReview(commands, deps);
+    await runWork(work, clock.now());
+    await runWork(work, clock.now());
     expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened', 'ReferralRecommended']);
   });
 
   it('refuses what the stage does not allow, or what does not exist, and writes nothing', async () => {
     const unknownId = randomUUID();
     const notFound = await http.post(`/referrals/${unknownId}/review`).set('authorization', staff('legal')).expect(404);
-    expect(notFound.body).toMatchObject({ statusCode: 404, rule: 'referral-unknown' });
-    await http.post(`/referrals/${unknownId}/forwarding`).set('authorization', staff('legal')).send(attorney()).expect(404);
-    await http.get(`/referrals/${unknownId}`).set('authorization', staff('legal')).expect(404);
-    await http.get('/referrals/not-a-uuid').set('authorization', staff('legal')).expect(400);
+    expect(notFound.body).toMatchObject({ type: 'urn:collections:problem:referral-unknown', status: 404, rule: 'referral-unknown' });
+    const notFoundForwarding = await http.post(`/referrals/${unknownId}/forwarding`).set('authorization', staff('legal')).send(attorney()).expect(404);
+    expect(notFoundForwarding.body).toMatchObject({ status: 404, rule: 'referral-unknown' });
+    const notFoundRead = await http.get(`/referrals/${unknownId}`).set('authorization', staff('legal')).expect(404);
+    expect(notFoundRead.headers['content-type']).toContain('application/problem+json');
+    expect(notFoundRead.body).toMatchObject({ type: 'urn:collections:problem:referral-unknown', title: 'Not Found', status: 404, rule: 'referral-unknown', detail: `no referral case for account ${unknownId}` });
+    const notUuid = await http.get('/referrals/not-a-uuid').set('authorization', staff('legal')).expect(400);
+    expect(notUuid.body).toMatchObject({ type: 'about:blank', status: 400 });
 
     const accountId = randomUUID();
     await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
@@ -349,7 +375,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
       .expect(400);
     expect(invalid.body.problems.map((p: { field: string }) => p.field)).toEqual(expect.arrayContaining(['attorneyId', 'attorneyName', 'jurisdiction', 'extra']));
     const notAuthorized = await http.post(`/referrals/${accountId}/forwarding`).set('authorization', staff('legal')).send(attorney()).expect(409);
-    expect(notAuthorized.body.rule).toBe('referral-not-authorized');
+    expect(notAuthorized.body).toMatchObject({ type: 'urn:collections:problem:referral-not-authorized', status: 409, rule: 'referral-not-authorized' });
     expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened']);
 
     // An authorized referral is past review: a new review is refused.
@@ -357,7 +383,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     await publish(LegalReferralAuthorized, accountId, { accountId, clientId: 'client-1', authorizedAt: clock.now().toISOString(), agreesToSuitFee: true, agreesToAdvanceCosts: true });
     await waitUntil('the authorization to take effect', async () => (await getReferral(accountId)).stage === 'authorized');
     const late = await http.post(`/referrals/${accountId}/review`).set('authorization', staff('legal')).expect(409);
-    expect(late.body).toMatchObject({ rule: 'referral-already-authorized' });
+    expect(late.body).toMatchObject({ type: 'urn:collections:problem:referral-already-authorized', status: 409, rule: 'referral-already-authorized' });
     expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened', 'ReferralRecommended', 'ReferralAuthorized']);
   });
 

@@ -2,31 +2,51 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DurableScheduler } from '@lib/scheduler';
 import { LEGAL_REFERRALS } from '@lib/contracts';
 import { ServiceRuntime } from '@lib/integration';
-import { auditController, runtimeProvider } from '@lib/platform';
+import { auditController, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { CloseReferralCaseHandler } from './application/close-referral-case/close-referral-case.handler';
 import { ForwardToAttorneyController } from './application/forward-to-attorney/forward-to-attorney.http.controller';
+import { ForwardToAttorneyHandler } from './application/forward-to-attorney/forward-to-attorney.handler';
 import { GetReferralController } from './application/get-referral/get-referral.http.controller';
-import { runScheduledLegalReview } from './application/review-for-legal/legal-review.work';
+import { GetReferralHandler } from './application/get-referral/get-referral.handler';
+import { NotePaymentHandler } from './application/note-payment/note-payment.handler';
+import { NotePaymentReversalHandler } from './application/note-payment-reversal/note-payment-reversal.handler';
+import { OpenReferralCaseHandler } from './application/open-referral-case/open-referral-case.handler';
+import { RecordClientAuthorizationHandler } from './application/record-client-authorization/record-client-authorization.handler';
+import { ReopenReferralCaseHandler } from './application/reopen-referral-case/reopen-referral-case.handler';
+import { LegalReviewWork } from './application/review-for-legal/legal-review.work';
 import { ReviewForLegalController } from './application/review-for-legal/review-for-legal.http.controller';
-import { closeReferralCase } from './integration/inbound/close-referral-case.handler';
-import { notePayment, notePaymentReversal } from './integration/inbound/note-payment.handler';
-import { openReferralCase } from './integration/inbound/open-referral-case.handler';
-import { recordLegalAuthorization } from './integration/inbound/record-legal-authorization.handler';
-import { reopenReferralCase } from './integration/inbound/reopen-referral-case.handler';
+import { ReviewForLegalHandler } from './application/review-for-legal/review-for-legal.handler';
+import { closeReferralCase } from './integration/inbound/close-referral-case.consumer';
+import { notePaymentReversal } from './integration/inbound/note-payment-reversal.consumer';
+import { notePayment } from './integration/inbound/note-payment.consumer';
+import { openReferralCase } from './integration/inbound/open-referral-case.consumer';
+import { recordLegalAuthorization } from './integration/inbound/record-legal-authorization.consumer';
+import { reopenReferralCase } from './integration/inbound/reopen-referral-case.consumer';
 import { legalReferralGateway } from './integration/outbound/legal-referral.gateway';
-import { LEGAL_REVIEW } from './domain/legal-review/legal-review.workflow';
-import { accountIdOfStream, LEGAL_REFERRAL_DEPS, LEGAL_REVIEW_SCHEDULER, LegalReferralDependencies, referralStreamId } from './legal-referral.dependencies';
+import { accountIdOfStream, LegalReferralDependencies, referralStreamId } from './legal-referral.dependencies';
 
 export const LEGAL_REFERRAL = 'legal-referral';
 
-const useCases = [ReviewForLegalController, ForwardToAttorneyController, GetReferralController];
+const controllers = [ReviewForLegalController, ForwardToAttorneyController, GetReferralController];
+const commandHandlers = [
+  ReviewForLegalHandler,
+  ForwardToAttorneyHandler,
+  OpenReferralCaseHandler,
+  NotePaymentHandler,
+  NotePaymentReversalHandler,
+  CloseReferralCaseHandler,
+  ReopenReferralCaseHandler,
+  RecordClientAuthorizationHandler,
+];
+const queryHandlers = [GetReferralHandler];
 
 /** Composition root of the legal-referral service: its use cases over the ports it is given. */
 @Module({})
 export class LegalReferralModule {
   static register(deps: LegalReferralDependencies): DynamicModule {
     // The service's own store keeps the review bookings, so they survive restarts with the cases.
+    // LegalReviewWork gives it its work (a ReviewForLegal command) once the command bus exists.
     const scheduler = new DurableScheduler(deps.eventStore, deps.clock);
-    scheduler.on(LEGAL_REVIEW, runScheduledLegalReview(deps, scheduler));
     deps.clockControl?.schedulers.add(scheduler);
     const runtime = new ServiceRuntime({
       service: LEGAL_REFERRAL,
@@ -34,14 +54,7 @@ export class LegalReferralModule {
       bus: deps.bus,
       gateway: legalReferralGateway,
       accountIdOf: accountIdOfStream,
-      inbound: [
-        openReferralCase(deps, scheduler),
-        notePayment(deps),
-        notePaymentReversal(deps),
-        closeReferralCase(deps, scheduler),
-        reopenReferralCase(deps, scheduler),
-        recordLegalAuthorization(deps),
-      ],
+      inbound: [openReferralCase, notePayment, notePaymentReversal, closeReferralCase, reopenReferralCase, recordLegalAuthorization],
       scheduler,
       publishes: [LEGAL_REFERRALS],
       now: () => deps.clock.now(),
@@ -49,8 +62,16 @@ export class LegalReferralModule {
     });
     return {
       module: LegalReferralModule,
-      controllers: [...useCases, auditController(LEGAL_REFERRAL, LEGAL_REFERRAL_DEPS, (accountId) => [referralStreamId(accountId)])],
-      providers: [{ provide: LEGAL_REFERRAL_DEPS, useValue: deps }, { provide: LEGAL_REVIEW_SCHEDULER, useValue: scheduler }, runtimeProvider(runtime)],
+      controllers: [...controllers, auditController(LEGAL_REFERRAL, (accountId) => [referralStreamId(accountId)])],
+      providers: [
+        { provide: SERVICE_DEPENDENCIES, useValue: deps },
+        // Not exported: in the all-in-one process each service's handlers get their own scheduler.
+        { provide: DurableScheduler, useValue: scheduler },
+        LegalReviewWork,
+        ...commandHandlers,
+        ...queryHandlers,
+        runtimeProvider(runtime),
+      ],
     };
   }
 }

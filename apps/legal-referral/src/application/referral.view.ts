@@ -1,85 +1,104 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { lastPayment, ReferralCase, ReferralStage } from '../domain/referral/referral.state';
-import { FailedRule, FollowUpReview } from '../domain/referral/referral.events';
+import { ApiProperty } from '@nestjs/swagger';
+import { Refused } from '@lib/platform';
+import { lastPayment, ReferralStage, ReferralState } from '../domain/referral/referral.state';
+
+const STAGES: ReferralStage[] = ['opened', 'recommended', 'not-recommended', 'authorized', 'forwarded', 'closed'];
 
 export class FailedRuleView {
   @ApiProperty({ example: 'no-payment-in-45-days' }) rule!: string;
   @ApiProperty() reason!: string;
 }
 
+export class DebtorView {
+  @ApiProperty({ description: 'ISO 3166-1 alpha-2', example: 'US' }) country!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'As placed; null when the placement named none', example: 'NY' }) region!: string | null;
+}
+
 export class LastPaymentView {
-  @ApiProperty() paymentId!: string;
+  @ApiProperty({ format: 'uuid' }) paymentId!: string;
   @ApiProperty({ description: 'Minor units' }) amount!: number;
-  @ApiProperty() paidAt!: string;
+  @ApiProperty({ format: 'date-time' }) paidAt!: string;
 }
 
 export class FollowUpReviewView {
-  @ApiProperty({ description: 'The payment that held the last review back' }) afterPaymentId!: string;
-  @ApiProperty({ description: 'When the booked review runs: 45 days after that payment' }) dueAt!: string;
+  @ApiProperty({ format: 'uuid', description: 'The payment that held the last review back' }) afterPaymentId!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the booked review runs: 45 days after that payment' }) dueAt!: string;
 }
 
 export class AttorneyView {
-  @ApiProperty() attorneyId!: string;
-  @ApiProperty() attorneyName!: string;
+  @ApiProperty({ example: 'att-ny-014' }) attorneyId!: string;
+  @ApiProperty({ example: 'Hudson & Rowe LLP' }) attorneyName!: string;
   @ApiProperty({ example: 'US-NY' }) jurisdiction!: string;
-  @ApiProperty() forwardedAt!: string;
+  @ApiProperty({ format: 'date-time' }) forwardedAt!: string;
+}
+
+export class ClosingView {
+  @ApiProperty({ example: 'paid-in-full' }) closingCode!: string;
+  @ApiProperty({ format: 'date-time' }) closedAt!: string;
 }
 
 export class ReopeningView {
   @ApiProperty({ example: 'paid-in-full', description: 'The closing code of the closure it undid' }) previousClosingCode!: string;
   @ApiProperty({ example: 'payment-reversed' }) reason!: string;
-  @ApiPropertyOptional({ nullable: true, description: 'The payment whose reversal reopened the account' }) paymentId!: string | null;
-  @ApiProperty() reopenedAt!: string;
-  @ApiProperty({ description: 'When the review booked by this reopening falls due: 45 days after it' }) reviewDueAt!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The payment whose reversal reopened the account' }) paymentId!: string | null;
+  @ApiProperty({ format: 'date-time' }) reopenedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the review booked by this reopening falls due: 45 days after it' }) reviewDueAt!: string;
 }
 
-/** A referral case as legal, supervisors and compliance read it. */
+/** A referral case as legal, supervisors and compliance read it. What is not there yet is null, never left out. */
 export class ReferralView {
-  @ApiProperty() accountId!: string;
-  @ApiProperty() clientId!: string;
-  @ApiProperty({ enum: ['opened', 'recommended', 'not-recommended', 'authorized', 'forwarded', 'closed'] }) stage!: ReferralStage;
+  @ApiProperty({ format: 'uuid' }) accountId!: string;
+  @ApiProperty({ format: 'uuid' }) clientId!: string;
+  @ApiProperty({ enum: STAGES }) stage!: ReferralStage;
   @ApiProperty() commercial!: boolean;
   @ApiProperty({ description: 'Minor units' }) balance!: number;
   @ApiProperty({ example: 'USD' }) currency!: string;
-  @ApiProperty() placedAt!: string;
-  @ApiProperty({ example: '2026-01-31' }) oldestDueDate!: string;
-  @ApiProperty({ example: { country: 'US', region: 'NY' } }) debtor!: { country: string; region: string | null };
-  @ApiProperty({ description: 'When the legal review booked at placement falls due (placement + 45 days)' }) reviewDueAt!: string;
-  @ApiPropertyOptional({ type: LastPaymentView, nullable: true }) lastPayment!: LastPaymentView | null;
-  @ApiPropertyOptional({ nullable: true, description: 'When the last legal review ran' }) reviewedAt!: string | null;
-  @ApiProperty({ type: [String] }) rulesChecked!: string[];
-  @ApiProperty({ type: [FailedRuleView], description: 'Why the last review did not recommend suit' }) failedRules!: FailedRule[];
-  @ApiPropertyOptional({ type: FollowUpReviewView, nullable: true, description: 'The review the last one booked, when only a recent payment held it back' })
-  followUpReview!: FollowUpReview | null;
-  @ApiPropertyOptional({ nullable: true }) authorizedAt!: string | null;
-  @ApiPropertyOptional({ type: AttorneyView, nullable: true }) attorney!: AttorneyView | null;
-  @ApiPropertyOptional({ nullable: true, example: { closingCode: 'paid-in-full', closedAt: '2026-03-01T00:00:00.000Z' } })
-  closing!: { closingCode: string; closedAt: string } | null;
-  @ApiPropertyOptional({ type: ReopeningView, nullable: true, description: 'The latest reopening of the account, if it was ever reopened' })
-  reopening!: ReopeningView | null;
+  @ApiProperty({ format: 'date-time' }) placedAt!: string;
+  @ApiProperty({ format: 'date', example: '2026-01-31' }) oldestDueDate!: string;
+  @ApiProperty({ type: DebtorView }) debtor!: DebtorView;
+  @ApiProperty({ format: 'date-time', description: 'When the legal review booked at placement falls due (placement + 45 days)' }) reviewDueAt!: string;
+  @ApiProperty({ type: LastPaymentView, nullable: true, description: 'The latest payment that still stands' }) lastPayment!: LastPaymentView | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the last legal review ran' }) reviewedAt!: string | null;
+  @ApiProperty({ type: [String], description: 'The criteria the last review checked' }) rulesChecked!: string[];
+  @ApiProperty({ type: [FailedRuleView], description: 'Why the last review did not recommend suit' }) failedRules!: FailedRuleView[];
+  @ApiProperty({ type: FollowUpReviewView, nullable: true, description: 'The review the last one booked, when only a recent payment held it back' })
+  followUpReview!: FollowUpReviewView | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) authorizedAt!: string | null;
+  @ApiProperty({ type: AttorneyView, nullable: true, description: 'Once forwarded' }) attorney!: AttorneyView | null;
+  @ApiProperty({ type: ClosingView, nullable: true, description: 'While the account is closed' }) closing!: ClosingView | null;
+  @ApiProperty({ type: ReopeningView, nullable: true, description: 'The latest reopening of the account, if it was ever reopened' }) reopening!: ReopeningView | null;
 }
 
-export function referralView(referral: ReferralCase): ReferralView {
-  const payment = lastPayment(referral);
+/** The case as staff read it; no case is `referral-unknown` (404). */
+export function referralView(accountId: string, state: ReferralState): ReferralView {
+  if (state.stage === 'none') throw new Refused({ rule: 'referral-unknown', reason: `no referral case for account ${accountId}` });
+  const payment = lastPayment(state);
+  const review = state.lastReview;
   return {
-    accountId: referral.accountId,
-    clientId: referral.clientId,
-    stage: referral.stage,
-    commercial: referral.commercial,
-    balance: referral.balance,
-    currency: referral.currency,
-    placedAt: referral.placedAt,
-    oldestDueDate: referral.oldestDueDate,
-    debtor: { country: referral.debtorCountry, region: referral.debtorRegion },
-    reviewDueAt: referral.reviewDueAt,
+    accountId: state.accountId,
+    clientId: state.clientId,
+    stage: state.stage,
+    commercial: state.commercial,
+    balance: state.balance,
+    currency: state.currency,
+    placedAt: state.placedAt,
+    oldestDueDate: state.oldestDueDate,
+    debtor: { country: state.debtorCountry, region: state.debtorRegion },
+    reviewDueAt: state.reviewDueAt,
     lastPayment: payment ? { paymentId: payment.paymentId, amount: payment.amount, paidAt: payment.paidAt } : null,
-    reviewedAt: referral.lastReview?.reviewedAt ?? null,
-    rulesChecked: referral.lastReview?.rulesChecked ?? [],
-    failedRules: referral.lastReview?.failedRules ?? [],
-    followUpReview: referral.lastReview?.followUpReview ?? null,
-    authorizedAt: referral.authorizedAt,
-    attorney: referral.attorney,
-    closing: referral.stage === 'closed' ? { closingCode: referral.closing.closingCode, closedAt: referral.closing.closedAt } : null,
-    reopening: referral.reopenings.at(-1) ?? null,
+    reviewedAt: review?.reviewedAt ?? null,
+    rulesChecked: review?.rulesChecked ?? [],
+    failedRules: review?.failedRules.map(({ rule, reason }) => ({ rule, reason })) ?? [],
+    followUpReview: review?.followUpReview ? { afterPaymentId: review.followUpReview.afterPaymentId, dueAt: review.followUpReview.dueAt } : null,
+    authorizedAt: state.authorizedAt,
+    attorney: state.attorney && { attorneyId: state.attorney.attorneyId, attorneyName: state.attorney.attorneyName, jurisdiction: state.attorney.jurisdiction, forwardedAt: state.attorney.forwardedAt },
+    closing: state.stage === 'closed' ? { closingCode: state.closing.closingCode, closedAt: state.closing.closedAt } : null,
+    reopening: reopeningView(state.reopenings.at(-1)),
   };
+}
+
+function reopeningView(reopening: ReopeningView | undefined): ReopeningView | null {
+  if (!reopening) return null;
+  const { previousClosingCode, reason, paymentId, reopenedAt, reviewDueAt } = reopening;
+  return { previousClosingCode, reason, paymentId, reopenedAt, reviewDueAt };
 }

@@ -1,12 +1,10 @@
-import { Body, Controller, Headers, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
-import { handleCommand } from '@lib/es-core';
-import type { JsonResponse } from '@lib/platform';
-import { PrincipalRequest, replyOnce, Roles } from '@lib/platform';
-import { referralDecider } from '../../domain/referral/referral.decider';
-import { LEGAL_REFERRAL_DEPS, LegalReferralDependencies, referralStreamId } from '../../legal-referral.dependencies';
-import { outcomeAnswer } from '../answers';
+import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@lib/es-core';
+import { CommandEndpoint, Ctx, Roles } from '@lib/platform';
 import { ReferralView } from '../referral.view';
+import { ForwardToAttorney } from './forward-to-attorney.command';
 import { ForwardToAttorneyRequest } from './forward-to-attorney.request.dto';
 
 /**
@@ -17,33 +15,18 @@ import { ForwardToAttorneyRequest } from './forward-to-attorney.request.dto';
 @ApiTags('referrals')
 @Controller('referrals/:accountId/forwarding')
 export class ForwardToAttorneyController {
-  constructor(@Inject(LEGAL_REFERRAL_DEPS) private readonly deps: LegalReferralDependencies) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @Roles('legal', 'supervisor')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer.' })
-  @ApiCreatedResponse({ type: ReferralView, description: 'Forwarded: the case with its attorney.' })
-  @ApiNotFoundResponse({ description: 'No referral case for this account.' })
-  @ApiConflictResponse({
-    description:
-      'rule referral-not-authorized, already-forwarded or referral-closed; a legal criterion that no longer holds (e.g. within-statute-of-limitations, balance-at-least-5000); or attorney-jurisdiction-mismatch. Nothing is stored.',
+  @ApiParam({ name: 'accountId', format: 'uuid' })
+  @CommandEndpoint({
+    404: 'No referral case for the account (rule referral-unknown).',
+    409:
+      'Rule referral-not-authorized, already-forwarded or referral-closed; a legal criterion that no longer holds, named by the first that fails (e.g. within-statute-of-limitations, balance-at-least-5000); or attorney-jurisdiction-mismatch. Nothing is stored.',
   })
-  async forward(
-    @Param('accountId', new ParseUUIDPipe()) accountId: string,
-    @Body() body: ForwardToAttorneyRequest,
-    @Req() request: PrincipalRequest,
-    @Res() response: JsonResponse,
-    @Headers('idempotency-key') key?: string,
-  ): Promise<void> {
-    await replyOnce(this.deps, request, response, key, async (context) => {
-      const outcome = await handleCommand(
-        this.deps.eventStore,
-        referralDecider,
-        referralStreamId(accountId),
-        { type: 'ForwardToAttorney', attorneyId: body.attorneyId, attorneyName: body.attorneyName, jurisdiction: body.jurisdiction, now: context.now },
-        context,
-      );
-      return outcomeAnswer(accountId, outcome, 201);
-    });
+  @ApiCreatedResponse({ type: ReferralView, description: 'Forwarded: the case with its attorney.' })
+  forward(@Param('accountId', new ParseUUIDPipe()) accountId: string, @Body() body: ForwardToAttorneyRequest, @Ctx() context: CommandContext): Promise<ReferralView> {
+    return this.commands.execute(new ForwardToAttorney(accountId, body, context));
   }
 }

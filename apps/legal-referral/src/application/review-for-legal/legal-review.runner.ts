@@ -1,11 +1,13 @@
-import { CommandContext, handleCommand, OutcomeEvent } from '@lib/es-core';
+import { CommandContext, OutcomeEvent, readStreamOf } from '@lib/es-core';
 import type { EventStore } from '@lib/event-store';
+import { Decided, decideOrRefuse } from '@lib/platform';
 import type { DurableScheduler } from '@lib/scheduler';
 import { legalReviewWorkflow, SchedulerCommand } from '../../domain/legal-review/legal-review.workflow';
 import type { ReferralCommand } from '../../domain/referral/referral.commands';
 import { referralDecider } from '../../domain/referral/referral.decider';
 import type { ReferralEvent } from '../../domain/referral/referral.events';
-import { LegalReferralDependencies, referralStreamId } from '../../legal-referral.dependencies';
+import type { ReferralState } from '../../domain/referral/referral.state';
+import { referralStreamId } from '../../legal-referral.dependencies';
 
 /**
  * Runs the legal review workflow for the events a command caused: folds the referral stream
@@ -26,9 +28,8 @@ export async function runLegalReviewWorkflow(
   const causedIds = new Set(caused.map((event) => event.metadata.eventId));
   const commands: SchedulerCommand[] = [];
   let state = legalReviewWorkflow.initialState();
-  for (const recorded of await store.readStream(streamId)) {
-    const event = recorded as unknown as ReferralEvent;
-    if (causedIds.has(recorded.metadata.eventId)) commands.push(...legalReviewWorkflow.decide(event, state));
+  for (const event of await readStreamOf<ReferralEvent>(store, streamId)) {
+    if (causedIds.has(event.metadata.eventId)) commands.push(...legalReviewWorkflow.decide(event, state));
     state = legalReviewWorkflow.evolve(state, event);
   }
   for (const command of commands) {
@@ -41,10 +42,19 @@ export async function runLegalReviewWorkflow(
   }
 }
 
-/** A command on a referral case, followed by the legal review bookings its events call for. */
-export async function handleReferralCommand(deps: LegalReferralDependencies, scheduler: DurableScheduler, accountId: string, command: ReferralCommand, context: CommandContext) {
+/**
+ * A command on a referral case, followed by the legal review bookings its events call for.
+ * A refusal throws `Refused` and books nothing.
+ */
+export async function handleReferralCommand(
+  store: EventStore,
+  scheduler: DurableScheduler,
+  accountId: string,
+  command: ReferralCommand,
+  context: CommandContext,
+): Promise<Decided<ReferralState, ReferralEvent>> {
   const streamId = referralStreamId(accountId);
-  const outcome = await handleCommand(deps.eventStore, referralDecider, streamId, command, context);
-  if (outcome.outcome !== 'rejected') await runLegalReviewWorkflow(deps.eventStore, scheduler, streamId, outcome.events, context);
+  const outcome = await decideOrRefuse(store, referralDecider, streamId, command, context);
+  await runLegalReviewWorkflow(store, scheduler, streamId, outcome.events, context);
   return outcome;
 }

@@ -1,12 +1,10 @@
-import { Controller, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { DurableScheduler } from '@lib/scheduler';
-import type { JsonResponse } from '@lib/platform';
-import { PrincipalRequest, replyOnce, Roles } from '@lib/platform';
-import { LEGAL_REFERRAL_DEPS, LEGAL_REVIEW_SCHEDULER, LegalReferralDependencies } from '../../legal-referral.dependencies';
-import { outcomeAnswer } from '../answers';
+import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@lib/es-core';
+import { CommandEndpoint, Ctx, Roles } from '@lib/platform';
 import { ReferralView } from '../referral.view';
-import { reviewForLegal } from './review-for-legal';
+import { ReviewForLegal } from './review-for-legal.command';
 
 /**
  * Runs the legal review now, without waiting for day 45 (e.g. after new facts came in).
@@ -15,27 +13,18 @@ import { reviewForLegal } from './review-for-legal';
 @ApiTags('referrals')
 @Controller('referrals/:accountId/review')
 export class ReviewForLegalController {
-  constructor(
-    @Inject(LEGAL_REFERRAL_DEPS) private readonly deps: LegalReferralDependencies,
-    @Inject(LEGAL_REVIEW_SCHEDULER) private readonly scheduler: DurableScheduler,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @HttpCode(200)
   @Roles('supervisor', 'legal')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer.' })
+  @ApiParam({ name: 'accountId', format: 'uuid' })
+  @CommandEndpoint({
+    404: 'No referral case for the account (rule referral-unknown).',
+    409: 'The client already authorized suit, or the case was forwarded (rule referral-already-authorized).',
+  })
   @ApiOkResponse({ type: ReferralView, description: 'The case after the review: stage recommended or not-recommended, with the failed rules.' })
-  @ApiNotFoundResponse({ description: 'No referral case for this account.' })
-  @ApiConflictResponse({ description: 'rule referral-already-authorized: the client already authorized suit.' })
-  async review(
-    @Param('accountId', new ParseUUIDPipe()) accountId: string,
-    @Req() request: PrincipalRequest,
-    @Res() response: JsonResponse,
-    @Headers('idempotency-key') key?: string,
-  ): Promise<void> {
-    await replyOnce(this.deps, request, response, key, async (context) => {
-      const outcome = await reviewForLegal(this.deps, this.scheduler, accountId, context);
-      return outcomeAnswer(accountId, outcome, 200);
-    });
+  review(@Param('accountId', new ParseUUIDPipe()) accountId: string, @Ctx() context: CommandContext): Promise<ReferralView> {
+    return this.commands.execute(new ReviewForLegal(accountId, context));
   }
 }

@@ -3,6 +3,16 @@ import { RecordedEvent } from '@lib/es-core';
 import { integrationMessage } from '@lib/integration';
 import type { OutgoingMessage } from '@lib/message-bus';
 import { ReferralEvent } from '../../domain/referral/referral.events';
+import { accountIdOfStream } from '../../legal-referral.dependencies';
+
+/**
+ * The relay hands the gateway every event of the service's store (the scheduler's and the
+ * idempotency keys' too). A `referral-` stream is written only by the referral decider, so
+ * its events are referral events: the stream id says which decider's events they are.
+ */
+function isReferralEvent(stored: RecordedEvent): stored is RecordedEvent<ReferralEvent> {
+  return accountIdOfStream(stored.streamId) !== undefined;
+}
 
 /**
  * Domain events of legal-referral -> the published language (`legal.referrals`, keyed by
@@ -10,7 +20,8 @@ import { ReferralEvent } from '../../domain/referral/referral.events';
  * did not recommend and ignored authorizations stay internal (the audit copy carries them).
  */
 export function legalReferralGateway(stored: RecordedEvent): OutgoingMessage[] {
-  const event = stored as unknown as RecordedEvent<ReferralEvent> & ReferralEvent;
+  if (!isReferralEvent(stored)) return [];
+  const event = stored;
   switch (event.type) {
     case 'ReferralRecommended': {
       const { accountId, clientId, balance, currency, reviewedAt } = event.data;
