@@ -334,7 +334,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     expect(await typesIn(accountId)).toEqual([]);
 
     const payment = { accountId, clientId: 'client-1', paymentId, amount: 50_000, currency: 'USD', allocations: [{ invoiceNumber: 'INV-1', amount: 50_000 }], commission: 12_500, credit: 0, balanceAfter: 700_050, postedAt: paidAt };
-    await publish(PaymentPosted, accountId, payment);
+    await publish(PaymentPostedV1, accountId, payment);
     await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
     await waitUntil('the payment to be noted once the case opened', async () => (await getReferral(accountId)).balance === 700_050);
     expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened', 'PaymentNoted']);
