@@ -1,10 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { runApp, startApp } from '../support/app-process';
 
 const apps = ['client-intake', 'debtor-contact', 'payments', 'legal-referral', 'reporting', 'all-in-one'];
+const services = apps.filter((app) => app !== 'all-in-one');
+/** Blank values count as unset, so nothing from the test's own environment opens a service. */
+const NO_STAFF_TOKEN_KEYS = { STAFF_TOKEN_SECRET: '', STAFF_TOKEN_JWKS_URL: '', STAFF_TOKEN_PUBLIC_KEY: '' };
 
 describe('every app boots as its own process', () => {
   it.each(apps)('%s answers /health, serves its OpenAPI document, and shuts down cleanly', async (app) => {
-    const running = await startApp(app, { PGLITE_DATA_DIR: 'memory' });
+    // The all-in-one alone may start without a staff token secret (its demo mode); a service needs one.
+    const secret = app === 'all-in-one' ? NO_STAFF_TOKEN_KEYS : { STAFF_TOKEN_SECRET: randomBytes(32).toString('base64url') };
+    const running = await startApp(app, { PGLITE_DATA_DIR: 'memory', ...secret });
     try {
       const health = (await (await fetch(`${running.url}/health`)).json()) as { status: string; services: string[] };
       expect(health.status).toBe('ok');
@@ -18,9 +24,34 @@ describe('every app boots as its own process', () => {
   });
 
   it('refuses to start with a configuration that names what is missing', async () => {
-    const started = runApp('payments', { EVENT_STORE: 'postgres', MESSAGE_BUS: 'kafka', DATABASE_URL: '', KAFKA_BROKERS: '' });
+    const started = runApp('payments', { EVENT_STORE: 'postgres', MESSAGE_BUS: 'kafka', DATABASE_URL: '', KAFKA_BROKERS: '', STAFF_TOKEN_SECRET: randomBytes(32).toString('base64url') });
     expect(await started.exited).toBe(1);
     expect(started.output()).toContain('DATABASE_URL is required when EVENT_STORE=postgres');
     expect(started.output()).toContain('KAFKA_BROKERS is required when MESSAGE_BUS=kafka');
+  });
+
+  it.each(services)('%s refuses to start without a staff token secret, even in production, naming STAFF_TOKEN_SECRET', async (service) => {
+    const started = runApp(service, { PGLITE_DATA_DIR: 'memory', NODE_ENV: 'production', ...NO_STAFF_TOKEN_KEYS });
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toContain('STAFF_TOKEN_SECRET is required');
+    expect(started.output()).not.toContain('listening');
+  });
+
+  it('starts the all-in-one without a secret only as a demo, and says its tokens are signed with a public secret', async () => {
+    const running = await startApp('all-in-one', { PGLITE_DATA_DIR: 'memory', ...NO_STAFF_TOKEN_KEYS });
+    try {
+      // The banner follows the first /health answer by a moment.
+      for (let waited = 0; !running.output().includes('Demo staff tokens') && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(running.output()).toContain('Demo staff tokens: STAFF_TOKEN_SECRET is not set');
+      expect(running.output()).toContain('a public demo secret');
+    } finally {
+      expect(await running.stop()).toBe(0);
+    }
+  });
+
+  it('refuses the public demo secret as a service secret', async () => {
+    const started = runApp('payments', { PGLITE_DATA_DIR: 'memory', ...NO_STAFF_TOKEN_KEYS, STAFF_TOKEN_SECRET: 'dev-only-staff-token-secret' });
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toContain('STAFF_TOKEN_SECRET must be at least 32 characters');
   });
 });
