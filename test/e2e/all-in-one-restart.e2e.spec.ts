@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { loadConfig } from '@lib/config';
 import { composeProcess, ComposedProcess } from '@lib/platform';
 import { ALL_SERVICES } from '../../apps/all-in-one/src/all-in-one.services';
-import { Deployment } from './journeys/deployment';
+import { Deployment, DEPLOYMENT_STAFF_TOKEN_SECRET } from './journeys/deployment';
 import { as, call, eventually, onboardClient, placeAccount } from './journeys/journeys';
 
 describe('all-in-one restart', () => {
@@ -17,7 +17,7 @@ describe('all-in-one restart', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   async function start(): Promise<{ composed: ComposedProcess; deployment: Deployment }> {
-    const config = loadConfig('all-in-one', { PGLITE_DATA_DIR: dataDir, CLOCK: 'test' }, { port: 0 });
+    const config = loadConfig('all-in-one', { PGLITE_DATA_DIR: dataDir, CLOCK: 'test', STAFF_TOKEN_SECRET: DEPLOYMENT_STAFF_TOKEN_SECRET }, { port: 0 });
     const composed = await composeProcess(config, ALL_SERVICES, { title: 'restart test', quiet: true });
     await composed.app.listen(0, '127.0.0.1');
     const url = (await composed.app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -1,12 +1,23 @@
+import { randomBytes } from 'node:crypto';
 import { asyncApiDocument } from '@lib/contracts';
 import { runApp, startApp } from '../support/app-process';
 
 const apps = ['client-intake', 'debtor-contact', 'payments', 'legal-referral', 'reporting', 'all-in-one'];
+const services = apps.filter((app) => app !== 'all-in-one');
+/** Blank values count as unset, so nothing from the test's own environment opens a service. */
+const NO_STAFF_TOKEN_KEYS = { STAFF_TOKEN_SECRET: '', STAFF_TOKEN_JWKS_URL: '', STAFF_TOKEN_PUBLIC_KEY: '' };
 
 describe('every app boots as its own process', () => {
-  it.each(apps)('%s answers /health, serves its OpenAPI document, and shuts down cleanly', async (app) => {
-    const running = await startApp(app, { PGLITE_DATA_DIR: 'memory' });
+  it.each(apps)('%s answers /health, serves its OpenAPI document, and shuts down cleanly (the all-in-one as a demo, saying so)', async (app) => {
+    // The all-in-one alone may start without a staff token secret (its demo mode); a service needs one.
+    const secret = app === 'all-in-one' ? NO_STAFF_TOKEN_KEYS : { STAFF_TOKEN_SECRET: randomBytes(32).toString('base64url') };
+    const running = await startApp(app, { PGLITE_DATA_DIR: 'memory', ...secret }, 60_000);
     try {
+      if (app === 'all-in-one') {
+        // The demo banner follows the first /health answer by a moment.
+        for (let waited = 0; !running.output().includes('Demo staff tokens') && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(running.output()).toContain('Demo staff tokens: STAFF_TOKEN_SECRET is not set, so staff tokens are checked against a public demo secret');
+      }
       const health = (await (await fetch(`${running.url}/health`)).json()) as { status: string; services: string[] };
       expect(health.status).toBe('ok');
       expect(health.services).toEqual(app === 'all-in-one' ? apps.filter((a) => a !== 'all-in-one') : [app]);
@@ -22,9 +33,22 @@ describe('every app boots as its own process', () => {
   });
 
   it('refuses to start with a configuration that names what is missing', async () => {
-    const started = runApp('payments', { EVENT_STORE: 'postgres', MESSAGE_BUS: 'kafka', DATABASE_URL: '', KAFKA_BROKERS: '' });
+    const started = runApp('payments', { EVENT_STORE: 'postgres', MESSAGE_BUS: 'kafka', DATABASE_URL: '', KAFKA_BROKERS: '', STAFF_TOKEN_SECRET: randomBytes(32).toString('base64url') });
     expect(await started.exited).toBe(1);
     expect(started.output()).toContain('DATABASE_URL is required when EVENT_STORE=postgres');
     expect(started.output()).toContain('KAFKA_BROKERS is required when MESSAGE_BUS=kafka');
+  });
+
+  it.each(services)('%s refuses to start without a staff token secret, even in production, naming STAFF_TOKEN_SECRET', async (service) => {
+    const started = runApp(service, { PGLITE_DATA_DIR: 'memory', NODE_ENV: 'production', ...NO_STAFF_TOKEN_KEYS });
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toContain('STAFF_TOKEN_SECRET is required');
+    expect(started.output()).not.toContain('listening');
+  });
+
+  it('refuses the public demo secret as a service secret', async () => {
+    const started = runApp('payments', { PGLITE_DATA_DIR: 'memory', ...NO_STAFF_TOKEN_KEYS, STAFF_TOKEN_SECRET: 'dev-only-staff-token-secret' });
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toContain('STAFF_TOKEN_SECRET must be at least 32 characters');
   });
 });

@@ -10,7 +10,7 @@ import { ModulesContainer } from '@nestjs/core';
 import { loadConfig } from '@lib/config';
 import { composeProcess, Role, ROLES_KEY, STAFF_ROLES, StaffRole } from '@lib/platform';
 import { ALL_SERVICES } from '../../apps/all-in-one/src/all-in-one.services';
-import { staffToken } from './journeys/deployment';
+import { DEPLOYMENT_STAFF_TOKEN_SECRET, staffToken } from './journeys/deployment';
 
 interface Route {
   method: string;
@@ -56,7 +56,7 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
   let clientKey: string;
 
   beforeAll(async () => {
-    const config = loadConfig('all-in-one', { PGLITE_DATA_DIR: 'memory', CLOCK: 'test' }, { port: 0 });
+    const config = loadConfig('all-in-one', { PGLITE_DATA_DIR: 'memory', CLOCK: 'test', STAFF_TOKEN_SECRET: DEPLOYMENT_STAFF_TOKEN_SECRET }, { port: 0 });
     const composed = await composeProcess(config, ALL_SERVICES, { title: 'role matrix', quiet: true });
     app = composed.app;
     close = () => composed.close();

@@ -1,15 +1,16 @@
 /**
  * Staff tokens expire in real time. A deployment with its own secret refuses an expired
  * token and one that never expires; the wall clock here is a test clock moved by the spec,
- * apart from the business clock, which stays where it is.
+ * apart from the business clock, which stays where it is. Whatever a token holds, the
+ * guard answers 401, never 500.
  */
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { TestClock } from '@lib/clock';
 import { signStaffToken } from '@lib/platform';
 import { ClientIntakeModule } from '../../apps/client-intake/src/client-intake.module';
 import { HttpClient, startServiceUnderTest } from '../support/service-under-test';
 
-const SECRET = 'a-deployment-secret';
+const SECRET = 'a-deployment-secret-of-at-least-32-characters';
 
 describe('staff token expiry, through a service with its own secret', () => {
   const wallClock = new TestClock('2026-11-23T09:00:00.000Z');
@@ -21,7 +22,7 @@ describe('staff token expiry, through a service with its own secret', () => {
       name: 'client-intake',
       clockStart: '2026-06-01T09:00:00.000Z',
       module: (deps) => ClientIntakeModule.register(deps),
-      auth: { staffTokenSecret: SECRET, wallClock },
+      auth: { staffTokens: { kind: 'secret', secret: SECRET }, wallClock },
     }));
   });
   afterAll(() => close());
@@ -44,5 +45,25 @@ describe('staff token expiry, through a service with its own secret', () => {
     await readAnAccount(bearer()).expect(401);
     const demo = `Bearer ${signStaffToken('dev-only-staff-token-secret', { role: 'collector', id: 'c-1' })}`;
     await readAnAccount(demo).expect(401);
+  });
+
+  it.each<[string, unknown]>([
+    ['null', null],
+    ['an array', [{ sub: 'c-1', role: 'admin' }]],
+    ['a number', 7],
+    ['claims of the wrong types', { sub: 1, role: { admin: true }, iat: 'now', exp: 'never' }],
+  ])('answers 401, not 500, to a validly signed token whose payload is %s', async (_, payload) => {
+    const input = `${Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+    const token = `${input}.${createHmac('sha256', SECRET).update(input).digest('base64url')}`;
+    const refused = await readAnAccount(`Bearer ${token}`).expect(401);
+    expect(refused.body.message).toBe('missing or invalid credentials');
+  });
+
+  it('answers 401 to an unsigned (`alg: none`) token and to garbage', async () => {
+    const claims = { sub: 'c-1', role: 'admin', iat: Math.floor(wallClock.now().getTime() / 1000), exp: Math.floor(wallClock.now().getTime() / 1000) + 3600 };
+    const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
+    await readAnAccount(`Bearer ${unsigned}`).expect(401);
+    await readAnAccount('Bearer ').expect(401);
+    await readAnAccount(`Bearer ${'.'.repeat(5000)}`).expect(401);
   });
 });

@@ -1,12 +1,12 @@
 /**
  * The per-app e2e specs each run one service in-process against the same stand-ins
- * (PGlite store, in-process bus, test clock, dev staff secret). Building and tearing that
+ * (PGlite store, in-process bus, test clock, a test staff token secret). Building and tearing that
  * world down in one place keeps the specs about the service's behaviour, and keeps the
  * teardown order (listeners before the app, the app before what it writes to) right everywhere.
  */
 import { DynamicModule, INestApplication, Module, Type } from '@nestjs/common';
 import request from 'supertest';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { TestClock } from '@lib/clock';
 import { createPgliteEventStore, PgliteEventStore } from '@lib/event-store';
 import { BusSubscription, createInProcessMessageBus, IncomingMessage, MessageBus } from '@lib/message-bus';
@@ -16,7 +16,6 @@ import {
   ClientKeyVerifier,
   ClockControl,
   createHttpApp,
-  DEV_STAFF_TOKEN_SECRET,
   rootModule,
   ServiceDependencies,
   signStaffToken,
@@ -25,9 +24,17 @@ import {
 
 export type HttpClient = ReturnType<typeof request>;
 
-/** An authorization header value the app under test accepts, for one staff member. */
+/** The staff token secret of the apps under test: a deployment's secret, not the demo one, so tokens must carry `exp`. */
+export const TEST_STAFF_TOKEN_SECRET = randomBytes(32).toString('base64url');
+
+/** How the apps under test check staff tokens (the default of `startServiceUnderTest`). */
+export const testStaffAuth: AuthSettings = { staffTokens: { kind: 'secret', secret: TEST_STAFF_TOKEN_SECRET } };
+
+const TEST_TOKEN_LIFETIME_MS = 60 * 60_000;
+
+/** An authorization header value the app under test accepts, for one staff member, good for an hour of wall-clock time. */
 export function staffBearer(role: StaffRole, id = `${role}-1`): string {
-  return `Bearer ${signStaffToken(DEV_STAFF_TOKEN_SECRET, { role, id })}`;
+  return `Bearer ${signStaffToken(TEST_STAFF_TOKEN_SECRET, { role, id }, new Date(Date.now() + TEST_TOKEN_LIFETIME_MS))}`;
 }
 
 @Module({})
@@ -50,7 +57,7 @@ export interface ServiceUnderTestOptions {
   module: (deps: ServiceDependencies) => DynamicModule;
   /** What the process would provide besides the service, e.g. `fixedClientKeys(...)`. */
   extraImports?: Array<Type<unknown> | DynamicModule>;
-  /** How staff tokens are checked. Default: the demo secret, judged by the system clock. */
+  /** How staff tokens are checked. Default: `testStaffAuth`, judged by the system clock. */
   auth?: AuthSettings;
   /** Topics whose messages the spec inspects; subscribed after the app is up, from the beginning. */
   listenTo?: readonly string[];
@@ -79,7 +86,7 @@ export async function startServiceUnderTest(options: ServiceUnderTestOptions): P
   const app = await createHttpApp({
     title: `${options.name} test`,
     quiet: true,
-    module: rootModule([options.name], [options.module(deps), ...(options.extraImports ?? [])], options.auth ?? { staffTokenSecret: DEV_STAFF_TOKEN_SECRET }),
+    module: rootModule([options.name], [options.module(deps), ...(options.extraImports ?? [])], options.auth ?? testStaffAuth),
   });
   await app.init();
 

@@ -14,12 +14,15 @@ const PGLITE_TEMPLATE_DIR = join(__dirname, '..', '..', '..', '.pglite-empty-clu
 
 /** Every service in one process, on the embedded adapters unless told otherwise. */
 async function main(): Promise<void> {
-  const config = loadConfig('all-in-one', process.env, { port: ALL_IN_ONE_DEFAULT_PORT });
+  const config = loadConfig('all-in-one', process.env, { port: ALL_IN_ONE_DEFAULT_PORT, demoStaffTokensWhenUnset: true });
   const { url } = await runProcess(config, ALL_SERVICES, 'Collection agency (all-in-one)', { pgliteTemplateDir: PGLITE_TEMPLATE_DIR });
   const lines = [`Collection agency backend (all-in-one) on ${url}`, `  API documentation: ${url}/docs`];
-  if (!config.staffTokenSecret) {
+  if (!config.staffTokens) {
     // Demo mode: tokens signed with the public demo secret, so the README walkthrough works.
-    lines.push('  Demo staff tokens (STAFF_TOKEN_SECRET is not set; never use these in production):');
+    lines.push(
+      '  Demo staff tokens: STAFF_TOKEN_SECRET is not set, so staff tokens are checked against a public demo secret',
+      '  that anyone can sign with. For trying the system only; set STAFF_TOKEN_SECRET (or an identity provider) to share it.',
+    );
     for (const role of STAFF_ROLES) lines.push(`    ${role.padEnd(11)} Bearer ${signStaffToken(DEV_STAFF_TOKEN_SECRET, { role, id: `${role}-demo` })}`);
   }
   if (config.clock === 'test') lines.push('  CLOCK=test: the clock moves only with POST /test-clock/advance (admin)');

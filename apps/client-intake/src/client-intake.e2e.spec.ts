@@ -319,7 +319,7 @@ describe('client intake over HTTP (PGlite event store)', () => {
       await http.post('/placements').set('authorization', staff(role)).send(placement(`R-${role}`)).expect(403);
     }
     await http.post('/clients').set('x-api-key', apiKey).send({ name: 'client cannot onboard' }).expect(403);
-    const forged = signStaffToken('another-secret', { role: 'admin', id: 'mallory' });
+    const forged = signStaffToken('another-secret', { role: 'admin', id: 'mallory' }, new Date(Date.now() + 3_600_000));
     await http.post('/clients').set('authorization', `Bearer ${forged}`).send({ name: 'forged' }).expect(401);
   });
 });

@@ -420,7 +420,7 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
       }
       await http.post(`/cases/${accountId}/contacts`).set('x-api-key', CLIENT_KEY).send(body).expect(403);
       await http.get(`/cases/${accountId}`).set('x-api-key', CLIENT_KEY).expect(403);
-      const forged = signStaffToken('another-secret', { role: 'collector', id: 'mallory' });
+      const forged = signStaffToken('another-secret', { role: 'collector', id: 'mallory' }, new Date(Date.now() + 3_600_000));
       await contact(accountId, body, `Bearer ${forged}`).expect(401);
       expect(await caseTypes(accountId)).toEqual(['ContactCaseOpened', 'NoticeSent']);
     });

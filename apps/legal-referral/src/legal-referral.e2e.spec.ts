@@ -410,7 +410,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     await http.post(`/referrals/${accountId}/review`).expect(401);
     await http.post(`/referrals/${accountId}/forwarding`).send(attorney()).expect(401);
     await http.get(`/audit/legal-referral/accounts/${accountId}`).expect(401);
-    const forged = signStaffToken('another-secret', { role: 'legal', id: 'mallory' });
+    const forged = signStaffToken('another-secret', { role: 'legal', id: 'mallory' }, new Date(Date.now() + 3_600_000));
     await http.get(`/referrals/${accountId}`).set('authorization', `Bearer ${forged}`).expect(401);
 
     const asClient = { header: 'x-api-key', value: CLIENT_API_KEY };

@@ -284,7 +284,7 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
     await http.post(reversalPath).set('x-api-key', CLIENT_KEY).send(reversal).expect(403);
     await http.get(`/ledgers/${accountId}`).set('x-api-key', CLIENT_KEY).expect(403);
     await http.get(`/audit/payments/accounts/${accountId}`).set('x-api-key', CLIENT_KEY).expect(403);
-    const forged = signStaffToken('another-secret', { role: 'accountant', id: 'mallory' });
+    const forged = signStaffToken('another-secret', { role: 'accountant', id: 'mallory' }, new Date(Date.now() + 3_600_000));
     await http.post(reversalPath).set('authorization', `Bearer ${forged}`).send(reversal).expect(401);
 
     expect((await ledgerEvents(accountId)).length).toBe(before);

@@ -26,8 +26,8 @@ import { createPgliteEventStore, EventStore, PgliteEventStore } from '@lib/event
 import { createPglite } from '@lib/event-store/pglite/load-pglite';
 import { createInProcessMessageBus, IncomingMessage, MessageBus } from '@lib/message-bus';
 import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
-import { createHttpApp, DEV_STAFF_TOKEN_SECRET, ProcessContext, readAccountStreams, rootModule, ServiceDependencies, signStaffToken, STAFF_ROLES } from '@lib/platform';
-import { fixedClientKeys, staffBearer as staff } from '../../../test/support/service-under-test';
+import { createHttpApp, ProcessContext, readAccountStreams, rootModule, ServiceDependencies, signStaffToken, STAFF_ROLES } from '@lib/platform';
+import { fixedClientKeys, staffBearer as staff, TEST_STAFF_TOKEN_SECRET, testStaffAuth } from '../../../test/support/service-under-test';
 import {
   accountClosed,
   accountPaidInFull,
@@ -107,7 +107,7 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
     };
     closers.push(() => deps.eventStore.close());
     const processContext: ProcessContext = {
-      config: loadReportingConfig({ READ_MODELS: 'memory', PGLITE_DATA_DIR: 'memory', ...env }),
+      config: loadReportingConfig({ READ_MODELS: 'memory', PGLITE_DATA_DIR: 'memory', STAFF_TOKEN_SECRET: TEST_STAFF_TOKEN_SECRET, ...env }),
       localStores,
       onClose: (close) => closers.push(close),
     };
@@ -115,7 +115,7 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
     const started = await createHttpApp({
       title: 'reporting test',
       quiet: true,
-      module: rootModule(['reporting'], options.testClientKeys === false ? [module] : [module, testClientKeys], { staffTokenSecret: DEV_STAFF_TOKEN_SECRET }),
+      module: rootModule(['reporting'], options.testClientKeys === false ? [module] : [module, testClientKeys], testStaffAuth),
     });
     await started.init();
     return started;
@@ -567,7 +567,7 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
       };
       for (const { path, roles } of endpoints()) {
         await http.get(path).expect(401);
-        await http.get(path).set('authorization', `Bearer ${signStaffToken('another-secret', { role: 'compliance', id: 'mallory' })}`).expect(401);
+        await http.get(path).set('authorization', `Bearer ${signStaffToken('another-secret', { role: 'compliance', id: 'mallory' }, new Date(Date.now() + 3_600_000))}`).expect(401);
         for (const role of STAFF_ROLES) check(path, role, roles.includes(role), (await http.get(path).set('authorization', staff(role))).status);
         check(path, 'client', roles.includes('client'), (await http.get(path).set('x-api-key', 'key-client-a')).status);
       }

@@ -1,3 +1,5 @@
+import { createPublicKey } from 'node:crypto';
+
 /**
  * One typed, validated configuration per app, read from environment variables.
  * Adapters are chosen here and nowhere else; a missing or wrong variable fails the
@@ -6,6 +8,20 @@
 export type EventStoreKind = 'postgres' | 'pglite' | 'eventstoredb';
 export type MessageBusKind = 'kafka' | 'in-process';
 export type ReadModelKind = 'mongo' | 'memory';
+
+/**
+ * Where staff tokens' signing keys come from: a secret every service shares (HS256), or
+ * an identity provider's public keys (RS256/ES256), as a JWKS URL or one PEM public key.
+ * `issuer`/`audience`, when set, must match the token's `iss`/`aud`.
+ */
+export type StaffTokenConfig = (
+  | { kind: 'secret'; secret: string }
+  | { kind: 'jwks'; url: string }
+  | { kind: 'public-key'; pem: string }
+) & { issuer?: string; audience?: string };
+
+/** HS256 keys shorter than the hash (256 bits) weaken it; 32 characters is the floor. */
+export const MIN_STAFF_TOKEN_SECRET_LENGTH = 32;
 
 export interface InfrastructureConfig {
   eventStore:
@@ -25,8 +41,12 @@ export interface AppConfig extends InfrastructureConfig {
   topicPrefix: string;
   /** `test`: a clock that only moves through the admin test-clock endpoint (end-to-end tests). */
   clock: 'system' | 'test';
-  /** Shared secret of staff tokens; unset means the all-in-one demo secret. */
-  staffTokenSecret: string | undefined;
+  /**
+   * How staff tokens are verified. Undefined only in the all-in-one's demo mode (no
+   * variable set), where the public demo secret signs them; every other process refuses
+   * to start without one.
+   */
+  staffTokens: StaffTokenConfig | undefined;
   /** Where the other services answer (reporting gathers audit trails from them). */
   serviceUrls: Record<string, string>;
 }
@@ -56,7 +76,15 @@ type Env = Record<string, string | undefined>;
  * snake case (`PAYMENTS_PORT` wins over `PORT`), so several apps can share one
  * environment (the all-in-one process, docker-compose's defaults).
  */
-export function loadConfig(app: string, env: Env = process.env, defaults: { port: number }): AppConfig {
+export function loadConfig(
+  app: string,
+  env: Env = process.env,
+  defaults: {
+    port: number;
+    /** The all-in-one demo: without any staff token variable, run on the public demo secret instead of refusing to start. */
+    demoStaffTokensWhenUnset?: boolean;
+  },
+): AppConfig {
   const problems: string[] = [];
   const prefix = app.toUpperCase().replace(/[^A-Z0-9]+/g, '_') + '_';
   const get = (name: string): string | undefined => {
@@ -106,6 +134,8 @@ export function loadConfig(app: string, env: Env = process.env, defaults: { port
     if (url) serviceUrls[service] = url;
   }
 
+  const staffTokens = staffTokenConfig(get, problems, defaults.demoStaffTokensWhenUnset ?? false);
+
   if (problems.length > 0) throw new ConfigError(app, problems);
   return {
     app,
@@ -116,9 +146,65 @@ export function loadConfig(app: string, env: Env = process.env, defaults: { port
     readModels,
     topicPrefix: get('TOPIC_PREFIX') ?? '',
     clock,
-    staffTokenSecret: get('STAFF_TOKEN_SECRET'),
+    staffTokens,
     serviceUrls,
   };
+}
+
+function staffTokenConfig(get: (name: string) => string | undefined, problems: string[], demoWhenUnset: boolean): StaffTokenConfig | undefined {
+  const secret = get('STAFF_TOKEN_SECRET');
+  const jwksUrl = get('STAFF_TOKEN_JWKS_URL');
+  // A PEM pasted into one line of an env file keeps its line breaks as "\n".
+  const publicKey = get('STAFF_TOKEN_PUBLIC_KEY')?.replace(/\\n/g, '\n');
+  const claims: { issuer?: string; audience?: string } = {};
+  const [issuer, audience] = [get('STAFF_TOKEN_ISSUER'), get('STAFF_TOKEN_AUDIENCE')];
+  if (issuer !== undefined) claims.issuer = issuer;
+  if (audience !== undefined) claims.audience = audience;
+  const chosen = [secret, jwksUrl, publicKey].filter((value) => value !== undefined).length;
+  if (chosen === 0) {
+    if (!demoWhenUnset) {
+      problems.push(
+        "STAFF_TOKEN_SECRET is required (or an identity provider's STAFF_TOKEN_JWKS_URL or STAFF_TOKEN_PUBLIC_KEY): " +
+          'without it, staff tokens would be checked against the public demo secret, which anyone can sign with',
+      );
+    }
+    return undefined;
+  }
+  if (chosen > 1) {
+    problems.push('set only one of STAFF_TOKEN_SECRET, STAFF_TOKEN_JWKS_URL, STAFF_TOKEN_PUBLIC_KEY');
+    return undefined;
+  }
+  if (secret !== undefined) {
+    if (secret.length < MIN_STAFF_TOKEN_SECRET_LENGTH) {
+      problems.push(`STAFF_TOKEN_SECRET must be at least ${MIN_STAFF_TOKEN_SECRET_LENGTH} characters (a long random secret; the public demo secret is refused)`);
+    }
+    return { kind: 'secret', secret, ...claims };
+  }
+  if (jwksUrl !== undefined) {
+    if (!isHttpUrl(jwksUrl)) problems.push(`STAFF_TOKEN_JWKS_URL must be an http(s) URL (got "${jwksUrl}")`);
+    return { kind: 'jwks', url: jwksUrl, ...claims };
+  }
+  if (!isRsaOrP256PublicKey(publicKey!)) {
+    problems.push('STAFF_TOKEN_PUBLIC_KEY must be an RSA or P-256 public key in PEM (-----BEGIN PUBLIC KEY----- ...), for RS256 or ES256');
+  }
+  return { kind: 'public-key', pem: publicKey!, ...claims };
+}
+
+function isRsaOrP256PublicKey(pem: string): boolean {
+  try {
+    const key = createPublicKey(pem);
+    return key.asymmetricKeyType === 'rsa' || (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1');
+  } catch {
+    return false;
+  }
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
 }
 
 function pgliteDataDir(value: string | undefined, app: string): string | undefined {

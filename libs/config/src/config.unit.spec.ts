@@ -1,8 +1,21 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, loadConfig } from './config';
 
+const SECRET = 'a-long-random-deployment-secret-0123456789';
+
+function problemsOf(load: () => unknown): string[] {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
 describe('app configuration', () => {
-  it('defaults to the embedded adapters, so a fresh machine runs with no variables', () => {
-    const config = loadConfig('payments', {}, { port: 3003 });
+  it('defaults to the embedded adapters, so a fresh machine runs with only a staff token secret', () => {
+    const config = loadConfig('payments', { STAFF_TOKEN_SECRET: SECRET }, { port: 3003 });
     expect(config).toMatchObject({
       port: 3003,
       eventStore: { kind: 'pglite', dataDir: '.data/payments' },
@@ -23,6 +36,7 @@ describe('app configuration', () => {
         MONGO_URL: 'mongodb://m/db',
         PORT: '1',
         PAYMENTS_PORT: '4003',
+        STAFF_TOKEN_SECRET: SECRET,
       },
       { port: 3003 },
     );
@@ -33,7 +47,7 @@ describe('app configuration', () => {
   });
 
   it('keeps the embedded event store in memory when asked', () => {
-    expect(loadConfig('payments', { PGLITE_DATA_DIR: 'memory' }, { port: 1 }).eventStore).toEqual({ kind: 'pglite', dataDir: undefined });
+    expect(loadConfig('payments', { PGLITE_DATA_DIR: 'memory', STAFF_TOKEN_SECRET: SECRET }, { port: 1 }).eventStore).toEqual({ kind: 'pglite', dataDir: undefined });
   });
 
   it('names every missing or wrong variable at once', () => {
@@ -49,6 +63,59 @@ describe('app configuration', () => {
       'DATABASE_URL is required when EVENT_STORE=postgres',
       'KAFKA_BROKERS is required when MESSAGE_BUS=kafka',
       'READ_MODELS must be one of mongo, memory (got "oracle")',
+      expect.stringContaining('STAFF_TOKEN_SECRET is required'),
+    ]);
+  });
+});
+
+describe('staff token configuration', () => {
+  it('refuses to run a service open: without a secret or an identity provider it names STAFF_TOKEN_SECRET', () => {
+    expect(problemsOf(() => loadConfig('payments', { NODE_ENV: 'production' }, { port: 1 }))).toEqual([
+      "STAFF_TOKEN_SECRET is required (or an identity provider's STAFF_TOKEN_JWKS_URL or STAFF_TOKEN_PUBLIC_KEY): " +
+        'without it, staff tokens would be checked against the public demo secret, which anyone can sign with',
+    ]);
+    expect(problemsOf(() => loadConfig('payments', { STAFF_TOKEN_SECRET: '   ' }, { port: 1 }))).toHaveLength(1);
+  });
+
+  it('leaves the choice to the demo only where the caller allows it (the all-in-one)', () => {
+    expect(loadConfig('all-in-one', {}, { port: 1, demoStaffTokensWhenUnset: true }).staffTokens).toBeUndefined();
+    expect(loadConfig('all-in-one', { STAFF_TOKEN_SECRET: SECRET }, { port: 1, demoStaffTokensWhenUnset: true }).staffTokens).toEqual({ kind: 'secret', secret: SECRET });
+  });
+
+  it('refuses a short secret, which is how the public demo secret is refused too', () => {
+    expect(problemsOf(() => loadConfig('payments', { STAFF_TOKEN_SECRET: 'dev-only-staff-token-secret' }, { port: 1 }))).toEqual([
+      'STAFF_TOKEN_SECRET must be at least 32 characters (a long random secret; the public demo secret is refused)',
+    ]);
+  });
+
+  it("reads an identity provider's JWKS URL, issuer and audience", () => {
+    const env = { STAFF_TOKEN_JWKS_URL: 'https://idp.example/.well-known/jwks.json', STAFF_TOKEN_ISSUER: 'https://idp.example/', STAFF_TOKEN_AUDIENCE: 'collections' };
+    expect(loadConfig('payments', env, { port: 1 }).staffTokens).toEqual({
+      kind: 'jwks',
+      url: 'https://idp.example/.well-known/jwks.json',
+      issuer: 'https://idp.example/',
+      audience: 'collections',
+    });
+    expect(problemsOf(() => loadConfig('payments', { STAFF_TOKEN_JWKS_URL: 'idp.example/jwks' }, { port: 1 }))).toEqual([
+      'STAFF_TOKEN_JWKS_URL must be an http(s) URL (got "idp.example/jwks")',
+    ]);
+  });
+
+  it("reads an identity provider's PEM public key, also with its line breaks written as \\n", () => {
+    const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString().trim();
+    expect(loadConfig('payments', { STAFF_TOKEN_PUBLIC_KEY: pem }, { port: 1 }).staffTokens).toEqual({ kind: 'public-key', pem });
+    expect(loadConfig('payments', { STAFF_TOKEN_PUBLIC_KEY: pem.replace(/\n/g, '\\n') }, { port: 1 }).staffTokens).toEqual({ kind: 'public-key', pem });
+    const ed25519 = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    for (const wrong of ['not a key', ed25519]) {
+      expect(problemsOf(() => loadConfig('payments', { STAFF_TOKEN_PUBLIC_KEY: wrong }, { port: 1 }))).toEqual([
+        'STAFF_TOKEN_PUBLIC_KEY must be an RSA or P-256 public key in PEM (-----BEGIN PUBLIC KEY----- ...), for RS256 or ES256',
+      ]);
+    }
+  });
+
+  it('refuses two sources of keys at once', () => {
+    expect(problemsOf(() => loadConfig('payments', { STAFF_TOKEN_SECRET: SECRET, STAFF_TOKEN_JWKS_URL: 'https://idp.example/jwks' }, { port: 1 }))).toEqual([
+      'set only one of STAFF_TOKEN_SECRET, STAFF_TOKEN_JWKS_URL, STAFF_TOKEN_PUBLIC_KEY',
     ]);
   });
 });

@@ -5,7 +5,7 @@ import type { CheckpointStore, EventStore } from '@lib/event-store';
 import { rewindRelaysOnStart } from '@lib/integration';
 import { createHttpApp, listen } from './http-app';
 import { ClockControl, createClockControl, createEventStore, createMessageBus, newId } from './infrastructure';
-import { DEV_STAFF_TOKEN_SECRET } from './auth/staff-token';
+import { DEMO_STAFF_TOKENS } from './auth/staff-token';
 import { rootModule } from './root-module';
 import { ServiceDependencies } from './service-dependencies';
 import { CLOCK_CONTROL, TestClockController } from './test-clock.controller';
@@ -74,7 +74,7 @@ export async function composeProcess(config: AppConfig, services: ServiceDefinit
   const app = await createHttpApp({
     title: options.title,
     quiet: options.quiet,
-    module: rootModule(services.map((s) => s.name), modules, { staffTokenSecret: config.staffTokenSecret ?? DEV_STAFF_TOKEN_SECRET }),
+    module: rootModule(services.map((s) => s.name), modules, { staffTokens: config.staffTokens ?? DEMO_STAFF_TOKENS }),
   });
   return {
     app,

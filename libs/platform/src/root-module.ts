@@ -2,17 +2,17 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AUTH_SETTINGS, AuthGuard, AuthSettings } from './auth/auth.guard';
-import { DEV_STAFF_TOKEN_SECRET } from './auth/staff-token';
 import { HealthController, SERVICE_NAMES } from './health.controller';
 
 /**
  * The HTTP root of a process: the service modules it mounts plus one /health.
  * A service process mounts one service; the all-in-one process mounts them all.
+ * `auth` has no default: which keys sign staff tokens is always the caller's stated choice.
  */
 export function rootModule(
   services: string[],
   imports: Array<Type<unknown> | DynamicModule>,
-  auth: AuthSettings = { staffTokenSecret: process.env.STAFF_TOKEN_SECRET ?? DEV_STAFF_TOKEN_SECRET },
+  auth: AuthSettings,
 ): Type<unknown> {
   @Module({
     // One command bus and one query bus for the process; each service registers its handlers.

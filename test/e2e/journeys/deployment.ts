@@ -4,11 +4,11 @@
  * - distributed: each app its own OS process, PostgreSQL event stores, real Kafka, FerretDB.
  * Both run a test clock that only moves through the admin test-clock endpoint.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { loadConfig } from '@lib/config';
 import type { EventStore } from '@lib/event-store';
-import { composeProcess, DEV_STAFF_TOKEN_SECRET, signStaffToken, StaffRole } from '@lib/platform';
+import { composeProcess, signStaffToken, StaffRole } from '@lib/platform';
 import { ALL_SERVICES } from '../../../apps/all-in-one/src/all-in-one.services';
 import { freePort, RunningApp, startApp } from '../../support/app-process';
 
@@ -33,7 +33,14 @@ export interface DistributedDeployment extends Deployment {
   restart(service: Service, whileStopped: (env: Record<string, string>) => Promise<void>): Promise<void>;
 }
 
-export const staffToken = (role: StaffRole, id = `${role}-1`) => `Bearer ${signStaffToken(DEV_STAFF_TOKEN_SECRET, { role, id })}`;
+/** The staff token secret every process of a deployment under test shares, as a real deployment would. */
+export const DEPLOYMENT_STAFF_TOKEN_SECRET = randomBytes(32).toString('base64url');
+
+const TOKEN_LIFETIME_MS = 60 * 60_000;
+
+/** A staff member's authorization header, good for an hour of wall-clock time. */
+export const staffToken = (role: StaffRole, id = `${role}-1`) =>
+  `Bearer ${signStaffToken(DEPLOYMENT_STAFF_TOKEN_SECRET, { role, id }, new Date(Date.now() + TOKEN_LIFETIME_MS))}`;
 
 async function advanceAt(urls: string[], by: { days?: number; hours?: number }): Promise<void> {
   for (const url of urls) {
@@ -50,7 +57,7 @@ const TAMPER_SQL = (schema: string) =>
   `UPDATE "${schema}".events SET data = jsonb_set(data, '{tampered}', 'true'::jsonb) WHERE stream_id = $1 AND version = $2`;
 
 export async function startAllInOne(): Promise<Deployment> {
-  const config = loadConfig('all-in-one', { PGLITE_DATA_DIR: 'memory', CLOCK: 'test' }, { port: 0 });
+  const config = loadConfig('all-in-one', { PGLITE_DATA_DIR: 'memory', CLOCK: 'test', STAFF_TOKEN_SECRET: DEPLOYMENT_STAFF_TOKEN_SECRET }, { port: 0 });
   const composed = await composeProcess(config, ALL_SERVICES, { title: 'all-in-one under test', quiet: true });
   await composed.app.listen(0, '127.0.0.1');
   const url = (await composed.app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -83,6 +90,7 @@ export async function startDistributed(): Promise<DistributedDeployment> {
     READ_MODELS: 'mongo',
     MONGO_URL: mongo.toString(),
     CLOCK: 'test',
+    STAFF_TOKEN_SECRET: DEPLOYMENT_STAFF_TOKEN_SECRET,
     CLIENT_INTAKE_URL: urlOf('client-intake'),
     DEBTOR_CONTACT_URL: urlOf('debtor-contact'),
     PAYMENTS_URL: urlOf('payments'),

@@ -1,15 +1,26 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, Optional, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Optional,
+  ServiceUnavailableException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Clock, systemClock } from '@lib/clock';
+import type { StaffTokenConfig } from '@lib/config';
 import type { Principal } from '@lib/es-core';
 import { Role, ROLES_KEY } from './roles';
-import { verifyStaffToken } from './staff-token';
+import { createStaffTokenVerifier, StaffTokenKeysUnavailable, StaffTokenVerifier } from './staff-token';
 
 export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');
 export const CLIENT_KEY_VERIFIER = Symbol('CLIENT_KEY_VERIFIER');
 
 export interface AuthSettings {
-  staffTokenSecret: string;
+  /** Where staff tokens' keys come from; the all-in-one demo passes `DEMO_STAFF_TOKENS`. */
+  staffTokens: StaffTokenConfig;
   /**
    * Judges staff tokens' expiry. Default: the system clock, also when the business clock
    * is a test clock: credentials expire in real time, whatever day a test pretends it is.
@@ -34,11 +45,15 @@ export interface AuthenticatedRequest {
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly staffTokens: StaffTokenVerifier;
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
     @Optional() @Inject(CLIENT_KEY_VERIFIER) private readonly clientKeys?: ClientKeyVerifier,
-  ) {}
+  ) {
+    this.staffTokens = createStaffTokenVerifier(settings.staffTokens);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const allowed = this.reflector.getAllAndOverride<Role[] | 'public' | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
@@ -60,7 +75,12 @@ export class AuthGuard implements CanActivate {
     }
     const authorization = header(request, 'authorization');
     if (authorization?.startsWith('Bearer ')) {
-      return verifyStaffToken(this.settings.staffTokenSecret, authorization.slice(7), (this.settings.wallClock ?? systemClock).now());
+      try {
+        return await this.staffTokens.verify(authorization.slice(7), (this.settings.wallClock ?? systemClock).now());
+      } catch (error) {
+        if (error instanceof StaffTokenKeysUnavailable) throw new ServiceUnavailableException('staff tokens cannot be checked right now: the identity provider did not answer');
+        throw error;
+      }
     }
     return null;
   }
