@@ -9,7 +9,7 @@ export interface FieldProblem {
 }
 
 const DAY_MS = 86_400_000;
-/** Default rate plan (DOMAIN.md): 25% if placed within 365 days of the oldest due date, 33% after. */
+/** Default rate plan (docs/domain.md): 25% if placed within 365 days of the oldest due date, 33% after. */
 export const YOUNG_ACCOUNT_RATE_BP = 2_500;
 export const AGED_ACCOUNT_RATE_BP = 3_300;
 
