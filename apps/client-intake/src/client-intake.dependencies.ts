@@ -1,9 +1,7 @@
 import type { ServiceDependencies } from '@lib/platform';
 
-/** What the intake service needs from outside; the composition root provides it. */
+/** What the intake service needs from outside; the composition root provides it (token SERVICE_DEPENDENCIES). */
 export type IntakeDependencies = ServiceDependencies;
-
-export const INTAKE = Symbol('INTAKE_DEPENDENCIES');
 
 export const clientStreamId = (clientId: string) => `client-${clientId}`;
 export const accountStreamId = (accountId: string) => `account-${accountId}`;

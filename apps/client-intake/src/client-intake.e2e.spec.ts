@@ -83,8 +83,8 @@ describe('client intake over HTTP (PGlite event store)', () => {
     const first = await http.post('/placements').set('x-api-key', apiKey).set('idempotency-key', 'same-key').send(placement('R-1')).expect(201);
     const before = (await store.readAll()).length;
     const reused = await http.post('/placements').set('x-api-key', apiKey).set('idempotency-key', 'same-key').send(placement('R-2')).expect(422);
-    expect(reused.body).toMatchObject({ statusCode: 422, rule: 'idempotency-key-reused', idempotencyKey: 'same-key' });
-    expect(reused.body.message).toMatch(/same-key.*different request/);
+    expect(reused.body).toMatchObject({ type: 'urn:collections:problem:idempotency-key-reused', status: 422, rule: 'idempotency-key-reused', idempotencyKey: 'same-key' });
+    expect(reused.body.detail).toMatch(/same-key.*different request/);
     expect((await store.readAll()).length).toBe(before);
     // R-2 with a key of its own is placed; R-1's retry still gets its first answer.
     await http.post('/placements').set('x-api-key', apiKey).set('idempotency-key', 'other-key').send(placement('R-2')).expect(201);
@@ -144,10 +144,12 @@ describe('client intake over HTTP (PGlite event store)', () => {
     bad.invoices[0] = { ...bad.invoices[0], number: 'A', originalAmount: 0 };
     bad.invoices[1] = { ...bad.invoices[1], number: 'A', currency: 'EUR' };
     const refused = await http.post('/placements').set('x-api-key', apiKey).set('idempotency-key', 'mp-1').send(bad).expect(400);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(refused.body).toEqual({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: 'the request has invalid fields',
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'the request has invalid fields',
       problems: [
         { field: 'invoices.0.originalAmount', reason: 'originalAmount must not be less than 1' },
         { field: 'invoices', reason: 'all invoices must share one currency, got USD, EUR' },
@@ -175,7 +177,15 @@ describe('client intake over HTTP (PGlite event store)', () => {
     const first = await http.post(`/clients/${clientId}/api-keys`).set('authorization', staff('admin')).set('idempotency-key', 'key-1').expect(201);
     expect(first.body).toEqual({ clientId, keyId: expect.any(String), apiKey: expect.stringMatching(/^ck_/) });
     const retry = await http.post(`/clients/${clientId}/api-keys`).set('authorization', staff('admin')).set('idempotency-key', 'key-1').expect(409);
-    expect(retry.body).toEqual({ statusCode: 409, rule: 'api-key-already-issued', message: expect.stringContaining('key-1'), clientId, keyId: first.body.keyId });
+    expect(retry.body).toEqual({
+      type: 'urn:collections:problem:api-key-already-issued',
+      title: 'Conflict',
+      status: 409,
+      detail: expect.stringContaining('key-1'),
+      rule: 'api-key-already-issued',
+      clientId,
+      keyId: first.body.keyId,
+    });
     expect(JSON.stringify(retry.body)).not.toContain(first.body.apiKey.slice(-12));
     expect(JSON.stringify((await store.readAll()).map(({ data, metadata }) => ({ data, metadata })))).not.toContain(first.body.apiKey.slice(-12));
     const issued = (await store.readStream(`client-${clientId}`)).filter((e) => e.type === 'ApiKeyIssued');
@@ -211,14 +221,23 @@ describe('client intake over HTTP (PGlite event store)', () => {
     const before = (await clientEvents(clientId)).length;
 
     const again = await http.post(revocationOf(clientId, keyId)).set('authorization', staff('admin')).send({ reason: 'once more' }).expect(409);
-    expect(again.body).toEqual({ statusCode: 409, rule: 'api-key-already-revoked', message: expect.stringContaining(keyId), clientId, keyId, revokedAt: first.body.revokedAt });
+    expect(again.body).toEqual({
+      type: 'urn:collections:problem:api-key-already-revoked',
+      title: 'Conflict',
+      status: 409,
+      detail: expect.stringContaining(keyId),
+      rule: 'api-key-already-revoked',
+      clientId,
+      keyId,
+      revokedAt: first.body.revokedAt,
+    });
     const unknown = await http.post(revocationOf(clientId, randomUUID())).set('authorization', staff('admin')).expect(404);
-    expect(unknown.body).toMatchObject({ statusCode: 404, rule: 'api-key-unknown' });
+    expect(unknown.body).toMatchObject({ type: 'urn:collections:problem:api-key-unknown', status: 404, rule: 'api-key-unknown' });
     // Another client's key is not this client's to revoke: it reads as unknown and keeps working.
     const foreign = await http.post(revocationOf(clientId, other.keyId)).set('authorization', staff('admin')).expect(404);
-    expect(foreign.body).toMatchObject({ statusCode: 404, rule: 'api-key-unknown' });
+    expect(foreign.body).toMatchObject({ type: 'urn:collections:problem:api-key-unknown', status: 404, rule: 'api-key-unknown' });
     const noClient = await http.post(revocationOf(randomUUID(), keyId)).set('authorization', staff('admin')).expect(404);
-    expect(noClient.body).toMatchObject({ statusCode: 404, rule: 'client-unknown' });
+    expect(noClient.body).toMatchObject({ type: 'urn:collections:problem:client-unknown', status: 404, rule: 'client-unknown' });
 
     expect((await clientEvents(clientId)).length).toBe(before);
     expect((await clientEvents(other.clientId)).filter((e) => e.type === 'ApiKeyRevoked')).toEqual([]);
@@ -249,6 +268,64 @@ describe('client intake over HTTP (PGlite event store)', () => {
     expect((await clientEvents(clientId)).filter((e) => e.type === 'ApiKeyRevoked')).toHaveLength(1);
     // Without the key the same request is a second revocation, not a retry.
     await http.post(revocationOf(clientId, keyId)).set('authorization', staff('admin')).send({ reason: 'offboarded' }).expect(409);
+  });
+
+  it('accepts the largest placement the API documents, pretty-printed, and refuses bodies beyond the limits with a problem', async () => {
+    const { clientId, apiKey } = await onboardClientWithKey('Largest Placement Inc');
+    const largest = largestPlacement();
+    const pretty = JSON.stringify(largest, null, 2);
+    expect(largest.invoices).toHaveLength(500);
+    const placed = await http.post('/placements').set('x-api-key', apiKey).set('content-type', 'application/json').send(pretty).expect(201);
+    expect(placed.body).toEqual({ accountId: expect.any(String), clientReference: largest.clientReference, status: 'acknowledged' });
+    const [stored] = await store.readStream(`account-${placed.body.accountId}`);
+    expect(stored.data).toMatchObject({ clientId, debtor: largest.debtor, invoices: largest.invoices, placedAmount: 500 * 10_000_000_000_000 });
+
+    const before = (await store.readAll()).length;
+    const tooLarge = JSON.stringify({ ...placement('TOO-LARGE-1'), padding: 'x'.repeat(1024 * 1024) });
+    const large = await http.post('/placements').set('x-api-key', apiKey).set('content-type', 'application/json').send(tooLarge).expect(413);
+    expect(large.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(large.body).toMatchObject({ type: 'urn:collections:problem:body-too-large', status: 413, rule: 'body-too-large' });
+
+    const text = await http.post('/placements').set('x-api-key', apiKey).set('content-type', 'text/plain').send(JSON.stringify(placement('TEXT-1'))).expect(415);
+    expect(text.body).toMatchObject({ type: 'urn:collections:problem:unsupported-media-type', status: 415, rule: 'unsupported-media-type' });
+
+    const deep = `{"clientReference":"DEEP-1","invoices":${'['.repeat(2_000)}${']'.repeat(2_000)}}`;
+    const nested = await http.post('/placements').set('x-api-key', apiKey).set('content-type', 'application/json').send(deep).expect(400);
+    expect(nested.body).toMatchObject({ type: 'urn:collections:problem:json-too-deep', status: 400, rule: 'json-too-deep' });
+    expect((await store.readAll()).length).toBe(before);
+  });
+
+  it('refuses an x-correlation-id or Idempotency-Key over 128 characters, naming the header, and writes nothing', async () => {
+    const { apiKey } = await onboardClientWithKey('Long Headers Co');
+    const before = (await store.readAll()).length;
+    const correlation = await http.post('/placements').set('x-api-key', apiKey).set('x-correlation-id', 'c'.repeat(129)).send(placement('LH-1')).expect(400);
+    expect(correlation.body).toMatchObject({ type: 'about:blank', status: 400, problems: [{ field: 'x-correlation-id', reason: expect.stringContaining('128') }] });
+    const key = await http.post('/placements').set('x-api-key', apiKey).set('idempotency-key', 'k'.repeat(129)).send(placement('LH-1')).expect(400);
+    expect(key.body).toMatchObject({ status: 400, problems: [{ field: 'idempotency-key', reason: expect.stringContaining('128') }] });
+    expect((await store.readAll()).length).toBe(before);
+
+    // 128 is still allowed, and the correlation id reaches the event's metadata as sent.
+    const placed = await http.post('/placements').set('x-api-key', apiKey).set('x-correlation-id', 'c'.repeat(128)).set('idempotency-key', 'k'.repeat(128)).send(placement('LH-1')).expect(201);
+    const [event] = await store.readStream(`account-${placed.body.accountId}`);
+    expect(event.metadata.correlationId).toBe('c'.repeat(128));
+  });
+
+  it("answers 404 to a client authorizing suit on another client's account, writes nothing (the key included), and lets the key serve its own request after", async () => {
+    const owner = await onboardClientWithKey('Suit Owner');
+    const intruder = await onboardClientWithKey('Suit Intruder');
+    const theirs = (await http.post('/placements').set('x-api-key', owner.apiKey).send(placement('SO-1')).expect(201)).body.accountId as string;
+    const mine = (await http.post('/placements').set('x-api-key', intruder.apiKey).send(placement('SI-1')).expect(201)).body.accountId as string;
+    const consent = { agreesToSuitFee: true, agreesToAdvanceCosts: true };
+
+    const before = (await store.readAll()).length;
+    const refused = await http.post(`/accounts/${theirs}/legal-authorization`).set('x-api-key', intruder.apiKey).set('idempotency-key', 'suit-1').send(consent).expect(404);
+    expect(refused.body).toMatchObject({ type: 'urn:collections:problem:account-unknown', status: 404, rule: 'account-unknown' });
+    expect((await store.readAll()).length).toBe(before);
+
+    const own = await http.post(`/accounts/${mine}/legal-authorization`).set('x-api-key', intruder.apiKey).set('idempotency-key', 'suit-1').send(consent).expect(200);
+    expect(own.body).toEqual({ accountId: mine, legalAuthorized: true });
+    expect((await store.readStream(`account-${mine}`)).map((e) => e.type)).toEqual(['AccountPlaced', 'LegalReferralAuthorized']);
+    expect((await store.readStream(`account-${theirs}`)).map((e) => e.type)).toEqual(['AccountPlaced']);
   });
 
   /** What payments publishes, as payments would: on its topic, keyed by account. */
@@ -290,7 +367,7 @@ describe('client intake over HTTP (PGlite event store)', () => {
     });
     const reopened = (await http.get(`/accounts/${accountId}`).set('x-api-key', apiKey).expect(200)).body;
     expect(reopened).toMatchObject({ status: 'active', reopenedAt: expect.any(String) });
-    expect(reopened.closingCode).toBeUndefined();
+    expect(reopened.closingCode).toBeNull();
 
     // Paid off again: payments announces it again, and the account closes a second time.
     await publishFromPayments(AccountPaidInFull, accountId, { ...paid, paidAt: '2026-06-04T09:00:00.000Z' });
@@ -303,8 +380,11 @@ describe('client intake over HTTP (PGlite event store)', () => {
     const a = await onboardClientWithKey('Client A');
     const b = await onboardClientWithKey('Client B');
     const placed = await http.post('/placements').set('x-api-key', a.apiKey).send(placement('A-1')).expect(201);
-    await http.get(`/accounts/${placed.body.accountId}`).set('x-api-key', b.apiKey).expect(404);
-    await http.get(`/accounts/${randomUUID()}`).set('x-api-key', b.apiKey).expect(404);
+    const foreign = await http.get(`/accounts/${placed.body.accountId}`).set('x-api-key', b.apiKey).expect(404);
+    const missing = await http.get(`/accounts/${randomUUID()}`).set('x-api-key', b.apiKey).expect(404);
+    expect(foreign.body).toMatchObject({ type: 'urn:collections:problem:account-unknown', status: 404, rule: 'account-unknown' });
+    // The same answer, apart from the id it names: nothing tells the two apart.
+    expect({ ...foreign.body, detail: undefined }).toEqual({ ...missing.body, detail: undefined });
     await http.get(`/accounts/${placed.body.accountId}`).set('x-api-key', `${a.apiKey}x`).expect(401);
     expect((await http.get('/clients/me').set('x-api-key', b.apiKey).expect(200)).body).toEqual({ clientId: b.clientId });
     await http.get('/clients/me').set('authorization', staff('admin')).expect(403);
@@ -325,6 +405,34 @@ describe('client intake over HTTP (PGlite event store)', () => {
 });
 
 const fieldsOf = (body: { problems: Array<{ field: string }> }) => body.problems.map((p) => p.field);
+
+/**
+ * The largest placement the API documents: 500 invoices (the most one placement takes)
+ * with 64-character numbers, every optional debtor field at its longest, a 64-character
+ * reference and a 200-character legal name.
+ */
+function largestPlacement() {
+  return {
+    clientReference: 'R'.repeat(64),
+    commercial: true,
+    debtor: {
+      kind: 'company',
+      legalName: 'L'.repeat(200),
+      taxId: 'T'.repeat(32),
+      country: 'US',
+      region: 'R'.repeat(8),
+      email: 'accounts.payable.department@acme-widgets-international.example.com',
+      phone: '+1 212 555 0100 ext. 1234567890',
+    },
+    invoices: Array.from({ length: 500 }, (_, index) => ({
+      number: `INV-${String(index).padStart(60, '0')}`,
+      issueDate: '2026-01-01',
+      dueDate: '2026-01-31',
+      originalAmount: 10_000_000_000_000,
+      currency: 'USD',
+    })),
+  };
+}
 
 function placement(clientReference: string) {
   return {

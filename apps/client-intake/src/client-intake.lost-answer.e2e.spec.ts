@@ -25,7 +25,10 @@ describe('client intake when the answer to a keyed request is lost (PGlite event
 
   it('onboards one client when the retry of a keyed onboarding follows a lost answer', async () => {
     loseNextAnswer = true;
-    await http.post('/clients').set('authorization', staff('admin')).set('idempotency-key', 'onboard-1').send({ name: 'Crashy Co' }).expect(500);
+    const lost = await http.post('/clients').set('authorization', staff('admin')).set('idempotency-key', 'onboard-1').send({ name: 'Crashy Co' }).expect(500);
+    // A problem body that says nothing of what failed inside (the log line does).
+    expect(lost.body).toMatchObject({ type: 'about:blank', status: 500 });
+    expect(JSON.stringify(lost.body)).not.toContain('the process died');
     const retry = await http.post('/clients').set('authorization', staff('admin')).set('idempotency-key', 'onboard-1').send({ name: 'Crashy Co' }).expect(201);
     expect(retry.body).toMatchObject({ clientId: expect.any(String), name: 'Crashy Co' });
     const onboarded = (await store.readAll()).filter((e) => e.type === 'ClientOnboarded' && (e.data as { name: string }).name === 'Crashy Co');
@@ -43,7 +46,7 @@ describe('client intake when the answer to a keyed request is lost (PGlite event
     loseNextAnswer = true;
     await http.post(`/clients/${clientId}/api-keys`).set('authorization', staff('admin')).set('idempotency-key', 'issue-1').expect(500);
     const retry = await http.post(`/clients/${clientId}/api-keys`).set('authorization', staff('admin')).set('idempotency-key', 'issue-1').expect(409);
-    expect(retry.body).toMatchObject({ rule: 'api-key-already-issued', clientId, keyId: expect.any(String) });
+    expect(retry.body).toMatchObject({ type: 'urn:collections:problem:api-key-already-issued', status: 409, rule: 'api-key-already-issued', clientId, keyId: expect.any(String) });
     expect(retry.body.apiKey).toBeUndefined();
     const issued = (await store.readStream(`client-${clientId}`)).filter((e) => e.type === 'ApiKeyIssued');
     expect(issued.map((e) => (e.data as { keyId: string }).keyId)).toEqual([retry.body.keyId]);

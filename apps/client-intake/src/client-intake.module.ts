@@ -1,25 +1,48 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { INTAKE_ACCOUNTS } from '@lib/contracts';
 import { ServiceRuntime } from '@lib/integration';
-import { auditController, CLIENT_KEY_VERIFIER, runtimeProvider } from '@lib/platform';
+import { auditController, CLIENT_KEY_VERIFIER, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { AuthorizeLegalReferralHandler } from './application/authorize-legal-referral/authorize-legal-referral.handler';
 import { AuthorizeLegalReferralController } from './application/authorize-legal-referral/authorize-legal-referral.http.controller';
+import { CloseAccountHandler } from './application/close-account/close-account.handler';
+import { GetAccountHandler } from './application/get-account/get-account.handler';
 import { GetAccountController } from './application/get-account/get-account.http.controller';
 import { EventSourcedClientKeys } from './application/issue-api-key/api-key';
+import { IssueApiKeyHandler } from './application/issue-api-key/issue-api-key.handler';
 import { IssueApiKeyController } from './application/issue-api-key/issue-api-key.http.controller';
+import { OnboardClientHandler } from './application/onboard-client/onboard-client.handler';
 import { OnboardClientController } from './application/onboard-client/onboard-client.http.controller';
+import { PlaceAccountHandler } from './application/place-account/place-account.handler';
 import { PlaceAccountController } from './application/place-account/place-account.http.controller';
+import { ReopenAfterReversalHandler } from './application/reopen-after-reversal/reopen-after-reversal.handler';
+import { RevokeApiKeyHandler } from './application/revoke-api-key/revoke-api-key.handler';
 import { RevokeApiKeyController } from './application/revoke-api-key/revoke-api-key.http.controller';
+import { WhoAmIHandler } from './application/who-am-i/who-am-i.handler';
 import { WhoAmIController } from './application/who-am-i/who-am-i.http.controller';
-import { accountIdOfStream, accountStreamId, INTAKE, IntakeDependencies } from './client-intake.dependencies';
-import { closePaidAccount } from './integration/inbound/close-paid-account.handler';
-import { reopenReversedAccount } from './integration/inbound/reopen-reversed-account.handler';
+import { accountIdOfStream, accountStreamId, IntakeDependencies } from './client-intake.dependencies';
+import { closePaidAccount } from './integration/inbound/close-paid-account.consumer';
+import { reopenReversedAccount } from './integration/inbound/reopen-reversed-account.consumer';
 import { intakeGateway } from './integration/outbound/intake.gateway';
 
 export const CLIENT_INTAKE = 'client-intake';
 
-const useCases = [WhoAmIController, OnboardClientController, IssueApiKeyController, RevokeApiKeyController, PlaceAccountController, GetAccountController, AuthorizeLegalReferralController];
+const controllers = [WhoAmIController, OnboardClientController, IssueApiKeyController, RevokeApiKeyController, PlaceAccountController, GetAccountController, AuthorizeLegalReferralController];
+const commandHandlers = [
+  OnboardClientHandler,
+  IssueApiKeyHandler,
+  RevokeApiKeyHandler,
+  PlaceAccountHandler,
+  AuthorizeLegalReferralHandler,
+  CloseAccountHandler,
+  ReopenAfterReversalHandler,
+];
+const queryHandlers = [WhoAmIHandler, GetAccountHandler];
 
-/** Composition root of the client-intake service: its use cases over the ports it is given. */
+/**
+ * Composition root of the client-intake service: its use cases over the ports it is given.
+ * Global only for the client key check (CLIENT_KEY_VERIFIER), which the auth guard of
+ * every service in the process uses; its dependencies stay its own.
+ */
 @Module({})
 export class ClientIntakeModule {
   static register(deps: IntakeDependencies): DynamicModule {
@@ -29,7 +52,7 @@ export class ClientIntakeModule {
       bus: deps.bus,
       gateway: intakeGateway,
       accountIdOf: accountIdOfStream,
-      inbound: [closePaidAccount(deps), reopenReversedAccount(deps)],
+      inbound: [closePaidAccount, reopenReversedAccount],
       publishes: [INTAKE_ACCOUNTS],
       now: () => deps.clock.now(),
       newId: deps.newId,
@@ -37,10 +60,12 @@ export class ClientIntakeModule {
     return {
       module: ClientIntakeModule,
       global: true,
-      controllers: [...useCases, auditController(CLIENT_INTAKE, INTAKE, (accountId) => [accountStreamId(accountId)])],
+      controllers: [...controllers, auditController(CLIENT_INTAKE, (accountId) => [accountStreamId(accountId)])],
       providers: [
-        { provide: INTAKE, useValue: deps },
+        { provide: SERVICE_DEPENDENCIES, useValue: deps },
         { provide: CLIENT_KEY_VERIFIER, useValue: new EventSourcedClientKeys(deps.eventStore) },
+        ...commandHandlers,
+        ...queryHandlers,
         runtimeProvider(runtime),
       ],
       exports: [CLIENT_KEY_VERIFIER],

@@ -224,7 +224,7 @@ export async function journeyBouncedPayment(d: Deployment, reference: string) {
   expect(reversed.body.balanceAfter).toBe(750_050);
 
   const reopened = await accountIs('active');
-  expect(reopened.closingCode).toBeUndefined();
+  expect(reopened.closingCode).toBeNull();
   expect(reopened.reopenedAt).toEqual(expect.any(String));
   await reportIs('active', 0, 0);
   const contact = await eventually('collectors allowed to work the reopened case', async () => {

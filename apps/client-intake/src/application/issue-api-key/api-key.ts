@@ -1,9 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { fold } from '@lib/es-core';
-import type { EventStore } from '@lib/event-store';
+import { aggregateStream, StreamReader } from '@lib/es-core';
 import type { ClientKeyVerifier } from '@lib/platform';
 import { clientDecider } from '../../domain/client/client.decider';
-import type { ClientEvent } from '../../domain/client/client.events';
 import { acceptsKey } from '../../domain/client/client.state';
 import { clientStreamId } from '../../client-intake.dependencies';
 
@@ -16,15 +14,17 @@ export function hashApiKey(apiKey: string): string {
   return createHash('sha256').update(apiKey).digest('hex');
 }
 
-/** Checks a key against the hashes in its client's stream: issued and not revoked. Read on every call, so a revocation holds at once. */
+/**
+ * Checks a key against the hashes in its client's stream: issued and not revoked. One
+ * stream read per request, on every call, so a revocation holds at once.
+ */
 export class EventSourcedClientKeys implements ClientKeyVerifier {
-  constructor(private readonly store: EventStore) {}
+  constructor(private readonly store: StreamReader) {}
 
   async clientOf(apiKey: string): Promise<string | null> {
     const match = /^ck_([0-9a-f-]{36})_[A-Za-z0-9_-]+$/.exec(apiKey);
     if (!match) return null;
-    const events = await this.store.readStream(clientStreamId(match[1]));
-    const state = fold(clientDecider, events as unknown as ClientEvent[]);
+    const { state } = await aggregateStream(this.store, clientDecider, clientStreamId(match[1]));
     return acceptsKey(state, hashApiKey(apiKey)) ? match[1] : null;
   }
 }

@@ -1,69 +1,27 @@
-import { Body, Controller, Headers, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { JsonResponse } from '@lib/platform';
-import { handleCommand, nameBasedId } from '@lib/es-core';
-import { invalidRequest, parseRequest, principalOf, PrincipalRequest, refusalAnswer, replyOnce, Roles, validPartsOf } from '@lib/platform';
-import { accountDecider } from '../../domain/account/account.decider';
-import { placementProblems } from '../../domain/account/place-account.decide';
-import { accountStreamId, INTAKE, IntakeDependencies } from '../../client-intake.dependencies';
-import { PlaceAccountRequest } from './place-account.request.dto';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@lib/es-core';
+import { CommandEndpoint, Ctx, Roles } from '@lib/platform';
+import { PlaceAccount } from './place-account.command';
+import { PlaceAccountRequest, PlacementAnswer } from './place-account.request.dto';
 
-/**
- * A client places one delinquent account (one debtor, its invoices). The account id
- * follows from (client, client reference), so a second placement of a reference meets
- * the existing stream and is refused, atomically, by the event store.
- */
+/** A client places one delinquent account (one debtor, its invoices). */
 @ApiTags('placements')
 @Controller('placements')
 export class PlaceAccountController {
-  constructor(@Inject(INTAKE) private readonly deps: IntakeDependencies) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @Roles('client')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer.' })
   @ApiBody({ type: PlaceAccountRequest })
-  @ApiResponse({ status: 201, description: 'Acknowledged with the agency account id.' })
-  @ApiResponse({ status: 400, description: 'Every invalid field and every contradiction between fields, with the reason.' })
-  @ApiResponse({ status: 409, description: 'The client reference was already placed.' })
-  @ApiResponse({ status: 422, description: 'The Idempotency-Key was first used for a different request (rule idempotency-key-reused).' })
-  async place(
-    // `unknown`, so the global pipe leaves it to parsePlacement, which lists field and cross-field problems together.
-    @Body() raw: unknown,
-    @Req() request: PrincipalRequest,
-    @Res() response: JsonResponse,
-    @Headers('idempotency-key') key?: string,
-  ): Promise<void> {
-    const clientId = principalOf(request).id;
-    const body = parsePlacement(raw, this.deps.clock.now());
-    await replyOnce(this.deps, request, response, key, async (context) => {
-      const accountId = nameBasedId(`placement:${clientId}`, body.clientReference);
-      const outcome = await handleCommand(
-        this.deps.eventStore,
-        accountDecider,
-        accountStreamId(accountId),
-        { type: 'PlaceAccount', accountId, clientId, clientReference: body.clientReference, commercial: body.commercial, debtor: { ...body.debtor }, invoices: body.invoices.map((i) => ({ ...i })), now: context.now },
-        context,
-      );
-      if (outcome.outcome !== 'rejected') {
-        return { status: 201, body: { accountId, clientReference: body.clientReference, status: 'acknowledged' } };
-      }
-      const { rule, reason, details } = outcome.rejection;
-      return rule === 'placement-invalid'
-        ? { status: 400, body: { statusCode: 400, error: 'Bad Request', message: reason, problems: details?.problems } }
-        : refusalAnswer(409, outcome.rejection, { error: 'Conflict' });
-    });
+  @CommandEndpoint({
+    400: 'Every invalid field and every contradiction between fields (mixed currencies, duplicate invoice numbers, due before issue, issued in the future, the total too large), listed in `problems`.',
+    409: 'The client reference was already placed (rule client-reference-unique).',
+  })
+  @ApiCreatedResponse({ type: PlacementAnswer, description: 'Acknowledged with the agency account id.' })
+  // `unknown`, so the global pipe leaves the body to parsePlacement, which lists field and cross-field problems together.
+  place(@Body() body: unknown, @Ctx() context: CommandContext): Promise<PlacementAnswer> {
+    return this.commands.execute(new PlaceAccount(body, context));
   }
-}
-
-/**
- * The request's field problems and the domain's rules across fields (run on what of the
- * request parsed) in one 400, so a client fixes a placement in one round. The decider
- * checks those rules again: they are its invariants, whoever calls it.
- */
-function parsePlacement(raw: unknown, now: Date): PlaceAccountRequest {
-  const { value, problems } = parseRequest(PlaceAccountRequest, raw);
-  const invoices = validPartsOf(value, problems).invoices ?? [];
-  const all = [...problems, ...placementProblems({ invoices: invoices.map((invoice) => invoice ?? {}), now })];
-  if (all.length > 0) throw invalidRequest(all);
-  return value;
 }

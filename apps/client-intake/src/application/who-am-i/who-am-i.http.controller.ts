@@ -1,6 +1,10 @@
-import { Controller, Get, Req } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { principalOf, PrincipalRequest, Roles } from '@lib/platform';
+import type { Principal } from '@lib/es-core';
+import { ApiProblems, CurrentPrincipal, Roles } from '@lib/platform';
+import { ClientIdentity } from './client-identity.view';
+import { WhoAmI } from './who-am-i.query';
 
 /**
  * `GET /clients/me`: which client an API key belongs to. Client-intake alone keeps the
@@ -9,10 +13,13 @@ import { principalOf, PrincipalRequest, Roles } from '@lib/platform';
 @ApiTags('clients')
 @Controller('clients/me')
 export class WhoAmIController {
+  constructor(private readonly queries: QueryBus) {}
+
   @Get()
   @Roles('client')
-  @ApiOkResponse({ description: 'The client the API key belongs to.' })
-  whoAmI(@Req() request: PrincipalRequest): { clientId: string } {
-    return { clientId: principalOf(request).id };
+  @ApiProblems('query')
+  @ApiOkResponse({ type: ClientIdentity, description: 'The client the API key belongs to.' })
+  whoAmI(@CurrentPrincipal() principal: Principal): Promise<ClientIdentity> {
+    return this.queries.execute(new WhoAmI(principal));
   }
 }

@@ -13,7 +13,7 @@ export function decideRevokeApiKey(command: RevokeApiKey, state: ClientState): D
   const key = state.keys.find((k) => k.keyId === command.keyId);
   if (!key) return reject('api-key-unknown', `client ${command.clientId} has no API key ${command.keyId}`);
   if (key.status === 'revoked') {
-    return reject('api-key-already-revoked', `API key ${key.keyId} was already revoked at ${key.revokedAt}`, { details: { keyId: key.keyId, revokedAt: key.revokedAt } });
+    return reject('api-key-already-revoked', `API key ${key.keyId} was already revoked at ${key.revokedAt}`, { details: { clientId: command.clientId, keyId: key.keyId, revokedAt: key.revokedAt } });
   }
   return [{ type: 'ApiKeyRevoked', data: { clientId: command.clientId, keyId: key.keyId, reason: command.reason, revokedAt: command.now.toISOString() } }];
 }

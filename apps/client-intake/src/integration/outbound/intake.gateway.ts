@@ -2,24 +2,33 @@ import { RecordedEvent } from '@lib/es-core';
 import { AccountClosed, AccountPlaced, AccountReopened, LegalReferralAuthorized } from '@lib/contracts';
 import { integrationMessage } from '@lib/integration';
 import type { OutgoingMessage } from '@lib/message-bus';
-import { AccountEvent } from '../../domain/account/account.events';
+import { accountIdOfStream } from '../../client-intake.dependencies';
+import type { AccountEvent } from '../../domain/account/account.events';
 
-/** Domain events of intake -> the published language (`intake.accounts`, keyed by account id). */
+/**
+ * Domain events of intake -> the published language (`intake.accounts`, keyed by account
+ * id). Only accounts are published: clients, their keys and idempotency records stay inside.
+ */
 export function intakeGateway(stored: RecordedEvent): OutgoingMessage[] {
-  const event = stored as unknown as RecordedEvent<AccountEvent> & AccountEvent;
-  switch (event.type) {
+  if (!isAccountEvent(stored)) return [];
+  switch (stored.type) {
     case 'AccountPlaced': {
-      const { debtor, ...rest } = event.data;
+      const { debtor, ...rest } = stored.data;
       const published = { ...rest, debtor: { kind: debtor.kind, legalName: debtor.legalName, country: debtor.country, region: debtor.region } };
-      return [integrationMessage(AccountPlaced, event.data.accountId, published, stored)];
+      return [integrationMessage(AccountPlaced, stored.data.accountId, published, stored)];
     }
     case 'AccountClosed':
-      return [integrationMessage(AccountClosed, event.data.accountId, event.data, stored)];
+      return [integrationMessage(AccountClosed, stored.data.accountId, stored.data, stored)];
     case 'AccountReopened':
-      return [integrationMessage(AccountReopened, event.data.accountId, event.data, stored)];
+      return [integrationMessage(AccountReopened, stored.data.accountId, stored.data, stored)];
     case 'LegalReferralAuthorized':
-      return [integrationMessage(LegalReferralAuthorized, event.data.accountId, event.data, stored)];
+      return [integrationMessage(LegalReferralAuthorized, stored.data.accountId, stored.data, stored)];
     default:
       return [];
   }
+}
+
+/** An account stream is written by the account decider alone, so its events are account events. */
+function isAccountEvent(stored: RecordedEvent): stored is RecordedEvent<AccountEvent> {
+  return accountIdOfStream(stored.streamId) !== undefined;
 }

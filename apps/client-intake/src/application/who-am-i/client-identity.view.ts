@@ -1,0 +1,5 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class ClientIdentity {
+  @ApiProperty({ format: 'uuid' }) clientId!: string;
+}
