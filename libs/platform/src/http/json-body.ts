@@ -5,7 +5,7 @@ import { problem, PROBLEM_CONTENT_TYPE } from './problem-details';
 /**
  * The largest request body accepted. The largest request the API documents is a placement
  * of 500 invoices with 64-character numbers and every optional field, which pretty-printed
- * is about a quarter of a megabyte (client-intake's e2e spec places one); 1 MB leaves room and refuses
+ * is about 113 KB (client-intake's e2e spec places one); 1 MB leaves room and refuses
  * what no documented request needs.
  */
 export const MAX_BODY_BYTES = 1024 * 1024;
