@@ -11,6 +11,8 @@ describe('service runtime', () => {
       publish: async () => undefined,
       subscribe: async () => ({ close: async () => Promise.reject(new Error('consumer would not close')) }),
       resetGroup: async () => undefined,
+      ping: async () => undefined,
+      lag: async () => 0,
       close: async () => undefined,
     } as MessageBus;
     const store = { readAll: async () => [], load: async () => null, save: async () => undefined } as unknown as EventStore & CheckpointStore;

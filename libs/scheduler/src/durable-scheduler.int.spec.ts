@@ -169,6 +169,7 @@ describe('durable scheduler (PGlite event store, test clock)', () => {
       appendToStream: (...args) => store.appendToStream(...args),
       readStream: (...args) => store.readStream(...args),
       subscribeToAll: (options) => store.subscribeToAll(options),
+      ping: () => store.ping(),
       close: () => store.close(),
       readAll: async (options?: ReadAllOptions) => {
         inFlight += 1;
