@@ -1,16 +1,31 @@
 import { CommandContext, RecordedEvent } from '@lib/es-core';
 import { AUDIT_EVENTS, Contract, ContractViolation } from '@lib/contracts';
-import type { DurableScheduler } from '@lib/scheduler';
+import { type DurableScheduler, withLogContext } from '@lib/scheduler';
 import type { CheckpointStore, EventStore } from '@lib/event-store';
-import type { BusSubscription, IncomingMessage, MessageBus, OutgoingMessage } from '@lib/message-bus';
-import { subscribeEffectivelyOnce } from './idempotent-consumer';
+import { type BusSubscription, DEFAULT_MAX_ATTEMPTS, type IncomingMessage, type MessageBus, type OutgoingMessage } from '@lib/message-bus';
+import { RELAYED, subscribeEffectivelyOnce } from './idempotent-consumer';
 import { auditMessage } from './messages';
 import { Relay } from './relay';
 
-/** Handles one integration event type; `data` is already validated against its contract. */
+/**
+ * Handles one integration event type; `data` is already validated against its contract.
+ * A handler may return the outcome of the command it ran: a refusal
+ * (`{ outcome: 'rejected', rejection: { rule } }`) is then counted as refused, with its rule.
+ */
 export interface Inbound<Data = any> {
   contract: Contract<Data>;
-  handle: (data: Data, context: CommandContext, message: IncomingMessage) => Promise<void>;
+  handle: (data: Data, context: CommandContext, message: IncomingMessage) => Promise<unknown>;
+}
+
+/** How an inbound message ended: applied, refused by a rule (and committed), or failed (to be retried). */
+export type MessageOutcome = 'accepted' | 'refused' | 'failed';
+
+/** Counts of inbound messages by type, outcome and refusal rule, since the process started. */
+export interface MessageCount {
+  type: string;
+  outcome: MessageOutcome;
+  rule: string;
+  count: number;
 }
 
 export function on<Data>(contract: Contract<Data>, handle: Inbound<Data>['handle']): Inbound<Data> {
@@ -33,6 +48,11 @@ export interface ServiceRuntimeOptions {
   publishes: string[];
   relayIntervalMs?: number;
   schedulerIntervalMs?: number;
+  /**
+   * What else the service needs to be ready, by name, each a check that rejects with
+   * why it is not (e.g. `{ 'read-models': () => readModels.ping() }`).
+   */
+  probes?: Record<string, () => Promise<void>>;
 }
 
 /** The name under which a service's relay keeps its checkpoint. */
@@ -46,6 +66,9 @@ export const relayCheckpointName = (service: string): string => `${service}-rela
 export class ServiceRuntime {
   readonly relay: Relay;
   private subscription: BusSubscription | undefined;
+  private topics: string[] = [];
+  private readonly messageCounts = new Map<string, MessageCount>();
+  private readonly deadLetterCounts = new Map<string, number>();
 
   constructor(private readonly options: ServiceRuntimeOptions) {
     this.relay = new Relay({
@@ -61,6 +84,42 @@ export class ServiceRuntime {
     });
   }
 
+  get service(): string {
+    return this.options.service;
+  }
+
+  get store(): EventStore & CheckpointStore {
+    return this.options.store;
+  }
+
+  get bus(): MessageBus {
+    return this.options.bus;
+  }
+
+  get scheduler(): DurableScheduler | undefined {
+    return this.options.scheduler;
+  }
+
+  get probes(): Record<string, () => Promise<void>> {
+    return this.options.probes ?? {};
+  }
+
+  /** Inbound messages handled so far, by type, outcome and rule. */
+  inboundCounts(): MessageCount[] {
+    return [...this.messageCounts.values()].map((count) => ({ ...count }));
+  }
+
+  /** Messages this service gave up on after their last attempt (sent to `<topic>.dead-letter`), by topic. */
+  deadLetters(): Array<{ topic: string; count: number }> {
+    return [...this.deadLetterCounts].map(([topic, count]) => ({ topic, count }));
+  }
+
+  /** Messages on the topics this service consumes that its group has not committed yet; undefined if it consumes none. */
+  async consumerLag(): Promise<number | undefined> {
+    if (this.topics.length === 0) return undefined;
+    return this.options.bus.lag(this.options.service, this.topics);
+  }
+
   async start(): Promise<void> {
     const { bus, inbound = [], service } = this.options;
     await bus.ensureTopics([...new Set([...this.options.publishes, AUDIT_EVENTS])]);
@@ -68,21 +127,49 @@ export class ServiceRuntime {
       const byType = new Map(inbound.map((i) => [i.contract.type, i]));
       const topics = [...new Set(inbound.map((i) => i.contract.topic))];
       await bus.ensureTopics(topics);
+      this.topics = topics;
       this.subscription = await subscribeEffectivelyOnce(bus, {
         groupId: service,
         topics,
         now: this.options.now,
         newId: this.options.newId,
+        maxAttempts: DEFAULT_MAX_ATTEMPTS,
         handle: async (message, context) => {
-          const handler = byType.get(message.headers['message-type']);
+          const type = message.headers['message-type'];
+          const handler = byType.get(type);
           if (!handler) return; // a topic carries types this service does not need
-          const data = handler.contract.parse(message.value);
-          await handler.handle(data, context, message);
+          const logContext = {
+            correlationId: context.correlationId,
+            principal: RELAYED,
+            origin: { role: message.headers['principal-role'], id: message.headers['principal-id'] },
+            consumer: service,
+            messageId: message.headers['message-id'],
+            messageType: type,
+            attempt: message.attempt,
+          };
+          await withLogContext(logContext, async () => {
+            try {
+              const outcome = await handler.handle(handler.contract.parse(message.value), context, message);
+              const rule = refusalRuleOf(outcome);
+              this.count(type, rule === undefined ? 'accepted' : 'refused', rule ?? '');
+            } catch (error) {
+              this.count(type, 'failed', '');
+              if (message.attempt >= DEFAULT_MAX_ATTEMPTS) this.deadLetterCounts.set(message.topic, (this.deadLetterCounts.get(message.topic) ?? 0) + 1);
+              throw error;
+            }
+          });
         },
       });
     }
     this.relay.start(this.options.relayIntervalMs ?? 50);
     this.options.scheduler?.start(this.options.schedulerIntervalMs ?? 1000);
+  }
+
+  private count(type: string, outcome: MessageOutcome, rule: string): void {
+    const key = `${type}\u0000${outcome}\u0000${rule}`;
+    const entry = this.messageCounts.get(key) ?? { type, outcome, rule, count: 0 };
+    entry.count += 1;
+    this.messageCounts.set(key, entry);
   }
 
   /**
@@ -107,6 +194,12 @@ export class ServiceRuntime {
     }
     if (failures.length > 0) throw new AggregateError(failures, `service ${this.options.service}: ${failures.length} part(s) failed to stop`);
   }
+}
+
+/** The rule of a refused command outcome (`handleCommand`'s `{ outcome: 'rejected', rejection: { rule } }`), if that is what a handler returned. */
+function refusalRuleOf(outcome: unknown): string | undefined {
+  const candidate = outcome as { outcome?: unknown; rejection?: { rule?: unknown } } | null | undefined;
+  return candidate?.outcome === 'rejected' && typeof candidate.rejection?.rule === 'string' ? candidate.rejection.rule : undefined;
 }
 
 export { ContractViolation };

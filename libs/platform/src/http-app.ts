@@ -1,25 +1,34 @@
-import { INestApplication, Logger, Type } from '@nestjs/common';
+import { INestApplication, Logger, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { JsonLogger } from './json-logger';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { ObservabilityModule } from './observability/observability.module';
 import { requestValidationPipe } from './validation';
 
 export interface HttpAppOptions {
   title: string;
   module: Type<unknown> | ReturnType<never>;
-  /** Print nothing on start (tests). */
+  /** Log nothing (tests), unless `logTo` is given. */
   quiet?: boolean;
+  /** Where the JSON log lines go instead of stdout (tests that read them). */
+  logTo?: DestinationStream;
 }
 
 /**
- * Builds a Nest HTTP app the same way for every service: JSON logs, OpenAPI at /docs,
- * graceful shutdown (in-flight requests finish, adapters close).
+ * Builds a Nest HTTP app the same way for every service: JSON logs through pino with
+ * each request's correlation id and principal, /metrics, /health/live and /health/ready,
+ * OpenAPI at /docs, graceful shutdown (in-flight requests finish, adapters close).
  */
 export async function createHttpApp(options: HttpAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(options.module as Type<unknown>, {
-    logger: options.quiet ? false : new JsonLogger(),
-    bufferLogs: false,
-  });
+  const silent = Boolean(options.quiet) && !options.logTo;
+  @Module({ imports: [ObservabilityModule.forRoot({ silent, destination: options.logTo }), options.module as Type<unknown>] })
+  class HttpAppModule {}
+  const app = await NestFactory.create(HttpAppModule, { logger: silent ? false : undefined, bufferLogs: !silent });
+  if (!silent) {
+    app.useLogger(app.get(PinoNestLogger));
+    app.flushLogs();
+  }
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -5,7 +5,7 @@ import { DEV_STAFF_TOKEN_SECRET } from './auth/staff-token';
 import { HealthController, SERVICE_NAMES } from './health.controller';
 
 /**
- * The HTTP root of a process: the service modules it mounts plus one /health.
+ * The HTTP root of a process: the service modules it mounts plus /health (live, ready).
  * A service process mounts one service; the all-in-one process mounts them all.
  */
 export function rootModule(

@@ -18,7 +18,7 @@ export interface ServiceDependencies {
 /** Starts a service's relay, consumers and scheduler once the app is up; stops them on close. */
 @Injectable()
 export class RuntimeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(private readonly runtime: ServiceRuntime) {}
+  constructor(readonly runtime: ServiceRuntime) {}
 
   onApplicationBootstrap(): Promise<void> {
     return this.runtime.start();
