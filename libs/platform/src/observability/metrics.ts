@@ -49,7 +49,10 @@ export class ProcessMetrics {
       registers: [this.registry],
       async collect() {
         this.reset();
-        for (const runtime of runtimes()) this.set({ service: runtime.service }, (await runtime.relay.health(Number.POSITIVE_INFINITY)).lag);
+        for (const runtime of runtimes()) {
+          const health = await answered(runtime.relay.health(Number.POSITIVE_INFINITY));
+          if (health) this.set({ service: runtime.service }, health.lag);
+        }
       },
     });
     new Gauge({
@@ -70,7 +73,7 @@ export class ProcessMetrics {
       async collect() {
         this.reset();
         for (const runtime of runtimes()) {
-          const lag = await runtime.consumerLag();
+          const lag = await answered(runtime.consumerLag());
           if (lag !== undefined) this.set({ service: runtime.service }, lag);
         }
       },
@@ -88,7 +91,10 @@ export class ProcessMetrics {
       registers: [this.registry],
       async collect() {
         this.reset();
-        for (const runtime of runtimes()) if (runtime.scheduler) this.set({ service: runtime.service }, await runtime.scheduler.dueCount());
+        for (const runtime of runtimes()) {
+          const due = runtime.scheduler && (await answered(runtime.scheduler.dueCount()));
+          if (due !== undefined) this.set({ service: runtime.service }, due);
+        }
       },
     });
   }
@@ -125,6 +131,24 @@ export class ProcessMetrics {
       for (const { topic, count } of runtime.deadLetters()) await catchUp(this.deadLetters, { service: runtime.service, topic }, count);
     }
     return this.registry.metrics();
+  }
+}
+
+/** How long a gauge waits for a store or the bus at scrape time. */
+const SCRAPE_TIMEOUT_MS = 2_000;
+
+/**
+ * A figure that needs a store or the bus, or undefined when it cannot be had in time: the
+ * scrape still answers, without that sample (readiness says what is down).
+ */
+async function answered<T>(work: Promise<T>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SCRAPE_TIMEOUT_MS)));
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work.catch(() => undefined), timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
