@@ -73,20 +73,20 @@ export interface LoggingOptions {
  */
 export function loggingModule(options: LoggingOptions) {
   const http: Options = {
-        level: options.silent ? 'silent' : (process.env.LOG_LEVEL ?? 'info'),
-        timestamp: pino.stdTimeFunctions.isoTime,
-        formatters: { level: (label) => ({ level: label }) },
-        mixin: contextFields,
-        // Credentials never reach the logs.
-        redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'], censor: '[redacted]' },
-        customLogLevel: (request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
-        genReqId: (request, response) => correlationIdOf(request, response),
-        customAttributeKeys: { reqId: 'correlationId' },
-        quietReqLogger: true,
-        // Probes and scrapes come every few seconds; their lines would drown the rest.
-        autoLogging: { ignore: (request) => /^\/(health|metrics)(\/|$|\?)/.test((request as LoggedRequest).originalUrl ?? request.url ?? '') },
-        customSuccessObject: (request, response, value: Record<string, unknown>) => ({ ...value, ...requestFields(request as LoggedRequest) }),
-        customErrorObject: (request, response, error, value: Record<string, unknown>) => ({ ...value, ...requestFields(request as LoggedRequest) }),
+    level: options.silent ? 'silent' : (process.env.LOG_LEVEL ?? 'info'),
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    mixin: contextFields,
+    // Credentials never reach the logs.
+    redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'], censor: '[redacted]' },
+    customLogLevel: (request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
+    genReqId: (request, response) => correlationIdOf(request, response),
+    customAttributeKeys: { reqId: 'correlationId' },
+    quietReqLogger: true,
+    // Probes and scrapes come every few seconds; their lines would drown the rest.
+    autoLogging: { ignore: (request) => /^\/(health|metrics)(\/|$|\?)/.test((request as LoggedRequest).originalUrl ?? request.url ?? '') },
+    customSuccessObject: (request, response, value: Record<string, unknown>) => ({ ...value, ...requestFields(request as LoggedRequest) }),
+    customErrorObject: (request, response, error, value: Record<string, unknown>) => ({ ...value, ...requestFields(request as LoggedRequest) }),
   };
   const params: Params = { pinoHttp: options.destination ? [http, options.destination] : http };
   return LoggerModule.forRoot(params);
