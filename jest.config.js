@@ -10,7 +10,10 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    '/node_modules/@nestjs/terminus/.+\\.js$': '<rootDir>/test/support/esm-package.transform.js',
   },
+  // Packages shipped only as ES modules: transformed to CommonJS for jest (see the transform).
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/terminus/)'],
   moduleNameMapper: { '^@lib/([^/]+)(.*)$': '<rootDir>/libs/$1/src$2' },
   setupFiles: ['<rootDir>/test/support/load-infra-env.ts'],
   testTimeout: 60000,

@@ -111,7 +111,8 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     const unstated = routes.filter((route) => route.roles === undefined).map((route) => `${route.method} ${route.path}`);
     expect(unstated).toEqual([]);
     const open = routes.filter((route) => route.roles === 'public').map((route) => `${route.method} ${route.path}`);
-    expect(open).toEqual(['GET /health']);
+    // Probes and scrapes carry no account data (docs/operations.md).
+    expect(open.sort()).toEqual(['GET /health', 'GET /health/live', 'GET /health/ready', 'GET /metrics']);
   });
 
   it('answers 401 without credentials and 403 to every role an endpoint does not state', async () => {

@@ -591,6 +591,8 @@ function countingHandled(bus: MessageBus, handled: Map<string, number>): Message
     publish: (messages) => bus.publish(messages),
     ensureTopics: (topics) => bus.ensureTopics(topics),
     resetGroup: (groupId) => bus.resetGroup(groupId),
+    ping: () => bus.ping(),
+    lag: (groupId, topics) => bus.lag(groupId, topics),
     close: async () => undefined,
     subscribe: (options) =>
       bus.subscribe({

@@ -32,6 +32,7 @@ export class ReportingModule {
       relayIntervalMs: 5_000,
       inbound: [...projectIntegrationEvents(adapters.readModels, REPORTING_PROJECTIONS), recordAuditTrail(adapters.readModels)],
       publishes: [],
+      probes: { 'read-models': () => adapters.readModels.ping() },
       now: () => deps.clock.now(),
       newId: deps.newId,
     });

@@ -49,6 +49,11 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catch-up then live subscription to every stream, in global order. */
   subscribeToAll(options: SubscribeOptions): EventStoreSubscription;
+  /**
+   * Resolves once the store answered a trivial request; rejects with why it could not
+   * (unreachable, closed). Readiness probes call it: it reads no events.
+   */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -15,7 +15,8 @@ export interface EffectivelyOnceOptions {
   handle: (message: IncomingMessage, context: CommandContext) => Promise<void>;
 }
 
-const RELAYED: Principal = { role: 'system', id: 'integration' };
+/** The principal inbound integration messages act as. */
+export const RELAYED: Principal = { role: 'system', id: 'integration' };
 
 /**
  * The inbound half of "nothing lost, nothing applied twice": the bus commits a message's

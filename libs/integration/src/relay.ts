@@ -1,3 +1,4 @@
+import { Clock, systemClock } from '@lib/clock';
 import { Backoff, backoffDelayMs, errorFields, jsonLineLog, LogSink } from '@lib/scheduler';
 import { RecordedEvent } from '@lib/es-core';
 import type { CheckpointStore, EventStore } from '@lib/event-store';
@@ -18,7 +19,22 @@ export interface RelayOptions {
   retryBackoff?: Backoff;
   /** Where failures go. Default: one JSON line each on stderr. */
   log?: LogSink;
+  /** Judges how long ago the relay last made progress. Default: the system clock (real time, also under a test clock). */
+  wallClock?: Clock;
 }
+
+/** How far behind the relay is, and whether it is stuck (see {@link Relay.health}). */
+export interface RelayHealth {
+  /** Stored events after the checkpoint, counted up to `LAG_COUNT_LIMIT`. */
+  lag: number;
+  /** Time since the relay last saved its checkpoint or found nothing to publish, in ms. */
+  sinceProgressMs: number;
+  failuresInARow: number;
+  stuck: boolean;
+}
+
+/** Relay lag is counted by reading the events after the checkpoint: at most this many. */
+export const LAG_COUNT_LIMIT = 10_000;
 
 const DEFAULT_RETRY_BACKOFF: Backoff = { initialMs: 100, maxMs: 30_000 };
 
@@ -43,11 +59,35 @@ export class Relay {
   private readonly retryBackoff: Backoff;
   private readonly log: LogSink;
   private whereabouts: Whereabouts = {};
+  private readonly wallClock: Clock;
+  /** When the relay last saved its checkpoint or found itself caught up; its creation before that. */
+  private lastProgressAt: Date;
+  private failuresInARow = 0;
 
   constructor(private readonly options: RelayOptions) {
     this.batchSize = options.batchSize ?? 500;
     this.retryBackoff = options.retryBackoff ?? DEFAULT_RETRY_BACKOFF;
     this.log = options.log ?? jsonLineLog;
+    this.wallClock = options.wallClock ?? systemClock;
+    this.lastProgressAt = this.wallClock.now();
+  }
+
+  /** Milliseconds since the relay last saved its checkpoint or found nothing left to publish. */
+  sinceProgressMs(): number {
+    return this.wallClock.now().getTime() - this.lastProgressAt.getTime();
+  }
+
+  /**
+   * The relay is stuck when events wait after its checkpoint and it has made no progress
+   * (saved its checkpoint, or found nothing left to publish) for `stuckAfterMs`. A relay
+   * that is merely busy saves its checkpoint every batch, and one with nothing to do is
+   * not stuck whatever its bus does (the bus has a readiness check of its own).
+   */
+  async health(stuckAfterMs: number): Promise<RelayHealth> {
+    const after = (await this.options.checkpoints.load(this.options.name)) ?? undefined;
+    const lag = (await this.options.store.readAll({ after, limit: LAG_COUNT_LIMIT })).length;
+    const sinceProgressMs = this.sinceProgressMs();
+    return { lag, sinceProgressMs, failuresInARow: this.failuresInARow, stuck: lag > 0 && sinceProgressMs > stuckAfterMs };
   }
 
   /** Relays everything stored so far; returns how many events it read. Runs never overlap. */
@@ -77,6 +117,7 @@ export class Relay {
           ...errorFields(error),
         });
       }
+      this.failuresInARow = failures;
       if (this.timer) this.timer = setTimeout(loop, pause);
     };
     this.timer = setTimeout(loop, 0);
@@ -96,7 +137,10 @@ export class Relay {
     for (;;) {
       this.whereabouts = { after: position(after) };
       const batch = await store.readAll({ after, limit: this.batchSize });
-      if (batch.length === 0) return read;
+      if (batch.length === 0) {
+        this.lastProgressAt = this.wallClock.now();
+        return read;
+      }
       const messages = batch.flatMap((event) => {
         this.whereabouts = { after: position(after), streamId: event.streamId, version: event.version, globalPosition: position(event.globalPosition) };
         return gateway(event);
@@ -106,6 +150,7 @@ export class Relay {
       if (messages.length > 0) await bus.publish(messages);
       after = last;
       await checkpoints.save(name, after);
+      this.lastProgressAt = this.wallClock.now();
       read += batch.length;
     }
   }

@@ -2,6 +2,7 @@ import { RecordedEvent } from '@lib/es-core';
 import type { CheckpointStore, EventStore, ReadAllOptions } from '@lib/event-store';
 import { createInProcessMessageBus, IncomingMessage, MessageBus, OutgoingMessage } from '@lib/message-bus';
 import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
+import { TestClock } from '@lib/clock';
 import { Relay } from './relay';
 
 describe('relay, when a round fails', () => {
@@ -124,3 +125,38 @@ function storeOf(events: RecordedEvent[]): EventStore {
 function checkpointsIn(saved: Map<string, bigint>): CheckpointStore {
   return { load: async (name) => saved.get(name) ?? null, save: async (name, position) => void saved.set(name, position) };
 }
+
+describe('relay health', () => {
+  it('is stuck only while events wait and it has made no progress for longer than allowed; progress clears it', async () => {
+    const wallClock = new TestClock('2026-04-01T00:00:00.000Z');
+    const events: RecordedEvent[] = [];
+    const checkpoints = new Map<string, bigint>();
+    let busUp = false;
+    const published: OutgoingMessage[] = [];
+    const relay = new Relay({
+      name: 'out',
+      store: storeOf(events),
+      checkpoints: checkpointsIn(checkpoints),
+      bus: { publish: async (messages: readonly OutgoingMessage[]) => (busUp ? void published.push(...messages) : Promise.reject(new Error('bus down'))) } as unknown as MessageBus,
+      gateway: (event) => [message(event)],
+      wallClock,
+      log: () => undefined,
+    });
+
+    wallClock.advance({ minutes: 5 });
+    expect(await relay.health(30_000)).toMatchObject({ lag: 0, stuck: false });
+
+    events.push(recorded('acct-a', 0, 1n), recorded('acct-b', 0, 2n));
+    await expect(relay.drain()).rejects.toThrow('bus down');
+    expect(await relay.health(30_000)).toMatchObject({ lag: 2, stuck: true });
+
+    busUp = true;
+    await relay.drain();
+    expect(await relay.health(30_000)).toMatchObject({ lag: 0, stuck: false, sinceProgressMs: 0 });
+    expect(published).toHaveLength(2);
+
+    events.push(recorded('acct-c', 0, 3n));
+    wallClock.advance({ seconds: 10 });
+    expect(await relay.health(30_000)).toMatchObject({ lag: 1, stuck: false });
+  });
+});

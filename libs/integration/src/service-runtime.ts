@@ -1,22 +1,51 @@
 import { CommandContext, RecordedEvent } from '@lib/es-core';
 import { AUDIT_EVENTS, Contract, ContractViolation, newestTypeOf, upcastMessage } from '@lib/contracts';
-import type { DurableScheduler } from '@lib/scheduler';
+import { type DurableScheduler, withLogContext } from '@lib/scheduler';
 import type { CheckpointStore, EventStore } from '@lib/event-store';
-import type { BusSubscription, IncomingMessage, MessageBus, OutgoingMessage } from '@lib/message-bus';
-import { subscribeEffectivelyOnce } from './idempotent-consumer';
+import { type BusSubscription, DEFAULT_MAX_ATTEMPTS, type IncomingMessage, type MessageBus, type OutgoingMessage } from '@lib/message-bus';
+import { RELAYED, subscribeEffectivelyOnce } from './idempotent-consumer';
 import { auditMessage } from './messages';
 import { Relay } from './relay';
 
 /**
  * Handles one integration event type; `data` is already validated against its contract.
  * Either `command` (the message becomes a command, dispatched on the service's command
- * bus with the message's context) or `handle` (the message is applied directly).
+ * bus with the message's context) or `handle` (the message is applied directly). A
+ * handler (or the dispatch) may return the outcome of the command it ran: a refusal
+ * (`{ outcome: 'rejected', rejection: { rule } }`) is then counted as refused, with its rule.
  */
 export interface Inbound<Data = any> {
   contract: Contract<Data>;
-  handle?: (data: Data, context: CommandContext, message: IncomingMessage) => Promise<void>;
+  handle?: (data: Data, context: CommandContext, message: IncomingMessage) => Promise<unknown>;
   /** The command the message asks for, or nothing when this message needs no effect here. */
   command?: (data: Data, context: CommandContext, message: IncomingMessage) => object | undefined;
+}
+
+/**
+ * Runs an inbound message's command. It resolves when the effect is stored (or the
+ * command was refused: a refusal is the domain's answer to the message, not a failure to
+ * retry; it resolves with the refused outcome), and rejects only when the message must be
+ * delivered again.
+ */
+export type CommandDispatch = (command: object) => Promise<unknown>;
+
+/** A received message's type and payload -> the newest version's; `newestTypeOf` names it without the work. */
+export interface InboundUpcaster {
+  newestTypeOf(type: string): string;
+  upcast(type: string, value: unknown): { type: string; value: unknown };
+}
+
+const publishedLanguageUpcaster: InboundUpcaster = { newestTypeOf, upcast: upcastMessage };
+
+/** How an inbound message ended: applied, refused by a rule (and committed), or failed (to be retried). */
+export type MessageOutcome = 'accepted' | 'refused' | 'failed';
+
+/** Counts of inbound messages by type, outcome and refusal rule, since the process started. */
+export interface MessageCount {
+  type: string;
+  outcome: MessageOutcome;
+  rule: string;
+  count: number;
 }
 
 export function on<Data>(contract: Contract<Data>, handle: NonNullable<Inbound<Data>['handle']>): Inbound<Data> {
@@ -27,13 +56,6 @@ export function on<Data>(contract: Contract<Data>, handle: NonNullable<Inbound<D
 export function commandOn<Data>(contract: Contract<Data>, command: NonNullable<Inbound<Data>['command']>): Inbound<Data> {
   return { contract, command };
 }
-
-/**
- * Runs an inbound message's command. It resolves when the effect is stored (or the
- * command was refused: a refusal is the domain's answer to the message, not a failure to
- * retry), and rejects only when the message must be delivered again.
- */
-export type CommandDispatch = (command: object) => Promise<unknown>;
 
 export interface ServiceRuntimeOptions {
   service: string;
@@ -52,20 +74,17 @@ export interface ServiceRuntimeOptions {
   relayIntervalMs?: number;
   schedulerIntervalMs?: number;
   /**
+   * What else the service needs to be ready, by name, each a check that rejects with
+   * why it is not (e.g. `{ 'read-models': () => readModels.ping() }`).
+   */
+  probes?: Record<string, () => Promise<void>>;
+  /**
    * The inbound upcasting hook: brings a received message of a superseded version to the
    * version the handlers take (validating it on the way). Defaults to the published
    * language's upcasters (`upcastMessage` of `@lib/contracts`).
    */
   upcastInbound?: InboundUpcaster;
 }
-
-/** A received message's type and payload -> the newest version's; `newestTypeOf` names it without the work. */
-export interface InboundUpcaster {
-  newestTypeOf(type: string): string;
-  upcast(type: string, value: unknown): { type: string; value: unknown };
-}
-
-const publishedLanguageUpcaster: InboundUpcaster = { newestTypeOf, upcast: upcastMessage };
 
 /** The name under which a service's relay keeps its checkpoint. */
 export const relayCheckpointName = (service: string): string => `${service}-relay`;
@@ -78,6 +97,9 @@ export const relayCheckpointName = (service: string): string => `${service}-rela
 export class ServiceRuntime {
   readonly relay: Relay;
   private subscription: BusSubscription | undefined;
+  private topics: string[] = [];
+  private readonly messageCounts = new Map<string, MessageCount>();
+  private readonly deadLetterCounts = new Map<string, number>();
 
   constructor(private readonly options: ServiceRuntimeOptions) {
     this.relay = new Relay({
@@ -93,6 +115,42 @@ export class ServiceRuntime {
     });
   }
 
+  get service(): string {
+    return this.options.service;
+  }
+
+  get store(): EventStore & CheckpointStore {
+    return this.options.store;
+  }
+
+  get bus(): MessageBus {
+    return this.options.bus;
+  }
+
+  get scheduler(): DurableScheduler | undefined {
+    return this.options.scheduler;
+  }
+
+  get probes(): Record<string, () => Promise<void>> {
+    return this.options.probes ?? {};
+  }
+
+  /** Inbound messages handled so far, by type, outcome and rule. */
+  inboundCounts(): MessageCount[] {
+    return [...this.messageCounts.values()].map((count) => ({ ...count }));
+  }
+
+  /** Messages this service gave up on after their last attempt (sent to `<topic>.dead-letter`), by topic. */
+  deadLetters(): Array<{ topic: string; count: number }> {
+    return [...this.deadLetterCounts].map(([topic, count]) => ({ topic, count }));
+  }
+
+  /** Messages on the topics this service consumes that its group has not committed yet; undefined if it consumes none. */
+  async consumerLag(): Promise<number | undefined> {
+    if (this.topics.length === 0) return undefined;
+    return this.options.bus.lag(this.options.service, this.topics);
+  }
+
   /** `dispatch` runs the commands of `commandOn` handlers (the service's command bus). */
   async start(dispatch?: CommandDispatch): Promise<void> {
     const { bus, inbound = [], service, upcastInbound: upcaster = publishedLanguageUpcaster } = this.options;
@@ -101,28 +159,59 @@ export class ServiceRuntime {
       const byType = new Map(inbound.map((i) => [i.contract.type, i]));
       const topics = [...new Set(inbound.map((i) => i.contract.topic))];
       await bus.ensureTopics(topics);
+      this.topics = topics;
       this.subscription = await subscribeEffectivelyOnce(bus, {
         groupId: service,
         topics,
         now: this.options.now,
         newId: this.options.newId,
+        maxAttempts: DEFAULT_MAX_ATTEMPTS,
         handle: async (message, context) => {
           const type = message.headers['message-type'];
           const handler = byType.get(upcaster.newestTypeOf(type));
           if (!handler) return; // a topic carries types this service does not need
-          // An older version is upcast first; the handler only ever sees the version it declares.
-          const current = upcaster.upcast(type, message.value);
-          const data = handler.contract.parse(current.value);
-          if (handler.handle) return handler.handle(data, context, message);
-          const command = handler.command?.(data, context, message);
-          if (!command) return;
-          if (!dispatch) throw new Error(`service ${service}: no command dispatch for ${type}`);
-          await dispatch(command);
+          const logContext = {
+            correlationId: context.correlationId,
+            principal: RELAYED,
+            origin: { role: message.headers['principal-role'], id: message.headers['principal-id'] },
+            consumer: service,
+            messageId: message.headers['message-id'],
+            messageType: type,
+            attempt: message.attempt,
+          };
+          await withLogContext(logContext, async () => {
+            try {
+              // An older version is upcast first; the handler only ever sees the version it declares.
+              const data = handler.contract.parse(upcaster.upcast(type, message.value).value);
+              const outcome = await this.apply(handler, data, context, message, dispatch);
+              const rule = refusalRuleOf(outcome);
+              this.count(type, rule === undefined ? 'accepted' : 'refused', rule ?? '');
+            } catch (error) {
+              this.count(type, 'failed', '');
+              if (message.attempt >= DEFAULT_MAX_ATTEMPTS) this.deadLetterCounts.set(message.topic, (this.deadLetterCounts.get(message.topic) ?? 0) + 1);
+              throw error;
+            }
+          });
         },
       });
     }
     this.relay.start(this.options.relayIntervalMs ?? 50);
     this.options.scheduler?.start(this.options.schedulerIntervalMs ?? 1000);
+  }
+
+  private async apply(handler: Inbound, data: unknown, context: CommandContext, message: IncomingMessage, dispatch: CommandDispatch | undefined): Promise<unknown> {
+    if (handler.handle) return handler.handle(data, context, message);
+    const command = handler.command?.(data, context, message);
+    if (!command) return undefined;
+    if (!dispatch) throw new Error(`service ${this.options.service}: no command dispatch for ${handler.contract.type}`);
+    return dispatch(command);
+  }
+
+  private count(type: string, outcome: MessageOutcome, rule: string): void {
+    const key = `${type}\u0000${outcome}\u0000${rule}`;
+    const entry = this.messageCounts.get(key) ?? { type, outcome, rule, count: 0 };
+    entry.count += 1;
+    this.messageCounts.set(key, entry);
   }
 
   /**
@@ -147,6 +236,12 @@ export class ServiceRuntime {
     }
     if (failures.length > 0) throw new AggregateError(failures, `service ${this.options.service}: ${failures.length} part(s) failed to stop`);
   }
+}
+
+/** The rule of a refused command outcome (`handleCommand`'s `{ outcome: 'rejected', rejection: { rule } }`), if that is what a handler returned. */
+function refusalRuleOf(outcome: unknown): string | undefined {
+  const candidate = outcome as { outcome?: unknown; rejection?: { rule?: unknown } } | null | undefined;
+  return candidate?.outcome === 'rejected' && typeof candidate.rejection?.rule === 'string' ? candidate.rejection.rule : undefined;
 }
 
 export { ContractViolation };

@@ -1,7 +1,8 @@
-import type { DurableScheduler } from '@lib/scheduler';
+import { currentLogContext, type DurableScheduler } from '@lib/scheduler';
 import type { CheckpointStore, EventStore } from '@lib/event-store';
-import type { MessageBus } from '@lib/message-bus';
-import { AccountPlaced } from '@lib/contracts';
+import { createInProcessMessageBus, DEFAULT_MAX_ATTEMPTS, type MessageBus } from '@lib/message-bus';
+import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
+import { AccountPlaced, Contract } from '@lib/contracts';
 import { on, ServiceRuntime } from './service-runtime';
 
 describe('service runtime', () => {
@@ -11,6 +12,8 @@ describe('service runtime', () => {
       publish: async () => undefined,
       subscribe: async () => ({ close: async () => Promise.reject(new Error('consumer would not close')) }),
       resetGroup: async () => undefined,
+      ping: async () => undefined,
+      lag: async () => 0,
       close: async () => undefined,
     } as MessageBus;
     const store = { readAll: async () => [], load: async () => null, save: async () => undefined } as unknown as EventStore & CheckpointStore;
@@ -39,5 +42,52 @@ describe('service runtime', () => {
     await expect(stopping).rejects.toMatchObject({ errors: [expect.objectContaining({ message: 'consumer would not close' }), expect.objectContaining({ message: 'scheduler would not stop' })] });
     expect(scheduler.stop).toHaveBeenCalled();
     expect(relayStop).toHaveBeenCalled();
+  });
+});
+
+describe('service runtime: what it tells operators about inbound messages', () => {
+  const thing: Contract<{ n: number; mode: string }> = { topic: 'things', type: 'test.Thing.v1', summary: 'a test thing', schema: {} as Contract<{ n: number; mode: string }>['schema'], consumers: [], parse: (value) => value as { n: number; mode: string } };
+  const headersOf = (n: number) => ({ 'message-type': thing.type, 'message-id': `m-${n}`, 'correlation-id': `corr-${n}`, 'causation-id': `e-${n}`, 'principal-role': 'client', 'principal-id': 'client-9' });
+
+  it('counts messages by outcome and refusal rule, counts dead letters, and logs inside a handler with its correlation id', async () => {
+    const bus = createInProcessMessageBus({ retryBackoff: { initialMs: 1, maxMs: 1 } });
+    const store = { readAll: async () => [], load: async () => null, save: async () => undefined } as unknown as EventStore & CheckpointStore;
+    const contexts: Array<Record<string, unknown> | undefined> = [];
+    const runtime = new ServiceRuntime({
+      service: 'svc',
+      store,
+      bus,
+      gateway: () => [],
+      accountIdOf: () => undefined,
+      inbound: [
+        on(thing, async (data) => {
+          contexts.push(currentLogContext());
+          if (data.mode === 'refuse') return { outcome: 'rejected', rejection: { rule: 'thing-too-big' } };
+          if (data.mode === 'fail') throw new Error('cannot apply');
+          return { outcome: 'accepted' };
+        }),
+      ],
+      now: () => new Date('2026-04-01T00:00:00.000Z'),
+      newId: () => 'id',
+      publishes: [],
+    });
+    await runtime.start();
+    try {
+      await bus.publish([
+        { topic: 'things', key: 'a', value: { n: 1, mode: 'apply' }, headers: headersOf(1) },
+        { topic: 'things', key: 'b', value: { n: 2, mode: 'refuse' }, headers: headersOf(2) },
+        { topic: 'things', key: 'c', value: { n: 3, mode: 'fail' }, headers: headersOf(3) },
+      ]);
+      await waitFor('every attempt', () => runtime.deadLetters().length > 0, { timeoutMs: 5_000 });
+
+      const counts = Object.fromEntries(runtime.inboundCounts().map((c) => [`${c.outcome}:${c.rule}`, c.count]));
+      expect(counts).toEqual({ 'accepted:': 1, 'refused:thing-too-big': 1, 'failed:': DEFAULT_MAX_ATTEMPTS });
+      expect(runtime.deadLetters()).toEqual([{ topic: 'things', count: 1 }]);
+      expect(contexts[0]).toMatchObject({ correlationId: 'corr-1', principal: { role: 'system', id: 'integration' }, origin: { role: 'client', id: 'client-9' }, messageId: 'm-1', consumer: 'svc' });
+      expect(await runtime.consumerLag()).toBe(0);
+    } finally {
+      await runtime.stop();
+      await bus.close();
+    }
   });
 });

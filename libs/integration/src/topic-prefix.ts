@@ -18,6 +18,8 @@ export function withTopicPrefix(bus: MessageBus, prefix: string): MessageBus {
         handler: (message) => options.handler({ ...message, topic: strip(message.topic) }),
       }),
     resetGroup: (groupId) => bus.resetGroup(prefix + groupId),
+    ping: () => bus.ping(),
+    lag: (groupId, topics) => bus.lag(prefix + groupId, topics.map((t) => prefix + t)),
     close: () => bus.close(),
   };
 }

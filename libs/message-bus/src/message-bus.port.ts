@@ -69,6 +69,18 @@ export interface MessageBus {
    * subscriber; a group that never consumed is already reset.
    */
   resetGroup(groupId: string): Promise<void>;
+  /**
+   * Resolves once the bus answered a trivial request (Kafka: a broker described the
+   * cluster); rejects with why it could not, promptly, without retrying for long.
+   * Readiness probes call it.
+   */
+  ping(): Promise<void>;
+  /**
+   * How many messages of `topics` the group has not committed yet (summed over
+   * partitions): what its consumers still have to handle. A group that never committed
+   * counts every retained message.
+   */
+  lag(groupId: string, topics: readonly string[]): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -1,34 +1,48 @@
-import { INestApplication, Logger, Type } from '@nestjs/common';
+import { INestApplication, Logger, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { asyncApiDocument } from '@lib/contracts';
 import { jsonBody } from './http/json-body';
 import { mirrorValidationRules } from './http/openapi-validation-rules';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { asyncApiDocument } from '@lib/contracts';
-import { JsonLogger } from './json-logger';
+import { ObservabilityModule } from './observability/observability.module';
 import { requestValidationPipe } from './validation';
 
 export interface HttpAppOptions {
   title: string;
   module: Type<unknown> | ReturnType<never>;
-  /** Print nothing on start (tests). */
+  /** Log nothing (tests), unless `logTo` is given. */
   quiet?: boolean;
+  /** Where the JSON log lines go instead of stdout (tests that read them). */
+  logTo?: DestinationStream;
 }
 
 /**
- * Builds a Nest HTTP app the same way for every service: JSON logs, OpenAPI at /docs,
- * the published language (AsyncAPI 3.0) at /docs/asyncapi.json, graceful shutdown (in-flight requests finish, adapters close).
+ * Builds a Nest HTTP app the same way for every service: JSON logs through pino with
+ * each request's correlation id and principal, /metrics, /health/live and /health/ready,
+ * OpenAPI at /docs, the published language (AsyncAPI 3.0) at /docs/asyncapi.json, errors
+ * as RFC 9457 problems, graceful shutdown (in-flight requests finish, adapters close).
  */
 export async function createHttpApp(options: HttpAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(options.module as Type<unknown>, {
-    logger: options.quiet ? false : new JsonLogger(),
-    bufferLogs: false,
+  const silent = Boolean(options.quiet) && !options.logTo;
+  @Module({ imports: [ObservabilityModule.forRoot({ silent, destination: options.logTo }), options.module as Type<unknown>] })
+  class HttpAppModule {}
+  const app = await NestFactory.create(HttpAppModule, {
+    logger: silent ? false : undefined,
+    bufferLogs: !silent,
     // Our own JSON parser (jsonBody): 415 for other media types, a body limit every
     // documented request fits, a nesting bound, and problem-details answers for each.
     bodyParser: false,
   });
   app.use(...jsonBody());
-  const document = mirrorValidationRules(SwaggerModule.createDocument(
+  if (!silent) {
+    app.useLogger(app.get(PinoNestLogger));
+    app.flushLogs();
+  }
+  const document = mirrorValidationRules(
+    SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle(options.title)
@@ -36,7 +50,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
       .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, 'client-api-key')
       .addBearerAuth({ type: 'http', scheme: 'bearer' }, 'staff-token')
       .build(),
-  ));
+    ),
+  );
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   // Registered on the HTTP adapter, like Swagger's routes: public (no guard runs) and ahead of

@@ -5,7 +5,7 @@ import { AUTH_SETTINGS, AuthGuard, AuthSettings } from './auth/auth.guard';
 import { HealthController, SERVICE_NAMES } from './health.controller';
 
 /**
- * The HTTP root of a process: the service modules it mounts plus one /health.
+ * The HTTP root of a process: the service modules it mounts plus /health (live, ready).
  * A service process mounts one service; the all-in-one process mounts them all.
  * `auth` has no default: which keys sign staff tokens is always the caller's stated choice.
  */

@@ -21,7 +21,7 @@ export interface ServiceDependencies {
 @Injectable()
 export class RuntimeLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
-    private readonly runtime: ServiceRuntime,
+    readonly runtime: ServiceRuntime,
     private readonly commands: CommandBus,
   ) {}
 
@@ -29,12 +29,16 @@ export class RuntimeLifecycle implements OnApplicationBootstrap, OnApplicationSh
     return this.runtime.start((command) => this.dispatch(command));
   }
 
-  /** An inbound message's command, on the same bus as HTTP commands. A refusal is an answer, not a redelivery. */
-  private async dispatch(command: object): Promise<void> {
+  /**
+   * An inbound message's command, on the same bus as HTTP commands. A refusal is the
+   * domain's answer, not a redelivery: it resolves as a refused outcome, counted by its rule.
+   */
+  private async dispatch(command: object): Promise<unknown> {
     try {
-      await this.commands.execute(command);
+      return await this.commands.execute(command);
     } catch (error) {
       if (!(error instanceof Refused)) throw error;
+      return { outcome: 'rejected', rejection: { rule: error.rule } };
     }
   }
 

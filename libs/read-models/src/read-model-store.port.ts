@@ -42,5 +42,7 @@ export interface ReadModelStore {
   reset(collection: string): Promise<void>;
   loadCheckpoint(name: string): Promise<string | null>;
   saveCheckpoint(name: string, value: string): Promise<void>;
+  /** Resolves once the store answered a trivial request; rejects with why it could not. Readiness probes call it. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { createPgliteEventStore, EventStore, PgliteEventStore, ReadAllOptions } from '@lib/event-store';
 import { TestClock } from '@lib/clock';
 import { DurableScheduler, scheduleStreamId, ScheduledWork } from './durable-scheduler';
+import { currentLogContext } from './log';
 
 describe('durable scheduler (PGlite event store, test clock)', () => {
   let store: PgliteEventStore;
@@ -40,6 +41,24 @@ describe('durable scheduler (PGlite event store, test clock)', () => {
     expect(fired).toEqual(['a', 'b', 'c']);
     expect(await scheduler.tick()).toBe(0);
     expect(await scheduler.pendingWork()).toEqual([]);
+  });
+
+  it('counts the work due now, and runs a handler in the log context of what scheduled it', async () => {
+    const contexts: Array<Record<string, unknown> | undefined> = [];
+    const scheduler = new DurableScheduler(store, clock).on('review', async () => void contexts.push(currentLogContext()));
+    await scheduler.schedule(work('a', '2026-03-02T00:00:00.000Z'), 'cause-a', 'corr-a');
+    await scheduler.schedule(work('b', '2026-03-03T00:00:00.000Z'), 'cause-b', 'corr-b');
+    expect(await scheduler.dueCount()).toBe(0);
+    clock.advance({ days: 1 });
+    expect(await scheduler.dueCount()).toBe(1);
+    clock.advance({ days: 1 });
+    expect(await scheduler.dueCount()).toBe(2);
+    await scheduler.tick();
+    expect(await scheduler.dueCount()).toBe(0);
+    expect(contexts).toEqual([
+      expect.objectContaining({ correlationId: 'corr-a', principal: { role: 'system', id: 'scheduler' }, workId: 'a' }),
+      expect.objectContaining({ correlationId: 'corr-b', workId: 'b' }),
+    ]);
   });
 
   it('survives a restart: a new scheduler on the same store neither loses nor repeats work', async () => {
@@ -169,6 +188,7 @@ describe('durable scheduler (PGlite event store, test clock)', () => {
       appendToStream: (...args) => store.appendToStream(...args),
       readStream: (...args) => store.readStream(...args),
       subscribeToAll: (options) => store.subscribeToAll(options),
+      ping: () => store.ping(),
       close: () => store.close(),
       readAll: async (options?: ReadAllOptions) => {
         inFlight += 1;

@@ -3,7 +3,7 @@ import { EventToAppend, Principal, RecordedEvent, WrongExpectedVersionError } fr
 import type { EventStore } from '@lib/event-store';
 import { Backoff, backoffDelayMs } from './backoff';
 import { Clock } from '@lib/clock';
-import { errorFields, jsonLineLog, LogSink } from './log';
+import { errorFields, jsonLineLog, LogSink, withLogContext } from './log';
 
 /** A unit of scheduled work: what to do (`kind` + `payload`) and when. */
 export interface ScheduledWork {
@@ -49,6 +49,8 @@ interface PendingWork {
   failures: number;
   /** After a failure, the item waits until this instant (ISO). */
   retryAt?: string;
+  /** The correlation id of what scheduled it: the handler's log lines carry it. */
+  correlationId?: string;
 }
 
 /**
@@ -132,6 +134,13 @@ export class DurableScheduler {
     return this.running;
   }
 
+  /** How many items are due at the clock's `now` and wait to be fired (after a catch-up). */
+  async dueCount(): Promise<number> {
+    await this.catchUp();
+    const now = this.clock.now();
+    return [...this.pending.values()].filter((item) => isDue(item, now)).length;
+  }
+
   /** Items not yet fired nor cancelled, soonest first (after the last catch-up). */
   async pendingWork(): Promise<ScheduledWork[]> {
     await this.catchUp();
@@ -172,7 +181,8 @@ export class DurableScheduler {
   private async fire(item: PendingWork, handler: WorkHandler, now: Date): Promise<boolean> {
     const { work } = item;
     try {
-      await handler(work, now);
+      const context = { correlationId: item.correlationId ?? work.workId, principal: SCHEDULER, workId: work.workId, workKind: work.kind };
+      await withLogContext(context, () => handler(work, now));
     } catch (error) {
       await this.recordFailure(item, now, error);
       return false;
@@ -272,7 +282,7 @@ function evolve(item: PendingWork | undefined, event: RecordedEvent): PendingWor
   const data = event.data as Record<string, unknown>;
   switch (event.type) {
     case WORK_SCHEDULED:
-      return { work: data as unknown as ScheduledWork, version: event.version, failures: 0 };
+      return { work: data as unknown as ScheduledWork, version: event.version, failures: 0, correlationId: event.metadata.correlationId };
     case WORK_FAILED:
       return item && { ...item, version: event.version, failures: Number(data.attempt), retryAt: String(data.retryAt) };
     case WORK_FIRED:

@@ -425,6 +425,14 @@ export function eventStoreContract(adapterName: string, factory: () => Promise<E
       });
     });
 
+    describe('health', () => {
+      it('answers a ping while open and refuses one once closed', async () => {
+        await expect(store.ping()).resolves.toBeUndefined();
+        await store.close();
+        await expect(store.ping()).rejects.toThrow();
+      });
+    });
+
     describe('checkpoints', () => {
       it('loads null for an unknown name and the last saved position otherwise', async () => {
         const name = `projection-${randomUUID()}`;

@@ -274,6 +274,12 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
     }
   }
 
+  /** Reads the last entry of `$all`: the cheapest request every node answers. */
+  async ping(): Promise<void> {
+    this.assertOpen();
+    for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })) void resolved;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -181,6 +181,11 @@ export class SqlEventStore implements EventStore, CheckpointStore {
     await this.driver.query(saveCheckpointStatement(this.names, name, position));
   }
 
+  async ping(): Promise<void> {
+    this.assertOpen();
+    await this.driver.query({ text: 'SELECT 1', values: [] });
+  }
+
   /** Stops every subscription (waiting for in-flight handlers), then releases the connection(s). */
   async close(): Promise<void> {
     if (this.closed) return;

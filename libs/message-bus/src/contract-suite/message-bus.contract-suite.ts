@@ -71,6 +71,44 @@ export function messageBusContract(
       waitFor(description, condition, { timeoutMs }, progress);
 
     it(
+      'answers a ping while open and refuses one once closed',
+      async () => {
+        await expect(bus.ping()).resolves.toBeUndefined();
+        const another = await factory();
+        await another.close();
+        await expect(another.ping()).rejects.toThrow();
+      },
+      testTimeout,
+    );
+
+    it(
+      'counts as lag what a group has not committed yet, and none once it has handled everything',
+      async () => {
+        const topic = uniqueName('lag');
+        const other = uniqueName('lag-other');
+        await bus.ensureTopics([topic, other]);
+        await bus.publish([message(topic, 'a', { n: 1 }), message(topic, 'b', { n: 2 }), message(topic, 'c', { n: 3 }), message(other, 'a', { n: 4 })]);
+        const groupId = groupName();
+        expect(await bus.lag(groupId, [topic])).toBe(3);
+        expect(await bus.lag(groupId, [topic, other])).toBe(4);
+
+        const received: IncomingMessage[] = [];
+        await subscribe({ groupId, topics: [topic], handler: record(received) });
+        await until('three deliveries', () => received.length >= 3);
+        // Offsets are committed after the handler, possibly a moment later: poll.
+        const deadline = Date.now() + timeoutMs;
+        let lag = await bus.lag(groupId, [topic]);
+        while (lag !== 0 && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          lag = await bus.lag(groupId, [topic]);
+        }
+        expect(lag).toBe(0);
+        expect(await bus.lag(groupId, [topic, other])).toBe(1);
+      },
+      testTimeout,
+    );
+
+    it(
       'delivers key, value and headers intact, with partition, offset and first attempt',
       async () => {
         const topic = uniqueName('headers');

@@ -99,6 +99,22 @@ export class InProcessMessageBus implements MessageBus {
     this.groups.delete(groupId);
   }
 
+  async ping(): Promise<void> {
+    this.assertOpen();
+  }
+
+  async lag(groupId: string, topics: readonly string[]): Promise<number> {
+    this.assertOpen();
+    const group = this.groups.get(groupId);
+    let behind = 0;
+    for (const topic of new Set(topics)) {
+      this.topics.get(topic)?.partitions.forEach((records, partition) => {
+        behind += records.length - (group?.cursors.get(cursorId(topic, partition))?.next ?? 0);
+      });
+    }
+    return behind;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

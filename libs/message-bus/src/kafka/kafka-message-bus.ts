@@ -69,6 +69,8 @@ export interface KafkaMessageBusOptions {
   retryBackoff?: RetryBackoff;
   /** How long `ensureTopics` waits for a new topic's partitions to have leaders. Default 30 s. */
   topicReadyTimeoutMs?: number;
+  /** How long `ping` waits for a broker's answer. Default 2 s. */
+  pingTimeoutMs?: number;
   /** kafkajs log threshold. Default 'warn'. */
   logLevel?: KafkaLogLevel;
   /** Where kafkajs log entries go. Default: one JSON line each on stderr. */
@@ -104,6 +106,9 @@ export class KafkaMessageBus implements MessageBus {
    */
   private sending: Promise<unknown> = Promise.resolve();
   private closing: Promise<void> | undefined;
+  private readonly pingClient: Kafka;
+  private pingAdmin: Admin | undefined;
+  private pinging: Promise<void> | undefined;
 
   constructor(private readonly options: KafkaMessageBusOptions) {
     if (options.brokers.length === 0) throw new TypeError('KafkaMessageBus needs at least one broker');
@@ -113,6 +118,16 @@ export class KafkaMessageBus implements MessageBus {
       brokers: [...options.brokers],
       logLevel: toKafkaLogLevel(options.logLevel ?? 'warn'),
       logCreator: jsonLogCreator(options.log ?? writeJsonLine),
+    });
+    const pingTimeoutMs = options.pingTimeoutMs ?? 2_000;
+    this.pingClient = new Kafka({
+      clientId: `${options.clientId}-ping`,
+      brokers: [...options.brokers],
+      connectionTimeout: pingTimeoutMs,
+      requestTimeout: pingTimeoutMs,
+      retry: { retries: 0 },
+      // A failed ping is the answer, not news: the readiness probe reports it.
+      logLevel: logLevel.NOTHING,
     });
   }
 
@@ -201,6 +216,44 @@ export class KafkaMessageBus implements MessageBus {
     }
   }
 
+  /**
+   * Asks a broker to describe the cluster on a connection of its own that does not retry,
+   * so a broker that is gone fails the ping within `pingTimeoutMs` instead of after
+   * kafkajs's retries; the next ping connects afresh.
+   */
+  async ping(): Promise<void> {
+    this.assertOpen();
+    this.pinging ??= (async () => {
+      const admin = (this.pingAdmin ??= this.pingClient.admin());
+      try {
+        await withTimeout(admin.connect().then(() => admin.describeCluster()), this.options.pingTimeoutMs ?? 2_000, 'Kafka did not answer');
+      } catch (error) {
+        this.pingAdmin = undefined;
+        await admin.disconnect().catch(() => undefined);
+        throw error;
+      }
+    })().finally(() => (this.pinging = undefined));
+    return this.pinging;
+  }
+
+  /** High watermark minus the group's committed offset (the low watermark where it committed none), per partition. */
+  async lag(groupId: string, topics: readonly string[]): Promise<number> {
+    this.assertOpen();
+    const admin = await this.connectedAdmin();
+    const wanted = [...new Set(topics)];
+    const committed = await admin.fetchOffsets({ groupId, topics: wanted });
+    let behind = 0;
+    for (const topic of wanted) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      const offsets = committed.find((entry) => entry.topic === topic)?.partitions ?? [];
+      for (const end of ends) {
+        const at = Number(offsets.find((entry) => entry.partition === end.partition)?.offset ?? -1);
+        behind += Number(end.high) - (at >= 0 ? at : Number(end.low));
+      }
+    }
+    return behind;
+  }
+
   /** Closes every subscription (each finishing its in-flight handler), then the producer. */
   close(): Promise<void> {
     this.closing ??= (async () => {
@@ -210,6 +263,8 @@ export class KafkaMessageBus implements MessageBus {
       await Promise.allSettled([
         producer.status === 'fulfilled' ? producer.value?.disconnect() : undefined,
         admin.status === 'fulfilled' ? admin.value?.disconnect() : undefined,
+        this.pinging,
+        this.pingAdmin?.disconnect(),
       ]);
     })();
     return this.closing;
@@ -512,6 +567,12 @@ async function waitForLeaders(admin: Admin, topics: readonly string[], timeoutMs
     if (Date.now() > deadline) throw new Error(`topics ${topics.join(', ')} not ready within ${timeoutMs} ms: ${lastProblem}`);
     await new Promise((resolve) => setTimeout(resolve, Math.min(50 * attempt, 500)));
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms)));
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** One connection attempt shared by concurrent callers; a failed one is forgotten so the next call retries. */

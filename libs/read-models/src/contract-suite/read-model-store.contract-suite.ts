@@ -210,6 +210,15 @@ export function readModelStoreContract(adapterName: string, factory: () => Promi
       });
     });
 
+    describe('health', () => {
+      it('answers a ping while open and refuses one once closed', async () => {
+        await expect(store.ping()).resolves.toBeUndefined();
+        const another = await factory();
+        await another.close();
+        await expect(another.ping()).rejects.toThrow();
+      });
+    });
+
     describe('checkpoints', () => {
       it('loads null before the first save, then the last value saved', async () => {
         const checkpoint = unique('relay');

@@ -67,6 +67,10 @@ export class InMemoryReadModelStore implements ReadModelStore {
     this.checkpoints.set(name, value);
   }
 
+  async ping(): Promise<void> {
+    this.assertOpen();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
   }

@@ -142,6 +142,13 @@ export class MongoReadModelStore implements ReadModelStore {
     }
   }
 
+  async ping(): Promise<void> {
+    const db = this.connection.db;
+    // 1 = connected: a closed or disconnected connection answers at once instead of queueing the command.
+    if (!db || this.connection.readyState !== 1) throw new Error('read-model store (MongoDB) is not connected');
+    await db.command({ ping: 1 });
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.queues.values());
     await this.connection.close();
