@@ -71,7 +71,12 @@ export class TestClockController {
   @Post('advance')
   @HttpCode(200)
   @Roles('admin')
-  @ApiProblems('command', { 400: `A field is not an integer within its bounds, or the move would take the clock past ${LATEST_CLOCK_INSTANT} (the field that would is named).` })
+  // Not a command endpoint (no Idempotency-Key, nothing stored), so not 'command': its body problems are listed here.
+  @ApiProblems('query', {
+    400: `A field is not an integer within its bounds, or the move would take the clock past ${LATEST_CLOCK_INSTANT} (the field that would is named).`,
+    413: 'The body is larger than the limit (1 MB).',
+    415: 'The body is not application/json.',
+  })
   @ApiOkResponse({ type: ClockAdvancedAnswer })
   async advance(@Body() body: AdvanceClockRequest): Promise<ClockAdvancedAnswer> {
     refuseMovesPastTheLatestInstant(this.control.clock.now(), body);
