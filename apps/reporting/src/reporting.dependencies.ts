@@ -1,16 +1,15 @@
-import type { ClientKeyVerifier } from '@lib/platform';
+import type { ClientKeyVerifier, ServiceDependencies } from '@lib/platform';
 import type { ReadModelStore } from '@lib/read-models';
 import type { AuditSource } from './application/check-account-integrity/audit-source.port';
 
 export const REPORTING = 'reporting';
 
-/** Token of the read-model queries the controllers use. */
-export const REPORTING_QUERIES = Symbol('REPORTING_QUERIES');
-/** Token of the sources the integrity check reads each service's streams from. */
-export const AUDIT_SOURCES = Symbol('AUDIT_SOURCES');
-
-/** What reporting needs besides the common service dependencies; its composition root builds them. */
-export interface ReportingAdapters {
+/**
+ * What the reporting module is given (under SERVICE_DEPENDENCIES): the common service
+ * dependencies, plus the read models it serves and where the integrity check reads each
+ * service's streams. Its composition root (`ReportingService`) builds them.
+ */
+export interface ReportingDependencies extends ServiceDependencies {
   readModels: ReadModelStore;
   auditSources: AuditSource[];
   /**

@@ -122,9 +122,11 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
   }
 
   /** Publishes what another service's relay would; resolves once reporting has handled it. */
-  async function publish<Data extends object>(contract: Contract<Data>, data: Data, source: { stream: string; version: number; messageId?: string }): Promise<string> {
+  async function publish<Data extends { accountId?: string; streamId?: string }>(contract: Contract<Data>, data: Data, source: { stream: string; version: number; messageId?: string }): Promise<string> {
     const messageId = source.messageId ?? `${randomUUID()}:${contract.type}`;
-    const key = contract === AuditRecord ? (data as unknown as AuditRecordV1).streamId : (data as unknown as { accountId: string }).accountId;
+    // As the relays key them: an audit record by its stream, every other event by its account.
+    const key = contract.type === AuditRecord.type ? data.streamId : data.accountId;
+    if (!key) throw new Error(`${contract.type} has no message key`);
     const before = handled.get(messageId) ?? 0;
     await bus.publish([
       {
@@ -258,15 +260,29 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
 
     it("keeps a client to its own portfolio and accounts: another client's answer 404, as if missing", async () => {
       await http.get(`/reports/portfolio/${CLIENT_A}`).set('x-api-key', 'key-client-a').expect(200);
-      await http.get(`/reports/portfolio/${CLIENT_B}`).set('x-api-key', 'key-client-a').expect(404);
+      const othersPortfolio = await http.get(`/reports/portfolio/${CLIENT_B}`).set('x-api-key', 'key-client-a').expect(404);
+      const unknownClient = randomUUID();
+      const missingPortfolio = await http.get(`/reports/portfolio/${unknownClient}`).set('authorization', staff('admin')).expect(404);
+      expect(othersPortfolio.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(othersPortfolio.body).toEqual({ type: 'urn:collections:problem:client-unknown', title: 'Not Found', status: 404, detail: `no portfolio of client ${CLIENT_B}`, rule: 'client-unknown' });
+      expect(missingPortfolio.body).toEqual({ type: 'urn:collections:problem:client-unknown', title: 'Not Found', status: 404, detail: `no portfolio of client ${unknownClient}`, rule: 'client-unknown' });
+
       await http.get(`/reports/accounts/${a1}`).set('x-api-key', 'key-client-a').expect(200);
-      await http.get(`/reports/accounts/${b1}`).set('x-api-key', 'key-client-a').expect(404);
-      await http.get(`/reports/accounts/${b1}/timeline`).set('x-api-key', 'key-client-a').expect(404);
-      await http.get(`/reports/accounts/${randomUUID()}`).set('x-api-key', 'key-client-a').expect(404);
-      await http.get(`/reports/portfolio/${randomUUID()}`).set('authorization', staff('admin')).expect(404);
+      const unknownAccount = randomUUID();
+      const othersAccount = await http.get(`/reports/accounts/${b1}`).set('x-api-key', 'key-client-a').expect(404);
+      const othersTimeline = await http.get(`/reports/accounts/${b1}/timeline`).set('x-api-key', 'key-client-a').expect(404);
+      const missingAccount = await http.get(`/reports/accounts/${unknownAccount}`).set('x-api-key', 'key-client-a').expect(404);
+      const refusedAs = (accountId: string) => ({ type: 'urn:collections:problem:account-unknown', title: 'Not Found', status: 404, detail: `no report of account ${accountId}`, rule: 'account-unknown' });
+      // Another client's account reads exactly like one nothing is known of.
+      expect(othersAccount.body).toEqual(refusedAs(b1));
+      expect(othersTimeline.body).toEqual(refusedAs(b1));
+      expect(missingAccount.body).toEqual(refusedAs(unknownAccount));
       const nothingYet = await http.get(`/reports/portfolio/${CLIENT_C}`).set('x-api-key', 'key-client-c').expect(200);
       expect(nothingYet.body).toMatchObject({ clientId: CLIENT_C, placedCount: 0, placedAmount: 0, collected: 0, active: 0 });
-      await http.get(`/reports/accounts/${a1}`).set('x-api-key', 'key-client-x').expect(401);
+      const badKey = await http.get(`/reports/accounts/${a1}`).set('x-api-key', 'key-client-x').expect(401);
+      expect(badKey.body).toMatchObject({ type: 'about:blank', status: 401, detail: expect.any(String) });
+      const notAnId = await http.get('/reports/accounts/not-a-uuid').set('x-api-key', 'key-client-a').expect(400);
+      expect(notAnId.body).toMatchObject({ type: 'about:blank', status: 400, detail: expect.stringMatching(/uuid/) });
     });
 
     it('refuses a contract-breaking message without touching the reports, and dead-letters it', async () => {
@@ -441,7 +457,8 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
       expect((await http.get(`/audit/accounts/${unknown}/history`).set('authorization', staff('compliance')).expect(200)).body).toEqual([]);
       expect((await http.get(`/audit/accounts/${unknown}/history.ndjson`).set('authorization', staff('compliance')).buffer(true).expect(200)).text).toBe('');
       expect((await http.get(`/reports/accounts/${unknown}/timeline`).set('authorization', staff('supervisor')).expect(200)).body).toEqual([]);
-      await http.get(`/reports/accounts/${unknown}/timeline`).set('x-api-key', 'key-client-a').expect(404);
+      const refused = await http.get(`/reports/accounts/${unknown}/timeline`).set('x-api-key', 'key-client-a').expect(404);
+      expect(refused.body).toMatchObject({ type: 'urn:collections:problem:account-unknown', status: 404, detail: `no report of account ${unknown}`, rule: 'account-unknown' });
     });
   });
 

@@ -1,27 +1,48 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceRuntime } from '@lib/integration';
-import { CLIENT_KEY_VERIFIER, runtimeProvider, ServiceDependencies } from '@lib/platform';
+import { CLIENT_KEY_VERIFIER, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { CheckAccountIntegrityHandler } from './application/check-account-integrity/check-account-integrity.handler';
 import { CheckAccountIntegrityController } from './application/check-account-integrity/check-account-integrity.http.controller';
+import { GetAccountHistoryHandler } from './application/get-account-history/get-account-history.handler';
 import { GetAccountHistoryController } from './application/get-account-history/get-account-history.http.controller';
+import { GetAccountSummaryHandler } from './application/get-account-summary/get-account-summary.handler';
 import { GetAccountSummaryController } from './application/get-account-summary/get-account-summary.http.controller';
+import { GetAccountTimelineHandler } from './application/get-account-timeline/get-account-timeline.handler';
 import { GetAccountTimelineController } from './application/get-account-timeline/get-account-timeline.http.controller';
+import { GetLegalPipelineHandler } from './application/get-legal-pipeline/get-legal-pipeline.handler';
 import { GetLegalPipelineController } from './application/get-legal-pipeline/get-legal-pipeline.http.controller';
+import { GetPortfolioHandler } from './application/get-portfolio/get-portfolio.handler';
 import { GetPortfolioController } from './application/get-portfolio/get-portfolio.http.controller';
 import { projectIntegrationEvents } from './integration/inbound/project-integration-events.handler';
 import { recordAuditTrail } from './integration/inbound/record-audit-trail.handler';
-import { REPORTING_PROJECTIONS, ReportingQueries } from './read-models/reporting.queries';
-import { AUDIT_SOURCES, REPORTING, REPORTING_QUERIES, ReportingAdapters } from './reporting.dependencies';
+import { REPORTING_PROJECTIONS } from './read-models/reporting.queries';
+import { REPORTING, ReportingDependencies } from './reporting.dependencies';
 
-const reports = [GetPortfolioController, GetAccountSummaryController, GetAccountTimelineController, GetLegalPipelineController];
-const audit = [GetAccountHistoryController, CheckAccountIntegrityController];
+const controllers = [
+  GetPortfolioController,
+  GetAccountSummaryController,
+  GetAccountTimelineController,
+  GetLegalPipelineController,
+  GetAccountHistoryController,
+  CheckAccountIntegrityController,
+];
+const queryHandlers = [
+  GetPortfolioHandler,
+  GetAccountSummaryHandler,
+  GetAccountTimelineHandler,
+  GetLegalPipelineHandler,
+  GetAccountHistoryHandler,
+  CheckAccountIntegrityHandler,
+];
 
 /**
  * Composition root of the reporting service: read models fed from every topic, the
- * reports and the compliance audit API over them. It owns no streams and has no writes.
+ * reports and the compliance audit API over them, as queries. It owns no streams and
+ * has no commands: its inbound messages go straight to the projections.
  */
 @Module({})
 export class ReportingModule {
-  static register(deps: ServiceDependencies, adapters: ReportingAdapters): DynamicModule {
+  static register(deps: ReportingDependencies): DynamicModule {
     const runtime = new ServiceRuntime({
       service: REPORTING,
       store: deps.eventStore,
@@ -30,22 +51,17 @@ export class ReportingModule {
       gateway: () => [],
       accountIdOf: () => undefined,
       relayIntervalMs: 5_000,
-      inbound: [...projectIntegrationEvents(adapters.readModels, REPORTING_PROJECTIONS), recordAuditTrail(adapters.readModels)],
+      inbound: [...projectIntegrationEvents(deps.readModels, REPORTING_PROJECTIONS), recordAuditTrail(deps.readModels)],
       publishes: [],
       probes: { 'read-models': () => adapters.readModels.ping() },
       now: () => deps.clock.now(),
       newId: deps.newId,
     });
-    const clientKeys = adapters.clientKeys ? [{ provide: CLIENT_KEY_VERIFIER, useValue: adapters.clientKeys }] : [];
+    const clientKeys = deps.clientKeys ? [{ provide: CLIENT_KEY_VERIFIER, useValue: deps.clientKeys }] : [];
     return {
       module: ReportingModule,
-      controllers: [...reports, ...audit],
-      providers: [
-        { provide: REPORTING_QUERIES, useValue: new ReportingQueries(adapters.readModels) },
-        { provide: AUDIT_SOURCES, useValue: adapters.auditSources },
-        ...clientKeys,
-        runtimeProvider(runtime),
-      ],
+      controllers,
+      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, ...queryHandlers, ...clientKeys, runtimeProvider(runtime)],
       // For the process's auth guard, which looks for the key check among what its modules export.
       exports: clientKeys.map((provider) => provider.provide),
     };

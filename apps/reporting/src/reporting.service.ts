@@ -12,7 +12,8 @@ export const ReportingService: ServiceDefinition = {
     processContext.onClose(() => readModels.close());
     // Mounted beside client-intake (all-in-one), reporting uses intake's own key check.
     const intakeUrl = processContext.localStores.has('client-intake') ? undefined : processContext.config.serviceUrls['client-intake'];
-    return ReportingModule.register(deps, {
+    return ReportingModule.register({
+      ...deps,
       readModels,
       auditSources: auditSourcesOf(processContext),
       clientKeys: intakeUrl ? new ClientIntakeKeys(intakeUrl) : undefined,

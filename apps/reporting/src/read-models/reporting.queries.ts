@@ -10,11 +10,22 @@ import { PORTFOLIO, Portfolio, PortfolioBucket, portfolioBucketIds, portfolioOf,
 export const REPORTING_PROJECTIONS: readonly Projection<any>[] = [portfolioProjection, accountSummaryProjection, legalPipelineProjection, auditTrailProjection];
 
 /** The summary without the projection's bookkeeping (the ledger's last figure, the version of the status). */
-export type AccountSummaryView = Omit<AccountSummary, 'ledgerBalance' | 'statusVersion'>;
+export type AccountSummaryReport = Omit<AccountSummary, 'ledgerBalance' | 'statusVersion'>;
 
-export interface LegalPipelineView {
+/** An open account in the legal pipeline, as the report lists it. */
+export interface LegalPipelineAccount {
+  accountId: string;
+  clientId: string;
+  stage: LegalStage;
+  balance: number;
+  currency: string;
+  attorneyId: string | null;
+  changedAt: string;
+}
+
+export interface LegalPipelineReport {
   byStage: Record<LegalStage, number>;
-  accounts: Array<{ accountId: string; clientId: string; stage: LegalStage; balance: number; currency: string; attorneyId: string | null; changedAt: string }>;
+  accounts: LegalPipelineAccount[];
 }
 
 /** One event of an account's history across every service: who did what, when and why. */
@@ -50,7 +61,7 @@ export class ReportingQueries {
     return portfolioOf(clientId, buckets);
   }
 
-  async accountSummary(accountId: string): Promise<AccountSummaryView | null> {
+  async accountSummary(accountId: string): Promise<AccountSummaryReport | null> {
     const found = strip(await this.store.findOne<AccountSummary & { _id?: string }>(ACCOUNT_SUMMARIES, { _id: accountId }));
     if (!found) return null;
     const { ledgerBalance: _ledgerBalance, statusVersion: _statusVersion, ...view } = found;
@@ -67,7 +78,7 @@ export class ReportingQueries {
    * Open accounts in the legal pipeline; only `clientId`'s when given. Only referred
    * accounts are ever open: a closed marker (`ClosedBeforeReferral`) never matches.
    */
-  async legalPipeline(clientId?: string): Promise<LegalPipelineView> {
+  async legalPipeline(clientId?: string): Promise<LegalPipelineReport> {
     const filter: Record<string, unknown> = clientId ? { open: true, clientId } : { open: true };
     const entries = await this.store.find<LegalPipelineEntry & { _id?: string }>(LEGAL_PIPELINE, filter, { sort: { changedAt: 1 } });
     const byStage = Object.fromEntries(LEGAL_STAGES.map((stage) => [stage, 0])) as Record<LegalStage, number>;

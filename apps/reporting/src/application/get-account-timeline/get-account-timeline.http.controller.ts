@@ -1,27 +1,26 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@lib/platform';
-import { ReportingQueries, TimelineEntry } from '../../read-models/reporting.queries';
-import { REPORTING_QUERIES } from '../../reporting.dependencies';
-import { assertVisibleTo, PrincipalRequest, principalOf } from '../request-context';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@lib/es-core';
+import { ApiProblems, CurrentPrincipal, Roles } from '@lib/platform';
+import { TimelineEntryView } from '../get-account-history/history-entry.view';
+import { GetAccountTimeline } from './get-account-timeline.query';
 
 /**
  * What happened on an account, when and by whom, without the events' data: the audit
- * history as the people working the account (and its client) may see it. A client sees
- * only its own accounts (others answer 404); staff get an empty timeline for an account
- * nothing is known of yet.
+ * history as the people working the account (and its client) may see it.
  */
 @ApiTags('reports')
 @Controller('reports/accounts/:accountId/timeline')
 export class GetAccountTimelineController {
-  constructor(@Inject(REPORTING_QUERIES) private readonly queries: ReportingQueries) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles('client', 'collector', 'supervisor', 'compliance', 'admin')
-  @ApiOkResponse({ description: 'The account history, in order, without event data.' })
-  async get(@Param('accountId', new ParseUUIDPipe()) accountId: string, @Req() request: PrincipalRequest): Promise<TimelineEntry[]> {
-    const principal = principalOf(request);
-    if (principal.role === 'client') assertVisibleTo(principal, await this.queries.clientOf(accountId), `account ${accountId}`);
-    return this.queries.accountTimeline(accountId);
+  @ApiParam({ name: 'accountId', format: 'uuid' })
+  @ApiProblems('query', { 404: 'For a client: another client\'s account, or one nothing is known of (rule account-unknown). Staff get [] for the latter.' })
+  @ApiOkResponse({ type: [TimelineEntryView], description: 'The account history, in order, without event data.' })
+  get(@Param('accountId', new ParseUUIDPipe()) accountId: string, @CurrentPrincipal() principal: Principal): Promise<TimelineEntryView[]> {
+    return this.queries.execute(new GetAccountTimeline(accountId, principal));
   }
 }

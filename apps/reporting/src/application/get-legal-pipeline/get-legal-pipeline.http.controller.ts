@@ -1,21 +1,22 @@
-import { Controller, Get, Inject, Req } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@lib/platform';
-import { LegalPipelineView, ReportingQueries } from '../../read-models/reporting.queries';
-import { REPORTING_QUERIES } from '../../reporting.dependencies';
-import { PrincipalRequest, principalOf } from '../request-context';
+import type { Principal } from '@lib/es-core';
+import { ApiProblems, CurrentPrincipal, Roles } from '@lib/platform';
+import { GetLegalPipeline } from './get-legal-pipeline.query';
+import { LegalPipelineView } from './legal-pipeline.view';
 
 /** Open accounts by legal stage. A client sees only its own accounts. */
 @ApiTags('reports')
 @Controller('reports/legal-pipeline')
 export class GetLegalPipelineController {
-  constructor(@Inject(REPORTING_QUERIES) private readonly queries: ReportingQueries) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles('client', 'legal', 'supervisor', 'compliance', 'admin')
-  @ApiOkResponse({ description: 'Counts by stage (every stage, zero included) and the accounts, oldest stage change first.' })
-  async get(@Req() request: PrincipalRequest): Promise<LegalPipelineView> {
-    const principal = principalOf(request);
-    return this.queries.legalPipeline(principal.role === 'client' ? principal.id : undefined);
+  @ApiProblems('query')
+  @ApiOkResponse({ type: LegalPipelineView, description: 'Counts by stage (every stage, zero included) and the accounts, oldest stage change first.' })
+  get(@CurrentPrincipal() principal: Principal): Promise<LegalPipelineView> {
+    return this.queries.execute(new GetLegalPipeline(principal));
   }
 }

@@ -1,26 +1,23 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@lib/platform';
-import { emptyPortfolio, Portfolio } from '../../read-models/portfolio.projection';
-import { ReportingQueries } from '../../read-models/reporting.queries';
-import { REPORTING_QUERIES } from '../../reporting.dependencies';
-import { assertVisibleTo, PrincipalRequest, principalOf } from '../request-context';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@lib/es-core';
+import { ApiProblems, CurrentPrincipal, Roles } from '@lib/platform';
+import { GetPortfolio } from './get-portfolio.query';
+import { PortfolioView } from './portfolio.view';
 
 /** A client's portfolio: placed, collected, recovery rate, active, closed by code. */
 @ApiTags('reports')
 @Controller('reports/portfolio')
 export class GetPortfolioController {
-  constructor(@Inject(REPORTING_QUERIES) private readonly queries: ReportingQueries) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':clientId')
   @Roles('client', 'supervisor', 'accountant', 'compliance', 'admin')
-  @ApiOkResponse({ description: 'The portfolio; money in minor units of `currency`, every currency in `byCurrency`.' })
-  async get(@Param('clientId', new ParseUUIDPipe()) clientId: string, @Req() request: PrincipalRequest): Promise<Portfolio> {
-    const principal = principalOf(request);
-    const portfolio = await this.queries.portfolio(clientId);
-    // A client that has placed nothing yet has an empty portfolio, not a missing one.
-    if (!portfolio && principal.role === 'client' && principal.id === clientId) return emptyPortfolio(clientId);
-    assertVisibleTo(principal, portfolio?.clientId, `portfolio of client ${clientId}`);
-    return portfolio!;
+  @ApiParam({ name: 'clientId', format: 'uuid' })
+  @ApiProblems('query', { 404: 'Nothing reported of the client, or another client\'s portfolio (rule client-unknown). A client asking for itself before placing anything gets an empty portfolio.' })
+  @ApiOkResponse({ type: PortfolioView, description: 'The portfolio; money in minor units of `currency`, every currency in `byCurrency`.' })
+  get(@Param('clientId', new ParseUUIDPipe()) clientId: string, @CurrentPrincipal() principal: Principal): Promise<PortfolioView> {
+    return this.queries.execute(new GetPortfolio(clientId, principal));
   }
 }
