@@ -53,7 +53,7 @@ export class ReportingModule {
       relayIntervalMs: 5_000,
       inbound: [...projectIntegrationEvents(deps.readModels, REPORTING_PROJECTIONS), recordAuditTrail(deps.readModels)],
       publishes: [],
-      probes: { 'read-models': () => adapters.readModels.ping() },
+      probes: { 'read-models': () => deps.readModels.ping() },
       now: () => deps.clock.now(),
       newId: deps.newId,
     });

@@ -31,15 +31,11 @@ export async function readAccountStreams(service: string, store: EventStore, str
  * exactly as stored (hash-chain links included), with the verdict of its integrity check.
  * Compliance only; read-only. Reporting gathers these from every service.
  */
-export function auditController(service: string, streamIdsOf: (accountId: string) => string[]): Type<unknown>;
-/** @deprecated transition: services not yet providing SERVICE_DEPENDENCIES name their own token. */
-export function auditController(service: string, storeToken: string | symbol, streamIdsOf: (accountId: string) => string[]): Type<unknown>;
-export function auditController(service: string, ...rest: [(accountId: string) => string[]] | [string | symbol, (accountId: string) => string[]]): Type<unknown> {
-  const [storeToken, streamIdsOf] = rest.length === 1 ? [SERVICE_DEPENDENCIES, rest[0]] : rest;
+export function auditController(service: string, streamIdsOf: (accountId: string) => string[]): Type<unknown> {
   @ApiTags('audit')
   @Controller(`audit/${service}`)
   class ServiceAuditController {
-    constructor(@Inject(storeToken) private readonly deps: { eventStore: EventStore }) {}
+    constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: { eventStore: EventStore }) {}
 
     @Get('accounts/:accountId')
     @Roles('compliance')

@@ -13,6 +13,5 @@ export * from './service-dependencies';
 export * from './audit.controller';
 export * from './compose';
 export * from './test-clock.controller';
-export * from './request-context';
 export * from './http';
 export * from './application/decide';

@@ -7,6 +7,11 @@ import type { FieldProblem } from '../validation';
 export const MAX_CALLER_ID_LENGTH = 128;
 const CALLER_ID = /^[A-Za-z0-9._:~@/+=-]+$/;
 
+/** Whether a caller-chosen id may be kept: 1-128 printable characters without spaces. */
+export function isCallerId(value: string): boolean {
+  return value.length > 0 && value.length <= MAX_CALLER_ID_LENGTH && CALLER_ID.test(value);
+}
+
 /** A request as the application layer sees it once the auth guard has run. */
 export interface ApplicationRequest {
   principal?: Principal;
@@ -39,7 +44,7 @@ export function callerIds(request: ApplicationRequest): { correlationId?: string
   const read = (header: string): string | undefined => {
     const value = headerOf(request, header);
     if (value === undefined) return undefined;
-    if (value.length === 0 || value.length > MAX_CALLER_ID_LENGTH || !CALLER_ID.test(value)) {
+    if (!isCallerId(value)) {
       problems.push({ field: header, reason: `${header} must be 1 to ${MAX_CALLER_ID_LENGTH} characters of letters, digits and . _ : ~ @ / + = -` });
     }
     return value;

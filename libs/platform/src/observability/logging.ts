@@ -5,6 +5,7 @@ import pino, { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import type { Principal } from '@lib/es-core';
 import { currentLogContext, LogContext } from '@lib/scheduler';
+import { isCallerId } from '../http/command-context';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 
@@ -19,14 +20,18 @@ interface LoggedRequest extends IncomingMessage {
 const BOUND_BY_REQUEST_LOGGER = Symbol('bound-by-request-logger');
 
 /**
- * The caller's `x-correlation-id`, or a new one. Written back to the request headers, so
- * that the events the request causes carry the same id (see `requestContext`), and to
- * the response, so a caller without one learns it.
+ * The caller's `x-correlation-id`, or a new one. A new one is written to the request
+ * headers, so that the events the request causes carry the same id (see
+ * `commandContextOf` in http/command-context.ts), and to the response, so a caller
+ * without one learns it. A given id that is no valid caller id (too long, odd
+ * characters) is neither logged nor echoed: the logs and the response get a new one, and
+ * the header is left as it came, for a command endpoint to refuse it (400).
  */
 export function correlationIdOf(request: IncomingMessage, response?: ServerResponse): string {
-  const given = request.headers[CORRELATION_HEADER];
-  const id = (Array.isArray(given) ? given[0] : given) || randomUUID();
-  request.headers[CORRELATION_HEADER] = id;
+  const raw = request.headers[CORRELATION_HEADER];
+  const given = Array.isArray(raw) ? raw[0] : raw;
+  const id = given !== undefined && isCallerId(given) ? given : randomUUID();
+  if (given === undefined) request.headers[CORRELATION_HEADER] = id;
   response?.setHeader(CORRELATION_HEADER, id);
   return id;
 }

@@ -3,6 +3,7 @@ import { AccountPaidInFull, PaymentPosted, PaymentReversed } from '@lib/contract
 import { integrationMessage } from '@lib/integration';
 import type { OutgoingMessage } from '@lib/message-bus';
 import { Allocation, LedgerEvent } from '../../domain/ledger/ledger.events';
+import { accountIdOfStream } from '../../payments.dependencies';
 
 /**
  * Domain events of payments -> the published language (`payments.ledger`, keyed by
@@ -11,7 +12,8 @@ import { Allocation, LedgerEvent } from '../../domain/ledger/ledger.events';
  * upcasting store, so a payment stored as v1 publishes the same v2 message as a new one.
  */
 export function paymentsGateway(stored: RecordedEvent): OutgoingMessage[] {
-  const event = stored as unknown as RecordedEvent<LedgerEvent> & LedgerEvent;
+  if (!isLedgerEvent(stored)) return [];
+  const event = stored;
   switch (event.type) {
     case 'PaymentPosted.v2': {
       const { accountId, clientId, paymentId, amount, currency, method, allocations, commission, commissionRateBp, credit, balanceAfter, postedAt } = event.data;
@@ -46,3 +48,8 @@ export function paymentsGateway(stored: RecordedEvent): OutgoingMessage[] {
 
 /** Only the contract's fields of an allocation, whatever else the stored one carries. */
 const published = (allocations: Allocation[]) => allocations.map(({ invoiceNumber, amount }) => ({ invoiceNumber, amount }));
+
+/** A ledger stream is written by the ledger decider alone, so its events are ledger events. */
+function isLedgerEvent(stored: RecordedEvent): stored is RecordedEvent<LedgerEvent> {
+  return accountIdOfStream(stored.streamId) !== undefined;
+}
