@@ -136,6 +136,7 @@ describe('readiness when the bus goes away and comes back (distributed mode)', (
       MESSAGE_BUS: 'kafka',
       KAFKA_BROKERS: kafka.brokers,
       CLOCK: 'test',
+      STAFF_TOKEN_SECRET: randomBytes(32).toString('base64url'),
     };
     // Starting the app waits for its topics, so for the broker: a cold JVM on a busy machine is slow.
     app = await startApp('client-intake', env, 120_000);

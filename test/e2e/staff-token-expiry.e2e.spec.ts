@@ -38,7 +38,7 @@ describe('staff token expiry, through a service with its own secret', () => {
     await readAnAccount(token).expect(404);
     wallClock.advance({ minutes: 1 });
     const refused = await readAnAccount(token).expect(401);
-    expect(refused.body.message).toBe('missing or invalid credentials');
+    expect(refused.body.detail).toBe('missing or invalid credentials');
   });
 
   it('refuses a token that never expires, and one signed with the public demo secret', async () => {
@@ -56,7 +56,7 @@ describe('staff token expiry, through a service with its own secret', () => {
     const input = `${Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
     const token = `${input}.${createHmac('sha256', SECRET).update(input).digest('base64url')}`;
     const refused = await readAnAccount(`Bearer ${token}`).expect(401);
-    expect(refused.body.message).toBe('missing or invalid credentials');
+    expect(refused.body.detail).toBe('missing or invalid credentials');
   });
 
   it('answers 401 to an unsigned (`alg: none`) token and to garbage', async () => {

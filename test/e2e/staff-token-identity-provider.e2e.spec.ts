@@ -130,7 +130,7 @@ describe("staff tokens from an identity provider's JWKS", () => {
       for (const payload of ['null', '[]', '"admin"']) {
         const token = await new CompactSign(new TextEncoder().encode(payload)).setProtectedHeader({ alg: 'ES256', kid: es256.kid }).sign(es256.privateKey);
         const refused = await readAnAccount(token).expect(401);
-        expect(refused.body.message).toBe('missing or invalid credentials');
+        expect(refused.body.detail).toBe('missing or invalid credentials');
       }
     });
 
@@ -155,7 +155,7 @@ describe("staff tokens from an identity provider's JWKS", () => {
       provider.failing(true);
       const token = await mint(es, new Date());
       const unavailable = await service.http.get(`/accounts/${randomUUID()}`).set('authorization', `Bearer ${token}`).expect(503);
-      expect(unavailable.body.message).toContain('identity provider');
+      expect(unavailable.body.detail).toContain('identity provider');
       provider.failing(false);
       await service.http.get(`/accounts/${randomUUID()}`).set('authorization', `Bearer ${token}`).expect(404);
       expect(provider.fetches()).toBe(2);

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { loadConfig } from '@lib/config';
 import { ComposedProcess, composeProcess, LATEST_CLOCK_INSTANT, MAX_CLOCK_ADVANCE, TEST_CLOCK_START } from '@lib/platform';
-import { staffBearer } from '../../../test/support/service-under-test';
+import { staffBearer, TEST_STAFF_TOKEN_SECRET } from '../../../test/support/service-under-test';
 import { ALL_SERVICES } from './all-in-one.services';
 
 /**
@@ -15,7 +15,7 @@ describe('the test clock of the all-in-one process', () => {
   const admin = staffBearer('admin');
 
   beforeAll(async () => {
-    composed = await composeProcess(loadConfig('all-in-one', { CLOCK: 'test', PGLITE_DATA_DIR: 'memory', READ_MODELS: 'memory' }, { port: 0 }), ALL_SERVICES, { title: 'test clock', quiet: true });
+    composed = await composeProcess(loadConfig('all-in-one', { CLOCK: 'test', PGLITE_DATA_DIR: 'memory', READ_MODELS: 'memory', STAFF_TOKEN_SECRET: TEST_STAFF_TOKEN_SECRET }, { port: 0 }), ALL_SERVICES, { title: 'test clock', quiet: true });
     await composed.app.init();
     http = request(composed.app.getHttpServer());
   });

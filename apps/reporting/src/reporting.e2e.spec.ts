@@ -472,7 +472,8 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
     afterEach(() => remote.down.clear());
 
     it("verifies every service's chains where they are stored, asking remote services with the caller's credentials", async () => {
-      const report = await http.get(`/audit/accounts/${account}/integrity`).set('authorization', staff('compliance')).expect(200);
+      const compliance = staff('compliance');
+      const report = await http.get(`/audit/accounts/${account}/integrity`).set('authorization', compliance).expect(200);
       expect(report.body).toEqual({
         accountId: account,
         ok: true,
@@ -484,9 +485,9 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
         ],
       });
       expect(remote.seen.filter((s) => s.path.includes(account))).toEqual([
-        { path: `/audit/debtor-contact/accounts/${account}`, authorization: staff('compliance') },
-        { path: `/audit/payments/accounts/${account}`, authorization: staff('compliance') },
-        { path: `/audit/legal-referral/accounts/${account}`, authorization: staff('compliance') },
+        { path: `/audit/debtor-contact/accounts/${account}`, authorization: compliance },
+        { path: `/audit/payments/accounts/${account}`, authorization: compliance },
+        { path: `/audit/legal-referral/accounts/${account}`, authorization: compliance },
       ]);
     });
 
