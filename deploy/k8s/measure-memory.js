@@ -6,7 +6,9 @@
  * MongoDB (`npm run build` and the servers first: `set -a; . .infra/env; set +a`). It also
  * times how long each service takes to become ready and to stop on SIGTERM.
  *
- *   node deploy/k8s/measure-memory.js [placements=1500] [concurrency=16]
+ *   node deploy/k8s/measure-memory.js [placements=1500] [concurrency=16] [invoices per placement=2]
+ *
+ * 500 invoices per placement is the largest documented request (about 113 KB).
  *
  * Everything it creates is namespaced by one run id (schemas, topics, Mongo database);
  * schemas and the database are dropped at the end.
@@ -23,6 +25,7 @@ const { MongoClient } = require('mongodb');
 const root = process.env.MEASURE_ROOT ?? join(__dirname, '..', '..');
 const placements = Number(process.argv[2] ?? 1500);
 const concurrency = Number(process.argv[3] ?? 16);
+const invoicesPerPlacement = Number(process.argv[4] ?? 2);
 const SERVICES = ['client-intake', 'debtor-contact', 'payments', 'legal-referral', 'reporting'];
 const URL_VARIABLES = { 'client-intake': 'CLIENT_INTAKE_URL', 'debtor-contact': 'DEBTOR_CONTACT_URL', payments: 'PAYMENTS_URL', 'legal-referral': 'LEGAL_REFERRAL_URL' };
 const BASE_PORT = 23001;
@@ -152,6 +155,7 @@ async function main() {
           node: process.version,
           placements,
           concurrency,
+          invoicesPerPlacement,
           refused,
           loadSeconds: Math.round(loadSeconds),
           placementsPerSecond: Math.round(placements / loadSeconds),
@@ -188,10 +192,13 @@ function placement(i) {
     clientReference: `MEM-${i}`,
     commercial: true,
     debtor: { kind: 'company', legalName: `Debtor ${i} LLC`, country: 'US', region: 'NY' },
-    invoices: [
-      { number: `INV-${i}-1`, issueDate: '2025-10-16', dueDate: '2025-11-15', originalAmount: 300000, currency: 'USD' },
-      { number: `INV-${i}-2`, issueDate: '2025-11-15', dueDate: '2025-12-15', originalAmount: 450050, currency: 'USD' },
-    ],
+    invoices: Array.from({ length: invoicesPerPlacement }, (_, n) => ({
+      number: `INV-${i}-${n + 1}`,
+      issueDate: '2025-10-16',
+      dueDate: '2025-11-15',
+      originalAmount: 300000 + n,
+      currency: 'USD',
+    })),
   };
 }
 
