@@ -69,7 +69,7 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     const issued = await call('POST', `/clients/${(onboarded.body as { clientId: string }).clientId}/api-keys`, admin, {});
     clientKey = (issued.body as { apiKey: string }).apiKey;
     expect(clientKey).toEqual(expect.any(String));
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await close?.();

@@ -1,7 +1,7 @@
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { join } from 'node:path';
 import type { AppConfig, InfrastructureConfig } from '@lib/config';
-import type { CheckpointStore, EventStore } from '@lib/event-store';
+import { CheckpointStore, createPglite, createPgliteEventStore, EventStore } from '@lib/event-store';
 import { rewindRelaysOnStart } from '@lib/integration';
 import { createHttpApp, listen } from './http-app';
 import { ClockControl, createClockControl, createEventStore, createMessageBus, newId } from './infrastructure';
@@ -50,8 +50,13 @@ export async function composeProcess(config: AppConfig, services: ServiceDefinit
   const clockControl = createClockControl(config);
   const bus = createMessageBus(config.messageBus, config.topicPrefix);
   const stores = new Map<string, EventStore & CheckpointStore>();
+  // Several services in memory share one PGlite, a schema each: one `initdb` in WebAssembly
+  // (seconds) instead of one per service. Each service still owns its own streams.
+  const sharedPglite = config.eventStore.kind === 'pglite' && !config.eventStore.dataDir && services.length > 1 ? createPglite() : undefined;
   for (const service of services) {
-    const store = await createEventStore(eventStoreFor(config.eventStore, service.name, services.length > 1), { pgliteTemplateDir: options.pgliteTemplateDir });
+    const store = sharedPglite
+      ? await createPgliteEventStore({ db: sharedPglite, schema: `es_${service.name.replace(/-/g, '_')}` })
+      : await createEventStore(eventStoreFor(config.eventStore, service.name, services.length > 1), { pgliteTemplateDir: options.pgliteTemplateDir });
     stores.set(service.name, store);
   }
   // An in-process bus or in-memory read models forget across a restart: every service
@@ -85,6 +90,7 @@ export async function composeProcess(config: AppConfig, services: ServiceDefinit
       await bus.close();
       for (const close of closers) await close();
       for (const store of stores.values()) await store.close();
+      await sharedPglite?.close();
     },
   };
 }
