@@ -1,15 +1,17 @@
 /**
  * Every SQL statement the PostgreSQL and PGlite adapters run, built in one place so the
  * two stores cannot drift apart. Statements are plain `{ text, values }`; values are
- * strings, numbers or null only, because `pg` and PGlite serialise those the same way
- * (bigints travel as decimal strings and are cast in SQL).
+ * strings, numbers, null or arrays of strings only, because `pg` and PGlite serialise
+ * those the same way (bigints travel as decimal strings and are cast in SQL).
  */
 import { createHash } from 'node:crypto';
-import { EventToAppend, Json, RecordedEvent, decodeJson, encodeJson } from '@lib/es-core';
+import { EventToAppend, ExpectedVersion, GENESIS_HASH, Json, RecordedEvent, canonicalJson, decodeJson, encodeJson } from '@lib/es-core';
+
+export type SqlValue = string | number | null | string[];
 
 export interface Statement {
   text: string;
-  values: Array<string | number | null>;
+  values: SqlValue[];
 }
 
 /** Lower-case only: PGlite sends `LISTEN <name>` unquoted, which folds to lower case. */
@@ -20,18 +22,22 @@ export const STREAM_VERSION_CONSTRAINT = 'events_stream_version_key';
 export const EVENT_ID_CONSTRAINT = 'events_event_id_key';
 
 /**
- * Postgres accepts at most 65535 bind parameters per statement; 6 per row would allow
- * ~10k rows, but a 1000-row chunk keeps each statement's parse and plan cheap.
+ * A global position is `(transaction id << POSITION_TX_SHIFT) + n`, n counting the
+ * events one transaction appends (at most 2^20 = 1 048 576). Ordering positions therefore
+ * orders transactions, which is what lets readers stop at the oldest transaction still
+ * running (see docs/event-store.md, "Global order without a global lock").
  */
-export const INSERT_CHUNK_ROWS = 1000;
+export const POSITION_TX_SHIFT = 20;
 
-/** Names derived from the schema: quoted table names, the notification channel, lock keys. */
+/** Names derived from the schema: quoted table and function names, the channel, lock keys. */
 export interface SqlNames {
   schema: string;
   events: string;
   checkpoints: string;
+  appendFunction: string;
   channel: string;
-  appendLockKey: string;
+  /** Seeds the per-stream lock keys, so equal stream ids in two schemas do not queue on each other. */
+  streamLockSeed: string;
   migrateLockKey: string;
 }
 
@@ -43,18 +49,135 @@ export function sqlNames(schema: string): SqlNames {
     schema,
     events: `"${schema}".events`,
     checkpoints: `"${schema}".checkpoints`,
+    appendFunction: `"${schema}".append_events`,
     channel: `${schema}_events`,
-    appendLockKey: advisoryLockKey(`event-store:append:${schema}`),
+    streamLockSeed: advisoryLockKey(`event-store:stream:${schema}`),
     migrateLockKey: advisoryLockKey(`event-store:migrate:${schema}`),
   };
 }
 
-/**
- * A stable signed 64-bit key per schema, so appends to different schemas (one per test,
- * or one per tenant) do not queue behind each other.
- */
+/** A stable signed 64-bit key derived from a label (an advisory lock key or hash seed). */
 export function advisoryLockKey(label: string): string {
   return createHash('sha256').update(label).digest().readBigInt64BE(0).toString();
+}
+
+/** The highest position any transaction may use, exclusive, relative to its own base. */
+const POSITIONS_PER_TX = 2 ** POSITION_TX_SHIFT;
+
+/**
+ * The append, as one PL/pgSQL function: one call per append, run as a single-statement
+ * transaction. It locks the stream (not the schema), reads the head, checks the expected
+ * version, links the hash chain, inserts every event and queues the NOTIFY.
+ *
+ * The hash is `sha256(previousHash + "\n" + body)` exactly as `hashEvent` in
+ * `@lib/es-core` computes it; the client sends each event's canonical body up to its
+ * version (`hashPrefix`), because only the database knows the version and the previous
+ * hash before the insert.
+ */
+function appendFunctionDdl(names: SqlNames): string {
+  return `CREATE OR REPLACE FUNCTION ${names.appendFunction}(
+      p_stream_id text,
+      p_expected text,
+      p_types text[],
+      p_event_ids uuid[],
+      p_data jsonb[],
+      p_metadata jsonb[],
+      p_occurred_at timestamptz[],
+      p_hash_prefixes text[],
+      p_channel text
+    ) RETURNS TABLE (outcome text, stream_version bigint, last_position bigint)
+    LANGUAGE plpgsql AS $append$
+    DECLARE
+      v_count integer := coalesce(array_length(p_types, 1), 0);
+      v_head_version integer;
+      v_head_hash text;
+      v_head_position bigint;
+      v_first_version integer;
+      v_tx_base bigint;
+      v_first_position bigint;
+      v_link text;
+      v_previous text[] := '{}';
+      v_hashes text[] := '{}';
+    BEGIN
+      -- Under REPEATABLE READ the head below would be read from a snapshot taken before
+      -- the lock wait, and 'any' appends could collide instead of queueing.
+      IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'event store appends need READ COMMITTED, not %', current_setting('transaction_isolation');
+      END IF;
+      PERFORM pg_advisory_xact_lock(hashtextextended(p_stream_id, ${names.streamLockSeed}));
+      SELECT e.version, e.metadata->>'hash', e.global_position
+        INTO v_head_version, v_head_hash, v_head_position
+        FROM ${names.events} e WHERE e.stream_id = p_stream_id ORDER BY e.version DESC LIMIT 1;
+      IF NOT (CASE p_expected
+          WHEN 'any' THEN true
+          WHEN 'no_stream' THEN v_head_version IS NULL
+          WHEN 'stream_exists' THEN v_head_version IS NOT NULL
+          ELSE coalesce(v_head_version = p_expected::numeric, false)
+        END) THEN
+        RETURN QUERY SELECT 'wrong_expected_version'::text, v_head_version::bigint, v_head_position;
+        RETURN;
+      END IF;
+      IF v_count = 0 THEN
+        RETURN QUERY SELECT 'appended'::text, coalesce(v_head_version, -1)::bigint, coalesce(v_head_position, -1);
+        RETURN;
+      END IF;
+      IF v_head_version IS NOT NULL AND v_head_hash IS NULL THEN
+        RETURN QUERY SELECT 'unchained_head'::text, v_head_version::bigint, v_head_position;
+        RETURN;
+      END IF;
+      v_first_version := coalesce(v_head_version + 1, 0);
+      v_link := coalesce(v_head_hash, '${GENESIS_HASH}');
+      FOR i IN 1..v_count LOOP
+        v_previous[i] := v_link;
+        v_link := encode(sha256(convert_to(v_link || E'\\n' || p_hash_prefixes[i] || (v_first_version + i - 1)::text || '}', 'UTF8')), 'hex');
+        v_hashes[i] := v_link;
+      END LOOP;
+      v_tx_base := pg_current_xact_id()::text::bigint << ${POSITION_TX_SHIFT};
+      -- A second append in the same transaction continues after the first one's events.
+      SELECT coalesce(max(e.global_position) + 1, v_tx_base) INTO v_first_position
+        FROM ${names.events} e WHERE e.global_position >= v_tx_base AND e.global_position < v_tx_base + ${POSITIONS_PER_TX};
+      IF v_first_position + v_count > v_tx_base + ${POSITIONS_PER_TX} THEN
+        RAISE EXCEPTION 'one transaction may append at most % events', ${POSITIONS_PER_TX} USING ERRCODE = 'program_limit_exceeded';
+      END IF;
+      INSERT INTO ${names.events} (global_position, stream_id, version, event_id, type, data, metadata, occurred_at)
+        SELECT v_first_position + i - 1, p_stream_id, v_first_version + i - 1, p_event_ids[i], p_types[i], p_data[i],
+               p_metadata[i] || jsonb_build_object('previousHash', v_previous[i], 'hash', v_hashes[i]), p_occurred_at[i]
+        FROM generate_series(1, v_count) AS i;
+      IF p_channel IS NOT NULL THEN
+        PERFORM pg_notify(p_channel, '');
+      END IF;
+      RETURN QUERY SELECT 'appended'::text, (v_first_version + v_count - 1)::bigint, v_first_position + v_count - 1;
+    END
+    $append$`;
+}
+
+/**
+ * Upgrades a table created by the first layout (`global_position bigserial`, appends
+ * serialised by a per-schema lock). Its positions came from a sequence and are far below
+ * `transaction id << 20`, so they stay valid and sort before every new one; the check
+ * below refuses the upgrade in the one case where that would not hold. Dropping the
+ * default makes a process still running the old append code fail loudly instead of
+ * writing a position below what readers have already passed.
+ */
+function upgradeFirstLayoutStatement(names: SqlNames): string {
+  return `DO $upgrade$
+    DECLARE
+      v_highest bigint;
+    BEGIN
+      IF EXISTS (
+        SELECT 1 FROM information_schema.columns
+        WHERE table_schema = '${names.schema}' AND table_name = 'events' AND column_name = 'global_position' AND column_default IS NOT NULL
+      ) THEN
+        LOCK TABLE ${names.events} IN ACCESS EXCLUSIVE MODE;
+        SELECT max(global_position) INTO v_highest FROM ${names.events};
+        IF v_highest >= (pg_current_xact_id()::text::bigint << ${POSITION_TX_SHIFT}) THEN
+          RAISE EXCEPTION 'cannot upgrade %: its highest position % is not below the first transaction-based position', '${names.events}', v_highest;
+        END IF;
+        ALTER TABLE ${names.events} ALTER COLUMN global_position DROP DEFAULT;
+        DROP SEQUENCE IF EXISTS "${names.schema}".events_global_position_seq;
+      END IF;
+    END
+    $upgrade$`;
 }
 
 /**
@@ -67,7 +190,7 @@ export function migrationStatements(names: SqlNames): Statement[] {
     { text: `CREATE SCHEMA IF NOT EXISTS "${names.schema}"`, values: [] },
     {
       text: `CREATE TABLE IF NOT EXISTS ${names.events} (
-        global_position bigserial PRIMARY KEY,
+        global_position bigint PRIMARY KEY,
         stream_id text NOT NULL,
         version integer NOT NULL CHECK (version >= 0),
         event_id uuid NOT NULL,
@@ -80,6 +203,7 @@ export function migrationStatements(names: SqlNames): Statement[] {
       )`,
       values: [],
     },
+    { text: upgradeFirstLayoutStatement(names), values: [] },
     {
       text: `CREATE TABLE IF NOT EXISTS ${names.checkpoints} (
         name text PRIMARY KEY,
@@ -88,19 +212,69 @@ export function migrationStatements(names: SqlNames): Statement[] {
       )`,
       values: [],
     },
+    { text: appendFunctionDdl(names), values: [] },
   ];
 }
 
 /**
- * The first statements of every append transaction. READ COMMITTED is pinned because
- * the check that follows must see what the previous lock holder committed: under
- * REPEATABLE READ the snapshot would predate the wait for the lock.
+ * The part of `hashEvent`'s canonical body that the client can build: everything up to
+ * the event's version, which sorts last (`data`, `metadata`, `streamId`, `type`,
+ * `version`). The database appends `<version>}` and hashes.
  */
-export function appendPreludeStatements(names: SqlNames): Statement[] {
-  return [
-    { text: 'SET TRANSACTION ISOLATION LEVEL READ COMMITTED', values: [] },
-    { text: 'SELECT pg_advisory_xact_lock($1::bigint)', values: [names.appendLockKey] },
-  ];
+export function hashPrefix(streamId: string, event: EventToAppend): string {
+  const { previousHash: _previous, hash: _hash, ...metadata } = event.metadata;
+  const body = canonicalJson({ streamId, version: 0, type: event.type, data: event.data, metadata });
+  const tail = ',"version":0}';
+  if (!body.endsWith(tail)) throw new Error('canonical event body no longer ends with its version; update hashPrefix with hashEvent');
+  return body.slice(0, body.length - '0}'.length);
+}
+
+/** Rows of the append function. `outcome` is `appended`, `wrong_expected_version` or `unchained_head`. */
+export interface AppendOutcomeRow {
+  outcome: 'appended' | 'wrong_expected_version' | 'unchained_head';
+  /** The stream's head after the append, or as found when refused (null: no stream). */
+  stream_version: string | number | bigint | null;
+  last_position: string | bigint | null;
+}
+
+/** One statement per append, whatever its size (arrays, not one bind parameter per value). */
+export function appendStatement(
+  names: SqlNames,
+  streamId: string,
+  expectedVersion: ExpectedVersion,
+  events: readonly EventToAppend[],
+  channel: string | null,
+): Statement {
+  const types: string[] = [];
+  const eventIds: string[] = [];
+  const data: string[] = [];
+  const metadata: string[] = [];
+  const occurredAt: string[] = [];
+  const prefixes: string[] = [];
+  for (const event of events) {
+    const { previousHash: _previous, hash: _hash, ...ownMetadata } = event.metadata;
+    types.push(event.type);
+    eventIds.push(event.metadata.eventId);
+    data.push(JSON.stringify(encodeJson(event.data)));
+    metadata.push(JSON.stringify(encodeJson(ownMetadata)));
+    occurredAt.push(event.metadata.occurredAt);
+    prefixes.push(hashPrefix(streamId, event));
+  }
+  return {
+    text: `SELECT outcome, stream_version, last_position FROM ${names.appendFunction}(
+      $1::text, $2::text, $3::text[], $4::uuid[], $5::jsonb[], $6::jsonb[], $7::timestamptz[], $8::text[], $9::text)`,
+    values: [
+      streamId,
+      typeof expectedVersion === 'number' ? BigInt(expectedVersion).toString() : expectedVersion,
+      types,
+      eventIds,
+      data,
+      metadata,
+      occurredAt,
+      prefixes,
+      channel,
+    ],
+  };
 }
 
 export interface LastEventRow {
@@ -115,47 +289,6 @@ export function lastEventStatement(names: SqlNames, streamId: string): Statement
       FROM ${names.events} WHERE stream_id = $1 ORDER BY version DESC LIMIT 1`,
     values: [streamId],
   };
-}
-
-/**
- * Multi-row INSERTs, chunked; the caller runs them in one transaction. The events must
- * already carry their hash-chain link.
- */
-export function insertEventsStatements(
-  names: SqlNames,
-  streamId: string,
-  firstVersion: number,
-  events: readonly EventToAppend[],
-  chunkRows = INSERT_CHUNK_ROWS,
-): Statement[] {
-  const statements: Statement[] = [];
-  for (let start = 0; start < events.length; start += chunkRows) {
-    const chunk = events.slice(start, start + chunkRows);
-    const values: Array<string | number | null> = [streamId];
-    const tuples = chunk.map((event, index) => {
-      const base = values.length;
-      values.push(
-        firstVersion + start + index,
-        event.metadata.eventId,
-        event.type,
-        JSON.stringify(encodeJson(event.data)),
-        JSON.stringify(encodeJson(event.metadata)),
-        event.metadata.occurredAt,
-      );
-      return `($1, $${base + 1}::int, $${base + 2}::uuid, $${base + 3}, $${base + 4}::jsonb, $${base + 5}::jsonb, $${base + 6}::timestamptz)`;
-    });
-    statements.push({
-      text: `INSERT INTO ${names.events} (stream_id, version, event_id, type, data, metadata, occurred_at)
-        VALUES ${tuples.join(', ')} RETURNING global_position`,
-      values,
-    });
-  }
-  return statements;
-}
-
-/** Delivered at COMMIT only, so a woken subscriber always finds the new rows. */
-export function notifyStatement(names: SqlNames): Statement {
-  return { text: `SELECT pg_notify($1, '')`, values: [names.channel] };
 }
 
 const EVENT_COLUMNS = 'global_position, stream_id, version, type, data, metadata';
@@ -175,12 +308,54 @@ export function readStreamStatement(
   };
 }
 
+/**
+ * A page of the global log, cut at the visibility horizon: the first position of the
+ * oldest transaction still running anywhere on the server (`pg_snapshot_xmin`). Every
+ * transaction below it has ended, so nothing can ever appear below a returned event.
+ * The last row is a marker (`global_position` null) carrying the horizon and the highest
+ * committed position, which tells the caller whether committed events are held back.
+ */
 export function readAllStatement(names: SqlNames, after: bigint | undefined, limit: number): Statement {
   return {
-    text: `SELECT ${EVENT_COLUMNS} FROM ${names.events}
-      WHERE global_position > $1::bigint ORDER BY global_position LIMIT $2::int`,
-    values: [(after ?? 0n).toString(), limit],
+    text: `WITH horizon AS MATERIALIZED (
+        SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint << ${POSITION_TX_SHIFT} AS position
+      )
+      (SELECT ${EVENT_COLUMNS}, NULL::bigint AS horizon, NULL::bigint AS newest FROM ${names.events}
+        WHERE global_position > $1::bigint AND global_position < (SELECT position FROM horizon)
+        ORDER BY global_position LIMIT $2::int)
+      UNION ALL
+      SELECT NULL, NULL, NULL, NULL, NULL, NULL, (SELECT position FROM horizon), (SELECT max(global_position) FROM ${names.events})`,
+    values: [(after ?? -1n).toString(), limit],
   };
+}
+
+export interface ReadAllRow extends Omit<EventRow, 'global_position'> {
+  global_position: string | bigint | null;
+  horizon: string | bigint | null;
+  newest: string | bigint | null;
+}
+
+export interface GlobalPage {
+  events: RecordedEvent[];
+  /** Positions at or above this belong to transactions that may still be running. */
+  horizon: bigint;
+  /** The highest committed position, or null for an empty log. */
+  newest: bigint | null;
+}
+
+export function toGlobalPage(rows: readonly ReadAllRow[]): GlobalPage {
+  const events: RecordedEvent[] = [];
+  let horizon = 0n;
+  let newest: bigint | null = null;
+  for (const row of rows) {
+    if (row.global_position === null) {
+      horizon = BigInt(row.horizon ?? 0);
+      newest = row.newest === null ? null : BigInt(row.newest);
+    } else {
+      events.push(toRecordedEvent({ ...row, global_position: row.global_position }));
+    }
+  }
+  return { events, horizon, newest };
 }
 
 export function loadCheckpointStatement(names: SqlNames, name: string): Statement {
