@@ -254,7 +254,7 @@ export function concurrentSessionsContract(adapterName: string, factory: Concurr
 
       // Writer A runs the store's own append statement in a transaction it keeps open.
       await writerA.query({ text: 'BEGIN', values: [] });
-      await writerA.query(appendStatement(sqlNames(schema), 'late-a', 'no_stream', [anEvent('A')], null));
+      await writerA.query(appendStatement(sqlNames(schema), 'late-a', 'no_stream', [anEvent('A')]));
       const b = await store.appendToStream('early-b', [anEvent('B')], { expectedVersion: 'no_stream' });
 
       expect((await store.readStream('early-b')).map((event) => event.type)).toEqual(['B']);
@@ -286,7 +286,7 @@ export function concurrentSessionsContract(adapterName: string, factory: Concurr
       cleanups.push(() => writerA.close());
 
       await writerA.query({ text: 'BEGIN', values: [] });
-      await writerA.query(appendStatement(sqlNames(schema), 'stream-a', 'no_stream', [anEvent('A')], null));
+      await writerA.query(appendStatement(sqlNames(schema), 'stream-a', 'no_stream', [anEvent('A')]));
       const other = store.appendToStream('stream-b', [anEvent('B')], { expectedVersion: 'no_stream' });
       const sameStream = store.appendToStream('stream-a', [anEvent('A2')], { expectedVersion: 'any' });
       let timer: NodeJS.Timeout | undefined;

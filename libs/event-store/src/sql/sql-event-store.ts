@@ -16,6 +16,7 @@ import {
   Statement,
   appendStatement,
   lastEventStatement,
+  notifyStatement,
   loadCheckpointStatement,
   migrationStatements,
   readAllStatement,
@@ -80,6 +81,8 @@ export class SqlEventStore implements EventStore, CheckpointStore {
   private readonly notify: boolean;
   private readonly visibilityWaitMs: number;
   private readonly subscriptions = new Set<PollingSubscription>();
+  private notifying: Promise<void> | null = null;
+  private notifyAgain = false;
   private unlisten: (() => Promise<void>) | null = null;
   private listening: Promise<void> | null = null;
   private closed = false;
@@ -113,9 +116,7 @@ export class SqlEventStore implements EventStore, CheckpointStore {
     validateEventsToAppend(streamId, events);
     let row: AppendOutcomeRow;
     try {
-      [row] = await this.driver.query<AppendOutcomeRow>(
-        appendStatement(this.names, streamId, expectedVersion, events, this.notify ? this.names.channel : null),
-      );
+      [row] = await this.driver.query<AppendOutcomeRow>(appendStatement(this.names, streamId, expectedVersion, events));
     } catch (error) {
       // The per-stream lock in the append function makes this unreachable for writers
       // using this class; the constraint still guards against any other writer of the table.
@@ -138,6 +139,7 @@ export class SqlEventStore implements EventStore, CheckpointStore {
       // Linking to GENESIS here would hide the break instead of reporting it.
       throw new Error(`stream ${streamId}: version ${String(version)} carries no hash; it was not written through this store`);
     }
+    if (events.length > 0) this.announceAppend();
     return { nextExpectedVersion: version ?? -1, lastGlobalPosition: BigInt(row.last_position ?? -1) };
   }
 
@@ -190,6 +192,7 @@ export class SqlEventStore implements EventStore, CheckpointStore {
     this.closed = true;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.listening;
+    await this.notifying;
     if (this.unlisten) await this.unlisten().catch(() => undefined);
     await this.driver.close();
   }
@@ -220,6 +223,30 @@ export class SqlEventStore implements EventStore, CheckpointStore {
   private async currentVersion(streamId: string): Promise<CurrentVersion> {
     const [last] = await this.driver.query<LastEventRow>(lastEventStatement(this.names, streamId));
     return last ? Number(last.version) : 'no_stream';
+  }
+
+  /**
+   * After a commit: wakes this store's subscriptions at once and other processes' by one
+   * NOTIFY. The NOTIFY is its own statement, not part of the append: PostgreSQL makes every
+   * transaction that notifies commit one at a time (a cluster-wide lock held through the
+   * commit), which would undo what the per-stream lock gains. Appends that finish while a
+   * NOTIFY is on its way share the next one.
+   */
+  private announceAppend(): void {
+    for (const subscription of this.subscriptions) subscription.wake();
+    if (!this.notify || this.closed) return;
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifying = (async () => {
+      do {
+        this.notifyAgain = false;
+        // Polling still delivers everything when a NOTIFY is lost.
+        await this.driver.query(notifyStatement(this.names)).catch(() => undefined);
+      } while (this.notifyAgain && !this.closed);
+      this.notifying = null;
+    })();
   }
 
   private ensureListening(): Promise<void> {

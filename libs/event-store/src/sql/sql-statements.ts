@@ -5,13 +5,16 @@
  * those the same way (bigints travel as decimal strings and are cast in SQL).
  */
 import { createHash } from 'node:crypto';
-import { EventToAppend, ExpectedVersion, GENESIS_HASH, Json, RecordedEvent, canonicalJson, decodeJson, encodeJson } from '@lib/es-core';
+import { EventToAppend, ExpectedVersion, GENESIS_HASH, Json, RecordedEvent, decodeJson } from '@lib/es-core';
+import { canonicalEncode } from './canonical-encode';
 
 export type SqlValue = string | number | null | string[];
 
 export interface Statement {
   text: string;
   values: SqlValue[];
+  /** Set on hot statements: `pg` prepares them once per connection under this name. */
+  name?: string;
 }
 
 /** Lower-case only: PGlite sends `LISTEN <name>` unquoted, which folds to lower case. */
@@ -70,9 +73,10 @@ const POSITIONS_PER_TX = 2 ** POSITION_TX_SHIFT;
  * version, links the hash chain, inserts every event and queues the NOTIFY.
  *
  * The hash is `sha256(previousHash + "\n" + body)` exactly as `hashEvent` in
- * `@lib/es-core` computes it; the client sends each event's canonical body up to its
- * version (`hashPrefix`), because only the database knows the version and the previous
- * hash before the insert.
+ * `@lib/es-core` computes it, with body = `{"data":<data>,"metadata":<metadata><tail><version>}`:
+ * the client sends data and metadata as canonical JSON text (keys sorted, tagged), which
+ * is both what is hashed and what is stored, and the tail `,"streamId":…,"type":…,"version":`,
+ * because only the database knows the version and the previous hash.
  */
 function appendFunctionDdl(names: SqlNames): string {
   return `CREATE OR REPLACE FUNCTION ${names.appendFunction}(
@@ -80,11 +84,10 @@ function appendFunctionDdl(names: SqlNames): string {
       p_expected text,
       p_types text[],
       p_event_ids uuid[],
-      p_data jsonb[],
-      p_metadata jsonb[],
+      p_data text[],
+      p_metadata text[],
       p_occurred_at timestamptz[],
-      p_hash_prefixes text[],
-      p_channel text
+      p_hash_tails text[]
     ) RETURNS TABLE (outcome text, stream_version bigint, last_position bigint)
     LANGUAGE plpgsql AS $append$
     DECLARE
@@ -129,7 +132,9 @@ function appendFunctionDdl(names: SqlNames): string {
       v_link := coalesce(v_head_hash, '${GENESIS_HASH}');
       FOR i IN 1..v_count LOOP
         v_previous[i] := v_link;
-        v_link := encode(sha256(convert_to(v_link || E'\\n' || p_hash_prefixes[i] || (v_first_version + i - 1)::text || '}', 'UTF8')), 'hex');
+        v_link := encode(sha256(convert_to(
+          v_link || E'\\n{"data":' || p_data[i] || ',"metadata":' || p_metadata[i] || p_hash_tails[i] || (v_first_version + i - 1)::text || '}',
+          'UTF8')), 'hex');
         v_hashes[i] := v_link;
       END LOOP;
       v_tx_base := pg_current_xact_id()::text::bigint << ${POSITION_TX_SHIFT};
@@ -140,12 +145,10 @@ function appendFunctionDdl(names: SqlNames): string {
         RAISE EXCEPTION 'one transaction may append at most % events', ${POSITIONS_PER_TX} USING ERRCODE = 'program_limit_exceeded';
       END IF;
       INSERT INTO ${names.events} (global_position, stream_id, version, event_id, type, data, metadata, occurred_at)
-        SELECT v_first_position + i - 1, p_stream_id, v_first_version + i - 1, p_event_ids[i], p_types[i], p_data[i],
-               p_metadata[i] || jsonb_build_object('previousHash', v_previous[i], 'hash', v_hashes[i]), p_occurred_at[i]
-        FROM generate_series(1, v_count) AS i;
-      IF p_channel IS NOT NULL THEN
-        PERFORM pg_notify(p_channel, '');
-      END IF;
+        SELECT v_first_position + e.n - 1, p_stream_id, v_first_version + e.n - 1, e.event_id, e.type, e.data::jsonb,
+               e.metadata::jsonb || jsonb_build_object('previousHash', e.previous_hash, 'hash', e.hash), e.occurred_at
+        FROM unnest(p_event_ids, p_types, p_data, p_metadata, p_occurred_at, v_previous, v_hashes)
+          WITH ORDINALITY AS e(event_id, type, data, metadata, occurred_at, previous_hash, hash, n);
       RETURN QUERY SELECT 'appended'::text, (v_first_version + v_count - 1)::bigint, v_first_position + v_count - 1;
     END
     $append$`;
@@ -217,16 +220,11 @@ export function migrationStatements(names: SqlNames): Statement[] {
 }
 
 /**
- * The part of `hashEvent`'s canonical body that the client can build: everything up to
- * the event's version, which sorts last (`data`, `metadata`, `streamId`, `type`,
- * `version`). The database appends `<version>}` and hashes.
+ * What follows data and metadata in `hashEvent`'s canonical body, up to the version
+ * (keys sort as `data`, `metadata`, `streamId`, `type`, `version`).
  */
-export function hashPrefix(streamId: string, event: EventToAppend): string {
-  const { previousHash: _previous, hash: _hash, ...metadata } = event.metadata;
-  const body = canonicalJson({ streamId, version: 0, type: event.type, data: event.data, metadata });
-  const tail = ',"version":0}';
-  if (!body.endsWith(tail)) throw new Error('canonical event body no longer ends with its version; update hashPrefix with hashEvent');
-  return body.slice(0, body.length - '0}'.length);
+export function hashTail(streamId: string, type: string): string {
+  return `,"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(type)},"version":`;
 }
 
 /** Rows of the append function. `outcome` is `appended`, `wrong_expected_version` or `unchained_head`. */
@@ -237,32 +235,37 @@ export interface AppendOutcomeRow {
   last_position: string | bigint | null;
 }
 
-/** One statement per append, whatever its size (arrays, not one bind parameter per value). */
+/**
+ * One statement per append, whatever its size (arrays, not one bind parameter per value).
+ * Waking subscribers is left to the caller, after the commit (see `SqlEventStore`).
+ */
 export function appendStatement(
   names: SqlNames,
   streamId: string,
   expectedVersion: ExpectedVersion,
   events: readonly EventToAppend[],
-  channel: string | null,
 ): Statement {
-  const types: string[] = [];
-  const eventIds: string[] = [];
-  const data: string[] = [];
-  const metadata: string[] = [];
-  const occurredAt: string[] = [];
-  const prefixes: string[] = [];
-  for (const event of events) {
+  const count = events.length;
+  const types = new Array<string>(count);
+  const eventIds = new Array<string>(count);
+  const data = new Array<string>(count);
+  const metadata = new Array<string>(count);
+  const occurredAt = new Array<string>(count);
+  const tails = new Array<string>(count);
+  for (let index = 0; index < count; index += 1) {
+    const event = events[index];
     const { previousHash: _previous, hash: _hash, ...ownMetadata } = event.metadata;
-    types.push(event.type);
-    eventIds.push(event.metadata.eventId);
-    data.push(JSON.stringify(encodeJson(event.data)));
-    metadata.push(JSON.stringify(encodeJson(ownMetadata)));
-    occurredAt.push(event.metadata.occurredAt);
-    prefixes.push(hashPrefix(streamId, event));
+    types[index] = event.type;
+    eventIds[index] = event.metadata.eventId;
+    data[index] = canonicalEncode(event.data);
+    metadata[index] = canonicalEncode(ownMetadata);
+    occurredAt[index] = event.metadata.occurredAt;
+    tails[index] = hashTail(streamId, event.type);
   }
   return {
+    name: `es_append_${names.schema}`,
     text: `SELECT outcome, stream_version, last_position FROM ${names.appendFunction}(
-      $1::text, $2::text, $3::text[], $4::uuid[], $5::jsonb[], $6::jsonb[], $7::timestamptz[], $8::text[], $9::text)`,
+      $1::text, $2::text, $3::text[], $4::uuid[], $5::text[], $6::text[], $7::timestamptz[], $8::text[])`,
     values: [
       streamId,
       typeof expectedVersion === 'number' ? BigInt(expectedVersion).toString() : expectedVersion,
@@ -271,10 +274,14 @@ export function appendStatement(
       data,
       metadata,
       occurredAt,
-      prefixes,
-      channel,
+      tails,
     ],
   };
+}
+
+/** Wakes LISTENers; sent after appends commit, never inside them (see docs/event-store.md). */
+export function notifyStatement(names: SqlNames): Statement {
+  return { text: `SELECT pg_notify($1, '')`, values: [names.channel] };
 }
 
 export interface LastEventRow {
@@ -317,6 +324,7 @@ export function readStreamStatement(
  */
 export function readAllStatement(names: SqlNames, after: bigint | undefined, limit: number): Statement {
   return {
+    name: `es_read_all_${names.schema}`,
     text: `WITH horizon AS MATERIALIZED (
         SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint << ${POSITION_TX_SHIFT} AS position
       )

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EventToAppend, GENESIS_HASH, chainEvents } from '@lib/es-core';
-import { POSITION_TX_SHIFT, appendStatement, hashPrefix, readAllStatement, sqlNames, toGlobalPage, toRecordedEvent } from './sql-statements';
+import { POSITION_TX_SHIFT, appendStatement, readAllStatement, sqlNames, toGlobalPage, toRecordedEvent } from './sql-statements';
 
 describe('SQL statements', () => {
   it('accepts lower-case schema names only, so they can be used unquoted in LISTEN', () => {
@@ -18,7 +18,7 @@ describe('SQL statements', () => {
     expect(BigInt(sqlNames('one').streamLockSeed)).toBeLessThan(2n ** 63n);
   });
 
-  it('hash prefixes let the database compute exactly the hashes chainEvents computes', () => {
+  it('sends what lets the database compute exactly the hashes chainEvents computes', () => {
     const events = [
       anEvent(0),
       { ...anEvent(1), data: { big: 2n ** 70n, at: new Date('2024-01-01T00:00:00.000Z'), text: 'Zoë 🧾 — مرحبا', nested: [{ z: 1, a: [2] }] } },
@@ -26,10 +26,11 @@ describe('SQL statements', () => {
     ];
     for (const [previous, firstVersion] of [[GENESIS_HASH, 0], ['ab'.repeat(32), 9]] as const) {
       const chained = chainEvents('s-1', previous, firstVersion, events);
+      const [, , , , data, metadata, , tails] = appendStatement(sqlNames('es'), 's-1', firstVersion - 1, events).values as string[][];
       let link: string = previous;
-      events.forEach((event, index) => {
-        // What the append function does: sha256(previous || '\n' || prefix || version || '}').
-        const body = `${hashPrefix('s-1', event)}${firstVersion + index}}`;
+      events.forEach((_, index) => {
+        // What the append function hashes.
+        const body = `{"data":${data[index]},"metadata":${metadata[index]}${tails[index]}${firstVersion + index}}`;
         link = createHash('sha256').update(link).update('\n').update(body, 'utf8').digest('hex');
         expect(link).toBe(chained[index].metadata.hash);
       });
@@ -41,17 +42,16 @@ describe('SQL statements', () => {
     events[0] = { ...events[0], data: { big: 2n ** 70n, at: new Date('2024-01-01T00:00:00.000Z') } };
     events[1] = { ...events[1], metadata: { ...events[1].metadata, hash: 'old' } };
 
-    const statement = appendStatement(sqlNames('es'), 's-1', 41, events, 'es_events');
+    const statement = appendStatement(sqlNames('es'), 's-1', 41, events);
 
-    expect(statement.values).toHaveLength(9);
+    expect(statement.values).toHaveLength(8);
     expect(statement.values[1]).toBe('41');
     const [types, ids, data, metadata] = [statement.values[2], statement.values[3], statement.values[4], statement.values[5]] as string[][];
     expect(types).toHaveLength(1500);
     expect(ids[3]).toBe(events[3].metadata.eventId);
     expect(JSON.parse(data[0])).toEqual({ big: { $bigint: (2n ** 70n).toString() }, at: { $date: '2024-01-01T00:00:00.000Z' } });
     expect(JSON.parse(metadata[1])).not.toHaveProperty('hash');
-    expect(statement.values[8]).toBe('es_events');
-    expect(appendStatement(sqlNames('es'), 's-1', 'no_stream', [], null).values.slice(1)).toEqual(['no_stream', [], [], [], [], [], [], null]);
+    expect(appendStatement(sqlNames('es'), 's-1', 'no_stream', []).values.slice(1)).toEqual(['no_stream', [], [], [], [], [], []]);
   });
 
   it('reads the global log after a position, reporting the horizon and the newest position', () => {
