@@ -277,6 +277,25 @@ export function concurrentSessionsContract(adapterName: string, factory: Concurr
       expect(verifyChain('late-a', await store.readStream('late-a')).ok).toBe(true);
     });
 
+    it('numbers on when one transaction calls the append function twice', async () => {
+      const schema = randomSchema();
+      schemas.push(schema);
+      const store = await factory.create(schema);
+      cleanups.push(() => store.close());
+      const session = await factory.openSession();
+      cleanups.push(() => session.close());
+
+      await session.query({ text: 'BEGIN', values: [] });
+      const [first] = await session.query<{ last_position: string }>(appendStatement(sqlNames(schema), 'one', 'no_stream', [anEvent('A0'), anEvent('A1')]));
+      const [second] = await session.query<{ last_position: string }>(appendStatement(sqlNames(schema), 'two', 'no_stream', [anEvent('B0')]));
+      await session.query({ text: 'COMMIT', values: [] });
+
+      expect(BigInt(second.last_position)).toBe(BigInt(first.last_position) + 1n);
+      const all = await store.readAll();
+      expect(all.map((event) => event.type)).toEqual(['A0', 'A1', 'B0']);
+      expect(all.map((event) => event.globalPosition)).toEqual([BigInt(first.last_position) - 1n, BigInt(first.last_position), BigInt(second.last_position)]);
+    });
+
     it('lets appends to different streams run at the same time: a held-open append does not block another stream', async () => {
       const schema = randomSchema();
       schemas.push(schema);

@@ -60,6 +60,9 @@ export interface SqlEventStoreOptions {
 
 const DEFAULT_READ_ALL_LIMIT = 1000;
 
+/** Shortest pause between two NOTIFYs of one store while appends keep coming. */
+const NOTIFY_GAP_MS = 10;
+
 interface UniqueViolation {
   code: string;
   constraint?: string;
@@ -229,8 +232,10 @@ export class SqlEventStore implements EventStore, CheckpointStore {
    * After a commit: wakes this store's subscriptions at once and other processes' by one
    * NOTIFY. The NOTIFY is its own statement, not part of the append: PostgreSQL makes every
    * transaction that notifies commit one at a time (a cluster-wide lock held through the
-   * commit), which would undo what the per-stream lock gains. Appends that finish while a
-   * NOTIFY is on its way share the next one.
+   * commit), which would undo what the per-stream lock gains. The first append after a
+   * quiet spell notifies at once; appends that finish while a NOTIFY is on its way share
+   * one more, sent {@link NOTIFY_GAP_MS} later, so a busy store sends a few dozen a second
+   * rather than one per append.
    */
   private announceAppend(): void {
     for (const subscription of this.subscriptions) subscription.wake();
@@ -240,11 +245,14 @@ export class SqlEventStore implements EventStore, CheckpointStore {
       return;
     }
     this.notifying = (async () => {
-      do {
+      for (;;) {
         this.notifyAgain = false;
         // Polling still delivers everything when a NOTIFY is lost.
         await this.driver.query(notifyStatement(this.names)).catch(() => undefined);
-      } while (this.notifyAgain && !this.closed);
+        if (!this.notifyAgain || this.closed) break;
+        await new Promise((resolve) => setTimeout(resolve, NOTIFY_GAP_MS));
+        if (this.closed) break;
+      }
       this.notifying = null;
     })();
   }

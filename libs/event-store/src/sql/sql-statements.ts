@@ -87,17 +87,17 @@ function appendFunctionDdl(names: SqlNames): string {
       p_data text[],
       p_metadata text[],
       p_occurred_at timestamptz[],
-      p_hash_tails text[]
-    ) RETURNS TABLE (outcome text, stream_version bigint, last_position bigint)
-    LANGUAGE plpgsql AS $append$
+      p_hash_tails text[],
+      OUT outcome text,
+      OUT stream_version bigint,
+      OUT last_position bigint
+    ) LANGUAGE plpgsql AS $append$
     DECLARE
       v_count integer := coalesce(array_length(p_types, 1), 0);
       v_head_version integer;
       v_head_hash text;
-      v_head_position bigint;
       v_first_version integer;
       v_tx_base bigint;
-      v_first_position bigint;
       v_link text;
       v_previous text[] := '{}';
       v_hashes text[] := '{}';
@@ -109,23 +109,26 @@ function appendFunctionDdl(names: SqlNames): string {
       END IF;
       PERFORM pg_advisory_xact_lock(hashtextextended(p_stream_id, ${names.streamLockSeed}));
       SELECT e.version, e.metadata->>'hash', e.global_position
-        INTO v_head_version, v_head_hash, v_head_position
+        INTO v_head_version, v_head_hash, last_position
         FROM ${names.events} e WHERE e.stream_id = p_stream_id ORDER BY e.version DESC LIMIT 1;
+      stream_version := v_head_version;
       IF NOT (CASE p_expected
           WHEN 'any' THEN true
           WHEN 'no_stream' THEN v_head_version IS NULL
           WHEN 'stream_exists' THEN v_head_version IS NOT NULL
           ELSE coalesce(v_head_version = p_expected::numeric, false)
         END) THEN
-        RETURN QUERY SELECT 'wrong_expected_version'::text, v_head_version::bigint, v_head_position;
+        outcome := 'wrong_expected_version';
         RETURN;
       END IF;
       IF v_count = 0 THEN
-        RETURN QUERY SELECT 'appended'::text, coalesce(v_head_version, -1)::bigint, coalesce(v_head_position, -1);
+        outcome := 'appended';
+        stream_version := coalesce(v_head_version, -1);
+        last_position := coalesce(last_position, -1);
         RETURN;
       END IF;
       IF v_head_version IS NOT NULL AND v_head_hash IS NULL THEN
-        RETURN QUERY SELECT 'unchained_head'::text, v_head_version::bigint, v_head_position;
+        outcome := 'unchained_head';
         RETURN;
       END IF;
       v_first_version := coalesce(v_head_version + 1, 0);
@@ -138,18 +141,23 @@ function appendFunctionDdl(names: SqlNames): string {
         v_hashes[i] := v_link;
       END LOOP;
       v_tx_base := pg_current_xact_id()::text::bigint << ${POSITION_TX_SHIFT};
-      -- A second append in the same transaction continues after the first one's events.
-      SELECT coalesce(max(e.global_position) + 1, v_tx_base) INTO v_first_position
-        FROM ${names.events} e WHERE e.global_position >= v_tx_base AND e.global_position < v_tx_base + ${POSITIONS_PER_TX};
-      IF v_first_position + v_count > v_tx_base + ${POSITIONS_PER_TX} THEN
+      -- next_free: a second append in the same transaction continues after the first one's events.
+      WITH appended AS (
+        INSERT INTO ${names.events} (global_position, stream_id, version, event_id, type, data, metadata, occurred_at)
+          SELECT next_free.position + e.n - 1, p_stream_id, v_first_version + e.n - 1, e.event_id, e.type, e.data::jsonb,
+                 e.metadata::jsonb || jsonb_build_object('previousHash', e.previous_hash, 'hash', e.hash), e.occurred_at
+          FROM (SELECT coalesce(max(x.global_position) + 1, v_tx_base) AS position FROM ${names.events} x
+                 WHERE x.global_position >= v_tx_base AND x.global_position < v_tx_base + ${POSITIONS_PER_TX}) next_free,
+               unnest(p_event_ids, p_types, p_data, p_metadata, p_occurred_at, v_previous, v_hashes)
+                 WITH ORDINALITY AS e(event_id, type, data, metadata, occurred_at, previous_hash, hash, n)
+          RETURNING global_position
+      )
+      SELECT max(a.global_position) INTO last_position FROM appended a;
+      IF last_position >= v_tx_base + ${POSITIONS_PER_TX} THEN
         RAISE EXCEPTION 'one transaction may append at most % events', ${POSITIONS_PER_TX} USING ERRCODE = 'program_limit_exceeded';
       END IF;
-      INSERT INTO ${names.events} (global_position, stream_id, version, event_id, type, data, metadata, occurred_at)
-        SELECT v_first_position + e.n - 1, p_stream_id, v_first_version + e.n - 1, e.event_id, e.type, e.data::jsonb,
-               e.metadata::jsonb || jsonb_build_object('previousHash', e.previous_hash, 'hash', e.hash), e.occurred_at
-        FROM unnest(p_event_ids, p_types, p_data, p_metadata, p_occurred_at, v_previous, v_hashes)
-          WITH ORDINALITY AS e(event_id, type, data, metadata, occurred_at, previous_hash, hash, n);
-      RETURN QUERY SELECT 'appended'::text, (v_first_version + v_count - 1)::bigint, v_first_position + v_count - 1;
+      outcome := 'appended';
+      stream_version := v_first_version + v_count - 1;
     END
     $append$`;
 }
