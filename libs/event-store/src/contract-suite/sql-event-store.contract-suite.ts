@@ -163,6 +163,16 @@ export function sqlEventStoreContract(adapterName: string, factory: SqlStoreFact
       expect((await store.readAll()).map((event) => event.type)).toEqual(['Old0', 'Old1', 'Other0', 'New2']);
     });
 
+    it('stores text with quotes, backslashes and braces exactly, and its chain verifies', async () => {
+      const store = await aStore();
+      const awkward = { quote: 'say "hi"', slash: 'C:\\temp\\', both: '\\"', braces: '{a,b}', json: '{"k":"v"}', key: { 'a"b\\c': 1 } };
+      await store.appendToStream('account-1', [anEvent('Awkward', awkward)], { expectedVersion: 'no_stream' });
+
+      const read = await store.readStream('account-1');
+      expect(read[0].data).toEqual(awkward);
+      expect(verifyChain('account-1', read).ok).toBe(true);
+    });
+
     it('migrates idempotently', async () => {
       const store = await aStore();
       await store.appendToStream('account-1', [anEvent('Kept')], { expectedVersion: 'no_stream' });

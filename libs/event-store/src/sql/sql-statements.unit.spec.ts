@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EventToAppend, GENESIS_HASH, chainEvents } from '@lib/es-core';
-import { POSITION_TX_SHIFT, appendStatement, readAllStatement, sqlNames, toGlobalPage, toRecordedEvent } from './sql-statements';
+import { canonicalEncode } from './canonical-encode';
+import { POSITION_TX_SHIFT, appendStatement, arrayLiteral, hashTail, readAllStatement, sqlNames, toGlobalPage, toRecordedEvent } from './sql-statements';
 
 describe('SQL statements', () => {
   it('accepts lower-case schema names only, so they can be used unquoted in LISTEN', () => {
@@ -26,32 +27,37 @@ describe('SQL statements', () => {
     ];
     for (const [previous, firstVersion] of [[GENESIS_HASH, 0], ['ab'.repeat(32), 9]] as const) {
       const chained = chainEvents('s-1', previous, firstVersion, events);
-      const [, , , , data, metadata, , tails] = appendStatement(sqlNames('es'), 's-1', firstVersion - 1, events).values as string[][];
       let link: string = previous;
-      events.forEach((_, index) => {
-        // What the append function hashes.
-        const body = `{"data":${data[index]},"metadata":${metadata[index]}${tails[index]}${firstVersion + index}}`;
+      events.forEach((event, index) => {
+        // What appendStatement sends and the append function hashes.
+        const { previousHash: _p, hash: _h, ...metadata } = event.metadata;
+        const body = `{"data":${canonicalEncode(event.data)},"metadata":${canonicalEncode(metadata)}${hashTail('s-1', event.type)}${firstVersion + index}}`;
         link = createHash('sha256').update(link).update('\n').update(body, 'utf8').digest('hex');
         expect(link).toBe(chained[index].metadata.hash);
       });
     }
   });
 
-  it('sends one append as one statement of arrays, in tagged JSON, without stale hash fields', () => {
-    const events = Array.from({ length: 1500 }, (_, index) => anEvent(index % 10));
-    events[0] = { ...events[0], data: { big: 2n ** 70n, at: new Date('2024-01-01T00:00:00.000Z') } };
-    events[1] = { ...events[1], metadata: { ...events[1].metadata, hash: 'old' } };
+  it('sends one append as one statement of array literals, in tagged canonical JSON, without stale hash fields', () => {
+    const events = [anEvent(1), anEvent(2)];
+    events[0] = { ...events[0], data: { big: 2n ** 70n, at: new Date('2024-01-01T00:00:00.000Z'), quote: 'say "hi" \\ bye' } };
+    events[1] = { ...events[1], metadata: { ...events[1].metadata, hash: 'old', previousHash: 'older' } };
 
     const statement = appendStatement(sqlNames('es'), 's-1', 41, events);
 
     expect(statement.values).toHaveLength(8);
     expect(statement.values[1]).toBe('41');
-    const [types, ids, data, metadata] = [statement.values[2], statement.values[3], statement.values[4], statement.values[5]] as string[][];
-    expect(types).toHaveLength(1500);
-    expect(ids[3]).toBe(events[3].metadata.eventId);
-    expect(JSON.parse(data[0])).toEqual({ big: { $bigint: (2n ** 70n).toString() }, at: { $date: '2024-01-01T00:00:00.000Z' } });
-    expect(JSON.parse(metadata[1])).not.toHaveProperty('hash');
-    expect(appendStatement(sqlNames('es'), 's-1', 'no_stream', []).values.slice(1)).toEqual(['no_stream', [], [], [], [], [], []]);
+    expect(statement.values[2]).toBe('{"T","T"}');
+    expect(statement.values[3]).toBe(`{"${events[0].metadata.eventId}","${events[1].metadata.eventId}"}`);
+    expect(statement.values[4]).toBe(arrayLiteral([canonicalEncode(events[0].data), canonicalEncode(events[1].data)]));
+    expect(String(statement.values[4])).toContain('{\\"at\\":{\\"$date\\":\\"2024-01-01T00:00:00.000Z\\"}');
+    expect(String(statement.values[5])).not.toContain('hash');
+    expect(appendStatement(sqlNames('es'), 's-1', 'no_stream', []).values.slice(1)).toEqual(['no_stream', '{}', '{}', '{}', '{}', '{}', '{}']);
+  });
+
+  it('escapes quotes and backslashes in array literals, and only those', () => {
+    expect(arrayLiteral([])).toBe('{}');
+    expect(arrayLiteral(['a"b', 'c\\d', '{x,y}', 'ü 🧾'])).toBe('{"a\\"b","c\\\\d","{x,y}","ü 🧾"}');
   });
 
   it('reads the global log after a position, reporting the horizon and the newest position', () => {
