@@ -56,7 +56,7 @@ type SystemName = (typeof SYSTEMS)[number];
 
 async function main(): Promise<void> {
   const rounds = intFromEnv('BENCH_ROUNDS', 6, 50);
-  const appends = intFromEnv('BENCH_APPENDS', 300, 100_000);
+  const appends = intFromEnv('BENCH_APPENDS', 1000, 100_000);
   const scenarios: Scenario[] = [
     { name: 'batched: 8 writers, 10 events/append', writers: 8, eventsPerAppend: 10, appends },
     { name: 'single: 1 writer, 1 event/append', writers: 1, eventsPerAppend: 1, appends },

@@ -1,14 +1,14 @@
 /**
  * Every SQL statement the PostgreSQL and PGlite adapters run, built in one place so the
  * two stores cannot drift apart. Statements are plain `{ text, values }`; values are
- * strings, numbers, null or arrays of strings only, because `pg` and PGlite serialise
- * those the same way (bigints travel as decimal strings and are cast in SQL).
+ * strings, numbers or null only, because `pg` and PGlite serialise those the same way
+ * (bigints travel as decimal strings, arrays as JSON text, and are cast in SQL).
  */
 import { createHash } from 'node:crypto';
 import { EventToAppend, ExpectedVersion, GENESIS_HASH, Json, RecordedEvent, decodeJson } from '@lib/es-core';
 import { canonicalEncode } from './canonical-encode';
 
-export type SqlValue = string | number | null | string[];
+export type SqlValue = string | number | null;
 
 export interface Statement {
   text: string;
@@ -246,6 +246,16 @@ export interface AppendOutcomeRow {
 }
 
 /**
+ * A `text[]` from a parameter holding a JSON array of strings. The batch travels as JSON
+ * because `JSON.stringify` escapes a string array natively, several times faster than
+ * building a PostgreSQL array literal in JavaScript (every JSON text is full of quotes),
+ * and the server's JSON parser unescapes it as cheaply as the array parser would.
+ */
+function textArray(parameter: string): string {
+  return `ARRAY(SELECT t.value FROM json_array_elements_text(${parameter}::json) WITH ORDINALITY AS t(value, n) ORDER BY t.n)`;
+}
+
+/**
  * One statement per append, whatever its size (arrays, not one bind parameter per value).
  * Waking subscribers is left to the caller, after the commit (see `SqlEventStore`).
  */
@@ -275,34 +285,20 @@ export function appendStatement(
   return {
     name: `es_append_${names.schema}`,
     text: `SELECT outcome, stream_version, last_position FROM ${names.appendFunction}(
-      $1::text, $2::text, $3::text[], $4::uuid[], $5::text[], $6::text[], $7::timestamptz[], $8::text[])`,
+      $1::text, $2::text, ${textArray('$3')}, ${textArray('$4')}::uuid[], ${textArray('$5')}, ${textArray('$6')},
+      ${textArray('$7')}::timestamptz[], ${textArray('$8')})`,
     values: [
       streamId,
       typeof expectedVersion === 'number' ? BigInt(expectedVersion).toString() : expectedVersion,
-      arrayLiteral(types),
-      arrayLiteral(eventIds),
-      arrayLiteral(data),
-      arrayLiteral(metadata),
-      arrayLiteral(occurredAt),
-      arrayLiteral(tails),
+      JSON.stringify(types),
+      JSON.stringify(eventIds),
+      JSON.stringify(data),
+      JSON.stringify(metadata),
+      JSON.stringify(occurredAt),
+      JSON.stringify(tails),
     ],
   };
 }
-
-/**
- * A PostgreSQL array literal of strings. Built here rather than by the drivers because
- * both then send the same text, and one pass over each JSON string is cheaper than `pg`'s
- * two (it escapes backslashes and quotes separately).
- */
-export function arrayLiteral(items: readonly string[]): string {
-  let out = '{';
-  for (let index = 0; index < items.length; index += 1) {
-    out += `${index === 0 ? '' : ','}"${items[index].replace(ARRAY_ELEMENT_SPECIALS, '\\$&')}"`;
-  }
-  return `${out}}`;
-}
-
-const ARRAY_ELEMENT_SPECIALS = /["\\]/g;
 
 /** Wakes LISTENers; sent after appends commit, never inside them (see docs/event-store.md). */
 export function notifyStatement(names: SqlNames): Statement {
