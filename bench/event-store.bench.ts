@@ -10,7 +10,7 @@
  * Environment (all optional):
  *   DATABASE_URL          PostgreSQL; read from .infra/env when unset; without it only PGlite runs
  *   BENCH_ROUNDS          interleaved rounds per scenario (default 6, max 50)
- *   BENCH_APPENDS         appends per system and round (default 300, max 100000); the
+ *   BENCH_APPENDS         appends per system and round (default 1000, max 100000); the
  *                         8-writer single-event scenario runs twice as many
  *   BENCH_PGLITE          0 skips the PGlite runs
  *
