@@ -1,22 +1,29 @@
 /**
- * Event store benchmark: append throughput and latency for PostgreSQL and PGlite.
+ * Event store benchmark: our PostgreSQL store against Emmett's PostgreSQL event store and
+ * against a raw multi-row `pg` INSERT (the practical limit), side by side on one server;
+ * then the PGlite store alone.
  *
  * Run from the repository root:
  *   npx tsc -p tsconfig.build.json
  *   node -r ./deploy/runtime/register-paths.js dist/bench/event-store.bench.js
- * or, without the project's resolver:
- *   TS_NODE_BASEURL=./dist node -r tsconfig-paths/register dist/bench/event-store.bench.js
  *
  * Environment (all optional):
  *   DATABASE_URL          PostgreSQL; read from .infra/env when unset; without it only PGlite runs
- *   BENCH_SINGLE_APPENDS  single-event appends per run (default 2000, max 100000)
- *   BENCH_BATCH_APPENDS   100-event appends per run (default 200, max 10000)
- *   BENCH_WRITERS         concurrent writers in the contended run (default 8, max 64)
+ *   BENCH_ROUNDS          interleaved rounds per scenario (default 6, max 50)
+ *   BENCH_APPENDS         appends per system and round (default 1000, max 100000); the
+ *                         8-writer single-event scenario runs twice as many
+ *   BENCH_PGLITE          0 skips the PGlite runs
  *
- * Every append goes to its own new stream with `no_stream`, as a command creating an
- * aggregate does; each timed call is one whole append (transaction, expected-version
- * check, hash chain, insert, commit). PostgreSQL runs in a fresh schema dropped at the
- * end. PGlite runs in memory and in a temporary data folder (the all-in-one setup).
+ * Scenarios, every append to a new stream as a command creating an aggregate does:
+ *   batched  8 writers, 10 events per append
+ *   single   1 event per append, 1 writer and 8 writers
+ * In each round the three systems run one after another (ours, Emmett, raw, then the next
+ * round), so a change in the machine's load hits all three alike; each round yields one
+ * ratio, and the table shows the median and the range of those ratios. Latency is the
+ * whole append call; p50/p99 are over every call of every round.
+ *
+ * PostgreSQL runs in a fresh database (ours in schema `event_store`, Emmett in `public`,
+ * the raw table in `raw_insert`) dropped at the end.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,113 +31,197 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
+import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { EventToAppend } from '@lib/es-core';
 import { EventStore, createPgliteEventStore, createPostgresEventStore } from '@lib/event-store';
 
-const BATCH_SIZE = 100;
+/** One system under test: appends `events` to a new stream. */
+type Appender = (streamId: string, events: EventToAppend[]) => Promise<unknown>;
 
-interface Settings {
-  singleAppends: number;
-  batchAppends: number;
+interface Scenario {
+  name: string;
   writers: number;
+  eventsPerAppend: number;
+  appends: number;
 }
 
 interface Run {
-  adapter: string;
-  scenario: string;
-  appends: number;
   events: number;
   seconds: number;
   latenciesMs: number[];
 }
 
+const SYSTEMS = ['ours', 'Emmett', 'raw INSERT'] as const;
+type SystemName = (typeof SYSTEMS)[number];
+
 async function main(): Promise<void> {
-  const settings: Settings = {
-    singleAppends: intFromEnv('BENCH_SINGLE_APPENDS', 2000, 100_000),
-    batchAppends: intFromEnv('BENCH_BATCH_APPENDS', 200, 10_000),
-    writers: intFromEnv('BENCH_WRITERS', 8, 64),
-  };
-  const runs: Run[] = [];
+  const rounds = intFromEnv('BENCH_ROUNDS', 6, 50);
+  const appends = intFromEnv('BENCH_APPENDS', 1000, 100_000);
+  const scenarios: Scenario[] = [
+    { name: 'batched: 8 writers, 10 events/append', writers: 8, eventsPerAppend: 10, appends },
+    { name: 'single: 1 writer, 1 event/append', writers: 1, eventsPerAppend: 1, appends },
+    { name: 'single: 8 writers, 1 event/append', writers: 8, eventsPerAppend: 1, appends: appends * 2 },
+  ];
+  console.log(`node ${process.version}, ${new Date().toISOString()}, ${rounds} rounds`);
+
   const databaseUrl = process.env.DATABASE_URL ?? readInfraEnv('DATABASE_URL');
+  if (databaseUrl) await comparePostgres(databaseUrl, scenarios, rounds);
+  else console.log('DATABASE_URL not set (nor in .infra/env): PostgreSQL comparison skipped');
 
-  if (databaseUrl) {
-    const schema = `es_bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    const store = await createPostgresEventStore({ connectionString: databaseUrl, schema, poolConfig: { max: settings.writers + 2 } });
-    try {
-      runs.push(...(await benchmark('PostgreSQL', store, settings, true)));
-    } finally {
-      await store.close();
-      const admin = new Pool({ connectionString: databaseUrl, max: 1 });
-      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await admin.end();
+  if (process.env.BENCH_PGLITE !== '0') await benchPglite(appends);
+}
+
+async function comparePostgres(databaseUrl: string, scenarios: Scenario[], rounds: number): Promise<void> {
+  const database = `es_bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const admin = new Pool({ connectionString: databaseUrl, max: 1 });
+  await admin.query(`CREATE DATABASE ${database}`);
+  const url = new URL(databaseUrl);
+  url.pathname = `/${database}`;
+  const benchUrl = url.toString();
+  const ours = await createPostgresEventStore({ connectionString: benchUrl, schema: 'event_store', poolConfig: { max: 10 } });
+  // Emmett gets a pool of the same size, owned here so it is ended before the drop.
+  const emmettPool = new Pool({ connectionString: benchUrl, max: 10 });
+  const emmett = getPostgreSQLEventStore(benchUrl, { connectionOptions: { pool: emmettPool } });
+  const raw = new Pool({ connectionString: benchUrl, max: 10 });
+  try {
+    await raw.query(`CREATE SCHEMA raw_insert`);
+    // Comparable to our events table: same columns, keys and constraints, no hash chain,
+    // no expected-version check, positions from a sequence.
+    await raw.query(`CREATE TABLE raw_insert.events (
+      global_position bigserial PRIMARY KEY, stream_id text NOT NULL, version integer NOT NULL, event_id uuid NOT NULL UNIQUE,
+      type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL, occurred_at timestamptz NOT NULL, UNIQUE (stream_id, version))`);
+    const systems: Record<SystemName, Appender> = {
+      ours: (streamId, events) => ours.appendToStream(streamId, events, { expectedVersion: 'no_stream' }),
+      Emmett: (streamId, events) => emmett.appendToStream(streamId, events.map((event) => ({ type: event.type, data: event.data, metadata: event.metadata }))),
+      'raw INSERT': (streamId, events) => rawInsert(raw, streamId, events),
+    };
+    // Warm-up: JIT, pools, Emmett's schema creation, plan caches.
+    for (const system of SYSTEMS) await drive(systems[system], { name: 'warm-up', writers: 8, eventsPerAppend: 10, appends: 100 });
+
+    const table: Array<Record<string, string | number>> = [];
+    const ratios: Array<Record<string, string>> = [];
+    for (const scenario of scenarios) {
+      const runs: Record<SystemName, Run[]> = { ours: [], Emmett: [], 'raw INSERT': [] };
+      for (let round = 0; round < rounds; round += 1) {
+        for (const system of SYSTEMS) runs[system].push(await drive(systems[system], scenario));
+      }
+      for (const system of SYSTEMS) table.push(summarise(scenario.name, system, runs[system]));
+      const perRound = (other: SystemName): number[] => runs.ours.map((run, round) => throughput(run) / throughput(runs[other][round]));
+      ratios.push({ scenario: scenario.name, 'ours / Emmett': ratioText(perRound('Emmett')), 'ours / raw INSERT': ratioText(perRound('raw INSERT')) });
     }
-  } else {
-    console.log('DATABASE_URL not set (nor in .infra/env): PostgreSQL skipped');
-  }
-
-  const memory = await createPgliteEventStore({});
-  try {
-    runs.push(...(await benchmark('PGlite (memory)', memory, settings, false)));
+    console.log('PostgreSQL, side by side (events/s is the median of the rounds)');
+    console.table(table);
+    console.log('Throughput ratios, median [min-max] of the rounds');
+    console.table(ratios);
   } finally {
-    await memory.close();
+    await ours.close();
+    await emmett.close();
+    await emmettPool.end();
+    await raw.end();
+    await dropWhenIdle(admin, database);
+    await admin.end();
   }
-
-  const dataDir = mkdtempSync(join(tmpdir(), 'es-bench-pglite-'));
-  const folder = await createPgliteEventStore({ dataDir });
-  try {
-    runs.push(...(await benchmark('PGlite (data folder)', folder, settings, false)));
-  } finally {
-    await folder.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-
-  printTable(runs);
 }
 
-async function benchmark(adapter: string, store: EventStore, settings: Settings, concurrent: boolean): Promise<Run[]> {
-  // Warm-up: JIT, connection pool, PGlite's first-query setup.
-  await sequential(store, 50, 1);
-  const runs: Run[] = [];
-  runs.push({ adapter, scenario: '1 event/append, 1 writer', ...(await sequential(store, settings.singleAppends, 1)) });
-  runs.push({ adapter, scenario: `${BATCH_SIZE} events/append, 1 writer`, ...(await sequential(store, settings.batchAppends, BATCH_SIZE)) });
-  if (concurrent) {
-    // Appends to different streams still queue on the per-schema advisory lock; this
-    // shows what that lock costs when several command handlers write at once.
-    runs.push({
-      adapter,
-      scenario: `1 event/append, ${settings.writers} writers`,
-      ...(await parallel(store, settings.singleAppends, 1, settings.writers)),
-    });
+/**
+ * Emmett's schema migration opens a pool of its own that `close()` does not end; its idle
+ * connections close after pg's idle timeout (10 s). Dropping the database under them
+ * would kill them and crash this process with an unhandled pool error, so wait first.
+ */
+async function dropWhenIdle(admin: Pool, database: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const { rows } = await admin.query<{ sessions: string }>('SELECT count(*) AS sessions FROM pg_stat_activity WHERE datname = $1', [database]);
+    if (Number(rows[0].sessions) === 0 || Date.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  return runs;
+  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
 }
 
-async function sequential(store: EventStore, appends: number, eventsPerAppend: number): Promise<Omit<Run, 'adapter' | 'scenario'>> {
-  return parallel(store, appends, eventsPerAppend, 1);
+/** A raw multi-row INSERT, one statement per append, as a hand-written repository would. */
+async function rawInsert(pool: Pool, streamId: string, events: EventToAppend[]): Promise<void> {
+  const values: unknown[] = [];
+  const tuples = events.map((event, index) => {
+    const base = values.length;
+    values.push(streamId, index, event.metadata.eventId, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), event.metadata.occurredAt);
+    return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7})`;
+  });
+  await pool.query(
+    `INSERT INTO raw_insert.events (stream_id, version, event_id, type, data, metadata, occurred_at) VALUES ${tuples.join(', ')}`,
+    values,
+  );
 }
 
-async function parallel(
-  store: EventStore,
-  appends: number,
-  eventsPerAppend: number,
-  writers: number,
-): Promise<Omit<Run, 'adapter' | 'scenario'>> {
+async function drive(append: Appender, scenario: Scenario): Promise<Run> {
   const latenciesMs: number[] = [];
   let next = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: writers }, async () => {
-      while (next < appends) {
+    Array.from({ length: scenario.writers }, async () => {
+      while (next < scenario.appends) {
         next += 1;
-        const events = Array.from({ length: eventsPerAppend }, (_, index) => anEvent(index));
+        const events = Array.from({ length: scenario.eventsPerAppend }, (_, index) => anEvent(index));
         const callStarted = performance.now();
-        await store.appendToStream(`bench-${randomUUID()}`, events, { expectedVersion: 'no_stream' });
+        await append(`bench-${randomUUID()}`, events);
         latenciesMs.push(performance.now() - callStarted);
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  return { appends: latenciesMs.length, events: latenciesMs.length * eventsPerAppend, seconds, latenciesMs };
+  return { events: latenciesMs.length * scenario.eventsPerAppend, seconds: (performance.now() - started) / 1000, latenciesMs };
+}
+
+async function benchPglite(appends: number): Promise<void> {
+  const table: Array<Record<string, string | number>> = [];
+  const memory = await createPgliteEventStore({});
+  try {
+    table.push(...(await pgliteRuns('PGlite (memory)', memory, appends)));
+  } finally {
+    await memory.close();
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'es-bench-pglite-'));
+  const folder = await createPgliteEventStore({ dataDir });
+  try {
+    table.push(...(await pgliteRuns('PGlite (data folder)', folder, appends)));
+  } finally {
+    await folder.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  console.log('PGlite (one connection: writers queue, so one writer is shown)');
+  console.table(table);
+}
+
+async function pgliteRuns(adapter: string, store: EventStore, appends: number): Promise<Array<Record<string, string | number>>> {
+  const append: Appender = (streamId, events) => store.appendToStream(streamId, events, { expectedVersion: 'no_stream' });
+  await drive(append, { name: 'warm-up', writers: 1, eventsPerAppend: 1, appends: 50 });
+  return [
+    summarise('1 writer, 1 event/append', adapter, [await drive(append, { name: '', writers: 1, eventsPerAppend: 1, appends })]),
+    summarise('1 writer, 10 events/append', adapter, [await drive(append, { name: '', writers: 1, eventsPerAppend: 10, appends })]),
+  ];
+}
+
+function summarise(scenario: string, system: string, runs: Run[]): Record<string, string | number> {
+  const latencies = runs.flatMap((run) => run.latenciesMs).sort((a, b) => a - b);
+  return {
+    scenario,
+    system,
+    'events/s': Math.round(median(runs.map(throughput))),
+    'p50 ms': percentile(latencies, 50).toFixed(2),
+    'p99 ms': percentile(latencies, 99).toFixed(2),
+  };
+}
+
+function throughput(run: Run): number {
+  return run.events / run.seconds;
+}
+
+function ratioText(ratios: number[]): string {
+  return `${median(ratios).toFixed(2)}x [${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}]`;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function anEvent(index: number): EventToAppend {
@@ -139,7 +230,7 @@ function anEvent(index: number): EventToAppend {
     data: {
       accountId: 'account-0001',
       amount: { minor: 12_345 + index, currency: 'EUR' },
-      receivedAt: new Date('2024-05-01T10:00:00.000Z'),
+      receivedAt: '2024-05-01T10:00:00.000Z',
       method: 'bank-transfer',
       reference: `ref-${index}`,
     },
@@ -156,23 +247,6 @@ function anEvent(index: number): EventToAppend {
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function printTable(runs: Run[]): void {
-  const rows = runs.map((run) => {
-    const sorted = [...run.latenciesMs].sort((a, b) => a - b);
-    return {
-      adapter: run.adapter,
-      scenario: run.scenario,
-      appends: run.appends,
-      'appends/s': Math.round(run.appends / run.seconds),
-      'events/s': Math.round(run.events / run.seconds),
-      'p50 ms': percentile(sorted, 50).toFixed(2),
-      'p99 ms': percentile(sorted, 99).toFixed(2),
-    };
-  });
-  console.log(`node ${process.version}, ${new Date().toISOString()}`);
-  console.table(rows);
 }
 
 function intFromEnv(name: string, fallback: number, max: number): number {

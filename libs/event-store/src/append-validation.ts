@@ -57,14 +57,23 @@ const RESERVED_KEY: Refusal = { key: (key) => key.startsWith('$') };
 
 /** The path of the first object key or string value in `value` that `refusal` refuses. */
 function findPath(value: unknown, path: string, refusal: Refusal): string | null {
-  if (typeof value === 'string') return refusal.text?.(value) ? path : null;
+  const trail = findTrail(value, refusal);
+  return trail === null ? null : path + trail;
+}
+
+/**
+ * The rest of that path, built only once something is found: appends call this for every
+ * event, and building a path string per visited key cost more than the checks themselves.
+ */
+function findTrail(value: unknown, refusal: Refusal): string | null {
+  if (typeof value === 'string') return refusal.text?.(value) ? '' : null;
   if (value === null || typeof value !== 'object' || value instanceof Date) return null;
   const isArray = Array.isArray(value);
-  for (const [key, inner] of Object.entries(value)) {
-    const innerPath = isArray ? `${path}[${key}]` : `${path}.${key}`;
-    if (!isArray && refusal.key?.(key)) return innerPath;
-    const found = findPath(inner, innerPath, refusal);
-    if (found) return found;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!isArray && refusal.key?.(key)) return `.${key}`;
+    const found = findTrail(record[key], refusal);
+    if (found !== null) return isArray ? `[${key}]${found}` : `.${key}${found}`;
   }
   return null;
 }

@@ -1,18 +1,78 @@
 /**
  * What the two SQL adapters (PostgreSQL and PGlite) promise beyond the port: schema
- * isolation, idempotent migration, and the SQL-level failure paths of an append.
+ * isolation, idempotent migration (including the upgrade of the first table layout),
+ * concurrent appends to one stream, and the SQL-level failure paths of an append.
+ * {@link concurrentSessionsContract} adds what needs a second connection (PostgreSQL only).
  */
 import { randomUUID } from 'node:crypto';
-import { EventToAppend } from '@lib/es-core';
+import { EventToAppend, GENESIS_HASH, RecordedEvent, chainEvents, encodeJson, verifyChain } from '@lib/es-core';
 import { DuplicateEventIdError } from '../errors';
-import { INSERT_CHUNK_ROWS } from '../sql/sql-statements';
-import { SqlEventStore } from '../sql/sql-event-store';
+import { SqlEventStore, SqlEventStoreOptions } from '../sql/sql-event-store';
+import { Statement, appendStatement, sqlNames } from '../sql/sql-statements';
 
 export interface SqlStoreFactory {
   /** A migrated store on the given schema of the shared database. */
-  create(schema: string): Promise<SqlEventStore>;
+  create(schema: string, options?: Partial<SqlEventStoreOptions>): Promise<SqlEventStore>;
   /** Removes a schema created by `create`. */
   dropSchema(schema: string): Promise<void>;
+  /** Runs one statement on the shared database, outside any store (fixtures). */
+  execute<Row = Record<string, unknown>>(statement: Statement): Promise<Row[]>;
+}
+
+/** A connection of its own, so a test can hold a transaction open while a store works. */
+export interface SqlSession {
+  query<Row = Record<string, unknown>>(statement: Statement): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+export interface ConcurrentSqlStoreFactory extends SqlStoreFactory {
+  openSession(): Promise<SqlSession>;
+}
+
+/**
+ * The events table as the first release created it: positions from a sequence, appends
+ * serialised by a per-schema advisory lock. Kept verbatim so the upgrade stays tested.
+ */
+function firstLayoutStatements(schema: string): Statement[] {
+  return [
+    { text: `CREATE SCHEMA "${schema}"`, values: [] },
+    {
+      text: `CREATE TABLE "${schema}".events (
+        global_position bigserial PRIMARY KEY,
+        stream_id text NOT NULL,
+        version integer NOT NULL CHECK (version >= 0),
+        event_id uuid NOT NULL,
+        type text NOT NULL,
+        data jsonb NOT NULL,
+        metadata jsonb NOT NULL,
+        occurred_at timestamptz NOT NULL,
+        CONSTRAINT events_event_id_key UNIQUE (event_id),
+        CONSTRAINT events_stream_version_key UNIQUE (stream_id, version)
+      )`,
+      values: [],
+    },
+    {
+      text: `CREATE TABLE "${schema}".checkpoints (name text PRIMARY KEY, position bigint NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`,
+      values: [],
+    },
+  ];
+}
+
+/** An insert as the first release's append ran it (the position left to the sequence). */
+function firstLayoutInsert(schema: string, streamId: string, firstVersion: number, event: EventToAppend): Statement {
+  return {
+    text: `INSERT INTO "${schema}".events (stream_id, version, event_id, type, data, metadata, occurred_at)
+      VALUES ($1, $2::int, $3::uuid, $4, $5::jsonb, $6::jsonb, $7::timestamptz) RETURNING global_position`,
+    values: [
+      streamId,
+      firstVersion,
+      event.metadata.eventId,
+      event.type,
+      JSON.stringify(encodeJson(event.data)),
+      JSON.stringify(encodeJson(event.metadata)),
+      event.metadata.occurredAt,
+    ],
+  };
 }
 
 export function sqlEventStoreContract(adapterName: string, factory: SqlStoreFactory): void {
@@ -45,6 +105,74 @@ export function sqlEventStoreContract(adapterName: string, factory: SqlStoreFact
       expect(await right.load('relay')).toBeNull();
     });
 
+    it('lets concurrent appends with any to one stream all succeed, one after another, in one unbroken chain', async () => {
+      const store = await aStore();
+      await store.appendToStream('ledger-1', [anEvent('Opened')], { expectedVersion: 'no_stream' });
+
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, writer) =>
+          store.appendToStream('ledger-1', [anEvent(`W${writer}a`), anEvent(`W${writer}b`)], { expectedVersion: writer % 2 === 0 ? 'any' : 'stream_exists' }),
+        ),
+      );
+
+      const read = await store.readStream('ledger-1');
+      expect(read).toHaveLength(17);
+      expect(verifyChain('ledger-1', read).ok).toBe(true);
+      expect(results.map((result) => result.nextExpectedVersion).sort((a, b) => a - b)).toEqual([2, 4, 6, 8, 10, 12, 14, 16]);
+      for (let index = 1; index < read.length; index += 2) {
+        // Each append's two events stay together: appends to one stream never interleave.
+        expect(read[index].type.slice(0, -1)).toBe(read[index + 1].type.slice(0, -1));
+      }
+    });
+
+    it('upgrades a table of the first layout in place: old events, chain and checkpoints keep working', async () => {
+      const schema = randomSchema();
+      schemas.push(schema);
+      for (const statement of firstLayoutStatements(schema)) await factory.execute(statement);
+      const oldEvents = chainEvents('account-1', GENESIS_HASH, 0, [anEvent('Old0'), anEvent('Old1')]);
+      const oldPositions: bigint[] = [];
+      for (const [index, event] of oldEvents.entries()) {
+        const [row] = await factory.execute<{ global_position: string | bigint }>(firstLayoutInsert(schema, 'account-1', index, event));
+        oldPositions.push(BigInt(row.global_position));
+      }
+      const [other] = chainEvents('account-2', GENESIS_HASH, 0, [anEvent('Other0')]);
+      await factory.execute(firstLayoutInsert(schema, 'account-2', 0, other));
+      await factory.execute({ text: `INSERT INTO "${schema}".checkpoints (name, position) VALUES ('relay', $1::bigint)`, values: [oldPositions[0].toString()] });
+
+      const store = await factory.create(schema);
+      stores.push(store);
+
+      const before = await store.readAll();
+      expect(before.map((event) => event.type)).toEqual(['Old0', 'Old1', 'Other0']);
+      expect(before.slice(0, 2).map((event) => event.globalPosition)).toEqual(oldPositions);
+      const written = await store.appendToStream('account-1', [anEvent('New2')], { expectedVersion: 1 });
+      await expect(store.appendToStream('account-1', [anEvent('Stale')], { expectedVersion: 1 })).rejects.toMatchObject({
+        name: 'WrongExpectedVersionError',
+        actual: 2,
+      });
+      const stream = await store.readStream('account-1');
+      expect(stream.map((event) => event.type)).toEqual(['Old0', 'Old1', 'New2']);
+      expect(verifyChain('account-1', stream).ok).toBe(true);
+      const checkpoint = await store.load('relay');
+      expect((await store.readAll({ after: checkpoint ?? undefined })).map((event) => event.type)).toEqual(['Old1', 'Other0', 'New2']);
+      expect(written.lastGlobalPosition > before[2].globalPosition).toBe(true);
+
+      // A process still running the first release's append fails instead of writing below the readers.
+      await expect(factory.execute(firstLayoutInsert(schema, 'account-3', 0, anEvent('Late')))).rejects.toThrow(/global_position/);
+      await store.migrate();
+      expect((await store.readAll()).map((event) => event.type)).toEqual(['Old0', 'Old1', 'Other0', 'New2']);
+    });
+
+    it('stores text with quotes, backslashes and braces exactly, and its chain verifies', async () => {
+      const store = await aStore();
+      const awkward = { quote: 'say "hi"', slash: 'C:\\temp\\', both: '\\"', braces: '{a,b}', json: '{"k":"v"}', key: { 'a"b\\c': 1 } };
+      await store.appendToStream('account-1', [anEvent('Awkward', awkward)], { expectedVersion: 'no_stream' });
+
+      const read = await store.readStream('account-1');
+      expect(read[0].data).toEqual(awkward);
+      expect(verifyChain('account-1', read).ok).toBe(true);
+    });
+
     it('migrates idempotently', async () => {
       const store = await aStore();
       await store.appendToStream('account-1', [anEvent('Kept')], { expectedVersion: 'no_stream' });
@@ -55,11 +183,12 @@ export function sqlEventStoreContract(adapterName: string, factory: SqlStoreFact
       expect(await store.readStream('account-1')).toHaveLength(1);
     });
 
-    it('rolls back a whole multi-statement batch when a later INSERT fails', async () => {
+    it('rolls back a whole large batch when one of its last events fails', async () => {
       const store = await aStore();
-      const batch = Array.from({ length: INSERT_CHUNK_ROWS + 10 }, (_, index) => anEvent('PaymentPosted', { index }));
-      const clash = batch[INSERT_CHUNK_ROWS + 5];
-      batch[INSERT_CHUNK_ROWS + 5] = { ...clash, metadata: { ...clash.metadata, eventId: batch[0].metadata.eventId } };
+      const size = 1010;
+      const batch = Array.from({ length: size }, (_, index) => anEvent('PaymentPosted', { index }));
+      const clash = batch[size - 5];
+      batch[size - 5] = { ...clash, metadata: { ...clash.metadata, eventId: batch[0].metadata.eventId } };
 
       await expect(store.appendToStream('ledger-1', batch, { expectedVersion: 'no_stream' })).rejects.toBeInstanceOf(DuplicateEventIdError);
 
@@ -94,6 +223,112 @@ export function sqlEventStoreContract(adapterName: string, factory: SqlStoreFact
       const written = await store.appendToStream('account-1', [anEvent('A')], { expectedVersion: 'no_stream' });
       expect(await store.appendToStream('account-1', [], { expectedVersion: 0 })).toEqual(written);
       await expect(store.appendToStream('account-1', [], { expectedVersion: 'no_stream' })).rejects.toMatchObject({ name: 'WrongExpectedVersionError' });
+    });
+  });
+}
+
+/**
+ * Appends whose transactions overlap, which needs a second connection: PGlite is one
+ * connection, where a transaction held open would block the store itself.
+ */
+export function concurrentSessionsContract(adapterName: string, factory: ConcurrentSqlStoreFactory): void {
+  describe(`SQL event store with concurrent sessions: ${adapterName}`, () => {
+    const schemas: string[] = [];
+    const cleanups: Array<() => Promise<void>> = [];
+
+    afterEach(async () => {
+      for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+      for (const schema of schemas.splice(0)) await factory.dropSchema(schema);
+    });
+
+    it('never lets a reader pass an append that commits after a later one: A appends first, B commits first, readers still get A', async () => {
+      const schema = randomSchema();
+      schemas.push(schema);
+      const store = await factory.create(schema, { visibilityWaitMs: 300, pollIntervalMs: 50 });
+      cleanups.push(() => store.close());
+      const writerA = await factory.openSession();
+      cleanups.push(() => writerA.close());
+      const marker = (await store.appendToStream('marker', [anEvent('Marker')], { expectedVersion: 'no_stream' })).lastGlobalPosition;
+
+      const subscribed: RecordedEvent[] = [];
+      const subscription = store.subscribeToAll({ after: marker, onEvent: async (event) => void subscribed.push(event) });
+      cleanups.push(() => subscription.close());
+      // A relay: reads after its checkpoint and moves the checkpoint to the last event it got.
+      const relayed: RecordedEvent[] = [];
+      let checkpoint = marker;
+      const relayOnce = async (): Promise<void> => {
+        const page = await store.readAll({ after: checkpoint });
+        relayed.push(...page);
+        if (page.length > 0) checkpoint = page[page.length - 1].globalPosition;
+      };
+
+      // Writer A runs the store's own append statement in a transaction it keeps open.
+      await writerA.query({ text: 'BEGIN', values: [] });
+      await writerA.query(appendStatement(sqlNames(schema), 'late-a', 'no_stream', [anEvent('A')]));
+      const b = await store.appendToStream('early-b', [anEvent('B')], { expectedVersion: 'no_stream' });
+
+      expect((await store.readStream('early-b')).map((event) => event.type)).toEqual(['B']);
+      for (let poll = 0; poll < 3; poll += 1) await relayOnce();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(relayed).toEqual([]);
+      expect(subscribed).toEqual([]);
+
+      await writerA.query({ text: 'COMMIT', values: [] });
+      const deadline = Date.now() + 10_000;
+      while ((relayed.length < 2 || subscribed.length < 2) && Date.now() < deadline) {
+        await relayOnce();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+
+      expect(relayed.map((event) => event.type)).toEqual(['A', 'B']);
+      expect(subscribed.map((event) => event.type)).toEqual(['A', 'B']);
+      expect(relayed[1].globalPosition).toBe(b.lastGlobalPosition);
+      expect(relayed[0].globalPosition < relayed[1].globalPosition).toBe(true);
+      expect(verifyChain('late-a', await store.readStream('late-a')).ok).toBe(true);
+    });
+
+    it('numbers on when one transaction calls the append function twice', async () => {
+      const schema = randomSchema();
+      schemas.push(schema);
+      const store = await factory.create(schema);
+      cleanups.push(() => store.close());
+      const session = await factory.openSession();
+      cleanups.push(() => session.close());
+
+      await session.query({ text: 'BEGIN', values: [] });
+      const [first] = await session.query<{ last_position: string }>(appendStatement(sqlNames(schema), 'one', 'no_stream', [anEvent('A0'), anEvent('A1')]));
+      const [second] = await session.query<{ last_position: string }>(appendStatement(sqlNames(schema), 'two', 'no_stream', [anEvent('B0')]));
+      await session.query({ text: 'COMMIT', values: [] });
+
+      expect(BigInt(second.last_position)).toBe(BigInt(first.last_position) + 1n);
+      const all = await store.readAll();
+      expect(all.map((event) => event.type)).toEqual(['A0', 'A1', 'B0']);
+      expect(all.map((event) => event.globalPosition)).toEqual([BigInt(first.last_position) - 1n, BigInt(first.last_position), BigInt(second.last_position)]);
+    });
+
+    it('lets appends to different streams run at the same time: a held-open append does not block another stream', async () => {
+      const schema = randomSchema();
+      schemas.push(schema);
+      const store = await factory.create(schema);
+      cleanups.push(() => store.close());
+      const writerA = await factory.openSession();
+      cleanups.push(() => writerA.close());
+
+      await writerA.query({ text: 'BEGIN', values: [] });
+      await writerA.query(appendStatement(sqlNames(schema), 'stream-a', 'no_stream', [anEvent('A')]));
+      const other = store.appendToStream('stream-b', [anEvent('B')], { expectedVersion: 'no_stream' });
+      const sameStream = store.appendToStream('stream-a', [anEvent('A2')], { expectedVersion: 'any' });
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<string>((resolve) => {
+        timer = setTimeout(() => resolve('neither'), 5_000);
+      });
+      const settledFirst = await Promise.race([other.then(() => 'other'), sameStream.then(() => 'same'), timeout]);
+      clearTimeout(timer);
+
+      expect(settledFirst).toBe('other');
+      await writerA.query({ text: 'COMMIT', values: [] });
+      expect(await sameStream).toMatchObject({ nextExpectedVersion: 1 });
+      expect((await store.readStream('stream-a')).map((event) => event.type)).toEqual(['A', 'A2']);
     });
   });
 }

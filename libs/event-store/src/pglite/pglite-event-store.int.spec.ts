@@ -37,9 +37,12 @@ eventStoreContract('PGlite', async () => {
   };
 });
 
+// concurrentSessionsContract is not run here: PGlite is one connection, so a transaction
+// held open by a test would block the store under test as well.
 sqlEventStoreContract('PGlite', {
-  create: (schema) => createPgliteEventStore({ db: sharedDb(), schema, pollIntervalMs: 50 }),
+  create: (schema, options) => createPgliteEventStore({ db: sharedDb(), schema, pollIntervalMs: 50, ...options }),
   dropSchema,
+  execute: async <Row>(statement: { text: string; values: unknown[] }) => (await sharedDb().query<Row>(statement.text, statement.values)).rows,
 });
 
 describe('PGlite event store storage', () => {

@@ -1,6 +1,6 @@
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { eventStoreContract } from '../contract-suite/event-store.contract-suite';
-import { randomSchema, sqlEventStoreContract } from '../contract-suite/sql-event-store.contract-suite';
+import { ConcurrentSqlStoreFactory, concurrentSessionsContract, randomSchema, sqlEventStoreContract } from '../contract-suite/sql-event-store.contract-suite';
 import { createPostgresEventStore } from '../index';
 
 const connectionString = process.env.DATABASE_URL;
@@ -33,10 +33,22 @@ eventStoreContract('PostgreSQL', async () => {
   };
 });
 
-sqlEventStoreContract('PostgreSQL', {
-  create: (schema) => createPostgresEventStore({ connectionString, schema, pollIntervalMs: 50 }),
+const sqlFactory: ConcurrentSqlStoreFactory = {
+  create: (schema, options) => createPostgresEventStore({ connectionString, schema, pollIntervalMs: 50, ...options }),
   dropSchema,
-});
+  execute: async <Row>(statement: { text: string; values: unknown[] }) => (await admin.query(statement.text, statement.values)).rows as Row[],
+  openSession: async () => {
+    const client = new Client({ connectionString });
+    await client.connect();
+    return {
+      query: async <Row>(statement: { text: string; values: unknown[] }) => (await client.query(statement.text, statement.values)).rows as Row[],
+      close: () => client.end(),
+    };
+  },
+};
+
+sqlEventStoreContract('PostgreSQL', sqlFactory);
+concurrentSessionsContract('PostgreSQL', sqlFactory);
 
 describe('PostgreSQL event store wake-ups', () => {
   it('wakes a live subscription by NOTIFY long before the next poll', async () => {

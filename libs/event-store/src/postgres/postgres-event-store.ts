@@ -12,9 +12,10 @@ export interface PostgresEventStoreOptions extends SqlEventStoreOptions {
 }
 
 /**
- * PostgreSQL event store over a `pg` Pool. Appends run in one transaction that takes a
- * per-schema advisory lock, which makes global positions follow commit order (see
- * docs/event-store.md). Call {@link PostgresEventStore.migrate} (or use
+ * PostgreSQL event store over a `pg` Pool. Each append is one call of the schema's
+ * append function; appends to different streams run concurrently, and readers of the
+ * global log stop at the oldest running transaction, so positions follow commit order
+ * (see docs/event-store.md). Call {@link PostgresEventStore.migrate} (or use
  * `createPostgresEventStore`) before first use.
  */
 export class PostgresEventStore extends SqlEventStore {
@@ -43,7 +44,10 @@ class PgDriver implements SqlDriver {
   }
 
   async query<Row>(statement: Statement): Promise<Row[]> {
-    const result = await this.pool.query(statement.text, statement.values);
+    // A named statement is parsed and planned once per connection, then only bound.
+    const result = statement.name
+      ? await this.pool.query({ name: statement.name, text: statement.text, values: statement.values })
+      : await this.pool.query(statement.text, statement.values);
     return result.rows as Row[];
   }
 

@@ -1,26 +1,29 @@
-import { AppendResult, EventToAppend, ExpectedVersion, GENESIS_HASH, RecordedEvent, WrongExpectedVersionError, chainEvents } from '@lib/es-core';
+import { AppendResult, EventToAppend, ExpectedVersion, RecordedEvent, WrongExpectedVersionError } from '@lib/es-core';
 import { validateEventsToAppend } from '../append-validation';
 import { DuplicateEventIdError } from '../errors';
 import { CheckpointStore, EventStore, EventStoreSubscription, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from '../event-store.port';
-import { CurrentVersion, assertExpectedVersion, validateExpectedVersion } from '../expected-version';
+import { CurrentVersion, expectedVersionHolds, validateExpectedVersion } from '../expected-version';
 import { PollingSubscription } from '../polling-subscription';
 import {
+  AppendOutcomeRow,
   EVENT_ID_CONSTRAINT,
   EventRow,
+  GlobalPage,
   LastEventRow,
+  ReadAllRow,
   STREAM_VERSION_CONSTRAINT,
   SqlNames,
   Statement,
-  appendPreludeStatements,
-  insertEventsStatements,
+  appendStatement,
   lastEventStatement,
+  notifyStatement,
   loadCheckpointStatement,
   migrationStatements,
-  notifyStatement,
   readAllStatement,
   readStreamStatement,
   saveCheckpointStatement,
   sqlNames,
+  toGlobalPage,
   toRecordedEvent,
 } from './sql-statements';
 
@@ -47,9 +50,18 @@ export interface SqlEventStoreOptions {
   subscriptionPageSize?: number;
   /** Wake subscriptions with LISTEN/NOTIFY instead of waiting for the next poll (default true). */
   notify?: boolean;
+  /**
+   * How long `readAll` waits for events that were committed before it read but are held
+   * back behind an older transaction still running (default 3000 ms). It then returns what
+   * is safe to hand out. Subscriptions wait at most `pollIntervalMs` and read again.
+   */
+  visibilityWaitMs?: number;
 }
 
 const DEFAULT_READ_ALL_LIMIT = 1000;
+
+/** Shortest pause between two NOTIFYs of one store while appends keep coming. */
+const NOTIFY_GAP_MS = 10;
 
 interface UniqueViolation {
   code: string;
@@ -70,7 +82,10 @@ export class SqlEventStore implements EventStore, CheckpointStore {
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
   private readonly notify: boolean;
+  private readonly visibilityWaitMs: number;
   private readonly subscriptions = new Set<PollingSubscription>();
+  private notifying: Promise<void> | null = null;
+  private notifyAgain = false;
   private unlisten: (() => Promise<void>) | null = null;
   private listening: Promise<void> | null = null;
   private closed = false;
@@ -83,6 +98,7 @@ export class SqlEventStore implements EventStore, CheckpointStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.pageSize = options.subscriptionPageSize ?? 500;
     this.notify = options.notify ?? true;
+    this.visibilityWaitMs = options.visibilityWaitMs ?? 3000;
   }
 
   /** Creates the schema and tables if missing. Idempotent; safe from several processes at once. */
@@ -101,41 +117,33 @@ export class SqlEventStore implements EventStore, CheckpointStore {
     const { expectedVersion } = options;
     validateExpectedVersion(expectedVersion);
     validateEventsToAppend(streamId, events);
+    let row: AppendOutcomeRow;
     try {
-      return await this.driver.transaction(async (tx) => {
-        for (const statement of appendPreludeStatements(this.names)) await tx.query(statement);
-        const [last] = await tx.query<LastEventRow>(lastEventStatement(this.names, streamId));
-        const current: CurrentVersion = last ? Number(last.version) : 'no_stream';
-        assertExpectedVersion(streamId, expectedVersion, current);
-        if (events.length === 0) {
-          return { nextExpectedVersion: last ? Number(last.version) : -1, lastGlobalPosition: last ? BigInt(last.global_position) : -1n };
-        }
-        if (last && typeof last.hash !== 'string') {
-          // Linking to GENESIS here would hide the break instead of reporting it.
-          throw new Error(`stream ${streamId}: version ${last.version} carries no hash; it was not written through this store`);
-        }
-        const firstVersion = last ? Number(last.version) + 1 : 0;
-        const chained = chainEvents(streamId, last?.hash ?? GENESIS_HASH, firstVersion, events);
-        let lastGlobalPosition = -1n;
-        for (const statement of insertEventsStatements(this.names, streamId, firstVersion, chained)) {
-          const rows = await tx.query<{ global_position: string | bigint }>(statement);
-          for (const row of rows) {
-            const position = BigInt(row.global_position);
-            if (position > lastGlobalPosition) lastGlobalPosition = position;
-          }
-        }
-        if (this.notify) await tx.query(notifyStatement(this.names));
-        return { nextExpectedVersion: firstVersion + events.length - 1, lastGlobalPosition };
-      });
+      [row] = await this.driver.query<AppendOutcomeRow>(appendStatement(this.names, streamId, expectedVersion, events));
     } catch (error) {
-      // The advisory lock makes this unreachable for writers using this class; the
-      // constraint still guards against any other writer of the same table.
+      // The per-stream lock in the append function makes this unreachable for writers
+      // using this class; the constraint still guards against any other writer of the table.
       if (isUniqueViolation(error, STREAM_VERSION_CONSTRAINT)) {
         throw new WrongExpectedVersionError(streamId, expectedVersion, await this.currentVersion(streamId));
       }
       if (isUniqueViolation(error, EVENT_ID_CONSTRAINT)) throw new DuplicateEventIdError(streamId, { cause: error });
       throw error;
     }
+    const version = row.stream_version === null ? null : Number(row.stream_version);
+    if (row.outcome === 'wrong_expected_version') {
+      const current: CurrentVersion = version ?? 'no_stream';
+      // The database decided; expected-version.ts states the same rule for every adapter.
+      if (expectedVersionHolds(expectedVersion, current)) {
+        throw new Error(`append function refused expected version ${String(expectedVersion)} of ${streamId} at ${String(current)}, which holds`);
+      }
+      throw new WrongExpectedVersionError(streamId, expectedVersion, current);
+    }
+    if (row.outcome === 'unchained_head') {
+      // Linking to GENESIS here would hide the break instead of reporting it.
+      throw new Error(`stream ${streamId}: version ${String(version)} carries no hash; it was not written through this store`);
+    }
+    if (events.length > 0) this.announceAppend();
+    return { nextExpectedVersion: version ?? -1, lastGlobalPosition: BigInt(row.last_position ?? -1) };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -152,7 +160,7 @@ export class SqlEventStore implements EventStore, CheckpointStore {
     this.assertOpen();
     const limit = options.limit ?? DEFAULT_READ_ALL_LIMIT;
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer; got ${limit}`);
-    return this.readPage(options.after, limit);
+    return this.readPage(options.after, limit, this.visibilityWaitMs);
   }
 
   subscribeToAll(options: SubscribeOptions): EventStoreSubscription {
@@ -160,7 +168,7 @@ export class SqlEventStore implements EventStore, CheckpointStore {
     const subscription = new PollingSubscription({
       ...options,
       // Not readAll: a subscription still reading while close() runs must not see "closed".
-      readPage: (after, limit) => this.readPage(after, limit),
+      readPage: (after, limit) => this.readPage(after, limit, this.pollIntervalMs),
       pageSize: this.pageSize,
       pollIntervalMs: this.pollIntervalMs,
     });
@@ -192,18 +200,66 @@ export class SqlEventStore implements EventStore, CheckpointStore {
     this.closed = true;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.listening;
+    await this.notifying;
     if (this.unlisten) await this.unlisten().catch(() => undefined);
     await this.driver.close();
   }
 
-  private async readPage(after: bigint | undefined, limit: number): Promise<RecordedEvent[]> {
-    const rows = await this.driver.query<EventRow>(readAllStatement(this.names, after, limit));
-    return rows.map(toRecordedEvent);
+  /**
+   * Reads the next page of the global log up to the visibility horizon. When events that
+   * were already committed are held back behind an older transaction (another append still
+   * running, or any transaction on the server), waits up to `maxWaitMs` for it to end, so
+   * a reader sees what was committed before it asked unless that transaction runs long.
+   */
+  private async readPage(after: bigint | undefined, limit: number, maxWaitMs: number): Promise<RecordedEvent[]> {
+    const deadline = Date.now() + maxWaitMs;
+    let page = await this.readGlobalPage(after, limit);
+    const target = page.newest;
+    let pause = 2;
+    while (page.events.length < limit && target !== null && target >= page.horizon && Date.now() < deadline && !this.closed) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(pause, Math.max(1, deadline - Date.now()))));
+      pause = Math.min(pause * 2, 50);
+      page = await this.readGlobalPage(after, limit);
+    }
+    return page.events;
+  }
+
+  private async readGlobalPage(after: bigint | undefined, limit: number): Promise<GlobalPage> {
+    return toGlobalPage(await this.driver.query<ReadAllRow>(readAllStatement(this.names, after, limit)));
   }
 
   private async currentVersion(streamId: string): Promise<CurrentVersion> {
     const [last] = await this.driver.query<LastEventRow>(lastEventStatement(this.names, streamId));
     return last ? Number(last.version) : 'no_stream';
+  }
+
+  /**
+   * After a commit: wakes this store's subscriptions at once and other processes' by one
+   * NOTIFY. The NOTIFY is its own statement, not part of the append: PostgreSQL makes every
+   * transaction that notifies commit one at a time (a cluster-wide lock held through the
+   * commit), which would undo what the per-stream lock gains. The first append after a
+   * quiet spell notifies at once; appends that finish while a NOTIFY is on its way share
+   * one more, sent {@link NOTIFY_GAP_MS} later, so a busy store sends a few dozen a second
+   * rather than one per append.
+   */
+  private announceAppend(): void {
+    for (const subscription of this.subscriptions) subscription.wake();
+    if (!this.notify || this.closed) return;
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifying = (async () => {
+      for (;;) {
+        this.notifyAgain = false;
+        // Polling still delivers everything when a NOTIFY is lost.
+        await this.driver.query(notifyStatement(this.names)).catch(() => undefined);
+        if (!this.notifyAgain || this.closed) break;
+        await new Promise((resolve) => setTimeout(resolve, NOTIFY_GAP_MS));
+        if (this.closed) break;
+      }
+      this.notifying = null;
+    })();
   }
 
   private ensureListening(): Promise<void> {

@@ -4,21 +4,17 @@ import { SqlDriver, SqlEventStore, SqlExecutor } from './sql-event-store';
 import { EVENT_ID_CONSTRAINT, STREAM_VERSION_CONSTRAINT, Statement } from './sql-statements';
 
 /**
- * A driver whose INSERT fails the way PostgreSQL reports a unique violation; outside the
- * transaction the stream's head is at version 4, as another writer left it.
+ * A driver whose append fails the way PostgreSQL reports a unique violation; the
+ * stream's head is at version 4, as another writer left it.
  */
 class FailingInsertDriver implements SqlDriver {
   constructor(private readonly constraint: string) {}
   async query<Row>(statement: Statement): Promise<Row[]> {
+    if (statement.text.includes('append_events')) throw Object.assign(new Error('duplicate key'), { code: '23505', constraint: this.constraint });
     return (statement.text.includes('ORDER BY version DESC') ? [{ version: 4, hash: 'h', global_position: '9' }] : []) as Row[];
   }
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    return work({
-      query: async <Row>(statement: Statement): Promise<Row[]> => {
-        if (statement.text.startsWith('INSERT')) throw Object.assign(new Error('duplicate key'), { code: '23505', constraint: this.constraint });
-        return [] as Row[];
-      },
-    });
+    return work(this);
   }
   async listen(): Promise<() => Promise<void>> {
     return async () => undefined;

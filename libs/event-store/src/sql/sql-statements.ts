@@ -2,14 +2,19 @@
  * Every SQL statement the PostgreSQL and PGlite adapters run, built in one place so the
  * two stores cannot drift apart. Statements are plain `{ text, values }`; values are
  * strings, numbers or null only, because `pg` and PGlite serialise those the same way
- * (bigints travel as decimal strings and are cast in SQL).
+ * (bigints travel as decimal strings, arrays as JSON text, and are cast in SQL).
  */
 import { createHash } from 'node:crypto';
-import { EventToAppend, Json, RecordedEvent, decodeJson, encodeJson } from '@lib/es-core';
+import { EventToAppend, ExpectedVersion, GENESIS_HASH, Json, RecordedEvent, decodeJson } from '@lib/es-core';
+import { canonicalEncode } from './canonical-encode';
+
+export type SqlValue = string | number | null;
 
 export interface Statement {
   text: string;
-  values: Array<string | number | null>;
+  values: SqlValue[];
+  /** Set on hot statements: `pg` prepares them once per connection under this name. */
+  name?: string;
 }
 
 /** Lower-case only: PGlite sends `LISTEN <name>` unquoted, which folds to lower case. */
@@ -20,18 +25,22 @@ export const STREAM_VERSION_CONSTRAINT = 'events_stream_version_key';
 export const EVENT_ID_CONSTRAINT = 'events_event_id_key';
 
 /**
- * Postgres accepts at most 65535 bind parameters per statement; 6 per row would allow
- * ~10k rows, but a 1000-row chunk keeps each statement's parse and plan cheap.
+ * A global position is `(transaction id << POSITION_TX_SHIFT) + n`, n counting the
+ * events one transaction appends (at most 2^20 = 1 048 576). Ordering positions therefore
+ * orders transactions, which is what lets readers stop at the oldest transaction still
+ * running (see docs/event-store.md, "Global order without a global lock").
  */
-export const INSERT_CHUNK_ROWS = 1000;
+export const POSITION_TX_SHIFT = 20;
 
-/** Names derived from the schema: quoted table names, the notification channel, lock keys. */
+/** Names derived from the schema: quoted table and function names, the channel, lock keys. */
 export interface SqlNames {
   schema: string;
   events: string;
   checkpoints: string;
+  appendFunction: string;
   channel: string;
-  appendLockKey: string;
+  /** Seeds the per-stream lock keys, so equal stream ids in two schemas do not queue on each other. */
+  streamLockSeed: string;
   migrateLockKey: string;
 }
 
@@ -43,18 +52,145 @@ export function sqlNames(schema: string): SqlNames {
     schema,
     events: `"${schema}".events`,
     checkpoints: `"${schema}".checkpoints`,
+    appendFunction: `"${schema}".append_events`,
     channel: `${schema}_events`,
-    appendLockKey: advisoryLockKey(`event-store:append:${schema}`),
+    streamLockSeed: advisoryLockKey(`event-store:stream:${schema}`),
     migrateLockKey: advisoryLockKey(`event-store:migrate:${schema}`),
   };
 }
 
-/**
- * A stable signed 64-bit key per schema, so appends to different schemas (one per test,
- * or one per tenant) do not queue behind each other.
- */
+/** A stable signed 64-bit key derived from a label (an advisory lock key or hash seed). */
 export function advisoryLockKey(label: string): string {
   return createHash('sha256').update(label).digest().readBigInt64BE(0).toString();
+}
+
+/** The highest position any transaction may use, exclusive, relative to its own base. */
+const POSITIONS_PER_TX = 2 ** POSITION_TX_SHIFT;
+
+/**
+ * The append, as one PL/pgSQL function: one call per append, run as a single-statement
+ * transaction. It locks the stream (not the schema), reads the head, checks the expected
+ * version, links the hash chain, inserts every event and queues the NOTIFY.
+ *
+ * The hash is `sha256(previousHash + "\n" + body)` exactly as `hashEvent` in
+ * `@lib/es-core` computes it, with body = `{"data":<data>,"metadata":<metadata><tail><version>}`:
+ * the client sends data and metadata as canonical JSON text (keys sorted, tagged), which
+ * is both what is hashed and what is stored, and the tail `,"streamId":…,"type":…,"version":`,
+ * because only the database knows the version and the previous hash.
+ */
+function appendFunctionDdl(names: SqlNames): string {
+  return `CREATE OR REPLACE FUNCTION ${names.appendFunction}(
+      p_stream_id text,
+      p_expected text,
+      p_types text[],
+      p_event_ids uuid[],
+      p_data text[],
+      p_metadata text[],
+      p_occurred_at timestamptz[],
+      p_hash_tails text[],
+      OUT outcome text,
+      OUT stream_version bigint,
+      OUT last_position bigint
+    ) LANGUAGE plpgsql AS $append$
+    DECLARE
+      v_count integer := coalesce(array_length(p_types, 1), 0);
+      v_head_version integer;
+      v_head_hash text;
+      v_first_version integer;
+      v_tx_base bigint;
+      v_link text;
+      v_previous text[] := '{}';
+      v_hashes text[] := '{}';
+    BEGIN
+      -- Under REPEATABLE READ the head below would be read from a snapshot taken before
+      -- the lock wait, and 'any' appends could collide instead of queueing.
+      IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'event store appends need READ COMMITTED, not %', current_setting('transaction_isolation');
+      END IF;
+      PERFORM pg_advisory_xact_lock(hashtextextended(p_stream_id, ${names.streamLockSeed}));
+      SELECT e.version, e.metadata->>'hash', e.global_position
+        INTO v_head_version, v_head_hash, last_position
+        FROM ${names.events} e WHERE e.stream_id = p_stream_id ORDER BY e.version DESC LIMIT 1;
+      stream_version := v_head_version;
+      IF NOT (CASE p_expected
+          WHEN 'any' THEN true
+          WHEN 'no_stream' THEN v_head_version IS NULL
+          WHEN 'stream_exists' THEN v_head_version IS NOT NULL
+          ELSE coalesce(v_head_version = p_expected::numeric, false)
+        END) THEN
+        outcome := 'wrong_expected_version';
+        RETURN;
+      END IF;
+      IF v_count = 0 THEN
+        outcome := 'appended';
+        stream_version := coalesce(v_head_version, -1);
+        last_position := coalesce(last_position, -1);
+        RETURN;
+      END IF;
+      IF v_head_version IS NOT NULL AND v_head_hash IS NULL THEN
+        outcome := 'unchained_head';
+        RETURN;
+      END IF;
+      v_first_version := coalesce(v_head_version + 1, 0);
+      v_link := coalesce(v_head_hash, '${GENESIS_HASH}');
+      FOR i IN 1..v_count LOOP
+        v_previous[i] := v_link;
+        v_link := encode(sha256(convert_to(
+          v_link || E'\\n{"data":' || p_data[i] || ',"metadata":' || p_metadata[i] || p_hash_tails[i] || (v_first_version + i - 1)::text || '}',
+          'UTF8')), 'hex');
+        v_hashes[i] := v_link;
+      END LOOP;
+      v_tx_base := pg_current_xact_id()::text::bigint << ${POSITION_TX_SHIFT};
+      -- next_free: a second append in the same transaction continues after the first one's events.
+      WITH appended AS (
+        INSERT INTO ${names.events} (global_position, stream_id, version, event_id, type, data, metadata, occurred_at)
+          SELECT next_free.position + e.n - 1, p_stream_id, v_first_version + e.n - 1, e.event_id, e.type, e.data::jsonb,
+                 -- Spliced into the text before the one parse (metadata is never '{}': it holds eventId).
+                 (left(e.metadata, -1) || ',"hash":"' || e.hash || '","previousHash":"' || e.previous_hash || '"}')::jsonb,
+                 e.occurred_at
+          FROM (SELECT coalesce(max(x.global_position) + 1, v_tx_base) AS position FROM ${names.events} x
+                 WHERE x.global_position >= v_tx_base AND x.global_position < v_tx_base + ${POSITIONS_PER_TX}) next_free,
+               unnest(p_event_ids, p_types, p_data, p_metadata, p_occurred_at, v_previous, v_hashes)
+                 WITH ORDINALITY AS e(event_id, type, data, metadata, occurred_at, previous_hash, hash, n)
+          RETURNING global_position
+      )
+      SELECT max(a.global_position) INTO last_position FROM appended a;
+      IF last_position >= v_tx_base + ${POSITIONS_PER_TX} THEN
+        RAISE EXCEPTION 'one transaction may append at most % events', ${POSITIONS_PER_TX} USING ERRCODE = 'program_limit_exceeded';
+      END IF;
+      outcome := 'appended';
+      stream_version := v_first_version + v_count - 1;
+    END
+    $append$`;
+}
+
+/**
+ * Upgrades a table created by the first layout (`global_position bigserial`, appends
+ * serialised by a per-schema lock). Its positions came from a sequence and are far below
+ * `transaction id << 20`, so they stay valid and sort before every new one; the check
+ * below refuses the upgrade in the one case where that would not hold. Dropping the
+ * default makes a process still running the old append code fail loudly instead of
+ * writing a position below what readers have already passed.
+ */
+function upgradeFirstLayoutStatement(names: SqlNames): string {
+  return `DO $upgrade$
+    DECLARE
+      v_highest bigint;
+    BEGIN
+      IF EXISTS (
+        SELECT 1 FROM information_schema.columns
+        WHERE table_schema = '${names.schema}' AND table_name = 'events' AND column_name = 'global_position' AND column_default IS NOT NULL
+      ) THEN
+        LOCK TABLE ${names.events} IN ACCESS EXCLUSIVE MODE;
+        SELECT max(global_position) INTO v_highest FROM ${names.events};
+        IF v_highest >= (pg_current_xact_id()::text::bigint << ${POSITION_TX_SHIFT}) THEN
+          RAISE EXCEPTION 'cannot upgrade %: its highest position % is not below the first transaction-based position', '${names.events}', v_highest;
+        END IF;
+        ALTER TABLE ${names.events} ALTER COLUMN global_position DROP DEFAULT;
+        DROP SEQUENCE IF EXISTS "${names.schema}".events_global_position_seq;
+      END IF;
+    END
+    $upgrade$`;
 }
 
 /**
@@ -67,7 +203,7 @@ export function migrationStatements(names: SqlNames): Statement[] {
     { text: `CREATE SCHEMA IF NOT EXISTS "${names.schema}"`, values: [] },
     {
       text: `CREATE TABLE IF NOT EXISTS ${names.events} (
-        global_position bigserial PRIMARY KEY,
+        global_position bigint PRIMARY KEY,
         stream_id text NOT NULL,
         version integer NOT NULL CHECK (version >= 0),
         event_id uuid NOT NULL,
@@ -80,6 +216,7 @@ export function migrationStatements(names: SqlNames): Statement[] {
       )`,
       values: [],
     },
+    { text: upgradeFirstLayoutStatement(names), values: [] },
     {
       text: `CREATE TABLE IF NOT EXISTS ${names.checkpoints} (
         name text PRIMARY KEY,
@@ -88,19 +225,84 @@ export function migrationStatements(names: SqlNames): Statement[] {
       )`,
       values: [],
     },
+    { text: appendFunctionDdl(names), values: [] },
   ];
 }
 
 /**
- * The first statements of every append transaction. READ COMMITTED is pinned because
- * the check that follows must see what the previous lock holder committed: under
- * REPEATABLE READ the snapshot would predate the wait for the lock.
+ * What follows data and metadata in `hashEvent`'s canonical body, up to the version
+ * (keys sort as `data`, `metadata`, `streamId`, `type`, `version`).
  */
-export function appendPreludeStatements(names: SqlNames): Statement[] {
-  return [
-    { text: 'SET TRANSACTION ISOLATION LEVEL READ COMMITTED', values: [] },
-    { text: 'SELECT pg_advisory_xact_lock($1::bigint)', values: [names.appendLockKey] },
-  ];
+export function hashTail(streamId: string, type: string): string {
+  return `,"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(type)},"version":`;
+}
+
+/** Rows of the append function. `outcome` is `appended`, `wrong_expected_version` or `unchained_head`. */
+export interface AppendOutcomeRow {
+  outcome: 'appended' | 'wrong_expected_version' | 'unchained_head';
+  /** The stream's head after the append, or as found when refused (null: no stream). */
+  stream_version: string | number | bigint | null;
+  last_position: string | bigint | null;
+}
+
+/**
+ * A `text[]` from a parameter holding a JSON array of strings. The batch travels as JSON
+ * because `JSON.stringify` escapes a string array natively, several times faster than
+ * building a PostgreSQL array literal in JavaScript (every JSON text is full of quotes),
+ * and the server's JSON parser unescapes it as cheaply as the array parser would.
+ */
+function textArray(parameter: string): string {
+  return `ARRAY(SELECT t.value FROM json_array_elements_text(${parameter}::json) WITH ORDINALITY AS t(value, n) ORDER BY t.n)`;
+}
+
+/**
+ * One statement per append, whatever its size (arrays, not one bind parameter per value).
+ * Waking subscribers is left to the caller, after the commit (see `SqlEventStore`).
+ */
+export function appendStatement(
+  names: SqlNames,
+  streamId: string,
+  expectedVersion: ExpectedVersion,
+  events: readonly EventToAppend[],
+): Statement {
+  const count = events.length;
+  const types = new Array<string>(count);
+  const eventIds = new Array<string>(count);
+  const data = new Array<string>(count);
+  const metadata = new Array<string>(count);
+  const occurredAt = new Array<string>(count);
+  const tails = new Array<string>(count);
+  for (let index = 0; index < count; index += 1) {
+    const event = events[index];
+    const { previousHash: _previous, hash: _hash, ...ownMetadata } = event.metadata;
+    types[index] = event.type;
+    eventIds[index] = event.metadata.eventId;
+    data[index] = canonicalEncode(event.data);
+    metadata[index] = canonicalEncode(ownMetadata);
+    occurredAt[index] = event.metadata.occurredAt;
+    tails[index] = hashTail(streamId, event.type);
+  }
+  return {
+    name: `es_append_${names.schema}`,
+    text: `SELECT outcome, stream_version, last_position FROM ${names.appendFunction}(
+      $1::text, $2::text, ${textArray('$3')}, ${textArray('$4')}::uuid[], ${textArray('$5')}, ${textArray('$6')},
+      ${textArray('$7')}::timestamptz[], ${textArray('$8')})`,
+    values: [
+      streamId,
+      typeof expectedVersion === 'number' ? BigInt(expectedVersion).toString() : expectedVersion,
+      JSON.stringify(types),
+      JSON.stringify(eventIds),
+      JSON.stringify(data),
+      JSON.stringify(metadata),
+      JSON.stringify(occurredAt),
+      JSON.stringify(tails),
+    ],
+  };
+}
+
+/** Wakes LISTENers; sent after appends commit, never inside them (see docs/event-store.md). */
+export function notifyStatement(names: SqlNames): Statement {
+  return { text: `SELECT pg_notify($1, '')`, values: [names.channel] };
 }
 
 export interface LastEventRow {
@@ -115,47 +317,6 @@ export function lastEventStatement(names: SqlNames, streamId: string): Statement
       FROM ${names.events} WHERE stream_id = $1 ORDER BY version DESC LIMIT 1`,
     values: [streamId],
   };
-}
-
-/**
- * Multi-row INSERTs, chunked; the caller runs them in one transaction. The events must
- * already carry their hash-chain link.
- */
-export function insertEventsStatements(
-  names: SqlNames,
-  streamId: string,
-  firstVersion: number,
-  events: readonly EventToAppend[],
-  chunkRows = INSERT_CHUNK_ROWS,
-): Statement[] {
-  const statements: Statement[] = [];
-  for (let start = 0; start < events.length; start += chunkRows) {
-    const chunk = events.slice(start, start + chunkRows);
-    const values: Array<string | number | null> = [streamId];
-    const tuples = chunk.map((event, index) => {
-      const base = values.length;
-      values.push(
-        firstVersion + start + index,
-        event.metadata.eventId,
-        event.type,
-        JSON.stringify(encodeJson(event.data)),
-        JSON.stringify(encodeJson(event.metadata)),
-        event.metadata.occurredAt,
-      );
-      return `($1, $${base + 1}::int, $${base + 2}::uuid, $${base + 3}, $${base + 4}::jsonb, $${base + 5}::jsonb, $${base + 6}::timestamptz)`;
-    });
-    statements.push({
-      text: `INSERT INTO ${names.events} (stream_id, version, event_id, type, data, metadata, occurred_at)
-        VALUES ${tuples.join(', ')} RETURNING global_position`,
-      values,
-    });
-  }
-  return statements;
-}
-
-/** Delivered at COMMIT only, so a woken subscriber always finds the new rows. */
-export function notifyStatement(names: SqlNames): Statement {
-  return { text: `SELECT pg_notify($1, '')`, values: [names.channel] };
 }
 
 const EVENT_COLUMNS = 'global_position, stream_id, version, type, data, metadata';
@@ -175,12 +336,55 @@ export function readStreamStatement(
   };
 }
 
+/**
+ * A page of the global log, cut at the visibility horizon: the first position of the
+ * oldest transaction still running anywhere on the server (`pg_snapshot_xmin`). Every
+ * transaction below it has ended, so nothing can ever appear below a returned event.
+ * The last row is a marker (`global_position` null) carrying the horizon and the highest
+ * committed position, which tells the caller whether committed events are held back.
+ */
 export function readAllStatement(names: SqlNames, after: bigint | undefined, limit: number): Statement {
   return {
-    text: `SELECT ${EVENT_COLUMNS} FROM ${names.events}
-      WHERE global_position > $1::bigint ORDER BY global_position LIMIT $2::int`,
-    values: [(after ?? 0n).toString(), limit],
+    name: `es_read_all_${names.schema}`,
+    text: `WITH horizon AS MATERIALIZED (
+        SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint << ${POSITION_TX_SHIFT} AS position
+      )
+      (SELECT ${EVENT_COLUMNS}, NULL::bigint AS horizon, NULL::bigint AS newest FROM ${names.events}
+        WHERE global_position > $1::bigint AND global_position < (SELECT position FROM horizon)
+        ORDER BY global_position LIMIT $2::int)
+      UNION ALL
+      SELECT NULL, NULL, NULL, NULL, NULL, NULL, (SELECT position FROM horizon), (SELECT max(global_position) FROM ${names.events})`,
+    values: [(after ?? -1n).toString(), limit],
   };
+}
+
+export interface ReadAllRow extends Omit<EventRow, 'global_position'> {
+  global_position: string | bigint | null;
+  horizon: string | bigint | null;
+  newest: string | bigint | null;
+}
+
+export interface GlobalPage {
+  events: RecordedEvent[];
+  /** Positions at or above this belong to transactions that may still be running. */
+  horizon: bigint;
+  /** The highest committed position, or null for an empty log. */
+  newest: bigint | null;
+}
+
+export function toGlobalPage(rows: readonly ReadAllRow[]): GlobalPage {
+  const events: RecordedEvent[] = [];
+  let horizon = 0n;
+  let newest: bigint | null = null;
+  for (const row of rows) {
+    if (row.global_position === null) {
+      horizon = BigInt(row.horizon ?? 0);
+      newest = row.newest === null ? null : BigInt(row.newest);
+    } else {
+      events.push(toRecordedEvent({ ...row, global_position: row.global_position }));
+    }
+  }
+  return { events, horizon, newest };
 }
 
 export function loadCheckpointStatement(names: SqlNames, name: string): Statement {
