@@ -1,9 +1,14 @@
 import type { Decider } from './decider';
 import type { DomainEvent, RecordedEvent } from './event';
 
-/** Reading a stream: the one event-store operation a "get" needs (the EventStore port satisfies it). */
+/**
+ * Reading a stream: the one event-store operation a "get" needs (the EventStore port
+ * satisfies it). Whole, or a part of it by version: a store that ignores `fromVersion`
+ * and answers with the whole stream is still read correctly by the aggregate cache
+ * (it skips the versions it holds), only without the saving.
+ */
 export interface StreamReader {
-  readStream(streamId: string): Promise<RecordedEvent[]>;
+  readStream(streamId: string, options?: { fromVersion?: number; toVersion?: number }): Promise<RecordedEvent[]>;
 }
 
 /**
@@ -12,8 +17,12 @@ export interface StreamReader {
  * path), so its events are that decider's. This is the one place that says so: every other
  * read goes through it, and nothing else at the store boundary casts.
  */
-export async function readStreamOf<Event extends DomainEvent>(store: StreamReader, streamId: string): Promise<RecordedEvent<Event>[]> {
-  return (await store.readStream(streamId)) as RecordedEvent<Event>[];
+export async function readStreamOf<Event extends DomainEvent>(
+  store: StreamReader,
+  streamId: string,
+  options?: { fromVersion?: number; toVersion?: number },
+): Promise<RecordedEvent<Event>[]> {
+  return (await store.readStream(streamId, options)) as RecordedEvent<Event>[];
 }
 
 /** A stream folded by its decider: the state, the version it stands at (-1: no stream) and the events. */

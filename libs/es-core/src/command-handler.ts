@@ -1,4 +1,5 @@
-import { aggregateStream } from './aggregate-stream';
+import { AggregateCache } from './aggregate-cache';
+import { aggregateStream, readStreamOf, StreamReader } from './aggregate-stream';
 import { Decider, isRejection, Rejection } from './decider';
 import {
   AppendResult,
@@ -12,8 +13,7 @@ import {
 } from './event';
 
 /** The two event store operations a command needs (the EventStore port satisfies it). */
-export interface StreamStore {
-  readStream(streamId: string): Promise<RecordedEvent[]>;
+export interface StreamStore extends StreamReader {
   appendToStream(
     streamId: string,
     events: readonly EventToAppend[],
@@ -49,12 +49,34 @@ export type CommandOutcome<State, Event extends DomainEvent> =
 export interface CommandHandlerOptions {
   /** How many times to re-read and re-decide after a concurrent append won (default 3). */
   retriesOnConflict?: number;
+  /**
+   * Where folded states are kept between commands: by default the store's own cache
+   * ({@link aggregateCacheOf}); `false` reads and folds the whole stream every time.
+   */
+  cache?: AggregateCache | false;
+}
+
+const cachesByStore = new WeakMap<object, AggregateCache>();
+
+/**
+ * The aggregate cache of commands on `store` (made with the default bounds on first use,
+ * see `DEFAULT_AGGREGATE_CACHE_OPTIONS`): one per store object, so two stores on the same
+ * database (two processes, as tests make them) never share what they folded.
+ */
+export function aggregateCacheOf(store: object): AggregateCache {
+  let cache = cachesByStore.get(store);
+  if (!cache) {
+    cache = new AggregateCache();
+    cachesByStore.set(store, cache);
+  }
+  return cache;
 }
 
 /**
- * Read the stream, fold, decide, append with the expected version. On a version
- * conflict the whole read-decide-append is retried, so the decision is always made
- * on the state it is appended after.
+ * Load the stream's state (cached state plus the events after it), decide, append with
+ * the expected version. On a version conflict the stream is dropped from the cache and
+ * the whole read-decide-append is retried, so the decision is always made on the state
+ * it is appended after.
  */
 export async function handleCommand<State, Command, Event extends DomainEvent>(
   store: StreamStore,
@@ -65,11 +87,16 @@ export async function handleCommand<State, Command, Event extends DomainEvent>(
   options: CommandHandlerOptions = {},
 ): Promise<CommandOutcome<State, Event>> {
   const retries = options.retriesOnConflict ?? 3;
+  const cache = options.cache === undefined ? aggregateCacheOf(store) : options.cache;
   for (let attempt = 0; ; attempt++) {
-    const { state, version, events: history } = await aggregateStream(store, decider, streamId);
+    const loaded = cache ? await cache.load(store, decider, streamId) : await aggregateStream(store, decider, streamId);
+    const { state, version } = loaded;
 
     if (context.dedupeByCausation) {
-      const earlier = history.filter((e) => e.metadata.causationId === context.causationId);
+      const earlier =
+        'events' in loaded
+          ? loaded.events.filter((event) => event.metadata.causationId === context.causationId)
+          : await earlierEffects<Event>(store, streamId, context.causationId, loaded.whereCausationMayBe(context.causationId));
       if (earlier.length > 0) return { outcome: 'duplicate', state, events: earlier, version };
     }
 
@@ -80,13 +107,31 @@ export async function handleCommand<State, Command, Event extends DomainEvent>(
       const appended = decided.length ? await appendDecided(store, streamId, decided, version, context) : [];
       const newState = decided.reduce((s, e) => decider.evolve(s, e), state);
       const newVersion = version + appended.length;
+      if (cache && appended.length) cache.recordAppend(streamId, decider, newState, newVersion, appended);
       if (isRejection(decision)) return { outcome: 'rejected', rejection: decision, state: newState, version: newVersion };
       return { outcome: 'accepted', state: newState, events: appended, version: newVersion };
     } catch (error) {
+      if (cache) cache.drop(streamId);
       if (error instanceof WrongExpectedVersionError && attempt < retries) continue;
       throw error;
     }
   }
+}
+
+/**
+ * The events an earlier command with this causation left in the stream, read from the
+ * store (never from memory) up to `through`: nothing to read when the cache knows the
+ * causation is not in the stream.
+ */
+async function earlierEffects<Event extends DomainEvent>(
+  store: StreamReader,
+  streamId: string,
+  causationId: string,
+  through: number | undefined,
+): Promise<RecordedEvent<Event>[]> {
+  if (through === undefined || through < 0) return [];
+  const events = await readStreamOf<Event>(store, streamId, { toVersion: through });
+  return events.filter((event) => event.metadata.causationId === causationId);
 }
 
 async function appendDecided<Event extends DomainEvent>(

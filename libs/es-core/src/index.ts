@@ -4,5 +4,6 @@ export * from './hash-chain';
 export * from './decider';
 export * from './command-handler';
 export * from './aggregate-stream';
+export * from './aggregate-cache';
 export * from './ids';
 export * from './upcasting';

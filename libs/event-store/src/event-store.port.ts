@@ -1,6 +1,11 @@
 import { AppendResult, EventToAppend, ExpectedVersion, RecordedEvent } from '@lib/es-core';
 
 export interface ReadStreamOptions {
+  /**
+   * Read from this version on (inclusive): the events a reader that already folded
+   * versions `0..fromVersion-1` still needs. Past the stream's end: an empty array.
+   */
+  fromVersion?: number;
   /** Read up to and including this version (point-in-time by version). */
   toVersion?: number;
   /** Read only events whose `metadata.occurredAt` is at or before this instant (point-in-time by time). */

@@ -152,14 +152,18 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
     if (options.toVersion !== undefined && !Number.isInteger(options.toVersion)) {
       throw new RangeError(`toVersion must be an integer; got ${options.toVersion}`);
     }
-    if (options.toVersion !== undefined && options.toVersion < 0) return [];
+    if (options.fromVersion !== undefined && !Number.isInteger(options.fromVersion)) {
+      throw new RangeError(`fromVersion must be an integer; got ${options.fromVersion}`);
+    }
+    const from = Math.max(options.fromVersion ?? 0, 0);
+    if (options.toVersion !== undefined && options.toVersion < from) return [];
     const toTime = options.toTime?.getTime();
     const events: RecordedEvent[] = [];
     try {
       const read = this.client.readStream(streamId, {
         direction: FORWARDS,
-        fromRevision: START,
-        ...(options.toVersion !== undefined ? { maxCount: BigInt(options.toVersion + 1) } : {}),
+        fromRevision: from === 0 ? START : BigInt(from),
+        ...(options.toVersion !== undefined ? { maxCount: BigInt(options.toVersion - from + 1) } : {}),
       });
       for await (const resolved of read) {
         if (!resolved.event) continue;

@@ -151,6 +151,9 @@ export class SqlEventStore implements EventStore, CheckpointStore {
     if (options.toVersion !== undefined && !Number.isInteger(options.toVersion)) {
       throw new RangeError(`toVersion must be an integer; got ${options.toVersion}`);
     }
+    if (options.fromVersion !== undefined && !Number.isInteger(options.fromVersion)) {
+      throw new RangeError(`fromVersion must be an integer; got ${options.fromVersion}`);
+    }
     if (options.toVersion !== undefined && options.toVersion < 0) return [];
     const rows = await this.driver.query<EventRow>(readStreamStatement(this.names, streamId, options));
     return rows.map(toRecordedEvent);

@@ -324,15 +324,16 @@ const EVENT_COLUMNS = 'global_position, stream_id, version, type, data, metadata
 export function readStreamStatement(
   names: SqlNames,
   streamId: string,
-  options: { toVersion?: number; toTime?: Date } = {},
+  options: { fromVersion?: number; toVersion?: number; toTime?: Date } = {},
 ): Statement {
   return {
     text: `SELECT ${EVENT_COLUMNS} FROM ${names.events}
       WHERE stream_id = $1
         AND ($2::int IS NULL OR version <= $2::int)
         AND ($3::timestamptz IS NULL OR occurred_at <= $3::timestamptz)
+        AND ($4::int IS NULL OR version >= $4::int)
       ORDER BY version`,
-    values: [streamId, options.toVersion ?? null, options.toTime ? options.toTime.toISOString() : null],
+    values: [streamId, options.toVersion ?? null, options.toTime ? options.toTime.toISOString() : null, options.fromVersion ?? null],
   };
 }
 
