@@ -78,6 +78,11 @@ interface Burst {
   latencyMs: Percentiles;
   /** The one warm-up message, publish to delivery, before the clock started. */
   warmUpMs: number;
+  /**
+   * CPU of this process (publisher and consumer both live in it) per message. Less
+   * swayed by other processes' load than throughput, it shows the code's own cost.
+   */
+  cpuMicrosPerMessage: number;
 }
 
 /** One way of publishing and consuming a burst: the adapter or raw kafkajs. */
@@ -156,7 +161,8 @@ async function compare(
     console.log(
       `${label}${size} messages, round ${round + 1}/${settings.rounds} (${order.join(' then ')}): ` +
         `adapter ${Math.round(run.adapter.deliverPerSecond)} msg/s, raw ${Math.round(run.raw.deliverPerSecond)} msg/s, ` +
-        `ratio ${(run.adapter.deliverPerSecond / run.raw.deliverPerSecond).toFixed(2)}`,
+        `ratio ${(run.adapter.deliverPerSecond / run.raw.deliverPerSecond).toFixed(2)}; ` +
+        `CPU µs/msg adapter ${run.adapter.cpuMicrosPerMessage.toFixed(1)}, raw ${run.raw.cpuMicrosPerMessage.toFixed(1)}`,
     );
   }
   return runs;
@@ -273,6 +279,7 @@ class Meter {
     if (!this.warmedUp) throw new Error(`the warm-up message on ${topic} never arrived`);
     const warmUpMs = performance.now() - warmUpStarted;
     const started = performance.now();
+    const cpuAtStart = process.cpuUsage();
     const deadline = started + maxMs;
     let published = 0;
     while (published < messages && performance.now() < deadline) {
@@ -283,6 +290,7 @@ class Meter {
     }
     const publishedAt = performance.now();
     await until(() => this.seen.size >= published, deadline);
+    const cpu = process.cpuUsage(cpuAtStart);
     const elapsed = (this.seen.size > 0 ? this.lastDelivery : performance.now()) - started;
     return {
       messages: published,
@@ -292,6 +300,7 @@ class Meter {
       deliverPerSecond: this.seen.size / (elapsed / 1000),
       latencyMs: percentiles(this.latencies),
       warmUpMs,
+      cpuMicrosPerMessage: (cpu.user + cpu.system) / Math.max(1, published),
     };
   }
 }
@@ -313,6 +322,8 @@ function printComparison(comparison: Array<{ size: number; runs: Array<{ adapter
         'raw publish msg/s': of((r) => r.raw.publishPerSecond),
         'adapter p50/p99 ms': `${of((r) => r.adapter.latencyMs.p50)} / ${of((r) => r.adapter.latencyMs.p99)}`,
         'raw p50/p99 ms': `${of((r) => r.raw.latencyMs.p50)} / ${of((r) => r.raw.latencyMs.p99)}`,
+        'CPU µs/msg adapter/raw': `${of((r) => r.adapter.cpuMicrosPerMessage)} / ${of((r) => r.raw.cpuMicrosPerMessage)}`,
+        'median CPU ratio': round(median(runs.map((r) => r.adapter.cpuMicrosPerMessage / r.raw.cpuMicrosPerMessage))),
         'warm-up ms adapter/raw': `${of((r) => r.adapter.warmUpMs)} / ${of((r) => r.raw.warmUpMs)}`,
         lost: runs.reduce((n, r) => n + (r.adapter.messages - r.adapter.delivered) + (r.raw.messages - r.raw.delivered), 0),
       };
