@@ -250,6 +250,44 @@ export function messageBusContract(
     );
 
     it(
+      'stops a batch at a failing message: those before it committed, it redelivered, none after it applied first',
+      async () => {
+        const topic = uniqueName('batch-failure');
+        await bus.ensureTopics([topic]);
+        const groupId = groupName();
+        // One key, one publish call: one partition, and on Kafka one fetched batch.
+        const ids = Array.from({ length: 12 }, (_, i) => `m${i}`);
+        const failing = 'm5';
+        const firstMember: string[] = [];
+        const first = await subscribe({
+          groupId,
+          topics: [topic],
+          maxAttempts: 1_000,
+          handler: async (m) => {
+            firstMember.push(`${m.headers['message-id']}#${m.attempt}`);
+            if (m.headers['message-id'] === failing) throw new Error('dependency down');
+          },
+        });
+        await bus.publish(ids.map((id, n) => message(topic, 'one-account', { n }, { 'message-id': id })));
+        await until('two failed attempts of the failing message', () => firstMember.includes(`${failing}#2`), () =>
+          firstMember.join(','),
+        );
+
+        await first.close();
+        // Nothing after the failing message ran while it failed, and nothing ran twice.
+        const applied = firstMember.filter((entry) => !entry.startsWith(`${failing}#`));
+        expect(applied).toEqual(['m0#1', 'm1#1', 'm2#1', 'm3#1', 'm4#1']);
+
+        // The successor starts at the failing message: the five before it were committed.
+        const successor: string[] = [];
+        await subscribe({ groupId, topics: [topic], handler: recordIds(successor) });
+        await until('the rest at the successor', () => successor.length >= ids.length - 5, () => successor.join(','));
+        expect(successor).toEqual(ids.slice(5));
+      },
+      testTimeout,
+    );
+
+    it(
       'shares the partitions of one group among its members without losing a message',
       async () => {
         const topic = uniqueName('shared');
@@ -436,6 +474,39 @@ export function messageBusContract(
         await bus.publish([message(topic, 'k', {}, { 'message-id': 'next' })]);
         await until('the next message at the successor', () => redelivered.includes('next'));
         expect(redelivered).toEqual(['next']);
+      },
+      testTimeout,
+    );
+
+    it(
+      'commits up to the last handled message when closed in the middle of a batch',
+      async () => {
+        const topic = uniqueName('close-mid-batch');
+        await bus.ensureTopics([topic]);
+        const groupId = groupName();
+        // One key, one publish call: one partition, and on Kafka one fetched batch.
+        const ids = Array.from({ length: 40 }, (_, i) => `m${i}`);
+        const firstMember: string[] = [];
+        const first = await subscribe({
+          groupId,
+          topics: [topic],
+          handler: async (m) => {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            firstMember.push(m.headers['message-id']);
+          },
+        });
+        await bus.publish(ids.map((id, n) => message(topic, 'one-account', { n }, { 'message-id': id })));
+        await until('a few handled', () => firstMember.length >= 5);
+
+        await first.close();
+        const handled = firstMember.length;
+        expect(handled).toBeLessThan(ids.length);
+        expect(firstMember).toEqual(ids.slice(0, handled));
+
+        const successor: string[] = [];
+        await subscribe({ groupId, topics: [topic], handler: recordIds(successor) });
+        await until('the rest at the successor', () => successor.length >= ids.length - handled, () => successor.join(','));
+        expect(successor).toEqual(ids.slice(handled));
       },
       testTimeout,
     );

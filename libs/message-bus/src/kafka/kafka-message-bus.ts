@@ -435,31 +435,88 @@ class KafkaSubscription implements BusSubscription {
     return this.closed;
   }
 
+  /**
+   * The hot path. Per message it costs what raw kafkajs `eachBatch` costs: decode, one
+   * awaited handler call. The guarantees stay those of the port:
+   * - the offset of a message is resolved (made committable) only after its handler
+   *   resolved, but lazily: the last handled offset is resolved before anything that can
+   *   commit runs (the periodic commit and heartbeat below, a retry, any return or throw),
+   *   and never past an unhandled message, since messages are handled strictly in order;
+   * - commits and heartbeats are asked for once per `HOUSEKEEPING_MS` rather than per
+   *   message (kafkajs would skip most of them anyway, but each call costs several
+   *   promises), so a rebalance is still noticed within a heartbeat interval plus that;
+   * - a message that fails leaves the fast path for `retry`, which keeps the old rules
+   *   (backoff, heartbeats, attempt counts, dead letter); later messages wait for it.
+   */
   private async consumeBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    for (const raw of batch.messages) {
-      if (this.stopping.signal.aborted || !payload.isRunning() || payload.isStale()) return;
-      const done = await this.handle(batch.topic, batch.partition, raw, payload);
-      // Not done: the offset stays unresolved, so the next fetch starts at this message again.
-      if (!done) return;
-      payload.resolveOffset(raw.offset);
-      await payload.commitOffsetsIfNecessary();
-      await payload.heartbeat();
+    const { topic, partition } = batch;
+    const handler = this.options.handler;
+    let handled: string | undefined;
+    let housekeepingAt = Date.now() + HOUSEKEEPING_MS;
+    const resolveHandled = (): void => {
+      if (handled === undefined) return;
+      payload.resolveOffset(handled);
+      handled = undefined;
+    };
+    try {
+      for (const raw of batch.messages) {
+        if (this.stopping.signal.aborted || !payload.isRunning() || payload.isStale()) return;
+        let message: IncomingMessage;
+        try {
+          message = decode(topic, partition, raw, 1);
+        } catch (error) {
+          // A value that is not JSON fails the same way on every attempt: no point retrying it.
+          resolveHandled();
+          await this.deadLetter({ ...undecodable(topic, partition, raw), attempt: 1 }, error);
+          handled = raw.offset;
+          continue;
+        }
+        // A message that failed here before (redelivered after a rebalance) keeps its count.
+        const failedBefore = this.failures.size > 0 && this.failures.has(failureKey(topic, partition, raw.offset));
+        let done = false;
+        if (!failedBefore) {
+          try {
+            await handler(message);
+            done = true;
+          } catch (error) {
+            this.failures.set(failureKey(topic, partition, raw.offset), { count: 1, error });
+          }
+        }
+        if (!done) {
+          resolveHandled();
+          // Not done: the offset stays unresolved, so the next fetch starts at this message again.
+          if (!(await this.retry(topic, partition, raw, payload, !failedBefore))) return;
+          housekeepingAt = 0;
+        }
+        handled = raw.offset;
+        if (Date.now() >= housekeepingAt) {
+          resolveHandled();
+          await payload.commitOffsetsIfNecessary();
+          await payload.heartbeat();
+          housekeepingAt = Date.now() + HOUSEKEEPING_MS;
+        }
+      }
+    } finally {
+      resolveHandled();
     }
   }
 
-  /** True once the message is handled or dead-lettered; false if it must be delivered again. */
-  private async handle(topic: string, partition: number, raw: KafkaMessage, payload: EachBatchPayload): Promise<boolean> {
-    const id = `${topic}|${partition}|${raw.offset}`;
-    let decoded: Omit<IncomingMessage, 'attempt'>;
-    try {
-      decoded = decode(topic, partition, raw);
-    } catch (error) {
-      // A value that is not JSON fails the same way on every attempt: no point retrying it.
-      await this.deadLetter({ ...undecodable(topic, partition, raw), attempt: 1 }, error);
-      return true;
-    }
-
+  /**
+   * A message whose handler failed at least once on this consumer: retried in place with
+   * backoff until it succeeds or reaches `maxAttempts` (then dead-lettered). True once it
+   * is handled or dead-lettered; false if it must be delivered again (closing, rebalance).
+   */
+  private async retry(
+    topic: string,
+    partition: number,
+    raw: KafkaMessage,
+    payload: EachBatchPayload,
+    justFailed: boolean,
+  ): Promise<boolean> {
+    const id = failureKey(topic, partition, raw.offset);
+    const decoded = decode(topic, partition, raw, 0);
+    if (justFailed) await this.backOff(1, payload);
     for (;;) {
       const failure = this.failures.get(id);
       const failed = failure?.count ?? 0;
@@ -478,12 +535,16 @@ class KafkaSubscription implements BusSubscription {
       } catch (error) {
         this.failures.set(id, { count: failed + 1, error });
       }
-      if (failed + 1 < this.settings.maxAttempts) {
-        await pause(retryDelayMs(failed + 1, this.settings.backoff), this.stopping.signal);
-        // Throws when the group rebalances: the message stays unresolved and is fetched again.
-        await payload.heartbeat();
-      }
+      await this.backOff(failed + 1, payload);
     }
+  }
+
+  /** The pause after a failed attempt; none after the last, which goes to the dead letter at once. */
+  private async backOff(failed: number, payload: EachBatchPayload): Promise<void> {
+    if (failed >= this.settings.maxAttempts) return;
+    await pause(retryDelayMs(failed, this.settings.backoff), this.stopping.signal);
+    // Throws when the group rebalances: the message stays unresolved and is fetched again.
+    await payload.heartbeat();
   }
 
   private async deadLetter(message: IncomingMessage, error: unknown): Promise<void> {
@@ -491,7 +552,17 @@ class KafkaSubscription implements BusSubscription {
   }
 }
 
-function decode(topic: string, partition: number, raw: KafkaMessage): Omit<IncomingMessage, 'attempt'> {
+/**
+ * How often a busy partition asks kafkajs to commit (every `autoCommitInterval`) and to
+ * heartbeat (every `heartbeatIntervalMs`): kafkajs decides whether either is due.
+ */
+const HOUSEKEEPING_MS = 50;
+
+function failureKey(topic: string, partition: number, offset: string): string {
+  return `${topic}|${partition}|${offset}`;
+}
+
+function decode(topic: string, partition: number, raw: KafkaMessage, attempt: number): IncomingMessage {
   const text = raw.value?.toString('utf8');
   return {
     topic,
@@ -500,6 +571,7 @@ function decode(topic: string, partition: number, raw: KafkaMessage): Omit<Incom
     key: raw.key?.toString('utf8') ?? '',
     value: text === undefined ? null : (JSON.parse(text) as unknown),
     headers: decodeHeaders(raw.headers),
+    attempt,
   };
 }
 
@@ -521,7 +593,8 @@ function undecodable(topic: string, partition: number, raw: KafkaMessage): Omit<
  */
 function decodeHeaders(headers: IHeaders | undefined): MessageHeaders {
   const decoded: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
+  for (const name in headers) {
+    const value = headers[name];
     if (value === undefined) continue;
     const last = Array.isArray(value) ? value[value.length - 1] : value;
     if (last !== undefined) decoded[name] = last.toString();
