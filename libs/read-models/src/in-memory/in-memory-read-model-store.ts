@@ -35,6 +35,11 @@ export class InMemoryReadModelStore implements ReadModelStore {
     options: QueryOptions = {},
   ): Promise<Doc[]> {
     this.assertOpen();
+    if (isSingleIdFilter(filter)) {
+      // The common lookup by id: one map read, not a query over a copy of the collection.
+      const stored = this.collections.get(collection)?.get(filter._id);
+      return stored && !stored._deleted && !options.skip && options.limit !== 0 ? [toPublic<Doc>(structuredClone(stored))] : [];
+    }
     let cursor = find<StoredDocument>(this.documentsOf(collection), liveFilter(filter)).sort(stableSort(options.sort));
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
@@ -87,6 +92,10 @@ export class InMemoryReadModelStore implements ReadModelStore {
   private assertOpen(): void {
     if (this.closed) throw new Error('read-model store is closed');
   }
+}
+
+function isSingleIdFilter(filter: Record<string, unknown> | undefined): filter is { _id: string } {
+  return filter !== undefined && typeof filter._id === 'string' && Object.keys(filter).length === 1;
 }
 
 /** The in-memory read-model store: empty at creation, gone when the process ends. */
