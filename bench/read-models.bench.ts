@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   const history = reportingHistory(settings.accounts, settings.payments);
   console.log(`read-models bench: ${history.length} events (${settings.accounts} accounts), ${settings.appliers} appliers, at most ~${settings.seconds}s per scenario`);
   const versions: [string, ReadModelsLibrary][] = [['after', current]];
-  if (process.env.BENCH_BEFORE) versions.unshift(['before', require(process.env.BENCH_BEFORE) as ReadModelsLibrary]);
+  if (process.env.BENCH_BEFORE) versions.unshift(['before', (await import(process.env.BENCH_BEFORE)) as ReadModelsLibrary]);
 
   const rows: Row[] = [];
   for (const [version, library] of versions) {
