@@ -1,136 +1,234 @@
 /**
- * Read-model throughput: projected events per second applied in batches, into MongoDB
- * (FerretDB locally) and into the in-memory store for comparison.
+ * Read-model throughput and latency with reporting's own projections (portfolio, account
+ * summaries, legal pipeline, audit trail), the three figures issue 8 asks for:
+ *
+ *  1. live path on the MongoDB-wire server: one event per `apply`, as reporting's inbound
+ *     handlers do, from BENCH_APPLIERS concurrent appliers (partitions consumed at once),
+ *     each owning its accounts, so events of one stream stay in order;
+ *  2. rebuild on the MongoDB-wire server once documents must be replaced:
+ *     `rebuildProjection` per projection in batches of BENCH_REBUILD_BATCH, over a history
+ *     long enough that every batch after the first replaces the documents of the ones before;
+ *  3. rebuild in memory, one event per `apply`, as reporting replays its topics.
  *
  * Run from the repository root:
  *   npx tsc -p tsconfig.build.json
  *   TS_NODE_BASEURL=./dist node -r tsconfig-paths/register dist/bench/read-models.bench.js
  *
+ * Before/after in one run: BENCH_BEFORE=<path to the compiled index.js of another version
+ * of libs/read-models> runs the same scenarios with it too (docs/benchmarks.md shows how
+ * to build one from a commit).
+ *
  * Settings (environment): MONGO_URL (else read from .infra/env; only 127.0.0.1 is accepted),
- * BENCH_ACCOUNTS (default 500), BENCH_PAYMENTS per account (default 9), BENCH_CLIENTS
- * (default 20), BENCH_BATCH events per apply (default 500), BENCH_REBUILD_BATCH (default
- * 5000), BENCH_SECONDS per scenario (default 60; a scenario stops at the first batch
- * boundary past it, and the replay and rebuilds then use the events the first apply got to).
- * It works in a database of its own (`rm_bench_<pid>`), dropped at the end.
+ * BENCH_ACCOUNTS (default 200), BENCH_PAYMENTS per account (default 6), BENCH_APPLIERS
+ * (default 8), BENCH_REBUILD_BATCH (default 1000), BENCH_SECONDS per scenario (default 60;
+ * a scenario stops at the first apply or batch past it). It works in a database of its own
+ * (`rm_bench_<pid>`), dropped at the end.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  createInMemoryReadModelStore,
-  createMongoReadModelStore,
-  ProjectedEvent,
-  Projection,
-  ReadModelStore,
-  rebuildProjection,
-} from '@lib/read-models';
+import * as current from '@lib/read-models';
+import { ProjectedEvent, Projection, ReadModelStore } from '@lib/read-models';
+import { AccountPlaced, Contract, ContactAttemptRecorded, LegalStageChanged, NoticeSent, PaymentPosted, PromiseToPayMade } from '@lib/contracts';
 import { mongo } from 'mongoose';
+import { auditEventOf } from '../apps/reporting/src/read-models/audit-trail.projection';
+import { REPORTING_PROJECTIONS } from '../apps/reporting/src/read-models/reporting.queries';
+import {
+  accountPlaced,
+  auditRecord,
+  contactAttemptRecorded,
+  legalStageChanged,
+  noticeSent,
+  paymentPosted,
+  projected,
+  promiseToPayMade,
+} from '../apps/reporting/src/read-models/reporting.fixtures';
 
 const settings = {
-  accounts: intFromEnv('BENCH_ACCOUNTS', 500),
-  payments: intFromEnv('BENCH_PAYMENTS', 9),
-  clients: intFromEnv('BENCH_CLIENTS', 20),
-  batch: intFromEnv('BENCH_BATCH', 500),
-  rebuildBatch: intFromEnv('BENCH_REBUILD_BATCH', 5000),
+  accounts: intFromEnv('BENCH_ACCOUNTS', 200),
+  payments: intFromEnv('BENCH_PAYMENTS', 6),
+  appliers: intFromEnv('BENCH_APPLIERS', 8),
+  rebuildBatch: intFromEnv('BENCH_REBUILD_BATCH', 1000),
   seconds: intFromEnv('BENCH_SECONDS', 60),
 };
 
+/** The part of `@lib/read-models` the bench drives, so another version can be swapped in. */
+type ReadModelsLibrary = Pick<typeof current, 'createMongoReadModelStore' | 'createInMemoryReadModelStore' | 'rebuildProjection'>;
+
 interface Row {
-  store: string;
+  version: string;
   scenario: string;
   events: number;
   seconds: number;
   eventsPerSecond: number;
-  documents: number;
+  /** Milliseconds per `apply` (live, in memory) or per batch (rebuild). */
+  p50: number;
+  p95: number;
+  p99: number;
   complete: boolean;
 }
 
 async function main(): Promise<void> {
   const url = mongoUrl();
-  const history = accountHistory(settings.accounts, settings.clients, settings.payments);
-  console.log(`read-models bench: ${history.length} events, ${settings.accounts} accounts, ${settings.clients} clients, at most ~${settings.seconds}s per scenario`);
+  const history = reportingHistory(settings.accounts, settings.payments);
+  console.log(`read-models bench: ${history.length} events (${settings.accounts} accounts), ${settings.appliers} appliers, at most ~${settings.seconds}s per scenario`);
+  const versions: [string, ReadModelsLibrary][] = [['after', current]];
+  if (process.env.BENCH_BEFORE) versions.unshift(['before', (await import(process.env.BENCH_BEFORE)) as ReadModelsLibrary]);
 
   const rows: Row[] = [];
-  rows.push(...(await runScenarios('in-memory', createInMemoryReadModelStore(), history)));
-
-  const dbName = `rm_bench_${process.pid}`;
-  const store = await createMongoReadModelStore({ url, dbName });
-  try {
-    rows.push(...(await runScenarios('mongodb', store, history)));
-    console.log(`mongodb conflict retries: ${store.conflictRetries}`);
-  } finally {
-    await store.close();
-    await dropDatabase(url, dbName);
+  for (const [version, library] of versions) {
+    const dbName = `rm_bench_${process.pid}_${version}`;
+    try {
+      rows.push(await livePath(version, library, url, dbName, history));
+      rows.push(await mongoRebuild(version, library, url, dbName, history));
+    } finally {
+      await dropDatabase(url, dbName);
+    }
+    rows.push(await inMemoryRebuild(version, library, history));
   }
 
-  console.table(rows.map((row) => ({ ...row, seconds: row.seconds.toFixed(2), eventsPerSecond: Math.round(row.eventsPerSecond) })));
+  console.table(rows.map((row) => ({ ...row, seconds: row.seconds.toFixed(2), eventsPerSecond: Math.round(row.eventsPerSecond), p50: row.p50.toFixed(2), p95: row.p95.toFixed(2), p99: row.p99.toFixed(2) })));
   console.log(JSON.stringify({ settings, rows }));
 }
 
-async function runScenarios(label: string, store: ReadModelStore, history: readonly ProjectedEvent[]): Promise<Row[]> {
-  const rows: Row[] = [];
-  const balances = accountBalances('bench_balances');
-  const portfolios = clientPortfolios('bench_portfolios');
-
-  const first = await timed(label, `balances: first apply, batches of ${settings.batch} (1 doc per stream)`, store, balances, () =>
-    applyInBatches(store, balances, history, settings.batch),
-  );
-  rows.push(first);
-  const applied = history.slice(0, first.events);
-  rows.push(await timed(label, 'balances: replay of the same events (all duplicates)', store, balances, () => applyInBatches(store, balances, applied, settings.batch)));
-  for (const batchSize of [settings.batch, settings.rebuildBatch]) {
-    rows.push(await timed(label, `balances: rebuild from scratch, batches of ${batchSize}`, store, balances, async () => {
-      const deadline = Date.now() + settings.seconds * 1000;
-      const result = await rebuildProjection(store, balances, untilDeadline(applied, deadline), { batchSize });
-      return { events: result.applied, complete: result.applied === applied.length };
+/** Reporting's inbound handlers: each event to every projection that reads it, one event per apply, appliers side by side. */
+async function livePath(version: string, library: ReadModelsLibrary, url: string, dbName: string, history: readonly ProjectedEvent[]): Promise<Row> {
+  const store = await library.createMongoReadModelStore({ url, dbName });
+  try {
+    const appliers = Array.from({ length: settings.appliers }, (): ProjectedEvent[] => []);
+    for (const event of history) appliers[accountNumber(event) % settings.appliers].push(event);
+    const deadline = Date.now() + settings.seconds * 1000;
+    const latencies: number[] = [];
+    let events = 0;
+    let complete = true;
+    const start = performance.now();
+    await Promise.all(appliers.map(async (owned) => {
+      for (const event of owned) {
+        if (Date.now() > deadline) {
+          complete = false;
+          return;
+        }
+        const began = performance.now();
+        for (const projection of readersOf(event)) await store.apply(projection, [event]);
+        latencies.push(performance.now() - began);
+        events += 1;
+      }
     }));
+    return row(version, `MongoDB-wire live path: one event per apply, ${settings.appliers} appliers`, events, start, latencies, complete);
+  } finally {
+    await store.close();
   }
-  rows.push(await timed(label, `portfolios: first apply, batches of ${settings.batch} (${settings.clients} hot docs)`, store, portfolios, () =>
-    applyInBatches(store, portfolios, history, settings.batch),
-  ));
-
-  const queryStart = performance.now();
-  const queries = 20;
-  for (let n = 0; n < queries; n++) {
-    await store.find(balances.name, { status: 'active', clientId: `client-${n % settings.clients}` }, { sort: { 'balance.amount': -1 }, limit: 20 });
-  }
-  const perQueryMs = (performance.now() - queryStart) / queries;
-  console.log(`${label}: filtered+sorted page of 20 over ${await store.count(balances.name)} docs: ${perQueryMs.toFixed(1)} ms/query`);
-
-  await store.reset(balances.name);
-  await store.reset(portfolios.name);
-  return rows;
 }
 
-async function applyInBatches(
-  store: ReadModelStore,
-  projection: Projection<any>,
-  history: readonly ProjectedEvent[],
-  batchSize: number,
-): Promise<{ events: number; complete: boolean }> {
+async function mongoRebuild(version: string, library: ReadModelsLibrary, url: string, dbName: string, history: readonly ProjectedEvent[]): Promise<Row> {
+  const store = await library.createMongoReadModelStore({ url, dbName });
+  try {
+    return await rebuildAll(version, `MongoDB-wire rebuild, batches of ${settings.rebuildBatch} (documents replaced across batches)`, store, library, history);
+  } finally {
+    await store.close();
+  }
+}
+
+async function rebuildAll(version: string, scenario: string, store: ReadModelStore, library: ReadModelsLibrary, history: readonly ProjectedEvent[]): Promise<Row> {
   const deadline = Date.now() + settings.seconds * 1000;
+  const latencies: number[] = [];
+  const timing = timedBatches(store, latencies);
   let events = 0;
-  for (let start = 0; start < history.length; start += batchSize) {
-    if (Date.now() > deadline) return { events, complete: false };
-    const batch = history.slice(start, start + batchSize);
-    await store.apply(projection, batch);
-    events += batch.length;
+  let complete = true;
+  const start = performance.now();
+  for (const projection of REPORTING_PROJECTIONS) {
+    const handled = history.filter((event) => projection.handles.includes(event.type));
+    const result = await library.rebuildProjection(timing, projection, untilDeadline(handled, deadline), { batchSize: settings.rebuildBatch });
+    events += result.applied;
+    if (result.applied < handled.length) complete = false;
   }
-  return { events, complete: true };
+  return row(version, scenario, events, start, latencies, complete);
 }
 
-async function timed(
-  label: string,
-  scenario: string,
-  store: ReadModelStore,
-  projection: Projection<any>,
-  run: () => Promise<{ events: number; complete: boolean }>,
-): Promise<Row> {
+/** Reporting replaying its topics into memory: each event to each of its projections, one apply at a time. */
+async function inMemoryRebuild(version: string, library: ReadModelsLibrary, history: readonly ProjectedEvent[]): Promise<Row> {
+  const store = library.createInMemoryReadModelStore();
+  const deadline = Date.now() + settings.seconds * 1000;
+  const latencies: number[] = [];
+  let events = 0;
+  let complete = true;
   const start = performance.now();
-  const { events, complete } = await run();
+  for (const event of history) {
+    if (Date.now() > deadline) {
+      complete = false;
+      break;
+    }
+    const began = performance.now();
+    for (const projection of readersOf(event)) await store.apply(projection, [event]);
+    latencies.push(performance.now() - began);
+    events += 1;
+  }
+  await store.close();
+  return row(version, 'in-memory rebuild: one event per apply', events, start, latencies, complete);
+}
+
+function row(version: string, scenario: string, events: number, start: number, latencies: number[], complete: boolean): Row {
   const seconds = (performance.now() - start) / 1000;
-  const row = { store: label, scenario, events, seconds, eventsPerSecond: events / seconds, documents: await store.count(projection.name), complete };
-  console.log(`${label} | ${scenario}: ${events} events in ${seconds.toFixed(2)}s = ${Math.round(row.eventsPerSecond)} events/s${complete ? '' : ' (stopped at the time limit)'}`);
-  return row;
+  latencies.sort((a, b) => a - b);
+  const percentile = (p: number): number => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+  const result = { version, scenario, events, seconds, eventsPerSecond: events / seconds, p50: percentile(50), p95: percentile(95), p99: percentile(99), complete };
+  console.log(`${version} | ${scenario}: ${events} events in ${seconds.toFixed(2)}s = ${Math.round(result.eventsPerSecond)} events/s, p50/p95/p99 ${result.p50.toFixed(1)}/${result.p95.toFixed(1)}/${result.p99.toFixed(1)} ms${complete ? '' : ' (stopped at the time limit)'}`);
+  return result;
+}
+
+/** The store, with every `apply` (one rebuild batch) timed. */
+function timedBatches(store: ReadModelStore, latencies: number[]): ReadModelStore {
+  return Object.assign(Object.create(store) as ReadModelStore, {
+    apply: async (projection: Projection<any>, events: readonly ProjectedEvent[]) => {
+      const began = performance.now();
+      await store.apply(projection, events);
+      latencies.push(performance.now() - began);
+    },
+  });
+}
+
+const readers = new Map<string, Projection<any>[]>();
+function readersOf(event: ProjectedEvent): Projection<any>[] {
+  let found = readers.get(event.type);
+  if (!found) {
+    found = REPORTING_PROJECTIONS.filter((projection) => projection.handles.includes(event.type));
+    readers.set(event.type, found);
+  }
+  return found;
+}
+
+function accountNumber(event: ProjectedEvent): number {
+  return Number(/a(\d+)/.exec(String(event.data.accountId))?.[1] ?? 0);
+}
+
+/**
+ * What reporting receives for `accounts` accounts, in rounds as the topics would deliver
+ * them: placement, notice, contact attempt, promise, `payments` payments, a legal stage;
+ * each fact also as the audit record of the service that stored it.
+ */
+function reportingHistory(accounts: number, payments: number): ProjectedEvent[] {
+  const rounds: ((accountId: string, clientId: string) => [Contract<any>, object, string, string])[] = [
+    (a, c) => [AccountPlaced, accountPlaced(a, c, 500_000), 'client-intake', `account-${a}`],
+    (a, c) => [NoticeSent, noticeSent(a, c), 'debtor-contact', `contact-${a}`],
+    (a, c) => [ContactAttemptRecorded, contactAttemptRecorded(a, c, '2026-06-02T10:00:00.000Z'), 'debtor-contact', `contact-${a}`],
+    (a, c) => [PromiseToPayMade, promiseToPayMade(a, c, `promise-${a}`, 10_000), 'debtor-contact', `contact-${a}`],
+    ...Array.from({ length: payments }, (_, p) => (a: string, c: string): [Contract<any>, object, string, string] => [
+      PaymentPosted, paymentPosted(a, c, `payment-${a}-${p}`, 1_000, 500_000 - 1_000 * (p + 1)), 'payments', `ledger-${a}`,
+    ]),
+    (a, c) => [LegalStageChanged, legalStageChanged(a, c, 'recommended', 500_000 - 1_000 * payments), 'legal-referral', `referral-${a}`],
+  ];
+  const versions = new Map<string, number>();
+  const events: ProjectedEvent[] = [];
+  for (const makeEvent of rounds) {
+    for (let n = 0; n < accounts; n++) {
+      const accountId = `a${String(n).padStart(6, '0')}`;
+      const [contract, data, service, stream] = makeEvent(accountId, `client-${n % 10}`);
+      const version = versions.get(stream) ?? 0;
+      versions.set(stream, version + 1);
+      events.push(projected(contract, data, stream, version));
+      events.push(auditEventOf(auditRecord(service, accountId, stream, version, contract.type, '2026-06-01T09:00:00.000Z')));
+    }
+  }
+  return events;
 }
 
 function* untilDeadline<T>(items: readonly T[], deadline: number): Generator<T> {
@@ -138,70 +236,6 @@ function* untilDeadline<T>(items: readonly T[], deadline: number): Generator<T> 
     if (Date.now() > deadline) return;
     yield item;
   }
-}
-
-interface AccountBalance {
-  accountId: string;
-  clientId: string;
-  status: 'active' | 'paid';
-  balance: { amount: number; currency: string };
-  payments: number;
-}
-
-function accountBalances(name: string): Projection<AccountBalance> {
-  return {
-    name,
-    handles: ['AccountPlaced', 'PaymentPosted'],
-    documentIds: (event) => [event.streamId],
-    evolve(document, event) {
-      if (event.type === 'AccountPlaced') {
-        const { accountId, clientId, amount, currency } = event.data;
-        return { accountId, clientId, status: 'active', balance: { amount, currency }, payments: 0 };
-      }
-      if (!document) return null;
-      const amount = document.balance.amount - event.data.amount;
-      return { ...document, status: amount > 0 ? 'active' : 'paid', balance: { ...document.balance, amount }, payments: document.payments + 1 };
-    },
-  };
-}
-
-interface ClientPortfolio {
-  clientId: string;
-  accounts: number;
-  placedTotal: number;
-  collectedTotal: number;
-}
-
-function clientPortfolios(name: string): Projection<ClientPortfolio> {
-  return {
-    name,
-    handles: ['AccountPlaced', 'PaymentPosted'],
-    documentIds: (event) => [event.data.clientId],
-    evolve(document, event) {
-      const current = document ?? { clientId: event.data.clientId, accounts: 0, placedTotal: 0, collectedTotal: 0 };
-      return event.type === 'AccountPlaced'
-        ? { ...current, accounts: current.accounts + 1, placedTotal: current.placedTotal + event.data.amount }
-        : { ...current, collectedTotal: current.collectedTotal + event.data.amount };
-    },
-  };
-}
-
-/** Account streams placed then paid, interleaved round by round as the event store would order them. */
-function accountHistory(accounts: number, clients: number, payments: number): ProjectedEvent[] {
-  const events: ProjectedEvent[] = [];
-  for (let round = 0; round <= payments; round++) {
-    for (let a = 0; a < accounts; a++) {
-      const streamId = `account-${String(a).padStart(8, '0')}-bench`;
-      const clientId = `client-${a % clients}`;
-      const metadata = { eventId: `${streamId}@${round}` };
-      events.push(
-        round === 0
-          ? { streamId, version: 0, type: 'AccountPlaced', data: { accountId: streamId, clientId, amount: 100_000 + a, currency: 'USD' }, metadata }
-          : { streamId, version: round, type: 'PaymentPosted', data: { accountId: streamId, clientId, amount: 1_000 + (a % 97) }, metadata },
-      );
-    }
-  }
-  return events;
 }
 
 function mongoUrl(): string {

@@ -276,6 +276,61 @@ export function readModelStoreContract(adapterName: string, factory: () => Promi
     });
 
     describe('concurrent writers', () => {
+      it('the same events applied concurrently, several times over, count once', async () => {
+        const projection = counters(unique('counters'));
+        const events = [tick('clock-1', 0), tick('clock-1', 1), tick('clock-2', 0)];
+
+        await Promise.all([
+          store.apply(projection, events),
+          store.apply(projection, events),
+          store.apply(projection, [events[1]]),
+          store.apply(projection, [...events].reverse()),
+        ]);
+
+        const counter = await store.findOne<Counter>(projection.name, { _id: 'counter-1' });
+        expect(counter?.count).toBe(3);
+        expect([...(counter?.seen ?? [])].sort()).toEqual(['clock-1@0', 'clock-1@1', 'clock-2@0']);
+      });
+
+      it('one event per apply, many applies in flight: every event lands once, in stream order', async () => {
+        const projection = counters(unique('counters'));
+        const streams = ['clock-1', 'clock-2', 'clock-3', 'clock-4'];
+
+        // One applier per stream, each awaiting its own events one by one, all on one document.
+        await Promise.all(streams.map(async (stream) => {
+          for (let version = 0; version < 5; version++) await store.apply(projection, [tick(stream, version)]);
+        }));
+
+        const counter = await store.findOne<Counter>(projection.name, { _id: 'counter-1' });
+        expect(counter?.count).toBe(20);
+        for (const stream of streams) {
+          expect(counter?.seen.filter((seen) => seen.startsWith(`${stream}@`))).toEqual([0, 1, 2, 3, 4].map((version) => `${stream}@${version}`));
+        }
+      });
+
+      it('a projection that throws fails its own apply only, not the applies in flight beside it', async () => {
+        const name = unique('counters');
+        const projection = counters(name);
+        const failing = { ...projection, evolve: (document: Counter | null, event: Parameters<typeof projection.evolve>[1]) => {
+          if (event.streamId === 'broken') throw new Error('cannot project this event');
+          return projection.evolve(document, event);
+        } };
+
+        const results = await Promise.allSettled([
+          store.apply(projection, [tick('clock-1', 0)]),
+          store.apply(failing, [tick('clock-2', 0), tick('broken', 0, 'counter-2')]),
+          store.apply(projection, [tick('clock-3', 0)]),
+        ]);
+
+        expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+        expect(await store.findOne<Counter>(name, { _id: 'counter-1' })).toMatchObject({ count: 2, seen: ['clock-1@0', 'clock-3@0'] });
+        expect(await store.findOne(name, { _id: 'counter-2' })).toBeNull();
+
+        await store.apply(projection, [tick('clock-2', 0), tick('broken', 0, 'counter-2')]);
+        expect(await store.findOne<Counter>(name, { _id: 'counter-1' })).toMatchObject({ count: 3 });
+      });
+
+
       it('two concurrent applies on the same document both land', async () => {
         const projection = clientPortfolios(unique('portfolios'));
 

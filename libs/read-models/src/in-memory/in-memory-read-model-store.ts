@@ -23,8 +23,8 @@ export class InMemoryReadModelStore implements ReadModelStore {
     const next: StoredDocument[] = [];
     for (const [id, group] of groups) {
       const stored = documents.get(id);
-      const folded = foldDocument(projection, id, stored ? structuredClone(stored) : null, group);
-      if (folded) next.push(structuredClone(folded));
+      const folded = foldDocument(projection, id, stored ? copyDocument(stored) : null, group);
+      if (folded) next.push(copyDocument(folded));
     }
     for (const document of next) documents.set(document._id, document);
   }
@@ -35,10 +35,15 @@ export class InMemoryReadModelStore implements ReadModelStore {
     options: QueryOptions = {},
   ): Promise<Doc[]> {
     this.assertOpen();
+    if (isSingleIdFilter(filter)) {
+      // The common lookup by id: one map read, not a query over a copy of the collection.
+      const stored = this.collections.get(collection)?.get(filter._id);
+      return stored && !stored._deleted && !options.skip && options.limit !== 0 ? [toPublic<Doc>(copyDocument(stored))] : [];
+    }
     let cursor = find<StoredDocument>(this.documentsOf(collection), liveFilter(filter)).sort(stableSort(options.sort));
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
-    return cursor.all().map((document) => toPublic<Doc>(structuredClone(document)));
+    return cursor.all().map((document) => toPublic<Doc>(copyDocument(document)));
   }
 
   async findOne<Doc = Record<string, any>>(collection: string, filter: Record<string, unknown>): Promise<Doc | null> {
@@ -91,6 +96,26 @@ export class InMemoryReadModelStore implements ReadModelStore {
   private assertOpen(): void {
     if (this.closed) throw new Error('read-model store is closed');
   }
+}
+
+/**
+ * A deep copy of a stored document. Documents hold what a MongoDB-wire server stores:
+ * plain objects, arrays, dates and primitives; anything else is copied by
+ * `structuredClone`. Several times faster than `structuredClone` for the whole document,
+ * which dominated an `apply` of one event.
+ */
+function copyDocument<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copyDocument) as T;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return structuredClone(value);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = copyDocument((value as Record<string, unknown>)[key]);
+  return copy as T;
+}
+
+function isSingleIdFilter(filter: Record<string, unknown> | undefined): filter is { _id: string } {
+  return filter !== undefined && typeof filter._id === 'string' && Object.keys(filter).length === 1;
 }
 
 /** The in-memory read-model store: empty at creation, gone when the process ends. */

@@ -1,8 +1,10 @@
 import mongoose, { mongo } from 'mongoose';
 import { readModelStoreContract } from '../contract-suite/read-model-store.contract-suite';
-import { clientPortfolios, placed } from '../contract-suite/read-model-store.fixtures';
+import { accountBalances, clientPortfolios, paid, placed, recalled } from '../contract-suite/read-model-store.fixtures';
 import { StoredDocument } from '../fold';
-import { createMongoReadModelStore, MongoReadModelStore } from './mongo-read-model-store';
+import { createMongoReadModelStore, MongoReadModelStore, MongoReadModelStoreOptions } from './mongo-read-model-store';
+
+type MongoReadModelStoreOptionsForTest = Pick<MongoReadModelStoreOptions, 'exactIdFilters'>;
 import { throwawayDatabase } from '@lib/read-models/testing/throwaway-database';
 
 const url = process.env.MONGO_URL;
@@ -21,34 +23,70 @@ describe('MongoDB read-model store', () => {
   readModelStoreContract(`MongoDB at ${url.replace(/\/\/[^@/]*@/, '//***@')}`, () => createMongoReadModelStore({ url, dbName }));
 
   describe('beyond the contract', () => {
-    it('a new document another writer creates between read and write: the insert loses, re-reads, nothing is lost', async () => {
-      const projection = clientPortfolios('interleaved_insert');
-      const { store, other } = await interleaved(projection.name, (other) => other.apply(projection, [placed('n2', 'client-n', 50)]));
-      try {
-        await store.apply(projection, [placed('n1', 'client-n', 100)]);
+    // Both ways of compare-and-swap: `{ _id, _rev }` filters (atomic on MongoDB) and exact
+    // `_id` filters with a re-read of `_rev` (what the store uses on FerretDB).
+    describe.each([
+      { exactIdFilters: false, chunkRetries: 2 },
+      { exactIdFilters: true, chunkRetries: 1 },
+    ])('exactIdFilters: $exactIdFilters', ({ exactIdFilters, chunkRetries }) => {
+      const suffix = exactIdFilters ? 'exact' : 'filter';
 
-        expect(await store.findOne(projection.name, { _id: 'client-n' })).toMatchObject({ accounts: 2, placedTotal: 150 });
-        expect(store.conflictRetries).toBe(1);
-      } finally {
-        await Promise.all([store.close(), other.close()]);
-      }
+      it('a new document another writer creates between read and write: the insert loses, re-reads, nothing is lost', async () => {
+        const projection = clientPortfolios(`interleaved_insert_${suffix}`);
+        const { store, other } = await interleaved(projection.name, (other) => other.apply(projection, [placed('n2', 'client-n', 50)]), { exactIdFilters });
+        try {
+          await store.apply(projection, [placed('n1', 'client-n', 100)]);
+
+          expect(await store.findOne(projection.name, { _id: 'client-n' })).toMatchObject({ accounts: 2, placedTotal: 150 });
+          expect(store.conflictRetries).toBe(1);
+        } finally {
+          await Promise.all([store.close(), other.close()]);
+        }
+      });
+
+      it('a document another writer changes between read and write: the replace misses its _rev, re-reads, nothing is lost', async () => {
+        const projection = clientPortfolios(`interleaved_replace_${suffix}`);
+        const { store, other } = await interleaved(projection.name, (other) => other.apply(projection, [placed('c3', 'client-c', 25)]), { exactIdFilters });
+        try {
+          await other.apply(projection, [placed('c1', 'client-c', 100), placed('x1', 'client-x', 1)]);
+          await store.apply(projection, [placed('c2', 'client-c', 50), placed('x2', 'client-x', 2)]);
+
+          expect(await store.find(projection.name)).toEqual([
+            { _id: 'client-c', clientId: 'client-c', accounts: 3, placedTotal: 175, collectedTotal: 0 },
+            { _id: 'client-x', clientId: 'client-x', accounts: 2, placedTotal: 3, collectedTotal: 0 },
+          ]);
+          // With `{ _id, _rev }` filters both documents of the chunk go round again (client-x
+          // finds its event applied and is not rewritten); with a re-read per document only client-c.
+          expect(store.conflictRetries).toBe(chunkRetries);
+        } finally {
+          await Promise.all([store.close(), other.close()]);
+        }
+      });
+
+      it('a document another writer deletes between read and write: the replace misses, re-reads, keeps the tombstone', async () => {
+        const projection = accountBalances(`interleaved_delete_${suffix}`);
+        const { store, other } = await interleaved(projection.name, (other) => other.apply(projection, [recalled('d1', 'client-d', 2)]), { exactIdFilters });
+        try {
+          await other.apply(projection, [placed('d1', 'client-d', 500)]);
+          await store.apply(projection, [paid('d1', 'client-d', 100, 1)]);
+
+          // The payment (version 1) is folded onto the tombstone: the account stays deleted.
+          expect(await store.findOne(projection.name, { _id: 'account-d1' })).toBeNull();
+          expect(store.conflictRetries).toBe(1);
+        } finally {
+          await Promise.all([store.close(), other.close()]);
+        }
+      });
     });
 
-    it('a document another writer changes between read and write: the replace misses its _rev, re-reads, nothing is lost', async () => {
-      const projection = clientPortfolios('interleaved_replace');
-      const { store, other } = await interleaved(projection.name, (other) => other.apply(projection, [placed('c3', 'client-c', 25)]));
+    it('createMongoReadModelStore uses exact _id filters exactly when the server is FerretDB', async () => {
+      const store = await createMongoReadModelStore({ url, dbName });
+      const probe = await mongoose.createConnection(url, { dbName }).asPromise();
       try {
-        await other.apply(projection, [placed('c1', 'client-c', 100), placed('x1', 'client-x', 1)]);
-        await store.apply(projection, [placed('c2', 'client-c', 50), placed('x2', 'client-x', 2)]);
-
-        expect(await store.find(projection.name)).toEqual([
-          { _id: 'client-c', clientId: 'client-c', accounts: 3, placedTotal: 175, collectedTotal: 0 },
-          { _id: 'client-x', clientId: 'client-x', accounts: 2, placedTotal: 3, collectedTotal: 0 },
-        ]);
-        // Both documents of the chunk go round again; client-x finds its event applied and is not rewritten.
-        expect(store.conflictRetries).toBe(2);
+        const info = await probe.db!.admin().command({ buildInfo: 1 });
+        expect(store.exactIdFilters).toBe(typeof info.ferretdbVersion === 'string');
       } finally {
-        await Promise.all([store.close(), other.close()]);
+        await Promise.all([store.close(), probe.close()]);
       }
     });
 
@@ -67,9 +105,10 @@ describe('MongoDB read-model store', () => {
 async function interleaved(
   collection: string,
   interfere: (other: MongoReadModelStore) => Promise<void>,
+  options: MongoReadModelStoreOptionsForTest,
 ): Promise<{ store: MongoReadModelStore; other: MongoReadModelStore }> {
   const url = process.env.MONGO_URL!;
-  const other = await createMongoReadModelStore({ url, dbName });
+  const other = await createMongoReadModelStore({ url, dbName, ...options });
   const connection = await mongoose.createConnection(url, { dbName }).asPromise();
   let interfered = false;
   class Interleaved extends MongoReadModelStore {
@@ -82,5 +121,5 @@ async function interleaved(
       return stored;
     }
   }
-  return { store: new Interleaved(connection), other };
+  return { store: new Interleaved(connection, options), other };
 }

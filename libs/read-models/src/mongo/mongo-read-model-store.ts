@@ -15,8 +15,19 @@ export interface MongoReadModelStoreOptions {
   url: string;
   /** Database name; defaults to the one in the URL, then to MongoDB's default. */
   dbName?: string;
-  /** Ids per `$in` read when loading a batch's documents (default 500). */
+  /** Ids per `$in` read when loading a batch's documents (default 500; not used with `exactIdFilters`). */
   loadChunkSize?: number;
+  /**
+   * Send only filters that are exactly `{ _id: <string> }`, the one filter FerretDB 1.x
+   * answers from its index: documents are loaded one `findOne` each, and the
+   * compare-and-swap re-reads `_rev` by `_id` and then replaces by `_id` (FerretDB's own
+   * conditional replace is the same read-then-write, plus a table scan). Without it, loads
+   * use `$in` and replaces filter on `{ _id, _rev }`: atomic and index-served on MongoDB.
+   * `createMongoReadModelStore` turns it on when the server reports itself as FerretDB.
+   */
+  exactIdFilters?: boolean;
+  /** Documents read or written at the same time within one round (default 8; `exactIdFilters` only). */
+  concurrency?: number;
   /** New documents per `insert` command (default 500). */
   insertChunkSize?: number;
   /**
@@ -42,6 +53,13 @@ export class ReadModelConflictError extends Error {
   }
 }
 
+interface PendingApply {
+  projection: Projection<any>;
+  groups: Map<string, ProjectedEvent[]>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 interface PlannedWrite {
   id: string;
   /** `_rev` the document had when read; undefined when it did not exist. */
@@ -53,8 +71,9 @@ interface PlannedWrite {
  * Read models in MongoDB, through a mongoose connection; writes go through the native
  * driver's bulk API. Every document is written with a compare-and-swap: insert (unique
  * `_id`) or replace where `_rev` is still the one read, so writers need no transactions
- * and do not lose each other's updates. Calls on one collection run one at a time within
- * this store instance, so only other processes can conflict.
+ * and do not lose each other's updates. Calls on one collection run one round at a time
+ * within this store instance (calls that arrive meanwhile share the next round), so only
+ * other processes can conflict.
  * Stays within what FerretDB 1.24 supports: find/count, unordered insert and replace,
  * deleteMany, one upsert for checkpoints.
  */
@@ -63,7 +82,12 @@ export class MongoReadModelStore implements ReadModelStore {
   private readonly insertChunkSize: number;
   private readonly replaceChunkSize: number;
   private readonly maxConflictRetries: number;
+  /** Whether only exactly-`{ _id }` filters are sent (see the option of the same name). */
+  readonly exactIdFilters: boolean;
+  private readonly concurrency: number;
   private readonly queues = new Map<string, Promise<void>>();
+  /** Applies waiting for the next round of their collection; a round takes all of them at once. */
+  private readonly waiting = new Map<string, PendingApply[]>();
   private conflicts = 0;
 
   constructor(
@@ -74,6 +98,8 @@ export class MongoReadModelStore implements ReadModelStore {
     this.insertChunkSize = options.insertChunkSize ?? 500;
     this.replaceChunkSize = options.replaceChunkSize ?? 20;
     this.maxConflictRetries = options.maxConflictRetries ?? 20;
+    this.exactIdFilters = options.exactIdFilters ?? false;
+    this.concurrency = options.concurrency ?? 8;
   }
 
   /** Documents re-read and re-folded because a write did not land (another writer got there first). */
@@ -81,10 +107,30 @@ export class MongoReadModelStore implements ReadModelStore {
     return this.conflicts;
   }
 
+  /**
+   * Applies that arrive while a round of their collection is running wait and then go
+   * together in the next round: each document they touch is loaded once, their events are
+   * folded in arrival order, and the document is written once. Each call still settles on
+   * its own: it resolves once its documents are written, and a projection that throws on
+   * one call's events rejects that call only.
+   */
   apply<Doc extends object>(projection: Projection<Doc>, events: readonly ProjectedEvent[]): Promise<void> {
     const groups = groupByDocument(projection, events);
     if (groups.size === 0) return Promise.resolve();
-    return this.serialize(projection.name, () => this.applyGroups(projection, groups));
+    return new Promise<void>((resolve, reject) => {
+      const entry: PendingApply = { projection, groups, resolve, reject };
+      const waiting = this.waiting.get(projection.name);
+      if (waiting) {
+        waiting.push(entry);
+        return;
+      }
+      const round = [entry];
+      this.waiting.set(projection.name, round);
+      void this.serialize(projection.name, () => {
+        if (this.waiting.get(projection.name) === round) this.waiting.delete(projection.name);
+        return this.applyRound(projection.name, round);
+      });
+    });
   }
 
   async find<Doc = Record<string, any>>(
@@ -154,27 +200,45 @@ export class MongoReadModelStore implements ReadModelStore {
     await this.connection.close();
   }
 
-  private async applyGroups(projection: Projection<any>, groups: Map<string, ProjectedEvent[]>): Promise<void> {
-    const collection = this.db.collection<StoredDocument>(projection.name);
-    let pending = [...groups.keys()];
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > this.maxConflictRetries) throw new ReadModelConflictError(projection.name, pending);
-      if (attempt > 0) {
-        this.conflicts += pending.length;
-        await jitter(attempt);
+  /** Applies `entries` together; settles every entry and never throws. */
+  private async applyRound(name: string, entries: PendingApply[]): Promise<void> {
+    const collection = this.db.collection<StoredDocument>(name);
+    let live = entries;
+    let pending = documentIdsOf(live);
+    let rounds = 0;
+    try {
+      while (pending.length > 0) {
+        if (rounds > this.maxConflictRetries) {
+          const error = new ReadModelConflictError(name, pending);
+          for (const entry of live) if (pending.some((id) => entry.groups.has(id))) entry.reject(error);
+          live = live.filter((entry) => !pending.some((id) => entry.groups.has(id)));
+          break;
+        }
+        if (rounds > 0) {
+          this.conflicts += pending.length;
+          await jitter(rounds);
+        }
+        const stored = await this.load(collection, pending);
+        const folded = foldEntries(live, pending, stored);
+        if ('failed' in folded) {
+          // Reload before folding again without it: the projection may have changed the loaded documents.
+          folded.failed.reject(folded.error);
+          live = live.filter((entry) => entry !== folded.failed);
+          pending = pending.filter((id) => live.some((entry) => entry.groups.has(id)));
+          continue;
+        }
+        const writes = folded.writes;
+        pending = [
+          ...(await this.insert(collection, writes.filter((write) => write.expectedRev === undefined))),
+          ...(await this.replace(collection, writes.filter((write) => write.expectedRev !== undefined))),
+        ];
+        rounds += 1;
       }
-      const stored = await this.load(collection, pending);
-      const writes: PlannedWrite[] = [];
-      for (const id of pending) {
-        const current = stored.get(id) ?? null;
-        const next = foldDocument(projection, id, current, groups.get(id)!);
-        if (next) writes.push({ id, expectedRev: current?._rev, next });
-      }
-      pending = [
-        ...(await this.insert(collection, writes.filter((write) => write.expectedRev === undefined))),
-        ...(await this.replace(collection, writes.filter((write) => write.expectedRev !== undefined))),
-      ];
+    } catch (error) {
+      for (const entry of live) entry.reject(error);
+      return;
     }
+    for (const entry of live) entry.resolve();
   }
 
   /**
@@ -205,6 +269,13 @@ export class MongoReadModelStore implements ReadModelStore {
   /** Current stored documents by id. Protected so a test can let another writer in right after it. */
   protected async load(collection: mongo.Collection<StoredDocument>, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
     const stored = new Map<string, StoredDocument>();
+    if (this.exactIdFilters) {
+      await forEachLimited(ids, this.concurrency, async (id) => {
+        const document = await collection.findOne({ _id: id });
+        if (document) stored.set(id, document as StoredDocument);
+      });
+      return stored;
+    }
     for (const chunk of chunks(ids, this.loadChunkSize)) {
       const documents = await collection.find({ _id: { $in: chunk } }).toArray();
       for (const document of documents) stored.set(document._id, document as StoredDocument);
@@ -230,7 +301,9 @@ export class MongoReadModelStore implements ReadModelStore {
 
   /**
    * Replaces documents whose `_rev` is still the one read; returns the ids to re-read.
-   * A replace that matched nothing only shows in the command's total, so a short total
+   * With `exactIdFilters`, each document's `_rev` is read again by `_id` just before it is
+   * replaced by `_id`: not atomic, but the same read-then-write FerretDB does for a
+   * `{ _id, _rev }` filter, without its table scan. Otherwise: a replace that matched nothing only shows in the command's total, so a short total
    * sends every id of the chunk round again: re-folding one that did land finds all its
    * events applied and writes nothing, so over-reporting is harmless. (An upsert on
    * `{ _id, _rev }` would name the loser through a duplicate-key error, but could also
@@ -238,6 +311,13 @@ export class MongoReadModelStore implements ReadModelStore {
    */
   private async replace(collection: mongo.Collection<StoredDocument>, writes: readonly PlannedWrite[]): Promise<string[]> {
     const retry: string[] = [];
+    if (this.exactIdFilters) {
+      await forEachLimited(writes, this.concurrency, async ({ id, expectedRev, next }) => {
+        const current = await collection.findOne({ _id: id }, { projection: { _rev: 1 } });
+        if (current?._rev !== expectedRev || (await collection.replaceOne({ _id: id }, next)).matchedCount === 0) retry.push(id);
+      });
+      return retry;
+    }
     for (const chunk of chunks(writes, this.replaceChunkSize)) {
       const result = await collection.bulkWrite(
         chunk.map(({ id, expectedRev, next }) => ({ replaceOne: { filter: { _id: id, _rev: expectedRev }, replacement: next } })),
@@ -251,7 +331,8 @@ export class MongoReadModelStore implements ReadModelStore {
 
 /**
  * Connects to MongoDB (or FerretDB) and returns a read-model store; fails here, at start,
- * when the server cannot be reached.
+ * when the server cannot be reached. Unless `exactIdFilters` is given, it is on exactly
+ * when the server is FerretDB.
  */
 export async function createMongoReadModelStore(options: MongoReadModelStoreOptions): Promise<MongoReadModelStore> {
   const connection = mongoose.createConnection(options.url, {
@@ -265,7 +346,59 @@ export async function createMongoReadModelStore(options: MongoReadModelStoreOpti
     await connection.close().catch(() => undefined);
     throw new Error(`read-model store: cannot connect to ${redact(options.url)}: ${(error as Error).message}`, { cause: error });
   }
-  return new MongoReadModelStore(connection, options);
+  const exactIdFilters = options.exactIdFilters ?? (await isFerretDb(connection));
+  return new MongoReadModelStore(connection, { ...options, exactIdFilters });
+}
+
+/** FerretDB answers `buildInfo` with a `ferretdbVersion` next to the MongoDB version it emulates. */
+async function isFerretDb(connection: mongoose.Connection): Promise<boolean> {
+  const info = await connection.db!.admin().command({ buildInfo: 1 });
+  return typeof info.ferretdbVersion === 'string';
+}
+
+function documentIdsOf(entries: readonly PendingApply[]): string[] {
+  const ids = new Set<string>();
+  for (const entry of entries) for (const id of entry.groups.keys()) ids.add(id);
+  return [...ids];
+}
+
+/**
+ * Folds every entry's events into the documents `ids`, entries in arrival order, so each
+ * document is written once however many entries touched it. Stops at the first entry
+ * whose projection throws and names it.
+ */
+function foldEntries(
+  entries: readonly PendingApply[],
+  ids: readonly string[],
+  stored: Map<string, StoredDocument>,
+): { writes: PlannedWrite[] } | { failed: PendingApply; error: unknown } {
+  const writes: PlannedWrite[] = [];
+  for (const id of ids) {
+    const loaded = stored.get(id) ?? null;
+    let current = loaded;
+    for (const entry of entries) {
+      const events = entry.groups.get(id);
+      if (!events) continue;
+      try {
+        current = foldDocument(entry.projection, id, current, events) ?? current;
+      } catch (error) {
+        return { failed: entry, error };
+      }
+    }
+    if (current !== loaded && current !== null) writes.push({ id, expectedRev: loaded?._rev, next: current });
+  }
+  return { writes };
+}
+
+/** Runs `task` over `items`, at most `limit` at a time; fails with the first failure, once all started tasks ended. */
+async function forEachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++]);
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 /** Indexes of the operations refused for a duplicate key; rethrows any other failure. */
