@@ -67,8 +67,8 @@ export async function startAllInOne(): Promise<Deployment> {
     advanceClock: (by) => advanceAt([url], by),
     tamper: async (service, streamId, version) => {
       // The store's SQL driver is not part of the port; reaching it is this test's privilege.
-      const store = composed.stores.get(service) as unknown as EventStore & { driver: { query(s: { text: string; values: unknown[] }): Promise<unknown> } };
-      await store.driver.query({ text: TAMPER_SQL('event_store'), values: [streamId, version] });
+      const store = composed.stores.get(service) as unknown as EventStore & { names: { schema: string }; driver: { query(s: { text: string; values: unknown[] }): Promise<unknown> } };
+      await store.driver.query({ text: TAMPER_SQL(store.names.schema), values: [streamId, version] });
     },
     stop: () => composed.close(),
   };
