@@ -8,6 +8,7 @@
  * without an answer then is "in doubt" and is sent again (same key) once the fault is over.
  * Every 2xx is recorded as acknowledged: the checks hold the system to exactly those.
  */
+import { randomUUID } from 'node:crypto';
 import { FaultDeployment, Service } from './fault-deployment';
 import { staffToken } from '../journeys/deployment';
 
@@ -86,6 +87,8 @@ export class Load {
   private inDoubtCount = 0;
   private ledgerNotYetOpen = 0;
   private sequence = 0;
+  /** Keys are the collector's across loads: a load's own prefix keeps them apart. */
+  private readonly run = randomUUID().slice(0, 8);
   private stopped = false;
   private running: Promise<void> | undefined;
 
@@ -142,7 +145,7 @@ export class Load {
 
   private nextPlacement(worker: number): PendingCommand {
     const reference = `FAULT-${worker}-${++this.sequence}`;
-    const key = `place-${reference}`;
+    const key = `place-${this.run}-${reference}`;
     return {
       kind: 'placement',
       key,
@@ -172,7 +175,7 @@ export class Load {
     const n = ++this.sequence;
     const accountId = accounts[(n * 7 + worker) % accounts.length];
     const amount = 1_000 + (n % 50) * 10;
-    const key = `pay-${worker}-${n}`;
+    const key = `pay-${this.run}-${worker}-${n}`;
     return {
       kind: 'payment',
       key,
