@@ -205,7 +205,7 @@ export class ServiceRuntime {
   /** True when the event store or one of the service's probes does not answer within 2 s. */
   private async dependenciesDown(): Promise<boolean> {
     const checks = [() => this.options.store.ping(), ...Object.values(this.probes)];
-    const answers = await Promise.allSettled(checks.map((check) => withinMs(check(), 2_000)));
+    const answers = await Promise.allSettled(checks.map((check) => withinMs(Promise.resolve().then(check), 2_000)));
     return answers.some((answer) => answer.status === 'rejected');
   }
 
