@@ -16,6 +16,8 @@ export interface RunningApp {
   output: () => string;
   /** SIGTERM, then wait for the exit; resolves with the exit code. */
   stop: () => Promise<number | null>;
+  /** SIGKILL, as a crash or an OOM kill: no shutdown hook runs. Resolves once the process is gone. */
+  crash: () => Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -81,6 +83,10 @@ export async function startApp(app: string, env: Record<string, string> = {}, ti
     stop: async () => {
       if (exitCode === undefined) started.process.kill('SIGTERM');
       return started.exited;
+    },
+    crash: async () => {
+      if (exitCode === undefined) started.process.kill('SIGKILL');
+      await started.exited;
     },
   };
 }

@@ -7,6 +7,8 @@ export interface EffectivelyOnceOptions {
   now: () => Date;
   newId: () => string;
   maxAttempts?: number;
+  /** See the bus's `SubscribeOptions.dependenciesDown`: a failure during an outage spends no attempt. */
+  dependenciesDown?: () => Promise<boolean>;
   /**
    * Applies the message. Its writes must go through `handleCommand` with the given
    * context: the context dedupes by causation (= the message id), so a redelivered
@@ -28,6 +30,7 @@ export function subscribeEffectivelyOnce(bus: MessageBus, options: EffectivelyOn
     groupId: options.groupId,
     topics: options.topics,
     maxAttempts: options.maxAttempts,
+    dependenciesDown: options.dependenciesDown,
     handler: (message) => options.handle(message, contextOf(message, options)),
   });
 }

@@ -166,6 +166,9 @@ export class ServiceRuntime {
         now: this.options.now,
         newId: this.options.newId,
         maxAttempts: DEFAULT_MAX_ATTEMPTS,
+        // A handler that fails while the store or a probed dependency (reporting's read
+        // models) is down is waiting on an outage: dead-lettering it would lose its effect.
+        dependenciesDown: () => this.dependenciesDown(),
         handle: async (message, context) => {
           const type = message.headers['message-type'];
           const handler = byType.get(upcaster.newestTypeOf(type));
@@ -197,6 +200,13 @@ export class ServiceRuntime {
     }
     this.relay.start(this.options.relayIntervalMs ?? 50);
     this.options.scheduler?.start(this.options.schedulerIntervalMs ?? 1000);
+  }
+
+  /** True when the event store or one of the service's probes does not answer within 2 s. */
+  private async dependenciesDown(): Promise<boolean> {
+    const checks = [() => this.options.store.ping(), ...Object.values(this.probes)];
+    const answers = await Promise.allSettled(checks.map((check) => withinMs(Promise.resolve().then(check), 2_000)));
+    return answers.some((answer) => answer.status === 'rejected');
   }
 
   private async apply(handler: Inbound, data: unknown, context: CommandContext, message: IncomingMessage, dispatch: CommandDispatch | undefined): Promise<unknown> {
@@ -245,3 +255,9 @@ function refusalRuleOf(outcome: unknown): string | undefined {
 }
 
 export { ContractViolation };
+
+function withinMs<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

@@ -51,7 +51,7 @@ describe('service runtime: what it tells operators about inbound messages', () =
 
   it('counts messages by outcome and refusal rule, counts dead letters, and logs inside a handler with its correlation id', async () => {
     const bus = createInProcessMessageBus({ retryBackoff: { initialMs: 1, maxMs: 1 } });
-    const store = { readAll: async () => [], load: async () => null, save: async () => undefined } as unknown as EventStore & CheckpointStore;
+    const store = { readAll: async () => [], load: async () => null, save: async () => undefined, ping: async () => undefined } as unknown as EventStore & CheckpointStore;
     const contexts: Array<Record<string, unknown> | undefined> = [];
     const runtime = new ServiceRuntime({
       service: 'svc',
@@ -85,6 +85,54 @@ describe('service runtime: what it tells operators about inbound messages', () =
       expect(runtime.deadLetters()).toEqual([{ topic: 'things', count: 1 }]);
       expect(contexts[0]).toMatchObject({ correlationId: 'corr-1', principal: { role: 'system', id: 'integration' }, origin: { role: 'client', id: 'client-9' }, messageId: 'm-1', consumer: 'svc' });
       expect(await runtime.consumerLag()).toBe(0);
+    } finally {
+      await runtime.stop();
+      await bus.close();
+    }
+  });
+
+  it('does not dead-letter a message that fails while its event store is down, and applies it once the store is back', async () => {
+    const bus = createInProcessMessageBus({ retryBackoff: { initialMs: 1, maxMs: 5 } });
+    let storeDown = true;
+    const store = {
+      readAll: async () => [],
+      load: async () => null,
+      save: async () => undefined,
+      ping: async () => {
+        if (storeDown) throw new Error('connection refused');
+      },
+    } as unknown as EventStore & CheckpointStore;
+    const applied: number[] = [];
+    let failures = 0;
+    const runtime = new ServiceRuntime({
+      service: 'svc',
+      store,
+      bus,
+      gateway: () => [],
+      accountIdOf: () => undefined,
+      inbound: [
+        on(thing, async (data) => {
+          if (storeDown) {
+            failures++;
+            throw new Error('connection refused');
+          }
+          applied.push(data.n);
+          return { outcome: 'accepted' };
+        }),
+      ],
+      now: () => new Date('2026-04-01T00:00:00.000Z'),
+      newId: () => 'id',
+      publishes: [],
+    });
+    await runtime.start();
+    try {
+      await bus.publish([{ topic: 'things', key: 'a', value: { n: 1, mode: 'apply' }, headers: headersOf(1) }]);
+      await waitFor('failures past the attempts a message gets', () => failures > DEFAULT_MAX_ATTEMPTS, { timeoutMs: 5_000 });
+      expect(runtime.deadLetters()).toEqual([]);
+      storeDown = false;
+      await waitFor('the message applied', () => applied.length > 0, { timeoutMs: 5_000 });
+      expect(applied).toEqual([1]);
+      expect(runtime.deadLetters()).toEqual([]);
     } finally {
       await runtime.stop();
       await bus.close();

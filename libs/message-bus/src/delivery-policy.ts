@@ -27,6 +27,16 @@ export function retryDelayMs(failedAttempts: number, backoff: RetryBackoff): num
   return Math.min(backoff.maxMs, backoff.initialMs * 2 ** Math.max(0, failedAttempts - 1));
 }
 
+/** Whether a subscriber's `dependenciesDown` says the handler's failure was an outage's; a failing check says no. */
+export async function dependenciesDown(check: (() => Promise<boolean>) | undefined): Promise<boolean> {
+  if (!check) return false;
+  try {
+    return (await check()) === true;
+  } catch {
+    return false;
+  }
+}
+
 /** Header values carry at most this much error text; a stack trace has no place on the wire. */
 const MAX_ERROR_TEXT = 2000;
 

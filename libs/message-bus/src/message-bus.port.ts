@@ -42,6 +42,15 @@ export interface SubscribeOptions {
    * `<topic>.dead-letter` with the error in header `error` and is skipped. Default 5.
    */
   maxAttempts?: number;
+  /**
+   * Asked after the handler threw: resolving true says something the handler depends on
+   * (its database, its read model store) is down, so the failure is not the message's.
+   * Such a failure spends no attempt: the message waits the longest backoff and is tried
+   * again, for as long as the outage lasts, instead of going to the dead letter topic
+   * (where it would be lost to the read model or the stream it was meant for). A check
+   * that throws counts as false. Default: every failure spends an attempt.
+   */
+  dependenciesDown?: () => Promise<boolean>;
   /** Where a new group starts: earliest (default) or only new messages. */
   fromBeginning?: boolean;
 }

@@ -596,6 +596,43 @@ export function messageBusContract(
     );
 
     it(
+      'spends no attempt on failures while dependenciesDown says so: nothing dead-lettered during an outage',
+      async () => {
+        const topic = uniqueName('outage');
+        const dlq = deadLetterTopic(topic);
+        await bus.ensureTopics([topic, dlq]);
+        let down = true;
+        const failedWhileDown: number[] = [];
+        const handled: IncomingMessage[] = [];
+        const dead: IncomingMessage[] = [];
+        await subscribe({
+          groupId: groupName(),
+          topics: [topic],
+          maxAttempts: 2,
+          dependenciesDown: async () => down,
+          handler: async (m) => {
+            if (down) {
+              failedWhileDown.push(m.attempt);
+              throw new Error('read model store unreachable');
+            }
+            handled.push(m);
+          },
+        });
+        await subscribe({ groupId: groupName(), topics: [dlq], handler: record(dead) });
+        await bus.publish([message(topic, 'acc-1', { n: 1 }, { 'message-id': 'during-outage' })]);
+
+        // Far more failures than maxAttempts, each its first attempt: none was counted.
+        await until('failures past maxAttempts', () => failedWhileDown.length >= 3);
+        expect(new Set(failedWhileDown)).toEqual(new Set([1]));
+        down = false;
+        await until('the message handled once the dependency is back', () => handled.length >= 1);
+        expect(handled.map((m) => m.headers['message-id'])).toEqual(['during-outage']);
+        expect(dead).toEqual([]);
+      },
+      testTimeout,
+    );
+
+    it(
       'replays a topic from the start to a group that was reset, and refuses to reset a group in use',
       async () => {
         const topic = uniqueName('reset');

@@ -13,6 +13,7 @@ import {
   RetryBackoff,
   assertPublishable,
   deadLetterOf,
+  dependenciesDown,
   encodeValue,
   pause,
   resolveMaxAttempts,
@@ -69,6 +70,7 @@ export class InProcessMessageBus implements MessageBus {
       [...new Set(options.topics)],
       options.handler,
       resolveMaxAttempts(options.maxAttempts),
+      options.dependenciesDown,
     );
     const group = this.groupNamed(options.groupId);
     for (const topic of member.topics) {
@@ -213,6 +215,11 @@ export class InProcessMessageBus implements MessageBus {
           cursor.commit();
           continue;
         }
+        if (await dependenciesDown(member.dependenciesDown)) {
+          // An outage, not a poison message: wait it out without spending an attempt.
+          await pause(this.backoff.maxMs, this.shutdown.signal);
+          continue;
+        }
         cursor.failures += 1;
         if (cursor.failures >= member.maxAttempts) {
           this.append(deadLetterTopic(cursor.log.name), toRecord(deadLetterOf(message, error)));
@@ -278,6 +285,7 @@ class GroupMember {
     readonly topics: readonly string[],
     private readonly handler: SubscribeOptions['handler'],
     readonly maxAttempts: number,
+    readonly dependenciesDown?: SubscribeOptions['dependenciesDown'],
   ) {}
 
   /** Runs the handler once; resolves to the error it threw, or undefined on success. */

@@ -25,6 +25,7 @@ import {
   RetryBackoff,
   assertPublishable,
   deadLetterOf,
+  dependenciesDown,
   describeError,
   encodeValue,
   pause,
@@ -533,6 +534,12 @@ class KafkaSubscription implements BusSubscription {
         this.failures.delete(id);
         return true;
       } catch (error) {
+        if (await dependenciesDown(this.options.dependenciesDown)) {
+          // An outage, not a poison message: wait it out without spending an attempt.
+          await pause(this.settings.backoff.maxMs, this.stopping.signal);
+          await payload.heartbeat();
+          continue;
+        }
         this.failures.set(id, { count: failed + 1, error });
       }
       await this.backOff(failed + 1, payload);
