@@ -1,9 +1,7 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Type } from '@nestjs/common';
-import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Type } from '@nestjs/common';
 import { asStored, ChainVerdict, RecordedEvent, verifyChain } from '@lib/es-core';
 import type { EventStore } from '@lib/event-store';
-import { Roles } from './auth/roles';
-import { ApiProblems } from './http/api-problems';
+import { QueryEndpoint, UuidParam } from './http/endpoints';
 import { SERVICE_DEPENDENCIES } from './service-dependencies';
 
 /** A stored event as JSON carries it: the global position (a bigint) as a decimal string. */
@@ -32,17 +30,13 @@ export async function readAccountStreams(service: string, store: EventStore, str
  * Compliance only; read-only. Reporting gathers these from every service.
  */
 export function auditController(service: string, streamIdsOf: (accountId: string) => string[]): Type<unknown> {
-  @ApiTags('audit')
   @Controller(`audit/${service}`)
   class ServiceAuditController {
     constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: { eventStore: EventStore }) {}
 
     @Get('accounts/:accountId')
-    @Roles('compliance')
-    @ApiParam({ name: 'accountId', format: 'uuid' })
-    @ApiProblems('query')
-    @ApiOkResponse({ description: `${service}'s streams of the account, with their integrity verdicts.` })
-    async account(@Param('accountId', new ParseUUIDPipe()) accountId: string): Promise<AccountStreams> {
+    @QueryEndpoint({ roles: ['compliance'], tag: 'audit', uuidParams: ['accountId'], description: `${service}'s streams of the account, with their integrity verdicts.` })
+    async account(@UuidParam('accountId') accountId: string): Promise<AccountStreams> {
       return readAccountStreams(service, this.deps.eventStore, streamIdsOf(accountId));
     }
   }

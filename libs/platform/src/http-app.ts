@@ -50,6 +50,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
       .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, 'client-api-key')
       .addBearerAuth({ type: 'http', scheme: 'bearer' }, 'staff-token')
       .build(),
+    // Every endpoint states its tag (QueryEndpoint/CommandEndpoint `tag`): none made up from class names.
+    { autoTagControllers: false },
     ),
   );
   app.useGlobalPipes(requestValidationPipe());

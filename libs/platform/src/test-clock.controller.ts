@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { Roles } from './auth/roles';
-import { ApiProblems } from './http/api-problems';
+import { QueryEndpoint } from './http/endpoints';
 import type { ClockControl } from './infrastructure';
 import { invalidRequest } from './validation';
 
@@ -55,29 +54,27 @@ export class ClockAdvancedAnswer extends ClockNowAnswer {
  * Mounted only with CLOCK=test: moves the process's clock and runs every scheduler at
  * once, so end-to-end tests see "45 days later" without waiting. Admin only.
  */
-@ApiTags('operations')
 @Controller('test-clock')
 export class TestClockController {
   constructor(@Inject(CLOCK_CONTROL) private readonly control: ClockControl) {}
 
   @Get()
-  @Roles('admin')
-  @ApiProblems('query')
-  @ApiOkResponse({ type: ClockNowAnswer })
+  @QueryEndpoint({ roles: ['admin'], tag: 'operations', answer: ClockNowAnswer })
   now(): ClockNowAnswer {
     return { now: this.control.clock.now().toISOString() };
   }
 
   @Post('advance')
   @HttpCode(200)
-  @Roles('admin')
-  // Not a command endpoint (no Idempotency-Key, nothing stored), so not 'command': its body problems are listed here.
-  @ApiProblems('query', {
-    400: `A field is not an integer within its bounds, or the move would take the clock past ${LATEST_CLOCK_INSTANT} (the field that would is named).`,
-    413: 'The body is larger than the limit (1 MB).',
-    415: 'The body is not application/json.',
+  // Not a command endpoint (no Idempotency-Key, nothing stored), so a query's problems: its body problems are listed here.
+  @QueryEndpoint({
+    roles: ['admin'], tag: 'operations', answer: ClockAdvancedAnswer,
+    problems: {
+      400: `A field is not an integer within its bounds, or the move would take the clock past ${LATEST_CLOCK_INSTANT} (the field that would is named).`,
+      413: 'The body is larger than the limit (1 MB).',
+      415: 'The body is not application/json.',
+    },
   })
-  @ApiOkResponse({ type: ClockAdvancedAnswer })
   async advance(@Body() body: AdvanceClockRequest): Promise<ClockAdvancedAnswer> {
     refuseMovesPastTheLatestInstant(this.control.clock.now(), body);
     this.control.testClock?.advance(body);

@@ -1,11 +1,9 @@
-import { applyDecorators, CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
-import { ApiHeader } from '@nestjs/swagger';
 import { firstValueFrom, from, Observable } from 'rxjs';
 import { answerOnce, CommandAnswer, fingerprintOf } from '../idempotency';
 import { SERVICE_DEPENDENCIES, ServiceDependencies } from '../service-dependencies';
 import { ApplicationRequest, callerIds, commandContextOf, principalOf } from './command-context';
-import { ApiProblems, ProblemStatus } from './api-problems';
 import { AnswerException } from './problem-details';
 import { answerFor } from './problem-details.filter';
 
@@ -64,22 +62,4 @@ export class CommandInterceptor implements NestInterceptor {
     response.status(shown.status);
     return shown.body;
   }
-}
-
-/**
- * Marks a command endpoint: the command interceptor runs around it (see above), and the
- * OpenAPI document declares the optional `Idempotency-Key` header and every problem the
- * endpoint can answer (`problems` adds the endpoint's own: its 404, 409 and 422 rules).
- */
-export function CommandEndpoint(problems: Partial<Record<ProblemStatus, string>> = {}): MethodDecorator {
-  return applyDecorators(
-    UseInterceptors(CommandInterceptor),
-    ApiProblems('command', problems),
-    ApiHeader({
-      name: 'Idempotency-Key',
-      required: false,
-      description: 'Optional. A retry with the same key (by the same caller, same method, path and body) returns the first answer and changes nothing again; another request under the key is refused (422, rule idempotency-key-reused). 1-128 characters: letters, digits and . _ : ~ @ / + = -',
-      schema: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:~@/+=-]+$' },
-    }),
-  );
 }

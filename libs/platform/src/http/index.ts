@@ -6,3 +6,4 @@ export * from './command.interceptor';
 export * from './api-problems';
 export * from './json-body';
 export * from './openapi-validation-rules';
+export * from './endpoints';

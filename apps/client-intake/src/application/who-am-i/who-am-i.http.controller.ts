@@ -1,8 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@lib/es-core';
-import { ApiProblems, CurrentPrincipal, Roles } from '@lib/platform';
+import { CurrentPrincipal, QueryEndpoint } from '@lib/platform';
 import { ClientIdentity } from './client-identity.view';
 import { WhoAmI } from './who-am-i.query';
 
@@ -10,15 +9,12 @@ import { WhoAmI } from './who-am-i.query';
  * `GET /clients/me`: which client an API key belongs to. Client-intake alone keeps the
  * keys; services in other processes (reporting) ask here to authenticate a client.
  */
-@ApiTags('clients')
 @Controller('clients/me')
 export class WhoAmIController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Roles('client')
-  @ApiProblems('query')
-  @ApiOkResponse({ type: ClientIdentity, description: 'The client the API key belongs to.' })
+  @QueryEndpoint({ roles: ['client'], tag: 'clients', answer: ClientIdentity, description: 'The client the API key belongs to.' })
   whoAmI(@CurrentPrincipal() principal: Principal): Promise<ClientIdentity> {
     return this.queries.execute(new WhoAmI(principal));
   }

@@ -1,31 +1,25 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@lib/es-core';
-import { CommandEndpoint, Ctx, Roles } from '@lib/platform';
+import { CommandEndpoint, Ctx, UuidParam } from '@lib/platform';
 import { RecordContact } from './record-contact.command';
 import { ContactRecordedAnswer, RecordContactRequest } from './record-contact.request.dto';
 
 /** A collector records a contact with the debtor, perhaps with a promise to pay. */
-@ApiTags('contact cases')
 @Controller('cases/:accountId/contacts')
 export class RecordContactController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @Roles('collector', 'supervisor')
-  @ApiParam({ name: 'accountId', format: 'uuid' })
   @CommandEndpoint({
-    404: 'No contact case for the account (rule case-unknown).',
-    409: 'The case is closed (rule case-closed); the refusal is recorded.',
-    422: 'A compliance rule denied the contact (rule call-window; the refusal is recorded), or the promise is invalid (rules promise-needs-right-party-contact, promise-currency-mismatch, promise-due-date-past, promise-amount-positive).',
+    roles: ['collector', 'supervisor'], tag: 'contact cases', uuidParams: ['accountId'], answer: ContactRecordedAnswer, description: 'Recorded, with the compliance decisions that allowed it.',
+    problems: {
+      404: 'No contact case for the account (rule case-unknown).',
+      409: 'The case is closed (rule case-closed); the refusal is recorded.',
+      422: 'A compliance rule denied the contact (rule call-window; the refusal is recorded), or the promise is invalid (rules promise-needs-right-party-contact, promise-currency-mismatch, promise-due-date-past, promise-amount-positive).',
+    },
   })
-  @ApiCreatedResponse({ type: ContactRecordedAnswer, description: 'Recorded, with the compliance decisions that allowed it.' })
-  record(
-    @Param('accountId', new ParseUUIDPipe()) accountId: string,
-    @Body() body: RecordContactRequest,
-    @Ctx() context: CommandContext,
-  ): Promise<ContactRecordedAnswer> {
+  record(@UuidParam('accountId') accountId: string, @Body() body: RecordContactRequest, @Ctx() context: CommandContext): Promise<ContactRecordedAnswer> {
     return this.commands.execute(new RecordContact(accountId, body, context));
   }
 }

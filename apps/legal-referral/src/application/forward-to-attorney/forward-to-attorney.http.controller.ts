@@ -1,8 +1,7 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@lib/es-core';
-import { CommandEndpoint, Ctx, Roles } from '@lib/platform';
+import { CommandEndpoint, Ctx, UuidParam } from '@lib/platform';
 import { ReferralView } from '../referral.view';
 import { ForwardToAttorney } from './forward-to-attorney.command';
 import { ForwardToAttorneyRequest } from './forward-to-attorney.request.dto';
@@ -12,21 +11,13 @@ import { ForwardToAttorneyRequest } from './forward-to-attorney.request.dto';
  * the debtor's jurisdiction, if the account still meets the legal criteria now.
  * The agency stays the forwarder: correspondence with the attorney flows through it.
  */
-@ApiTags('referrals')
 @Controller('referrals/:accountId/forwarding')
 export class ForwardToAttorneyController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @Roles('legal', 'supervisor')
-  @ApiParam({ name: 'accountId', format: 'uuid' })
-  @CommandEndpoint({
-    404: 'No referral case for the account (rule referral-unknown).',
-    409:
-      'Rule referral-not-authorized, already-forwarded or referral-closed; a legal criterion that no longer holds, named by the first that fails (e.g. within-statute-of-limitations, balance-at-least-5000); or attorney-jurisdiction-mismatch. Nothing is stored.',
-  })
-  @ApiCreatedResponse({ type: ReferralView, description: 'Forwarded: the case with its attorney.' })
-  forward(@Param('accountId', new ParseUUIDPipe()) accountId: string, @Body() body: ForwardToAttorneyRequest, @Ctx() context: CommandContext): Promise<ReferralView> {
+  @CommandEndpoint({ roles: ['legal', 'supervisor'], tag: 'referrals', uuidParams: ['accountId'], answer: ReferralView, description: 'Forwarded: the case with its attorney.', problems: { 404: 'No referral case for the account (rule referral-unknown).', 409: 'Rule referral-not-authorized, already-forwarded or referral-closed; a legal criterion that no longer holds, named by the first that fails (e.g. within-statute-of-limitations, balance-at-least-5000); or attorney-jurisdiction-mismatch. Nothing is stored.' } })
+  forward(@UuidParam('accountId') accountId: string, @Body() body: ForwardToAttorneyRequest, @Ctx() context: CommandContext): Promise<ReferralView> {
     return this.commands.execute(new ForwardToAttorney(accountId, body, context));
   }
 }

@@ -1,8 +1,7 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@lib/es-core';
-import { CommandEndpoint, Ctx, Roles } from '@lib/platform';
+import { CommandEndpoint, Ctx, UuidParam } from '@lib/platform';
 import { ReferralView } from '../referral.view';
 import { ReviewForLegal } from './review-for-legal.command';
 
@@ -10,21 +9,13 @@ import { ReviewForLegal } from './review-for-legal.command';
  * Runs the legal review now, without waiting for day 45 (e.g. after new facts came in).
  * The outcome, recommended or not, is recorded and answered with every failed rule.
  */
-@ApiTags('referrals')
 @Controller('referrals/:accountId/review')
 export class ReviewForLegalController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @HttpCode(200)
-  @Roles('supervisor', 'legal')
-  @ApiParam({ name: 'accountId', format: 'uuid' })
-  @CommandEndpoint({
-    404: 'No referral case for the account (rule referral-unknown).',
-    409: 'The client already authorized suit, or the case was forwarded (rule referral-already-authorized).',
-  })
-  @ApiOkResponse({ type: ReferralView, description: 'The case after the review: stage recommended or not-recommended, with the failed rules.' })
-  review(@Param('accountId', new ParseUUIDPipe()) accountId: string, @Ctx() context: CommandContext): Promise<ReferralView> {
+  @CommandEndpoint({ roles: ['supervisor', 'legal'], tag: 'referrals', uuidParams: ['accountId'], status: 200, answer: ReferralView, description: 'The case after the review: stage recommended or not-recommended, with the failed rules.', problems: { 404: 'No referral case for the account (rule referral-unknown).', 409: 'The client already authorized suit, or the case was forwarded (rule referral-already-authorized).' } })
+  review(@UuidParam('accountId') accountId: string, @Ctx() context: CommandContext): Promise<ReferralView> {
     return this.commands.execute(new ReviewForLegal(accountId, context));
   }
 }

@@ -1,8 +1,7 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@lib/es-core';
-import { CommandEndpoint, Ctx, Roles } from '@lib/platform';
+import { CommandEndpoint, Ctx, UuidParam } from '@lib/platform';
 import { ReversePayment } from './reverse-payment.command';
 import { ReversalAnswer, ReversePaymentRequest } from './reverse-payment.request.dto';
 
@@ -10,20 +9,13 @@ import { ReversalAnswer, ReversePaymentRequest } from './reverse-payment.request
  * Trust accounting reverses a bounced payment (NSF, chargeback) or one posted in error.
  * Accountants only: a collector who took a payment cannot undo it.
  */
-@ApiTags('payments')
 @Controller('payments/:paymentId/reversal')
 export class ReversePaymentController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @Roles('accountant')
-  @ApiParam({ name: 'paymentId', format: 'uuid' })
-  @CommandEndpoint({
-    404: 'No such payment on the account (rules ledger-unknown, payment-unknown).',
-    409: 'Already reversed (rule payment-already-reversed).',
-  })
-  @ApiCreatedResponse({ type: ReversalAnswer, description: 'Reversed: the allocations, commission and credit taken back, the balance after.' })
-  reverse(@Param('paymentId', new ParseUUIDPipe()) paymentId: string, @Body() body: ReversePaymentRequest, @Ctx() context: CommandContext): Promise<ReversalAnswer> {
+  @CommandEndpoint({ roles: ['accountant'], tag: 'payments', uuidParams: ['paymentId'], answer: ReversalAnswer, description: 'Reversed: the allocations, commission and credit taken back, the balance after.', problems: { 404: 'No such payment on the account (rules ledger-unknown, payment-unknown).', 409: 'Already reversed (rule payment-already-reversed).' } })
+  reverse(@UuidParam('paymentId') paymentId: string, @Body() body: ReversePaymentRequest, @Ctx() context: CommandContext): Promise<ReversalAnswer> {
     return this.commands.execute(new ReversePayment(paymentId, body, context));
   }
 }
