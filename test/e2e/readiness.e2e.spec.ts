@@ -1,92 +1,13 @@
 /**
  * /health/ready in the distributed mode: a service process on PostgreSQL and Kafka loses
  * its bus and gets it back. The shared test broker must not be stopped (other specs use
- * it at the same time), so this spec runs a Kafka node of its own, from the jars
- * `npm run infra:up` cached (see deploy/infra/up.sh), kills it and starts it again on
- * the same ports and data.
+ * it at the same time), so this spec runs a Kafka node of its own (test/support/private-infra.ts),
+ * kills it and starts it again on the same ports and data.
  */
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
-import { freePort, RunningApp, startApp } from '../support/app-process';
-
-const root = join(__dirname, '..', '..');
-const kafkaHome = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'collections-infra', `kafka-${process.env.INFRA_KAFKA_VERSION ?? '4.1.1'}`);
-
-/** One KRaft node (broker and controller) in a directory of its own; start and kill it at will. */
-class PrivateKafka {
-  private process: ChildProcess | undefined;
-  private exited: Promise<void> | undefined;
-  readonly dir = mkdtempSync(join(tmpdir(), 'readiness-kafka-'));
-
-  constructor(
-    readonly port: number,
-    private readonly controllerPort: number,
-  ) {
-    if (!existsSync(join(kafkaHome, 'libs', '.complete'))) {
-      throw new Error(`Kafka's jars are not in ${kafkaHome}/libs: run \`npm run infra:up\` once (npm test does)`);
-    }
-    const config = join(this.dir, 'server.properties');
-    writeFileSync(
-      config,
-      [
-        'process.roles=broker,controller',
-        'node.id=1',
-        `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
-        `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-        `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
-        'controller.listener.names=CONTROLLER',
-        'inter.broker.listener.name=PLAINTEXT',
-        'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
-        `log.dirs=${join(this.dir, 'data')}`,
-        'num.network.threads=1',
-        'num.io.threads=2',
-        'num.partitions=1',
-        'default.replication.factor=1',
-        'min.insync.replicas=1',
-        'offsets.topic.replication.factor=1',
-        'offsets.topic.num.partitions=1',
-        'transaction.state.log.replication.factor=1',
-        'transaction.state.log.min.isr=1',
-        'transaction.state.log.num.partitions=1',
-        'share.coordinator.state.topic.replication.factor=1',
-        'share.coordinator.state.topic.min.isr=1',
-        'group.initial.rebalance.delay.ms=0',
-      ].join('\n'),
-    );
-    const clusterId = randomBytes(16).toString('base64url');
-    execFileSync('java', [...this.jvm(), 'kafka.tools.StorageTool', 'format', '--config', config, '--cluster-id', clusterId], { stdio: 'pipe' });
-  }
-
-  get brokers(): string {
-    return `127.0.0.1:${this.port}`;
-  }
-
-  start(): void {
-    const child = spawn('java', [...this.jvm(), '-Xms128m', '-Xmx256m', 'kafka.Kafka', join(this.dir, 'server.properties')], { stdio: 'ignore' });
-    this.process = child;
-    this.exited = new Promise((resolve) => child.on('exit', () => resolve()));
-  }
-
-  /** The bus goes away as in a crash: no goodbye to its clients. */
-  async kill(): Promise<void> {
-    this.process?.kill('SIGKILL');
-    await this.exited;
-    this.process = undefined;
-  }
-
-  async remove(): Promise<void> {
-    await this.kill();
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-
-  private jvm(): string[] {
-    return [`-Dlog4j2.configurationFile=${join(root, 'deploy/infra/kafka/log4j2.properties')}`, '-cp', `${join(kafkaHome, 'libs')}/*`];
-  }
-}
+import { RunningApp, startApp } from '../support/app-process';
+import { PrivateKafka } from '../support/private-infra';
 
 async function readiness(url: string): Promise<{ status: number; body: { status: string; error?: Record<string, { status: string; message?: string }> } }> {
   const response = await fetch(`${url}/health/ready`);
@@ -115,9 +36,10 @@ describe('readiness when the bus goes away and comes back (distributed mode)', (
   let app: RunningApp | undefined;
 
   beforeAll(async () => {
-    kafka = new PrivateKafka(await freePort(), await freePort());
+    kafka = await PrivateKafka.create();
     kafka.start();
-  }, 60_000);
+    await kafka.ready();
+  }, 120_000);
 
   afterAll(async () => {
     await app?.stop();

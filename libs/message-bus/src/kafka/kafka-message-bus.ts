@@ -481,7 +481,9 @@ class KafkaSubscription implements BusSubscription {
             await handler(message);
             done = true;
           } catch (error) {
-            this.failures.set(failureKey(topic, partition, raw.offset), { count: 1, error });
+            // During an outage of the handler's dependencies a failure spends no attempt.
+            const count = (await dependenciesDown(this.options.dependenciesDown)) ? 0 : 1;
+            this.failures.set(failureKey(topic, partition, raw.offset), { count, error });
           }
         }
         if (!done) {
