@@ -55,6 +55,14 @@ export interface EventStore {
   /** Catch-up then live subscription to every stream, in global order. */
   subscribeToAll(options: SubscribeOptions): EventStoreSubscription;
   /**
+   * Optional wake-up signal for readers that read the log themselves (the relay): calls
+   * `listener` after events were committed, at once for appends through this store object
+   * and, where the adapter has LISTEN/NOTIFY, for other processes' appends too. A hint,
+   * never the events: it may come late, twice or not at all, so a reader still reads
+   * again now and then. Returns a function that stops the calls.
+   */
+  onAppended?(listener: () => void): () => void;
+  /**
    * Resolves once the store answered a trivial request; rejects with why it could not
    * (unreachable, closed). Readiness probes call it: it reads no events.
    */

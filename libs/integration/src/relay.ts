@@ -38,6 +38,12 @@ export const LAG_COUNT_LIMIT = 10_000;
 
 const DEFAULT_RETRY_BACKOFF: Backoff = { initialMs: 100, maxMs: 30_000 };
 
+/**
+ * Longest wait between two rounds when no wake-up came. Wake-ups carry the latency; this
+ * only bounds how late a lost notification makes a message, at the cost of one read a second.
+ */
+export const DEFAULT_FALLBACK_INTERVAL_MS = 1_000;
+
 /** Where a round stood when it failed, for the log line. */
 type Whereabouts = Record<string, string | number | null>;
 
@@ -48,12 +54,22 @@ type Whereabouts = Record<string, string | number | null>;
  * checkpoint republishes that batch on restart: duplicates are possible, losses are not,
  * and consumers drop the duplicates (message id = event id).
  *
+ * Rounds run when the store signals a commit, with a slow poll as the fallback (see
+ * `start()`); a wake-up only starts a round, which reads from the checkpoint as always, so
+ * a lost, late or doubled signal changes when a message goes out, never what or in which order.
+ *
  * A failing round (store, gateway, encoding, bus) publishes nothing past the failure and
  * leaves the checkpoint where it was; `start()`'s loop logs it with where it stood and
  * retries after a pause that grows while the failures go on.
  */
 export class Relay {
-  private timer: NodeJS.Timeout | undefined;
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private woken = false;
+  private wakeSleeper: (() => void) | null = null;
+  private endSleep: (() => void) | null = null;
+  /** The position the last round found nothing after: where a wake-up subscription starts. */
+  private caughtUpAt: bigint | undefined;
   private running: Promise<number> | undefined;
   private readonly batchSize: number;
   private readonly retryBackoff: Backoff;
@@ -96,38 +112,104 @@ export class Relay {
     return this.running;
   }
 
-  start(intervalMs = 50): void {
-    let failures = 0;
-    const loop = async () => {
-      let pause = intervalMs;
-      try {
-        await this.drain();
-        failures = 0;
-      } catch (error) {
-        failures += 1;
-        pause = backoffDelayMs(failures, this.retryBackoff);
-        this.log({
-          level: 'error',
-          source: 'relay',
-          msg: 'relay round failed; retrying from the checkpoint',
-          relay: this.options.name,
-          ...this.whereabouts,
-          failures,
-          retryInMs: pause,
-          ...errorFields(error),
-        });
-      }
-      this.failuresInARow = failures;
-      if (this.timer) this.timer = setTimeout(loop, pause);
-    };
-    this.timer = setTimeout(loop, 0);
+  /**
+   * Runs rounds until `stop()`: one at once, then one whenever the store says events were
+   * committed (its `onAppended` signal, or a live `subscribeToAll` where the store has no
+   * such signal), and one every `fallbackIntervalMs` without any, which heals a lost
+   * notification. A failed round is retried after the backoff pause, which wake-ups do not
+   * cut short: a store busy with appends must not turn an outage into a hot loop.
+   */
+  start(fallbackIntervalMs = DEFAULT_FALLBACK_INTERVAL_MS): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = this.run(fallbackIntervalMs);
   }
 
   async stop(): Promise<void> {
-    const timer = this.timer;
-    this.timer = undefined;
-    if (timer) clearTimeout(timer);
+    this.stopping = true;
+    this.endSleep?.();
+    await this.loop;
+    this.loop = undefined;
     await this.running?.catch(() => undefined);
+  }
+
+  /** Ends the healthy wait early; remembered, so a wake-up during a round triggers one more. */
+  private wake(): void {
+    this.woken = true;
+    this.wakeSleeper?.();
+  }
+
+  private async run(fallbackIntervalMs: number): Promise<void> {
+    let stopWakeUps: (() => Promise<void>) | undefined;
+    let failures = 0;
+    try {
+      while (!this.stopping) {
+        this.woken = false;
+        let pause = fallbackIntervalMs;
+        try {
+          await this.drain();
+          failures = 0;
+          // Only once caught up: a subscription started earlier would first deliver the backlog.
+          stopWakeUps ??= this.listenForAppends();
+        } catch (error) {
+          failures += 1;
+          pause = backoffDelayMs(failures, this.retryBackoff);
+          this.log({
+            level: 'error',
+            source: 'relay',
+            msg: 'relay round failed; retrying from the checkpoint',
+            relay: this.options.name,
+            ...this.whereabouts,
+            failures,
+            retryInMs: pause,
+            ...errorFields(error),
+          });
+        }
+        this.failuresInARow = failures;
+        if (this.stopping) break;
+        // Events committed after the round's last read: go again at once.
+        if (failures === 0 && this.woken) continue;
+        await this.sleep(pause, failures === 0);
+      }
+    } finally {
+      await stopWakeUps?.();
+    }
+  }
+
+  /** Subscribes to the store's wake-up signal; returns how to unsubscribe. */
+  private listenForAppends(): () => Promise<void> {
+    const { store } = this.options;
+    if (store.onAppended) {
+      const off = store.onAppended(() => this.wake());
+      return async () => off();
+    }
+    const subscription = store.subscribeToAll({
+      after: this.caughtUpAt,
+      onEvent: async () => this.wake(),
+      onError: (error) =>
+        this.log({
+          level: 'error',
+          source: 'relay',
+          msg: 'relay wake-up subscription stopped; publishing on the fallback interval only',
+          relay: this.options.name,
+          ...errorFields(error),
+        }),
+    });
+    return () => subscription.close();
+  }
+
+  private sleep(ms: number, wakeable: boolean): Promise<void> {
+    return new Promise((resolve) => {
+      const finish = (): void => {
+        clearTimeout(timer);
+        this.wakeSleeper = null;
+        this.endSleep = null;
+        resolve();
+      };
+      const timer = setTimeout(finish, ms);
+      this.endSleep = finish;
+      if (wakeable) this.wakeSleeper = finish;
+    });
   }
 
   private async relayAll(): Promise<number> {
@@ -138,6 +220,7 @@ export class Relay {
       this.whereabouts = { after: position(after) };
       const batch = await store.readAll({ after, limit: this.batchSize });
       if (batch.length === 0) {
+        this.caughtUpAt = after;
         this.lastProgressAt = this.wallClock.now();
         return read;
       }

@@ -71,6 +71,10 @@ export interface ServiceRuntimeOptions {
   newId: () => string;
   /** Topics this service publishes to (created at start). */
   publishes: string[];
+  /**
+   * Longest wait between two relay rounds when no wake-up came (default
+   * `DEFAULT_FALLBACK_INTERVAL_MS`, 1 s): the relay runs when the store signals a commit.
+   */
   relayIntervalMs?: number;
   schedulerIntervalMs?: number;
   /**
@@ -198,7 +202,7 @@ export class ServiceRuntime {
         },
       });
     }
-    this.relay.start(this.options.relayIntervalMs ?? 50);
+    this.relay.start(this.options.relayIntervalMs);
     this.options.scheduler?.start(this.options.schedulerIntervalMs ?? 1000);
   }
 

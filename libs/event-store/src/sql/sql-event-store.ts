@@ -84,6 +84,7 @@ export class SqlEventStore implements EventStore, CheckpointStore {
   private readonly notify: boolean;
   private readonly visibilityWaitMs: number;
   private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly appendListeners = new Set<() => void>();
   private notifying: Promise<void> | null = null;
   private notifyAgain = false;
   private unlisten: (() => Promise<void>) | null = null;
@@ -181,6 +182,15 @@ export class SqlEventStore implements EventStore, CheckpointStore {
     return subscription;
   }
 
+  onAppended(listener: () => void): () => void {
+    this.assertOpen();
+    // A wrapper of its own, so the same function registered twice is called twice and removed once.
+    const entry = (): void => listener();
+    this.appendListeners.add(entry);
+    if (this.notify) void this.ensureListening();
+    return () => void this.appendListeners.delete(entry);
+  }
+
   async load(name: string): Promise<bigint | null> {
     this.assertOpen();
     const [row] = await this.driver.query<{ position: string | bigint }>(loadCheckpointStatement(this.names, name));
@@ -201,6 +211,7 @@ export class SqlEventStore implements EventStore, CheckpointStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.appendListeners.clear();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.listening;
     await this.notifying;
@@ -237,7 +248,7 @@ export class SqlEventStore implements EventStore, CheckpointStore {
   }
 
   /**
-   * After a commit: wakes this store's subscriptions at once and other processes' by one
+   * After a commit: wakes this store's subscriptions and append listeners at once and other processes' by one
    * NOTIFY. The NOTIFY is its own statement, not part of the append: PostgreSQL makes every
    * transaction that notifies commit one at a time (a cluster-wide lock held through the
    * commit), which would undo what the per-stream lock gains. The first append after a
@@ -246,7 +257,7 @@ export class SqlEventStore implements EventStore, CheckpointStore {
    * rather than one per append.
    */
   private announceAppend(): void {
-    for (const subscription of this.subscriptions) subscription.wake();
+    this.wakeReaders();
     if (!this.notify || this.closed) return;
     if (this.notifying) {
       this.notifyAgain = true;
@@ -265,11 +276,20 @@ export class SqlEventStore implements EventStore, CheckpointStore {
     })();
   }
 
+  private wakeReaders(): void {
+    for (const subscription of this.subscriptions) subscription.wake();
+    for (const listener of this.appendListeners) {
+      try {
+        listener();
+      } catch {
+        // A listener's failure must not stop the others or the append that woke them.
+      }
+    }
+  }
+
   private ensureListening(): Promise<void> {
     this.listening ??= this.driver
-      .listen(this.names.channel, () => {
-        for (const subscription of this.subscriptions) subscription.wake();
-      })
+      .listen(this.names.channel, () => this.wakeReaders())
       .then((unlisten) => {
         this.unlisten = unlisten;
       })
