@@ -149,8 +149,6 @@ export class Relay {
         try {
           await this.drain();
           failures = 0;
-          // Only once caught up: a subscription started earlier would first deliver the backlog.
-          stopWakeUps ??= this.listenForAppends();
         } catch (error) {
           failures += 1;
           pause = backoffDelayMs(failures, this.retryBackoff);
@@ -167,6 +165,8 @@ export class Relay {
         }
         this.failuresInARow = failures;
         if (this.stopping) break;
+        // Only once caught up: a subscription started earlier would first deliver the backlog.
+        if (failures === 0) stopWakeUps ??= this.listenForAppends();
         // Events committed after the round's last read: go again at once.
         if (failures === 0 && this.woken) continue;
         await this.sleep(pause, failures === 0);
@@ -178,6 +178,15 @@ export class Relay {
 
   /** Subscribes to the store's wake-up signal; returns how to unsubscribe. */
   private listenForAppends(): () => Promise<void> {
+    try {
+      return this.subscribeToWakeUps();
+    } catch (error) {
+      this.log({ level: 'error', source: 'relay', msg: 'relay wake-up signal unavailable; publishing on the fallback interval only', relay: this.options.name, ...errorFields(error) });
+      return async () => undefined;
+    }
+  }
+
+  private subscribeToWakeUps(): () => Promise<void> {
     const { store } = this.options;
     if (store.onAppended) {
       const off = store.onAppended(() => this.wake());

@@ -119,7 +119,8 @@ function message(event: RecordedEvent): OutgoingMessage {
 function storeOf(events: RecordedEvent[]): EventStore {
   return {
     readAll: async ({ after, limit = 1000 }: ReadAllOptions = {}) => events.filter((e) => after === undefined || e.globalPosition > after).slice(0, limit),
-  } as EventStore;
+    onAppended: () => () => undefined,
+  } as unknown as EventStore;
 }
 
 function checkpointsIn(saved: Map<string, bigint>): CheckpointStore {
@@ -158,5 +159,47 @@ describe('relay health', () => {
     events.push(recorded('acct-c', 0, 3n));
     wallClock.advance({ seconds: 10 });
     expect(await relay.health(30_000)).toMatchObject({ lag: 1, stuck: false });
+  });
+});
+
+describe('relay, while idle', () => {
+  it('reads the store only on the fallback interval, not on a fast poll, and at once when woken', async () => {
+    const events: RecordedEvent[] = [];
+    let reads = 0;
+    let wake: (() => void) | undefined;
+    const store = {
+      readAll: async (options?: ReadAllOptions) => {
+        reads += 1;
+        return storeOf(events).readAll(options);
+      },
+      onAppended: (listener: () => void) => {
+        wake = listener;
+        return () => (wake = undefined);
+      },
+    } as unknown as EventStore;
+    const published: OutgoingMessage[] = [];
+    const relay = new Relay({
+      name: 'out',
+      store,
+      checkpoints: checkpointsIn(new Map()),
+      bus: { publish: async (messages: readonly OutgoingMessage[]) => void published.push(...messages) } as unknown as MessageBus,
+      gateway: (event) => [message(event)],
+      log: () => undefined,
+    });
+
+    relay.start();
+    try {
+      await waitFor('the wake-up subscription', () => wake !== undefined, { timeoutMs: 1_000, intervalMs: 5 });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      // The first round only: a 50 ms poll would have read eight times by now.
+      expect(reads).toBe(1);
+
+      events.push(recorded('acct-a', 0, 1n));
+      wake?.();
+      await waitFor('the woken round', () => published.length === 1, { timeoutMs: 200, intervalMs: 5 });
+    } finally {
+      await relay.stop();
+    }
+    expect(wake).toBeUndefined();
   });
 });
