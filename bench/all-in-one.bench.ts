@@ -16,7 +16,8 @@
  *   BENCH_TIME_LIMIT_S    placing stops after this many seconds (default 600, max 3600)
  *
  * Only 127.0.0.1, on a free port; the data folder is a temporary directory removed at the
- * end. STAFF_TOKEN_SECRET is left unset, so the process checks staff tokens against the
+ * end. The process is started with `--expose-gc` and collects on SIGUSR2, sent before each
+ * memory reading, so heap figures are what is held, not garbage. STAFF_TOKEN_SECRET is left unset, so the process checks staff tokens against the
  * public demo secret, and the bench signs its admin token with it.
  */
 import { ChildProcess, spawn } from 'node:child_process';
@@ -92,7 +93,10 @@ async function start(dataDir: string): Promise<Running> {
   const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
   delete env.STAFF_TOKEN_SECRET;
   const begun = performance.now();
-  const child = spawn(process.execPath, ['-r', './deploy/runtime/register-paths.js', MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The process as `npm start` runs it, plus a full collection on SIGUSR2, so the heap read after it is what is held.
+  const entry = `process.on('SIGUSR2', () => globalThis.gc()); require(${JSON.stringify(MAIN)});`;
+  const args = ['--expose-gc', '-r', './deploy/runtime/register-paths.js', '-e', entry];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const keep = (chunk: Buffer): void => {
     output.push(chunk.toString());
@@ -193,8 +197,10 @@ async function post(url: string, path: string, body: unknown, headers: Record<st
   return { status: response.status, body: parsed };
 }
 
-/** Resident memory from /proc (what the issue measured) and the V8 heap from the process's own /metrics. */
+/** After a full collection: resident memory from /proc (what the issue measured) and the V8 heap from the process's own /metrics. */
 async function memoryOf(running: Running): Promise<{ rss: number; heap: number }> {
+  running.child.kill('SIGUSR2');
+  await sleep(1_000);
   const status = readFileSync(`/proc/${running.child.pid}/status`, 'utf8');
   const rssKb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? NaN);
   const metrics = await (await fetch(`${running.url}/metrics`)).text();
