@@ -25,22 +25,35 @@ export interface InProcessMessageBusOptions {
   partitions?: number;
   /** Pause between attempts of a failing handler. Default 100 ms doubling to 2 s. */
   retryBackoff?: RetryBackoff;
+  /**
+   * Messages kept per partition once every consumer group has committed them: what a
+   * group subscribing later (`fromBeginning`) or a reset group (`resetGroup`) reads from
+   * the start. Older ones are dropped, like Kafka's retention. Default 1000; 0 keeps only
+   * what some group has not committed yet.
+   */
+  retainConsumed?: number;
 }
+
+/** Per partition: enough for a group joining moments after the first messages (a relay's first rounds at start). */
+export const DEFAULT_RETAIN_CONSUMED = 1000;
 
 /**
  * The message bus inside one process, with Kafka's semantics so that code tested here
  * behaves the same on Kafka: topics split into partitions by key, consumer groups whose
  * members share partitions, offsets committed only after the handler succeeded, one
  * message in flight per partition and group, in-place retry, dead-letter after
- * `maxAttempts`. Every message is retained in memory for the life of the bus (that is
- * what makes `fromBeginning` work), so it suits the all-in-one mode and tests, not an
- * unbounded stream.
+ * `maxAttempts`. A message stays in memory until every group that reads its partition
+ * has committed it, and then among the last `retainConsumed` of its partition; a group
+ * subscribing later (`fromBeginning`) or a reset group starts at the earliest message
+ * still kept, as a Kafka group does under retention. Memory is thus bounded by what the
+ * groups have not handled yet, not by the traffic the bus ever carried.
  */
 export class InProcessMessageBus implements MessageBus {
   private readonly topics = new Map<string, TopicLog>();
   private readonly groups = new Map<string, ConsumerGroup>();
   private readonly partitionCount: number;
   private readonly backoff: RetryBackoff;
+  private readonly retainConsumed: number;
   /** Wakes every retry backoff when the bus closes. */
   private readonly shutdown = new AbortController();
   private closed = false;
@@ -51,6 +64,10 @@ export class InProcessMessageBus implements MessageBus {
       throw new RangeError(`partitions must be an integer >= 1, got ${String(options.partitions)}`);
     }
     this.backoff = options.retryBackoff ?? DEFAULT_RETRY_BACKOFF;
+    this.retainConsumed = options.retainConsumed ?? DEFAULT_RETAIN_CONSUMED;
+    if (!Number.isInteger(this.retainConsumed) || this.retainConsumed < 0) {
+      throw new RangeError(`retainConsumed must be an integer >= 0, got ${String(options.retainConsumed)}`);
+    }
   }
 
   async publish(messages: readonly OutgoingMessage[]): Promise<void> {
@@ -79,7 +96,7 @@ export class InProcessMessageBus implements MessageBus {
         const id = cursorId(topic, partition);
         // Like a Kafka group without a committed offset: the subscriber's reset policy decides.
         if (!group.cursors.has(id)) {
-          group.cursors.set(id, new PartitionCursor(log, partition, options.fromBeginning === false ? records.length : 0));
+          group.cursors.set(id, new PartitionCursor(log, partition, options.fromBeginning === false ? records.end : records.start));
         }
       });
     }
@@ -111,7 +128,7 @@ export class InProcessMessageBus implements MessageBus {
     let behind = 0;
     for (const topic of new Set(topics)) {
       this.topics.get(topic)?.partitions.forEach((records, partition) => {
-        behind += records.length - (group?.cursors.get(cursorId(topic, partition))?.next ?? 0);
+        behind += records.end - (group?.cursors.get(cursorId(topic, partition))?.next ?? records.start);
       });
     }
     return behind;
@@ -128,6 +145,13 @@ export class InProcessMessageBus implements MessageBus {
     await Promise.all(leaving);
   }
 
+  /** Messages held in memory, over every topic and partition: what the retention rule keeps. */
+  retainedMessages(): number {
+    let held = 0;
+    for (const log of this.topics.values()) for (const partition of log.partitions) held += partition.end - partition.start;
+    return held;
+  }
+
   private assertOpen(): void {
     if (this.closed) throw new Error('message bus is closed');
   }
@@ -135,7 +159,7 @@ export class InProcessMessageBus implements MessageBus {
   private topicNamed(name: string): TopicLog {
     let log = this.topics.get(name);
     if (!log) {
-      log = { name, partitions: Array.from({ length: this.partitionCount }, () => []) };
+      log = { name, partitions: Array.from({ length: this.partitionCount }, () => new PartitionLog()) };
       this.topics.set(name, log);
     }
     return log;
@@ -153,12 +177,34 @@ export class InProcessMessageBus implements MessageBus {
   private append(topic: string, record: StoredRecord): void {
     const log = this.topicNamed(topic);
     const partition = partitionForKey(record.key, log.partitions.length);
-    log.partitions[partition].push(record);
+    log.partitions[partition].append(record);
     const id = cursorId(topic, partition);
+    let read = false;
     for (const group of this.groups.values()) {
       const cursor = group.cursors.get(id);
-      if (cursor) this.schedule(cursor);
+      if (cursor) {
+        read = true;
+        this.schedule(cursor);
+      }
     }
+    // A partition no group reads has no commit to trim it: retention applies on arrival.
+    if (!read) this.trim(log, partition);
+  }
+
+  /**
+   * Drops what every group reading the partition has committed, except the last
+   * `retainConsumed`. A group that stopped (no members) still holds its offset, so what it
+   * has not handled is kept for when it comes back; `resetGroup` releases it.
+   */
+  private trim(log: TopicLog, partition: number): void {
+    const records = log.partitions[partition];
+    const id = cursorId(log.name, partition);
+    let slowest = records.end;
+    for (const group of this.groups.values()) {
+      const cursor = group.cursors.get(id);
+      if (cursor && cursor.next < slowest) slowest = cursor.next;
+    }
+    records.dropBefore(slowest - this.retainConsumed);
   }
 
   /**
@@ -207,12 +253,13 @@ export class InProcessMessageBus implements MessageBus {
     try {
       for (;;) {
         const member = cursor.owner;
-        const record = cursor.log.partitions[cursor.partition][cursor.next];
+        const record = cursor.log.partitions[cursor.partition].at(cursor.next);
         if (this.closed || !member || member.closed || !record) return;
         const message = toIncoming(cursor, record, cursor.failures + 1);
         const error = await member.deliver(message);
         if (error === undefined) {
           cursor.commit();
+          this.trim(cursor.log, cursor.partition);
           continue;
         }
         if (await dependenciesDown(member.dependenciesDown)) {
@@ -224,6 +271,7 @@ export class InProcessMessageBus implements MessageBus {
         if (cursor.failures >= member.maxAttempts) {
           this.append(deadLetterTopic(cursor.log.name), toRecord(deadLetterOf(message, error)));
           cursor.commit();
+          this.trim(cursor.log, cursor.partition);
           continue;
         }
         // The partition waits out the backoff: later messages of the same key must not overtake.
@@ -249,7 +297,51 @@ interface StoredRecord {
 
 interface TopicLog {
   readonly name: string;
-  readonly partitions: StoredRecord[][];
+  readonly partitions: PartitionLog[];
+}
+
+/**
+ * One partition's messages by absolute offset, of which only `start`..`end` are kept.
+ * Offsets never shift when the front is dropped, so committed offsets and the offsets in
+ * delivered messages and dead letters stay those of the whole log.
+ */
+class PartitionLog {
+  /** Offset of `records[0]`. */
+  private base = 0;
+  /** Index in `records` of the earliest kept message; slots before it are released. */
+  private head = 0;
+  private records: Array<StoredRecord | undefined> = [];
+
+  /** The earliest offset still kept: where a new or reset group starts. */
+  get start(): number {
+    return this.base + this.head;
+  }
+
+  /** The offset the next message will get. */
+  get end(): number {
+    return this.base + this.records.length;
+  }
+
+  at(offset: number): StoredRecord | undefined {
+    return offset < this.start ? undefined : this.records[offset - this.base];
+  }
+
+  append(record: StoredRecord): void {
+    this.records.push(record);
+  }
+
+  dropBefore(offset: number): void {
+    const until = Math.min(offset, this.end) - this.base;
+    if (until <= this.head) return;
+    for (let i = this.head; i < until; i += 1) this.records[i] = undefined;
+    this.head = until;
+    // Copy the kept tail into a fresh array now and then, so the released slots go too (amortised O(1)).
+    if (this.head >= 1024 && this.head * 2 >= this.records.length) {
+      this.records = this.records.slice(this.head);
+      this.base += this.head;
+      this.head = 0;
+    }
+  }
 }
 
 interface ConsumerGroup {

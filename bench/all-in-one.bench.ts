@@ -1,0 +1,244 @@
+/**
+ * The all-in-one as an operator runs it: the built process started on a fresh data
+ * folder, timed to `/health/ready`, its resident memory read from /proc, then accounts
+ * placed through `POST /placements` by concurrent API clients, then a restart on the same
+ * data timed again.
+ *
+ * Run from the repository root (needs no server: the all-in-one embeds its own):
+ *   npm run build
+ *   node -r ./deploy/runtime/register-paths.js dist/bench/all-in-one.bench.js
+ *
+ * Environment (all optional):
+ *   BENCH_ACCOUNTS        accounts placed (default 2000, max 200000)
+ *   BENCH_CONCURRENCY     concurrent callers (default 8, max 64)
+ *   BENCH_SETTLE_MS       wait after the placements before the memory is read, so the
+ *                         consumers catch up (default 5000, max 120000)
+ *   BENCH_TIME_LIMIT_S    placing stops after this many seconds (default 600, max 3600)
+ *
+ * Only 127.0.0.1, on a free port; the data folder is a temporary directory removed at the
+ * end. The process is started with `--expose-gc` and collects on SIGUSR2, sent before each
+ * memory reading, so heap figures are what is held, not garbage. STAFF_TOKEN_SECRET is left unset, so the process checks staff tokens against the
+ * public demo secret, and the bench signs its admin token with it.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DEV_STAFF_TOKEN_SECRET, signStaffToken } from '@lib/platform';
+
+const ROOT = join(__dirname, '..', '..');
+const MAIN = join(ROOT, 'dist', 'apps', 'all-in-one', 'src', 'main.js');
+const READY_TIMEOUT_MS = 120_000;
+
+const ACCOUNTS = boundedInt('BENCH_ACCOUNTS', 2_000, 1, 200_000);
+const CONCURRENCY = boundedInt('BENCH_CONCURRENCY', 8, 1, 64);
+const SETTLE_MS = boundedInt('BENCH_SETTLE_MS', 5_000, 0, 120_000);
+const TIME_LIMIT_MS = boundedInt('BENCH_TIME_LIMIT_S', 600, 1, 3_600) * 1_000;
+
+const ADMIN = `Bearer ${signStaffToken(DEV_STAFF_TOKEN_SECRET, { role: 'admin', id: 'admin-bench' })}`;
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  readyMs: number;
+  output: string[];
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'all-in-one-bench-'));
+  console.log(`all-in-one bench: ${ACCOUNTS} accounts, ${CONCURRENCY} callers, data in ${dataDir}`);
+  let running: Running | undefined;
+  try {
+    running = await start(dataDir);
+    console.log(`start to /health/ready, empty data: ${ms(running.readyMs)}`);
+    await sleep(2_000);
+    const idle = await memoryOf(running);
+    console.log(`idle, empty data: RSS ${mb(idle.rss)}, heap used ${mb(idle.heap)}`);
+
+    const apiKey = await onboardClient(running.url);
+    const placing = await placeAccounts(running.url, apiKey);
+    console.log(
+      `placements: ${placing.placed} in ${ms(placing.elapsedMs)} = ${Math.round((placing.placed / placing.elapsedMs) * 1_000)}/s, ` +
+        `p50 ${ms(percentile(placing.latencies, 0.5))}, p99 ${ms(percentile(placing.latencies, 0.99))}` +
+        (placing.failed > 0 ? `, ${placing.failed} failed (first: ${placing.firstFailure})` : ''),
+    );
+    await sleep(SETTLE_MS);
+    const after = await memoryOf(running);
+    console.log(`after ${placing.placed} accounts (+${SETTLE_MS} ms settle): RSS ${mb(after.rss)}, heap used ${mb(after.heap)}`);
+    if (placing.placed > 0) {
+      console.log(
+        `per placed account: RSS ${kb((after.rss - idle.rss) / placing.placed)}, heap ${kb((after.heap - idle.heap) / placing.placed)}`,
+      );
+    }
+
+    await stop(running);
+    running = await start(dataDir);
+    console.log(`start to /health/ready, with the ${placing.placed} accounts: ${ms(running.readyMs)}`);
+    await sleep(2_000);
+    const restarted = await memoryOf(running);
+    console.log(`idle after the restart: RSS ${mb(restarted.rss)}, heap used ${mb(restarted.heap)}`);
+  } catch (error) {
+    if (running) console.error(running.output.join('').slice(-4_000));
+    throw error;
+  } finally {
+    if (running) await stop(running);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function start(dataDir: string): Promise<Running> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
+  delete env.STAFF_TOKEN_SECRET;
+  const begun = performance.now();
+  // The process as `npm start` runs it, plus a full collection on SIGUSR2, so the heap read after it is what is held.
+  const entry = `process.on('SIGUSR2', () => globalThis.gc()); require(${JSON.stringify(MAIN)});`;
+  const args = ['--expose-gc', '-r', './deploy/runtime/register-paths.js', '-e', entry];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  const keep = (chunk: Buffer): void => {
+    output.push(chunk.toString());
+    if (output.length > 200) output.shift();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const running: Running = { child, url: `http://127.0.0.1:${port}`, readyMs: 0, output };
+  const deadline = begun + READY_TIMEOUT_MS;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`all-in-one exited with ${child.exitCode} before it was ready`);
+    try {
+      const response = await fetch(`${running.url}/health/ready`);
+      if (response.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() > deadline) {
+      await stop(running);
+      throw new Error(`all-in-one not ready within ${READY_TIMEOUT_MS} ms`);
+    }
+    await sleep(25);
+  }
+  running.readyMs = performance.now() - begun;
+  return running;
+}
+
+async function stop(running: Running): Promise<void> {
+  const { child } = running;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function onboardClient(url: string): Promise<string> {
+  const onboarded = await post(url, '/clients', { name: 'Bench Client' }, { authorization: ADMIN });
+  if (onboarded.status !== 201) throw new Error(`onboarding answered ${onboarded.status}: ${JSON.stringify(onboarded.body)}`);
+  const { clientId } = onboarded.body as { clientId: string };
+  const key = await post(url, `/clients/${clientId}/api-keys`, undefined, { authorization: ADMIN });
+  if (key.status !== 201) throw new Error(`API key answered ${key.status}: ${JSON.stringify(key.body)}`);
+  return (key.body as { apiKey: string }).apiKey;
+}
+
+async function placeAccounts(url: string, apiKey: string) {
+  const latencies: number[] = [];
+  let next = 0;
+  let failed = 0;
+  let firstFailure = '';
+  const begun = performance.now();
+  const caller = async (): Promise<void> => {
+    for (;;) {
+      const n = next;
+      next += 1;
+      if (n >= ACCOUNTS || performance.now() - begun > TIME_LIMIT_MS) return;
+      const reference = `BENCH-${n}`;
+      const sent = performance.now();
+      const answer = await post(url, '/placements', placementBody(reference), { 'x-api-key': apiKey, 'idempotency-key': `place-${reference}` });
+      if (answer.status === 201) {
+        latencies.push(performance.now() - sent);
+      } else {
+        failed += 1;
+        firstFailure ||= `${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, caller));
+  return { placed: latencies.length, failed, firstFailure, latencies, elapsedMs: performance.now() - begun };
+}
+
+function placementBody(clientReference: string) {
+  return {
+    clientReference,
+    commercial: true,
+    debtor: { kind: 'company', legalName: 'Acme Widgets LLC', country: 'US', region: 'NY', email: 'ap@acme.example' },
+    invoices: [
+      { number: 'INV-1001', issueDate: '2025-10-16', dueDate: '2025-11-15', originalAmount: 300_000, currency: 'USD' },
+      { number: 'INV-1002', issueDate: '2025-11-15', dueDate: '2025-12-15', originalAmount: 450_050, currency: 'USD' },
+    ],
+  };
+}
+
+async function post(url: string, path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: keep the text for the message
+  }
+  return { status: response.status, body: parsed };
+}
+
+/** After a full collection: resident memory from /proc (what the issue measured) and the V8 heap from the process's own /metrics. */
+async function memoryOf(running: Running): Promise<{ rss: number; heap: number }> {
+  running.child.kill('SIGUSR2');
+  await sleep(1_000);
+  const status = readFileSync(`/proc/${running.child.pid}/status`, 'utf8');
+  const rssKb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? NaN);
+  const metrics = await (await fetch(`${running.url}/metrics`)).text();
+  const heap = Number(/^nodejs_heap_size_used_bytes(?:\{[^}]*\})? (\d+(?:\.\d+)?)/m.exec(metrics)?.[1] ?? NaN);
+  return { rss: rssKb * 1024, heap };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+function boundedInt(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${name} must be an integer in ${min}..${max}, got ${raw}`);
+  return value;
+}
+
+const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+const ms = (milliseconds: number) => `${milliseconds.toFixed(milliseconds < 10 ? 1 : 0)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack ?? error.message : String(error));
+  process.exitCode = 1;
+});
