@@ -1,11 +1,14 @@
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import type { AppConfig, InfrastructureConfig } from '@lib/config';
 import { CheckpointStore, createPglite, createPgliteEventStore, EventStore } from '@lib/event-store';
 import { rewindRelaysOnStart } from '@lib/integration';
 import { createHttpApp, listen } from './http-app';
 import { ClockControl, createClockControl, createEventStore, createMessageBus, newId } from './infrastructure';
 import { DEMO_STAFF_TOKENS } from './auth/staff-token';
+import { seedPgliteDataDir } from './pglite-template';
 import { rootModule } from './root-module';
 import { ServiceDependencies } from './service-dependencies';
 import { CLOCK_CONTROL, TestClockController } from './test-clock.controller';
@@ -50,9 +53,7 @@ export async function composeProcess(config: AppConfig, services: ServiceDefinit
   const clockControl = createClockControl(config);
   const bus = createMessageBus(config.messageBus, config.topicPrefix);
   const stores = new Map<string, EventStore & CheckpointStore>();
-  // Several services in memory share one PGlite, a schema each: one `initdb` in WebAssembly
-  // (seconds) instead of one per service. Each service still owns its own streams.
-  const sharedPglite = config.eventStore.kind === 'pglite' && !config.eventStore.dataDir && services.length > 1 ? createPglite() : undefined;
+  const sharedPglite = await sharedPgliteFor(config.eventStore, services, options.pgliteTemplateDir);
   for (const service of services) {
     const store = sharedPglite
       ? await createPgliteEventStore({ db: sharedPglite, schema: `es_${service.name.replace(/-/g, '_')}` })
@@ -93,6 +94,24 @@ export async function composeProcess(config: AppConfig, services: ServiceDefinit
       await sharedPglite?.close();
     },
   };
+}
+
+/**
+ * The services of one process share one PGlite (PostgreSQL in WebAssembly), a schema each:
+ * one instance's memory and one start instead of one per service, and each service still
+ * owns its own streams. On disk the shared cluster is `<dataDir>/shared`; a data folder an
+ * earlier version laid out per service (`<dataDir>/<service>`) keeps that layout, so no
+ * history is left behind.
+ */
+async function sharedPgliteFor(config: InfrastructureConfig['eventStore'], services: ServiceDefinition[], templateDir: string | undefined): Promise<PGlite | undefined> {
+  if (config.kind !== 'pglite' || services.length < 2) return undefined;
+  if (!config.dataDir) return createPglite();
+  const dataDir = config.dataDir;
+  if (services.some((service) => existsSync(join(dataDir, service.name)))) return undefined;
+  const shared = join(dataDir, 'shared');
+  if (templateDir) await seedPgliteDataDir(shared, templateDir);
+  mkdirSync(shared, { recursive: true });
+  return createPglite(shared);
 }
 
 function eventStoreFor(config: InfrastructureConfig['eventStore'], service: string, shared: boolean): InfrastructureConfig['eventStore'] {
