@@ -20,8 +20,6 @@
  * The cache's first command on a ledger (cold: the whole stream) is printed apart.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { AggregateCache, CommandContext, EventToAppend, fold, handleCommand, isRejection } from '@lib/es-core';
@@ -29,6 +27,7 @@ import { createPgliteEventStore, createPostgresEventStore, EventStore, withUpcas
 import { ledgerDecider } from '../apps/payments/src/domain/ledger/ledger.decider';
 import { LedgerEvent } from '../apps/payments/src/domain/ledger/ledger.events';
 import { ledgerUpcasters } from '../apps/payments/src/domain/ledger/ledger.upcasters';
+import { intFromEnv, percentile, readInfraEnv } from './bench-support';
 
 const NOW = new Date('2026-06-01T09:00:00.000Z');
 const SEED_BATCH = 100;
@@ -196,30 +195,6 @@ function metadata() {
 }
 
 const ledgerStream = (accountId: string) => `ledger-${accountId}`;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function intFromEnv(name: string, fallback: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new RangeError(`${name} must be an integer from 1 to ${max}; got ${raw}`);
-  return value;
-}
-
-/** The same file jest reads (test/support/load-infra-env.ts), so `npm run infra:up` is enough. */
-function readInfraEnv(name: string): string | undefined {
-  const file = join(process.cwd(), '.infra', 'env');
-  if (!existsSync(file)) return undefined;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const match = /^(?:export\s+)?([A-Z0-9_]+)=(.*)$/.exec(line.trim());
-    if (match && match[1] === name) return match[2].replace(/^['"]|['"]$/g, '');
-  }
-  return undefined;
-}
 
 main().catch((error: unknown) => {
   console.error(error);

@@ -26,7 +26,7 @@
  * the raw table in `raw_insert`) dropped at the end.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,6 +34,7 @@ import { Pool } from 'pg';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { EventToAppend } from '@lib/es-core';
 import { EventStore, createPgliteEventStore, createPostgresEventStore } from '@lib/event-store';
+import { intFromEnv, median, percentile, readInfraEnv } from './bench-support';
 
 /** One system under test: appends `events` to a new stream. */
 type Appender = (streamId: string, events: EventToAppend[]) => Promise<unknown>;
@@ -218,12 +219,6 @@ function ratioText(ratios: number[]): string {
   return `${median(ratios).toFixed(2)}x [${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}]`;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 function anEvent(index: number): EventToAppend {
   return {
     type: 'PaymentPosted',
@@ -242,30 +237,6 @@ function anEvent(index: number): EventToAppend {
       occurredAt: '2024-05-01T10:00:00.000Z',
     },
   };
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function intFromEnv(name: string, fallback: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new RangeError(`${name} must be an integer from 1 to ${max}; got ${raw}`);
-  return value;
-}
-
-/** The same file jest reads (test/support/load-infra-env.ts), so `npm run infra:up` is enough. */
-function readInfraEnv(name: string): string | undefined {
-  const file = join(process.cwd(), '.infra', 'env');
-  if (!existsSync(file)) return undefined;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const match = /^(?:export\s+)?([A-Z0-9_]+)=(.*)$/.exec(line.trim());
-    if (match && match[1] === name) return match[2].replace(/^['"]|['"]$/g, '');
-  }
-  return undefined;
 }
 
 main().catch((error: unknown) => {

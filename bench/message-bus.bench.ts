@@ -38,11 +38,10 @@
  * failure (retry in place, dead letters): it is the speed to match.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import { MessageBus, OutgoingMessage, createInProcessMessageBus, createKafkaMessageBus } from '@lib/message-bus';
+import { median, readInfraEnv } from './bench-support';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 const BATCH = 500;
@@ -455,15 +454,9 @@ function percentiles(samples: number[]): Percentiles {
   return { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 /** Brokers from the environment or `.infra/env`, refused unless every one is on this machine. */
 function kafkaBrokers(): string[] {
-  const raw = process.env.KAFKA_BROKERS ?? fromInfraEnv('KAFKA_BROKERS') ?? '';
+  const raw = process.env.KAFKA_BROKERS ?? readInfraEnv('KAFKA_BROKERS') ?? '';
   const brokers = raw.split(',').map((b) => b.trim()).filter((b) => b !== '');
   for (const broker of brokers) {
     const host = broker.slice(0, broker.lastIndexOf(':'));
@@ -472,16 +465,6 @@ function kafkaBrokers(): string[] {
     }
   }
   return brokers;
-}
-
-function fromInfraEnv(name: string): string | undefined {
-  const file = join(process.cwd(), '.infra', 'env');
-  if (!existsSync(file)) return undefined;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const match = /^(?:export\s+)?([A-Z0-9_]+)=(.*)$/.exec(line.trim());
-    if (match?.[1] === name) return match[2].replace(/^['"]|['"]$/g, '');
-  }
-  return undefined;
 }
 
 function intFromEnv(name: string, fallback: number, max: number): number {

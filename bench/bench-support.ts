@@ -1,0 +1,38 @@
+/**
+ * What every benchmark under bench/ needs besides its own workload: settings from the
+ * environment, the local servers' addresses, and the figures it prints.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The value at percentile `p` (0-100) of samples sorted ascending; NaN when there are none. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** An integer setting from 1 to `max`; anything else stops the benchmark with its name. */
+export function intFromEnv(name: string, fallback: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) throw new RangeError(`${name} must be an integer from 1 to ${max}; got ${raw}`);
+  return value;
+}
+
+/** The same file jest reads (test/support/load-infra-env.ts), so `npm run infra:up` is enough. */
+export function readInfraEnv(name: string): string | undefined {
+  const file = join(process.cwd(), '.infra', 'env');
+  if (!existsSync(file)) return undefined;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const match = /^(?:export\s+)?([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    if (match && match[1] === name) return match[2].replace(/^['"]|['"]$/g, '');
+  }
+  return undefined;
+}
