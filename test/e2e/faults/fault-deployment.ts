@@ -6,18 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { DEPLOYMENT_STAFF_TOKEN_SECRET, Service, SERVICES } from '../journeys/deployment';
-import { freePort, RunningApp, startApp } from '../../support/app-process';
+import { distributedLayout, Servers, Service, SERVICES, sharedServers } from '../journeys/deployment';
+import { RunningApp, startApp } from '../../support/app-process';
 
-export { SERVICES };
-export type { Service };
-
-export interface Servers {
-  kafkaBrokers: string;
-  databaseUrl: string;
-  /** A MongoDB URL; its database name is replaced by one of the deployment's own. */
-  mongoUrl: string;
-}
+export { SERVICES, sharedServers };
+export type { Servers, Service };
 
 export interface FaultDeployment {
   url(service: Service): string;
@@ -32,34 +25,10 @@ export interface FaultDeployment {
   stop(): Promise<void>;
 }
 
-/** The shared servers of `npm run infra:up` (read from the environment, as every e2e spec does). */
-export function sharedServers(): Servers {
-  return { kafkaBrokers: required('KAFKA_BROKERS'), databaseUrl: required('DATABASE_URL'), mongoUrl: required('MONGO_URL') };
-}
 
 export async function startFaultDeployment(servers: Servers = sharedServers()): Promise<FaultDeployment> {
   const run = `f${randomUUID().slice(0, 8)}`;
-  const ports = Object.fromEntries(await Promise.all(SERVICES.map(async (s) => [s, await freePort()] as const))) as Record<Service, number>;
-  const urlOf = (service: Service) => `http://127.0.0.1:${ports[service]}`;
-  const schemaOf = (service: Service) => `${run}_${service.replace(/-/g, '_')}`;
-  const mongo = new URL(servers.mongoUrl);
-  mongo.pathname = `/${run}`;
-  const envOf = (service: Service) => ({
-    EVENT_STORE: 'postgres',
-    DATABASE_URL: servers.databaseUrl,
-    EVENT_STORE_SCHEMA: schemaOf(service),
-    MESSAGE_BUS: 'kafka',
-    KAFKA_BROKERS: servers.kafkaBrokers,
-    TOPIC_PREFIX: `${run}.`,
-    READ_MODELS: 'mongo',
-    MONGO_URL: mongo.toString(),
-    CLOCK: 'test',
-    STAFF_TOKEN_SECRET: DEPLOYMENT_STAFF_TOKEN_SECRET,
-    CLIENT_INTAKE_URL: urlOf('client-intake'),
-    DEBTOR_CONTACT_URL: urlOf('debtor-contact'),
-    PAYMENTS_URL: urlOf('payments'),
-    LEGAL_REFERRAL_URL: urlOf('legal-referral'),
-  });
+  const { ports, urlOf, schemaOf, envOf } = await distributedLayout(run, servers);
   const apps = new Map<Service, RunningApp>();
   const exitCodes = new Map<Service, number | null>();
   const launch = async (service: Service) => {
@@ -105,10 +74,4 @@ export async function startFaultDeployment(servers: Servers = sharedServers()): 
       }
     },
   };
-}
-
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run \`npm run infra:up\` (npm test does) or point it at a server`);
-  return value;
 }

@@ -74,18 +74,34 @@ export async function startAllInOne(): Promise<Deployment> {
   };
 }
 
-export async function startDistributed(): Promise<DistributedDeployment> {
-  const run = `j${randomUUID().slice(0, 8)}`;
+/** The servers a distributed deployment runs on; by default the shared ones of `npm run infra:up`. */
+export interface Servers {
+  kafkaBrokers: string;
+  databaseUrl: string;
+  /** A MongoDB URL; its database name is replaced by one of the deployment's own. */
+  mongoUrl: string;
+}
+
+export function sharedServers(): Servers {
+  return { kafkaBrokers: required('KAFKA_BROKERS'), databaseUrl: required('DATABASE_URL'), mongoUrl: required('MONGO_URL') };
+}
+
+/**
+ * Where each service of one distributed run listens and what it is told: the run's own
+ * schemas, topic prefix and read-model database on `servers`, one staff token secret, and
+ * where the other services answer.
+ */
+export async function distributedLayout(run: string, servers: Servers) {
   const ports = Object.fromEntries(await Promise.all(SERVICES.map(async (s) => [s, await freePort()] as const))) as Record<Service, number>;
   const urlOf = (service: Service) => `http://127.0.0.1:${ports[service]}`;
   const schemaOf = (service: Service) => `${run}_${service.replace(/-/g, '_')}`;
-  const mongo = new URL(required('MONGO_URL'));
+  const mongo = new URL(servers.mongoUrl);
   mongo.pathname = `/${run}`;
   const common = {
     EVENT_STORE: 'postgres',
-    DATABASE_URL: required('DATABASE_URL'),
+    DATABASE_URL: servers.databaseUrl,
     MESSAGE_BUS: 'kafka',
-    KAFKA_BROKERS: required('KAFKA_BROKERS'),
+    KAFKA_BROKERS: servers.kafkaBrokers,
     TOPIC_PREFIX: `${run}.`,
     READ_MODELS: 'mongo',
     MONGO_URL: mongo.toString(),
@@ -97,6 +113,12 @@ export async function startDistributed(): Promise<DistributedDeployment> {
     LEGAL_REFERRAL_URL: urlOf('legal-referral'),
   };
   const envOf = (service: Service) => ({ ...common, EVENT_STORE_SCHEMA: schemaOf(service) });
+  return { ports, urlOf, schemaOf, envOf };
+}
+
+export async function startDistributed(): Promise<DistributedDeployment> {
+  const run = `j${randomUUID().slice(0, 8)}`;
+  const { ports, urlOf, schemaOf, envOf } = await distributedLayout(run, sharedServers());
   const apps: RunningApp[] = await Promise.all(SERVICES.map((service) => startApp(service, envOf(service), 60_000, ports[service])));
   return {
     mode: 'distributed',
