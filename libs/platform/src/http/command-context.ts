@@ -64,9 +64,9 @@ export function commandContextOf(
   request: ApplicationRequest,
   deps: { newId: () => string },
   now: Date,
+  { correlationId, idempotencyKey } = callerIds(request),
 ): CommandContext {
   const principal = principalOf(request);
-  const { correlationId, idempotencyKey } = callerIds(request);
   const requestId = deps.newId();
   return {
     principal,

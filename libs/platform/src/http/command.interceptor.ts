@@ -40,8 +40,9 @@ export class CommandInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<ApplicationRequest>();
     const response = context.switchToHttp().getResponse<HttpResponse>();
     const now = this.deps.clock.now();
-    request.commandContext = commandContextOf(request, this.deps, now);
-    const { idempotencyKey } = callerIds(request);
+    const ids = callerIds(request);
+    request.commandContext = commandContextOf(request, this.deps, now, ids);
+    const { idempotencyKey } = ids;
     const successStatus = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? 201;
 
     const run = async (): Promise<CommandAnswer> => {
