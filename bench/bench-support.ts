@@ -36,3 +36,15 @@ export function readInfraEnv(name: string): string | undefined {
   }
   return undefined;
 }
+
+/** The line prefix `bench/issue-8-table.ts` looks for in a benchmark's output. */
+export const FIGURE_PREFIX = '#figure ';
+
+/**
+ * Prints one headline figure in a form the summary table (bench/issue-8-table.ts) reads
+ * back: `#figure <key> <value>`. The benchmark's own human-readable output stays as it is.
+ */
+export function reportFigure(key: string, value: number): void {
+  if (!/^[a-z0-9-]+$/.test(key)) throw new RangeError(`figure key must be lowercase words joined by '-', got ${key}`);
+  process.stdout.write(`${FIGURE_PREFIX}${key} ${Number.isFinite(value) ? Number(value.toPrecision(4)) : 'NaN'}\n`);
+}
