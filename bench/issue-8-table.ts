@@ -21,10 +21,10 @@ interface BenchRun {
 }
 
 const RUNS: BenchRun[] = [
-  { file: 'event-store', env: { BENCH_ROUNDS: '6' }, quickEnv: { BENCH_ROUNDS: '3', BENCH_APPENDS: '300' } },
+  { file: 'event-store', env: { BENCH_ROUNDS: '6', BENCH_PGLITE: '0' }, quickEnv: { BENCH_ROUNDS: '3', BENCH_APPENDS: '300', BENCH_PGLITE: '0' } },
   { file: 'message-bus', env: { BENCH_ROUNDS: '5', BENCH_PROFILE: '0' }, quickEnv: { BENCH_ROUNDS: '3', BENCH_PROFILE: '0' } },
   { file: 'read-models', env: { BENCH_SECONDS: '15' }, quickEnv: { BENCH_SECONDS: '5' } },
-  { file: 'command-on-long-stream', env: {}, quickEnv: { BENCH_PAYMENTS: '30' } },
+  { file: 'command-on-long-stream', env: {}, quickEnv: { BENCH_COMMANDS: '30' } },
   { file: 'account-history', env: {}, quickEnv: {} },
   { file: 'all-in-one', env: { BENCH_ACCOUNTS: '5000' }, quickEnv: { BENCH_ACCOUNTS: '1000' } },
   { file: 'placement-to-visible', env: { BENCH_SECONDS: '300' }, quickEnv: { BENCH_SECONDS: '30' } },

@@ -41,7 +41,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import { MessageBus, OutgoingMessage, createInProcessMessageBus, createKafkaMessageBus } from '@lib/message-bus';
-import { median, readInfraEnv } from './bench-support';
+import { median, readInfraEnv, reportFigure } from './bench-support';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 const BATCH = 500;
@@ -306,6 +306,9 @@ class Meter {
 
 function printComparison(comparison: Array<{ size: number; runs: Array<{ adapter: Burst; raw: Burst }> }>): void {
   console.log('\nKafka adapter vs raw kafkajs (sendBatch + eachBatch), publish→consume');
+  for (const { size, runs } of comparison) {
+    reportFigure(`kafka-${Math.round(size / 1000)}k-vs-raw`, median(runs.map((r) => r.adapter.deliverPerSecond / r.raw.deliverPerSecond)));
+  }
   console.table(
     comparison.map(({ size, runs }) => {
       const ratios = runs.map((r) => r.adapter.deliverPerSecond / r.raw.deliverPerSecond);
