@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { PaymentPosted } from '@lib/contracts';
+import { handleCommand } from '@lib/es-core';
 import { PgliteEventStore } from '@lib/event-store';
 import { MessageBus } from '@lib/message-bus';
 import { TestClock } from '@lib/clock';
 import { HttpClient, ServiceUnderTest, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { eventually, startWebhookReceiver, verifyStandardWebhook, WebhookReceiver } from '../../../test/support/webhook-receiver';
+import { CommandBus } from '@nestjs/cqrs';
+import { DeliverWebhook } from './application/deliver-webhook/deliver-webhook.command';
+import { WEBHOOK_SENDER_PRINCIPAL } from './application/webhooks/webhook-delivery.work';
+import { webhookDeliveryDecider } from './domain/webhooks/webhook-delivery.decider';
+import { WEBHOOK_RETRY_POLICY } from './domain/webhooks/webhook-retry.policy';
 import { ClientIntakeModule } from './client-intake.module';
 import { httpWebhookSender } from './integration/webhooks/webhook-sender';
 import { loadWebhookSettings } from './integration/webhooks/webhook-settings';
@@ -227,6 +233,33 @@ describe('client intake webhooks (real receiver on 127.0.0.1)', () => {
     const answer = await strictSender({ url: receiver.url('/ok'), headers: {}, body: '{}' });
     expect(answer).toMatchObject({ status: null, error: expect.stringMatching(/^URL refused: .*loopback/) });
     expect(receiver.received.length).toBe(before);
+  });
+
+  it('sends nothing again when an attempt runs a second time, and completes what a crash after recording it left undone', async () => {
+    const { clientId, apiKey } = await onboardClientWithKey('Proseware');
+    receiver.on('/rerun', (n) => (n === 1 ? 500 : 200));
+    const { endpointId } = await register(clientId, apiKey, '/rerun', ['account.placed']);
+    await place(apiKey, 'PW-1');
+    const [failed] = await eventually('the first attempt', () => deliveries(clientId, apiKey, endpointId), (log) => log[0]?.attempts.length === 1);
+    const streamId = `webhook-delivery-${failed.deliveryId}`;
+    const context = (id: string) => ({ principal: WEBHOOK_SENDER_PRINCIPAL, correlationId: id, causationId: id, now: clock.now(), newId: randomUUID, dedupeByCausation: true });
+
+    // The scheduler runs attempt 1 again (it crashed before marking it fired): nothing is sent or recorded twice.
+    const before = (await store.readStream(streamId)).length;
+    await service.app.get(CommandBus).execute(new DeliverWebhook(clientId, failed.deliveryId, 0, 1, context('rerun-1')));
+    expect(receivedOn('/rerun')).toHaveLength(1);
+    expect((await store.readStream(streamId)).length).toBe(before);
+
+    // Attempt 2 recorded, then a crash before attempt 3 was booked: when attempt 2's work runs again it books attempt 3.
+    const recorded = { type: 'RecordAttempt', round: 0, attempt: 2, status: 503, error: null, responseExcerpt: '', durationMs: 1, policy: WEBHOOK_RETRY_POLICY, now: clock.now() } as const;
+    await handleCommand(store, webhookDeliveryDecider, streamId, recorded, context('crashed-attempt-2'));
+    await advanceAndTick({ seconds: 30 });
+    expect(receivedOn('/rerun')).toHaveLength(1);
+    await advanceAndTick({ seconds: 30 });
+    expect(receivedOn('/rerun').map((r) => r.answered)).toEqual([500, 200]);
+    const [delivered] = await deliveries(clientId, apiKey, endpointId);
+    expect(delivered).toMatchObject({ status: 'succeeded' });
+    expect(delivered.attempts.map((a: { attempt: number; status: number }) => [a.attempt, a.status])).toEqual([[1, 500], [2, 503], [3, 200]]);
   });
 
   it('shows a client its own endpoints only, and an admin any client', async () => {
