@@ -13,6 +13,7 @@ import { loadConfig } from '@lib/config';
 import { composeProcess } from '@lib/platform';
 import { ALL_SERVICES } from '../../apps/all-in-one/src/all-in-one.services';
 import { DEPLOYMENT_STAFF_TOKEN_SECRET, staffToken } from './journeys/deployment';
+import { startWebhookReceiver, WebhookReceiver } from '../support/webhook-receiver';
 
 type Caller = 'nobody' | 'client' | 'other-client' | 'admin' | 'collector' | 'supervisor' | 'accountant' | 'legal' | 'compliance';
 interface Answer {
@@ -51,6 +52,7 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
   let close: () => Promise<void>;
   let baseUrl: string;
   let document: OpenApiDocument;
+  let hooks: WebhookReceiver;
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   const keys: Partial<Record<Caller, string>> = {};
@@ -58,6 +60,10 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
   const received: Array<{ operation: string; answer: Answer; request: string }> = [];
 
   beforeAll(async () => {
+    // Webhook endpoints point at a real receiver on 127.0.0.1, which a deployment must allow explicitly.
+    hooks = await startWebhookReceiver();
+    process.env.WEBHOOK_ALLOW_HTTP = 'true';
+    process.env.WEBHOOK_ALLOWED_HOSTS = '127.0.0.1';
     const config = loadConfig('all-in-one', { PGLITE_DATA_DIR: 'memory', CLOCK: 'test', STAFF_TOKEN_SECRET: DEPLOYMENT_STAFF_TOKEN_SECRET }, { port: 0 });
     const composed = await composeProcess(config, ALL_SERVICES, { title: 'conformance', quiet: true });
     app = composed.app;
@@ -70,6 +76,7 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
 
   afterAll(async () => {
     await close?.();
+    await hooks?.close();
   });
 
   /** The documented operation (`POST /payments/{paymentId}/reversal`) a concrete path belongs to. */
@@ -158,6 +165,22 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await eventually(() => send('GET', `/referrals/${suedId}`, 'legal'), (answer) => (answer.body as { stage?: string }).stage === 'authorized');
     await valid('POST', `/referrals/${suedId}/forwarding`, 'legal', { attorneyId: 'att-ny-1', attorneyName: 'Hudson & Rowe LLP', jurisdiction: 'US-NY' });
     await valid('GET', '/test-clock', 'admin');
+    // Webhooks: an endpoint that fails until the clock passes its five-day retry window (disabled), then is enabled again.
+    let hooksFailing = true;
+    hooks.on('/conformance', () => (hooksFailing ? 500 : 200));
+    const webhooks = `/clients/${clientId}/webhook-endpoints`;
+    const endpointId = String((await valid('POST', webhooks, 'client', { url: hooks.url('/conformance'), eventTypes: ['account.placed'] })).endpointId);
+    await valid('PATCH', `${webhooks}/${endpointId}`, 'client', { eventTypes: ['account.placed', 'payment.collected'] });
+    await valid('POST', `${webhooks}/${endpointId}/secret-rotations`, 'client');
+    await valid('POST', '/placements', 'client', placement('CONF-HOOK'));
+    const attempted = await eventually(() => send('GET', `${webhooks}/${endpointId}/deliveries`, 'client'), (answer) => (answer.body as Array<{ attempts: unknown[] }>)[0]?.attempts.length === 1);
+    const deliveryId = String((attempted.body as Array<{ deliveryId: string }>)[0].deliveryId);
+    await valid('POST', '/test-clock/advance', 'admin', { days: 6 });
+    await eventually(() => send('GET', webhooks, 'admin'), (answer) => (answer.body as Array<{ status: string }>)[0]?.status === 'disabled');
+    hooksFailing = false;
+    await valid('POST', `${webhooks}/${endpointId}/enablement`, 'client');
+    await valid('POST', `${webhooks}/${endpointId}/deliveries/${deliveryId}/redelivery`, 'client');
+    await valid('DELETE', `${webhooks}/${endpointId}`, 'client');
     await eventually(() => send('GET', `/reports/accounts/${accountId}`, 'client'), (answer) => answer.status === 200);
     await valid('GET', `/reports/accounts/${accountId}/timeline`, 'client');
     await valid('GET', `/reports/portfolio/${clientId}`, 'client');

@@ -102,6 +102,7 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
       expect.arrayContaining([
         'POST /placements',
         'POST /clients',
+        'POST /clients/:clientId/webhook-endpoints',
         'POST /payments',
         'POST /payments/:paymentId/reversal',
         'GET /reports/accounts/:accountId',

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { DurableScheduler } from '@lib/scheduler';
 import { INTAKE_ACCOUNTS } from '@lib/contracts';
 import { ServiceRuntime } from '@lib/integration';
 import { auditController, CLIENT_KEY_VERIFIER, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
@@ -19,9 +20,11 @@ import { RevokeApiKeyHandler } from './application/revoke-api-key/revoke-api-key
 import { RevokeApiKeyController } from './application/revoke-api-key/revoke-api-key.http.controller';
 import { WhoAmIHandler } from './application/who-am-i/who-am-i.handler';
 import { WhoAmIController } from './application/who-am-i/who-am-i.http.controller';
+import { webhookControllers, webhookHandlers, WebhookOptions, webhookPortsProvider } from './application/webhooks/webhooks.providers';
 import { accountIdOfStream, accountStreamId, IntakeDependencies } from './client-intake.dependencies';
 import { closePaidAccount } from './integration/inbound/close-paid-account.consumer';
 import { reopenReversedAccount } from './integration/inbound/reopen-reversed-account.consumer';
+import { webhookSources } from './integration/inbound/webhook-sources.consumer';
 import { intakeGateway } from './integration/outbound/intake.gateway';
 
 export const CLIENT_INTAKE = 'client-intake';
@@ -45,14 +48,18 @@ const queryHandlers = [WhoAmIHandler, GetAccountHandler];
  */
 @Module({})
 export class ClientIntakeModule {
-  static register(deps: IntakeDependencies): DynamicModule {
+  static register(deps: IntakeDependencies, webhooks: WebhookOptions = {}): DynamicModule {
+    // Webhook attempts are durable work in intake's own store, as legal-referral's reviews are in its.
+    const scheduler = new DurableScheduler(deps.eventStore, deps.clock);
+    deps.clockControl?.schedulers.add(scheduler);
     const runtime = new ServiceRuntime({
       service: CLIENT_INTAKE,
       store: deps.eventStore,
       bus: deps.bus,
       gateway: intakeGateway,
       accountIdOf: accountIdOfStream,
-      inbound: [closePaidAccount, reopenReversedAccount],
+      inbound: [closePaidAccount, reopenReversedAccount, ...webhookSources],
+      scheduler,
       publishes: [INTAKE_ACCOUNTS],
       now: () => deps.clock.now(),
       newId: deps.newId,
@@ -60,12 +67,16 @@ export class ClientIntakeModule {
     return {
       module: ClientIntakeModule,
       global: true,
-      controllers: [...controllers, auditController(CLIENT_INTAKE, (accountId) => [accountStreamId(accountId)])],
+      controllers: [...controllers, ...webhookControllers, auditController(CLIENT_INTAKE, (accountId) => [accountStreamId(accountId)])],
       providers: [
         { provide: SERVICE_DEPENDENCIES, useValue: deps },
         { provide: CLIENT_KEY_VERIFIER, useValue: new EventSourcedClientKeys(deps.eventStore) },
+        // Not exported: in the all-in-one process each service's handlers get their own scheduler.
+        { provide: DurableScheduler, useValue: scheduler },
+        webhookPortsProvider(webhooks),
         ...commandHandlers,
         ...queryHandlers,
+        ...webhookHandlers,
         runtimeProvider(runtime),
       ],
       exports: [CLIENT_KEY_VERIFIER],

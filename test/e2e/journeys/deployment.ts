@@ -56,7 +56,12 @@ async function advanceAt(urls: string[], by: { days?: number; hours?: number }):
 const TAMPER_SQL = (schema: string) =>
   `UPDATE "${schema}".events SET data = jsonb_set(data, '{tampered}', 'true'::jsonb) WHERE stream_id = $1 AND version = $2`;
 
+/** The journeys' webhook receiver listens on 127.0.0.1 over http: every deployment under test allows exactly that. */
+export const WEBHOOK_TEST_ENV = { WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' };
+
 export async function startAllInOne(): Promise<Deployment> {
+  // Webhook settings are read from the environment when client-intake's module is made.
+  Object.assign(process.env, WEBHOOK_TEST_ENV);
   const config = loadConfig('all-in-one', { PGLITE_DATA_DIR: 'memory', CLOCK: 'test', STAFF_TOKEN_SECRET: DEPLOYMENT_STAFF_TOKEN_SECRET }, { port: 0 });
   const composed = await composeProcess(config, ALL_SERVICES, { title: 'all-in-one under test', quiet: true });
   await composed.app.listen(0, '127.0.0.1');
@@ -111,6 +116,7 @@ export async function distributedLayout(run: string, servers: Servers) {
     DEBTOR_CONTACT_URL: urlOf('debtor-contact'),
     PAYMENTS_URL: urlOf('payments'),
     LEGAL_REFERRAL_URL: urlOf('legal-referral'),
+    ...WEBHOOK_TEST_ENV,
   };
   const envOf = (service: Service) => ({ ...common, EVENT_STORE_SCHEMA: schemaOf(service) });
   return { ports, urlOf, schemaOf, envOf };

@@ -1,5 +1,6 @@
 import { Deployment } from './deployment';
 import { journeyAudit, journeyBadInput, journeyBouncedPayment, journeyIsolation, journeyLegal, journeyPaid } from './journeys';
+import { journeyWebhook } from './webhooks.journey';
 
 /**
  * Declares the journeys against a deployment started once for the suite. Each journey
@@ -38,5 +39,9 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
 
   it('6. bounced payment: the account reopens everywhere, is worked again, and closes again when paid off', async () => {
     await journeyBouncedPayment(deployment, `BOUNCE-${Date.now()}`);
+  }, 120_000);
+
+  it('7. webhook: delivered, retried after failures and verified by signature', async () => {
+    await journeyWebhook(deployment, `HOOK-${Date.now()}`);
   }, 120_000);
 }

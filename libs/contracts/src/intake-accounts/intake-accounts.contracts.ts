@@ -11,7 +11,7 @@ export const AccountPlaced = contract({
   topic: INTAKE_ACCOUNTS,
   type: 'AccountPlaced.v1',
   summary: 'A client placed an account: its debtor, invoices and the commission rate fixed at placement.',
-  consumers: ['debtor-contact', 'payments', 'legal-referral', 'reporting'],
+  consumers: ['client-intake', 'debtor-contact', 'payments', 'legal-referral', 'reporting'],
   schema: s.object({
     accountId: s.string(),
     clientId: s.string(),
@@ -31,7 +31,7 @@ export const AccountClosed = contract({
   topic: INTAKE_ACCOUNTS,
   type: 'AccountClosed.v1',
   summary: 'An account closed, with its closing code (e.g. `paid-in-full`).',
-  consumers: ['debtor-contact', 'legal-referral', 'reporting'],
+  consumers: ['client-intake', 'debtor-contact', 'legal-referral', 'reporting'],
   schema: s.object({
     accountId: s.string(),
     clientId: s.string(),
@@ -50,7 +50,7 @@ export const AccountReopened = contract({
   topic: INTAKE_ACCOUNTS,
   type: 'AccountReopened.v1',
   summary: 'A closed account is open again (a reversed payment left a balance); consumers undo its closing.',
-  consumers: ['debtor-contact', 'legal-referral', 'reporting'],
+  consumers: ['client-intake', 'debtor-contact', 'legal-referral', 'reporting'],
   schema: s.object({
     accountId: s.string(),
     clientId: s.string(),

@@ -13,7 +13,7 @@ export const LegalStageChanged = contract({
   topic: LEGAL_REFERRALS,
   type: 'LegalStageChanged.v1',
   summary: 'The account moved along the legal pipeline (recommended, authorized, forwarded to an attorney).',
-  consumers: ['payments', 'reporting'],
+  consumers: ['client-intake', 'payments', 'reporting'],
   schema: s.object({
     accountId: s.string(),
     clientId: s.string(),

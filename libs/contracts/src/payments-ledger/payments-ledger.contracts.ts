@@ -32,7 +32,7 @@ export const PaymentPostedV2 = contract({
   topic: PAYMENTS_LEDGER,
   type: 'PaymentPosted.v2',
   summary: 'A payment was posted: its allocation to invoices, commission and rate, credit, method and the balance after it.',
-  consumers: ['legal-referral', 'reporting'],
+  consumers: ['client-intake', 'legal-referral', 'reporting'],
   schema: s.object({
     ...paymentPostedV1Fields,
     /** Null only when upcast from a v1 message. */
@@ -48,7 +48,7 @@ export const PaymentPostedV1 = superseded(
     topic: PAYMENTS_LEDGER,
     type: 'PaymentPosted.v1',
     summary: 'Superseded by PaymentPosted.v2 (no method, no rate); still on the topic, upcast on arrival.',
-    consumers: ['legal-referral', 'reporting'],
+    consumers: ['client-intake', 'legal-referral', 'reporting'],
     schema: s.object(paymentPostedV1Fields),
   }),
   PaymentPostedV2,

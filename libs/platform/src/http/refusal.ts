@@ -17,6 +17,8 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   'payment-unknown': 404,
   'referral-unknown': 404,
   'api-key-unknown': 404,
+  'webhook-endpoint-unknown': 404,
+  'webhook-delivery-unknown': 404,
   // The request contradicts itself or the account.
   'placement-invalid': 400,
   'placement-without-invoices': 400,
@@ -29,6 +31,7 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   'promise-needs-right-party-contact': 422,
   'legal-authorization-incomplete': 422,
   'idempotency-key-reused': 422,
+  'webhook-url-refused': 422,
   // Contact compliance: the contact is not allowed now; the refusal is on the case's record.
   'call-window': 422,
 };

@@ -1,0 +1,3 @@
+import { UpdateWebhookEndpointFields } from '../webhooks/webhook-endpoint.request.dto';
+
+export class UpdateWebhookEndpointRequest extends UpdateWebhookEndpointFields {}

@@ -1,0 +1,65 @@
+import { AccountClosed, AccountPlaced, AccountReopened, LegalStageChanged, PaymentPosted } from '@lib/contracts';
+import type { CommandContext } from '@lib/es-core';
+import { commandOn, Inbound } from '@lib/integration';
+import type { IncomingMessage } from '@lib/message-bus';
+import { ScheduleWebhookDeliveries } from '../../application/schedule-webhook-deliveries/schedule-webhook-deliveries.command';
+import type { WebhookEventType } from '../../domain/webhooks/webhook-event-types';
+
+/**
+ * The domain event a message was published for: its id is what a client drops
+ * duplicates by, the same whichever endpoint (or redelivery) carries it.
+ */
+function sourceEventIdOf(message: IncomingMessage): string {
+  return message.headers['causation-id'] ?? message.headers['message-id'];
+}
+
+const schedule = (eventType: WebhookEventType, clientId: string, occurredAt: string, payload: Record<string, unknown>, context: CommandContext, message: IncomingMessage) =>
+  new ScheduleWebhookDeliveries(clientId, eventType, sourceEventIdOf(message), occurredAt, payload, context);
+
+/**
+ * Where each webhook event type comes from: integration events off the bus, intake's own
+ * `intake.accounts` included (so every source takes the same durable path: the event
+ * store, the relay, the consumer's offset). What a client is told is a projection of the
+ * contract, not the whole message (no debtor or invoice detail it sent itself).
+ *
+ * Extension point: `batch.finished` and `remittance.issued` (PLANNED_WEBHOOK_EVENT_TYPES)
+ * get a line here once bulk placement and payments publish their events.
+ */
+export const webhookSources: Inbound[] = [
+  commandOn(AccountPlaced, (d, context, message) =>
+    schedule('account.placed', d.clientId, d.placedAt, { accountId: d.accountId, clientId: d.clientId, clientReference: d.clientReference, placedAmount: d.placedAmount, currency: d.currency, placedAt: d.placedAt }, context, message),
+  ),
+  commandOn(AccountClosed, (d, context, message) =>
+    schedule('account.closed', d.clientId, d.closedAt, { accountId: d.accountId, clientId: d.clientId, closingCode: d.closingCode, closedAt: d.closedAt }, context, message),
+  ),
+  commandOn(AccountReopened, (d, context, message) =>
+    schedule(
+      'account.reopened',
+      d.clientId,
+      d.reopenedAt,
+      { accountId: d.accountId, clientId: d.clientId, previousClosingCode: d.previousClosingCode, reason: d.reason, balance: d.balance, reopenedAt: d.reopenedAt },
+      context,
+      message,
+    ),
+  ),
+  commandOn(PaymentPosted, (d, context, message) =>
+    schedule(
+      'payment.collected',
+      d.clientId,
+      d.postedAt,
+      { accountId: d.accountId, clientId: d.clientId, paymentId: d.paymentId, amount: d.amount, currency: d.currency, commission: d.commission, balanceAfter: d.balanceAfter, postedAt: d.postedAt },
+      context,
+      message,
+    ),
+  ),
+  commandOn(LegalStageChanged, (d, context, message) =>
+    schedule(
+      'legal.milestone',
+      d.clientId,
+      d.changedAt,
+      { accountId: d.accountId, clientId: d.clientId, stage: d.stage, balance: d.balance, currency: d.currency, ...(d.attorneyId ? { attorneyId: d.attorneyId } : {}), changedAt: d.changedAt },
+      context,
+      message,
+    ),
+  ),
+];
