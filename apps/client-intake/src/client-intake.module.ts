@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { INTAKE_ACCOUNTS } from '@lib/contracts';
+import { INTAKE_ACCOUNTS, INTAKE_CLIENTS } from '@lib/contracts';
 import { ServiceRuntime } from '@lib/integration';
 import { auditController, CLIENT_KEY_VERIFIER, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { AuthorizeLegalReferralHandler } from './application/authorize-legal-referral/authorize-legal-referral.handler';
@@ -17,6 +17,10 @@ import { PlaceAccountController } from './application/place-account/place-accoun
 import { ReopenAfterReversalHandler } from './application/reopen-after-reversal/reopen-after-reversal.handler';
 import { RevokeApiKeyHandler } from './application/revoke-api-key/revoke-api-key.handler';
 import { RevokeApiKeyController } from './application/revoke-api-key/revoke-api-key.http.controller';
+import { ListAgreementsHandler } from './application/list-agreements/list-agreements.handler';
+import { ListAgreementsController } from './application/list-agreements/list-agreements.http.controller';
+import { SetAgreementHandler } from './application/set-agreement/set-agreement.handler';
+import { SetAgreementController } from './application/set-agreement/set-agreement.http.controller';
 import { WhoAmIHandler } from './application/who-am-i/who-am-i.handler';
 import { WhoAmIController } from './application/who-am-i/who-am-i.http.controller';
 import { accountIdOfStream, accountStreamId, IntakeDependencies } from './client-intake.dependencies';
@@ -26,7 +30,7 @@ import { intakeGateway } from './integration/outbound/intake.gateway';
 
 export const CLIENT_INTAKE = 'client-intake';
 
-const controllers = [WhoAmIController, OnboardClientController, IssueApiKeyController, RevokeApiKeyController, PlaceAccountController, GetAccountController, AuthorizeLegalReferralController];
+const controllers = [WhoAmIController, OnboardClientController, IssueApiKeyController, RevokeApiKeyController, PlaceAccountController, GetAccountController, AuthorizeLegalReferralController, SetAgreementController, ListAgreementsController];
 const commandHandlers = [
   OnboardClientHandler,
   IssueApiKeyHandler,
@@ -35,8 +39,9 @@ const commandHandlers = [
   AuthorizeLegalReferralHandler,
   CloseAccountHandler,
   ReopenAfterReversalHandler,
+  SetAgreementHandler,
 ];
-const queryHandlers = [WhoAmIHandler, GetAccountHandler];
+const queryHandlers = [WhoAmIHandler, GetAccountHandler, ListAgreementsHandler];
 
 /**
  * Composition root of the client-intake service: its use cases over the ports it is given.
@@ -53,7 +58,7 @@ export class ClientIntakeModule {
       gateway: intakeGateway,
       accountIdOf: accountIdOfStream,
       inbound: [closePaidAccount, reopenReversedAccount],
-      publishes: [INTAKE_ACCOUNTS],
+      publishes: [INTAKE_ACCOUNTS, INTAKE_CLIENTS],
       now: () => deps.clock.now(),
       newId: deps.newId,
     });
