@@ -13,6 +13,12 @@ export class ReversalView {
   @ApiProperty({ format: 'date-time' }) reversedAt!: string;
 }
 
+export class PlanStampView {
+  @ApiProperty({ example: 'northwind-2026' }) planId!: string;
+  @ApiProperty({ description: "The client's agreement version the plan came from" }) agreementVersion!: number;
+  @ApiProperty({ example: 'base', description: 'A tier id of the plan, `base` when none matched, `legal` with an attorney' }) tierId!: string;
+}
+
 export class LedgerPaymentView {
   @ApiProperty({ format: 'uuid' }) paymentId!: string;
   @ApiProperty() amount!: number;
@@ -20,6 +26,8 @@ export class LedgerPaymentView {
   @ApiProperty({ type: [AllocationAnswer] }) allocations!: AllocationAnswer[];
   @ApiProperty() commission!: number;
   @ApiProperty({ description: 'Commission rate in basis points' }) rateBp!: number;
+  @ApiProperty({ type: PlanStampView, nullable: true, description: 'The rate plan the commission came from; null when the rate fixed at placement was charged' }) plan!: PlanStampView | null;
+  @ApiProperty({ enum: ['returned-merchandise', 'paid-before-placement'], nullable: true, description: 'The half-fee case the payment was posted as' }) feeCase!: string | null;
   @ApiProperty() credit!: number;
   @ApiProperty({ format: 'date-time' }) postedAt!: string;
   @ApiProperty() reversed!: boolean;
@@ -36,5 +44,5 @@ export class LedgerView {
   @ApiProperty({ type: [LedgerPaymentView] }) payments!: LedgerPaymentView[];
   @ApiProperty() commissionTotal!: number;
   @ApiProperty({ description: 'Owed back to the debtor' }) creditOwed!: number;
-  @ApiProperty({ description: 'Commission rate in force, basis points' }) rateBp!: number;
+  @ApiProperty({ description: 'The rate fixed at placement (or the legal rate), basis points: what a payment no rate plan covers is charged' }) rateBp!: number;
 }
