@@ -99,6 +99,9 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
         { invoiceNumber: 'INV-2', amount: 2 },
       ],
       commission: 75_001,
+      // No rate plan was published for this client: the rate fixed at placement, unstamped.
+      commissionRateBp: 2_500,
+      plan: null,
       credit: 0,
       balanceAfter: 450_048,
       paidInFull: false,
