@@ -102,6 +102,8 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
       expect.arrayContaining([
         'POST /placements',
         'POST /clients',
+        'POST /clients/:clientId/agreements',
+        'GET /clients/:clientId/agreements',
         'POST /payments',
         'POST /payments/:paymentId/reversal',
         'GET /reports/accounts/:accountId',

@@ -24,8 +24,8 @@ export class RatePlanDto {
   @ApiProperty({ minimum: 0, maximum: 10_000, example: 2_500, description: 'The rate when no tier matches' }) baseRateBp!: number;
   @ApiPropertyOptional({ type: [RateTierDto], description: 'Tried in order; the first whose every condition holds wins' }) tiers?: RateTierDto[];
   @ApiPropertyOptional({ type: [CollectedThresholdDto], description: 'Ascending; above the last, the tier rate ("first 300.00 at 50%, then 20%")' }) collectedThresholds?: CollectedThresholdDto[];
-  @ApiPropertyOptional({ nullable: true, description: `Per payment, never above the amount applied. ${MONEY}` }) minimumFee?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: `Per account: all its commission together. ${MONEY}` }) maximumFee?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: `Per payment, never above the amount applied. ${MONEY}` }) minimumFee?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: `Per account: all its commission together. ${MONEY}` }) maximumFee?: string | null;
   @ApiProperty({ minimum: 0, maximum: 10_000, example: 4_000, description: 'Replaces every other rate once the account is with an attorney' }) legalRateBp!: number;
   @ApiPropertyOptional({ enum: HALF_FEE_CASES, isArray: true, description: 'Payments of these kinds earn half the commission' }) halfFeeCases?: string[];
 }
