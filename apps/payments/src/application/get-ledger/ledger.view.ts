@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AllocationAnswer } from '../post-payment/post-payment.request.dto';
+import { AllocationAnswer, PlanStampView } from '../post-payment/post-payment.request.dto';
 
 export class LedgerInvoiceView {
   @ApiProperty() number!: string;
@@ -11,12 +11,6 @@ export class LedgerInvoiceView {
 export class ReversalView {
   @ApiProperty({ enum: ['nsf', 'chargeback', 'error'] }) reason!: string;
   @ApiProperty({ format: 'date-time' }) reversedAt!: string;
-}
-
-export class PlanStampView {
-  @ApiProperty({ example: 'northwind-2026' }) planId!: string;
-  @ApiProperty({ description: "The client's agreement version the plan came from" }) agreementVersion!: number;
-  @ApiProperty({ example: 'base', description: 'A tier id of the plan, `base` when none matched, `legal` with an attorney' }) tierId!: string;
 }
 
 export class LedgerPaymentView {

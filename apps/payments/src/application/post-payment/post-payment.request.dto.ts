@@ -3,7 +3,6 @@ import { ArrayMaxSize, IsArray, IsIn, IsISO4217CurrencyCode, IsNotEmpty, IsOptio
 import { IsPositiveMinorUnits } from '@lib/platform';
 import type { HalfFeeCase } from '../../domain/commission-plan/agreement';
 import type { PaymentMethod } from '../../domain/ledger/ledger.events';
-import { PlanStampView } from '../get-ledger/ledger.view';
 
 export const HALF_FEE_CASES: HalfFeeCase[] = ['returned-merchandise', 'paid-before-placement'];
 
@@ -33,6 +32,12 @@ export class PostPaymentRequest {
 export class AllocationAnswer {
   @ApiProperty() invoiceNumber!: string;
   @ApiProperty({ description: 'Minor units' }) amount!: number;
+}
+
+export class PlanStampView {
+  @ApiProperty({ example: 'northwind-2026' }) planId!: string;
+  @ApiProperty({ description: "The client's agreement version the plan came from" }) agreementVersion!: number;
+  @ApiProperty({ example: 'base', description: 'A tier id of the plan, `base` when none matched, `legal` with an attorney' }) tierId!: string;
 }
 
 export class PaymentAnswer {

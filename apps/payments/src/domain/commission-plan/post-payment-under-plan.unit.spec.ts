@@ -67,7 +67,7 @@ describe('posting a payment under the client’s rate plan', () => {
 
 describe("payments' copy of a client's agreement versions", () => {
   it('records a version once; a redelivery changes nothing', () => {
-    given(agreementsDecider).when({ type: 'RecordAgreementVersion', version: v1 }).then([{ type: 'AgreementVersionReceived', data: v1 }]);
-    given(agreementsDecider, [{ type: 'AgreementVersionReceived', data: v1 }]).when({ type: 'RecordAgreementVersion', version: v1 }).then([]);
+    given(agreementsDecider).when({ type: 'RecordAgreementVersion', version: v1 }).then([{ type: 'AgreementVersionReceived' as const, data: v1 }]);
+    given(agreementsDecider, [{ type: 'AgreementVersionReceived' as const, data: v1 }]).when({ type: 'RecordAgreementVersion', version: v1 }).then([]);
   });
 });
