@@ -66,6 +66,8 @@ describe('payments charges commission from the client’s published rate plan (P
     await publishAgreement(v2);
     const accountId = await placeAccount(clientId);
 
+    const opened = await http.get(`/ledgers/${accountId}`).set('authorization', staff('accountant')).expect(200);
+    expect(opened.body.ratePlanInForce).toEqual({ planId: 'nw-2026', agreementVersion: 1, effectiveFrom: '2026-06-01T00:00:00.000Z' });
     const first = await pay(accountId, 20_000);
     expect(first.body).toMatchObject({ commission: 10_000, commissionRateBp: 2_000, plan: { planId: 'nw-2026', agreementVersion: 1, tierId: 'base' } });
     const second = await pay(accountId, 20_000); // 100.00 left at 50%, 100.00 at 20%

@@ -28,6 +28,12 @@ export class LedgerPaymentView {
   @ApiPropertyOptional({ type: ReversalView }) reversal?: ReversalView;
 }
 
+export class RatePlanInForceView {
+  @ApiProperty() planId!: string;
+  @ApiProperty({ description: "The client's agreement version" }) agreementVersion!: number;
+  @ApiProperty({ format: 'date-time' }) effectiveFrom!: string;
+}
+
 /** An account's ledger as staff read it. Amounts are minor units of `currency`. */
 export class LedgerView {
   @ApiProperty({ format: 'uuid' }) accountId!: string;
@@ -39,4 +45,5 @@ export class LedgerView {
   @ApiProperty() commissionTotal!: number;
   @ApiProperty({ description: 'Owed back to the debtor' }) creditOwed!: number;
   @ApiProperty({ description: 'The rate fixed at placement (or the legal rate), basis points: what a payment no rate plan covers is charged' }) rateBp!: number;
+  @ApiProperty({ type: RatePlanInForceView, nullable: true, description: "The client's rate plan a payment posted now is charged under; null: the rate fixed at placement" }) ratePlanInForce!: RatePlanInForceView | null;
 }

@@ -1,11 +1,17 @@
 import { Decision, reject } from '@lib/es-core';
 import { percentOf } from '@lib/money';
-import { versionInForce } from '../commission-plan/agreement';
+import { AgreementVersion, versionInForce } from '../commission-plan/agreement';
 import { commissionOf, PlanStamp, stampOf } from '../commission-plan/commission';
 import { allocate } from './allocate';
 import type { PostPayment } from './ledger.commands';
 import type { AccountPaidInFull, LedgerEvent, PaymentPosted } from './ledger.events';
 import { balanceOf, collectedToDate, LedgerState, OpenLedgerState } from './ledger.state';
+
+/** The agreement version whose plan charges a payment on this ledger at `at`: in force then, in the account's currency, and the ledger knows the placement's terms. */
+export function planInForce(state: OpenLedgerState, agreements: readonly AgreementVersion[], at: Date): AgreementVersion | undefined {
+  const version = versionInForce(agreements, at);
+  return version && version.currency === state.currency && state.terms ? version : undefined;
+}
 
 /**
  * The commission of a payment: from the client's rate plan in force at the payment's
@@ -19,8 +25,8 @@ export function chargeOf(
   applied: number,
   feeCase: PostPayment['feeCase'] | null,
 ): { commission: number; rateBp: number; plan: PlanStamp | null } {
-  const version = versionInForce(command.agreements ?? [], command.now);
-  if (!version || version.currency !== state.currency || !state.terms) return { commission: percentOf(applied, state.rateBp), rateBp: state.rateBp, plan: null };
+  const version = planInForce(state, command.agreements ?? [], command.now);
+  if (!version || !state.terms) return { commission: percentOf(applied, state.rateBp), rateBp: state.rateBp, plan: null };
   const { commission, rateBp, tierId } = commissionOf({
     plan: version.ratePlan,
     account: state.terms,
