@@ -1,5 +1,5 @@
 import { Deployment } from './deployment';
-import { journeyAudit, journeyBadInput, journeyBouncedPayment, journeyIsolation, journeyLegal, journeyPaid } from './journeys';
+import { journeyAgreementCommission, journeyAudit, journeyBadInput, journeyBouncedPayment, journeyIsolation, journeyLegal, journeyPaid } from './journeys';
 
 /**
  * Declares the journeys against a deployment started once for the suite. Each journey
@@ -38,5 +38,9 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
 
   it('6. bounced payment: the account reopens everywhere, is worked again, and closes again when paid off', async () => {
     await journeyBouncedPayment(deployment, `BOUNCE-${Date.now()}`);
+  }, 120_000);
+
+  it('7. agreement change -> commission: the plan in force at each payment, a later version from its date only', async () => {
+    await journeyAgreementCommission(deployment, `AGREEMENT-${Date.now()}`);
   }, 120_000);
 }
