@@ -61,6 +61,27 @@ describe('reading an agreement an admin wrote', () => {
     expect(parseAgreementTerms('nope').problems[0]).toEqual({ field: '', reason: 'must be a JSON object' });
   });
 
+  it('refuses reserved or repeated tier ids, empty amount ranges, zero thresholds and a half-fee case listed twice', () => {
+    const plan = agreementRequest().ratePlan as Record<string, unknown>;
+    const { problems } = parseAgreementTerms(
+      agreementRequest({
+        ratePlan: {
+          ...plan,
+          tiers: [{ tierId: 'base', rateBp: 100 }, { tierId: 'mid', minPlacedAmount: '500.00', maxPlacedAmount: '500.00', rateBp: 100 }, { tierId: 'mid', rateBp: 100 }],
+          collectedThresholds: [{ upTo: '0.00', rateBp: 100 }],
+          halfFeeCases: ['returned-merchandise', 'returned-merchandise'],
+        },
+      }),
+    );
+    expect(problems).toEqual([
+      { field: 'ratePlan.tiers.0.tierId', reason: 'base is used twice or reserved (base, legal)' },
+      { field: 'ratePlan.tiers.1.maxPlacedAmount', reason: 'must be above minPlacedAmount' },
+      { field: 'ratePlan.tiers.2.tierId', reason: 'mid is used twice or reserved (base, legal)' },
+      { field: 'ratePlan.collectedThresholds.0.upTo', reason: 'must be above zero' },
+      { field: 'ratePlan.halfFeeCases.1', reason: 'returned-merchandise is listed twice' },
+    ]);
+  });
+
   it('shows the terms back in major units, exactly as entered', () => {
     const { terms } = parseAgreementTerms(agreementRequest());
     const { effectiveFrom: _, ...entered } = { ...agreementRequest(), effectiveFrom: undefined };
