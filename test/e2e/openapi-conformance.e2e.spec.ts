@@ -146,6 +146,18 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     const spare = await valid('POST', `/clients/${clientId}/api-keys`, 'admin');
     await valid('POST', `/clients/${clientId}/api-keys/${String(spare.keyId)}/revocation`, 'admin', { reason: 'conformance test' });
     await valid('GET', '/clients/me', 'client');
+    await valid('POST', `/clients/${clientId}/agreements`, 'admin', {
+      currency: 'USD',
+      ratePlan: { planId: 'conformance', baseRateBp: 2500, tiers: [{ tierId: 'aged', minAgeDays: 365, rateBp: 3300 }], collectedThresholds: [{ upTo: '300.00', rateBp: 5000 }], minimumFee: null, maximumFee: '10000.00', legalRateBp: 4000, halfFeeCases: ['returned-merchandise'] },
+      remittance: 'net',
+      remittancePeriod: 'monthly',
+      clearedFundsHoldDays: { ach: 5, card: 3, check: 10, wire: 0, cash: 0 },
+      settlementAuthorityBp: 8000,
+      legalReferral: { authority: 'client-approval', minimumBalance: '5000.00' },
+      costAdvance: { clientAdvancesCosts: true, approvalAbove: '500.00' },
+      cancellationFee: { flat: '25.00', rateOfBalanceBp: 500 },
+    });
+    await valid('GET', `/clients/${clientId}/agreements`, 'client');
 
     const accountId = String((await valid('POST', '/placements', 'client', placement('CONF-1'), { 'idempotency-key': 'conf-1' })).accountId);
     await valid('GET', `/accounts/${accountId}`, 'client');

@@ -6,3 +6,4 @@ export type IntakeDependencies = ServiceDependencies;
 export const clientStreamId = (clientId: string) => `client-${clientId}`;
 export const accountStreamId = (accountId: string) => `account-${accountId}`;
 export const accountIdOfStream = (streamId: string) => (streamId.startsWith('account-') ? streamId.slice('account-'.length) : undefined);
+export const clientIdOfStream = (streamId: string) => (streamId.startsWith('client-') ? streamId.slice('client-'.length) : undefined);

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DurableScheduler } from '@lib/scheduler';
-import { INTAKE_ACCOUNTS } from '@lib/contracts';
+import { INTAKE_ACCOUNTS, INTAKE_CLIENTS } from '@lib/contracts';
 import { ServiceRuntime } from '@lib/integration';
 import { auditController, CLIENT_KEY_VERIFIER, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { AuthorizeLegalReferralHandler } from './application/authorize-legal-referral/authorize-legal-referral.handler';
@@ -18,6 +18,10 @@ import { PlaceAccountController } from './application/place-account/place-accoun
 import { ReopenAfterReversalHandler } from './application/reopen-after-reversal/reopen-after-reversal.handler';
 import { RevokeApiKeyHandler } from './application/revoke-api-key/revoke-api-key.handler';
 import { RevokeApiKeyController } from './application/revoke-api-key/revoke-api-key.http.controller';
+import { ListAgreementsHandler } from './application/list-agreements/list-agreements.handler';
+import { ListAgreementsController } from './application/list-agreements/list-agreements.http.controller';
+import { SetAgreementHandler } from './application/set-agreement/set-agreement.handler';
+import { SetAgreementController } from './application/set-agreement/set-agreement.http.controller';
 import { WhoAmIHandler } from './application/who-am-i/who-am-i.handler';
 import { WhoAmIController } from './application/who-am-i/who-am-i.http.controller';
 import { webhookControllers, webhookHandlers, WebhookOptions, webhookPortsProvider } from './application/webhooks/webhooks.providers';
@@ -29,7 +33,7 @@ import { intakeGateway } from './integration/outbound/intake.gateway';
 
 export const CLIENT_INTAKE = 'client-intake';
 
-const controllers = [WhoAmIController, OnboardClientController, IssueApiKeyController, RevokeApiKeyController, PlaceAccountController, GetAccountController, AuthorizeLegalReferralController];
+const controllers = [WhoAmIController, OnboardClientController, IssueApiKeyController, RevokeApiKeyController, PlaceAccountController, GetAccountController, AuthorizeLegalReferralController, SetAgreementController, ListAgreementsController];
 const commandHandlers = [
   OnboardClientHandler,
   IssueApiKeyHandler,
@@ -38,8 +42,9 @@ const commandHandlers = [
   AuthorizeLegalReferralHandler,
   CloseAccountHandler,
   ReopenAfterReversalHandler,
+  SetAgreementHandler,
 ];
-const queryHandlers = [WhoAmIHandler, GetAccountHandler];
+const queryHandlers = [WhoAmIHandler, GetAccountHandler, ListAgreementsHandler];
 
 /**
  * Composition root of the client-intake service: its use cases over the ports it is given.
@@ -60,7 +65,7 @@ export class ClientIntakeModule {
       accountIdOf: accountIdOfStream,
       inbound: [closePaidAccount, reopenReversedAccount, ...webhookSources],
       scheduler,
-      publishes: [INTAKE_ACCOUNTS],
+      publishes: [INTAKE_ACCOUNTS, INTAKE_CLIENTS],
       now: () => deps.clock.now(),
       newId: deps.newId,
     });

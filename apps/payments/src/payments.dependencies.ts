@@ -5,3 +5,5 @@ export type PaymentsDependencies = ServiceDependencies;
 
 export const ledgerStreamId = (accountId: string) => `ledger-${accountId}`;
 export const accountIdOfStream = (streamId: string) => (streamId.startsWith('ledger-') ? streamId.slice('ledger-'.length) : undefined);
+/** A client's agreement versions as payments heard them (AgreementVersionPublished). */
+export const agreementsStreamId = (clientId: string) => `agreements-${clientId}`;

@@ -84,6 +84,7 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
       commissionTotal: 0,
       creditOwed: 0,
       rateBp: 2_500,
+      ratePlanInForce: null,
     });
   });
 
@@ -99,6 +100,9 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
         { invoiceNumber: 'INV-2', amount: 2 },
       ],
       commission: 75_001,
+      // No rate plan was published for this client: the rate fixed at placement, unstamped.
+      commissionRateBp: 2_500,
+      plan: null,
       credit: 0,
       balanceAfter: 450_048,
       paidInFull: false,

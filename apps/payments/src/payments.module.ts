@@ -9,10 +9,12 @@ import { GetLedgerHandler } from './application/get-ledger/get-ledger.handler';
 import { OpenLedgerHandler } from './application/open-ledger/open-ledger.handler';
 import { PostPaymentController } from './application/post-payment/post-payment.http.controller';
 import { PostPaymentHandler } from './application/post-payment/post-payment.handler';
+import { RecordAgreementVersionHandler } from './application/record-agreement-version/record-agreement-version.handler';
 import { ReversePaymentController } from './application/reverse-payment/reverse-payment.http.controller';
 import { ReversePaymentHandler } from './application/reverse-payment/reverse-payment.handler';
 import { applyLegalRate } from './integration/inbound/apply-legal-rate.consumer';
 import { openLedger } from './integration/inbound/open-ledger.consumer';
+import { recordAgreementVersion } from './integration/inbound/record-agreement-version.consumer';
 import { ledgerUpcasters } from './domain/ledger/ledger.upcasters';
 import { paymentsGateway } from './integration/outbound/payments.gateway';
 import { accountIdOfStream, ledgerStreamId, PaymentsDependencies } from './payments.dependencies';
@@ -20,7 +22,7 @@ import { accountIdOfStream, ledgerStreamId, PaymentsDependencies } from './payme
 export const PAYMENTS_SERVICE = 'payments';
 
 const controllers = [PostPaymentController, ReversePaymentController, GetLedgerController];
-const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler];
+const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler, RecordAgreementVersionHandler];
 const queryHandlers = [GetLedgerHandler];
 
 /** Composition root of the payments service: its use cases over the ports it is given. */
@@ -36,7 +38,7 @@ export class PaymentsModule {
       bus: deps.bus,
       gateway: paymentsGateway,
       accountIdOf: accountIdOfStream,
-      inbound: [openLedger, applyLegalRate],
+      inbound: [openLedger, applyLegalRate, recordAgreementVersion],
       publishes: [PAYMENTS_LEDGER],
       now: () => deps.clock.now(),
       newId: deps.newId,

@@ -2,6 +2,7 @@ import { AUDIT_EVENTS, AuditRecord } from './audit/audit.contracts';
 import { ContactAttemptRecorded, CONTACT_CASES, NoticeSent, PromiseToPayMade } from './contact-cases/contact-cases.contracts';
 import { Contract, isSuperseded, ServiceName } from './contract';
 import { AccountClosed, AccountPlaced, AccountReopened, INTAKE_ACCOUNTS, LegalReferralAuthorized } from './intake-accounts/intake-accounts.contracts';
+import { AgreementVersionPublished, INTAKE_CLIENTS } from './intake-clients/intake-clients.contracts';
 import { LEGAL_REFERRALS, LegalStageChanged } from './legal-referrals/legal-referrals.contracts';
 import {
   AccountPaidInFull,
@@ -24,6 +25,7 @@ export const ALL_SERVICES: readonly ServiceName[] = ['client-intake', 'debtor-co
 
 export const TOPICS: readonly TopicDeclaration[] = [
   { name: INTAKE_ACCOUNTS, publishers: ['client-intake'], key: 'account id', description: 'The life of a placed account as the client and the agency see it.' },
+  { name: INTAKE_CLIENTS, publishers: ['client-intake'], key: 'client id', description: "A client's agreement with the agency, version by version." },
   { name: CONTACT_CASES, publishers: ['debtor-contact'], key: 'account id', description: 'Work on the debtor: notices, contact attempts, promises.' },
   { name: PAYMENTS_LEDGER, publishers: ['payments'], key: 'account id', description: "Money on the account's ledger." },
   { name: LEGAL_REFERRALS, publishers: ['legal-referral'], key: 'account id', description: 'The legal pipeline.' },
@@ -44,6 +46,7 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   AccountClosed,
   AccountReopened,
   LegalReferralAuthorized,
+  AgreementVersionPublished,
   NoticeSent,
   ContactAttemptRecorded,
   PromiseToPayMade,

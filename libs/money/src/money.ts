@@ -29,11 +29,24 @@ export function subtract(a: Money, b: Money): Money {
  * negative amounts, so a reversal mirrors its payment exactly). Integer arithmetic only.
  */
 export function percentOf(amount: number, basisPoints: number): number {
-  if (!Number.isSafeInteger(amount) || !Number.isSafeInteger(basisPoints)) {
-    throw new RangeError('percentOf takes whole minor units and whole basis points');
+  return percentOfSlices([{ amount, basisPoints }]);
+}
+
+/**
+ * The sum of several amounts each at its own rate, rounded once (half-up, as `percentOf`)
+ * rather than slice by slice: a payment split across commission thresholds earns what the
+ * unsplit arithmetic gives, not an extra rounding per slice. All slices share one sign.
+ */
+export function percentOfSlices(slices: ReadonlyArray<{ amount: number; basisPoints: number }>): number {
+  let product = 0n;
+  let sign = 1;
+  for (const { amount, basisPoints } of slices) {
+    if (!Number.isSafeInteger(amount) || !Number.isSafeInteger(basisPoints)) {
+      throw new RangeError('percentOf takes whole minor units and whole basis points');
+    }
+    if (amount < 0) sign = -1;
+    product += BigInt(Math.abs(amount)) * BigInt(basisPoints);
   }
-  const sign = amount < 0 ? -1 : 1;
-  const product = BigInt(Math.abs(amount)) * BigInt(basisPoints);
   const rounded = (product + 5_000n) / 10_000n;
   return sign * Number(rounded);
 }

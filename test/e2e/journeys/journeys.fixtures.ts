@@ -1,5 +1,5 @@
 import { Deployment } from './deployment';
-import { journeyAudit, journeyBadInput, journeyBouncedPayment, journeyIsolation, journeyLegal, journeyPaid } from './journeys';
+import { journeyAgreementCommission, journeyAudit, journeyBadInput, journeyBouncedPayment, journeyIsolation, journeyLegal, journeyPaid } from './journeys';
 import { journeyWebhook } from './webhooks.journey';
 
 /**
@@ -41,7 +41,11 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
     await journeyBouncedPayment(deployment, `BOUNCE-${Date.now()}`);
   }, 120_000);
 
-  it('7. webhook: delivered, retried after failures and verified by signature', async () => {
+  it('7. agreement change -> commission: the plan in force at each payment, a later version from its date only', async () => {
+    await journeyAgreementCommission(deployment, `AGREEMENT-${Date.now()}`);
+  }, 120_000);
+
+  it('8. webhook: delivered, retried after failures and verified by signature', async () => {
     await journeyWebhook(deployment, `HOOK-${Date.now()}`);
   }, 120_000);
 }

@@ -416,3 +416,62 @@ export async function journeyBadInput(d: Deployment) {
   const portfolio = await call(d, 'reporting', 'GET', `/reports/portfolio/${client.clientId}`, { as: as.client(client.apiKey) });
   expect(portfolio.status === 404 || portfolio.body.placedCount === 0).toBe(true);
 }
+
+function agreementBody(planId: string, ratePlan: Record<string, unknown>, effectiveFrom?: string) {
+  return {
+    ...(effectiveFrom ? { effectiveFrom } : {}),
+    currency: 'USD',
+    ratePlan: { planId, legalRateBp: 4_000, ...ratePlan },
+    remittance: 'net',
+    remittancePeriod: 'monthly',
+    clearedFundsHoldDays: { ach: 5, card: 3, check: 10, wire: 0, cash: 0 },
+    settlementAuthorityBp: 8_000,
+    legalReferral: { authority: 'client-approval', minimumBalance: '5000.00' },
+    costAdvance: { clientAdvancesCosts: true, approvalAbove: '500.00' },
+    cancellationFee: { flat: '25.00', rateOfBalanceBp: 500 },
+  };
+}
+
+/**
+ * Journey 7: an admin sets a client's agreement, payments charges its plan ("first 300.00
+ * at 50%, then 20%"), a later version takes effect from its date without touching the
+ * payments posted before it.
+ */
+export async function journeyAgreementCommission(d: Deployment, reference: string) {
+  const client = await onboardClient(d, `Agreement Journey ${reference}`);
+  const agreements = `/clients/${client.clientId}/agreements`;
+  const v1 = await call(d, 'client-intake', 'POST', agreements, { as: as.staff('admin'), body: agreementBody(`${reference}-a`, { baseRateBp: 2_000, collectedThresholds: [{ upTo: '300.00', rateBp: 5_000 }] }) });
+  expect(v1.status).toBe(201);
+  expect(v1.body).toMatchObject({ version: 1 });
+
+  const accountId = await placeAccount(d, client, reference);
+  const ledgerOf = async () => ok(await call(d, 'payments', 'GET', `/ledgers/${accountId}`, { as: as.staff('accountant') }));
+  await eventually('payments to know version 1', async () => ((await ledgerOf())?.ratePlanInForce?.agreementVersion === 1 ? true : undefined));
+
+  const pay = async (amount: number, key: string) => {
+    const paid = await call(d, 'payments', 'POST', '/payments', { as: as.staff('collector'), body: { accountId, amount, currency: 'USD', method: 'ach' }, idempotencyKey: `${key}-${reference}` });
+    expect(paid.status).toBe(201);
+    return paid.body;
+  };
+  expect(await pay(20_000, 'first')).toMatchObject({ commission: 10_000, plan: { planId: `${reference}-a`, agreementVersion: 1, tierId: 'base' } });
+  expect(await pay(20_000, 'second')).toMatchObject({ commission: 5_000 + 2_000, plan: { agreementVersion: 1 } });
+
+  const { now } = (await call(d, 'client-intake', 'GET', '/test-clock', { as: as.staff('admin') })).body;
+  const tomorrow = new Date(Date.parse(now) + 86_400_000).toISOString();
+  const v2 = await call(d, 'client-intake', 'POST', agreements, { as: as.staff('admin'), body: agreementBody(`${reference}-b`, { baseRateBp: 1_000 }, tomorrow) });
+  expect(v2.status).toBe(201);
+  const rewrite = await call(d, 'client-intake', 'POST', agreements, { as: as.staff('admin'), body: agreementBody(`${reference}-c`, { baseRateBp: 0 }, now) });
+  expect(rewrite.status).toBe(409);
+
+  await d.advanceClock({ days: 1 });
+  await eventually('payments to charge version 2', async () => ((await ledgerOf())?.ratePlanInForce?.agreementVersion === 2 ? true : undefined));
+  expect(await pay(10_000, 'third')).toMatchObject({ commission: 1_000, plan: { planId: `${reference}-b`, agreementVersion: 2 } });
+
+  const ledger = await ledgerOf();
+  expect(ledger.payments.map((p: { commission: number; plan: { agreementVersion: number } }) => [p.commission, p.plan.agreementVersion])).toEqual([
+    [10_000, 1],
+    [7_000, 1],
+    [1_000, 2],
+  ]);
+  expect(ledger.commissionTotal).toBe(18_000);
+}

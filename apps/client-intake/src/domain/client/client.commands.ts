@@ -1,3 +1,5 @@
+import type { AgreementTerms } from './agreement-terms';
+
 /** Commands on a client. Times and ids arrive on them; the decider reads no clock. */
 export interface OnboardClient {
   type: 'OnboardClient';
@@ -23,4 +25,13 @@ export interface RevokeApiKey {
   now: Date;
 }
 
-export type ClientCommand = OnboardClient | IssueApiKey | RevokeApiKey;
+/** An admin sets a client's next agreement version; `terms` were parsed (money in minor units) from the request. */
+export interface SetAgreement {
+  type: 'SetAgreement';
+  clientId: string;
+  terms: AgreementTerms;
+  effectiveFrom: Date;
+  now: Date;
+}
+
+export type ClientCommand = OnboardClient | IssueApiKey | RevokeApiKey | SetAgreement;

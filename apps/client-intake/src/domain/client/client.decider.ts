@@ -5,6 +5,7 @@ import { ClientState, evolveClient, initialClientState } from './client.state';
 import { decideIssueApiKey } from './issue-api-key.decide';
 import { decideOnboardClient } from './onboard-client.decide';
 import { decideRevokeApiKey } from './revoke-api-key.decide';
+import { decideSetAgreement } from './set-agreement.decide';
 
 function decide(command: ClientCommand, state: ClientState): Decision<ClientEvent> {
   switch (command.type) {
@@ -14,6 +15,8 @@ function decide(command: ClientCommand, state: ClientState): Decision<ClientEven
       return decideIssueApiKey(command, state);
     case 'RevokeApiKey':
       return decideRevokeApiKey(command, state);
+    case 'SetAgreement':
+      return decideSetAgreement(command, state);
   }
 }
 

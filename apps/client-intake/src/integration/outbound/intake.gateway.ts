@@ -1,15 +1,22 @@
 import { RecordedEvent } from '@lib/es-core';
-import { AccountClosed, AccountPlaced, AccountReopened, LegalReferralAuthorized } from '@lib/contracts';
+import { AccountClosed, AccountPlaced, AccountReopened, AgreementVersionPublished, LegalReferralAuthorized } from '@lib/contracts';
 import { integrationMessage } from '@lib/integration';
 import type { OutgoingMessage } from '@lib/message-bus';
-import { accountIdOfStream } from '../../client-intake.dependencies';
+import { accountIdOfStream, clientIdOfStream } from '../../client-intake.dependencies';
 import type { AccountEvent } from '../../domain/account/account.events';
+import type { ClientEvent } from '../../domain/client/client.events';
 
 /**
- * Domain events of intake -> the published language (`intake.accounts`, keyed by account
- * id). Only accounts are published: clients, their keys and idempotency records stay inside.
+ * Domain events of intake -> the published language: accounts on `intake.accounts` (keyed
+ * by account id), agreement versions on `intake.clients` (keyed by client id). A client's
+ * name, its keys and idempotency records stay inside.
  */
 export function intakeGateway(stored: RecordedEvent): OutgoingMessage[] {
+  if (isClientEvent(stored)) {
+    if (stored.type !== 'AgreementVersionSet') return [];
+    const { clientId, version, effectiveFrom, recordedAt, terms } = stored.data;
+    return [integrationMessage(AgreementVersionPublished, clientId, { clientId, version, effectiveFrom, recordedAt, ...terms }, stored)];
+  }
   if (!isAccountEvent(stored)) return [];
   switch (stored.type) {
     case 'AccountPlaced': {
@@ -31,4 +38,9 @@ export function intakeGateway(stored: RecordedEvent): OutgoingMessage[] {
 /** An account stream is written by the account decider alone, so its events are account events. */
 function isAccountEvent(stored: RecordedEvent): stored is RecordedEvent<AccountEvent> {
   return accountIdOfStream(stored.streamId) !== undefined;
+}
+
+/** A client stream is written by the client decider alone. */
+function isClientEvent(stored: RecordedEvent): stored is RecordedEvent<ClientEvent> {
+  return clientIdOfStream(stored.streamId) !== undefined;
 }

@@ -3,9 +3,11 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { aggregateStream } from '@lib/es-core';
 import { Refused, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { oldestFirst } from '../../domain/ledger/allocate';
+import { agreementsDecider } from '../../domain/commission-plan/agreements.decider';
 import { ledgerDecider } from '../../domain/ledger/ledger.decider';
+import { planInForce } from '../../domain/ledger/post-payment.decide';
 import { balanceOf } from '../../domain/ledger/ledger.state';
-import { ledgerStreamId, PaymentsDependencies } from '../../payments.dependencies';
+import { agreementsStreamId, ledgerStreamId, PaymentsDependencies } from '../../payments.dependencies';
 import { GetLedger } from './get-ledger.query';
 import type { LedgerView } from './ledger.view';
 
@@ -20,6 +22,8 @@ export class GetLedgerHandler implements IQueryHandler<GetLedger> {
   async execute({ accountId }: GetLedger): Promise<LedgerView> {
     const { state } = await aggregateStream(this.deps.eventStore, ledgerDecider, ledgerStreamId(accountId));
     if (state.status !== 'open') throw new Refused({ rule: 'ledger-unknown', reason: `no ledger for account ${accountId}` });
+    const { state: agreements } = await aggregateStream(this.deps.eventStore, agreementsDecider, agreementsStreamId(state.clientId));
+    const plan = planInForce(state, agreements.versions, this.deps.clock.now());
     return {
       accountId: state.accountId,
       clientId: state.clientId,
@@ -31,6 +35,7 @@ export class GetLedgerHandler implements IQueryHandler<GetLedger> {
       commissionTotal: state.commissionTotal,
       creditOwed: state.creditOwed,
       rateBp: state.rateBp,
+      ratePlanInForce: plan ? { planId: plan.ratePlan.planId, agreementVersion: plan.version, effectiveFrom: plan.effectiveFrom } : null,
     };
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AllocationAnswer } from '../post-payment/post-payment.request.dto';
+import { AllocationAnswer, PlanStampView } from '../post-payment/post-payment.request.dto';
 
 export class LedgerInvoiceView {
   @ApiProperty() number!: string;
@@ -20,10 +20,18 @@ export class LedgerPaymentView {
   @ApiProperty({ type: [AllocationAnswer] }) allocations!: AllocationAnswer[];
   @ApiProperty() commission!: number;
   @ApiProperty({ description: 'Commission rate in basis points' }) rateBp!: number;
+  @ApiProperty({ type: PlanStampView, nullable: true, description: 'The rate plan the commission came from; null when the rate fixed at placement was charged' }) plan!: PlanStampView | null;
+  @ApiProperty({ enum: ['returned-merchandise', 'paid-before-placement'], nullable: true, description: 'The half-fee case the payment was posted as' }) feeCase!: string | null;
   @ApiProperty() credit!: number;
   @ApiProperty({ format: 'date-time' }) postedAt!: string;
   @ApiProperty() reversed!: boolean;
   @ApiPropertyOptional({ type: ReversalView }) reversal?: ReversalView;
+}
+
+export class RatePlanInForceView {
+  @ApiProperty() planId!: string;
+  @ApiProperty({ description: "The client's agreement version" }) agreementVersion!: number;
+  @ApiProperty({ format: 'date-time' }) effectiveFrom!: string;
 }
 
 /** An account's ledger as staff read it. Amounts are minor units of `currency`. */
@@ -36,5 +44,6 @@ export class LedgerView {
   @ApiProperty({ type: [LedgerPaymentView] }) payments!: LedgerPaymentView[];
   @ApiProperty() commissionTotal!: number;
   @ApiProperty({ description: 'Owed back to the debtor' }) creditOwed!: number;
-  @ApiProperty({ description: 'Commission rate in force, basis points' }) rateBp!: number;
+  @ApiProperty({ description: 'The rate fixed at placement (or the legal rate), basis points: what a payment no rate plan covers is charged' }) rateBp!: number;
+  @ApiProperty({ type: RatePlanInForceView, nullable: true, description: "The client's rate plan a payment posted now is charged under; null: the rate fixed at placement" }) ratePlanInForce!: RatePlanInForceView | null;
 }

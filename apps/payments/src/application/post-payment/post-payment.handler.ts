@@ -1,29 +1,44 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { aggregateStream } from '@lib/es-core';
 import { decideOrRefuse, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { agreementsDecider } from '../../domain/commission-plan/agreements.decider';
 import { ledgerDecider } from '../../domain/ledger/ledger.decider';
-import { ledgerStreamId, PaymentsDependencies } from '../../payments.dependencies';
+import { agreementsStreamId, ledgerStreamId, PaymentsDependencies } from '../../payments.dependencies';
 import { PostPayment } from './post-payment.command';
 import type { PaymentAnswer } from './post-payment.request.dto';
 
-/** The payment is allocated, earns commission, and may pay the account off. */
+/**
+ * The payment is allocated, earns commission, and may pay the account off. The commission
+ * comes from the client's agreement versions in payments' own store (the stream the
+ * AgreementVersionPublished messages fill), so nothing is asked of client-intake here.
+ */
 @CommandHandler(PostPayment)
 export class PostPaymentHandler implements ICommandHandler<PostPayment> {
   constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: PaymentsDependencies) {}
 
   async execute({ request, context }: PostPayment): Promise<PaymentAnswer> {
-    const { accountId, amount, currency, method, designatedInvoices } = request;
+    const { accountId, amount, currency, method, designatedInvoices, feeCase } = request;
+    const agreements = await this.agreementsOf(accountId);
     const { events } = await decideOrRefuse(
       this.deps.eventStore,
       ledgerDecider,
       ledgerStreamId(accountId),
-      { type: 'PostPayment', paymentId: this.deps.newId(), amount, currency, method, designatedInvoices, now: context.now },
+      { type: 'PostPayment', paymentId: this.deps.newId(), amount, currency, method, designatedInvoices, feeCase, agreements, now: context.now },
       context,
     );
     // On a duplicate (the answer was lost after the append) the earlier payment answers, not a new id.
     const posted = events.find((event) => event.type === 'PaymentPosted.v2');
     if (posted?.type !== 'PaymentPosted.v2') throw new Error(`the payment on account ${accountId} was accepted but not recorded`);
-    const { paymentId, allocations, commission, credit, balanceAfter } = posted.data;
-    return { paymentId, accountId, allocations, commission, credit, balanceAfter, paidInFull: balanceAfter === 0 };
+    const { paymentId, allocations, commission, commissionRateBp, plan = null, credit, balanceAfter } = posted.data;
+    return { paymentId, accountId, allocations, commission, commissionRateBp, plan, credit, balanceAfter, paidInFull: balanceAfter === 0 };
+  }
+
+  /** The agreement versions of the account's client; none while the ledger is unknown (the decider refuses that). */
+  private async agreementsOf(accountId: string) {
+    const { state: ledger } = await aggregateStream(this.deps.eventStore, ledgerDecider, ledgerStreamId(accountId));
+    if (ledger.status !== 'open') return [];
+    const { state } = await aggregateStream(this.deps.eventStore, agreementsDecider, agreementsStreamId(ledger.clientId));
+    return state.versions;
   }
 }

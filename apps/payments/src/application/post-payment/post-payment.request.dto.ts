@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsISO4217CurrencyCode, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsPositiveMinorUnits } from '@lib/platform';
+import type { HalfFeeCase } from '../../domain/commission-plan/agreement';
 import type { PaymentMethod } from '../../domain/ledger/ledger.events';
+
+export const HALF_FEE_CASES: HalfFeeCase[] = ['returned-merchandise', 'paid-before-placement'];
 
 export const PAYMENT_METHODS: PaymentMethod[] = ['ach', 'card', 'check', 'wire', 'cash'];
 
@@ -19,6 +22,11 @@ export class PostPaymentRequest {
   @IsNotEmpty({ each: true })
   @MaxLength(64, { each: true })
   designatedInvoices?: string[];
+
+  @ApiPropertyOptional({ enum: HALF_FEE_CASES, description: "A half-fee case (returned merchandise accepted in settlement, a balance found paid before placement): the client's rate plan decides whether it halves the commission" })
+  @IsOptional()
+  @IsIn(HALF_FEE_CASES)
+  feeCase?: HalfFeeCase;
 }
 
 export class AllocationAnswer {
@@ -26,11 +34,19 @@ export class AllocationAnswer {
   @ApiProperty({ description: 'Minor units' }) amount!: number;
 }
 
+export class PlanStampView {
+  @ApiProperty({ example: 'northwind-2026' }) planId!: string;
+  @ApiProperty({ description: "The client's agreement version the plan came from" }) agreementVersion!: number;
+  @ApiProperty({ example: 'base', description: 'A tier id of the plan, `base` when none matched, `legal` with an attorney' }) tierId!: string;
+}
+
 export class PaymentAnswer {
   @ApiProperty({ format: 'uuid' }) paymentId!: string;
   @ApiProperty({ format: 'uuid' }) accountId!: string;
   @ApiProperty({ type: [AllocationAnswer] }) allocations!: AllocationAnswer[];
   @ApiProperty({ description: 'Agency commission earned, minor units' }) commission!: number;
+  @ApiProperty({ description: 'The rate charged (under a plan: the tier’s), basis points' }) commissionRateBp!: number;
+  @ApiProperty({ type: PlanStampView, nullable: true, description: 'The rate plan the commission came from; null when the rate fixed at placement was charged' }) plan!: PlanStampView | null;
   @ApiProperty({ description: 'Paid beyond the balance, owed back to the debtor, minor units' }) credit!: number;
   @ApiProperty({ description: 'Balance after the payment, minor units' }) balanceAfter!: number;
   @ApiProperty() paidInFull!: boolean;

@@ -1,3 +1,4 @@
+import type { AccountCategory, AgreementVersion, HalfFeeCase } from '../commission-plan/agreement';
 import type { LedgerInvoice, PaymentMethod, ReversalReason } from './ledger.events';
 
 export interface OpenLedger {
@@ -7,6 +8,10 @@ export interface OpenLedger {
   currency: string;
   invoices: LedgerInvoice[];
   commissionRateBp: number;
+  /** What a rate plan's tiers look at; without them the ledger's payments keep the placement rate. */
+  placedAt?: string;
+  placedAmount?: number;
+  category?: AccountCategory;
 }
 
 export interface ApplyLegalRate {
@@ -24,6 +29,13 @@ export interface PostPayment {
   method: PaymentMethod;
   /** Invoices the debtor asked this payment to settle, in the order given. */
   designatedInvoices?: string[];
+  /** A half-fee case, if the payment is one (the plan decides whether it halves the fee). */
+  feeCase?: HalfFeeCase;
+  /**
+   * The client's agreement versions payments has heard (from its own store); the one in
+   * force at `now` decides the commission. Absent: none (the placement rate applies).
+   */
+  agreements?: readonly AgreementVersion[];
   now: Date;
 }
 

@@ -22,6 +22,9 @@ function decide(command: LedgerCommand, state: LedgerState): Decision<LedgerEven
             currency: command.currency,
             invoices: command.invoices.map(({ number, dueDate, amount }) => ({ number, dueDate, amount })),
             commissionRateBp: command.commissionRateBp,
+            placedAt: command.placedAt,
+            placedAmount: command.placedAmount,
+            category: command.category,
           },
         },
       ];

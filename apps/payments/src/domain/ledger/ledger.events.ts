@@ -1,4 +1,6 @@
 import type { DomainEvent } from '@lib/es-core';
+import type { AccountCategory, HalfFeeCase } from '../commission-plan/agreement';
+import type { PlanStamp } from '../commission-plan/commission';
 
 /** An invoice as the ledger opens it; `amount` is the original amount, minor units. */
 export interface LedgerInvoice {
@@ -24,8 +26,16 @@ export type LedgerOpened = DomainEvent<
     clientId: string;
     currency: string;
     invoices: LedgerInvoice[];
-    /** The rate fixed at placement, basis points. */
+    /** The rate fixed at placement, basis points: the commission of a payment no plan covers. */
     commissionRateBp: number;
+    /**
+     * What a rate plan's tiers look at, fixed at placement. Absent on ledgers opened
+     * before plans existed: their payments keep the placement rate.
+     */
+    placedAt?: string;
+    placedAmount?: number;
+    /** `standard` when the placement named none. */
+    category?: AccountCategory;
   }
 >;
 
@@ -48,8 +58,16 @@ export type PaymentPosted = DomainEvent<
     method: PaymentMethod;
     allocations: Allocation[];
     commission: number;
-    /** The rate the commission was charged at, basis points. */
+    /** The rate the commission was charged at, basis points (under a plan: the tier's, see commission.ts). */
     commissionRateBp: number;
+    /**
+     * The client's rate plan the commission came from: plan id, agreement version, tier.
+     * Null when no plan covered the payment (the placement rate was charged); absent on
+     * payments posted before plans existed, which means the same.
+     */
+    plan?: PlanStamp | null;
+    /** A half-fee case the payment was posted as (returned merchandise, paid before placement); absent means none. */
+    feeCase?: HalfFeeCase | null;
     /** Over-payment owed back to the payer. */
     credit: number;
     balanceAfter: number;

@@ -43,6 +43,8 @@ export function posted(overrides: Partial<PaymentPosted['data']> = {}): PaymentP
       allocations: [{ invoiceNumber: 'INV-1', amount: 5_000 }],
       commission: 1_250,
       commissionRateBp: 2_500,
+      plan: null,
+      feeCase: null,
       credit: 0,
       balanceAfter: 55_000,
       postedAt: NOW.toISOString(),

@@ -1,3 +1,4 @@
+import type { AccountTerms, PlanStamp } from '../commission-plan/commission';
 import type { Allocation, LedgerEvent, LedgerInvoice, PaymentMethod, ReversalReason } from './ledger.events';
 
 export interface OpenInvoice extends LedgerInvoice {
@@ -13,6 +14,9 @@ export interface PostedPayment {
   commission: number;
   rateBp: number;
   credit: number;
+  feeCase: LedgerEventFeeCase;
+  /** The plan the commission came from; null when the placement rate was charged. */
+  plan: PlanStamp | null;
   postedAt: string;
   reversal?: { reason: ReversalReason; reversedAt: string };
 }
@@ -29,8 +33,10 @@ export type LedgerState =
       clientId: string;
       currency: string;
       invoices: OpenInvoice[];
-      /** The rate that applies to the next payment. */
+      /** The rate that applies to the next payment no plan covers. */
       rateBp: number;
+      /** What a plan's tiers look at; undefined for a ledger opened before plans existed. */
+      terms: AccountTerms | undefined;
       legalRateApplied: boolean;
       payments: PostedPayment[];
       commissionTotal: number;
@@ -47,6 +53,21 @@ export type OpenLedgerState = Extract<LedgerState, { status: 'open' }>;
 
 export const initialLedgerState = (): LedgerState => ({ status: 'none' });
 
+type LedgerEventFeeCase = NonNullable<Extract<LedgerEvent, { type: 'PaymentPosted.v2' }>['data']['feeCase']> | null;
+
+const DAY_MS = 86_400_000;
+
+/** Age at placement: whole days from the oldest invoice's due date to the placement, as intake computes it. */
+export function ageDaysAt(placedAt: string, invoices: ReadonlyArray<{ dueDate: string }>): number {
+  const oldestDue = Math.min(...invoices.map((invoice) => Date.parse(invoice.dueDate)));
+  return Math.max(0, Math.floor((Date.parse(placedAt) - oldestDue) / DAY_MS));
+}
+
+/** What the account's payments that stand (not reversed) took off the balance, minor units. */
+export function collectedToDate(state: OpenLedgerState): number {
+  return state.payments.filter((p) => !p.reversal).reduce((sum, p) => sum + p.amount - p.credit, 0);
+}
+
 export function balanceOf(state: OpenLedgerState): number {
   return state.invoices.reduce((sum, invoice) => sum + invoice.open, 0);
 }
@@ -54,7 +75,7 @@ export function balanceOf(state: OpenLedgerState): number {
 export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerState {
   switch (event.type) {
     case 'LedgerOpened': {
-      const { accountId, clientId, currency, invoices, commissionRateBp } = event.data;
+      const { accountId, clientId, currency, invoices, commissionRateBp, placedAt, placedAmount, category } = event.data;
       const legalRateBp = state.status === 'none' ? state.legalRateBp : undefined;
       return {
         status: 'open',
@@ -63,6 +84,7 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
         currency,
         invoices: invoices.map((invoice) => ({ ...invoice, open: invoice.amount })),
         rateBp: legalRateBp ?? commissionRateBp,
+        terms: placedAt !== undefined && placedAmount !== undefined ? { category: category ?? 'standard', placedAmount, ageDaysAtPlacement: ageDaysAt(placedAt, invoices) } : undefined,
         legalRateApplied: legalRateBp !== undefined,
         payments: [],
         commissionTotal: 0,
@@ -75,11 +97,11 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
       return { ...state, rateBp: event.data.rateBp, legalRateApplied: true };
     case 'PaymentPosted.v2': {
       if (state.status === 'none') return state;
-      const { paymentId, amount, method, allocations, commission, commissionRateBp: rateBp, credit, postedAt } = event.data;
+      const { paymentId, amount, method, allocations, commission, commissionRateBp: rateBp, credit, postedAt, feeCase = null, plan = null } = event.data;
       return {
         ...state,
         invoices: moveOpenAmounts(state.invoices, allocations, -1),
-        payments: [...state.payments, { paymentId, amount, method, allocations, commission, rateBp, credit, postedAt }],
+        payments: [...state.payments, { paymentId, amount, method, allocations, commission, rateBp, credit, feeCase, plan, postedAt }],
         commissionTotal: state.commissionTotal + commission,
         creditOwed: state.creditOwed + credit,
       };

@@ -1,9 +1,43 @@
 import { Decision, reject } from '@lib/es-core';
 import { percentOf } from '@lib/money';
+import { AgreementVersion, versionInForce } from '../commission-plan/agreement';
+import { commissionOf, PlanStamp, stampOf } from '../commission-plan/commission';
 import { allocate } from './allocate';
 import type { PostPayment } from './ledger.commands';
 import type { AccountPaidInFull, LedgerEvent, PaymentPosted } from './ledger.events';
-import { balanceOf, LedgerState } from './ledger.state';
+import { balanceOf, collectedToDate, LedgerState, OpenLedgerState } from './ledger.state';
+
+/** The agreement version whose plan charges a payment on this ledger at `at`: in force then, in the account's currency, and the ledger knows the placement's terms. */
+export function planInForce(state: OpenLedgerState, agreements: readonly AgreementVersion[], at: Date): AgreementVersion | undefined {
+  const version = versionInForce(agreements, at);
+  return version && version.currency === state.currency && state.terms ? version : undefined;
+}
+
+/**
+ * The commission of a payment: from the client's rate plan in force at the payment's
+ * moment, when there is one in the account's currency and the ledger knows the placement's
+ * terms; else (accounts placed before any plan was published, or a plan in another
+ * currency) the rate fixed at placement, as before plans existed.
+ */
+export function chargeOf(
+  state: OpenLedgerState,
+  command: Pick<PostPayment, 'agreements' | 'now'>,
+  applied: number,
+  feeCase: PostPayment['feeCase'] | null,
+): { commission: number; rateBp: number; plan: PlanStamp | null } {
+  const version = planInForce(state, command.agreements ?? [], command.now);
+  if (!version || !state.terms) return { commission: percentOf(applied, state.rateBp), rateBp: state.rateBp, plan: null };
+  const { commission, rateBp, tierId } = commissionOf({
+    plan: version.ratePlan,
+    account: state.terms,
+    withAttorney: state.legalRateApplied,
+    collectedBefore: collectedToDate(state),
+    commissionBefore: state.commissionTotal,
+    applied,
+    feeCase: feeCase ?? null,
+  });
+  return { commission, rateBp, plan: stampOf(version, tierId) };
+}
 
 /**
  * Posts a payment: allocation, commission at the rate in force now, credit for any
@@ -32,6 +66,8 @@ export function decidePostPayment(command: PostPayment, state: LedgerState): Dec
   const { allocations, credit } = allocate(command.amount, state.invoices, command.designatedInvoices);
   const applied = command.amount - credit;
   const balanceAfter = balance - applied;
+  const feeCase = command.feeCase ?? null;
+  const charged = chargeOf(state, command, applied, feeCase);
   const posted: PaymentPosted = {
     type: 'PaymentPosted.v2',
     data: {
@@ -43,8 +79,10 @@ export function decidePostPayment(command: PostPayment, state: LedgerState): Dec
       method: command.method,
       allocations,
       // "No recovery, no fee": the credit owed back is not a recovery.
-      commission: percentOf(applied, state.rateBp),
-      commissionRateBp: state.rateBp,
+      commission: charged.commission,
+      commissionRateBp: charged.rateBp,
+      plan: charged.plan,
+      feeCase,
       credit,
       balanceAfter,
       postedAt: command.now.toISOString(),

@@ -2,7 +2,12 @@ import { AccountPlaced } from '@lib/contracts';
 import { commandOn } from '@lib/integration';
 import { OpenLedger } from '../../application/open-ledger/open-ledger.command';
 
-/** A placement's invoices open the account's ledger at the rate fixed at placement. */
+/**
+ * A placement's invoices open the account's ledger, with the rate fixed at placement (the
+ * fallback when no rate plan covers a payment) and what a plan's tiers look at: when it
+ * was placed and for how much. AccountPlaced.v1 names no account category: such accounts
+ * are `standard` to a plan.
+ */
 export const openLedger = commandOn(AccountPlaced, (data, context) =>
   new OpenLedger(
     {
@@ -11,6 +16,8 @@ export const openLedger = commandOn(AccountPlaced, (data, context) =>
       currency: data.currency,
       invoices: data.invoices.map((invoice) => ({ number: invoice.number, dueDate: invoice.dueDate, amount: invoice.originalAmount })),
       commissionRateBp: data.commissionRateBp,
+      placedAt: data.placedAt,
+      placedAmount: data.placedAmount,
     },
     context,
   ),

@@ -1,0 +1,64 @@
+import { contract, DataOf } from '../contract';
+import { s } from '../schema';
+
+/** Published by client-intake, keyed by client id: what a client agreed with the agency. */
+export const INTAKE_CLIENTS = 'intake.clients';
+
+export const ACCOUNT_CATEGORIES = ['standard', 'nsf-cheque', 'out-of-business', 'second-placement', 'foreign'] as const;
+export const HALF_FEE_CASES = ['returned-merchandise', 'paid-before-placement'] as const;
+export const HOLD_METHODS = ['ach', 'card', 'check', 'wire', 'cash'] as const;
+
+const tier = s.object({
+  tierId: s.string(),
+  rateBp: s.int(),
+  category: s.optional(s.enum(ACCOUNT_CATEGORIES)),
+  /** Age at placement (whole days from the oldest invoice's due date), inclusive. */
+  minAgeDays: s.optional(s.int()),
+  /** Exclusive. */
+  maxAgeDays: s.optional(s.int()),
+  /** Amount placed, minor units of the agreement's currency, inclusive. */
+  minPlacedAmount: s.optional(s.int()),
+  /** Exclusive. */
+  maxPlacedAmount: s.optional(s.int()),
+});
+
+/**
+ * One version of a client's negotiated agreement, in force from `effectiveFrom` until the
+ * next version's. Money is integer minor units of `currency`, rates basis points.
+ * Versions are numbered from 1 per client and never change once published.
+ */
+export const AgreementVersionPublished = contract({
+  topic: INTAKE_CLIENTS,
+  type: 'AgreementVersionPublished.v1',
+  summary: "A version of a client's agreement: its commission rate plan, remittance, holds, authorities, cost advances and cancellation fee, effective from a date.",
+  consumers: ['payments'],
+  schema: s.object({
+    clientId: s.string(),
+    version: s.int(),
+    effectiveFrom: s.instant(),
+    recordedAt: s.instant(),
+    currency: s.currency(),
+    ratePlan: s.object({
+      planId: s.string(),
+      baseRateBp: s.int(),
+      /** Tried in order; the first whose every condition holds is the account's tier. */
+      tiers: s.array(tier),
+      /** Ascending `upTo` (collected to date, minor units): "first 300.00 at 50%". */
+      collectedThresholds: s.array(s.object({ upTo: s.int(), rateBp: s.int() })),
+      /** Per payment, never above the amount applied. */
+      minimumFee: s.nullable(s.int()),
+      /** Per account, all its payments' commission together. */
+      maximumFee: s.nullable(s.int()),
+      legalRateBp: s.int(),
+      halfFeeCases: s.array(s.enum(HALF_FEE_CASES)),
+    }),
+    remittance: s.enum(['net', 'gross', 'combined'] as const),
+    remittancePeriod: s.enum(['weekly', 'semi-monthly', 'monthly'] as const),
+    clearedFundsHoldDays: s.object({ ach: s.int(), card: s.int(), check: s.int(), wire: s.int(), cash: s.int() }),
+    settlementAuthorityBp: s.int(),
+    legalReferral: s.object({ authority: s.enum(['client-approval', 'pre-authorized'] as const), minimumBalance: s.int() }),
+    costAdvance: s.object({ clientAdvancesCosts: s.boolean(), approvalAbove: s.int() }),
+    cancellationFee: s.object({ flat: s.int(), rateOfBalanceBp: s.int() }),
+  }),
+});
+export type AgreementVersionPublishedV1 = DataOf<typeof AgreementVersionPublished>;
