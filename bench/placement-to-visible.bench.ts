@@ -293,7 +293,7 @@ interface Pending {
 }
 
 async function runLoad(d: Deployment, loadSeconds: number): Promise<void> {
-  const apiKey = await onboardClient(d);
+  const { clientId, apiKey } = await onboardClient(d);
   const placeLatencies: number[] = [];
   const visibleLatencies: number[] = [];
   const pending: Pending[] = [];
@@ -396,7 +396,7 @@ async function runLoad(d: Deployment, loadSeconds: number): Promise<void> {
     if (now >= sampleAt) {
       sampleAt += SAMPLE_MS;
       // Not awaited: a slow scrape must not hold the sender back.
-      void progress(d, now - begun, { acked: placeLatencies.length, visible: visibleLatencies.length, pending: pending.length, inFlight });
+      void progress(d, clientId, now - begun, { acked: placeLatencies.length, visible: visibleLatencies.length, pending: pending.length, inFlight });
     }
     await sleep(5);
   }
@@ -414,7 +414,7 @@ async function runLoad(d: Deployment, loadSeconds: number): Promise<void> {
       await sleep(250);
       if (performance.now() >= at) {
         at += SAMPLE_MS;
-        await progress(d, performance.now() - begun, { acked: placeLatencies.length, visible: visibleLatencies.length, pending: pending.length, inFlight });
+        await progress(d, clientId, performance.now() - begun, { acked: placeLatencies.length, visible: visibleLatencies.length, pending: pending.length, inFlight });
       }
     }
   })();
@@ -436,26 +436,40 @@ async function runLoad(d: Deployment, loadSeconds: number): Promise<void> {
     `acknowledged → visible in reporting (${visibleLatencies.length} of ${acked}): p50 ${ms(percentile(visibleLatencies, 50))}, ` +
       `p95 ${ms(percentile(visibleLatencies, 95))}, p99 ${ms(percentile(visibleLatencies, 99))}, max ${ms(visibleLatencies[visibleLatencies.length - 1] ?? NaN)}`,
   );
+  const countedAtEnd = await portfolioCount(d, clientId);
+  console.log(
+    `reporting's portfolio counts ${countedAtEnd ?? '(no answer)'} of the ${acked} acknowledged accounts` +
+      (countedAtEnd === undefined ? '' : ` (${acked - countedAtEnd} behind); the polls saw ${visibleLatencies.length} (an account visible out of order is seen when its turn comes)`),
+  );
   console.log(
     `not visible when the load ended: ${behindAtEnd}; backlog drained ${Number.isNaN(drainMs) ? `NOT within ${DRAIN_MS / 1000} s (${pending.length} still not visible)` : `${seconds(drainMs)} after the load ended`}`,
   );
   console.log(`polls: ${polls} (${notFound} not yet, ${pollErrors} errors) = ${(polls / ((performance.now() - begun) / 1000)).toFixed(0)} GET/s on reporting`);
-  await progress(d, performance.now() - begun, { acked, visible: visibleLatencies.length, pending: pending.length, inFlight }, true);
+  await progress(d, clientId, performance.now() - begun, { acked, visible: visibleLatencies.length, pending: pending.length, inFlight }, true);
   d.procs.forEach((proc, i) => {
     console.log(`  ${proc.name.padEnd(15)} RSS ${mb(rssBytes(proc))}, CPU during the load and drain ${(cpuSeconds(proc) - cpuBefore[i]).toFixed(1)} s`);
   });
 }
 
 /** One progress line: counts so far, and the lag figures every process reports on /metrics. */
-async function progress(d: Deployment, elapsedMs: number, counts: { acked: number; visible: number; pending: number; inFlight: number }, full = false): Promise<void> {
-  const scraped = await Promise.all(d.metricsUrls.map(async ({ name, url }) => ({ name, text: await metricsOf(url) })));
+async function progress(
+  d: Deployment,
+  clientId: string,
+  elapsedMs: number,
+  counts: { acked: number; visible: number; pending: number; inFlight: number },
+  full = false,
+): Promise<void> {
+  const [scraped, counted] = await Promise.all([
+    Promise.all(d.metricsUrls.map(async ({ name, url }) => ({ name, text: await metricsOf(url) }))),
+    portfolioCount(d, clientId),
+  ]);
   const figures = (metric: string) =>
     scraped
       .flatMap(({ text }) => samples(text, metric))
       .map((s) => `${s.labels.service ?? '?'}=${s.value}`)
       .join(' ');
   console.log(
-    `[${seconds(elapsedMs)}] acked ${counts.acked}, visible ${counts.visible}, pending ${counts.pending}, placements unanswered ${counts.inFlight}; ` +
+    `[${seconds(elapsedMs)}] acked ${counts.acked}, seen visible ${counts.visible} (portfolio counts ${counted ?? '?'}), pending ${counts.pending}, placements unanswered ${counts.inFlight}; ` +
       `relay lag {${figures('relay_lag_events')}} consumer lag {${figures('consumer_lag_messages')}}`,
   );
   if (!full) return;
@@ -497,14 +511,24 @@ function samples(text: string, metric: string): Array<{ labels: Record<string, s
   return found;
 }
 
-async function onboardClient(d: Deployment): Promise<string> {
+async function onboardClient(d: Deployment): Promise<{ clientId: string; apiKey: string }> {
   const admin = { authorization: staff('admin') };
   const onboarded = await request(d.url('client-intake'), 'POST', '/clients', { name: 'Bench Client' }, admin);
   if (onboarded.status !== 201) throw new Error(`onboarding answered ${onboarded.status}: ${JSON.stringify(onboarded.body)}`);
   const { clientId } = onboarded.body as { clientId: string };
   const key = await request(d.url('client-intake'), 'POST', `/clients/${clientId}/api-keys`, undefined, admin);
   if (key.status !== 201) throw new Error(`issuing an API key answered ${key.status}: ${JSON.stringify(key.body)}`);
-  return (key.body as { apiKey: string }).apiKey;
+  return { clientId, apiKey: (key.body as { apiKey: string }).apiKey };
+}
+
+/** How many of the client's accounts reporting's portfolio counts: one request, whatever the backlog; undefined when it does not answer. */
+async function portfolioCount(d: Deployment, clientId: string): Promise<number | undefined> {
+  try {
+    const answer = await request(d.url('reporting'), 'GET', `/reports/portfolio/${clientId}`, undefined, { authorization: staff('accountant') }, 5_000);
+    return answer.status === 200 ? (answer.body as { placedCount: number }).placedCount : answer.status === 404 ? 0 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function placementBody(clientReference: string) {
