@@ -438,8 +438,8 @@ async function runLoad(d: Deployment, loadSeconds: number): Promise<void> {
   );
   const countedAtEnd = await portfolioCount(d, clientId);
   console.log(
-    `reporting's portfolio counts ${countedAtEnd ?? '(no answer)'} of the ${acked} acknowledged accounts` +
-      (countedAtEnd === undefined ? '' : ` (${acked - countedAtEnd} behind); the polls saw ${visibleLatencies.length} (an account visible out of order is seen when its turn comes)`),
+    `reporting's portfolio counts ${countedAtEnd ?? '(no answer)'} accounts of the client; ${acked} were acknowledged, ${sent} sent ` +
+      `(a placement that timed out at the bench may still have been taken); the polls saw ${visibleLatencies.length} (an account visible out of order is seen when its turn comes)`,
   );
   console.log(
     `not visible when the load ended: ${behindAtEnd}; backlog drained ${Number.isNaN(drainMs) ? `NOT within ${DRAIN_MS / 1000} s (${pending.length} still not visible)` : `${seconds(drainMs)} after the load ended`}`,
