@@ -51,7 +51,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { mongo } from 'mongoose';
 import { Client as PgClient } from 'pg';
 import { signStaffToken, StaffRole } from '@lib/platform';
-import { intFromEnv, percentile, readInfraEnv } from './bench-support';
+import { intFromEnv, percentile, readInfraEnv, reportFigure } from './bench-support';
 
 const ROOT = join(__dirname, '..', '..');
 const SERVICES = ['client-intake', 'debtor-contact', 'payments', 'legal-referral', 'reporting'] as const;
@@ -444,6 +444,10 @@ async function runLoad(d: Deployment, loadSeconds: number): Promise<void> {
   console.log(
     `not visible when the load ended: ${behindAtEnd}; backlog drained ${Number.isNaN(drainMs) ? `NOT within ${DRAIN_MS / 1000} s (${pending.length} still not visible)` : `${seconds(drainMs)} after the load ended`}`,
   );
+  reportFigure(`visible-${d.mode}-p99-ms`, percentile(visibleLatencies, 99));
+  reportFigure(`visible-${d.mode}-behind`, pending.length);
+  reportFigure(`visible-${d.mode}-seconds`, loadSeconds);
+  reportFigure(`visible-${d.mode}-achieved-per-s`, acked / sendSeconds);
   console.log(`polls: ${polls} (${notFound} not yet, ${pollErrors} errors) = ${(polls / ((performance.now() - begun) / 1000)).toFixed(0)} GET/s on reporting`);
   await progress(d, clientId, performance.now() - begun, { acked, visible: visibleLatencies.length, pending: pending.length, inFlight }, true);
   d.procs.forEach((proc, i) => {
