@@ -352,10 +352,12 @@ export class MongoReadModelStore implements ReadModelStore, BulkRebuildTarget {
 
   /**
    * Replaces documents whose `_rev` is still the one read; returns the ids to re-read.
-   * With `exactIdFilters`, each document's `_rev` is read again by `_id` just before it is
-   * replaced by `_id`: not atomic, but the same read-then-write FerretDB does for a
-   * `{ _id, _rev }` filter, without its table scan. Otherwise: a replace that matched nothing only shows in the command's total, so a short total
-   * sends every id of the chunk round again: re-folding one that did land finds all its
+   * With `exactIdFilters`, every document's `_rev` is read again by `_id` (`concurrency`
+   * at a time), and those still unchanged are replaced by `_id`: not atomic, but the same
+   * read-then-write FerretDB does for a `{ _id, _rev }` filter, without its table scan.
+   * Either way replacements go `replaceChunkSize` per `update` command. A replace that
+   * matched nothing only shows in the command's total, so a short total sends every id
+   * of the chunk round again: re-folding one that did land finds all its
    * events applied and writes nothing, so over-reporting is harmless. (An upsert on
    * `{ _id, _rev }` would name the loser through a duplicate-key error, but could also
    * resurrect a document that a concurrent `reset` removed.)
