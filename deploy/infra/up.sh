@@ -56,6 +56,9 @@ check_external() {
 
 kafka_home() { printf '%s\n' "$INFRA_CACHE/kafka-$KAFKA_VERSION"; }
 ferretdb_bin() { printf '%s\n' "$INFRA_CACHE/ferretdb-$FERRETDB_VERSION/ferretdb"; }
+# A binary counts as built once it carries patch_ferretdb_id_lookup (below): one built
+# before that patch existed, without the marker file next to it, is built again.
+ferretdb_built() { [[ -x "$(ferretdb_bin)" && -f "$(dirname "$(ferretdb_bin)")/id-lookup-patched" ]]; }
 
 # Kafka's jars from Maven Central (Maven's own cache is ~/.m2).
 fetch_kafka() {
@@ -80,6 +83,22 @@ fetch_kafka() {
   mv "$tmp" "$home/libs"
 }
 
+# FerretDB 1.24's SQLite backend looks documents up by `_ferretdb_sjson->'$._id'` while
+# its unique `_id` index is on `_ferretdb_sjson->'_id'`. SQLite reads both as the same
+# JSON path but matches index expressions by their text, so every lookup, replace or
+# delete by `_id` scanned the whole table (measured in docs/read-models.md). This
+# rewrites the lookup to the index's own spelling; what it selects is unchanged, and data
+# files written before keep working (the index itself is the same). Versions without
+# that line are built unpatched.
+patch_ferretdb_id_lookup() {
+  local file="$1/internal/backends/sqlite/metadata/metadata.go"
+  local before="IDColumn = DefaultColumn + \"->'\$._id'\""
+  local after="IDColumn = DefaultColumn + \"->'_id'\""
+  grep -qF -- "$before" "$file" || return 0
+  sed -i "s|$(printf '%s' "$before" | sed 's/[$.*[\^]/\\&/g')|$after|" "$file" &&
+    grep -qF -- "$after" "$file"
+}
+
 # FerretDB built from its Go module (the Go module cache is GOMODCACHE, ~/go/pkg/mod).
 # Not `go install ...@version`: the proxy here refuses the module's version list, which
 # `go install` reads to look for deprecations, and FerretDB panics at start unless
@@ -88,7 +107,7 @@ fetch_kafka() {
 build_ferretdb() {
   local bin src moddir tmp
   bin="$(ferretdb_bin)"
-  [[ -x "$bin" ]] && return 0
+  ferretdb_built && return 0
   command -v go >/dev/null 2>&1 || die "go is not on PATH (FerretDB is built from source)"
   log "building FerretDB $FERRETDB_VERSION into $bin (takes a few minutes the first time)"
   {
@@ -98,11 +117,12 @@ build_ferretdb() {
       src="$INFRA_CACHE/ferretdb-$FERRETDB_VERSION/src" &&
       rm -rf "$src" && mkdir -p "$(dirname "$src")" &&
       cp -r "$moddir" "$src" && chmod -R u+w "$src" &&
+      patch_ferretdb_id_lookup "$src" &&
       printf '%s\n' "$FERRETDB_VERSION" >"$src/build/version/version.txt" &&
       printf '%s\n' "collections-infra" >"$src/build/version/package.txt" &&
       tmp="$bin.tmp.$$" &&
       (cd "$src" && GOFLAGS=-mod=mod CGO_ENABLED=0 go build -buildvcs=false -trimpath -o "$tmp" ./cmd/ferretdb) &&
-      mv "$tmp" "$bin" && rm -rf "$src"
+      mv "$tmp" "$bin" && touch "$(dirname "$bin")/id-lookup-patched" && rm -rf "$src"
   } >"$INFRA_DIR/ferretdb-build.log" 2>&1 || die "could not build FerretDB $FERRETDB_VERSION" "$INFRA_DIR/ferretdb-build.log"
 }
 
@@ -334,7 +354,7 @@ want_kafka=1 want_mongo=1 want_pg=1
 
 # Downloads/builds first. The FerretDB build is the slow one: run it alongside the rest.
 ferretdb_build_pid=""
-if ((want_mongo)) && [[ ! -x "$(ferretdb_bin)" ]] && ! port_open "$MONGO_PORT"; then
+if ((want_mongo)) && ! ferretdb_built && ! port_open "$MONGO_PORT"; then
   (build_ferretdb) &
   ferretdb_build_pid=$!
 fi

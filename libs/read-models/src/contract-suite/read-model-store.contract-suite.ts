@@ -273,6 +273,19 @@ export function readModelStoreContract(adapterName: string, factory: () => Promi
         await rebuildProjection(store, fromArray, history, { batchSize: 1000 });
         expect(await store.count(fromArray.name)).toBe(54);
       });
+
+      it('a rebuild that may hold only a few documents in memory still equals incremental application', async () => {
+        const history = [...portfolioHistory(60, 4, 3), recalled('a0000', 'client-0', 9), paid('a0000', 'client-0', 1, 10)];
+        const incremental = accountBalances(unique('balances'));
+        for (const batch of inBatches(history, 13)) await store.apply(incremental, batch);
+        const rebuilt = accountBalances(unique('balances'));
+
+        const result = await rebuildProjection(store, rebuilt, history, { batchSize: 7, maxDocumentsInMemory: 3 });
+
+        expect(await store.find(rebuilt.name)).toEqual(await store.find(incremental.name));
+        expect(await store.count(rebuilt.name)).toBe(await store.count(incremental.name));
+        expect(result.applied).toBe(history.filter((event) => event.type !== 'NoteAdded').length);
+      });
     });
 
     describe('concurrent writers', () => {

@@ -2,7 +2,9 @@ import mongoose, { mongo } from 'mongoose';
 import { readModelStoreContract } from '../contract-suite/read-model-store.contract-suite';
 import { accountBalances, clientPortfolios, paid, placed, recalled } from '../contract-suite/read-model-store.fixtures';
 import { StoredDocument } from '../fold';
-import { createMongoReadModelStore, MongoReadModelStore, MongoReadModelStoreOptions } from './mongo-read-model-store';
+import { ProjectedEvent } from '../read-model-store.port';
+import { rebuildProjection } from '../rebuild';
+import { createMongoReadModelStore, MongoReadModelStore, MongoReadModelStoreOptions, ReadModelConflictError } from './mongo-read-model-store';
 
 type MongoReadModelStoreOptionsForTest = Pick<MongoReadModelStoreOptions, 'exactIdFilters'>;
 import { throwawayDatabase } from '@lib/read-models/testing/throwaway-database';
@@ -77,6 +79,91 @@ describe('MongoDB read-model store', () => {
           await Promise.all([store.close(), other.close()]);
         }
       });
+    });
+
+    describe.each([{ exactIdFilters: false }, { exactIdFilters: true }])('write-through cache, exactIdFilters: $exactIdFilters', ({ exactIdFilters }) => {
+      const suffix = exactIdFilters ? 'exact' : 'filter';
+
+      it('a cached document another writer changed meanwhile: the write notices its _rev, re-reads, nothing is lost', async () => {
+        const projection = clientPortfolios(`cached_changed_${suffix}`);
+        const store = await createMongoReadModelStore({ url, dbName, exactIdFilters });
+        const other = await createMongoReadModelStore({ url, dbName, exactIdFilters });
+        try {
+          await store.apply(projection, [placed('k1', 'client-k', 100)]);
+          await store.apply(projection, [placed('k2', 'client-k', 10)]);
+          await other.apply(projection, [placed('k3', 'client-k', 50)]);
+          expect(store.conflictRetries).toBe(0);
+
+          await store.apply(projection, [placed('k4', 'client-k', 1)]);
+
+          expect(await other.findOne(projection.name, { _id: 'client-k' })).toMatchObject({ accounts: 4, placedTotal: 161 });
+          expect(store.conflictRetries).toBe(1);
+        } finally {
+          await Promise.all([store.close(), other.close()]);
+        }
+      });
+
+      it('a cached document another writer deleted meanwhile: the write misses, re-reads, keeps the tombstone', async () => {
+        const projection = accountBalances(`cached_deleted_${suffix}`);
+        const store = await createMongoReadModelStore({ url, dbName, exactIdFilters });
+        const other = await createMongoReadModelStore({ url, dbName, exactIdFilters });
+        try {
+          await store.apply(projection, [placed('e1', 'client-e', 500)]);
+          await other.apply(projection, [recalled('e1', 'client-e', 1)]);
+
+          await store.apply(projection, [paid('e1', 'client-e', 100, 2)]);
+
+          expect(await store.findOne(projection.name, { _id: 'account-e1' })).toBeNull();
+          expect(store.conflictRetries).toBe(1);
+        } finally {
+          await Promise.all([store.close(), other.close()]);
+        }
+      });
+    });
+
+    it.each([
+      { cacheSize: undefined, expectedLoads: 1 },
+      { cacheSize: 0, expectedLoads: 2 },
+    ])('cacheSize $cacheSize: a document this store wrote is loaded $expectedLoads time(s) over two applies, same result', async ({ cacheSize, expectedLoads }) => {
+      const projection = clientPortfolios(`load_count_${cacheSize ?? 'default'}`);
+      const connection = await mongoose.createConnection(url, { dbName }).asPromise();
+      let loads = 0;
+      class Counting extends MongoReadModelStore {
+        protected override load(target: mongo.Collection<StoredDocument>, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
+          loads += 1;
+          return super.load(target, ids);
+        }
+      }
+      const store = new Counting(connection, { cacheSize });
+      try {
+        await store.apply(projection, [placed('u1', 'client-u', 1)]);
+        await store.apply(projection, [placed('u2', 'client-u', 2)]);
+
+        expect(loads).toBe(expectedLoads);
+        expect(await store.findOne(projection.name, { _id: 'client-u' })).toMatchObject({ accounts: 2, placedTotal: 3 });
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('a rebuild inserts each document once, and refuses to overwrite one another writer created meanwhile', async () => {
+      const projection = accountBalances('rebuild_raced');
+      const store = await createMongoReadModelStore({ url, dbName });
+      const other = await createMongoReadModelStore({ url, dbName });
+      async function* history(): AsyncGenerator<ProjectedEvent> {
+        yield placed('r1', 'client-r', 100);
+        yield placed('r2', 'client-r', 200);
+        // After the reset, before the rebuild writes: another process creates account-r2.
+        await other.apply(projection, [placed('r2', 'client-r', 999)]);
+      }
+      try {
+        await expect(rebuildProjection(store, projection, history())).rejects.toThrow(ReadModelConflictError);
+
+        expect(await store.findOne(projection.name, { _id: 'account-r2' })).toMatchObject({ balance: { amount: 999 } });
+        expect(await store.findOne(projection.name, { _id: 'account-r1' })).toMatchObject({ balance: { amount: 100 } });
+      } finally {
+        await Promise.all([store.close(), other.close()]);
+      }
     });
 
     it('createMongoReadModelStore uses exact _id filters exactly when the server is FerretDB', async () => {

@@ -1,6 +1,7 @@
 import mongoose, { mongo } from 'mongoose';
 import { foldDocument, groupByDocument, liveFilter, stableSort, StoredDocument } from '../fold';
 import { ProjectedEvent, Projection, QueryOptions, ReadModelStore } from '../read-model-store.port';
+import { BulkRebuildTarget } from '../rebuild';
 
 const DUPLICATE_KEY = 11000;
 const CHECKPOINTS = '_checkpoints';
@@ -36,6 +37,13 @@ export interface MongoReadModelStoreOptions {
    * per database, so one large update command (or a few concurrent ones) stalls the server.
    */
   replaceChunkSize?: number;
+  /**
+   * Documents this store last wrote or read, kept (least recently used out first) so that
+   * `apply` need not load them again (default 10 000; 0 turns it off). A cached document
+   * is only a guess: every write still checks its `_rev` on the server, and a document
+   * another writer changed meanwhile is dropped from the cache, re-read and folded again.
+   */
+  cacheSize?: number;
   /** Rounds of re-read-and-retry for documents another writer changed meanwhile (default 20). */
   maxConflictRetries?: number;
   /** How long to look for a server before giving up (default 10 000 ms). */
@@ -77,7 +85,7 @@ interface PlannedWrite {
  * Stays within what FerretDB 1.24 supports: find/count, unordered insert and replace,
  * deleteMany, one upsert for checkpoints.
  */
-export class MongoReadModelStore implements ReadModelStore {
+export class MongoReadModelStore implements ReadModelStore, BulkRebuildTarget {
   private readonly loadChunkSize: number;
   private readonly insertChunkSize: number;
   private readonly replaceChunkSize: number;
@@ -89,6 +97,7 @@ export class MongoReadModelStore implements ReadModelStore {
   /** Applies waiting for the next round of their collection; a round takes all of them at once. */
   private readonly waiting = new Map<string, PendingApply[]>();
   private conflicts = 0;
+  private readonly cache: DocumentCache;
 
   constructor(
     private readonly connection: mongoose.Connection,
@@ -100,6 +109,7 @@ export class MongoReadModelStore implements ReadModelStore {
     this.maxConflictRetries = options.maxConflictRetries ?? 20;
     this.exactIdFilters = options.exactIdFilters ?? false;
     this.concurrency = options.concurrency ?? 8;
+    this.cache = new DocumentCache(options.cacheSize ?? 10_000);
   }
 
   /** Documents re-read and re-folded because a write did not land (another writer got there first). */
@@ -167,9 +177,26 @@ export class MongoReadModelStore implements ReadModelStore {
 
   reset(collection: string): Promise<void> {
     return this.serialize(collection, async () => {
+      this.cache.dropCollection(collection);
       // deleteMany rather than drop: indexes others declared on the collection survive a rebuild.
       await this.db.collection(collection).deleteMany({});
       await this.checkpoints.deleteOne({ _id: collection });
+    });
+  }
+
+  /**
+   * Inserts documents a rebuild folded in memory, `insertChunkSize` per unordered
+   * `insert` command. A duplicate `_id` means another writer wrote into the collection
+   * since its reset: that document is left as it is and the call rejects with
+   * `ReadModelConflictError`, so the rebuild is started again rather than overwriting it.
+   */
+  insertRebuilt(collection: string, documents: readonly StoredDocument[]): Promise<void> {
+    return this.serialize(collection, async () => {
+      const taken = await this.insert(
+        this.db.collection<StoredDocument>(collection),
+        documents.map((next) => ({ id: next._id, expectedRev: undefined, next })),
+      );
+      if (taken.length > 0) throw new ReadModelConflictError(collection, taken);
     });
   }
 
@@ -197,6 +224,7 @@ export class MongoReadModelStore implements ReadModelStore {
 
   async close(): Promise<void> {
     await Promise.all(this.queues.values());
+    this.cache.clear();
     await this.connection.close();
   }
 
@@ -216,9 +244,11 @@ export class MongoReadModelStore implements ReadModelStore {
         }
         if (rounds > 0) {
           this.conflicts += pending.length;
+          // What another writer changed is re-read from the server, never from the cache.
+          for (const id of pending) this.cache.delete(name, id);
           await jitter(rounds);
         }
-        const stored = await this.load(collection, pending);
+        const stored = await this.loadThroughCache(collection, pending);
         const folded = foldEntries(live, pending, stored);
         if ('failed' in folded) {
           // Reload before folding again without it: the projection may have changed the loaded documents.
@@ -232,9 +262,13 @@ export class MongoReadModelStore implements ReadModelStore {
           ...(await this.insert(collection, writes.filter((write) => write.expectedRev === undefined))),
           ...(await this.replace(collection, writes.filter((write) => write.expectedRev !== undefined))),
         ];
+        const missed = new Set(pending);
+        for (const write of writes) if (!missed.has(write.id)) this.cache.set(name, write.id, write.next);
         rounds += 1;
       }
     } catch (error) {
+      // A write may have landed before the failure: forget what this round touched.
+      for (const id of documentIdsOf(entries)) this.cache.delete(name, id);
       for (const entry of live) entry.reject(error);
       return;
     }
@@ -266,7 +300,24 @@ export class MongoReadModelStore implements ReadModelStore {
     return this.db.collection<CheckpointDocument>(CHECKPOINTS);
   }
 
-  /** Current stored documents by id. Protected so a test can let another writer in right after it. */
+  /** Stored documents by id: copies of cached ones, the others loaded (and then cached). */
+  private async loadThroughCache(collection: mongo.Collection<StoredDocument>, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
+    const stored = new Map<string, StoredDocument>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const cached = this.cache.get(collection.collectionName, id);
+      if (cached) stored.set(id, cached);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return stored;
+    for (const [id, document] of await this.load(collection, missing)) {
+      stored.set(id, document);
+      if (this.cache.enabled) this.cache.set(collection.collectionName, id, structuredClone(document));
+    }
+    return stored;
+  }
+
+  /** Current stored documents by id, from the server. Protected so a test can let another writer in right after it. */
   protected async load(collection: mongo.Collection<StoredDocument>, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
     const stored = new Map<string, StoredDocument>();
     if (this.exactIdFilters) {
@@ -301,26 +352,33 @@ export class MongoReadModelStore implements ReadModelStore {
 
   /**
    * Replaces documents whose `_rev` is still the one read; returns the ids to re-read.
-   * With `exactIdFilters`, each document's `_rev` is read again by `_id` just before it is
-   * replaced by `_id`: not atomic, but the same read-then-write FerretDB does for a
-   * `{ _id, _rev }` filter, without its table scan. Otherwise: a replace that matched nothing only shows in the command's total, so a short total
-   * sends every id of the chunk round again: re-folding one that did land finds all its
+   * With `exactIdFilters`, every document's `_rev` is read again by `_id` (`concurrency`
+   * at a time), and those still unchanged are replaced by `_id`: not atomic, but the same
+   * read-then-write FerretDB does for a `{ _id, _rev }` filter, without its table scan.
+   * Either way replacements go `replaceChunkSize` per `update` command. A replace that
+   * matched nothing only shows in the command's total, so a short total sends every id
+   * of the chunk round again: re-folding one that did land finds all its
    * events applied and writes nothing, so over-reporting is harmless. (An upsert on
    * `{ _id, _rev }` would name the loser through a duplicate-key error, but could also
    * resurrect a document that a concurrent `reset` removed.)
    */
   private async replace(collection: mongo.Collection<StoredDocument>, writes: readonly PlannedWrite[]): Promise<string[]> {
     const retry: string[] = [];
+    let unchanged = writes;
     if (this.exactIdFilters) {
-      await forEachLimited(writes, this.concurrency, async ({ id, expectedRev, next }) => {
+      const changed = new Set<string>();
+      await forEachLimited(writes, this.concurrency, async ({ id, expectedRev }) => {
         const current = await collection.findOne({ _id: id }, { projection: { _rev: 1 } });
-        if (current?._rev !== expectedRev || (await collection.replaceOne({ _id: id }, next)).matchedCount === 0) retry.push(id);
+        if (current?._rev !== expectedRev) changed.add(id);
       });
-      return retry;
+      retry.push(...changed);
+      unchanged = writes.filter((write) => !changed.has(write.id));
     }
-    for (const chunk of chunks(writes, this.replaceChunkSize)) {
+    for (const chunk of chunks(unchanged, this.replaceChunkSize)) {
       const result = await collection.bulkWrite(
-        chunk.map(({ id, expectedRev, next }) => ({ replaceOne: { filter: { _id: id, _rev: expectedRev }, replacement: next } })),
+        chunk.map(({ id, expectedRev, next }) => ({
+          replaceOne: { filter: this.exactIdFilters ? { _id: id } : { _id: id, _rev: expectedRev }, replacement: next },
+        })),
         { ordered: false },
       );
       if (result.matchedCount < chunk.length) retry.push(...chunk.map((write) => write.id));
@@ -429,4 +487,54 @@ function jitter(attempt: number): Promise<void> {
 
 function redact(url: string): string {
   return url.replace(/\/\/[^@/]*@/, '//***@');
+}
+
+/**
+ * The write-through cache: stored documents by collection and id, least recently used
+ * dropped first. It hands out copies, because `foldDocument` gives parts of the document
+ * it folds to the projection.
+ */
+class DocumentCache {
+  private readonly entries = new Map<string, StoredDocument>();
+
+  constructor(private readonly capacity: number) {}
+
+  get enabled(): boolean {
+    return this.capacity > 0;
+  }
+
+  get(collection: string, id: string): StoredDocument | undefined {
+    const key = cacheKey(collection, id);
+    const document = this.entries.get(key);
+    if (!document) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, document);
+    return structuredClone(document);
+  }
+
+  /** Keeps `document` itself: callers hand over a document nobody else changes afterwards. */
+  set(collection: string, id: string, document: StoredDocument): void {
+    if (this.capacity === 0) return;
+    const key = cacheKey(collection, id);
+    this.entries.delete(key);
+    this.entries.set(key, document);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  delete(collection: string, id: string): void {
+    this.entries.delete(cacheKey(collection, id));
+  }
+
+  dropCollection(collection: string): void {
+    const prefix = cacheKey(collection, '');
+    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+function cacheKey(collection: string, id: string): string {
+  return `${collection}\u0000${id}`;
 }
