@@ -1,7 +1,16 @@
 import { AppendResult, EventToAppend, ExpectedVersion, RecordedEvent, WrongExpectedVersionError } from '@lib/es-core';
 import { validateEventsToAppend } from '../append-validation';
 import { DuplicateEventIdError } from '../errors';
-import { CheckpointStore, EventStore, EventStoreSubscription, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from '../event-store.port';
+import {
+  CheckpointStore,
+  EventStore,
+  EventStoreSubscription,
+  PositionedState,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StateSnapshotStore,
+  SubscribeOptions,
+} from '../event-store.port';
 import { CurrentVersion, expectedVersionHolds, validateExpectedVersion } from '../expected-version';
 import { PollingSubscription } from '../polling-subscription';
 import {
@@ -13,15 +22,18 @@ import {
   ReadAllRow,
   STREAM_VERSION_CONSTRAINT,
   SqlNames,
+  StateRow,
   Statement,
   appendStatement,
   lastEventStatement,
   notifyStatement,
   loadCheckpointStatement,
+  loadStateStatement,
   migrationStatements,
   readAllStatement,
   readStreamStatement,
   saveCheckpointStatement,
+  saveStateStatement,
   sqlNames,
   toGlobalPage,
   toRecordedEvent,
@@ -75,9 +87,9 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 
 /**
  * The event store over PostgreSQL's SQL, shared by the `pg` and PGlite adapters, which
- * only supply a {@link SqlDriver}. Also the CheckpointStore, in the same schema.
+ * only supply a {@link SqlDriver}. Also the CheckpointStore and StateSnapshotStore, in the same schema.
  */
-export class SqlEventStore implements EventStore, CheckpointStore {
+export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshotStore {
   protected readonly names: SqlNames;
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
@@ -200,6 +212,17 @@ export class SqlEventStore implements EventStore, CheckpointStore {
   async save(name: string, position: bigint): Promise<void> {
     this.assertOpen();
     await this.driver.query(saveCheckpointStatement(this.names, name, position));
+  }
+
+  async loadState(name: string): Promise<PositionedState | null> {
+    this.assertOpen();
+    const [row] = await this.driver.query<StateRow>(loadStateStatement(this.names, name));
+    return row ? { position: BigInt(row.position), state: row.state } : null;
+  }
+
+  async saveState(name: string, snapshot: PositionedState): Promise<void> {
+    this.assertOpen();
+    await this.driver.query(saveStateStatement(this.names, name, snapshot.position, snapshot.state));
   }
 
   async ping(): Promise<void> {
