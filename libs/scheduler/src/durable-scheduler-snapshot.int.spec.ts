@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { createPgliteEventStore, createPostgresEventStore, EventStore, ReadAllOptions, SqlEventStore } from '@lib/event-store';
 import { TestClock } from '@lib/clock';
+import { EventToAppend } from '@lib/es-core';
 import { DurableScheduler, DurableSchedulerOptions, scheduleStreamId, ScheduledWork } from './durable-scheduler';
 
 const connectionString = process.env.DATABASE_URL;
@@ -79,7 +80,7 @@ describe.each(adapters)('durable scheduler, saved pending index ($name)', (adapt
       await store.appendToStream(`account-${randomUUID()}`, [anEvent()], { expectedVersion: 'no_stream' });
     }
   };
-  const anEvent = () => ({
+  const anEvent = (): EventToAppend => ({
     type: 'Noted',
     data: { note: 'x' },
     metadata: { eventId: randomUUID(), principal: { role: 'system', id: 'test' }, correlationId: 'c', causationId: 'c', occurredAt: clock.now().toISOString() },

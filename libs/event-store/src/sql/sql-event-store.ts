@@ -265,7 +265,7 @@ export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshot
     return toGlobalPage(await this.driver.query<ReadAllRow>(readAllStatement(this.names, after, limit)));
   }
 
-  private async currentVersion(streamId: string): Promise<CurrentVersion> {
+  protected async currentVersion(streamId: string): Promise<CurrentVersion> {
     const [last] = await this.driver.query<LastEventRow>(lastEventStatement(this.names, streamId));
     return last ? Number(last.version) : 'no_stream';
   }
@@ -279,7 +279,7 @@ export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshot
    * one more, sent {@link NOTIFY_GAP_MS} later, so a busy store sends a few dozen a second
    * rather than one per append.
    */
-  private announceAppend(): void {
+  protected announceAppend(): void {
     this.wakeReaders();
     if (!this.notify || this.closed) return;
     if (this.notifying) {
@@ -321,7 +321,7 @@ export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshot
     return this.listening;
   }
 
-  private assertOpen(): void {
+  protected assertOpen(): void {
     if (this.closed) throw new Error(`event store (schema ${this.names.schema}) is closed`);
   }
 }
