@@ -85,6 +85,11 @@ interface PendingWork {
  * restart keeps it. A store that cannot be read or written fails the tick: that is no
  * one item's fault.
  *
+ * The pending index is a fold of the store's log. It is saved with the position it covers
+ * (in the store itself when it keeps states: the SQL adapters) every `snapshotEvery`
+ * events and on `stop()`; a new scheduler starts from the saved one and reads only the
+ * log after it, so its start does not grow with history (docs/decisions.md, "Time").
+ *
  * Tests move a TestClock and call `tick()`; production calls `start()`.
  */
 export class DurableScheduler {
