@@ -188,6 +188,19 @@ describe.each(adapters)('durable scheduler, saved pending index ($name)', (adapt
     expect(restarted.eventsRead()).toBe(2);
   });
 
+  it('gives back payload dates and bigints from the saved index as the log does', async () => {
+    const first = scheduler().scheduler;
+    const payload = { accountId: 'a', remindAt: new Date('2026-04-01T09:30:00.000Z'), amountMinor: 9_007_199_254_740_993n };
+    await first.schedule({ workId: 'typed', kind: 'review', dueAt: '2026-04-01T00:00:00.000Z', payload }, 'cause-typed');
+    await first.stop();
+
+    const restarted = scheduler();
+    const [fromSaved] = await restarted.scheduler.pendingWork();
+    expect(restarted.eventsRead()).toBe(0);
+    expect(fromSaved.payload).toEqual(payload);
+    expect((await noSnapshots().scheduler.pendingWork())[0].payload).toEqual(fromSaved.payload);
+  });
+
   it('reads the whole log when the saved index has a format it does not know', async () => {
     const first = scheduler().scheduler;
     await first.schedule(work('a', '2026-03-02T00:00:00.000Z'), 'cause-a');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventToAppend, Json, Principal, RecordedEvent, WrongExpectedVersionError } from '@lib/es-core';
+import { decodeJson, encodeJson, EventToAppend, Principal, RecordedEvent, WrongExpectedVersionError } from '@lib/es-core';
 import { type EventStore, isStateSnapshotStore, type PositionedState, type StateSnapshotStore } from '@lib/event-store';
 import { Backoff, backoffDelayMs } from './backoff';
 import { Clock } from '@lib/clock';
@@ -342,7 +342,8 @@ export class DurableScheduler {
   private async saveSnapshot(): Promise<void> {
     if (!this.snapshots || this.position === undefined || this.position === this.savedPosition) return;
     const position = this.position;
-    const state = { format: SNAPSHOT_FORMAT, items: [...this.pending.values()].map(toSavedItem) };
+    // The event codec, so payload dates and bigints come back as they do from the log.
+    const state = encodeJson({ format: SNAPSHOT_FORMAT, items: [...this.pending.values()].map(toSavedItem) });
     this.readSinceSnapshot = 0;
     await this.snapshots.saveState(this.snapshotName, { position, state });
     this.savedPosition = position;
@@ -379,16 +380,16 @@ interface SavedItem {
   correlationId?: string;
 }
 
-function toSavedItem(item: PendingWork): Json {
+function toSavedItem(item: PendingWork): SavedItem {
   const saved: SavedItem = { work: item.work, version: item.version, failures: item.failures };
   if (item.retryAt !== undefined) saved.retryAt = item.retryAt;
   if (item.correlationId !== undefined) saved.correlationId = item.correlationId;
-  return saved as unknown as Json;
+  return saved;
 }
 
 /** The items of a saved index, or null if it is not one this version wrote. */
 function pendingItemsOf(saved: PositionedState): PendingWork[] | null {
-  const state = saved.state as { format?: unknown; items?: unknown } | null;
+  const state = decodeJson<{ format?: unknown; items?: unknown } | null>(saved.state);
   if (!state || typeof state !== 'object' || state.format !== SNAPSHOT_FORMAT || !Array.isArray(state.items)) return null;
   return state.items as PendingWork[];
 }
