@@ -17,6 +17,10 @@
  * Scenarios, every append to a new stream as a command creating an aggregate does:
  *   batched  8 writers, 10 events per append
  *   single   1 event per append, 1 writer and 8 writers
+ * and one where single events go to streams that exist (each writer cycles over 10 streams
+ * of its own, created first): ours with `expectedVersion: 'any'` (the append function),
+ * Emmett without a version check (its default), the raw INSERT with the next version
+ * counted in memory.
  * In each round the three systems run one after another (ours, Emmett, raw, then the next
  * round), so a change in the machine's load hits all three alike; each round yields one
  * ratio, and the table shows the median and the range of those ratios. Latency is the
@@ -36,15 +40,19 @@ import { EventToAppend } from '@lib/es-core';
 import { EventStore, createPgliteEventStore, createPostgresEventStore } from '@lib/event-store';
 import { intFromEnv, median, percentile, readInfraEnv } from './bench-support';
 
-/** One system under test: appends `events` to a new stream. */
-type Appender = (streamId: string, events: EventToAppend[]) => Promise<unknown>;
+/** One system under test: appends `events` to a new stream, or to an existing one when `existing`. */
+type Appender = (streamId: string, events: EventToAppend[], existing: boolean) => Promise<unknown>;
 
 interface Scenario {
   name: string;
   writers: number;
   eventsPerAppend: number;
   appends: number;
+  /** Append to streams that already exist (each writer its own 10) instead of new ones. */
+  existing?: boolean;
 }
+
+const STREAMS_PER_WRITER = 10;
 
 interface Run {
   events: number;
@@ -62,6 +70,7 @@ async function main(): Promise<void> {
     { name: 'batched: 8 writers, 10 events/append', writers: 8, eventsPerAppend: 10, appends },
     { name: 'single: 1 writer, 1 event/append', writers: 1, eventsPerAppend: 1, appends },
     { name: 'single: 8 writers, 1 event/append', writers: 8, eventsPerAppend: 1, appends: appends * 2 },
+    { name: 'single to existing streams: 8 writers', writers: 8, eventsPerAppend: 1, appends: appends * 2, existing: true },
   ];
   console.log(`node ${process.version}, ${new Date().toISOString()}, ${rounds} rounds`);
 
@@ -91,10 +100,15 @@ async function comparePostgres(databaseUrl: string, scenarios: Scenario[], round
     await raw.query(`CREATE TABLE raw_insert.events (
       global_position bigserial PRIMARY KEY, stream_id text NOT NULL, version integer NOT NULL, event_id uuid NOT NULL UNIQUE,
       type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL, occurred_at timestamptz NOT NULL, UNIQUE (stream_id, version))`);
+    const rawVersions = new Map<string, number>();
     const systems: Record<SystemName, Appender> = {
-      ours: (streamId, events) => ours.appendToStream(streamId, events, { expectedVersion: 'no_stream' }),
+      ours: (streamId, events, existing) => ours.appendToStream(streamId, events, { expectedVersion: existing ? 'any' : 'no_stream' }),
       Emmett: (streamId, events) => emmett.appendToStream(streamId, events.map((event) => ({ type: event.type, data: event.data, metadata: event.metadata }))),
-      'raw INSERT': (streamId, events) => rawInsert(raw, streamId, events),
+      'raw INSERT': async (streamId, events) => {
+        const version = rawVersions.get(streamId) ?? 0;
+        rawVersions.set(streamId, version + events.length);
+        await rawInsert(raw, streamId, events, version);
+      },
     };
     // Warm-up: JIT, pools, Emmett's schema creation, plan caches.
     for (const system of SYSTEMS) await drive(systems[system], { name: 'warm-up', writers: 8, eventsPerAppend: 10, appends: 100 });
@@ -140,11 +154,11 @@ async function dropWhenIdle(admin: Pool, database: string): Promise<void> {
 }
 
 /** A raw multi-row INSERT, one statement per append, as a hand-written repository would. */
-async function rawInsert(pool: Pool, streamId: string, events: EventToAppend[]): Promise<void> {
+async function rawInsert(pool: Pool, streamId: string, events: EventToAppend[], firstVersion: number): Promise<void> {
   const values: unknown[] = [];
   const tuples = events.map((event, index) => {
     const base = values.length;
-    values.push(streamId, index, event.metadata.eventId, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), event.metadata.occurredAt);
+    values.push(streamId, firstVersion + index, event.metadata.eventId, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), event.metadata.occurredAt);
     return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7})`;
   });
   await pool.query(
@@ -155,15 +169,23 @@ async function rawInsert(pool: Pool, streamId: string, events: EventToAppend[]):
 
 async function drive(append: Appender, scenario: Scenario): Promise<Run> {
   const latenciesMs: number[] = [];
+  const existing = scenario.existing ?? false;
+  // Each writer's own streams, created before the clock starts, so no two appends to one stream overlap.
+  const ownStreams = Array.from({ length: scenario.writers }, () => Array.from({ length: STREAMS_PER_WRITER }, () => `bench-${randomUUID()}`));
+  if (existing) {
+    for (const stream of ownStreams.flat()) await append(stream, [anEvent(0)], false);
+  }
   let next = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: scenario.writers }, async () => {
+    ownStreams.map(async (streams) => {
+      let turn = 0;
       while (next < scenario.appends) {
         next += 1;
         const events = Array.from({ length: scenario.eventsPerAppend }, (_, index) => anEvent(index));
+        const streamId = existing ? streams[turn++ % streams.length] : `bench-${randomUUID()}`;
         const callStarted = performance.now();
-        await append(`bench-${randomUUID()}`, events);
+        await append(streamId, events, existing);
         latenciesMs.push(performance.now() - callStarted);
       }
     }),
@@ -192,7 +214,7 @@ async function benchPglite(appends: number): Promise<void> {
 }
 
 async function pgliteRuns(adapter: string, store: EventStore, appends: number): Promise<Array<Record<string, string | number>>> {
-  const append: Appender = (streamId, events) => store.appendToStream(streamId, events, { expectedVersion: 'no_stream' });
+  const append: Appender = (streamId, events, existing) => store.appendToStream(streamId, events, { expectedVersion: existing ? 'any' : 'no_stream' });
   await drive(append, { name: 'warm-up', writers: 1, eventsPerAppend: 1, appends: 50 });
   return [
     summarise('1 writer, 1 event/append', adapter, [await drive(append, { name: '', writers: 1, eventsPerAppend: 1, appends })]),

@@ -1,4 +1,4 @@
-import { AppendResult, EventToAppend, ExpectedVersion, RecordedEvent } from '@lib/es-core';
+import { AppendResult, EventToAppend, ExpectedVersion, Json, RecordedEvent } from '@lib/es-core';
 
 export interface ReadStreamOptions {
   /**
@@ -74,4 +74,28 @@ export interface EventStore {
 export interface CheckpointStore {
   load(name: string): Promise<bigint | null>;
   save(name: string, position: bigint): Promise<void>;
+}
+
+/** A consumer's own fold of the global log, and the position it covers (every event at or below it). */
+export interface PositionedState {
+  position: bigint;
+  state: Json;
+}
+
+/**
+ * Durable named states, each with the position it covers, so a consumer that keeps an
+ * index of the log (the durable scheduler) resumes from there instead of re-reading the
+ * whole log at every start. Saving replaces the previous state of that name. The SQL
+ * adapters keep them in the checkpoints table; EventStoreDB does not offer it.
+ */
+export interface StateSnapshotStore {
+  /** The last saved state of `name`, or null if none was saved. */
+  loadState(name: string): Promise<PositionedState | null>;
+  saveState(name: string, snapshot: PositionedState): Promise<void>;
+}
+
+/** Whether `store` also keeps positioned states (the SQL adapters do). */
+export function isStateSnapshotStore(store: object): store is StateSnapshotStore {
+  const candidate = store as Partial<StateSnapshotStore>;
+  return typeof candidate.loadState === 'function' && typeof candidate.saveState === 'function';
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { EventToAppend, Principal, RecordedEvent, WrongExpectedVersionError } from '@lib/es-core';
-import type { EventStore } from '@lib/event-store';
+import { decodeJson, encodeJson, EventToAppend, Principal, RecordedEvent, WrongExpectedVersionError } from '@lib/es-core';
+import { type EventStore, isStateSnapshotStore, type PositionedState, type StateSnapshotStore } from '@lib/event-store';
 import { Backoff, backoffDelayMs } from './backoff';
 import { Clock } from '@lib/clock';
 import { errorFields, jsonLineLog, LogSink, withLogContext } from './log';
@@ -33,7 +33,23 @@ export interface DurableSchedulerOptions {
   retryBackoff?: Backoff;
   /** Where failures go. Default: one JSON line each on stderr. */
   log?: LogSink;
+  /**
+   * Where the pending index is saved with the global position it covers, so a start reads
+   * only the log after it. Default: the event store itself when it keeps states (the SQL
+   * adapters); null: no snapshots, every start reads the whole log.
+   */
+  snapshots?: StateSnapshotStore | null;
+  /** Save the index once this many events were read since the last save (default 5000), and on stop(). */
+  snapshotEvery?: number;
+  /** Name of the saved index; schedulers sharing one store share it (default `scheduler:pending-index`). */
+  snapshotName?: string;
 }
+
+const DEFAULT_SNAPSHOT_EVERY = 5000;
+const DEFAULT_SNAPSHOT_NAME = 'scheduler:pending-index';
+/** Bumped when the saved shape changes; a snapshot of another format is ignored (full read). */
+const SNAPSHOT_FORMAT = 1;
+const PAGE_SIZE = 500;
 
 const DEFAULT_RETRY_BACKOFF: Backoff = { initialMs: 60_000, maxMs: 3_600_000 };
 /** A failure's message is kept in the store for the operator; stack traces go to the log only. */
@@ -69,6 +85,11 @@ interface PendingWork {
  * restart keeps it. A store that cannot be read or written fails the tick: that is no
  * one item's fault.
  *
+ * The pending index is a fold of the store's log. It is saved with the position it covers
+ * (in the store itself when it keeps states: the SQL adapters) every `snapshotEvery`
+ * events and on `stop()`; a new scheduler starts from the saved one and reads only the
+ * log after it, so its start does not grow with history (docs/decisions.md, "Time").
+ *
  * Tests move a TestClock and call `tick()`; production calls `start()`.
  */
 export class DurableScheduler {
@@ -77,6 +98,14 @@ export class DurableScheduler {
   private readonly retryBackoff: Backoff;
   private readonly log: LogSink;
   private position: bigint | undefined;
+  private readonly snapshots: StateSnapshotStore | null;
+  private readonly snapshotEvery: number;
+  private readonly snapshotName: string;
+  /** Whether the first catch-up already looked for a saved index. */
+  private restored = false;
+  /** Events read since the index was last saved. */
+  private readSinceSnapshot = 0;
+  private savedPosition: bigint | undefined;
   /** Catch-ups run one after another: two overlapping ones could index an older page last. */
   private catchingUp: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
@@ -89,6 +118,10 @@ export class DurableScheduler {
   ) {
     this.retryBackoff = options.retryBackoff ?? DEFAULT_RETRY_BACKOFF;
     this.log = options.log ?? jsonLineLog;
+    this.snapshots = options.snapshots !== undefined ? options.snapshots : isStateSnapshotStore(store) ? store : null;
+    this.snapshotEvery = options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
+    if (!Number.isInteger(this.snapshotEvery) || this.snapshotEvery < 1) throw new RangeError(`snapshotEvery must be a positive integer; got ${this.snapshotEvery}`);
+    this.snapshotName = options.snapshotName ?? DEFAULT_SNAPSHOT_NAME;
   }
 
   on(kind: string, handler: WorkHandler): this {
@@ -153,11 +186,22 @@ export class DurableScheduler {
     }, intervalMs);
   }
 
-  /** Stops the timer and waits for a running tick; that tick's failure is its caller's (or the timer's log), not stop's. */
+  /**
+   * Stops the timer, waits for a running tick (its failure is its caller's, or the timer's
+   * log, not stop's), then catches up and saves the pending index so the next start reads
+   * only what comes after. A store that fails here is logged: the next start reads more.
+   */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     await this.running?.catch(() => undefined);
+    if (!this.snapshots) return;
+    try {
+      await this.catchUp();
+      await this.serialised(() => this.saveSnapshot());
+    } catch (error) {
+      this.log({ level: 'error', source: 'scheduler', msg: 'could not save the pending index on stop; the next start reads further back', ...errorFields(error) });
+    }
   }
 
   private async fireDue(): Promise<number> {
@@ -239,19 +283,70 @@ export class DurableScheduler {
 
   /** Keeps the pending index in step with the store (other instances may schedule or fire). */
   private catchUp(): Promise<void> {
-    const next = this.catchingUp.then(() => this.readNewEvents());
+    return this.serialised(() => this.readNewEvents());
+  }
+
+  /** Runs `work` after every catch-up and save queued before it. */
+  private serialised(work: () => Promise<void>): Promise<void> {
+    const next = this.catchingUp.then(work);
     // One failed catch-up must not fail every later one.
     this.catchingUp = next.catch(() => undefined);
     return next;
   }
 
   private async readNewEvents(): Promise<void> {
+    if (!this.restored) {
+      await this.restore();
+      this.restored = true;
+    }
     for (;;) {
-      const page = await this.store.readAll({ after: this.position, limit: 500 });
+      const page = await this.store.readAll({ after: this.position, limit: PAGE_SIZE });
       for (const event of page) this.index(event);
       if (page.length > 0) this.position = page[page.length - 1].globalPosition;
-      if (page.length < 500) return;
+      this.readSinceSnapshot += page.length;
+      if (page.length < PAGE_SIZE) break;
     }
+    if (this.readSinceSnapshot >= this.snapshotEvery) {
+      // A failed save costs the next start some reading, never correctness: not the tick's failure.
+      await this.saveSnapshot().catch((error) =>
+        this.log({ level: 'error', source: 'scheduler', msg: 'could not save the pending index; will try again', ...errorFields(error) }),
+      );
+    }
+  }
+
+  /**
+   * Starts the index from the saved one: the items pending as of its position. Whatever
+   * happened after it (here or in another instance) is in the log after that position,
+   * which the catch-up then reads; items fired or cancelled are gone for good, so an index
+   * saved later than its position (see saveSnapshot) folds the same.
+   */
+  private async restore(): Promise<void> {
+    if (!this.snapshots) return;
+    const saved = await this.snapshots.loadState(this.snapshotName);
+    const items = saved && pendingItemsOf(saved);
+    if (!saved || !items) {
+      if (saved) this.log({ level: 'warn', source: 'scheduler', msg: 'saved pending index has an unknown format; reading the whole log', name: this.snapshotName });
+      return;
+    }
+    for (const item of items) this.pending.set(item.work.workId, item);
+    this.position = saved.position;
+    this.savedPosition = saved.position;
+  }
+
+  /**
+   * Saves the index and the position it covers, both taken in one synchronous step. The
+   * index may already reflect a little more than the position (an item this instance just
+   * fired, a failure it recorded): replaying the events after the position onto it gives
+   * the same result, because firing and cancelling are final and the rest carries versions.
+   */
+  private async saveSnapshot(): Promise<void> {
+    if (!this.snapshots || this.position === undefined || this.position === this.savedPosition) return;
+    const position = this.position;
+    // The event codec, so payload dates and bigints come back as they do from the log.
+    const state = encodeJson({ format: SNAPSHOT_FORMAT, items: [...this.pending.values()].map(toSavedItem) });
+    this.readSinceSnapshot = 0;
+    await this.snapshots.saveState(this.snapshotName, { position, state });
+    this.savedPosition = position;
   }
 
   private index(event: RecordedEvent): void {
@@ -275,6 +370,28 @@ export class DurableScheduler {
       },
     };
   }
+}
+
+interface SavedItem {
+  work: ScheduledWork;
+  version: number;
+  failures: number;
+  retryAt?: string;
+  correlationId?: string;
+}
+
+function toSavedItem(item: PendingWork): SavedItem {
+  const saved: SavedItem = { work: item.work, version: item.version, failures: item.failures };
+  if (item.retryAt !== undefined) saved.retryAt = item.retryAt;
+  if (item.correlationId !== undefined) saved.correlationId = item.correlationId;
+  return saved;
+}
+
+/** The items of a saved index, or null if it is not one this version wrote. */
+function pendingItemsOf(saved: PositionedState): PendingWork[] | null {
+  const state = decodeJson<{ format?: unknown; items?: unknown } | null>(saved.state);
+  if (!state || typeof state !== 'object' || state.format !== SNAPSHOT_FORMAT || !Array.isArray(state.items)) return null;
+  return state.items as PendingWork[];
 }
 
 /** One item's stream folded into what is pending of it; undefined once fired or cancelled. */

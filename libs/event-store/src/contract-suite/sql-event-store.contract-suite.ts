@@ -161,6 +161,23 @@ export function sqlEventStoreContract(adapterName: string, factory: SqlStoreFact
       await expect(factory.execute(firstLayoutInsert(schema, 'account-3', 0, anEvent('Late')))).rejects.toThrow(/global_position/);
       await store.migrate();
       expect((await store.readAll()).map((event) => event.type)).toEqual(['Old0', 'Old1', 'Other0', 'New2']);
+      // The first layout's checkpoints table gains the state column.
+      await store.saveState('scheduler', { position: checkpoint ?? 0n, state: { upgraded: true } });
+      expect(await store.loadState('scheduler')).toEqual({ position: checkpoint, state: { upgraded: true } });
+    });
+
+    it('keeps a named state with the position it covers, replaced by the next save, apart from position checkpoints', async () => {
+      const store = await aStore();
+      expect(await store.loadState('scheduler')).toBeNull();
+      await store.save('relay', 7n);
+      expect(await store.loadState('relay')).toBeNull();
+
+      await store.saveState('scheduler', { position: 41n, state: { version: 1, items: [{ id: 'a"b', at: null }] } });
+      await store.saveState('scheduler', { position: 42n, state: { version: 1, items: [] } });
+
+      expect(await store.loadState('scheduler')).toEqual({ position: 42n, state: { version: 1, items: [] } });
+      expect(await store.load('scheduler')).toBe(42n);
+      expect(await store.load('relay')).toBe(7n);
     });
 
     it('stores text with quotes, backslashes and braces exactly, and its chain verifies', async () => {

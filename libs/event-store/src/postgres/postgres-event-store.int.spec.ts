@@ -1,7 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
+import { EventToAppend, verifyChain, WrongExpectedVersionError } from '@lib/es-core';
 import { eventStoreContract } from '../contract-suite/event-store.contract-suite';
 import { ConcurrentSqlStoreFactory, concurrentSessionsContract, randomSchema, sqlEventStoreContract } from '../contract-suite/sql-event-store.contract-suite';
-import { createPostgresEventStore } from '../index';
+import { DuplicateEventIdError } from '../errors';
+import { createPostgresEventStore, PostgresEventStore } from '../index';
+import { appendStatement, sqlNames } from '../sql/sql-statements';
+import { newStreamStatement } from './new-stream-append';
 
 const connectionString = process.env.DATABASE_URL;
 
@@ -81,5 +86,77 @@ describe('PostgreSQL event store wake-ups', () => {
       await store.close();
       await dropSchema(schema);
     }
+  });
+});
+
+describe('PostgreSQL event store: creating a stream without the append function', () => {
+  let schema: string;
+  let store: PostgresEventStore;
+  const event = (type: string): EventToAppend => ({
+    type,
+    data: { type },
+    metadata: { eventId: randomUUID(), principal: { role: 'system', id: 'test' }, correlationId: 'c', causationId: 'c', occurredAt: new Date().toISOString() },
+  });
+
+  beforeEach(async () => {
+    schema = randomSchema();
+    store = await createPostgresEventStore({ connectionString, schema, pollIntervalMs: 50 });
+  });
+  afterEach(async () => {
+    await store.close();
+    await dropSchema(schema);
+  });
+
+  it('lets a racing append with any always succeed, after or before the creation, in one chain', async () => {
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, async (_, index) => {
+        const streamId = `race-${index}`;
+        const [created, appended] = await Promise.allSettled([
+          store.appendToStream(streamId, [event('Created0'), event('Created1')], { expectedVersion: 'no_stream' }),
+          store.appendToStream(streamId, [event('Any')], { expectedVersion: 'any' }),
+        ]);
+        expect(appended.status).toBe('fulfilled');
+        if (created.status === 'rejected') expect(created.reason).toBeInstanceOf(WrongExpectedVersionError);
+        const read = await store.readStream(streamId);
+        expect(read.map((recorded) => recorded.version)).toEqual(read.map((_, version) => version));
+        expect(verifyChain(streamId, read).ok).toBe(true);
+        return created.status;
+      }),
+    );
+    expect(outcomes).toContain('fulfilled');
+  });
+
+  it('answers as the append function does: wrong expected version first, then a duplicate event id', async () => {
+    const stored = event('Once');
+    await store.appendToStream('account-1', [stored], { expectedVersion: 'no_stream' });
+
+    await expect(store.appendToStream('account-1', [stored], { expectedVersion: 'no_stream' })).rejects.toMatchObject({ name: 'WrongExpectedVersionError', actual: 0 });
+    await expect(store.appendToStream('account-2', [event('New'), stored], { expectedVersion: 'no_stream' })).rejects.toBeInstanceOf(DuplicateEventIdError);
+    expect(await store.readStream('account-2')).toEqual([]);
+  });
+
+  it('links the chain the append function continues, and the positions of one transaction run on', async () => {
+    const created = await store.appendToStream('ledger-1', [event('E0'), event('E1'), event('E2')], { expectedVersion: 'no_stream' });
+    expect(created.nextExpectedVersion).toBe(2);
+    await store.appendToStream('ledger-1', [event('E3')], { expectedVersion: 2 });
+    const read = await store.readStream('ledger-1');
+    expect(verifyChain('ledger-1', read).ok).toBe(true);
+    expect(read[2].globalPosition).toBe(created.lastGlobalPosition);
+    expect(read[1].globalPosition).toBe(created.lastGlobalPosition - 1n);
+
+    const session = new Client({ connectionString });
+    await session.connect();
+    try {
+      const names = sqlNames(schema);
+      await session.query('BEGIN');
+      const [first] = (await session.query(appendStatement(names, 'one', 'no_stream', [event('A0')]).text, appendStatement(names, 'one', 'no_stream', [event('A0')]).values)).rows;
+      const second = newStreamStatement(names, 'two', [event('B0'), event('B1')]);
+      const rows = (await session.query(second.text, second.values)).rows as Array<{ global_position: string }>;
+      await session.query('COMMIT');
+      expect(rows.map((row) => BigInt(row.global_position)).sort()).toEqual([BigInt(first.last_position) + 1n, BigInt(first.last_position) + 2n]);
+    } finally {
+      await session.end();
+    }
+    expect(verifyChain('two', await store.readStream('two')).ok).toBe(true);
   });
 });

@@ -1,6 +1,10 @@
 import { Pool, PoolClient, PoolConfig } from 'pg';
+import { AppendResult, EventToAppend, ExpectedVersion, WrongExpectedVersionError } from '@lib/es-core';
+import { validateEventsToAppend } from '../append-validation';
+import { DuplicateEventIdError } from '../errors';
 import { SqlDriver, SqlEventStore, SqlEventStoreOptions, SqlExecutor } from '../sql/sql-event-store';
-import { Statement } from '../sql/sql-statements';
+import { EVENT_ID_CONSTRAINT, STREAM_VERSION_CONSTRAINT, Statement } from '../sql/sql-statements';
+import { NewStreamRow, newStreamStatement } from './new-stream-append';
 
 export interface PostgresEventStoreOptions extends SqlEventStoreOptions {
   /** e.g. `postgres://user:pass@localhost:5432/db`. Ignored when `pool` is given. */
@@ -22,6 +26,49 @@ export class PostgresEventStore extends SqlEventStore {
   constructor(options: PostgresEventStoreOptions) {
     super(new PgDriver(options), options);
   }
+
+  /** Creating a stream is one plain INSERT (see new-stream-append.ts); every other append calls the append function. */
+  override async appendToStream(
+    streamId: string,
+    events: readonly EventToAppend[],
+    options: { expectedVersion: ExpectedVersion },
+  ): Promise<AppendResult> {
+    if (options.expectedVersion !== 'no_stream' || events.length === 0) return super.appendToStream(streamId, events, options);
+    this.assertOpen();
+    validateEventsToAppend(streamId, events);
+    let rows: NewStreamRow[];
+    try {
+      rows = await this.driver.query<NewStreamRow>(newStreamStatement(this.names, streamId, events));
+    } catch (error) {
+      throw await this.newStreamRefusal(streamId, error);
+    }
+    this.announceAppend();
+    let last = -1n;
+    for (const row of rows) {
+      const position = BigInt(row.global_position);
+      if (position > last) last = position;
+    }
+    return { nextExpectedVersion: events.length - 1, lastGlobalPosition: last };
+  }
+
+  /**
+   * What the append function would have answered: the expected version is checked first,
+   * so an event id already stored in a stream that exists is a wrong expected version too.
+   */
+  private async newStreamRefusal(streamId: string, error: unknown): Promise<unknown> {
+    const constraint = uniqueViolationConstraint(error);
+    if (constraint !== STREAM_VERSION_CONSTRAINT && constraint !== EVENT_ID_CONSTRAINT) return error;
+    const current = await this.currentVersion(streamId);
+    if (current !== 'no_stream') return new WrongExpectedVersionError(streamId, 'no_stream', current);
+    // The stream was there at the insert and is gone now: never, since events are not deleted.
+    if (constraint === STREAM_VERSION_CONSTRAINT) return error;
+    return new DuplicateEventIdError(streamId, { cause: error });
+  }
+}
+
+function uniqueViolationConstraint(error: unknown): string | undefined {
+  const candidate = error as { code?: unknown; constraint?: unknown } | null;
+  return candidate && candidate.code === '23505' && typeof candidate.constraint === 'string' ? candidate.constraint : undefined;
 }
 
 class PgDriver implements SqlDriver {

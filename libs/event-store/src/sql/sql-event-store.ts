@@ -1,7 +1,16 @@
 import { AppendResult, EventToAppend, ExpectedVersion, RecordedEvent, WrongExpectedVersionError } from '@lib/es-core';
 import { validateEventsToAppend } from '../append-validation';
 import { DuplicateEventIdError } from '../errors';
-import { CheckpointStore, EventStore, EventStoreSubscription, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from '../event-store.port';
+import {
+  CheckpointStore,
+  EventStore,
+  EventStoreSubscription,
+  PositionedState,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StateSnapshotStore,
+  SubscribeOptions,
+} from '../event-store.port';
 import { CurrentVersion, expectedVersionHolds, validateExpectedVersion } from '../expected-version';
 import { PollingSubscription } from '../polling-subscription';
 import {
@@ -13,15 +22,18 @@ import {
   ReadAllRow,
   STREAM_VERSION_CONSTRAINT,
   SqlNames,
+  StateRow,
   Statement,
   appendStatement,
   lastEventStatement,
   notifyStatement,
   loadCheckpointStatement,
+  loadStateStatement,
   migrationStatements,
   readAllStatement,
   readStreamStatement,
   saveCheckpointStatement,
+  saveStateStatement,
   sqlNames,
   toGlobalPage,
   toRecordedEvent,
@@ -75,9 +87,9 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 
 /**
  * The event store over PostgreSQL's SQL, shared by the `pg` and PGlite adapters, which
- * only supply a {@link SqlDriver}. Also the CheckpointStore, in the same schema.
+ * only supply a {@link SqlDriver}. Also the CheckpointStore and StateSnapshotStore, in the same schema.
  */
-export class SqlEventStore implements EventStore, CheckpointStore {
+export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshotStore {
   protected readonly names: SqlNames;
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
@@ -202,6 +214,17 @@ export class SqlEventStore implements EventStore, CheckpointStore {
     await this.driver.query(saveCheckpointStatement(this.names, name, position));
   }
 
+  async loadState(name: string): Promise<PositionedState | null> {
+    this.assertOpen();
+    const [row] = await this.driver.query<StateRow>(loadStateStatement(this.names, name));
+    return row ? { position: BigInt(row.position), state: row.state } : null;
+  }
+
+  async saveState(name: string, snapshot: PositionedState): Promise<void> {
+    this.assertOpen();
+    await this.driver.query(saveStateStatement(this.names, name, snapshot.position, snapshot.state));
+  }
+
   async ping(): Promise<void> {
     this.assertOpen();
     await this.driver.query({ text: 'SELECT 1', values: [] });
@@ -242,7 +265,7 @@ export class SqlEventStore implements EventStore, CheckpointStore {
     return toGlobalPage(await this.driver.query<ReadAllRow>(readAllStatement(this.names, after, limit)));
   }
 
-  private async currentVersion(streamId: string): Promise<CurrentVersion> {
+  protected async currentVersion(streamId: string): Promise<CurrentVersion> {
     const [last] = await this.driver.query<LastEventRow>(lastEventStatement(this.names, streamId));
     return last ? Number(last.version) : 'no_stream';
   }
@@ -256,7 +279,7 @@ export class SqlEventStore implements EventStore, CheckpointStore {
    * one more, sent {@link NOTIFY_GAP_MS} later, so a busy store sends a few dozen a second
    * rather than one per append.
    */
-  private announceAppend(): void {
+  protected announceAppend(): void {
     this.wakeReaders();
     if (!this.notify || this.closed) return;
     if (this.notifying) {
@@ -298,7 +321,7 @@ export class SqlEventStore implements EventStore, CheckpointStore {
     return this.listening;
   }
 
-  private assertOpen(): void {
+  protected assertOpen(): void {
     if (this.closed) throw new Error(`event store (schema ${this.names.schema}) is closed`);
   }
 }

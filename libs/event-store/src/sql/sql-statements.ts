@@ -225,6 +225,8 @@ export function migrationStatements(names: SqlNames): Statement[] {
       )`,
       values: [],
     },
+    // A consumer's saved state next to its position (saveState); tables made before it get the column here.
+    { text: `ALTER TABLE ${names.checkpoints} ADD COLUMN IF NOT EXISTS state jsonb`, values: [] },
     { text: appendFunctionDdl(names), values: [] },
   ];
 }
@@ -397,6 +399,24 @@ export function saveCheckpointStatement(names: SqlNames, name: string, position:
     text: `INSERT INTO ${names.checkpoints} (name, position, updated_at) VALUES ($1, $2::bigint, now())
       ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
     values: [name, position.toString()],
+  };
+}
+
+export interface StateRow {
+  position: string | bigint;
+  state: Json;
+}
+
+export function loadStateStatement(names: SqlNames, name: string): Statement {
+  return { text: `SELECT position, state FROM ${names.checkpoints} WHERE name = $1 AND state IS NOT NULL`, values: [name] };
+}
+
+/** The state travels as JSON text and is stored as jsonb: no bind-parameter type guessing. */
+export function saveStateStatement(names: SqlNames, name: string, position: bigint, state: Json): Statement {
+  return {
+    text: `INSERT INTO ${names.checkpoints} (name, position, state, updated_at) VALUES ($1, $2::bigint, $3::jsonb, now())
+      ON CONFLICT (name) DO UPDATE SET position = excluded.position, state = excluded.state, updated_at = excluded.updated_at`,
+    values: [name, position.toString(), JSON.stringify(state)],
   };
 }
 
