@@ -189,7 +189,8 @@ function publicCopy(stored: StoredDocument): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(stored)) {
     if (key === '_applied' || key === '_rev' || key === '_deleted') continue;
-    copy[key] = copyDocument(stored[key]);
+    const value = stored[key];
+    copy[key] = value === null || typeof value !== 'object' ? value : copyDocument(value);
   }
   return copy;
 }
@@ -199,7 +200,8 @@ function storedCopy(state: Record<string, unknown>, id: string, applied: Record<
   const document: Record<string, unknown> = {};
   for (const key of Object.keys(state)) {
     if (key === '_applied' || key === '_rev' || key === '_deleted') continue;
-    document[key] = copyDocument(state[key]);
+    const value = state[key];
+    document[key] = value === null || typeof value !== 'object' ? value : copyDocument(value);
   }
   document._id = id;
   document._applied = applied;
