@@ -48,11 +48,9 @@ export function stableSort(sort: Record<string, 1 | -1> | undefined): Record<str
  */
 export function encodeStreamKey(streamId: string): string {
   // Most stream ids need no encoding: test once instead of running two replacements per event.
-  if (!NEEDS_ENCODING.test(streamId)) return streamId;
+  if (streamId.indexOf('%') < 0 && streamId.indexOf('.') < 0 && streamId.charCodeAt(0) !== 36) return streamId;
   return streamId.replace(/[%.]/g, (c) => (c === '%' ? '%25' : '%2E')).replace(/^\$/, '%24');
 }
-
-const NEEDS_ENCODING = /[%.]|^\$/;
 
 /** Each projection's `handles` as a set, made once per projection instead of once per `apply`. */
 const handledTypes = new WeakMap<Projection<any>, { from: readonly string[]; types: ReadonlySet<string> }>();
