@@ -1,5 +1,5 @@
 import { find } from 'mingo';
-import { FoldedEvents, foldEvents, groupByDocument, liveFilter, stableSort, StoredDocument } from '../fold';
+import { foldEvents, groupByDocument, liveFilter, stableSort, StoredDocument } from '../fold';
 import { ProjectedEvent, Projection, QueryOptions, ReadModelStore } from '../read-model-store.port';
 
 /**
@@ -20,21 +20,22 @@ export class InMemoryReadModelStore implements ReadModelStore {
     const collection = this.collection(projection.name);
     // Fold everything before storing anything: a projection that throws leaves the
     // batch unapplied, as in the MongoDB adapter, and the caller can simply retry it.
-    const next: Array<{ id: string; stored: StoredDocument | undefined; folded: FoldedEvents }> = [];
+    const next: Array<{ stored: StoredDocument | undefined; advanced: Record<string, number>; document: StoredDocument }> = [];
     for (const [id, group] of groups) {
       const stored = collection.documents.get(id);
       // The projection gets a copy of the public fields only: the versions it never sees
       // are read in place (`foldEvents` does not write them) instead of copied per event.
       const state = stored && !stored._deleted ? publicCopy(stored) : null;
       const folded = foldEvents(projection, state, stored !== undefined, stored?._applied, group);
-      if (folded) next.push({ id, stored, folded });
-    }
-    for (const { id, stored, folded } of next) {
-      // `_applied` is the store's own object, never handed out: advanced in place.
-      const applied = stored ? Object.assign(stored._applied, folded.applied) : folded.applied;
+      if (!folded) continue;
       const _rev = (stored?._rev ?? 0) + 1;
-      const document: StoredDocument = folded.state === null ? { _id: id, _applied: applied, _rev, _deleted: true } : storedCopy(folded.state, id, applied, _rev);
-      collection.documents.set(id, document);
+      const document = folded.state === null ? { _id: id, _applied: folded.applied, _rev, _deleted: true as const } : storedCopy(folded.state, id, folded.applied, _rev);
+      next.push({ stored, advanced: folded.applied, document });
+    }
+    for (const { stored, advanced, document } of next) {
+      // `_applied` is the store's own object, never handed out: advanced in place.
+      if (stored) document._applied = Object.assign(stored._applied, advanced);
+      collection.documents.set(document._id, document);
       collection.reindex(stored, document);
     }
   }
