@@ -60,74 +60,17 @@ function decodeTag(value: { [key: string]: Json }): bigint | Date | undefined {
   return undefined;
 }
 
-/**
- * Canonical JSON: keys sorted at every depth, so equal content hashes equally in every store.
- * Exactly `JSON.stringify` of `encodeJson(value)` with every object's keys inserted in
- * sorted order, written in one pass (no encoded or sorted copies): verifying a hash chain
- * writes this for every event it reads. `codec.unit.spec.ts` holds it against that
- * definition.
- */
+/** Canonical JSON: keys sorted at every depth, so equal content hashes equally in every store. */
 export function canonicalJson(value: unknown): string {
-  // At the top level a function or a symbol is what JSON.stringify makes of it.
-  return typeof value === 'function' || typeof value === 'symbol' ? (JSON.stringify(value) as string) : canonicalText(value);
+  return JSON.stringify(sortKeys(encodeJson(value)));
 }
 
-function canonicalText(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return JSON.stringify(value);
-    case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`cannot encode non-finite number ${value}`);
-      return JSON.stringify(value);
-    case 'bigint':
-      return `{"$bigint":"${value.toString()}"}`;
-    case 'object':
-      return canonicalObject(value);
-    default:
-      return 'null';
+function sortKeys(value: Json): Json {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const out: { [key: string]: Json } = {};
+    for (const key of Object.keys(value).sort()) out[key] = sortKeys(value[key]);
+    return out;
   }
-}
-
-function canonicalObject(value: object): string {
-  if (value instanceof Date) return `{"$date":${JSON.stringify(value.toISOString())}}`;
-  if (Array.isArray(value)) {
-    let out = '[';
-    for (let index = 0; index < value.length; index += 1) {
-      if (index > 0) out += ',';
-      // In an array, a function or a symbol is written as null, as JSON.stringify does.
-      out += canonicalText(value[index]);
-    }
-    return `${out}]`;
-  }
-  const record = value as Record<string, unknown>;
-  let out = '{';
-  let first = true;
-  for (const key of canonicalKeyOrder(record)) {
-    const inner = record[key];
-    // encodeJson drops undefined members; JSON.stringify drops functions and symbols; and
-    // the sorted copy never held an own `__proto__` (assigning it sets the prototype).
-    if (inner === undefined || typeof inner === 'function' || typeof inner === 'symbol' || key === '__proto__') continue;
-    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalText(inner)}`;
-    first = false;
-  }
-  return `${out}}`;
-}
-
-/**
- * The order of the sorted copy's keys as JSON.stringify lists them: an object lists
- * integer-like keys ("9", "10") first, ascending by value, then the others in insertion
- * (here: sorted) order. `Object.keys` already lists the integer-like ones first in that order.
- */
-function canonicalKeyOrder(record: Record<string, unknown>): string[] {
-  const keys = Object.keys(record);
-  let integers = 0;
-  while (integers < keys.length && isArrayIndex(keys[integers])) integers += 1;
-  return integers === 0 ? keys.sort() : keys.slice(0, integers).concat(keys.slice(integers).sort());
-}
-
-function isArrayIndex(key: string): boolean {
-  const first = key.charCodeAt(0);
-  return first >= 48 && first <= 57 && /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+  return value;
 }
