@@ -207,12 +207,24 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60
   }
 }
 
-async function post(url: string, path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+/**
+ * A seeding request. A connection the loaded server dropped is tried again (up to 3 times):
+ * placements carry an idempotency key, and a payment or contact stored twice only adds
+ * an event, which the seeding counts anyway.
+ */
+async function post(url: string, path: string, body: unknown, headers: Record<string, string>, attempt = 1): Promise<{ status: number; body: unknown }> {
+  let response: Response;
+  try {
+    response = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    if (attempt >= 3) throw new Error(`POST ${path}: ${String((error as { cause?: unknown }).cause ?? error)}`);
+    await sleep(200);
+    return post(url, path, body, headers, attempt + 1);
+  }
   const text = await response.text();
   try {
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
