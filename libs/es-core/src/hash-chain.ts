@@ -24,7 +24,7 @@ export function hashEvent(previousHash: string, event: HashedContent): string {
     data: event.data,
     metadata,
   });
-  return createHash('sha256').update(previousHash).update('\n').update(body).digest('hex');
+  return createHash('sha256').update(`${previousHash}\n${body}`).digest('hex');
 }
 
 /**
@@ -66,7 +66,8 @@ export function verifyChain(streamId: string, events: readonly RecordedEvent[]):
     });
     if (event.version !== expectedVersion) return broken(`version gap: expected ${expectedVersion}`);
     if (event.metadata.previousHash !== prev) return broken('previous hash does not match the preceding event');
-    const recomputed = hashEvent(prev, { ...event, ...storedFormOf(event), streamId });
+    const stored = storedFormOf(event);
+    const recomputed = hashEvent(prev, { streamId, version: event.version, type: stored.type, data: stored.data, metadata: event.metadata });
     if (recomputed !== event.metadata.hash) return broken('content does not match its hash');
     prev = event.metadata.hash;
     expectedVersion += 1;

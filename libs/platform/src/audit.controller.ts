@@ -24,6 +24,28 @@ export async function readAccountStreams(service: string, store: EventStore, str
   return { service, streams: streams.filter((s) => s.events.length > 0) };
 }
 
+/** One stream of an account as its integrity check needs it: how many events, and the chain's verdict. */
+export interface VerifiedAccountStream {
+  streamId: string;
+  events: number;
+  integrity: ChainVerdict;
+}
+
+/**
+ * What `readAccountStreams` finds, without the events: the same reads and the same
+ * verification, for a caller that keeps only the counts and verdicts (reporting's
+ * integrity check on a store in its own process), so no copy of every event is made.
+ */
+export async function verifyAccountStreams(store: EventStore, streamIds: string[]): Promise<VerifiedAccountStream[]> {
+  const streams = await Promise.all(
+    streamIds.map(async (streamId) => {
+      const events = await store.readStream(streamId);
+      return { streamId, events: events.length, integrity: verifyChain(streamId, events) };
+    }),
+  );
+  return streams.filter((stream) => stream.events > 0);
+}
+
 /**
  * `GET /audit/<service>/accounts/:accountId`: the service's stored events of an account,
  * exactly as stored (hash-chain links included), with the verdict of its integrity check.

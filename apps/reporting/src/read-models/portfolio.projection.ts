@@ -78,7 +78,24 @@ export function emptyPortfolio(clientId: string): Portfolio {
  * process and after every rebuild.
  */
 export function portfolioBucketOf(accountId: string, buckets = PORTFOLIO_BUCKETS): number {
-  return createHash('sha256').update(accountId, 'utf8').digest().readUInt32BE(0) % buckets;
+  return hashPrefixOf(accountId) % buckets;
+}
+
+/**
+ * Recently hashed account ids: each portfolio event names its bucket twice (document id,
+ * then an empty bucket), and an account's events come close together in a replay. Bounded,
+ * so the memory does not grow with the number of accounts.
+ */
+const recentHashPrefixes = new Map<string, number>();
+const RECENT_HASH_PREFIXES = 4_096;
+
+function hashPrefixOf(accountId: string): number {
+  const known = recentHashPrefixes.get(accountId);
+  if (known !== undefined) return known;
+  const prefix = createHash('sha256').update(accountId, 'utf8').digest().readUInt32BE(0);
+  if (recentHashPrefixes.size >= RECENT_HASH_PREFIXES) recentHashPrefixes.clear();
+  recentHashPrefixes.set(accountId, prefix);
+  return prefix;
 }
 
 export function portfolioBucketId(clientId: string, bucket: number): string {

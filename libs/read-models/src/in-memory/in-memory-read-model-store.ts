@@ -1,5 +1,5 @@
 import { find } from 'mingo';
-import { foldDocument, groupByDocument, liveFilter, stableSort, StoredDocument, toPublic } from '../fold';
+import { foldEvents, groupByDocument, liveFilter, stableSort, StoredDocument } from '../fold';
 import { ProjectedEvent, Projection, QueryOptions, ReadModelStore } from '../read-model-store.port';
 
 /**
@@ -9,7 +9,7 @@ import { ProjectedEvent, Projection, QueryOptions, ReadModelStore } from '../rea
  * Documents are copied on the way in and out, so callers never share state with the store.
  */
 export class InMemoryReadModelStore implements ReadModelStore {
-  private readonly collections = new Map<string, Map<string, StoredDocument>>();
+  private readonly collections = new Map<string, Collection>();
   private readonly checkpoints = new Map<string, string>();
   private closed = false;
 
@@ -17,16 +17,27 @@ export class InMemoryReadModelStore implements ReadModelStore {
     this.assertOpen();
     const groups = groupByDocument(projection, events);
     if (groups.size === 0) return;
-    const documents = this.collection(projection.name);
+    const collection = this.collection(projection.name);
     // Fold everything before storing anything: a projection that throws leaves the
     // batch unapplied, as in the MongoDB adapter, and the caller can simply retry it.
-    const next: StoredDocument[] = [];
+    const next: Array<{ stored: StoredDocument | undefined; advanced: Record<string, number>; document: StoredDocument }> = [];
     for (const [id, group] of groups) {
-      const stored = documents.get(id);
-      const folded = foldDocument(projection, id, stored ? copyDocument(stored) : null, group);
-      if (folded) next.push(copyDocument(folded));
+      const stored = collection.documents.get(id);
+      // The projection gets a copy of the public fields only: the versions it never sees
+      // are read in place (`foldEvents` does not write them) instead of copied per event.
+      const state = stored && !stored._deleted ? publicCopy(stored) : null;
+      const folded = foldEvents(projection, state, stored !== undefined, stored?._applied, group);
+      if (!folded) continue;
+      const _rev = (stored?._rev ?? 0) + 1;
+      const document = folded.state === null ? { _id: id, _applied: folded.applied, _rev, _deleted: true as const } : storedCopy(folded.state, id, folded.applied, _rev);
+      next.push({ stored, advanced: folded.applied, document });
     }
-    for (const document of next) documents.set(document._id, document);
+    for (const { stored, advanced, document } of next) {
+      // `_applied` is the store's own object, never handed out: advanced in place.
+      if (stored) document._applied = Object.assign(stored._applied, advanced);
+      collection.documents.set(document._id, document);
+      collection.reindex(stored, document);
+    }
   }
 
   async find<Doc = Record<string, any>>(
@@ -37,13 +48,13 @@ export class InMemoryReadModelStore implements ReadModelStore {
     this.assertOpen();
     if (isSingleIdFilter(filter)) {
       // The common lookup by id: one map read, not a query over a copy of the collection.
-      const stored = this.collections.get(collection)?.get(filter._id);
-      return stored && !stored._deleted && !options.skip && options.limit !== 0 ? [toPublic<Doc>(copyDocument(stored))] : [];
+      const stored = this.collections.get(collection)?.documents.get(filter._id);
+      return stored && !stored._deleted && !options.skip && options.limit !== 0 ? [publicCopy(stored) as Doc] : [];
     }
-    let cursor = find<StoredDocument>(this.documentsOf(collection), liveFilter(filter)).sort(stableSort(options.sort));
+    let cursor = find<StoredDocument>(this.candidates(collection, filter), liveFilter(filter)).sort(stableSort(options.sort));
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
-    return cursor.all().map((document) => toPublic<Doc>(copyDocument(document)));
+    return cursor.all().map((document) => publicCopy(document) as Doc);
   }
 
   async findOne<Doc = Record<string, any>>(collection: string, filter: Record<string, unknown>): Promise<Doc | null> {
@@ -53,7 +64,7 @@ export class InMemoryReadModelStore implements ReadModelStore {
 
   async count(collection: string, filter?: Record<string, unknown>): Promise<number> {
     this.assertOpen();
-    return find(this.documentsOf(collection), liveFilter(filter)).all().length;
+    return find(this.candidates(collection, filter), liveFilter(filter)).all().length;
   }
 
   async reset(collection: string): Promise<void> {
@@ -80,17 +91,21 @@ export class InMemoryReadModelStore implements ReadModelStore {
     this.closed = true;
   }
 
-  private collection(name: string): Map<string, StoredDocument> {
-    let documents = this.collections.get(name);
-    if (!documents) {
-      documents = new Map();
-      this.collections.set(name, documents);
+  private collection(name: string): Collection {
+    let collection = this.collections.get(name);
+    if (!collection) {
+      collection = new Collection();
+      this.collections.set(name, collection);
     }
-    return documents;
+    return collection;
   }
 
-  private documentsOf(name: string): StoredDocument[] {
-    return [...(this.collections.get(name)?.values() ?? [])];
+  /** The documents that may match `filter`: a superset of the matches, which the query then filters. */
+  private candidates(name: string, filter: Record<string, unknown> | undefined): StoredDocument[] {
+    const collection = this.collections.get(name);
+    if (!collection) return [];
+    const equality = filter && indexableEquality(filter);
+    return equality ? collection.withValue(equality.field, equality.value) : [...collection.documents.values()];
   }
 
   private assertOpen(): void {
@@ -98,8 +113,105 @@ export class InMemoryReadModelStore implements ReadModelStore {
   }
 }
 
+/** A value an equality index can serve: MongoDB equality on it matches exactly the same values (or arrays holding one). */
+type IndexedValue = string | number | boolean;
+
 /**
- * A deep copy of a stored document. Documents hold what a MongoDB-wire server stores:
+ * One collection: its documents by id, and equality indexes (field -> value -> ids) made
+ * on the first query that filters on a field by a plain value, kept up to date by every
+ * write after that. An account's history, say, then reads that account's entries, not
+ * every account's.
+ */
+class Collection {
+  readonly documents = new Map<string, StoredDocument>();
+  private readonly indexes = new Map<string, Map<IndexedValue, Set<string>>>();
+
+  withValue(field: string, value: IndexedValue): StoredDocument[] {
+    let index = this.indexes.get(field);
+    if (!index) {
+      index = new Map();
+      for (const document of this.documents.values()) addToIndex(index, field, document);
+      this.indexes.set(field, index);
+    }
+    const found: StoredDocument[] = [];
+    for (const id of index.get(value) ?? []) found.push(this.documents.get(id)!);
+    return found;
+  }
+
+  reindex(before: StoredDocument | undefined, after: StoredDocument): void {
+    for (const [field, index] of this.indexes) {
+      if (before) removeFromIndex(index, field, before);
+      addToIndex(index, field, after);
+    }
+  }
+}
+
+function indexKeysOf(document: StoredDocument, field: string): IndexedValue[] {
+  const value = document[field];
+  if (isIndexable(value)) return [value];
+  // MongoDB equality on an array field matches when any element is equal.
+  return Array.isArray(value) ? value.filter(isIndexable) : [];
+}
+
+function addToIndex(index: Map<IndexedValue, Set<string>>, field: string, document: StoredDocument): void {
+  for (const key of indexKeysOf(document, field)) {
+    const ids = index.get(key);
+    if (ids) ids.add(document._id);
+    else index.set(key, new Set([document._id]));
+  }
+}
+
+function removeFromIndex(index: Map<IndexedValue, Set<string>>, field: string, document: StoredDocument): void {
+  for (const key of indexKeysOf(document, field)) {
+    const ids = index.get(key);
+    ids?.delete(document._id);
+    if (ids?.size === 0) index.delete(key);
+  }
+}
+
+function isIndexable(value: unknown): value is IndexedValue {
+  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && !Number.isNaN(value));
+}
+
+/** The first top-level field the filter compares with a plain value (not `_id`, a path, an operator or null). */
+function indexableEquality(filter: Record<string, unknown>): { field: string; value: IndexedValue } | undefined {
+  for (const [field, value] of Object.entries(filter)) {
+    if (field === '_id' || field.startsWith('$') || field.includes('.')) continue;
+    if (isIndexable(value)) return { field, value };
+  }
+  return undefined;
+}
+
+/**
+ * The document as queries and projections see it: its fields and `_id`, without the
+ * bookkeeping, deep-copied so callers never share state with the store.
+ */
+function publicCopy(stored: StoredDocument): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(stored)) {
+    if (key === '_applied' || key === '_rev' || key === '_deleted') continue;
+    const value = stored[key];
+    copy[key] = value === null || typeof value !== 'object' ? value : copyDocument(value);
+  }
+  return copy;
+}
+
+/** What `foldDocument` would store, deep-copied: the state's fields, then `_id`, `_applied` and `_rev`. */
+function storedCopy(state: Record<string, unknown>, id: string, applied: Record<string, number>, rev: number): StoredDocument {
+  const document: Record<string, unknown> = {};
+  for (const key of Object.keys(state)) {
+    if (key === '_applied' || key === '_rev' || key === '_deleted') continue;
+    const value = state[key];
+    document[key] = value === null || typeof value !== 'object' ? value : copyDocument(value);
+  }
+  document._id = id;
+  document._applied = applied;
+  document._rev = rev;
+  return document as StoredDocument;
+}
+
+/**
+ * A deep copy of a stored value. Documents hold what a MongoDB-wire server stores:
  * plain objects, arrays, dates and primitives; anything else is copied by
  * `structuredClone`. Several times faster than `structuredClone` for the whole document,
  * which dominated an `apply` of one event.

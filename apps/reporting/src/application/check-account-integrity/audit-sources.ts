@@ -1,6 +1,6 @@
 import type { ChainVerdict } from '@lib/es-core';
 import type { EventStore } from '@lib/event-store';
-import { ProcessContext, readAccountStreams } from '@lib/platform';
+import { ProcessContext, verifyAccountStreams } from '@lib/platform';
 import { AUDITED_SERVICES, AuditedService, streamIdsOf } from '../../reporting.dependencies';
 import type { AuditSource, SourceAnswer, VerifiedStream } from './audit-source.port';
 
@@ -12,8 +12,7 @@ export function localAuditSource(service: AuditedService, store: EventStore): Au
     service,
     async read(accountId) {
       try {
-        const answer = await readAccountStreams(service, store, streamIdsOf(service, accountId));
-        return { service, reached: true, streams: answer.streams.map((s) => ({ streamId: s.streamId, events: s.events.length, integrity: s.integrity })) };
+        return { service, reached: true, streams: await verifyAccountStreams(store, streamIdsOf(service, accountId)) };
       } catch (error) {
         return { service, reached: false, reason: `reading its store failed: ${messageOf(error)}` };
       }
