@@ -35,7 +35,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEV_STAFF_TOKEN_SECRET, signStaffToken } from '@lib/platform';
-import { intFromEnv, percentile } from './bench-support';
+import { intFromEnv, percentile, reportFigure } from './bench-support';
 
 const ROOT = join(__dirname, '..', '..');
 const READY_TIMEOUT_MS = 180_000;
@@ -93,6 +93,11 @@ async function main(): Promise<void> {
       }
     }
     console.log(`node ${process.version}, ${new Date().toISOString()}`);
+    for (const [target, endpoint] of pairs) {
+      if (target.version === 'before') continue;
+      const figure = endpoint === 'history' ? 'history-p99-ms' : 'integrity-p99-ms';
+      reportFigure(figure, percentile([...(latencies.get(key(target, endpoint)) ?? [])].sort((a, b) => a - b), 99));
+    }
     console.table(
       pairs.map(([target, endpoint]) => {
         const sorted = [...(latencies.get(key(target, endpoint)) ?? [])].sort((a, b) => a - b);

@@ -31,6 +31,7 @@ import * as current from '@lib/read-models';
 import { BulkRebuildTarget, ProjectedEvent, Projection, ReadModelStore } from '@lib/read-models';
 import { AccountPlaced, Contract, ContactAttemptRecorded, LegalStageChanged, NoticeSent, PaymentPosted, PromiseToPayMade } from '@lib/contracts';
 import { mongo } from 'mongoose';
+import { reportFigure } from './bench-support';
 import { auditEventOf } from '../apps/reporting/src/read-models/audit-trail.projection';
 import { REPORTING_PROJECTIONS } from '../apps/reporting/src/read-models/reporting.queries';
 import {
@@ -86,6 +87,11 @@ async function main(): Promise<void> {
     }
     rows.push(await inMemoryRebuild(version, library, history));
   }
+  // The issue 8 table reads the current library's rows: live path, MongoDB rebuild, in-memory rebuild, in that order per version.
+  const [live, rebuilt, inMemory] = rows.filter((row) => row.version !== 'before');
+  if (live) reportFigure('mongo-live-events-per-s', live.eventsPerSecond);
+  if (rebuilt) reportFigure('mongo-rebuild-events-per-s', rebuilt.eventsPerSecond);
+  if (inMemory) reportFigure('memory-rebuild-events-per-s', inMemory.eventsPerSecond);
 
   console.table(rows.map((row) => ({ ...row, seconds: row.seconds.toFixed(2), eventsPerSecond: Math.round(row.eventsPerSecond), p50: row.p50.toFixed(2), p95: row.p95.toFixed(2), p99: row.p99.toFixed(2) })));
   console.log(JSON.stringify({ settings, rows }));
