@@ -38,13 +38,15 @@ import { Pool } from 'pg';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { EventToAppend } from '@lib/es-core';
 import { EventStore, createPgliteEventStore, createPostgresEventStore } from '@lib/event-store';
-import { intFromEnv, median, percentile, readInfraEnv } from './bench-support';
+import { intFromEnv, median, percentile, readInfraEnv, reportFigure } from './bench-support';
 
 /** One system under test: appends `events` to a new stream, or to an existing one when `existing`. */
 type Appender = (streamId: string, events: EventToAppend[], existing: boolean) => Promise<unknown>;
 
 interface Scenario {
   name: string;
+  /** Key of its figures in the issue 8 table (bench-support.ts, reportFigure). */
+  figure?: string;
   writers: number;
   eventsPerAppend: number;
   appends: number;
@@ -67,10 +69,10 @@ async function main(): Promise<void> {
   const rounds = intFromEnv('BENCH_ROUNDS', 6, 50);
   const appends = intFromEnv('BENCH_APPENDS', 1000, 100_000);
   const scenarios: Scenario[] = [
-    { name: 'batched: 8 writers, 10 events/append', writers: 8, eventsPerAppend: 10, appends },
-    { name: 'single: 1 writer, 1 event/append', writers: 1, eventsPerAppend: 1, appends },
-    { name: 'single: 8 writers, 1 event/append', writers: 8, eventsPerAppend: 1, appends: appends * 2 },
-    { name: 'single to existing streams: 8 writers', writers: 8, eventsPerAppend: 1, appends: appends * 2, existing: true },
+    { name: 'batched: 8 writers, 10 events/append', figure: 'pg-batched', writers: 8, eventsPerAppend: 10, appends },
+    { name: 'single: 1 writer, 1 event/append', figure: 'pg-single-1', writers: 1, eventsPerAppend: 1, appends },
+    { name: 'single: 8 writers, 1 event/append', figure: 'pg-single-8', writers: 8, eventsPerAppend: 1, appends: appends * 2 },
+    { name: 'single to existing streams: 8 writers', figure: 'pg-existing-8', writers: 8, eventsPerAppend: 1, appends: appends * 2, existing: true },
   ];
   console.log(`node ${process.version}, ${new Date().toISOString()}, ${rounds} rounds`);
 
@@ -123,6 +125,10 @@ async function comparePostgres(databaseUrl: string, scenarios: Scenario[], round
       for (const system of SYSTEMS) table.push(summarise(scenario.name, system, runs[system]));
       const perRound = (other: SystemName): number[] => runs.ours.map((run, round) => throughput(run) / throughput(runs[other][round]));
       ratios.push({ scenario: scenario.name, 'ours / Emmett': ratioText(perRound('Emmett')), 'ours / raw INSERT': ratioText(perRound('raw INSERT')) });
+      if (scenario.figure) {
+        reportFigure(`${scenario.figure}-vs-emmett`, median(perRound('Emmett')));
+        reportFigure(`${scenario.figure}-vs-raw`, median(perRound('raw INSERT')));
+      }
     }
     console.log('PostgreSQL, side by side (events/s is the median of the rounds)');
     console.table(table);
