@@ -28,6 +28,8 @@ export class PgliteEventStore extends SqlEventStore {
 
 /** Prepared statement names per instance: prepared statements belong to PGlite's one session. */
 const preparedByDb = new WeakMap<PGlite, Set<string>>();
+/** Instances whose session is set up for the store (see {@link PgliteDriver.ready}). */
+const configuredDbs = new WeakSet<PGlite>();
 /** In-process LISTEN: channel → callbacks, per instance, since no other process can open it. */
 const listenersByDb = new WeakMap<PGlite, Map<string, Set<() => void>>>();
 
@@ -90,9 +92,19 @@ class PgliteDriver implements SqlDriver {
     if (this.ownsDb && !this.db.closed) await this.db.close();
   }
 
+  /**
+   * Generic plans for every prepared statement, including those inside the append
+   * function: by default PostgreSQL plans the append's statements afresh for each call
+   * with new parameters, which in WebAssembly took about half of an append's time. The
+   * store's statements are index lookups whose best plan does not depend on the values.
+   */
   private async ready(): Promise<void> {
     if (!this.db.ready) await this.db.waitReady;
     if (this.db.closed) throw new Error('PGlite is closed');
+    if (!configuredDbs.has(this.db)) {
+      configuredDbs.add(this.db);
+      await this.db.exec('SET plan_cache_mode = force_generic_plan');
+    }
   }
 
   private async run<Row>(statement: Statement): Promise<Row[]> {
