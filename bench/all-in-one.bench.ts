@@ -26,6 +26,9 @@
  * end. The process is started with `--expose-gc` and collects on SIGUSR2, sent before each
  * memory reading, so heap figures are what is held, not garbage. STAFF_TOKEN_SECRET is left unset, so the process checks staff tokens against the
  * public demo secret, and the bench signs its admin token with it.
+ *
+ * Each placement phase also prints the all-in-one's CPU time per placement (user + system
+ * from /proc): on a machine shared with other work it moves far less than placements/s.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -69,12 +72,15 @@ async function main(): Promise<void> {
     const apiKey = await onboardClient(running.url);
     let placed = 0;
     for (const [phase, callers] of CALLER_PHASES.entries()) {
+      const cpuBefore = cpuMsOf(running);
       const placing = await placeAccounts(running.url, apiKey, callers, `P${phase}`);
+      const cpuMs = cpuMsOf(running) - cpuBefore;
       placed += placing.placed;
       console.log(
         `placements, ${callers === 1 ? '1 caller, sequential' : `${callers} concurrent callers`}: ` +
           `${placing.placed} in ${ms(placing.elapsedMs)} = ${Math.round((placing.placed / placing.elapsedMs) * 1_000)}/s, ` +
-          `p50 ${ms(percentile(placing.latencies, 0.5))}, p99 ${ms(percentile(placing.latencies, 0.99))}` +
+          `p50 ${ms(percentile(placing.latencies, 0.5))}, p99 ${ms(percentile(placing.latencies, 0.99))}, ` +
+          `all-in-one CPU ${ms(cpuMs / Math.max(1, placing.placed))} per placement` +
           (placing.failed > 0 ? `, ${placing.failed} failed (first: ${placing.firstFailure})` : ''),
       );
     }
@@ -221,6 +227,17 @@ async function memoryOf(running: Running): Promise<{ rss: number; heap: number }
   const metrics = await (await fetch(`${running.url}/metrics`)).text();
   const heap = Number(/^nodejs_heap_size_used_bytes(?:\{[^}]*\})? (\d+(?:\.\d+)?)/m.exec(metrics)?.[1] ?? NaN);
   return { rss: rssKb * 1024, heap };
+}
+
+/**
+ * CPU time the all-in-one has used (user + system, from /proc), in ms. Per placement it
+ * is the figure that holds still on a shared machine: throughput is this process's share
+ * of the cores divided by it, and the share is whatever the other load leaves.
+ */
+function cpuMsOf(running: Running): number {
+  const fields = readFileSync(`/proc/${running.child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  // After the command name: state is field 3, utime 14 and stime 15 (proc(5)), in clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function freePort(): Promise<number> {
