@@ -13,6 +13,9 @@
  *   BENCH_CALLERS         the placement phases, one after the other: a comma list of
  *                         concurrent callers (default "8,1"; 1 is one caller sending its
  *                         next placement when the last one answered, issue 9's row)
+ *   BENCH_WARMUP          placements sent (8 callers) before the phases and not counted,
+ *                         so the first phase does not carry the JIT's and caches' warm-up
+ *                         (default 200; 0 for none)
  *   BENCH_CONCURRENCY     older name of a single phase's callers (BENCH_CALLERS wins)
  *   BENCH_RESTART         0: stop after the placements, without the memory readings and
  *                         the restart (default 1)
@@ -44,6 +47,7 @@ const READY_TIMEOUT_MS = 120_000;
 
 const ACCOUNTS = boundedInt('BENCH_ACCOUNTS', 2_000, 1, 200_000);
 const CALLER_PHASES = callerPhases();
+const WARMUP = boundedInt('BENCH_WARMUP', 200, 0, 10_000);
 const RESTART = process.env.BENCH_RESTART !== '0';
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
 const SETTLE_MS = boundedInt('BENCH_SETTLE_MS', 5_000, 0, 120_000);
@@ -71,6 +75,11 @@ async function main(): Promise<void> {
 
     const apiKey = await onboardClient(running.url);
     let placed = 0;
+    if (WARMUP > 0) {
+      const warming = await placeAccounts(running.url, apiKey, 8, 'W', WARMUP);
+      placed += warming.placed;
+      console.log(`warm-up: ${warming.placed} placements with 8 callers in ${ms(warming.elapsedMs)}, not counted`);
+    }
     for (const [phase, callers] of CALLER_PHASES.entries()) {
       const cpuBefore = cpuMsOf(running);
       const placing = await placeAccounts(running.url, apiKey, callers, `P${phase}`);
@@ -164,7 +173,7 @@ async function onboardClient(url: string): Promise<string> {
   return (key.body as { apiKey: string }).apiKey;
 }
 
-async function placeAccounts(url: string, apiKey: string, callers: number, phase: string) {
+async function placeAccounts(url: string, apiKey: string, callers: number, phase: string, accounts = ACCOUNTS) {
   const latencies: number[] = [];
   let next = 0;
   let failed = 0;
@@ -174,7 +183,7 @@ async function placeAccounts(url: string, apiKey: string, callers: number, phase
     for (;;) {
       const n = next;
       next += 1;
-      if (n >= ACCOUNTS || performance.now() - begun > TIME_LIMIT_MS) return;
+      if (n >= accounts || performance.now() - begun > TIME_LIMIT_MS) return;
       const reference = `BENCH-${phase}-${n}`;
       const sent = performance.now();
       const answer = await post(url, '/placements', placementBody(reference), { 'x-api-key': apiKey, 'idempotency-key': `place-${reference}` });
