@@ -9,8 +9,18 @@
  *   node -r ./deploy/runtime/register-paths.js dist/bench/all-in-one.bench.js
  *
  * Environment (all optional):
- *   BENCH_ACCOUNTS        accounts placed (default 2000, max 200000)
- *   BENCH_CONCURRENCY     concurrent callers (default 8, max 64)
+ *   BENCH_ACCOUNTS        accounts placed per phase (default 2000, max 200000)
+ *   BENCH_CALLERS         the placement phases, one after the other: a comma list of
+ *                         concurrent callers (default "8,1"; 1 is one caller sending its
+ *                         next placement when the last one answered, issue 9's row)
+ *   BENCH_WARMUP          placements sent (8 callers) before the phases and not counted,
+ *                         so the first phase does not carry the JIT's and caches' warm-up
+ *                         (default 200; 0 for none)
+ *   BENCH_CONCURRENCY     older name of a single phase's callers (BENCH_CALLERS wins)
+ *   BENCH_RESTART         0: stop after the placements, without the memory readings and
+ *                         the restart (default 1)
+ *   BENCH_NODE_ARGS       extra node options for the all-in-one, space separated (e.g.
+ *                         "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it)
  *   BENCH_SETTLE_MS       wait after the placements before the memory is read, so the
  *                         consumers catch up (default 5000, max 120000)
  *   BENCH_TIME_LIMIT_S    placing stops after this many seconds (default 600, max 3600)
@@ -19,6 +29,9 @@
  * end. The process is started with `--expose-gc` and collects on SIGUSR2, sent before each
  * memory reading, so heap figures are what is held, not garbage. STAFF_TOKEN_SECRET is left unset, so the process checks staff tokens against the
  * public demo secret, and the bench signs its admin token with it.
+ *
+ * Each placement phase also prints the all-in-one's CPU time per placement (user + system
+ * from /proc): on a machine shared with other work it moves far less than placements/s.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -33,7 +46,10 @@ const MAIN = join(ROOT, 'dist', 'apps', 'all-in-one', 'src', 'main.js');
 const READY_TIMEOUT_MS = 120_000;
 
 const ACCOUNTS = boundedInt('BENCH_ACCOUNTS', 2_000, 1, 200_000);
-const CONCURRENCY = boundedInt('BENCH_CONCURRENCY', 8, 1, 64);
+const CALLER_PHASES = callerPhases();
+const WARMUP = boundedInt('BENCH_WARMUP', 200, 0, 10_000);
+const RESTART = process.env.BENCH_RESTART !== '0';
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
 const SETTLE_MS = boundedInt('BENCH_SETTLE_MS', 5_000, 0, 120_000);
 const TIME_LIMIT_MS = boundedInt('BENCH_TIME_LIMIT_S', 600, 1, 3_600) * 1_000;
 
@@ -48,7 +64,7 @@ interface Running {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'all-in-one-bench-'));
-  console.log(`all-in-one bench: ${ACCOUNTS} accounts, ${CONCURRENCY} callers, data in ${dataDir}`);
+  console.log(`all-in-one bench: ${ACCOUNTS} accounts per phase, callers ${CALLER_PHASES.join(' then ')}, data in ${dataDir}`);
   let running: Running | undefined;
   try {
     running = await start(dataDir);
@@ -58,24 +74,38 @@ async function main(): Promise<void> {
     console.log(`idle, empty data: RSS ${mb(idle.rss)}, heap used ${mb(idle.heap)}`);
 
     const apiKey = await onboardClient(running.url);
-    const placing = await placeAccounts(running.url, apiKey);
-    console.log(
-      `placements: ${placing.placed} in ${ms(placing.elapsedMs)} = ${Math.round((placing.placed / placing.elapsedMs) * 1_000)}/s, ` +
-        `p50 ${ms(percentile(placing.latencies, 0.5))}, p99 ${ms(percentile(placing.latencies, 0.99))}` +
-        (placing.failed > 0 ? `, ${placing.failed} failed (first: ${placing.firstFailure})` : ''),
-    );
+    let placed = 0;
+    if (WARMUP > 0) {
+      const warming = await placeAccounts(running.url, apiKey, 8, 'W', WARMUP);
+      placed += warming.placed;
+      console.log(`warm-up: ${warming.placed} placements with 8 callers in ${ms(warming.elapsedMs)}, not counted`);
+    }
+    for (const [phase, callers] of CALLER_PHASES.entries()) {
+      const cpuBefore = cpuMsOf(running);
+      const placing = await placeAccounts(running.url, apiKey, callers, `P${phase}`);
+      const cpuMs = cpuMsOf(running) - cpuBefore;
+      placed += placing.placed;
+      console.log(
+        `placements, ${callers === 1 ? '1 caller, sequential' : `${callers} concurrent callers`}: ` +
+          `${placing.placed} in ${ms(placing.elapsedMs)} = ${Math.round((placing.placed / placing.elapsedMs) * 1_000)}/s, ` +
+          `p50 ${ms(percentile(placing.latencies, 0.5))}, p99 ${ms(percentile(placing.latencies, 0.99))}, ` +
+          `all-in-one CPU ${ms(cpuMs / Math.max(1, placing.placed))} per placement` +
+          (placing.failed > 0 ? `, ${placing.failed} failed (first: ${placing.firstFailure})` : ''),
+      );
+    }
+    if (!RESTART) return;
     await sleep(SETTLE_MS);
     const after = await memoryOf(running);
-    console.log(`after ${placing.placed} accounts (+${SETTLE_MS} ms settle): RSS ${mb(after.rss)}, heap used ${mb(after.heap)}`);
-    if (placing.placed > 0) {
+    console.log(`after ${placed} accounts (+${SETTLE_MS} ms settle): RSS ${mb(after.rss)}, heap used ${mb(after.heap)}`);
+    if (placed > 0) {
       console.log(
-        `per placed account: RSS ${kb((after.rss - idle.rss) / placing.placed)}, heap ${kb((after.heap - idle.heap) / placing.placed)}`,
+        `per placed account: RSS ${kb((after.rss - idle.rss) / placed)}, heap ${kb((after.heap - idle.heap) / placed)}`,
       );
     }
 
     await stop(running);
     running = await start(dataDir);
-    console.log(`start to /health/ready, with the ${placing.placed} accounts: ${ms(running.readyMs)}`);
+    console.log(`start to /health/ready, with the ${placed} accounts: ${ms(running.readyMs)}`);
     await sleep(2_000);
     const restarted = await memoryOf(running);
     console.log(`idle after the restart: RSS ${mb(restarted.rss)}, heap used ${mb(restarted.heap)}`);
@@ -95,7 +125,7 @@ async function start(dataDir: string): Promise<Running> {
   const begun = performance.now();
   // The process as `npm start` runs it, plus a full collection on SIGUSR2, so the heap read after it is what is held.
   const entry = `process.on('SIGUSR2', () => globalThis.gc()); require(${JSON.stringify(MAIN)});`;
-  const args = ['--expose-gc', '-r', './deploy/runtime/register-paths.js', '-e', entry];
+  const args = ['--expose-gc', ...NODE_ARGS, '-r', './deploy/runtime/register-paths.js', '-e', entry];
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const keep = (chunk: Buffer): void => {
@@ -143,7 +173,7 @@ async function onboardClient(url: string): Promise<string> {
   return (key.body as { apiKey: string }).apiKey;
 }
 
-async function placeAccounts(url: string, apiKey: string) {
+async function placeAccounts(url: string, apiKey: string, callers: number, phase: string, accounts = ACCOUNTS) {
   const latencies: number[] = [];
   let next = 0;
   let failed = 0;
@@ -153,8 +183,8 @@ async function placeAccounts(url: string, apiKey: string) {
     for (;;) {
       const n = next;
       next += 1;
-      if (n >= ACCOUNTS || performance.now() - begun > TIME_LIMIT_MS) return;
-      const reference = `BENCH-${n}`;
+      if (n >= accounts || performance.now() - begun > TIME_LIMIT_MS) return;
+      const reference = `BENCH-${phase}-${n}`;
       const sent = performance.now();
       const answer = await post(url, '/placements', placementBody(reference), { 'x-api-key': apiKey, 'idempotency-key': `place-${reference}` });
       if (answer.status === 201) {
@@ -165,7 +195,7 @@ async function placeAccounts(url: string, apiKey: string) {
       }
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, caller));
+  await Promise.all(Array.from({ length: callers }, caller));
   return { placed: latencies.length, failed, firstFailure, latencies, elapsedMs: performance.now() - begun };
 }
 
@@ -208,6 +238,17 @@ async function memoryOf(running: Running): Promise<{ rss: number; heap: number }
   return { rss: rssKb * 1024, heap };
 }
 
+/**
+ * CPU time the all-in-one has used (user + system, from /proc), in ms. Per placement it
+ * is the figure that holds still on a shared machine: throughput is this process's share
+ * of the cores divided by it, and the share is whatever the other load leaves.
+ */
+function cpuMsOf(running: Running): number {
+  const fields = readFileSync(`/proc/${running.child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  // After the command name: state is field 3, utime 14 and stime 15 (proc(5)), in clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -223,6 +264,15 @@ function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+function callerPhases(): number[] {
+  const raw = process.env.BENCH_CALLERS ?? process.env.BENCH_CONCURRENCY ?? '8,1';
+  const phases = raw.split(',').map((part) => Number(part.trim()));
+  if (phases.length === 0 || phases.some((callers) => !Number.isInteger(callers) || callers < 1 || callers > 64)) {
+    throw new RangeError(`BENCH_CALLERS must be a comma list of integers in 1..64, got ${raw}`);
+  }
+  return phases;
 }
 
 function boundedInt(name: string, fallback: number, min: number, max: number): number {

@@ -71,6 +71,12 @@ export class Relay {
   /** The position the last round found nothing after: where a wake-up subscription starts. */
   private caughtUpAt: bigint | undefined;
   private running: Promise<number> | undefined;
+  /**
+   * While `start()`'s loop runs, the relay is the only writer of its checkpoint, so a round
+   * starts from what the last one saved instead of loading it again. Forgotten on a failed
+   * round and on stop(): those reload.
+   */
+  private lastSaved: { after: bigint | undefined } | null = null;
   private readonly batchSize: number;
   private readonly retryBackoff: Backoff;
   private readonly log: LogSink;
@@ -127,6 +133,7 @@ export class Relay {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.lastSaved = null;
     this.endSleep?.();
     await this.loop;
     this.loop = undefined;
@@ -150,6 +157,7 @@ export class Relay {
           await this.drain();
           failures = 0;
         } catch (error) {
+          this.lastSaved = null;
           failures += 1;
           pause = backoffDelayMs(failures, this.retryBackoff);
           this.log({
@@ -223,7 +231,8 @@ export class Relay {
 
   private async relayAll(): Promise<number> {
     const { store, checkpoints, bus, gateway, name } = this.options;
-    let after = (await checkpoints.load(name)) ?? undefined;
+    const inLoop = this.loop !== undefined && !this.stopping;
+    let after = inLoop && this.lastSaved ? this.lastSaved.after : ((await checkpoints.load(name)) ?? undefined);
     let read = 0;
     for (;;) {
       this.whereabouts = { after: position(after) };
@@ -242,8 +251,14 @@ export class Relay {
       if (messages.length > 0) await bus.publish(messages);
       after = last;
       await checkpoints.save(name, after);
+      if (inLoop) this.lastSaved = { after };
       this.lastProgressAt = this.wallClock.now();
       read += batch.length;
+      // A short page was all there was when read: what commits later wakes another round.
+      if (batch.length < this.batchSize) {
+        this.caughtUpAt = after;
+        return read;
+      }
     }
   }
 }

@@ -1,3 +1,4 @@
+import type * as PgliteModule from '@electric-sql/pglite';
 import type { PGlite } from '@electric-sql/pglite';
 import * as sandboxedModule from 'node:module';
 
@@ -8,12 +9,15 @@ import * as sandboxedModule from 'node:module';
  * sandbox lets every jest test (unit, int, e2e of the all-in-one app) use PGlite with the
  * project's plain `jest` command; outside jest this is an ordinary require.
  */
-export function loadPglite(): typeof PGlite {
+export function loadPgliteModule(): typeof PgliteModule {
   // `process.getBuiltinModule` (Node >= 20.16) hands out the real module loader even
   // inside jest, where `import 'node:module'` is jest's re-implementation.
   const nodeModule = process.getBuiltinModule?.('node:module') ?? sandboxedModule;
-  const required = nodeModule.createRequire(__filename)('@electric-sql/pglite') as { PGlite: typeof PGlite };
-  return required.PGlite;
+  return nodeModule.createRequire(__filename)('@electric-sql/pglite') as typeof PgliteModule;
+}
+
+export function loadPglite(): typeof PGlite {
+  return loadPgliteModule().PGlite;
 }
 
 /** A new PGlite instance: data in `dataDir`, or in memory when omitted. */

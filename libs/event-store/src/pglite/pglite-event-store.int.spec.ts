@@ -45,6 +45,20 @@ sqlEventStoreContract('PGlite', {
   execute: async <Row>(statement: { text: string; values: unknown[] }) => (await sharedDb().query<Row>(statement.text, statement.values)).rows,
 });
 
+function anEvent() {
+  return {
+    type: 'Noted',
+    data: { note: 'x' },
+    metadata: {
+      eventId: randomUUID(),
+      principal: { role: 'client' as const, id: 'client-1' },
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      occurredAt: '2024-05-01T10:00:00.000Z',
+    },
+  };
+}
+
 describe('PGlite event store storage', () => {
   it('keeps events in a data folder across restarts', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'es-pglite-'));
@@ -72,6 +86,50 @@ describe('PGlite event store storage', () => {
       await reopened.close();
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('wakes another store on the same instance and schema at once, without sending a NOTIFY', async () => {
+    const schema = randomSchema();
+    const writer = await createPgliteEventStore({ db: sharedDb(), schema, pollIntervalMs: 60_000 });
+    const reader = await createPgliteEventStore({ db: sharedDb(), schema, pollIntervalMs: 60_000 });
+    const notified: string[] = [];
+    const unlisten = await sharedDb().listen(`${schema}_events`, (payload) => notified.push(payload));
+    try {
+      const seen: string[] = [];
+      const subscription = reader.subscribeToAll({ onEvent: async (event) => void seen.push(event.streamId) });
+      // The reader's first page is empty; from then on only a wake-up can bring the event within a minute.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const begun = Date.now();
+      await writer.appendToStream('woken-1', [anEvent()], { expectedVersion: 'no_stream' });
+      while (seen.length === 0 && Date.now() - begun < 5_000) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(seen).toEqual(['woken-1']);
+      expect(Date.now() - begun).toBeLessThan(5_000);
+      await subscription.close();
+      expect(notified).toEqual([]);
+    } finally {
+      await unlisten();
+      await writer.close();
+      await reader.close();
+      await dropSchema(schema);
+    }
+  });
+
+  it('prepares a named statement again after the statement failed', async () => {
+    const schema = randomSchema();
+    const store = await createPgliteEventStore({ db: sharedDb(), schema });
+    try {
+      await store.appendToStream('prepared-1', [anEvent()], { expectedVersion: 'no_stream' });
+      expect(await store.readStream('prepared-1')).toHaveLength(1);
+      await dropSchema(schema);
+      await expect(store.readStream('prepared-1')).rejects.toThrow(/does not exist/);
+      await store.migrate();
+      expect(await store.readStream('prepared-1')).toEqual([]);
+      await store.appendToStream('prepared-1', [anEvent()], { expectedVersion: 'no_stream' });
+      expect(await store.readStream('prepared-1')).toHaveLength(1);
+    } finally {
+      await store.close();
+      await dropSchema(schema);
     }
   });
 

@@ -50,6 +50,11 @@ export interface SqlDriver extends SqlExecutor {
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   /** Calls `onNotify` for every NOTIFY on `channel`; resolves to a function that stops listening. */
   listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /**
+   * For a database only this process can open (PGlite): wakes the other listeners of
+   * `channel` directly, so appends send no NOTIFY statement. Absent: NOTIFY.
+   */
+  announce?(channel: string): void;
   close(): Promise<void>;
 }
 
@@ -282,6 +287,10 @@ export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshot
   protected announceAppend(): void {
     this.wakeReaders();
     if (!this.notify || this.closed) return;
+    if (this.driver.announce) {
+      this.driver.announce(this.names.channel);
+      return;
+    }
     if (this.notifying) {
       this.notifyAgain = true;
       return;

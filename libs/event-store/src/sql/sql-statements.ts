@@ -329,6 +329,7 @@ export function readStreamStatement(
   options: { fromVersion?: number; toVersion?: number; toTime?: Date } = {},
 ): Statement {
   return {
+    name: `es_read_stream_${names.schema}`,
     text: `SELECT ${EVENT_COLUMNS} FROM ${names.events}
       WHERE stream_id = $1
         AND ($2::int IS NULL OR version <= $2::int)
@@ -391,11 +392,12 @@ export function toGlobalPage(rows: readonly ReadAllRow[]): GlobalPage {
 }
 
 export function loadCheckpointStatement(names: SqlNames, name: string): Statement {
-  return { text: `SELECT position FROM ${names.checkpoints} WHERE name = $1`, values: [name] };
+  return { name: `es_load_checkpoint_${names.schema}`, text: `SELECT position FROM ${names.checkpoints} WHERE name = $1`, values: [name] };
 }
 
 export function saveCheckpointStatement(names: SqlNames, name: string, position: bigint): Statement {
   return {
+    name: `es_save_checkpoint_${names.schema}`,
     text: `INSERT INTO ${names.checkpoints} (name, position, updated_at) VALUES ($1, $2::bigint, now())
       ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
     values: [name, position.toString()],
