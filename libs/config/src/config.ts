@@ -7,7 +7,7 @@ import { createPublicKey } from 'node:crypto';
  */
 export type EventStoreKind = 'postgres' | 'pglite' | 'eventstoredb';
 export type MessageBusKind = 'kafka' | 'in-process';
-export type ReadModelKind = 'mongo' | 'memory';
+export type ReadModelKind = 'mongo' | 'memory' | 'pglite';
 
 /**
  * Where staff tokens' signing keys come from: a secret every service shares (HS256), or
@@ -30,7 +30,11 @@ export interface InfrastructureConfig {
     | { kind: 'pglite'; dataDir: string | undefined }
     | { kind: 'eventstoredb'; url: string };
   messageBus: { kind: 'kafka'; brokers: string[]; clientId: string } | { kind: 'in-process' };
-  readModels: { kind: 'mongo'; url: string } | { kind: 'memory' };
+  /**
+   * `pglite`: JSONB rows in the process's embedded PostgreSQL (the PGlite its event stores
+   * use; needs EVENT_STORE=pglite), kept across restarts. `memory`: rebuilt at every start.
+   */
+  readModels: { kind: 'mongo'; url: string } | { kind: 'memory' } | { kind: 'pglite' };
 }
 
 export interface AppConfig extends InfrastructureConfig {
@@ -83,6 +87,11 @@ export function loadConfig(
     port: number;
     /** The all-in-one demo: without any staff token variable, run on the public demo secret instead of refusing to start. */
     demoStaffTokensWhenUnset?: boolean;
+    /**
+     * READ_MODELS when unset (default `memory`). A default of `pglite` falls back to
+     * `memory` when the event store is not PGlite; READ_MODELS=pglite set explicitly is refused then.
+     */
+    readModels?: ReadModelKind;
   },
 ): AppConfig {
   const problems: string[] = [];
@@ -123,9 +132,11 @@ export function loadConfig(
         }
       : { kind: 'in-process' };
 
-  const readKind = oneOf<ReadModelKind>('READ_MODELS', ['mongo', 'memory'], 'memory');
+  const defaultReadKind = defaults.readModels === 'pglite' && eventStoreKind !== 'pglite' ? 'memory' : (defaults.readModels ?? 'memory');
+  const readKind = oneOf<ReadModelKind>('READ_MODELS', ['mongo', 'memory', 'pglite'], defaultReadKind);
+  if (readKind === 'pglite' && eventStoreKind !== 'pglite') problems.push(`READ_MODELS=pglite needs EVENT_STORE=pglite (got "${eventStoreKind}")`);
   const readModels: InfrastructureConfig['readModels'] =
-    readKind === 'mongo' ? { kind: 'mongo', url: require('MONGO_URL', 'when READ_MODELS=mongo') } : { kind: 'memory' };
+    readKind === 'mongo' ? { kind: 'mongo', url: require('MONGO_URL', 'when READ_MODELS=mongo') } : { kind: readKind };
 
   const clock = oneOf<'system' | 'test'>('CLOCK', ['system', 'test'], 'system');
   const serviceUrls: Record<string, string> = {};

@@ -29,14 +29,16 @@ describe('SQL read-model store on PostgreSQL', () => {
 });
 
 describe('SQL read-model store on PGlite', () => {
-  const db = createPglite();
-  afterAll(() => db.close());
-  readModelStoreContract('PGlite (JSONB rows)', () => createPgliteReadModelStore({ db, schema: 'rm_contract' }));
+  // Created on first use: starting PGlite holds the event loop, which would stall the PostgreSQL cases.
+  let db: ReturnType<typeof createPglite> | undefined;
+  const pglite = () => (db ??= createPglite());
+  afterAll(() => db?.close());
+  readModelStoreContract('PGlite (JSONB rows)', () => createPgliteReadModelStore({ db: pglite(), schema: 'rm_contract' }));
 
   it('closing the store leaves the PGlite it was given open', async () => {
-    const store = await createPgliteReadModelStore({ db, schema: 'rm_shared' });
+    const store = await createPgliteReadModelStore({ db: pglite(), schema: 'rm_shared' });
     await store.close();
-    expect((await db.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    expect((await pglite().query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
   });
 });
 
