@@ -26,8 +26,12 @@ export const MIN_STAFF_TOKEN_SECRET_LENGTH = 32;
 export interface InfrastructureConfig {
   eventStore:
     | { kind: 'postgres'; url: string; schema: string }
-    /** `dataDir` undefined: in memory (PGLITE_DATA_DIR=memory), for tests and demos. */
-    | { kind: 'pglite'; dataDir: string | undefined }
+    /**
+     * `dataDir` undefined: in memory (PGLITE_DATA_DIR=memory), for tests and demos.
+     * `sharedBuffers`: PostgreSQL's shared_buffers for the embedded database (PGLITE_SHARED_BUFFERS,
+     * e.g. `16MB`); unset, the composition's default applies.
+     */
+    | { kind: 'pglite'; dataDir: string | undefined; sharedBuffers?: string }
     | { kind: 'eventstoredb'; url: string };
   messageBus: { kind: 'kafka'; brokers: string[]; clientId: string } | { kind: 'in-process' };
   /**
@@ -120,7 +124,7 @@ export function loadConfig(
       ? { kind: 'postgres', url: require('DATABASE_URL', 'when EVENT_STORE=postgres'), schema: get('EVENT_STORE_SCHEMA') ?? app.replace(/-/g, '_') }
       : eventStoreKind === 'eventstoredb'
         ? { kind: 'eventstoredb', url: require('EVENTSTORE_URL', 'when EVENT_STORE=eventstoredb') }
-        : { kind: 'pglite', dataDir: pgliteDataDir(get('PGLITE_DATA_DIR'), app) };
+        : { kind: 'pglite', dataDir: pgliteDataDir(get('PGLITE_DATA_DIR'), app), ...pgliteSharedBuffers(get('PGLITE_SHARED_BUFFERS'), problems) };
 
   const busKind = oneOf<MessageBusKind>('MESSAGE_BUS', ['kafka', 'in-process'], 'in-process');
   const messageBus: InfrastructureConfig['messageBus'] =
@@ -216,6 +220,12 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+function pgliteSharedBuffers(value: string | undefined, problems: string[]): { sharedBuffers?: string } {
+  if (value === undefined) return {};
+  if (!/^\d+(kB|MB|GB)$/.test(value)) problems.push(`PGLITE_SHARED_BUFFERS must be a size such as 16MB or 512kB (got "${value}")`);
+  return { sharedBuffers: value };
 }
 
 function pgliteDataDir(value: string | undefined, app: string): string | undefined {

@@ -111,6 +111,18 @@ export async function composeProcess(config: AppConfig, services: ServiceDefinit
 }
 
 /**
+ * shared_buffers of the embedded PostgreSQL unless PGLITE_SHARED_BUFFERS says otherwise.
+ * PostgreSQL's default (128MB) is sized for a server; in the all-in-one it was a third of
+ * the idle resident memory, and the operating system caches the data files anyway (see
+ * docs/benchmarks.md, "The all-in-one resuming").
+ */
+export const EMBEDDED_SHARED_BUFFERS = '16MB';
+
+function embeddedSettings(config: InfrastructureConfig['eventStore']): Record<string, string> {
+  return { shared_buffers: (config.kind === 'pglite' && config.sharedBuffers) || EMBEDDED_SHARED_BUFFERS };
+}
+
+/**
  * The services of one process share one PGlite (PostgreSQL in WebAssembly), a schema each:
  * one instance's memory and one start instead of one per service, and each service still
  * owns its own streams. On disk the shared cluster is `<dataDir>/shared`; a data folder an
@@ -119,13 +131,13 @@ export async function composeProcess(config: AppConfig, services: ServiceDefinit
  */
 async function sharedPgliteFor(config: InfrastructureConfig['eventStore'], services: ServiceDefinition[], templateDir: string | undefined): Promise<PGlite | undefined> {
   if (config.kind !== 'pglite' || services.length < 2) return undefined;
-  if (!config.dataDir) return createPglite();
+  if (!config.dataDir) return createPglite(undefined, embeddedSettings(config));
   const dataDir = config.dataDir;
   if (services.some((service) => existsSync(join(dataDir, service.name)))) return undefined;
   const shared = join(dataDir, 'shared');
   if (templateDir) await seedPgliteDataDir(shared, templateDir);
   mkdirSync(shared, { recursive: true });
-  return createPglite(shared);
+  return createPglite(shared, embeddedSettings(config));
 }
 
 /**
@@ -134,10 +146,10 @@ async function sharedPgliteFor(config: InfrastructureConfig['eventStore'], servi
  */
 function readModelPgliteFor(config: InfrastructureConfig['eventStore'], severalServices: boolean): PGlite {
   if (config.kind !== 'pglite') throw new Error('READ_MODELS=pglite needs EVENT_STORE=pglite');
-  if (!config.dataDir) return createPglite();
+  if (!config.dataDir) return createPglite(undefined, embeddedSettings(config));
   const dataDir = severalServices ? join(config.dataDir, 'read-models') : `${config.dataDir}-read-models`;
   mkdirSync(dataDir, { recursive: true });
-  return createPglite(dataDir);
+  return createPglite(dataDir, embeddedSettings(config));
 }
 
 function eventStoreFor(config: InfrastructureConfig['eventStore'], service: string, shared: boolean): InfrastructureConfig['eventStore'] {
