@@ -14,7 +14,8 @@ const PGLITE_TEMPLATE_DIR = join(__dirname, '..', '..', '..', '.pglite-empty-clu
 
 /** Every service in one process, on the embedded adapters unless told otherwise. */
 async function main(): Promise<void> {
-  const config = loadConfig('all-in-one', process.env, { port: ALL_IN_ONE_DEFAULT_PORT, demoStaffTokensWhenUnset: true });
+  // Read models in the embedded PGlite, kept across restarts: a start resumes instead of replaying the history.
+  const config = loadConfig('all-in-one', process.env, { port: ALL_IN_ONE_DEFAULT_PORT, demoStaffTokensWhenUnset: true, readModels: 'pglite' });
   const { url } = await runProcess(config, ALL_SERVICES, 'Collection agency (all-in-one)', { pgliteTemplateDir: PGLITE_TEMPLATE_DIR });
   const lines = [`Collection agency backend (all-in-one) on ${url}`, `  API documentation: ${url}/docs`];
   if (!config.staffTokens) {

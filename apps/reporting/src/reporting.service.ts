@@ -7,7 +7,7 @@ import { REPORTING } from './reporting.dependencies';
 export const ReportingService: ServiceDefinition = {
   name: REPORTING,
   create: async (deps, processContext) => {
-    const readModels = await createReadModelStore(processContext.config.readModels);
+    const readModels = await createReadModelStore(processContext.config.readModels, { db: processContext.embeddedDatabase, schema: 'rm_reporting' });
     // Closed after the app, so the consumer has stopped writing by then.
     processContext.onClose(() => readModels.close());
     // Mounted beside client-intake (all-in-one), reporting uses intake's own key check.

@@ -7,7 +7,7 @@ import { createPublicKey } from 'node:crypto';
  */
 export type EventStoreKind = 'postgres' | 'pglite' | 'eventstoredb';
 export type MessageBusKind = 'kafka' | 'in-process';
-export type ReadModelKind = 'mongo' | 'memory';
+export type ReadModelKind = 'mongo' | 'memory' | 'pglite';
 
 /**
  * Where staff tokens' signing keys come from: a secret every service shares (HS256), or
@@ -26,11 +26,19 @@ export const MIN_STAFF_TOKEN_SECRET_LENGTH = 32;
 export interface InfrastructureConfig {
   eventStore:
     | { kind: 'postgres'; url: string; schema: string }
-    /** `dataDir` undefined: in memory (PGLITE_DATA_DIR=memory), for tests and demos. */
-    | { kind: 'pglite'; dataDir: string | undefined }
+    /**
+     * `dataDir` undefined: in memory (PGLITE_DATA_DIR=memory), for tests and demos.
+     * `sharedBuffers`: PostgreSQL's shared_buffers for the embedded database (PGLITE_SHARED_BUFFERS,
+     * e.g. `16MB`); unset, the composition's default applies.
+     */
+    | { kind: 'pglite'; dataDir: string | undefined; sharedBuffers?: string }
     | { kind: 'eventstoredb'; url: string };
   messageBus: { kind: 'kafka'; brokers: string[]; clientId: string } | { kind: 'in-process' };
-  readModels: { kind: 'mongo'; url: string } | { kind: 'memory' };
+  /**
+   * `pglite`: JSONB rows in the process's embedded PostgreSQL (the PGlite its event stores
+   * use; needs EVENT_STORE=pglite), kept across restarts. `memory`: rebuilt at every start.
+   */
+  readModels: { kind: 'mongo'; url: string } | { kind: 'memory' } | { kind: 'pglite' };
 }
 
 export interface AppConfig extends InfrastructureConfig {
@@ -83,6 +91,11 @@ export function loadConfig(
     port: number;
     /** The all-in-one demo: without any staff token variable, run on the public demo secret instead of refusing to start. */
     demoStaffTokensWhenUnset?: boolean;
+    /**
+     * READ_MODELS when unset (default `memory`). A default of `pglite` falls back to
+     * `memory` when the event store is not PGlite; READ_MODELS=pglite set explicitly is refused then.
+     */
+    readModels?: ReadModelKind;
   },
 ): AppConfig {
   const problems: string[] = [];
@@ -111,7 +124,7 @@ export function loadConfig(
       ? { kind: 'postgres', url: require('DATABASE_URL', 'when EVENT_STORE=postgres'), schema: get('EVENT_STORE_SCHEMA') ?? app.replace(/-/g, '_') }
       : eventStoreKind === 'eventstoredb'
         ? { kind: 'eventstoredb', url: require('EVENTSTORE_URL', 'when EVENT_STORE=eventstoredb') }
-        : { kind: 'pglite', dataDir: pgliteDataDir(get('PGLITE_DATA_DIR'), app) };
+        : { kind: 'pglite', dataDir: pgliteDataDir(get('PGLITE_DATA_DIR'), app), ...pgliteSharedBuffers(get('PGLITE_SHARED_BUFFERS'), problems) };
 
   const busKind = oneOf<MessageBusKind>('MESSAGE_BUS', ['kafka', 'in-process'], 'in-process');
   const messageBus: InfrastructureConfig['messageBus'] =
@@ -123,9 +136,11 @@ export function loadConfig(
         }
       : { kind: 'in-process' };
 
-  const readKind = oneOf<ReadModelKind>('READ_MODELS', ['mongo', 'memory'], 'memory');
+  const defaultReadKind = defaults.readModels === 'pglite' && eventStoreKind !== 'pglite' ? 'memory' : (defaults.readModels ?? 'memory');
+  const readKind = oneOf<ReadModelKind>('READ_MODELS', ['mongo', 'memory', 'pglite'], defaultReadKind);
+  if (readKind === 'pglite' && eventStoreKind !== 'pglite') problems.push(`READ_MODELS=pglite needs EVENT_STORE=pglite (got "${eventStoreKind}")`);
   const readModels: InfrastructureConfig['readModels'] =
-    readKind === 'mongo' ? { kind: 'mongo', url: require('MONGO_URL', 'when READ_MODELS=mongo') } : { kind: 'memory' };
+    readKind === 'mongo' ? { kind: 'mongo', url: require('MONGO_URL', 'when READ_MODELS=mongo') } : { kind: readKind };
 
   const clock = oneOf<'system' | 'test'>('CLOCK', ['system', 'test'], 'system');
   const serviceUrls: Record<string, string> = {};
@@ -205,6 +220,12 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+function pgliteSharedBuffers(value: string | undefined, problems: string[]): { sharedBuffers?: string } {
+  if (value === undefined) return {};
+  if (!/^\d+(kB|MB|GB)$/.test(value)) problems.push(`PGLITE_SHARED_BUFFERS must be a size such as 16MB or 512kB (got "${value}")`);
+  return { sharedBuffers: value };
 }
 
 function pgliteDataDir(value: string | undefined, app: string): string | undefined {

@@ -50,6 +50,16 @@ describe('app configuration', () => {
     expect(loadConfig('payments', { PGLITE_DATA_DIR: 'memory', STAFF_TOKEN_SECRET: SECRET }, { port: 1 }).eventStore).toEqual({ kind: 'pglite', dataDir: undefined });
   });
 
+  it('keeps read models in the embedded PGlite where the composition asks for it, only beside a PGlite event store', () => {
+    const allInOne = (env: Record<string, string>) => loadConfig('all-in-one', { STAFF_TOKEN_SECRET: SECRET, ...env }, { port: 1, readModels: 'pglite' });
+    expect(allInOne({}).readModels).toEqual({ kind: 'pglite' });
+    expect(allInOne({ READ_MODELS: 'memory' }).readModels).toEqual({ kind: 'memory' });
+    expect(allInOne({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://db/x' }).readModels).toEqual({ kind: 'memory' });
+    expect(problemsOf(() => allInOne({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://db/x', READ_MODELS: 'pglite' }))).toEqual([
+      'READ_MODELS=pglite needs EVENT_STORE=pglite (got "postgres")',
+    ]);
+  });
+
   it('names every missing or wrong variable at once', () => {
     let error: unknown;
     try {
@@ -62,7 +72,7 @@ describe('app configuration', () => {
       'PORT must be a port number (got "x")',
       'DATABASE_URL is required when EVENT_STORE=postgres',
       'KAFKA_BROKERS is required when MESSAGE_BUS=kafka',
-      'READ_MODELS must be one of mongo, memory (got "oracle")',
+      'READ_MODELS must be one of mongo, memory, pglite (got "oracle")',
       expect.stringContaining('STAFF_TOKEN_SECRET is required'),
     ]);
   });

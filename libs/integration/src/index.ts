@@ -4,3 +4,4 @@ export * from './messages';
 export * from './topic-prefix';
 export * from './service-runtime';
 export * from './relay-replay';
+export * from './consumption-tracker';

@@ -21,6 +21,13 @@ export interface RelayOptions {
   log?: LogSink;
   /** Judges how long ago the relay last made progress. Default: the system clock (real time, also under a test clock). */
   wallClock?: Clock;
+  /**
+   * On a bus that forgets on a crash (in-process): at the start of each round, when
+   * `allConsumed()` says every consumer has handled everything published so far, the
+   * relay's checkpoint is also saved under `name`. A restart goes back there instead of to
+   * the start (see `rewindRelaysOnStart`).
+   */
+  consumed?: { name: string; allConsumed: () => Promise<boolean> };
 }
 
 /** How far behind the relay is, and whether it is stuck (see {@link Relay.health}). */
@@ -85,6 +92,8 @@ export class Relay {
   /** When the relay last saved its checkpoint or found itself caught up; its creation before that. */
   private lastProgressAt: Date;
   private failuresInARow = 0;
+  /** The last position saved as consumed by this instance: saved again only when it moves. */
+  private consumedAt: bigint | undefined;
 
   constructor(private readonly options: RelayOptions) {
     this.batchSize = options.batchSize ?? 500;
@@ -233,6 +242,7 @@ export class Relay {
     const { store, checkpoints, bus, gateway, name } = this.options;
     const inLoop = this.loop !== undefined && !this.stopping;
     let after = inLoop && this.lastSaved ? this.lastSaved.after : ((await checkpoints.load(name)) ?? undefined);
+    await this.markConsumed(after);
     let read = 0;
     for (;;) {
       this.whereabouts = { after: position(after) };
@@ -260,6 +270,18 @@ export class Relay {
         return read;
       }
     }
+  }
+
+  /**
+   * Everything up to `after` was published by earlier rounds (rounds never overlap), so if
+   * nothing is left unhandled on the bus now, everything up to `after` was handled.
+   */
+  private async markConsumed(after: bigint | undefined): Promise<void> {
+    const { consumed, checkpoints } = this.options;
+    if (!consumed || after === undefined || after === this.consumedAt) return;
+    if (!(await consumed.allConsumed())) return;
+    await checkpoints.save(consumed.name, after);
+    this.consumedAt = after;
   }
 }
 

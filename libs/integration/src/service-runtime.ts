@@ -3,6 +3,7 @@ import { AUDIT_EVENTS, Contract, ContractViolation, newestTypeOf, upcastMessage 
 import { type DurableScheduler, withLogContext } from '@lib/scheduler';
 import type { CheckpointStore, EventStore } from '@lib/event-store';
 import { type BusSubscription, DEFAULT_MAX_ATTEMPTS, type IncomingMessage, type MessageBus, type OutgoingMessage } from '@lib/message-bus';
+import { consumptionTrackerOf } from './consumption-tracker';
 import { RELAYED, subscribeEffectivelyOnce } from './idempotent-consumer';
 import { auditMessage } from './messages';
 import { Relay } from './relay';
@@ -93,6 +94,9 @@ export interface ServiceRuntimeOptions {
 /** The name under which a service's relay keeps its checkpoint. */
 export const relayCheckpointName = (service: string): string => `${service}-relay`;
 
+/** The name under which a service's relay keeps the last position every consumer had handled (see `Relay`'s `consumed`). */
+export const relayConsumedCheckpointName = (service: string): string => `${relayCheckpointName(service)}-consumed`;
+
 /**
  * The moving parts of one service besides its HTTP API: the relay that publishes what the
  * service stored, the consumer of what other services published, and the scheduler.
@@ -106,7 +110,10 @@ export class ServiceRuntime {
   private readonly deadLetterCounts = new Map<string, number>();
 
   constructor(private readonly options: ServiceRuntimeOptions) {
+    // Set by the process when its bus forgets on a crash (see `rewindRelaysOnStart`).
+    const tracker = consumptionTrackerOf(options.bus);
     this.relay = new Relay({
+      consumed: tracker && { name: relayConsumedCheckpointName(options.service), allConsumed: () => tracker.allConsumed() },
       name: relayCheckpointName(options.service),
       store: options.store,
       checkpoints: options.store,
@@ -202,6 +209,7 @@ export class ServiceRuntime {
         },
       });
     }
+    consumptionTrackerOf(bus)?.subscribed(service, this.topics);
     this.relay.start(this.options.relayIntervalMs);
     this.options.scheduler?.start(this.options.schedulerIntervalMs ?? 1000);
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { AppConfig, InfrastructureConfig } from '@lib/config';
 import { CheckpointStore, createPglite, createPgliteEventStore, EventStore } from '@lib/event-store';
-import { rewindRelaysOnStart } from '@lib/integration';
+import { relayStart, rewindRelaysOnStart, trackConsumption } from '@lib/integration';
 import { createHttpApp, listen } from './http-app';
 import { ClockControl, createClockControl, createEventStore, createMessageBus, newId } from './infrastructure';
 import { DEMO_STAFF_TOKENS } from './auth/staff-token';
@@ -20,6 +20,11 @@ export interface ProcessContext {
   localStores: Map<string, EventStore>;
   /** Adapters a service created itself, closed with the process. */
   onClose: (close: () => Promise<void>) => void;
+  /**
+   * The PGlite that holds read models when READ_MODELS=pglite: the one the services'
+   * event stores share, else one of its own next to their data. Each service takes a schema.
+   */
+  embeddedDatabase?: PGlite;
 }
 
 /** A service as a composition root sees it: a name and a way to build its module. */
@@ -60,10 +65,18 @@ export async function composeProcess(config: AppConfig, services: ServiceDefinit
       : await createEventStore(eventStoreFor(config.eventStore, service.name, services.length > 1), { pgliteTemplateDir: options.pgliteTemplateDir });
     stores.set(service.name, store);
   }
-  // An in-process bus or in-memory read models forget across a restart: every service
-  // republishes what it stored, and consumers find each effect already applied.
+  const ownReadModelDatabase = config.readModels.kind === 'pglite' && !sharedPglite ? readModelPgliteFor(config.eventStore, services.length > 1) : undefined;
+  // An in-process bus or in-memory read models forget across a restart: the relays
+  // republish what consumers may not have handled (everything, with in-memory read
+  // models), and consumers find each effect they already applied.
+  if (relayStart(config) === 'from-last-consumed') trackConsumption(bus, services.map((service) => service.name));
   await rewindRelaysOnStart(config, stores);
-  const context: ProcessContext = { config, localStores: stores, onClose: (close) => closers.push(close) };
+  const context: ProcessContext = {
+    config,
+    localStores: stores,
+    onClose: (close) => closers.push(close),
+    embeddedDatabase: config.readModels.kind === 'pglite' ? (sharedPglite ?? ownReadModelDatabase) : undefined,
+  };
   const modules: DynamicModule[] = [];
   for (const service of services) {
     const deps: ServiceDependencies = {
@@ -92,8 +105,21 @@ export async function composeProcess(config: AppConfig, services: ServiceDefinit
       for (const close of closers) await close();
       for (const store of stores.values()) await store.close();
       await sharedPglite?.close();
+      await ownReadModelDatabase?.close();
     },
   };
+}
+
+/**
+ * shared_buffers of the embedded PostgreSQL unless PGLITE_SHARED_BUFFERS says otherwise.
+ * PostgreSQL's default (128MB) is sized for a server; in the all-in-one it was a third of
+ * the idle resident memory, and the operating system caches the data files anyway (see
+ * docs/benchmarks.md, "The all-in-one resuming").
+ */
+export const EMBEDDED_SHARED_BUFFERS = '16MB';
+
+function embeddedSettings(config: InfrastructureConfig['eventStore']): Record<string, string> {
+  return { shared_buffers: (config.kind === 'pglite' && config.sharedBuffers) || EMBEDDED_SHARED_BUFFERS };
 }
 
 /**
@@ -105,13 +131,25 @@ export async function composeProcess(config: AppConfig, services: ServiceDefinit
  */
 async function sharedPgliteFor(config: InfrastructureConfig['eventStore'], services: ServiceDefinition[], templateDir: string | undefined): Promise<PGlite | undefined> {
   if (config.kind !== 'pglite' || services.length < 2) return undefined;
-  if (!config.dataDir) return createPglite();
+  if (!config.dataDir) return createPglite(undefined, embeddedSettings(config));
   const dataDir = config.dataDir;
   if (services.some((service) => existsSync(join(dataDir, service.name)))) return undefined;
   const shared = join(dataDir, 'shared');
   if (templateDir) await seedPgliteDataDir(shared, templateDir);
   mkdirSync(shared, { recursive: true });
-  return createPglite(shared);
+  return createPglite(shared, embeddedSettings(config));
+}
+
+/**
+ * Where read models go when the event stores have no PGlite to share (one service per
+ * process, or the earlier per-service layout): a PGlite of their own beside the stores' data.
+ */
+function readModelPgliteFor(config: InfrastructureConfig['eventStore'], severalServices: boolean): PGlite {
+  if (config.kind !== 'pglite') throw new Error('READ_MODELS=pglite needs EVENT_STORE=pglite');
+  if (!config.dataDir) return createPglite(undefined, embeddedSettings(config));
+  const dataDir = severalServices ? join(config.dataDir, 'read-models') : `${config.dataDir}-read-models`;
+  mkdirSync(dataDir, { recursive: true });
+  return createPglite(dataDir, embeddedSettings(config));
 }
 
 function eventStoreFor(config: InfrastructureConfig['eventStore'], service: string, shared: boolean): InfrastructureConfig['eventStore'] {

@@ -7,7 +7,8 @@ import { CheckpointStore, createEventStoreDbEventStore, createPgliteEventStore, 
 import { withTopicPrefix } from '@lib/integration';
 import { createInProcessMessageBus, createKafkaMessageBus, MessageBus } from '@lib/message-bus';
 import { seedPgliteDataDir } from './pglite-template';
-import { createInMemoryReadModelStore, createMongoReadModelStore, ReadModelStore } from '@lib/read-models';
+import type { PGlite } from '@electric-sql/pglite';
+import { createInMemoryReadModelStore, createMongoReadModelStore, createPgliteReadModelStore, ReadModelStore } from '@lib/read-models';
 
 /**
  * The composition roots' one place that turns configuration into adapters.
@@ -35,8 +36,23 @@ export function createMessageBus(config: InfrastructureConfig['messageBus'], top
   return withTopicPrefix(bus, topicPrefix);
 }
 
-export async function createReadModelStore(config: InfrastructureConfig['readModels']): Promise<ReadModelStore> {
-  return config.kind === 'mongo' ? createMongoReadModelStore({ url: config.url }) : createInMemoryReadModelStore();
+/**
+ * `embedded`: for `pglite`, the process's embedded database (`ProcessContext.embeddedDatabase`)
+ * and the schema the service keeps its read models in.
+ */
+export async function createReadModelStore(
+  config: InfrastructureConfig['readModels'],
+  embedded: { db?: PGlite; schema?: string } = {},
+): Promise<ReadModelStore> {
+  switch (config.kind) {
+    case 'mongo':
+      return createMongoReadModelStore({ url: config.url });
+    case 'pglite':
+      if (!embedded.db) throw new Error('READ_MODELS=pglite: this process has no embedded PGlite (it needs EVENT_STORE=pglite)');
+      return createPgliteReadModelStore({ db: embedded.db, schema: embedded.schema });
+    case 'memory':
+      return createInMemoryReadModelStore();
+  }
 }
 
 /**

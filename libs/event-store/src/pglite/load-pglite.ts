@@ -20,8 +20,13 @@ export function loadPglite(): typeof PGlite {
   return loadPgliteModule().PGlite;
 }
 
-/** A new PGlite instance: data in `dataDir`, or in memory when omitted. */
-export function createPglite(dataDir?: string): PGlite {
+/**
+ * A new PGlite instance: data in `dataDir`, or in memory when omitted. `settings`:
+ * PostgreSQL parameters for this start (e.g. `{ shared_buffers: '16MB' }`), added to PGlite's own.
+ */
+export function createPglite(dataDir?: string, settings: Record<string, string> = {}): PGlite {
   const PGliteClass = loadPglite();
-  return new PGliteClass(dataDir);
+  const entries = Object.entries(settings);
+  if (entries.length === 0) return new PGliteClass(dataDir);
+  return new PGliteClass(dataDir, { startParams: [...PGliteClass.defaultStartParams, ...entries.flatMap(([name, value]) => ['-c', `${name}=${value}`])] });
 }

@@ -1,0 +1,322 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { Pool } from 'pg';
+import { foldDocument, groupByDocument, stableSort, StoredDocument } from '../fold';
+import { ProjectedEvent, Projection, QueryOptions, ReadModelStore } from '../read-model-store.port';
+import { orderByClause, pageClause, SqlParameters, whereClause } from './sql-query';
+
+/** What the store needs of a PostgreSQL connection: PGlite and a `pg` pool both fit. */
+export interface SqlClient {
+  query<Row>(text: string, values?: unknown[]): Promise<Row[]>;
+  /** Runs `work` in one transaction, on one connection. */
+  transaction<T>(work: (tx: Pick<SqlClient, 'query'>) => Promise<T>): Promise<T>;
+  /** Releases the connection(s) the store opened itself; a no-op for a client shared with others. */
+  close(): Promise<void>;
+}
+
+export interface SqlReadModelStoreOptions {
+  /** Schema holding the store's two tables; created when missing. Default `read_models`. */
+  schema?: string;
+  /** Rounds of re-read-and-retry for documents another writer changed meanwhile (default 20). */
+  maxConflictRetries?: number;
+}
+
+/** Thrown when documents still conflict after every retry: the writers are starving each other. */
+export class SqlReadModelConflictError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly documentIds: readonly string[],
+  ) {
+    super(`read model ${collection}: documents still changed by other writers after retries: ${documentIds.slice(0, 5).join(', ')}`);
+    this.name = 'SqlReadModelConflictError';
+  }
+}
+
+interface DocumentRow {
+  id: string;
+  doc: Record<string, unknown>;
+  applied: Record<string, number>;
+  rev: number;
+  deleted: boolean;
+}
+
+interface PlannedWrite {
+  id: string;
+  /** `_rev` the document had when read; undefined when it did not exist. */
+  expectedRev: number | undefined;
+  next: StoredDocument;
+}
+
+/**
+ * Read models in PostgreSQL (a server, or PGlite inside the process), one row per
+ * document in one table: `(collection, id)` as key, the projection's fields as JSONB
+ * `doc` (GIN-indexed, so equality filters are index-served), the store's bookkeeping
+ * (`applied`, `rev`, `deleted`) in columns of their own. Checkpoints have a table of
+ * their own in the same schema. Same fold rules as every adapter (`fold.ts`): each
+ * document is written with a compare-and-swap on `rev` (an insert that must not find the
+ * key, or an update where `rev` is still the one read), so several processes may write
+ * without transactions and without losing each other's updates. Within one store, calls
+ * on one collection run one at a time. Queries: the subset of `sql-query.ts`; documents
+ * are stored as JSON, so a `Date` in a document comes back as its ISO string.
+ */
+export class SqlReadModelStore implements ReadModelStore {
+  private readonly schema: string;
+  private readonly maxConflictRetries: number;
+  private readonly queues = new Map<string, Promise<void>>();
+  private closed = false;
+  private conflicts = 0;
+
+  private constructor(
+    private readonly client: SqlClient,
+    options: SqlReadModelStoreOptions,
+  ) {
+    this.schema = options.schema ?? 'read_models';
+    if (!/^[a-z_][a-z0-9_]*$/.test(this.schema)) throw new RangeError(`schema must be a lower-case SQL identifier, got "${this.schema}"`);
+    this.maxConflictRetries = options.maxConflictRetries ?? 20;
+  }
+
+  /** Creates the schema and tables when missing (safe when several processes start at once). */
+  static async open(client: SqlClient, options: SqlReadModelStoreOptions = {}): Promise<SqlReadModelStore> {
+    const store = new SqlReadModelStore(client, options);
+    await store.migrate();
+    return store;
+  }
+
+  /** Documents re-read and re-folded because a write did not land (another writer got there first). */
+  get conflictRetries(): number {
+    return this.conflicts;
+  }
+
+  apply<Doc extends object>(projection: Projection<Doc>, events: readonly ProjectedEvent[]): Promise<void> {
+    this.assertOpen();
+    const groups = groupByDocument(projection, events);
+    if (groups.size === 0) return Promise.resolve();
+    return this.serialize(projection.name, () => this.applyGroups(projection, groups));
+  }
+
+  async find<Doc = Record<string, any>>(collection: string, filter?: Record<string, unknown>, options: QueryOptions = {}): Promise<Doc[]> {
+    this.assertOpen();
+    const parameters = new SqlParameters();
+    const text =
+      `SELECT id, doc FROM ${this.documents} WHERE collection = ${parameters.add(collection)} AND NOT deleted AND ${whereClause(filter, parameters)}` +
+      ` ORDER BY ${orderByClause(stableSort(options.sort))}${pageClause(options, parameters)}`;
+    const rows = await this.client.query<Pick<DocumentRow, 'id' | 'doc'>>(text, parameters.values);
+    return rows.map((row) => ({ ...row.doc, _id: row.id }) as Doc);
+  }
+
+  async findOne<Doc = Record<string, any>>(collection: string, filter: Record<string, unknown>): Promise<Doc | null> {
+    const [first] = await this.find<Doc>(collection, filter, { limit: 1 });
+    return first ?? null;
+  }
+
+  async count(collection: string, filter?: Record<string, unknown>): Promise<number> {
+    this.assertOpen();
+    const parameters = new SqlParameters();
+    const text = `SELECT count(*)::int AS n FROM ${this.documents} WHERE collection = ${parameters.add(collection)} AND NOT deleted AND ${whereClause(filter, parameters)}`;
+    const [row] = await this.client.query<{ n: number }>(text, parameters.values);
+    return row.n;
+  }
+
+  reset(collection: string): Promise<void> {
+    this.assertOpen();
+    return this.serialize(collection, async () => {
+      await this.client.transaction(async (tx) => {
+        await tx.query(`DELETE FROM ${this.documents} WHERE collection = $1`, [collection]);
+        await tx.query(`DELETE FROM ${this.checkpoints} WHERE name = $1`, [collection]);
+      });
+    });
+  }
+
+  async loadCheckpoint(name: string): Promise<string | null> {
+    this.assertOpen();
+    const [row] = await this.client.query<{ value: string }>(`SELECT value FROM ${this.checkpoints} WHERE name = $1`, [name]);
+    return row?.value ?? null;
+  }
+
+  async saveCheckpoint(name: string, value: string): Promise<void> {
+    this.assertOpen();
+    await this.client.query(`INSERT INTO ${this.checkpoints} (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value`, [name, value]);
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    await this.client.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all(this.queues.values());
+    await this.client.close();
+  }
+
+  private get documents(): string {
+    return `"${this.schema}".documents`;
+  }
+
+  private get checkpoints(): string {
+    return `"${this.schema}".checkpoints`;
+  }
+
+  private async migrate(): Promise<void> {
+    await this.client.transaction(async (tx) => {
+      // Two processes creating the same schema at once would otherwise collide in the catalog.
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`read-models:${this.schema}`]);
+      await tx.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
+      await tx.query(
+        `CREATE TABLE IF NOT EXISTS ${this.documents} (
+           collection text NOT NULL,
+           id text NOT NULL,
+           doc jsonb NOT NULL,
+           applied jsonb NOT NULL,
+           rev integer NOT NULL,
+           deleted boolean NOT NULL DEFAULT false,
+           PRIMARY KEY (collection, id)
+         )`,
+      );
+      await tx.query(`CREATE INDEX IF NOT EXISTS documents_doc ON ${this.documents} USING gin (doc jsonb_path_ops)`);
+      await tx.query(`CREATE TABLE IF NOT EXISTS ${this.checkpoints} (name text PRIMARY KEY, value text NOT NULL)`);
+    });
+  }
+
+  /** Loads, folds and compare-and-swaps the batch's documents until every write landed. */
+  private async applyGroups(projection: Projection<any>, groups: Map<string, ProjectedEvent[]>): Promise<void> {
+    let pending = [...groups.keys()];
+    for (let round = 0; pending.length > 0; round++) {
+      if (round > this.maxConflictRetries) throw new SqlReadModelConflictError(projection.name, pending);
+      if (round > 0) {
+        this.conflicts += pending.length;
+        await jitter(round);
+      }
+      const stored = await this.load(projection.name, pending);
+      // Fold everything before writing anything: a projection that throws leaves the batch unapplied.
+      const writes: PlannedWrite[] = [];
+      for (const id of pending) {
+        const current = stored.get(id) ?? null;
+        const next = foldDocument(projection, id, current, groups.get(id)!);
+        if (next) writes.push({ id, expectedRev: current?._rev, next });
+      }
+      pending = [
+        ...(await this.insert(projection.name, writes.filter((write) => write.expectedRev === undefined))),
+        ...(await this.update(projection.name, writes.filter((write) => write.expectedRev !== undefined))),
+      ];
+    }
+  }
+
+  private async load(collection: string, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
+    const rows = await this.client.query<DocumentRow>(
+      `SELECT id, doc, applied, rev, deleted FROM ${this.documents} WHERE collection = $1 AND id = ANY($2::text[])`,
+      [collection, ids],
+    );
+    const stored = new Map<string, StoredDocument>();
+    for (const row of rows) {
+      const document: StoredDocument = { ...row.doc, _id: row.id, _applied: row.applied, _rev: row.rev };
+      if (row.deleted) document._deleted = true;
+      stored.set(row.id, document);
+    }
+    return stored;
+  }
+
+  /** Inserts new documents; returns the ids another writer created meanwhile. */
+  private async insert(collection: string, writes: readonly PlannedWrite[]): Promise<string[]> {
+    if (writes.length === 0) return [];
+    const landed = await this.client.query<{ id: string }>(
+      `INSERT INTO ${this.documents} (collection, id, doc, applied, rev, deleted)
+       SELECT $1, w.id, w.doc, w.applied, w.rev, w.deleted
+         FROM jsonb_to_recordset($2::jsonb) AS w(id text, doc jsonb, applied jsonb, rev integer, deleted boolean)
+       ON CONFLICT (collection, id) DO NOTHING
+       RETURNING id`,
+      [collection, JSON.stringify(writes.map(rowOf))],
+    );
+    return missing(writes, landed);
+  }
+
+  /** Replaces documents whose `rev` is still the one read; returns the ids to re-read. */
+  private async update(collection: string, writes: readonly PlannedWrite[]): Promise<string[]> {
+    if (writes.length === 0) return [];
+    const landed = await this.client.query<{ id: string }>(
+      `UPDATE ${this.documents} AS d
+          SET doc = w.doc, applied = w.applied, rev = w.rev, deleted = w.deleted
+         FROM jsonb_to_recordset($2::jsonb) AS w(id text, doc jsonb, applied jsonb, rev integer, deleted boolean, expected integer)
+        WHERE d.collection = $1 AND d.id = w.id AND d.rev = w.expected
+       RETURNING d.id`,
+      [collection, JSON.stringify(writes.map((write) => ({ ...rowOf(write), expected: write.expectedRev })))],
+    );
+    return missing(writes, landed);
+  }
+
+  /** Runs tasks on one collection one after another: writers of one store never conflict with each other. */
+  private serialize(key: string, task: () => Promise<void>): Promise<void> {
+    const run = (this.queues.get(key) ?? Promise.resolve()).then(task);
+    const tail = run.catch(() => undefined);
+    this.queues.set(key, tail);
+    void tail.then(() => {
+      if (this.queues.get(key) === tail) this.queues.delete(key);
+    });
+    return run;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('read-model store is closed');
+  }
+}
+
+/** Random, growing pause: writers contending for one hot document stop retrying in lockstep. */
+function jitter(attempt: number): Promise<void> {
+  const ceiling = Math.min(200, 2 ** attempt * 2);
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+}
+
+function rowOf({ id, next }: PlannedWrite): DocumentRow {
+  const { _id, _applied, _rev, _deleted, ...doc } = next;
+  return { id, doc, applied: _applied, rev: _rev, deleted: _deleted === true };
+}
+
+function missing(writes: readonly PlannedWrite[], landed: ReadonlyArray<{ id: string }>): string[] {
+  const ids = new Set(landed.map((row) => row.id));
+  return writes.filter((write) => !ids.has(write.id)).map((write) => write.id);
+}
+
+/**
+ * Read models in a PGlite owned by the caller (the all-in-one's one embedded database,
+ * a schema next to the services' event stores). Closing the store leaves the PGlite open.
+ */
+export function createPgliteReadModelStore(options: SqlReadModelStoreOptions & { db: PGlite }): Promise<SqlReadModelStore> {
+  const { db } = options;
+  const client: SqlClient = {
+    query: async <Row>(text: string, values?: unknown[]) => (await db.query<Row>(text, values)).rows,
+    transaction: (work) => db.transaction((tx) => work({ query: async <Row>(text: string, values?: unknown[]) => (await tx.query<Row>(text, values)).rows })),
+    close: async () => undefined,
+  };
+  return SqlReadModelStore.open(client, options);
+}
+
+/** Read models on a PostgreSQL server, through a pool of its own (closed with the store). */
+export async function createPostgresReadModelStore(
+  options: SqlReadModelStoreOptions & { connectionString: string; maxConnections?: number },
+): Promise<SqlReadModelStore> {
+  const pool = new Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 4 });
+  const client: SqlClient = {
+    query: async <Row>(text: string, values?: unknown[]) => (await pool.query(text, values)).rows as Row[],
+    transaction: async (work) => {
+      const connection = await pool.connect();
+      try {
+        await connection.query('BEGIN');
+        const result = await work({ query: async <Row>(text: string, values?: unknown[]) => (await connection.query(text, values)).rows as Row[] });
+        await connection.query('COMMIT');
+        return result;
+      } catch (error) {
+        await connection.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        connection.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+  try {
+    return await SqlReadModelStore.open(client, options);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new Error(`read-model store: cannot open schema ${options.schema ?? 'read_models'} on PostgreSQL: ${(error as Error).message}`, { cause: error });
+  }
+}
