@@ -40,6 +40,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEV_STAFF_TOKEN_SECRET, signStaffToken } from '@lib/platform';
+import { reportFigure } from './bench-support';
 
 const ROOT = join(__dirname, '..', '..');
 const MAIN = join(ROOT, 'dist', 'apps', 'all-in-one', 'src', 'main.js');
@@ -72,6 +73,8 @@ async function main(): Promise<void> {
     await sleep(2_000);
     const idle = await memoryOf(running);
     console.log(`idle, empty data: RSS ${mb(idle.rss)}, heap used ${mb(idle.heap)}`);
+    reportFigure('aio-ready-empty-s', running.readyMs / 1_000);
+    reportFigure('aio-idle-rss-mb', idle.rss / MB);
 
     const apiKey = await onboardClient(running.url);
     let placed = 0;
@@ -92,6 +95,13 @@ async function main(): Promise<void> {
           `all-in-one CPU ${ms(cpuMs / Math.max(1, placing.placed))} per placement` +
           (placing.failed > 0 ? `, ${placing.failed} failed (first: ${placing.firstFailure})` : ''),
       );
+      // Issue 8's row is 8 concurrent callers; issue 9's is one caller in sequence.
+      const figure = callers === 1 ? 'aio-sequential' : callers === 8 ? 'aio-placement' : undefined;
+      if (figure) {
+        reportFigure(`${figure}s-per-s`, (placing.placed / placing.elapsedMs) * 1_000);
+        reportFigure(`${figure}-p50-ms`, percentile(placing.latencies, 0.5));
+        reportFigure(`${figure}-p99-ms`, percentile(placing.latencies, 0.99));
+      }
     }
     if (!RESTART) return;
     await sleep(SETTLE_MS);
@@ -101,11 +111,16 @@ async function main(): Promise<void> {
       console.log(
         `per placed account: RSS ${kb((after.rss - idle.rss) / placed)}, heap ${kb((after.heap - idle.heap) / placed)}`,
       );
+      reportFigure('aio-accounts', placed);
+      reportFigure('aio-loaded-rss-mb', after.rss / MB);
+      reportFigure('aio-rss-per-100k-accounts-mb', (idle.rss + ((after.rss - idle.rss) / placed) * 100_000) / MB);
+      reportFigure('aio-heap-per-account-kb', (after.heap - idle.heap) / placed / 1024);
     }
 
     await stop(running);
     running = await start(dataDir);
     console.log(`start to /health/ready, with the ${placed} accounts: ${ms(running.readyMs)}`);
+    reportFigure('aio-ready-with-data-s', running.readyMs / 1_000);
     await sleep(2_000);
     const restarted = await memoryOf(running);
     console.log(`idle after the restart: RSS ${mb(restarted.rss)}, heap used ${mb(restarted.heap)}`);
@@ -285,7 +300,8 @@ function boundedInt(name: string, fallback: number, min: number, max: number): n
 
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 const ms = (milliseconds: number) => `${milliseconds.toFixed(milliseconds < 10 ? 1 : 0)} ms`;
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const MB = 1024 * 1024;
+const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 main().catch((error) => {
