@@ -98,7 +98,7 @@ async function main(): Promise<void> {
       // Issue 8's row is 8 concurrent callers; issue 9's is one caller in sequence.
       const figure = callers === 1 ? 'aio-sequential' : callers === 8 ? 'aio-placement' : undefined;
       if (figure) {
-        reportFigure(`${figure}s-per-s`, (placing.placed / placing.elapsedMs) * 1_000);
+        reportFigure(`${figure}-per-s`, (placing.placed / placing.elapsedMs) * 1_000);
         reportFigure(`${figure}-p50-ms`, percentile(placing.latencies, 0.5));
         reportFigure(`${figure}-p99-ms`, percentile(placing.latencies, 0.99));
       }
