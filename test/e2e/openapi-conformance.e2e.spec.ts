@@ -117,10 +117,24 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     return answer.body as Record<string, unknown>;
   };
 
+  // The richer body of AccountPlaced.v2; a tax id per reference, so the same invoice numbers are no duplicate.
   const placement = (reference: string) => ({
     clientReference: reference,
     commercial: true,
-    debtor: { kind: 'company', legalName: 'Conformance Widgets LLC', country: 'US', region: 'NY' },
+    category: 'standard',
+    interest: 1_250,
+    fees: 500,
+    costs: 0,
+    debtor: {
+      kind: 'company',
+      legalName: 'Conformance Widgets LLC',
+      country: 'US',
+      region: 'NY',
+      taxId: `TX-${reference}`,
+      addresses: [{ lines: ['350 Fifth Avenue'], city: 'New York', region: 'NY', postalCode: '10118', country: 'US' }],
+      phones: [{ number: '+12125550100', consent: true, doNotContact: false }],
+      emails: [{ address: 'ap@conformance.example', consent: false, doNotContact: true }],
+    },
     invoices: [
       { number: 'INV-1', issueDate: '2025-10-16', dueDate: '2025-11-15', originalAmount: 300000, currency: 'USD' },
       { number: 'INV-2', issueDate: '2025-11-15', dueDate: '2025-12-15', originalAmount: 450050, currency: 'USD' },
@@ -162,7 +176,7 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     const accountId = String((await valid('POST', '/placements', 'client', placement('CONF-1'), { 'idempotency-key': 'conf-1' })).accountId);
     await valid('GET', `/accounts/${accountId}`, 'client');
     await eventually(() => send('GET', `/cases/${accountId}`, 'collector'), (answer) => answer.status === 200);
-    await valid('POST', `/cases/${accountId}/contacts`, 'collector', { channel: 'call', direction: 'outbound', outcome: 'right-party-contact' });
+    await valid('POST', `/cases/${accountId}/contacts`, 'collector', { channel: 'call', direction: 'outbound', outcome: 'right-party-contact', to: '+12125550100' });
     await eventually(() => send('GET', `/ledgers/${accountId}`, 'accountant'), (answer) => answer.status === 200);
     const payment = await valid('POST', '/payments', 'collector', { accountId, amount: 1000, currency: 'USD', method: 'ach' });
     await valid('POST', `/payments/${String(payment.paymentId)}/reversal`, 'accountant', { accountId, reason: 'nsf' });

@@ -55,6 +55,80 @@ describe('client intake over HTTP (PGlite event store)', () => {
     expect(placedEvents[0].metadata.principal).toEqual({ role: 'client', id: clientId });
   });
 
+  it('places the category, buckets, tax id, addresses and contacts, and publishes them as AccountPlaced.v2', async () => {
+    const { clientId, apiKey } = await onboardClientWithKey('Fabrikam');
+    const body = richPlacement('FB-1', '98-7654321');
+    const placed = await http.post('/placements').set('x-api-key', apiKey).set('idempotency-key', 'fb-1').send(body).expect(201);
+    const { accountId } = placed.body;
+    await waitFor(`AccountPlaced.v2 of ${accountId}`, () => received(INTAKE_ACCOUNTS).some((m) => m.key === accountId), { timeoutMs: 10_000 });
+    const message = received(INTAKE_ACCOUNTS).find((m) => m.key === accountId)!;
+    expect(message.headers['message-type']).toBe('AccountPlaced.v2');
+    expect(message.value).toMatchObject({
+      accountId,
+      clientId,
+      category: 'nsf-cheque',
+      placedAmount: 750_050,
+      buckets: { principal: 750_050, interest: 12_000, fees: 3_500, costs: 0 },
+      debtor: {
+        kind: 'company',
+        taxId: '98-7654321',
+        addresses: body.debtor.addresses,
+        phones: [...body.debtor.phones, { number: '+1 212 555 0123', consent: false, doNotContact: false }],
+        emails: body.debtor.emails,
+      },
+    });
+  });
+
+  it('refuses an invoice not yet due with its rule and field, and writes nothing', async () => {
+    const { apiKey } = await onboardClientWithKey('Tailspin');
+    const before = (await store.readAll()).length;
+    const early = placement('TS-1');
+    early.invoices[1].dueDate = '2026-06-02';
+    const refused = await http.post('/placements').set('x-api-key', apiKey).send(early).expect(400);
+    expect(refused.body.problems).toEqual([
+      { field: 'invoices.1.dueDate', rule: 'invoice-not-yet-due', reason: 'invoice INV-2 is not yet due: it falls due 2026-06-02, after the placement date 2026-06-01' },
+    ]);
+    expect(await store.readAll()).toHaveLength(before);
+  });
+
+  it('refuses a likely duplicate (same tax id and invoice number from the same client) naming the existing account, and writes nothing', async () => {
+    const { apiKey } = await onboardClientWithKey('Litware');
+    const other = await onboardClientWithKey('Proseware');
+    const first = await http.post('/placements').set('x-api-key', apiKey).send(richPlacement('LW-1', '11-1111111')).expect(201);
+    const before = (await store.readAll()).length;
+
+    const again = richPlacement('LW-2', '111111111');
+    again.invoices[0].number = 'INV-9';
+    const refused = await http.post('/placements').set('x-api-key', apiKey).send(again).expect(409);
+    expect(refused.body).toMatchObject({ rule: 'placement-likely-duplicate', existingAccountId: first.body.accountId, duplicates: [{ invoiceNumber: 'INV-2', accountId: first.body.accountId }] });
+    expect(await store.readAll()).toHaveLength(before);
+
+    // Another client's debtor register is its own, and a debtor without a tax id is not checked.
+    await http.post('/placements').set('x-api-key', other.apiKey).send(richPlacement('PW-1', '11-1111111')).expect(201);
+    await http.post('/placements').set('x-api-key', apiKey).send(placement('LW-3')).expect(201);
+  });
+
+  it('lets one of two racing placements of the same invoice through and refuses the other as its duplicate', async () => {
+    const { apiKey } = await onboardClientWithKey('Wingtip');
+    const answers = await Promise.all(['WT-1', 'WT-2', 'WT-3'].map((reference) => http.post('/placements').set('x-api-key', apiKey).send(richPlacement(reference, '22-2222222'))));
+    const placedOnes = answers.filter((a) => a.status === 201);
+    expect(placedOnes).toHaveLength(1);
+    for (const refused of answers.filter((a) => a.status !== 201)) {
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ rule: 'placement-likely-duplicate', existingAccountId: placedOnes[0].body.accountId });
+    }
+  });
+
+  it('gives back the invoices a refused placement claimed, so they can be placed under their own reference', async () => {
+    const { apiKey } = await onboardClientWithKey('Adatum');
+    await http.post('/placements').set('x-api-key', apiKey).send(richPlacement('AD-1', '33-3333333')).expect(201);
+    // The same reference with new invoices: claimed for the existing account, then refused by the account's stream.
+    const reused = richPlacement('AD-1', '33-3333333');
+    reused.invoices = reused.invoices.map((invoice) => ({ ...invoice, number: `${invoice.number}-B` }));
+    expect((await http.post('/placements').set('x-api-key', apiKey).send(reused).expect(409)).body.rule).toBe('client-reference-unique');
+    await http.post('/placements').set('x-api-key', apiKey).send({ ...reused, clientReference: 'AD-2' }).expect(201);
+  });
+
   it('refuses a placement with several errors, listing every one, and writes nothing', async () => {
     const { apiKey } = await onboardClientWithKey('Contoso');
     const before = (await store.readAll()).length;
@@ -443,5 +517,24 @@ function placement(clientReference: string) {
       { number: 'INV-1', issueDate: '2026-01-01', dueDate: '2026-01-31', originalAmount: 300_000, currency: 'USD' },
       { number: 'INV-2', issueDate: '2026-02-01', dueDate: '2026-03-03', originalAmount: 450_050, currency: 'USD' },
     ],
+  };
+}
+
+function richPlacement(clientReference: string, taxId: string) {
+  const base = placement(clientReference);
+  return {
+    ...base,
+    category: 'nsf-cheque',
+    interest: 12_000,
+    fees: 3_500,
+    costs: 0,
+    debtor: {
+      ...base.debtor,
+      taxId,
+      phone: '+1 212 555 0123',
+      addresses: [{ lines: ['350 Fifth Avenue', 'Suite 4100'], city: 'New York', region: 'NY', postalCode: '10118', country: 'US' }],
+      phones: [{ number: '+12125550100', consent: true, doNotContact: true }],
+      emails: [{ address: 'ap@acme.example', consent: true, doNotContact: false }],
+    },
   };
 }

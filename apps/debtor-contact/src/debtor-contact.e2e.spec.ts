@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TestClock } from '@lib/clock';
-import { AccountClosed, AccountClosedV1, AccountPlaced, AccountPlacedV1, AccountReopened, AccountReopenedV1, AUDIT_EVENTS, CONTACT_CASES, Contract, INTAKE_ACCOUNTS } from '@lib/contracts';
+import { AccountClosed, AccountClosedV1, AccountPlaced, AccountPlacedV1, AccountPlacedV2, AccountReopened, AccountReopenedV1, AUDIT_EVENTS, CONTACT_CASES, Contract, INTAKE_ACCOUNTS } from '@lib/contracts';
 import { PgliteEventStore } from '@lib/event-store';
 import { deadLetterTopic, IncomingMessage, MessageBus } from '@lib/message-bus';
 import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
@@ -68,7 +68,7 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
   const caseTypes = async (accountId: string) => (await caseEvents(accountId)).map((e) => e.type);
 
   /** What intake publishes for a placement; the case is open once the first demand is published. */
-  async function placeAccount(debtor: AccountPlacedV1['debtor'] = NY_COMPANY, accountId: string = randomUUID()): Promise<string> {
+  async function placeAccount(debtor: Partial<AccountPlacedV2['debtor']> = NY_COMPANY, accountId: string = randomUUID()): Promise<string> {
     await publish(AccountPlaced, accountId, placedData(accountId, debtor));
     await waitForPublished(accountId, 'NoticeSent.v1');
     return accountId;
@@ -108,7 +108,7 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
           reopenReason: null,
           previousClosingCode: null,
           commercial: true,
-          debtor: NY_COMPANY,
+          debtor: { ...NY_COMPANY, addresses: [], phones: [], emails: [] },
           debtorTimeZone: 'America/New_York',
           debtorTimeZones: ['America/New_York'],
           currency: 'USD',
@@ -139,6 +139,7 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
         rightPartyContact: true,
         compliance: [
           { rule: 'case-closed', version: 1, decision: 'allow' },
+          { rule: 'do-not-contact', version: 1, decision: 'allow' },
           { rule: 'call-window', version: 2, decision: 'allow', timeZones: ['America/New_York'] },
         ],
       });
@@ -327,6 +328,7 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
       const accepted = await contact(accountId, call, staff('collector', 'collector-7')).expect(201);
       expect(accepted.body.compliance).toEqual([
         { rule: 'case-closed', version: 1, decision: 'allow' },
+        { rule: 'do-not-contact', version: 1, decision: 'allow' },
         { rule: 'call-window', version: 2, decision: 'allow', timeZones: ['America/New_York'] },
       ]);
       const events = await caseEvents(accountId);
@@ -425,18 +427,56 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
       expect(await caseTypes(accountId)).toEqual(['ContactCaseOpened', 'NoticeSent']);
     });
   });
+
+  describe("the debtor's contacts as placed", () => {
+    const PHONES = [
+      { number: '+1 212 555 0100', consent: true, doNotContact: true },
+      { number: '+12125550199', consent: true, doNotContact: false },
+    ];
+
+    it('keeps the phones and emails with their flags, and refuses (422, recorded) a call to a number marked do-not-contact', async () => {
+      clock.set(MONDAY_10_NEW_YORK);
+      const emails = [{ address: 'ap@acme.example', consent: false, doNotContact: false }];
+      const accountId = await placeAccount({ taxId: '12-3456789', phones: PHONES, emails });
+      const shown = await http.get(`/cases/${accountId}`).set('authorization', staff('collector')).expect(200);
+      expect(shown.body.debtor).toMatchObject({ taxId: '12-3456789', phones: PHONES, emails });
+
+      const refused = await contact(accountId, { channel: 'call', direction: 'outbound', outcome: 'no-answer', to: '+12125550100' }).expect(422);
+      expect(refused.body).toMatchObject({ rule: 'do-not-contact', detail: 'the number +1 212 555 0100 is marked do-not-contact by the client' });
+      const unnamed = await contact(accountId, { channel: 'text', direction: 'outbound', outcome: 'no-answer' }).expect(422);
+      expect(unnamed.body.rule).toBe('do-not-contact');
+      const allowed = await contact(accountId, { channel: 'call', direction: 'outbound', outcome: 'no-answer', to: '+12125550199' }).expect(201);
+      expect(allowed.body.compliance.map((d: { rule: string }) => d.rule)).toEqual(['case-closed', 'do-not-contact', 'call-window']);
+      const events = await caseEvents(accountId);
+      expect(events.map((e) => e.type)).toEqual(['ContactCaseOpened', 'NoticeSent', 'ContactAttemptRefused', 'ContactAttemptRefused', 'ContactAttemptRecorded']);
+      expect(events[2].data).toMatchObject({ rule: 'do-not-contact', version: 1, channel: 'call' });
+      expect(events[4].data).toMatchObject({ to: '+12125550199' });
+    });
+
+    it('still opens a case from an AccountPlaced.v1 message (upcast), with no contacts known', async () => {
+      const accountId = randomUUID();
+      const { category: _c, buckets: _b, ...v1 } = placedData(accountId);
+      await publish(AccountPlacedV1, accountId, { ...v1, debtor: NY_COMPANY });
+      await waitForPublished(accountId, 'NoticeSent.v1');
+      const shown = await http.get(`/cases/${accountId}`).set('authorization', staff('collector')).expect(200);
+      expect(shown.body.debtor).toEqual({ ...NY_COMPANY, addresses: [], phones: [], emails: [] });
+    });
+  });
 });
 
 const NY_COMPANY = { kind: 'company', legalName: 'Acme Widgets LLC', country: 'US', region: 'NY' };
 const PROMISE = { amount: 750_050, currency: 'USD', dueDate: '2026-01-20' };
 
-function placedData(accountId: string, debtor: AccountPlacedV1['debtor'] = NY_COMPANY): AccountPlacedV1 {
+function placedData(accountId: string, debtor: Partial<AccountPlacedV2['debtor']> = NY_COMPANY): AccountPlacedV2 {
+  const full = { ...NY_COMPANY, taxId: null, addresses: [], phones: [], emails: [], ...debtor };
   return {
     accountId,
     clientId: 'client-1',
     clientReference: `REF-${accountId.slice(0, 8)}`,
-    commercial: debtor.kind === 'company',
-    debtor,
+    commercial: full.kind === 'company',
+    category: 'standard',
+    debtor: full,
+    buckets: { principal: 750_050, interest: 0, fees: 0, costs: 0 },
     invoices: [
       { number: 'INV-1', issueDate: '2025-10-16', dueDate: '2025-11-15', originalAmount: 300_000, currency: 'USD' },
       { number: 'INV-2', issueDate: '2025-11-15', dueDate: '2025-12-15', originalAmount: 450_050, currency: 'USD' },

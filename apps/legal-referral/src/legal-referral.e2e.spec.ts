@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { TestClock } from '@lib/clock';
 import {
   AccountClosed,
-  AccountPlaced,
   AccountReopened,
   AccountReopenedV1,
   AUDIT_EVENTS,
@@ -58,7 +57,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
   it('recommends an account of 7,500.50 unpaid 45 days after placement, takes the client authorization, and forwards it to an attorney', async () => {
     const accountId = randomUUID();
     const placedAt = clock.now().toISOString();
-    await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    await publish(AccountPlacedV1, accountId, placed(accountId, clock.now()));
     const opened = await referralOnceVisible(accountId);
     expect(opened).toMatchObject({ stage: 'opened', balance: 750_050, currency: 'USD', placedAt, oldestDueDate: '2026-01-31', reviewDueAt: daysLater(placedAt, 45), lastPayment: null });
     await waitUntil('the review to be booked', async () => (await scheduleOf(accountId)).length > 0);
@@ -105,7 +104,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
 
   it('does not recommend an account that paid within 45 days, ignores an early authorization, and recommends once it is quiet again, booked or on demand', async () => {
     const accountId = randomUUID();
-    await publish(AccountPlaced, accountId, placed(accountId, clock.now(), 900_000));
+    await publish(AccountPlacedV1, accountId, placed(accountId, clock.now(), 900_000));
     await referralOnceVisible(accountId);
 
     await advanceAndTick({ days: 20 });
@@ -156,7 +155,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
 
   it('restores the balance when a payment bounces, and a bounced payment does not hold back the review', async () => {
     const accountId = randomUUID();
-    await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    await publish(AccountPlacedV1, accountId, placed(accountId, clock.now()));
     await referralOnceVisible(accountId);
     await advanceAndTick({ days: 10 });
     const paymentId = randomUUID();
@@ -209,9 +208,9 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
 
   it('opens a case once however often its placement is delivered, closes it when the account closes, and cancels its booked review', async () => {
     const accountId = randomUUID();
-    const placement = await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    const placement = await publish(AccountPlacedV1, accountId, placed(accountId, clock.now()));
     await referralOnceVisible(accountId);
-    await publish(AccountPlaced, accountId, placed(accountId, clock.now()), placement);
+    await publish(AccountPlacedV1, accountId, placed(accountId, clock.now()), placement);
     await publish(AccountClosed, accountId, { accountId, clientId: 'client-1', closingCode: 'recalled', closedAt: clock.now().toISOString() });
     await waitUntil('the case to close', async () => (await getReferral(accountId)).stage === 'closed');
     await waitUntil('the booked review to be cancelled', async () => (await scheduleOf(accountId)).includes('WorkCancelled'));
@@ -224,7 +223,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
 
   it('reopens a case closed as paid in full when the payment bounces, and reviews and recommends it 45 days after the reopening', async () => {
     const accountId = randomUUID();
-    await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    await publish(AccountPlacedV1, accountId, placed(accountId, clock.now()));
     await referralOnceVisible(accountId);
     await advanceAndTick({ days: 10 });
     const paymentId = randomUUID();
@@ -273,7 +272,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
 
   it('puts a reopened case back at its stage, cancels its review when the account closes again (not on a redelivered earlier closing), and books a new one for a second reopening', async () => {
     const accountId = randomUUID();
-    await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    await publish(AccountPlacedV1, accountId, placed(accountId, clock.now()));
     await referralOnceVisible(accountId);
     await advanceAndTick({ days: 45 });
     expect((await getReferral(accountId)).stage).toBe('recommended');
@@ -335,7 +334,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
 
     const payment = { accountId, clientId: 'client-1', paymentId, amount: 50_000, currency: 'USD', allocations: [{ invoiceNumber: 'INV-1', amount: 50_000 }], commission: 12_500, credit: 0, balanceAfter: 700_050, postedAt: paidAt };
     await publish(PaymentPostedV1, accountId, payment);
-    await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    await publish(AccountPlacedV1, accountId, placed(accountId, clock.now()));
     await waitUntil('the payment to be noted once the case opened', async () => (await getReferral(accountId)).balance === 700_050);
     expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened', 'PaymentNoted']);
     expect((await getReferral(accountId)).lastPayment).toEqual({ paymentId, amount: 50_000, paidAt });
@@ -343,7 +342,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
 
   it('reviews once when the scheduler runs the same work again after a crash before marking it fired', async () => {
     const accountId = randomUUID();
-    await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    await publish(AccountPlacedV1, accountId, placed(accountId, clock.now()));
     await referralOnceVisible(accountId);
     clock.advance({ days: 45 });
     const work = { workId: legalReviewWorkId(accountId), kind: 'legal-review', dueAt: clock.now().toISOString(), payload: { accountId } };
@@ -366,7 +365,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     expect(notUuid.body).toMatchObject({ type: 'about:blank', status: 400 });
 
     const accountId = randomUUID();
-    await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    await publish(AccountPlacedV1, accountId, placed(accountId, clock.now()));
     await referralOnceVisible(accountId);
     const invalid = await http
       .post(`/referrals/${accountId}/forwarding`)
@@ -389,7 +388,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
 
   it('answers a forwarding retried with the same Idempotency-Key with the first answer', async () => {
     const accountId = randomUUID();
-    await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    await publish(AccountPlacedV1, accountId, placed(accountId, clock.now()));
     await referralOnceVisible(accountId);
     await advanceAndTick({ days: 45 });
     await publish(LegalReferralAuthorized, accountId, { accountId, clientId: 'client-1', authorizedAt: clock.now().toISOString(), agreesToSuitFee: true, agreesToAdvanceCosts: true });
@@ -403,7 +402,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
 
   it('lets each endpoint be called only by the roles it states', async () => {
     const accountId = randomUUID();
-    await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    await publish(AccountPlacedV1, accountId, placed(accountId, clock.now()));
     await referralOnceVisible(accountId);
 
     await http.get(`/referrals/${accountId}`).expect(401);
@@ -471,7 +470,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
   /** A placed account of 7,500.50 that pays 500.00 (balance 7,000.50, still enough for suit) `days` after placement. */
   async function placedAndPaidAfter(days: number): Promise<{ accountId: string; paymentId: string; paidAt: Date }> {
     const accountId = randomUUID();
-    await publish(AccountPlaced, accountId, placed(accountId, clock.now()));
+    await publish(AccountPlacedV1, accountId, placed(accountId, clock.now()));
     await referralOnceVisible(accountId);
     await advanceAndTick({ days });
     const paymentId = randomUUID();

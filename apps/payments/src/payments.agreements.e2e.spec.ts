@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AccountPlaced, AccountPlacedV1, AgreementVersionPublished, AgreementVersionPublishedV1, AUDIT_EVENTS, Contract, PAYMENTS_LEDGER } from '@lib/contracts';
+import { AccountPlaced, AccountPlacedV2, AgreementVersionPublished, AgreementVersionPublishedV1, AUDIT_EVENTS, Contract, PAYMENTS_LEDGER } from '@lib/contracts';
 import type { TestClock } from '@lib/clock';
 import { PgliteEventStore } from '@lib/event-store';
 import { IncomingMessage, MessageBus } from '@lib/message-bus';
@@ -47,9 +47,9 @@ describe('payments charges commission from the client’s published rate plan (P
     }
   }
 
-  async function placeAccount(clientId: string): Promise<string> {
+  async function placeAccount(clientId: string, category: AccountPlacedV2['category'] = 'standard'): Promise<string> {
     const accountId = randomUUID();
-    await publish(AccountPlaced, accountId, placedData(accountId, clientId));
+    await publish(AccountPlaced, accountId, { ...placedData(accountId, clientId), category });
     await waitFor(`ledger ${accountId}`, () => audit.some((m) => m.key === `ledger-${accountId}`), WAIT);
     return accountId;
   }
@@ -88,6 +88,17 @@ describe('payments charges commission from the client’s published rate plan (P
     for (const payment of ledger.body.payments) expect(recomputeCommission(history, [v1, v2], payment.paymentId)).toBe(payment.commission);
   });
 
+  it("charges the tier of the account's category as the placement names it", async () => {
+    clock.set('2026-06-01T09:00:00.000Z');
+    const clientId = randomUUID();
+    const plan = { planId: 'nsf-plan', baseRateBp: 2_000, tiers: [{ tierId: 'nsf', category: 'nsf-cheque' as const, rateBp: 5_000 }] };
+    await publishAgreement({ ...agreementVersion(1, '2026-06-01T00:00:00.000Z', plan), clientId });
+    const cheque = await placeAccount(clientId, 'nsf-cheque');
+    const standard = await placeAccount(clientId);
+    expect((await pay(cheque, 10_000)).body).toMatchObject({ commission: 5_000, plan: { planId: 'nsf-plan', tierId: 'nsf' } });
+    expect((await pay(standard, 10_000)).body).toMatchObject({ commission: 2_000, plan: { planId: 'nsf-plan', tierId: 'base' } });
+  });
+
   it('keeps charging the rate from placement for a client with no published plan', async () => {
     clock.set('2026-06-01T09:00:00.000Z');
     const accountId = await placeAccount(randomUUID());
@@ -101,17 +112,19 @@ describe('payments charges commission from the client’s published rate plan (P
   });
 });
 
-function placedData(accountId: string, clientId: string): AccountPlacedV1 {
+function placedData(accountId: string, clientId: string): AccountPlacedV2 {
   const invoices = [{ number: 'INV-1', issueDate: '2026-01-01', dueDate: '2026-01-31', originalAmount: 300_000, currency: 'USD' }];
   return {
     accountId,
     clientId,
     clientReference: `REF-${accountId.slice(0, 8)}`,
     commercial: true,
-    debtor: { kind: 'company', legalName: 'Acme Widgets LLC', country: 'US', region: 'NY' },
+    category: 'standard',
+    debtor: { kind: 'company', legalName: 'Acme Widgets LLC', country: 'US', region: 'NY', taxId: '12-3456789', addresses: [], phones: [], emails: [] },
     invoices,
     currency: 'USD',
     placedAmount: 300_000,
+    buckets: { principal: 300_000, interest: 0, fees: 0, costs: 0 },
     commissionRateBp: 2_500,
     placedAt: '2026-06-01T08:00:00.000Z',
   };

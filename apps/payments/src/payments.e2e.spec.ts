@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AccountPaidInFull, AccountPlaced, AccountPlacedV1, AUDIT_EVENTS, Contract, LegalStageChanged, LegalStageChangedV1, PAYMENTS_LEDGER, PaymentPosted, PaymentReversed } from '@lib/contracts';
+import { AccountPaidInFull, AccountPlacedV1, AUDIT_EVENTS, Contract, LegalStageChanged, LegalStageChangedV1, PAYMENTS_LEDGER, PaymentPosted, PaymentReversed } from '@lib/contracts';
 import { PgliteEventStore } from '@lib/event-store';
 import { IncomingMessage, MessageBus } from '@lib/message-bus';
 import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
@@ -34,7 +34,7 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
 
   /** What intake would publish for a placement; the ledger opening shows in the audit copy. */
   async function placeAccount(invoices = defaultInvoices(), accountId: string = randomUUID()): Promise<string> {
-    await publish(AccountPlaced, accountId, placedData(accountId, invoices));
+    await publish(AccountPlacedV1, accountId, placedData(accountId, invoices));
     await waitForStored(accountId, 'LedgerOpened');
     return accountId;
   }
@@ -62,11 +62,11 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
   it('opens a ledger from a placement, once, however often the placement is delivered', async () => {
     const accountId = randomUUID();
     const data = placedData(accountId, defaultInvoices());
-    const messageId = await publish(AccountPlaced, accountId, data);
-    await publish(AccountPlaced, accountId, data, messageId);
+    const messageId = await publish(AccountPlacedV1, accountId, data);
+    await publish(AccountPlacedV1, accountId, data, messageId);
     // Same partition key, published after the duplicate: once it is applied, the duplicate was handled.
     const later = randomUUID();
-    await publish(AccountPlaced, accountId, placedData(later, defaultInvoices()));
+    await publish(AccountPlacedV1, accountId, placedData(later, defaultInvoices()));
     await waitForStored(later, 'LedgerOpened');
 
     expect((await ledgerEvents(accountId)).map((e) => e.type)).toEqual(['LedgerOpened']);

@@ -1,4 +1,4 @@
-import { AccountPlaced, AuditRecord, ContractViolation, LegalStageChanged, PaymentPosted, PaymentPostedV1, PaymentReversedV1, s, upcastMessage } from './index';
+import { AccountPlaced, AccountPlacedV1, AuditRecord, ContractViolation, LegalStageChanged, PaymentPosted, PaymentPostedV1, PaymentReversedV1, s, upcastMessage } from './index';
 
 const placed = {
   accountId: 'a-1',
@@ -26,12 +26,12 @@ const problemsOf = (parse: () => unknown): string[] => {
 describe('a contract declared once', () => {
   it('accepts a conforming payload as it is, with fields it does not know', () => {
     const value = { ...placed, debtor: { ...placed.debtor, region: 'NY' }, addedLater: 1 };
-    expect(AccountPlaced.parse(value)).toBe(value);
+    expect(AccountPlacedV1.parse(value)).toBe(value);
   });
 
   it('names every problem, field by field, with the path into nested objects and arrays', () => {
     const bad = { ...placed, commercial: 'yes', debtor: { kind: 'company', country: 'US', region: 7 }, invoices: [{ ...placed.invoices[0], dueDate: '31/01/2026', currency: 'usd' }, 'x'], placedAmount: 1.5, placedAt: '2026-06-01' };
-    expect(problemsOf(() => AccountPlaced.parse(bad))).toEqual([
+    expect(problemsOf(() => AccountPlacedV1.parse(bad))).toEqual([
       'commercial must be boolean',
       'debtor.legalName must be string',
       'debtor.region must be string',
@@ -41,12 +41,12 @@ describe('a contract declared once', () => {
       'placedAmount must be int',
       'placedAt must be instant',
     ]);
-    expect(problemsOf(() => AccountPlaced.parse(null))).toEqual(['value must be an object']);
-    expect(() => AccountPlaced.parse({})).toThrow(/^AccountPlaced\.v1 violates its contract: accountId must be string; /);
+    expect(problemsOf(() => AccountPlacedV1.parse(null))).toEqual(['value must be an object']);
+    expect(() => AccountPlacedV1.parse({})).toThrow(/^AccountPlaced\.v1 violates its contract: accountId must be string; /);
   });
 
   it('lets an optional field be absent or null but not of another kind', () => {
-    expect(problemsOf(() => AccountPlaced.parse({ ...placed, debtor: { ...placed.debtor, region: null } }))).toEqual([]);
+    expect(problemsOf(() => AccountPlacedV1.parse({ ...placed, debtor: { ...placed.debtor, region: null } }))).toEqual([]);
     expect(problemsOf(() => LegalStageChanged.parse({ accountId: 'a', clientId: 'c', stage: 'sued', balance: 1, currency: 'USD', attorneyId: 3, changedAt: placed.placedAt }))).toEqual([
       'stage must be one of recommended, authorized, forwarded',
       'attorneyId must be string',
@@ -99,5 +99,31 @@ describe('upcasting a received message', () => {
     const current = { anything: true };
     expect(upcastMessage('PaymentPosted.v2', current)).toEqual({ type: 'PaymentPosted.v2', value: current });
     expect(upcastMessage('Unheard.v9', current)).toEqual({ type: 'Unheard.v9', value: current });
+  });
+
+  it('brings AccountPlaced.v1 to v2: a standard account, its principal its only bucket, no tax id, no addresses or contacts', () => {
+    const upcast = upcastMessage('AccountPlaced.v1', { ...placed, debtor: { ...placed.debtor, region: 'NY' } });
+    expect(upcast).toEqual({
+      type: 'AccountPlaced.v2',
+      value: {
+        ...placed,
+        category: 'standard',
+        debtor: { kind: 'company', legalName: 'Acme', country: 'US', region: 'NY', taxId: null, addresses: [], phones: [], emails: [] },
+        buckets: { principal: 100, interest: 0, fees: 0, costs: 0 },
+      },
+    });
+    expect(AccountPlaced.parse(upcast.value)).toBe(upcast.value);
+    expect(() => upcastMessage('AccountPlaced.v1', { ...placed, placedAmount: '100' })).toThrow(/AccountPlaced\.v1 violates its contract: placedAmount must be int/);
+  });
+
+  it('holds AccountPlaced.v2 to its category, buckets and contact flags', () => {
+    const v2 = AccountPlacedV1.upcast(placed);
+    const bad = { ...v2, category: 'bulk', debtor: { ...v2.debtor, phones: [{ number: '+12125550100', consent: 'yes' }] }, buckets: { ...v2.buckets, fees: 1.5 } };
+    expect(problemsOf(() => AccountPlaced.parse(bad))).toEqual([
+      'debtor.phones.0.consent must be boolean',
+      'debtor.phones.0.doNotContact must be boolean',
+      'category must be one of standard, nsf-cheque, out-of-business, second-placement, foreign',
+      'buckets.fees must be int',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import {
   AccountClosedV1,
   AccountPaidInFullV1,
-  AccountPlacedV1,
+  AccountPlacedV2,
   AccountReopenedV1,
   AuditRecordV1,
   ContactAttemptRecordedV1,
@@ -17,16 +17,18 @@ import type { Projection, ProjectedEvent } from '@lib/read-models';
 
 /** Published-language payloads and helpers the reporting specs share. */
 
-export function accountPlaced(accountId: string, clientId: string, placedAmount: number, currency = 'USD'): AccountPlacedV1 {
+export function accountPlaced(accountId: string, clientId: string, placedAmount: number, currency = 'USD'): AccountPlacedV2 {
   return {
     accountId,
     clientId,
     clientReference: `REF-${accountId.slice(0, 8)}`,
     commercial: true,
-    debtor: { kind: 'company', legalName: 'Acme Widgets LLC', country: 'US', region: 'NY' },
+    category: 'standard',
+    debtor: { kind: 'company', legalName: 'Acme Widgets LLC', country: 'US', region: 'NY', taxId: null, addresses: [], phones: [], emails: [] },
     invoices: [{ number: 'INV-1', issueDate: '2026-01-01', dueDate: '2026-01-31', originalAmount: placedAmount, currency }],
     currency,
     placedAmount,
+    buckets: { principal: placedAmount, interest: 0, fees: 0, costs: 0 },
     commissionRateBp: 2_500,
     placedAt: '2026-06-01T09:00:00.000Z',
   };

@@ -1,4 +1,5 @@
-import { contract, DataOf } from '../contract';
+import { contract, DataOf, superseded } from '../contract';
+import { ACCOUNT_CATEGORIES } from '../intake-clients/intake-clients.contracts';
 import { Infer, s } from '../schema';
 
 /** Published by client-intake, keyed by account id. */
@@ -7,25 +8,86 @@ export const INTAKE_ACCOUNTS = 'intake.accounts';
 const invoice = s.object({ number: s.string(), issueDate: s.date(), dueDate: s.date(), originalAmount: s.int(), currency: s.currency() });
 export type InvoiceV1 = Infer<typeof invoice>;
 
-export const AccountPlaced = contract({
+const accountPlacedV1Fields = {
+  accountId: s.string(),
+  clientId: s.string(),
+  clientReference: s.string(),
+  commercial: s.boolean(),
+  debtor: s.object({ kind: s.string(), legalName: s.string(), country: s.string(), region: s.optional(s.string()) }),
+  invoices: s.array(invoice),
+  currency: s.currency(),
+  placedAmount: s.int(),
+  commissionRateBp: s.int(),
+  placedAt: s.instant(),
+};
+
+const address = s.object({
+  lines: s.array(s.string()),
+  city: s.string(),
+  region: s.optional(s.string()),
+  postalCode: s.optional(s.string()),
+  country: s.string(),
+});
+/** Consent: the debtor agreed to be reached there. Do-not-contact: never use it (it wins over consent). */
+const phone = s.object({ number: s.string(), consent: s.boolean(), doNotContact: s.boolean() });
+const email = s.object({ address: s.string(), consent: s.boolean(), doNotContact: s.boolean() });
+export type DebtorPhoneV2 = Infer<typeof phone>;
+export type DebtorEmailV2 = Infer<typeof email>;
+export type DebtorAddressV2 = Infer<typeof address>;
+
+/**
+ * A placement as intake acknowledges it. v2 adds the account category, the balance
+ * buckets and the debtor's tax id, addresses, phones and emails. `placedAmount` stays the
+ * principal (the invoices' sum, as in v1); `buckets` adds interest, fees and costs placed
+ * beside it. A v1 message upcast on arrival is a `standard` account whose buckets are its
+ * principal alone (v1 could carry nothing else), with no tax id (null: not known) and no
+ * addresses or contacts beyond the country and region it named.
+ */
+export const AccountPlacedV2 = contract({
   topic: INTAKE_ACCOUNTS,
-  type: 'AccountPlaced.v1',
-  summary: 'A client placed an account: its debtor, invoices and the commission rate fixed at placement.',
+  type: 'AccountPlaced.v2',
+  summary: 'A client placed an account: its category, debtor (tax id, addresses, contacts with consent and do-not-contact flags), invoices, balance buckets and the commission rate fixed at placement.',
   consumers: ['client-intake', 'debtor-contact', 'payments', 'legal-referral', 'reporting'],
   schema: s.object({
-    accountId: s.string(),
-    clientId: s.string(),
-    clientReference: s.string(),
-    commercial: s.boolean(),
-    debtor: s.object({ kind: s.string(), legalName: s.string(), country: s.string(), region: s.optional(s.string()) }),
-    invoices: s.array(invoice),
-    currency: s.currency(),
-    placedAmount: s.int(),
-    commissionRateBp: s.int(),
-    placedAt: s.instant(),
+    ...accountPlacedV1Fields,
+    category: s.enum(ACCOUNT_CATEGORIES),
+    debtor: s.object({
+      kind: s.string(),
+      legalName: s.string(),
+      country: s.string(),
+      region: s.optional(s.string()),
+      /** Null only when upcast from a v1 message, or when the client gave none. */
+      taxId: s.nullable(s.string()),
+      addresses: s.array(address),
+      phones: s.array(phone),
+      emails: s.array(email),
+    }),
+    /** Minor units of `currency`; `principal` equals `placedAmount`. */
+    buckets: s.object({ principal: s.int(), interest: s.int(), fees: s.int(), costs: s.int() }),
   }),
 });
-export type AccountPlacedV1 = DataOf<typeof AccountPlaced>;
+export type AccountPlacedV2 = DataOf<typeof AccountPlacedV2>;
+
+export const AccountPlacedV1 = superseded(
+  contract({
+    topic: INTAKE_ACCOUNTS,
+    type: 'AccountPlaced.v1',
+    summary: 'Superseded by AccountPlaced.v2 (no category, buckets, tax id or contacts); still on the topic, upcast on arrival.',
+    consumers: ['client-intake', 'debtor-contact', 'payments', 'legal-referral', 'reporting'],
+    schema: s.object(accountPlacedV1Fields),
+  }),
+  AccountPlacedV2,
+  (v1): AccountPlacedV2 => ({
+    ...v1,
+    category: 'standard',
+    debtor: { ...v1.debtor, taxId: null, addresses: [], phones: [], emails: [] },
+    buckets: { principal: v1.placedAmount, interest: 0, fees: 0, costs: 0 },
+  }),
+);
+export type AccountPlacedV1 = DataOf<typeof AccountPlacedV1>;
+
+/** The version intake publishes and consumers handle. */
+export const AccountPlaced = AccountPlacedV2;
 
 export const AccountClosed = contract({
   topic: INTAKE_ACCOUNTS,

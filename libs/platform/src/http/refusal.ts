@@ -34,6 +34,7 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   'webhook-url-refused': 422,
   // Contact compliance: the contact is not allowed now; the refusal is on the case's record.
   'call-window': 422,
+  'do-not-contact': 422,
 };
 
 export function refusalStatus(rule: string): number {

@@ -1,4 +1,4 @@
-import type { ClosingCode, Debtor, Invoice } from './account.events';
+import type { AccountCategory, ClosingCode, Debtor, Invoice } from './account.events';
 
 /** Commands on an account. Times arrive on them; the decider reads no clock. */
 export interface PlaceAccount {
@@ -9,6 +9,12 @@ export interface PlaceAccount {
   commercial: boolean;
   debtor: Debtor;
   invoices: Invoice[];
+  /** Absent: `standard`. */
+  category?: AccountCategory;
+  /** Owed beside the invoices' principal, minor units; absent: none. */
+  interest?: number;
+  fees?: number;
+  costs?: number;
   now: Date;
 }
 

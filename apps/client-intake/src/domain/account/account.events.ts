@@ -1,4 +1,7 @@
 import type { DomainEvent } from '@lib/es-core';
+import type { AccountCategory } from '../client/agreement-terms';
+
+export type { AccountCategory };
 
 export interface Invoice {
   number: string;
@@ -9,14 +12,48 @@ export interface Invoice {
   currency: string;
 }
 
+export interface DebtorAddress {
+  lines: string[];
+  city: string;
+  region?: string;
+  postalCode?: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
+/** Consent: the debtor agreed to be reached there. Do-not-contact wins over consent: the channel is never used. */
+export interface DebtorPhone {
+  number: string;
+  consent: boolean;
+  doNotContact: boolean;
+}
+
+export interface DebtorEmail {
+  address: string;
+  consent: boolean;
+  doNotContact: boolean;
+}
+
 export interface Debtor {
   kind: 'company' | 'person';
   legalName: string;
   taxId?: string;
   country: string;
   region?: string;
+  /** The single contact fields of the first placements; a request may still send them (they join `phones`/`emails` unflagged). */
   email?: string;
   phone?: string;
+  addresses?: DebtorAddress[];
+  phones?: DebtorPhone[];
+  emails?: DebtorEmail[];
+}
+
+/** What the debtor owed at placement besides the invoices' principal, minor units of the account's currency. */
+export interface PlacedBuckets {
+  principal: number;
+  interest: number;
+  fees: number;
+  costs: number;
 }
 
 export type AccountPlaced = DomainEvent<
@@ -34,6 +71,10 @@ export type AccountPlaced = DomainEvent<
     placedAt: string;
     /** Commission rate fixed at placement from the client's agreement, basis points. */
     commissionRateBp: number;
+    /** Absent on placements recorded before categories: `standard`. */
+    category?: AccountCategory;
+    /** Absent on placements recorded before buckets: the principal alone. */
+    buckets?: PlacedBuckets;
   }
 >;
 

@@ -34,10 +34,81 @@ describe('placing an account', () => {
           { field: 'invoices', reason: 'all invoices must share one currency, got USD, EUR' },
           { field: 'invoices.0.dueDate', reason: 'must not be before issueDate' },
           { field: 'invoices.1.number', reason: 'duplicate invoice number A' },
+          { field: 'invoices.1.dueDate', rule: 'invoice-not-yet-due', reason: 'invoice A is not yet due: it falls due 2026-10-01, after the placement date 2026-06-01' },
           { field: 'invoices.1.issueDate', reason: 'must not be in the future' },
         ],
       },
     });
+  });
+
+  it('refuses every invoice not yet due, naming the rule and the invoice, and accepts one falling due on the placement day', () => {
+    const early = placement({
+      invoices: [
+        { number: 'INV-1', issueDate: '2026-05-01', dueDate: '2026-06-01', originalAmount: 100, currency: 'USD' },
+        { number: 'INV-2', issueDate: '2026-05-01', dueDate: '2026-06-02', originalAmount: 100, currency: 'USD' },
+        { number: 'INV-3', issueDate: '2026-05-01', dueDate: '2026-07-15', originalAmount: 100, currency: 'USD' },
+      ],
+      now: new Date('2026-06-01T23:59:59.000Z'),
+    });
+    const { decision } = given(accountDecider).when(early);
+    expect(decision).toMatchObject({
+      rule: 'placement-invalid',
+      details: {
+        problems: [
+          { field: 'invoices.1.dueDate', rule: 'invoice-not-yet-due', reason: 'invoice INV-2 is not yet due: it falls due 2026-06-02, after the placement date 2026-06-01' },
+          { field: 'invoices.2.dueDate', rule: 'invoice-not-yet-due', reason: 'invoice INV-3 is not yet due: it falls due 2026-07-15, after the placement date 2026-06-01' },
+        ],
+      },
+    });
+  });
+
+  it('carries the category and the balance buckets, the principal being the invoices\' sum', () => {
+    const rich = placement({
+      category: 'nsf-cheque',
+      interest: 12_345,
+      fees: 2_500,
+      costs: 0,
+      debtor: {
+        kind: 'company',
+        legalName: 'Acme Ltd',
+        country: 'US',
+        region: 'NY',
+        taxId: '12-3456789',
+        addresses: [{ lines: ['350 Fifth Avenue'], city: 'New York', region: 'NY', postalCode: '10118', country: 'US' }],
+        phones: [{ number: '+12125550100', consent: true, doNotContact: false }],
+        emails: [{ address: 'ap@acme.example', consent: false, doNotContact: true }],
+      },
+    });
+    given(accountDecider)
+      .when(rich)
+      .then([placed({ category: 'nsf-cheque', buckets: { principal: 750_050, interest: 12_345, fees: 2_500, costs: 0 }, debtor: rich.debtor })]);
+  });
+
+  it('makes a placement that names no category standard, with no interest, fees or costs', () => {
+    const { decision } = given(accountDecider).when(placement());
+    expect(decision).toMatchObject([{ data: { category: 'standard', buckets: { principal: 750_050, interest: 0, fees: 0, costs: 0 } } }]);
+  });
+
+  it('refuses buckets that are not whole non-negative minor units', () => {
+    const { decision } = given(accountDecider).when(placement({ interest: -1, fees: 2.5 }));
+    expect(decision).toMatchObject({
+      rule: 'placement-invalid',
+      details: {
+        problems: [
+          { field: 'interest', reason: 'interest must be a whole number of minor units, 0 or more' },
+          { field: 'fees', reason: 'fees must be a whole number of minor units, 0 or more' },
+        ],
+      },
+    });
+  });
+
+  it('refuses a placement whose principal and buckets together pass the largest safe integer', () => {
+    const { decision } = given(accountDecider).when(placement({ costs: Number.MAX_SAFE_INTEGER - 750_049 }));
+    expect(decision).toMatchObject({
+      rule: 'placement-invalid',
+      details: { problems: [{ field: 'invoices', reason: 'the invoices, interest, fees and costs total more than 9007199254740991 minor units' }] },
+    });
+    expect(given(accountDecider).when(placement({ costs: Number.MAX_SAFE_INTEGER - 750_050 })).decision).toHaveLength(1);
   });
 
   it('refuses a placement whose invoices total more than the largest safe integer', () => {
@@ -98,6 +169,8 @@ function placed(overrides: Partial<AccountPlaced['data']> = {}): AccountPlaced {
       placedAmount: 750_050,
       placedAt: '2026-06-01T00:00:00.000Z',
       commissionRateBp: 2_500,
+      category: 'standard',
+      buckets: { principal: 750_050, interest: 0, fees: 0, costs: 0 },
       ...overrides,
     },
   };

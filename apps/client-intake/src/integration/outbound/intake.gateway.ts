@@ -1,9 +1,9 @@
 import { RecordedEvent } from '@lib/es-core';
-import { AccountClosed, AccountPlaced, AccountReopened, AgreementVersionPublished, LegalReferralAuthorized } from '@lib/contracts';
+import { AccountClosed, AccountPlaced, AccountPlacedV2, AccountReopened, AgreementVersionPublished, LegalReferralAuthorized } from '@lib/contracts';
 import { integrationMessage } from '@lib/integration';
 import type { OutgoingMessage } from '@lib/message-bus';
 import { accountIdOfStream, clientIdOfStream } from '../../client-intake.dependencies';
-import type { AccountEvent } from '../../domain/account/account.events';
+import type { AccountEvent, AccountPlaced as AccountPlacedEvent } from '../../domain/account/account.events';
 import type { ClientEvent } from '../../domain/client/client.events';
 
 /**
@@ -19,11 +19,8 @@ export function intakeGateway(stored: RecordedEvent): OutgoingMessage[] {
   }
   if (!isAccountEvent(stored)) return [];
   switch (stored.type) {
-    case 'AccountPlaced': {
-      const { debtor, ...rest } = stored.data;
-      const published = { ...rest, debtor: { kind: debtor.kind, legalName: debtor.legalName, country: debtor.country, region: debtor.region } };
-      return [integrationMessage(AccountPlaced, stored.data.accountId, published, stored)];
-    }
+    case 'AccountPlaced':
+      return [integrationMessage(AccountPlaced, stored.data.accountId, publishedPlacement(stored.data), stored)];
     case 'AccountClosed':
       return [integrationMessage(AccountClosed, stored.data.accountId, stored.data, stored)];
     case 'AccountReopened':
@@ -33,6 +30,35 @@ export function intakeGateway(stored: RecordedEvent): OutgoingMessage[] {
     default:
       return [];
   }
+}
+
+/**
+ * A placement as AccountPlaced.v2 says it. Placements stored before categories and buckets
+ * are `standard` with their principal alone; the single `email`/`phone` of a request
+ * join the lists unflagged (no consent given, not barred). The debtor's tax id and
+ * contacts leave intake now because debtor contact works with them.
+ */
+export function publishedPlacement(placement: AccountPlacedEvent['data']): AccountPlacedV2 {
+  const { debtor, category, buckets, ...rest } = placement;
+  const phones = [...(debtor.phones ?? [])];
+  if (debtor.phone !== undefined && !phones.some((phone) => phone.number === debtor.phone)) phones.push({ number: debtor.phone, consent: false, doNotContact: false });
+  const emails = [...(debtor.emails ?? [])];
+  if (debtor.email !== undefined && !emails.some((email) => email.address === debtor.email)) emails.push({ address: debtor.email, consent: false, doNotContact: false });
+  return {
+    ...rest,
+    category: category ?? 'standard',
+    buckets: buckets ?? { principal: placement.placedAmount, interest: 0, fees: 0, costs: 0 },
+    debtor: {
+      kind: debtor.kind,
+      legalName: debtor.legalName,
+      country: debtor.country,
+      ...(debtor.region !== undefined ? { region: debtor.region } : {}),
+      taxId: debtor.taxId ?? null,
+      addresses: debtor.addresses ?? [],
+      phones,
+      emails,
+    },
+  };
 }
 
 /** An account stream is written by the account decider alone, so its events are account events. */

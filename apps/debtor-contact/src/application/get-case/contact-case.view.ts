@@ -1,11 +1,35 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS, Channel, Direction, DIRECTIONS, Outcome, OUTCOMES } from '../../domain/contact-case/contact-case.events';
 
+export class AddressView {
+  @ApiProperty({ type: [String] }) lines!: string[];
+  @ApiProperty() city!: string;
+  @ApiPropertyOptional() region?: string;
+  @ApiPropertyOptional() postalCode?: string;
+  @ApiProperty({ example: 'US' }) country!: string;
+}
+
+export class PhoneView {
+  @ApiProperty({ example: '+12125550100' }) number!: string;
+  @ApiProperty() consent!: boolean;
+  @ApiProperty({ description: 'Never called or texted (rule do-not-contact)' }) doNotContact!: boolean;
+}
+
+export class EmailView {
+  @ApiProperty({ example: 'ap@acme.example' }) address!: string;
+  @ApiProperty() consent!: boolean;
+  @ApiProperty({ description: 'Never emailed (rule do-not-contact)' }) doNotContact!: boolean;
+}
+
 export class CaseDebtorView {
   @ApiProperty({ example: 'company', description: '`person` gets the personal call window; any other kind business hours' }) kind!: string;
   @ApiProperty() legalName!: string;
   @ApiProperty({ example: 'US' }) country!: string;
   @ApiPropertyOptional({ example: 'NY', description: 'As placed' }) region?: string;
+  @ApiPropertyOptional({ example: '12-3456789' }) taxId?: string;
+  @ApiPropertyOptional({ type: [AddressView] }) addresses?: AddressView[];
+  @ApiPropertyOptional({ type: [PhoneView], description: 'As placed; absent on cases opened before placements carried contacts' }) phones?: PhoneView[];
+  @ApiPropertyOptional({ type: [EmailView] }) emails?: EmailView[];
 }
 
 export class NoticeView {

@@ -15,7 +15,7 @@ export class RecordContactHandler implements ICommandHandler<RecordContact> {
   constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: ContactDependencies) {}
 
   async execute({ accountId, request, context }: RecordContact): Promise<ContactRecordedAnswer> {
-    const { channel, direction, outcome, notes, promise } = request;
+    const { channel, direction, outcome, to, notes, promise } = request;
     const { events } = await decideOrRefuse(
       this.deps.eventStore,
       contactCaseDecider,
@@ -28,6 +28,7 @@ export class RecordContactHandler implements ICommandHandler<RecordContact> {
         channel,
         direction,
         outcome,
+        to,
         notes,
         promise: promise && { amount: promise.amount, currency: promise.currency, dueDate: promise.dueDate },
         now: context.now,

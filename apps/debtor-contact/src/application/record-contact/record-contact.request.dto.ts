@@ -24,6 +24,11 @@ export class RecordContactRequest {
   @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS) channel!: Channel;
   @ApiProperty({ enum: DIRECTIONS }) @IsIn(DIRECTIONS) direction!: Direction;
   @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome!: Outcome;
+  @ApiPropertyOptional({ maxLength: 254, example: '+12125550100', description: 'The phone number (call, text) or email address (email) used; needed to call, text or email a debtor with a number or address marked do-not-contact' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  to?: string;
   @ApiPropertyOptional({ maxLength: MAX_NOTES_LENGTH }) @IsOptional() @IsString() @MaxLength(MAX_NOTES_LENGTH) notes?: string;
 
   @ApiPropertyOptional({ type: PromiseDto, description: 'A promise to pay; needs outcome right-party-contact.' })

@@ -5,6 +5,8 @@ import type { ContactCaseState } from '../contact-case/contact-case.state';
 export interface ContactUnderReview {
   channel: Channel;
   direction: Direction;
+  /** The phone number or email address used, when the collector named it. */
+  to?: string;
   now: Date;
 }
 

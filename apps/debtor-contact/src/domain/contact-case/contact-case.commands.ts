@@ -30,6 +30,8 @@ export interface RecordContactAttempt {
   channel: Channel;
   direction: Direction;
   outcome: Outcome;
+  /** The phone number or email address used, where the channel has one. */
+  to?: string;
   notes?: string;
   promise?: PromiseGiven;
   now: Date;

@@ -8,12 +8,41 @@ export type Channel = (typeof CHANNELS)[number];
 export type Direction = (typeof DIRECTIONS)[number];
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** The debtor as placed: what contact rules need (kind for the window, address for the zone). */
+/** Consent: the debtor agreed to be reached there. Do-not-contact: never use it, consent or not. */
+export interface CasePhone {
+  number: string;
+  consent: boolean;
+  doNotContact: boolean;
+}
+
+export interface CaseEmail {
+  address: string;
+  consent: boolean;
+  doNotContact: boolean;
+}
+
+export interface CaseAddress {
+  lines: string[];
+  city: string;
+  region?: string;
+  postalCode?: string;
+  country: string;
+}
+
+/**
+ * The debtor as placed: what contact rules need (kind for the window, address for the
+ * zone, the phones and emails with their flags). Cases opened before placements carried
+ * contacts have none of the lists: no phone or email is known for them.
+ */
 export interface CaseDebtor {
   kind: string;
   legalName: string;
   country: string;
   region?: string;
+  taxId?: string;
+  addresses?: CaseAddress[];
+  phones?: CasePhone[];
+  emails?: CaseEmail[];
 }
 
 /** One entry of the compliance decision ledger: which rule, which version, what it said. */
@@ -53,6 +82,8 @@ export type ContactAttemptRecorded = DomainEvent<
     channel: Channel;
     direction: Direction;
     outcome: Outcome;
+    /** The phone number or email address used, when the collector named it. */
+    to?: string;
     notes?: string;
     rightPartyContact: boolean;
     /** Every rule that allowed the attempt, with its version: the evidence of compliance. */

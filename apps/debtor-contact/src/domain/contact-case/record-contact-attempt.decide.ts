@@ -18,7 +18,7 @@ export function decideRecordContactAttempt(
 ): Decision<ContactCaseEvent> {
   if (state.status === 'none') return reject('case-unknown', 'no contact case for this account');
 
-  const review = reviewContact(rules, { channel: command.channel, direction: command.direction, now: command.now }, state);
+  const review = reviewContact(rules, { channel: command.channel, direction: command.direction, to: command.to, now: command.now }, state);
   if (!review.allowed) {
     const { rule, reason } = review.denial;
     return reject(rule, reason, {
@@ -40,6 +40,7 @@ export function decideRecordContactAttempt(
       channel: command.channel,
       direction: command.direction,
       outcome: command.outcome,
+      ...(command.to !== undefined ? { to: command.to } : {}),
       ...(command.notes !== undefined ? { notes: command.notes } : {}),
       rightPartyContact: command.outcome === 'right-party-contact',
       compliance: review.decisions,

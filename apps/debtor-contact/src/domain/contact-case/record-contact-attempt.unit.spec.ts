@@ -6,6 +6,7 @@ import { firstDemand, opened, outboundCall } from './contact-case.fixtures';
 
 const ALLOWED: ComplianceDecision[] = [
   { rule: 'case-closed', version: 1, decision: 'allow' },
+  { rule: 'do-not-contact', version: 1, decision: 'allow' },
   { rule: 'call-window', version: 2, decision: 'allow', timeZones: ['America/New_York'] },
 ];
 

@@ -2,7 +2,7 @@ import { AccountPlaced } from '@lib/contracts';
 import { commandOn } from '@lib/integration';
 import { OpenContactCase } from '../../application/open-contact-case/open-contact-case.command';
 
-/** Intake placed an account: its contact case opens and the first demand goes out. */
+/** Intake placed an account: its contact case opens, with the debtor's contacts and their flags, and the first demand goes out. */
 export const openContactCase = commandOn(AccountPlaced, (data, context) => {
   const { accountId, clientId, commercial, debtor, currency, placedAmount } = data;
   return new OpenContactCase(
@@ -10,7 +10,16 @@ export const openContactCase = commandOn(AccountPlaced, (data, context) => {
       accountId,
       clientId,
       commercial,
-      debtor: { kind: debtor.kind, legalName: debtor.legalName, country: debtor.country, ...(debtor.region ? { region: debtor.region } : {}) },
+      debtor: {
+        kind: debtor.kind,
+        legalName: debtor.legalName,
+        country: debtor.country,
+        ...(debtor.region ? { region: debtor.region } : {}),
+        ...(debtor.taxId ? { taxId: debtor.taxId } : {}),
+        addresses: debtor.addresses,
+        phones: debtor.phones,
+        emails: debtor.emails,
+      },
       currency,
       placedAmount,
     },

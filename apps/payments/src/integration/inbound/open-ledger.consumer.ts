@@ -5,8 +5,7 @@ import { OpenLedger } from '../../application/open-ledger/open-ledger.command';
 /**
  * A placement's invoices open the account's ledger, with the rate fixed at placement (the
  * fallback when no rate plan covers a payment) and what a plan's tiers look at: when it
- * was placed and for how much. AccountPlaced.v1 names no account category: such accounts
- * are `standard` to a plan.
+ * was placed, for how much and in which category (a v1 placement, upcast, is `standard`).
  */
 export const openLedger = commandOn(AccountPlaced, (data, context) =>
   new OpenLedger(
@@ -18,6 +17,7 @@ export const openLedger = commandOn(AccountPlaced, (data, context) =>
       commissionRateBp: data.commissionRateBp,
       placedAt: data.placedAt,
       placedAmount: data.placedAmount,
+      category: data.category,
     },
     context,
   ),
