@@ -29,7 +29,7 @@ describe('staff close an account with a code', () => {
     now: NOW,
   });
 
-  it.each(Object.entries(STAFF_CLOSING_ROLES).flatMap(([code, roles]) => (roles ?? []).map((role) => [code as ClosingCode, role])))('closes as %s for a %s', (code, role) =>
+  it.each(Object.entries(STAFF_CLOSING_ROLES).flatMap(([code, roles]) => (roles ?? []).map((role): [ClosingCode, string] => [code as ClosingCode, role])))('closes as %s for a %s', (code, role) =>
     given(accountDecider, [placed]).when(close(code, role)).then([closedWith(code, 'file reviewed')]));
 
   it('reaches every closing code but the three with a command of their own', () =>
