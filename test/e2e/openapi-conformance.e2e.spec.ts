@@ -207,6 +207,14 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await valid('POST', `${webhooks}/${endpointId}/enablement`, 'client');
     await valid('POST', `${webhooks}/${endpointId}/deliveries/${deliveryId}/redelivery`, 'client');
     await valid('DELETE', `${webhooks}/${endpointId}`, 'client');
+    // After placement: a direct payment, a recall, the agency's cancel, a staff close with a code.
+    const recalledId = String((await valid('POST', '/placements', 'client', placement('CONF-RECALL'))).accountId);
+    const placedOn = String((await valid('GET', `/accounts/${recalledId}`, 'client')).placedAt).slice(0, 10);
+    await valid('POST', `/accounts/${recalledId}/direct-payments`, 'client', { amount: 1000, currency: 'USD', method: 'check', paidOn: placedOn });
+    await valid('POST', `/accounts/${recalledId}/recall`, 'client', {});
+    await send('POST', `/accounts/${recalledId}/recall`, 'client', { body: {} });
+    await valid('POST', `/accounts/${String((await valid('POST', '/placements', 'client', placement('CONF-CANCEL'))).accountId)}/cancel`, 'supervisor', { reason: 'conflict of interest' });
+    await valid('POST', `/accounts/${String((await valid('POST', '/placements', 'client', placement('CONF-CLOSE'))).accountId)}/close`, 'supervisor', { closingCode: 'uncollectible', reason: 'no assets' });
     await eventually(() => send('GET', `/reports/accounts/${accountId}`, 'client'), (answer) => answer.status === 200);
     await valid('GET', `/reports/accounts/${accountId}/timeline`, 'client');
     await valid('GET', `/reports/portfolio/${clientId}`, 'client');

@@ -29,6 +29,8 @@ import { accountIdOfStream, accountStreamId, IntakeDependencies } from './client
 import { closePaidAccount } from './integration/inbound/close-paid-account.consumer';
 import { reopenReversedAccount } from './integration/inbound/reopen-reversed-account.consumer';
 import { webhookSources } from './integration/inbound/webhook-sources.consumer';
+import { alongside, noteContactAttempt, notePayment } from './integration/inbound/note-collection-work.consumer';
+import { afterPlacementControllers, afterPlacementHandlers } from './application/after-placement.providers';
 import { intakeGateway } from './integration/outbound/intake.gateway';
 
 export const CLIENT_INTAKE = 'client-intake';
@@ -63,7 +65,7 @@ export class ClientIntakeModule {
       bus: deps.bus,
       gateway: intakeGateway,
       accountIdOf: accountIdOfStream,
-      inbound: [closePaidAccount, reopenReversedAccount, ...webhookSources],
+      inbound: [closePaidAccount, reopenReversedAccount, noteContactAttempt, ...alongside(webhookSources, notePayment)],
       scheduler,
       publishes: [INTAKE_ACCOUNTS, INTAKE_CLIENTS],
       now: () => deps.clock.now(),
@@ -72,7 +74,7 @@ export class ClientIntakeModule {
     return {
       module: ClientIntakeModule,
       global: true,
-      controllers: [...controllers, ...webhookControllers, auditController(CLIENT_INTAKE, (accountId) => [accountStreamId(accountId)])],
+      controllers: [...controllers, ...afterPlacementControllers, ...webhookControllers, auditController(CLIENT_INTAKE, (accountId) => [accountStreamId(accountId)])],
       providers: [
         { provide: SERVICE_DEPENDENCIES, useValue: deps },
         { provide: CLIENT_KEY_VERIFIER, useValue: new EventSourcedClientKeys(deps.eventStore) },
@@ -82,6 +84,7 @@ export class ClientIntakeModule {
         ...commandHandlers,
         ...queryHandlers,
         ...webhookHandlers,
+        ...afterPlacementHandlers,
         runtimeProvider(runtime),
       ],
       exports: [CLIENT_KEY_VERIFIER],

@@ -82,6 +82,8 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
       ],
       payments: [],
       commissionTotal: 0,
+      commissionOwedByClient: 0,
+      cancellationFeeOwed: 0,
       creditOwed: 0,
       rateBp: 2_500,
       ratePlanInForce: null,

@@ -12,6 +12,9 @@ import { PostPaymentHandler } from './application/post-payment/post-payment.hand
 import { RecordAgreementVersionHandler } from './application/record-agreement-version/record-agreement-version.handler';
 import { ReversePaymentController } from './application/reverse-payment/reverse-payment.http.controller';
 import { ReversePaymentHandler } from './application/reverse-payment/reverse-payment.handler';
+import { RecordCancellationFeeHandler } from './application/record-cancellation-fee/record-cancellation-fee.handler';
+import { RecordDirectPaymentHandler } from './application/record-direct-payment/record-direct-payment.handler';
+import { recordCancellationFee, recordDirectPayment } from './integration/inbound/after-placement.consumers';
 import { applyLegalRate } from './integration/inbound/apply-legal-rate.consumer';
 import { openLedger } from './integration/inbound/open-ledger.consumer';
 import { recordAgreementVersion } from './integration/inbound/record-agreement-version.consumer';
@@ -22,7 +25,7 @@ import { accountIdOfStream, ledgerStreamId, PaymentsDependencies } from './payme
 export const PAYMENTS_SERVICE = 'payments';
 
 const controllers = [PostPaymentController, ReversePaymentController, GetLedgerController];
-const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler, RecordAgreementVersionHandler];
+const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler, RecordAgreementVersionHandler, RecordDirectPaymentHandler, RecordCancellationFeeHandler];
 const queryHandlers = [GetLedgerHandler];
 
 /** Composition root of the payments service: its use cases over the ports it is given. */
@@ -38,7 +41,7 @@ export class PaymentsModule {
       bus: deps.bus,
       gateway: paymentsGateway,
       accountIdOf: accountIdOfStream,
-      inbound: [openLedger, applyLegalRate, recordAgreementVersion],
+      inbound: [openLedger, applyLegalRate, recordAgreementVersion, recordDirectPayment, recordCancellationFee],
       publishes: [PAYMENTS_LEDGER],
       now: () => deps.clock.now(),
       newId: deps.newId,

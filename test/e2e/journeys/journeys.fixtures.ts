@@ -1,5 +1,6 @@
 import { Deployment } from './deployment';
 import { journeyAgreementCommission, journeyAudit, journeyBadInput, journeyBouncedPayment, journeyIsolation, journeyLegal, journeyPaid } from './journeys';
+import { journeyDirectPayment, journeyRecallRefusedAndForced } from './after-placement.journey';
 import { journeyWebhook } from './webhooks.journey';
 
 /**
@@ -47,5 +48,13 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
 
   it('8. webhook: delivered, retried after failures and verified by signature', async () => {
     await journeyWebhook(deployment, `HOOK-${Date.now()}`);
+  }, 120_000);
+
+  it('9. recall refused and forced: refused while a payment is in its hold, forced by a supervisor, collection stops everywhere, the fee is owed', async () => {
+    await journeyRecallRefusedAndForced(deployment, `RECALL-${Date.now()}`);
+  }, 120_000);
+
+  it('10. direct payment: reported by the client, posted as direct, commission owed by the client, pays the account off', async () => {
+    await journeyDirectPayment(deployment, `DIRECT-${Date.now()}`);
   }, 120_000);
 }

@@ -23,7 +23,7 @@ export const ContactAttemptRecorded = contract({
   topic: CONTACT_CASES,
   type: 'ContactAttemptRecorded.v1',
   summary: 'A collector recorded a contact attempt and its outcome.',
-  consumers: ['reporting'],
+  consumers: ['client-intake', 'reporting'],
   schema: s.object({
     accountId: s.string(),
     clientId: s.string(),

@@ -144,3 +144,58 @@ export const LegalReferralAuthorized = contract({
   }),
 });
 export type LegalReferralAuthorizedV1 = DataOf<typeof LegalReferralAuthorized>;
+
+/**
+ * The client recalled (withdrew) the account. The `AccountClosed.v1` with code `recalled`
+ * that follows it is what stops collection everywhere; this message carries what the
+ * recall costs the client: the cancellation fee of the agreement in force, owed when work
+ * on the account had begun (docs/client-intake.md, "Recall").
+ */
+export const AccountRecalled = contract({
+  topic: INTAKE_ACCOUNTS,
+  type: 'AccountRecalled.v1',
+  summary: 'The client recalled the account: whether work had begun, the cancellation fee owed, and the override when a supervisor forced it.',
+  consumers: ['payments'],
+  schema: s.object({
+    accountId: s.string(),
+    clientId: s.string(),
+    /** A contact attempt was recorded or the agency posted a payment before the recall. */
+    workBegan: s.boolean(),
+    /** What the account still owed when recalled, minor units, as intake last heard it from payments. */
+    balanceRecalled: s.int(),
+    currency: s.currency(),
+    /** Owed by the client, minor units; 0 when work had not begun or the agreement sets no fee. */
+    cancellationFee: s.int(),
+    /** The agreement version whose fee applied; null under the default agreement (no fee). */
+    agreementVersion: s.nullable(s.int()),
+    /** Set when a supervisor forced the recall past a refusal: why, and the rules overridden. */
+    forced: s.nullable(s.object({ reason: s.string(), overrides: s.array(s.string()) })),
+    recalledAt: s.instant(),
+  }),
+});
+export type AccountRecalledV1 = DataOf<typeof AccountRecalled>;
+
+/**
+ * The client reports that the debtor paid it directly. Payments posts it as a direct
+ * payment (`paymentId` is `reportId`): it reduces the balance and its commission is owed
+ * by the client, not deducted from collections.
+ */
+export const DirectPaymentReported = contract({
+  topic: INTAKE_ACCOUNTS,
+  type: 'DirectPaymentReported.v1',
+  summary: 'The client reports that the debtor paid it directly; payments posts it as direct, commission owed by the client.',
+  consumers: ['payments'],
+  schema: s.object({
+    accountId: s.string(),
+    clientId: s.string(),
+    reportId: s.string(),
+    /** Minor units. */
+    amount: s.int(),
+    currency: s.currency(),
+    method: s.enum(['ach', 'card', 'check', 'wire', 'cash'] as const),
+    /** The day the debtor paid the client. */
+    paidOn: s.date(),
+    reportedAt: s.instant(),
+  }),
+});
+export type DirectPaymentReportedV1 = DataOf<typeof DirectPaymentReported>;

@@ -13,13 +13,14 @@ describe('every error as an RFC 9457 problem', () => {
     });
   });
 
-  it('answers "no such thing" rules 404, request rules 400 or 422, and every other rule 409', () => {
+  it('answers "no such thing" rules 404, request rules 400 or 422, a role the rule (not the guard) refuses 403, and every other rule 409', () => {
     expect(refusalStatus('ledger-unknown')).toBe(404);
     expect(refusalStatus('placement-invalid')).toBe(400);
     expect(refusalStatus('unknown-invoice')).toBe(422);
     expect(refusalStatus('account-paid')).toBe(409);
     expect(refusalStatus('a-rule-added-later')).toBe(409);
-    for (const [rule, status] of Object.entries(REFUSAL_STATUS)) expect({ rule, status: [400, 404, 409, 422].includes(status) }).toEqual({ rule, status: true });
+    expect(refusalStatus('closing-code-role')).toBe(403);
+    for (const [rule, status] of Object.entries(REFUSAL_STATUS)) expect({ rule, status: [400, 403, 404, 409, 422].includes(status) }).toEqual({ rule, status: true });
   });
 
   it('keeps the field problems of an invalid request as an extension', () => {

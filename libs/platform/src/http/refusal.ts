@@ -32,6 +32,13 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   'legal-authorization-incomplete': 422,
   'idempotency-key-reused': 422,
   'webhook-url-refused': 422,
+  'recall-force-needs-reason': 422,
+  'closing-code-has-own-command': 422,
+  'direct-payment-in-future': 422,
+  'direct-payment-before-placement': 422,
+  // The caller's role may not do this to this account (the endpoint admits the role, the rule does not).
+  'recall-force-supervisor-only': 403,
+  'closing-code-role': 403,
   // Contact compliance: the contact is not allowed now; the refusal is on the case's record.
   'call-window': 422,
   'do-not-contact': 422,

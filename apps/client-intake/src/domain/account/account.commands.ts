@@ -1,4 +1,4 @@
-import type { AccountCategory, ClosingCode, Debtor, Invoice } from './account.events';
+import type { AccountCategory, ClosingCode, Debtor, Invoice, PaymentMethod } from './account.events';
 
 /** Commands on an account. Times arrive on them; the decider reads no clock. */
 export interface PlaceAccount {
@@ -40,4 +40,85 @@ export interface AuthorizeLegalReferral {
   now: Date;
 }
 
-export type AccountCommand = PlaceAccount | CloseAccount | ReopenAfterReversal | AuthorizeLegalReferral;
+/** Who asks: a client (for its own accounts) or a staff member, by role. */
+export interface Requester {
+  role: string;
+  id: string;
+}
+
+/** The terms of the client's agreement in force at the recall that the recall rules read. */
+export interface RecallTerms {
+  /** Null under the default agreement the client was onboarded with. */
+  agreementVersion: number | null;
+  currency: string;
+  /** Days a payment stays inside its cleared-funds hold, per payment method. */
+  clearedFundsHoldDays: Record<PaymentMethod, number>;
+  cancellationFee: { flat: number; rateOfBalanceBp: number };
+}
+
+/** The client (or staff for it) withdraws the account; a supervisor may force it past the refusals, with a reason. */
+export interface RecallAccount {
+  type: 'RecallAccount';
+  requester: Requester;
+  force: { reason: string } | null;
+  terms: RecallTerms;
+  now: Date;
+}
+
+/** The agency cancels and returns the account to the client. */
+export interface CancelAccount {
+  type: 'CancelAccount';
+  reason: string;
+  now: Date;
+}
+
+/** Staff close an account with a closing code that has no command or process of its own yet. */
+export interface CloseAccountByStaff {
+  type: 'CloseAccountByStaff';
+  closingCode: ClosingCode;
+  reason: string;
+  requester: Requester;
+  now: Date;
+}
+
+/** Payments posted a payment on the account. */
+export interface NotePayment {
+  type: 'NotePayment';
+  paymentId: string;
+  method: string | null;
+  amount: number;
+  balanceAfter: number;
+  postedAt: string;
+}
+
+/** Debtor contact recorded a contact attempt on the account. */
+export interface NoteContactAttempt {
+  type: 'NoteContactAttempt';
+  attemptId: string;
+  channel: string;
+  occurredAt: string;
+}
+
+/** The client reports that the debtor paid it directly. */
+export interface ReportDirectPayment {
+  type: 'ReportDirectPayment';
+  clientId: string;
+  reportId: string;
+  amount: number;
+  currency: string;
+  method: PaymentMethod;
+  paidOn: string;
+  now: Date;
+}
+
+export type AccountCommand =
+  | PlaceAccount
+  | CloseAccount
+  | ReopenAfterReversal
+  | AuthorizeLegalReferral
+  | RecallAccount
+  | CancelAccount
+  | CloseAccountByStaff
+  | NotePayment
+  | NoteContactAttempt
+  | ReportDirectPayment;

@@ -3,9 +3,14 @@ import { decideAuthorizeLegalReferral } from './authorize-legal-referral.decide'
 import type { AccountCommand } from './account.commands';
 import type { AccountEvent } from './account.events';
 import { AccountState, evolveAccount, initialAccountState } from './account.state';
+import { decideCancelAccount } from './cancel-account.decide';
+import { decideCloseAccountByStaff } from './close-account-by-staff.decide';
 import { decideCloseAccount } from './close-account.decide';
+import { decideNoteContactAttempt, decideNotePayment } from './note-collection-work.decide';
 import { decidePlaceAccount } from './place-account.decide';
+import { decideRecallAccount } from './recall-account.decide';
 import { decideReopenAfterReversal } from './reopen-after-reversal.decide';
+import { decideReportDirectPayment } from './report-direct-payment.decide';
 
 function decide(command: AccountCommand, state: AccountState): Decision<AccountEvent> {
   switch (command.type) {
@@ -17,6 +22,18 @@ function decide(command: AccountCommand, state: AccountState): Decision<AccountE
       return decideReopenAfterReversal(command, state);
     case 'AuthorizeLegalReferral':
       return decideAuthorizeLegalReferral(command, state);
+    case 'RecallAccount':
+      return decideRecallAccount(command, state);
+    case 'CancelAccount':
+      return decideCancelAccount(command, state);
+    case 'CloseAccountByStaff':
+      return decideCloseAccountByStaff(command, state);
+    case 'NotePayment':
+      return decideNotePayment(command, state);
+    case 'NoteContactAttempt':
+      return decideNoteContactAttempt(command, state);
+    case 'ReportDirectPayment':
+      return decideReportDirectPayment(command, state);
   }
 }
 

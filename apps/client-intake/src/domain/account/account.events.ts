@@ -78,7 +78,56 @@ export type AccountPlaced = DomainEvent<
   }
 >;
 
-export type AccountClosed = DomainEvent<'AccountClosed', { accountId: string; clientId: string; closingCode: ClosingCode; closedAt: string }>;
+/** `reason` is given when staff closed it (cancel, staff close) or a supervisor forced a recall. */
+export type AccountClosed = DomainEvent<'AccountClosed', { accountId: string; clientId: string; closingCode: ClosingCode; closedAt: string; reason?: string }>;
+
+/** Payments posted a payment on the account (agency-collected or a reported direct payment); intake keeps what its recall rules need. */
+export type PaymentNoted = DomainEvent<
+  'PaymentNoted',
+  {
+    accountId: string;
+    paymentId: string;
+    /** How it was paid; null when payments' message did not say (an upcast v1). */
+    method: string | null;
+    amount: number;
+    /** What the account owes after it, minor units. */
+    balanceAfter: number;
+    postedAt: string;
+  }
+>;
+
+/** Debtor contact recorded a contact attempt (call, email, letter, text): work on the account began. */
+export type ContactAttemptNoted = DomainEvent<'ContactAttemptNoted', { accountId: string; attemptId: string; channel: string; occurredAt: string }>;
+
+/** The client recalled the account; the `AccountClosed` (code `recalled`) follows it in the same decision. */
+export type AccountRecalled = DomainEvent<
+  'AccountRecalled',
+  {
+    accountId: string;
+    clientId: string;
+    workBegan: boolean;
+    balanceRecalled: number;
+    currency: string;
+    /** Owed by the client, minor units, in the account's currency. */
+    cancellationFee: number;
+    /** The agreement version whose fee applied; null under the default agreement. */
+    agreementVersion: number | null;
+    /** A supervisor's override of the rules that refused the recall. */
+    forced: { reason: string; overrides: RecallBlock[] } | null;
+    recalledAt: string;
+  }
+>;
+
+/** Why a recall is refused unless a supervisor forces it (docs/client-intake.md, "Recall"). */
+export type RecallBlock = 'recall-payment-in-hold' | 'recall-plan-active' | 'recall-dispute-open';
+
+/** The client says the debtor paid it directly; payments posts it as a direct payment with `paymentId` = `reportId`. */
+export type DirectPaymentReported = DomainEvent<
+  'DirectPaymentReported',
+  { accountId: string; clientId: string; reportId: string; amount: number; currency: string; method: PaymentMethod; paidOn: string; reportedAt: string }
+>;
+
+export type PaymentMethod = 'ach' | 'card' | 'check' | 'wire' | 'cash';
 
 /** A closure undone: today only a payment reversed after the account closed as paid in full. */
 export type AccountReopened = DomainEvent<
@@ -115,4 +164,12 @@ export type ClosingCode =
   | 'disputed-upheld'
   | 'legal-closed';
 
-export type AccountEvent = AccountPlaced | AccountClosed | AccountReopened | LegalReferralAuthorized;
+export type AccountEvent =
+  | AccountPlaced
+  | AccountClosed
+  | AccountReopened
+  | LegalReferralAuthorized
+  | PaymentNoted
+  | ContactAttemptNoted
+  | AccountRecalled
+  | DirectPaymentReported;

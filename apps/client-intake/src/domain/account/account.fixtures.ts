@@ -1,4 +1,5 @@
-import type { AccountEvent, AccountPlaced, ClosingCode } from './account.events';
+import type { AccountEvent, AccountPlaced, ClosingCode, PaymentNoted } from './account.events';
+import type { CollectionStanding } from './account.state';
 
 export const NOW = new Date('2026-03-01T12:00:00.000Z');
 
@@ -42,3 +43,28 @@ export const legalAuthorized: AccountEvent = {
   type: 'LegalReferralAuthorized',
   data: { accountId: 'acc-1', clientId: 'client-1', authorizedAt: NOW.toISOString(), agreesToSuitFee: true, agreesToAdvanceCosts: true },
 };
+
+export const standing = (overrides: Partial<CollectionStanding> = {}): CollectionStanding => ({
+  balance: 500_000,
+  payments: [],
+  directReports: [],
+  workBegan: false,
+  planActive: false,
+  disputeOpen: false,
+  ...overrides,
+});
+
+export const paymentNoted = (overrides: Partial<PaymentNoted['data']> = {}): AccountEvent => ({
+  type: 'PaymentNoted',
+  data: { accountId: 'acc-1', paymentId: 'pay-1', method: 'check', amount: 100_000, balanceAfter: 400_000, postedAt: NOW.toISOString(), ...overrides },
+});
+
+export const contactNoted: AccountEvent = {
+  type: 'ContactAttemptNoted',
+  data: { accountId: 'acc-1', attemptId: 'att-1', channel: 'call', occurredAt: NOW.toISOString() },
+};
+
+export const directReported = (reportId = 'rep-1'): AccountEvent => ({
+  type: 'DirectPaymentReported',
+  data: { accountId: 'acc-1', clientId: 'client-1', reportId, amount: 100_000, currency: 'USD', method: 'check', paidOn: '2026-02-27', reportedAt: NOW.toISOString() },
+});

@@ -1,9 +1,37 @@
 import type { AccountEvent, AccountPlaced, ClosingCode } from './account.events';
 
+/** A payment payments posted on the account, as the recall rules need it. */
+export interface NotedPayment {
+  paymentId: string;
+  method: string | null;
+  postedAt: string;
+  /** Reported by the client as paid to it directly: never in the agency's trust account, so never in a cleared-funds hold. */
+  direct: boolean;
+}
+
+/**
+ * What intake hears of the work on an account, for the recall rules. `planActive` and
+ * `disputeOpen` are the extension point for issue 11: no event sets them yet; the
+ * payment-plan and dispute events it brings set and clear them here, and the recall rules
+ * (recall-account.decide.ts) already refuse on them.
+ */
+export interface CollectionStanding {
+  /** What the debtor owes, minor units: the placed amount until payments reports a payment. */
+  balance: number;
+  payments: NotedPayment[];
+  /** Report ids of the direct payments the client reported. */
+  directReports: string[];
+  /** A contact attempt was recorded or the agency posted a payment (docs/client-intake.md, "Recall"). */
+  workBegan: boolean;
+  planActive: boolean;
+  disputeOpen: boolean;
+}
+
 /** What every placed account carries, open or closed: the placement as received and whether the client authorized suit. */
 interface PlacedAccount {
   placement: AccountPlaced['data'];
   legalAuthorized: boolean;
+  standing: CollectionStanding;
 }
 
 export type ActiveAccount = PlacedAccount & {
@@ -23,17 +51,38 @@ export type AccountState = { status: 'none' } | ActiveAccount | ClosedAccount;
 
 export const initialAccountState = (): AccountState => ({ status: 'none' });
 
+const freshStanding = (placedAmount: number): CollectionStanding => ({ balance: placedAmount, payments: [], directReports: [], workBegan: false, planActive: false, disputeOpen: false });
+
 export function evolveAccount(state: AccountState, event: AccountEvent): AccountState {
   switch (event.type) {
     case 'AccountPlaced':
-      return { status: 'active', placement: event.data, legalAuthorized: false, reopenedAt: null };
+      return { status: 'active', placement: event.data, legalAuthorized: false, reopenedAt: null, standing: freshStanding(event.data.placedAmount) };
     case 'AccountClosed':
       if (state.status === 'none') return state;
-      return { status: 'closed', placement: state.placement, legalAuthorized: state.legalAuthorized, closingCode: event.data.closingCode, closedAt: event.data.closedAt };
+      return { status: 'closed', placement: state.placement, legalAuthorized: state.legalAuthorized, standing: state.standing, closingCode: event.data.closingCode, closedAt: event.data.closedAt };
     case 'AccountReopened':
       if (state.status === 'none') return state;
-      return { status: 'active', placement: state.placement, legalAuthorized: state.legalAuthorized, reopenedAt: event.data.reopenedAt };
+      return {
+        status: 'active',
+        placement: state.placement,
+        legalAuthorized: state.legalAuthorized,
+        standing: { ...state.standing, balance: event.data.balance },
+        reopenedAt: event.data.reopenedAt,
+      };
     case 'LegalReferralAuthorized':
       return state.status === 'none' ? state : { ...state, legalAuthorized: true };
+    case 'PaymentNoted': {
+      if (state.status === 'none') return state;
+      const { paymentId, method, postedAt, balanceAfter } = event.data;
+      const direct = state.standing.directReports.includes(paymentId);
+      const payments = [...state.standing.payments, { paymentId, method, postedAt, direct }];
+      return { ...state, standing: { ...state.standing, balance: balanceAfter, payments, workBegan: state.standing.workBegan || !direct } };
+    }
+    case 'ContactAttemptNoted':
+      return state.status === 'none' ? state : { ...state, standing: { ...state.standing, workBegan: true } };
+    case 'DirectPaymentReported':
+      return state.status === 'none' ? state : { ...state, standing: { ...state.standing, directReports: [...state.standing.directReports, event.data.reportId] } };
+    case 'AccountRecalled':
+      return state;
   }
 }

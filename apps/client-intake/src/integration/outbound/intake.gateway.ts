@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@lib/es-core';
-import { AccountClosed, AccountPlaced, AccountPlacedV2, AccountReopened, AgreementVersionPublished, LegalReferralAuthorized } from '@lib/contracts';
+import { AccountClosed, AccountPlaced, AccountPlacedV2, AccountRecalled, AccountReopened, AgreementVersionPublished, DirectPaymentReported, LegalReferralAuthorized } from '@lib/contracts';
 import { integrationMessage } from '@lib/integration';
 import type { OutgoingMessage } from '@lib/message-bus';
 import { accountIdOfStream, clientIdOfStream } from '../../client-intake.dependencies';
@@ -21,8 +21,15 @@ export function intakeGateway(stored: RecordedEvent): OutgoingMessage[] {
   switch (stored.type) {
     case 'AccountPlaced':
       return [integrationMessage(AccountPlaced, stored.data.accountId, publishedPlacement(stored.data), stored)];
-    case 'AccountClosed':
-      return [integrationMessage(AccountClosed, stored.data.accountId, stored.data, stored)];
+    case 'AccountClosed': {
+      // The staff's reason stays in intake's history and the audit trail; v1 carries the code.
+      const { accountId, clientId, closingCode, closedAt } = stored.data;
+      return [integrationMessage(AccountClosed, accountId, { accountId, clientId, closingCode, closedAt }, stored)];
+    }
+    case 'AccountRecalled':
+      return [integrationMessage(AccountRecalled, stored.data.accountId, stored.data, stored)];
+    case 'DirectPaymentReported':
+      return [integrationMessage(DirectPaymentReported, stored.data.accountId, stored.data, stored)];
     case 'AccountReopened':
       return [integrationMessage(AccountReopened, stored.data.accountId, stored.data, stored)];
     case 'LegalReferralAuthorized':

@@ -33,6 +33,8 @@ export class GetLedgerHandler implements IQueryHandler<GetLedger> {
       invoices: [...state.invoices].sort(oldestFirst).map(({ number, dueDate, amount, open }) => ({ number, dueDate, amount, open })),
       payments: state.payments.map(({ reversal, ...payment }) => ({ ...payment, reversed: reversal !== undefined, ...(reversal ? { reversal } : {}) })),
       commissionTotal: state.commissionTotal,
+      commissionOwedByClient: state.commissionOwedByClient,
+      cancellationFeeOwed: state.cancellationFeeOwed,
       creditOwed: state.creditOwed,
       rateBp: state.rateBp,
       ratePlanInForce: plan ? { planId: plan.ratePlan.planId, agreementVersion: plan.version, effectiveFrom: plan.effectiveFrom } : null,

@@ -25,6 +25,7 @@ export class LedgerPaymentView {
   @ApiProperty() credit!: number;
   @ApiProperty({ format: 'date-time' }) postedAt!: string;
   @ApiProperty() reversed!: boolean;
+  @ApiProperty({ description: 'The debtor paid the client, who reported it; its commission is owed by the client' }) direct!: boolean;
   @ApiPropertyOptional({ type: ReversalView }) reversal?: ReversalView;
 }
 
@@ -43,6 +44,8 @@ export class LedgerView {
   @ApiProperty({ type: [LedgerInvoiceView], description: 'In the order payments reach them' }) invoices!: LedgerInvoiceView[];
   @ApiProperty({ type: [LedgerPaymentView] }) payments!: LedgerPaymentView[];
   @ApiProperty() commissionTotal!: number;
+  @ApiProperty({ description: 'The part of commissionTotal owed by the client (direct payments), not deducted from collections' }) commissionOwedByClient!: number;
+  @ApiProperty({ description: 'Cancellation fees owed by the client for a recall after work began' }) cancellationFeeOwed!: number;
   @ApiProperty({ description: 'Owed back to the debtor' }) creditOwed!: number;
   @ApiProperty({ description: 'The rate fixed at placement (or the legal rate), basis points: what a payment no rate plan covers is charged' }) rateBp!: number;
   @ApiProperty({ type: RatePlanInForceView, nullable: true, description: "The client's rate plan a payment posted now is charged under; null: the rate fixed at placement" }) ratePlanInForce!: RatePlanInForceView | null;

@@ -36,7 +36,18 @@ export interface PostPayment {
    * force at `now` decides the commission. Absent: none (the placement rate applies).
    */
   agreements?: readonly AgreementVersion[];
+  /** Reported by the client as paid to it directly: posted like any payment, its commission owed by the client. */
+  direct?: boolean;
   now: Date;
+}
+
+/** Intake says the client recalled the account, owing this cancellation fee. */
+export interface RecordCancellationFee {
+  type: 'RecordCancellationFee';
+  amount: number;
+  currency: string;
+  agreementVersion: number | null;
+  recalledAt: string;
 }
 
 export interface ReversePayment {
@@ -46,4 +57,4 @@ export interface ReversePayment {
   now: Date;
 }
 
-export type LedgerCommand = OpenLedger | ApplyLegalRate | PostPayment | ReversePayment;
+export type LedgerCommand = OpenLedger | ApplyLegalRate | PostPayment | ReversePayment | RecordCancellationFee;

@@ -3,6 +3,7 @@ import type { LedgerCommand } from './ledger.commands';
 import type { LedgerEvent } from './ledger.events';
 import { evolveLedger, initialLedgerState, LedgerState } from './ledger.state';
 import { decidePostPayment } from './post-payment.decide';
+import { decideRecordCancellationFee, decideRecordDirectPayment } from './after-recall-and-direct.decide';
 import { decideReversePayment } from './reverse-payment.decide';
 
 /** The default plan (docs/domain.md, Money): 40% on anything collected while the account is with an attorney. */
@@ -34,7 +35,9 @@ function decide(command: LedgerCommand, state: LedgerState): Decision<LedgerEven
       return [{ type: 'LegalRateApplied', data: { accountId: command.accountId, rateBp: command.rateBp, appliedAt: command.now.toISOString() } }];
     }
     case 'PostPayment':
-      return decidePostPayment(command, state);
+      return command.direct ? decideRecordDirectPayment(command, state) : decidePostPayment(command, state);
+    case 'RecordCancellationFee':
+      return decideRecordCancellationFee(command, state);
     case 'ReversePayment':
       return decideReversePayment(command, state);
   }

@@ -72,7 +72,22 @@ export type PaymentPosted = DomainEvent<
     credit: number;
     balanceAfter: number;
     postedAt: string;
+    /** The debtor paid the client, who reported it: no money in the trust account. Absent: the agency collected it. */
+    direct?: boolean;
+    /**
+     * Who pays the commission: `client` for a direct payment (invoiced to the client),
+     * absent (or `collections`) when it is deducted from the money the agency collected.
+     */
+    commissionOwedBy?: CommissionOwedBy;
   }
+>;
+
+export type CommissionOwedBy = 'collections' | 'client';
+
+/** The client recalled the account after work began: the agreement's cancellation fee is owed by the client. */
+export type CancellationFeeOwed = DomainEvent<
+  'CancellationFeeOwed',
+  { accountId: string; clientId: string; amount: number; currency: string; agreementVersion: number | null; recalledAt: string }
 >;
 
 export type AccountPaidInFull = DomainEvent<'AccountPaidInFull', { accountId: string; clientId: string; paidAt: string }>;
@@ -95,4 +110,4 @@ export type PaymentReversed = DomainEvent<
   }
 >;
 
-export type LedgerEvent = LedgerOpened | LegalRateApplied | PaymentPosted | AccountPaidInFull | PaymentReversed;
+export type LedgerEvent = LedgerOpened | LegalRateApplied | PaymentPosted | AccountPaidInFull | PaymentReversed | CancellationFeeOwed;

@@ -18,6 +18,8 @@ export interface PostedPayment {
   /** The plan the commission came from; null when the placement rate was charged. */
   plan: PlanStamp | null;
   postedAt: string;
+  /** Paid to the client directly; its commission is owed by the client. */
+  direct: boolean;
   reversal?: { reason: ReversalReason; reversedAt: string };
 }
 
@@ -40,6 +42,10 @@ export type LedgerState =
       legalRateApplied: boolean;
       payments: PostedPayment[];
       commissionTotal: number;
+      /** The part of `commissionTotal` the client owes (direct payments), not deducted from collections. */
+      commissionOwedByClient: number;
+      /** Cancellation fees the client owes for recalls after work began. */
+      cancellationFeeOwed: number;
       creditOwed: number;
       /**
        * Paid in full was announced and no reversal has reopened the balance since: a
@@ -88,6 +94,8 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
         legalRateApplied: legalRateBp !== undefined,
         payments: [],
         commissionTotal: 0,
+        commissionOwedByClient: 0,
+        cancellationFeeOwed: 0,
         creditOwed: 0,
         paidInFullAnnounced: false,
       };
@@ -97,15 +105,18 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
       return { ...state, rateBp: event.data.rateBp, legalRateApplied: true };
     case 'PaymentPosted.v2': {
       if (state.status === 'none') return state;
-      const { paymentId, amount, method, allocations, commission, commissionRateBp: rateBp, credit, postedAt, feeCase = null, plan = null } = event.data;
+      const { paymentId, amount, method, allocations, commission, commissionRateBp: rateBp, credit, postedAt, feeCase = null, plan = null, direct = false } = event.data;
       return {
         ...state,
         invoices: moveOpenAmounts(state.invoices, allocations, -1),
-        payments: [...state.payments, { paymentId, amount, method, allocations, commission, rateBp, credit, feeCase, plan, postedAt }],
+        payments: [...state.payments, { paymentId, amount, method, allocations, commission, rateBp, credit, feeCase, plan, postedAt, direct }],
         commissionTotal: state.commissionTotal + commission,
+        commissionOwedByClient: state.commissionOwedByClient + (direct ? commission : 0),
         creditOwed: state.creditOwed + credit,
       };
     }
+    case 'CancellationFeeOwed':
+      return state.status === 'none' ? state : { ...state, cancellationFeeOwed: state.cancellationFeeOwed + event.data.amount };
     case 'AccountPaidInFull':
       return state.status === 'none' ? state : { ...state, paidInFullAnnounced: true };
     case 'PaymentReversed': {
@@ -119,6 +130,7 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
         paidInFullAnnounced: state.paidInFullAnnounced && !reopened,
         payments: state.payments.map((payment) => (payment.paymentId === paymentId ? { ...payment, reversal: { reason, reversedAt } } : payment)),
         commissionTotal: state.commissionTotal - commission,
+        commissionOwedByClient: state.commissionOwedByClient - (state.payments.some((p) => p.paymentId === paymentId && p.direct) ? commission : 0),
         creditOwed: state.creditOwed - credit,
       };
     }

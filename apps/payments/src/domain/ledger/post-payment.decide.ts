@@ -86,6 +86,7 @@ export function decidePostPayment(command: PostPayment, state: LedgerState): Dec
       credit,
       balanceAfter,
       postedAt: command.now.toISOString(),
+      ...(command.direct ? { direct: true, commissionOwedBy: 'client' as const } : {}),
     },
   };
   if (balanceAfter > 0 || state.paidInFullAnnounced) return [posted];

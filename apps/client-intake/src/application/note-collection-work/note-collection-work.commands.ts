@@ -1,0 +1,35 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '@lib/es-core';
+
+/** Payments posted a payment on the account: intake notes it for the recall rules. */
+export class NotePayment extends Command<void> {
+  constructor(
+    readonly accountId: string,
+    readonly payment: { paymentId: string; method: string | null; amount: number; balanceAfter: number; postedAt: string },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/** Debtor contact recorded a contact attempt on the account: work began. */
+export class NoteContactAttempt extends Command<void> {
+  constructor(
+    readonly accountId: string,
+    readonly attempt: { attemptId: string; channel: string; occurredAt: string },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/**
+ * Several commands one inbound message asks for, run in order (the runtime keeps one
+ * handler per message type). Each must be harmless when redelivered: a retry after a later
+ * one failed runs the earlier ones again.
+ */
+export class InboundCommands extends Command<unknown> {
+  constructor(readonly commands: readonly object[]) {
+    super();
+  }
+}
