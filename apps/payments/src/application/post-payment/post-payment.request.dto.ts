@@ -6,7 +6,7 @@ import type { PaymentMethod } from '../../domain/ledger/ledger.events';
 
 export const HALF_FEE_CASES: HalfFeeCase[] = ['returned-merchandise', 'paid-before-placement'];
 
-export const PAYMENT_METHODS: PaymentMethod[] = ['ach', 'card', 'check', 'wire', 'cash'];
+export const PAYMENT_METHODS: PaymentMethod[] = ['ach', 'card', 'check', 'wire', 'cash', 'attorney'];
 
 export class PostPaymentRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() accountId!: string;

@@ -3,6 +3,7 @@ import type { LedgerCommand } from './ledger.commands';
 import type { LedgerEvent } from './ledger.events';
 import { evolveLedger, initialLedgerState, LedgerState } from './ledger.state';
 import { decidePostPayment } from './post-payment.decide';
+import { decideRefundCredit } from './refund-credit.decide';
 import { decideReversePayment } from './reverse-payment.decide';
 
 /** The default plan (docs/domain.md, Money): 40% on anything collected while the account is with an attorney. */
@@ -37,6 +38,8 @@ function decide(command: LedgerCommand, state: LedgerState): Decision<LedgerEven
       return decidePostPayment(command, state);
     case 'ReversePayment':
       return decideReversePayment(command, state);
+    case 'RefundCredit':
+      return decideRefundCredit(command, state);
   }
 }
 

@@ -18,6 +18,8 @@ export interface PostedPayment {
   /** The plan the commission came from; null when the placement rate was charged. */
   plan: PlanStamp | null;
   postedAt: string;
+  /** When the funds clear; undefined for payments posted before holds were kept (cleared). */
+  clearsAt?: string;
   reversal?: { reason: ReversalReason; reversedAt: string };
 }
 
@@ -97,11 +99,11 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
       return { ...state, rateBp: event.data.rateBp, legalRateApplied: true };
     case 'PaymentPosted.v2': {
       if (state.status === 'none') return state;
-      const { paymentId, amount, method, allocations, commission, commissionRateBp: rateBp, credit, postedAt, feeCase = null, plan = null } = event.data;
+      const { paymentId, amount, method, allocations, commission, commissionRateBp: rateBp, credit, postedAt, feeCase = null, plan = null, clearsAt } = event.data;
       return {
         ...state,
         invoices: moveOpenAmounts(state.invoices, allocations, -1),
-        payments: [...state.payments, { paymentId, amount, method, allocations, commission, rateBp, credit, feeCase, plan, postedAt }],
+        payments: [...state.payments, { paymentId, amount, method, allocations, commission, rateBp, credit, feeCase, plan, postedAt, ...(clearsAt ? { clearsAt } : {}) }],
         commissionTotal: state.commissionTotal + commission,
         creditOwed: state.creditOwed + credit,
       };
@@ -122,6 +124,8 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
         creditOwed: state.creditOwed - credit,
       };
     }
+    case 'CreditRefunded':
+      return state.status === 'none' ? state : { ...state, creditOwed: state.creditOwed - event.data.amount };
   }
 }
 
