@@ -50,4 +50,5 @@ export class PaymentAnswer {
   @ApiProperty({ description: 'Paid beyond the balance, owed back to the debtor, minor units' }) credit!: number;
   @ApiProperty({ description: 'Balance after the payment, minor units' }) balanceAfter!: number;
   @ApiProperty() paidInFull!: boolean;
+  @ApiProperty({ format: 'date-time', description: "When the funds clear: posted plus the agreement's cleared-funds hold days for the method; not remitted before" }) clearsAt!: string;
 }
