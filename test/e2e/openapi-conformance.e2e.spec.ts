@@ -180,6 +180,15 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await eventually(() => send('GET', `/ledgers/${accountId}`, 'accountant'), (answer) => answer.status === 200);
     const payment = await valid('POST', '/payments', 'collector', { accountId, amount: 1000, currency: 'USD', method: 'ach' });
     await valid('POST', `/payments/${String(payment.paymentId)}/reversal`, 'accountant', { accountId, reason: 'nsf' });
+    // Trust: an over-payment refunded, then the trust account reconciled (JSON and CSV).
+    const overPaidId = String((await valid('POST', '/placements', 'client', placement('CONF-TRUST'))).accountId);
+    await eventually(() => send('GET', `/ledgers/${overPaidId}`, 'accountant'), (answer) => answer.status === 200);
+    await valid('POST', '/payments', 'accountant', { accountId: overPaidId, amount: 750_550, currency: 'USD', method: 'wire' });
+    await valid('POST', `/ledgers/${overPaidId}/credit-refunds`, 'accountant', { amount: 500, currency: 'USD' });
+    await send('POST', `/ledgers/${overPaidId}/credit-refunds`, 'accountant', { body: { amount: 1, currency: 'USD' } });
+    await valid('GET', `/trust/reconciliation?clientId=${clientId}&asOf=2030-01-01T00:00:00.000Z`, 'accountant');
+    await valid('GET', `/trust/reconciliation.csv?clientId=${clientId}`, 'accountant');
+    await send('GET', '/trust/reconciliation?asOf=yesterday', 'accountant');
     await eventually(() => send('GET', `/referrals/${accountId}`, 'legal'), (answer) => answer.status === 200);
     await valid('POST', `/referrals/${accountId}/review`, 'legal', {});
     // The legal path, on an account with no payment: 45 days on, recommended, authorized, forwarded.

@@ -111,10 +111,16 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'POST /accounts/:accountId/direct-payments',
         'POST /payments',
         'POST /payments/:paymentId/reversal',
+        'POST /ledgers/:accountId/credit-refunds',
+        'GET /trust/reconciliation',
+        'GET /trust/reconciliation.csv',
         'GET /reports/accounts/:accountId',
         'GET /audit/payments/accounts/:accountId',
       ]),
     );
+    // Money leaving trust and the trust account's figures are for accountants alone.
+    const trustRoutes = routes.filter((route) => route.path.startsWith('/trust/') || route.path.endsWith('/credit-refunds'));
+    expect(trustRoutes.map((route) => route.roles)).toEqual([['accountant'], ['accountant'], ['accountant']]);
     const unstated = routes.filter((route) => route.roles === undefined).map((route) => `${route.method} ${route.path}`);
     expect(unstated).toEqual([]);
     const open = routes.filter((route) => route.roles === 'public').map((route) => `${route.method} ${route.path}`);

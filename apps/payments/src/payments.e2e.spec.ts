@@ -108,6 +108,8 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
       credit: 0,
       balanceAfter: 450_048,
       paidInFull: false,
+      // No agreement: the default ACH hold of five days (docs/payments.md, "Cleared funds").
+      clearsAt: '2026-06-06T09:00:00.000Z',
     });
     const retry = await http.post('/payments').set('authorization', staff('collector')).set('idempotency-key', 'pay-k-1').send(body).expect(201);
     expect(retry.body).toEqual(first.body);
@@ -217,7 +219,7 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
     const { paymentId } = paid.body;
 
     const reversed = await http.post(`/payments/${paymentId}/reversal`).set('authorization', staff('accountant')).set('idempotency-key', 'rev-1').send({ accountId, reason: 'nsf' }).expect(201);
-    expect(reversed.body).toEqual({ paymentId, accountId, amount: 1_002, allocations: [{ invoiceNumber: 'INV-1', amount: 1_002 }], commission: 251, credit: 0, reason: 'nsf', balanceAfter: 750_050 });
+    expect(reversed.body).toEqual({ paymentId, accountId, amount: 1_002, allocations: [{ invoiceNumber: 'INV-1', amount: 1_002 }], commission: 251, credit: 0, reason: 'nsf', balanceAfter: 750_050, stage: 'in-hold' });
     const retried = await http.post(`/payments/${paymentId}/reversal`).set('authorization', staff('accountant')).set('idempotency-key', 'rev-1').send({ accountId, reason: 'nsf' }).expect(201);
     expect(retried.body).toEqual(reversed.body);
 

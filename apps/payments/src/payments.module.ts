@@ -9,6 +9,10 @@ import { GetLedgerHandler } from './application/get-ledger/get-ledger.handler';
 import { OpenLedgerHandler } from './application/open-ledger/open-ledger.handler';
 import { PostPaymentController } from './application/post-payment/post-payment.http.controller';
 import { PostPaymentHandler } from './application/post-payment/post-payment.handler';
+import { GetTrustReconciliationController } from './application/get-trust-reconciliation/get-trust-reconciliation.http.controller';
+import { GetTrustReconciliationHandler } from './application/get-trust-reconciliation/get-trust-reconciliation.handler';
+import { RefundCreditController } from './application/refund-credit/refund-credit.http.controller';
+import { RefundCreditHandler } from './application/refund-credit/refund-credit.handler';
 import { RecordAgreementVersionHandler } from './application/record-agreement-version/record-agreement-version.handler';
 import { ReversePaymentController } from './application/reverse-payment/reverse-payment.http.controller';
 import { ReversePaymentHandler } from './application/reverse-payment/reverse-payment.handler';
@@ -24,9 +28,9 @@ import { accountIdOfStream, ledgerStreamId, PaymentsDependencies } from './payme
 
 export const PAYMENTS_SERVICE = 'payments';
 
-const controllers = [PostPaymentController, ReversePaymentController, GetLedgerController];
-const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler, RecordAgreementVersionHandler, RecordDirectPaymentHandler, RecordCancellationFeeHandler];
-const queryHandlers = [GetLedgerHandler];
+const controllers = [PostPaymentController, ReversePaymentController, GetLedgerController, RefundCreditController, GetTrustReconciliationController];
+const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler, RecordAgreementVersionHandler, RecordDirectPaymentHandler, RecordCancellationFeeHandler, RefundCreditHandler];
+const queryHandlers = [GetLedgerHandler, GetTrustReconciliationHandler];
 
 /** Composition root of the payments service: its use cases over the ports it is given. */
 @Module({})

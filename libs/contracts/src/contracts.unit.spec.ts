@@ -58,7 +58,7 @@ describe('a contract declared once', () => {
     expect(PaymentPosted.parse(posted)).toBe(posted);
     const { method: _m, ...withoutMethod } = posted;
     expect(problemsOf(() => PaymentPosted.parse({ ...withoutMethod, commissionRateBp: '25%' }))).toEqual([
-      'method must be one of ach, card, check, wire, cash',
+      'method must be one of ach, card, check, wire, cash, attorney',
       'commissionRateBp must be int',
     ]);
   });

@@ -4,7 +4,8 @@ import { s } from '../schema';
 /** Published by payments, keyed by account id. */
 export const PAYMENTS_LEDGER = 'payments.ledger';
 
-export const PAYMENT_METHODS = ['ach', 'card', 'check', 'wire', 'cash'] as const;
+/** `attorney`: collected by the receiving attorney, sent on from the attorney's trust account. */
+export const PAYMENT_METHODS = ['ach', 'card', 'check', 'wire', 'cash', 'attorney'] as const;
 
 const allocation = s.object({ invoiceNumber: s.string(), amount: s.int() });
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AllocationAnswer, PlanStampView } from '../post-payment/post-payment.request.dto';
+import { AllocationAnswer, PAYMENT_METHODS, PlanStampView } from '../post-payment/post-payment.request.dto';
 
 export class LedgerInvoiceView {
   @ApiProperty() number!: string;
@@ -16,7 +16,7 @@ export class ReversalView {
 export class LedgerPaymentView {
   @ApiProperty({ format: 'uuid' }) paymentId!: string;
   @ApiProperty() amount!: number;
-  @ApiProperty({ enum: ['ach', 'card', 'check', 'wire', 'cash'] }) method!: string;
+  @ApiProperty({ enum: PAYMENT_METHODS }) method!: string;
   @ApiProperty({ type: [AllocationAnswer] }) allocations!: AllocationAnswer[];
   @ApiProperty() commission!: number;
   @ApiProperty({ description: 'Commission rate in basis points' }) rateBp!: number;
@@ -24,6 +24,7 @@ export class LedgerPaymentView {
   @ApiProperty({ enum: ['returned-merchandise', 'paid-before-placement'], nullable: true, description: 'The half-fee case the payment was posted as' }) feeCase!: string | null;
   @ApiProperty() credit!: number;
   @ApiProperty({ format: 'date-time' }) postedAt!: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the funds clear; absent on payments posted before holds were kept (cleared)' }) clearsAt?: string;
   @ApiProperty() reversed!: boolean;
   @ApiProperty({ description: 'The debtor paid the client, who reported it; its commission is owed by the client' }) direct!: boolean;
   @ApiPropertyOptional({ type: ReversalView }) reversal?: ReversalView;

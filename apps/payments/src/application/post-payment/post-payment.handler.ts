@@ -30,8 +30,8 @@ export class PostPaymentHandler implements ICommandHandler<PostPayment> {
     // On a duplicate (the answer was lost after the append) the earlier payment answers, not a new id.
     const posted = events.find((event) => event.type === 'PaymentPosted.v2');
     if (posted?.type !== 'PaymentPosted.v2') throw new Error(`the payment on account ${accountId} was accepted but not recorded`);
-    const { paymentId, allocations, commission, commissionRateBp, plan = null, credit, balanceAfter } = posted.data;
-    return { paymentId, accountId, allocations, commission, commissionRateBp, plan, credit, balanceAfter, paidInFull: balanceAfter === 0 };
+    const { paymentId, allocations, commission, commissionRateBp, plan = null, credit, balanceAfter, postedAt, clearsAt = postedAt } = posted.data;
+    return { paymentId, accountId, allocations, commission, commissionRateBp, plan, credit, balanceAfter, paidInFull: balanceAfter === 0, clearsAt };
   }
 
   /** The agreement versions of the account's client; none while the ledger is unknown (the decider refuses that). */

@@ -6,7 +6,7 @@ import type { PaymentMethod } from '../../domain/ledger/ledger.events';
 
 export const HALF_FEE_CASES: HalfFeeCase[] = ['returned-merchandise', 'paid-before-placement'];
 
-export const PAYMENT_METHODS: PaymentMethod[] = ['ach', 'card', 'check', 'wire', 'cash'];
+export const PAYMENT_METHODS: PaymentMethod[] = ['ach', 'card', 'check', 'wire', 'cash', 'attorney'];
 
 export class PostPaymentRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() accountId!: string;
@@ -50,4 +50,5 @@ export class PaymentAnswer {
   @ApiProperty({ description: 'Paid beyond the balance, owed back to the debtor, minor units' }) credit!: number;
   @ApiProperty({ description: 'Balance after the payment, minor units' }) balanceAfter!: number;
   @ApiProperty() paidInFull!: boolean;
+  @ApiProperty({ format: 'date-time', description: "When the funds clear: posted plus the agreement's cleared-funds hold days for the method; not remitted before" }) clearsAt!: string;
 }

@@ -54,7 +54,22 @@ export interface ReversePayment {
   type: 'ReversePayment';
   paymentId: string;
   reason: ReversalReason;
+  /**
+   * The payments of the account's client already remitted, by payment id, with the
+   * remittance that paid each out (from RemittanceIssued, see trust-ledger/remittance.ts).
+   * Absent: none remitted.
+   */
+  remitted?: ReadonlyMap<string, string>;
   now: Date;
 }
 
-export type LedgerCommand = OpenLedger | ApplyLegalRate | PostPayment | ReversePayment | RecordCancellationFee;
+/** An accountant pays back (part of) the over-payment credit owed to the payer. */
+export interface RefundCredit {
+  type: 'RefundCredit';
+  refundId: string;
+  amount: number;
+  currency: string;
+  now: Date;
+}
+
+export type LedgerCommand = OpenLedger | ApplyLegalRate | PostPayment | ReversePayment | RecordCancellationFee | RefundCredit;

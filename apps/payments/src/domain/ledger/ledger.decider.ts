@@ -4,6 +4,7 @@ import type { LedgerEvent } from './ledger.events';
 import { evolveLedger, initialLedgerState, LedgerState } from './ledger.state';
 import { decidePostPayment } from './post-payment.decide';
 import { decideRecordCancellationFee, decideRecordDirectPayment } from './after-recall-and-direct.decide';
+import { decideRefundCredit } from './refund-credit.decide';
 import { decideReversePayment } from './reverse-payment.decide';
 
 /** The default plan (docs/domain.md, Money): 40% on anything collected while the account is with an attorney. */
@@ -40,6 +41,8 @@ function decide(command: LedgerCommand, state: LedgerState): Decision<LedgerEven
       return decideRecordCancellationFee(command, state);
     case 'ReversePayment':
       return decideReversePayment(command, state);
+    case 'RefundCredit':
+      return decideRefundCredit(command, state);
   }
 }
 

@@ -15,7 +15,8 @@ export interface Allocation {
   amount: number;
 }
 
-export type PaymentMethod = 'ach' | 'card' | 'check' | 'wire' | 'cash';
+/** `attorney`: collected by the receiving attorney and sent on from the attorney's trust account. */
+export type PaymentMethod = 'ach' | 'card' | 'check' | 'wire' | 'cash' | 'attorney';
 export type ReversalReason = 'nsf' | 'chargeback' | 'error';
 
 /** The placement's invoices become the opening balance of the account's ledger. */
@@ -79,6 +80,12 @@ export type PaymentPosted = DomainEvent<
      * absent (or `collections`) when it is deducted from the money the agency collected.
      */
     commissionOwedBy?: CommissionOwedBy;
+    /**
+     * When the funds clear: `postedAt` plus the cleared-funds hold days of the agreement
+     * in force for the method (docs/payments.md, "Cleared funds"). Absent on payments
+     * posted before holds were kept: they count as cleared.
+     */
+    clearsAt?: string;
   }
 >;
 
@@ -107,7 +114,23 @@ export type PaymentReversed = DomainEvent<
     reason: ReversalReason;
     balanceAfter: number;
     reversedAt: string;
+    /**
+     * Where the money was when it bounced: `in-hold` (funds not yet cleared: undone before
+     * it could ever be remitted), `cleared` (in trust, not yet remitted) or `remitted`
+     * (already paid out: a claw-back on the next statement, traced by `remittanceId`).
+     * Absent on reversals recorded before holds were kept.
+     */
+    stage?: ReversalStage;
+    remittanceId?: string;
   }
 >;
 
-export type LedgerEvent = LedgerOpened | LegalRateApplied | PaymentPosted | AccountPaidInFull | PaymentReversed | CancellationFeeOwed;
+export type ReversalStage = 'in-hold' | 'cleared' | 'remitted';
+
+/** An accountant refunded (part of) the over-payment credit owed back to the payer, out of trust. */
+export type CreditRefunded = DomainEvent<
+  'CreditRefunded',
+  { accountId: string; clientId: string; refundId: string; amount: number; currency: string; creditOwedAfter: number; refundedAt: string }
+>;
+
+export type LedgerEvent = LedgerOpened | LegalRateApplied | PaymentPosted | AccountPaidInFull | PaymentReversed | CancellationFeeOwed | CreditRefunded;

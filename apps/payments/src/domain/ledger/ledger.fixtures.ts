@@ -48,6 +48,8 @@ export function posted(overrides: Partial<PaymentPosted['data']> = {}): PaymentP
       credit: 0,
       balanceAfter: 55_000,
       postedAt: NOW.toISOString(),
+      // The default ACH hold: no agreement is in force in these fixtures.
+      clearsAt: '2026-06-06T09:00:00.000Z',
       ...overrides,
     },
   };

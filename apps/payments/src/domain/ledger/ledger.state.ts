@@ -20,6 +20,8 @@ export interface PostedPayment {
   postedAt: string;
   /** Paid to the client directly; its commission is owed by the client. */
   direct: boolean;
+  /** When the funds clear; undefined for payments posted before holds were kept (cleared). */
+  clearsAt?: string;
   reversal?: { reason: ReversalReason; reversedAt: string };
 }
 
@@ -105,11 +107,11 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
       return { ...state, rateBp: event.data.rateBp, legalRateApplied: true };
     case 'PaymentPosted.v2': {
       if (state.status === 'none') return state;
-      const { paymentId, amount, method, allocations, commission, commissionRateBp: rateBp, credit, postedAt, feeCase = null, plan = null, direct = false } = event.data;
+      const { paymentId, amount, method, allocations, commission, commissionRateBp: rateBp, credit, postedAt, feeCase = null, plan = null, direct = false, clearsAt } = event.data;
       return {
         ...state,
         invoices: moveOpenAmounts(state.invoices, allocations, -1),
-        payments: [...state.payments, { paymentId, amount, method, allocations, commission, rateBp, credit, feeCase, plan, postedAt, direct }],
+        payments: [...state.payments, { paymentId, amount, method, allocations, commission, rateBp, credit, feeCase, plan, postedAt, direct, ...(clearsAt ? { clearsAt } : {}) }],
         commissionTotal: state.commissionTotal + commission,
         commissionOwedByClient: state.commissionOwedByClient + (direct ? commission : 0),
         creditOwed: state.creditOwed + credit,
@@ -134,6 +136,8 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
         creditOwed: state.creditOwed - credit,
       };
     }
+    case 'CreditRefunded':
+      return state.status === 'none' ? state : { ...state, creditOwed: state.creditOwed - event.data.amount };
   }
 }
 

@@ -3,6 +3,7 @@ import { percentOf } from '@lib/money';
 import { AgreementVersion, versionInForce } from '../commission-plan/agreement';
 import { commissionOf, PlanStamp, stampOf } from '../commission-plan/commission';
 import { allocate } from './allocate';
+import { clearsAtOf, holdDaysOf } from './cleared-funds';
 import type { PostPayment } from './ledger.commands';
 import type { AccountPaidInFull, LedgerEvent, PaymentPosted } from './ledger.events';
 import { balanceOf, collectedToDate, LedgerState, OpenLedgerState } from './ledger.state';
@@ -86,6 +87,7 @@ export function decidePostPayment(command: PostPayment, state: LedgerState): Dec
       credit,
       balanceAfter,
       postedAt: command.now.toISOString(),
+      clearsAt: clearsAtOf(command.now, holdDaysOf(command.method, command.agreements ?? [], command.now, state.currency)).toISOString(),
       ...(command.direct ? { direct: true, commissionOwedBy: 'client' as const } : {}),
     },
   };

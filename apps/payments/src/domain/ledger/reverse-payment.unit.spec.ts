@@ -33,6 +33,7 @@ describe('reversing a payment', () => {
             reason: 'chargeback',
             balanceAfter: 60_000,
             reversedAt: NOW.toISOString(),
+            stage: 'in-hold',
           },
         },
       ]);

@@ -1,0 +1,207 @@
+import type { CreditRefunded, PaymentPosted, PaymentReversed } from '../ledger/ledger.events';
+import type { RemittanceIssued } from './remittance';
+
+/**
+ * The accounts of the trust ledger (docs/domain.md, "Money"): the money in the trust
+ * account, what of it belongs to each client, the agency's fee, over-payments owed back to
+ * payers, and what a client owes the trust (commission on direct payments, claw-backs).
+ */
+export type TrustAccountKind = 'trust-cash' | 'client-payable' | 'fee-income' | 'credits-owed' | 'client-receivable';
+
+export interface TrustAccount {
+  kind: TrustAccountKind;
+  /** Set on `client-payable` and `client-receivable`: one account per client. */
+  clientId?: string;
+}
+
+export interface JournalLine {
+  account: TrustAccount;
+  /** Minor units; exactly one of debit and credit is above zero. */
+  debit: number;
+  credit: number;
+}
+
+export type JournalEntryKind =
+  | 'payment-collected'
+  | 'direct-payment-reported'
+  | 'payment-reversed'
+  | 'payment-clawed-back'
+  | 'direct-payment-reversed'
+  | 'credit-refunded'
+  | 'remittance-issued';
+
+export interface JournalEntry {
+  kind: JournalEntryKind;
+  at: string;
+  currency: string;
+  clientId: string;
+  /** What the entry traces back to. */
+  source: { accountId?: string; paymentId?: string; refundId?: string; remittanceId?: string };
+  lines: JournalLine[];
+}
+
+/**
+ * A payment as the trust ledger reads it. `direct: true` marks a payment the debtor made to
+ * the client and the client reported (expected as PaymentPosted.v2 with `direct: true`,
+ * from the direct-payment use case being built alongside): no money enters trust.
+ */
+export type TrustPaymentPosted = { type: PaymentPosted['type']; data: PaymentPosted['data'] & { direct?: boolean } };
+
+/** Everything the trust ledger is derived from, in the order it happened. */
+export type TrustInput = TrustPaymentPosted | PaymentReversed | CreditRefunded | RemittanceIssued;
+
+export const TRUST_INPUT_TYPES: ReadonlySet<string> = new Set(['PaymentPosted.v2', 'PaymentReversed', 'CreditRefunded', 'RemittanceIssued']);
+
+/**
+ * How money went in and out of trust, counted from the inputs themselves and not from the
+ * journal, so the two can be checked against each other.
+ */
+export interface TrustMovements {
+  collected: number;
+  bounced: number;
+  paidToClients: number;
+  feesTaken: number;
+  refunded: number;
+}
+
+/** Money collected and not yet remitted (paid to a client, taken as fee, or refunded to a payer). */
+export const heldInTrust = (m: TrustMovements) => m.collected - m.bounced - m.paidToClients - m.feesTaken - m.refunded;
+
+interface KnownPayment {
+  paymentId: string;
+  clientId: string;
+  accountId: string;
+  currency: string;
+  amount: number;
+  clientShare: number;
+  commission: number;
+  credit: number;
+  direct: boolean;
+  reversed: boolean;
+  remittanceId?: string;
+}
+
+export interface TrustLedgerState {
+  payments: Map<string, KnownPayment>;
+  entries: JournalEntry[];
+  movements: Map<string, TrustMovements>;
+}
+
+export const initialTrustLedger = (): TrustLedgerState => ({ payments: new Map(), entries: [], movements: new Map() });
+
+const cash: TrustAccount = { kind: 'trust-cash' };
+const fee: TrustAccount = { kind: 'fee-income' };
+const credits: TrustAccount = { kind: 'credits-owed' };
+const payable = (clientId: string): TrustAccount => ({ kind: 'client-payable', clientId });
+const receivable = (clientId: string): TrustAccount => ({ kind: 'client-receivable', clientId });
+const dr = (account: TrustAccount, amount: number): JournalLine => ({ account, debit: amount, credit: 0 });
+const cr = (account: TrustAccount, amount: number): JournalLine => ({ account, debit: 0, credit: amount });
+
+function entry(kind: JournalEntryKind, at: string, currency: string, clientId: string, source: JournalEntry['source'], lines: JournalLine[]): JournalEntry[] {
+  const kept = lines.filter((line) => line.debit !== 0 || line.credit !== 0);
+  return kept.length === 0 ? [] : [{ kind, at, currency, clientId, source, lines: kept }];
+}
+
+/**
+ * The journal entries one input adds, given what came before. Pure: the same inputs in
+ * the same order always give the same journal. Every entry's debits equal its credits.
+ */
+export function journalEntriesFor(state: TrustLedgerState, input: TrustInput): JournalEntry[] {
+  switch (input.type) {
+    case 'PaymentPosted.v2': {
+      const { accountId, clientId, paymentId, amount, currency, commission, credit, postedAt, direct = false } = input.data;
+      const source = { accountId, paymentId };
+      if (direct) return entry('direct-payment-reported', postedAt, currency, clientId, source, [dr(receivable(clientId), commission), cr(fee, commission)]);
+      const clientShare = amount - credit - commission;
+      return entry('payment-collected', postedAt, currency, clientId, source, [dr(cash, amount), cr(payable(clientId), clientShare), cr(fee, commission), cr(credits, credit)]);
+    }
+    case 'PaymentReversed': {
+      const { accountId, paymentId, reversedAt } = input.data;
+      const payment = state.payments.get(paymentId);
+      if (!payment || payment.reversed) return [];
+      const { clientId, currency, amount, clientShare, commission, credit } = payment;
+      const source = { accountId, paymentId, ...(payment.remittanceId ? { remittanceId: payment.remittanceId } : {}) };
+      if (payment.direct) return entry('direct-payment-reversed', reversedAt, currency, clientId, source, [dr(fee, commission), cr(receivable(clientId), commission)]);
+      // Once remitted, the client's share is no longer in trust: the client owes it back.
+      const shareBack = payment.remittanceId ? receivable(clientId) : payable(clientId);
+      return entry(payment.remittanceId ? 'payment-clawed-back' : 'payment-reversed', reversedAt, currency, clientId, source, [
+        dr(shareBack, clientShare),
+        dr(fee, commission),
+        dr(credits, credit),
+        cr(cash, amount),
+      ]);
+    }
+    case 'CreditRefunded': {
+      const { accountId, clientId, refundId, amount, currency, refundedAt } = input.data;
+      return entry('credit-refunded', refundedAt, currency, clientId, { accountId, refundId }, [dr(credits, amount), cr(cash, amount)]);
+    }
+    case 'RemittanceIssued': {
+      const { remittanceId, clientId, paymentIds, issuedAt } = input.data;
+      const byCurrency = new Map<string, { share: number; fee: number }>();
+      for (const payment of remittable(state, clientId, paymentIds)) {
+        const sum = byCurrency.get(payment.currency) ?? { share: 0, fee: 0 };
+        byCurrency.set(payment.currency, { share: sum.share + payment.clientShare, fee: sum.fee + payment.commission });
+      }
+      return [...byCurrency].flatMap(([currency, { share, fee: taken }]) =>
+        entry('remittance-issued', issuedAt, currency, clientId, { remittanceId }, [dr(payable(clientId), share), dr(fee, taken), cr(cash, share + taken)]),
+      );
+    }
+  }
+}
+
+/** The payments a statement really pays out: the client's own agency payments, standing, each remitted once. */
+function remittable(state: TrustLedgerState, clientId: string, paymentIds: readonly string[]): KnownPayment[] {
+  const unique = [...new Set(paymentIds)];
+  return unique.map((id) => state.payments.get(id)).filter((p): p is KnownPayment => !!p && p.clientId === clientId && !p.direct && !p.reversed && !p.remittanceId);
+}
+
+/**
+ * Adds one input to `state` in place: its entries, the payments the ledger knows, and the
+ * movements of money counted from the input. In place because a reconciliation folds
+ * every payment ever taken; `trustLedgerOf` is the pure entry point.
+ */
+export function addTrustInput(state: TrustLedgerState, input: TrustInput): void {
+  state.entries.push(...journalEntriesFor(state, input));
+  const move = (currency: string, change: Partial<TrustMovements>) => {
+    const was = state.movements.get(currency) ?? { collected: 0, bounced: 0, paidToClients: 0, feesTaken: 0, refunded: 0 };
+    state.movements.set(currency, {
+      collected: was.collected + (change.collected ?? 0),
+      bounced: was.bounced + (change.bounced ?? 0),
+      paidToClients: was.paidToClients + (change.paidToClients ?? 0),
+      feesTaken: was.feesTaken + (change.feesTaken ?? 0),
+      refunded: was.refunded + (change.refunded ?? 0),
+    });
+  };
+  switch (input.type) {
+    case 'PaymentPosted.v2': {
+      const { accountId, clientId, paymentId, amount, currency, commission, credit, direct = false } = input.data;
+      if (state.payments.has(paymentId)) return;
+      state.payments.set(paymentId, { paymentId, clientId, accountId, currency, amount, clientShare: amount - credit - commission, commission, credit, direct, reversed: false });
+      if (!direct) move(currency, { collected: amount });
+      return;
+    }
+    case 'PaymentReversed': {
+      const payment = state.payments.get(input.data.paymentId);
+      if (!payment || payment.reversed) return;
+      payment.reversed = true;
+      if (!payment.direct) move(payment.currency, { bounced: payment.amount });
+      return;
+    }
+    case 'CreditRefunded':
+      move(input.data.currency, { refunded: input.data.amount });
+      return;
+    case 'RemittanceIssued':
+      for (const payment of remittable(state, input.data.clientId, input.data.paymentIds)) {
+        payment.remittanceId = input.data.remittanceId;
+        move(payment.currency, { paidToClients: payment.clientShare, feesTaken: payment.commission });
+      }
+      return;
+  }
+}
+
+/** The trust ledger of a sequence of inputs: its journal and the movements of money. */
+export function trustLedgerOf(inputs: Iterable<TrustInput>): TrustLedgerState {
+  const state = initialTrustLedger();
+  for (const input of inputs) addTrustInput(state, input);
+  return state;
+}
