@@ -17,7 +17,8 @@ export const AccountPlaced = contract({
     clientId: s.string(),
     clientReference: s.string(),
     commercial: s.boolean(),
-    debtor: s.object({ kind: s.string(), legalName: s.string(), country: s.string(), region: s.optional(s.string()) }),
+    /** `email` and `phone`, when the client gave them, are where debtor contact sends the notices. */
+    debtor: s.object({ kind: s.string(), legalName: s.string(), country: s.string(), region: s.optional(s.string()), email: s.optional(s.string()), phone: s.optional(s.string()) }),
     invoices: s.array(invoice),
     currency: s.currency(),
     placedAmount: s.int(),
