@@ -32,6 +32,8 @@ export interface RecordMessageSent {
   contentSha256: string;
   providerMessageId: string;
   compliance: ComplianceDecision[];
+  /** The stream version the rules judged the case at. */
+  judgedAtVersion: number;
   now: Date;
 }
 
@@ -112,6 +114,7 @@ export const communicationsDecider: Decider<CommunicationsState, CommunicationsC
             providerMessageId: command.providerMessageId,
             sentAt: command.now.toISOString(),
             compliance: command.compliance,
+            judgedAtVersion: command.judgedAtVersion,
           },
         }));
       case 'CancelMessage':

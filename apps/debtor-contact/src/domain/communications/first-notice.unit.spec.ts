@@ -122,7 +122,7 @@ describe('sending a queued message', () => {
   it('records a sent message once, with its hash and a masked address; a repeat adds nothing', () => {
     const events = openedWithMessages();
     const email = queuedOf(events)[1];
-    const sent = { type: 'RecordMessageSent' as const, messageId: email.data.messageId, contentSha256: 'ab'.repeat(32), providerMessageId: '<x@y>', compliance: [], now: MONDAY_10_NEW_YORK };
+    const sent = { type: 'RecordMessageSent' as const, messageId: email.data.messageId, contentSha256: 'ab'.repeat(32), providerMessageId: '<x@y>', compliance: [], judgedAtVersion: 4, now: MONDAY_10_NEW_YORK };
     return given(communicationsDecider, events)
       .when(sent)
       .then([
@@ -140,6 +140,7 @@ describe('sending a queued message', () => {
             providerMessageId: '<x@y>',
             sentAt: MONDAY_10_NEW_YORK.toISOString(),
             compliance: [],
+            judgedAtVersion: 4,
           },
         },
       ]);

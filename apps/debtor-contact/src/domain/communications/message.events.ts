@@ -47,8 +47,14 @@ export type MessageSent = DomainEvent<
     /** The provider's id for it (SMTP Message-ID, derived from `messageId`). */
     providerMessageId: string;
     sentAt: string;
-    /** The rules that allowed it at sending time. */
+    /** The rules that allowed it at sending time... */
     compliance: ComplianceDecision[];
+    /**
+     * ...judging the case as it stood at this stream version. An event stored after it (a
+     * closure arriving while the message was with the provider) did not stop it: the
+     * message had left.
+     */
+    judgedAtVersion: number;
   }
 >;
 

@@ -75,7 +75,7 @@ export class MessageDispatcher {
   /** One queued message: judged again, sent, and its outcome recorded; nothing when it is already settled. */
   async dispatch(queued: RecordedEvent<MessageQueued>): Promise<void> {
     const { messageId } = queued.data;
-    const { state } = await aggregateStream(this.options.store, communicationsDecider, queued.streamId);
+    const { state, version } = await aggregateStream(this.options.store, communicationsDecider, queued.streamId);
     const verdict = judgeDispatch(state, messageId, this.options.now());
     if (verdict.action === 'none') return;
     if (verdict.action === 'cancel') {
@@ -88,7 +88,7 @@ export class MessageDispatcher {
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       try {
         const { providerMessageId } = await this.options.channels[rendered.channel].send(rendered);
-        await this.record(queued, { type: 'RecordMessageSent', messageId, contentSha256: rendered.contentSha256, providerMessageId, compliance: verdict.compliance, now: this.options.now() });
+        await this.record(queued, { type: 'RecordMessageSent', messageId, contentSha256: rendered.contentSha256, providerMessageId, compliance: verdict.compliance, judgedAtVersion: version, now: this.options.now() });
         return;
       } catch (error) {
         lastError = error instanceof Error ? error.message : String(error);
