@@ -109,6 +109,8 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'POST /payments/:paymentId/reversal',
         'GET /reports/accounts/:accountId',
         'GET /audit/payments/accounts/:accountId',
+        'GET /accounts/:accountId/letters',
+        'GET /accounts/:accountId/letters/:letterId.pdf',
       ]),
     );
     const unstated = routes.filter((route) => route.roles === undefined).map((route) => `${route.method} ${route.path}`);
