@@ -1,10 +1,20 @@
 import type { DomainEvent } from '@lib/es-core';
-import type { ComplianceDecision } from '../contact-case/contact-case.events';
+import type { MessageChannel } from './message-channel';
 import type { TemplateData } from './templates';
 
-/** The channels the communications port sends on (calls are made by people, not by the port). */
-export const MESSAGE_CHANNELS = ['email', 'letter', 'text'] as const;
-export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+export type { MessageChannel } from './message-channel';
+
+/**
+ * A rule that allowed a message, as the compliance decision ledger records it: the shape
+ * of `ComplianceDecision` (contact-case.events), written out because that file's event
+ * union includes these events.
+ */
+export interface SendingDecision {
+  rule: string;
+  version: number;
+  decision: 'allow';
+  timeZones?: string[];
+}
 
 /**
  * The decision to send a message, appended before anything leaves: the dispatcher sends
@@ -48,7 +58,7 @@ export type MessageSent = DomainEvent<
     providerMessageId: string;
     sentAt: string;
     /** The rules that allowed it at sending time... */
-    compliance: ComplianceDecision[];
+    compliance: SendingDecision[];
     /**
      * ...judging the case as it stood at this stream version. An event stored after it (a
      * closure arriving while the message was with the provider) did not stop it: the

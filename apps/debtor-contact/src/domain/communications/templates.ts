@@ -1,5 +1,5 @@
 import { formatMajorUnits } from '@lib/money';
-import type { MessageChannel } from './message.events';
+import type { MessageChannel } from './message-channel';
 
 /** What a template is filled with: kept whole in the `MessageQueued` event, amounts in minor units. */
 export type TemplateData = Record<string, string | number>;
