@@ -85,6 +85,7 @@ describe('outbound communications (real SMTP server, PGlite event store, in-proc
       expect(mail).toBeDefined();
       expect(mailTo(PAT.email).filter((m) => m.headers['message-id'] === mail.headers['message-id'])).toHaveLength(1);
       expect(mail.from).toBe('notices@agency.example');
+      expect(mail.headers.date).toBe('Mon, 05 Jan 2026 15:00:00 +0000');
       expect(mail.headers.subject).toBe(`Validation notice about account ${accountId.slice(0, 8).toUpperCase()}`);
       for (const line of [
         'We are a debt collector.',

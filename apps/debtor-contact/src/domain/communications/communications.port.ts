@@ -12,6 +12,8 @@ export interface RenderedMessage {
   pdf?: Buffer;
   /** SHA-256 (hex) of the PDF for a letter, of subject and text otherwise. */
   contentSha256: string;
+  /** When it is sent, from the clock port (an email's Date header). */
+  sentAt?: Date;
 }
 
 /**

@@ -29,7 +29,7 @@ export class LocalEmailSender implements ChannelSender {
 
   async send(message: RenderedMessage): Promise<{ providerMessageId: string }> {
     const providerMessageId = smtpMessageIdOf(message.messageId);
-    const info = await this.transport.sendMail({ from: LOCAL_FROM, to: message.recipient, subject: message.subject, text: message.text, messageId: providerMessageId });
+    const info = await this.transport.sendMail({ from: LOCAL_FROM, to: message.recipient, subject: message.subject, text: message.text, ...(message.sentAt ? { date: message.sentAt } : {}), messageId: providerMessageId });
     if (this.folder) {
       await mkdir(this.folder, { recursive: true });
       await writeFile(join(this.folder, `${message.messageId}.eml`), info.message as Buffer);

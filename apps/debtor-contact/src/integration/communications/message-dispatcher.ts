@@ -87,7 +87,7 @@ export class MessageDispatcher {
     let lastError = '';
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       try {
-        const { providerMessageId } = await this.options.channels[rendered.channel].send(rendered);
+        const { providerMessageId } = await this.options.channels[rendered.channel].send({ ...rendered, sentAt: this.options.now() });
         await this.record(queued, { type: 'RecordMessageSent', messageId, contentSha256: rendered.contentSha256, providerMessageId, compliance: verdict.compliance, judgedAtVersion: version, now: this.options.now() });
         return;
       } catch (error) {

@@ -25,7 +25,7 @@ export class SmtpEmailSender implements ChannelSender {
 
   async send(message: RenderedMessage): Promise<{ providerMessageId: string }> {
     const messageId = smtpMessageIdOf(message.messageId);
-    await this.transport.sendMail({ from: this.from, to: message.recipient, subject: message.subject, text: message.text, messageId });
+    await this.transport.sendMail({ from: this.from, to: message.recipient, subject: message.subject, text: message.text, ...(message.sentAt ? { date: message.sentAt } : {}), messageId });
     return { providerMessageId: messageId };
   }
 
