@@ -177,6 +177,8 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await valid('GET', `/accounts/${accountId}`, 'client');
     await eventually(() => send('GET', `/cases/${accountId}`, 'collector'), (answer) => answer.status === 200);
     await valid('POST', `/cases/${accountId}/contacts`, 'collector', { channel: 'call', direction: 'outbound', outcome: 'right-party-contact', to: '+12125550100' });
+    const letters = await eventually(() => send('GET', `/accounts/${accountId}/letters`, 'client'), (answer) => (answer.body as Array<{ status: string }>)[0]?.status === 'sent');
+    await valid('GET', `/accounts/${accountId}/letters/${(letters.body as Array<{ letterId: string }>)[0].letterId}.pdf`, 'collector');
     await eventually(() => send('GET', `/ledgers/${accountId}`, 'accountant'), (answer) => answer.status === 200);
     const payment = await valid('POST', '/payments', 'collector', { accountId, amount: 1000, currency: 'USD', method: 'ach' });
     await valid('POST', `/payments/${String(payment.paymentId)}/reversal`, 'accountant', { accountId, reason: 'nsf' });
@@ -238,6 +240,7 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     // Refusals by business rules: 404, 409, 422.
     await send('GET', `/accounts/${UNKNOWN_ID}`, 'client');
     await send('GET', `/accounts/${accountId}`, 'other-client');
+    await send('GET', `/accounts/${accountId}/letters`, 'other-client');
     await send('POST', '/placements', 'client', { body: placement('CONF-1') });
     await send('POST', '/placements', 'client', { body: placement('CONF-2'), headers: { 'idempotency-key': 'conf-1' } });
     await send('POST', '/payments', 'collector', { body: { accountId, amount: 1000, currency: 'EUR', method: 'ach' } });

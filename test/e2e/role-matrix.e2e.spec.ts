@@ -116,6 +116,8 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'GET /trust/reconciliation.csv',
         'GET /reports/accounts/:accountId',
         'GET /audit/payments/accounts/:accountId',
+        'GET /accounts/:accountId/letters',
+        'GET /accounts/:accountId/letters/:letterId.pdf',
       ]),
     );
     // Money leaving trust and the trust account's figures are for accountants alone.

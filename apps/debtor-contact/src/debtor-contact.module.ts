@@ -14,17 +14,29 @@ import { closeContactCase } from './integration/inbound/close-contact-case.consu
 import { openContactCase } from './integration/inbound/open-contact-case.consumer';
 import { reopenContactCase } from './integration/inbound/reopen-contact-case.consumer';
 import { contactGateway } from './integration/outbound/contact.gateway';
+import type { MessageChannels } from './domain/communications/communications.port';
+import { localChannels } from './integration/communications/local-channels';
+import { MessageDispatcher } from './integration/communications/message-dispatcher';
+import { MessageDispatcherLifecycle } from './integration/communications/message-dispatcher.lifecycle';
+import { ListLettersController } from './application/list-letters/list-letters.http.controller';
+import { ListLettersHandler } from './application/list-letters/list-letters.handler';
+import { DownloadLetterController } from './application/download-letter/download-letter.http.controller';
+import { DownloadLetterHandler } from './application/download-letter/download-letter.handler';
 
 export const DEBTOR_CONTACT = 'debtor-contact';
 
-const controllers = [RecordContactController, GetCaseController];
+const controllers = [RecordContactController, GetCaseController, ListLettersController, DownloadLetterController];
 const commandHandlers = [RecordContactHandler, OpenContactCaseHandler, CloseContactCaseHandler, ReopenContactCaseHandler];
-const queryHandlers = [GetCaseHandler];
+const queryHandlers = [GetCaseHandler, ListLettersHandler, DownloadLetterHandler];
 
-/** Composition root of the debtor-contact service: its use cases over the ports it is given. */
+/**
+ * Composition root of the debtor-contact service: its use cases over the ports it is
+ * given. `channels` is the communications port (local adapters unless the process chose
+ * others, see `channelsFor`).
+ */
 @Module({})
 export class DebtorContactModule {
-  static register(deps: ContactDependencies): DynamicModule {
+  static register(deps: ContactDependencies, channels: MessageChannels = localChannels()): DynamicModule {
     const now = () => deps.clock.now();
     const runtime = new ServiceRuntime({
       service: DEBTOR_CONTACT,
@@ -37,10 +49,11 @@ export class DebtorContactModule {
       now,
       newId: deps.newId,
     });
+    const dispatcher = new MessageDispatcher({ store: deps.eventStore, channels, now, newId: deps.newId });
     return {
       module: DebtorContactModule,
       controllers: [...controllers, auditController(DEBTOR_CONTACT, (accountId) => [contactStreamId(accountId)])],
-      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, ...commandHandlers, ...queryHandlers, runtimeProvider(runtime)],
+      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, ...commandHandlers, ...queryHandlers, runtimeProvider(runtime), { provide: Symbol('message-dispatcher'), useFactory: () => new MessageDispatcherLifecycle(dispatcher) }],
     };
   }
 }

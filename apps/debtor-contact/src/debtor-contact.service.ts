@@ -1,7 +1,8 @@
 import { ServiceDefinition } from '@lib/platform';
 import { DEBTOR_CONTACT, DebtorContactModule } from './debtor-contact.module';
+import { channelsFor } from './integration/communications/channels';
 
 export const DebtorContactService: ServiceDefinition = {
   name: DEBTOR_CONTACT,
-  create: async (deps) => DebtorContactModule.register(deps),
+  create: async (deps, process) => DebtorContactModule.register(deps, channelsFor(process.config, process.onClose)),
 };

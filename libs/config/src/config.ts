@@ -1,4 +1,5 @@
 import { createPublicKey } from 'node:crypto';
+import { EmailConfig, emailConfig } from './email-config';
 
 /**
  * One typed, validated configuration per app, read from environment variables.
@@ -57,6 +58,8 @@ export interface AppConfig extends InfrastructureConfig {
   staffTokens: StaffTokenConfig | undefined;
   /** Where the other services answer (reporting gathers audit trails from them). */
   serviceUrls: Record<string, string>;
+  /** How email leaves the process (debtor-contact's notices); see `emailConfig`. */
+  email: EmailConfig;
 }
 
 /** Services whose URL a process may be told (`CLIENT_INTAKE_URL`, ...). */
@@ -150,6 +153,7 @@ export function loadConfig(
   }
 
   const staffTokens = staffTokenConfig(get, problems, defaults.demoStaffTokensWhenUnset ?? false);
+  const email = emailConfig(get, problems, app);
 
   if (problems.length > 0) throw new ConfigError(app, problems);
   return {
@@ -163,6 +167,7 @@ export function loadConfig(
     clock,
     staffTokens,
     serviceUrls,
+    email,
   };
 }
 

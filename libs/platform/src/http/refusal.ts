@@ -12,6 +12,7 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   // Nothing there (or not yours).
   'account-unknown': 404,
   'case-unknown': 404,
+  'letter-unknown': 404,
   'client-unknown': 404,
   'ledger-unknown': 404,
   'payment-unknown': 404,

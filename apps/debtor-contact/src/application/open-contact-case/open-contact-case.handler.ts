@@ -2,19 +2,20 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { decideOrRefuse, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { ContactDependencies, contactStreamId } from '../../debtor-contact.dependencies';
-import { contactCaseDecider } from '../../domain/contact-case/contact-case.decider';
+import { communicationsDecider } from '../../domain/communications/communications.decider';
 import { OpenContactCase } from './open-contact-case.command';
 
 /**
- * The case and its first demand are one decision, appended once: a redelivered placement
- * finds the case open (or its own events, by causation) and adds nothing, so the demand
- * is never sent twice and never lost between two steps.
+ * The case, its first demand and the messages that carry it (queued for the dispatcher)
+ * are one decision, appended once: a redelivered placement finds the case open (or its
+ * own events, by causation) and adds nothing, so the demand is never sent twice and
+ * never lost between two steps.
  */
 @CommandHandler(OpenContactCase)
 export class OpenContactCaseHandler implements ICommandHandler<OpenContactCase> {
   constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: ContactDependencies) {}
 
   async execute({ contactCase, context }: OpenContactCase): Promise<void> {
-    await decideOrRefuse(this.deps.eventStore, contactCaseDecider, contactStreamId(contactCase.accountId), { type: 'OpenContactCase', ...contactCase, now: context.now }, context);
+    await decideOrRefuse(this.deps.eventStore, communicationsDecider, contactStreamId(contactCase.accountId), { type: 'OpenContactCase', ...contactCase, now: context.now }, context);
   }
 }

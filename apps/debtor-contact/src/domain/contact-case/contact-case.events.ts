@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@lib/es-core';
+import type { MessageEvent } from '../communications/message.events';
 
 export const CHANNELS = ['call', 'email', 'letter', 'text'] as const;
 export const DIRECTIONS = ['outbound', 'inbound'] as const;
@@ -137,4 +138,5 @@ export type ContactCaseEvent =
   | PromiseToPayMade
   | ContactAttemptRefused
   | ContactCaseClosed
-  | ContactCaseReopened;
+  | ContactCaseReopened
+  | MessageEvent;

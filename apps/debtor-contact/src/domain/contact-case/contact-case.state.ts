@@ -49,6 +49,10 @@ export function evolveContactCase(state: ContactCaseState, event: ContactCaseEve
     case 'ContactAttemptRecorded':
     case 'PromiseToPayMade':
     case 'ContactAttemptRefused':
+    case 'MessageQueued':
+    case 'MessageSent':
+    case 'MessageCancelled':
+    case 'MessageFailed':
       // No rule decides on them yet; the history stays in the stream for the view and the audit.
       return state;
   }

@@ -1,10 +1,14 @@
 import { AccountPlaced } from '@lib/contracts';
 import { commandOn } from '@lib/integration';
 import { OpenContactCase } from '../../application/open-contact-case/open-contact-case.command';
+import { itemizationOf } from '../../domain/communications/itemization';
 
 /** Intake placed an account: its contact case opens, with the debtor's contacts and their flags, and the first demand goes out. */
 export const openContactCase = commandOn(AccountPlaced, (data, context) => {
-  const { accountId, clientId, commercial, debtor, currency, placedAmount } = data;
+  const { accountId, clientId, clientReference, commercial, debtor, invoices, currency, placedAmount } = data;
+  // The first notice goes to the first address and number the debtor may be reached at.
+  const email = debtor.emails.find((entry) => !entry.doNotContact)?.address;
+  const phone = debtor.phones.find((entry) => !entry.doNotContact)?.number;
   return new OpenContactCase(
     {
       accountId,
@@ -22,6 +26,12 @@ export const openContactCase = commandOn(AccountPlaced, (data, context) => {
       },
       currency,
       placedAmount,
+      firstNotice: {
+        clientReference,
+        itemization: itemizationOf(invoices, placedAmount, currency),
+        ...(email ? { email } : {}),
+        ...(phone ? { phone } : {}),
+      },
     },
     context,
   );

@@ -1,0 +1,89 @@
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import type { ChannelSender, MessageChannels, RenderedMessage } from '../../domain/communications/communications.port';
+import { smtpMessageIdOf } from '../../domain/communications/message-id';
+
+/** What a local adapter was given, for a demo to show and a test to read. */
+export interface RecordedMessage {
+  messageId: string;
+  providerMessageId: string;
+  recipient: string;
+  subject: string;
+  text: string;
+  contentSha256: string;
+}
+
+/** The address local .eml files say they are from: nothing is sent, so no real sender is needed. */
+const LOCAL_FROM = 'notices@debtor-contact.collections.invalid';
+
+/**
+ * Email kept on this machine: each message is written as `<folder>/<messageId>.eml` (a
+ * repeat overwrites the same file), or only kept in memory without a folder.
+ */
+export class LocalEmailSender implements ChannelSender {
+  readonly sent: RecordedMessage[] = [];
+  private readonly transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+
+  constructor(private readonly folder: string | undefined) {}
+
+  async send(message: RenderedMessage): Promise<{ providerMessageId: string }> {
+    const providerMessageId = smtpMessageIdOf(message.messageId);
+    const info = await this.transport.sendMail({ from: LOCAL_FROM, to: message.recipient, subject: message.subject, text: message.text, ...(message.sentAt ? { date: message.sentAt } : {}), messageId: providerMessageId });
+    if (this.folder) {
+      await mkdir(this.folder, { recursive: true });
+      await writeFile(join(this.folder, `${message.messageId}.eml`), info.message as Buffer);
+    }
+    this.sent.push(recorded(message, providerMessageId));
+    return { providerMessageId };
+  }
+}
+
+/**
+ * The text provider's local stand-in: records each message, and appends it as a JSON line
+ * to `<folder>/texts.ndjson` when given a folder. No message leaves the machine.
+ */
+export class LocalTextSender implements ChannelSender {
+  readonly sent: RecordedMessage[] = [];
+
+  constructor(private readonly folder: string | undefined) {}
+
+  async send(message: RenderedMessage): Promise<{ providerMessageId: string }> {
+    const providerMessageId = `local-text-${message.messageId}`;
+    const entry = recorded(message, providerMessageId);
+    if (this.folder) {
+      await mkdir(this.folder, { recursive: true });
+      await appendFile(join(this.folder, 'texts.ndjson'), `${JSON.stringify(entry)}\n`);
+    }
+    this.sent.push(entry);
+    return { providerMessageId };
+  }
+}
+
+/**
+ * Letters handed to no print-and-mail vendor yet: the PDF is what the debtor is sent, and
+ * it is rendered again on download from its event, so this adapter only records it.
+ */
+export class LocalLetterSender implements ChannelSender {
+  readonly sent: RecordedMessage[] = [];
+
+  async send(message: RenderedMessage): Promise<{ providerMessageId: string }> {
+    const providerMessageId = `local-letter-${message.messageId}`;
+    this.sent.push(recorded(message, providerMessageId));
+    return { providerMessageId };
+  }
+}
+
+function recorded(message: RenderedMessage, providerMessageId: string): RecordedMessage {
+  const { messageId, recipient, subject, text, contentSha256 } = message;
+  return { messageId, providerMessageId, recipient, subject, text, contentSha256 };
+}
+
+/** Every channel local: tests that do not look at messages, and demos without providers. */
+export function localChannels(folder?: string): MessageChannels & { email: LocalEmailSender; text: LocalTextSender; letter: LocalLetterSender } {
+  return {
+    email: new LocalEmailSender(folder ? join(folder, 'email') : undefined),
+    text: new LocalTextSender(folder ? join(folder, 'text') : undefined),
+    letter: new LocalLetterSender(),
+  };
+}
