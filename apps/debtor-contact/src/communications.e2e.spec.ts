@@ -112,6 +112,7 @@ describe('outbound communications (real SMTP server, PGlite event store, in-proc
         sentAt: MONDAY_10_NEW_YORK,
         compliance: [
           { rule: 'case-closed', version: 1, decision: 'allow' },
+          { rule: 'do-not-contact', version: 1, decision: 'allow' },
           { rule: 'call-window', version: 2, decision: 'allow' },
         ],
       });

@@ -33,7 +33,7 @@ describe('payments claws back a reversal after remittance (PGlite event store, i
     const accountId = randomUUID();
     const invoices: AccountPlacedV1['invoices'] = [{ number: 'INV-1', issueDate: '2026-01-01', dueDate: '2026-01-31', originalAmount: 100_000, currency: 'USD' }];
     const placed: AccountPlacedV1 = { accountId, clientId: CLIENT, clientReference: `R-${accountId.slice(0, 8)}`, commercial: true, debtor: { kind: 'company', legalName: 'Acme', country: 'US', region: 'NY' }, invoices, currency: 'USD', placedAmount: 100_000, commissionRateBp: 2_500, placedAt: '2026-06-01T08:00:00.000Z' };
-    await bus.publish([{ topic: AccountPlaced.topic, key: accountId, value: placed, headers: { 'message-type': AccountPlaced.type, 'message-id': randomUUID(), 'correlation-id': 'c', 'causation-id': 'c', 'source-stream': `account-${accountId}`, 'source-version': '0' } }]);
+    await bus.publish([{ topic: AccountPlaced.topic, key: accountId, value: placed, headers: { 'message-type': AccountPlacedV1.type, 'message-id': randomUUID(), 'correlation-id': 'c', 'causation-id': 'c', 'source-stream': `account-${accountId}`, 'source-version': '0' } }]);
     await waitFor(`ledger ${accountId}`, () => audit.some((m) => m.key === `ledger-${accountId}`), { timeoutMs: 5_000 });
     return accountId;
   }

@@ -7,10 +7,10 @@ import type { LedgerEvent } from './ledger.events';
 import { NOW, opened, payment, posted } from './ledger.fixtures';
 
 const direct = (overrides = {}) => payment({ paymentId: 'rep-1', method: 'check', direct: true, ...overrides });
-const postedDirect = (overrides = {}) => posted({ paymentId: 'rep-1', method: 'check', direct: true, commissionOwedBy: 'client', ...overrides });
+const postedDirect = (overrides = {}) => posted({ paymentId: 'rep-1', method: 'check', direct: true, commissionOwedBy: 'client', clearsAt: NOW.toISOString(), ...overrides });
 
 describe('a direct payment the client reported', () => {
-  it('is posted like any payment (allocated, reducing the balance, charged), marked direct with its commission owed by the client', () =>
+  it('is posted like any payment (allocated, reducing the balance, charged), marked direct with its commission owed by the client, and cleared at once', () =>
     given(ledgerDecider, [opened()]).when(direct()).then([postedDirect()]));
 
   it('is charged from the client\'s plan in force, through the same commission computation as any payment', () => {

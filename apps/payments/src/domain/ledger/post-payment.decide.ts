@@ -87,7 +87,8 @@ export function decidePostPayment(command: PostPayment, state: LedgerState): Dec
       credit,
       balanceAfter,
       postedAt: command.now.toISOString(),
-      clearsAt: clearsAtOf(command.now, holdDaysOf(command.method, command.agreements ?? [], command.now, state.currency)).toISOString(),
+      // A direct payment never passed through trust: there is nothing to hold.
+      clearsAt: (command.direct ? command.now : clearsAtOf(command.now, holdDaysOf(command.method, command.agreements ?? [], command.now, state.currency))).toISOString(),
       ...(command.direct ? { direct: true, commissionOwedBy: 'client' as const } : {}),
     },
   };
