@@ -1,11 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Principal } from '@lib/es-core';
-import { CurrentPrincipal, QueryEndpoint, UuidParam } from '@lib/platform';
+import { CurrentPrincipal, QueryEndpoint, STAFF_ROLES, UuidParam } from '@lib/platform';
 import { BatchStatusView } from './batch-status.view';
 import { GetBatch } from './get-batch.query';
 
-export const BATCH_READERS = ['client', 'collector', 'supervisor', 'accountant', 'legal', 'compliance', 'admin'] as const;
+export const BATCH_READERS = ['client', ...STAFF_ROLES] as const;
 
 /** A batch's progress: its own client's, or any for staff. */
 @Controller('placements/batches')
