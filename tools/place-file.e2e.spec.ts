@@ -33,8 +33,8 @@ describe('npm run place-file', () => {
 
   it('places a CSV file with a progress bar and writes each row\'s result; the same file again changes nothing', async () => {
     const admin = { authorization: staffToken('admin'), 'content-type': 'application/json' };
-    const { clientId } = await (await fetch(`${url}/clients`, { method: 'POST', headers: admin, body: JSON.stringify({ name: 'Tool User Ltd' }) })).json();
-    const { apiKey } = await (await fetch(`${url}/clients/${clientId}/api-keys`, { method: 'POST', headers: admin })).json();
+    const { clientId } = (await (await fetch(`${url}/clients`, { method: 'POST', headers: admin, body: JSON.stringify({ name: 'Tool User Ltd' }) })).json()) as { clientId: string };
+    const { apiKey } = (await (await fetch(`${url}/clients/${clientId}/api-keys`, { method: 'POST', headers: admin })).json()) as { apiKey: string };
 
     const file = join(folder, 'accounts.csv');
     const rows = Array.from({ length: 1_200 }, (_, i) => `T-${i + 1},true,company,"Tool, Customer ${i + 1}",US,INV-${i + 1},2025-10-16,2025-11-15,${i === 7 ? 'lots' : 5_000 + i},USD`);
