@@ -1,6 +1,6 @@
 import { HttpException, Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandContext, DomainEvent, EventToAppend, nameBasedId } from '@lib/es-core';
+import { nameBasedId } from '@lib/es-core';
 import { SERVICE_DEPENDENCIES } from '@lib/platform';
 import { IntakeDependencies } from '../../client-intake.dependencies';
 import { BATCH_QUEUE_STREAM, BatchEvent, batchRowsStreamId, batchStreamId, ReceivedRow, ROWS_PER_CHUNK } from '../../domain/placement-batch/placement-batch.events';
@@ -8,6 +8,7 @@ import { BatchState, evolveBatch } from '../../domain/placement-batch/placement-
 import { BatchWorker } from '../process-batch/batch-worker';
 import { BatchRow, openBatchFile } from './batch-file';
 import { PlaceBatch } from './place-batch.command';
+import { stamped } from './stamped-event';
 import { BatchAccepted } from './place-batch.request.dto';
 
 /**
@@ -95,11 +96,4 @@ function refusalBody(error: unknown): { rule: string; status: number; reason: st
 
 function refusalOf(state: BatchState): HttpException {
   return new HttpException({ message: state.refusal!.reason, rule: state.refusal!.rule }, state.refusal!.status);
-}
-
-export function stamped<E extends DomainEvent>(event: E, context: CommandContext): EventToAppend<E> {
-  return {
-    ...event,
-    metadata: { eventId: context.newId(), principal: context.principal, correlationId: context.correlationId, causationId: context.causationId, occurredAt: context.now.toISOString() },
-  } as EventToAppend<E>;
 }

@@ -6,7 +6,7 @@ import { IntakeDependencies } from '../../client-intake.dependencies';
 import { BATCH_QUEUE_STREAM, BatchEvent, BatchQueueEvent, batchRowsStreamId, batchStreamId, ReceivedRow, RowResult, RowsPlaced, RowsReceived } from '../../domain/placement-batch/placement-batch.events';
 import { BatchState, evolveBatch } from '../../domain/placement-batch/placement-batch.state';
 import { csvFieldOf } from '../place-batch/batch-file';
-import { stamped } from '../place-batch/place-batch.handler';
+import { stamped } from '../place-batch/stamped-event';
 import { PlaceAccount } from '../place-account/place-account.command';
 
 /** Rows of one chunk placed at once: each is its own account stream, so they never contend. */
