@@ -143,6 +143,16 @@ describe('bulk placement by file over HTTP (PGlite event store)', () => {
     expect((await store.readAll()).length).toBe(before);
   });
 
+  it('refuses a file of more than 100,000 rows with 413, and the same again for a retry with its key', async () => {
+    const { apiKey } = await onboardClientWithKey('Bulk Oversize');
+    const file = '{}\n'.repeat(100_001);
+    const refused = await upload(apiKey, file, 'application/x-ndjson', 'too-big').expect(413);
+    expect(refused.body).toMatchObject({ status: 413, rule: 'batch-too-large' });
+    const retried = await upload(apiKey, file, 'application/x-ndjson', 'too-big').expect(413);
+    expect(retried.body.rule).toBe('batch-too-large');
+    expect((await store.readAll()).filter((event) => event.type === 'BatchRefused')).toHaveLength(1);
+  }, 120_000);
+
   it('shows a batch to its own client and to staff only', async () => {
     const owner = await onboardClientWithKey('Bulk Owner');
     const other = await onboardClientWithKey('Bulk Other');

@@ -2,7 +2,7 @@ import { CallHandler, Controller, ExecutionContext, Injectable, NestInterceptor,
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiConsumes, ApiBody } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { map, Observable } from 'rxjs';
+import { catchError, concatMap, from, Observable, throwError } from 'rxjs';
 import type { CommandContext } from '@lib/es-core';
 import { acceptStreamedBody, CommandEndpoint, Ctx } from '@lib/platform';
 import { PlaceBatch } from './place-batch.command';
@@ -12,17 +12,32 @@ export const BATCH_MEDIA_TYPES = ['text/csv', 'application/x-ndjson'];
 // The file is read from the request stream by the handler, never parsed whole by the JSON body parser.
 acceptStreamedBody({ method: 'POST', path: '/placements/batches', mediaTypes: BATCH_MEDIA_TYPES });
 
-/** The Location of an accepted batch, on a first answer and on one replayed for an Idempotency-Key alike. */
+/**
+ * The Location of an accepted batch, on a first answer and on one replayed for an
+ * Idempotency-Key alike. A replayed answer (or an early refusal) comes before the file was
+ * read: the rest of the upload is read and dropped first, so the client, still sending,
+ * gets the answer instead of a reset connection.
+ */
 @Injectable()
 class BatchLocation implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request>();
     return next.handle().pipe(
-      map((body: unknown) => {
+      concatMap(async (body: unknown) => {
+        await drained(request);
         const location = (body as Partial<BatchAccepted> | undefined)?.location;
         if (typeof location === 'string') context.switchToHttp().getResponse<Response>().setHeader('Location', location);
         return body;
       }),
+      catchError((error: unknown) => from(drained(request)).pipe(concatMap(() => throwError(() => error)))),
     );
+  }
+}
+
+async function drained(request: Request): Promise<void> {
+  if (request.readableEnded || request.destroyed) return;
+  for await (const _chunk of request) {
+    // dropped: only the end of the upload is waited for
   }
 }
 
@@ -47,6 +62,7 @@ export class PlaceBatchController {
   })
   @UseInterceptors(BatchLocation)
   place(@Req() request: Request, @Ctx() context: CommandContext): Promise<BatchAccepted> {
-    return this.commands.execute(new PlaceBatch(request, request.headers['content-type'], context));
+    // Not destroyed when reading stops early (a 413): the refusal must still reach the client.
+    return this.commands.execute(new PlaceBatch(request.iterator({ destroyOnReturn: false }), request.headers['content-type'], context));
   }
 }
