@@ -1,6 +1,6 @@
 /**
  * Whether dist/ was built from the sources as they are now. A digest of every file the
- * build can depend on (everything under apps/, libs/ and bench/, the tsconfig files and
+ * build can depend on (everything under apps/, libs/, bench/ and tools/, the tsconfig files and
  * the package files, which pin TypeScript and the typings) is written next to the output
  * after a successful build; dist/ is current only when that digest equals the digest of
  * the files now. Contents are compared, not times, so a checkout, a touched file, an
@@ -11,7 +11,7 @@ const { createHash } = require('node:crypto');
 const { existsSync, readdirSync, readFileSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
-const SOURCE_FOLDERS = ['apps', 'libs', 'bench'];
+const SOURCE_FOLDERS = ['apps', 'libs', 'bench', 'tools'];
 const CONFIG_FILES = ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
 const DIGEST_FILE = path.join('dist', '.build-inputs.sha256');
 const ENTRY_POINT = path.join('dist', 'apps', 'all-in-one', 'src', 'main.js');

@@ -175,6 +175,13 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
 
     const accountId = String((await valid('POST', '/placements', 'client', placement('CONF-1'), { 'idempotency-key': 'conf-1' })).accountId);
     await valid('GET', `/accounts/${accountId}`, 'client');
+    const batchFile = ['clientReference,commercial,debtorKind,debtorLegalName,debtorCountry,invoiceNumber,issueDate,dueDate,originalAmount,currency', 'CONF-B1,true,company,Batch LLC,US,B-1,2025-10-16,2025-11-15,1000,USD', 'CONF-B2,true,company,Batch LLC,US,B-2,2025-10-16,2025-11-15,abc,USD'].join('\n');
+    const batch = await send('POST', '/placements/batches', 'client', { raw: batchFile, contentType: 'text/csv', headers: { 'idempotency-key': 'conf-batch' } });
+    if (batch.status !== 202) throw new Error(`POST /placements/batches: ${batch.status} ${JSON.stringify(batch.body)}`);
+    const batchId = String((batch.body as { batchId: string }).batchId);
+    await eventually(() => send('GET', `/placements/batches/${batchId}`, 'client'), (answer) => (answer.body as { status?: string }).status === 'completed');
+    await valid('GET', `/placements/batches/${batchId}/results`, 'client');
+    await send('POST', '/placements/batches', 'client', { raw: 'no,such,columns\n', contentType: 'text/csv' });
     await eventually(() => send('GET', `/cases/${accountId}`, 'collector'), (answer) => answer.status === 200);
     await valid('POST', `/cases/${accountId}/contacts`, 'collector', { channel: 'call', direction: 'outbound', outcome: 'right-party-contact', to: '+12125550100' });
     const letters = await eventually(() => send('GET', `/accounts/${accountId}/letters`, 'client'), (answer) => (answer.body as Array<{ status: string }>)[0]?.status === 'sent');

@@ -101,6 +101,9 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     expect(described).toEqual(
       expect.arrayContaining([
         'POST /placements',
+        'POST /placements/batches',
+        'GET /placements/batches/:batchId',
+        'GET /placements/batches/:batchId/results',
         'POST /clients',
         'POST /clients/:clientId/webhook-endpoints',
         'POST /clients/:clientId/agreements',
@@ -123,6 +126,11 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     // Money leaving trust and the trust account's figures are for accountants alone.
     const trustRoutes = routes.filter((route) => route.path.startsWith('/trust/') || route.path.endsWith('/credit-refunds'));
     expect(trustRoutes.map((route) => route.roles)).toEqual([['accountant'], ['accountant'], ['accountant']]);
+    // A batch is uploaded by its client only; its status and results are read by it or by any staff role.
+    const rolesOf = (described: string) => routes.find((route) => `${route.method} ${route.path}` === described)?.roles;
+    expect(rolesOf('POST /placements/batches')).toEqual(['client']);
+    expect(rolesOf('GET /placements/batches/:batchId')).toEqual(['client', ...STAFF_ROLES]);
+    expect(rolesOf('GET /placements/batches/:batchId/results')).toEqual(['client', ...STAFF_ROLES]);
     const unstated = routes.filter((route) => route.roles === undefined).map((route) => `${route.method} ${route.path}`);
     expect(unstated).toEqual([]);
     const open = routes.filter((route) => route.roles === 'public').map((route) => `${route.method} ${route.path}`);

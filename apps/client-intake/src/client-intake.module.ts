@@ -22,6 +22,14 @@ import { ListAgreementsHandler } from './application/list-agreements/list-agreem
 import { ListAgreementsController } from './application/list-agreements/list-agreements.http.controller';
 import { SetAgreementHandler } from './application/set-agreement/set-agreement.handler';
 import { SetAgreementController } from './application/set-agreement/set-agreement.http.controller';
+import { GetBatchHandler } from './application/get-batch/get-batch.handler';
+import { BatchStatusReader } from './application/get-batch/batch-status.reader';
+import { GetBatchController } from './application/get-batch/get-batch.http.controller';
+import { GetBatchResultsHandler } from './application/get-batch-results/get-batch-results.handler';
+import { GetBatchResultsController } from './application/get-batch-results/get-batch-results.http.controller';
+import { PlaceBatchHandler } from './application/place-batch/place-batch.handler';
+import { PlaceBatchController } from './application/place-batch/place-batch.http.controller';
+import { BatchWorker } from './application/process-batch/batch-worker';
 import { WhoAmIHandler } from './application/who-am-i/who-am-i.handler';
 import { WhoAmIController } from './application/who-am-i/who-am-i.http.controller';
 import { webhookControllers, webhookHandlers, WebhookOptions, webhookPortsProvider } from './application/webhooks/webhooks.providers';
@@ -35,7 +43,7 @@ import { intakeGateway } from './integration/outbound/intake.gateway';
 
 export const CLIENT_INTAKE = 'client-intake';
 
-const controllers = [WhoAmIController, OnboardClientController, IssueApiKeyController, RevokeApiKeyController, PlaceAccountController, GetAccountController, AuthorizeLegalReferralController, SetAgreementController, ListAgreementsController];
+const controllers = [WhoAmIController, OnboardClientController, IssueApiKeyController, RevokeApiKeyController, PlaceBatchController, GetBatchController, GetBatchResultsController, PlaceAccountController, GetAccountController, AuthorizeLegalReferralController, SetAgreementController, ListAgreementsController];
 const commandHandlers = [
   OnboardClientHandler,
   IssueApiKeyHandler,
@@ -45,8 +53,10 @@ const commandHandlers = [
   CloseAccountHandler,
   ReopenAfterReversalHandler,
   SetAgreementHandler,
+  PlaceBatchHandler,
 ];
-const queryHandlers = [WhoAmIHandler, GetAccountHandler, ListAgreementsHandler];
+const queryHandlers = [WhoAmIHandler, GetAccountHandler, ListAgreementsHandler, GetBatchHandler, GetBatchResultsHandler];
+const batchProviders = [BatchWorker, BatchStatusReader];
 
 /**
  * Composition root of the client-intake service: its use cases over the ports it is given.
@@ -85,6 +95,7 @@ export class ClientIntakeModule {
         ...queryHandlers,
         ...webhookHandlers,
         ...afterPlacementHandlers,
+        ...batchProviders,
         runtimeProvider(runtime),
       ],
       exports: [CLIENT_KEY_VERIFIER],

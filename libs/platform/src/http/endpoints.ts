@@ -1,5 +1,5 @@
 import { applyDecorators, HttpCode, Param, ParseUUIDPipe, Type, UseInterceptors } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiParam, ApiProduces, ApiResponseOptions, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiParam, ApiProduces, ApiResponseOptions, ApiTags } from '@nestjs/swagger';
 import { Role, Roles } from '../auth/roles';
 import { ApiProblems, ProblemStatus } from './api-problems';
 import { CommandInterceptor } from './command.interceptor';
@@ -30,8 +30,8 @@ export interface QueryEndpointOptions extends EndpointOptions {
 }
 
 export interface CommandEndpointOptions extends EndpointOptions {
-  /** 201 (the default) when the command makes something, 200 when it answers what it did. */
-  status?: 200 | 201;
+  /** 201 (the default) when the command makes something, 200 when it answers what it did, 202 when it took work to do later. */
+  status?: 200 | 201 | 202;
 }
 
 /** Who may call, the uuid path parameters and the tag: what both kinds of endpoint state alike. */
@@ -64,7 +64,7 @@ export function QueryEndpoint(options: QueryEndpointOptions): MethodDecorator {
 export function CommandEndpoint(options: CommandEndpointOptions): MethodDecorator {
   const { answer, description, problems, status = 201 } = options;
   return applyDecorators(
-    ...(status === 200 ? [HttpCode(200)] : []),
+    ...(status === 201 ? [] : [HttpCode(status)]),
     ...described(options),
     UseInterceptors(CommandInterceptor),
     ApiProblems('command', problems),
@@ -74,7 +74,7 @@ export function CommandEndpoint(options: CommandEndpointOptions): MethodDecorato
       description: 'Optional. A retry with the same key (by the same caller, same method, path and body) returns the first answer and changes nothing again; another request under the key is refused (422, rule idempotency-key-reused). 1-128 characters: letters, digits and . _ : ~ @ / + = -',
       schema: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9._:~@/+=-]+$' },
     }),
-    status === 200 ? ApiOkResponse(success(answer, description)) : ApiCreatedResponse(success(answer, description)),
+    status === 200 ? ApiOkResponse(success(answer, description)) : status === 202 ? ApiAcceptedResponse(success(answer, description)) : ApiCreatedResponse(success(answer, description)),
   );
 }
 

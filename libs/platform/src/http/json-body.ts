@@ -31,8 +31,31 @@ export function jsonBody(): Array<Middleware | ErrorMiddleware> {
   return [requireJsonContentType, express.json({ limit: MAX_BODY_BYTES, type: JSON_TYPES, strict: false }), refuseDeepNesting, bodyErrorsAsProblems];
 }
 
+/**
+ * A route whose body is a file read as a stream by its handler (bulk placement): the JSON
+ * rules above do not apply to it for its own media types, and nothing buffers its body.
+ */
+export interface StreamedBodyRoute {
+  method: 'POST' | 'PUT';
+  /** The request path, exactly (no parameters). */
+  path: string;
+  /** The media types the handler reads; any other still gets the 415. */
+  mediaTypes: string[];
+}
+
+const streamedRoutes: StreamedBodyRoute[] = [];
+
+/** Lets a route take a streamed non-JSON body (see StreamedBodyRoute); its module calls it once. */
+export function acceptStreamedBody(route: StreamedBodyRoute): void {
+  if (!streamedRoutes.some((known) => known.method === route.method && known.path === route.path)) streamedRoutes.push(route);
+}
+
+function isStreamedBody(request: express.Request): boolean {
+  return streamedRoutes.some((route) => route.method === request.method && route.path === request.path && request.is(route.mediaTypes) !== false && request.is(route.mediaTypes) !== null);
+}
+
 const requireJsonContentType: Middleware = (request, response, next) => {
-  if (!BODY_METHODS.has(request.method) || !hasBody(request) || request.is(JSON_TYPES)) return next();
+  if (!BODY_METHODS.has(request.method) || !hasBody(request) || request.is(JSON_TYPES) || isStreamedBody(request)) return next();
   sendProblem(response, 415, 'unsupported-media-type', `send the body as application/json (got ${request.headers['content-type'] ?? 'no content type'})`);
 };
 

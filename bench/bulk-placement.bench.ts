@@ -1,0 +1,125 @@
+/**
+ * A file of placements through the all-in-one as an operator runs it (the built process,
+ * a fresh data folder): the file is streamed to POST /placements/batches through the typed
+ * creditor client, then the batch status is polled until every row is placed. Prints the
+ * time to the 202 (the file stored), the time until every row is placed and acknowledged,
+ * and rows per second. The issue's goal: 10,000 rows in under 10 s.
+ *
+ *   npm run build
+ *   node -r ./deploy/runtime/register-paths.js dist/bench/bulk-placement.bench.js
+ *
+ * Environment (optional): BENCH_ROWS rows in the file (default 10000, max 100000);
+ * BENCH_TIME_LIMIT_S stops following the batch after this long (default 600) and prints
+ * how far it got.
+ * Only 127.0.0.1 on a free port; the data folder is removed at the end. Prints, never asserts.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { BatchStatus, creditorClient } from '@lib/creditor-client';
+import { DEV_STAFF_TOKEN_SECRET, signStaffToken } from '@lib/platform';
+import { intFromEnv } from './bench-support';
+
+const ROOT = join(__dirname, '..', '..');
+const MAIN = join(ROOT, 'dist', 'apps', 'all-in-one', 'src', 'main.js');
+const ROWS = intFromEnv('BENCH_ROWS', 10_000, 100_000);
+const TIME_LIMIT_MS = intFromEnv('BENCH_TIME_LIMIT_S', 600, 3_600) * 1_000;
+const ADMIN = `Bearer ${signStaffToken(DEV_STAFF_TOKEN_SECRET, { role: 'admin', id: 'admin-bench' })}`;
+const HEADER = 'clientReference,commercial,debtorKind,debtorLegalName,debtorCountry,invoiceNumber,issueDate,dueDate,originalAmount,currency';
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bulk-bench-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
+  delete env.STAFF_TOKEN_SECRET;
+  delete env.EVENT_STORE;
+  delete env.MESSAGE_BUS;
+  const child = spawn(process.execPath, ['-r', './deploy/runtime/register-paths.js', MAIN], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  try {
+    await ready(url, child);
+    const admin = { authorization: ADMIN, 'content-type': 'application/json' };
+    const { clientId } = (await (await fetch(`${url}/clients`, { method: 'POST', headers: admin, body: JSON.stringify({ name: 'Bulk Bench Ltd' }) })).json()) as { clientId: string };
+    const { apiKey } = (await (await fetch(`${url}/clients/${clientId}/api-keys`, { method: 'POST', headers: admin })).json()) as { apiKey: string };
+    const client = creditorClient({ baseUrl: url, apiKey });
+
+    console.log(`bulk placement bench: ${ROWS} rows, all-in-one on PGlite, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    const begun = performance.now();
+    const accepted = await client.placeBatch(csvFile(ROWS), 'csv', `bench-${Date.now()}`);
+    const storedMs = performance.now() - begun;
+    console.log(`202 (file stored, ${accepted.received} rows): ${(storedMs / 1000).toFixed(2)} s = ${Math.round(accepted.received / (storedMs / 1000))} rows/s`);
+    let status: BatchStatus | undefined;
+    let lastPrinted = performance.now();
+    while (performance.now() - begun < TIME_LIMIT_MS) {
+      // A status read waits its turn on the one embedded database the placing keeps busy: bounded, and retried.
+      const read = await client.api.GET('/placements/batches/{batchId}', { params: { path: { batchId: accepted.batchId } }, signal: AbortSignal.timeout(60_000) }).catch(() => undefined);
+      if (read?.data) status = read.data;
+      if (status?.status === 'completed' || status?.status === 'refused') break;
+      if (status && performance.now() - lastPrinted > 10_000) {
+        console.log(`  ${((performance.now() - begun) / 1000).toFixed(0)} s: ${status.received - status.pending}/${status.received} rows done`);
+        lastPrinted = performance.now();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const totalMs = performance.now() - begun;
+    const done = status ? status.received - status.pending : 0;
+    if (status?.status === 'completed') {
+      console.log(`every row placed and acknowledged: ${(totalMs / 1000).toFixed(2)} s in all = ${Math.round(status.received / (totalMs / 1000))} rows/s (placed ${status.placed}, already placed ${status.alreadyPlaced}, refused ${status.refused})`);
+    } else {
+      console.log(`not finished after ${(totalMs / 1000).toFixed(0)} s: ${done}/${ROWS} rows done = ${Math.round(done / (totalMs / 1000))} rows/s`);
+    }
+    console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The file as a stream generated row by row, as a client would read it from disk. */
+function csvFile(rows: number): ReadableStream<Uint8Array> {
+  let next = 0;
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (next === 0) controller.enqueue(encoder.encode(`${HEADER}\n`));
+      const lines: string[] = [];
+      for (; next < rows && lines.length < 1_000; next++) lines.push(`BENCH-${next + 1},true,company,Bench Debtor ${next + 1},US,INV-${next + 1},2025-10-16,2025-11-15,${10_000 + next},USD\n`);
+      if (lines.length > 0) controller.enqueue(encoder.encode(lines.join('')));
+      if (next >= rows) controller.close();
+    },
+  });
+}
+
+async function ready(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`all-in-one exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/health/ready`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('all-in-one not ready in 120 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
