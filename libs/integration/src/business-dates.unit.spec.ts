@@ -35,7 +35,7 @@ describe('business dates on integration messages', () => {
   });
 
   it('hands the business date of a message on to the events it causes; without one they are effective when recorded', () => {
-    const message = (headers: Record<string, string>) => ({ topic: 't', key: 'a1', value: {}, headers: { 'message-id': 'm1', 'correlation-id': 'c1', ...headers }, partition: 0, offset: '0', attempt: 1 });
+    const message = (headers: Record<string, string>) => ({ topic: 't', key: 'a1', value: {}, headers: { 'message-type': 'AccountClosed.v1', 'message-id': 'm1', 'correlation-id': 'c1', 'causation-id': 'e1', ...headers }, partition: 0, offset: '0', attempt: 1 });
     const options = { now: () => new Date('2026-06-01T10:00:05.000Z'), newId: () => 'id' };
     expect(contextOf(message({ 'effective-at': '2025-10-01T00:00:00.000Z' }), options).effectiveAt).toEqual(new Date('2025-10-01T00:00:00.000Z'));
     expect(contextOf(message({}), options)).not.toHaveProperty('effectiveAt');
