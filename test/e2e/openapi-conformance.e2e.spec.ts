@@ -216,7 +216,7 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await valid('POST', `/accounts/${String((await valid('POST', '/placements', 'client', placement('CONF-CANCEL'))).accountId)}/cancel`, 'supervisor', { reason: 'conflict of interest' });
     await valid('POST', `/accounts/${String((await valid('POST', '/placements', 'client', placement('CONF-CLOSE'))).accountId)}/close`, 'supervisor', { closingCode: 'uncollectible', reason: 'no assets' });
     // A migration import: placed long ago, one earlier payment, closed since.
-    const migration = { ...placement('CONF-IMPORT'), clientId, placedOn: '2026-01-10', payments: [{ paidOn: '2026-02-01', amount: 1000, method: 'check' }], status: { state: 'closed', closingCode: 'settled', closedOn: '2026-03-01' } };
+    const migration = { ...placement('CONF-IMPORT'), clientId, placedOn: '2026-01-10', payments: [{ paidOn: '2026-02-01', amount: 1000, method: 'check' }], status: { state: 'closed', closingCode: 'settled', closedOn: '2026-02-10' } };
     await valid('POST', '/migrations/accounts', 'admin', migration);
     await eventually(() => send('GET', `/reports/accounts/${accountId}`, 'client'), (answer) => answer.status === 200);
     await valid('GET', `/reports/accounts/${accountId}/timeline`, 'client');
