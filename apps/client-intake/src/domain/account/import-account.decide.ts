@@ -1,6 +1,6 @@
 import { Decision, DomainEvent, nameBasedId, reject } from '@lib/es-core';
-import type { ImportAccount } from './import-account.commands';
-import type { AccountEvent, ClosingCode, PaymentMethod } from './account.events';
+import type { EarlierPayment, ImportAccount } from './import-account.commands';
+import type { AccountEvent, ClosingCode } from './account.events';
 import type { AccountState } from './account.state';
 import { decidePlaceAccount, FieldProblem } from './place-account.decide';
 import type { EarlierPaymentImported } from './import-account.events';
@@ -25,14 +25,6 @@ export const IMPORTABLE_CLOSING_CODES: readonly ClosingCode[] = [
   'disputed-upheld',
   'legal-closed',
 ];
-
-export interface EarlierPayment {
-  paidOn: string;
-  amount: number;
-  method: PaymentMethod;
-}
-
-export type ImportedStatus = { state: 'open' } | { state: 'closed'; closingCode: ClosingCode; closedOn: string };
 
 /** What the rules across an import's dates and amounts look at (the placement's own rules are place-account's). */
 export interface ImportFacts {

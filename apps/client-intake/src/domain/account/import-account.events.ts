@@ -1,5 +1,4 @@
 import type { DomainEvent } from '@lib/es-core';
-import type { PaymentMethod } from './account.events';
 
 /**
  * A payment the debtor made before the agency took the account over from another system
@@ -16,7 +15,8 @@ export type EarlierPaymentImported = DomainEvent<
     /** Minor units of the account's currency. */
     amount: number;
     currency: string;
-    method: PaymentMethod;
+    /** One of account.events' PaymentMethod, written out: account.events imports this file. */
+    method: 'ach' | 'card' | 'check' | 'wire' | 'cash';
     /** The day the debtor paid (YYYY-MM-DD), the payment's business date. */
     paidOn: string;
     /** When the import recorded it. */
