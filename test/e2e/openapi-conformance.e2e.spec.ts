@@ -233,6 +233,9 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await send('POST', `/accounts/${recalledId}/recall`, 'client', { body: {} });
     await valid('POST', `/accounts/${String((await valid('POST', '/placements', 'client', placement('CONF-CANCEL'))).accountId)}/cancel`, 'supervisor', { reason: 'conflict of interest' });
     await valid('POST', `/accounts/${String((await valid('POST', '/placements', 'client', placement('CONF-CLOSE'))).accountId)}/close`, 'supervisor', { closingCode: 'uncollectible', reason: 'no assets' });
+    // A migration import: placed long ago, one earlier payment, closed since.
+    const migration = { ...placement('CONF-IMPORT'), clientId, placedOn: '2026-01-10', payments: [{ paidOn: '2026-02-01', amount: 1000, method: 'check' }], status: { state: 'closed', closingCode: 'settled', closedOn: '2026-02-10' } };
+    await valid('POST', '/migrations/accounts', 'admin', migration);
     await eventually(() => send('GET', `/reports/accounts/${accountId}`, 'client'), (answer) => answer.status === 200);
     await valid('GET', `/reports/accounts/${accountId}/timeline`, 'client');
     await valid('GET', `/reports/portfolio/${clientId}`, 'client');
@@ -249,6 +252,8 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await send('GET', `/accounts/${accountId}`, 'other-client');
     await send('GET', `/accounts/${accountId}/letters`, 'other-client');
     await send('POST', '/placements', 'client', { body: placement('CONF-1') });
+    await send('POST', '/migrations/accounts', 'admin', { body: migration });
+    await send('POST', '/migrations/accounts', 'admin', { body: { ...migration, clientReference: 'CONF-IMPORT-2', clientId: UNKNOWN_ID } });
     await send('POST', '/placements', 'client', { body: placement('CONF-2'), headers: { 'idempotency-key': 'conf-1' } });
     await send('POST', '/payments', 'collector', { body: { accountId, amount: 1000, currency: 'EUR', method: 'ach' } });
 

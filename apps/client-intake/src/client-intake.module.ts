@@ -7,6 +7,8 @@ import { AuthorizeLegalReferralHandler } from './application/authorize-legal-ref
 import { AuthorizeLegalReferralController } from './application/authorize-legal-referral/authorize-legal-referral.http.controller';
 import { CloseAccountHandler } from './application/close-account/close-account.handler';
 import { GetAccountHandler } from './application/get-account/get-account.handler';
+import { ImportAccountHandler } from './application/import-account/import-account.handler';
+import { ImportAccountController } from './application/import-account/import-account.http.controller';
 import { GetAccountController } from './application/get-account/get-account.http.controller';
 import { EventSourcedClientKeys } from './application/issue-api-key/api-key';
 import { IssueApiKeyHandler } from './application/issue-api-key/issue-api-key.handler';
@@ -43,7 +45,7 @@ import { intakeGateway } from './integration/outbound/intake.gateway';
 
 export const CLIENT_INTAKE = 'client-intake';
 
-const controllers = [WhoAmIController, OnboardClientController, IssueApiKeyController, RevokeApiKeyController, PlaceBatchController, GetBatchController, GetBatchResultsController, PlaceAccountController, GetAccountController, AuthorizeLegalReferralController, SetAgreementController, ListAgreementsController];
+const controllers = [WhoAmIController, OnboardClientController, IssueApiKeyController, RevokeApiKeyController, PlaceBatchController, GetBatchController, GetBatchResultsController, PlaceAccountController, GetAccountController, AuthorizeLegalReferralController, SetAgreementController, ListAgreementsController, ImportAccountController];
 const commandHandlers = [
   OnboardClientHandler,
   IssueApiKeyHandler,
@@ -54,6 +56,7 @@ const commandHandlers = [
   ReopenAfterReversalHandler,
   SetAgreementHandler,
   PlaceBatchHandler,
+  ImportAccountHandler,
 ];
 const queryHandlers = [WhoAmIHandler, GetAccountHandler, ListAgreementsHandler, GetBatchHandler, GetBatchResultsHandler];
 const batchProviders = [BatchWorker, BatchStatusReader];

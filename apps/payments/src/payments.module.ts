@@ -18,10 +18,12 @@ import { ReversePaymentController } from './application/reverse-payment/reverse-
 import { ReversePaymentHandler } from './application/reverse-payment/reverse-payment.handler';
 import { RecordCancellationFeeHandler } from './application/record-cancellation-fee/record-cancellation-fee.handler';
 import { RecordDirectPaymentHandler } from './application/record-direct-payment/record-direct-payment.handler';
+import { RecordImportedPaymentHandler } from './application/record-imported-payment/record-imported-payment.handler';
 import { recordCancellationFee, recordDirectPayment } from './integration/inbound/after-placement.consumers';
 import { applyLegalRate } from './integration/inbound/apply-legal-rate.consumer';
 import { openLedger } from './integration/inbound/open-ledger.consumer';
 import { recordAgreementVersion } from './integration/inbound/record-agreement-version.consumer';
+import { recordImportedPayment } from './integration/inbound/record-imported-payment.consumer';
 import { ledgerUpcasters } from './domain/ledger/ledger.upcasters';
 import { paymentsGateway } from './integration/outbound/payments.gateway';
 import { accountIdOfStream, ledgerStreamId, PaymentsDependencies } from './payments.dependencies';
@@ -29,7 +31,7 @@ import { accountIdOfStream, ledgerStreamId, PaymentsDependencies } from './payme
 export const PAYMENTS_SERVICE = 'payments';
 
 const controllers = [PostPaymentController, ReversePaymentController, GetLedgerController, RefundCreditController, GetTrustReconciliationController];
-const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler, RecordAgreementVersionHandler, RecordDirectPaymentHandler, RecordCancellationFeeHandler, RefundCreditHandler];
+const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler, RecordAgreementVersionHandler, RecordDirectPaymentHandler, RecordCancellationFeeHandler, RefundCreditHandler, RecordImportedPaymentHandler];
 const queryHandlers = [GetLedgerHandler, GetTrustReconciliationHandler];
 
 /** Composition root of the payments service: its use cases over the ports it is given. */
@@ -45,7 +47,7 @@ export class PaymentsModule {
       bus: deps.bus,
       gateway: paymentsGateway,
       accountIdOf: accountIdOfStream,
-      inbound: [openLedger, applyLegalRate, recordAgreementVersion, recordDirectPayment, recordCancellationFee],
+      inbound: [openLedger, applyLegalRate, recordAgreementVersion, recordDirectPayment, recordCancellationFee, recordImportedPayment],
       publishes: [PAYMENTS_LEDGER],
       now: () => deps.clock.now(),
       newId: deps.newId,

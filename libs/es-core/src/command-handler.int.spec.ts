@@ -1,5 +1,7 @@
 import { createPgliteEventStore, PgliteEventStore } from '@lib/event-store';
 import { CommandContext, handleCommand } from './command-handler';
+import { effectiveAtOf } from './event';
+import { verifyChain } from './hash-chain';
 import { given } from './testing/given-when-then';
 import { tally } from './testing/tally.fixtures';
 
@@ -34,6 +36,20 @@ describe('handling a command against a real event store (PGlite)', () => {
         occurredAt: '2026-02-01T10:00:00.000Z',
       },
     });
+  });
+
+  it('keeps a business date apart from the recording time when the command gives one, and the chain still verifies', async () => {
+    await handleCommand(store, tally, 'tally-1', { amount: 1, cap: 10 }, context('req-1'));
+    await handleCommand(store, tally, 'tally-1', { amount: 2, cap: 10 }, context('req-2', { effectiveAt: new Date('2025-01-10T00:00:00.000Z') }));
+    await handleCommand(store, tally, 'tally-1', { amount: 3, cap: 10 }, context('req-3', { effectiveAt: (event) => (event.type === 'Added' ? new Date('2025-03-01T00:00:00.000Z') : undefined) }));
+    const events = await store.readStream('tally-1');
+    expect(events[0].metadata).not.toHaveProperty('effectiveAt');
+    expect(events.map((event) => [event.metadata.occurredAt, effectiveAtOf(event.metadata)])).toEqual([
+      ['2026-02-01T10:00:00.000Z', '2026-02-01T10:00:00.000Z'],
+      ['2026-02-01T10:00:00.000Z', '2025-01-10T00:00:00.000Z'],
+      ['2026-02-01T10:00:00.000Z', '2025-03-01T00:00:00.000Z'],
+    ]);
+    expect(verifyChain('tally-1', events)).toEqual({ ok: true, streamId: 'tally-1', checked: 3 });
   });
 
   it('leaves nothing behind when the decider refuses', async () => {

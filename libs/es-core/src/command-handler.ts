@@ -29,6 +29,13 @@ export interface CommandContext {
   causationId: string;
   /** From the clock port. */
   now: Date;
+  /**
+   * The business date the command's events stand for, when it is not `now` (a migration
+   * import): a date for every event, or one per event (an import's placement, earlier
+   * payments and closure each keep their own). Absent, or undefined for an event: the
+   * event carries no `effectiveAt` and is effective when recorded.
+   */
+  effectiveAt?: Date | ((event: DomainEvent) => Date | undefined);
   /** Id source for event ids (the composition root supplies it; tests make it deterministic). */
   newId: () => string;
   /**
@@ -141,15 +148,18 @@ async function appendDecided<Event extends DomainEvent>(
   currentVersion: number,
   context: CommandContext,
 ): Promise<OutcomeEvent<Event>[]> {
-  const toAppend = events.map((event) =>
-    withMetadata(event, {
+  const toAppend = events.map((event) => {
+    const effectiveAt = typeof context.effectiveAt === 'function' ? context.effectiveAt(event) : context.effectiveAt;
+    return withMetadata(event, {
       eventId: context.newId(),
       principal: context.principal,
       correlationId: context.correlationId,
       causationId: context.causationId,
       occurredAt: context.now.toISOString(),
-    }),
-  );
+      // Only when given: an event without it hashes exactly as every event recorded before business dates.
+      ...(effectiveAt ? { effectiveAt: effectiveAt.toISOString() } : {}),
+    });
+  });
   const expectedVersion: ExpectedVersion = currentVersion < 0 ? 'no_stream' : currentVersion;
   await store.appendToStream(streamId, toAppend, { expectedVersion });
   return toAppend;

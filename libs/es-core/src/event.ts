@@ -16,12 +16,24 @@ export interface EventMetadata {
   correlationId: string;
   /** The id of the command, message or event that caused this event. */
   causationId: string;
-  /** ISO-8601 instant from the clock port. */
+  /** ISO-8601 instant from the clock port: when the event was recorded. */
   occurredAt: string;
+  /**
+   * The business date the event stands for (ISO-8601 instant), when it is not the moment
+   * it was recorded: a migration import records today an account placed, paid or closed
+   * long ago. Absent: effective when recorded (`occurredAt`), as every event written
+   * before business dates existed. Read it with {@link effectiveAtOf}.
+   */
+  effectiveAt?: string;
   /** Hash-chain link, filled by the event store on append. */
   previousHash?: string;
   hash?: string;
   [extra: string]: unknown;
+}
+
+/** The business date of an event: its `effectiveAt`, or when it was recorded. */
+export function effectiveAtOf(metadata: Pick<EventMetadata, 'occurredAt' | 'effectiveAt'>): string {
+  return metadata.effectiveAt ?? metadata.occurredAt;
 }
 
 /** A domain event as a decider emits it: type and data only. */

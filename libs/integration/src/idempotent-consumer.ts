@@ -35,8 +35,15 @@ export function subscribeEffectivelyOnce(bus: MessageBus, options: EffectivelyOn
   });
 }
 
+/**
+ * The context a message's effects are written with. A message with an `effective-at`
+ * header (its cause stands for an earlier business date, docs/domain.md "Business dates")
+ * passes that date on to the events it causes; without one they are effective when recorded.
+ */
 export function contextOf(message: IncomingMessage, options: Pick<EffectivelyOnceOptions, 'now' | 'newId'>): CommandContext {
+  const effectiveAt = message.headers['effective-at'];
   return {
+    ...(effectiveAt !== undefined && !Number.isNaN(Date.parse(effectiveAt)) ? { effectiveAt: new Date(effectiveAt) } : {}),
     principal: RELAYED,
     correlationId: message.headers['correlation-id'],
     causationId: message.headers['message-id'],

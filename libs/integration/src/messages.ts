@@ -23,6 +23,8 @@ export function integrationMessage<Data extends object>(contract: Contract<Data>
       'source-stream': cause.streamId,
       'source-version': String(cause.version),
       'occurred-at': cause.metadata.occurredAt,
+      // Only on events that carry a business date of their own: absent, the message is effective when it occurred.
+      ...(cause.metadata.effectiveAt !== undefined ? { 'effective-at': cause.metadata.effectiveAt } : {}),
     },
   };
 }
@@ -43,6 +45,8 @@ export function auditMessage(service: string, event: RecordedEvent, accountId: s
       correlationId: event.metadata.correlationId,
       causationId: event.metadata.causationId,
       occurredAt: event.metadata.occurredAt,
+      // Part of what the event's hash is of: the copy must carry it for the chain to verify.
+      ...(event.metadata.effectiveAt !== undefined ? { effectiveAt: event.metadata.effectiveAt } : {}),
       previousHash: event.metadata.previousHash,
       hash: event.metadata.hash,
     },

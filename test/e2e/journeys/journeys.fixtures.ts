@@ -2,6 +2,7 @@ import { Deployment } from './deployment';
 import { journeyAgreementCommission, journeyAudit, journeyBadInput, journeyBouncedPayment, journeyIsolation, journeyLegal, journeyPaid } from './journeys';
 import { journeyDirectPayment, journeyRecallRefusedAndForced } from './after-placement.journey';
 import { journeyWebhook } from './webhooks.journey';
+import { journeyMigrationImport } from './migration.journey';
 
 /**
  * Declares the journeys against a deployment started once for the suite. Each journey
@@ -56,5 +57,9 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
 
   it('10. direct payment: reported by the client, posted as direct, commission owed by the client, pays the account off', async () => {
     await journeyDirectPayment(deployment, `DIRECT-${Date.now()}`);
+  }, 120_000);
+
+  it('11. migration import: placed 400 days ago with two earlier payments, commission by the age and plan of each business date, the history shows both dates', async () => {
+    await journeyMigrationImport(deployment, `MIGRATION-${Date.now()}`);
   }, 120_000);
 }

@@ -352,6 +352,8 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
         eventId: `ledger-${account}@0`,
         actor: { role: 'collector', id: 'collector-1' },
         occurredAt: at(5),
+        recordedAt: at(5),
+        effectiveAt: at(5),
         correlationId: `corr-ledger-${account}`,
         causationId: `cause-ledger-${account}-0`,
       });
@@ -359,6 +361,22 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
       expect(timeline).toHaveLength(6);
       expect(timeline[3]).not.toHaveProperty('data');
       expect(await queries.accountHistory(id('unknown'))).toEqual([]);
+    });
+
+    it('shows an imported event with the time the import recorded it and the business date it stands for, in recording order', async () => {
+      const account = id('account');
+      const imported = (version: number, type: string, effectiveAt: string): AuditRecordV1 => {
+        const record = auditRecord('client-intake', account, `account-${account}`, version, type, '2026-06-01T09:00:00.000Z');
+        return { ...record, metadata: { ...record.metadata, principal: { role: 'admin', id: 'admin-1' }, effectiveAt } };
+      };
+      await applyAll([imported(0, 'AccountPlaced', '2025-04-27T00:00:00.000Z'), imported(1, 'EarlierPaymentImported', '2025-06-01T00:00:00.000Z')].map(auditEventOf));
+
+      const history = await queries.accountHistory(account);
+      expect(history.map(({ type, actor, recordedAt, effectiveAt }) => ({ type, actor: actor.role, recordedAt, effectiveAt }))).toEqual([
+        { type: 'AccountPlaced', actor: 'admin', recordedAt: '2026-06-01T09:00:00.000Z', effectiveAt: '2025-04-27T00:00:00.000Z' },
+        { type: 'EarlierPaymentImported', actor: 'admin', recordedAt: '2026-06-01T09:00:00.000Z', effectiveAt: '2025-06-01T00:00:00.000Z' },
+      ]);
+      expect((await queries.accountTimeline(account))[0]).toMatchObject({ recordedAt: '2026-06-01T09:00:00.000Z', effectiveAt: '2025-04-27T00:00:00.000Z' });
     });
 
     /** `account`'s history after the given events of its account streams were recorded, one line per event. */

@@ -37,7 +37,12 @@ export interface HistoryEntry {
   data: Record<string, unknown>;
   eventId: string;
   actor: { role: string; id: string };
+  /** When the event was recorded (the same instant as `recordedAt`; kept for readers from before business dates). */
   occurredAt: string;
+  /** When the event was recorded: an import's run, not the business date it stands for. */
+  recordedAt: string;
+  /** The business date the event stands for (docs/domain.md, "Business dates"): `recordedAt` unless it was imported as of an earlier day. */
+  effectiveAt: string;
   correlationId: string;
   causationId: string;
 }
@@ -114,6 +119,8 @@ export class ReportingQueries {
       eventId: document.metadata.eventId,
       actor: { role: document.metadata.principal.role, id: document.metadata.principal.id },
       occurredAt: document.metadata.occurredAt,
+      recordedAt: document.metadata.occurredAt,
+      effectiveAt: document.metadata.effectiveAt ?? document.metadata.occurredAt,
       correlationId: document.metadata.correlationId,
       causationId: document.metadata.causationId,
     }));

@@ -26,6 +26,8 @@ export const AuditRecord = contract({
       correlationId: s.string(),
       causationId: s.string(),
       occurredAt: s.instant(),
+      /** The business date the event stands for; absent: effective when it occurred. */
+      effectiveAt: s.optional(s.instant()),
       previousHash: s.string(),
       hash: s.string(),
     }),

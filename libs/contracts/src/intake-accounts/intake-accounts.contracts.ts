@@ -199,3 +199,30 @@ export const DirectPaymentReported = contract({
   }),
 });
 export type DirectPaymentReportedV1 = DataOf<typeof DirectPaymentReported>;
+
+/**
+ * A payment the debtor made before the agency took the account over (a migration import,
+ * docs/client-intake.md). Payments posts it under `paymentId` as of `paidOn`: allocated,
+ * and charged commission by the client's plan in force that day and the account's age at
+ * its original placement. The message's `effective-at` header carries the same day.
+ */
+export const MigratedPaymentImported = contract({
+  topic: INTAKE_ACCOUNTS,
+  type: 'MigratedPaymentImported.v1',
+  summary: 'A payment made before a migration import; payments posts it as of the day it was paid.',
+  consumers: ['payments'],
+  schema: s.object({
+    accountId: s.string(),
+    clientId: s.string(),
+    paymentId: s.string(),
+    /** Minor units. */
+    amount: s.int(),
+    currency: s.currency(),
+    method: s.enum(['ach', 'card', 'check', 'wire', 'cash'] as const),
+    /** The day the debtor paid: the payment's business date. */
+    paidOn: s.date(),
+    /** When the import recorded it. */
+    importedAt: s.instant(),
+  }),
+});
+export type MigratedPaymentImportedV1 = DataOf<typeof MigratedPaymentImported>;

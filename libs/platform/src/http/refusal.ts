@@ -22,6 +22,7 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   'webhook-delivery-unknown': 404,
   // The request contradicts itself or the account.
   'placement-invalid': 400,
+  'import-invalid': 400,
   'placement-without-invoices': 400,
   'currency-mismatch': 422,
   'unknown-invoice': 422,

@@ -1,4 +1,5 @@
 import type { AccountCategory, ClosingCode, Debtor, Invoice, PaymentMethod } from './account.events';
+import type { ImportAccount } from './import-account.commands';
 
 /** Commands on an account. Times arrive on them; the decider reads no clock. */
 export interface PlaceAccount {
@@ -121,4 +122,5 @@ export type AccountCommand =
   | CloseAccountByStaff
   | NotePayment
   | NoteContactAttempt
-  | ReportDirectPayment;
+  | ReportDirectPayment
+  | ImportAccount;

@@ -6,6 +6,7 @@ import { AccountState, evolveAccount, initialAccountState } from './account.stat
 import { decideCancelAccount } from './cancel-account.decide';
 import { decideCloseAccountByStaff } from './close-account-by-staff.decide';
 import { decideCloseAccount } from './close-account.decide';
+import { decideImportAccount } from './import-account.decide';
 import { decideNoteContactAttempt, decideNotePayment } from './note-collection-work.decide';
 import { decidePlaceAccount } from './place-account.decide';
 import { decideRecallAccount } from './recall-account.decide';
@@ -34,6 +35,8 @@ function decide(command: AccountCommand, state: AccountState): Decision<AccountE
       return decideNoteContactAttempt(command, state);
     case 'ReportDirectPayment':
       return decideReportDirectPayment(command, state);
+    case 'ImportAccount':
+      return decideImportAccount(command, state);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@lib/es-core';
 import type { AccountCategory } from '../client/agreement-terms';
+import type { EarlierPaymentImported } from './import-account.events';
 
 export type { AccountCategory };
 
@@ -172,4 +173,5 @@ export type AccountEvent =
   | PaymentNoted
   | ContactAttemptNoted
   | AccountRecalled
-  | DirectPaymentReported;
+  | DirectPaymentReported
+  | EarlierPaymentImported;

@@ -84,5 +84,8 @@ export function evolveAccount(state: AccountState, event: AccountEvent): Account
       return state.status === 'none' ? state : { ...state, standing: { ...state.standing, directReports: [...state.standing.directReports, event.data.reportId] } };
     case 'AccountRecalled':
       return state;
+    // The balance follows payments' PaymentNoted for it, as for any payment.
+    case 'EarlierPaymentImported':
+      return state;
   }
 }

@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@lib/es-core';
-import { AccountClosed, AccountPlaced, AccountPlacedV2, AccountRecalled, AccountReopened, AgreementVersionPublished, DirectPaymentReported, LegalReferralAuthorized } from '@lib/contracts';
+import { AccountClosed, AccountPlaced, AccountPlacedV2, AccountRecalled, AccountReopened, AgreementVersionPublished, DirectPaymentReported, LegalReferralAuthorized, MigratedPaymentImported } from '@lib/contracts';
 import { integrationMessage } from '@lib/integration';
 import type { OutgoingMessage } from '@lib/message-bus';
 import { accountIdOfStream, clientIdOfStream } from '../../client-intake.dependencies';
@@ -32,6 +32,8 @@ export function intakeGateway(stored: RecordedEvent): OutgoingMessage[] {
       return [integrationMessage(DirectPaymentReported, stored.data.accountId, stored.data, stored)];
     case 'AccountReopened':
       return [integrationMessage(AccountReopened, stored.data.accountId, stored.data, stored)];
+    case 'EarlierPaymentImported':
+      return [integrationMessage(MigratedPaymentImported, stored.data.accountId, stored.data, stored)];
     case 'LegalReferralAuthorized':
       return [integrationMessage(LegalReferralAuthorized, stored.data.accountId, stored.data, stored)];
     default:

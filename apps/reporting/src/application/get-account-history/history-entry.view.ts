@@ -14,7 +14,9 @@ export class TimelineEntryView implements TimelineEntry {
   @ApiProperty({ example: 'AccountPlaced' }) type!: string;
   @ApiProperty() eventId!: string;
   @ApiProperty({ type: ActorView, description: 'Who did it' }) actor!: ActorView;
-  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When it was recorded (as recordedAt)' }) occurredAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When it was recorded: for an imported event, when the import ran' }) recordedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'The business date it stands for: recordedAt, or the original date of an imported event (docs/domain.md, "Business dates")' }) effectiveAt!: string;
   @ApiProperty() correlationId!: string;
   @ApiProperty({ description: 'The request, message or event that caused it' }) causationId!: string;
 }
