@@ -2,9 +2,15 @@
  * Read-model throughput and latency with reporting's own projections (portfolio, account
  * summaries, legal pipeline, audit trail), the three figures issue 8 asks for:
  *
- *  1. live path on the MongoDB-wire server: one event per `apply`, as reporting's inbound
- *     handlers do, from BENCH_APPLIERS concurrent appliers (partitions consumed at once),
- *     each owning its accounts, so events of one stream stay in order;
+ *  1. live path on the MongoDB-wire server, from BENCH_APPLIERS concurrent appliers
+ *     (partitions consumed at once), each owning its accounts, so events of one stream stay
+ *     in order, three ways, one after another in one run:
+ *     a. one event per `apply`, projections one after another (reporting's consumer before
+ *        batch consumption; the issue 8 table's row);
+ *     b. one event per `apply`, the event's projections concurrently;
+ *     c. consumer batches of BENCH_CONSUMER_BATCH (default 100) events: per batch, each
+ *        projection gets its events in one `apply`, projections concurrently, exactly as
+ *        reporting's batch consumer does (`applyConcurrently`);
  *  2. rebuild on the MongoDB-wire server once documents must be replaced:
  *     `rebuildProjection` per projection in batches of BENCH_REBUILD_BATCH, over a history
  *     long enough that every batch after the first replaces the documents of the ones before
@@ -21,7 +27,10 @@
  *
  * Settings (environment): MONGO_URL (else read from .infra/env; only 127.0.0.1 is accepted),
  * BENCH_ACCOUNTS (default 200), BENCH_PAYMENTS per account (default 6), BENCH_APPLIERS
- * (default 8), BENCH_REBUILD_BATCH (default 1000), BENCH_SECONDS per scenario (default 60;
+ * (default 8), BENCH_CONSUMER_BATCH (default 100), BENCH_REBUILD_BATCH (default 1000),
+ * BENCH_LIVE_ONLY (1: only the live-path scenarios), BENCH_LIVE_MODES (comma-separated
+ * subset of sequential,concurrent,batched), BENCH_STORE_CONCURRENCY (the MongoDB store's
+ * `concurrency`, default its own), BENCH_SECONDS per scenario (default 60;
  * a scenario stops at the first apply or batch past it). It works in a database of its own
  * (`rm_bench_<pid>`), dropped at the end.
  */
@@ -34,6 +43,7 @@ import { mongo } from 'mongoose';
 import { reportFigure } from './bench-support';
 import { auditEventOf } from '../apps/reporting/src/read-models/audit-trail.projection';
 import { REPORTING_PROJECTIONS } from '../apps/reporting/src/read-models/reporting.queries';
+import { applyConcurrently } from '../apps/reporting/src/integration/inbound/project-integration-events.handler';
 import {
   accountPlaced,
   auditRecord,
@@ -49,6 +59,10 @@ const settings = {
   accounts: intFromEnv('BENCH_ACCOUNTS', 200),
   payments: intFromEnv('BENCH_PAYMENTS', 6),
   appliers: intFromEnv('BENCH_APPLIERS', 8),
+  consumerBatch: intFromEnv('BENCH_CONSUMER_BATCH', 100),
+  liveOnly: process.env.BENCH_LIVE_ONLY === '1',
+  liveModes: (process.env.BENCH_LIVE_MODES ?? 'sequential,concurrent,batched').split(','),
+  storeConcurrency: process.env.BENCH_STORE_CONCURRENCY ? intFromEnv('BENCH_STORE_CONCURRENCY', 8) : undefined,
   rebuildBatch: intFromEnv('BENCH_REBUILD_BATCH', 1000),
   seconds: intFromEnv('BENCH_SECONDS', 60),
 };
@@ -62,7 +76,7 @@ interface Row {
   events: number;
   seconds: number;
   eventsPerSecond: number;
-  /** Milliseconds per `apply` (live, in memory) or per batch (rebuild). */
+  /** Milliseconds per event's or consumer batch's applies (live), per `apply` (in memory) or per batch (rebuild). */
   p50: number;
   p95: number;
   p99: number;
@@ -80,16 +94,20 @@ async function main(): Promise<void> {
   for (const [version, library] of versions) {
     const dbName = `rm_bench_${process.pid}_${version}`;
     try {
-      rows.push(await livePath(version, library, url, dbName, history));
-      rows.push(await mongoRebuild(version, library, url, dbName, history));
+      for (const mode of LIVE_MODES.filter((candidate) => settings.liveModes.includes(candidate.name))) rows.push(await livePath(version, library, url, `${dbName}_${mode.name}`, history, mode));
+      if (!settings.liveOnly) rows.push(await mongoRebuild(version, library, url, dbName, history));
     } finally {
       await dropDatabase(url, dbName);
     }
-    rows.push(await inMemoryRebuild(version, library, history));
+    if (!settings.liveOnly) rows.push(await inMemoryRebuild(version, library, history));
   }
-  // The issue 8 table reads the current library's rows: live path, MongoDB rebuild, in-memory rebuild, in that order per version.
-  const [live, rebuilt, inMemory] = rows.filter((row) => row.version !== 'before');
+  // The issue 8 table reads the current library's rows; the live path's row is one event per apply, projections one after another.
+  const latest = rows.filter((row) => row.version !== 'before');
+  const live = latest.find((row) => row.scenario === describeLiveMode(LIVE_MODES[0]));
+  const batched = latest.find((row) => row.scenario === describeLiveMode(LIVE_MODES[2]));
+  const [rebuilt, inMemory] = latest.filter((row) => !row.scenario.includes('live path'));
   if (live) reportFigure('mongo-live-events-per-s', live.eventsPerSecond);
+  if (batched) reportFigure('mongo-live-batched-events-per-s', batched.eventsPerSecond);
   if (rebuilt) reportFigure('mongo-rebuild-events-per-s', rebuilt.eventsPerSecond);
   if (inMemory) reportFigure('memory-rebuild-events-per-s', inMemory.eventsPerSecond);
 
@@ -97,9 +115,31 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ settings, rows }));
 }
 
-/** Reporting's inbound handlers: each event to every projection that reads it, one event per apply, appliers side by side. */
-async function livePath(version: string, library: ReadModelsLibrary, url: string, dbName: string, history: readonly ProjectedEvent[]): Promise<Row> {
-  const store = await library.createMongoReadModelStore({ url, dbName });
+interface LiveMode {
+  name: string;
+  /** Events handed to the store together (one partition's consumer batch). */
+  batch: number;
+  /** The batch's projections applied concurrently (else one after another). */
+  concurrent: boolean;
+}
+
+const LIVE_MODES: readonly LiveMode[] = [
+  { name: 'sequential', batch: 1, concurrent: false },
+  { name: 'concurrent', batch: 1, concurrent: true },
+  { name: 'batched', batch: settings.consumerBatch, concurrent: true },
+];
+
+function describeLiveMode(mode: LiveMode): string {
+  if (mode.batch === 1) return `MongoDB-wire live path: one event per apply, projections ${mode.concurrent ? 'concurrent' : 'one after another'}, ${settings.appliers} appliers`;
+  return `MongoDB-wire live path: consumer batches of ${mode.batch}, one apply per projection, projections concurrent, ${settings.appliers} appliers`;
+}
+
+/**
+ * Reporting's consumer: each applier is one partition's consumer, taking its events `mode.batch`
+ * at a time; each projection gets the batch's events it reads. Latencies are per batch.
+ */
+async function livePath(version: string, library: ReadModelsLibrary, url: string, dbName: string, history: readonly ProjectedEvent[], mode: LiveMode): Promise<Row> {
+  const store = await library.createMongoReadModelStore({ url, dbName, concurrency: settings.storeConcurrency });
   try {
     const appliers = Array.from({ length: settings.appliers }, (): ProjectedEvent[] => []);
     for (const event of history) appliers[accountNumber(event) % settings.appliers].push(event);
@@ -109,20 +149,24 @@ async function livePath(version: string, library: ReadModelsLibrary, url: string
     let complete = true;
     const start = performance.now();
     await Promise.all(appliers.map(async (owned) => {
-      for (const event of owned) {
+      for (let at = 0; at < owned.length; at += mode.batch) {
         if (Date.now() > deadline) {
           complete = false;
           return;
         }
+        const batch = owned.slice(at, at + mode.batch);
         const began = performance.now();
-        for (const projection of readersOf(event)) await store.apply(projection, [event]);
+        const work = REPORTING_PROJECTIONS.map((projection) => ({ projection, events: batch.filter((event) => readersOf(event).includes(projection)) }));
+        if (mode.concurrent) await applyConcurrently(store, work);
+        else for (const { projection, events: mine } of work) if (mine.length > 0) await store.apply(projection, mine);
         latencies.push(performance.now() - began);
-        events += 1;
+        events += batch.length;
       }
     }));
-    return row(version, `MongoDB-wire live path: one event per apply, ${settings.appliers} appliers`, events, start, latencies, complete);
+    return row(version, describeLiveMode(mode), events, start, latencies, complete);
   } finally {
     await store.close();
+    await dropDatabase(url, dbName);
   }
 }
 

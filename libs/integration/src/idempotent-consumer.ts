@@ -15,6 +15,15 @@ export interface EffectivelyOnceOptions {
    * message finds its earlier effect in the stream and changes nothing.
    */
   handle: (message: IncomingMessage, context: CommandContext) => Promise<void>;
+  /**
+   * Opt-in batch consumption (the bus's `batchHandler`): several messages of one
+   * partition, in order, each with its context; resolving commits them all. A batch that
+   * keeps failing falls back to `handle`, one message at a time. The same dedupe rule
+   * holds: every effect must be a no-op when its message is delivered again.
+   */
+  handleBatch?: (messages: ReadonlyArray<{ message: IncomingMessage; context: CommandContext }>) => Promise<void>;
+  /** Most messages per `handleBatch` call (the bus's default when omitted). */
+  maxBatchSize?: number;
 }
 
 /** The principal inbound integration messages act as. */
@@ -26,12 +35,17 @@ export const RELAYED: Principal = { role: 'system', id: 'integration' };
  * message id in the target stream (dedupe), so a redelivery after a crash is a no-op.
  */
 export function subscribeEffectivelyOnce(bus: MessageBus, options: EffectivelyOnceOptions): Promise<BusSubscription> {
+  const handleBatch = options.handleBatch;
   return bus.subscribe({
     groupId: options.groupId,
     topics: options.topics,
     maxAttempts: options.maxAttempts,
     dependenciesDown: options.dependenciesDown,
     handler: (message) => options.handle(message, contextOf(message, options)),
+    ...(handleBatch && {
+      maxBatchSize: options.maxBatchSize,
+      batchHandler: (messages: IncomingMessage[]) => handleBatch(messages.map((message) => ({ message, context: contextOf(message, options) }))),
+    }),
   });
 }
 

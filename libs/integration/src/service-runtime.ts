@@ -22,6 +22,41 @@ export interface Inbound<Data = any> {
   command?: (data: Data, context: CommandContext, message: IncomingMessage) => object | undefined;
 }
 
+/** One message of a batch, as a `BatchInbound` gets it: its contract, validated data and context. */
+export interface InboundItem<Data = any> {
+  contract: Contract<Data>;
+  data: Data;
+  context: CommandContext;
+  message: IncomingMessage;
+}
+
+/**
+ * Handles the messages of several contracts a batch at a time: the service then consumes
+ * in batches (the bus's `batchHandler`), and gets, per batch, the messages of these
+ * contracts in delivery order (per key: publish order). For effects whose cost is per
+ * round trip, not per message: read-model projections, where one `apply` of many events
+ * costs about what one of a single event costs.
+ *
+ * Declaring one says its effects do not depend on their order relative to the messages
+ * other inbounds of the service handle (a projection writes only its own collections):
+ * the runtime hands each inbound its share of a batch, concurrently. The batch is
+ * committed once every share resolved; if one throws, the whole batch is delivered again
+ * (then, after the bus's attempts, one message at a time), so `handleBatch` must be a
+ * no-op for what it already applied, as every inbound handler must.
+ */
+export interface BatchInbound {
+  contracts: readonly Contract<any>[];
+  handleBatch: (items: readonly InboundItem[]) => Promise<void>;
+}
+
+/** Messages of `contracts` reach `handleBatch` a batch at a time (see `BatchInbound`). */
+export function onBatch(contracts: readonly Contract<any>[], handleBatch: BatchInbound['handleBatch']): BatchInbound {
+  return { contracts, handleBatch };
+}
+
+/** Most messages per batch a service with batch inbounds gets, unless it says otherwise. */
+export const DEFAULT_INBOUND_BATCH_SIZE = 100;
+
 /**
  * Runs an inbound message's command. It resolves when the effect is stored (or the
  * command was refused: a refusal is the domain's answer to the message, not a failure to
@@ -66,7 +101,10 @@ export interface ServiceRuntimeOptions {
   gateway: (event: RecordedEvent) => OutgoingMessage[];
   /** The account a stream belongs to, if any (for the audit trail). */
   accountIdOf: (streamId: string) => string | undefined;
-  inbound?: Inbound[];
+  /** Per-message handlers (`on`, `commandOn`) and batch ones (`onBatch`). */
+  inbound?: Array<Inbound | BatchInbound>;
+  /** Most messages per batch when some inbound is a `BatchInbound`. Default `DEFAULT_INBOUND_BATCH_SIZE`. */
+  inboundBatchSize?: number;
   scheduler?: DurableScheduler;
   now: () => Date;
   newId: () => string;
@@ -167,8 +205,10 @@ export class ServiceRuntime {
     const { bus, inbound = [], service, upcastInbound: upcaster = publishedLanguageUpcaster } = this.options;
     await bus.ensureTopics([...new Set([...this.options.publishes, AUDIT_EVENTS])]);
     if (inbound.length > 0) {
-      const byType = new Map(inbound.map((i) => [i.contract.type, i]));
-      const topics = [...new Set(inbound.map((i) => i.contract.topic))];
+      const routes = routesOf(inbound);
+      const byType = new Map([...routes].map(([type, route]) => [type, route.kind === 'one' ? route.inbound : asSingle(route.inbound, route.contract)]));
+      const batched = inbound.some(isBatchInbound);
+      const topics = [...new Set([...routes.values()].map((route) => route.contract.topic))];
       await bus.ensureTopics(topics);
       this.topics = topics;
       this.subscription = await subscribeEffectivelyOnce(bus, {
@@ -207,11 +247,61 @@ export class ServiceRuntime {
             }
           });
         },
+        ...(batched && {
+          maxBatchSize: this.options.inboundBatchSize ?? DEFAULT_INBOUND_BATCH_SIZE,
+          handleBatch: (messages) => this.handleBatch(routes, messages, dispatch),
+        }),
       });
     }
     consumptionTrackerOf(bus)?.subscribed(service, this.topics);
     this.relay.start(this.options.relayIntervalMs);
     this.options.scheduler?.start(this.options.schedulerIntervalMs ?? 1000);
+  }
+
+  /**
+   * A batch: each message validated (one that is not fails the batch, and the bus's
+   * one-at-a-time fallback dead-letters it alone), each batch inbound given its share in
+   * order, concurrently with the others and with the per-message handlers, which take
+   * theirs one after another. Every share settles before the batch resolves or throws,
+   * so a retry never overlaps writes of the attempt before it.
+   */
+  private async handleBatch(
+    routes: Map<string, Route>,
+    messages: ReadonlyArray<{ message: IncomingMessage; context: CommandContext }>,
+    dispatch: CommandDispatch | undefined,
+  ): Promise<void> {
+    const upcaster = this.options.upcastInbound ?? publishedLanguageUpcaster;
+    const shares = new Map<BatchInbound, InboundItem[]>();
+    const singles: Array<{ handler: Inbound; data: unknown; context: CommandContext; message: IncomingMessage }> = [];
+    // Counted once the batch resolved: a batch that throws is delivered again and counted then.
+    const outcomes: Array<{ type: string; rule: string | undefined }> = [];
+    for (const { message, context } of messages) {
+      const type = message.headers['message-type'];
+      const route = routes.get(upcaster.newestTypeOf(type));
+      if (!route) continue;
+      const data = route.contract.parse(upcaster.upcast(type, message.value).value);
+      if (route.kind === 'one') {
+        singles.push({ handler: route.inbound, data, context, message });
+        continue;
+      }
+      const share = shares.get(route.inbound) ?? [];
+      share.push({ contract: route.contract, data, context, message });
+      shares.set(route.inbound, share);
+      outcomes.push({ type, rule: undefined });
+    }
+    const logContext = { principal: RELAYED, consumer: this.options.service, batch: messages.length, correlationId: messages[0]?.context.correlationId };
+    await withLogContext(logContext, async () => {
+      const runSingles = async (): Promise<void> => {
+        for (const single of singles) {
+          const rule = refusalRuleOf(await this.apply(single.handler, single.data, single.context, single.message, dispatch));
+          outcomes.push({ type: single.message.headers['message-type'], rule });
+        }
+      };
+      const settled = await Promise.allSettled([...[...shares].map(([inbound, items]) => inbound.handleBatch(items)), runSingles()]);
+      const failure = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+      if (failure) throw failure.reason;
+    });
+    for (const { type, rule } of outcomes) this.count(type, rule === undefined ? 'accepted' : 'refused', rule ?? '');
   }
 
   /** True when the event store or one of the service's probes does not answer within 2 s. */
@@ -258,6 +348,27 @@ export class ServiceRuntime {
     }
     if (failures.length > 0) throw new AggregateError(failures, `service ${this.options.service}: ${failures.length} part(s) failed to stop`);
   }
+}
+
+/** Where a message type goes: a per-message inbound, or its share of a batch inbound's. */
+type Route = { kind: 'one'; contract: Contract<any>; inbound: Inbound } | { kind: 'batch'; contract: Contract<any>; inbound: BatchInbound };
+
+function isBatchInbound(inbound: Inbound | BatchInbound): inbound is BatchInbound {
+  return 'handleBatch' in inbound;
+}
+
+function routesOf(inbound: ReadonlyArray<Inbound | BatchInbound>): Map<string, Route> {
+  const routes = new Map<string, Route>();
+  for (const entry of inbound) {
+    if (isBatchInbound(entry)) for (const contract of entry.contracts) routes.set(contract.type, { kind: 'batch', contract, inbound: entry });
+    else routes.set(entry.contract.type, { kind: 'one', contract: entry.contract, inbound: entry });
+  }
+  return routes;
+}
+
+/** A batch inbound's handling of one message: how the bus's one-at-a-time fallback reaches it. */
+function asSingle(inbound: BatchInbound, contract: Contract<any>): Inbound {
+  return { contract, handle: async (data, context, message) => inbound.handleBatch([{ contract, data, context, message }]) };
 }
 
 /** The rule of a refused command outcome (`handleCommand`'s `{ outcome: 'rejected', rejection: { rule } }`), if that is what a handler returned. */

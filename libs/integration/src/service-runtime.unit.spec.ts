@@ -3,7 +3,7 @@ import type { CheckpointStore, EventStore } from '@lib/event-store';
 import { createInProcessMessageBus, DEFAULT_MAX_ATTEMPTS, type MessageBus } from '@lib/message-bus';
 import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
 import { AccountPlaced, Contract } from '@lib/contracts';
-import { on, ServiceRuntime } from './service-runtime';
+import { on, onBatch, ServiceRuntime } from './service-runtime';
 
 describe('service runtime', () => {
   it('stops every part even when some fail to stop, then reports every failure', async () => {
@@ -133,6 +133,50 @@ describe('service runtime: what it tells operators about inbound messages', () =
       await waitFor('the message applied', () => applied.length > 0, { timeoutMs: 5_000 });
       expect(applied).toEqual([1]);
       expect(runtime.deadLetters()).toEqual([]);
+    } finally {
+      await runtime.stop();
+      await bus.close();
+    }
+  });
+
+  it('hands a batch inbound its messages a batch at a time, in order, and dead-letters only the one that cannot be applied', async () => {
+    const bus = createInProcessMessageBus({ retryBackoff: { initialMs: 1, maxMs: 1 }, partitions: 1 });
+    const store = { readAll: async () => [], load: async () => null, save: async () => undefined, ping: async () => undefined } as unknown as EventStore & CheckpointStore;
+    const batches: number[][] = [];
+    const applied: number[] = [];
+    const runtime = new ServiceRuntime({
+      service: 'svc',
+      store,
+      bus,
+      gateway: () => [],
+      accountIdOf: () => undefined,
+      inboundBatchSize: 8,
+      inbound: [
+        onBatch([thing], async (items) => {
+          batches.push(items.map((item) => (item.data as { n: number }).n));
+          if (items.some((item) => (item.data as { mode: string }).mode === 'fail')) throw new Error('cannot apply');
+          expect(items.every((item) => item.contract === thing && item.context.causationId === item.message.headers['message-id'])).toBe(true);
+          applied.push(...items.map((item) => (item.data as { n: number }).n));
+        }),
+      ],
+      now: () => new Date('2026-04-01T00:00:00.000Z'),
+      newId: () => 'id',
+      publishes: [],
+    });
+    await runtime.start();
+    try {
+      const modeOf = (n: number) => (n === 13 ? 'fail' : 'apply');
+      await bus.publish(Array.from({ length: 30 }, (_, n) => ({ topic: 'things', key: 'a', value: { n, mode: modeOf(n) }, headers: headersOf(n) })));
+      await waitFor('every other message applied and the bad one dead-lettered', () => runtime.deadLetters().length > 0 && applied.length >= 29, { timeoutMs: 10_000 });
+
+      expect(applied).toEqual(Array.from({ length: 30 }, (_, n) => n).filter((n) => n !== 13));
+      expect(Math.max(...batches.map((batch) => batch.length))).toBe(8);
+      // The batch holding the bad message: tried whole DEFAULT_MAX_ATTEMPTS times, then one message at a time.
+      expect(batches.filter((batch) => batch.length > 1 && batch.includes(13))).toHaveLength(DEFAULT_MAX_ATTEMPTS);
+      expect(batches.filter((batch) => batch.length === 1 && batch[0] === 13)).toHaveLength(DEFAULT_MAX_ATTEMPTS);
+      expect(runtime.deadLetters()).toEqual([{ topic: 'things', count: 1 }]);
+      const counts = Object.fromEntries(runtime.inboundCounts().map((c) => [`${c.outcome}:${c.rule}`, c.count]));
+      expect(counts).toEqual({ 'accepted:': 29, 'failed:': DEFAULT_MAX_ATTEMPTS });
     } finally {
       await runtime.stop();
       await bus.close();

@@ -23,6 +23,17 @@ export function resolveMaxAttempts(maxAttempts: number | undefined): number {
   return value;
 }
 
+/** Most messages in one batch of a `batchHandler` subscription unless it says otherwise. */
+export const DEFAULT_MAX_BATCH_SIZE = 100;
+
+export function resolveMaxBatchSize(maxBatchSize: number | undefined): number {
+  const value = maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new RangeError(`maxBatchSize must be an integer >= 1, got ${String(maxBatchSize)}`);
+  }
+  return value;
+}
+
 export function retryDelayMs(failedAttempts: number, backoff: RetryBackoff): number {
   return Math.min(backoff.maxMs, backoff.initialMs * 2 ** Math.max(0, failedAttempts - 1));
 }

@@ -53,6 +53,24 @@ export interface SubscribeOptions {
   dependenciesDown?: () => Promise<boolean>;
   /** Where a new group starts: earliest (default) or only new messages. */
   fromBeginning?: boolean;
+  /**
+   * Opt-in batch consumption, for handlers whose cost is per round trip rather than per
+   * message (read-model projections). Called with consecutive messages of ONE partition,
+   * in offset order (so in publish order per key), at most `maxBatchSize` of them: what
+   * the adapter has for the partition at that moment (Kafka: a fetched batch, in-process:
+   * what is queued). One batch per partition is in flight at a time.
+   *
+   * Resolving commits the whole batch; nothing of it is committed before. Throwing retries
+   * the whole batch (every message again, `attempt` = the batch's attempt) with the same
+   * backoff, and `dependenciesDown` still spends no attempt during an outage. After
+   * `maxAttempts` failed batch attempts, the batch's messages go one at a time through
+   * `handler`, with its usual rules (attempts counted afresh from 1, dead letter after
+   * `maxAttempts`): only a poisonous message ends in the dead-letter topic. Messages of a
+   * batch may have been partly applied when it threw, so it must be idempotent too.
+   */
+  batchHandler?: (messages: IncomingMessage[]) => Promise<void>;
+  /** Most messages in one `batchHandler` call. Default `DEFAULT_MAX_BATCH_SIZE` (100). */
+  maxBatchSize?: number;
 }
 
 export interface BusSubscription {

@@ -665,6 +665,183 @@ export function messageBusContract(
     );
 
     it(
+      'batch consumption: every message at least once, per-key order within and across batches, none over the maximum',
+      async () => {
+        const topic = uniqueName('batch-order');
+        await bus.ensureTopics([topic]);
+        const maxBatchSize = 7;
+        const batches: IncomingMessage[][] = [];
+        const oneByOne: string[] = [];
+        await subscribe({
+          groupId: groupName(),
+          topics: [topic],
+          maxBatchSize,
+          handler: recordIds(oneByOne),
+          batchHandler: async (messages) => {
+            batches.push(messages);
+          },
+        });
+        const keys = Array.from({ length: 10 }, (_, i) => `account-${i}`);
+        const perKey = 20;
+        for (let seq = 0; seq < perKey; seq += 4) {
+          await bus.publish(Array.from({ length: 4 }, (_, i) => seq + i).flatMap((n) => keys.map((key) => message(topic, key, { seq: n }))));
+        }
+
+        const total = keys.length * perKey;
+        const distinct = () => new Set(batches.flat().map((m) => m.headers['message-id'])).size;
+        await until(`${total} messages in batches`, () => distinct() >= total, () => `got ${distinct()}`);
+        expect(oneByOne).toEqual([]);
+        for (const batch of batches) {
+          expect(batch.length).toBeGreaterThan(0);
+          expect(batch.length).toBeLessThanOrEqual(maxBatchSize);
+          // One partition per batch, in offset order.
+          expect(new Set(batch.map((m) => m.partition)).size).toBe(1);
+          const offsets = batch.map((m) => Number(m.offset));
+          expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
+          expect(batch.every((m) => m.attempt === 1)).toBe(true);
+        }
+        // Everything was queued at once for a partition at some point: batches did form.
+        expect(Math.max(...batches.map((batch) => batch.length))).toBeGreaterThan(1);
+        const firstSeen = new Map<string, number[]>();
+        const counted = new Set<string>();
+        for (const m of batches.flat()) {
+          if (counted.has(m.headers['message-id'])) continue;
+          counted.add(m.headers['message-id']);
+          firstSeen.set(m.key, [...(firstSeen.get(m.key) ?? []), (m.value as { seq: number }).seq]);
+        }
+        for (const key of keys) expect(firstSeen.get(key)).toEqual(Array.from({ length: perKey }, (_, i) => i));
+      },
+      testTimeout,
+    );
+
+    it(
+      'batch consumption: commits a batch only once it resolved: one failing when its consumer closes goes whole to the successor',
+      async () => {
+        const topic = uniqueName('batch-commit');
+        await bus.ensureTopics([topic]);
+        const groupId = groupName();
+        const ids = Array.from({ length: 10 }, (_, i) => `m${i}`);
+        const attempts: Array<{ ids: string[]; attempt: number }> = [];
+        const first = await subscribe({
+          groupId,
+          topics: [topic],
+          maxAttempts: 1_000,
+          handler: async () => {
+            throw new Error('not expected one at a time');
+          },
+          batchHandler: async (messages) => {
+            attempts.push({ ids: messages.map((m) => m.headers['message-id']), attempt: messages[0].attempt });
+            // Applied part of the batch, then crashed: nothing of it may be committed.
+            throw new Error('crashed mid-batch');
+          },
+        });
+        await bus.publish(ids.map((id, n) => message(topic, 'one-account', { n }, { 'message-id': id })));
+        await until('a retried batch', () => attempts.length >= 2, () => JSON.stringify(attempts));
+        await first.close();
+        expect(attempts[1].attempt).toBe(2);
+        expect(attempts[1].ids).toEqual(attempts[0].ids);
+        expect(attempts[0].ids).toEqual(ids.slice(0, attempts[0].ids.length));
+
+        const successor: IncomingMessage[] = [];
+        await subscribe({
+          groupId,
+          topics: [topic],
+          handler: record(successor),
+          batchHandler: async (messages) => {
+            successor.push(...messages);
+          },
+        });
+        await until('every message at the successor', () => successor.length >= ids.length, () => `got ${successor.length}`);
+        expect(successor.map((m) => m.headers['message-id'])).toEqual(ids);
+        expect(successor[0].attempt).toBe(1);
+      },
+      testTimeout,
+    );
+
+    it(
+      'batch consumption: retries a failing batch whole, then one at a time, so only the poison message is dead-lettered',
+      async () => {
+        const topic = uniqueName('batch-poison');
+        const dlq = deadLetterTopic(topic);
+        await bus.ensureTopics([topic, dlq]);
+        const ids = ['m0', 'm1', 'poison', 'm3', 'm4'];
+        const batchAttempts: number[] = [];
+        const applied: string[] = [];
+        const single: string[] = [];
+        const dead: IncomingMessage[] = [];
+        await subscribe({
+          groupId: groupName(),
+          topics: [topic],
+          maxAttempts: 2,
+          handler: async (m) => {
+            single.push(`${m.headers['message-id']}#${m.attempt}`);
+            if (m.headers['message-id'] === 'poison') throw new Error('cannot project poison');
+            applied.push(m.headers['message-id']);
+          },
+          batchHandler: async (messages) => {
+            if (messages.some((m) => m.headers['message-id'] === 'poison')) {
+              batchAttempts.push(messages[0].attempt);
+              throw new Error('cannot project poison');
+            }
+            applied.push(...messages.map((m) => m.headers['message-id']));
+          },
+        });
+        await subscribe({ groupId: groupName(), topics: [dlq], handler: record(dead) });
+        await bus.publish(ids.map((id, n) => message(topic, 'one-account', { n }, { 'message-id': id })));
+
+        await until('the dead letter and every other message', () => dead.length >= 1 && ['m0', 'm1', 'm3', 'm4'].every((id) => applied.includes(id)), () =>
+          `applied ${applied.join(',')}; single ${single.join(',')}`,
+        );
+        expect(batchAttempts).toEqual([1, 2]);
+        // One at a time, the poison message spends its own attempts, counted afresh.
+        expect(single.filter((entry) => entry.startsWith('poison#'))).toEqual(['poison#1', 'poison#2']);
+        expect(applied.filter((id, i) => applied.indexOf(id) === i)).toEqual(['m0', 'm1', 'm3', 'm4']);
+        expect(dead.map((m) => m.headers['message-id'])).toEqual(['poison']);
+        expect(dead[0].headers.error).toBe('cannot project poison');
+      },
+      testTimeout,
+    );
+
+    it(
+      'batch consumption: spends no batch attempt while dependenciesDown says so',
+      async () => {
+        const topic = uniqueName('batch-outage');
+        const dlq = deadLetterTopic(topic);
+        await bus.ensureTopics([topic, dlq]);
+        let down = true;
+        const failedWhileDown: number[] = [];
+        const handled: string[] = [];
+        const dead: IncomingMessage[] = [];
+        await subscribe({
+          groupId: groupName(),
+          topics: [topic],
+          maxAttempts: 2,
+          dependenciesDown: async () => down,
+          handler: async () => {
+            throw new Error('not expected one at a time');
+          },
+          batchHandler: async (messages) => {
+            if (down) {
+              failedWhileDown.push(messages[0].attempt);
+              throw new Error('read model store unreachable');
+            }
+            handled.push(...messages.map((m) => m.headers['message-id']));
+          },
+        });
+        await subscribe({ groupId: groupName(), topics: [dlq], handler: record(dead) });
+        await bus.publish([message(topic, 'acc-1', { n: 1 }, { 'message-id': 'during-outage' })]);
+
+        await until('failures past maxAttempts', () => failedWhileDown.length >= 3);
+        expect(new Set(failedWhileDown)).toEqual(new Set([1]));
+        down = false;
+        await until('the message handled once the dependency is back', () => handled.length >= 1);
+        expect(handled).toEqual(['during-outage']);
+        expect(dead).toEqual([]);
+      },
+      testTimeout,
+    );
+
+    it(
       'creates topics idempotently and refuses a value that is not JSON',
       async () => {
         const topic = uniqueName('topics');

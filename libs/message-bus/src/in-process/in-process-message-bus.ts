@@ -17,6 +17,7 @@ import {
   encodeValue,
   pause,
   resolveMaxAttempts,
+  resolveMaxBatchSize,
   retryDelayMs,
 } from '../delivery-policy';
 
@@ -42,7 +43,8 @@ export const DEFAULT_RETAIN_CONSUMED = 1000;
  * behaves the same on Kafka: topics split into partitions by key, consumer groups whose
  * members share partitions, offsets committed only after the handler succeeded, one
  * message in flight per partition and group, in-place retry, dead-letter after
- * `maxAttempts`. A message stays in memory until every group that reads its partition
+ * `maxAttempts`. A `batchHandler` subscriber gets what is queued for the partition (up to
+ * `maxBatchSize`) in one call, committed as a whole. A message stays in memory until every group that reads its partition
  * has committed it, and then among the last `retainConsumed` of its partition; a group
  * subscribing later (`fromBeginning`) or a reset group starts at the earliest message
  * still kept, as a Kafka group does under retention. Memory is thus bounded by what the
@@ -88,6 +90,8 @@ export class InProcessMessageBus implements MessageBus {
       options.handler,
       resolveMaxAttempts(options.maxAttempts),
       options.dependenciesDown,
+      options.batchHandler,
+      resolveMaxBatchSize(options.maxBatchSize),
     );
     const group = this.groupNamed(options.groupId);
     for (const topic of member.topics) {
@@ -221,7 +225,7 @@ export class InProcessMessageBus implements MessageBus {
       const candidates = byTopic.get(cursor.log.name) ?? [];
       const owner = candidates.length > 0 ? candidates[cursor.partition % candidates.length] : undefined;
       // A Kafka consumer taking over a partition cannot know earlier failures; neither does this one.
-      if (owner !== cursor.owner) cursor.failures = 0;
+      if (owner !== cursor.owner) cursor.forgetFailures();
       cursor.owner = owner;
       this.schedule(cursor);
     }
@@ -255,8 +259,12 @@ export class InProcessMessageBus implements MessageBus {
         const member = cursor.owner;
         const record = cursor.log.partitions[cursor.partition].at(cursor.next);
         if (this.closed || !member || member.closed || !record) return;
-        const message = toIncoming(cursor, record, cursor.failures + 1);
-        const error = await member.deliver(message);
+        if (member.batchHandler && cursor.next >= cursor.singleUntil) {
+          await this.deliverBatch(cursor, member, member.batchHandler);
+          continue;
+        }
+        const message = toIncoming(cursor, record, cursor.next, cursor.failures + 1);
+        const error = await member.deliver(() => member.handler(message));
         if (error === undefined) {
           cursor.commit();
           this.trim(cursor.log, cursor.partition);
@@ -281,7 +289,44 @@ export class InProcessMessageBus implements MessageBus {
       cursor.pumping = false;
     }
   }
+
+  /**
+   * One attempt at the batch starting at the cursor: what is queued (up to the member's
+   * maximum), or, when retrying, exactly the messages of the attempt that failed. After
+   * `maxAttempts` failed attempts those messages go one at a time (`singleUntil`), so the
+   * per-message rules isolate the bad one.
+   */
+  private async deliverBatch(cursor: PartitionCursor, member: GroupMember, batchHandler: BatchHandler): Promise<void> {
+    const records = cursor.log.partitions[cursor.partition];
+    const end = cursor.batchFailures > 0 ? cursor.batchEnd : Math.min(records.end, cursor.next + member.maxBatchSize);
+    const messages: IncomingMessage[] = [];
+    for (let offset = cursor.next; offset < end; offset += 1) {
+      const record = records.at(offset);
+      if (record) messages.push(toIncoming(cursor, record, offset, cursor.batchFailures + 1));
+    }
+    const error = await member.deliver(() => batchHandler(messages));
+    if (error === undefined) {
+      cursor.commitThrough(end);
+      this.trim(cursor.log, cursor.partition);
+      return;
+    }
+    if (await dependenciesDown(member.dependenciesDown)) {
+      cursor.batchEnd = end;
+      await pause(this.backoff.maxMs, this.shutdown.signal);
+      return;
+    }
+    cursor.batchFailures += 1;
+    cursor.batchEnd = end;
+    if (cursor.batchFailures >= member.maxAttempts) {
+      cursor.singleUntil = end;
+      cursor.batchFailures = 0;
+      return;
+    }
+    await pause(retryDelayMs(cursor.batchFailures, this.backoff), this.shutdown.signal);
+  }
 }
+
+type BatchHandler = NonNullable<SubscribeOptions['batchHandler']>;
 
 /** One process-wide bus per call; share the instance between publishers and subscribers. */
 export function createInProcessMessageBus(options?: InProcessMessageBusOptions): MessageBus {
@@ -353,6 +398,11 @@ class PartitionCursor {
   owner: GroupMember | undefined;
   /** Consecutive failures of the message at `next` with the current owner. */
   failures = 0;
+  /** Consecutive failed attempts of the batch starting at `next`, which ends before `batchEnd`. */
+  batchFailures = 0;
+  batchEnd = 0;
+  /** Up to this offset messages go one at a time: a batch that failed `maxAttempts` times. */
+  singleUntil = 0;
   scheduled = false;
   pumping = false;
 
@@ -364,8 +414,20 @@ class PartitionCursor {
   ) {}
 
   commit(): void {
-    this.next += 1;
+    this.commitThrough(this.next + 1);
+  }
+
+  /** Commits every message before `end`. */
+  commitThrough(end: number): void {
+    this.next = end;
     this.failures = 0;
+    this.batchFailures = 0;
+  }
+
+  forgetFailures(): void {
+    this.failures = 0;
+    this.batchFailures = 0;
+    this.singleUntil = 0;
   }
 }
 
@@ -375,14 +437,16 @@ class GroupMember {
 
   constructor(
     readonly topics: readonly string[],
-    private readonly handler: SubscribeOptions['handler'],
+    readonly handler: SubscribeOptions['handler'],
     readonly maxAttempts: number,
-    readonly dependenciesDown?: SubscribeOptions['dependenciesDown'],
+    readonly dependenciesDown: SubscribeOptions['dependenciesDown'],
+    readonly batchHandler: SubscribeOptions['batchHandler'],
+    readonly maxBatchSize: number,
   ) {}
 
-  /** Runs the handler once; resolves to the error it threw, or undefined on success. */
-  async deliver(message: IncomingMessage): Promise<unknown> {
-    const run = (async () => this.handler(message))();
+  /** Runs one handler call; resolves to the error it threw, or undefined on success. */
+  async deliver(call: () => Promise<void>): Promise<unknown> {
+    const run = (async () => call())();
     this.inFlight.add(run);
     try {
       await run;
@@ -403,14 +467,14 @@ function toRecord(message: OutgoingMessage): StoredRecord {
   return { key: message.key, json: encodeValue(message), headers: { ...message.headers } };
 }
 
-function toIncoming(cursor: PartitionCursor, record: StoredRecord, attempt: number): IncomingMessage {
+function toIncoming(cursor: PartitionCursor, record: StoredRecord, offset: number, attempt: number): IncomingMessage {
   return {
     topic: cursor.log.name,
     key: record.key,
     value: JSON.parse(record.json) as unknown,
     headers: { ...record.headers },
     partition: cursor.partition,
-    offset: String(cursor.next),
+    offset: String(offset),
     attempt,
   };
 }

@@ -30,6 +30,7 @@ import {
   encodeValue,
   pause,
   resolveMaxAttempts,
+  resolveMaxBatchSize,
   retryDelayMs,
 } from '../delivery-policy';
 
@@ -89,7 +90,9 @@ export interface KafkaMessageBusOptions {
  * Each subscription is one kafkajs consumer in its group. A message's offset is
  * committed only after its handler succeeded. A failing handler is retried in place
  * with backoff while the rest of its partition waits; after `maxAttempts` the message
- * goes to `<topic>.dead-letter` and the partition moves on. Topics are created on first
+ * goes to `<topic>.dead-letter` and the partition moves on. A `batchHandler` subscriber
+ * gets a fetched batch in chunks of at most `maxBatchSize`, each committed as a whole
+ * once its call resolved. Topics are created on first
  * use with `partitions` partitions, like the in-process bus; production may still
  * provision them ahead with `ensureTopics`.
  */
@@ -144,6 +147,7 @@ export class KafkaMessageBus implements MessageBus {
     await this.ensureTopics(topics);
     const subscription = new KafkaSubscription(this, this.createConsumer(options.groupId), options, {
       maxAttempts: resolveMaxAttempts(options.maxAttempts),
+      maxBatchSize: resolveMaxBatchSize(options.maxBatchSize),
       backoff: this.options.retryBackoff ?? DEFAULT_RETRY_BACKOFF,
       concurrency: this.options.partitionsConsumedConcurrently ?? 3,
       joinTimeoutMs: this.options.joinTimeoutMs ?? 30_000,
@@ -348,6 +352,7 @@ export function createKafkaMessageBus(options: KafkaMessageBusOptions): MessageB
 
 interface SubscriptionSettings {
   maxAttempts: number;
+  maxBatchSize: number;
   backoff: RetryBackoff;
   concurrency: number;
   joinTimeoutMs: number;
@@ -437,7 +442,73 @@ class KafkaSubscription implements BusSubscription {
   }
 
   /**
-   * The hot path. Per message it costs what raw kafkajs `eachBatch` costs: decode, one
+   * A fetched batch: one message at a time through `handler`, or, for a `batchHandler`
+   * subscriber, in chunks of at most `maxBatchSize`, each chunk's last offset resolved
+   * (committable) only once the chunk was handled.
+   */
+  private async consumeBatch(payload: EachBatchPayload): Promise<void> {
+    const batchHandler = this.options.batchHandler;
+    if (!batchHandler) {
+      await this.consumeOneByOne(payload, payload.batch.messages);
+      return;
+    }
+    const { messages } = payload.batch;
+    for (let start = 0; start < messages.length; start += this.settings.maxBatchSize) {
+      if (this.stopping.signal.aborted || !payload.isRunning() || payload.isStale()) return;
+      const chunk = messages.slice(start, start + this.settings.maxBatchSize);
+      const outcome = await this.handleChunk(chunk, payload, batchHandler);
+      if (outcome === 'stopped') return;
+      if (outcome === 'one-by-one') {
+        if (!(await this.consumeOneByOne(payload, chunk))) return;
+      } else {
+        payload.resolveOffset(chunk[chunk.length - 1].offset);
+      }
+      await payload.commitOffsetsIfNecessary();
+      await payload.heartbeat();
+    }
+  }
+
+  /**
+   * Up to `maxBatchSize` messages of one fetched batch, through `batchHandler` as one
+   * call, retried as a whole with the usual backoff. Nothing is resolved here: the caller
+   * resolves the chunk's last offset once this says 'handled'. 'one-by-one' after
+   * `maxAttempts` failures (or a value that is not JSON): the per-message path then
+   * isolates the bad message. 'stopped' when closing: the chunk is fetched again.
+   */
+  private async handleChunk(
+    chunk: KafkaMessage[],
+    payload: EachBatchPayload,
+    batchHandler: NonNullable<SubscribeOptions['batchHandler']>,
+  ): Promise<'handled' | 'one-by-one' | 'stopped'> {
+    const { topic, partition } = payload.batch;
+    let decoded: IncomingMessage[];
+    try {
+      decoded = chunk.map((raw) => decode(topic, partition, raw, 1));
+    } catch {
+      return 'one-by-one';
+    }
+    for (let failed = 0; ; ) {
+      if (this.stopping.signal.aborted) return 'stopped';
+      try {
+        await batchHandler(decoded.map((message) => ({ ...message, headers: { ...message.headers }, attempt: failed + 1 })));
+        return 'handled';
+      } catch {
+        if (await dependenciesDown(this.options.dependenciesDown)) {
+          // An outage, not a poison message: wait it out without spending an attempt.
+          await pause(this.settings.backoff.maxMs, this.stopping.signal);
+          await payload.heartbeat();
+          continue;
+        }
+        failed += 1;
+        if (failed >= this.settings.maxAttempts) return 'one-by-one';
+        await this.backOff(failed, payload);
+      }
+    }
+  }
+
+  /**
+   * The per-message path over `messages`; false if it stopped before the last (closing,
+   * rebalance). The hot path. Per message it costs what raw kafkajs `eachBatch` costs: decode, one
    * awaited handler call. The guarantees stay those of the port:
    * - the offset of a message is resolved (made committable) only after its handler
    *   resolved, but lazily: the last handled offset is resolved before anything that can
@@ -449,7 +520,7 @@ class KafkaSubscription implements BusSubscription {
    * - a message that fails leaves the fast path for `retry`, which keeps the old rules
    *   (backoff, heartbeats, attempt counts, dead letter); later messages wait for it.
    */
-  private async consumeBatch(payload: EachBatchPayload): Promise<void> {
+  private async consumeOneByOne(payload: EachBatchPayload, messages: KafkaMessage[]): Promise<boolean> {
     const { batch } = payload;
     const { topic, partition } = batch;
     const handler = this.options.handler;
@@ -461,8 +532,8 @@ class KafkaSubscription implements BusSubscription {
       handled = undefined;
     };
     try {
-      for (const raw of batch.messages) {
-        if (this.stopping.signal.aborted || !payload.isRunning() || payload.isStale()) return;
+      for (const raw of messages) {
+        if (this.stopping.signal.aborted || !payload.isRunning() || payload.isStale()) return false;
         let message: IncomingMessage;
         try {
           message = decode(topic, partition, raw, 1);
@@ -489,7 +560,7 @@ class KafkaSubscription implements BusSubscription {
         if (!done) {
           resolveHandled();
           // Not done: the offset stays unresolved, so the next fetch starts at this message again.
-          if (!(await this.retry(topic, partition, raw, payload, !failedBefore))) return;
+          if (!(await this.retry(topic, partition, raw, payload, !failedBefore))) return false;
           housekeepingAt = 0;
         }
         handled = raw.offset;
@@ -500,6 +571,7 @@ class KafkaSubscription implements BusSubscription {
           housekeepingAt = Date.now() + HOUSEKEEPING_MS;
         }
       }
+      return true;
     } finally {
       resolveHandled();
     }

@@ -11,8 +11,8 @@ import {
   PaymentReversed,
   PromiseToPayMade,
 } from '@lib/contracts';
-import { Inbound, on } from '@lib/integration';
-import type { Projection, ReadModelStore } from '@lib/read-models';
+import { BatchInbound, onBatch } from '@lib/integration';
+import type { ProjectedEvent, Projection, ReadModelStore } from '@lib/read-models';
 import { projectedEventOf } from './projected-event';
 
 /**
@@ -35,15 +35,33 @@ export const REPORTED_CONTRACTS: readonly Contract<any>[] = [
 ];
 
 /**
- * Each reported event goes to every projection that reads it. The store's version guard
- * makes a redelivery a no-op, also when a failure left some projections applied and
- * others not: the retry applies only what is missing.
+ * Reported events reach the projections a batch at a time (the bus's batch consumption):
+ * per batch, each projection gets the events it reads, in delivery order, in ONE `apply`,
+ * so the store loads and writes each document once per batch instead of once per event.
+ * The projections write different collections, so they run concurrently; the batch
+ * resolves (and is committed) only once every one of them settled, and a retry never
+ * overlaps the writes of the attempt before it. The store's version guard (per document
+ * and source stream) makes a redelivered batch a no-op for what was applied, also when a
+ * failure left some projections applied and others not: the retry applies only what is
+ * missing. A message that cannot be projected fails its batch; the bus then delivers the
+ * batch one message at a time, so only that one ends in the dead-letter topic.
  */
-export const projectIntegrationEvents = (store: ReadModelStore, projections: readonly Projection<any>[]): Inbound[] =>
-  REPORTED_CONTRACTS.map((contract) => {
-    const readers = projections.filter((projection) => projection.handles.includes(contract.type));
-    return on(contract, async (data, _context, message) => {
-      const event = projectedEventOf(contract, data, message);
-      for (const projection of readers) await store.apply(projection, [event]);
-    });
-  });
+export const projectIntegrationEvents = (store: ReadModelStore, projections: readonly Projection<any>[]): BatchInbound[] => [
+  onBatch(REPORTED_CONTRACTS, async (items) => {
+    const events = items.map(({ contract, data, message }) => projectedEventOf(contract, data, message));
+    await applyConcurrently(
+      store,
+      projections.map((projection) => ({ projection, events: events.filter((event) => projection.handles.includes(event.type)) })),
+    );
+  }),
+];
+
+/**
+ * Applies each projection's events, all projections at once, and throws the first
+ * failure only after every apply settled.
+ */
+export async function applyConcurrently(store: ReadModelStore, work: ReadonlyArray<{ projection: Projection<any>; events: readonly ProjectedEvent[] }>): Promise<void> {
+  const outcomes = await Promise.allSettled(work.filter(({ events }) => events.length > 0).map(({ projection, events }) => store.apply(projection, events)));
+  const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
+}
