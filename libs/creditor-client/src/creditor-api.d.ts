@@ -20,6 +20,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{accountId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CancelAccountController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CloseAccountByStaffController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/direct-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReportDirectPaymentController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{accountId}/legal-authorization": {
         parameters: {
             query?: never;
@@ -30,6 +78,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["AuthorizeLegalReferralController_authorize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RecallAccountController_recall"];
         delete?: never;
         options?: never;
         head?: never;
@@ -292,6 +356,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/migrations/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ImportAccountController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/placements": {
         parameters: {
             query?: never;
@@ -396,6 +476,26 @@ export interface components {
              * @enum {string}
              */
             status: "active" | "closed";
+        };
+        AddressDto: {
+            /** @example New York */
+            city: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example US
+             */
+            country: string;
+            /**
+             * @example [
+             *       "350 Fifth Avenue",
+             *       "Suite 4100"
+             *     ]
+             */
+            lines: string[];
+            /** @example 10118 */
+            postalCode?: string;
+            /** @example NY */
+            region?: string;
         };
         AgreementAnswer: {
             /** @description Days a payment is held before it counts as cleared funds */
@@ -506,6 +606,10 @@ export interface components {
              */
             status: "receiving" | "processing" | "completed" | "refused";
         };
+        CancelAccountRequest: {
+            /** @description Why the agency returns the account, kept on the record. */
+            reason: string;
+        };
         CancellationFeeDto: {
             /**
              * @description Owed for a recall after work began. Major units of the agreement currency as a decimal string, at most as many decimals as the currency has (USD "300.00", JPY "300", BHD "300.000")
@@ -527,6 +631,21 @@ export interface components {
             /** Format: uuid */
             clientId: string;
         };
+        CloseAccountByStaffRequest: {
+            /**
+             * @description A closing code with no command of its own; each is for the roles of the table in docs/client-intake.md.
+             * @enum {string}
+             */
+            closingCode: "settled" | "uncollectible" | "skip-failed" | "bankrupt" | "deceased" | "time-barred" | "disputed-upheld" | "legal-closed";
+            /** @description Why, kept on the record. */
+            reason: string;
+        };
+        ClosedAnswer: {
+            /** Format: uuid */
+            accountId: string;
+            /** @description The closing code the account closed with. */
+            closingCode: string;
+        };
         CollectedThresholdDto: {
             /** @example 5000 */
             rateBp: number;
@@ -546,20 +665,31 @@ export interface components {
             clientAdvancesCosts: boolean;
         };
         DebtorDto: {
+            addresses?: components["schemas"]["AddressDto"][];
             /**
              * @description ISO 3166-1 alpha-2
              * @example US
              */
             country: string;
-            /** Format: email */
+            /**
+             * Format: email
+             * @description One email without flags; `emails` carries consent and do-not-contact
+             */
             email?: string;
+            emails?: components["schemas"]["EmailDto"][];
             /** @enum {string} */
             kind: "company" | "person";
             /** @example Acme Widgets LLC */
             legalName: string;
+            /** @description One phone without flags; `phones` carries consent and do-not-contact */
             phone?: string;
+            phones?: components["schemas"]["PhoneDto"][];
             /** @example NY */
             region?: string;
+            /**
+             * @description With it, a placement of an invoice number this client already placed for the same tax id is refused as a likely duplicate
+             * @example 12-3456789
+             */
             taxId?: string;
         };
         DeletedWebhookEndpointAnswer: {
@@ -567,6 +697,41 @@ export interface components {
             deletedAt: string;
             /** Format: uuid */
             endpointId: string;
+        };
+        DirectPaymentAnswer: {
+            /** Format: uuid */
+            accountId: string;
+            /**
+             * Format: uuid
+             * @description The report id; payments posts the payment under the same id
+             */
+            reportId: string;
+        };
+        EarlierPaymentDto: {
+            /**
+             * @description Minor units of the account's currency
+             * @example 20000
+             */
+            amount: number;
+            /** @enum {string} */
+            method: "ach" | "card" | "check" | "wire" | "cash";
+            /**
+             * Format: date
+             * @description The day the debtor paid: not before placedOn, not after today (nor after status.closedOn)
+             * @example 2025-12-01
+             */
+            paidOn: string;
+        };
+        EmailDto: {
+            /**
+             * Format: email
+             * @example ap@acme.example
+             */
+            address: string;
+            /** @description The debtor agreed to be emailed at this address */
+            consent: boolean;
+            /** @description Never email this address (wins over consent) */
+            doNotContact: boolean;
         };
         FieldProblemBody: {
             /** @description Dotted path to the field, e.g. `invoices.1.dueDate`, or the header name. */
@@ -580,6 +745,76 @@ export interface components {
             check: number;
             wire: number;
         };
+        ImportAccountRequest: {
+            /**
+             * @description Decides the agreement's commission tier
+             * @default standard
+             * @enum {string}
+             */
+            category: "standard" | "nsf-cheque" | "out-of-business" | "second-placement" | "foreign";
+            /**
+             * Format: uuid
+             * @description The onboarded client the account belongs to
+             */
+            clientId: string;
+            /**
+             * @description The client's own reference, unique per client
+             * @example NW-2026-0001
+             */
+            clientReference: string;
+            /** @description Commercial (true) or consumer (false) debt */
+            commercial: boolean;
+            /** @description Costs owed beside the invoices' principal, minor units of their currency; absent: 0 */
+            costs?: number;
+            debtor: components["schemas"]["DebtorDto"];
+            /** @description Fees owed beside the invoices' principal, minor units of their currency; absent: 0 */
+            fees?: number;
+            /** @description Interest owed beside the invoices' principal, minor units of their currency; absent: 0 */
+            interest?: number;
+            /** @description One currency; invoice numbers unique; every invoice already due; the total with interest, fees and costs at most 9007199254740991 minor units */
+            invoices: components["schemas"]["InvoiceDto"][];
+            /** @description Payments made before the import; together at most the principal. Absent: none */
+            payments?: components["schemas"]["EarlierPaymentDto"][];
+            /**
+             * Format: date
+             * @description The original placement day: before today, and every invoice issued and due by then
+             * @example 2025-01-10
+             */
+            placedOn: string;
+            status: components["schemas"]["ImportedStatusDto"];
+        };
+        ImportAnswer: {
+            /**
+             * Format: uuid
+             * @description The agency account id: the one a placement of this client reference gets
+             */
+            accountId: string;
+            clientReference: string;
+            /** @description The ids payments posts the earlier payments under, in the order given */
+            paymentIds: string[];
+            /**
+             * Format: date
+             * @description The business date of the placement
+             */
+            placedOn: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+        };
+        ImportedStatusDto: {
+            /**
+             * Format: date
+             * @description Required when closed: the day it closed, not before placedOn, not after today
+             * @example 2026-03-01
+             */
+            closedOn?: string;
+            /**
+             * @description Required when closed
+             * @enum {string}
+             */
+            closingCode?: "paid-in-full" | "settled" | "recalled" | "cancelled" | "uncollectible" | "skip-failed" | "bankrupt" | "deceased" | "time-barred" | "disputed-upheld" | "legal-closed";
+            /** @enum {string} */
+            state: "open" | "closed";
+        };
         InvoiceDto: {
             /**
              * @description ISO 4217, the same on every invoice of the placement
@@ -588,7 +823,7 @@ export interface components {
             currency: string;
             /**
              * Format: date
-             * @description Not before issueDate
+             * @description Not before issueDate, and not after the placement date (an invoice not yet due is refused, rule invoice-not-yet-due)
              * @example 2026-02-14
              */
             dueDate: string;
@@ -648,7 +883,21 @@ export interface components {
             clientId: string;
             name: string;
         };
+        PhoneDto: {
+            /** @description The debtor agreed to be called or texted on this number */
+            consent: boolean;
+            /** @description Never call or text this number (wins over consent) */
+            doNotContact: boolean;
+            /** @example +12125550100 */
+            number: string;
+        };
         PlaceAccountRequest: {
+            /**
+             * @description Decides the agreement's commission tier
+             * @default standard
+             * @enum {string}
+             */
+            category: "standard" | "nsf-cheque" | "out-of-business" | "second-placement" | "foreign";
             /**
              * @description The client's own reference, unique per client
              * @example NW-2026-0001
@@ -656,8 +905,14 @@ export interface components {
             clientReference: string;
             /** @description Commercial (true) or consumer (false) debt */
             commercial: boolean;
+            /** @description Costs owed beside the invoices' principal, minor units of their currency; absent: 0 */
+            costs?: number;
             debtor: components["schemas"]["DebtorDto"];
-            /** @description One currency; invoice numbers unique; the total at most 9007199254740991 minor units */
+            /** @description Fees owed beside the invoices' principal, minor units of their currency; absent: 0 */
+            fees?: number;
+            /** @description Interest owed beside the invoices' principal, minor units of their currency; absent: 0 */
+            interest?: number;
+            /** @description One currency; invoice numbers unique; every invoice already due; the total with interest, fees and costs at most 9007199254740991 minor units */
             invoices: components["schemas"]["InvoiceDto"][];
         };
         PlacementAnswer: {
@@ -736,6 +991,25 @@ export interface components {
              */
             tierId: string;
         };
+        RecallAccountRequest: {
+            /** @description A supervisor forces the recall past its refusals (payment in hold, plan active, dispute open); needs `reason`. */
+            force?: boolean;
+            /** @description Why: required when forcing, kept on the record. */
+            reason?: string;
+        };
+        RecallAnswer: {
+            /** Format: uuid */
+            accountId: string;
+            /** @description Cancellation fee owed by the client, minor units. */
+            cancellationFee: number;
+            /** @enum {string} */
+            closingCode: "recalled";
+            currency: string;
+            /** @description The refusals a supervisor overrode; empty when not forced. */
+            overrides: string[];
+            /** @description Work had begun (a contact attempt recorded or a payment posted by the agency). */
+            workBegan: boolean;
+        };
         RedeliveryAnswer: {
             /**
              * Format: uuid
@@ -783,6 +1057,26 @@ export interface components {
              * @example https://hooks.example.com/collections
              */
             url: string;
+        };
+        ReportDirectPaymentRequest: {
+            /**
+             * @description Minor units (cents)
+             * @example 25000
+             */
+            amount: number;
+            /** @example USD */
+            currency: string;
+            /**
+             * @description How the debtor paid the client
+             * @enum {string}
+             */
+            method: "ach" | "card" | "check" | "wire" | "cash";
+            /**
+             * Format: date
+             * @description The day the debtor paid the client (not in the future, not before placement)
+             * @example 2026-03-01
+             */
+            paidOn: string;
         };
         RevocationAnswer: {
             /** Format: uuid */
@@ -984,6 +1278,300 @@ export interface operations {
             };
         };
     };
+    CancelAccountController_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key (by the same caller, same method, path and body) returns the first answer and changes nothing again; another request under the key is refused (422, rule idempotency-key-reused). 1-128 characters: letters, digits and . _ : ~ @ / + = - */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description The account is closed as cancelled and returned to the client. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosedAnswer"];
+                };
+            };
+            /** @description The request is invalid: every problem is listed in `problems` (field, reason). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No credentials, or credentials that are invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The caller's role may not call this endpoint. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No such account (rule account-unknown). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The account is already closed (rule account-closed). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The Idempotency-Key was first used for a different request (rule idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+        };
+    };
+    CloseAccountByStaffController_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key (by the same caller, same method, path and body) returns the first answer and changes nothing again; another request under the key is refused (422, rule idempotency-key-reused). 1-128 characters: letters, digits and . _ : ~ @ / + = - */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseAccountByStaffRequest"];
+            };
+        };
+        responses: {
+            /** @description The account is closed with the code given. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosedAnswer"];
+                };
+            };
+            /** @description The request is invalid: every problem is listed in `problems` (field, reason). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No credentials, or credentials that are invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description This role may not close with this code (rule closing-code-role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No such account (rule account-unknown). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The account is already closed (rule account-closed). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The Idempotency-Key was first used for a different request (rule idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+        };
+    };
+    ReportDirectPaymentController_report: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key (by the same caller, same method, path and body) returns the first answer and changes nothing again; another request under the key is refused (422, rule idempotency-key-reused). 1-128 characters: letters, digits and . _ : ~ @ / + = - */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportDirectPaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description The report is recorded; payments posts it as a direct payment. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectPaymentAnswer"];
+                };
+            };
+            /** @description The request is invalid: every problem is listed in `problems` (field, reason). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No credentials, or credentials that are invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The caller's role may not call this endpoint. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No such account of this client (rule account-unknown). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description Currency other than the account's (rule currency-mismatch), a date in the future (direct-payment-in-future) or before placement (direct-payment-before-placement). Or: The Idempotency-Key was first used for a different request (rule idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+        };
+    };
     AuthorizeLegalReferralController_authorize: {
         parameters: {
             query?: never;
@@ -1075,6 +1663,107 @@ export interface operations {
                 };
             };
             /** @description Consent missing (rule legal-authorization-incomplete). Or: The Idempotency-Key was first used for a different request (rule idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+        };
+    };
+    RecallAccountController_recall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key (by the same caller, same method, path and body) returns the first answer and changes nothing again; another request under the key is refused (422, rule idempotency-key-reused). 1-128 characters: letters, digits and . _ : ~ @ / + = - */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecallAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description The account is closed as recalled; the cancellation fee owed is in the answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallAnswer"];
+                };
+            };
+            /** @description The request is invalid: every problem is listed in `problems` (field, reason). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No credentials, or credentials that are invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description Only a supervisor may force a recall (rule recall-force-supervisor-only). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No such account of this client (rule account-unknown). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The account is closed (rule account-closed); a payment is inside its cleared-funds hold (rule recall-payment-in-hold), a payment plan is active (recall-plan-active) or a dispute is open (recall-dispute-open): a supervisor may force it with a reason. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description A forced recall without a reason (rule recall-force-needs-reason). Or: The Idempotency-Key was first used for a different request (rule idempotency-key-reused). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2389,6 +3078,105 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ImportAccountController_import: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key (by the same caller, same method, path and body) returns the first answer and changes nothing again; another request under the key is refused (422, rule idempotency-key-reused). 1-128 characters: letters, digits and . _ : ~ @ / + = - */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description Placed as of its original day, its earlier payments handed to payments, closed if its status says so. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportAnswer"];
+                };
+            };
+            /** @description Every invalid field and contradiction, listed in `problems`: those of a placement (judged as of placedOn: every invoice issued and due by then), placedOn not in the past, a payment or the closure outside placedOn..today, a payment after the closure, payments above the principal. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No credentials, or credentials that are invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The caller's role may not call this endpoint. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No such client (rule client-unknown). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The client reference was already placed or imported (rule client-reference-unique), or an invoice of it was placed for the debtor under another reference (rule placement-likely-duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The Idempotency-Key was first used for a different request (rule idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
             };
         };
     };
