@@ -1,4 +1,5 @@
-import { createPublicKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 /**
  * One typed, validated configuration per app, read from environment variables.
@@ -49,6 +50,13 @@ export interface AppConfig extends InfrastructureConfig {
   staffTokens: StaffTokenConfig | undefined;
   /** Where the other services answer (reporting gathers audit trails from them). */
   serviceUrls: Record<string, string>;
+  /**
+   * The agency's Ed25519 private key (PKCS#8 PEM) that signs history exports, from
+   * AGENCY_SIGNING_KEY or the file AGENCY_SIGNING_KEY_FILE. Undefined when neither is set,
+   * which only a process not told to require it accepts (reporting requires it; the
+   * all-in-one demo makes one of its own).
+   */
+  agencySigningKey: { pem: string } | undefined;
 }
 
 /** Services whose URL a process may be told (`CLIENT_INTAKE_URL`, ...). */
@@ -83,6 +91,8 @@ export function loadConfig(
     port: number;
     /** The all-in-one demo: without any staff token variable, run on the public demo secret instead of refusing to start. */
     demoStaffTokensWhenUnset?: boolean;
+    /** Refuse to start without AGENCY_SIGNING_KEY(_FILE): the process signs history exports. */
+    requireAgencySigningKey?: boolean;
   },
 ): AppConfig {
   const problems: string[] = [];
@@ -135,6 +145,7 @@ export function loadConfig(
   }
 
   const staffTokens = staffTokenConfig(get, problems, defaults.demoStaffTokensWhenUnset ?? false);
+  const agencySigningKey = agencySigningKeyConfig(get, problems, defaults.requireAgencySigningKey ?? false);
 
   if (problems.length > 0) throw new ConfigError(app, problems);
   return {
@@ -148,7 +159,49 @@ export function loadConfig(
     clock,
     staffTokens,
     serviceUrls,
+    agencySigningKey,
   };
+}
+
+function agencySigningKeyConfig(get: (name: string) => string | undefined, problems: string[], required: boolean): AppConfig['agencySigningKey'] {
+  // A PEM pasted into one line of an env file keeps its line breaks as "\n".
+  const inline = get('AGENCY_SIGNING_KEY')?.replace(/\\n/g, '\n');
+  const file = get('AGENCY_SIGNING_KEY_FILE');
+  if (inline !== undefined && file !== undefined) {
+    problems.push('set only one of AGENCY_SIGNING_KEY, AGENCY_SIGNING_KEY_FILE');
+    return undefined;
+  }
+  if (inline === undefined && file === undefined) {
+    if (required) {
+      problems.push(
+        'AGENCY_SIGNING_KEY (an Ed25519 private key, PKCS#8 PEM) or AGENCY_SIGNING_KEY_FILE is required: history exports are signed with it ' +
+          '(make one with `openssl genpkey -algorithm ed25519`)',
+      );
+    }
+    return undefined;
+  }
+  let pem = inline;
+  if (file !== undefined) {
+    try {
+      pem = readFileSync(file, 'utf8');
+    } catch (error) {
+      problems.push(`AGENCY_SIGNING_KEY_FILE could not be read (${file}): ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+  if (!isEd25519PrivateKey(pem!)) {
+    problems.push(`${file !== undefined ? 'AGENCY_SIGNING_KEY_FILE' : 'AGENCY_SIGNING_KEY'} must hold an Ed25519 private key in PKCS#8 PEM (-----BEGIN PRIVATE KEY----- ...)`);
+    return undefined;
+  }
+  return { pem: pem! };
+}
+
+function isEd25519PrivateKey(pem: string): boolean {
+  try {
+    return createPrivateKey({ key: pem, format: 'pem' }).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
 }
 
 function staffTokenConfig(get: (name: string) => string | undefined, problems: string[], demoWhenUnset: boolean): StaffTokenConfig | undefined {
