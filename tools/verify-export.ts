@@ -298,7 +298,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   let keys: VerificationKey[];
   try {
-    keys = keyFile !== undefined ? keysFromText(readFileSync(keyFile, 'utf8')) : keysFromText(await (await fetch(jwksUrl!)).text());
+    keys = keyFile !== undefined ? keysFromText(readFileSync(keyFile, 'utf8')) : keysFromText(await (await fetch(jwksUrl!, { signal: AbortSignal.timeout(30_000) })).text());
   } catch (error) {
     process.stderr.write(`cannot read the public key from ${keyFile ?? jwksUrl}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;

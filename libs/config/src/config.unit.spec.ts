@@ -1,4 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config';
 
 const SECRET = 'a-long-random-deployment-secret-0123456789';
@@ -117,5 +120,37 @@ describe('staff token configuration', () => {
     expect(problemsOf(() => loadConfig('payments', { STAFF_TOKEN_SECRET: SECRET, STAFF_TOKEN_JWKS_URL: 'https://idp.example/jwks' }, { port: 1 }))).toEqual([
       'set only one of STAFF_TOKEN_SECRET, STAFF_TOKEN_JWKS_URL, STAFF_TOKEN_PUBLIC_KEY',
     ]);
+  });
+});
+
+describe('agency signing key configuration', () => {
+  const ed25519Pem = () => generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+
+  it('refuses to start a process that signs exports without the key, naming AGENCY_SIGNING_KEY', () => {
+    const problems = problemsOf(() => loadConfig('reporting', { STAFF_TOKEN_SECRET: SECRET }, { port: 3005, requireAgencySigningKey: true }));
+    expect(problems).toEqual([expect.stringContaining('AGENCY_SIGNING_KEY (an Ed25519 private key, PKCS#8 PEM) or AGENCY_SIGNING_KEY_FILE is required')]);
+  });
+
+  it('leaves it unset where the process does not require it (the all-in-one makes a demo key)', () => {
+    expect(loadConfig('all-in-one', { STAFF_TOKEN_SECRET: SECRET }, { port: 3000 }).agencySigningKey).toBeUndefined();
+  });
+
+  it('reads the PEM from the variable, also with its line breaks written as \\n, or from a file', () => {
+    const pem = ed25519Pem();
+    const inline = loadConfig('reporting', { STAFF_TOKEN_SECRET: SECRET, AGENCY_SIGNING_KEY: pem.replace(/\n/g, '\\n') }, { port: 3005, requireAgencySigningKey: true });
+    expect(inline.agencySigningKey?.pem.trim()).toBe(pem.trim());
+    const file = join(mkdtempSync(join(tmpdir(), 'signing-key-')), 'key.pem');
+    writeFileSync(file, pem);
+    expect(loadConfig('reporting', { STAFF_TOKEN_SECRET: SECRET, AGENCY_SIGNING_KEY_FILE: file }, { port: 3005, requireAgencySigningKey: true }).agencySigningKey?.pem).toBe(pem);
+  });
+
+  it('refuses a key that is not an Ed25519 private key, a missing file, and two sources at once', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const publicOnly = generateKeyPairSync('ed25519').publicKey.export({ format: 'pem', type: 'spki' }).toString();
+    const load = (env: Record<string, string>) => problemsOf(() => loadConfig('reporting', { STAFF_TOKEN_SECRET: SECRET, ...env }, { port: 3005, requireAgencySigningKey: true }));
+    expect(load({ AGENCY_SIGNING_KEY: rsa })).toEqual([expect.stringContaining('AGENCY_SIGNING_KEY must hold an Ed25519 private key')]);
+    expect(load({ AGENCY_SIGNING_KEY: publicOnly })).toEqual([expect.stringContaining('AGENCY_SIGNING_KEY must hold an Ed25519 private key')]);
+    expect(load({ AGENCY_SIGNING_KEY_FILE: '/nonexistent/key.pem' })).toEqual([expect.stringContaining('AGENCY_SIGNING_KEY_FILE could not be read')]);
+    expect(load({ AGENCY_SIGNING_KEY: ed25519Pem(), AGENCY_SIGNING_KEY_FILE: '/nonexistent/key.pem' })).toEqual(['set only one of AGENCY_SIGNING_KEY, AGENCY_SIGNING_KEY_FILE']);
   });
 });
