@@ -8,7 +8,7 @@ const services = apps.filter((app) => app !== 'all-in-one');
 const NO_STAFF_TOKEN_KEYS = { STAFF_TOKEN_SECRET: '', STAFF_TOKEN_JWKS_URL: '', STAFF_TOKEN_PUBLIC_KEY: '' };
 const NO_SIGNING_KEY = { AGENCY_SIGNING_KEY: '', AGENCY_SIGNING_KEY_FILE: '' };
 /** Reporting signs history exports: it needs the agency's Ed25519 key as well. */
-const signingKeyFor = (app: string) => (app === 'reporting' ? { AGENCY_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() } : {});
+const signingKeyFor = (app: string): Record<string, string> => (app === 'reporting' ? { AGENCY_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() } : {});
 
 describe('every app boots as its own process', () => {
   it.each(apps)('%s answers /health, serves its OpenAPI document, and shuts down cleanly (the all-in-one as a demo, saying so)', async (app) => {

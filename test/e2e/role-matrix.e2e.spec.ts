@@ -109,13 +109,15 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'POST /payments/:paymentId/reversal',
         'GET /reports/accounts/:accountId',
         'GET /audit/payments/accounts/:accountId',
+        'GET /reports/accounts/:accountId/history/export',
+        'GET /reports/clients/:clientId/history/export',
       ]),
     );
     const unstated = routes.filter((route) => route.roles === undefined).map((route) => `${route.method} ${route.path}`);
     expect(unstated).toEqual([]);
     const open = routes.filter((route) => route.roles === 'public').map((route) => `${route.method} ${route.path}`);
-    // Probes and scrapes carry no account data (docs/operations.md).
-    expect(open.sort()).toEqual(['GET /health', 'GET /health/live', 'GET /health/ready', 'GET /metrics']);
+    // Probes and scrapes carry no account data (docs/operations.md); the agency's public key is public by nature.
+    expect(open.sort()).toEqual(['GET /.well-known/agency-signing-key', 'GET /health', 'GET /health/live', 'GET /health/ready', 'GET /metrics']);
   });
 
   it('answers 401 without credentials and 403 to every role an endpoint does not state', async () => {

@@ -14,9 +14,10 @@ export const ReportingService: ServiceDefinition = {
     // Mounted beside client-intake (all-in-one), reporting uses intake's own key check.
     const intakeUrl = processContext.localStores.has('client-intake') ? undefined : processContext.config.serviceUrls['client-intake'];
     const { key: signingKey, demoFile } = agencySigningKeyOf(processContext.config);
-    if (demoFile !== undefined) {
+    // Said where the key outlives the process: an export signed with it may be handed on.
+    if (demoFile) {
       process.stderr.write(
-        `reporting: AGENCY_SIGNING_KEY is not set, so history exports are signed with a demo key ${demoFile ? `kept in ${demoFile}` : 'that lives as long as this process'}; ` +
+        `reporting: AGENCY_SIGNING_KEY is not set, so history exports are signed with a demo key kept in ${demoFile}; ` +
           'set AGENCY_SIGNING_KEY (or AGENCY_SIGNING_KEY_FILE) to sign them with the agency\'s own key.\n',
       );
     }

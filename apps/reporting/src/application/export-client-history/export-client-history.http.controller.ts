@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { Principal } from '@lib/es-core';
 import { CurrentPrincipal, QueryEndpoint, UuidParam } from '@lib/platform';
 import { ExportHistoryRequest } from '../history-export/export-history.request.dto';
-import { EXPORT_ANSWER_DESCRIPTION, streamedExport } from '../history-export/streamed-export';
+import { ExportAnswer, streamedExport } from '../history-export/streamed-export';
 import { ExportClientHistory } from './export-client-history.query';
 
 /** Every account's history of one client as one signed, verifiable export. */
@@ -12,13 +12,11 @@ export class ExportClientHistoryController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('export')
+  @ExportAnswer()
   @QueryEndpoint({
     roles: ['compliance', 'client'],
     tag: 'audit',
     uuidParams: ['clientId'],
-    produces: 'application/x-ndjson',
-    answer: String,
-    description: EXPORT_ANSWER_DESCRIPTION,
     problems: { 404: 'Another client, or a client no report knows of asked by staff (rule client-unknown).' },
   })
   async export(@UuidParam('clientId') clientId: string, @Query() request: ExportHistoryRequest, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
