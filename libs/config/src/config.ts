@@ -1,5 +1,4 @@
-import { createPrivateKey, createPublicKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createPublicKey } from 'node:crypto';
 
 /**
  * One typed, validated configuration per app, read from environment variables.
@@ -20,6 +19,9 @@ export type StaffTokenConfig = (
   | { kind: 'jwks'; url: string }
   | { kind: 'public-key'; pem: string }
 ) & { issuer?: string; audience?: string };
+
+/** Where the agency's export signing key is: the PEM itself, or a file holding it. */
+export type AgencySigningKeySource = { pem: string } | { file: string };
 
 /** HS256 keys shorter than the hash (256 bits) weaken it; 32 characters is the floor. */
 export const MIN_STAFF_TOKEN_SECRET_LENGTH = 32;
@@ -51,12 +53,13 @@ export interface AppConfig extends InfrastructureConfig {
   /** Where the other services answer (reporting gathers audit trails from them). */
   serviceUrls: Record<string, string>;
   /**
-   * The agency's Ed25519 private key (PKCS#8 PEM) that signs history exports, from
-   * AGENCY_SIGNING_KEY or the file AGENCY_SIGNING_KEY_FILE. Undefined when neither is set,
-   * which only a process not told to require it accepts (reporting requires it; the
-   * all-in-one demo makes one of its own).
+   * Where the agency's Ed25519 private key (PKCS#8 PEM) that signs history exports is: in
+   * AGENCY_SIGNING_KEY, or in the file AGENCY_SIGNING_KEY_FILE names. Read and checked by
+   * the process that signs (reporting, at start), so this stays free of file reads.
+   * Undefined when neither is set, which only a process not told to require it accepts
+   * (reporting requires it; the all-in-one demo makes one of its own).
    */
-  agencySigningKey: { pem: string } | undefined;
+  agencySigningKey: AgencySigningKeySource | undefined;
 }
 
 /** Services whose URL a process may be told (`CLIENT_INTAKE_URL`, ...). */
@@ -163,45 +166,23 @@ export function loadConfig(
   };
 }
 
-function agencySigningKeyConfig(get: (name: string) => string | undefined, problems: string[], required: boolean): AppConfig['agencySigningKey'] {
+function agencySigningKeyConfig(get: (name: string) => string | undefined, problems: string[], required: boolean): AgencySigningKeySource | undefined {
   // A PEM pasted into one line of an env file keeps its line breaks as "\n".
-  const inline = get('AGENCY_SIGNING_KEY')?.replace(/\\n/g, '\n');
+  const pem = get('AGENCY_SIGNING_KEY')?.replace(/\\n/g, '\n');
   const file = get('AGENCY_SIGNING_KEY_FILE');
-  if (inline !== undefined && file !== undefined) {
+  if (pem !== undefined && file !== undefined) {
     problems.push('set only one of AGENCY_SIGNING_KEY, AGENCY_SIGNING_KEY_FILE');
     return undefined;
   }
-  if (inline === undefined && file === undefined) {
-    if (required) {
-      problems.push(
-        'AGENCY_SIGNING_KEY (an Ed25519 private key, PKCS#8 PEM) or AGENCY_SIGNING_KEY_FILE is required: history exports are signed with it ' +
-          '(make one with `openssl genpkey -algorithm ed25519`)',
-      );
-    }
-    return undefined;
+  if (pem !== undefined) return { pem };
+  if (file !== undefined) return { file };
+  if (required) {
+    problems.push(
+      'AGENCY_SIGNING_KEY (an Ed25519 private key, PKCS#8 PEM) or AGENCY_SIGNING_KEY_FILE is required: history exports are signed with it ' +
+        '(make one with `openssl genpkey -algorithm ed25519`)',
+    );
   }
-  let pem = inline;
-  if (file !== undefined) {
-    try {
-      pem = readFileSync(file, 'utf8');
-    } catch (error) {
-      problems.push(`AGENCY_SIGNING_KEY_FILE could not be read (${file}): ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
-    }
-  }
-  if (!isEd25519PrivateKey(pem!)) {
-    problems.push(`${file !== undefined ? 'AGENCY_SIGNING_KEY_FILE' : 'AGENCY_SIGNING_KEY'} must hold an Ed25519 private key in PKCS#8 PEM (-----BEGIN PRIVATE KEY----- ...)`);
-    return undefined;
-  }
-  return { pem: pem! };
-}
-
-function isEd25519PrivateKey(pem: string): boolean {
-  try {
-    return createPrivateKey({ key: pem, format: 'pem' }).asymmetricKeyType === 'ed25519';
-  } catch {
-    return false;
-  }
+  return undefined;
 }
 
 function staffTokenConfig(get: (name: string) => string | undefined, problems: string[], demoWhenUnset: boolean): StaffTokenConfig | undefined {

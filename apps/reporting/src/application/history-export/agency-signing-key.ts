@@ -1,7 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, sign } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { AppConfig } from '@lib/config';
+import { AppConfig, ConfigError } from '@lib/config';
 import { signedMessage } from '@lib/contracts/audit/history-export.format';
 
 /** The public half of the agency's key as a JWK (RFC 8037), with its RFC 7638 thumbprint as `kid`. */
@@ -51,7 +51,7 @@ export const DEMO_SIGNING_KEY_FILE = 'agency-signing-key.pem';
  * verifiable across restarts; with in-memory storage, a key that lives as long as the process.
  */
 export function agencySigningKeyOf(config: Pick<AppConfig, 'agencySigningKey' | 'eventStore' | 'app'>): { key: AgencySigningKey; demoFile?: string | null } {
-  if (config.agencySigningKey) return { key: AgencySigningKey.fromPem(config.agencySigningKey.pem) };
+  if (config.agencySigningKey) return { key: configuredKey(config.app, config.agencySigningKey) };
   const dataDir = config.eventStore.kind === 'pglite' ? config.eventStore.dataDir : `.data/${config.app}`;
   if (dataDir === undefined) return { key: new AgencySigningKey(generateKeyPairSync('ed25519').privateKey), demoFile: null };
   const file = join(dataDir, DEMO_SIGNING_KEY_FILE);
@@ -61,4 +61,20 @@ export function agencySigningKeyOf(config: Pick<AppConfig, 'agencySigningKey' | 
     writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
   }
   return { key: AgencySigningKey.fromPem(readFileSync(file, 'utf8')), demoFile: file };
+}
+
+/** The configured key, read and checked; a start with a key that cannot sign is refused like a missing one. */
+function configuredKey(app: string, source: NonNullable<AppConfig['agencySigningKey']>): AgencySigningKey {
+  const variable = 'file' in source ? 'AGENCY_SIGNING_KEY_FILE' : 'AGENCY_SIGNING_KEY';
+  let pem: string;
+  try {
+    pem = 'file' in source ? readFileSync(source.file, 'utf8') : source.pem;
+  } catch (error) {
+    throw new ConfigError(app, [`${variable} could not be read (${(source as { file: string }).file}): ${error instanceof Error ? error.message : String(error)}`]);
+  }
+  try {
+    return AgencySigningKey.fromPem(pem);
+  } catch {
+    throw new ConfigError(app, [`${variable} must hold an Ed25519 private key in PKCS#8 PEM (-----BEGIN PRIVATE KEY----- ...)`]);
+  }
 }
