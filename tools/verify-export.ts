@@ -13,7 +13,8 @@
  * check the whole check. docs/reporting.md describes the format for other verifiers.
  */
 import { createHash, createPublicKey, KeyObject, verify } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import {
   CSV_COLUMNS,
   csvFieldsOf,
@@ -56,12 +57,47 @@ class Broken extends Error {
 
 /** Verifies an export's text (NDJSON, or CSV when its first row is the CSV column header). */
 export function verifyExport(text: string, keys: readonly VerificationKey[]): Verdict {
+  return verifyExportChunks([text], keys);
+}
+
+/** Verifies an export file, read a chunk at a time: memory stays flat however long the export. */
+export function verifyExportFile(file: string, keys: readonly VerificationKey[]): Verdict {
+  return verifyExportChunks(fileChunks(file), keys);
+}
+
+/** Verifies an export given as pieces of text split anywhere (a character never split). */
+export function verifyExportChunks(chunks: Iterable<string>, keys: readonly VerificationKey[]): Verdict {
   try {
-    const records = isCsv(text) ? csvRecords(text) : ndjsonRecords(text);
+    // Enough of the start to tell CSV from NDJSON, however small the pieces.
+    const iterator = chunks[Symbol.iterator]();
+    let head = '';
+    let next = iterator.next();
+    for (; !next.done && head.length < CSV_COLUMNS[0].length + 1; next = iterator.next()) head += next.value;
+    const all = withFirst(head, next, iterator);
+    const records = isCsv(head) ? csvRecords(all) : ndjsonRecords(all);
     return verifyRecords(records, keys);
   } catch (error) {
     if (error instanceof Broken) return error.verdict;
     throw error;
+  }
+}
+
+function* withFirst(head: string, current: IteratorResult<string>, rest: Iterator<string>): Generator<string> {
+  yield head;
+  for (let next = current; !next.done; next = rest.next()) yield next.value;
+}
+
+/** The file's text, 1 MiB at a time, UTF-8 decoded across chunk boundaries. */
+function* fileChunks(file: string): Generator<string> {
+  const fd = openSync(file, 'r');
+  try {
+    const decoder = new StringDecoder('utf8');
+    const buffer = Buffer.alloc(1 << 20);
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) yield decoder.write(buffer.subarray(0, read));
+    const rest = decoder.end();
+    if (rest) yield rest;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -170,24 +206,30 @@ function parseRecord(line: number, text: string): ExportRecord {
   return parsed as ExportRecord;
 }
 
-function* ndjsonRecords(text: string): Generator<NumberedRecord> {
-  const lines = text.split('\n');
-  // The last line ends with a line feed, which leaves one empty string after it.
-  if (lines[lines.length - 1] === '') lines.pop();
-  for (let index = 0; index < lines.length; index++) {
-    const line = index + 1;
-    const content = lines[index].replace(/\r$/, '');
+function* ndjsonRecords(chunks: Iterable<string>): Generator<NumberedRecord> {
+  let line = 0;
+  let pending = '';
+  const record = (text: string): NumberedRecord => {
+    line += 1;
+    const content = text.replace(/\r$/, '');
     if (content.trim() === '') fail({ line, problem: 'an empty line' });
-    yield { line, record: parseRecord(line, content) };
+    return { line, record: parseRecord(line, content) };
+  };
+  for (const chunk of chunks) {
+    const parts = (pending + chunk).split('\n');
+    pending = parts.pop()!;
+    for (const part of parts) yield record(part);
   }
+  // Every line ends with a line feed; text after the last one is a line cut short, still checked.
+  if (pending !== '') yield record(pending);
 }
 
 function isCsv(text: string): boolean {
   return text.startsWith(`${CSV_COLUMNS[0]},`);
 }
 
-function* csvRecords(text: string): Generator<NumberedRecord> {
-  const rows = csvRows(text);
+function* csvRecords(chunks: Iterable<string>): Generator<NumberedRecord> {
+  const rows = csvRows(chunks);
   const header = rows.next();
   if (header.done || header.value.fields.join(',') !== CSV_COLUMNS.join(',')) fail({ line: 1, problem: 'the CSV column header is not the export format\'s', expected: CSV_COLUMNS.join(','), found: header.done ? '' : header.value.fields.join(',') });
   for (const { row, fields } of rows) {
@@ -203,43 +245,49 @@ function* csvRecords(text: string): Generator<NumberedRecord> {
 }
 
 /** RFC 4180 rows (quoted fields may hold commas, quotes and line breaks); rows end with CRLF or LF. */
-function* csvRows(text: string): Generator<{ row: number; fields: string[] }> {
+function* csvRows(chunks: Iterable<string>): Generator<{ row: number; fields: string[] }> {
   let row = 1;
   let fields: string[] = [];
   let field = '';
-  let quoted = false;
-  let index = 0;
-  while (index < text.length) {
-    const char = text[index];
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        field += '"';
-        index += 2;
+  // 'quoted': inside quotes; 'quote': a quote seen inside quotes (closing, or the first of a doubled one); 'cr': a CR ended a row.
+  let state: 'plain' | 'quoted' | 'quote' | 'cr' = 'plain';
+  for (const chunk of chunks) {
+    for (const char of chunk) {
+      if (state === 'cr') {
+        state = 'plain';
+        if (char === '\n') continue;
+      }
+      if (state === 'quoted') {
+        if (char === '"') state = 'quote';
+        else field += char;
         continue;
       }
-      if (char === '"') quoted = false;
-      else field += char;
-      index += 1;
-      continue;
+      if (state === 'quote') {
+        state = 'plain';
+        if (char === '"') {
+          field += '"';
+          state = 'quoted';
+          continue;
+        }
+      }
+      if (char === '"' && field === '') {
+        state = 'quoted';
+      } else if (char === ',') {
+        fields.push(field);
+        field = '';
+      } else if (char === '\n' || char === '\r') {
+        fields.push(field);
+        yield { row, fields };
+        row += 1;
+        fields = [];
+        field = '';
+        if (char === '\r') state = 'cr';
+      } else {
+        field += char;
+      }
     }
-    if (char === '"' && field === '') {
-      quoted = true;
-    } else if (char === ',') {
-      fields.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[index + 1] === '\n') index += 1;
-      fields.push(field);
-      yield { row, fields };
-      row += 1;
-      fields = [];
-      field = '';
-    } else {
-      field += char;
-    }
-    index += 1;
   }
-  if (quoted) fail({ line: row, problem: 'a quoted CSV field is not closed' });
+  if (state === 'quoted') fail({ line: row, problem: 'a quoted CSV field is not closed' });
   if (field !== '' || fields.length > 0) {
     fields.push(field);
     yield { row, fields };
@@ -266,7 +314,7 @@ export function keyOf(key: KeyObject): VerificationKey {
 }
 
 /** The verdict as a person reads it. */
-export function describe(verdict: Verdict, file: string): string {
+export function verdictText(verdict: Verdict, file: string): string {
   if (verdict.ok) {
     return `VERIFIED ${file}: ${verdict.events} events in ${verdict.streams} streams, ${verdict.lines} lines; final hash ${verdict.finalHash}; signed by key ${verdict.keyId}`;
   }
@@ -303,15 +351,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`cannot read the public key from ${keyFile ?? jwksUrl}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
-  let text: string;
+  let verdict: Verdict;
   try {
-    text = readFileSync(file, 'utf8');
+    verdict = verifyExportFile(file, keys);
   } catch (error) {
     process.stderr.write(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
-  const verdict = verifyExport(text, keys);
-  (verdict.ok ? process.stdout : process.stderr).write(`${describe(verdict, file)}\n`);
+  (verdict.ok ? process.stdout : process.stderr).write(`${verdictText(verdict, file)}\n`);
   return verdict.ok ? 0 : 1;
 }
 

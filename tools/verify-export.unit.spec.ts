@@ -3,7 +3,10 @@ import { chainEvents, GENESIS_HASH as STORE_GENESIS, type EventToAppend } from '
 import type { EventRecord } from '@lib/contracts/audit/history-export.format';
 import { AgencySigningKey } from '../apps/reporting/src/application/history-export/agency-signing-key';
 import { ExportFormat, historyExport } from '../apps/reporting/src/application/history-export/history-export';
-import { describe as describeVerdict, keyOf, keysFromText, verifyExport } from './verify-export';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { keyOf, keysFromText, verdictText, verifyExport, verifyExportChunks, verifyExportFile } from './verify-export';
 
 const ACCOUNT = '5b0e6a1c-0d7e-4a4e-9a43-1f7f1b2d9c01';
 
@@ -79,7 +82,7 @@ describe('the stand-alone export verifier', () => {
     expect(lines[3]).toContain('"amount":201');
     const verdict = verifyExport(joined(lines), publicKeys);
     expect(verdict).toMatchObject({ ok: false, line: 4, stream: `client-intake/account-${ACCOUNT}`, version: 1, problem: 'content does not match its hash', found: intake[1].metadata.hash });
-    expect(describeVerdict(verdict, 'x.ndjson')).toContain(`NOT VERIFIED x.ndjson: line 4: content does not match its hash`);
+    expect(verdictText(verdict, 'x.ndjson')).toContain(`NOT VERIFIED x.ndjson: line 4: content does not match its hash`);
   });
 
   it('names the link where an event was removed', async () => {
@@ -132,5 +135,20 @@ describe('the stand-alone export verifier', () => {
     const rows = (await written('csv')).split('\r\n');
     rows[2] = rows[2].replace(',client-intake,', ',payments,');
     expect(verifyExport(rows.join('\r\n'), publicKeys)).toMatchObject({ ok: false, line: 3, problem: "column service disagrees with the row's json record", expected: 'client-intake', found: 'payments' });
+  });
+
+  it('reads a file or a stream in pieces split anywhere, quotes, CRLF and line feeds included, to the same verdict', async () => {
+    for (const format of ['ndjson', 'csv'] as const) {
+      const text = await written(format);
+      const whole = verifyExport(text, publicKeys);
+      expect(whole.ok).toBe(true);
+      for (const size of [1, 7, 64]) {
+        const pieces = Array.from({ length: Math.ceil(text.length / size) }, (_, index) => text.slice(index * size, (index + 1) * size));
+        expect(verifyExportChunks(pieces, publicKeys)).toEqual(whole);
+      }
+      const file = join(mkdtempSync(join(tmpdir(), 'export-')), `export.${format}`);
+      writeFileSync(file, text);
+      expect(verifyExportFile(file, publicKeys)).toEqual(whole);
+    }
   });
 });
