@@ -69,6 +69,7 @@ async function main() {
     READ_MODELS: 'mongo',
     MONGO_URL: mongo.toString(),
     STAFF_TOKEN_SECRET: secret,
+    AGENCY_SIGNING_KEY: require('node:crypto').generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
     LOG_LEVEL: 'warn',
     ...Object.fromEntries(Object.entries(URL_VARIABLES).map(([service, variable]) => [variable, urlOf(service)])),
   };

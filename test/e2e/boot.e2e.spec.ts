@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { asyncApiDocument } from '@lib/contracts';
 import { runApp, startApp } from '../support/app-process';
 
@@ -6,12 +6,15 @@ const apps = ['client-intake', 'debtor-contact', 'payments', 'legal-referral', '
 const services = apps.filter((app) => app !== 'all-in-one');
 /** Blank values count as unset, so nothing from the test's own environment opens a service. */
 const NO_STAFF_TOKEN_KEYS = { STAFF_TOKEN_SECRET: '', STAFF_TOKEN_JWKS_URL: '', STAFF_TOKEN_PUBLIC_KEY: '' };
+const NO_SIGNING_KEY = { AGENCY_SIGNING_KEY: '', AGENCY_SIGNING_KEY_FILE: '' };
+/** Reporting signs history exports: it needs the agency's Ed25519 key as well. */
+const signingKeyFor = (app: string): Record<string, string> => (app === 'reporting' ? { AGENCY_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() } : {});
 
 describe('every app boots as its own process', () => {
   it.each(apps)('%s answers /health, serves its OpenAPI document, and shuts down cleanly (the all-in-one as a demo, saying so)', async (app) => {
     // The all-in-one alone may start without a staff token secret (its demo mode); a service needs one.
     const secret = app === 'all-in-one' ? NO_STAFF_TOKEN_KEYS : { STAFF_TOKEN_SECRET: randomBytes(32).toString('base64url') };
-    const running = await startApp(app, { PGLITE_DATA_DIR: 'memory', ...secret }, 60_000);
+    const running = await startApp(app, { PGLITE_DATA_DIR: 'memory', ...secret, ...signingKeyFor(app) }, 60_000);
     try {
       if (app === 'all-in-one') {
         // The demo banner follows the first /health answer by a moment.
@@ -43,6 +46,13 @@ describe('every app boots as its own process', () => {
     const started = runApp(service, { PGLITE_DATA_DIR: 'memory', NODE_ENV: 'production', ...NO_STAFF_TOKEN_KEYS });
     expect(await started.exited).toBe(1);
     expect(started.output()).toContain('STAFF_TOKEN_SECRET is required');
+    expect(started.output()).not.toContain('listening');
+  });
+
+  it('reporting refuses to start without the agency signing key, naming AGENCY_SIGNING_KEY', async () => {
+    const started = runApp('reporting', { PGLITE_DATA_DIR: 'memory', NODE_ENV: 'production', STAFF_TOKEN_SECRET: randomBytes(32).toString('base64url'), ...NO_SIGNING_KEY });
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toContain('AGENCY_SIGNING_KEY (an Ed25519 private key, PKCS#8 PEM) or AGENCY_SIGNING_KEY_FILE is required');
     expect(started.output()).not.toContain('listening');
   });
 

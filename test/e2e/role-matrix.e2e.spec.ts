@@ -122,6 +122,8 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'GET /audit/payments/accounts/:accountId',
         'GET /accounts/:accountId/letters',
         'GET /accounts/:accountId/letters/:letterId.pdf',
+        'GET /reports/accounts/:accountId/history/export',
+        'GET /reports/clients/:clientId/history/export',
       ]),
     );
     // Money leaving trust and the trust account's figures are for accountants alone.
@@ -135,8 +137,8 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     const unstated = routes.filter((route) => route.roles === undefined).map((route) => `${route.method} ${route.path}`);
     expect(unstated).toEqual([]);
     const open = routes.filter((route) => route.roles === 'public').map((route) => `${route.method} ${route.path}`);
-    // Probes and scrapes carry no account data (docs/operations.md).
-    expect(open.sort()).toEqual(['GET /health', 'GET /health/live', 'GET /health/ready', 'GET /metrics']);
+    // Probes and scrapes carry no account data (docs/operations.md); the agency's public key is public by nature.
+    expect(open.sort()).toEqual(['GET /.well-known/agency-signing-key', 'GET /health', 'GET /health/live', 'GET /health/ready', 'GET /metrics']);
   });
 
   it('answers 401 without credentials and 403 to every role an endpoint does not state', async () => {

@@ -1,6 +1,7 @@
 import type { ClientKeyVerifier, ServiceDependencies } from '@lib/platform';
 import type { ReadModelStore } from '@lib/read-models';
 import type { AuditSource } from './application/check-account-integrity/audit-source.port';
+import type { AgencySigningKey } from './application/history-export/agency-signing-key';
 
 export const REPORTING = 'reporting';
 
@@ -17,6 +18,8 @@ export interface ReportingDependencies extends ServiceDependencies {
    * would provide the check itself); without it, a client's key is refused (401).
    */
   clientKeys?: ClientKeyVerifier;
+  /** Signs history exports; its public half is published at /.well-known/agency-signing-key. */
+  signingKey: AgencySigningKey;
 }
 
 /**

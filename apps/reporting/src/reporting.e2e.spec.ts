@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import { TestClock } from '@lib/clock';
 import {
@@ -46,6 +46,7 @@ import {
 import { loadReportingConfig } from './reporting.config';
 import { ReportingService } from './reporting.service';
 
+const TEST_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 const CLIENT_A = randomUUID();
 const CLIENT_B = randomUUID();
 const CLIENT_C = randomUUID();
@@ -107,7 +108,7 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
     };
     closers.push(() => deps.eventStore.close());
     const processContext: ProcessContext = {
-      config: loadReportingConfig({ READ_MODELS: 'memory', PGLITE_DATA_DIR: 'memory', STAFF_TOKEN_SECRET: TEST_STAFF_TOKEN_SECRET, ...env }),
+      config: loadReportingConfig({ READ_MODELS: 'memory', PGLITE_DATA_DIR: 'memory', STAFF_TOKEN_SECRET: TEST_STAFF_TOKEN_SECRET, AGENCY_SIGNING_KEY: TEST_SIGNING_KEY, ...env }),
       localStores,
       onClose: (close) => closers.push(close),
     };

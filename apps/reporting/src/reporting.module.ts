@@ -3,6 +3,12 @@ import { ServiceRuntime } from '@lib/integration';
 import { CLIENT_KEY_VERIFIER, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { CheckAccountIntegrityHandler } from './application/check-account-integrity/check-account-integrity.handler';
 import { CheckAccountIntegrityController } from './application/check-account-integrity/check-account-integrity.http.controller';
+import { ExportAccountHistoryHandler } from './application/export-account-history/export-account-history.handler';
+import { ExportAccountHistoryController } from './application/export-account-history/export-account-history.http.controller';
+import { ExportClientHistoryHandler } from './application/export-client-history/export-client-history.handler';
+import { ExportClientHistoryController } from './application/export-client-history/export-client-history.http.controller';
+import { GetAgencySigningKeyHandler } from './application/get-agency-signing-key/get-agency-signing-key.handler';
+import { GetAgencySigningKeyController } from './application/get-agency-signing-key/get-agency-signing-key.http.controller';
 import { GetAccountHistoryHandler } from './application/get-account-history/get-account-history.handler';
 import { GetAccountHistoryController } from './application/get-account-history/get-account-history.http.controller';
 import { GetAccountSummaryHandler } from './application/get-account-summary/get-account-summary.handler';
@@ -25,6 +31,9 @@ const controllers = [
   GetLegalPipelineController,
   GetAccountHistoryController,
   CheckAccountIntegrityController,
+  ExportAccountHistoryController,
+  ExportClientHistoryController,
+  GetAgencySigningKeyController,
 ];
 const queryHandlers = [
   GetPortfolioHandler,
@@ -33,6 +42,9 @@ const queryHandlers = [
   GetLegalPipelineHandler,
   GetAccountHistoryHandler,
   CheckAccountIntegrityHandler,
+  ExportAccountHistoryHandler,
+  ExportClientHistoryHandler,
+  GetAgencySigningKeyHandler,
 ];
 
 /**

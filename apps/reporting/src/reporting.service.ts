@@ -1,5 +1,6 @@
 import { createReadModelStore, ServiceDefinition } from '@lib/platform';
 import { auditSourcesOf } from './application/check-account-integrity/audit-sources';
+import { agencySigningKeyOf } from './application/history-export/agency-signing-key';
 import { ClientIntakeKeys } from './integration/outbound/client-intake-keys';
 import { ReportingModule } from './reporting.module';
 import { REPORTING } from './reporting.dependencies';
@@ -12,11 +13,20 @@ export const ReportingService: ServiceDefinition = {
     processContext.onClose(() => readModels.close());
     // Mounted beside client-intake (all-in-one), reporting uses intake's own key check.
     const intakeUrl = processContext.localStores.has('client-intake') ? undefined : processContext.config.serviceUrls['client-intake'];
+    const { key: signingKey, demoFile } = agencySigningKeyOf(processContext.config);
+    // Said where the key outlives the process: an export signed with it may be handed on.
+    if (demoFile) {
+      process.stderr.write(
+        `reporting: AGENCY_SIGNING_KEY is not set, so history exports are signed with a demo key kept in ${demoFile}; ` +
+          'set AGENCY_SIGNING_KEY (or AGENCY_SIGNING_KEY_FILE) to sign them with the agency\'s own key.\n',
+      );
+    }
     return ReportingModule.register({
       ...deps,
       readModels,
       auditSources: auditSourcesOf(processContext),
       clientKeys: intakeUrl ? new ClientIntakeKeys(intakeUrl) : undefined,
+      signingKey,
     });
   },
 };

@@ -21,6 +21,9 @@ export type StaffTokenConfig = (
   | { kind: 'public-key'; pem: string }
 ) & { issuer?: string; audience?: string };
 
+/** Where the agency's export signing key is: the PEM itself, or a file holding it. */
+export type AgencySigningKeySource = { pem: string } | { file: string };
+
 /** HS256 keys shorter than the hash (256 bits) weaken it; 32 characters is the floor. */
 export const MIN_STAFF_TOKEN_SECRET_LENGTH = 32;
 
@@ -60,6 +63,14 @@ export interface AppConfig extends InfrastructureConfig {
   serviceUrls: Record<string, string>;
   /** How email leaves the process (debtor-contact's notices); see `emailConfig`. */
   email: EmailConfig;
+  /**
+   * Where the agency's Ed25519 private key (PKCS#8 PEM) that signs history exports is: in
+   * AGENCY_SIGNING_KEY, or in the file AGENCY_SIGNING_KEY_FILE names. Read and checked by
+   * the process that signs (reporting, at start), so this stays free of file reads.
+   * Undefined when neither is set, which only a process not told to require it accepts
+   * (reporting requires it; the all-in-one demo makes one of its own).
+   */
+  agencySigningKey: AgencySigningKeySource | undefined;
 }
 
 /** Services whose URL a process may be told (`CLIENT_INTAKE_URL`, ...). */
@@ -99,6 +110,8 @@ export function loadConfig(
      * `memory` when the event store is not PGlite; READ_MODELS=pglite set explicitly is refused then.
      */
     readModels?: ReadModelKind;
+    /** Refuse to start without AGENCY_SIGNING_KEY(_FILE): the process signs history exports. */
+    requireAgencySigningKey?: boolean;
   },
 ): AppConfig {
   const problems: string[] = [];
@@ -154,6 +167,7 @@ export function loadConfig(
 
   const staffTokens = staffTokenConfig(get, problems, defaults.demoStaffTokensWhenUnset ?? false);
   const email = emailConfig(get, problems, app);
+  const agencySigningKey = agencySigningKeyConfig(get, problems, defaults.requireAgencySigningKey ?? false);
 
   if (problems.length > 0) throw new ConfigError(app, problems);
   return {
@@ -168,7 +182,27 @@ export function loadConfig(
     staffTokens,
     serviceUrls,
     email,
+    agencySigningKey,
   };
+}
+
+function agencySigningKeyConfig(get: (name: string) => string | undefined, problems: string[], required: boolean): AgencySigningKeySource | undefined {
+  // A PEM pasted into one line of an env file keeps its line breaks as "\n".
+  const pem = get('AGENCY_SIGNING_KEY')?.replace(/\\n/g, '\n');
+  const file = get('AGENCY_SIGNING_KEY_FILE');
+  if (pem !== undefined && file !== undefined) {
+    problems.push('set only one of AGENCY_SIGNING_KEY, AGENCY_SIGNING_KEY_FILE');
+    return undefined;
+  }
+  if (pem !== undefined) return { pem };
+  if (file !== undefined) return { file };
+  if (required) {
+    problems.push(
+      'AGENCY_SIGNING_KEY (an Ed25519 private key, PKCS#8 PEM) or AGENCY_SIGNING_KEY_FILE is required: history exports are signed with it ' +
+        '(make one with `openssl genpkey -algorithm ed25519`)',
+    );
+  }
+  return undefined;
 }
 
 function staffTokenConfig(get: (name: string) => string | undefined, problems: string[], demoWhenUnset: boolean): StaffTokenConfig | undefined {

@@ -129,3 +129,28 @@ describe('staff token configuration', () => {
     ]);
   });
 });
+
+describe('agency signing key configuration', () => {
+  const ed25519Pem = () => generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+
+  it('refuses to start a process that signs exports without the key, naming AGENCY_SIGNING_KEY', () => {
+    const problems = problemsOf(() => loadConfig('reporting', { STAFF_TOKEN_SECRET: SECRET }, { port: 3005, requireAgencySigningKey: true }));
+    expect(problems).toEqual([expect.stringContaining('AGENCY_SIGNING_KEY (an Ed25519 private key, PKCS#8 PEM) or AGENCY_SIGNING_KEY_FILE is required')]);
+  });
+
+  it('leaves it unset where the process does not require it (the all-in-one makes a demo key)', () => {
+    expect(loadConfig('all-in-one', { STAFF_TOKEN_SECRET: SECRET }, { port: 3000 }).agencySigningKey).toBeUndefined();
+  });
+
+  it('takes the PEM from the variable, also with its line breaks written as \\n, or names the file to read it from', () => {
+    const pem = ed25519Pem();
+    const inline = loadConfig('reporting', { STAFF_TOKEN_SECRET: SECRET, AGENCY_SIGNING_KEY: pem.replace(/\n/g, '\\n') }, { port: 3005, requireAgencySigningKey: true });
+    expect(inline.agencySigningKey).toEqual({ pem });
+    expect(loadConfig('reporting', { STAFF_TOKEN_SECRET: SECRET, AGENCY_SIGNING_KEY_FILE: '/run/secrets/key.pem' }, { port: 3005, requireAgencySigningKey: true }).agencySigningKey).toEqual({ file: '/run/secrets/key.pem' });
+  });
+
+  it('refuses two sources at once', () => {
+    const problems = problemsOf(() => loadConfig('reporting', { STAFF_TOKEN_SECRET: SECRET, AGENCY_SIGNING_KEY: ed25519Pem(), AGENCY_SIGNING_KEY_FILE: '/run/secrets/key.pem' }, { port: 3005, requireAgencySigningKey: true }));
+    expect(problems).toEqual(['set only one of AGENCY_SIGNING_KEY, AGENCY_SIGNING_KEY_FILE']);
+  });
+});

@@ -4,7 +4,7 @@
  * - distributed: each app its own OS process, PostgreSQL event stores, real Kafka, FerretDB.
  * Both run a test clock that only moves through the admin test-clock endpoint.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { loadConfig } from '@lib/config';
 import type { EventStore } from '@lib/event-store';
@@ -35,6 +35,8 @@ export interface DistributedDeployment extends Deployment {
 
 /** The staff token secret every process of a deployment under test shares, as a real deployment would. */
 export const DEPLOYMENT_STAFF_TOKEN_SECRET = randomBytes(32).toString('base64url');
+/** The agency's Ed25519 key that signs history exports in every deployment under test. */
+export const DEPLOYMENT_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 
 const TOKEN_LIFETIME_MS = 60 * 60_000;
 
@@ -62,7 +64,7 @@ export const WEBHOOK_TEST_ENV = { WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOWED_HO
 export async function startAllInOne(): Promise<Deployment> {
   // Webhook settings are read from the environment when client-intake's module is made.
   Object.assign(process.env, WEBHOOK_TEST_ENV);
-  const config = loadConfig('all-in-one', { PGLITE_DATA_DIR: 'memory', CLOCK: 'test', STAFF_TOKEN_SECRET: DEPLOYMENT_STAFF_TOKEN_SECRET }, { port: 0 });
+  const config = loadConfig('all-in-one', { PGLITE_DATA_DIR: 'memory', CLOCK: 'test', STAFF_TOKEN_SECRET: DEPLOYMENT_STAFF_TOKEN_SECRET, AGENCY_SIGNING_KEY: DEPLOYMENT_SIGNING_KEY }, { port: 0 });
   const composed = await composeProcess(config, ALL_SERVICES, { title: 'all-in-one under test', quiet: true });
   await composed.app.listen(0, '127.0.0.1');
   const url = (await composed.app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -112,6 +114,7 @@ export async function distributedLayout(run: string, servers: Servers) {
     MONGO_URL: mongo.toString(),
     CLOCK: 'test',
     STAFF_TOKEN_SECRET: DEPLOYMENT_STAFF_TOKEN_SECRET,
+    AGENCY_SIGNING_KEY: DEPLOYMENT_SIGNING_KEY,
     CLIENT_INTAKE_URL: urlOf('client-intake'),
     DEBTOR_CONTACT_URL: urlOf('debtor-contact'),
     PAYMENTS_URL: urlOf('payments'),

@@ -379,6 +379,44 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
       expect((await queries.accountTimeline(account))[0]).toMatchObject({ recordedAt: '2026-06-01T09:00:00.000Z', effectiveAt: '2025-04-27T00:00:00.000Z' });
     });
 
+    it('exports an account whole: in the history order, data as stored, every metadata field with the hash-chain link', async () => {
+      const account = id('account');
+      const at = (minute: number) => `2026-06-01T09:${String(minute).padStart(2, '0')}:00.000Z`;
+      const records = [
+        auditRecord('payments', account, `ledger-${account}`, 0, 'PaymentPosted', at(5), { 'invoice.no': 'INV-1', $amount: 5 }),
+        auditRecord('client-intake', account, `account-${account}`, 0, 'AccountPlaced', at(1)),
+      ];
+      await applyAll(records.map(auditEventOf));
+      const exported = await queries.accountExportEvents(account);
+      expect(exported.map((event) => event.type)).toEqual((await queries.accountHistory(account)).map((entry) => entry.type));
+      expect(exported[1]).toEqual({
+        record: 'event',
+        service: 'payments',
+        accountId: account,
+        streamId: `ledger-${account}`,
+        version: 0,
+        type: 'PaymentPosted',
+        data: { 'invoice.no': 'INV-1', $amount: 5 },
+        metadata: records[0].metadata,
+      });
+      expect(await queries.accountExportEvents(id('unknown'))).toEqual([]);
+    });
+
+    it("lists a client's account ids in id order, page by page, each once, and no other client's", async () => {
+      const [client, other] = [id('client'), id('other-client')];
+      const accounts = ['c', 'a', 'e', 'b', 'd'].map((letter) => id(`account-${letter}`));
+      await applyAll([
+        ...accounts.map((account, index) => projected(AccountPlaced, accountPlaced(account, client, 1_000), `account-${account}`, index)),
+        projected(AccountPlaced, accountPlaced(id('account-x'), other, 1_000), `account-${id('account-x')}`, 0),
+      ]);
+      const listed: string[] = [];
+      for await (const accountId of queries.accountIdsOf(client, 2)) listed.push(accountId);
+      expect(listed).toEqual([...accounts].sort());
+      const none: string[] = [];
+      for await (const accountId of queries.accountIdsOf(id('nobody'), 2)) none.push(accountId);
+      expect(none).toEqual([]);
+    });
+
     /** `account`'s history after the given events of its account streams were recorded, one line per event. */
     async function historyAfter(account: string, records: AuditRecordV1[]): Promise<string[]> {
       await applyAll(records.map(auditEventOf));

@@ -1,4 +1,5 @@
 import type { LegalStage } from '@lib/contracts';
+import type { EventRecord } from '@lib/contracts/audit/history-export.format';
 import type { Projection, ReadModelStore } from '@lib/read-models';
 import { ACCOUNT_SUMMARIES, AccountSummary, accountSummaryProjection } from './account-summary.projection';
 import { AUDIT_TRAIL, AuditEntryDocument, auditTrailProjection } from './audit-trail.projection';
@@ -125,6 +126,47 @@ export class ReportingQueries {
       causationId: document.metadata.causationId,
     }));
     return inCausalOrder(byTime);
+  }
+
+  /**
+   * The account's stored events as a history export carries them: whole, in their stored
+   * form, with their hash-chain links, in the history's order (`accountHistory`).
+   */
+  async accountExportEvents(accountId: string): Promise<EventRecord[]> {
+    const documents = await this.store.find<AuditEntryDocument>(AUDIT_TRAIL, { accountId }, { sort: { occurredAt: 1, serviceRank: 1, streamId: 1, version: 1 } });
+    const byTime = documents.map((document) => ({
+      eventId: document.metadata.eventId,
+      causationId: document.metadata.causationId,
+      service: document.service,
+      streamId: document.streamId,
+      version: document.version,
+      record: {
+        record: 'event',
+        service: document.service,
+        accountId,
+        streamId: document.streamId,
+        version: document.version,
+        type: document.type,
+        data: JSON.parse(document.dataJson) as EventRecord['data'],
+        metadata: { ...document.metadata },
+      } satisfies EventRecord as EventRecord,
+    }));
+    return inCausalOrder(byTime).map((entry) => entry.record);
+  }
+
+  /**
+   * The ids of the client's accounts, in id order, a page at a time: each page starts
+   * after the last id of the one before, so an account placed meanwhile is never listed twice.
+   */
+  async *accountIdsOf(clientId: string, pageSize = 200): AsyncGenerator<string> {
+    let after: string | undefined;
+    for (;;) {
+      const filter: Record<string, unknown> = after === undefined ? { clientId } : { clientId, accountId: { $gt: after } };
+      const page = await this.store.find<AccountSummary>(ACCOUNT_SUMMARIES, filter, { sort: { accountId: 1 }, limit: pageSize });
+      for (const summary of page) yield summary.accountId;
+      if (page.length < pageSize) return;
+      after = page[page.length - 1].accountId;
+    }
   }
 
   async accountTimeline(accountId: string): Promise<TimelineEntry[]> {

@@ -1,0 +1,13 @@
+import { Query } from '@nestjs/cqrs';
+import type { Principal } from '@lib/es-core';
+import type { ExportFormat, HistoryExport } from '../history-export/history-export';
+
+export class ExportAccountHistory extends Query<HistoryExport> {
+  constructor(
+    readonly accountId: string,
+    readonly format: ExportFormat,
+    readonly principal: Principal,
+  ) {
+    super();
+  }
+}
