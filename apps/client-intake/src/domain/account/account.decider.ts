@@ -1,4 +1,7 @@
 import { Decider, Decision } from '@lib/es-core';
+import { decideAddInvoice } from './add-invoice.decide';
+import { decideAdjustBalance } from './adjust-balance.decide';
+import { decideUpdateDebtor } from './update-debtor.decide';
 import { decideAuthorizeLegalReferral } from './authorize-legal-referral.decide';
 import type { AccountCommand } from './account.commands';
 import type { AccountEvent } from './account.events';
@@ -34,6 +37,12 @@ function decide(command: AccountCommand, state: AccountState): Decision<AccountE
       return decideNoteContactAttempt(command, state);
     case 'ReportDirectPayment':
       return decideReportDirectPayment(command, state);
+    case 'AddInvoice':
+      return decideAddInvoice(command, state);
+    case 'AdjustBalance':
+      return decideAdjustBalance(command, state);
+    case 'UpdateDebtor':
+      return decideUpdateDebtor(command, state);
   }
 }
 

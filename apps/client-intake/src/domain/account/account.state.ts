@@ -84,5 +84,16 @@ export function evolveAccount(state: AccountState, event: AccountEvent): Account
       return state.status === 'none' ? state : { ...state, standing: { ...state.standing, directReports: [...state.standing.directReports, event.data.reportId] } };
     case 'AccountRecalled':
       return state;
+    case 'InvoiceAdded':
+      if (state.status === 'none') return state;
+      return {
+        ...state,
+        placement: { ...state.placement, invoices: [...state.placement.invoices, event.data.invoice] },
+        standing: { ...state.standing, balance: state.standing.balance + event.data.invoice.originalAmount },
+      };
+    case 'BalanceAdjusted':
+      return state.status === 'none' ? state : { ...state, standing: { ...state.standing, balance: state.standing.balance + event.data.amount } };
+    case 'DebtorUpdated':
+      return state.status === 'none' ? state : { ...state, placement: { ...state.placement, debtor: event.data.debtor } };
   }
 }
