@@ -34,7 +34,7 @@ describe('the client or staff add an invoice to a placed account', () => {
 
   it('lists every problem at once: a number already on the account, another currency, issued in the future', () => {
     const { decision } = given(accountDecider, [placed]).when(add({ number: 'INV-1', currency: 'EUR', issueDate: '2026-03-05', dueDate: '2026-03-05' }));
-    const problems = (decision as { details: { problems: { field: string; rule?: string }[] } }).details.problems;
+    const problems = (decision as unknown as { details: { problems: { field: string; rule?: string }[] } }).details.problems;
     expect(problems.map((p) => p.rule ?? p.field)).toEqual(['invoice-already-on-account', 'currency-mismatch', 'invoice-not-yet-due', 'issueDate']);
   });
 });
