@@ -16,6 +16,9 @@ import { RecordCancellationFeeHandler } from './application/record-cancellation-
 import { RecordDirectPaymentHandler } from './application/record-direct-payment/record-direct-payment.handler';
 import { recordCancellationFee, recordDirectPayment } from './integration/inbound/after-placement.consumers';
 import { applyLegalRate } from './integration/inbound/apply-legal-rate.consumer';
+import { recordAddedInvoice, recordBalanceAdjustment } from './integration/inbound/account-changes.consumers';
+import { RecordAddedInvoiceHandler } from './application/record-added-invoice/record-added-invoice.handler';
+import { RecordBalanceAdjustmentHandler } from './application/record-balance-adjustment/record-balance-adjustment.handler';
 import { openLedger } from './integration/inbound/open-ledger.consumer';
 import { recordAgreementVersion } from './integration/inbound/record-agreement-version.consumer';
 import { ledgerUpcasters } from './domain/ledger/ledger.upcasters';
@@ -25,7 +28,7 @@ import { accountIdOfStream, ledgerStreamId, PaymentsDependencies } from './payme
 export const PAYMENTS_SERVICE = 'payments';
 
 const controllers = [PostPaymentController, ReversePaymentController, GetLedgerController];
-const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler, RecordAgreementVersionHandler, RecordDirectPaymentHandler, RecordCancellationFeeHandler];
+const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler, RecordAgreementVersionHandler, RecordDirectPaymentHandler, RecordCancellationFeeHandler, RecordAddedInvoiceHandler, RecordBalanceAdjustmentHandler];
 const queryHandlers = [GetLedgerHandler];
 
 /** Composition root of the payments service: its use cases over the ports it is given. */
@@ -41,7 +44,7 @@ export class PaymentsModule {
       bus: deps.bus,
       gateway: paymentsGateway,
       accountIdOf: accountIdOfStream,
-      inbound: [openLedger, applyLegalRate, recordAgreementVersion, recordDirectPayment, recordCancellationFee],
+      inbound: [openLedger, applyLegalRate, recordAgreementVersion, recordDirectPayment, recordCancellationFee, recordAddedInvoice, recordBalanceAdjustment],
       publishes: [PAYMENTS_LEDGER],
       now: () => deps.clock.now(),
       newId: deps.newId,

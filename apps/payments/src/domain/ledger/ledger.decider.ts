@@ -5,6 +5,7 @@ import { evolveLedger, initialLedgerState, LedgerState } from './ledger.state';
 import { decidePostPayment } from './post-payment.decide';
 import { decideRecordCancellationFee, decideRecordDirectPayment } from './after-recall-and-direct.decide';
 import { decideReversePayment } from './reverse-payment.decide';
+import { decideAddLedgerInvoice, decideAdjustOpenBalance } from './account-changes.decide';
 
 /** The default plan (docs/domain.md, Money): 40% on anything collected while the account is with an attorney. */
 export const LEGAL_RATE_BP = 4_000;
@@ -40,6 +41,10 @@ function decide(command: LedgerCommand, state: LedgerState): Decision<LedgerEven
       return decideRecordCancellationFee(command, state);
     case 'ReversePayment':
       return decideReversePayment(command, state);
+    case 'AddLedgerInvoice':
+      return decideAddLedgerInvoice(command, state);
+    case 'AdjustOpenBalance':
+      return decideAdjustOpenBalance(command, state);
   }
 }
 

@@ -53,6 +53,8 @@ export type LedgerState =
        * account (see docs/payments.md).
        */
       paidInFullAnnounced: boolean;
+      /** Ids of the balance adjustments recorded; absent before the first. */
+      adjustmentIds?: string[];
     };
 
 export type OpenLedgerState = Extract<LedgerState, { status: 'open' }>;
@@ -133,6 +135,17 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
         commissionOwedByClient: state.commissionOwedByClient - (state.payments.some((p) => p.paymentId === paymentId && p.direct) ? commission : 0),
         creditOwed: state.creditOwed - credit,
       };
+    }
+    case 'LedgerInvoiceAdded': {
+      if (state.status === 'none') return state;
+      const invoices = [...state.invoices, { ...event.data.invoice, open: event.data.invoice.amount }];
+      return { ...state, invoices, paidInFullAnnounced: state.paidInFullAnnounced && event.data.balanceAfter === 0 };
+    }
+    case 'OpenBalanceAdjusted': {
+      if (state.status === 'none') return state;
+      const { openItem, allocations, adjustmentId, balanceAfter } = event.data;
+      const invoices = openItem ? [...state.invoices, { ...openItem, open: openItem.amount }] : moveOpenAmounts(state.invoices, allocations, -1);
+      return { ...state, invoices, adjustmentIds: [...(state.adjustmentIds ?? []), adjustmentId], paidInFullAnnounced: state.paidInFullAnnounced && balanceAfter === 0 };
     }
   }
 }
