@@ -13,12 +13,14 @@ import { accountIdOfStream, ContactDependencies, contactStreamId } from './debto
 import { closeContactCase } from './integration/inbound/close-contact-case.consumer';
 import { openContactCase } from './integration/inbound/open-contact-case.consumer';
 import { reopenContactCase } from './integration/inbound/reopen-contact-case.consumer';
+import { replaceCaseDebtor } from './integration/inbound/replace-case-debtor.consumer';
+import { ReplaceCaseDebtorHandler } from './application/replace-case-debtor/replace-case-debtor.handler';
 import { contactGateway } from './integration/outbound/contact.gateway';
 
 export const DEBTOR_CONTACT = 'debtor-contact';
 
 const controllers = [RecordContactController, GetCaseController];
-const commandHandlers = [RecordContactHandler, OpenContactCaseHandler, CloseContactCaseHandler, ReopenContactCaseHandler];
+const commandHandlers = [RecordContactHandler, OpenContactCaseHandler, CloseContactCaseHandler, ReopenContactCaseHandler, ReplaceCaseDebtorHandler];
 const queryHandlers = [GetCaseHandler];
 
 /** Composition root of the debtor-contact service: its use cases over the ports it is given. */
@@ -32,7 +34,7 @@ export class DebtorContactModule {
       bus: deps.bus,
       gateway: contactGateway(now),
       accountIdOf: accountIdOfStream,
-      inbound: [openContactCase, closeContactCase, reopenContactCase],
+      inbound: [openContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor],
       publishes: [CONTACT_CASES],
       now,
       newId: deps.newId,
