@@ -32,13 +32,14 @@ export type InvoiceAddedV1 = DataOf<typeof InvoiceAdded>;
 /**
  * What the debtor owes changed, with its reason. `amount` is signed minor units: positive
  * adds to the balance, negative takes off it; intake never lets it take the balance below
- * what the debtor has paid (docs/client-intake.md, "Balance adjustments").
+ * what the debtor has paid (docs/client-intake.md, "Balance adjustments"). Reports follow
+ * the ledger's balance after it (OpenBalanceChanged.v1), not this message.
  */
 export const BalanceAdjusted = contract({
   topic: INTAKE_ACCOUNTS,
   type: 'BalanceAdjusted.v1',
   summary: 'The balance of a placed account was adjusted up or down, with a reason: payments changes the open balance by it.',
-  consumers: ['payments', 'reporting'],
+  consumers: ['payments'],
   schema: s.object({
     accountId: s.string(),
     clientId: s.string(),
