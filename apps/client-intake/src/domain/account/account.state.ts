@@ -27,7 +27,7 @@ export interface CollectionStanding {
   disputeOpen: boolean;
 }
 
-/** What every placed account carries, open or closed: the placement as received and whether the client authorized suit. */
+/** What every placed account carries, open or closed: the placement (with the invoices added and the debtor as updated since) and whether the client authorized suit. */
 interface PlacedAccount {
   placement: AccountPlaced['data'];
   legalAuthorized: boolean;
