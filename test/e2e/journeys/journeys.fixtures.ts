@@ -2,6 +2,7 @@ import { Deployment } from './deployment';
 import { journeyAgreementCommission, journeyAudit, journeyBadInput, journeyBouncedPayment, journeyIsolation, journeyLegal, journeyPaid } from './journeys';
 import { journeyDirectPayment, journeyRecallRefusedAndForced } from './after-placement.journey';
 import { journeyWebhook } from './webhooks.journey';
+import { journeyAccountChanges } from './account-changes.journey';
 
 /**
  * Declares the journeys against a deployment started once for the suite. Each journey
@@ -56,5 +57,9 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
 
   it('10. direct payment: reported by the client, posted as direct, commission owed by the client, pays the account off', async () => {
     await journeyDirectPayment(deployment, `DIRECT-${Date.now()}`);
+  }, 120_000);
+
+  it('11. account changes: an invoice added, the balance adjusted, the debtor updated; payments, contact and reports follow', async () => {
+    await journeyAccountChanges(deployment, `CHANGES-${Date.now()}`);
   }, 120_000);
 }
