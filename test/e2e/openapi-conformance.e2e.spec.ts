@@ -229,6 +229,10 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     const recalledId = String((await valid('POST', '/placements', 'client', placement('CONF-RECALL'))).accountId);
     const placedOn = String((await valid('GET', `/accounts/${recalledId}`, 'client')).placedAt).slice(0, 10);
     await valid('POST', `/accounts/${recalledId}/direct-payments`, 'client', { amount: 1000, currency: 'USD', method: 'check', paidOn: placedOn });
+    // Changes to a placed account: an invoice added, the balance adjusted, the debtor updated.
+    await valid('POST', `/accounts/${recalledId}/invoices`, 'client', { number: 'INV-3', issueDate: '2025-12-01', dueDate: '2025-12-31', originalAmount: 20000, currency: 'USD' });
+    await valid('POST', `/accounts/${recalledId}/balance-adjustments`, 'supervisor', { amount: -500, currency: 'USD', reason: 'credit note CN-1' });
+    await valid('PATCH', `/accounts/${recalledId}/debtor`, 'collector', { phones: [{ number: '+12125550111', consent: true, doNotContact: false }], addresses: [{ lines: ['1 Main Street'], city: 'Albany', country: 'US' }] });
     await valid('POST', `/accounts/${recalledId}/recall`, 'client', {});
     await send('POST', `/accounts/${recalledId}/recall`, 'client', { body: {} });
     await valid('POST', `/accounts/${String((await valid('POST', '/placements', 'client', placement('CONF-CANCEL'))).accountId)}/cancel`, 'supervisor', { reason: 'conflict of interest' });

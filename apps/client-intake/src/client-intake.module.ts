@@ -41,6 +41,7 @@ import { reopenReversedAccount } from './integration/inbound/reopen-reversed-acc
 import { webhookSources } from './integration/inbound/webhook-sources.consumer';
 import { alongside, noteContactAttempt, notePayment } from './integration/inbound/note-collection-work.consumer';
 import { afterPlacementControllers, afterPlacementHandlers } from './application/after-placement.providers';
+import { accountChangeControllers, accountChangeHandlers } from './application/account-changes.providers';
 import { intakeGateway } from './integration/outbound/intake.gateway';
 
 export const CLIENT_INTAKE = 'client-intake';
@@ -87,7 +88,7 @@ export class ClientIntakeModule {
     return {
       module: ClientIntakeModule,
       global: true,
-      controllers: [...controllers, ...afterPlacementControllers, ...webhookControllers, auditController(CLIENT_INTAKE, (accountId) => [accountStreamId(accountId)])],
+      controllers: [...controllers, ...afterPlacementControllers, ...accountChangeControllers, ...webhookControllers, auditController(CLIENT_INTAKE, (accountId) => [accountStreamId(accountId)])],
       providers: [
         { provide: SERVICE_DEPENDENCIES, useValue: deps },
         { provide: CLIENT_KEY_VERIFIER, useValue: new EventSourcedClientKeys(deps.eventStore) },
@@ -99,6 +100,7 @@ export class ClientIntakeModule {
         ...webhookHandlers,
         ...afterPlacementHandlers,
         ...batchProviders,
+        ...accountChangeHandlers,
         runtimeProvider(runtime),
       ],
       exports: [CLIENT_KEY_VERIFIER],

@@ -13,6 +13,8 @@ import { accountIdOfStream, ContactDependencies, contactStreamId } from './debto
 import { closeContactCase } from './integration/inbound/close-contact-case.consumer';
 import { openContactCase } from './integration/inbound/open-contact-case.consumer';
 import { reopenContactCase } from './integration/inbound/reopen-contact-case.consumer';
+import { replaceCaseDebtor } from './integration/inbound/replace-case-debtor.consumer';
+import { ReplaceCaseDebtorHandler } from './application/replace-case-debtor/replace-case-debtor.handler';
 import { contactGateway } from './integration/outbound/contact.gateway';
 import type { MessageChannels } from './domain/communications/communications.port';
 import { localChannels } from './integration/communications/local-channels';
@@ -26,7 +28,7 @@ import { DownloadLetterHandler } from './application/download-letter/download-le
 export const DEBTOR_CONTACT = 'debtor-contact';
 
 const controllers = [RecordContactController, GetCaseController, ListLettersController, DownloadLetterController];
-const commandHandlers = [RecordContactHandler, OpenContactCaseHandler, CloseContactCaseHandler, ReopenContactCaseHandler];
+const commandHandlers = [RecordContactHandler, OpenContactCaseHandler, CloseContactCaseHandler, ReopenContactCaseHandler, ReplaceCaseDebtorHandler];
 const queryHandlers = [GetCaseHandler, ListLettersHandler, DownloadLetterHandler];
 
 /**
@@ -44,7 +46,7 @@ export class DebtorContactModule {
       bus: deps.bus,
       gateway: contactGateway(now),
       accountIdOf: accountIdOfStream,
-      inbound: [openContactCase, closeContactCase, reopenContactCase],
+      inbound: [openContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor],
       publishes: [CONTACT_CASES],
       now,
       newId: deps.newId,

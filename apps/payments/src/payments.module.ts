@@ -21,6 +21,9 @@ import { RecordDirectPaymentHandler } from './application/record-direct-payment/
 import { RecordImportedPaymentHandler } from './application/record-imported-payment/record-imported-payment.handler';
 import { recordCancellationFee, recordDirectPayment } from './integration/inbound/after-placement.consumers';
 import { applyLegalRate } from './integration/inbound/apply-legal-rate.consumer';
+import { recordAddedInvoice, recordBalanceAdjustment } from './integration/inbound/account-changes.consumers';
+import { RecordAddedInvoiceHandler } from './application/record-added-invoice/record-added-invoice.handler';
+import { RecordBalanceAdjustmentHandler } from './application/record-balance-adjustment/record-balance-adjustment.handler';
 import { openLedger } from './integration/inbound/open-ledger.consumer';
 import { recordAgreementVersion } from './integration/inbound/record-agreement-version.consumer';
 import { recordImportedPayment } from './integration/inbound/record-imported-payment.consumer';
@@ -31,7 +34,7 @@ import { accountIdOfStream, ledgerStreamId, PaymentsDependencies } from './payme
 export const PAYMENTS_SERVICE = 'payments';
 
 const controllers = [PostPaymentController, ReversePaymentController, GetLedgerController, RefundCreditController, GetTrustReconciliationController];
-const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler, RecordAgreementVersionHandler, RecordDirectPaymentHandler, RecordCancellationFeeHandler, RefundCreditHandler, RecordImportedPaymentHandler];
+const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler, RecordAgreementVersionHandler, RecordDirectPaymentHandler, RecordCancellationFeeHandler, RefundCreditHandler, RecordImportedPaymentHandler, RecordAddedInvoiceHandler, RecordBalanceAdjustmentHandler];
 const queryHandlers = [GetLedgerHandler, GetTrustReconciliationHandler];
 
 /** Composition root of the payments service: its use cases over the ports it is given. */
@@ -47,7 +50,7 @@ export class PaymentsModule {
       bus: deps.bus,
       gateway: paymentsGateway,
       accountIdOf: accountIdOfStream,
-      inbound: [openLedger, applyLegalRate, recordAgreementVersion, recordDirectPayment, recordCancellationFee, recordImportedPayment],
+      inbound: [openLedger, applyLegalRate, recordAgreementVersion, recordDirectPayment, recordCancellationFee, recordImportedPayment, recordAddedInvoice, recordBalanceAdjustment],
       publishes: [PAYMENTS_LEDGER],
       now: () => deps.clock.now(),
       newId: deps.newId,

@@ -20,6 +20,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{accountId}/balance-adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdjustBalanceController_adjust"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{accountId}/cancel": {
         parameters: {
             query?: never;
@@ -52,6 +68,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{accountId}/debtor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["UpdateDebtorController_update"];
+        trace?: never;
+    };
     "/accounts/{accountId}/direct-payments": {
         parameters: {
             query?: never;
@@ -62,6 +94,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["ReportDirectPaymentController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AddInvoiceController_add"];
         delete?: never;
         options?: never;
         head?: never;
@@ -477,6 +525,40 @@ export interface components {
              */
             status: "active" | "closed";
         };
+        AddedInvoiceAnswer: {
+            /** Format: uuid */
+            accountId: string;
+            /** @description What the debtor owes with it, minor units, as intake knows it (the last balance payments reported, and the changes since) */
+            balance: number;
+            /** @example INV-1002 */
+            invoiceNumber: string;
+        };
+        AddInvoiceRequest: {
+            /**
+             * @description ISO 4217, the same on every invoice of the placement
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Format: date
+             * @description Not before issueDate, and not after the placement date (an invoice not yet due is refused, rule invoice-not-yet-due)
+             * @example 2026-02-14
+             */
+            dueDate: string;
+            /**
+             * Format: date
+             * @description Not in the future
+             * @example 2026-01-15
+             */
+            issueDate: string;
+            /** @example INV-1001 */
+            number: string;
+            /**
+             * @description Minor units (cents)
+             * @example 250000
+             */
+            originalAmount: number;
+        };
         AddressDto: {
             /** @example New York */
             city: string;
@@ -496,6 +578,23 @@ export interface components {
             postalCode?: string;
             /** @example NY */
             region?: string;
+        };
+        AdjustBalanceRequest: {
+            /**
+             * @description Minor units, signed: positive when the debtor owes more (fees the client adds), negative when less (a credit note, a pricing error). Not 0; never below what the debtor has paid.
+             * @example -25000
+             */
+            amount: number;
+            /**
+             * @description The account's currency
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description Why, kept on the record and shown to payments and reports
+             * @example Credit note CN-17 for returned goods
+             */
+            reason: string;
         };
         AgreementAnswer: {
             /** @description Days a payment is held before it counts as cleared funds */
@@ -554,6 +653,17 @@ export interface components {
             agreesToAdvanceCosts: boolean;
             /** @description The client agrees to the suit fee (must be true). */
             agreesToSuitFee: boolean;
+        };
+        BalanceAdjustedAnswer: {
+            /** Format: uuid */
+            accountId: string;
+            /**
+             * Format: uuid
+             * @description The adjustment id; payments records it under the same id
+             */
+            adjustmentId: string;
+            /** @description What the debtor owes after it, minor units, as intake knows it (the last balance payments reported, and the changes since) */
+            balance: number;
         };
         BatchAccepted: {
             /**
@@ -691,6 +801,14 @@ export interface components {
              * @example 12-3456789
              */
             taxId?: string;
+        };
+        DebtorUpdatedAnswer: {
+            /** Format: uuid */
+            accountId: string;
+            /** @description The fields this update changed; empty when it changed nothing (nothing is recorded then) */
+            changed: string[];
+            /** @description The debtor as it is now */
+            debtor: components["schemas"]["DebtorDto"];
         };
         DeletedWebhookEndpointAnswer: {
             /** Format: date-time */
@@ -1147,6 +1265,20 @@ export interface components {
             /** @description The lowest share of the balance the agency may settle for without asking */
             settlementAuthorityBp: number;
         };
+        UpdateDebtorRequest: {
+            addresses?: components["schemas"]["AddressDto"][];
+            /** @description Replaces every email, the unflagged `email` of the placement too */
+            emails?: components["schemas"]["EmailDto"][];
+            /** @example Acme Widgets Holdings LLC */
+            legalName?: string;
+            /** @description Replaces every phone, the unflagged `phone` of the placement too */
+            phones?: components["schemas"]["PhoneDto"][];
+            /**
+             * @description A new tax id moves the account's invoices to that debtor's register: refused as a likely duplicate if another account of this client holds one of them there
+             * @example 12-3456789
+             */
+            taxId?: string;
+        };
         UpdateWebhookEndpointRequest: {
             eventTypes?: ("account.placed" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone")[];
             url?: string;
@@ -1269,6 +1401,107 @@ export interface operations {
             };
             /** @description No such account, or (for a client) not one of its own (rule account-unknown). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+        };
+    };
+    AdjustBalanceController_adjust: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key (by the same caller, same method, path and body) returns the first answer and changes nothing again; another request under the key is refused (422, rule idempotency-key-reused). 1-128 characters: letters, digits and . _ : ~ @ / + = - */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjustBalanceRequest"];
+            };
+        };
+        responses: {
+            /** @description The adjustment is recorded; payments changes the open balance by it. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BalanceAdjustedAnswer"];
+                };
+            };
+            /** @description The request is invalid: every problem is listed in `problems` (field, reason). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No credentials, or credentials that are invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The caller's role may not call this endpoint. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No such account, or (for a client) not one of its own (rule account-unknown). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The account is closed (rule account-closed), or the adjustment would take the balance below what the debtor has paid (rule adjustment-below-paid). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description Another currency than the account's (rule currency-mismatch), or an account owing more than the largest safe amount (adjustment-amount-nonzero). Or: The Idempotency-Key was first used for a different request (rule idempotency-key-reused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1480,6 +1713,107 @@ export interface operations {
             };
         };
     };
+    UpdateDebtorController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key (by the same caller, same method, path and body) returns the first answer and changes nothing again; another request under the key is refused (422, rule idempotency-key-reused). 1-128 characters: letters, digits and . _ : ~ @ / + = - */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDebtorRequest"];
+            };
+        };
+        responses: {
+            /** @description The debtor as it is now; debtor contact replaces the case's contacts with it, their do-not-contact flags applying from then on. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DebtorUpdatedAnswer"];
+                };
+            };
+            /** @description The request is invalid: every problem is listed in `problems` (field, reason). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No credentials, or credentials that are invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The caller's role may not call this endpoint. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No such account, or (for a client) not one of its own (rule account-unknown). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The account is closed (rule account-closed), or a new tax id under which another of this client's accounts holds one of this account's invoice numbers (rule placement-likely-duplicate, with `existingAccountId`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No field to change (rule debtor-update-empty). Or: The Idempotency-Key was first used for a different request (rule idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+        };
+    };
     ReportDirectPaymentController_report: {
         parameters: {
             query?: never;
@@ -1562,6 +1896,107 @@ export interface operations {
                 };
             };
             /** @description Currency other than the account's (rule currency-mismatch), a date in the future (direct-payment-in-future) or before placement (direct-payment-before-placement). Or: The Idempotency-Key was first used for a different request (rule idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+        };
+    };
+    AddInvoiceController_add: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key (by the same caller, same method, path and body) returns the first answer and changes nothing again; another request under the key is refused (422, rule idempotency-key-reused). 1-128 characters: letters, digits and . _ : ~ @ / + = - */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddInvoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description The invoice is on the account; payments opens it as a new open item. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddedInvoiceAnswer"];
+                };
+            };
+            /** @description Every invalid field and every rule the invoice breaks, listed in `problems`: not yet due (rule invoice-not-yet-due), another currency than the account's (currency-mismatch), a number the account already holds (invoice-already-on-account), due before issue, issued in the future. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No credentials, or credentials that are invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The caller's role may not call this endpoint. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No such account, or (for a client) not one of its own (rule account-unknown). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The account is closed (rule account-closed), or the invoice number was already placed by this client for the same debtor tax id on another account (rule placement-likely-duplicate, with `existingAccountId`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The Idempotency-Key was first used for a different request (rule idempotency-key-reused). */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -3,6 +3,7 @@ import { journeyAgreementCommission, journeyAudit, journeyBadInput, journeyBounc
 import { journeyDirectPayment, journeyRecallRefusedAndForced } from './after-placement.journey';
 import { journeyWebhook } from './webhooks.journey';
 import { journeyMigrationImport } from './migration.journey';
+import { journeyAccountChanges } from './account-changes.journey';
 
 /**
  * Declares the journeys against a deployment started once for the suite. Each journey
@@ -61,5 +62,9 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
 
   it('11. migration import: placed 400 days ago with two earlier payments, commission by the age and plan of each business date, the history shows both dates', async () => {
     await journeyMigrationImport(deployment, `MIGRATION-${Date.now()}`);
+  }, 120_000);
+
+  it('12. account changes: an invoice added, the balance adjusted, the debtor updated; payments, contact and reports follow', async () => {
+    await journeyAccountChanges(deployment, `CHANGES-${Date.now()}`);
   }, 120_000);
 }

@@ -6,7 +6,9 @@ import {
   ContactAttemptRecorded,
   LegalStage,
   LegalStageChanged,
+  InvoiceAdded,
   NoticeSent,
+  OpenBalanceChanged,
   PaymentPosted,
   PaymentReversed,
   PromiseToPayMade,
@@ -134,6 +136,8 @@ export const accountSummaryProjection: Projection<AccountSummary> = {
     ContactAttemptRecorded.type,
     PromiseToPayMade.type,
     LegalStageChanged.type,
+    InvoiceAdded.type,
+    OpenBalanceChanged.type,
   ],
   documentIds: (event) => [event.data.accountId],
   evolve(document, event) {
@@ -178,6 +182,11 @@ export const accountSummaryProjection: Projection<AccountSummary> = {
           ...summary,
           promises: [...summary.promises, { promiseId: data.promiseId, amount: data.amount, currency: data.currency, dueDate: data.dueDate, madeAt: data.madeAt }],
         };
+      case InvoiceAdded.type:
+        // An invoice added after placement is placed too; the ledger's balance after it comes with OpenBalanceChanged.
+        return withBalance({ ...summary, placedAmount: summary.placedAmount + data.invoice.originalAmount });
+      case OpenBalanceChanged.type:
+        return withBalance({ ...summary, ledgerBalance: data.balanceAfter });
       case LegalStageChanged.type:
         return { ...summary, legalStage: data.stage, legalAuthorizedAt: data.stage === 'authorized' ? data.changedAt : summary.legalAuthorizedAt };
       default:

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AccountClosed, AccountPlaced, AccountReopened, PaymentPosted, PaymentReversed } from '@lib/contracts';
+import { AccountClosed, AccountPlaced, AccountReopened, InvoiceAdded, PaymentPosted, PaymentReversed } from '@lib/contracts';
 import type { Projection } from '@lib/read-models';
 import { recoveryRateBp } from './recovery-rate';
 
@@ -149,7 +149,7 @@ export function earlierPlacement(a: PlacementMark | null, b: PlacementMark | nul
  */
 export const portfolioProjection: Projection<PortfolioBucket> = {
   name: PORTFOLIO,
-  handles: [AccountPlaced.type, PaymentPosted.type, PaymentReversed.type, AccountClosed.type, AccountReopened.type],
+  handles: [AccountPlaced.type, PaymentPosted.type, PaymentReversed.type, AccountClosed.type, AccountReopened.type, InvoiceAdded.type],
   documentIds: (event) => [portfolioBucketId(event.data.clientId, portfolioBucketOf(event.data.accountId))],
   evolve(document, event) {
     const bucket = document ?? emptyBucket(event.data.clientId, portfolioBucketOf(event.data.accountId));
@@ -170,6 +170,9 @@ export const portfolioProjection: Projection<PortfolioBucket> = {
         return { ...bucket, active: bucket.active - 1, closedByCode: withClosed(bucket.closedByCode, event.data.closingCode, 1) };
       case AccountReopened.type:
         return { ...bucket, active: bucket.active + 1, closedByCode: withClosed(bucket.closedByCode, event.data.previousClosingCode, -1) };
+      case InvoiceAdded.type:
+        // Added after placement, placed all the same: recovery rates count it. A balance adjustment is no placement and leaves placed amounts alone.
+        return withMoney(bucket, event.data.invoice.currency, { placed: event.data.invoice.originalAmount });
       default:
         return document;
     }

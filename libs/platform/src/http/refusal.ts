@@ -38,6 +38,10 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   'closing-code-has-own-command': 422,
   'direct-payment-in-future': 422,
   'direct-payment-before-placement': 422,
+  'invoice-invalid': 400,
+  'adjustment-amount-nonzero': 422,
+  'adjustment-needs-reason': 422,
+  'debtor-update-empty': 422,
   // The caller's role may not do this to this account (the endpoint admits the role, the rule does not).
   'recall-force-supervisor-only': 403,
   'closing-code-role': 403,

@@ -112,6 +112,36 @@ export interface ReportDirectPayment {
   now: Date;
 }
 
+/** The client (or staff for it) adds an invoice to a placed account. */
+export interface AddInvoice {
+  type: 'AddInvoice';
+  requester: Requester;
+  invoice: Invoice;
+  now: Date;
+}
+
+/** The client (or staff for it) changes what the debtor owes: `amount` is signed, minor units (up: more owed). */
+export interface AdjustBalance {
+  type: 'AdjustBalance';
+  requester: Requester;
+  adjustmentId: string;
+  amount: number;
+  currency: string;
+  reason: string;
+  now: Date;
+}
+
+/** The debtor's data as changed: each field given replaces the one held; a list given replaces the whole list. */
+export type DebtorChanges = Partial<Pick<Debtor, 'legalName' | 'taxId' | 'addresses' | 'phones' | 'emails'>>;
+
+/** The client (or staff for it) updates the debtor's name, tax id, addresses, phones or emails. */
+export interface UpdateDebtor {
+  type: 'UpdateDebtor';
+  requester: Requester;
+  changes: DebtorChanges;
+  now: Date;
+}
+
 export type AccountCommand =
   | PlaceAccount
   | CloseAccount
@@ -123,4 +153,7 @@ export type AccountCommand =
   | NotePayment
   | NoteContactAttempt
   | ReportDirectPayment
-  | ImportAccount;
+  | ImportAccount
+  | AddInvoice
+  | AdjustBalance
+  | UpdateDebtor;

@@ -1,4 +1,7 @@
 import { Decider, Decision } from '@lib/es-core';
+import { decideAddInvoice } from './add-invoice.decide';
+import { decideAdjustBalance } from './adjust-balance.decide';
+import { decideUpdateDebtor } from './update-debtor.decide';
 import { decideAuthorizeLegalReferral } from './authorize-legal-referral.decide';
 import type { AccountCommand } from './account.commands';
 import type { AccountEvent } from './account.events';
@@ -37,6 +40,12 @@ function decide(command: AccountCommand, state: AccountState): Decision<AccountE
       return decideReportDirectPayment(command, state);
     case 'ImportAccount':
       return decideImportAccount(command, state);
+    case 'AddInvoice':
+      return decideAddInvoice(command, state);
+    case 'AdjustBalance':
+      return decideAdjustBalance(command, state);
+    case 'UpdateDebtor':
+      return decideUpdateDebtor(command, state);
   }
 }
 

@@ -165,6 +165,30 @@ export type ClosingCode =
   | 'disputed-upheld'
   | 'legal-closed';
 
+/** Who changed a placed account: the client itself or a staff member (role and id). */
+export interface ChangedBy {
+  role: string;
+  id: string;
+}
+
+/** An invoice added to a placed account after placement: one more open item on its ledger. */
+export type InvoiceAdded = DomainEvent<'InvoiceAdded', { accountId: string; clientId: string; invoice: Invoice; addedBy: ChangedBy; addedAt: string }>;
+
+/**
+ * What the debtor owes changed, with its reason: `amount` is signed minor units (up:
+ * owed more). Never takes the balance below what the debtor has paid (docs/domain.md).
+ */
+export type BalanceAdjusted = DomainEvent<
+  'BalanceAdjusted',
+  { accountId: string; clientId: string; adjustmentId: string; amount: number; currency: string; reason: string; adjustedBy: ChangedBy; adjustedAt: string }
+>;
+
+/** The debtor's data after an update (the whole of it, so a reader replaces what it held), and the fields the update changed. */
+export type DebtorUpdated = DomainEvent<
+  'DebtorUpdated',
+  { accountId: string; clientId: string; debtor: Debtor; changed: string[]; updatedBy: ChangedBy; updatedAt: string }
+>;
+
 export type AccountEvent =
   | AccountPlaced
   | AccountClosed
@@ -174,4 +198,7 @@ export type AccountEvent =
   | ContactAttemptNoted
   | AccountRecalled
   | DirectPaymentReported
-  | EarlierPaymentImported;
+  | EarlierPaymentImported
+  | InvoiceAdded
+  | BalanceAdjusted
+  | DebtorUpdated;

@@ -27,7 +27,7 @@ export interface CollectionStanding {
   disputeOpen: boolean;
 }
 
-/** What every placed account carries, open or closed: the placement as received and whether the client authorized suit. */
+/** What every placed account carries, open or closed: the placement (with the invoices added and the debtor as updated since) and whether the client authorized suit. */
 interface PlacedAccount {
   placement: AccountPlaced['data'];
   legalAuthorized: boolean;
@@ -87,5 +87,16 @@ export function evolveAccount(state: AccountState, event: AccountEvent): Account
     // The balance follows payments' PaymentNoted for it, as for any payment.
     case 'EarlierPaymentImported':
       return state;
+    case 'InvoiceAdded':
+      if (state.status === 'none') return state;
+      return {
+        ...state,
+        placement: { ...state.placement, invoices: [...state.placement.invoices, event.data.invoice] },
+        standing: { ...state.standing, balance: state.standing.balance + event.data.invoice.originalAmount },
+      };
+    case 'BalanceAdjusted':
+      return state.status === 'none' ? state : { ...state, standing: { ...state.standing, balance: state.standing.balance + event.data.amount } };
+    case 'DebtorUpdated':
+      return state.status === 'none' ? state : { ...state, placement: { ...state.placement, debtor: event.data.debtor } };
   }
 }

@@ -5,6 +5,7 @@ import type { OutgoingMessage } from '@lib/message-bus';
 import { accountIdOfStream, clientIdOfStream } from '../../client-intake.dependencies';
 import type { AccountEvent, AccountPlaced as AccountPlacedEvent } from '../../domain/account/account.events';
 import type { ClientEvent } from '../../domain/client/client.events';
+import { accountChangeMessages } from './account-changes.gateway';
 
 /**
  * Domain events of intake -> the published language: accounts on `intake.accounts` (keyed
@@ -36,6 +37,10 @@ export function intakeGateway(stored: RecordedEvent): OutgoingMessage[] {
       return [integrationMessage(MigratedPaymentImported, stored.data.accountId, stored.data, stored)];
     case 'LegalReferralAuthorized':
       return [integrationMessage(LegalReferralAuthorized, stored.data.accountId, stored.data, stored)];
+    case 'InvoiceAdded':
+    case 'BalanceAdjusted':
+    case 'DebtorUpdated':
+      return accountChangeMessages(stored);
     default:
       return [];
   }

@@ -52,4 +52,13 @@ export interface ReopenContactCase {
   now: Date;
 }
 
-export type ContactCaseCommand = OpenContactCase | RecordContactAttempt | CloseContactCase | ReopenContactCase;
+/** Intake updated the debtor's data: the case's debtor is replaced by it. */
+export interface ReplaceCaseDebtor {
+  type: 'ReplaceCaseDebtor';
+  debtor: CaseDebtor;
+  /** The fields intake said changed. */
+  changed: string[];
+  now: Date;
+}
+
+export type ContactCaseCommand = OpenContactCase | RecordContactAttempt | CloseContactCase | ReopenContactCase | ReplaceCaseDebtor;

@@ -7,6 +7,7 @@ import { ContactCaseState, evolveContactCase, initialContactCaseState } from './
 import { decideOpenContactCase } from './open-contact-case.decide';
 import { decideRecordContactAttempt } from './record-contact-attempt.decide';
 import { decideReopenContactCase } from './reopen-contact-case.decide';
+import { decideReplaceCaseDebtor } from './replace-case-debtor.decide';
 
 function decideCloseContactCase(command: CloseContactCase, state: ContactCaseState): Decision<ContactCaseEvent> {
   if (state.status === 'none') return reject('case-unknown', 'no contact case for this account');
@@ -29,6 +30,8 @@ export function contactCaseDeciderWith(rules: readonly ComplianceRule[]): Decide
           return decideCloseContactCase(command, state);
         case 'ReopenContactCase':
           return decideReopenContactCase(command, state);
+        case 'ReplaceCaseDebtor':
+          return decideReplaceCaseDebtor(command, state);
       }
     },
   };

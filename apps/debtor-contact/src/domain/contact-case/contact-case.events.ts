@@ -131,6 +131,9 @@ export type ContactCaseReopened = DomainEvent<
   }
 >;
 
+/** Intake says the debtor's data changed: the case's debtor (its contacts and their flags too) is replaced by it. */
+export type CaseDebtorReplaced = DomainEvent<'CaseDebtorReplaced', { accountId: string; clientId: string; debtor: CaseDebtor; changed: string[]; replacedAt: string }>;
+
 export type ContactCaseEvent =
   | ContactCaseOpened
   | NoticeSent
@@ -139,4 +142,5 @@ export type ContactCaseEvent =
   | ContactAttemptRefused
   | ContactCaseClosed
   | ContactCaseReopened
-  | MessageEvent;
+  | MessageEvent
+  | CaseDebtorReplaced;

@@ -45,6 +45,8 @@ export function evolveContactCase(state: ContactCaseState, event: ContactCaseEve
       const { reopenedAt, reason, previousClosingCode } = event.data;
       return { ...contactCase, status: 'open', lastReopening: { reopenedAt, reason, previousClosingCode } };
     }
+    case 'CaseDebtorReplaced':
+      return state.status === 'none' ? state : { ...state, debtor: event.data.debtor };
     case 'NoticeSent':
     case 'ContactAttemptRecorded':
     case 'PromiseToPayMade':

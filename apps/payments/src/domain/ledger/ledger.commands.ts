@@ -72,4 +72,22 @@ export interface RefundCredit {
   now: Date;
 }
 
-export type LedgerCommand = OpenLedger | ApplyLegalRate | PostPayment | ReversePayment | RecordCancellationFee | RefundCredit;
+/** Intake says the client added an invoice to the account: one more open item. */
+export interface AddLedgerInvoice {
+  type: 'AddLedgerInvoice';
+  invoice: LedgerInvoice;
+  currency: string;
+  now: Date;
+}
+
+/** Intake says the client adjusted the balance: `amount` is signed minor units (up: owed more). */
+export interface AdjustOpenBalance {
+  type: 'AdjustOpenBalance';
+  adjustmentId: string;
+  amount: number;
+  currency: string;
+  reason: string;
+  now: Date;
+}
+
+export type LedgerCommand = OpenLedger | ApplyLegalRate | PostPayment | ReversePayment | RecordCancellationFee | RefundCredit | AddLedgerInvoice | AdjustOpenBalance;

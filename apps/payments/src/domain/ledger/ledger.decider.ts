@@ -6,6 +6,7 @@ import { decidePostPayment } from './post-payment.decide';
 import { decideRecordCancellationFee, decideRecordDirectPayment } from './after-recall-and-direct.decide';
 import { decideRefundCredit } from './refund-credit.decide';
 import { decideReversePayment } from './reverse-payment.decide';
+import { decideAddLedgerInvoice, decideAdjustOpenBalance } from './account-changes.decide';
 
 /** The default plan (docs/domain.md, Money): 40% on anything collected while the account is with an attorney. */
 export const LEGAL_RATE_BP = 4_000;
@@ -43,6 +44,10 @@ function decide(command: LedgerCommand, state: LedgerState): Decision<LedgerEven
       return decideReversePayment(command, state);
     case 'RefundCredit':
       return decideRefundCredit(command, state);
+    case 'AddLedgerInvoice':
+      return decideAddLedgerInvoice(command, state);
+    case 'AdjustOpenBalance':
+      return decideAdjustOpenBalance(command, state);
   }
 }
 

@@ -133,4 +133,32 @@ export type CreditRefunded = DomainEvent<
   { accountId: string; clientId: string; refundId: string; amount: number; currency: string; creditOwedAfter: number; refundedAt: string }
 >;
 
-export type LedgerEvent = LedgerOpened | LegalRateApplied | PaymentPosted | AccountPaidInFull | PaymentReversed | CancellationFeeOwed | CreditRefunded;
+/** An invoice the client added after placement, opened as a new open item. */
+export type LedgerInvoiceAdded = DomainEvent<'LedgerInvoiceAdded', { accountId: string; clientId: string; invoice: LedgerInvoice; currency: string; balanceAfter: number; addedAt: string }>;
+
+/**
+ * The client adjusted the balance, with its reason. Up: a new open item
+ * (`openItem`, due the day of the adjustment, so payments reach it after the invoices
+ * already due). Down: taken off the open items as a payment would be (`allocations`,
+ * oldest first), never below zero: `applied` is what came off, at most the open balance.
+ */
+export type OpenBalanceAdjusted = DomainEvent<
+  'OpenBalanceAdjusted',
+  {
+    accountId: string;
+    clientId: string;
+    adjustmentId: string;
+    /** Signed, as the client asked. */
+    amount: number;
+    /** Signed, what changed the balance: `amount`, or less down when payments posted since intake decided. */
+    applied: number;
+    currency: string;
+    reason: string;
+    openItem: LedgerInvoice | null;
+    allocations: Allocation[];
+    balanceAfter: number;
+    adjustedAt: string;
+  }
+>;
+
+export type LedgerEvent = LedgerOpened | LegalRateApplied | PaymentPosted | AccountPaidInFull | PaymentReversed | CancellationFeeOwed | CreditRefunded | LedgerInvoiceAdded | OpenBalanceAdjusted;

@@ -55,6 +55,8 @@ export type LedgerState =
        * account (see docs/payments.md).
        */
       paidInFullAnnounced: boolean;
+      /** Ids of the balance adjustments recorded; absent before the first. */
+      adjustmentIds?: string[];
     };
 
 export type OpenLedgerState = Extract<LedgerState, { status: 'open' }>;
@@ -138,6 +140,17 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
     }
     case 'CreditRefunded':
       return state.status === 'none' ? state : { ...state, creditOwed: state.creditOwed - event.data.amount };
+    case 'LedgerInvoiceAdded': {
+      if (state.status === 'none') return state;
+      const invoices = [...state.invoices, { ...event.data.invoice, open: event.data.invoice.amount }];
+      return { ...state, invoices, paidInFullAnnounced: state.paidInFullAnnounced && event.data.balanceAfter === 0 };
+    }
+    case 'OpenBalanceAdjusted': {
+      if (state.status === 'none') return state;
+      const { openItem, allocations, adjustmentId, balanceAfter } = event.data;
+      const invoices = openItem ? [...state.invoices, { ...openItem, open: openItem.amount }] : moveOpenAmounts(state.invoices, allocations, -1);
+      return { ...state, invoices, adjustmentIds: [...(state.adjustmentIds ?? []), adjustmentId], paidInFullAnnounced: state.paidInFullAnnounced && balanceAfter === 0 };
+    }
   }
 }
 

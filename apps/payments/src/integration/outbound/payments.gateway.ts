@@ -4,6 +4,7 @@ import { integrationMessage } from '@lib/integration';
 import type { OutgoingMessage } from '@lib/message-bus';
 import { Allocation, LedgerEvent } from '../../domain/ledger/ledger.events';
 import { accountIdOfStream } from '../../payments.dependencies';
+import { openBalanceChangeMessages } from './account-changes.gateway';
 
 /**
  * Domain events of payments -> the published language (`payments.ledger`, keyed by
@@ -41,6 +42,9 @@ export function paymentsGateway(stored: RecordedEvent): OutgoingMessage[] {
       const { accountId, clientId, paidAt } = event.data;
       return [integrationMessage(AccountPaidInFull, accountId, { accountId, clientId, paidAt }, stored)];
     }
+    case 'LedgerInvoiceAdded':
+    case 'OpenBalanceAdjusted':
+      return openBalanceChangeMessages(stored);
     default:
       return [];
   }

@@ -5,8 +5,10 @@ import {
   AccountReopened,
   ContactAttemptRecorded,
   Contract,
+  InvoiceAdded,
   LegalStageChanged,
   NoticeSent,
+  OpenBalanceChanged,
   PaymentPosted,
   PaymentReversed,
   PromiseToPayMade,
@@ -32,6 +34,8 @@ export const REPORTED_CONTRACTS: readonly Contract<any>[] = [
   ContactAttemptRecorded,
   PromiseToPayMade,
   LegalStageChanged,
+  InvoiceAdded,
+  OpenBalanceChanged,
 ];
 
 /**

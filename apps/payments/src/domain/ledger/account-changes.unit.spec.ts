@@ -1,0 +1,80 @@
+import { fold } from '@lib/es-core';
+import { given } from '@lib/es-core/testing/given-when-then';
+import { allocate } from './allocate';
+import type { AddLedgerInvoice, AdjustOpenBalance } from './ledger.commands';
+import { ledgerDecider } from './ledger.decider';
+import type { LedgerEvent } from './ledger.events';
+import { balanceOf, OpenLedgerState } from './ledger.state';
+import { NOW, opened, posted } from './ledger.fixtures';
+
+const addInvoice = (overrides: Partial<AddLedgerInvoice['invoice']> = {}, currency = 'USD'): AddLedgerInvoice => ({
+  type: 'AddLedgerInvoice',
+  invoice: { number: 'INV-4', dueDate: '2026-01-15', amount: 8_000, ...overrides },
+  currency,
+  now: NOW,
+});
+const invoiceAdded = (balanceAfter = 68_000): LedgerEvent => ({
+  type: 'LedgerInvoiceAdded',
+  data: { accountId: 'acc-1', clientId: 'client-1', invoice: { number: 'INV-4', dueDate: '2026-01-15', amount: 8_000 }, currency: 'USD', balanceAfter, addedAt: NOW.toISOString() },
+});
+const adjust = (amount: number, adjustmentId = 'adj-1'): AdjustOpenBalance => ({ type: 'AdjustOpenBalance', adjustmentId, amount, currency: 'USD', reason: 'credit note CN-17', now: NOW });
+const base = { accountId: 'acc-1', clientId: 'client-1', adjustmentId: 'adj-1', currency: 'USD', reason: 'credit note CN-17', adjustedAt: NOW.toISOString() };
+
+describe('an invoice the client added after placement', () => {
+  it('opens a new open item, and the balance grows by it', () => {
+    given(ledgerDecider, [opened()]).when(addInvoice()).then([invoiceAdded()]);
+    expect(balanceOf(fold(ledgerDecider, [opened(), invoiceAdded()]) as OpenLedgerState)).toBe(68_000);
+  });
+
+  it('is reached by payments under the unchanged rule: oldest due first, so an added invoice due earliest is paid first', () => {
+    const state = fold(ledgerDecider, [opened(), invoiceAdded()]) as OpenLedgerState;
+    expect(allocate(12_000, state.invoices).allocations).toEqual([
+      { invoiceNumber: 'INV-4', amount: 8_000 },
+      { invoiceNumber: 'INV-1', amount: 4_000 },
+    ]);
+  });
+
+  it('heard again changes nothing', () => given(ledgerDecider, [opened(), invoiceAdded()]).when(addInvoice()).then([]));
+
+  it("currency-mismatch: in another currency than the account's", () => given(ledgerDecider, [opened()]).when(addInvoice({}, 'EUR')).thenRejects('currency-mismatch'));
+
+  it('ledger-unknown: no ledger for the account', () => given(ledgerDecider).when(addInvoice()).thenRejects('ledger-unknown'));
+});
+
+describe('a balance adjustment', () => {
+  it('up: a new open item due the day of the adjustment, which payments reach after the invoices already due', () => {
+    const openItem = { number: 'adjustment-adj-1', dueDate: '2026-06-01', amount: 2_500 };
+    given(ledgerDecider, [opened()])
+      .when(adjust(2_500))
+      .then([{ type: 'OpenBalanceAdjusted', data: { ...base, amount: 2_500, applied: 2_500, openItem, allocations: [], balanceAfter: 62_500 } }]);
+  });
+
+  it('down: taken off the open items oldest first, as a payment would be, with no commission', () =>
+    given(ledgerDecider, [opened()])
+      .when(adjust(-15_000))
+      .then([
+        {
+          type: 'OpenBalanceAdjusted',
+          data: { ...base, amount: -15_000, applied: -15_000, openItem: null, allocations: [{ invoiceNumber: 'INV-1', amount: 10_000 }, { invoiceNumber: 'INV-2', amount: 5_000 }], balanceAfter: 45_000 },
+        },
+      ]));
+
+  it('down past what is open (a payment posted since intake decided): only what is open comes off, and the account is paid in full', () => {
+    const paidMost = posted({ amount: 50_000, allocations: [{ invoiceNumber: 'INV-1', amount: 10_000 }, { invoiceNumber: 'INV-2', amount: 20_000 }, { invoiceNumber: 'INV-3', amount: 20_000 }], balanceAfter: 10_000 });
+    const { decision } = given(ledgerDecider, [opened(), paidMost]).when(adjust(-12_000));
+    expect(decision).toEqual([
+      { type: 'OpenBalanceAdjusted', data: { ...base, amount: -12_000, applied: -10_000, openItem: null, allocations: [{ invoiceNumber: 'INV-3', amount: 10_000 }], balanceAfter: 0 } },
+      { type: 'AccountPaidInFull', data: { accountId: 'acc-1', clientId: 'client-1', paidAt: NOW.toISOString() } },
+    ]);
+  });
+
+  it('heard again changes nothing', () => {
+    const adjusted = given(ledgerDecider, [opened()]).when(adjust(-1_000)).decision as LedgerEvent[];
+    given(ledgerDecider, [opened(), ...adjusted]).when(adjust(-1_000)).then([]);
+  });
+
+  it('leaves the commission untouched: an adjustment is not money collected', () => {
+    const adjusted = given(ledgerDecider, [opened(), posted()]).when(adjust(-1_000)).decision as LedgerEvent[];
+    expect(fold(ledgerDecider, [opened(), posted(), ...adjusted])).toMatchObject({ commissionTotal: 1_250 });
+  });
+});
