@@ -32,6 +32,8 @@ import { webhookSources } from './integration/inbound/webhook-sources.consumer';
 import { alongside, noteContactAttempt, notePayment } from './integration/inbound/note-collection-work.consumer';
 import { afterPlacementControllers, afterPlacementHandlers } from './application/after-placement.providers';
 import { intakeGateway } from './integration/outbound/intake.gateway';
+import { preCollectionProviders } from './application/pre-collection/pre-collection.providers';
+import { bookPreCollection } from './integration/inbound/book-pre-collection.consumer';
 
 export const CLIENT_INTAKE = 'client-intake';
 
@@ -65,7 +67,7 @@ export class ClientIntakeModule {
       bus: deps.bus,
       gateway: intakeGateway,
       accountIdOf: accountIdOfStream,
-      inbound: [closePaidAccount, reopenReversedAccount, noteContactAttempt, ...alongside(webhookSources, notePayment)],
+      inbound: [closePaidAccount, reopenReversedAccount, noteContactAttempt, ...alongside(alongside(webhookSources, notePayment), bookPreCollection)],
       scheduler,
       publishes: [INTAKE_ACCOUNTS, INTAKE_CLIENTS],
       now: () => deps.clock.now(),
@@ -85,6 +87,7 @@ export class ClientIntakeModule {
         ...queryHandlers,
         ...webhookHandlers,
         ...afterPlacementHandlers,
+        ...preCollectionProviders,
         runtimeProvider(runtime),
       ],
       exports: [CLIENT_KEY_VERIFIER],

@@ -2,6 +2,7 @@ import { AUDIT_EVENTS, AuditRecord } from './audit/audit.contracts';
 import { ContactAttemptRecorded, CONTACT_CASES, NoticeSent, PromiseToPayMade } from './contact-cases/contact-cases.contracts';
 import { Contract, isSuperseded, ServiceName } from './contract';
 import { AccountClosed, AccountPlacedV1, AccountPlacedV2, AccountRecalled, AccountReopened, DirectPaymentReported, INTAKE_ACCOUNTS, LegalReferralAuthorized } from './intake-accounts/intake-accounts.contracts';
+import { ConvertedToThirdParty, PreCollectionReminderSent } from './intake-accounts/pre-collection.contracts';
 import { AgreementVersionPublished, INTAKE_CLIENTS } from './intake-clients/intake-clients.contracts';
 import { LEGAL_REFERRALS, LegalStageChanged } from './legal-referrals/legal-referrals.contracts';
 import {
@@ -49,6 +50,8 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   AccountRecalled,
   DirectPaymentReported,
   LegalReferralAuthorized,
+  PreCollectionReminderSent,
+  ConvertedToThirdParty,
   AgreementVersionPublished,
   NoticeSent,
   ContactAttemptRecorded,

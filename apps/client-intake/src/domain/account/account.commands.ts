@@ -1,4 +1,6 @@
 import type { AccountCategory, ClosingCode, Debtor, Invoice, PaymentMethod } from './account.events';
+import type { PreCollectionCommand, ServiceType } from './pre-collection';
+import type { PreCollectionTerms } from '../client/agreement-terms';
 
 /** Commands on an account. Times arrive on them; the decider reads no clock. */
 export interface PlaceAccount {
@@ -15,6 +17,10 @@ export interface PlaceAccount {
   interest?: number;
   fees?: number;
   costs?: number;
+  /** Absent: `third-party`. */
+  service?: ServiceType;
+  /** The pre-collection terms of the client's agreement in force at placement; absent when it has none. */
+  preCollectionTerms?: PreCollectionTerms & { agreementVersion: number };
   now: Date;
 }
 
@@ -121,4 +127,5 @@ export type AccountCommand =
   | CloseAccountByStaff
   | NotePayment
   | NoteContactAttempt
-  | ReportDirectPayment;
+  | ReportDirectPayment
+  | PreCollectionCommand;

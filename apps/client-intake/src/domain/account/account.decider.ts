@@ -8,6 +8,7 @@ import { decideCloseAccountByStaff } from './close-account-by-staff.decide';
 import { decideCloseAccount } from './close-account.decide';
 import { decideNoteContactAttempt, decideNotePayment } from './note-collection-work.decide';
 import { decidePlaceAccount } from './place-account.decide';
+import { decideConvertToThirdParty, decideSendPreCollectionReminder } from './pre-collection';
 import { decideRecallAccount } from './recall-account.decide';
 import { decideReopenAfterReversal } from './reopen-after-reversal.decide';
 import { decideReportDirectPayment } from './report-direct-payment.decide';
@@ -34,6 +35,10 @@ function decide(command: AccountCommand, state: AccountState): Decision<AccountE
       return decideNoteContactAttempt(command, state);
     case 'ReportDirectPayment':
       return decideReportDirectPayment(command, state);
+    case 'SendPreCollectionReminder':
+      return decideSendPreCollectionReminder(command, state);
+    case 'ConvertToThirdParty':
+      return decideConvertToThirdParty(command, state);
   }
 }
 

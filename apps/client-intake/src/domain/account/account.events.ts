@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@lib/es-core';
 import type { AccountCategory } from '../client/agreement-terms';
+import type { PlacedPreCollection, PreCollectionEvent, ServiceType } from './pre-collection';
 
 export type { AccountCategory };
 
@@ -75,6 +76,10 @@ export type AccountPlaced = DomainEvent<
     category?: AccountCategory;
     /** Absent on placements recorded before buckets: the principal alone. */
     buckets?: PlacedBuckets;
+    /** Absent on placements recorded before the pre-collection service: `third-party`. */
+    service?: ServiceType;
+    /** Set on a `pre-collection` placement (pre-collection.ts). */
+    preCollection?: PlacedPreCollection;
   }
 >;
 
@@ -172,4 +177,5 @@ export type AccountEvent =
   | PaymentNoted
   | ContactAttemptNoted
   | AccountRecalled
-  | DirectPaymentReported;
+  | DirectPaymentReported
+  | PreCollectionEvent;
