@@ -1,6 +1,7 @@
 import type { DomainEvent } from '@lib/es-core';
 import type { AccountCategory, HalfFeeCase } from '../commission-plan/agreement';
 import type { PlanStamp } from '../commission-plan/commission';
+import type { LedgerPreCollection, PreCollectionFeeOwed } from './pre-collection-fee';
 
 /** An invoice as the ledger opens it; `amount` is the original amount, minor units. */
 export interface LedgerInvoice {
@@ -36,6 +37,8 @@ export type LedgerOpened = DomainEvent<
     placedAmount?: number;
     /** `standard` when the placement named none. */
     category?: AccountCategory;
+    /** Set when the account was placed as pre-collection (pre-collection-fee.ts). */
+    preCollection?: LedgerPreCollection;
   }
 >;
 
@@ -79,6 +82,8 @@ export type PaymentPosted = DomainEvent<
      * absent (or `collections`) when it is deducted from the money the agency collected.
      */
     commissionOwedBy?: CommissionOwedBy;
+    /** Posted inside the pre-collection window: commission 0, the flat fee covers it. Absent: a third-party payment. */
+    preCollection?: true;
   }
 >;
 
@@ -110,4 +115,4 @@ export type PaymentReversed = DomainEvent<
   }
 >;
 
-export type LedgerEvent = LedgerOpened | LegalRateApplied | PaymentPosted | AccountPaidInFull | PaymentReversed | CancellationFeeOwed;
+export type LedgerEvent = LedgerOpened | LegalRateApplied | PaymentPosted | AccountPaidInFull | PaymentReversed | CancellationFeeOwed | PreCollectionFeeOwed;

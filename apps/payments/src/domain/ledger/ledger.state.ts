@@ -1,3 +1,4 @@
+import type { LedgerPreCollection } from './pre-collection-fee';
 import type { AccountTerms, PlanStamp } from '../commission-plan/commission';
 import type { Allocation, LedgerEvent, LedgerInvoice, PaymentMethod, ReversalReason } from './ledger.events';
 
@@ -53,6 +54,9 @@ export type LedgerState =
        * account (see docs/payments.md).
        */
       paidInFullAnnounced: boolean;
+      /** Set on a pre-collection placement; `preCollectionFeeOwed` is its flat fee once recorded. */
+      preCollection?: LedgerPreCollection;
+      preCollectionFeeOwed?: number;
     };
 
 export type OpenLedgerState = Extract<LedgerState, { status: 'open' }>;
@@ -81,7 +85,7 @@ export function balanceOf(state: OpenLedgerState): number {
 export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerState {
   switch (event.type) {
     case 'LedgerOpened': {
-      const { accountId, clientId, currency, invoices, commissionRateBp, placedAt, placedAmount, category } = event.data;
+      const { accountId, clientId, currency, invoices, commissionRateBp, placedAt, placedAmount, category, preCollection } = event.data;
       const legalRateBp = state.status === 'none' ? state.legalRateBp : undefined;
       return {
         status: 'open',
@@ -98,8 +102,11 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
         cancellationFeeOwed: 0,
         creditOwed: 0,
         paidInFullAnnounced: false,
+        ...(preCollection ? { preCollection } : {}),
       };
     }
+    case 'PreCollectionFeeOwed':
+      return state.status === 'none' ? state : { ...state, preCollectionFeeOwed: (state.preCollectionFeeOwed ?? 0) + event.data.amount };
     case 'LegalRateApplied':
       if (state.status === 'none') return { status: 'none', legalRateBp: event.data.rateBp };
       return { ...state, rateBp: event.data.rateBp, legalRateApplied: true };
