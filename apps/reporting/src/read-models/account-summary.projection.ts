@@ -4,11 +4,13 @@ import {
   AccountPlaced,
   AccountReopened,
   ContactAttemptRecorded,
+  ConvertedToThirdParty,
   LegalStage,
   LegalStageChanged,
   NoticeSent,
   PaymentPosted,
   PaymentReversed,
+  PreCollectionReminderSent,
   PromiseToPayMade,
 } from '@lib/contracts';
 import type { Projection } from '@lib/read-models';
@@ -66,6 +68,15 @@ export interface AccountSummary {
    */
   legalAuthorizedAt: string | null;
   legalStage: LegalStage | null;
+  /**
+   * How the client placed it: `third-party` (collection by the agency) or `pre-collection`
+   * (reminders in the client's name first). A pre-collection account stays so after it
+   * converts; `convertedAt` says when it became third-party. Documents stored before the
+   * service existed lack both: third-party, never converted.
+   */
+  service: 'pre-collection' | 'third-party';
+  preCollectionRemindersSent: number;
+  convertedAt: string | null;
 }
 
 function empty(accountId: string, clientId: string): AccountSummary {
@@ -92,6 +103,9 @@ function empty(accountId: string, clientId: string): AccountSummary {
     promises: [],
     legalAuthorizedAt: null,
     legalStage: null,
+    service: 'third-party',
+    preCollectionRemindersSent: 0,
+    convertedAt: null,
   };
 }
 
@@ -134,6 +148,8 @@ export const accountSummaryProjection: Projection<AccountSummary> = {
     ContactAttemptRecorded.type,
     PromiseToPayMade.type,
     LegalStageChanged.type,
+    PreCollectionReminderSent.type,
+    ConvertedToThirdParty.type,
   ],
   documentIds: (event) => [event.data.accountId],
   evolve(document, event) {
@@ -141,7 +157,7 @@ export const accountSummaryProjection: Projection<AccountSummary> = {
     const data = event.data;
     switch (event.type) {
       case AccountPlaced.type:
-        return withBalance({ ...summary, clientReference: data.clientReference, currency: data.currency, placedAt: data.placedAt, placedAmount: data.placedAmount });
+        return withBalance({ ...summary, clientReference: data.clientReference, currency: data.currency, placedAt: data.placedAt, placedAmount: data.placedAmount, service: data.service ?? 'third-party' });
       case AccountClosed.type:
         if (!isNewerStatus(summary, event.version)) return summary;
         return { ...summary, status: 'closed', closingCode: data.closingCode, closedAt: data.closedAt, statusVersion: event.version };
@@ -180,6 +196,10 @@ export const accountSummaryProjection: Projection<AccountSummary> = {
         };
       case LegalStageChanged.type:
         return { ...summary, legalStage: data.stage, legalAuthorizedAt: data.stage === 'authorized' ? data.changedAt : summary.legalAuthorizedAt };
+      case PreCollectionReminderSent.type:
+        return { ...summary, service: 'pre-collection', preCollectionRemindersSent: (summary.preCollectionRemindersSent ?? 0) + 1 };
+      case ConvertedToThirdParty.type:
+        return { ...summary, service: 'pre-collection', convertedAt: data.convertedAt };
       default:
         return document;
     }

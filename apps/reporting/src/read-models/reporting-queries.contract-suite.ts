@@ -144,6 +144,8 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
         active: byHand.active,
         closedByCode: byHand.closed,
         byCurrency: { EUR: figures('EUR'), USD: figures('USD') },
+        placedByService: { 'third-party': 200 },
+        convertedToThirdParty: 0,
       };
 
       // Newest first (payments before placements, reopenings before closings), in two batches, then all again.
@@ -193,6 +195,8 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
           active: 56_000,
           closedByCode: { recalled: 1_000 },
           byCurrency: { USD: { placedAmount: 9_000_000, collected: 1_000_000, recoveryRateBp: 1_111 } },
+          placedByService: { 'third-party': 57_000 },
+          convertedToThirdParty: 0,
         }),
       };
       await store.apply(before, [projected(AccountPlaced, accountPlaced(id('old'), client, 9_000_000), `account-${id('old')}`, 0)]);
