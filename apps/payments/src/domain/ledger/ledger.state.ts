@@ -22,6 +22,8 @@ export interface PostedPayment {
   /** Paid to the client directly; its commission is owed by the client. */
   direct: boolean;
   reversal?: { reason: ReversalReason; reversedAt: string };
+  /** Posted inside the pre-collection window: no commission. */
+  preCollection?: true;
 }
 
 export type LedgerState =
@@ -112,11 +114,11 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
       return { ...state, rateBp: event.data.rateBp, legalRateApplied: true };
     case 'PaymentPosted.v2': {
       if (state.status === 'none') return state;
-      const { paymentId, amount, method, allocations, commission, commissionRateBp: rateBp, credit, postedAt, feeCase = null, plan = null, direct = false } = event.data;
+      const { paymentId, amount, method, allocations, commission, commissionRateBp: rateBp, credit, postedAt, feeCase = null, plan = null, direct = false, preCollection } = event.data;
       return {
         ...state,
         invoices: moveOpenAmounts(state.invoices, allocations, -1),
-        payments: [...state.payments, { paymentId, amount, method, allocations, commission, rateBp, credit, feeCase, plan, postedAt, direct }],
+        payments: [...state.payments, { paymentId, amount, method, allocations, commission, rateBp, credit, feeCase, plan, postedAt, direct, ...(preCollection ? { preCollection } : {}) }],
         commissionTotal: state.commissionTotal + commission,
         commissionOwedByClient: state.commissionOwedByClient + (direct ? commission : 0),
         creditOwed: state.creditOwed + credit,

@@ -5,10 +5,12 @@ import {
   AccountReopened,
   ContactAttemptRecorded,
   Contract,
+  ConvertedToThirdParty,
   LegalStageChanged,
   NoticeSent,
   PaymentPosted,
   PaymentReversed,
+  PreCollectionReminderSent,
   PromiseToPayMade,
 } from '@lib/contracts';
 import { Inbound, on } from '@lib/integration';
@@ -32,6 +34,8 @@ export const REPORTED_CONTRACTS: readonly Contract<any>[] = [
   ContactAttemptRecorded,
   PromiseToPayMade,
   LegalStageChanged,
+  PreCollectionReminderSent,
+  ConvertedToThirdParty,
 ];
 
 /**
