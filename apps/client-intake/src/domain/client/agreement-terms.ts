@@ -257,9 +257,9 @@ export function parseAgreementTerms(raw: unknown): { terms?: AgreementTerms; eff
 /** The terms as an admin reads them: money back in major units of the agreement's currency. */
 export function displayTerms(terms: AgreementTerms) {
   const m = (minor: number) => formatMajorUnits(minor, terms.currency);
-  const { ratePlan: plan } = terms;
+  const { ratePlan: plan, preCollection, ...rest } = terms;
   return {
-    ...terms,
+    ...rest,
     ratePlan: {
       ...plan,
       tiers: plan.tiers.map((tier) =>
@@ -272,7 +272,7 @@ export function displayTerms(terms: AgreementTerms) {
     legalReferral: { ...terms.legalReferral, minimumBalance: m(terms.legalReferral.minimumBalance) },
     costAdvance: { ...terms.costAdvance, approvalAbove: m(terms.costAdvance.approvalAbove) },
     cancellationFee: { ...terms.cancellationFee, flat: m(terms.cancellationFee.flat) },
-    ...(terms.preCollection ? { preCollection: { ...terms.preCollection, flatFee: m(terms.preCollection.flatFee) } } : {}),
+    ...(preCollection ? { preCollection: { ...preCollection, flatFee: m(preCollection.flatFee) } } : {}),
   };
 }
 
