@@ -59,9 +59,11 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
         active: 1,
         closedByCode: {},
         byCurrency: { USD: { placedAmount: 300_000, collected: 100_000, recoveryRateBp: 3_333 } },
+        placedByService: { 'third-party': 1 },
+        convertedToThirdParty: 0,
       });
       const summary = await queries.accountSummary(account);
-      expect(summary).toMatchObject({ accountId: account, clientId: client, balance: 200_000 });
+      expect(summary).toMatchObject({ accountId: account, clientId: client, balance: 200_000, service: 'third-party', preCollectionRemindersSent: 0, convertedAt: null });
       expect(summary).not.toHaveProperty('_id');
       expect(summary).not.toHaveProperty('ledgerBalance');
       expect(await queries.clientOf(account)).toBe(client);
@@ -212,6 +214,8 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
         active: 1,
         closedByCode: {},
         byCurrency: { USD: { placedAmount: 300_000, collected: 0, recoveryRateBp: 0 } },
+        placedByService: { 'third-party': 1 },
+        convertedToThirdParty: 0,
       });
       expect(await store.count(PORTFOLIO, { clientId: client })).toBe(2);
     });
