@@ -1,5 +1,4 @@
-import type { AccountCategory, ClosingCode, Debtor, Invoice, PaymentMethod } from './account.events';
-import type { PreCollectionCommand, ServiceType } from './pre-collection';
+import type { AccountCategory, ClosingCode, Debtor, Invoice, PaymentMethod, ServiceType } from './account.events';
 import type { PreCollectionTerms } from '../client/agreement-terms';
 
 /** Commands on an account. Times arrive on them; the decider reads no clock. */
@@ -129,3 +128,18 @@ export type AccountCommand =
   | NoteContactAttempt
   | ReportDirectPayment
   | PreCollectionCommand;
+
+/** The scheduler's reminder of `day` is due. */
+export interface SendPreCollectionReminder {
+  type: 'SendPreCollectionReminder';
+  day: number;
+  now: Date;
+}
+
+/** The scheduler's window end is due. */
+export interface ConvertToThirdParty {
+  type: 'ConvertToThirdParty';
+  now: Date;
+}
+
+export type PreCollectionCommand = SendPreCollectionReminder | ConvertToThirdParty;

@@ -1,6 +1,5 @@
 import type { DomainEvent } from '@lib/es-core';
 import type { AccountCategory } from '../client/agreement-terms';
-import type { PlacedPreCollection, PreCollectionEvent, ServiceType } from './pre-collection';
 
 export type { AccountCategory };
 
@@ -179,3 +178,32 @@ export type AccountEvent =
   | AccountRecalled
   | DirectPaymentReported
   | PreCollectionEvent;
+
+/** Pre-collection (first-party) service: what a placement fixes and what happens in its window (pre-collection.ts). */
+export type ServiceType = 'pre-collection' | 'third-party';
+export const SERVICE_TYPES = ['pre-collection', 'third-party'] as const;
+
+/** The pre-collection terms fixed on the account at placement, from the agreement version in force then. */
+export interface PlacedPreCollection {
+  agreementVersion: number;
+  /** Placement + windowDays: the conversion's business date. */
+  windowEndsAt: string;
+  /** Days from placement, ascending, inside the window. */
+  reminderDays: number[];
+  /** Owed once per account, minor units of the account's currency. */
+  flatFee: number;
+}
+
+export type PreCollectionReminderSent = DomainEvent<'PreCollectionReminderSent', { accountId: string; clientId: string; day: number; sentAt: string }>;
+
+/**
+ * `convertedAt` is the window's end (its business date), whenever the scheduler ran the
+ * work; `balance` is what intake last heard from payments. It repeats the placement facts
+ * the third-party path starts from (debtor contact's case, the legal review clock).
+ */
+export type ConvertedToThirdParty = DomainEvent<
+  'ConvertedToThirdParty',
+  { accountId: string; clientId: string; commercial: boolean; currency: string; placedAmount: number; balance: number; invoiceDueDates: string[]; debtor: Debtor; convertedAt: string }
+>;
+
+export type PreCollectionEvent = PreCollectionReminderSent | ConvertedToThirdParty;

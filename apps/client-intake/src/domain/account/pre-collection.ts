@@ -1,56 +1,18 @@
-import type { DomainEvent } from '@lib/es-core';
 import { Decision, reject } from '@lib/es-core';
-import type { Debtor } from './account.events';
+import type { ConvertToThirdParty, SendPreCollectionReminder } from './account.commands';
+import type { PlacedPreCollection, PreCollectionEvent, ServiceType } from './account.events';
 import type { AccountState } from './account.state';
+
+export { SERVICE_TYPES } from './account.events';
+export type { PlacedPreCollection, ServiceType } from './account.events';
 
 /**
  * Pre-collection (first-party) service (docs/domain.md, "Pre-collection"; docs/client-intake.md).
  * An account placed as `pre-collection` gets reminders in the client's name on the days its
  * agreement set; still owing at the window's end, it converts by itself to third-party
- * collection. The reminders and the conversion are durable scheduler work of intake.
+ * collection. The reminders and the conversion are durable scheduler work of intake; the
+ * events and commands are declared with the account's (account.events.ts, account.commands.ts).
  */
-export type ServiceType = 'pre-collection' | 'third-party';
-export const SERVICE_TYPES = ['pre-collection', 'third-party'] as const;
-
-/** The pre-collection terms fixed on the account at placement, from the agreement version in force then. */
-export interface PlacedPreCollection {
-  agreementVersion: number;
-  /** Placement + windowDays: the conversion's business date. */
-  windowEndsAt: string;
-  /** Days from placement, ascending, inside the window. */
-  reminderDays: number[];
-  /** Owed once per account, minor units of the account's currency. */
-  flatFee: number;
-}
-
-export type PreCollectionReminderSent = DomainEvent<'PreCollectionReminderSent', { accountId: string; clientId: string; day: number; sentAt: string }>;
-
-/**
- * `convertedAt` is the window's end (its business date), whenever the scheduler ran the
- * work; `balance` is what intake last heard from payments. It repeats the placement facts
- * the third-party path starts from (debtor contact's case, the legal review clock).
- */
-export type ConvertedToThirdParty = DomainEvent<
-  'ConvertedToThirdParty',
-  { accountId: string; clientId: string; commercial: boolean; currency: string; placedAmount: number; balance: number; invoiceDueDates: string[]; debtor: Debtor; convertedAt: string }
->;
-
-export type PreCollectionEvent = PreCollectionReminderSent | ConvertedToThirdParty;
-
-/** The scheduler's reminder of `day` is due. */
-export interface SendPreCollectionReminder {
-  type: 'SendPreCollectionReminder';
-  day: number;
-  now: Date;
-}
-
-/** The scheduler's window end is due. */
-export interface ConvertToThirdParty {
-  type: 'ConvertToThirdParty';
-  now: Date;
-}
-
-export type PreCollectionCommand = SendPreCollectionReminder | ConvertToThirdParty;
 
 const DAY_MS = 86_400_000;
 
