@@ -170,8 +170,10 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
       legalReferral: { authority: 'client-approval', minimumBalance: '5000.00' },
       costAdvance: { clientAdvancesCosts: true, approvalAbove: '500.00' },
       cancellationFee: { flat: '25.00', rateOfBalanceBp: 500 },
+      preCollection: { windowDays: 30, reminderDays: [0, 7, 14], flatFee: '15.00' },
     });
     await valid('GET', `/clients/${clientId}/agreements`, 'client');
+    await valid('POST', '/placements', 'client', { ...placement('CONF-PRE'), service: 'pre-collection' });
 
     const accountId = String((await valid('POST', '/placements', 'client', placement('CONF-1'), { 'idempotency-key': 'conf-1' })).accountId);
     await valid('GET', `/accounts/${accountId}`, 'client');

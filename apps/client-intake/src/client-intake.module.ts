@@ -43,6 +43,8 @@ import { alongside, noteContactAttempt, notePayment } from './integration/inboun
 import { afterPlacementControllers, afterPlacementHandlers } from './application/after-placement.providers';
 import { accountChangeControllers, accountChangeHandlers } from './application/account-changes.providers';
 import { intakeGateway } from './integration/outbound/intake.gateway';
+import { preCollectionProviders } from './application/pre-collection/pre-collection.providers';
+import { bookPreCollection } from './integration/inbound/book-pre-collection.consumer';
 
 export const CLIENT_INTAKE = 'client-intake';
 
@@ -79,7 +81,7 @@ export class ClientIntakeModule {
       bus: deps.bus,
       gateway: intakeGateway,
       accountIdOf: accountIdOfStream,
-      inbound: [closePaidAccount, reopenReversedAccount, noteContactAttempt, ...alongside(webhookSources, notePayment)],
+      inbound: [closePaidAccount, reopenReversedAccount, noteContactAttempt, ...alongside(alongside(webhookSources, notePayment), bookPreCollection)],
       scheduler,
       publishes: [INTAKE_ACCOUNTS, INTAKE_CLIENTS],
       now: () => deps.clock.now(),
@@ -101,6 +103,7 @@ export class ClientIntakeModule {
         ...afterPlacementHandlers,
         ...batchProviders,
         ...accountChangeHandlers,
+        ...preCollectionProviders,
         runtimeProvider(runtime),
       ],
       exports: [CLIENT_KEY_VERIFIER],

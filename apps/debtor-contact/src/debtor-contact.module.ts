@@ -12,6 +12,7 @@ import { ReopenContactCaseHandler } from './application/reopen-contact-case/reop
 import { accountIdOfStream, ContactDependencies, contactStreamId } from './debtor-contact.dependencies';
 import { closeContactCase } from './integration/inbound/close-contact-case.consumer';
 import { openContactCase } from './integration/inbound/open-contact-case.consumer';
+import { openConvertedContactCase } from './integration/inbound/open-converted-contact-case.consumer';
 import { reopenContactCase } from './integration/inbound/reopen-contact-case.consumer';
 import { replaceCaseDebtor } from './integration/inbound/replace-case-debtor.consumer';
 import { ReplaceCaseDebtorHandler } from './application/replace-case-debtor/replace-case-debtor.handler';
@@ -46,7 +47,7 @@ export class DebtorContactModule {
       bus: deps.bus,
       gateway: contactGateway(now),
       accountIdOf: accountIdOfStream,
-      inbound: [openContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor],
+      inbound: [openContactCase, openConvertedContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor],
       publishes: [CONTACT_CASES],
       now,
       newId: deps.newId,

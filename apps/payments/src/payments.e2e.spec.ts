@@ -84,6 +84,7 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
       commissionTotal: 0,
       commissionOwedByClient: 0,
       cancellationFeeOwed: 0,
+      preCollectionFeeOwed: 0,
       creditOwed: 0,
       rateBp: 2_500,
       ratePlanInForce: null,

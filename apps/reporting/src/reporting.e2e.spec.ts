@@ -193,6 +193,8 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
         active: 1,
         closedByCode: { recalled: 1 },
         byCurrency: { USD: { placedAmount: 750_050, collected: 100_000, recoveryRateBp: 1_333 } },
+        placedByService: { 'third-party': 2 },
+        convertedToThirdParty: 0,
       });
     });
 
@@ -219,6 +221,9 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
         promises: [{ promiseId: 'ptp-1', amount: 100_000, currency: 'USD', dueDate: '2026-06-30', madeAt: '2026-06-04T15:00:00.000Z' }],
         legalAuthorizedAt: '2026-07-10T09:00:00.000Z',
         legalStage: 'authorized',
+        service: 'third-party',
+        preCollectionRemindersSent: 0,
+        convertedAt: null,
       });
       const closed = await http.get(`/reports/accounts/${a2}`).set('authorization', staff('accountant')).expect(200);
       expect(closed.body).toMatchObject({ status: 'closed', closingCode: 'recalled', legalAuthorizedAt: null, legalStage: null });
@@ -351,6 +356,8 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
         active: 1,
         closedByCode: {},
         byCurrency: { USD: { placedAmount: 300_000, collected: 0, recoveryRateBp: 0 } },
+        placedByService: { 'third-party': 1 },
+        convertedToThirdParty: 0,
       });
       expect(await report(`/reports/accounts/${account}`)).toMatchObject({
         status: 'active',

@@ -3,6 +3,7 @@ export * from './validate';
 export * from './contract';
 export * from './intake-accounts/intake-accounts.contracts';
 export * from './intake-accounts/account-changes.contracts';
+export * from './intake-accounts/pre-collection.contracts';
 export * from './intake-clients/intake-clients.contracts';
 export * from './contact-cases/contact-cases.contracts';
 export * from './payments-ledger/payments-ledger.contracts';

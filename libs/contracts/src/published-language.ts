@@ -3,6 +3,7 @@ import { ContactAttemptRecorded, CONTACT_CASES, NoticeSent, PromiseToPayMade } f
 import { Contract, isSuperseded, ServiceName } from './contract';
 import { AccountClosed, AccountPlacedV1, AccountPlacedV2, AccountRecalled, AccountReopened, DirectPaymentReported, INTAKE_ACCOUNTS, LegalReferralAuthorized, MigratedPaymentImported } from './intake-accounts/intake-accounts.contracts';
 import { BalanceAdjusted, DebtorUpdated, InvoiceAdded, OpenBalanceChanged } from './intake-accounts/account-changes.contracts';
+import { ConvertedToThirdParty, PreCollectionReminderSent } from './intake-accounts/pre-collection.contracts';
 import { AgreementVersionPublished, INTAKE_CLIENTS } from './intake-clients/intake-clients.contracts';
 import { LEGAL_REFERRALS, LegalStageChanged } from './legal-referrals/legal-referrals.contracts';
 import {
@@ -54,6 +55,8 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   BalanceAdjusted,
   DebtorUpdated,
   LegalReferralAuthorized,
+  PreCollectionReminderSent,
+  ConvertedToThirdParty,
   AgreementVersionPublished,
   NoticeSent,
   ContactAttemptRecorded,

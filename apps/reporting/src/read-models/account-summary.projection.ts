@@ -4,6 +4,7 @@ import {
   AccountPlaced,
   AccountReopened,
   ContactAttemptRecorded,
+  ConvertedToThirdParty,
   LegalStage,
   LegalStageChanged,
   InvoiceAdded,
@@ -11,6 +12,7 @@ import {
   OpenBalanceChanged,
   PaymentPosted,
   PaymentReversed,
+  PreCollectionReminderSent,
   PromiseToPayMade,
 } from '@lib/contracts';
 import type { Projection } from '@lib/read-models';
@@ -68,6 +70,15 @@ export interface AccountSummary {
    */
   legalAuthorizedAt: string | null;
   legalStage: LegalStage | null;
+  /**
+   * How the client placed it: `third-party` (collection by the agency) or `pre-collection`
+   * (reminders in the client's name first). A pre-collection account stays so after it
+   * converts; `convertedAt` says when it became third-party. Documents stored before the
+   * service existed lack both: third-party, never converted.
+   */
+  service: 'pre-collection' | 'third-party';
+  preCollectionRemindersSent: number;
+  convertedAt: string | null;
 }
 
 function empty(accountId: string, clientId: string): AccountSummary {
@@ -94,6 +105,9 @@ function empty(accountId: string, clientId: string): AccountSummary {
     promises: [],
     legalAuthorizedAt: null,
     legalStage: null,
+    service: 'third-party',
+    preCollectionRemindersSent: 0,
+    convertedAt: null,
   };
 }
 
@@ -138,6 +152,8 @@ export const accountSummaryProjection: Projection<AccountSummary> = {
     LegalStageChanged.type,
     InvoiceAdded.type,
     OpenBalanceChanged.type,
+    PreCollectionReminderSent.type,
+    ConvertedToThirdParty.type,
   ],
   documentIds: (event) => [event.data.accountId],
   evolve(document, event) {
@@ -145,7 +161,7 @@ export const accountSummaryProjection: Projection<AccountSummary> = {
     const data = event.data;
     switch (event.type) {
       case AccountPlaced.type:
-        return withBalance({ ...summary, clientReference: data.clientReference, currency: data.currency, placedAt: data.placedAt, placedAmount: data.placedAmount });
+        return withBalance({ ...summary, clientReference: data.clientReference, currency: data.currency, placedAt: data.placedAt, placedAmount: data.placedAmount, service: data.service ?? 'third-party' });
       case AccountClosed.type:
         if (!isNewerStatus(summary, event.version)) return summary;
         return { ...summary, status: 'closed', closingCode: data.closingCode, closedAt: data.closedAt, statusVersion: event.version };
@@ -189,6 +205,10 @@ export const accountSummaryProjection: Projection<AccountSummary> = {
         return withBalance({ ...summary, ledgerBalance: data.balanceAfter });
       case LegalStageChanged.type:
         return { ...summary, legalStage: data.stage, legalAuthorizedAt: data.stage === 'authorized' ? data.changedAt : summary.legalAuthorizedAt };
+      case PreCollectionReminderSent.type:
+        return { ...summary, service: 'pre-collection', preCollectionRemindersSent: (summary.preCollectionRemindersSent ?? 0) + 1 };
+      case ConvertedToThirdParty.type:
+        return { ...summary, service: 'pre-collection', convertedAt: data.convertedAt };
       default:
         return document;
     }

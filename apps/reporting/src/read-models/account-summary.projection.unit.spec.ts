@@ -4,11 +4,13 @@ import {
   AccountPlaced,
   AccountReopened,
   ContactAttemptRecorded,
+  ConvertedToThirdParty,
   LegalReferralAuthorized,
   LegalStageChanged,
   NoticeSent,
   PaymentPosted,
   PaymentReversed,
+  PreCollectionReminderSent,
   PromiseToPayMade,
 } from '@lib/contracts';
 import { accountSummaryProjection } from './account-summary.projection';
@@ -18,6 +20,7 @@ import {
   accountPlaced,
   accountReopened,
   contactAttemptRecorded,
+  convertedToThirdParty,
   foldProjection,
   legalReferralAuthorized,
   legalStageChanged,
@@ -176,5 +179,26 @@ describe('the account summary read model', () => {
     // Authorized before any review recommended suit: legal-referral records AuthorizationIgnored.
     const summary = summaryOf(placed, projected(LegalReferralAuthorized, legalReferralAuthorized(ACCOUNT, CLIENT), `account-${ACCOUNT}`, 1));
     expect(summary).toMatchObject({ legalAuthorizedAt: null, legalStage: null });
+  });
+});
+
+describe('the account summary by service', () => {
+  const preCollectionPlaced = projected(
+    AccountPlaced,
+    { ...accountPlaced(ACCOUNT, CLIENT, 300_000), service: 'pre-collection', preCollection: { agreementVersion: 1, windowEndsAt: '2026-07-01T09:00:00.000Z', reminderDays: [0, 7], flatFee: 1_500 } },
+    `account-${ACCOUNT}`,
+    0,
+  );
+  const reminder = (day: number, version: number) => projected(PreCollectionReminderSent, { accountId: ACCOUNT, clientId: CLIENT, day, sentAt: '2026-06-08T09:00:00.000Z' }, `account-${ACCOUNT}`, version);
+
+  it('says a placement without a service is third-party and never converted', () => {
+    expect(summaryOf(placed)).toMatchObject({ service: 'third-party', preCollectionRemindersSent: 0, convertedAt: null });
+  });
+
+  it("counts a pre-collection account's reminders and when it converted, and keeps it pre-collection whatever order the facts arrive in", () => {
+    const converted = projected(ConvertedToThirdParty, convertedToThirdParty(ACCOUNT, CLIENT), `account-${ACCOUNT}`, 3);
+    const expected = { service: 'pre-collection', preCollectionRemindersSent: 2, convertedAt: '2026-07-01T09:00:00.000Z' };
+    expect(summaryOf(preCollectionPlaced, reminder(0, 1), reminder(7, 2), converted)).toMatchObject(expected);
+    expect(summaryOf(converted, reminder(7, 2), reminder(0, 1), preCollectionPlaced)).toMatchObject(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AccountClosed, AccountPlaced, AccountReopened, InvoiceAdded, PaymentPosted, PaymentReversed } from '@lib/contracts';
+import { AccountClosed, AccountPlaced, AccountReopened, ConvertedToThirdParty, InvoiceAdded, PaymentPosted, PaymentReversed } from '@lib/contracts';
 import type { Projection } from '@lib/read-models';
 import { recoveryRateBp } from './recovery-rate';
 
@@ -40,6 +40,10 @@ export interface Portfolio {
   /** Accounts closed now, by closing code; a code no account is closed with is left out. */
   closedByCode: Record<string, number>;
   byCurrency: Record<string, CurrencyFigures>;
+  /** Accounts placed, by service (`third-party`, `pre-collection`); a service never placed is left out. */
+  placedByService: Record<string, number>;
+  /** Pre-collection accounts that converted to third-party collection at their window's end. */
+  convertedToThirdParty: number;
 }
 
 /** A placement that can name the client's headline currency. */
@@ -65,10 +69,13 @@ export interface PortfolioBucket {
   byCurrency: Record<string, { placedAmount: number; collected: number }>;
   /** The earliest placement of this bucket's accounts; null until one is applied. */
   earliestPlacement: PlacementMark | null;
+  /** As the portfolio's; absent on buckets stored before the pre-collection service (all third-party then). */
+  placedByService?: Record<string, number>;
+  convertedToThirdParty?: number;
 }
 
 export function emptyPortfolio(clientId: string): Portfolio {
-  return { clientId, currency: null, placedCount: 0, placedAmount: 0, collected: 0, recoveryRateBp: 0, active: 0, closedByCode: {}, byCurrency: {} };
+  return { clientId, currency: null, placedCount: 0, placedAmount: 0, collected: 0, recoveryRateBp: 0, active: 0, closedByCode: {}, byCurrency: {}, placedByService: {}, convertedToThirdParty: 0 };
 }
 
 /**
@@ -149,7 +156,7 @@ export function earlierPlacement(a: PlacementMark | null, b: PlacementMark | nul
  */
 export const portfolioProjection: Projection<PortfolioBucket> = {
   name: PORTFOLIO,
-  handles: [AccountPlaced.type, PaymentPosted.type, PaymentReversed.type, AccountClosed.type, AccountReopened.type, InvoiceAdded.type],
+  handles: [AccountPlaced.type, PaymentPosted.type, PaymentReversed.type, AccountClosed.type, AccountReopened.type, InvoiceAdded.type, ConvertedToThirdParty.type],
   documentIds: (event) => [portfolioBucketId(event.data.clientId, portfolioBucketOf(event.data.accountId))],
   evolve(document, event) {
     const bucket = document ?? emptyBucket(event.data.clientId, portfolioBucketOf(event.data.accountId));
@@ -157,7 +164,13 @@ export const portfolioProjection: Projection<PortfolioBucket> = {
       case AccountPlaced.type: {
         const placement: PlacementMark = { placedAt: event.data.placedAt, accountId: event.data.accountId, currency: event.data.currency };
         return withMoney(
-          { ...bucket, placedCount: bucket.placedCount + 1, active: bucket.active + 1, earliestPlacement: earlierPlacement(bucket.earliestPlacement, placement) },
+          {
+            ...bucket,
+            placedCount: bucket.placedCount + 1,
+            active: bucket.active + 1,
+            earliestPlacement: earlierPlacement(bucket.earliestPlacement, placement),
+            placedByService: withCount(servicesOf(bucket), event.data.service ?? 'third-party', 1),
+          },
           event.data.currency,
           { placed: event.data.placedAmount },
         );
@@ -173,6 +186,8 @@ export const portfolioProjection: Projection<PortfolioBucket> = {
       case InvoiceAdded.type:
         // Added after placement, placed all the same: recovery rates count it. A balance adjustment is no placement and leaves placed amounts alone.
         return withMoney(bucket, event.data.invoice.currency, { placed: event.data.invoice.originalAmount });
+      case ConvertedToThirdParty.type:
+        return { ...bucket, convertedToThirdParty: (bucket.convertedToThirdParty ?? 0) + 1 };
       default:
         return document;
     }
@@ -190,12 +205,16 @@ export function portfolioOf(clientId: string, buckets: readonly PortfolioBucket[
   let placedCount = 0;
   let active = 0;
   let earliest: PlacementMark | null = null;
+  let convertedToThirdParty = 0;
+  const services = new Map<string, number>();
   const closed = new Map<string, number>();
   const money = new Map<string, { placedAmount: number; collected: number }>();
   for (const bucket of buckets) {
     placedCount += bucket.placedCount;
     active += bucket.active;
     earliest = earlierPlacement(earliest, bucket.earliestPlacement);
+    convertedToThirdParty += bucket.convertedToThirdParty ?? 0;
+    for (const [service, count] of Object.entries(servicesOf(bucket))) services.set(service, (services.get(service) ?? 0) + count);
     for (const [code, count] of Object.entries(bucket.closedByCode)) closed.set(code, (closed.get(code) ?? 0) + count);
     for (const [currency, figures] of Object.entries(bucket.byCurrency)) {
       const sum = money.get(currency) ?? { placedAmount: 0, collected: 0 };
@@ -221,5 +240,15 @@ export function portfolioOf(clientId: string, buckets: readonly PortfolioBucket[
     active,
     closedByCode,
     byCurrency,
+    placedByService: Object.fromEntries([...services.keys()].sort().map((service) => [service, services.get(service)!])),
+    convertedToThirdParty,
   };
+}
+
+/** The same arithmetic as closing codes: a count that nets to zero is left out. */
+const withCount = withClosed;
+
+/** A bucket stored before the service existed placed third-party accounts only. */
+function servicesOf(bucket: PortfolioBucket): Record<string, number> {
+  return bucket.placedByService ?? (bucket.placedCount > 0 ? { 'third-party': bucket.placedCount } : {});
 }

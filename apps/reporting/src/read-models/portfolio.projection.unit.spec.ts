@@ -1,7 +1,7 @@
-import { AccountClosed, AccountPlaced, AccountReopened, PaymentPosted, PaymentReversed } from '@lib/contracts';
+import { AccountClosed, AccountPlaced, AccountReopened, ConvertedToThirdParty, PaymentPosted, PaymentReversed } from '@lib/contracts';
 import type { ProjectedEvent } from '@lib/read-models';
 import { Portfolio, PORTFOLIO_BUCKETS, PortfolioBucket, portfolioBucketOf, portfolioOf, portfolioProjection } from './portfolio.projection';
-import { accountClosed, accountPlaced, accountReopened, foldProjection, paymentPosted, paymentReversed, projected } from './reporting.fixtures';
+import { accountClosed, accountPlaced, accountReopened, convertedToThirdParty, foldProjection, paymentPosted, paymentReversed, projected } from './reporting.fixtures';
 
 const CLIENT = 'client-1';
 const placed = (accountId: string, amount: number, currency = 'USD', placedAt?: string) =>
@@ -191,6 +191,28 @@ describe("the portfolio's buckets", () => {
       closedByCode: {},
       byCurrency: { USD: { placedAmount: 300_000, collected: 100_000 } },
       earliestPlacement: { placedAt: '2026-06-03T09:00:00.000Z', accountId: 'a1', currency: 'USD' },
+      placedByService: { 'third-party': 1 },
     });
+  });
+});
+
+describe('the portfolio by service', () => {
+  const preCollection = (accountId: string) =>
+    projected(
+      AccountPlaced,
+      { ...accountPlaced(accountId, CLIENT, 100_000), service: 'pre-collection', preCollection: { agreementVersion: 1, windowEndsAt: '2026-07-01T09:00:00.000Z', reminderDays: [0, 7], flatFee: 1_500 } },
+      `account-${accountId}`,
+      0,
+    );
+  const converted = (accountId: string) => projected(ConvertedToThirdParty, convertedToThirdParty(accountId, CLIENT), `account-${accountId}`, 3);
+
+  it('counts placements per service and the pre-collection accounts that converted', () => {
+    const portfolio = portfolioAfter([placed('a1', 300_000), preCollection('p1'), preCollection('p2'), converted('p2')]);
+    expect(portfolio).toMatchObject({ placedCount: 3, placedByService: { 'pre-collection': 2, 'third-party': 1 }, convertedToThirdParty: 1 });
+  });
+
+  it('reads a bucket stored before the service existed as third-party placements', () => {
+    const old: PortfolioBucket = { clientId: CLIENT, bucket: 1, placedCount: 4, active: 4, closedByCode: {}, byCurrency: {}, earliestPlacement: null };
+    expect(portfolioOf(CLIENT, [old])).toMatchObject({ placedByService: { 'third-party': 4 }, convertedToThirdParty: 0 });
   });
 });

@@ -59,9 +59,11 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
         active: 1,
         closedByCode: {},
         byCurrency: { USD: { placedAmount: 300_000, collected: 100_000, recoveryRateBp: 3_333 } },
+        placedByService: { 'third-party': 1 },
+        convertedToThirdParty: 0,
       });
       const summary = await queries.accountSummary(account);
-      expect(summary).toMatchObject({ accountId: account, clientId: client, balance: 200_000 });
+      expect(summary).toMatchObject({ accountId: account, clientId: client, balance: 200_000, service: 'third-party', preCollectionRemindersSent: 0, convertedAt: null });
       expect(summary).not.toHaveProperty('_id');
       expect(summary).not.toHaveProperty('ledgerBalance');
       expect(await queries.clientOf(account)).toBe(client);
@@ -144,6 +146,8 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
         active: byHand.active,
         closedByCode: byHand.closed,
         byCurrency: { EUR: figures('EUR'), USD: figures('USD') },
+        placedByService: { 'third-party': 200 },
+        convertedToThirdParty: 0,
       };
 
       // Newest first (payments before placements, reopenings before closings), in two batches, then all again.
@@ -193,6 +197,8 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
           active: 56_000,
           closedByCode: { recalled: 1_000 },
           byCurrency: { USD: { placedAmount: 9_000_000, collected: 1_000_000, recoveryRateBp: 1_111 } },
+          placedByService: { 'third-party': 57_000 },
+          convertedToThirdParty: 0,
         }),
       };
       await store.apply(before, [projected(AccountPlaced, accountPlaced(id('old'), client, 9_000_000), `account-${id('old')}`, 0)]);
@@ -208,6 +214,8 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
         active: 1,
         closedByCode: {},
         byCurrency: { USD: { placedAmount: 300_000, collected: 0, recoveryRateBp: 0 } },
+        placedByService: { 'third-party': 1 },
+        convertedToThirdParty: 0,
       });
       expect(await store.count(PORTFOLIO, { clientId: client })).toBe(2);
     });

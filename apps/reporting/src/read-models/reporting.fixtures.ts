@@ -6,6 +6,7 @@ import {
   AuditRecordV1,
   ContactAttemptRecordedV1,
   Contract,
+  ConvertedToThirdPartyV1,
   LegalReferralAuthorizedV1,
   LegalStageChangedV1,
   NoticeSentV1,
@@ -156,4 +157,19 @@ export function foldProjection<Doc extends object>(projection: Projection<Doc>, 
   return events
     .filter((event) => projection.handles.includes(event.type) && projection.documentIds(event).includes(id))
     .reduce<Doc | null>((document, event) => projection.evolve(document, event), null);
+}
+
+/** A pre-collection account converted to third-party at its window end. */
+export function convertedToThirdParty(accountId: string, clientId: string, convertedAt = '2026-07-01T09:00:00.000Z', balance = 100_000): ConvertedToThirdPartyV1 {
+  return {
+    accountId,
+    clientId,
+    commercial: true,
+    currency: 'USD',
+    placedAmount: balance,
+    balance,
+    invoiceDueDates: ['2026-01-31'],
+    debtor: { kind: 'company', legalName: 'Acme Widgets LLC', country: 'US', region: 'NY', taxId: null, addresses: [], phones: [], emails: [] },
+    convertedAt,
+  };
 }

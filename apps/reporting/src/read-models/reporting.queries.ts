@@ -72,7 +72,8 @@ export class ReportingQueries {
     if (!found) return null;
     const { ledgerBalance: _ledgerBalance, statusVersion: _statusVersion, ...view } = found;
     // A summary stored before reopenings were reported has no `reopenedAt`: it never reopened.
-    return { ...view, reopenedAt: view.reopenedAt ?? null };
+    // Nor, before the pre-collection service, a `service`: it was placed third-party.
+    return { ...view, reopenedAt: view.reopenedAt ?? null, service: view.service ?? 'third-party', preCollectionRemindersSent: view.preCollectionRemindersSent ?? 0, convertedAt: view.convertedAt ?? null };
   }
 
   /** The client an account belongs to, as far as any service has said. */

@@ -64,6 +64,17 @@ export const AccountPlacedV2 = contract({
     }),
     /** Minor units of `currency`; `principal` equals `placedAmount`. */
     buckets: s.object({ principal: s.int(), interest: s.int(), fees: s.int(), costs: s.int() }),
+    /**
+     * Absent: `third-party` (every placement before the pre-collection service, and a v1
+     * upcast). A `pre-collection` account gets reminders in the client's name until
+     * `preCollection.windowEndsAt`; third-party collection (first notice, legal review
+     * clock, commission) starts only with its `ConvertedToThirdParty.v1`.
+     */
+    service: s.optional(s.enum(['pre-collection', 'third-party'] as const)),
+    /** Set on a `pre-collection` placement: the terms of the agreement version in force at placement. */
+    preCollection: s.optional(
+      s.object({ agreementVersion: s.int(), windowEndsAt: s.instant(), reminderDays: s.array(s.int()), flatFee: s.int() }),
+    ),
   }),
 });
 export type AccountPlacedV2 = DataOf<typeof AccountPlacedV2>;

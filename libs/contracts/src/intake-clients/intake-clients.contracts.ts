@@ -59,6 +59,13 @@ export const AgreementVersionPublished = contract({
     legalReferral: s.object({ authority: s.enum(['client-approval', 'pre-authorized'] as const), minimumBalance: s.int() }),
     costAdvance: s.object({ clientAdvancesCosts: s.boolean(), approvalAbove: s.int() }),
     cancellationFee: s.object({ flat: s.int(), rateOfBalanceBp: s.int() }),
+    /**
+     * Pre-collection (first-party) service, when the agreement offers it: reminders in the
+     * client's name on `reminderDays` (days from placement) during `windowDays`, for
+     * `flatFee` per account (minor units) and no contingency commission. Absent: the
+     * client may place third-party accounts only.
+     */
+    preCollection: s.optional(s.object({ windowDays: s.int(), reminderDays: s.array(s.int()), flatFee: s.int() })),
   }),
 });
 export type AgreementVersionPublishedV1 = DataOf<typeof AgreementVersionPublished>;

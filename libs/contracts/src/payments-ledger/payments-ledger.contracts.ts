@@ -40,6 +40,8 @@ export const PaymentPostedV2 = contract({
     method: s.nullable(s.enum(PAYMENT_METHODS)),
     /** The rate the commission was charged at, basis points; null only when upcast from a v1 message. */
     commissionRateBp: s.nullable(s.int()),
+    /** True on a payment posted while the account was in pre-collection: no contingency commission (0), the flat fee covers it. */
+    preCollection: s.optional(s.boolean()),
   }),
 });
 export type PaymentPostedV2 = DataOf<typeof PaymentPostedV2>;

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ClosingCode } from '../../domain/account/account.events';
 import { DebtorDto, InvoiceDto } from '../place-account/place-account.request.dto';
 
@@ -17,6 +17,13 @@ export const CLOSING_CODES: ClosingCode[] = [
 ];
 
 /** An account as placed, with what became of it since. Amounts are minor units of `currency`. */
+export class PlacedPreCollectionView {
+  @ApiProperty({ description: 'The agreement version the terms came from' }) agreementVersion!: number;
+  @ApiProperty({ format: 'date-time', description: 'When an unpaid account converts to third-party collection' }) windowEndsAt!: string;
+  @ApiProperty({ type: [Number], description: "Days from placement a reminder goes out in the client's name" }) reminderDays!: number[];
+  @ApiProperty({ description: 'Owed once, minor units of the account currency' }) flatFee!: number;
+}
+
 export class AccountView {
   @ApiProperty({ format: 'uuid' }) accountId!: string;
   @ApiProperty({ format: 'uuid' }) clientId!: string;
@@ -32,4 +39,6 @@ export class AccountView {
   @ApiProperty({ enum: CLOSING_CODES, nullable: true, description: 'Why the account is closed; null while it is active' }) closingCode!: ClosingCode | null;
   @ApiProperty({ format: 'date-time', nullable: true, description: 'When a closure was last undone, while the account is active again; else null' }) reopenedAt!: string | null;
   @ApiProperty({ description: 'The client authorized suit' }) legalAuthorized!: boolean;
+  @ApiPropertyOptional({ enum: ['pre-collection', 'third-party'], description: 'How the account was placed; absent: third-party' }) service?: 'pre-collection' | 'third-party';
+  @ApiPropertyOptional({ type: PlacedPreCollectionView, description: 'The pre-collection terms fixed at placement' }) preCollection?: PlacedPreCollectionView;
 }

@@ -1,8 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { nameBasedId } from '@lib/es-core';
+import { aggregateStream, nameBasedId } from '@lib/es-core';
 import { decideOrRefuse, SERVICE_DEPENDENCIES } from '@lib/platform';
-import { accountStreamId, IntakeDependencies } from '../../client-intake.dependencies';
+import { accountStreamId, clientStreamId, IntakeDependencies } from '../../client-intake.dependencies';
+import { clientDecider } from '../../domain/client/client.decider';
+import { preCollectionTermsAt } from '../pre-collection/pre-collection-terms';
 import { accountDecider } from '../../domain/account/account.decider';
 import { withInvoicesClaimed } from './invoice-register';
 import { PlaceAccount } from './place-account.command';
@@ -20,16 +22,18 @@ export class PlaceAccountHandler implements ICommandHandler<PlaceAccount> {
   constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: IntakeDependencies) {}
 
   async execute({ body, context }: PlaceAccount): Promise<PlacementAnswer> {
-    const { clientReference, commercial, debtor, invoices, category, interest, fees, costs } = parsePlacement(body, context.now);
+    const { clientReference, commercial, debtor, invoices, category, interest, fees, costs, service } = parsePlacement(body, context.now);
     const clientId = context.principal.id;
     const accountId = nameBasedId(`placement:${clientId}`, clientReference);
+    // Read only for a pre-collection placement: a third-party one needs nothing of the agreement here.
+    const preCollectionTerms = service === 'pre-collection' ? preCollectionTermsAt((await aggregateStream(this.deps.eventStore, clientDecider, clientStreamId(clientId))).state, context.now) : undefined;
     const claim = { clientId, taxId: debtor.taxId, accountId, invoiceNumbers: invoices.map((invoice) => invoice.number) };
     await withInvoicesClaimed(this.deps.eventStore, claim, context, () =>
       decideOrRefuse(
         this.deps.eventStore,
         accountDecider,
         accountStreamId(accountId),
-        { type: 'PlaceAccount', accountId, clientId, clientReference, commercial, debtor: plainDebtor(debtor), invoices: invoices.map((invoice) => ({ ...invoice })), category, interest, fees, costs, now: context.now },
+        { type: 'PlaceAccount', accountId, clientId, clientReference, commercial, debtor: plainDebtor(debtor), invoices: invoices.map((invoice) => ({ ...invoice })), category, interest, fees, costs, service, preCollectionTerms, now: context.now },
         context,
       ),
     );

@@ -24,6 +24,7 @@ import { invalidRequest, IsCalendarDate, IsPositiveMinorUnits, parseRequest, val
 import type { Debtor } from '../../domain/account/account.events';
 import { placementProblems } from '../../domain/account/place-account.decide';
 import { ACCOUNT_CATEGORIES, AccountCategory } from '../../domain/client/agreement-terms';
+import { SERVICE_TYPES, ServiceType } from '../../domain/account/pre-collection';
 
 /** The most invoices one placement carries; the body limit (1 MB) is sized for it. */
 export const MAX_INVOICES_PER_PLACEMENT = 500;
@@ -132,6 +133,15 @@ export class PlaceAccountRequest {
   @IsOptional()
   @IsIn(ACCOUNT_CATEGORIES)
   category?: AccountCategory;
+
+  @ApiPropertyOptional({
+    enum: SERVICE_TYPES,
+    default: 'third-party',
+    description: "pre-collection: reminders in the client's name for the agreement's window and flat fee, then third-party collection if unpaid (refused, rule pre-collection-not-agreed, when the agreement in force sets no pre-collection terms)",
+  })
+  @IsOptional()
+  @IsIn(SERVICE_TYPES)
+  service?: ServiceType;
 
   @ApiPropertyOptional(bucketProperty('Interest')) @IsOptional() @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) interest?: number;
   @ApiPropertyOptional(bucketProperty('Fees')) @IsOptional() @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) fees?: number;

@@ -53,6 +53,13 @@ export class CancellationFeeDto {
   @ApiProperty({ minimum: 0, maximum: 10_000, description: 'Plus this share of the balance recalled' }) rateOfBalanceBp!: number;
 }
 
+export class PreCollectionTermsDto {
+  @ApiProperty({ minimum: 1, maximum: 180, example: 30, description: 'Days from placement until an unpaid account converts to third-party collection' }) windowDays!: number;
+  @ApiProperty({ type: [Number], example: [0, 7, 14], minItems: 1, maxItems: 20, description: "Days from placement a reminder goes out in the client's name: ascending, each below windowDays" })
+  reminderDays!: number[];
+  @ApiProperty({ example: '15.00', description: `Owed once per pre-collection account, instead of commission in the window. ${MONEY}` }) flatFee!: string;
+}
+
 export class SetAgreementRequest {
   @ApiPropertyOptional({ format: 'date-time', description: 'When the version takes effect: not before now, and after the latest version. Default: now' }) effectiveFrom?: string;
   @ApiProperty({ example: 'USD', description: 'ISO 4217; every amount of the agreement is in it' }) currency!: string;
@@ -64,6 +71,8 @@ export class SetAgreementRequest {
   @ApiProperty({ type: LegalReferralTermsDto }) legalReferral!: LegalReferralTermsDto;
   @ApiProperty({ type: CostAdvanceDto }) costAdvance!: CostAdvanceDto;
   @ApiProperty({ type: CancellationFeeDto }) cancellationFee!: CancellationFeeDto;
+  @ApiPropertyOptional({ type: PreCollectionTermsDto, description: 'Absent: the client may not place accounts as pre-collection (docs/domain.md, "Pre-collection")' })
+  preCollection?: PreCollectionTermsDto;
 }
 
 /** A version as recorded: the terms as entered (money in major units), with its number and dates. */

@@ -1,5 +1,6 @@
-import type { AccountCategory, ClosingCode, Debtor, Invoice, PaymentMethod } from './account.events';
+import type { AccountCategory, ClosingCode, Debtor, Invoice, PaymentMethod, ServiceType } from './account.events';
 import type { ImportAccount } from './import-account.commands';
+import type { PreCollectionTerms } from '../client/agreement-terms';
 
 /** Commands on an account. Times arrive on them; the decider reads no clock. */
 export interface PlaceAccount {
@@ -16,6 +17,10 @@ export interface PlaceAccount {
   interest?: number;
   fees?: number;
   costs?: number;
+  /** Absent: `third-party`. */
+  service?: ServiceType;
+  /** The pre-collection terms of the client's agreement in force at placement; absent when it has none. */
+  preCollectionTerms?: PreCollectionTerms & { agreementVersion: number };
   now: Date;
 }
 
@@ -156,4 +161,21 @@ export type AccountCommand =
   | ImportAccount
   | AddInvoice
   | AdjustBalance
-  | UpdateDebtor;
+  | UpdateDebtor
+
+  | PreCollectionCommand;
+
+/** The scheduler's reminder of `day` is due. */
+export interface SendPreCollectionReminder {
+  type: 'SendPreCollectionReminder';
+  day: number;
+  now: Date;
+}
+
+/** The scheduler's window end is due. */
+export interface ConvertToThirdParty {
+  type: 'ConvertToThirdParty';
+  now: Date;
+}
+
+export type PreCollectionCommand = SendPreCollectionReminder | ConvertToThirdParty;

@@ -12,6 +12,7 @@ import { decideCloseAccount } from './close-account.decide';
 import { decideImportAccount } from './import-account.decide';
 import { decideNoteContactAttempt, decideNotePayment } from './note-collection-work.decide';
 import { decidePlaceAccount } from './place-account.decide';
+import { decideConvertToThirdParty, decideSendPreCollectionReminder } from './pre-collection';
 import { decideRecallAccount } from './recall-account.decide';
 import { decideReopenAfterReversal } from './reopen-after-reversal.decide';
 import { decideReportDirectPayment } from './report-direct-payment.decide';
@@ -46,6 +47,10 @@ function decide(command: AccountCommand, state: AccountState): Decision<AccountE
       return decideAdjustBalance(command, state);
     case 'UpdateDebtor':
       return decideUpdateDebtor(command, state);
+    case 'SendPreCollectionReminder':
+      return decideSendPreCollectionReminder(command, state);
+    case 'ConvertToThirdParty':
+      return decideConvertToThirdParty(command, state);
   }
 }
 

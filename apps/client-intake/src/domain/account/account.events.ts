@@ -76,6 +76,10 @@ export type AccountPlaced = DomainEvent<
     category?: AccountCategory;
     /** Absent on placements recorded before buckets: the principal alone. */
     buckets?: PlacedBuckets;
+    /** Absent on placements recorded before the pre-collection service: `third-party`. */
+    service?: ServiceType;
+    /** Set on a `pre-collection` placement (pre-collection.ts). */
+    preCollection?: PlacedPreCollection;
   }
 >;
 
@@ -201,4 +205,35 @@ export type AccountEvent =
   | EarlierPaymentImported
   | InvoiceAdded
   | BalanceAdjusted
-  | DebtorUpdated;
+  | DebtorUpdated
+
+  | PreCollectionEvent;
+
+/** Pre-collection (first-party) service: what a placement fixes and what happens in its window (pre-collection.ts). */
+export type ServiceType = 'pre-collection' | 'third-party';
+export const SERVICE_TYPES = ['pre-collection', 'third-party'] as const;
+
+/** The pre-collection terms fixed on the account at placement, from the agreement version in force then. */
+export interface PlacedPreCollection {
+  agreementVersion: number;
+  /** Placement + windowDays: the conversion's business date. */
+  windowEndsAt: string;
+  /** Days from placement, ascending, inside the window. */
+  reminderDays: number[];
+  /** Owed once per account, minor units of the account's currency. */
+  flatFee: number;
+}
+
+export type PreCollectionReminderSent = DomainEvent<'PreCollectionReminderSent', { accountId: string; clientId: string; day: number; sentAt: string }>;
+
+/**
+ * `convertedAt` is the window's end (its business date), whenever the scheduler ran the
+ * work; `balance` is what intake last heard from payments. It repeats the placement facts
+ * the third-party path starts from (debtor contact's case, the legal review clock).
+ */
+export type ConvertedToThirdParty = DomainEvent<
+  'ConvertedToThirdParty',
+  { accountId: string; clientId: string; commercial: boolean; currency: string; placedAmount: number; balance: number; invoiceDueDates: string[]; debtor: Debtor; convertedAt: string }
+>;
+
+export type PreCollectionEvent = PreCollectionReminderSent | ConvertedToThirdParty;

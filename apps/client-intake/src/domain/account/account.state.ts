@@ -32,6 +32,9 @@ interface PlacedAccount {
   placement: AccountPlaced['data'];
   legalAuthorized: boolean;
   standing: CollectionStanding;
+  /** Pre-collection progress (pre-collection.ts): the reminder days sent, and when it converted to third-party. */
+  remindersSent?: number[];
+  convertedAt?: string;
 }
 
 export type ActiveAccount = PlacedAccount & {
@@ -59,11 +62,12 @@ export function evolveAccount(state: AccountState, event: AccountEvent): Account
       return { status: 'active', placement: event.data, legalAuthorized: false, reopenedAt: null, standing: freshStanding(event.data.placedAmount) };
     case 'AccountClosed':
       if (state.status === 'none') return state;
-      return { status: 'closed', placement: state.placement, legalAuthorized: state.legalAuthorized, standing: state.standing, closingCode: event.data.closingCode, closedAt: event.data.closedAt };
+      return { status: 'closed', ...preCollectionProgress(state), placement: state.placement, legalAuthorized: state.legalAuthorized, standing: state.standing, closingCode: event.data.closingCode, closedAt: event.data.closedAt };
     case 'AccountReopened':
       if (state.status === 'none') return state;
       return {
         status: 'active',
+        ...preCollectionProgress(state),
         placement: state.placement,
         legalAuthorized: state.legalAuthorized,
         standing: { ...state.standing, balance: event.data.balance },
@@ -98,5 +102,13 @@ export function evolveAccount(state: AccountState, event: AccountEvent): Account
       return state.status === 'none' ? state : { ...state, standing: { ...state.standing, balance: state.standing.balance + event.data.amount } };
     case 'DebtorUpdated':
       return state.status === 'none' ? state : { ...state, placement: { ...state.placement, debtor: event.data.debtor } };
+    case 'PreCollectionReminderSent':
+      return state.status === 'none' ? state : { ...state, remindersSent: [...(state.remindersSent ?? []), event.data.day] };
+    case 'ConvertedToThirdParty':
+      return state.status === 'none' ? state : { ...state, convertedAt: event.data.convertedAt };
   }
+}
+
+function preCollectionProgress(state: ActiveAccount | ClosedAccount): Pick<PlacedAccount, 'remindersSent' | 'convertedAt'> {
+  return { ...(state.remindersSent ? { remindersSent: state.remindersSent } : {}), ...(state.convertedAt ? { convertedAt: state.convertedAt } : {}) };
 }

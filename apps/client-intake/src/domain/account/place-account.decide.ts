@@ -2,6 +2,7 @@ import { Decision, reject } from '@lib/es-core';
 import type { PlaceAccount } from './account.commands';
 import type { AccountEvent, Invoice } from './account.events';
 import type { AccountState } from './account.state';
+import { windowEndOf } from './pre-collection';
 
 export interface FieldProblem {
   field: string;
@@ -83,6 +84,10 @@ export function decidePlaceAccount(command: PlaceAccount, state: AccountState): 
   const problems = placementProblems(command);
   if (problems.length > 0) return reject('placement-invalid', 'the placement has invalid fields', { details: { problems } });
 
+  const preCollection = command.service === 'pre-collection' ? command.preCollectionTerms : undefined;
+  if (command.service === 'pre-collection' && !preCollection) {
+    return reject('pre-collection-not-agreed', "the client's agreement in force sets no pre-collection terms: the account can only be placed for third-party collection");
+  }
   const principal = command.invoices.reduce((sum, i) => sum + i.originalAmount, 0);
   const oldestDue = command.invoices.map((i) => new Date(i.dueDate).getTime()).reduce((a, b) => Math.min(a, b));
   const ageDays = Math.floor((command.now.getTime() - oldestDue) / DAY_MS);
@@ -102,6 +107,17 @@ export function decidePlaceAccount(command: PlaceAccount, state: AccountState): 
         commissionRateBp: ageDays < 365 ? YOUNG_ACCOUNT_RATE_BP : AGED_ACCOUNT_RATE_BP,
         category: command.category ?? 'standard',
         buckets: { principal, interest: command.interest ?? 0, fees: command.fees ?? 0, costs: command.costs ?? 0 },
+        ...(preCollection
+          ? {
+              service: 'pre-collection' as const,
+              preCollection: {
+                agreementVersion: preCollection.agreementVersion,
+                windowEndsAt: windowEndOf(command.now, preCollection.windowDays).toISOString(),
+                reminderDays: [...preCollection.reminderDays],
+                flatFee: preCollection.flatFee,
+              },
+            }
+          : {}),
       },
     },
   ];

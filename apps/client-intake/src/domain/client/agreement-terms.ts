@@ -62,6 +62,20 @@ export interface AgreementTerms {
   costAdvance: { clientAdvancesCosts: boolean; approvalAbove: number };
   /** Owed for a recall after work began: a flat amount plus a share of the balance recalled. */
   cancellationFee: { flat: number; rateOfBalanceBp: number };
+  /** Absent: the client may not place accounts as pre-collection. */
+  preCollection?: PreCollectionTerms;
+}
+
+/**
+ * Pre-collection (first-party) service (docs/domain.md, "Pre-collection"): reminders in the
+ * client's name on `reminderDays` (days from placement, ascending, inside the window), for
+ * `flatFee` per account (minor units) instead of commission; unpaid after `windowDays` the
+ * account converts to third-party collection.
+ */
+export interface PreCollectionTerms {
+  windowDays: number;
+  reminderDays: number[];
+  flatFee: number;
 }
 
 export interface FieldProblem {
@@ -70,6 +84,8 @@ export interface FieldProblem {
 }
 
 const MAX_HOLD_DAYS = 90;
+const MAX_WINDOW_DAYS = 180;
+const MAX_REMINDERS = 20;
 const MAX_TIERS = 50;
 
 type Raw = Record<string, unknown>;
@@ -86,7 +102,7 @@ export function parseAgreementTerms(raw: unknown): { terms?: AgreementTerms; eff
   const fail = (field: string, reason: string) => problems.push({ field, reason });
   const body = isObject(raw) ? raw : {};
   if (!isObject(raw)) fail('', 'must be a JSON object');
-  unknownFields(body, ['effectiveFrom', 'currency', 'ratePlan', 'remittance', 'remittancePeriod', 'clearedFundsHoldDays', 'settlementAuthorityBp', 'legalReferral', 'costAdvance', 'cancellationFee'], '', fail);
+  unknownFields(body, ['effectiveFrom', 'currency', 'ratePlan', 'remittance', 'remittancePeriod', 'clearedFundsHoldDays', 'settlementAuthorityBp', 'legalReferral', 'costAdvance', 'cancellationFee', 'preCollection'], '', fail);
 
   // Absent: effective at once (the handler uses the command's time).
   let effectiveFrom: Date | undefined;
@@ -201,6 +217,24 @@ export function parseAgreementTerms(raw: unknown): { terms?: AgreementTerms; eff
   const feeRaw = object(body.cancellationFee, 'cancellationFee', ['flat', 'rateOfBalanceBp']);
   const cancellationFee = { flat: amount(feeRaw.flat, 'cancellationFee.flat'), rateOfBalanceBp: rate(feeRaw.rateOfBalanceBp, 'cancellationFee.rateOfBalanceBp') };
 
+  let preCollection: Partial<PreCollectionTerms> | undefined;
+  if (body.preCollection !== undefined) {
+    const pre = object(body.preCollection, 'preCollection', ['windowDays', 'reminderDays', 'flatFee']);
+    const windowDays = Number.isInteger(pre.windowDays) && (pre.windowDays as number) >= 1 && (pre.windowDays as number) <= MAX_WINDOW_DAYS ? (pre.windowDays as number) : void fail('preCollection.windowDays', `must be whole days from 1 to ${MAX_WINDOW_DAYS}`);
+    const reminderDays: number[] = [];
+    if (!Array.isArray(pre.reminderDays) || pre.reminderDays.length < 1 || pre.reminderDays.length > MAX_REMINDERS) fail('preCollection.reminderDays', `must be an array of 1 to ${MAX_REMINDERS} days`);
+    else
+      pre.reminderDays.forEach((day, index) => {
+        const at = `preCollection.reminderDays.${index}`;
+        if (!Number.isInteger(day) || (day as number) < 0) return void fail(at, 'must be a whole day from placement, 0 or more');
+        if (windowDays !== undefined && (day as number) >= windowDays) return void fail(at, `must be inside the window: below windowDays (${windowDays})`);
+        const previous = reminderDays[reminderDays.length - 1];
+        if (previous !== undefined && (day as number) <= previous) return void fail(at, 'must be after the previous reminder day');
+        reminderDays.push(day as number);
+      });
+    preCollection = { windowDays, reminderDays, flatFee: amount(pre.flatFee, 'preCollection.flatFee') };
+  }
+
   if (problems.length > 0) return { problems };
   return {
     problems,
@@ -215,6 +249,7 @@ export function parseAgreementTerms(raw: unknown): { terms?: AgreementTerms; eff
       legalReferral: legalReferral as AgreementTerms['legalReferral'],
       costAdvance: costAdvance as AgreementTerms['costAdvance'],
       cancellationFee: cancellationFee as AgreementTerms['cancellationFee'],
+      ...(preCollection ? { preCollection: preCollection as PreCollectionTerms } : {}),
     },
   };
 }
@@ -222,9 +257,9 @@ export function parseAgreementTerms(raw: unknown): { terms?: AgreementTerms; eff
 /** The terms as an admin reads them: money back in major units of the agreement's currency. */
 export function displayTerms(terms: AgreementTerms) {
   const m = (minor: number) => formatMajorUnits(minor, terms.currency);
-  const { ratePlan: plan } = terms;
+  const { ratePlan: plan, preCollection, ...rest } = terms;
   return {
-    ...terms,
+    ...rest,
     ratePlan: {
       ...plan,
       tiers: plan.tiers.map((tier) =>
@@ -237,6 +272,7 @@ export function displayTerms(terms: AgreementTerms) {
     legalReferral: { ...terms.legalReferral, minimumBalance: m(terms.legalReferral.minimumBalance) },
     costAdvance: { ...terms.costAdvance, approvalAbove: m(terms.costAdvance.approvalAbove) },
     cancellationFee: { ...terms.cancellationFee, flat: m(terms.cancellationFee.flat) },
+    ...(preCollection ? { preCollection: { ...preCollection, flatFee: m(preCollection.flatFee) } } : {}),
   };
 }
 

@@ -1,9 +1,21 @@
 import { RecordedEvent } from '@lib/es-core';
-import { AccountClosed, AccountPlaced, AccountPlacedV2, AccountRecalled, AccountReopened, AgreementVersionPublished, DirectPaymentReported, LegalReferralAuthorized, MigratedPaymentImported } from '@lib/contracts';
+import {
+  AccountClosed,
+  AccountPlaced,
+  AccountPlacedV2,
+  AccountRecalled,
+  AccountReopened,
+  AgreementVersionPublished,
+  ConvertedToThirdParty,
+  DirectPaymentReported,
+  LegalReferralAuthorized,
+  MigratedPaymentImported,
+  PreCollectionReminderSent,
+} from '@lib/contracts';
 import { integrationMessage } from '@lib/integration';
 import type { OutgoingMessage } from '@lib/message-bus';
 import { accountIdOfStream, clientIdOfStream } from '../../client-intake.dependencies';
-import type { AccountEvent, AccountPlaced as AccountPlacedEvent } from '../../domain/account/account.events';
+import type { AccountEvent, AccountPlaced as AccountPlacedEvent, Debtor } from '../../domain/account/account.events';
 import type { ClientEvent } from '../../domain/client/client.events';
 import { accountChangeMessages } from './account-changes.gateway';
 
@@ -41,6 +53,10 @@ export function intakeGateway(stored: RecordedEvent): OutgoingMessage[] {
     case 'BalanceAdjusted':
     case 'DebtorUpdated':
       return accountChangeMessages(stored);
+    case 'PreCollectionReminderSent':
+      return [integrationMessage(PreCollectionReminderSent, stored.data.accountId, stored.data, stored)];
+    case 'ConvertedToThirdParty':
+      return [integrationMessage(ConvertedToThirdParty, stored.data.accountId, { ...stored.data, debtor: publishedDebtor(stored.data.debtor) }, stored)];
     default:
       return [];
   }
@@ -53,25 +69,32 @@ export function intakeGateway(stored: RecordedEvent): OutgoingMessage[] {
  * contacts leave intake now because debtor contact works with them.
  */
 export function publishedPlacement(placement: AccountPlacedEvent['data']): AccountPlacedV2 {
-  const { debtor, category, buckets, ...rest } = placement;
+  const { debtor, category, buckets, service, ...rest } = placement;
+  return {
+    ...rest,
+    category: category ?? 'standard',
+    buckets: buckets ?? { principal: placement.placedAmount, interest: 0, fees: 0, costs: 0 },
+    // Absent means third-party to every consumer; only a pre-collection placement says so.
+    ...(service ? { service } : {}),
+    debtor: publishedDebtor(debtor),
+  };
+}
+
+/** The debtor as AccountPlaced.v2 (and ConvertedToThirdParty.v1) carry it. */
+export function publishedDebtor(debtor: Debtor): AccountPlacedV2['debtor'] {
   const phones = [...(debtor.phones ?? [])];
   if (debtor.phone !== undefined && !phones.some((phone) => phone.number === debtor.phone)) phones.push({ number: debtor.phone, consent: false, doNotContact: false });
   const emails = [...(debtor.emails ?? [])];
   if (debtor.email !== undefined && !emails.some((email) => email.address === debtor.email)) emails.push({ address: debtor.email, consent: false, doNotContact: false });
   return {
-    ...rest,
-    category: category ?? 'standard',
-    buckets: buckets ?? { principal: placement.placedAmount, interest: 0, fees: 0, costs: 0 },
-    debtor: {
-      kind: debtor.kind,
-      legalName: debtor.legalName,
-      country: debtor.country,
-      ...(debtor.region !== undefined ? { region: debtor.region } : {}),
-      taxId: debtor.taxId ?? null,
-      addresses: debtor.addresses ?? [],
-      phones,
-      emails,
-    },
+    kind: debtor.kind,
+    legalName: debtor.legalName,
+    country: debtor.country,
+    ...(debtor.region !== undefined ? { region: debtor.region } : {}),
+    taxId: debtor.taxId ?? null,
+    addresses: debtor.addresses ?? [],
+    phones,
+    emails,
   };
 }
 

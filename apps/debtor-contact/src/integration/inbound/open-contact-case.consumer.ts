@@ -3,8 +3,13 @@ import { commandOn } from '@lib/integration';
 import { OpenContactCase } from '../../application/open-contact-case/open-contact-case.command';
 import { itemizationOf } from '../../domain/communications/itemization';
 
-/** Intake placed an account: its contact case opens, with the debtor's contacts and their flags, and the first demand goes out. */
+/**
+ * Intake placed an account: its contact case opens, with the debtor's contacts and their
+ * flags, and the first demand goes out. Not for a pre-collection account: intake sends its
+ * reminders in the client's name, and the case opens when it converts to third-party.
+ */
 export const openContactCase = commandOn(AccountPlaced, (data, context) => {
+  if (data.service === 'pre-collection') return undefined;
   const { accountId, clientId, clientReference, commercial, debtor, invoices, currency, placedAmount } = data;
   // The first notice goes to the first address and number the debtor may be reached at.
   const email = debtor.emails.find((entry) => !entry.doNotContact)?.address;

@@ -35,6 +35,7 @@ export class GetLedgerHandler implements IQueryHandler<GetLedger> {
       commissionTotal: state.commissionTotal,
       commissionOwedByClient: state.commissionOwedByClient,
       cancellationFeeOwed: state.cancellationFeeOwed,
+      preCollectionFeeOwed: state.preCollectionFeeOwed ?? 0,
       creditOwed: state.creditOwed,
       rateBp: state.rateBp,
       ratePlanInForce: plan ? { planId: plan.ratePlan.planId, agreementVersion: plan.version, effectiveFrom: plan.effectiveFrom } : null,

@@ -27,6 +27,7 @@ export class LedgerPaymentView {
   @ApiPropertyOptional({ format: 'date-time', description: 'When the funds clear; absent on payments posted before holds were kept (cleared)' }) clearsAt?: string;
   @ApiProperty() reversed!: boolean;
   @ApiProperty({ description: 'The debtor paid the client, who reported it; its commission is owed by the client' }) direct!: boolean;
+  @ApiPropertyOptional({ enum: [true], description: 'Posted inside the pre-collection window: no contingency commission (the flat fee covers it)' }) preCollection?: true;
   @ApiPropertyOptional({ type: ReversalView }) reversal?: ReversalView;
 }
 
@@ -47,6 +48,7 @@ export class LedgerView {
   @ApiProperty() commissionTotal!: number;
   @ApiProperty({ description: 'The part of commissionTotal owed by the client (direct payments), not deducted from collections' }) commissionOwedByClient!: number;
   @ApiProperty({ description: 'Cancellation fees owed by the client for a recall after work began' }) cancellationFeeOwed!: number;
+  @ApiProperty({ description: "The flat pre-collection fee owed by the client (once, at placement); 0 for a third-party account" }) preCollectionFeeOwed!: number;
   @ApiProperty({ description: 'Owed back to the debtor' }) creditOwed!: number;
   @ApiProperty({ description: 'The rate fixed at placement (or the legal rate), basis points: what a payment no rate plan covers is charged' }) rateBp!: number;
   @ApiProperty({ type: RatePlanInForceView, nullable: true, description: "The client's rate plan a payment posted now is charged under; null: the rate fixed at placement" }) ratePlanInForce!: RatePlanInForceView | null;

@@ -17,6 +17,7 @@ export function recomputeCommission(history: readonly LedgerEvent[], agreements:
     if (event.type === 'PaymentPosted.v2' && event.data.paymentId === paymentId) {
       if (state.status !== 'open') return undefined;
       const applied = event.data.amount - event.data.credit;
+      if (event.data.preCollection) return 0;
       const stamp = event.data.plan ?? null;
       if (stamp === null) return percentOf(applied, state.rateBp);
       const version = agreements.find((v) => v.version === stamp.agreementVersion && v.ratePlan.planId === stamp.planId);

@@ -1,3 +1,4 @@
+import type { LedgerPreCollection } from './pre-collection-fee';
 import type { AccountCategory, AgreementVersion, HalfFeeCase } from '../commission-plan/agreement';
 import type { LedgerInvoice, PaymentMethod, ReversalReason } from './ledger.events';
 
@@ -12,6 +13,7 @@ export interface OpenLedger {
   placedAt?: string;
   placedAmount?: number;
   category?: AccountCategory;
+  preCollection?: LedgerPreCollection;
 }
 
 export interface ApplyLegalRate {

@@ -28,8 +28,24 @@ function decide(command: LedgerCommand, state: LedgerState): Decision<LedgerEven
             placedAt: command.placedAt,
             placedAmount: command.placedAmount,
             category: command.category,
+            ...(command.preCollection ? { preCollection: command.preCollection } : {}),
           },
         },
+        ...(command.preCollection
+          ? [
+              {
+                type: 'PreCollectionFeeOwed' as const,
+                data: {
+                  accountId: command.accountId,
+                  clientId: command.clientId,
+                  amount: command.preCollection.flatFee,
+                  currency: command.currency,
+                  agreementVersion: command.preCollection.agreementVersion,
+                  owedAt: command.placedAt ?? command.preCollection.windowEndsAt,
+                },
+              },
+            ]
+          : []),
       ];
     case 'ApplyLegalRate': {
       const current = state.status === 'open' ? (state.legalRateApplied ? state.rateBp : undefined) : state.legalRateBp;

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '@lib/es-core';
 import type { AccountCategory, HalfFeeCase } from '../commission-plan/agreement';
 import type { PlanStamp } from '../commission-plan/commission';
+import type { LedgerPreCollection, PreCollectionFeeOwed } from './pre-collection-fee';
 
 /** An invoice as the ledger opens it; `amount` is the original amount, minor units. */
 export interface LedgerInvoice {
@@ -37,6 +38,8 @@ export type LedgerOpened = DomainEvent<
     placedAmount?: number;
     /** `standard` when the placement named none. */
     category?: AccountCategory;
+    /** Set when the account was placed as pre-collection (pre-collection-fee.ts). */
+    preCollection?: LedgerPreCollection;
   }
 >;
 
@@ -86,6 +89,8 @@ export type PaymentPosted = DomainEvent<
      * posted before holds were kept: they count as cleared.
      */
     clearsAt?: string;
+    /** Posted inside the pre-collection window: commission 0, the flat fee covers it. Absent: a third-party payment. */
+    preCollection?: true;
   }
 >;
 
@@ -161,4 +166,4 @@ export type OpenBalanceAdjusted = DomainEvent<
   }
 >;
 
-export type LedgerEvent = LedgerOpened | LegalRateApplied | PaymentPosted | AccountPaidInFull | PaymentReversed | CancellationFeeOwed | CreditRefunded | LedgerInvoiceAdded | OpenBalanceAdjusted;
+export type LedgerEvent = LedgerOpened | LegalRateApplied | PaymentPosted | AccountPaidInFull | PaymentReversed | CancellationFeeOwed | CreditRefunded | LedgerInvoiceAdded | OpenBalanceAdjusted | PreCollectionFeeOwed;

@@ -1,3 +1,4 @@
+import type { LedgerPreCollection } from './pre-collection-fee';
 import type { AccountTerms, PlanStamp } from '../commission-plan/commission';
 import type { Allocation, LedgerEvent, LedgerInvoice, PaymentMethod, ReversalReason } from './ledger.events';
 
@@ -23,6 +24,8 @@ export interface PostedPayment {
   /** When the funds clear; undefined for payments posted before holds were kept (cleared). */
   clearsAt?: string;
   reversal?: { reason: ReversalReason; reversedAt: string };
+  /** Posted inside the pre-collection window: no commission. */
+  preCollection?: true;
 }
 
 export type LedgerState =
@@ -57,6 +60,9 @@ export type LedgerState =
       paidInFullAnnounced: boolean;
       /** Ids of the balance adjustments recorded; absent before the first. */
       adjustmentIds?: string[];
+      /** Set on a pre-collection placement; `preCollectionFeeOwed` is its flat fee once recorded. */
+      preCollection?: LedgerPreCollection;
+      preCollectionFeeOwed?: number;
     };
 
 export type OpenLedgerState = Extract<LedgerState, { status: 'open' }>;
@@ -85,7 +91,7 @@ export function balanceOf(state: OpenLedgerState): number {
 export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerState {
   switch (event.type) {
     case 'LedgerOpened': {
-      const { accountId, clientId, currency, invoices, commissionRateBp, placedAt, placedAmount, category } = event.data;
+      const { accountId, clientId, currency, invoices, commissionRateBp, placedAt, placedAmount, category, preCollection } = event.data;
       const legalRateBp = state.status === 'none' ? state.legalRateBp : undefined;
       return {
         status: 'open',
@@ -102,18 +108,21 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
         cancellationFeeOwed: 0,
         creditOwed: 0,
         paidInFullAnnounced: false,
+        ...(preCollection ? { preCollection } : {}),
       };
     }
+    case 'PreCollectionFeeOwed':
+      return state.status === 'none' ? state : { ...state, preCollectionFeeOwed: (state.preCollectionFeeOwed ?? 0) + event.data.amount };
     case 'LegalRateApplied':
       if (state.status === 'none') return { status: 'none', legalRateBp: event.data.rateBp };
       return { ...state, rateBp: event.data.rateBp, legalRateApplied: true };
     case 'PaymentPosted.v2': {
       if (state.status === 'none') return state;
-      const { paymentId, amount, method, allocations, commission, commissionRateBp: rateBp, credit, postedAt, feeCase = null, plan = null, direct = false, clearsAt } = event.data;
+      const { paymentId, amount, method, allocations, commission, commissionRateBp: rateBp, credit, postedAt, feeCase = null, plan = null, direct = false, clearsAt, preCollection } = event.data;
       return {
         ...state,
         invoices: moveOpenAmounts(state.invoices, allocations, -1),
-        payments: [...state.payments, { paymentId, amount, method, allocations, commission, rateBp, credit, feeCase, plan, postedAt, direct, ...(clearsAt ? { clearsAt } : {}) }],
+        payments: [...state.payments, { paymentId, amount, method, allocations, commission, rateBp, credit, feeCase, plan, postedAt, direct, ...(clearsAt ? { clearsAt } : {}), ...(preCollection ? { preCollection } : {}) }],
         commissionTotal: state.commissionTotal + commission,
         commissionOwedByClient: state.commissionOwedByClient + (direct ? commission : 0),
         creditOwed: state.creditOwed + credit,

@@ -7,6 +7,7 @@ import { clearsAtOf, holdDaysOf } from './cleared-funds';
 import type { PostPayment } from './ledger.commands';
 import type { AccountPaidInFull, LedgerEvent, PaymentPosted } from './ledger.events';
 import { balanceOf, collectedToDate, LedgerState, OpenLedgerState } from './ledger.state';
+import { inPreCollectionWindow } from './pre-collection-fee';
 
 /** The agreement version whose plan charges a payment on this ledger at `at`: in force then, in the account's currency, and the ledger knows the placement's terms. */
 export function planInForce(state: OpenLedgerState, agreements: readonly AgreementVersion[], at: Date): AgreementVersion | undefined {
@@ -68,7 +69,9 @@ export function decidePostPayment(command: PostPayment, state: LedgerState): Dec
   const applied = command.amount - credit;
   const balanceAfter = balance - applied;
   const feeCase = command.feeCase ?? null;
-  const charged = chargeOf(state, command, applied, feeCase);
+  // Pre-collection: the flat fee (owed when the ledger opened) is the agency's whole charge.
+  const preCollection = inPreCollectionWindow(state.preCollection, command.now);
+  const charged = preCollection ? { commission: 0, rateBp: 0, plan: null } : chargeOf(state, command, applied, feeCase);
   const posted: PaymentPosted = {
     type: 'PaymentPosted.v2',
     data: {
@@ -90,6 +93,7 @@ export function decidePostPayment(command: PostPayment, state: LedgerState): Dec
       // A direct payment never passed through trust: there is nothing to hold.
       clearsAt: (command.direct ? command.now : clearsAtOf(command.now, holdDaysOf(command.method, command.agreements ?? [], command.now, state.currency))).toISOString(),
       ...(command.direct ? { direct: true, commissionOwedBy: 'client' as const } : {}),
+      ...(preCollection ? { preCollection: true as const } : {}),
     },
   };
   if (balanceAfter > 0 || state.paidInFullAnnounced) return [posted];

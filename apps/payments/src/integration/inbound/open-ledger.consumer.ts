@@ -18,6 +18,9 @@ export const openLedger = commandOn(AccountPlaced, (data, context) =>
       placedAt: data.placedAt,
       placedAmount: data.placedAmount,
       category: data.category,
+      ...(data.service === 'pre-collection' && data.preCollection
+        ? { preCollection: { windowEndsAt: data.preCollection.windowEndsAt, flatFee: data.preCollection.flatFee, agreementVersion: data.preCollection.agreementVersion } }
+        : {}),
     },
     context,
   ),

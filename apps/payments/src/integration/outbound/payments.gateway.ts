@@ -17,12 +17,12 @@ export function paymentsGateway(stored: RecordedEvent): OutgoingMessage[] {
   const event = stored;
   switch (event.type) {
     case 'PaymentPosted.v2': {
-      const { accountId, clientId, paymentId, amount, currency, method, allocations, commission, commissionRateBp, credit, balanceAfter, postedAt } = event.data;
+      const { accountId, clientId, paymentId, amount, currency, method, allocations, commission, commissionRateBp, credit, balanceAfter, postedAt, preCollection } = event.data;
       return [
         integrationMessage(
           PaymentPosted,
           accountId,
-          { accountId, clientId, paymentId, amount, currency, method, allocations: published(allocations), commission, commissionRateBp, credit, balanceAfter, postedAt },
+          { accountId, clientId, paymentId, amount, currency, method, allocations: published(allocations), commission, commissionRateBp, credit, balanceAfter, postedAt, ...(preCollection ? { preCollection } : {}) },
           stored,
         ),
       ];

@@ -38,4 +38,9 @@ export class AccountSummaryView implements AccountSummaryReport {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: "When the client's authorization of suit took effect in legal-referral" })
   legalAuthorizedAt!: string | null;
   @ApiProperty({ enum: [...LEGAL_STAGES], nullable: true, description: 'Null before any referral' }) legalStage!: LegalStage | null;
+  @ApiProperty({ enum: ['pre-collection', 'third-party'], description: "How the client placed it: pre-collection (reminders in the client's name first) stays so after converting" })
+  service!: 'pre-collection' | 'third-party';
+  @ApiProperty({ type: 'integer', description: "Pre-collection reminders sent in the client's name" }) preCollectionRemindersSent!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When a pre-collection account became third-party (its window end); null otherwise' })
+  convertedAt!: string | null;
 }

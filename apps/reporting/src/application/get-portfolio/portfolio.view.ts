@@ -24,4 +24,7 @@ export class PortfolioView implements Portfolio {
   closedByCode!: Record<string, number>;
   @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(CurrencyFiguresView) }, description: 'Every currency placed or paid in' })
   byCurrency!: Record<string, CurrencyFiguresView>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { 'third-party': 3, 'pre-collection': 1 }, description: 'Accounts placed, by service' })
+  placedByService!: Record<string, number>;
+  @ApiProperty({ type: 'integer', description: 'Pre-collection accounts that converted to third-party collection' }) convertedToThirdParty!: number;
 }

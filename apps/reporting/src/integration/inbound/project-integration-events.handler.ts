@@ -6,11 +6,13 @@ import {
   ContactAttemptRecorded,
   Contract,
   InvoiceAdded,
+  ConvertedToThirdParty,
   LegalStageChanged,
   NoticeSent,
   OpenBalanceChanged,
   PaymentPosted,
   PaymentReversed,
+  PreCollectionReminderSent,
   PromiseToPayMade,
 } from '@lib/contracts';
 import { BatchInbound, onBatch } from '@lib/integration';
@@ -36,6 +38,8 @@ export const REPORTED_CONTRACTS: readonly Contract<any>[] = [
   LegalStageChanged,
   InvoiceAdded,
   OpenBalanceChanged,
+  PreCollectionReminderSent,
+  ConvertedToThirdParty,
 ];
 
 /**

@@ -1,0 +1,56 @@
+import { contract, DataOf } from '../contract';
+import { s } from '../schema';
+import { INTAKE_ACCOUNTS } from './intake-accounts.contracts';
+
+/**
+ * A pre-collection reminder went to the debtor in the client's name (first-party: the
+ * agency is not named). `day` is the reminder's day from placement, as the agreement set it.
+ */
+export const PreCollectionReminderSent = contract({
+  topic: INTAKE_ACCOUNTS,
+  type: 'PreCollectionReminderSent.v1',
+  summary: "A pre-collection reminder went to the debtor in the client's name, on its day of the window.",
+  consumers: ['reporting'],
+  schema: s.object({
+    accountId: s.string(),
+    clientId: s.string(),
+    day: s.int(),
+    sentAt: s.instant(),
+  }),
+});
+export type PreCollectionReminderSentV1 = DataOf<typeof PreCollectionReminderSent>;
+
+/**
+ * The pre-collection window ended with a balance: the account is a third-party collection
+ * account from `convertedAt` (the window's end, its business date). Consumers start what
+ * a third-party placement starts: the first notice, the legal review clock, the plan's
+ * commission. It carries the placement's debtor so debtor contact can open its case.
+ */
+export const ConvertedToThirdParty = contract({
+  topic: INTAKE_ACCOUNTS,
+  type: 'ConvertedToThirdParty.v1',
+  summary: 'A pre-collection account unpaid at its window end became a third-party collection account (notices, legal review clock, commission from then on).',
+  consumers: ['debtor-contact', 'payments', 'legal-referral', 'reporting'],
+  schema: s.object({
+    accountId: s.string(),
+    clientId: s.string(),
+    commercial: s.boolean(),
+    currency: s.currency(),
+    placedAmount: s.int(),
+    /** What the debtor owed at conversion, minor units, as intake last heard it from payments. */
+    balance: s.int(),
+    invoiceDueDates: s.array(s.date()),
+    debtor: s.object({
+      kind: s.string(),
+      legalName: s.string(),
+      country: s.string(),
+      region: s.optional(s.string()),
+      taxId: s.nullable(s.string()),
+      addresses: s.array(s.object({ lines: s.array(s.string()), city: s.string(), region: s.optional(s.string()), postalCode: s.optional(s.string()), country: s.string() })),
+      phones: s.array(s.object({ number: s.string(), consent: s.boolean(), doNotContact: s.boolean() })),
+      emails: s.array(s.object({ address: s.string(), consent: s.boolean(), doNotContact: s.boolean() })),
+    }),
+    convertedAt: s.instant(),
+  }),
+});
+export type ConvertedToThirdPartyV1 = DataOf<typeof ConvertedToThirdParty>;
