@@ -40,6 +40,9 @@ export const ConvertedToThirdParty = contract({
     /** What the debtor owed at conversion, minor units, as intake last heard it from payments. */
     balance: s.int(),
     invoiceDueDates: s.array(s.date()),
+    /** The placement's reference and invoices: debtor contact's first notice itemizes them. Optional: absent on conversions recorded before they were carried. */
+    clientReference: s.optional(s.string()),
+    invoices: s.optional(s.array(s.object({ number: s.string(), issueDate: s.date(), dueDate: s.date(), originalAmount: s.int(), currency: s.currency() }))),
     debtor: s.object({
       kind: s.string(),
       legalName: s.string(),

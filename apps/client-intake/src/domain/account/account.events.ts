@@ -233,7 +233,7 @@ export type PreCollectionReminderSent = DomainEvent<'PreCollectionReminderSent',
  */
 export type ConvertedToThirdParty = DomainEvent<
   'ConvertedToThirdParty',
-  { accountId: string; clientId: string; commercial: boolean; currency: string; placedAmount: number; balance: number; invoiceDueDates: string[]; debtor: Debtor; convertedAt: string }
+  { accountId: string; clientId: string; commercial: boolean; currency: string; placedAmount: number; balance: number; invoiceDueDates: string[]; clientReference?: string; invoices?: Invoice[]; debtor: Debtor; convertedAt: string }
 >;
 
 export type PreCollectionEvent = PreCollectionReminderSent | ConvertedToThirdParty;

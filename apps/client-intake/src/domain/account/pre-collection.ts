@@ -80,11 +80,11 @@ export function decideSendPreCollectionReminder(command: SendPreCollectionRemind
 export function decideConvertToThirdParty(_command: ConvertToThirdParty, state: AccountState): Decision<PreCollectionEvent> {
   if (state.status === 'none') return reject('account-unknown', 'no such account');
   if (!inPreCollection(state) || state.status !== 'active' || state.standing.balance <= 0) return [];
-  const { accountId, clientId, commercial, currency, placedAmount, invoices, debtor, preCollection } = state.placement;
+  const { accountId, clientId, clientReference, commercial, currency, placedAmount, invoices, debtor, preCollection } = state.placement;
   return [
     {
       type: 'ConvertedToThirdParty',
-      data: { accountId, clientId, commercial, currency, placedAmount, balance: state.standing.balance, invoiceDueDates: invoices.map((i) => i.dueDate), debtor, convertedAt: preCollection!.windowEndsAt },
+      data: { accountId, clientId, commercial, currency, placedAmount, balance: state.standing.balance, invoiceDueDates: invoices.map((i) => i.dueDate), clientReference, invoices, debtor, convertedAt: preCollection!.windowEndsAt },
     },
   ];
 }

@@ -94,6 +94,8 @@ describe('converting to third-party at the window end', () => {
           placedAmount: 500_000,
           balance: 400_000,
           invoiceDueDates: ['2026-01-31'],
+          clientReference: preCollectionPlaced.data.clientReference,
+          invoices: preCollectionPlaced.data.invoices,
           debtor: preCollectionPlaced.data.debtor,
           convertedAt: WINDOW_END,
         },

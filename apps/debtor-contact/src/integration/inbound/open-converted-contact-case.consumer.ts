@@ -1,10 +1,14 @@
 import { ConvertedToThirdParty } from '@lib/contracts';
 import { commandOn } from '@lib/integration';
 import { OpenContactCase } from '../../application/open-contact-case/open-contact-case.command';
+import { itemizationOf } from '../../domain/communications/itemization';
 
 /** A pre-collection account unpaid at its window's end became third-party: its case opens and the first demand goes out, as for a third-party placement. */
 export const openConvertedContactCase = commandOn(ConvertedToThirdParty, (data, context) => {
-  const { accountId, clientId, commercial, debtor, currency, placedAmount } = data;
+  const { accountId, clientId, clientReference, invoices, commercial, debtor, currency, placedAmount } = data;
+  // As for a placement: the first notice goes to the first address and number the debtor may be reached at.
+  const email = debtor.emails.find((entry) => !entry.doNotContact)?.address;
+  const phone = debtor.phones.find((entry) => !entry.doNotContact)?.number;
   return new OpenContactCase(
     {
       accountId,
@@ -22,6 +26,9 @@ export const openConvertedContactCase = commandOn(ConvertedToThirdParty, (data, 
       },
       currency,
       placedAmount,
+      ...(clientReference && invoices && invoices.length > 0
+        ? { firstNotice: { clientReference, itemization: itemizationOf(invoices, placedAmount, currency), ...(email ? { email } : {}), ...(phone ? { phone } : {}) } }
+        : {}),
     },
     context,
   );

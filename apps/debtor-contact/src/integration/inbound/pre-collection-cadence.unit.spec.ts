@@ -28,7 +28,7 @@ describe("debtor contact's third-party cadence and pre-collection", () => {
     expect(openContactCase.command!(placement, context, undefined as never)).toBeInstanceOf(OpenContactCase);
   });
 
-  it('opens the case, as a third-party placement would, when the account converts', () => {
+  it('opens the case and queues the first notice, as a third-party placement would, when the account converts', () => {
     const converted: ConvertedToThirdPartyV1 = {
       accountId: 'acc-1',
       clientId: 'client-1',
@@ -37,6 +37,8 @@ describe("debtor contact's third-party cadence and pre-collection", () => {
       placedAmount: 500_000,
       balance: 400_000,
       invoiceDueDates: ['2026-01-31'],
+      clientReference: placement.clientReference,
+      invoices: placement.invoices,
       debtor,
       convertedAt: '2026-03-31T12:00:00.000Z',
     };
