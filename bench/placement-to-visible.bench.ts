@@ -41,7 +41,7 @@
  * .infra/env; only 127.0.0.1 is accepted.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -143,6 +143,8 @@ async function startDistributed(): Promise<Deployment> {
     MONGO_URL: mongoUrl.toString(),
     CLOCK: 'system',
     STAFF_TOKEN_SECRET,
+    // Reporting signs history exports and refuses to start without the agency's key.
+    AGENCY_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     CLIENT_INTAKE_URL: urlOf('client-intake'),
     DEBTOR_CONTACT_URL: urlOf('debtor-contact'),
     PAYMENTS_URL: urlOf('payments'),
