@@ -514,11 +514,18 @@ export interface components {
             placedAmount: number;
             /** Format: date-time */
             placedAt: string;
+            /** @description The pre-collection terms fixed at placement */
+            preCollection?: components["schemas"]["PlacedPreCollectionView"];
             /**
              * Format: date-time
              * @description When a closure was last undone, while the account is active again; else null
              */
             reopenedAt: Record<string, never> | null;
+            /**
+             * @description How the account was placed; absent: third-party
+             * @enum {string}
+             */
+            service?: "pre-collection" | "third-party";
             /**
              * @description The latest closure or reopening decides it
              * @enum {string}
@@ -633,6 +640,8 @@ export interface components {
              */
             effectiveFrom?: string;
             legalReferral: components["schemas"]["LegalReferralTermsDto"];
+            /** @description Absent: the client may not place accounts as pre-collection (docs/domain.md, "Pre-collection") */
+            preCollection?: components["schemas"]["PreCollectionTermsDto"];
             ratePlan: components["schemas"]["RatePlanDto"];
             /**
              * Format: date-time
@@ -899,6 +908,12 @@ export interface components {
              * @example 2025-01-10
              */
             placedOn: string;
+            /**
+             * @description pre-collection: reminders in the client's name for the agreement's window and flat fee, then third-party collection if unpaid (refused, rule pre-collection-not-agreed, when the agreement in force sets no pre-collection terms)
+             * @default third-party
+             * @enum {string}
+             */
+            service: "pre-collection" | "third-party";
             status: components["schemas"]["ImportedStatusDto"];
         };
         ImportAnswer: {
@@ -1032,6 +1047,25 @@ export interface components {
             interest?: number;
             /** @description One currency; invoice numbers unique; every invoice already due; the total with interest, fees and costs at most 9007199254740991 minor units */
             invoices: components["schemas"]["InvoiceDto"][];
+            /**
+             * @description pre-collection: reminders in the client's name for the agreement's window and flat fee, then third-party collection if unpaid (refused, rule pre-collection-not-agreed, when the agreement in force sets no pre-collection terms)
+             * @default third-party
+             * @enum {string}
+             */
+            service: "pre-collection" | "third-party";
+        };
+        PlacedPreCollectionView: {
+            /** @description The agreement version the terms came from */
+            agreementVersion: number;
+            /** @description Owed once, minor units of the account currency */
+            flatFee: number;
+            /** @description Days from placement a reminder goes out in the client's name */
+            reminderDays: number[];
+            /**
+             * Format: date-time
+             * @description When an unpaid account converts to third-party collection
+             */
+            windowEndsAt: string;
         };
         PlacementAnswer: {
             /**
@@ -1042,6 +1076,27 @@ export interface components {
             clientReference: string;
             /** @enum {string} */
             status: "acknowledged";
+        };
+        PreCollectionTermsDto: {
+            /**
+             * @description Owed once per pre-collection account, instead of commission in the window. Major units of the agreement currency as a decimal string, at most as many decimals as the currency has (USD "300.00", JPY "300", BHD "300.000")
+             * @example 15.00
+             */
+            flatFee: string;
+            /**
+             * @description Days from placement a reminder goes out in the client's name: ascending, each below windowDays
+             * @example [
+             *       0,
+             *       7,
+             *       14
+             *     ]
+             */
+            reminderDays: number[];
+            /**
+             * @description Days from placement until an unpaid account converts to third-party collection
+             * @example 30
+             */
+            windowDays: number;
         };
         ProblemDetailsBody: {
             /** @description What happened, for a person. */
@@ -1257,6 +1312,8 @@ export interface components {
              */
             effectiveFrom?: string;
             legalReferral: components["schemas"]["LegalReferralTermsDto"];
+            /** @description Absent: the client may not place accounts as pre-collection (docs/domain.md, "Pre-collection") */
+            preCollection?: components["schemas"]["PreCollectionTermsDto"];
             ratePlan: components["schemas"]["RatePlanDto"];
             /** @enum {string} */
             remittance: "net" | "gross" | "combined";
