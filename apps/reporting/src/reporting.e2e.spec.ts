@@ -437,6 +437,9 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
         eventId: `contact-${account}@1`,
         actor: { role: 'collector', id: 'collector-1' },
         occurredAt: at(0),
+        // Recorded when it happened, and effective then too: no business date of its own.
+        recordedAt: at(0),
+        effectiveAt: at(0),
         correlationId: `corr-contact-${account}`,
         causationId: `cause-contact-${account}-1`,
       });
@@ -620,15 +623,29 @@ function countingHandled(bus: MessageBus, handled: Map<string, number>): Message
     ping: () => bus.ping(),
     lag: (groupId, topics) => bus.lag(groupId, topics),
     close: async () => undefined,
-    subscribe: (options) =>
-      bus.subscribe({
+    subscribe: (options) => {
+      const count = (message: IncomingMessage) => {
+        const id = message.headers['message-id'];
+        handled.set(id, (handled.get(id) ?? 0) + 1);
+      };
+      const { batchHandler } = options;
+      return bus.subscribe({
         ...options,
         handler: async (message) => {
           await options.handler(message);
-          const id = message.headers['message-id'];
-          handled.set(id, (handled.get(id) ?? 0) + 1);
+          count(message);
         },
-      }),
+        // Reporting's projections consume in batches: a batch counts once it is handled whole.
+        ...(batchHandler
+          ? {
+              batchHandler: async (messages: IncomingMessage[]) => {
+                await batchHandler(messages);
+                messages.forEach(count);
+              },
+            }
+          : {}),
+      });
+    },
   };
 }
 
