@@ -54,7 +54,9 @@ describe.each([
     const history = await eventually('the full history', async () => {
       const answer = await call(d, 'reporting', 'GET', `/audit/accounts/${accountId}/history`, { as: compliance });
       const entries = answer.status === 200 ? (answer.body as Array<{ service: string; type: string }>) : [];
-      return new Set(entries.map((e) => e.service)).size === 4 && entries.some((e) => e.type === 'AccountClosed') ? entries : undefined;
+      // Settled: the closing has reached every service, so nothing more arrives between this read and the export.
+      const settled = ['AccountClosed', 'ContactCaseClosed', 'ReferralCaseClosed'].every((type) => entries.some((e) => e.type === type));
+      return new Set(entries.map((e) => e.service)).size === 4 && settled ? entries : undefined;
     });
 
     const published = await fetch(`${d.url('reporting')}/.well-known/agency-signing-key`);
