@@ -1,11 +1,7 @@
 import { contract, DataOf } from '../contract';
 import { s } from '../schema';
 import { PAYMENTS_LEDGER } from '../payments-ledger/payments-ledger.contracts';
-import { INTAKE_ACCOUNTS } from './intake-accounts.contracts';
-
-const address = s.object({ lines: s.array(s.string()), city: s.string(), region: s.optional(s.string()), postalCode: s.optional(s.string()), country: s.string() });
-const phone = s.object({ number: s.string(), consent: s.boolean(), doNotContact: s.boolean() });
-const email = s.object({ address: s.string(), consent: s.boolean(), doNotContact: s.boolean() });
+import { INTAKE_ACCOUNTS, invoiceSchema, publishedDebtorSchema } from './intake-accounts.contracts';
 
 /** The role of who changed the account: `client`, or the staff role (a staff member's id stays in intake's history). */
 const changedBy = s.string();
@@ -22,7 +18,7 @@ export const InvoiceAdded = contract({
   schema: s.object({
     accountId: s.string(),
     clientId: s.string(),
-    invoice: s.object({ number: s.string(), issueDate: s.date(), dueDate: s.date(), originalAmount: s.int(), currency: s.currency() }),
+    invoice: invoiceSchema,
     addedBy: changedBy,
     addedAt: s.instant(),
   }),
@@ -67,16 +63,7 @@ export const DebtorUpdated = contract({
   schema: s.object({
     accountId: s.string(),
     clientId: s.string(),
-    debtor: s.object({
-      kind: s.string(),
-      legalName: s.string(),
-      country: s.string(),
-      region: s.optional(s.string()),
-      taxId: s.nullable(s.string()),
-      addresses: s.array(address),
-      phones: s.array(phone),
-      emails: s.array(email),
-    }),
+    debtor: publishedDebtorSchema,
     changed: s.array(s.string()),
     updatedBy: changedBy,
     updatedAt: s.instant(),

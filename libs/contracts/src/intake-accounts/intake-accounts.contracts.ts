@@ -5,8 +5,9 @@ import { Infer, s } from '../schema';
 /** Published by client-intake, keyed by account id. */
 export const INTAKE_ACCOUNTS = 'intake.accounts';
 
-const invoice = s.object({ number: s.string(), issueDate: s.date(), dueDate: s.date(), originalAmount: s.int(), currency: s.currency() });
-export type InvoiceV1 = Infer<typeof invoice>;
+/** An invoice as intake publishes it; shared by every intake contract that carries invoices. */
+export const invoiceSchema = s.object({ number: s.string(), issueDate: s.date(), dueDate: s.date(), originalAmount: s.int(), currency: s.currency() });
+export type InvoiceV1 = Infer<typeof invoiceSchema>;
 
 const accountPlacedV1Fields = {
   accountId: s.string(),
@@ -14,7 +15,7 @@ const accountPlacedV1Fields = {
   clientReference: s.string(),
   commercial: s.boolean(),
   debtor: s.object({ kind: s.string(), legalName: s.string(), country: s.string(), region: s.optional(s.string()) }),
-  invoices: s.array(invoice),
+  invoices: s.array(invoiceSchema),
   currency: s.currency(),
   placedAmount: s.int(),
   commissionRateBp: s.int(),
@@ -36,6 +37,22 @@ export type DebtorEmailV2 = Infer<typeof email>;
 export type DebtorAddressV2 = Infer<typeof address>;
 
 /**
+ * The debtor as intake publishes it from AccountPlaced.v2 on (placements, updates,
+ * conversions): tax id, addresses, and contacts with their consent and do-not-contact flags.
+ */
+export const publishedDebtorSchema = s.object({
+  kind: s.string(),
+  legalName: s.string(),
+  country: s.string(),
+  region: s.optional(s.string()),
+  /** Null only when upcast from a v1 message, or when the client gave none. */
+  taxId: s.nullable(s.string()),
+  addresses: s.array(address),
+  phones: s.array(phone),
+  emails: s.array(email),
+});
+
+/**
  * A placement as intake acknowledges it. v2 adds the account category, the balance
  * buckets and the debtor's tax id, addresses, phones and emails. `placedAmount` stays the
  * principal (the invoices' sum, as in v1); `buckets` adds interest, fees and costs placed
@@ -51,17 +68,7 @@ export const AccountPlacedV2 = contract({
   schema: s.object({
     ...accountPlacedV1Fields,
     category: s.enum(ACCOUNT_CATEGORIES),
-    debtor: s.object({
-      kind: s.string(),
-      legalName: s.string(),
-      country: s.string(),
-      region: s.optional(s.string()),
-      /** Null only when upcast from a v1 message, or when the client gave none. */
-      taxId: s.nullable(s.string()),
-      addresses: s.array(address),
-      phones: s.array(phone),
-      emails: s.array(email),
-    }),
+    debtor: publishedDebtorSchema,
     /** Minor units of `currency`; `principal` equals `placedAmount`. */
     buckets: s.object({ principal: s.int(), interest: s.int(), fees: s.int(), costs: s.int() }),
     /**

@@ -1,6 +1,6 @@
 import { contract, DataOf } from '../contract';
 import { s } from '../schema';
-import { INTAKE_ACCOUNTS } from './intake-accounts.contracts';
+import { INTAKE_ACCOUNTS, invoiceSchema, publishedDebtorSchema } from './intake-accounts.contracts';
 
 /**
  * A pre-collection reminder went to the debtor in the client's name (first-party: the
@@ -42,17 +42,8 @@ export const ConvertedToThirdParty = contract({
     invoiceDueDates: s.array(s.date()),
     /** The placement's reference and invoices: debtor contact's first notice itemizes them. Optional: absent on conversions recorded before they were carried. */
     clientReference: s.optional(s.string()),
-    invoices: s.optional(s.array(s.object({ number: s.string(), issueDate: s.date(), dueDate: s.date(), originalAmount: s.int(), currency: s.currency() }))),
-    debtor: s.object({
-      kind: s.string(),
-      legalName: s.string(),
-      country: s.string(),
-      region: s.optional(s.string()),
-      taxId: s.nullable(s.string()),
-      addresses: s.array(s.object({ lines: s.array(s.string()), city: s.string(), region: s.optional(s.string()), postalCode: s.optional(s.string()), country: s.string() })),
-      phones: s.array(s.object({ number: s.string(), consent: s.boolean(), doNotContact: s.boolean() })),
-      emails: s.array(s.object({ address: s.string(), consent: s.boolean(), doNotContact: s.boolean() })),
-    }),
+    invoices: s.optional(s.array(invoiceSchema)),
+    debtor: publishedDebtorSchema,
     convertedAt: s.instant(),
   }),
 });

@@ -1,8 +1,9 @@
 import { RecordedEvent } from '@lib/es-core';
-import { BalanceAdjusted, DebtorUpdated, InvoiceAdded, PublishedDebtorV1 } from '@lib/contracts';
+import { BalanceAdjusted, DebtorUpdated, InvoiceAdded } from '@lib/contracts';
 import { integrationMessage } from '@lib/integration';
 import type { OutgoingMessage } from '@lib/message-bus';
-import type { AccountEvent, Debtor } from '../../domain/account/account.events';
+import type { AccountEvent } from '../../domain/account/account.events';
+import { publishedDebtor } from './published-debtor';
 
 /**
  * The changes to a placed account in the published language. Who changed it leaves intake
@@ -25,22 +26,4 @@ export function accountChangeMessages(stored: RecordedEvent<AccountEvent>): Outg
     default:
       return [];
   }
-}
-
-/** The debtor as AccountPlaced.v2 publishes it: the single unflagged `phone`/`email` of early placements join the lists (no consent, not barred). */
-export function publishedDebtor(debtor: Debtor): PublishedDebtorV1 {
-  const phones = [...(debtor.phones ?? [])];
-  if (debtor.phone !== undefined && !phones.some((phone) => phone.number === debtor.phone)) phones.push({ number: debtor.phone, consent: false, doNotContact: false });
-  const emails = [...(debtor.emails ?? [])];
-  if (debtor.email !== undefined && !emails.some((email) => email.address === debtor.email)) emails.push({ address: debtor.email, consent: false, doNotContact: false });
-  return {
-    kind: debtor.kind,
-    legalName: debtor.legalName,
-    country: debtor.country,
-    ...(debtor.region !== undefined ? { region: debtor.region } : {}),
-    taxId: debtor.taxId ?? null,
-    addresses: debtor.addresses ?? [],
-    phones,
-    emails,
-  };
 }

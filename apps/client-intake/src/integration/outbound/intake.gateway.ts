@@ -15,9 +15,10 @@ import {
 import { integrationMessage } from '@lib/integration';
 import type { OutgoingMessage } from '@lib/message-bus';
 import { accountIdOfStream, clientIdOfStream } from '../../client-intake.dependencies';
-import type { AccountEvent, AccountPlaced as AccountPlacedEvent, Debtor } from '../../domain/account/account.events';
+import type { AccountEvent, AccountPlaced as AccountPlacedEvent } from '../../domain/account/account.events';
 import type { ClientEvent } from '../../domain/client/client.events';
 import { accountChangeMessages } from './account-changes.gateway';
+import { publishedDebtor } from './published-debtor';
 
 /**
  * Domain events of intake -> the published language: accounts on `intake.accounts` (keyed
@@ -80,23 +81,6 @@ export function publishedPlacement(placement: AccountPlacedEvent['data']): Accou
   };
 }
 
-/** The debtor as AccountPlaced.v2 (and ConvertedToThirdParty.v1) carry it. */
-export function publishedDebtor(debtor: Debtor): AccountPlacedV2['debtor'] {
-  const phones = [...(debtor.phones ?? [])];
-  if (debtor.phone !== undefined && !phones.some((phone) => phone.number === debtor.phone)) phones.push({ number: debtor.phone, consent: false, doNotContact: false });
-  const emails = [...(debtor.emails ?? [])];
-  if (debtor.email !== undefined && !emails.some((email) => email.address === debtor.email)) emails.push({ address: debtor.email, consent: false, doNotContact: false });
-  return {
-    kind: debtor.kind,
-    legalName: debtor.legalName,
-    country: debtor.country,
-    ...(debtor.region !== undefined ? { region: debtor.region } : {}),
-    taxId: debtor.taxId ?? null,
-    addresses: debtor.addresses ?? [],
-    phones,
-    emails,
-  };
-}
 
 /** An account stream is written by the account decider alone, so its events are account events. */
 function isAccountEvent(stored: RecordedEvent): stored is RecordedEvent<AccountEvent> {
