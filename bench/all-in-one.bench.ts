@@ -24,6 +24,8 @@
  *   BENCH_SETTLE_MS       wait after the placements before the memory is read, so the
  *                         consumers catch up (default 5000, max 120000)
  *   BENCH_TIME_LIMIT_S    placing stops after this many seconds (default 600, max 3600)
+ *   BENCH_MEMORY_SAMPLE_S print the memory every this many seconds while placing, with the
+ *                         accounts placed so far (default 0: only before and after)
  *
  * Only 127.0.0.1, on a free port; the data folder is a temporary directory removed at the
  * end. The process is started with `--expose-gc` and collects on SIGUSR2, sent before each
@@ -53,6 +55,9 @@ const RESTART = process.env.BENCH_RESTART !== '0';
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
 const SETTLE_MS = boundedInt('BENCH_SETTLE_MS', 5_000, 0, 120_000);
 const TIME_LIMIT_MS = boundedInt('BENCH_TIME_LIMIT_S', 600, 1, 3_600) * 1_000;
+const MEMORY_SAMPLE_MS = boundedInt('BENCH_MEMORY_SAMPLE_S', 0, 0, 3_600) * 1_000;
+/** Placements answered 201 so far in this run, over every phase (for the memory samples). */
+let placedSoFar = 0;
 
 const ADMIN = `Bearer ${signStaffToken(DEV_STAFF_TOKEN_SECRET, { role: 'admin', id: 'admin-bench' })}`;
 
@@ -72,7 +77,7 @@ async function main(): Promise<void> {
     console.log(`start to /health/ready, empty data: ${ms(running.readyMs)}`);
     await sleep(2_000);
     const idle = await memoryOf(running);
-    console.log(`idle, empty data: RSS ${mb(idle.rss)}, heap used ${mb(idle.heap)}`);
+    console.log(`idle, empty data: ${describeMemory(idle)}`);
     reportFigure('aio-ready-empty-s', running.readyMs / 1_000);
     reportFigure('aio-idle-rss-mb', idle.rss / MB);
 
@@ -83,6 +88,7 @@ async function main(): Promise<void> {
       placed += warming.placed;
       console.log(`warm-up: ${warming.placed} placements with 8 callers in ${ms(warming.elapsedMs)}, not counted`);
     }
+    const stopSampling = sampleMemoryWhilePlacing(running);
     for (const [phase, callers] of CALLER_PHASES.entries()) {
       const cpuBefore = cpuMsOf(running);
       const placing = await placeAccounts(running.url, apiKey, callers, `P${phase}`);
@@ -103,10 +109,11 @@ async function main(): Promise<void> {
         reportFigure(`${figure}-p99-ms`, percentile(placing.latencies, 0.99));
       }
     }
+    stopSampling();
     if (!RESTART) return;
     await sleep(SETTLE_MS);
     const after = await memoryOf(running);
-    console.log(`after ${placed} accounts (+${SETTLE_MS} ms settle): RSS ${mb(after.rss)}, heap used ${mb(after.heap)}`);
+    console.log(`after ${placed} accounts (+${SETTLE_MS} ms settle): ${describeMemory(after)}`);
     if (placed > 0) {
       console.log(
         `per placed account: RSS ${kb((after.rss - idle.rss) / placed)}, heap ${kb((after.heap - idle.heap) / placed)}`,
@@ -123,7 +130,7 @@ async function main(): Promise<void> {
     reportFigure('aio-ready-with-data-s', running.readyMs / 1_000);
     await sleep(2_000);
     const restarted = await memoryOf(running);
-    console.log(`idle after the restart: RSS ${mb(restarted.rss)}, heap used ${mb(restarted.heap)}`);
+    console.log(`idle after the restart: ${describeMemory(restarted)}`);
   } catch (error) {
     if (running) console.error(running.output.join('').slice(-4_000));
     throw error;
@@ -204,6 +211,7 @@ async function placeAccounts(url: string, apiKey: string, callers: number, phase
       const answer = await post(url, '/placements', placementBody(reference), { 'x-api-key': apiKey, 'idempotency-key': `place-${reference}` });
       if (answer.status === 201) {
         latencies.push(performance.now() - sent);
+        placedSoFar += 1;
       } else {
         failed += 1;
         firstFailure ||= `${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`;
@@ -243,14 +251,48 @@ async function post(url: string, path: string, body: unknown, headers: Record<st
 }
 
 /** After a full collection: resident memory from /proc (what the issue measured) and the V8 heap from the process's own /metrics. */
-async function memoryOf(running: Running): Promise<{ rss: number; heap: number }> {
-  running.child.kill('SIGUSR2');
-  await sleep(1_000);
+async function memoryOf(running: Running, collectFirst = true): Promise<Memory> {
+  if (collectFirst) {
+    running.child.kill('SIGUSR2');
+    await sleep(1_000);
+  }
   const status = readFileSync(`/proc/${running.child.pid}/status`, 'utf8');
   const rssKb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? NaN);
   const metrics = await (await fetch(`${running.url}/metrics`)).text();
-  const heap = Number(/^nodejs_heap_size_used_bytes(?:\{[^}]*\})? (\d+(?:\.\d+)?)/m.exec(metrics)?.[1] ?? NaN);
-  return { rss: rssKb * 1024, heap };
+  const gauge = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\d+(?:\\.\\d+)?)`, 'm').exec(metrics)?.[1] ?? NaN);
+  return {
+    rss: rssKb * 1024,
+    heap: gauge('nodejs_heap_size_used_bytes'),
+    external: gauge('nodejs_external_memory_bytes'),
+    embeddedDatabase: gauge('embedded_database_memory_bytes'),
+  };
+}
+
+interface Memory {
+  rss: number;
+  heap: number;
+  /** Memory V8 is told about outside its heap (buffers). */
+  external: number;
+  /** PGlite's WebAssembly memory. */
+  embeddedDatabase: number;
+}
+
+function describeMemory(memory: Memory): string {
+  return `RSS ${mb(memory.rss)}, heap used ${mb(memory.heap)}, external ${mb(memory.external)}, embedded PostgreSQL ${mb(memory.embeddedDatabase)}`;
+}
+
+/**
+ * While placing, prints the memory (without a forced collection) every `BENCH_MEMORY_SAMPLE_S`
+ * seconds with the accounts placed so far, so a long run shows whether memory levels off.
+ */
+function sampleMemoryWhilePlacing(running: Running): () => void {
+  if (MEMORY_SAMPLE_MS === 0) return () => undefined;
+  const timer = setInterval(() => {
+    memoryOf(running, false)
+      .then((memory) => console.log(`  ${placedSoFar} placed: ${describeMemory(memory)}`))
+      .catch(() => undefined);
+  }, MEMORY_SAMPLE_MS);
+  return () => clearInterval(timer);
 }
 
 /**

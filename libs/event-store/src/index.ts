@@ -13,7 +13,7 @@ export { withUpcasting } from './upcasting-event-store';
 export { SqlEventStore, type SqlEventStoreOptions } from './sql/sql-event-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { PgliteEventStore, type PgliteEventStoreOptions } from './pglite/pglite-event-store';
-export { createPglite } from './pglite/load-pglite';
+export { createPglite, embeddedDatabaseMemoryBytes } from './pglite/load-pglite';
 export {
   EventStoreDbEventStore,
   toEsdbExpectedRevision,

@@ -27,6 +27,31 @@ export function loadPglite(): typeof PGlite {
 export function createPglite(dataDir?: string, settings: Record<string, string> = {}): PGlite {
   const PGliteClass = loadPglite();
   const entries = Object.entries(settings);
-  if (entries.length === 0) return new PGliteClass(dataDir);
-  return new PGliteClass(dataDir, { startParams: [...PGliteClass.defaultStartParams, ...entries.flatMap(([name, value]) => ['-c', `${name}=${value}`])] });
+  const db =
+    entries.length === 0
+      ? new PGliteClass(dataDir)
+      : new PGliteClass(dataDir, { startParams: [...PGliteClass.defaultStartParams, ...entries.flatMap(([name, value]) => ['-c', `${name}=${value}`])] });
+  live.add(new WeakRef(db));
+  return db;
+}
+
+/** Every PGlite this process created, held weakly so a closed and dropped one is forgotten. */
+const live = new Set<WeakRef<PGlite>>();
+
+/**
+ * The WebAssembly memory of every open PGlite of this process, in bytes. It is most of an
+ * embedded database's resident size and never shrinks while the instance lives, so it is
+ * what `/metrics` shows as `embedded_database_memory_bytes` (docs/benchmarks.md).
+ */
+export function embeddedDatabaseMemoryBytes(): number {
+  let bytes = 0;
+  for (const ref of live) {
+    const db = ref.deref() as (PGlite & { mod?: { wasmMemory?: { buffer: ArrayBufferLike } } }) | undefined;
+    if (!db || db.closed) {
+      live.delete(ref);
+      continue;
+    }
+    bytes += db.mod?.wasmMemory?.buffer.byteLength ?? 0;
+  }
+  return bytes;
 }

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { embeddedDatabaseMemoryBytes } from '@lib/event-store';
 import type { ServiceRuntime } from '@lib/integration';
 
 /** Methods whose requests are commands (they change something), counted in `commands_total`. */
@@ -76,6 +77,14 @@ export class ProcessMetrics {
           const lag = await answered(runtime.consumerLag());
           if (lag !== undefined) this.set({ service: runtime.service }, lag);
         }
+      },
+    });
+    new Gauge({
+      name: 'embedded_database_memory_bytes',
+      help: 'WebAssembly memory of the embedded PostgreSQL (PGlite) instances of this process; 0 when it has none.',
+      registers: [this.registry],
+      collect() {
+        this.set(embeddedDatabaseMemoryBytes());
       },
     });
     this.deadLetters = new Counter({
