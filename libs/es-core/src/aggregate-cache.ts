@@ -129,7 +129,7 @@ export interface LoadedAggregate<State> {
 export class AggregateCache {
   private readonly streams = new Map<string, CachedStream>();
   private totalBytes = 0;
-  private readonly bounds: Required<AggregateCacheOptions>;
+  readonly bounds: Required<AggregateCacheOptions>;
 
   constructor(options: AggregateCacheOptions = {}) {
     this.bounds = { ...DEFAULT_AGGREGATE_CACHE_OPTIONS, ...options };

@@ -1,4 +1,4 @@
-import { AggregateCache } from './aggregate-cache';
+import { AggregateCache, type AggregateCacheOptions, DEFAULT_AGGREGATE_CACHE_OPTIONS } from './aggregate-cache';
 import { aggregateStream, readStreamOf, StreamReader } from './aggregate-stream';
 import { Decider, isRejection, Rejection } from './decider';
 import {
@@ -77,6 +77,32 @@ export function aggregateCacheOf(store: object): AggregateCache {
     cachesByStore.set(store, cache);
   }
   return cache;
+}
+
+/**
+ * Gives each of `stores` its own cache bounded by an equal share of `budget` (its streams
+ * and bytes divided by the number of stores), replacing any cache they had. A process with
+ * several stores (the all-in-one keeps one per service) calls it once at start, so its
+ * folded states together stay within one process's budget instead of one per store.
+ */
+export function shareAggregateCacheBudget(stores: readonly object[], budget: AggregateCacheOptions = {}): void {
+  if (stores.length === 0) return;
+  const bounds = { ...DEFAULT_AGGREGATE_CACHE_OPTIONS, ...budget };
+  const share: AggregateCacheOptions = {
+    maxStreams: Math.max(1, Math.floor(bounds.maxStreams / stores.length)),
+    maxBytes: Math.max(1, Math.floor(bounds.maxBytes / stores.length)),
+    maxCausationsPerStream: bounds.maxCausationsPerStream,
+  };
+  for (const store of stores) cachesByStore.set(store, new AggregateCache(share));
+}
+
+/**
+ * Gives `wrapper` (a store reading through `inner`, e.g. with upcasting) a cache of its own
+ * with the bounds of `inner`'s, so wrapping a store keeps it within its share of the
+ * budget. Its own: the two hand out events in different shapes, so they never share states.
+ */
+export function inheritAggregateCacheBounds(wrapper: object, inner: object): void {
+  cachesByStore.set(wrapper, new AggregateCache(aggregateCacheOf(inner).bounds));
 }
 
 /**

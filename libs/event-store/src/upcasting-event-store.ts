@@ -1,4 +1,4 @@
-import { EventUpcasters, RecordedEvent, upcastRecorded } from '@lib/es-core';
+import { EventUpcasters, inheritAggregateCacheBounds, RecordedEvent, upcastRecorded } from '@lib/es-core';
 import type { EventStore } from './event-store.port';
 
 /**
@@ -18,11 +18,13 @@ export function withUpcasting<Store extends EventStore>(store: Store, upcasters:
     readAll: async (options) => (await store.readAll(options)).map(up),
     subscribeToAll: (options) => store.subscribeToAll({ ...options, onEvent: (event) => options.onEvent(up(event)) }),
   };
-  return new Proxy(store, {
+  const upcasting = new Proxy(store, {
     get(target, property, receiver) {
       if (Object.prototype.hasOwnProperty.call(overrides, property)) return overrides[property as keyof EventStore];
       const value = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+  inheritAggregateCacheBounds(upcasting, store);
+  return upcasting;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { AppConfig, InfrastructureConfig } from '@lib/config';
 import { CheckpointStore, createPglite, createPgliteEventStore, EventStore } from '@lib/event-store';
+import { shareAggregateCacheBudget } from '@lib/es-core';
 import { relayStart, rewindRelaysOnStart, trackConsumption } from '@lib/integration';
 import { createHttpApp, listen } from './http-app';
 import { ClockControl, createClockControl, createEventStore, createMessageBus, newId } from './infrastructure';
@@ -65,6 +66,8 @@ export async function composeProcess(config: AppConfig, services: ServiceDefinit
       : await createEventStore(eventStoreFor(config.eventStore, service.name, services.length > 1), { pgliteTemplateDir: options.pgliteTemplateDir });
     stores.set(service.name, store);
   }
+  // The default budget of folded states is per process: the all-in-one's stores share it.
+  shareAggregateCacheBudget([...stores.values()]);
   const ownReadModelDatabase = config.readModels.kind === 'pglite' && !sharedPglite ? readModelPgliteFor(config.eventStore, services.length > 1) : undefined;
   // An in-process bus or in-memory read models forget across a restart: the relays
   // republish what consumers may not have handled (everything, with in-memory read
