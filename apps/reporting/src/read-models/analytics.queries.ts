@@ -41,7 +41,10 @@ const PAGE = 500;
  * both read-model stores answer alike.
  */
 export class AnalyticsQueries {
-  constructor(private readonly store: ReadModelStore) {}
+  constructor(
+    private readonly store: ReadModelStore,
+    private readonly pageSize = PAGE,
+  ) {}
 
   /** Whether any account of the client is known to these reports. */
   async knowsClient(clientId: string): Promise<boolean> {
@@ -81,9 +84,9 @@ export class AnalyticsQueries {
   private async *pages<Doc extends { accountId: string }>(collection: string, filter: Record<string, unknown>): AsyncGenerator<Doc> {
     let after: string | undefined;
     for (;;) {
-      const page = await this.store.find<Doc>(collection, after === undefined ? filter : { ...filter, accountId: { $gt: after } }, { sort: { accountId: 1 }, limit: PAGE });
+      const page = await this.store.find<Doc>(collection, after === undefined ? filter : { ...filter, accountId: { $gt: after } }, { sort: { accountId: 1 }, limit: this.pageSize });
       yield* page;
-      if (page.length < PAGE) return;
+      if (page.length < this.pageSize) return;
       after = page[page.length - 1].accountId;
     }
   }
