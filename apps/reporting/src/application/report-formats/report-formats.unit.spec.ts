@@ -33,5 +33,8 @@ describe('report formats', () => {
     expect(svg.match(/<circle /g)).toHaveLength(3);
     expect(svg).toContain('>2026-01 USD</text>');
     expect(lineChart({ title: 'Liquidation', xLabel: 'x', yLabel: 'y', series: [] })).toContain('>No data</text>');
+    // Thirty cohorts: the legend needs 60 + 30 × 22 + 20 = 740 pixels, so the picture grows to hold it.
+    const many = lineChart({ title: 'Liquidation', xLabel: 'x', yLabel: 'y', series: Array.from({ length: 30 }, (_, i) => ({ name: `cohort ${i}`, values: [i] })) });
+    expect(many).toContain('height="740" viewBox="0 0 880 740"');
   });
 });

@@ -50,10 +50,12 @@ function frame({ title, xLabel, yLabel }: Frame, ticks: number[], formatTick: (v
     const ly = PLOT.top + index * 22;
     return `<rect x="${PLOT.right + 24}" y="${ly}" width="14" height="14" fill="${colourOf(index)}"/>${text(PLOT.right + 44, ly + 12, name)}`;
   });
+  // A long legend (many cohorts) makes the picture taller rather than run off its edge.
+  const height = Math.max(HEIGHT, PLOT.top + legend.length * 22 + 20);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12" role="img" aria-label="${escapeXml(title)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif" font-size="12" role="img" aria-label="${escapeXml(title)}">`,
     `<title>${escapeXml(title)}</title>`,
-    `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
+    `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
     text(WIDTH / 2, 30, title, 'text-anchor="middle" font-size="18" font-weight="bold"'),
     `<g class="grid">${grid.join('')}</g>`,
     `<g class="data">${body.join('')}</g>`,
