@@ -5,10 +5,11 @@ import { businessInstantOf, monthOf } from './business-calendar';
 export const COLLECTOR_ACTIVITY = 'collector_activity';
 
 /**
- * Debtor-contact's promise outcomes, by contract type. They are not published yet: the
- * projection already reads them under these names (only `accountId`, `clientId` and
- * `promiseId` of the data, and the message's business date), so that listing the
- * contracts among the reported ones (integration/inbound) is all it takes to count them.
+ * Debtor-contact's promise outcomes, by contract type. They are not in this branch's
+ * contracts yet (being added beside this work): the projection already reads them under
+ * these names (`accountId`, `clientId`, `promiseId`, and `keptAt` / `brokenAt`, else the
+ * message's business date), so listing the contracts among the reported ones
+ * (integration/inbound) is all it takes to count them.
  */
 export const PROMISE_KEPT = 'PromiseKept.v1';
 export const PROMISE_BROKEN = 'PromiseBroken.v1';
@@ -88,7 +89,7 @@ export const collectorActivityProjection: Projection<CollectorActivity> = {
       }
       case PROMISE_KEPT:
       case PROMISE_BROKEN: {
-        const at = businessInstantOf(event, event.metadata.occurredAt);
+        const at = businessInstantOf(event, event.data.keptAt ?? event.data.brokenAt ?? event.metadata.occurredAt);
         const kind = event.type === PROMISE_KEPT ? 'kept' : 'broken';
         return withMonths(withPromise(activity, event.data.promiseId, (promise) => ({ ...promise, outcome: { kind, at } })), at);
       }

@@ -17,8 +17,9 @@ const outcome = (type: string, accountId: string, version: number, promiseId: st
   streamId: `contact-${accountId}#${type}`,
   version,
   type,
-  data: { accountId, clientId: CLIENT, promiseId },
-  metadata: { occurredAt: at },
+  data: { accountId, clientId: CLIENT, promiseId, amount: 5_000, paid: 5_000, currency: 'USD', dueDate: '2026-06-30', ...(type === PROMISE_KEPT ? { keptAt: at } : { reason: 'not-paid-in-time', brokenAt: at }) },
+  // Recorded later than it stands for: the report counts it on its own date.
+  metadata: { occurredAt: '2026-09-01T00:00:00.000Z' },
 });
 
 const fold = (events: ProjectedEvent[], accountId = 'a1') => foldProjection(collectorActivityProjection, events, accountId)!;
