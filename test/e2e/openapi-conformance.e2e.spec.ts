@@ -246,6 +246,18 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await valid('GET', `/reports/accounts/${accountId}/timeline`, 'client');
     await valid('GET', `/reports/portfolio/${clientId}`, 'client');
     await valid('GET', '/reports/legal-pipeline', 'legal');
+    for (const report of ['aging', 'liquidation']) {
+      await valid('GET', `/reports/clients/${clientId}/${report}?asOf=2026-06-30`, 'client');
+      await valid('GET', `/reports/clients/${clientId}/${report}.csv`, 'client');
+      await valid('GET', `/reports/clients/${clientId}/${report}.svg`, 'client');
+      await valid('GET', `/reports/${report}`, 'accountant');
+      await valid('GET', `/reports/${report}.csv?asOf=2026-06-30`, 'compliance');
+      await valid('GET', `/reports/${report}.svg`, 'supervisor');
+      await send('GET', `/reports/${report}?asOf=2026-02-30`, 'supervisor');
+    }
+    await valid('GET', '/reports/collectors/performance?from=2026-01-01&to=2026-12-31', 'supervisor');
+    await valid('GET', '/reports/collectors/performance.csv', 'admin');
+    await send('GET', '/reports/collectors/performance?from=2026-06-01&to=2026-05-01', 'supervisor');
     await valid('GET', `/reports/accounts/${accountId}/history/export?format=ndjson`, 'client');
     await valid('GET', `/reports/accounts/${accountId}/history/export?format=csv`, 'compliance');
     await valid('GET', `/reports/clients/${clientId}/history/export`, 'client');

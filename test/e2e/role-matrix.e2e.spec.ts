@@ -127,6 +127,20 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'GET /accounts/:accountId/letters/:letterId.pdf',
         'GET /reports/accounts/:accountId/history/export',
         'GET /reports/clients/:clientId/history/export',
+        'GET /reports/clients/:clientId/aging',
+        'GET /reports/clients/:clientId/aging.csv',
+        'GET /reports/clients/:clientId/aging.svg',
+        'GET /reports/aging',
+        'GET /reports/aging.csv',
+        'GET /reports/aging.svg',
+        'GET /reports/clients/:clientId/liquidation',
+        'GET /reports/clients/:clientId/liquidation.csv',
+        'GET /reports/clients/:clientId/liquidation.svg',
+        'GET /reports/liquidation',
+        'GET /reports/liquidation.csv',
+        'GET /reports/liquidation.svg',
+        'GET /reports/collectors/performance',
+        'GET /reports/collectors/performance.csv',
       ]),
     );
     // Money leaving trust and the trust account's figures are for accountants alone.
@@ -137,6 +151,10 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     expect(rolesOf('POST /placements/batches')).toEqual(['client']);
     expect(rolesOf('GET /placements/batches/:batchId')).toEqual(['client', ...STAFF_ROLES]);
     expect(rolesOf('GET /placements/batches/:batchId/results')).toEqual(['client', ...STAFF_ROLES]);
+    // A client reads its own aging and liquidation; the agency's figures and collectors' performance are for staff.
+    expect(rolesOf('GET /reports/clients/:clientId/aging')).toEqual(['client', 'supervisor', 'accountant', 'compliance', 'admin']);
+    expect(rolesOf('GET /reports/liquidation.svg')).toEqual(['supervisor', 'accountant', 'compliance', 'admin']);
+    expect(rolesOf('GET /reports/collectors/performance')).toEqual(['supervisor', 'compliance', 'admin']);
     const unstated = routes.filter((route) => route.roles === undefined).map((route) => `${route.method} ${route.path}`);
     expect(unstated).toEqual([]);
     const open = routes.filter((route) => route.roles === 'public').map((route) => `${route.method} ${route.path}`);

@@ -19,6 +19,12 @@ import { GetLegalPipelineHandler } from './application/get-legal-pipeline/get-le
 import { GetLegalPipelineController } from './application/get-legal-pipeline/get-legal-pipeline.http.controller';
 import { GetPortfolioHandler } from './application/get-portfolio/get-portfolio.handler';
 import { GetPortfolioController } from './application/get-portfolio/get-portfolio.http.controller';
+import { GetAgingHandler } from './application/get-aging/get-aging.handler';
+import { GetAgingController } from './application/get-aging/get-aging.http.controller';
+import { GetCollectorPerformanceHandler } from './application/get-collector-performance/get-collector-performance.handler';
+import { GetCollectorPerformanceController } from './application/get-collector-performance/get-collector-performance.http.controller';
+import { GetLiquidationHandler } from './application/get-liquidation/get-liquidation.handler';
+import { GetLiquidationController } from './application/get-liquidation/get-liquidation.http.controller';
 import { projectIntegrationEvents } from './integration/inbound/project-integration-events.handler';
 import { recordAuditTrail } from './integration/inbound/record-audit-trail.handler';
 import { REPORTING_PROJECTIONS } from './read-models/reporting.queries';
@@ -34,6 +40,9 @@ const controllers = [
   ExportAccountHistoryController,
   ExportClientHistoryController,
   GetAgencySigningKeyController,
+  GetAgingController,
+  GetLiquidationController,
+  GetCollectorPerformanceController,
 ];
 const queryHandlers = [
   GetPortfolioHandler,
@@ -45,6 +54,9 @@ const queryHandlers = [
   ExportAccountHistoryHandler,
   ExportClientHistoryHandler,
   GetAgencySigningKeyHandler,
+  GetAgingHandler,
+  GetLiquidationHandler,
+  GetCollectorPerformanceHandler,
 ];
 
 /**

@@ -3,12 +3,21 @@ import type { EventRecord } from '@lib/contracts/audit/history-export.format';
 import type { Projection, ReadModelStore } from '@lib/read-models';
 import { ACCOUNT_SUMMARIES, AccountSummary, accountSummaryProjection } from './account-summary.projection';
 import { AUDIT_TRAIL, AuditEntryDocument, auditTrailProjection } from './audit-trail.projection';
+import { collectorActivityProjection } from './collector-activity.projection';
 import { inCausalOrder } from './history-order';
 import { LEGAL_PIPELINE, LEGAL_STAGES, LegalPipelineEntry, legalPipelineProjection } from './legal-pipeline.projection';
 import { PORTFOLIO, Portfolio, PortfolioBucket, portfolioBucketIds, portfolioOf, portfolioProjection } from './portfolio.projection';
+import { receivablesProjection } from './receivables.projection';
 
 /** Every projection reporting keeps, fed from the bus. */
-export const REPORTING_PROJECTIONS: readonly Projection<any>[] = [portfolioProjection, accountSummaryProjection, legalPipelineProjection, auditTrailProjection];
+export const REPORTING_PROJECTIONS: readonly Projection<any>[] = [
+  portfolioProjection,
+  accountSummaryProjection,
+  legalPipelineProjection,
+  auditTrailProjection,
+  receivablesProjection,
+  collectorActivityProjection,
+];
 
 /** The summary without the projection's bookkeeping (the ledger's last figure, the version of the status). */
 export type AccountSummaryReport = Omit<AccountSummary, 'ledgerBalance' | 'statusVersion'>;

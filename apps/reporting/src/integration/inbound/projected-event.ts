@@ -39,6 +39,8 @@ export function projectedEventOf<Data extends object>(contract: Contract<Data>, 
     metadata: {
       sourceStream,
       occurredAt: headers['occurred-at'],
+      // The business date of an event imported as of an earlier day; absent, effective when it occurred.
+      ...(headers['effective-at'] !== undefined ? { effectiveAt: headers['effective-at'] } : {}),
       messageId: headers['message-id'],
       eventId: headers['causation-id'],
       correlationId: headers['correlation-id'],

@@ -27,6 +27,12 @@ describe('an integration message as the read models see it', () => {
     });
   });
 
+  it('carries an imported event’s business date (the effective-at header) for the reports that date by it, and none for an event effective when recorded', () => {
+    const data = paymentPosted('acc-1', 'c-1', 'p1', 100, 0);
+    expect(projectedEventOf(PaymentPosted, data, message(PaymentPosted.type, { ...source, 'effective-at': '2025-12-10T00:00:00.000Z' })).metadata.effectiveAt).toBe('2025-12-10T00:00:00.000Z');
+    expect(projectedEventOf(PaymentPosted, data, message(PaymentPosted.type, source)).metadata).not.toHaveProperty('effectiveAt');
+  });
+
   it('keeps two contract types published by one stored event apart, so neither passes for a duplicate of the other', () => {
     const posted = projectedEventOf(PaymentPosted, paymentPosted('acc-1', 'c-1', 'p1', 100, 0), message(PaymentPosted.type, source));
     const paidInFull = projectedEventOf(AccountPaidInFull, accountPaidInFull('acc-1', 'c-1'), message(AccountPaidInFull.type, source));

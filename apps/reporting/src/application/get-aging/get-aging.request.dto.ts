@@ -1,0 +1,1 @@
+export { AsOfRequest as GetAgingRequest } from '../as-of.request.dto';

@@ -1,0 +1,1 @@
+export { AsOfRequest as GetLiquidationRequest } from '../as-of.request.dto';
