@@ -35,6 +35,7 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   'plan-first-date-past': 422,
   'plan-too-many-installments': 422,
   'plan-installment-too-small': 422,
+  'plan-total-too-large': 422,
   'legal-authorization-incomplete': 422,
   'idempotency-key-reused': 422,
   'webhook-url-refused': 422,

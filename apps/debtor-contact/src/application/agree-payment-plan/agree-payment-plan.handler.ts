@@ -35,7 +35,19 @@ export class AgreePaymentPlanHandler implements ICommandHandler<AgreePaymentPlan
       this.deps.eventStore,
       paymentPlanDecider,
       plansStreamId(accountId),
-      { type: 'AgreePaymentPlan', accountId, planId: this.deps.newId(), ...request, agreedBy: context.principal.id, contactCase, terms: DEFAULT_ARRANGEMENT_TERMS, now: context.now },
+      {
+        type: 'AgreePaymentPlan',
+        accountId,
+        planId: this.deps.newId(),
+        installmentAmounts: request.installments.map((installment) => installment.amount),
+        currency: request.currency,
+        frequency: request.frequency,
+        firstDueDate: request.firstDueDate,
+        agreedBy: context.principal.id,
+        contactCase,
+        terms: DEFAULT_ARRANGEMENT_TERMS,
+        now: context.now,
+      },
       context,
     );
     await bookInstallmentChecks(this.scheduler, events, context);

@@ -16,7 +16,7 @@ export class AgreePaymentPlanController {
     problems: {
       404: 'No contact case for the account (rule case-unknown).',
       409: 'The case is closed (rule case-closed), or another plan is active (rule plan-already-active).',
-      422: 'Rules plan-currency-mismatch, plan-first-date-past, plan-too-many-installments, plan-installment-too-small.',
+      422: 'Rules plan-currency-mismatch, plan-first-date-past, plan-too-many-installments, plan-installment-too-small, plan-total-too-large.',
     },
   })
   agree(@UuidParam('accountId') accountId: string, @Body() body: AgreePaymentPlanRequest, @Ctx() context: CommandContext): Promise<PaymentPlanAnswer> {

@@ -1,21 +1,26 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO4217CurrencyCode, IsISO8601, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO4217CurrencyCode, IsISO8601, Matches, ValidateNested } from 'class-validator';
 import { IsPositiveMinorUnits } from '@lib/platform';
 import { PLAN_FREQUENCIES, PlanFrequency } from '../../domain/payment-plans/payment-plan.events';
 
 /** Beyond this no agreement could allow it; the terms' own limit (36 by default) is a 422 with its rule. */
 export const MAX_INSTALLMENTS_ACCEPTED = 520;
 
-export class AgreePaymentPlanRequest {
-  @ApiProperty({ type: 'integer', description: "Minor units (cents) per installment; at least the terms' minimum (25.00 by default)", example: 25_000, minimum: 1, maximum: Number.MAX_SAFE_INTEGER })
+export class InstallmentRequest {
+  @ApiProperty({ type: 'integer', description: "Minor units (cents); at least the terms' minimum (25.00 by default)", example: 250_000, minimum: 1, maximum: Number.MAX_SAFE_INTEGER })
   @IsPositiveMinorUnits()
-  installmentAmount!: number;
+  amount!: number;
+}
 
-  @ApiProperty({ type: 'integer', description: "How many installments; at most the terms' maximum (36 by default)", example: 3, minimum: 1, maximum: MAX_INSTALLMENTS_ACCEPTED })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_INSTALLMENTS_ACCEPTED)
-  installmentCount!: number;
+export class AgreePaymentPlanRequest {
+  @ApiProperty({ type: [InstallmentRequest], minItems: 1, maxItems: MAX_INSTALLMENTS_ACCEPTED, description: "In the order they fall due, one `frequency` apart from `firstDueDate`; at most the terms' maximum (36 by default)" })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_INSTALLMENTS_ACCEPTED)
+  @ValidateNested({ each: true })
+  @Type(() => InstallmentRequest)
+  installments!: InstallmentRequest[];
 
   @ApiProperty({ description: "Must be the account's currency", example: 'USD', pattern: '^[A-Z]{3}$' })
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an upper-case ISO 4217 code' })

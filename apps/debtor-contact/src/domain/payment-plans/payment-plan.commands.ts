@@ -15,8 +15,8 @@ export interface AgreePaymentPlan {
   type: 'AgreePaymentPlan';
   accountId: string;
   planId: string;
-  installmentAmount: number;
-  installmentCount: number;
+  /** Minor units, in the order they fall due. */
+  installmentAmounts: number[];
   currency: string;
   frequency: PlanFrequency;
   firstDueDate: string;

@@ -11,11 +11,14 @@ function decideAgree(command: AgreePaymentPlan, state: PaymentPlansState): Decis
   const active = activePlan(state);
   if (active) return reject('plan-already-active', `plan ${active.planId} is still active on this account`, { details: { planId: active.planId } });
   if (command.currency !== contactCase.currency) return reject('plan-currency-mismatch', `the account is in ${contactCase.currency}, the plan in ${command.currency}`);
-  if (command.installmentCount > terms.maxInstallments) return reject('plan-too-many-installments', `a plan has at most ${terms.maxInstallments} installments; this one has ${command.installmentCount}`);
-  if (command.installmentAmount < terms.minInstallment) return reject('plan-installment-too-small', `an installment is at least ${terms.minInstallment} minor units; this one is ${command.installmentAmount}`);
-  if (!Number.isSafeInteger(command.installmentAmount * command.installmentCount)) return reject('plan-installment-too-small', 'the plan total is beyond what an amount can hold');
+  const amounts = command.installmentAmounts;
+  if (amounts.length > terms.maxInstallments) return reject('plan-too-many-installments', `a plan has at most ${terms.maxInstallments} installments; this one has ${amounts.length}`);
+  const small = amounts.findIndex((amount) => amount < terms.minInstallment);
+  if (small >= 0) return reject('plan-installment-too-small', `an installment is at least ${terms.minInstallment} minor units; installment ${small + 1} is ${amounts[small]}`);
+  const total = amounts.reduce((sum, amount) => sum + amount, 0);
+  if (!Number.isSafeInteger(total)) return reject('plan-total-too-large', 'the installments together are beyond what an amount can hold');
   if (command.firstDueDate < contactCase.debtorToday) return reject('plan-first-date-past', `the first installment falls due ${command.firstDueDate}, before today (${contactCase.debtorToday}) in the debtor's time`);
-  const installments = planSchedule(command.firstDueDate, command.frequency, command.installmentCount, command.installmentAmount, terms.graceDays);
+  const installments = planSchedule(command.firstDueDate, command.frequency, amounts, terms.graceDays);
   return [
     {
       type: 'PaymentPlanAgreed',
@@ -26,7 +29,7 @@ function decideAgree(command: AgreePaymentPlan, state: PaymentPlansState): Decis
         currency: command.currency,
         frequency: command.frequency,
         installments,
-        total: command.installmentAmount * command.installmentCount,
+        total,
         graceDays: terms.graceDays,
         missedInstallmentsToDefault: terms.missedInstallmentsToDefault,
         agreedBy: command.agreedBy,

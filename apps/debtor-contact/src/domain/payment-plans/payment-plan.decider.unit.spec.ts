@@ -10,8 +10,7 @@ const agree: AgreePaymentPlan = {
   type: 'AgreePaymentPlan',
   accountId: 'acc-1',
   planId: 'plan-1',
-  installmentAmount: 25_000,
-  installmentCount: 3,
+  installmentAmounts: [25_000, 25_000, 25_000],
   currency: 'USD',
   frequency: 'monthly',
   firstDueDate: '2026-01-31',
@@ -51,6 +50,11 @@ const missed = (number: number, dueDate: string, dueToDate: number, paidToDate: 
 describe('a payment plan', () => {
   it('is agreed with its schedule, its total and the terms it will be judged by', () => given(paymentPlanDecider).when(agree).then([agreed]));
 
+  it('may end with an installment of another amount, so it can pay off the balance to the cent', () => {
+    const { decision } = given(paymentPlanDecider).when({ ...agree, installmentAmounts: [25_000, 25_000, 25_050] });
+    expect(decision).toMatchObject([{ data: { total: 75_050, installments: [{ amount: 25_000 }, { amount: 25_000 }, { number: 3, dueDate: '2026-03-31', amount: 25_050 }] } }]);
+  });
+
   it('falls due on the same day each month, or the last day of a shorter month', () => {
     expect([0, 1, 2, 3].map((index) => installmentDueDate('2026-01-31', 'monthly', index))).toEqual(['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30']);
     expect([0, 1, 2].map((index) => installmentDueDate('2026-12-29', 'weekly', index))).toEqual(['2026-12-29', '2027-01-05', '2027-01-12']);
@@ -58,8 +62,9 @@ describe('a payment plan', () => {
   });
 
   it('is refused beyond the limits of the terms', () => {
-    given(paymentPlanDecider).when({ ...agree, installmentCount: 37 }).thenRejects('plan-too-many-installments');
-    given(paymentPlanDecider).when({ ...agree, installmentAmount: 2_499 }).thenRejects('plan-installment-too-small');
+    given(paymentPlanDecider).when({ ...agree, installmentAmounts: Array.from({ length: 37 }, () => 25_000) }).thenRejects('plan-too-many-installments');
+    given(paymentPlanDecider).when({ ...agree, installmentAmounts: [25_000, 25_000, 2_499] }).thenRejects('plan-installment-too-small');
+    given(paymentPlanDecider).when({ ...agree, installmentAmounts: [Number.MAX_SAFE_INTEGER, 25_000] }).thenRejects('plan-total-too-large');
   });
 
   it('is refused in another currency, from a past date, on a closed or unknown case, or while another plan is active', () => {

@@ -16,8 +16,8 @@ export function installmentDueDate(firstDueDate: string, frequency: PlanFrequenc
   return target.toISOString().slice(0, 10);
 }
 
-export function planSchedule(firstDueDate: string, frequency: PlanFrequency, count: number, amount: number, graceDays: number): Installment[] {
-  return Array.from({ length: count }, (_, index) => {
+export function planSchedule(firstDueDate: string, frequency: PlanFrequency, amounts: readonly number[], graceDays: number): Installment[] {
+  return amounts.map((amount, index) => {
     const dueDate = installmentDueDate(firstDueDate, frequency, index);
     return { number: index + 1, dueDate, amount, deadline: graceDeadline(dueDate, graceDays) };
   });
