@@ -125,6 +125,7 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'GET /audit/payments/accounts/:accountId',
         'GET /accounts/:accountId/letters',
         'GET /accounts/:accountId/letters/:letterId.pdf',
+        'POST /cases/:accountId/plans',
         'GET /reports/accounts/:accountId/history/export',
         'GET /reports/clients/:clientId/history/export',
       ]),
@@ -137,6 +138,8 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     expect(rolesOf('POST /placements/batches')).toEqual(['client']);
     expect(rolesOf('GET /placements/batches/:batchId')).toEqual(['client', ...STAFF_ROLES]);
     expect(rolesOf('GET /placements/batches/:batchId/results')).toEqual(['client', ...STAFF_ROLES]);
+    // Payment plans are agreed by those who work accounts.
+    expect(rolesOf('POST /cases/:accountId/plans')).toEqual(['collector', 'supervisor']);
     const unstated = routes.filter((route) => route.roles === undefined).map((route) => `${route.method} ${route.path}`);
     expect(unstated).toEqual([]);
     const open = routes.filter((route) => route.roles === 'public').map((route) => `${route.method} ${route.path}`);
