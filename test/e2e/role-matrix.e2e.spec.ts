@@ -125,6 +125,7 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'GET /audit/payments/accounts/:accountId',
         'GET /accounts/:accountId/letters',
         'GET /accounts/:accountId/letters/:letterId.pdf',
+        'POST /cases/:accountId/plans',
         'GET /reports/accounts/:accountId/history/export',
         'GET /reports/clients/:clientId/history/export',
         'GET /reports/clients/:clientId/aging',
@@ -155,6 +156,8 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     expect(rolesOf('GET /reports/clients/:clientId/aging')).toEqual(['client', 'supervisor', 'accountant', 'compliance', 'admin']);
     expect(rolesOf('GET /reports/liquidation.svg')).toEqual(['supervisor', 'accountant', 'compliance', 'admin']);
     expect(rolesOf('GET /reports/collectors/performance')).toEqual(['supervisor', 'compliance', 'admin']);
+    // Payment plans are agreed by those who work accounts.
+    expect(rolesOf('POST /cases/:accountId/plans')).toEqual(['collector', 'supervisor']);
     const unstated = routes.filter((route) => route.roles === undefined).map((route) => `${route.method} ${route.path}`);
     expect(unstated).toEqual([]);
     const open = routes.filter((route) => route.roles === 'public').map((route) => `${route.method} ${route.path}`);

@@ -4,4 +4,13 @@ import type { ServiceDependencies } from '@lib/platform';
 export type ContactDependencies = ServiceDependencies;
 
 export const contactStreamId = (accountId: string) => `contact-${accountId}`;
-export const accountIdOfStream = (streamId: string) => (streamId.startsWith('contact-') ? streamId.slice('contact-'.length) : undefined);
+/** The promises to pay of an account, followed against its payments (docs/debtor-contact.md, "Promises and payment plans"). */
+export const promisesStreamId = (accountId: string) => `promises-${accountId}`;
+/** The payment plans of an account, one active at a time. */
+export const plansStreamId = (accountId: string) => `plans-${accountId}`;
+
+const ACCOUNT_STREAM_PREFIXES = ['contact-', 'promises-', 'plans-'];
+export const accountIdOfStream = (streamId: string) => {
+  const prefix = ACCOUNT_STREAM_PREFIXES.find((candidate) => streamId.startsWith(candidate));
+  return prefix ? streamId.slice(prefix.length) : undefined;
+};

@@ -121,6 +121,7 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
           attempts: 0,
           rightPartyContacts: 0,
           promises: [],
+          plans: [],
           lastContact: null,
           refusals: [],
         });

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { DurableScheduler } from '@lib/scheduler';
 import { CONTACT_CASES } from '@lib/contracts';
 import { ServiceRuntime } from '@lib/integration';
 import { auditController, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
@@ -9,7 +10,7 @@ import { OpenContactCaseHandler } from './application/open-contact-case/open-con
 import { RecordContactController } from './application/record-contact/record-contact.http.controller';
 import { RecordContactHandler } from './application/record-contact/record-contact.handler';
 import { ReopenContactCaseHandler } from './application/reopen-contact-case/reopen-contact-case.handler';
-import { accountIdOfStream, ContactDependencies, contactStreamId } from './debtor-contact.dependencies';
+import { accountIdOfStream, ContactDependencies, contactStreamId, plansStreamId, promisesStreamId } from './debtor-contact.dependencies';
 import { closeContactCase } from './integration/inbound/close-contact-case.consumer';
 import { openContactCase } from './integration/inbound/open-contact-case.consumer';
 import { openConvertedContactCase } from './integration/inbound/open-converted-contact-case.consumer';
@@ -25,6 +26,11 @@ import { ListLettersController } from './application/list-letters/list-letters.h
 import { ListLettersHandler } from './application/list-letters/list-letters.handler';
 import { DownloadLetterController } from './application/download-letter/download-letter.http.controller';
 import { DownloadLetterHandler } from './application/download-letter/download-letter.handler';
+import { arrangementControllers, arrangementProviders } from './application/arrangements.providers';
+import { trackPromise } from './integration/inbound/track-promise.consumer';
+import { notePayment } from './integration/inbound/note-payment.consumer';
+import { notePaymentReversal } from './integration/inbound/note-payment-reversal.consumer';
+import { arrangementsGateway } from './integration/outbound/arrangements.gateway';
 
 export const DEBTOR_CONTACT = 'debtor-contact';
 
@@ -41,13 +47,18 @@ const queryHandlers = [GetCaseHandler, ListLettersHandler, DownloadLetterHandler
 export class DebtorContactModule {
   static register(deps: ContactDependencies, channels: MessageChannels = localChannels()): DynamicModule {
     const now = () => deps.clock.now();
+    // Promise and installment checks are durable work in the service's own store.
+    const scheduler = new DurableScheduler(deps.eventStore, deps.clock);
+    deps.clockControl?.schedulers.add(scheduler);
+    const caseGateway = contactGateway(now);
     const runtime = new ServiceRuntime({
       service: DEBTOR_CONTACT,
       store: deps.eventStore,
       bus: deps.bus,
-      gateway: contactGateway(now),
+      gateway: (stored) => [...caseGateway(stored), ...arrangementsGateway(stored)],
       accountIdOf: accountIdOfStream,
-      inbound: [openContactCase, openConvertedContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor],
+      inbound: [openContactCase, openConvertedContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor, trackPromise, notePayment, notePaymentReversal],
+      scheduler,
       publishes: [CONTACT_CASES],
       now,
       newId: deps.newId,
@@ -55,8 +66,8 @@ export class DebtorContactModule {
     const dispatcher = new MessageDispatcher({ store: deps.eventStore, channels, now, newId: deps.newId });
     return {
       module: DebtorContactModule,
-      controllers: [...controllers, auditController(DEBTOR_CONTACT, (accountId) => [contactStreamId(accountId)])],
-      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, ...commandHandlers, ...queryHandlers, runtimeProvider(runtime), { provide: Symbol('message-dispatcher'), useFactory: () => new MessageDispatcherLifecycle(dispatcher) }],
+      controllers: [...controllers, ...arrangementControllers, auditController(DEBTOR_CONTACT, (accountId) => [contactStreamId(accountId), promisesStreamId(accountId), plansStreamId(accountId)])],
+      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, { provide: DurableScheduler, useValue: scheduler }, ...arrangementProviders, ...commandHandlers, ...queryHandlers, runtimeProvider(runtime), { provide: Symbol('message-dispatcher'), useFactory: () => new MessageDispatcherLifecycle(dispatcher) }],
     };
   }
 }

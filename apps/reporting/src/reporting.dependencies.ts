@@ -36,15 +36,15 @@ export type AuditedService = (typeof AUDITED_SERVICES)[number];
  * them only to read a co-located service's store directly (a remote service is asked
  * through its own audit endpoint, which knows its streams).
  */
-const ACCOUNT_STREAM_PREFIX: Record<AuditedService, string> = {
-  'client-intake': 'account-',
-  'debtor-contact': 'contact-',
-  payments: 'ledger-',
-  'legal-referral': 'referral-',
+const ACCOUNT_STREAM_PREFIXES: Record<AuditedService, readonly string[]> = {
+  'client-intake': ['account-'],
+  'debtor-contact': ['contact-', 'promises-', 'plans-'],
+  payments: ['ledger-'],
+  'legal-referral': ['referral-'],
 };
 
 export function streamIdsOf(service: AuditedService, accountId: string): string[] {
-  return [`${ACCOUNT_STREAM_PREFIX[service]}${accountId}`];
+  return ACCOUNT_STREAM_PREFIXES[service].map((prefix) => `${prefix}${accountId}`);
 }
 
 /** Position of a service in the tie-break order; unknown services sort after the known ones. */

@@ -1,5 +1,16 @@
 import { AUDIT_EVENTS, AuditRecord } from './audit/audit.contracts';
-import { ContactAttemptRecorded, CONTACT_CASES, NoticeSent, PromiseToPayMade } from './contact-cases/contact-cases.contracts';
+import {
+  ContactAttemptRecorded,
+  CONTACT_CASES,
+  NoticeSent,
+  PaymentPlanAgreed,
+  PaymentPlanCompleted,
+  PaymentPlanDefaulted,
+  PlanInstallmentMissed,
+  PromiseBroken,
+  PromiseKept,
+  PromiseToPayMade,
+} from './contact-cases/contact-cases.contracts';
 import { Contract, isSuperseded, ServiceName } from './contract';
 import { AccountClosed, AccountPlacedV1, AccountPlacedV2, AccountRecalled, AccountReopened, DirectPaymentReported, INTAKE_ACCOUNTS, LegalReferralAuthorized, MigratedPaymentImported } from './intake-accounts/intake-accounts.contracts';
 import { BalanceAdjusted, DebtorUpdated, InvoiceAdded, OpenBalanceChanged } from './intake-accounts/account-changes.contracts';
@@ -28,7 +39,7 @@ export const ALL_SERVICES: readonly ServiceName[] = ['client-intake', 'debtor-co
 export const TOPICS: readonly TopicDeclaration[] = [
   { name: INTAKE_ACCOUNTS, publishers: ['client-intake'], key: 'account id', description: 'The life of a placed account as the client and the agency see it.' },
   { name: INTAKE_CLIENTS, publishers: ['client-intake'], key: 'client id', description: "A client's agreement with the agency, version by version." },
-  { name: CONTACT_CASES, publishers: ['debtor-contact'], key: 'account id', description: 'Work on the debtor: notices, contact attempts, promises.' },
+  { name: CONTACT_CASES, publishers: ['debtor-contact'], key: 'account id', description: 'Work on the debtor: notices, contact attempts, promises and how they ended, payment plans.' },
   { name: PAYMENTS_LEDGER, publishers: ['payments'], key: 'account id', description: "Money on the account's ledger." },
   { name: LEGAL_REFERRALS, publishers: ['legal-referral'], key: 'account id', description: 'The legal pipeline.' },
   {
@@ -61,6 +72,12 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   NoticeSent,
   ContactAttemptRecorded,
   PromiseToPayMade,
+  PromiseKept,
+  PromiseBroken,
+  PaymentPlanAgreed,
+  PlanInstallmentMissed,
+  PaymentPlanDefaulted,
+  PaymentPlanCompleted,
   PaymentPostedV1,
   PaymentPostedV2,
   PaymentReversedV1,

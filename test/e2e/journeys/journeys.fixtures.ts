@@ -4,6 +4,7 @@ import { journeyDirectPayment, journeyRecallRefusedAndForced } from './after-pla
 import { journeyWebhook } from './webhooks.journey';
 import { journeyMigrationImport } from './migration.journey';
 import { journeyAccountChanges } from './account-changes.journey';
+import { journeyPaymentPlan } from './payment-plan.journey';
 
 /**
  * Declares the journeys against a deployment started once for the suite. Each journey
@@ -66,5 +67,9 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
 
   it('12. account changes: an invoice added, the balance adjusted, the debtor updated; payments, contact and reports follow', async () => {
     await journeyAccountChanges(deployment, `CHANGES-${Date.now()}`);
+  }, 120_000);
+
+  it('13. payment plan: a promise kept and a weekly plan paid through payments; the last installment pays the account in full, intake closes it, the case shows the plan completed', async () => {
+    await journeyPaymentPlan(deployment, `PLAN-${Date.now()}`);
   }, 120_000);
 }

@@ -33,7 +33,7 @@ export const PaymentPostedV2 = contract({
   topic: PAYMENTS_LEDGER,
   type: 'PaymentPosted.v2',
   summary: 'A payment was posted: its allocation to invoices, commission and rate, credit, method and the balance after it.',
-  consumers: ['client-intake', 'legal-referral', 'reporting'],
+  consumers: ['client-intake', 'legal-referral', 'reporting', 'debtor-contact'],
   schema: s.object({
     ...paymentPostedV1Fields,
     /** Null only when upcast from a v1 message. */
@@ -51,7 +51,7 @@ export const PaymentPostedV1 = superseded(
     topic: PAYMENTS_LEDGER,
     type: 'PaymentPosted.v1',
     summary: 'Superseded by PaymentPosted.v2 (no method, no rate); still on the topic, upcast on arrival.',
-    consumers: ['client-intake', 'legal-referral', 'reporting'],
+    consumers: ['client-intake', 'legal-referral', 'reporting', 'debtor-contact'],
     schema: s.object(paymentPostedV1Fields),
   }),
   PaymentPostedV2,
@@ -83,7 +83,7 @@ export const PaymentReversedV2 = contract({
   topic: PAYMENTS_LEDGER,
   type: 'PaymentReversed.v2',
   summary: 'A posted payment was reversed (bounced): the allocations and credit that came off, and the balance after it.',
-  consumers: ['client-intake', 'legal-referral', 'reporting'],
+  consumers: ['client-intake', 'legal-referral', 'reporting', 'debtor-contact'],
   schema: s.object({
     ...paymentReversedV1Fields,
     /** Null only when upcast from a v1 message. */
@@ -99,7 +99,7 @@ export const PaymentReversedV1 = superseded(
     topic: PAYMENTS_LEDGER,
     type: 'PaymentReversed.v1',
     summary: 'Superseded by PaymentReversed.v2 (no allocations, no credit); still on the topic, upcast on arrival.',
-    consumers: ['client-intake', 'legal-referral', 'reporting'],
+    consumers: ['client-intake', 'legal-referral', 'reporting', 'debtor-contact'],
     schema: s.object(paymentReversedV1Fields),
   }),
   PaymentReversedV2,

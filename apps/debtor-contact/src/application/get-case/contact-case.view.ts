@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS, Channel, Direction, DIRECTIONS, Outcome, OUTCOMES } from '../../domain/contact-case/contact-case.events';
+import { PLAN_FREQUENCIES, PlanFrequency } from '../../domain/payment-plans/payment-plan.events';
+import type { PlanStatus } from '../../domain/payment-plans/payment-plan.state';
+import type { PromiseStatus } from '../../domain/promises/promise.state';
+
+const PROMISE_STATUSES: readonly PromiseStatus[] = ['pending', 'kept', 'broken'];
+const PLAN_STATUSES: readonly PlanStatus[] = ['active', 'defaulted', 'completed'];
 
 export class AddressView {
   @ApiProperty({ type: [String] }) lines!: string[];
@@ -46,6 +52,28 @@ export class PromiseView {
   @ApiProperty({ format: 'date', description: "The debtor's calendar" }) dueDate!: string;
   @ApiProperty({ format: 'date-time' }) madeAt!: string;
   @ApiProperty() collectorId!: string;
+  @ApiProperty({ enum: PROMISE_STATUSES, description: "pending until paid (kept) or until its due date plus the grace days passed short of it, or the payment that kept it bounced (broken)" })
+  status!: PromiseStatus;
+}
+
+export class PlanInstallmentView {
+  @ApiProperty({ minimum: 1 }) number!: number;
+  @ApiProperty({ format: 'date' }) dueDate!: string;
+  @ApiProperty({ description: 'Minor units' }) amount!: number;
+  @ApiProperty({ description: 'Missed: not covered by its due date plus the grace days' }) missed!: boolean;
+}
+
+/** A payment plan of the account, and where it stands. */
+export class PlanView {
+  @ApiProperty({ format: 'uuid' }) planId!: string;
+  @ApiProperty({ enum: PLAN_STATUSES }) status!: PlanStatus;
+  @ApiProperty({ enum: PLAN_FREQUENCIES }) frequency!: PlanFrequency;
+  @ApiProperty({ description: 'Minor units' }) total!: number;
+  @ApiProperty({ description: 'Minor units: what the standing payments posted while it was active brought' }) paid!: number;
+  @ApiProperty() missedInstallments!: number;
+  @ApiProperty({ type: [PlanInstallmentView] }) installments!: PlanInstallmentView[];
+  @ApiProperty({ format: 'date-time' }) agreedAt!: string;
+  @ApiProperty() agreedBy!: string;
 }
 
 export class LastContactView {
@@ -90,6 +118,7 @@ export class ContactCaseView {
   @ApiProperty() attempts!: number;
   @ApiProperty() rightPartyContacts!: number;
   @ApiProperty({ type: [PromiseView] }) promises!: PromiseView[];
+  @ApiProperty({ type: [PlanView], description: 'Payment plans, oldest first; at most one active' }) plans!: PlanView[];
   @ApiProperty({ type: LastContactView, nullable: true }) lastContact!: LastContactView | null;
   @ApiProperty({ type: [RefusalView], description: 'Contacts the compliance rules refused' }) refusals!: RefusalView[];
 }

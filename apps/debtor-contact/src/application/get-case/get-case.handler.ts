@@ -2,14 +2,17 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { aggregateStream, RecordedEvent } from '@lib/es-core';
 import { Refused, SERVICE_DEPENDENCIES } from '@lib/platform';
-import { ContactDependencies, contactStreamId } from '../../debtor-contact.dependencies';
+import { ContactDependencies, contactStreamId, plansStreamId, promisesStreamId } from '../../debtor-contact.dependencies';
 import { contactCaseDecider } from '../../domain/contact-case/contact-case.decider';
 import { ContactCaseEvent } from '../../domain/contact-case/contact-case.events';
 import { debtorTimeZones } from '../../domain/debtor-time/debtor-time';
+import { paymentPlanDecider } from '../../domain/payment-plans/payment-plan.decider';
+import { promiseDecider } from '../../domain/promises/promise.decider';
+import { arrangementsOf } from './arrangements.view';
 import { GetCase } from './get-case.query';
-import type { ContactCaseView } from './contact-case.view';
+import type { ContactCaseView, PromiseView } from './contact-case.view';
 
-type CaseHistory = Pick<ContactCaseView, 'notices' | 'attempts' | 'rightPartyContacts' | 'promises' | 'lastContact' | 'refusals'>;
+type CaseHistory = Pick<ContactCaseView, 'notices' | 'attempts' | 'rightPartyContacts' | 'lastContact' | 'refusals'> & { promises: Array<Omit<PromiseView, 'status'>> };
 
 /**
  * A case, folded from its stream on each read by the decider that judges it, so what a
@@ -23,7 +26,10 @@ export class GetCaseHandler implements IQueryHandler<GetCase> {
   async execute({ accountId }: GetCase): Promise<ContactCaseView> {
     const { state, events } = await aggregateStream(this.deps.eventStore, contactCaseDecider, contactStreamId(accountId));
     if (state.status === 'none') throw new Refused({ rule: 'case-unknown', reason: `no contact case for account ${accountId}` });
+    const promises = await aggregateStream(this.deps.eventStore, promiseDecider, promisesStreamId(accountId));
+    const plans = await aggregateStream(this.deps.eventStore, paymentPlanDecider, plansStreamId(accountId));
     const zones = debtorTimeZones(state.debtor.country, state.debtor.region);
+    const history = historyOf(events);
     const closed = state.status === 'closed' ? state : undefined;
     return {
       accountId: state.accountId,
@@ -41,7 +47,8 @@ export class GetCaseHandler implements IQueryHandler<GetCase> {
       currency: state.currency,
       placedAmount: state.placedAmount,
       openedAt: state.openedAt,
-      ...historyOf(events),
+      ...history,
+      ...arrangementsOf(history.promises, promises.state, plans.state),
     };
   }
 }
