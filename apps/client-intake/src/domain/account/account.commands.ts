@@ -147,7 +147,19 @@ export interface UpdateDebtor {
   now: Date;
 }
 
+/**
+ * Legal referral found the account past its statute of limitations
+ * (AccountTimeBarred.v1): close it `time-barred` unless something else keeps it open.
+ */
+export interface CloseTimeBarredAccount {
+  type: 'CloseTimeBarredAccount';
+  expiredOn: string;
+  reason: string;
+  now: Date;
+}
+
 export type AccountCommand =
+  | CloseTimeBarredAccount
   | PlaceAccount
   | CloseAccount
   | ReopenAfterReversal
