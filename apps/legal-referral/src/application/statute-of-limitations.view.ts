@@ -53,7 +53,7 @@ export class StatuteOfLimitationsView {
   @ApiProperty({ type: TollingView, nullable: true, description: 'The tolling that holds the clock still now, if any' }) tolledSince!: TollingView | null;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The first day suit is barred; null while tolled or without a table entry' }) expiresOn!: string | null;
   @ApiProperty({ description: 'Barred at the time of the request' }) timeBarred!: boolean;
-  @ApiProperty({ example: '6 years (N.Y. C.P.L.R. § 213(2), open-account) from 2026-01-31, when the oldest invoice fell due: barred from 2032-01-31' }) reason!: string;
+  @ApiProperty({ example: '6 years (N.Y. C.P.L.R. § 213(2), open-account) from 2026-01-31 (the oldest due date): barred from 2032-01-31' }) reason!: string;
   @ApiProperty({ type: [AcknowledgementView] }) acknowledgements!: AcknowledgementView[];
   @ApiProperty({ type: [TollingView] }) tollings!: TollingView[];
 }

@@ -11,7 +11,7 @@ describe('within-statute-of-limitations', () => {
     const referral = caseAfter([opened({ oldestDueDate: '2020-05-10', debtorRegion: 'NY' })]);
     expect(withinStatuteOfLimitations.check({ referral, now: new Date('2026-05-10T00:00:00.000Z') })).toEqual({
       pass: false,
-      reason: 'time-barred: 6 years (N.Y. C.P.L.R. § 213(2), open-account) from 2020-05-10, when the oldest invoice fell due: barred from 2026-05-10',
+      reason: 'time-barred: 6 years (N.Y. C.P.L.R. § 213(2), open-account) from 2020-05-10 (the oldest due date): barred from 2026-05-10',
     });
   });
 

@@ -63,7 +63,7 @@ describe("recording the client's authorization of suit", () => {
       .when(authorization())
       .then(
         ignored(
-          'the recommendation no longer holds (failed: within-statute-of-limitations: time-barred: 4 years (N.Y. U.C.C. Law § 2-725, sale-of-goods) from 2022-04-16, when the oldest invoice fell due: barred from 2026-04-16)',
+          'the recommendation no longer holds (failed: within-statute-of-limitations: time-barred: 4 years (N.Y. U.C.C. Law § 2-725, sale-of-goods) from 2022-04-16 (the oldest due date): barred from 2026-04-16)',
         ),
       );
   });

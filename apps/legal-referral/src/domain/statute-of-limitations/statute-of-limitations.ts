@@ -32,7 +32,7 @@ export interface LimitationFacts {
   debtorCountry: string;
   debtorRegion: string | null;
   claimType: ClaimType;
-  /** `YYYY-MM-DD`: the oldest invoice's due date, when the claim accrued (the debtor was delinquent). */
+  /** `YYYY-MM-DD`: the oldest due date, when the claim accrued (the debtor was delinquent). */
   delinquentSince: string;
   /** Standing payments (a reversed one is no payment), `YYYY-MM-DD`. */
   paymentDates: readonly string[];
@@ -93,7 +93,7 @@ export function clockStart(facts: LimitationFacts, revival: RevivalRule | null):
 }
 
 const START_WORDS: Record<ClockStart['kind'], string> = {
-  delinquency: 'the oldest invoice fell due',
+  delinquency: 'the oldest due date',
   payment: 'the last payment',
   'written-acknowledgement': 'the last written acknowledgement',
 };
@@ -113,7 +113,7 @@ export function statuteOfLimitations(facts: LimitationFacts): LimitationsStatus 
     return { ...base, period: null, revival: null, expiresOn: null, reason: `no statute-of-limitations table for ${jurisdiction}: refer by hand after a legal check` };
   }
   const period = entry.periods[facts.claimType];
-  const from = `${period.years} years (${period.citation}, ${facts.claimType}) from ${runsFrom.on}, when ${START_WORDS[runsFrom.kind]}`;
+  const from = `${period.years} years (${period.citation}, ${facts.claimType}) from ${runsFrom.on} (${START_WORDS[runsFrom.kind]})`;
   let expiresOn = plusYears(runsFrom.on, period.years);
   let tolledDays = 0;
   // Days already counted (the clock's start, then the end of the last tolling): overlapping tollings count once.

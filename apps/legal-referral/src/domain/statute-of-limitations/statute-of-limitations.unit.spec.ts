@@ -72,7 +72,7 @@ describe('the statute of limitations of an account', () => {
     it('pushes the end back by every day a bankruptcy stay held the clock', () => {
       const status = statuteOfLimitations(facts({ tollings: [{ tollingId: 's', reason: 'bankruptcy-stay', startsOn: '2023-01-01', endsOn: '2023-12-01' }] }));
       expect(status).toMatchObject({ tolledDays: 334, expiresOn: '2025-12-10' });
-      expect(status.reason).toBe('3 years (Kan. Stat. Ann. § 60-512(1), open-account) from 2022-01-10, when the oldest invoice fell due, plus 334 days tolled: barred from 2025-12-10');
+      expect(status.reason).toBe('3 years (Kan. Stat. Ann. § 60-512(1), open-account) from 2022-01-10 (the oldest due date), plus 334 days tolled: barred from 2025-12-10');
     });
 
     it('leaves at least 30 days to sue after a bankruptcy stay ends (11 U.S.C. § 108(c))', () => {
