@@ -43,3 +43,13 @@ export interface JurisdictionLimitations {
   periods: Readonly<Record<ClaimType, LimitationPeriod>>;
   revival: RevivalRule;
 }
+
+/** The clock stops while a court or statute forbids suit (today: a bankruptcy stay). */
+export type Tolling = {
+  tollingId: string;
+  reason: 'bankruptcy-stay' | 'other';
+  /** `YYYY-MM-DD`, the first day the clock stood still. */
+  startsOn: string;
+  /** `YYYY-MM-DD`, the day it ran again; null while it still stands still. */
+  endsOn: string | null;
+};

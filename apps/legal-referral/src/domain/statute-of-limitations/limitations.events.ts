@@ -1,6 +1,5 @@
 import type { DomainEvent } from '@lib/es-core';
-import type { ClaimType } from './limitation-period';
-import type { Tolling } from './statute-of-limitations';
+import type { ClaimType, Tolling } from './limitation-period';
 
 /** Legal recorded a signed written acknowledgement of the debt by the debtor: it restarts the period where the state says so. */
 export type DebtAcknowledged = DomainEvent<

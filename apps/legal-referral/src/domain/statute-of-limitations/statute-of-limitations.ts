@@ -1,5 +1,4 @@
-import { debtorJurisdiction } from '../referral/attorney-jurisdiction.rule';
-import type { ClaimType, JurisdictionLimitations, LimitationPeriod, RevivalRule } from './limitation-period';
+import type { ClaimType, JurisdictionLimitations, LimitationPeriod, RevivalRule, Tolling } from './limitation-period';
 import { LIMITATION_PERIODS } from './limitation-periods.data';
 
 const BY_JURISDICTION: ReadonlyMap<string, JurisdictionLimitations> = new Map(LIMITATION_PERIODS.map((entry) => [entry.jurisdiction, entry]));
@@ -7,25 +6,21 @@ const BY_JURISDICTION: ReadonlyMap<string, JurisdictionLimitations> = new Map(LI
 /** The territories have their own ISO 3166-1 codes: a debtor placed with country `PR` is in `US-PR`. */
 const US_TERRITORIES = new Set(['PR', 'GU', 'VI', 'AS', 'MP']);
 
-/** The table's key for a debtor as placed: `US-NY` from (`US`, `NY`), `US-PR` from (`PR`, null). */
+/**
+ * The table's key for a debtor as placed: `US-NY` from (`US`, `NY`), (`us`, `US-NY`) or
+ * (`US`, `ny`), as the attorney's jurisdiction is compared; `US-PR` from (`PR`, null).
+ */
 export function limitationsJurisdiction(country: string, region: string | null): string {
   const code = country.trim().toUpperCase();
   if (US_TERRITORIES.has(code)) return `US-${code}`;
-  return debtorJurisdiction(code, region);
+  let subdivision = (region ?? '').trim().toUpperCase();
+  if (subdivision.startsWith(`${code}-`)) subdivision = subdivision.slice(code.length + 1);
+  return subdivision ? `${code}-${subdivision}` : code;
 }
 
 /** The table's entry for a jurisdiction (`US-TX`), or undefined outside the United States and its territories. */
 export const limitationsOf = (jurisdiction: string): JurisdictionLimitations | undefined => BY_JURISDICTION.get(jurisdiction);
 
-/** The clock stops while a court or statute forbids suit (today: a bankruptcy stay). */
-export type Tolling = {
-  tollingId: string;
-  reason: 'bankruptcy-stay' | 'other';
-  /** `YYYY-MM-DD`, the first day the clock stood still. */
-  startsOn: string;
-  /** `YYYY-MM-DD`, the day it ran again; null while it still stands still. */
-  endsOn: string | null;
-};
 
 /** What the period of one account depends on, as its case knows it. */
 export interface LimitationFacts {
