@@ -71,7 +71,7 @@ export function statuteOfLimitationsView(accountId: string, state: ReferralState
     revival: status.revival && { byPayment: status.revival.byPayment, byWrittenAcknowledgement: status.revival.byWrittenAcknowledgement, citation: status.revival.citation, confidence: status.revival.confidence, note: status.revival.note ?? null },
     runsFrom: { kind: status.runsFrom.kind, on: status.runsFrom.on },
     tolledDays: status.tolledDays,
-    tolledSince: status.tolledSince && tolling(state.limitations.tollings.find((t) => t.tollingId === status.tolledSince?.tollingId) ?? status.tolledSince),
+    tolledSince: status.tolledSince && tolling(status.tolledSince),
     expiresOn: status.expiresOn,
     timeBarred: isTimeBarred(status, now),
     reason: status.reason,
