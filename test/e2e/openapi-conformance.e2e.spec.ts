@@ -211,6 +211,13 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await valid('POST', `/accounts/${suedId}/legal-authorization`, 'client', { agreesToSuitFee: true, agreesToAdvanceCosts: true });
     await eventually(() => send('GET', `/referrals/${suedId}`, 'legal'), (answer) => (answer.body as { stage?: string }).stage === 'authorized');
     await valid('POST', `/referrals/${suedId}/forwarding`, 'legal', { attorneyId: 'att-ny-1', attorneyName: 'Hudson & Rowe LLP', jurisdiction: 'US-NY' });
+    // The statute of limitations: read, a written acknowledgement, a bankruptcy stay recorded open and then ended.
+    await valid('GET', `/accounts/${suedId}/statute-of-limitations`, 'compliance');
+    await valid('POST', `/accounts/${suedId}/statute-of-limitations/acknowledgements`, 'legal', { acknowledgedOn: '2026-01-15', description: 'Balance confirmation signed by the debtor' });
+    const stay = await valid('POST', `/accounts/${suedId}/statute-of-limitations/tollings`, 'legal', { reason: 'bankruptcy-stay', startsOn: '2026-01-20', note: 'Chapter 11' });
+    const tollingId = String((stay.tollings as Array<{ tollingId: string }>)[0].tollingId);
+    await valid('POST', `/accounts/${suedId}/statute-of-limitations/tollings/${tollingId}/end`, 'supervisor', { endsOn: '2026-02-10' });
+    await send('POST', `/accounts/${suedId}/statute-of-limitations/tollings`, 'legal', { body: { reason: 'bankruptcy-stay', startsOn: '2099-01-01' } });
     await valid('GET', '/test-clock', 'admin');
     // Webhooks: an endpoint that fails until the clock passes its five-day retry window (disabled), then is enabled again.
     let hooksFailing = true;

@@ -142,6 +142,10 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'GET /reports/liquidation.svg',
         'GET /reports/collectors/performance',
         'GET /reports/collectors/performance.csv',
+        'GET /accounts/:accountId/statute-of-limitations',
+        'POST /accounts/:accountId/statute-of-limitations/acknowledgements',
+        'POST /accounts/:accountId/statute-of-limitations/tollings',
+        'POST /accounts/:accountId/statute-of-limitations/tollings/:tollingId/end',
       ]),
     );
     // Money leaving trust and the trust account's figures are for accountants alone.
@@ -158,6 +162,13 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     expect(rolesOf('GET /reports/collectors/performance')).toEqual(['supervisor', 'compliance', 'admin']);
     // Payment plans are agreed by those who work accounts.
     expect(rolesOf('POST /cases/:accountId/plans')).toEqual(['collector', 'supervisor']);
+    // What moves the limitation clock is legal's to record (a supervisor may too); compliance reads it.
+    expect(routes.filter((route) => route.path.includes('/statute-of-limitations')).map((route) => `${route.method} ${route.path} ${String(route.roles)}`).sort()).toEqual([
+      'GET /accounts/:accountId/statute-of-limitations legal,supervisor,compliance',
+      'POST /accounts/:accountId/statute-of-limitations/acknowledgements legal,supervisor',
+      'POST /accounts/:accountId/statute-of-limitations/tollings legal,supervisor',
+      'POST /accounts/:accountId/statute-of-limitations/tollings/:tollingId/end legal,supervisor',
+    ]);
     const unstated = routes.filter((route) => route.roles === undefined).map((route) => `${route.method} ${route.path}`);
     expect(unstated).toEqual([]);
     const open = routes.filter((route) => route.roles === 'public').map((route) => `${route.method} ${route.path}`);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PgliteEventStore } from '@lib/event-store';
-import { AccountPaidInFull, Contract, INTAKE_ACCOUNTS, PaymentReversedV1 } from '@lib/contracts';
+import { AccountPaidInFull, AccountTimeBarred, Contract, INTAKE_ACCOUNTS, PaymentReversedV1 } from '@lib/contracts';
 import { IncomingMessage, MessageBus } from '@lib/message-bus';
 import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
 import { signStaffToken } from '@lib/platform';
@@ -448,6 +448,20 @@ describe('client intake over HTTP (PGlite event store)', () => {
     await waitForPublished(accountId, 'AccountClosed.v1', 2);
     expect((await http.get(`/accounts/${accountId}`).set('x-api-key', apiKey).expect(200)).body).toMatchObject({ status: 'closed', closingCode: 'paid-in-full' });
     expect((await store.readStream(`account-${accountId}`)).map((e) => e.type)).toEqual(['AccountPlaced', 'AccountClosed', 'AccountReopened', 'AccountClosed']);
+  });
+
+  it('publishes the claim type named at placement, and closes the account time-barred when legal referral finds it past its statute of limitations', async () => {
+    const { clientId, apiKey } = await onboardClientWithKey('Barred Goods Inc');
+    const { accountId } = (await http.post('/placements').set('x-api-key', apiKey).send({ ...placement('TB-1'), claimType: 'sale-of-goods' }).expect(201)).body as { accountId: string };
+    await waitForPublished(accountId, 'AccountPlaced.v2', 1);
+    expect(publishedOf(accountId, 'AccountPlaced.v2')[0].value).toMatchObject({ claimType: 'sale-of-goods' });
+    await http.post('/placements').set('x-api-key', apiKey).send({ ...placement('TB-2'), claimType: 'tort' }).expect(400);
+
+    const barred = { accountId, clientId, jurisdiction: 'US-NY', claimType: 'sale-of-goods' as const, expiredOn: '2026-05-31', citation: 'N.Y. U.C.C. Law § 2-725', reason: '4 years from 2022-05-31', noticedAt: '2026-06-02T09:00:00.000Z' };
+    await publishFromPayments(AccountTimeBarred, accountId, barred);
+    await waitForPublished(accountId, 'AccountClosed.v1', 1);
+    expect(publishedOf(accountId, 'AccountClosed.v1')[0].value).toMatchObject({ closingCode: 'time-barred' });
+    expect((await http.get(`/accounts/${accountId}`).set('x-api-key', apiKey).expect(200)).body).toMatchObject({ status: 'closed', closingCode: 'time-barred' });
   });
 
   it("keeps a client's accounts from another client: 404, as if the account did not exist", async () => {

@@ -37,6 +37,8 @@ import { WhoAmIController } from './application/who-am-i/who-am-i.http.controlle
 import { webhookControllers, webhookHandlers, WebhookOptions, webhookPortsProvider } from './application/webhooks/webhooks.providers';
 import { accountIdOfStream, accountStreamId, IntakeDependencies } from './client-intake.dependencies';
 import { closePaidAccount } from './integration/inbound/close-paid-account.consumer';
+import { closeTimeBarredAccount } from './integration/inbound/close-time-barred-account.consumer';
+import { CloseTimeBarredAccountHandler } from './application/close-time-barred-account/close-time-barred-account.handler';
 import { reopenReversedAccount } from './integration/inbound/reopen-reversed-account.consumer';
 import { webhookSources } from './integration/inbound/webhook-sources.consumer';
 import { alongside, noteContactAttempt, notePayment } from './integration/inbound/note-collection-work.consumer';
@@ -60,6 +62,7 @@ const commandHandlers = [
   SetAgreementHandler,
   PlaceBatchHandler,
   ImportAccountHandler,
+  CloseTimeBarredAccountHandler,
 ];
 const queryHandlers = [WhoAmIHandler, GetAccountHandler, ListAgreementsHandler, GetBatchHandler, GetBatchResultsHandler];
 const batchProviders = [BatchWorker, BatchStatusReader];
@@ -81,7 +84,7 @@ export class ClientIntakeModule {
       bus: deps.bus,
       gateway: intakeGateway,
       accountIdOf: accountIdOfStream,
-      inbound: [closePaidAccount, reopenReversedAccount, noteContactAttempt, ...alongside(alongside(webhookSources, notePayment), bookPreCollection)],
+      inbound: [closePaidAccount, reopenReversedAccount, noteContactAttempt, closeTimeBarredAccount, ...alongside(alongside(webhookSources, notePayment), bookPreCollection)],
       scheduler,
       publishes: [INTAKE_ACCOUNTS, INTAKE_CLIENTS],
       now: () => deps.clock.now(),

@@ -13,6 +13,14 @@ import { NotePaymentReversalHandler } from './application/note-payment-reversal/
 import { OpenReferralCaseHandler } from './application/open-referral-case/open-referral-case.handler';
 import { RecordClientAuthorizationHandler } from './application/record-client-authorization/record-client-authorization.handler';
 import { ReopenReferralCaseHandler } from './application/reopen-referral-case/reopen-referral-case.handler';
+import { EndSolTollingController } from './application/end-sol-tolling/end-sol-tolling.http.controller';
+import { EndSolTollingHandler } from './application/end-sol-tolling/end-sol-tolling.handler';
+import { GetStatuteOfLimitationsController } from './application/get-statute-of-limitations/get-statute-of-limitations.http.controller';
+import { GetStatuteOfLimitationsHandler } from './application/get-statute-of-limitations/get-statute-of-limitations.handler';
+import { RecordDebtAcknowledgementController } from './application/record-debt-acknowledgement/record-debt-acknowledgement.http.controller';
+import { RecordDebtAcknowledgementHandler } from './application/record-debt-acknowledgement/record-debt-acknowledgement.handler';
+import { RecordSolTollingController } from './application/record-sol-tolling/record-sol-tolling.http.controller';
+import { RecordSolTollingHandler } from './application/record-sol-tolling/record-sol-tolling.handler';
 import { LegalReviewWork } from './application/review-for-legal/legal-review.work';
 import { ReviewForLegalController } from './application/review-for-legal/review-for-legal.http.controller';
 import { ReviewForLegalHandler } from './application/review-for-legal/review-for-legal.handler';
@@ -27,7 +35,15 @@ import { accountIdOfStream, LegalReferralDependencies, referralStreamId } from '
 
 export const LEGAL_REFERRAL = 'legal-referral';
 
-const controllers = [ReviewForLegalController, ForwardToAttorneyController, GetReferralController];
+const controllers = [
+  ReviewForLegalController,
+  ForwardToAttorneyController,
+  GetReferralController,
+  GetStatuteOfLimitationsController,
+  RecordDebtAcknowledgementController,
+  RecordSolTollingController,
+  EndSolTollingController,
+];
 const commandHandlers = [
   ReviewForLegalHandler,
   ForwardToAttorneyHandler,
@@ -37,8 +53,11 @@ const commandHandlers = [
   CloseReferralCaseHandler,
   ReopenReferralCaseHandler,
   RecordClientAuthorizationHandler,
+  RecordDebtAcknowledgementHandler,
+  RecordSolTollingHandler,
+  EndSolTollingHandler,
 ];
-const queryHandlers = [GetReferralHandler];
+const queryHandlers = [GetReferralHandler, GetStatuteOfLimitationsHandler];
 
 /** Composition root of the legal-referral service: its use cases over the ports it is given. */
 @Module({})

@@ -126,4 +126,12 @@ describe('upcasting a received message', () => {
       'buckets.fees must be int',
     ]);
   });
+
+  it('takes AccountPlaced.v2 with or without a claim type, and only one of the four', () => {
+    const v2 = AccountPlacedV1.upcast(placed);
+    expect(AccountPlaced.parse(v2)).toBe(v2);
+    const promissory = { ...v2, claimType: 'promissory-note' };
+    expect(AccountPlaced.parse(promissory)).toBe(promissory);
+    expect(problemsOf(() => AccountPlaced.parse({ ...v2, claimType: 'tort' }))).toEqual(['claimType must be one of written-contract, open-account, sale-of-goods, promissory-note']);
+  });
 });

@@ -8,6 +8,7 @@ export * from './intake-clients/intake-clients.contracts';
 export * from './contact-cases/contact-cases.contracts';
 export * from './payments-ledger/payments-ledger.contracts';
 export * from './legal-referrals/legal-referrals.contracts';
+export * from './legal-referrals/statute-of-limitations.contracts';
 export * from './audit/audit.contracts';
 export * from './published-language';
 export * from './asyncapi';

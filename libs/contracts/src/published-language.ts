@@ -17,6 +17,7 @@ import { BalanceAdjusted, DebtorUpdated, InvoiceAdded, OpenBalanceChanged } from
 import { ConvertedToThirdParty, PreCollectionReminderSent } from './intake-accounts/pre-collection.contracts';
 import { AgreementVersionPublished, INTAKE_CLIENTS } from './intake-clients/intake-clients.contracts';
 import { LEGAL_REFERRALS, LegalStageChanged } from './legal-referrals/legal-referrals.contracts';
+import { AccountTimeBarred } from './legal-referrals/statute-of-limitations.contracts';
 import {
   AccountPaidInFull,
   PAYMENTS_LEDGER,
@@ -85,6 +86,7 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   AccountPaidInFull,
   OpenBalanceChanged,
   LegalStageChanged,
+  AccountTimeBarred,
   AuditRecord,
 ];
 

@@ -9,6 +9,13 @@ export const INTAKE_ACCOUNTS = 'intake.accounts';
 export const invoiceSchema = s.object({ number: s.string(), issueDate: s.date(), dueDate: s.date(), originalAmount: s.int(), currency: s.currency() });
 export type InvoiceV1 = Infer<typeof invoiceSchema>;
 
+/**
+ * What a suit on the account would be brought on; the statute of limitations depends on it
+ * (docs/legal-referral.md). `sale-of-goods` is UCC 2-725.
+ */
+export const CLAIM_TYPES = ['written-contract', 'open-account', 'sale-of-goods', 'promissory-note'] as const;
+export type ClaimTypeV2 = (typeof CLAIM_TYPES)[number];
+
 const accountPlacedV1Fields = {
   accountId: s.string(),
   clientId: s.string(),
@@ -82,6 +89,12 @@ export const AccountPlacedV2 = contract({
     preCollection: s.optional(
       s.object({ agreementVersion: s.int(), windowEndsAt: s.instant(), reminderDays: s.array(s.int()), flatFee: s.int() }),
     ),
+    /**
+     * Absent: `open-account` (a placement of commercial invoices is a running account; every
+     * placement before claim types, and a v1 upcast). Legal referral runs the statute of
+     * limitations of the debtor's jurisdiction for this claim type.
+     */
+    claimType: s.optional(s.enum(CLAIM_TYPES)),
   }),
 });
 export type AccountPlacedV2 = DataOf<typeof AccountPlacedV2>;

@@ -22,7 +22,7 @@ export class PlaceAccountHandler implements ICommandHandler<PlaceAccount> {
   constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: IntakeDependencies) {}
 
   async execute({ body, context }: PlaceAccount): Promise<PlacementAnswer> {
-    const { clientReference, commercial, debtor, invoices, category, interest, fees, costs, service } = parsePlacement(body, context.now);
+    const { clientReference, commercial, debtor, invoices, category, interest, fees, costs, service, claimType } = parsePlacement(body, context.now);
     const clientId = context.principal.id;
     const accountId = nameBasedId(`placement:${clientId}`, clientReference);
     // Read only for a pre-collection placement: a third-party one needs nothing of the agreement here.
@@ -33,7 +33,7 @@ export class PlaceAccountHandler implements ICommandHandler<PlaceAccount> {
         this.deps.eventStore,
         accountDecider,
         accountStreamId(accountId),
-        { type: 'PlaceAccount', accountId, clientId, clientReference, commercial, debtor: plainDebtor(debtor), invoices: invoices.map((invoice) => ({ ...invoice })), category, interest, fees, costs, service, preCollectionTerms, now: context.now },
+        { type: 'PlaceAccount', accountId, clientId, clientReference, commercial, debtor: plainDebtor(debtor), invoices: invoices.map((invoice) => ({ ...invoice })), category, interest, fees, costs, service, preCollectionTerms, claimType, now: context.now },
         context,
       ),
     );

@@ -25,6 +25,7 @@ import type { Debtor } from '../../domain/account/account.events';
 import { placementProblems } from '../../domain/account/place-account.decide';
 import { ACCOUNT_CATEGORIES, AccountCategory } from '../../domain/client/agreement-terms';
 import { SERVICE_TYPES, ServiceType } from '../../domain/account/pre-collection';
+import { CLAIM_TYPES, ClaimTypeV2 } from '@lib/contracts';
 
 /** The most invoices one placement carries; the body limit (1 MB) is sized for it. */
 export const MAX_INVOICES_PER_PLACEMENT = 500;
@@ -142,6 +143,11 @@ export class PlaceAccountRequest {
   @IsOptional()
   @IsIn(SERVICE_TYPES)
   service?: ServiceType;
+
+  @ApiPropertyOptional({ enum: CLAIM_TYPES, default: 'open-account', description: "What a suit would be brought on; with the debtor's state it decides the statute of limitations (docs/legal-referral.md). Absent: open-account" })
+  @IsOptional()
+  @IsIn(CLAIM_TYPES)
+  claimType?: ClaimTypeV2;
 
   @ApiPropertyOptional(bucketProperty('Interest')) @IsOptional() @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) interest?: number;
   @ApiPropertyOptional(bucketProperty('Fees')) @IsOptional() @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) fees?: number;

@@ -1,3 +1,4 @@
+import type { ClaimTypeV2 } from '@lib/contracts';
 import type { AccountCategory, ClosingCode, Debtor, Invoice, PaymentMethod, ServiceType } from './account.events';
 import type { ImportAccount } from './import-account.commands';
 import type { PreCollectionTerms } from '../client/agreement-terms';
@@ -21,6 +22,8 @@ export interface PlaceAccount {
   service?: ServiceType;
   /** The pre-collection terms of the client's agreement in force at placement; absent when it has none. */
   preCollectionTerms?: PreCollectionTerms & { agreementVersion: number };
+  /** Absent: `open-account` (legal referral's default). */
+  claimType?: ClaimTypeV2;
   now: Date;
 }
 
@@ -147,7 +150,19 @@ export interface UpdateDebtor {
   now: Date;
 }
 
+/**
+ * Legal referral found the account past its statute of limitations
+ * (AccountTimeBarred.v1): close it `time-barred` unless something else keeps it open.
+ */
+export interface CloseTimeBarredAccount {
+  type: 'CloseTimeBarredAccount';
+  expiredOn: string;
+  reason: string;
+  now: Date;
+}
+
 export type AccountCommand =
+  | CloseTimeBarredAccount
   | PlaceAccount
   | CloseAccount
   | ReopenAfterReversal

@@ -9,6 +9,7 @@ import { AccountState, evolveAccount, initialAccountState } from './account.stat
 import { decideCancelAccount } from './cancel-account.decide';
 import { decideCloseAccountByStaff } from './close-account-by-staff.decide';
 import { decideCloseAccount } from './close-account.decide';
+import { decideCloseTimeBarredAccount } from './close-time-barred-account.decide';
 import { decideImportAccount } from './import-account.decide';
 import { decideNoteContactAttempt, decideNotePayment } from './note-collection-work.decide';
 import { decidePlaceAccount } from './place-account.decide';
@@ -51,6 +52,8 @@ function decide(command: AccountCommand, state: AccountState): Decision<AccountE
       return decideSendPreCollectionReminder(command, state);
     case 'ConvertToThirdParty':
       return decideConvertToThirdParty(command, state);
+    case 'CloseTimeBarredAccount':
+      return decideCloseTimeBarredAccount(command, state);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { ClaimTypeV2 } from '@lib/contracts';
 import type { DomainEvent } from '@lib/es-core';
 import type { AccountCategory } from '../client/agreement-terms';
 import type { EarlierPaymentImported } from './import-account.events';
@@ -80,6 +81,8 @@ export type AccountPlaced = DomainEvent<
     service?: ServiceType;
     /** Set on a `pre-collection` placement (pre-collection.ts). */
     preCollection?: PlacedPreCollection;
+    /** What a suit would be brought on; absent when the client did not say (`open-account` to legal referral). */
+    claimType?: ClaimTypeV2;
   }
 >;
 

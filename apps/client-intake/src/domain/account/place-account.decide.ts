@@ -107,6 +107,7 @@ export function decidePlaceAccount(command: PlaceAccount, state: AccountState): 
         commissionRateBp: ageDays < 365 ? YOUNG_ACCOUNT_RATE_BP : AGED_ACCOUNT_RATE_BP,
         category: command.category ?? 'standard',
         buckets: { principal, interest: command.interest ?? 0, fees: command.fees ?? 0, costs: command.costs ?? 0 },
+        ...(command.claimType ? { claimType: command.claimType } : {}),
         ...(preCollection
           ? {
               service: 'pre-collection' as const,

@@ -84,6 +84,12 @@ describe('placing an account', () => {
       .then([placed({ category: 'nsf-cheque', buckets: { principal: 750_050, interest: 12_345, fees: 2_500, costs: 0 }, debtor: rich.debtor })]);
   });
 
+  it('carries the claim type the client names, for the statute of limitations, and leaves it out when the client names none', () => {
+    given(accountDecider).when(placement({ claimType: 'sale-of-goods' })).then([placed({ commissionRateBp: 2_500, claimType: 'sale-of-goods' })]);
+    const { decision } = given(accountDecider).when(placement());
+    expect(decision).toMatchObject([{ data: expect.not.objectContaining({ claimType: expect.anything() }) }]);
+  });
+
   it('makes a placement that names no category standard, with no interest, fees or costs', () => {
     const { decision } = given(accountDecider).when(placement());
     expect(decision).toMatchObject([{ data: { category: 'standard', buckets: { principal: 750_050, interest: 0, fees: 0, costs: 0 } } }]);

@@ -1,28 +1,43 @@
 import { caseAfter, opened } from '../referral/referral.fixtures';
-import { limitationEndsOn, withinStatuteOfLimitations } from './within-statute-of-limitations.rule';
+import { withinStatuteOfLimitations } from './within-statute-of-limitations.rule';
 
 describe('within-statute-of-limitations', () => {
-  const referral = caseAfter([opened({ oldestDueDate: '2022-05-10' })]);
-
-  it('ends the UCC period four calendar years after the oldest due date', () => {
-    expect(limitationEndsOn('2022-05-10').toISOString()).toBe('2026-05-10T00:00:00.000Z');
-    expect(limitationEndsOn('2024-02-29').toISOString()).toBe('2028-02-29T00:00:00.000Z');
-  });
-
-  it('passes a commercial sale-of-goods debt the day before the period ends', () => {
+  it('passes a New York open account the day before its six years (N.Y. C.P.L.R. § 213(2)) run out', () => {
+    const referral = caseAfter([opened({ oldestDueDate: '2020-05-10', debtorRegion: 'NY' })]);
     expect(withinStatuteOfLimitations.check({ referral, now: new Date('2026-05-09T23:59:59.999Z') })).toEqual({ pass: true });
   });
 
-  it('refuses a time-barred debt from the day the period ends', () => {
+  it('refuses it from the first day of the seventh year, naming the period, its citation and where it ran from', () => {
+    const referral = caseAfter([opened({ oldestDueDate: '2020-05-10', debtorRegion: 'NY' })]);
     expect(withinStatuteOfLimitations.check({ referral, now: new Date('2026-05-10T00:00:00.000Z') })).toEqual({
       pass: false,
-      reason: 'time-barred: the oldest invoice fell due on 2022-05-10; the 4-year UCC period ended on 2026-05-10',
+      reason: 'time-barred: 6 years (N.Y. C.P.L.R. § 213(2), open-account) from 2020-05-10 (the oldest due date): barred from 2026-05-10',
     });
   });
 
-  it('refuses a consumer debt until the state tables exist, rather than risk suing on a barred debt', () => {
-    const consumer = caseAfter([opened({ commercial: false })]);
-    const verdict = withinStatuteOfLimitations.check({ referral: consumer, now: new Date('2026-04-15T00:00:00.000Z') });
-    expect(verdict.pass).toBe(false);
+  it('follows the claim type set at placement: a Washington sale of goods has four years where its open account has three', () => {
+    const now = new Date('2026-02-01T00:00:00.000Z');
+    const goods = caseAfter([opened({ oldestDueDate: '2022-06-01', debtorRegion: 'WA', claimType: 'sale-of-goods' })]);
+    const account = caseAfter([opened({ oldestDueDate: '2022-06-01', debtorRegion: 'WA', claimType: 'open-account' })]);
+    expect(withinStatuteOfLimitations.check({ referral: goods, now })).toEqual({ pass: true });
+    expect(withinStatuteOfLimitations.check({ referral: account, now }).pass).toBe(false);
+  });
+
+  it('judges a consumer account by the same table instead of treating it as barred', () => {
+    const consumer = caseAfter([opened({ commercial: false, oldestDueDate: '2025-06-01', debtorRegion: 'TX' })]);
+    expect(withinStatuteOfLimitations.check({ referral: consumer, now: new Date('2026-04-15T00:00:00.000Z') })).toEqual({ pass: true });
+  });
+
+  it('refuses a debtor outside the table (no US state or territory) rather than guess a period', () => {
+    const referral = caseAfter([opened({ debtorCountry: 'GB', debtorRegion: null })]);
+    expect(withinStatuteOfLimitations.check({ referral, now: new Date('2026-04-15T00:00:00.000Z') })).toEqual({
+      pass: false,
+      reason: 'no statute-of-limitations table for GB: refer by hand after a legal check',
+    });
+  });
+
+  it('refuses a US debtor whose state is not known', () => {
+    const referral = caseAfter([opened({ debtorCountry: 'US', debtorRegion: null })]);
+    expect(withinStatuteOfLimitations.check({ referral, now: new Date('2026-04-15T00:00:00.000Z') }).pass).toBe(false);
   });
 });

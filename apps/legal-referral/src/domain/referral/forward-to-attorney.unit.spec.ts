@@ -47,13 +47,13 @@ describe('forwarding an authorized referral to an attorney', () => {
   describe('re-checks at forwarding what may have changed since the recommendation', () => {
     it('refuses to forward an account that became time-barred after it was recommended and authorized, writing nothing', () => {
       // The UCC period of an invoice due 2022-04-20 ends 2026-04-20: after the day-45 review, before the forwarding on day 50.
-      given(referralDecider, [opened({ oldestDueDate: '2022-04-20' }), recommended(), authorized()])
+      given(referralDecider, [opened({ oldestDueDate: '2022-04-20', claimType: 'sale-of-goods' }), recommended(), authorized()])
         .when(forward)
         .thenRejects('within-statute-of-limitations', []);
     });
 
     it('still forwards the day before the statute of limitations ends', () => {
-      const { decision } = given(referralDecider, [opened({ oldestDueDate: '2022-04-21' }), recommended(), authorized()]).when(forward);
+      const { decision } = given(referralDecider, [opened({ oldestDueDate: '2022-04-21', claimType: 'sale-of-goods' }), recommended(), authorized()]).when(forward);
       expect(decision).toMatchObject([{ type: 'ForwardedToAttorney' }]);
     });
 
@@ -104,8 +104,8 @@ describe('forwarding an authorized referral to an attorney', () => {
     });
 
     it('matches a debtor with no region to an attorney for its whole country', () => {
-      const { decision } = given(referralDecider, [opened({ debtorCountry: 'GB', debtorRegion: null }), recommended(), authorized()]).when({ ...forward, jurisdiction: 'GB' });
-      expect(decision).toMatchObject([{ type: 'ForwardedToAttorney', data: { jurisdiction: 'GB' } }]);
+      const { decision } = given(referralDecider, [opened({ debtorCountry: 'PR', debtorRegion: null }), recommended(), authorized()]).when({ ...forward, jurisdiction: 'PR' });
+      expect(decision).toMatchObject([{ type: 'ForwardedToAttorney', data: { jurisdiction: 'PR' } }]);
     });
   });
 });

@@ -3,6 +3,7 @@ import type { OpenReferralCase } from './referral.commands';
 import type { ReferralEvent } from './referral.events';
 import type { ReferralState } from './referral.state';
 import { reviewDueAfter } from './review-due';
+import { DEFAULT_CLAIM_TYPE } from '../statute-of-limitations/limitation-period';
 
 /** A placed account opens its case at its placed amount, its review due 45 days on. */
 export function decideOpenReferralCase(command: OpenReferralCase, state: ReferralState): Decision<ReferralEvent> {
@@ -24,6 +25,7 @@ export function decideOpenReferralCase(command: OpenReferralCase, state: Referra
         debtorCountry: command.debtorCountry,
         debtorRegion: command.debtorRegion,
         reviewDueAt: reviewDueAfter(command.placedAt),
+        claimType: command.claimType ?? DEFAULT_CLAIM_TYPE,
       },
     },
   ];

@@ -11,6 +11,11 @@ describe('opening a referral case', () => {
     given(referralDecider).when(openCommand({ debtorRegion: null })).then([opened({ debtorRegion: null })]);
   });
 
+  it('keeps the claim type the placement set, and takes an open account when it set none', () => {
+    given(referralDecider).when(openCommand({ claimType: 'promissory-note' })).then([opened({ claimType: 'promissory-note' })]);
+    given(referralDecider).when(openCommand({ claimType: undefined })).then([opened({ claimType: 'open-account' })]);
+  });
+
   it('treats a second opening of the same account as the same fact: nothing new', () => {
     given(referralDecider, [opened()]).when(openCommand()).then([]);
   });

@@ -59,11 +59,11 @@ describe("recording the client's authorization of suit", () => {
 
   it('ignores an authorization that arrives once the account is time-barred, naming the rule', () => {
     // Recommended on day 45 (2026-04-15); the UCC period of an invoice due 2022-04-16 ends 2026-04-16, the day of the authorization.
-    given(referralDecider, [opened({ oldestDueDate: '2022-04-16' }), recommended()])
+    given(referralDecider, [opened({ oldestDueDate: '2022-04-16', claimType: 'sale-of-goods' }), recommended()])
       .when(authorization())
       .then(
         ignored(
-          'the recommendation no longer holds (failed: within-statute-of-limitations: time-barred: the oldest invoice fell due on 2022-04-16; the 4-year UCC period ended on 2026-04-16)',
+          'the recommendation no longer holds (failed: within-statute-of-limitations: time-barred: 4 years (N.Y. U.C.C. Law § 2-725, sale-of-goods) from 2022-04-16 (the oldest due date): barred from 2026-04-16)',
         ),
       );
   });

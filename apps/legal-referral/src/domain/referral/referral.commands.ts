@@ -1,3 +1,5 @@
+import type { ClaimType } from '../statute-of-limitations/limitation-period';
+
 /** Commands on a referral case. Times and looked-up facts arrive on them; the decider reads no clock. */
 export interface OpenReferralCase {
   type: 'OpenReferralCase';
@@ -11,6 +13,8 @@ export interface OpenReferralCase {
   invoiceDueDates: string[];
   debtorCountry: string;
   debtorRegion: string | null;
+  /** Absent: `open-account` (a commercial placement of invoices). */
+  claimType?: ClaimType;
 }
 
 export interface NotePayment {
@@ -67,6 +71,34 @@ export interface ForwardToAttorney {
   now: Date;
 }
 
+/** Legal records a signed written acknowledgement of the debt. */
+export interface RecordDebtAcknowledgement {
+  type: 'RecordDebtAcknowledgement';
+  acknowledgementId: string;
+  acknowledgedOn: string;
+  description: string;
+  now: Date;
+}
+
+/** Legal records that the clock stopped (a bankruptcy stay), with its end when known. */
+export interface RecordSolTolling {
+  type: 'RecordSolTolling';
+  tollingId: string;
+  reason: 'bankruptcy-stay' | 'other';
+  startsOn: string;
+  endsOn: string | null;
+  note: string;
+  now: Date;
+}
+
+/** Legal records the end of a tolling that stood open. */
+export interface EndSolTolling {
+  type: 'EndSolTolling';
+  tollingId: string;
+  endsOn: string;
+  now: Date;
+}
+
 export type ReferralCommand =
   | OpenReferralCase
   | NotePayment
@@ -75,4 +107,7 @@ export type ReferralCommand =
   | ReopenReferralCase
   | ReviewForLegal
   | RecordClientAuthorization
-  | ForwardToAttorney;
+  | ForwardToAttorney
+  | RecordDebtAcknowledgement
+  | RecordSolTolling
+  | EndSolTolling;

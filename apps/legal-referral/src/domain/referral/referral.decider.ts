@@ -10,6 +10,7 @@ import type { ReferralEvent } from './referral.events';
 import { evolveReferral, initialReferralState, ReferralState } from './referral.state';
 import { decideReopenReferralCase } from './reopen-referral-case.decide';
 import { decideReviewForLegal } from './review-for-legal.decide';
+import { decideEndSolTolling, decideRecordDebtAcknowledgement, decideRecordSolTolling } from '../statute-of-limitations/limitations.decide';
 
 function decide(command: ReferralCommand, state: ReferralState): Decision<ReferralEvent> {
   if (command.type === 'OpenReferralCase') return decideOpenReferralCase(command, state);
@@ -28,6 +29,12 @@ function decide(command: ReferralCommand, state: ReferralState): Decision<Referr
       return decideRecordClientAuthorization(command, state);
     case 'ForwardToAttorney':
       return decideForwardToAttorney(command, state);
+    case 'RecordDebtAcknowledgement':
+      return decideRecordDebtAcknowledgement(command, state);
+    case 'RecordSolTolling':
+      return decideRecordSolTolling(command, state);
+    case 'EndSolTolling':
+      return decideEndSolTolling(command, state);
   }
 }
 

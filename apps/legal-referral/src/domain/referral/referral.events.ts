@@ -1,4 +1,6 @@
 import type { DomainEvent } from '@lib/es-core';
+import type { ClaimType } from '../statute-of-limitations/limitation-period';
+import type { LimitationsEvent } from '../statute-of-limitations/limitations.events';
 
 /** A legal criterion that refused, with why; the list is shown to staff and kept on record. */
 export interface FailedRule {
@@ -29,6 +31,8 @@ export type ReferralCaseOpened = DomainEvent<
     debtorRegion: string | null;
     /** When the scheduled legal review falls due (placement + 45 days), fixed at opening. */
     reviewDueAt: string;
+    /** What suit would be on, as placed; absent on cases opened before claim types: `open-account`. */
+    claimType?: ClaimType;
   }
 >;
 
@@ -121,4 +125,5 @@ export type ReferralEvent =
   | ReferralNotRecommended
   | ReferralAuthorized
   | AuthorizationIgnored
-  | ForwardedToAttorney;
+  | ForwardedToAttorney
+  | LimitationsEvent;

@@ -38,6 +38,7 @@ export function opened(overrides: Partial<ReferralCaseOpened['data']> = {}): Ref
       debtorCountry: 'US',
       debtorRegion: 'NY',
       reviewDueAt: REVIEW_DUE_AT,
+      claimType: 'open-account',
       ...overrides,
     },
   };

@@ -1,3 +1,5 @@
+import { DEFAULT_CLAIM_TYPE } from '../statute-of-limitations/limitation-period';
+import { evolveLimitations, LimitationsRecord } from '../statute-of-limitations/limitations.events';
 import type { Attorney, FailedRule, FollowUpReview, OpenStage, ReferralEvent } from './referral.events';
 
 export type ReferralStage = OpenStage | 'closed';
@@ -57,6 +59,8 @@ interface CaseFacts {
   attorney: (Attorney & { forwardedAt: string }) | null;
   /** Every reopening, in order. */
   reopenings: Reopening[];
+  /** Claim type, written acknowledgements and tollings: what the statute of limitations runs on. */
+  limitations: LimitationsRecord;
 }
 
 /** A case whose account is open, at one of the stages of the legal pipeline. */
@@ -86,9 +90,10 @@ export function lastPayment(referral: ReferralCase): NotedPayment | undefined {
 
 export function evolveReferral(state: ReferralState, event: ReferralEvent): ReferralState {
   if (event.type === 'ReferralCaseOpened') {
+    const { claimType, ...opening } = event.data;
     return {
       stage: 'opened',
-      ...event.data,
+      ...opening,
       payments: [],
       disputed: false,
       bankrupt: false,
@@ -97,6 +102,7 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
       authorizedAt: null,
       attorney: null,
       reopenings: [],
+      limitations: { claimType: claimType ?? DEFAULT_CLAIM_TYPE, acknowledgements: [], tollings: [], ranOutOn: null },
     };
   }
   if (state.stage === 'none') return state;
@@ -143,6 +149,11 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
       return state.stage === 'closed' ? state : { ...state, stage: 'authorized', authorizedAt: event.data.authorizedAt };
     case 'AuthorizationIgnored':
       return state;
+    case 'DebtAcknowledged':
+    case 'SolTolled':
+    case 'SolTollingEnded':
+    case 'StatuteOfLimitationsRanOut':
+      return { ...state, limitations: evolveLimitations(state.limitations, event) };
     case 'ForwardedToAttorney': {
       if (state.stage === 'closed') return state;
       const { attorneyId, attorneyName, jurisdiction, forwardedAt } = event.data;

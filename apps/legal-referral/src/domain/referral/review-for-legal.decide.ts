@@ -2,6 +2,7 @@ import { Decision, reject } from '@lib/es-core';
 import { DEFAULT_LEGAL_CRITERIA, MANDATORY_LEGAL_CRITERIA } from '../criteria/default-legal-criteria';
 import { failedCriteria, LegalCriterion } from '../criteria/legal-criterion';
 import { noPaymentIn45Days, quietPeriodEndsAt } from '../criteria/no-payment-in-45-days.rule';
+import { ranOutEvents } from '../statute-of-limitations/case-limitations';
 import { ReviewForLegal } from './referral.commands';
 import { FailedRule, FollowUpReview, ReferralEvent } from './referral.events';
 import { lastPayment, ReferralCase, ReferralState } from './referral.state';
@@ -22,7 +23,7 @@ export function decideReviewForLegal(command: ReviewForLegal, state: ReferralSta
   const common = { accountId: state.accountId, balance: state.balance, currency: state.currency, rulesChecked, reviewedAt: command.now.toISOString() };
   if (failedRules.length > 0) {
     const followUpReview = followUpReviewFor(state, failedRules);
-    return [{ type: 'ReferralNotRecommended', data: { ...common, failedRules, ...(followUpReview ? { followUpReview } : {}) } }];
+    return [{ type: 'ReferralNotRecommended', data: { ...common, failedRules, ...(followUpReview ? { followUpReview } : {}) } }, ...ranOutEvents(state, command.now)];
   }
   return [{ type: 'ReferralRecommended', data: { ...common, clientId: state.clientId } }];
 }

@@ -50,15 +50,15 @@ describe('reviewing an account for legal', () => {
   });
 
   it('never recommends a time-barred account', () => {
-    const { decision } = given(referralDecider, [opened({ oldestDueDate: '2022-01-31' })]).when(review(daysAfterPlacement(45)));
-    expect(decision).toMatchObject([{ type: 'ReferralNotRecommended', data: { failedRules: [{ rule: 'within-statute-of-limitations' }] } }]);
+    const { decision } = given(referralDecider, [opened({ oldestDueDate: '2022-01-31', claimType: 'sale-of-goods' })]).when(review(daysAfterPlacement(45)));
+    expect(decision).toMatchObject([{ type: 'ReferralNotRecommended', data: { failedRules: [{ rule: 'within-statute-of-limitations' }] } }, { type: 'StatuteOfLimitationsRanOut', data: { expiresOn: '2026-01-31' } }]);
   });
 
   it('checks the statute of limitations even under a list of criteria that leaves it out', () => {
-    const barred = caseAfter([opened({ oldestDueDate: '2022-01-31' })]);
+    const barred = caseAfter([opened({ oldestDueDate: '2022-01-31', claimType: 'sale-of-goods' })]);
     const withoutSol = DEFAULT_LEGAL_CRITERIA.filter((c) => c.name !== 'within-statute-of-limitations');
     const decision = decideReviewForLegal(review(daysAfterPlacement(45)), barred, withoutSol);
-    expect(decision).toMatchObject([{ type: 'ReferralNotRecommended', data: { failedRules: [{ rule: 'within-statute-of-limitations' }] } }]);
+    expect(decision).toMatchObject([{ type: 'ReferralNotRecommended', data: { failedRules: [{ rule: 'within-statute-of-limitations' }] } }, { type: 'StatuteOfLimitationsRanOut', data: { expiresOn: '2026-01-31' } }]);
   });
 
   it('records a review of a closed account as not recommended, and the case stays closed', () => {

@@ -20,6 +20,7 @@ export const openReferralCase = commandOn(AccountPlaced, (data, context) =>
       invoiceDueDates: data.invoices.map((invoice) => invoice.dueDate),
       debtorCountry: data.debtor.country,
       debtorRegion: data.debtor.region ?? null,
+      claimType: data.claimType,
     },
     context,
   ),

@@ -1,4 +1,4 @@
-import { LegalStageChanged } from '@lib/contracts';
+import { AccountTimeBarred, LegalStageChanged } from '@lib/contracts';
 import { RecordedEvent } from '@lib/es-core';
 import { integrationMessage } from '@lib/integration';
 import type { OutgoingMessage } from '@lib/message-bus';
@@ -34,6 +34,10 @@ export function legalReferralGateway(stored: RecordedEvent): OutgoingMessage[] {
     case 'ForwardedToAttorney': {
       const { accountId, clientId, balance, currency, attorneyId, forwardedAt } = event.data;
       return [integrationMessage(LegalStageChanged, accountId, { accountId, clientId, stage: 'forwarded', balance, currency, attorneyId, changedAt: forwardedAt }, stored)];
+    }
+    case 'StatuteOfLimitationsRanOut': {
+      const { accountId, clientId, jurisdiction, claimType, expiresOn, citation, reason, noticedAt } = event.data;
+      return [integrationMessage(AccountTimeBarred, accountId, { accountId, clientId, jurisdiction, claimType, expiredOn: expiresOn, citation, reason, noticedAt }, stored)];
     }
     default:
       return [];
