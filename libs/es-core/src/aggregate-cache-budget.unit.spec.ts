@@ -14,7 +14,7 @@ describe("a process's budget of folded states", () => {
   it('defaults to one default cache in total, whatever the number of stores', () => {
     const stores = [{}, {}, {}, {}, {}];
     shareAggregateCacheBudget(stores);
-    const total = stores.reduce((sum, store) => sum + aggregateCacheOf(store).bounds.maxBytes, 0);
+    const total = stores.reduce<number>((sum, store) => sum + aggregateCacheOf(store).bounds.maxBytes, 0);
     expect(total).toBeLessThanOrEqual(DEFAULT_AGGREGATE_CACHE_OPTIONS.maxBytes);
     expect(total).toBeGreaterThan(DEFAULT_AGGREGATE_CACHE_OPTIONS.maxBytes - stores.length);
   });
