@@ -48,7 +48,7 @@ export interface DurableSchedulerOptions {
 const DEFAULT_SNAPSHOT_EVERY = 5000;
 const DEFAULT_SNAPSHOT_NAME = 'scheduler:pending-index';
 /** Bumped when the saved shape changes; a snapshot of another format is ignored (full read). */
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 const PAGE_SIZE = 500;
 
 const DEFAULT_RETRY_BACKOFF: Backoff = { initialMs: 60_000, maxMs: 3_600_000 };
@@ -56,6 +56,22 @@ const DEFAULT_RETRY_BACKOFF: Backoff = { initialMs: 60_000, maxMs: 3_600_000 };
 const MAX_STORED_ERROR = 500;
 
 const SCHEDULER: Principal = { role: 'system', id: 'scheduler' };
+
+/**
+ * What the index keeps of a pending item: enough to know when it is due and what the next
+ * append expects, not its payload. An open account can have work pending for weeks, so the
+ * index grows with open work; its payload and correlation are read from the item's stream
+ * when it fires (which re-reads the stream anyway), so each entry is a few small fields.
+ */
+interface IndexedWork {
+  /** Shared with every item of its kind (a handful of strings), not a copy each. */
+  kind: string;
+  dueMs: number;
+  /** After a failure, the item waits until then (ms since the epoch). */
+  retryMs?: number;
+  version: number;
+  failures: number;
+}
 
 /** A pending item as its stream tells it. */
 interface PendingWork {
@@ -93,7 +109,9 @@ interface PendingWork {
  * Tests move a TestClock and call `tick()`; production calls `start()`.
  */
 export class DurableScheduler {
-  private readonly pending = new Map<string, PendingWork>();
+  private readonly pending = new Map<string, IndexedWork>();
+  /** No item is due before this instant (ms); a tick before it fires nothing without looking. */
+  private earliestDueMs = Number.NEGATIVE_INFINITY;
   private readonly handlers = new Map<string, WorkHandler>();
   private readonly retryBackoff: Backoff;
   private readonly log: LogSink;
@@ -170,14 +188,17 @@ export class DurableScheduler {
   /** How many items are due at the clock's `now` and wait to be fired (after a catch-up). */
   async dueCount(): Promise<number> {
     await this.catchUp();
-    const now = this.clock.now();
-    return [...this.pending.values()].filter((item) => isDue(item, now)).length;
+    return this.dueIds(this.clock.now().getTime()).length;
   }
 
-  /** Items not yet fired nor cancelled, soonest first (after the last catch-up). */
+  /**
+   * Items not yet fired nor cancelled, soonest first (after the last catch-up), each read
+   * from its stream: one read per pending item, for tests and operators, not for a hot path.
+   */
   async pendingWork(): Promise<ScheduledWork[]> {
     await this.catchUp();
-    return [...this.pending.values()].map((item) => item.work).sort(bySoonest);
+    const items = await Promise.all([...this.pending.keys()].map((workId) => this.current(workId)));
+    return items.flatMap((item) => (item ? [item.work] : [])).sort(bySoonest);
   }
 
   start(intervalMs = 1000): void {
@@ -207,18 +228,33 @@ export class DurableScheduler {
   private async fireDue(): Promise<number> {
     await this.catchUp();
     const now = this.clock.now();
-    const due = [...this.pending.values()]
-      .filter((item) => isDue(item, now))
-      .map((item) => item.work)
-      .sort(bySoonest);
     let fired = 0;
-    for (const work of due) {
-      const handler = this.handlers.get(work.kind);
+    for (const workId of this.dueIds(now.getTime())) {
+      const indexed = this.pending.get(workId);
+      const handler = indexed && this.handlers.get(indexed.kind);
       if (!handler) continue;
-      const item = await this.current(work.workId);
+      const item = await this.current(workId);
       if (item && isDue(item, now) && (await this.fire(item, handler, now))) fired += 1;
     }
     return fired;
+  }
+
+  /**
+   * The ids of the items due at `nowMs`, soonest first. Looks at the index only when
+   * something can be due, so an idle tick over many weeks-away items costs nothing.
+   */
+  private dueIds(nowMs: number): string[] {
+    if (nowMs < this.earliestDueMs) return [];
+    const due: Array<[string, number]> = [];
+    let earliestNotDue = Number.POSITIVE_INFINITY;
+    for (const [workId, item] of this.pending) {
+      const at = Math.max(item.dueMs, item.retryMs ?? Number.NEGATIVE_INFINITY);
+      if (at <= nowMs) due.push([workId, item.dueMs]);
+      else if (at < earliestNotDue) earliestNotDue = at;
+    }
+    // Items due now stay in the index until fired, so they count for the next tick too.
+    this.earliestDueMs = due.length > 0 ? Number.NEGATIVE_INFINITY : earliestNotDue;
+    return due.sort((a, b) => a[1] - b[1]).map(([workId]) => workId);
   }
 
   /** Runs one item; a handler's failure is recorded, not thrown. Returns whether this call marked it fired. */
@@ -253,7 +289,7 @@ export class DurableScheduler {
     const fields = errorFields(error);
     this.log({ level: 'error', source: 'scheduler', msg: 'scheduled work failed; it stays pending', workId: work.workId, kind: work.kind, dueAt: work.dueAt, attempt, retryAt, ...fields });
     // Held here too, so this instance backs off even if the store cannot take the event.
-    this.pending.set(work.workId, { ...item, failures: attempt, retryAt });
+    this.remember(work.workId, { ...item, failures: attempt, retryAt });
     try {
       await this.store.appendToStream(
         scheduleStreamId(work.workId),
@@ -281,6 +317,13 @@ export class DurableScheduler {
     return item;
   }
 
+  /** Indexes an item as pending, in the index's compact form. */
+  private remember(workId: string, item: PendingWork): void {
+    const indexed = toIndexed(item);
+    this.pending.set(workId, indexed);
+    this.earliestDueMs = Math.min(this.earliestDueMs, Math.max(indexed.dueMs, indexed.retryMs ?? Number.NEGATIVE_INFINITY));
+  }
+
   /** Keeps the pending index in step with the store (other instances may schedule or fire). */
   private catchUp(): Promise<void> {
     return this.serialised(() => this.readNewEvents());
@@ -306,7 +349,9 @@ export class DurableScheduler {
       this.readSinceSnapshot += page.length;
       if (page.length < PAGE_SIZE) break;
     }
-    if (this.readSinceSnapshot >= this.snapshotEvery) {
+    // Saving writes the whole index: waiting for at least as many events as it holds keeps
+    // the cost per event read constant however much work is pending.
+    if (this.readSinceSnapshot >= Math.max(this.snapshotEvery, this.pending.size)) {
       // A failed save costs the next start some reading, never correctness: not the tick's failure.
       await this.saveSnapshot().catch((error) =>
         this.log({ level: 'error', source: 'scheduler', msg: 'could not save the pending index; will try again', ...errorFields(error) }),
@@ -328,7 +373,7 @@ export class DurableScheduler {
       if (saved) this.log({ level: 'warn', source: 'scheduler', msg: 'saved pending index has an unknown format; reading the whole log', name: this.snapshotName });
       return;
     }
-    for (const item of items) this.pending.set(item.work.workId, item);
+    for (const [workId, item] of items) this.remember(workId, item);
     this.position = saved.position;
     this.savedPosition = saved.position;
   }
@@ -343,7 +388,7 @@ export class DurableScheduler {
     if (!this.snapshots || this.position === undefined || this.position === this.savedPosition) return;
     const position = this.position;
     // The event codec, so payload dates and bigints come back as they do from the log.
-    const state = encodeJson({ format: SNAPSHOT_FORMAT, items: [...this.pending.values()].map(toSavedItem) });
+    const state = encodeJson({ format: SNAPSHOT_FORMAT, items: [...this.pending].map(([workId, item]) => toSavedItem(workId, item)) });
     this.readSinceSnapshot = 0;
     await this.snapshots.saveState(this.snapshotName, { position, state });
     this.savedPosition = position;
@@ -352,9 +397,13 @@ export class DurableScheduler {
   private index(event: RecordedEvent): void {
     if (!event.streamId.startsWith(STREAM_PREFIX)) return;
     const workId = event.streamId.slice(STREAM_PREFIX.length);
-    const item = evolve(this.pending.get(workId), event);
-    if (item) this.pending.set(workId, item);
-    else this.pending.delete(workId);
+    const item = evolveIndexed(this.pending.get(workId), event);
+    if (!item) {
+      this.pending.delete(workId);
+      return;
+    }
+    this.pending.set(workId, item);
+    this.earliestDueMs = Math.min(this.earliestDueMs, Math.max(item.dueMs, item.retryMs ?? Number.NEGATIVE_INFINITY));
   }
 
   private event(type: string, data: Record<string, unknown>, causationId: string, correlationId: string): EventToAppend {
@@ -372,26 +421,68 @@ export class DurableScheduler {
   }
 }
 
+/** One entry of a saved index: the index's compact form, dates as ISO text. */
 interface SavedItem {
-  work: ScheduledWork;
+  workId: string;
+  kind: string;
+  dueAt: string;
   version: number;
   failures: number;
   retryAt?: string;
-  correlationId?: string;
 }
 
-function toSavedItem(item: PendingWork): SavedItem {
-  const saved: SavedItem = { work: item.work, version: item.version, failures: item.failures };
-  if (item.retryAt !== undefined) saved.retryAt = item.retryAt;
-  if (item.correlationId !== undefined) saved.correlationId = item.correlationId;
+function toSavedItem(workId: string, item: IndexedWork): SavedItem {
+  const saved: SavedItem = { workId, kind: item.kind, dueAt: new Date(item.dueMs).toISOString(), version: item.version, failures: item.failures };
+  if (item.retryMs !== undefined) saved.retryAt = new Date(item.retryMs).toISOString();
   return saved;
 }
 
 /** The items of a saved index, or null if it is not one this version wrote. */
-function pendingItemsOf(saved: PositionedState): PendingWork[] | null {
+function pendingItemsOf(saved: PositionedState): Array<[string, PendingWork]> | null {
   const state = decodeJson<{ format?: unknown; items?: unknown } | null>(saved.state);
   if (!state || typeof state !== 'object' || state.format !== SNAPSHOT_FORMAT || !Array.isArray(state.items)) return null;
-  return state.items as PendingWork[];
+  return (state.items as SavedItem[]).map((item) => [
+    item.workId,
+    {
+      work: { workId: item.workId, kind: item.kind, dueAt: item.dueAt, payload: {} },
+      version: item.version,
+      failures: item.failures,
+      retryAt: item.retryAt,
+    },
+  ]);
+}
+
+/** Kinds are a handful of strings: each entry points at one shared copy. */
+const kinds = new Map<string, string>();
+function sharedKind(kind: string): string {
+  let shared = kinds.get(kind);
+  if (shared === undefined) {
+    shared = kind;
+    kinds.set(kind, kind);
+  }
+  return shared;
+}
+
+function toIndexed(item: PendingWork): IndexedWork {
+  const indexed: IndexedWork = { kind: sharedKind(item.work.kind), dueMs: Date.parse(item.work.dueAt), version: item.version, failures: item.failures };
+  if (item.retryAt !== undefined) indexed.retryMs = Date.parse(item.retryAt);
+  return indexed;
+}
+
+/** `evolve` on the index's compact form (the payload is never needed to know what is pending). */
+function evolveIndexed(item: IndexedWork | undefined, event: RecordedEvent): IndexedWork | undefined {
+  const data = event.data as Record<string, unknown>;
+  switch (event.type) {
+    case WORK_SCHEDULED:
+      return { kind: sharedKind(String(data.kind)), dueMs: Date.parse(String(data.dueAt)), version: event.version, failures: 0 };
+    case WORK_FAILED:
+      return item && { ...item, version: event.version, failures: Number(data.attempt), retryMs: Date.parse(String(data.retryAt)) };
+    case WORK_FIRED:
+    case WORK_CANCELLED:
+      return undefined;
+    default:
+      return item && { ...item, version: event.version };
+  }
 }
 
 /** One item's stream folded into what is pending of it; undefined once fired or cancelled. */
