@@ -16,6 +16,7 @@ import {
   PromiseToPayMade,
 } from '@lib/contracts';
 import type { Projection } from '@lib/read-models';
+import type { PaymentPostedV2, PaymentReversedV2 } from '@lib/contracts';
 import { collectedBy, uncollectedBy } from './collected';
 
 export const ACCOUNT_SUMMARIES = 'account_summaries';
@@ -172,14 +173,14 @@ export const accountSummaryProjection: Projection<AccountSummary> = {
         return { ...summary, status: 'active', closingCode: null, closedAt: null, reopenedAt, statusVersion: event.version };
       }
       case PaymentPosted.type:
-        return withBalance({ ...summary, collected: summary.collected + collectedBy(data), ledgerBalance: data.balanceAfter });
+        return withBalance({ ...summary, collected: summary.collected + collectedBy(data as PaymentPostedV2), ledgerBalance: data.balanceAfter });
       case PaymentReversed.type:
         // A bounced payment that leaves a balance owing undoes a paid in full. Reversals and
         // paid-in-full announcements come from one ledger stream on one partition, in order,
         // so a later paid in full is never wiped by an earlier reversal.
         return withBalance({
           ...summary,
-          collected: summary.collected - uncollectedBy(data),
+          collected: summary.collected - uncollectedBy(data as PaymentPostedV2),
           ledgerBalance: data.balanceAfter,
           paidInFullAt: data.balanceAfter > 0 ? null : summary.paidInFullAt,
         });
