@@ -8,6 +8,8 @@ import { AgreementVersionPublished, INTAKE_CLIENTS } from './intake-clients/inta
 import { LEGAL_REFERRALS, LegalStageChanged } from './legal-referrals/legal-referrals.contracts';
 import {
   AccountPaidInFull,
+  CommissionCorrected,
+  CostAdvanceStepRecorded,
   PAYMENTS_LEDGER,
   PaymentPostedV1,
   PaymentPostedV2,
@@ -67,6 +69,8 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   PaymentReversedV2,
   AccountPaidInFull,
   OpenBalanceChanged,
+  CommissionCorrected,
+  CostAdvanceStepRecorded,
   LegalStageChanged,
   AuditRecord,
 ];

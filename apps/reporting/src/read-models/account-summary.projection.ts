@@ -180,7 +180,7 @@ export const accountSummaryProjection: Projection<AccountSummary> = {
         // so a later paid in full is never wiped by an earlier reversal.
         return withBalance({
           ...summary,
-          collected: summary.collected - uncollectedBy(data as PaymentPostedV2),
+          collected: summary.collected - uncollectedBy(data as PaymentReversedV2),
           ledgerBalance: data.balanceAfter,
           paidInFullAt: data.balanceAfter > 0 ? null : summary.paidInFullAt,
         });

@@ -180,7 +180,7 @@ export const portfolioProjection: Projection<PortfolioBucket> = {
       case PaymentPosted.type:
         return withMoney(bucket, event.data.currency, { collected: collectedBy(event.data as PaymentPostedV2) });
       case PaymentReversed.type:
-        return withMoney(bucket, event.data.currency, { collected: -uncollectedBy(event.data as PaymentPostedV2) });
+        return withMoney(bucket, event.data.currency, { collected: -uncollectedBy(event.data as PaymentReversedV2) });
       case AccountClosed.type:
         return { ...bucket, active: bucket.active - 1, closedByCode: withClosed(bucket.closedByCode, event.data.closingCode, 1) };
       case AccountReopened.type:

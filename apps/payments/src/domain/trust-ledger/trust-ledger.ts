@@ -1,6 +1,6 @@
 import type { CreditRefunded, PaymentPosted, PaymentReversed } from '../ledger/ledger.events';
 import type { CommissionCorrected } from '../ledger/commission-corrected';
-import { COST_ADVANCE_TRUST_TYPES, commissionCorrectionLines, costAdvanceLines, CostAdvanceTrustInput } from './cost-advances';
+import { COST_ADVANCE_TRUST_TYPES, costAdvanceLines, CostAdvanceTrustInput } from './cost-advances';
 import type { RemittanceIssued } from './remittance';
 
 /**
@@ -160,8 +160,13 @@ export function journalEntriesFor(state: TrustLedgerState, input: TrustInput): J
       const { accountId, paymentId, clientId, currency, correctedAt } = input.data;
       const payment = state.payments.get(paymentId);
       if (!payment || payment.reversed) return [];
+      // The difference moves between the agency's fee and the client: its payable while the
+      // money is in trust, its receivable once remitted (it was paid the old share) or for a
+      // direct payment (commission invoiced). No money moves; a lower commission runs back.
       const from = payment.direct || payment.remittanceId ? receivable(clientId) : payable(clientId);
-      return entry('commission-corrected', correctedAt, currency, clientId, { accountId, paymentId }, commissionCorrectionLines(input, from));
+      const { difference } = input.data;
+      const lines = difference >= 0 ? [dr(from, difference), cr(fee, difference)] : [dr(fee, -difference), cr(from, -difference)];
+      return entry('commission-corrected', correctedAt, currency, clientId, { accountId, paymentId }, lines);
     }
     case 'CostAdvanceReceived':
     case 'CostAdvanceSpent':
