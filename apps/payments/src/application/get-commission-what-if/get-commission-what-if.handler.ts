@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { readStreamOf, RecordedEvent } from '@lib/es-core';
+import type { RecordedEvent } from '@lib/es-core';
 import type { EventStore } from '@lib/event-store';
 import { invalidRequest, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { whatIfCommissions, WhatIfPayment } from '../../domain/commission-plan/recompute';
@@ -25,23 +25,29 @@ export class GetCommissionWhatIfHandler implements IQueryHandler<GetCommissionWh
     const period = { from: new Date(from), to: new Date(to) };
     if (period.from >= period.to) throw invalidRequest([{ field: 'to', reason: 'to must be after from' }]);
     const payments: WhatIfPayment[] = [];
-    for (const streamId of await ledgersOf(this.deps.eventStore, clientId)) {
-      const history = await readStreamOf<LedgerEvent>(this.deps.eventStore, streamId);
-      payments.push(...whatIfCommissions(history, plan, period));
-    }
+    for (const history of await ledgersOf(this.deps.eventStore, clientId)) payments.push(...whatIfCommissions(history, plan, period));
     payments.sort((a, b) => a.postedAt.localeCompare(b.postedAt) || a.paymentId.localeCompare(b.paymentId));
     return { clientId, from: period.from.toISOString(), to: period.to.toISOString(), planId: plan.planId, payments, totals: totalsOf(payments) };
   }
 }
 
-/** The ledger streams of the client, from a read of the whole log (as the reconciliation does; see docs/payments.md). */
-async function ledgersOf(store: Pick<EventStore, 'readAll'>, clientId: string): Promise<string[]> {
-  const streams: string[] = [];
+/**
+ * The histories of the client's ledgers, from one read of the whole log (as the
+ * reconciliation does; see docs/payments.md). A ledger stream opens with `LedgerOpened`,
+ * so its client is known before any of its other events in the log.
+ */
+async function ledgersOf(store: Pick<EventStore, 'readAll'>, clientId: string): Promise<Array<RecordedEvent<LedgerEvent>[]>> {
+  const ledgers = new Map<string, RecordedEvent<LedgerEvent>[]>();
   let after: bigint | undefined;
   for (;;) {
     const page: RecordedEvent[] = await store.readAll({ after, limit: PAGE });
-    for (const event of page) if (event.type === 'LedgerOpened' && event.streamId.startsWith('ledger-') && event.data.clientId === clientId) streams.push(event.streamId);
-    if (page.length < PAGE) return streams;
+    for (const event of page) {
+      if (!event.streamId.startsWith('ledger-')) continue;
+      if (event.type === 'LedgerOpened' && event.data.clientId === clientId) ledgers.set(event.streamId, []);
+      // The ledger decider alone writes a ledger stream: its events are ledger events.
+      ledgers.get(event.streamId)?.push(event as RecordedEvent<LedgerEvent>);
+    }
+    if (page.length < PAGE) return [...ledgers.values()];
     after = page[page.length - 1].globalPosition;
   }
 }
