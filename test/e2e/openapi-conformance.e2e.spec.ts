@@ -201,6 +201,19 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await valid('GET', `/trust/reconciliation?clientId=${clientId}&asOf=2030-01-01T00:00:00.000Z`, 'accountant');
     await valid('GET', `/trust/reconciliation.csv?clientId=${clientId}`, 'accountant');
     await send('GET', '/trust/reconciliation?asOf=yesterday', 'accountant');
+    // Cost advances: requested, received, spent, recovered, refunded, listed; a refund above what is held refused.
+    const advance = await valid('POST', `/ledgers/${overPaidId}/cost-advances`, 'legal', { kind: 'court-costs', amount: 40_000, currency: 'USD', description: 'Filing fee, Kings County' });
+    const advancePath = `/ledgers/${overPaidId}/cost-advances/${String(advance.advanceId)}`;
+    await valid('POST', `${advancePath}/receipts`, 'accountant', { amount: 40_000, currency: 'USD' });
+    await valid('POST', `${advancePath}/spending`, 'legal', { amount: 30_000, currency: 'USD', paidTo: 'Clerk of the Kings County Civil Court' });
+    await valid('POST', `${advancePath}/recoveries`, 'accountant', { amount: 30_000, currency: 'USD', judgmentReference: 'KC-2026-1187' });
+    await valid('POST', `${advancePath}/refunds`, 'accountant', { amount: 10_000, currency: 'USD' });
+    await send('POST', `${advancePath}/refunds`, 'accountant', { body: { amount: 1, currency: 'USD' } });
+    await valid('GET', `/ledgers/${overPaidId}/cost-advances`, 'accountant');
+    // What-if commission: the client's payments recomputed under another plan (minor units, the shape payments keeps).
+    const whatIfPlan = { planId: 'what-if', baseRateBp: 2000, tiers: [{ tierId: 'aged', minAgeDays: 365, rateBp: 3000 }], collectedThresholds: [{ upTo: 30000, rateBp: 5000 }], minimumFee: null, maximumFee: 1000000, legalRateBp: 4000, halfFeeCases: ['returned-merchandise'] };
+    await valid('POST', `/clients/${clientId}/commission/what-if?from=2020-01-01T00:00:00.000Z&to=2040-01-01T00:00:00.000Z`, 'accountant', { ratePlan: whatIfPlan });
+    await send('POST', `/clients/${clientId}/commission/what-if?from=2040-01-01T00:00:00.000Z&to=2020-01-01T00:00:00.000Z`, 'accountant', { body: { ratePlan: whatIfPlan } });
     await eventually(() => send('GET', `/referrals/${accountId}`, 'legal'), (answer) => answer.status === 200);
     await valid('POST', `/referrals/${accountId}/review`, 'legal', {});
     // The legal path, on an account with no payment: 45 days on, recommended, authorized, forwarded.

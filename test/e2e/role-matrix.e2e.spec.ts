@@ -121,6 +121,13 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'POST /ledgers/:accountId/credit-refunds',
         'GET /trust/reconciliation',
         'GET /trust/reconciliation.csv',
+        'POST /ledgers/:accountId/cost-advances',
+        'GET /ledgers/:accountId/cost-advances',
+        'POST /ledgers/:accountId/cost-advances/:advanceId/receipts',
+        'POST /ledgers/:accountId/cost-advances/:advanceId/spending',
+        'POST /ledgers/:accountId/cost-advances/:advanceId/recoveries',
+        'POST /ledgers/:accountId/cost-advances/:advanceId/refunds',
+        'POST /clients/:clientId/commission/what-if',
         'GET /reports/accounts/:accountId',
         'GET /audit/payments/accounts/:accountId',
         'GET /accounts/:accountId/letters',
@@ -154,6 +161,13 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     // A batch is uploaded by its client only; its status and results are read by it or by any staff role.
     const rolesOf = (described: string) => routes.find((route) => `${route.method} ${route.path}` === described)?.roles;
     expect(rolesOf('POST /placements/batches')).toEqual(['client']);
+    // Money for a suit's costs enters and leaves trust through accountants (and admins); legal staff ask for it and spend it.
+    expect(rolesOf('POST /ledgers/:accountId/cost-advances')).toEqual(['legal', 'accountant', 'admin']);
+    expect(rolesOf('POST /ledgers/:accountId/cost-advances/:advanceId/receipts')).toEqual(['accountant', 'admin']);
+    expect(rolesOf('POST /ledgers/:accountId/cost-advances/:advanceId/spending')).toEqual(['legal', 'accountant', 'admin']);
+    expect(rolesOf('POST /ledgers/:accountId/cost-advances/:advanceId/recoveries')).toEqual(['accountant', 'admin']);
+    expect(rolesOf('POST /ledgers/:accountId/cost-advances/:advanceId/refunds')).toEqual(['accountant', 'admin']);
+    expect(rolesOf('POST /clients/:clientId/commission/what-if')).toEqual(['accountant', 'admin', 'supervisor']);
     expect(rolesOf('GET /placements/batches/:batchId')).toEqual(['client', ...STAFF_ROLES]);
     expect(rolesOf('GET /placements/batches/:batchId/results')).toEqual(['client', ...STAFF_ROLES]);
     // A client reads its own aging and liquidation; the agency's figures and collectors' performance are for staff.

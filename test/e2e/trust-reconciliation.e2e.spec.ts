@@ -85,6 +85,8 @@ describe('trust accounting, distributed', () => {
         creditsOwed: 0,
         clientReceivables: [],
         receivablesTotal: 0,
+        costAdvancesHeld: [],
+        costAdvancesHeldTotal: 0,
         collectedNotRemitted: 730_050,
         entriesBalanced: true,
         ledgerBalanced: true,

@@ -29,13 +29,28 @@ import { recordAgreementVersion } from './integration/inbound/record-agreement-v
 import { recordImportedPayment } from './integration/inbound/record-imported-payment.consumer';
 import { ledgerUpcasters } from './domain/ledger/ledger.upcasters';
 import { paymentsGateway } from './integration/outbound/payments.gateway';
+import { GetCostAdvancesController } from './application/get-cost-advances/get-cost-advances.http.controller';
+import { GetCostAdvancesHandler } from './application/get-cost-advances/get-cost-advances.handler';
+import { RequestCostAdvanceController } from './application/request-cost-advance/request-cost-advance.http.controller';
+import { RequestCostAdvanceHandler } from './application/request-cost-advance/request-cost-advance.handler';
+import { ReceiveCostAdvanceController } from './application/receive-cost-advance/receive-cost-advance.http.controller';
+import { ReceiveCostAdvanceHandler } from './application/receive-cost-advance/receive-cost-advance.handler';
+import { SpendCostAdvanceController } from './application/spend-cost-advance/spend-cost-advance.http.controller';
+import { SpendCostAdvanceHandler } from './application/spend-cost-advance/spend-cost-advance.handler';
+import { RecoverCostAdvanceController } from './application/recover-cost-advance/recover-cost-advance.http.controller';
+import { RecoverCostAdvanceHandler } from './application/recover-cost-advance/recover-cost-advance.handler';
+import { RefundCostAdvanceController } from './application/refund-cost-advance/refund-cost-advance.http.controller';
+import { RefundCostAdvanceHandler } from './application/refund-cost-advance/refund-cost-advance.handler';
+import { GetCommissionWhatIfController } from './application/get-commission-what-if/get-commission-what-if.http.controller';
+import { GetCommissionWhatIfHandler } from './application/get-commission-what-if/get-commission-what-if.handler';
+import { costAdvancesStreamId } from './domain/cost-advances/cost-advance.events';
 import { accountIdOfStream, ledgerStreamId, PaymentsDependencies } from './payments.dependencies';
 
 export const PAYMENTS_SERVICE = 'payments';
 
-const controllers = [PostPaymentController, ReversePaymentController, GetLedgerController, RefundCreditController, GetTrustReconciliationController];
-const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler, RecordAgreementVersionHandler, RecordDirectPaymentHandler, RecordCancellationFeeHandler, RefundCreditHandler, RecordImportedPaymentHandler, RecordAddedInvoiceHandler, RecordBalanceAdjustmentHandler];
-const queryHandlers = [GetLedgerHandler, GetTrustReconciliationHandler];
+const controllers = [PostPaymentController, ReversePaymentController, GetLedgerController, RefundCreditController, GetTrustReconciliationController, GetCostAdvancesController, RequestCostAdvanceController, ReceiveCostAdvanceController, SpendCostAdvanceController, RecoverCostAdvanceController, RefundCostAdvanceController, GetCommissionWhatIfController];
+const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler, RecordAgreementVersionHandler, RecordDirectPaymentHandler, RecordCancellationFeeHandler, RefundCreditHandler, RecordImportedPaymentHandler, RecordAddedInvoiceHandler, RecordBalanceAdjustmentHandler, RequestCostAdvanceHandler, ReceiveCostAdvanceHandler, SpendCostAdvanceHandler, RecoverCostAdvanceHandler, RefundCostAdvanceHandler];
+const queryHandlers = [GetLedgerHandler, GetTrustReconciliationHandler, GetCostAdvancesHandler, GetCommissionWhatIfHandler];
 
 /** Composition root of the payments service: its use cases over the ports it is given. */
 @Module({})
@@ -57,7 +72,7 @@ export class PaymentsModule {
     });
     return {
       module: PaymentsModule,
-      controllers: [...controllers, auditController(PAYMENTS_SERVICE, (accountId) => [ledgerStreamId(accountId)])],
+      controllers: [...controllers, auditController(PAYMENTS_SERVICE, (accountId) => [ledgerStreamId(accountId), costAdvancesStreamId(accountId)])],
       providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, ...commandHandlers, ...queryHandlers, runtimeProvider(runtime)],
     };
   }

@@ -20,6 +20,8 @@ import { LEGAL_REFERRALS, LegalStageChanged } from './legal-referrals/legal-refe
 import { AccountTimeBarred } from './legal-referrals/statute-of-limitations.contracts';
 import {
   AccountPaidInFull,
+  CommissionCorrected,
+  CostAdvanceStepRecorded,
   PAYMENTS_LEDGER,
   PaymentPostedV1,
   PaymentPostedV2,
@@ -85,6 +87,8 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   PaymentReversedV2,
   AccountPaidInFull,
   OpenBalanceChanged,
+  CommissionCorrected,
+  CostAdvanceStepRecorded,
   LegalStageChanged,
   AccountTimeBarred,
   AuditRecord,

@@ -16,6 +16,8 @@ import {
   PromiseToPayMade,
 } from '@lib/contracts';
 import type { Projection } from '@lib/read-models';
+import type { PaymentPostedV2, PaymentReversedV2 } from '@lib/contracts';
+import { collectedBy, uncollectedBy } from './collected';
 
 export const ACCOUNT_SUMMARIES = 'account_summaries';
 
@@ -47,7 +49,7 @@ export interface AccountSummary {
    */
   statusVersion: number | null;
   placedAmount: number;
-  /** Payments minus reversals. */
+  /** Allocated to the debt by payments, minus reversals (an over-payment's credit is not collected). */
   collected: number;
   /** The ledger's balance after its latest payment or reversal; before any, what was placed minus collected. */
   balance: number;
@@ -171,14 +173,14 @@ export const accountSummaryProjection: Projection<AccountSummary> = {
         return { ...summary, status: 'active', closingCode: null, closedAt: null, reopenedAt, statusVersion: event.version };
       }
       case PaymentPosted.type:
-        return withBalance({ ...summary, collected: summary.collected + data.amount, ledgerBalance: data.balanceAfter });
+        return withBalance({ ...summary, collected: summary.collected + collectedBy(data as PaymentPostedV2), ledgerBalance: data.balanceAfter });
       case PaymentReversed.type:
         // A bounced payment that leaves a balance owing undoes a paid in full. Reversals and
         // paid-in-full announcements come from one ledger stream on one partition, in order,
         // so a later paid in full is never wiped by an earlier reversal.
         return withBalance({
           ...summary,
-          collected: summary.collected - data.amount,
+          collected: summary.collected - uncollectedBy(data as PaymentReversedV2),
           ledgerBalance: data.balanceAfter,
           paidInFullAt: data.balanceAfter > 0 ? null : summary.paidInFullAt,
         });

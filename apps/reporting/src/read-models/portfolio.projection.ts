@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AccountClosed, AccountPlaced, AccountReopened, ConvertedToThirdParty, InvoiceAdded, PaymentPosted, PaymentReversed } from '@lib/contracts';
 import type { Projection } from '@lib/read-models';
+import type { PaymentPostedV2, PaymentReversedV2 } from '@lib/contracts';
+import { collectedBy, uncollectedBy } from './collected';
 import { recoveryRateBp } from './recovery-rate';
 
 export const PORTFOLIO = 'portfolio';
@@ -16,7 +18,7 @@ export const PORTFOLIO_BUCKETS = 64;
 export interface CurrencyFigures {
   /** Minor units. */
   placedAmount: number;
-  /** Payments minus reversals, minor units. */
+  /** Allocated to the debt by payments, minus reversals, minor units (an over-payment's credit is not collected). */
   collected: number;
   recoveryRateBp: number;
 }
@@ -176,9 +178,9 @@ export const portfolioProjection: Projection<PortfolioBucket> = {
         );
       }
       case PaymentPosted.type:
-        return withMoney(bucket, event.data.currency, { collected: event.data.amount });
+        return withMoney(bucket, event.data.currency, { collected: collectedBy(event.data as PaymentPostedV2) });
       case PaymentReversed.type:
-        return withMoney(bucket, event.data.currency, { collected: -event.data.amount });
+        return withMoney(bucket, event.data.currency, { collected: -uncollectedBy(event.data as PaymentReversedV2) });
       case AccountClosed.type:
         return { ...bucket, active: bucket.active - 1, closedByCode: withClosed(bucket.closedByCode, event.data.closingCode, 1) };
       case AccountReopened.type:

@@ -122,3 +122,59 @@ export const AccountPaidInFull = contract({
   }),
 });
 export type AccountPaidInFullV1 = DataOf<typeof AccountPaidInFull>;
+
+/**
+ * A posted payment's commission corrected, traced to it and to the cause: a payment posted
+ * after the account's forwarding to an attorney, charged before payments heard of the
+ * forwarding, recharged at the legal rate. The payment's own message is never re-sent.
+ */
+export const CommissionCorrected = contract({
+  topic: PAYMENTS_LEDGER,
+  type: 'CommissionCorrected.v1',
+  summary: "A posted payment's commission was corrected (the legal rate from the forwarding's moment), with the difference.",
+  consumers: [],
+  schema: s.object({
+    accountId: s.string(),
+    clientId: s.string(),
+    paymentId: s.string(),
+    currency: s.currency(),
+    commissionBefore: s.int(),
+    commission: s.int(),
+    /** commission − commissionBefore, signed. */
+    difference: s.int(),
+    commissionRateBp: s.int(),
+    cause: s.enum(['legal-rate-from-forwarding'] as const),
+    /** The moment the new rate applies from (the forwarding). */
+    effectiveFrom: s.instant(),
+    correctedAt: s.instant(),
+  }),
+});
+export type CommissionCorrectedV1 = DataOf<typeof CommissionCorrected>;
+
+/** The steps of a cost advance (court costs, suit fees), each an event on payments' side. */
+export const COST_ADVANCE_STEPS = ['requested', 'received', 'spent', 'recovered', 'refunded'] as const;
+
+/**
+ * A step of a cost advance: the client's money for a suit's costs, requested, received
+ * into trust, spent, recovered (added to the judgment) or refunded. Never a payment and
+ * never commissioned.
+ */
+export const CostAdvanceStepRecorded = contract({
+  topic: PAYMENTS_LEDGER,
+  type: 'CostAdvanceStepRecorded.v1',
+  summary: 'A cost advance was requested from the client, received into trust, spent, recovered (added to a judgment) or refunded.',
+  consumers: [],
+  schema: s.object({
+    accountId: s.string(),
+    clientId: s.string(),
+    advanceId: s.string(),
+    step: s.enum(COST_ADVANCE_STEPS),
+    /** The step's amount, minor units: asked, received, spent, recovered or refunded. */
+    amount: s.int(),
+    currency: s.currency(),
+    /** Trust's holding of the advance after the step; null for a request or a recovery, which move no money. */
+    heldAfter: s.nullable(s.int()),
+    at: s.instant(),
+  }),
+});
+export type CostAdvanceStepRecordedV1 = DataOf<typeof CostAdvanceStepRecorded>;

@@ -31,7 +31,7 @@ export class GetLedgerHandler implements IQueryHandler<GetLedger> {
       balance: balanceOf(state),
       // Listed in the order payments reach them, so the open amounts read top-down.
       invoices: [...state.invoices].sort(oldestFirst).map(({ number, dueDate, amount, open }) => ({ number, dueDate, amount, open })),
-      payments: state.payments.map(({ reversal, ...payment }) => ({ ...payment, reversed: reversal !== undefined, ...(reversal ? { reversal } : {}) })),
+      payments: state.payments.map(({ reversal, collectedBefore: _collected, commissionBefore: _commission, ...payment }) => ({ ...payment, reversed: reversal !== undefined, ...(reversal ? { reversal } : {}) })),
       commissionTotal: state.commissionTotal,
       commissionOwedByClient: state.commissionOwedByClient,
       cancellationFeeOwed: state.cancellationFeeOwed,

@@ -5,11 +5,12 @@ import { TRUST_INPUT_TYPES, TrustInput } from '../../domain/trust-ledger/trust-l
 /** Events per read of the log: large pages, since a reconciliation reads every payment ever taken. */
 const PAGE = 5_000;
 
-const isTrustStream = (streamId: string) => streamId.startsWith('ledger-') || streamId.startsWith('remittances-');
+const isTrustStream = (streamId: string) => streamId.startsWith('ledger-') || streamId.startsWith('remittances-') || streamId.startsWith('cost-advances-');
 
 /**
  * The trust ledger's inputs from payments' own store, in the order they were recorded:
- * payments, reversals, credit refunds and remittances recorded at or before `asOf`, of one
+ * payments, reversals, commission corrections, credit refunds, remittances and cost
+ * advances received, spent or refunded, recorded at or before `asOf`, of one
  * client or all.
  */
 export async function readTrustInputs(store: Pick<EventStore, 'readAll'>, asOf: Date, clientId?: string): Promise<TrustInput[]> {

@@ -12,6 +12,8 @@ export function trustReconciliationCsv(view: TrustReconciliationView): string {
     [c.currency, 'credits-owed', '', c.creditsOwed],
     ...c.clientReceivables.map((r) => [c.currency, 'client-receivable', r.clientId, r.amount]),
     [c.currency, 'client-receivables-total', '', c.receivablesTotal],
+    ...c.costAdvancesHeld.map((a) => [c.currency, 'client-cost-advances', a.clientId, a.amount]),
+    [c.currency, 'client-cost-advances-total', '', c.costAdvancesHeldTotal],
     [c.currency, 'collected-not-remitted', '', c.collectedNotRemitted],
     [c.currency, 'invariant-holds', '', c.invariantHolds],
   ]);

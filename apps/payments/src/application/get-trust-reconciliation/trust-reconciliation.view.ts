@@ -14,9 +14,11 @@ export class CurrencyReconciliationView {
   @ApiProperty({ description: 'Over-payment credits owed back to payers' }) creditsOwed!: number;
   @ApiProperty({ type: [ClientAmountView], description: 'What each client owes the trust (debit balance): direct-payment commission, claw-backs' }) clientReceivables!: ClientAmountView[];
   @ApiProperty() receivablesTotal!: number;
-  @ApiProperty({ description: 'Money collected and not yet remitted, counted from the payments, reversals, refunds and remittances themselves' }) collectedNotRemitted!: number;
+  @ApiProperty({ type: [ClientAmountView], description: "Each client's money held in trust for the costs of its suits (credit balance): cost advances received, not yet spent or refunded" }) costAdvancesHeld!: ClientAmountView[];
+  @ApiProperty() costAdvancesHeldTotal!: number;
+  @ApiProperty({ description: 'Money collected and not yet remitted, with the cost advances still held, counted from the payments, reversals, refunds, remittances and cost advances themselves' }) collectedNotRemitted!: number;
   @ApiProperty({ description: "Every journal entry's debits equal its credits" }) entriesBalanced!: boolean;
-  @ApiProperty({ description: 'Trust cash + receivables = payables + fee income + credits owed' }) ledgerBalanced!: boolean;
+  @ApiProperty({ description: 'Trust cash + receivables = payables + fee income + credits owed + cost advances held' }) ledgerBalanced!: boolean;
   @ApiProperty({ description: 'Trust cash equals money collected and not yet remitted, to the cent, and the ledger balances' }) invariantHolds!: boolean;
 }
 

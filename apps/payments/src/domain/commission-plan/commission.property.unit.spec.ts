@@ -6,7 +6,7 @@ import type { LedgerEvent } from '../ledger/ledger.events';
 import type { LedgerState } from '../ledger/ledger.state';
 import type { AgreementVersion, RatePlan } from './agreement';
 import { agreementVersion } from './commission.fixtures';
-import { recomputeCommission } from './recompute';
+import { recomputeCommission, whatIfCommissions } from './recompute';
 
 const rate = fc.integer({ min: 0, max: 10_000 });
 const money = fc.integer({ min: 0, max: 200_000 });
@@ -39,13 +39,13 @@ const planArb: fc.Arbitrary<RatePlan> = fc.record({
 type Step =
   | { kind: 'pay'; amount: number; hours: number; feeCase?: 'returned-merchandise' | 'paid-before-placement'; designateNewest: boolean }
   | { kind: 'reverse'; which: number; hours: number }
-  | { kind: 'legal'; hours: number }
+  | { kind: 'legal'; hours: number; backHours: number }
   | { kind: 'agreement'; plan: RatePlan; inHours: number; hours: number };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('pay' as const), amount: fc.integer({ min: 1, max: 80_000 }), hours: fc.integer({ min: 0, max: 400 }), feeCase: fc.option(fc.constantFrom('returned-merchandise' as const, 'paid-before-placement' as const), { nil: undefined }), designateNewest: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reverse' as const), which: fc.nat(), hours: fc.integer({ min: 0, max: 100 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('legal' as const), hours: fc.integer({ min: 0, max: 100 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('legal' as const), hours: fc.integer({ min: 0, max: 100 }), backHours: fc.integer({ min: 0, max: 600 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('agreement' as const), plan: planArb, inHours: fc.integer({ min: 0, max: 500 }), hours: fc.integer({ min: 0, max: 100 }) }) },
 );
 
@@ -84,7 +84,8 @@ function run(placedAmounts: number[], category: 'standard' | 'nsf-cheque' | 'for
         break;
       }
       case 'legal':
-        apply({ type: 'ApplyLegalRate', accountId: 'acc-1', rateBp: 4_000, now: at });
+        // The forwarding may be heard late: dated up to 600 hours back, before payments already posted.
+        apply({ type: 'ApplyLegalRate', accountId: 'acc-1', rateBp: 4_000, forwardedAt: new Date(now - step.backHours * HOUR), agreements: [...agreements], now: at });
         break;
       case 'agreement': {
         // As client-intake allows: never effective before now, always after the latest version.
@@ -99,13 +100,15 @@ function run(placedAmounts: number[], category: 'standard' | 'nsf-cheque' | 'for
 }
 
 describe('commission recomputed from history (property)', () => {
-  it('gives every past payment the posted figure, every time, never above the amount applied', () => {
+  it('gives every past payment the figure it stands charged at (posted, or corrected after a late forwarding), every time, never above the amount applied', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 150_000 }), { minLength: 1, maxLength: 3 }), fc.constantFrom('standard' as const, 'nsf-cheque' as const, 'foreign' as const), fc.array(stepArb, { maxLength: 25 }), (placed, category, steps) => {
         const { history, agreements } = run(placed, category, steps);
+        const corrected = new Map(history.flatMap((e) => (e.type === 'CommissionCorrected' ? [[e.data.paymentId, e.data.commission] as const] : [])));
         for (const event of history) {
           if (event.type !== 'PaymentPosted.v2') continue;
-          const { paymentId, commission, amount, credit } = event.data;
+          const { paymentId, amount, credit } = event.data;
+          const commission = corrected.get(paymentId) ?? event.data.commission;
           const first = recomputeCommission(history, agreements, paymentId);
           const again = recomputeCommission([...history], [...agreements].reverse(), paymentId);
           expect(first).toBe(commission);
@@ -117,6 +120,26 @@ describe('commission recomputed from history (property)', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('reproduces every charged figure in a what-if under the plan that charged it (difference 0)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 150_000 }), { minLength: 1, maxLength: 3 }), fc.array(stepArb, { maxLength: 25 }), (placed, steps) => {
+        const { history, agreements } = run(placed, 'standard', steps);
+        const posted = history.flatMap((e) => (e.type === 'PaymentPosted.v2' ? [e.data] : []));
+        for (const payment of posted) {
+          const at = Date.parse(payment.postedAt);
+          // Payments at the same instant share the period; only when one version charged them all is one plan "the plan in force".
+          const sameInstant = posted.filter((p) => Date.parse(p.postedAt) === at);
+          const versions = new Set(sameInstant.map((p) => (p.plan ? p.plan.agreementVersion : null)));
+          if (versions.size !== 1 || payment.plan == null || payment.preCollection) continue;
+          const version = agreements.find((v) => v.version === payment.plan!.agreementVersion)!;
+          const lines = whatIfCommissions(history, version.ratePlan, { from: new Date(at), to: new Date(at + 1) });
+          expect(lines.map((line) => line.difference)).toEqual(sameInstant.map(() => 0));
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 

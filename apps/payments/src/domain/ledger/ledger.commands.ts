@@ -20,6 +20,10 @@ export interface ApplyLegalRate {
   type: 'ApplyLegalRate';
   accountId: string;
   rateBp: number;
+  /** When legal forwarded the account (the message's `changedAt`); absent: now. */
+  forwardedAt?: Date;
+  /** The client's agreement versions: a payment to correct is recharged under the version its stamp names. */
+  agreements?: readonly AgreementVersion[];
   now: Date;
 }
 

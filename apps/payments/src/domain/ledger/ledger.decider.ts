@@ -5,6 +5,7 @@ import { evolveLedger, initialLedgerState, LedgerState } from './ledger.state';
 import { decidePostPayment } from './post-payment.decide';
 import { decideRecordCancellationFee, decideRecordDirectPayment } from './after-recall-and-direct.decide';
 import { decideRefundCredit } from './refund-credit.decide';
+import { decideApplyLegalRate } from './legal-rate.decide';
 import { decideReversePayment } from './reverse-payment.decide';
 import { decideAddLedgerInvoice, decideAdjustOpenBalance } from './account-changes.decide';
 
@@ -47,11 +48,8 @@ function decide(command: LedgerCommand, state: LedgerState): Decision<LedgerEven
             ]
           : []),
       ];
-    case 'ApplyLegalRate': {
-      const current = state.status === 'open' ? (state.legalRateApplied ? state.rateBp : undefined) : state.legalRateBp;
-      if (current === command.rateBp) return [];
-      return [{ type: 'LegalRateApplied', data: { accountId: command.accountId, rateBp: command.rateBp, appliedAt: command.now.toISOString() } }];
-    }
+    case 'ApplyLegalRate':
+      return decideApplyLegalRate(command, state);
     case 'PostPayment':
       return command.direct ? decideRecordDirectPayment(command, state) : decidePostPayment(command, state);
     case 'RecordCancellationFee':

@@ -2,6 +2,7 @@ import type { DomainEvent } from '@lib/es-core';
 import type { AccountCategory, HalfFeeCase } from '../commission-plan/agreement';
 import type { PlanStamp } from '../commission-plan/commission';
 import type { LedgerPreCollection, PreCollectionFeeOwed } from './pre-collection-fee';
+import type { CommissionCorrected } from './commission-corrected';
 
 /** An invoice as the ledger opens it; `amount` is the original amount, minor units. */
 export interface LedgerInvoice {
@@ -166,4 +167,4 @@ export type OpenBalanceAdjusted = DomainEvent<
   }
 >;
 
-export type LedgerEvent = LedgerOpened | LegalRateApplied | PaymentPosted | AccountPaidInFull | PaymentReversed | CancellationFeeOwed | CreditRefunded | LedgerInvoiceAdded | OpenBalanceAdjusted | PreCollectionFeeOwed;
+export type LedgerEvent = LedgerOpened | LegalRateApplied | PaymentPosted | AccountPaidInFull | PaymentReversed | CancellationFeeOwed | CreditRefunded | LedgerInvoiceAdded | OpenBalanceAdjusted | PreCollectionFeeOwed | CommissionCorrected;

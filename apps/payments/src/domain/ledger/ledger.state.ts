@@ -26,6 +26,9 @@ export interface PostedPayment {
   reversal?: { reason: ReversalReason; reversedAt: string };
   /** Posted inside the pre-collection window: no commission. */
   preCollection?: true;
+  /** What the account's standing payments had collected, and their commission, when this one was posted: a late legal rate recharges it from them. */
+  collectedBefore?: number;
+  commissionBefore?: number;
 }
 
 export type LedgerState =
@@ -122,7 +125,10 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
       return {
         ...state,
         invoices: moveOpenAmounts(state.invoices, allocations, -1),
-        payments: [...state.payments, { paymentId, amount, method, allocations, commission, rateBp, credit, feeCase, plan, postedAt, direct, ...(clearsAt ? { clearsAt } : {}), ...(preCollection ? { preCollection } : {}) }],
+        payments: [
+          ...state.payments,
+          { paymentId, amount, method, allocations, commission, rateBp, credit, feeCase, plan, postedAt, direct, ...(clearsAt ? { clearsAt } : {}), ...(preCollection ? { preCollection } : {}), collectedBefore: collectedToDate(state), commissionBefore: state.commissionTotal },
+        ],
         commissionTotal: state.commissionTotal + commission,
         commissionOwedByClient: state.commissionOwedByClient + (direct ? commission : 0),
         creditOwed: state.creditOwed + credit,
@@ -149,6 +155,16 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
     }
     case 'CreditRefunded':
       return state.status === 'none' ? state : { ...state, creditOwed: state.creditOwed - event.data.amount };
+    case 'CommissionCorrected': {
+      if (state.status === 'none') return state;
+      const { paymentId, commission, commissionRateBp, plan, difference, direct } = event.data;
+      return {
+        ...state,
+        payments: state.payments.map((payment) => (payment.paymentId === paymentId ? { ...payment, commission, rateBp: commissionRateBp, plan } : payment)),
+        commissionTotal: state.commissionTotal + difference,
+        commissionOwedByClient: state.commissionOwedByClient + (direct ? difference : 0),
+      };
+    }
     case 'LedgerInvoiceAdded': {
       if (state.status === 'none') return state;
       const invoices = [...state.invoices, { ...event.data.invoice, open: event.data.invoice.amount }];

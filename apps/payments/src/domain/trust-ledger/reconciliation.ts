@@ -20,11 +20,14 @@ export interface CurrencyReconciliation {
   /** Debit balance, per client and in total: what clients owe the trust (direct-payment commission, claw-backs). */
   clientReceivables: ClientAmount[];
   receivablesTotal: number;
+  /** Credit balance, per client and in total: each client's money held for the costs of its suits. */
+  costAdvancesHeld: ClientAmount[];
+  costAdvancesHeldTotal: number;
   /** Money collected and not yet remitted, counted from the payments, reversals, refunds and remittances themselves. */
   collectedNotRemitted: number;
   /** Every entry's debits equal its credits. */
   entriesBalanced: boolean;
-  /** Trust cash plus receivables equals payables plus fee income plus credits owed. */
+  /** Trust cash plus receivables equals payables plus fee income plus credits owed plus cost advances held. */
   ledgerBalanced: boolean;
   /** Trust cash equals money collected and not yet remitted, to the cent, and the ledger balances. */
   invariantHolds: boolean;
@@ -44,6 +47,7 @@ function reconcileCurrency(currency: string, entries: JournalEntry[], movements:
   let creditsOwed = 0;
   const payables = new Map<string, number>();
   const receivables = new Map<string, number>();
+  const advances = new Map<string, number>();
   for (const { lines } of entries) {
     for (const { account, debit, credit } of lines) {
       switch (account.kind) {
@@ -62,6 +66,9 @@ function reconcileCurrency(currency: string, entries: JournalEntry[], movements:
         case 'client-receivable':
           receivables.set(account.clientId!, (receivables.get(account.clientId!) ?? 0) + debit - credit);
           break;
+        case 'client-cost-advances':
+          advances.set(account.clientId!, (advances.get(account.clientId!) ?? 0) + credit - debit);
+          break;
       }
     }
   }
@@ -69,9 +76,10 @@ function reconcileCurrency(currency: string, entries: JournalEntry[], movements:
   const total = (amounts: Map<string, number>) => [...amounts.values()].reduce((sum, amount) => sum + amount, 0);
   const payablesTotal = total(payables);
   const receivablesTotal = total(receivables);
+  const costAdvancesHeldTotal = total(advances);
   const collectedNotRemitted = movements ? heldInTrust(movements) : 0;
   const entriesBalanced = entries.every(balanced);
-  const ledgerBalanced = trustCash + receivablesTotal === payablesTotal + feeIncome + creditsOwed;
+  const ledgerBalanced = trustCash + receivablesTotal === payablesTotal + feeIncome + creditsOwed + costAdvancesHeldTotal;
   return {
     currency,
     trustCash,
@@ -81,6 +89,8 @@ function reconcileCurrency(currency: string, entries: JournalEntry[], movements:
     creditsOwed,
     clientReceivables: byClient(receivables),
     receivablesTotal,
+    costAdvancesHeld: byClient(advances),
+    costAdvancesHeldTotal,
     collectedNotRemitted,
     entriesBalanced,
     ledgerBalanced,

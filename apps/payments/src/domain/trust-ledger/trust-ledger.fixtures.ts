@@ -1,4 +1,6 @@
 import type { CreditRefunded, PaymentReversed } from '../ledger/ledger.events';
+import type { CommissionCorrected } from '../ledger/commission-corrected';
+import type { CostAdvanceTrustInput } from './cost-advances';
 import type { RemittanceIssued } from './remittance';
 import type { TrustPaymentPosted } from './trust-ledger';
 
@@ -41,4 +43,21 @@ export function refunded(payment: TrustPaymentPosted, amount: number, refundId =
 
 export function remitted(remittanceId: string, clientId: string, paymentIds: string[], currency = 'USD'): RemittanceIssued {
   return { type: 'RemittanceIssued', data: { remittanceId, clientId, currency, paymentIds, issuedAt: AT } };
+}
+
+/** A cost advance's money moving in or out of trust for `clientId`. */
+export function advanceMoved(step: 'received' | 'spent' | 'refunded', advanceId: string, clientId: string, amount: number, currency = 'USD'): CostAdvanceTrustInput {
+  const ref = { advanceId, accountId: `acc-${advanceId}`, clientId, currency, amount, heldAfter: 0 };
+  if (step === 'received') return { type: 'CostAdvanceReceived', data: { ...ref, receivedAt: AT } };
+  if (step === 'spent') return { type: 'CostAdvanceSpent', data: { ...ref, paidTo: 'Clerk of Court', spentAt: AT } };
+  return { type: 'CostAdvanceRefunded', data: { ...ref, refundedAt: AT } };
+}
+
+/** The correction the ledger decider writes when `payment`'s commission becomes `commission`. */
+export function corrected(payment: TrustPaymentPosted, commissionBefore: number, commission: number): CommissionCorrected {
+  const { accountId, clientId, paymentId, currency, direct } = payment.data;
+  return {
+    type: 'CommissionCorrected',
+    data: { accountId, clientId, paymentId, currency, commissionBefore, commission, difference: commission - commissionBefore, commissionRateBp: 4_000, plan: null, cause: 'legal-rate-from-forwarding', effectiveFrom: AT, correctedAt: AT, ...(direct ? { direct: true as const } : {}) },
+  };
 }

@@ -1,16 +1,19 @@
 import type { CreditRefunded, PaymentPosted, PaymentReversed } from '../ledger/ledger.events';
+import type { CommissionCorrected } from '../ledger/commission-corrected';
+import { COST_ADVANCE_TRUST_TYPES, costAdvanceLines, CostAdvanceTrustInput } from './cost-advances';
 import type { RemittanceIssued } from './remittance';
 
 /**
  * The accounts of the trust ledger (docs/domain.md, "Money"): the money in the trust
  * account, what of it belongs to each client, the agency's fee, over-payments owed back to
- * payers, and what a client owes the trust (commission on direct payments, claw-backs).
+ * payers, what a client owes the trust (commission on direct payments, claw-backs), and
+ * each client's money held for the costs of its suits (cost-advances.ts).
  */
-export type TrustAccountKind = 'trust-cash' | 'client-payable' | 'fee-income' | 'credits-owed' | 'client-receivable';
+export type TrustAccountKind = 'trust-cash' | 'client-payable' | 'fee-income' | 'credits-owed' | 'client-receivable' | 'client-cost-advances';
 
 export interface TrustAccount {
   kind: TrustAccountKind;
-  /** Set on `client-payable` and `client-receivable`: one account per client. */
+  /** Set on `client-payable`, `client-receivable` and `client-cost-advances`: one account per client. */
   clientId?: string;
 }
 
@@ -28,7 +31,11 @@ export type JournalEntryKind =
   | 'payment-clawed-back'
   | 'direct-payment-reversed'
   | 'credit-refunded'
-  | 'remittance-issued';
+  | 'remittance-issued'
+  | 'commission-corrected'
+  | 'cost-advance-received'
+  | 'cost-advance-spent'
+  | 'cost-advance-refunded';
 
 export interface JournalEntry {
   kind: JournalEntryKind;
@@ -36,7 +43,7 @@ export interface JournalEntry {
   currency: string;
   clientId: string;
   /** What the entry traces back to. */
-  source: { accountId?: string; paymentId?: string; refundId?: string; remittanceId?: string };
+  source: { accountId?: string; paymentId?: string; refundId?: string; remittanceId?: string; advanceId?: string };
   lines: JournalLine[];
 }
 
@@ -48,9 +55,9 @@ export interface JournalEntry {
 export type TrustPaymentPosted = { type: PaymentPosted['type']; data: PaymentPosted['data'] & { direct?: boolean } };
 
 /** Everything the trust ledger is derived from, in the order it happened. */
-export type TrustInput = TrustPaymentPosted | PaymentReversed | CreditRefunded | RemittanceIssued;
+export type TrustInput = TrustPaymentPosted | PaymentReversed | CreditRefunded | RemittanceIssued | CommissionCorrected | CostAdvanceTrustInput;
 
-export const TRUST_INPUT_TYPES: ReadonlySet<string> = new Set(['PaymentPosted.v2', 'PaymentReversed', 'CreditRefunded', 'RemittanceIssued']);
+export const TRUST_INPUT_TYPES: ReadonlySet<string> = new Set(['PaymentPosted.v2', 'PaymentReversed', 'CreditRefunded', 'RemittanceIssued', 'CommissionCorrected', ...COST_ADVANCE_TRUST_TYPES]);
 
 /**
  * How money went in and out of trust, counted from the inputs themselves and not from the
@@ -62,10 +69,13 @@ export interface TrustMovements {
   paidToClients: number;
   feesTaken: number;
   refunded: number;
+  /** Cost advances received from clients, and paid out of trust again (spent on costs, or refunded). */
+  advancesReceived: number;
+  advancesPaidOut: number;
 }
 
-/** Money collected and not yet remitted (paid to a client, taken as fee, or refunded to a payer). */
-export const heldInTrust = (m: TrustMovements) => m.collected - m.bounced - m.paidToClients - m.feesTaken - m.refunded;
+/** Money collected and not yet remitted (paid to a client, taken as fee, or refunded to a payer), with the cost advances still held. */
+export const heldInTrust = (m: TrustMovements) => m.collected - m.bounced - m.paidToClients - m.feesTaken - m.refunded + m.advancesReceived - m.advancesPaidOut;
 
 interface KnownPayment {
   paymentId: string;
@@ -146,6 +156,24 @@ export function journalEntriesFor(state: TrustLedgerState, input: TrustInput): J
         entry('remittance-issued', issuedAt, currency, clientId, { remittanceId }, [dr(payable(clientId), share), dr(fee, taken), cr(cash, share + taken)]),
       );
     }
+    case 'CommissionCorrected': {
+      const { accountId, paymentId, clientId, currency, correctedAt } = input.data;
+      const payment = state.payments.get(paymentId);
+      if (!payment || payment.reversed) return [];
+      // The difference moves between the agency's fee and the client: its payable while the
+      // money is in trust, its receivable once remitted (it was paid the old share) or for a
+      // direct payment (commission invoiced). No money moves; a lower commission runs back.
+      const from = payment.direct || payment.remittanceId ? receivable(clientId) : payable(clientId);
+      const { difference } = input.data;
+      const lines = difference >= 0 ? [dr(from, difference), cr(fee, difference)] : [dr(fee, -difference), cr(from, -difference)];
+      return entry('commission-corrected', correctedAt, currency, clientId, { accountId, paymentId }, lines);
+    }
+    case 'CostAdvanceReceived':
+    case 'CostAdvanceSpent':
+    case 'CostAdvanceRefunded': {
+      const { kind, at, lines } = costAdvanceLines(input);
+      return entry(kind, at, input.data.currency, input.data.clientId, { accountId: input.data.accountId, advanceId: input.data.advanceId }, lines);
+    }
   }
 }
 
@@ -163,13 +191,15 @@ function remittable(state: TrustLedgerState, clientId: string, paymentIds: reado
 export function addTrustInput(state: TrustLedgerState, input: TrustInput): void {
   state.entries.push(...journalEntriesFor(state, input));
   const move = (currency: string, change: Partial<TrustMovements>) => {
-    const was = state.movements.get(currency) ?? { collected: 0, bounced: 0, paidToClients: 0, feesTaken: 0, refunded: 0 };
+    const was = state.movements.get(currency) ?? { collected: 0, bounced: 0, paidToClients: 0, feesTaken: 0, refunded: 0, advancesReceived: 0, advancesPaidOut: 0 };
     state.movements.set(currency, {
       collected: was.collected + (change.collected ?? 0),
       bounced: was.bounced + (change.bounced ?? 0),
       paidToClients: was.paidToClients + (change.paidToClients ?? 0),
       feesTaken: was.feesTaken + (change.feesTaken ?? 0),
       refunded: was.refunded + (change.refunded ?? 0),
+      advancesReceived: was.advancesReceived + (change.advancesReceived ?? 0),
+      advancesPaidOut: was.advancesPaidOut + (change.advancesPaidOut ?? 0),
     });
   };
   switch (input.type) {
@@ -195,6 +225,21 @@ export function addTrustInput(state: TrustLedgerState, input: TrustInput): void 
         payment.remittanceId = input.data.remittanceId;
         move(payment.currency, { paidToClients: payment.clientShare, feesTaken: payment.commission });
       }
+      return;
+    case 'CommissionCorrected': {
+      // Later entries (a remittance, a reversal) take the payment's figures as corrected.
+      const payment = state.payments.get(input.data.paymentId);
+      if (!payment || payment.reversed) return;
+      payment.commission += input.data.difference;
+      payment.clientShare -= input.data.difference;
+      return;
+    }
+    case 'CostAdvanceReceived':
+      move(input.data.currency, { advancesReceived: input.data.amount });
+      return;
+    case 'CostAdvanceSpent':
+    case 'CostAdvanceRefunded':
+      move(input.data.currency, { advancesPaidOut: input.data.amount });
       return;
   }
 }

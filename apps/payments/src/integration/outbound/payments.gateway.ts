@@ -1,10 +1,12 @@
 import { RecordedEvent } from '@lib/es-core';
-import { AccountPaidInFull, PaymentPosted, PaymentReversed } from '@lib/contracts';
+import { AccountPaidInFull, CommissionCorrected, PaymentPosted, PaymentReversed } from '@lib/contracts';
 import { integrationMessage } from '@lib/integration';
 import type { OutgoingMessage } from '@lib/message-bus';
 import { Allocation, LedgerEvent } from '../../domain/ledger/ledger.events';
 import { accountIdOfStream } from '../../payments.dependencies';
 import { openBalanceChangeMessages } from './account-changes.gateway';
+import type { CostAdvanceEvent } from '../../domain/cost-advances/cost-advance.events';
+import { costAdvanceMessages } from './cost-advances.gateway';
 
 /**
  * Domain events of payments -> the published language (`payments.ledger`, keyed by
@@ -13,6 +15,7 @@ import { openBalanceChangeMessages } from './account-changes.gateway';
  * upcasting store, so a payment stored as v1 publishes the same v2 message as a new one.
  */
 export function paymentsGateway(stored: RecordedEvent): OutgoingMessage[] {
+  if (isCostAdvanceEvent(stored)) return costAdvanceMessages(stored);
   if (!isLedgerEvent(stored)) return [];
   const event = stored;
   switch (event.type) {
@@ -42,6 +45,10 @@ export function paymentsGateway(stored: RecordedEvent): OutgoingMessage[] {
       const { accountId, clientId, paidAt } = event.data;
       return [integrationMessage(AccountPaidInFull, accountId, { accountId, clientId, paidAt }, stored)];
     }
+    case 'CommissionCorrected': {
+      const { accountId, clientId, paymentId, currency, commissionBefore, commission, difference, commissionRateBp, cause, effectiveFrom, correctedAt } = event.data;
+      return [integrationMessage(CommissionCorrected, accountId, { accountId, clientId, paymentId, currency, commissionBefore, commission, difference, commissionRateBp, cause, effectiveFrom, correctedAt }, stored)];
+    }
     case 'LedgerInvoiceAdded':
     case 'OpenBalanceAdjusted':
       return openBalanceChangeMessages(stored);
@@ -55,5 +62,10 @@ const published = (allocations: Allocation[]) => allocations.map(({ invoiceNumbe
 
 /** A ledger stream is written by the ledger decider alone, so its events are ledger events. */
 function isLedgerEvent(stored: RecordedEvent): stored is RecordedEvent<LedgerEvent> {
-  return accountIdOfStream(stored.streamId) !== undefined;
+  return accountIdOfStream(stored.streamId) !== undefined && stored.streamId.startsWith('ledger-');
+}
+
+/** A cost-advances stream is written by the cost-advances decider alone. */
+function isCostAdvanceEvent(stored: RecordedEvent): stored is RecordedEvent<CostAdvanceEvent> {
+  return stored.streamId.startsWith('cost-advances-');
 }

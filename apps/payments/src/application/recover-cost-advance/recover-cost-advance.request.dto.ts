@@ -1,0 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsISO4217CurrencyCode, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsPositiveMinorUnits } from '@lib/platform';
+
+export class RecoverCostAdvanceRequest {
+  @ApiProperty({ description: 'Minor units (cents)', example: 10000, minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) @IsPositiveMinorUnits() amount!: number;
+  @ApiProperty({ example: 'USD', description: "The advance's currency" }) @Matches(/^[A-Z]{3}$/, { message: 'currency must be an upper-case ISO 4217 code' }) @IsISO4217CurrencyCode() currency!: string;
+  @ApiProperty({ example: 'KC-2026-1187', minLength: 1, maxLength: 100, description: 'The judgment the costs were added to' }) @IsString() @MinLength(1) @MaxLength(100) judgmentReference!: string;
+}
