@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PAYMENTS_LEDGER } from '@lib/contracts';
+import { PAYMENTS_LEDGER, PAYMENTS_REMITTANCES } from '@lib/contracts';
 import { withUpcasting } from '@lib/event-store';
 import { ServiceRuntime } from '@lib/integration';
 import { auditController, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
@@ -63,7 +63,7 @@ export class PaymentsModule {
       accountIdOf: accountIdOfStream,
       inbound: [openLedger, applyLegalRate, recordAgreementVersion, recordDirectPayment, recordCancellationFee, recordImportedPayment, recordAddedInvoice, recordBalanceAdjustment],
       scheduler,
-      publishes: [PAYMENTS_LEDGER],
+      publishes: [PAYMENTS_LEDGER, PAYMENTS_REMITTANCES],
       now: () => deps.clock.now(),
       newId: deps.newId,
     });

@@ -11,3 +11,4 @@ export * from './legal-referrals/legal-referrals.contracts';
 export * from './audit/audit.contracts';
 export * from './published-language';
 export * from './asyncapi';
+export * from './payments-remittances/payments-remittances.contracts';

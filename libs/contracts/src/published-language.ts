@@ -14,6 +14,7 @@ import {
   PaymentReversedV1,
   PaymentReversedV2,
 } from './payments-ledger/payments-ledger.contracts';
+import { PAYMENTS_REMITTANCES, RemittanceIssuedV1 } from './payments-remittances/payments-remittances.contracts';
 
 export interface TopicDeclaration {
   name: string;
@@ -31,6 +32,7 @@ export const TOPICS: readonly TopicDeclaration[] = [
   { name: CONTACT_CASES, publishers: ['debtor-contact'], key: 'account id', description: 'Work on the debtor: notices, contact attempts, promises.' },
   { name: PAYMENTS_LEDGER, publishers: ['payments'], key: 'account id', description: "Money on the account's ledger." },
   { name: LEGAL_REFERRALS, publishers: ['legal-referral'], key: 'account id', description: 'The legal pipeline.' },
+  { name: PAYMENTS_REMITTANCES, publishers: ['payments'], key: 'client id', description: "A client's remittance statements, as they are issued." },
   {
     name: AUDIT_EVENTS,
     publishers: ['client-intake', 'debtor-contact', 'payments', 'legal-referral'],
@@ -68,6 +70,7 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   AccountPaidInFull,
   OpenBalanceChanged,
   LegalStageChanged,
+  RemittanceIssuedV1,
   AuditRecord,
 ];
 

@@ -5,6 +5,7 @@ import type { OutgoingMessage } from '@lib/message-bus';
 import { Allocation, LedgerEvent } from '../../domain/ledger/ledger.events';
 import { accountIdOfStream } from '../../payments.dependencies';
 import { openBalanceChangeMessages } from './account-changes.gateway';
+import { remittanceMessages } from './remittances.gateway';
 
 /**
  * Domain events of payments -> the published language (`payments.ledger`, keyed by
@@ -13,7 +14,7 @@ import { openBalanceChangeMessages } from './account-changes.gateway';
  * upcasting store, so a payment stored as v1 publishes the same v2 message as a new one.
  */
 export function paymentsGateway(stored: RecordedEvent): OutgoingMessage[] {
-  if (!isLedgerEvent(stored)) return [];
+  if (!isLedgerEvent(stored)) return remittanceMessages(stored);
   const event = stored;
   switch (event.type) {
     case 'PaymentPosted.v2': {
