@@ -121,6 +121,11 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'POST /ledgers/:accountId/credit-refunds',
         'GET /trust/reconciliation',
         'GET /trust/reconciliation.csv',
+        'POST /clients/:clientId/remittances',
+        'GET /clients/:clientId/remittances',
+        'GET /remittances/:remittanceId',
+        'GET /remittances/:remittanceId.csv',
+        'GET /remittances/:remittanceId.pdf',
         'GET /reports/accounts/:accountId',
         'GET /audit/payments/accounts/:accountId',
         'GET /accounts/:accountId/letters',
@@ -137,6 +142,11 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     expect(rolesOf('POST /placements/batches')).toEqual(['client']);
     expect(rolesOf('GET /placements/batches/:batchId')).toEqual(['client', ...STAFF_ROLES]);
     expect(rolesOf('GET /placements/batches/:batchId/results')).toEqual(['client', ...STAFF_ROLES]);
+    // A remittance is run by trust accounting (or an admin); a client reads its own statements.
+    expect(rolesOf('POST /clients/:clientId/remittances')).toEqual(['accountant', 'admin']);
+    for (const read of ['GET /clients/:clientId/remittances', 'GET /remittances/:remittanceId', 'GET /remittances/:remittanceId.csv', 'GET /remittances/:remittanceId.pdf']) {
+      expect(rolesOf(read)).toEqual(['accountant', 'admin', 'compliance', 'client']);
+    }
     const unstated = routes.filter((route) => route.roles === undefined).map((route) => `${route.method} ${route.path}`);
     expect(unstated).toEqual([]);
     const open = routes.filter((route) => route.roles === 'public').map((route) => `${route.method} ${route.path}`);
