@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { fold, isRejection } from '@lib/es-core';
 import { paid, reversed } from '../trust-ledger/trust-ledger.fixtures';
 import type { ClientInvoiced, RemittanceIssued, RemittancesEvent, RemittanceType } from '../trust-ledger/remittance';
@@ -148,4 +149,35 @@ describe('a remittance run', () => {
     expect(again.pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(again.csv.split('\r\n')[3]).toBe('agency,p1,acc-p1,ach,2026-01-10T12:00:00.000Z,2026-01-10T12:00:00.000Z,,,10000,2500,7500');
   });
+
+  it('shows every line of a statement of many pages in its PDF', async () => {
+    const many = Array.from({ length: 250 }, (_, i) => payment(`pay-${String(i).padStart(4, '0')}`, { applied: 1_000 + i, commission: 250 }));
+    const { statement } = await issuedOf(await run(many, [], 'net', JAN));
+    const { pdf } = await renderStatement(statementOf(statement, paymentFactsOf(many)));
+    const text = pageContents(pdf);
+    const shown = (id: string) => text.includes(id) || text.includes(Buffer.from(id).toString('hex'));
+    expect(many.map((p) => p.data.paymentId).filter((id) => !shown(id))).toEqual([]);
+    // 250 lines at about 50 a page.
+    expect((pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length).toBeGreaterThanOrEqual(5);
+  });
 });
+
+/** The PDF's compressed streams, inflated and joined: its page contents, to look for what it shows. */
+function pageContents(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const parts: string[] = [];
+  const stream = /stream\r?\n/g;
+  let found: RegExpExecArray | null;
+  while ((found = stream.exec(raw))) {
+    const start = found.index + found[0].length;
+    const end = raw.indexOf('endstream', start);
+    if (end < 0) break;
+    try {
+      parts.push(inflateSync(pdf.subarray(start, end)).toString('latin1'));
+    } catch {
+      // not a deflated stream (or its end trimmed differently): nothing to read in it
+    }
+    stream.lastIndex = end + 'endstream'.length;
+  }
+  return parts.join('\n').toLowerCase();
+}
