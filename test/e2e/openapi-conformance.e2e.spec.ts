@@ -232,6 +232,15 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await valid('POST', `/accounts/${suedId}/statute-of-limitations/tollings/${tollingId}/end`, 'supervisor', { endsOn: '2026-02-10' });
     await send('POST', `/accounts/${suedId}/statute-of-limitations/tollings`, 'legal', { body: { reason: 'bankruptcy-stay', startsOn: '2099-01-01' } });
     await valid('GET', '/test-clock', 'admin');
+    // Remittance: whatever the scheduled month-end run (the clock moved 45 days) left, remitted by hand up to now, then read back.
+    const clockNow = String((await valid('GET', '/test-clock', 'admin')).now);
+    const remittedBefore = (await valid('GET', `/clients/${clientId}/remittances`, 'accountant')) as unknown as Array<{ periodEnd: string }>;
+    await valid('POST', `/clients/${clientId}/remittances`, 'accountant', { periodStart: remittedBefore.at(-1)?.periodEnd ?? '2020-01-01T00:00:00.000Z', periodEnd: clockNow });
+    await send('POST', `/clients/${clientId}/remittances`, 'accountant', { body: { periodStart: clockNow, periodEnd: '2020-01-01T00:00:00.000Z' } });
+    const [statement] = (await valid('GET', `/clients/${clientId}/remittances`, 'client')) as unknown as Array<{ remittanceId: string }>;
+    await valid('GET', `/remittances/${statement.remittanceId}`, 'client');
+    await valid('GET', `/remittances/${statement.remittanceId}.csv`, 'accountant');
+    await valid('GET', `/remittances/${statement.remittanceId}.pdf`, 'client');
     // Webhooks: an endpoint that fails until the clock passes its five-day retry window (disabled), then is enabled again.
     let hooksFailing = true;
     hooks.on('/conformance', () => (hooksFailing ? 500 : 200));

@@ -128,6 +128,11 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'POST /ledgers/:accountId/cost-advances/:advanceId/recoveries',
         'POST /ledgers/:accountId/cost-advances/:advanceId/refunds',
         'POST /clients/:clientId/commission/what-if',
+        'POST /clients/:clientId/remittances',
+        'GET /clients/:clientId/remittances',
+        'GET /remittances/:remittanceId',
+        'GET /remittances/:remittanceId.csv',
+        'GET /remittances/:remittanceId.pdf',
         'GET /reports/accounts/:accountId',
         'GET /audit/payments/accounts/:accountId',
         'GET /accounts/:accountId/letters',
@@ -183,6 +188,11 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
       'POST /accounts/:accountId/statute-of-limitations/tollings legal,supervisor',
       'POST /accounts/:accountId/statute-of-limitations/tollings/:tollingId/end legal,supervisor',
     ]);
+    // A remittance is run by trust accounting (or an admin); a client reads its own statements.
+    expect(rolesOf('POST /clients/:clientId/remittances')).toEqual(['accountant', 'admin']);
+    for (const read of ['GET /clients/:clientId/remittances', 'GET /remittances/:remittanceId', 'GET /remittances/:remittanceId.csv', 'GET /remittances/:remittanceId.pdf']) {
+      expect(rolesOf(read)).toEqual(['accountant', 'admin', 'compliance', 'client']);
+    }
     const unstated = routes.filter((route) => route.roles === undefined).map((route) => `${route.method} ${route.path}`);
     expect(unstated).toEqual([]);
     const open = routes.filter((route) => route.roles === 'public').map((route) => `${route.method} ${route.path}`);

@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PAYMENTS_LEDGER } from '@lib/contracts';
+import { PAYMENTS_LEDGER, PAYMENTS_REMITTANCES } from '@lib/contracts';
 import { withUpcasting } from '@lib/event-store';
 import { ServiceRuntime } from '@lib/integration';
 import { auditController, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { DurableScheduler } from '@lib/scheduler';
 import { ApplyLegalRateHandler } from './application/apply-legal-rate/apply-legal-rate.handler';
 import { GetLedgerController } from './application/get-ledger/get-ledger.http.controller';
 import { GetLedgerHandler } from './application/get-ledger/get-ledger.handler';
@@ -45,12 +46,19 @@ import { GetCommissionWhatIfController } from './application/get-commission-what
 import { GetCommissionWhatIfHandler } from './application/get-commission-what-if/get-commission-what-if.handler';
 import { costAdvancesStreamId } from './domain/cost-advances/cost-advance.events';
 import { accountIdOfStream, ledgerStreamId, PaymentsDependencies } from './payments.dependencies';
+import { RunRemittanceController } from './application/run-remittance/run-remittance.http.controller';
+import { RunRemittanceHandler } from './application/run-remittance/run-remittance.handler';
+import { RemittanceRunWork } from './application/run-remittance/remittance-run.work';
+import { ListRemittancesController } from './application/list-remittances/list-remittances.http.controller';
+import { ListRemittancesHandler } from './application/list-remittances/list-remittances.handler';
+import { GetRemittanceController } from './application/get-remittance/get-remittance.http.controller';
+import { GetRemittanceHandler, RenderRemittanceHandler } from './application/get-remittance/get-remittance.handler';
 
 export const PAYMENTS_SERVICE = 'payments';
 
-const controllers = [PostPaymentController, ReversePaymentController, GetLedgerController, RefundCreditController, GetTrustReconciliationController, GetCostAdvancesController, RequestCostAdvanceController, ReceiveCostAdvanceController, SpendCostAdvanceController, RecoverCostAdvanceController, RefundCostAdvanceController, GetCommissionWhatIfController];
-const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler, RecordAgreementVersionHandler, RecordDirectPaymentHandler, RecordCancellationFeeHandler, RefundCreditHandler, RecordImportedPaymentHandler, RecordAddedInvoiceHandler, RecordBalanceAdjustmentHandler, RequestCostAdvanceHandler, ReceiveCostAdvanceHandler, SpendCostAdvanceHandler, RecoverCostAdvanceHandler, RefundCostAdvanceHandler];
-const queryHandlers = [GetLedgerHandler, GetTrustReconciliationHandler, GetCostAdvancesHandler, GetCommissionWhatIfHandler];
+const controllers = [PostPaymentController, ReversePaymentController, GetLedgerController, RefundCreditController, GetTrustReconciliationController, GetCostAdvancesController, RequestCostAdvanceController, ReceiveCostAdvanceController, SpendCostAdvanceController, RecoverCostAdvanceController, RefundCostAdvanceController, GetCommissionWhatIfController, RunRemittanceController, ListRemittancesController, GetRemittanceController];
+const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler, RecordAgreementVersionHandler, RecordDirectPaymentHandler, RecordCancellationFeeHandler, RefundCreditHandler, RecordImportedPaymentHandler, RecordAddedInvoiceHandler, RecordBalanceAdjustmentHandler, RequestCostAdvanceHandler, ReceiveCostAdvanceHandler, SpendCostAdvanceHandler, RecoverCostAdvanceHandler, RefundCostAdvanceHandler, RunRemittanceHandler];
+const queryHandlers = [GetLedgerHandler, GetTrustReconciliationHandler, GetCostAdvancesHandler, GetCommissionWhatIfHandler, ListRemittancesHandler, GetRemittanceHandler, RenderRemittanceHandler];
 
 /** Composition root of the payments service: its use cases over the ports it is given. */
 @Module({})
@@ -59,6 +67,9 @@ export class PaymentsModule {
     // Everything in payments reads the ledger as today's code knows it; the audit trail and
     // the integrity check still see (and verify) each event's stored form.
     const deps: PaymentsDependencies = { ...given, eventStore: withUpcasting(given.eventStore, ledgerUpcasters) };
+    // Remittance runs are durable work in payments' own store, as intake's webhook attempts are in its.
+    const scheduler = new DurableScheduler(deps.eventStore, deps.clock);
+    deps.clockControl?.schedulers.add(scheduler);
     const runtime = new ServiceRuntime({
       service: PAYMENTS_SERVICE,
       store: deps.eventStore,
@@ -66,14 +77,23 @@ export class PaymentsModule {
       gateway: paymentsGateway,
       accountIdOf: accountIdOfStream,
       inbound: [openLedger, applyLegalRate, recordAgreementVersion, recordDirectPayment, recordCancellationFee, recordImportedPayment, recordAddedInvoice, recordBalanceAdjustment],
-      publishes: [PAYMENTS_LEDGER],
+      scheduler,
+      publishes: [PAYMENTS_LEDGER, PAYMENTS_REMITTANCES],
       now: () => deps.clock.now(),
       newId: deps.newId,
     });
     return {
       module: PaymentsModule,
       controllers: [...controllers, auditController(PAYMENTS_SERVICE, (accountId) => [ledgerStreamId(accountId), costAdvancesStreamId(accountId)])],
-      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, ...commandHandlers, ...queryHandlers, runtimeProvider(runtime)],
+      providers: [
+        { provide: SERVICE_DEPENDENCIES, useValue: deps },
+        // Not exported: in the all-in-one process each service's handlers get their own scheduler.
+        { provide: DurableScheduler, useValue: scheduler },
+        RemittanceRunWork,
+        ...commandHandlers,
+        ...queryHandlers,
+        runtimeProvider(runtime),
+      ],
     };
   }
 }

@@ -12,3 +12,4 @@ export * from './legal-referrals/statute-of-limitations.contracts';
 export * from './audit/audit.contracts';
 export * from './published-language';
 export * from './asyncapi';
+export * from './payments-remittances/payments-remittances.contracts';

@@ -28,6 +28,7 @@ import {
   PaymentReversedV1,
   PaymentReversedV2,
 } from './payments-ledger/payments-ledger.contracts';
+import { PAYMENTS_REMITTANCES, RemittanceIssuedV1 } from './payments-remittances/payments-remittances.contracts';
 
 export interface TopicDeclaration {
   name: string;
@@ -45,6 +46,7 @@ export const TOPICS: readonly TopicDeclaration[] = [
   { name: CONTACT_CASES, publishers: ['debtor-contact'], key: 'account id', description: 'Work on the debtor: notices, contact attempts, promises and how they ended, payment plans.' },
   { name: PAYMENTS_LEDGER, publishers: ['payments'], key: 'account id', description: "Money on the account's ledger." },
   { name: LEGAL_REFERRALS, publishers: ['legal-referral'], key: 'account id', description: 'The legal pipeline.' },
+  { name: PAYMENTS_REMITTANCES, publishers: ['payments'], key: 'client id', description: "A client's remittance statements, as they are issued." },
   {
     name: AUDIT_EVENTS,
     publishers: ['client-intake', 'debtor-contact', 'payments', 'legal-referral'],
@@ -91,6 +93,7 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   CostAdvanceStepRecorded,
   LegalStageChanged,
   AccountTimeBarred,
+  RemittanceIssuedV1,
   AuditRecord,
 ];
 

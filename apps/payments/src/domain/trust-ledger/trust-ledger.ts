@@ -1,7 +1,7 @@
 import type { CreditRefunded, PaymentPosted, PaymentReversed } from '../ledger/ledger.events';
 import type { CommissionCorrected } from '../ledger/commission-corrected';
 import { COST_ADVANCE_TRUST_TYPES, costAdvanceLines, CostAdvanceTrustInput } from './cost-advances';
-import type { RemittanceIssued } from './remittance';
+import { RemittanceIssued, remittanceMoney } from './remittance';
 
 /**
  * The accounts of the trust ledger (docs/domain.md, "Money"): the money in the trust
@@ -89,6 +89,8 @@ interface KnownPayment {
   direct: boolean;
   reversed: boolean;
   remittanceId?: string;
+  /** The statement that settled it: a direct payment's commission, or a claw-back. */
+  settledBy?: string;
 }
 
 export interface TrustLedgerState {
@@ -146,14 +148,17 @@ export function journalEntriesFor(state: TrustLedgerState, input: TrustInput): J
       return entry('credit-refunded', refundedAt, currency, clientId, { accountId, refundId }, [dr(credits, amount), cr(cash, amount)]);
     }
     case 'RemittanceIssued': {
-      const { remittanceId, clientId, paymentIds, issuedAt } = input.data;
-      const byCurrency = new Map<string, { share: number; fee: number }>();
-      for (const payment of remittable(state, clientId, paymentIds)) {
-        const sum = byCurrency.get(payment.currency) ?? { share: 0, fee: 0 };
-        byCurrency.set(payment.currency, { share: sum.share + payment.clientShare, fee: sum.fee + payment.commission });
-      }
-      return [...byCurrency].flatMap(([currency, { share, fee: taken }]) =>
-        entry('remittance-issued', issuedAt, currency, clientId, { remittanceId }, [dr(payable(clientId), share), dr(fee, taken), cr(cash, share + taken)]),
+      const { remittanceId, clientId, issuedAt } = input.data;
+      const byCurrency = statementMoney(state, input.data);
+      return [...byCurrency].flatMap(([currency, money]) =>
+        entry('remittance-issued', issuedAt, currency, clientId, { remittanceId }, [
+          dr(payable(clientId), money.agencyClientShare),
+          dr(fee, money.commissionDeducted),
+          // Gross pays the commission out with the share: the client now owes it (invoiced).
+          dr(receivable(clientId), money.agencyCommission - money.commissionDeducted),
+          cr(cash, money.paidToClient + money.commissionDeducted),
+          cr(receivable(clientId), money.netted),
+        ]),
       );
     }
     case 'CommissionCorrected': {
@@ -175,6 +180,45 @@ export function journalEntriesFor(state: TrustLedgerState, input: TrustInput): J
       return entry(kind, at, input.data.currency, input.data.clientId, { accountId: input.data.accountId, advanceId: input.data.advanceId }, lines);
     }
   }
+}
+
+interface StatementItems {
+  agency: KnownPayment[];
+  direct: KnownPayment[];
+  clawedBack: KnownPayment[];
+}
+
+/** What a statement really settles, per currency: each payment, direct commission and claw-back of the client once. */
+function statementItems(state: TrustLedgerState, data: RemittanceIssued['data']): Map<string, StatementItems> {
+  const { clientId } = data;
+  const known = (ids: readonly string[]) => [...new Set(ids)].map((id) => state.payments.get(id)).filter((p): p is KnownPayment => !!p && p.clientId === clientId && !p.settledBy);
+  const items = new Map<string, StatementItems>();
+  const add = (kind: keyof StatementItems, payments: KnownPayment[]) => {
+    for (const payment of payments) {
+      const group = items.get(payment.currency) ?? { agency: [], direct: [], clawedBack: [] };
+      group[kind].push(payment);
+      items.set(payment.currency, group);
+    }
+  };
+  add('agency', remittable(state, clientId, data.paymentIds));
+  add('direct', known(data.directPaymentIds ?? []).filter((p) => p.direct && !p.reversed));
+  add('clawedBack', known((data.clawbacks ?? []).map((c) => c.paymentId)).filter((p) => !p.direct && p.reversed && !!p.remittanceId));
+  return items;
+}
+
+function statementMoney(state: TrustLedgerState, data: RemittanceIssued['data']) {
+  const sum = (payments: KnownPayment[], of: (p: KnownPayment) => number) => payments.reduce((total, p) => total + of(p), 0);
+  const money = new Map<string, ReturnType<typeof remittanceMoney> & { agencyClientShare: number; agencyCommission: number }>();
+  for (const [currency, items] of statementItems(state, data)) {
+    const sums = {
+      agencyClientShare: sum(items.agency, (p) => p.clientShare),
+      agencyCommission: sum(items.agency, (p) => p.commission),
+      directCommission: sum(items.direct, (p) => p.commission),
+      clawedBack: sum(items.clawedBack, (p) => p.clientShare),
+    };
+    money.set(currency, { ...sums, ...remittanceMoney(data.remittanceType ?? 'net', sums) });
+  }
+  return money;
 }
 
 /** The payments a statement really pays out: the client's own agency payments, standing, each remitted once. */
@@ -220,12 +264,15 @@ export function addTrustInput(state: TrustLedgerState, input: TrustInput): void 
     case 'CreditRefunded':
       move(input.data.currency, { refunded: input.data.amount });
       return;
-    case 'RemittanceIssued':
-      for (const payment of remittable(state, input.data.clientId, input.data.paymentIds)) {
-        payment.remittanceId = input.data.remittanceId;
-        move(payment.currency, { paidToClients: payment.clientShare, feesTaken: payment.commission });
+    case 'RemittanceIssued': {
+      const { remittanceId } = input.data;
+      for (const [currency, money] of statementMoney(state, input.data)) move(currency, { paidToClients: money.paidToClient, feesTaken: money.commissionDeducted });
+      for (const items of statementItems(state, input.data).values()) {
+        for (const payment of items.agency) payment.remittanceId = remittanceId;
+        for (const payment of [...items.direct, ...items.clawedBack]) payment.settledBy = remittanceId;
       }
       return;
+    }
     case 'CommissionCorrected': {
       // Later entries (a remittance, a reversal) take the payment's figures as corrected.
       const payment = state.payments.get(input.data.paymentId);

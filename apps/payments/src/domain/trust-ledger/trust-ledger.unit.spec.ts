@@ -55,6 +55,34 @@ describe('the trust ledger', () => {
     expect(remittances.map(lines)).toEqual([{ 'client-payable:client-1': 7_500, 'fee-income': 2_500, 'trust-cash': -10_000 }]);
   });
 
+  it('pays a gross remittance out of trust in full and leaves its commission receivable from the client', () => {
+    const gross = { ...remitted('r1', 'client-1', ['p1']), data: { ...remitted('r1', 'client-1', ['p1']).data, remittanceType: 'gross' as const } };
+    const [, entry] = journal([payment, gross]);
+    expect(entry.lines.map((l) => [l.account.kind, l.debit - l.credit])).toEqual([
+      ['client-payable', 7_500],
+      ['client-receivable', 2_500],
+      ['trust-cash', -10_000],
+    ]);
+    expect(usd([payment, gross])).toMatchObject({ trustCash: 0, feeIncome: 2_500, receivablesTotal: 2_500, invariantHolds: true });
+  });
+
+  it("nets a claw-back and direct-payment commission against a net remittance's payout", () => {
+    const direct = paid('d1', { applied: 8_000, commission: 2_000, direct: true });
+    const later = paid('p2', { applied: 20_000, commission: 5_000 });
+    const first = remitted('r1', 'client-1', ['p1']);
+    const second = { ...remitted('r2', 'client-1', ['p2']), data: { ...remitted('r2', 'client-1', ['p2']).data, remittanceType: 'net' as const, directPaymentIds: ['d1'], clawbacks: [{ paymentId: 'p1', remittanceId: 'r1' }] } };
+    const inputs = [payment, first, reversed(payment, 'remitted'), direct, later, second];
+    const entry = journal(inputs).at(-1)!;
+    // Share 15,000 less the 7,500 clawed back and the 2,000 direct commission: 5,500 paid; the 5,000 fee taken.
+    expect(entry.lines.map((l) => [l.account.kind, l.debit - l.credit])).toEqual([
+      ['client-payable', 15_000],
+      ['fee-income', 5_000],
+      ['trust-cash', -10_500],
+      ['client-receivable', -9_500],
+    ]);
+    expect(usd(inputs)).toMatchObject({ payablesTotal: 0, receivablesTotal: 0, invariantHolds: true });
+  });
+
   it('keeps one ledger per currency', () => {
     const euro = paid('e1', { applied: 3_000, commission: 300, currency: 'EUR' });
     expect(reconcile(trustLedgerOf([payment, euro])).map((c) => [c.currency, c.trustCash])).toEqual([

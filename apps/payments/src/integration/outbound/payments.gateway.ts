@@ -7,6 +7,7 @@ import { accountIdOfStream } from '../../payments.dependencies';
 import { openBalanceChangeMessages } from './account-changes.gateway';
 import type { CostAdvanceEvent } from '../../domain/cost-advances/cost-advance.events';
 import { costAdvanceMessages } from './cost-advances.gateway';
+import { remittanceMessages } from './remittances.gateway';
 
 /**
  * Domain events of payments -> the published language (`payments.ledger`, keyed by
@@ -16,7 +17,7 @@ import { costAdvanceMessages } from './cost-advances.gateway';
  */
 export function paymentsGateway(stored: RecordedEvent): OutgoingMessage[] {
   if (isCostAdvanceEvent(stored)) return costAdvanceMessages(stored);
-  if (!isLedgerEvent(stored)) return [];
+  if (!isLedgerEvent(stored)) return remittanceMessages(stored);
   const event = stored;
   switch (event.type) {
     case 'PaymentPosted.v2': {
