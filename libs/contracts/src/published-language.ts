@@ -5,7 +5,7 @@ import { AccountClosed, AccountPlacedV1, AccountPlacedV2, AccountRecalled, Accou
 import { BalanceAdjusted, DebtorUpdated, InvoiceAdded, OpenBalanceChanged } from './intake-accounts/account-changes.contracts';
 import { ConvertedToThirdParty, PreCollectionReminderSent } from './intake-accounts/pre-collection.contracts';
 import { AgreementVersionPublished, INTAKE_CLIENTS } from './intake-clients/intake-clients.contracts';
-import { LEGAL_REFERRALS, LegalStageChanged } from './legal-referrals/legal-referrals.contracts';
+import { LEGAL_REFERRALS, LegalStageChangedV1, LegalStageChangedV2 } from './legal-referrals/legal-referrals.contracts';
 import {
   AccountPaidInFull,
   PAYMENTS_LEDGER,
@@ -67,7 +67,8 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   PaymentReversedV2,
   AccountPaidInFull,
   OpenBalanceChanged,
-  LegalStageChanged,
+  LegalStageChangedV1,
+  LegalStageChangedV2,
   AuditRecord,
 ];
 
