@@ -10,6 +10,8 @@ import type { ReferralEvent } from './referral.events';
 import { evolveReferral, initialReferralState, ReferralState } from './referral.state';
 import { decideReopenReferralCase } from './reopen-referral-case.decide';
 import { decideReviewForLegal } from './review-for-legal.decide';
+import { decideApproveRecommendation, decideDeclineRecommendation } from './approve-recommendation.decide';
+import { decideRecordLegalMilestone } from './record-legal-milestone.decide';
 
 function decide(command: ReferralCommand, state: ReferralState): Decision<ReferralEvent> {
   if (command.type === 'OpenReferralCase') return decideOpenReferralCase(command, state);
@@ -28,6 +30,12 @@ function decide(command: ReferralCommand, state: ReferralState): Decision<Referr
       return decideRecordClientAuthorization(command, state);
     case 'ForwardToAttorney':
       return decideForwardToAttorney(command, state);
+    case 'ApproveRecommendation':
+      return decideApproveRecommendation(command, state);
+    case 'DeclineRecommendation':
+      return decideDeclineRecommendation(command, state);
+    case 'RecordLegalMilestone':
+      return decideRecordLegalMilestone(command, state);
   }
 }
 

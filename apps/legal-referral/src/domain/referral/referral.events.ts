@@ -42,7 +42,13 @@ export type PaymentReversalNoted = DomainEvent<
 export type ReferralCaseClosed = DomainEvent<'ReferralCaseClosed', { accountId: string; closingCode: string; closedAt: string }>;
 
 /** Every stage but `closed`: where a case stands while its account is open, and where a reopened case goes back to. */
-export type OpenStage = 'opened' | 'recommended' | 'not-recommended' | 'authorized' | 'forwarded';
+export type OpenStage = 'opened' | 'pending-approval' | 'recommended' | 'not-recommended' | 'authorized' | 'forwarded';
+
+/** A criterion as a decision names it: the rule and the version of it that was applied. */
+export interface CriterionVersion {
+  rule: string;
+  version: number;
+}
 
 /**
  * Intake reopened the closed account (today: the payment that paid it in full bounced).
@@ -70,9 +76,14 @@ export type ReferralCaseReopened = DomainEvent<
   }
 >;
 
+/**
+ * A review passed every criterion. Since supervisor approval exists it `awaitsApproval` (the
+ * case waits in `pending-approval`, the client is not asked yet) and names the criteria with
+ * their versions; a recommendation recorded before carries neither and stands as approved.
+ */
 export type ReferralRecommended = DomainEvent<
   'ReferralRecommended',
-  { accountId: string; clientId: string; balance: number; currency: string; rulesChecked: string[]; reviewedAt: string }
+  { accountId: string; clientId: string; balance: number; currency: string; rulesChecked: string[]; reviewedAt: string; awaitsApproval?: true; criteria?: CriterionVersion[] }
 >;
 
 /**
@@ -106,10 +117,70 @@ export type ReferralAuthorized = DomainEvent<
 /** The client's authorization arrived when it could not take effect; kept so nobody wonders where it went. */
 export type AuthorizationIgnored = DomainEvent<'AuthorizationIgnored', { accountId: string; clientId: string; authorizedAt: string; reason: string }>;
 
+/**
+ * Forwarded to a receiving attorney. Since the panel exists, the attorney is a panel attorney
+ * (`attorneyName` is its firm) and the fee schedule agreed with it is kept; a forwarding
+ * recorded before named the attorney in free text and has no `feeSchedule`.
+ */
 export type ForwardedToAttorney = DomainEvent<
   'ForwardedToAttorney',
-  { accountId: string; clientId: string; balance: number; currency: string; attorneyId: string; attorneyName: string; jurisdiction: string; forwardedAt: string }
+  {
+    accountId: string;
+    clientId: string;
+    balance: number;
+    currency: string;
+    attorneyId: string;
+    attorneyName: string;
+    jurisdiction: string;
+    forwardedAt: string;
+    feeSchedule?: { suitFee: number; contingencyBp: number };
+  }
 >;
+
+/** A supervisor approved the pending recommendation: the client is asked now. */
+export type RecommendationApproved = DomainEvent<
+  'RecommendationApproved',
+  { accountId: string; clientId: string; balance: number; currency: string; approvedBy: string; approvedAt: string; reviewedAt: string; criteria: CriterionVersion[] }
+>;
+
+/** A supervisor declined the pending recommendation: the client is not asked. */
+export type RecommendationDeclined = DomainEvent<
+  'RecommendationDeclined',
+  { accountId: string; declinedBy: string; reason: string; declinedAt: string; reviewedAt: string; criteria: CriterionVersion[] }
+>;
+
+/** The receiving attorney's milestones, recorded by legal or reported by the attorney. */
+export type AttorneyAcknowledged = DomainEvent<'AttorneyAcknowledged', { accountId: string; attorneyId: string; acknowledgedAt: string }>;
+export type SuitFiled = DomainEvent<'SuitFiled', { accountId: string; attorneyId: string; court: string; caseNumber: string; filedAt: string }>;
+export type DebtorServed = DomainEvent<'DebtorServed', { accountId: string; attorneyId: string; servedAt: string }>;
+export type DebtorResponse = 'answered' | 'defaulted';
+export type AnswerOrDefaultRecorded = DomainEvent<'AnswerOrDefaultRecorded', { accountId: string; attorneyId: string; response: DebtorResponse; recordedAt: string }>;
+export type JudgmentEntered = DomainEvent<
+  'JudgmentEntered',
+  { accountId: string; attorneyId: string; currency: string; amount: number; interest: number; costs: number; enteredAt: string }
+>;
+export type EnforcementMethod = 'garnishment' | 'bank-levy' | 'lien';
+export type EnforcementStarted = DomainEvent<'EnforcementStarted', { accountId: string; attorneyId: string; method: EnforcementMethod; startedAt: string }>;
+/** Money the attorney collected; payments posts it as a payment of method `attorney` under `paymentId`. */
+export type AttorneyCollected = DomainEvent<
+  'AttorneyCollected',
+  { accountId: string; clientId: string; attorneyId: string; paymentId: string; amount: number; currency: string; collectedAt: string }
+>;
+export type LegalOutcome = 'paid-in-full' | 'settled' | 'judgment-uncollectible' | 'dismissed' | 'withdrawn';
+export type LegalFileClosed = DomainEvent<'LegalFileClosed', { accountId: string; attorneyId: string; outcome: LegalOutcome; closedAt: string }>;
+/** The agency took the account back from the attorney: it is `authorized` again and may go to another. */
+export type RecalledFromAttorney = DomainEvent<'RecalledFromAttorney', { accountId: string; attorneyId: string; reason: string; recalledAt: string }>;
+
+export type LegalMilestoneEvent =
+  | AttorneyAcknowledged
+  | SuitFiled
+  | DebtorServed
+  | AnswerOrDefaultRecorded
+  | JudgmentEntered
+  | EnforcementStarted
+  | AttorneyCollected
+  | LegalFileClosed
+  | RecalledFromAttorney;
 
 export type ReferralEvent =
   | ReferralCaseOpened
@@ -121,4 +192,7 @@ export type ReferralEvent =
   | ReferralNotRecommended
   | ReferralAuthorized
   | AuthorizationIgnored
-  | ForwardedToAttorney;
+  | ForwardedToAttorney
+  | RecommendationApproved
+  | RecommendationDeclined
+  | LegalMilestoneEvent;

@@ -1,6 +1,6 @@
 import { Decision, reject } from '@lib/es-core';
 import { DEFAULT_LEGAL_CRITERIA, MANDATORY_LEGAL_CRITERIA } from '../criteria/default-legal-criteria';
-import { failedCriteria, LegalCriterion } from '../criteria/legal-criterion';
+import { criteriaVersions, failedCriteria, LegalCriterion } from '../criteria/legal-criterion';
 import { noPaymentIn45Days, quietPeriodEndsAt } from '../criteria/no-payment-in-45-days.rule';
 import { ReviewForLegal } from './referral.commands';
 import { FailedRule, FollowUpReview, ReferralEvent } from './referral.events';
@@ -24,7 +24,8 @@ export function decideReviewForLegal(command: ReviewForLegal, state: ReferralSta
     const followUpReview = followUpReviewFor(state, failedRules);
     return [{ type: 'ReferralNotRecommended', data: { ...common, failedRules, ...(followUpReview ? { followUpReview } : {}) } }];
   }
-  return [{ type: 'ReferralRecommended', data: { ...common, clientId: state.clientId } }];
+  // A supervisor approves a recommendation before the client is asked (approve-recommendation.decide.ts).
+  return [{ type: 'ReferralRecommended', data: { ...common, clientId: state.clientId, awaitsApproval: true, criteria: criteriaVersions(applied) } }];
 }
 
 /**
