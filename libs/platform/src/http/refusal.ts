@@ -20,6 +20,7 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   'api-key-unknown': 404,
   'webhook-endpoint-unknown': 404,
   'webhook-delivery-unknown': 404,
+  'attorney-unknown': 404,
   // The request contradicts itself or the account.
   'placement-invalid': 400,
   'import-invalid': 400,
@@ -42,6 +43,9 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   'adjustment-amount-nonzero': 422,
   'adjustment-needs-reason': 422,
   'debtor-update-empty': 422,
+  'attorney-not-on-panel': 422,
+  'milestone-amount-invalid': 422,
+  'milestone-details-invalid': 422,
   // The caller's role may not do this to this account (the endpoint admits the role, the rule does not).
   'recall-force-supervisor-only': 403,
   'closing-code-role': 403,

@@ -47,6 +47,9 @@ export function decideDeclineRecommendation(command: DeclineRecommendation, stat
       type: 'RecommendationDeclined',
       data: {
         accountId: state.accountId,
+        clientId: state.clientId,
+        balance: state.balance,
+        currency: state.currency,
         declinedBy: command.supervisorId,
         reason: command.reason,
         declinedAt: command.now.toISOString(),

@@ -22,6 +22,9 @@ describe('supervisor approval of a recommendation before the client is asked', (
       type: 'RecommendationDeclined',
       data: {
         accountId: 'acc-1',
+        clientId: 'client-1',
+        balance: 750_050,
+        currency: 'USD',
         declinedBy: 'supervisor-1',
         reason: 'the debtor is a key supplier of the client',
         declinedAt: daysAfterPlacement(45, 2).toISOString(),

@@ -8,12 +8,12 @@ const at = (day: number) => daysAfterPlacement(day);
 const byLegal = (milestone: LegalMilestone, day = 60): RecordLegalMilestone => ({ type: 'RecordLegalMilestone', milestone, reportedByAttorney: null, now: at(day) });
 const byAttorney = (attorneyId: string, milestone: LegalMilestone, day = 60): RecordLegalMilestone => ({ ...byLegal(milestone, day), reportedByAttorney: attorneyId });
 
-const base = { accountId: 'acc-1', attorneyId: 'att-ny-014' };
+const base = { accountId: 'acc-1', clientId: 'client-1', attorneyId: 'att-ny-014', balance: 750_050, currency: 'USD' };
 const acknowledged: ReferralEvent = { type: 'AttorneyAcknowledged', data: { ...base, acknowledgedAt: at(52).toISOString() } };
 const suitFiled: ReferralEvent = { type: 'SuitFiled', data: { ...base, court: 'NY Supreme Court, New York County', caseNumber: '651234/2026', filedAt: at(60).toISOString() } };
 const served: ReferralEvent = { type: 'DebtorServed', data: { ...base, servedAt: at(70).toISOString() } };
 const defaulted: ReferralEvent = { type: 'AnswerOrDefaultRecorded', data: { ...base, response: 'defaulted', recordedAt: at(95).toISOString() } };
-const judgment: ReferralEvent = { type: 'JudgmentEntered', data: { ...base, currency: 'USD', amount: 750_050, interest: 41_000, costs: 35_000, enteredAt: at(120).toISOString() } };
+const judgment: ReferralEvent = { type: 'JudgmentEntered', data: { ...base, amount: 750_050, interest: 41_000, costs: 35_000, enteredAt: at(120).toISOString() } };
 const levy: ReferralEvent = { type: 'EnforcementStarted', data: { ...base, method: 'bank-levy', startedAt: at(130).toISOString() } };
 const closedFile: ReferralEvent = { type: 'LegalFileClosed', data: { ...base, outcome: 'paid-in-full', closedAt: at(150).toISOString() } };
 
@@ -72,7 +72,7 @@ describe("recording the receiving attorney's milestones", () => {
   it('records what the attorney collected, at any step, as a payment to post under its id', () => {
     given(referralDecider, [...forwardedCase, acknowledged, suitFiled, served, defaulted, judgment, levy])
       .when(byLegal({ kind: 'collected', paymentId: 'pay-1', amount: 826_050 }, 140))
-      .then([{ type: 'AttorneyCollected', data: { ...base, clientId: 'client-1', paymentId: 'pay-1', amount: 826_050, currency: 'USD', collectedAt: at(140).toISOString() } }]);
+      .then([{ type: 'AttorneyCollected', data: { ...base, paymentId: 'pay-1', amount: 826_050, collectedAt: at(140).toISOString() } }]);
     const { decision } = given(referralDecider, forwardedCase).when(byLegal({ kind: 'collected', paymentId: 'pay-2', amount: 100_000 }, 51));
     expect(decision).toMatchObject([{ type: 'AttorneyCollected', data: { amount: 100_000 } }]);
   });
@@ -122,7 +122,7 @@ describe("recording the receiving attorney's milestones", () => {
   });
 
   it('folds the milestones into the file: step, suit, judgment, enforcement, collections and closing', () => {
-    const collected: ReferralEvent = { type: 'AttorneyCollected', data: { ...base, clientId: 'client-1', paymentId: 'pay-1', amount: 826_050, currency: 'USD', collectedAt: at(140).toISOString() } };
+    const collected: ReferralEvent = { type: 'AttorneyCollected', data: { ...base, paymentId: 'pay-1', amount: 826_050, collectedAt: at(140).toISOString() } };
     const after = caseAfter([...forwardedCase, acknowledged, suitFiled, served, defaulted, judgment, levy, collected]);
     expect(after.litigation).toMatchObject({
       step: 'enforcement',

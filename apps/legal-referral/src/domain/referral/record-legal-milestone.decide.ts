@@ -64,28 +64,28 @@ function amountProblemOf(milestone: LegalMilestone): string | undefined {
 }
 
 function milestoneEvent(milestone: LegalMilestone, state: ReferralCase, attorneyId: string, at: string): LegalMilestoneEvent {
-  const { accountId } = state;
+  const facts = { accountId: state.accountId, clientId: state.clientId, attorneyId, balance: state.balance, currency: state.currency };
   switch (milestone.kind) {
     case 'acknowledged':
-      return { type: 'AttorneyAcknowledged', data: { accountId, attorneyId, acknowledgedAt: at } };
+      return { type: 'AttorneyAcknowledged', data: { ...facts, acknowledgedAt: at } };
     case 'suit-filed':
-      return { type: 'SuitFiled', data: { accountId, attorneyId, court: milestone.court, caseNumber: milestone.caseNumber, filedAt: at } };
+      return { type: 'SuitFiled', data: { ...facts, court: milestone.court, caseNumber: milestone.caseNumber, filedAt: at } };
     case 'served':
-      return { type: 'DebtorServed', data: { accountId, attorneyId, servedAt: at } };
+      return { type: 'DebtorServed', data: { ...facts, servedAt: at } };
     case 'answer-or-default':
-      return { type: 'AnswerOrDefaultRecorded', data: { accountId, attorneyId, response: milestone.response, recordedAt: at } };
+      return { type: 'AnswerOrDefaultRecorded', data: { ...facts, response: milestone.response, recordedAt: at } };
     case 'judgment':
-      return { type: 'JudgmentEntered', data: { accountId, attorneyId, currency: state.currency, amount: milestone.amount, interest: milestone.interest, costs: milestone.costs, enteredAt: at } };
+      return { type: 'JudgmentEntered', data: { ...facts, amount: milestone.amount, interest: milestone.interest, costs: milestone.costs, enteredAt: at } };
     case 'enforcement':
-      return { type: 'EnforcementStarted', data: { accountId, attorneyId, method: milestone.method, startedAt: at } };
+      return { type: 'EnforcementStarted', data: { ...facts, method: milestone.method, startedAt: at } };
     case 'collected':
       return {
         type: 'AttorneyCollected',
-        data: { accountId, clientId: state.clientId, attorneyId, paymentId: milestone.paymentId, amount: milestone.amount, currency: state.currency, collectedAt: at },
+        data: { ...facts, paymentId: milestone.paymentId, amount: milestone.amount, collectedAt: at },
       };
     case 'closed':
-      return { type: 'LegalFileClosed', data: { accountId, attorneyId, outcome: milestone.outcome, closedAt: at } };
+      return { type: 'LegalFileClosed', data: { ...facts, outcome: milestone.outcome, closedAt: at } };
     case 'recalled':
-      return { type: 'RecalledFromAttorney', data: { accountId, attorneyId, reason: milestone.reason, recalledAt: at } };
+      return { type: 'RecalledFromAttorney', data: { ...facts, reason: milestone.reason, recalledAt: at } };
   }
 }

@@ -146,30 +146,38 @@ export type RecommendationApproved = DomainEvent<
 /** A supervisor declined the pending recommendation: the client is not asked. */
 export type RecommendationDeclined = DomainEvent<
   'RecommendationDeclined',
-  { accountId: string; declinedBy: string; reason: string; declinedAt: string; reviewedAt: string; criteria: CriterionVersion[] }
+  { accountId: string; clientId: string; balance: number; currency: string; declinedBy: string; reason: string; declinedAt: string; reviewedAt: string; criteria: CriterionVersion[] }
 >;
 
+/**
+ * What every milestone carries besides its own facts: the case's client, balance and
+ * currency at the time, so its published stage change needs nothing but the event.
+ */
+export type MilestoneFacts = {
+  accountId: string;
+  clientId: string;
+  attorneyId: string;
+  /** Minor units, the case's balance when the milestone was recorded. */
+  balance: number;
+  currency: string;
+};
+
 /** The receiving attorney's milestones, recorded by legal or reported by the attorney. */
-export type AttorneyAcknowledged = DomainEvent<'AttorneyAcknowledged', { accountId: string; attorneyId: string; acknowledgedAt: string }>;
-export type SuitFiled = DomainEvent<'SuitFiled', { accountId: string; attorneyId: string; court: string; caseNumber: string; filedAt: string }>;
-export type DebtorServed = DomainEvent<'DebtorServed', { accountId: string; attorneyId: string; servedAt: string }>;
+export type AttorneyAcknowledged = DomainEvent<'AttorneyAcknowledged', MilestoneFacts & { acknowledgedAt: string }>;
+export type SuitFiled = DomainEvent<'SuitFiled', MilestoneFacts & { court: string; caseNumber: string; filedAt: string }>;
+export type DebtorServed = DomainEvent<'DebtorServed', MilestoneFacts & { servedAt: string }>;
 export type DebtorResponse = 'answered' | 'defaulted';
-export type AnswerOrDefaultRecorded = DomainEvent<'AnswerOrDefaultRecorded', { accountId: string; attorneyId: string; response: DebtorResponse; recordedAt: string }>;
-export type JudgmentEntered = DomainEvent<
-  'JudgmentEntered',
-  { accountId: string; attorneyId: string; currency: string; amount: number; interest: number; costs: number; enteredAt: string }
->;
+export type AnswerOrDefaultRecorded = DomainEvent<'AnswerOrDefaultRecorded', MilestoneFacts & { response: DebtorResponse; recordedAt: string }>;
+/** Minor units of the case's currency. */
+export type JudgmentEntered = DomainEvent<'JudgmentEntered', MilestoneFacts & { amount: number; interest: number; costs: number; enteredAt: string }>;
 export type EnforcementMethod = 'garnishment' | 'bank-levy' | 'lien';
-export type EnforcementStarted = DomainEvent<'EnforcementStarted', { accountId: string; attorneyId: string; method: EnforcementMethod; startedAt: string }>;
+export type EnforcementStarted = DomainEvent<'EnforcementStarted', MilestoneFacts & { method: EnforcementMethod; startedAt: string }>;
 /** Money the attorney collected; payments posts it as a payment of method `attorney` under `paymentId`. */
-export type AttorneyCollected = DomainEvent<
-  'AttorneyCollected',
-  { accountId: string; clientId: string; attorneyId: string; paymentId: string; amount: number; currency: string; collectedAt: string }
->;
+export type AttorneyCollected = DomainEvent<'AttorneyCollected', MilestoneFacts & { paymentId: string; amount: number; collectedAt: string }>;
 export type LegalOutcome = 'paid-in-full' | 'settled' | 'judgment-uncollectible' | 'dismissed' | 'withdrawn';
-export type LegalFileClosed = DomainEvent<'LegalFileClosed', { accountId: string; attorneyId: string; outcome: LegalOutcome; closedAt: string }>;
+export type LegalFileClosed = DomainEvent<'LegalFileClosed', MilestoneFacts & { outcome: LegalOutcome; closedAt: string }>;
 /** The agency took the account back from the attorney: it is `authorized` again and may go to another. */
-export type RecalledFromAttorney = DomainEvent<'RecalledFromAttorney', { accountId: string; attorneyId: string; reason: string; recalledAt: string }>;
+export type RecalledFromAttorney = DomainEvent<'RecalledFromAttorney', MilestoneFacts & { reason: string; recalledAt: string }>;
 
 export type LegalMilestoneEvent =
   | AttorneyAcknowledged
