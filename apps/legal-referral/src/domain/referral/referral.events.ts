@@ -99,6 +99,8 @@ export type ReferralNotRecommended = DomainEvent<
   'ReferralNotRecommended',
   {
     accountId: string;
+    /** Absent on reviews recorded before the verdict was published (LegalStageChanged.v2). */
+    clientId?: string;
     balance: number;
     currency: string;
     rulesChecked: string[];

@@ -45,6 +45,7 @@ describe('reviewing an account for legal', () => {
         type: 'ReferralNotRecommended',
         data: {
           accountId: 'acc-1',
+          clientId: 'client-1',
           balance: 450_050,
           currency: 'USD',
           rulesChecked: ALL_RULES,
@@ -100,6 +101,7 @@ describe('reviewing an account for legal', () => {
           type: 'ReferralNotRecommended',
           data: {
             accountId: 'acc-1',
+            clientId: 'client-1',
             balance: 700_050,
             currency: 'USD',
             rulesChecked: ALL_RULES,

@@ -67,8 +67,9 @@ function stageChangeOf(event: ReferralEvent): StageChange | undefined {
 export function legalReferralGateway(stored: RecordedEvent): OutgoingMessage[] {
   if (!isReferralEvent(stored)) return [];
   const change = stageChangeOf(stored);
-  if (!change || !('clientId' in stored.data)) return [];
-  const { accountId, clientId, balance, currency } = stored.data;
+  const { accountId, clientId, balance, currency } = stored.data as { accountId: string; clientId?: string; balance?: number; currency?: string };
+  // Every publishing event carries them; only a review recorded before v2 lacks its client, and it was never published.
+  if (!change || clientId === undefined || balance === undefined || currency === undefined) return [];
   const stage: LegalStage = change.stage;
   return [integrationMessage(LegalStageChanged, accountId, { ...change, accountId, clientId, balance, currency, stage }, stored)];
 }
