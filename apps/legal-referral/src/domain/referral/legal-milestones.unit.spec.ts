@@ -121,6 +121,16 @@ describe("recording the receiving attorney's milestones", () => {
     });
   });
 
+  it('takes milestones on a case forwarded before the panel, to an attorney named in free text; its file has no fee schedule', () => {
+    const freeText: ReferralEvent = {
+      type: 'ForwardedToAttorney',
+      data: { accountId: 'acc-1', clientId: 'client-1', balance: 750_050, currency: 'USD', attorneyId: 'att-ny-014', attorneyName: 'Hudson & Rowe LLP', jurisdiction: 'US-NY', forwardedAt: at(50).toISOString() },
+    };
+    const history = [opened(), pendingApproval(), approved(), authorized(), freeText];
+    expect(caseAfter(history).litigation).toMatchObject({ step: 'forwarded', feeSchedule: null });
+    given(referralDecider, history).when(byLegal({ kind: 'acknowledged' }, 52)).then([acknowledged]);
+  });
+
   it('folds the milestones into the file: step, suit, judgment, enforcement, collections and closing', () => {
     const collected: ReferralEvent = { type: 'AttorneyCollected', data: { ...base, paymentId: 'pay-1', amount: 826_050, collectedAt: at(140).toISOString() } };
     const after = caseAfter([...forwardedCase, acknowledged, suitFiled, served, defaulted, judgment, levy, collected]);
