@@ -32,5 +32,7 @@ export class EventSourcedAttorneyKeys implements AttorneyKeyVerifier {
  * redelivered message or retried request releases once.
  */
 export async function releaseAttorneyCase(store: EventStore, accountId: string, reason: string, context: CommandContext): Promise<void> {
+  // Not deduplicated by causation: a forwarding refused after it took its place releases it
+  // under the same request, whose assignment would otherwise pass for this release done.
   await decideOrRefuse(store, attorneyPanelDecider, ATTORNEY_PANEL_STREAM, { type: 'ReleaseCase', accountId, reason, now: context.now }, { ...context, dedupeByCausation: false });
 }
