@@ -15,7 +15,7 @@ import { ALL_SERVICES } from '../../apps/all-in-one/src/all-in-one.services';
 import { DEPLOYMENT_STAFF_TOKEN_SECRET, staffToken } from './journeys/deployment';
 import { startWebhookReceiver, WebhookReceiver } from '../support/webhook-receiver';
 
-type Caller = 'nobody' | 'client' | 'other-client' | 'admin' | 'collector' | 'supervisor' | 'accountant' | 'legal' | 'compliance';
+type Caller = 'nobody' | 'client' | 'other-client' | 'attorney' | 'admin' | 'collector' | 'supervisor' | 'accountant' | 'legal' | 'compliance';
 interface Answer {
   status: number;
   contentType: string;
@@ -91,7 +91,7 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
 
   async function send(method: string, path: string, caller: Caller, options: { body?: unknown; raw?: string; contentType?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
-    if (caller === 'client' || caller === 'other-client') headers['x-api-key'] = keys[caller]!;
+    if (caller === 'client' || caller === 'other-client' || caller === 'attorney') headers['x-api-key'] = keys[caller]!;
     else if (caller !== 'nobody') headers.authorization = staffToken(caller);
     let body: string | undefined;
     if (options.raw !== undefined) body = options.raw;
@@ -216,11 +216,25 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await send('POST', `/clients/${clientId}/commission/what-if?from=2040-01-01T00:00:00.000Z&to=2020-01-01T00:00:00.000Z`, 'accountant', { body: { ratePlan: whatIfPlan } });
     await eventually(() => send('GET', `/referrals/${accountId}`, 'legal'), (answer) => answer.status === 200);
     await valid('POST', `/referrals/${accountId}/review`, 'legal', {});
-    // The legal path, on an account with no payment: 45 days on, recommended, authorized, forwarded.
+    // The attorney panel: an attorney added, its terms changed, the panel read, a key issued to it.
+    const panelTerms = { firm: 'Hudson & Rowe LLP', jurisdictions: ['US-NY'], currency: 'USD', suitFee: 25_000, contingencyBp: 2_500, capacity: 10 };
+    const attorneyId = String((await valid('POST', '/attorneys', 'admin', panelTerms)).attorneyId);
+    await valid('PUT', `/attorneys/${attorneyId}`, 'admin', { ...panelTerms, jurisdictions: ['US-NJ', 'US-NY'], capacity: 20 });
+    await send('PUT', `/attorneys/${attorneyId}`, 'admin', { body: { ...panelTerms, jurisdictions: ['NY'] } });
+    await valid('GET', '/attorneys', 'legal');
+    keys.attorney = String((await valid('POST', `/attorneys/${attorneyId}/api-keys`, 'admin')).apiKey);
+    // The legal path, on an account with no payment: 45 days on, recommended, approved (another declined), authorized, forwarded, milestones.
     const suedId = String((await valid('POST', '/placements', 'client', placement('CONF-LEGAL'))).accountId);
+    const declinedId = String((await valid('POST', '/placements', 'client', placement('CONF-DECLINED'))).accountId);
     await eventually(() => send('GET', `/referrals/${suedId}`, 'legal'), (answer) => answer.status === 200);
+    await eventually(() => send('GET', `/referrals/${declinedId}`, 'legal'), (answer) => answer.status === 200);
     await valid('POST', '/test-clock/advance', 'admin', { days: 45 });
-    await eventually(() => send('GET', `/referrals/${suedId}`, 'legal'), (answer) => (answer.body as { stage?: string }).stage === 'recommended');
+    await eventually(() => send('GET', `/referrals/${suedId}`, 'legal'), (answer) => (answer.body as { stage?: string }).stage === 'pending-approval');
+    await eventually(() => send('GET', `/referrals/${declinedId}`, 'legal'), (answer) => (answer.body as { stage?: string }).stage === 'pending-approval');
+    await valid('POST', `/referrals/${suedId}/approval`, 'supervisor');
+    await send('POST', `/referrals/${suedId}/approval`, 'supervisor');
+    await valid('POST', `/referrals/${declinedId}/decline`, 'supervisor', { reason: 'the debtor is a key supplier of the client' });
+    await send('POST', `/referrals/${declinedId}/decline`, 'supervisor', { body: { reason: '' } });
     await valid('POST', `/accounts/${suedId}/legal-authorization`, 'client', { agreesToSuitFee: true, agreesToAdvanceCosts: true });
     await eventually(() => send('GET', `/referrals/${suedId}`, 'legal'), (answer) => (answer.body as { stage?: string }).stage === 'authorized');
     await valid('POST', `/referrals/${suedId}/forwarding`, 'legal', { attorneyId: 'att-ny-1', attorneyName: 'Hudson & Rowe LLP', jurisdiction: 'US-NY' });
@@ -231,6 +245,13 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     const tollingId = String((stay.tollings as Array<{ tollingId: string }>)[0].tollingId);
     await valid('POST', `/accounts/${suedId}/statute-of-limitations/tollings/${tollingId}/end`, 'supervisor', { endsOn: '2026-02-10' });
     await send('POST', `/accounts/${suedId}/statute-of-limitations/tollings`, 'legal', { body: { reason: 'bankruptcy-stay', startsOn: '2099-01-01' } });
+    await send('POST', `/referrals/${suedId}/forwarding`, 'legal', { body: { attorneyId: 'att-ny-1', attorneyName: 'Hudson & Rowe LLP', jurisdiction: 'US-NY' } });
+    await valid('POST', `/referrals/${suedId}/forwarding`, 'legal', { attorneyId });
+    await valid('POST', `/referrals/${suedId}/milestones`, 'attorney', { milestone: 'acknowledged' });
+    await valid('POST', `/referrals/${suedId}/milestones`, 'legal', { milestone: 'suit-filed', court: 'NY Supreme Court, New York County', caseNumber: '651234/2026' });
+    await send('POST', `/referrals/${suedId}/milestones`, 'legal', { body: { milestone: 'judgment', amount: 1, interest: 0, costs: 0 } });
+    await send('POST', `/referrals/${declinedId}/milestones`, 'attorney', { body: { milestone: 'served' } });
+    await valid('GET', `/referrals/${suedId}`, 'attorney');
     await valid('GET', '/test-clock', 'admin');
     // Remittance: whatever the scheduled month-end run (the clock moved 45 days) left, remitted by hand up to now, then read back.
     const clockNow = String((await valid('GET', '/test-clock', 'admin')).now);

@@ -19,8 +19,8 @@ interface Route {
 }
 
 /** Every role a caller can present over HTTP ('system' is only ever the services themselves). */
-type CallerRole = 'client' | StaffRole;
-const EVERY_ROLE: readonly CallerRole[] = ['client', ...STAFF_ROLES];
+type CallerRole = 'client' | 'attorney' | StaffRole;
+const EVERY_ROLE: readonly CallerRole[] = ['client', 'attorney', ...STAFF_ROLES];
 const isCallerRole = (role: Role): role is CallerRole => (EVERY_ROLE as readonly Role[]).includes(role);
 const SOME_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -54,6 +54,7 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
   let baseUrl: string;
   let routes: Route[];
   let clientKey: string;
+  let attorneyKey: string;
 
   beforeAll(async () => {
     const config = loadConfig('all-in-one', { PGLITE_DATA_DIR: 'memory', CLOCK: 'test', STAFF_TOKEN_SECRET: DEPLOYMENT_STAFF_TOKEN_SECRET }, { port: 0 });
@@ -69,6 +70,10 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     const issued = await call('POST', `/clients/${(onboarded.body as { clientId: string }).clientId}/api-keys`, admin, {});
     clientKey = (issued.body as { apiKey: string }).apiKey;
     expect(clientKey).toEqual(expect.any(String));
+    const attorney = await call('POST', '/attorneys', admin, { firm: 'Matrix Law LLP', jurisdictions: ['US-NY'], currency: 'USD', suitFee: 0, contingencyBp: 2_500, capacity: 1 });
+    const attorneyIssued = await call('POST', `/attorneys/${(attorney.body as { attorneyId: string }).attorneyId}/api-keys`, admin, {});
+    attorneyKey = (attorneyIssued.body as { apiKey: string }).apiKey;
+    expect(attorneyKey).toMatch(/^ak_/);
   }, 180_000);
 
   afterAll(async () => {
@@ -91,7 +96,7 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
   const callAs = (route: Route, role: CallerRole | 'nobody') => {
     const path = route.path.replace(/:[A-Za-z]+/g, SOME_ID);
     const credentials: Record<string, string> =
-      role === 'nobody' ? {} : role === 'client' ? { 'x-api-key': clientKey } : { authorization: staffToken(role) };
+      role === 'nobody' ? {} : role === 'client' ? { 'x-api-key': clientKey } : role === 'attorney' ? { 'x-api-key': attorneyKey } : { authorization: staffToken(role) };
     return call(route.method, path, credentials, {});
   };
 
@@ -158,6 +163,13 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'POST /accounts/:accountId/statute-of-limitations/acknowledgements',
         'POST /accounts/:accountId/statute-of-limitations/tollings',
         'POST /accounts/:accountId/statute-of-limitations/tollings/:tollingId/end',
+        'POST /referrals/:accountId/approval',
+        'POST /referrals/:accountId/decline',
+        'POST /referrals/:accountId/milestones',
+        'POST /attorneys',
+        'PUT /attorneys/:attorneyId',
+        'GET /attorneys',
+        'POST /attorneys/:attorneyId/api-keys',
       ]),
     );
     // Money leaving trust and the trust account's figures are for accountants alone.
@@ -193,6 +205,16 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     for (const read of ['GET /clients/:clientId/remittances', 'GET /remittances/:remittanceId', 'GET /remittances/:remittanceId.csv', 'GET /remittances/:remittanceId.pdf']) {
       expect(rolesOf(read)).toEqual(['accountant', 'admin', 'compliance', 'client']);
     }
+    // A panel attorney's key reaches its milestones and its cases, nothing else; the supervisor alone approves; the admin alone keeps the panel.
+    expect(routes.filter((route) => Array.isArray(route.roles) && route.roles.includes('attorney')).map((route) => `${route.method} ${route.path}`).sort()).toEqual([
+      'GET /referrals/:accountId',
+      'POST /referrals/:accountId/milestones',
+    ]);
+    expect(rolesOf('POST /referrals/:accountId/approval')).toEqual(['supervisor']);
+    expect(rolesOf('POST /referrals/:accountId/decline')).toEqual(['supervisor']);
+    expect(rolesOf('POST /attorneys')).toEqual(['admin']);
+    expect(rolesOf('PUT /attorneys/:attorneyId')).toEqual(['admin']);
+    expect(rolesOf('POST /attorneys/:attorneyId/api-keys')).toEqual(['admin']);
     const unstated = routes.filter((route) => route.roles === undefined).map((route) => `${route.method} ${route.path}`);
     expect(unstated).toEqual([]);
     const open = routes.filter((route) => route.roles === 'public').map((route) => `${route.method} ${route.path}`);

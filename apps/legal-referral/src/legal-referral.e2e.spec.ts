@@ -10,7 +10,7 @@ import {
   Contract,
   LEGAL_REFERRALS,
   LegalReferralAuthorized,
-  LegalStageChangedV1,
+  LegalStageChangedV2,
   PaymentPostedV1,
   PaymentReversedV1,
 } from '@lib/contracts';
@@ -38,6 +38,9 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
   let audited: IncomingMessage[];
   let close: () => Promise<void>;
   let commands: CommandBus;
+  /** The panel attorney covering New York every forwarding here goes to. */
+  let nyAttorneyId: string;
+  const attorney = () => ({ attorneyId: nyAttorneyId });
 
   beforeAll(async () => {
     const sut = await startServiceUnderTest({
@@ -51,6 +54,12 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     published = sut.received(LEGAL_REFERRALS);
     audited = sut.received(AUDIT_EVENTS);
     commands = sut.app.get(CommandBus);
+    const added = await http
+      .post('/attorneys')
+      .set('authorization', staff('admin'))
+      .send({ firm: 'Hudson & Rowe LLP', jurisdictions: ['US-NY'], currency: 'USD', suitFee: 25_000, contingencyBp: 2_500, capacity: 1_000 })
+      .expect(201);
+    nyAttorneyId = added.body.attorneyId;
   });
   afterAll(() => close());
 
@@ -67,9 +76,11 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     expect((await getReferral(accountId)).stage).toBe('opened');
     await advanceAndTick({ hours: 1 });
     const reviewed = await getReferral(accountId);
-    expect(reviewed).toMatchObject({ stage: 'recommended', failedRules: [], rulesChecked: expect.arrayContaining(['balance-at-least-5000', 'within-statute-of-limitations']) });
+    expect(reviewed).toMatchObject({ stage: 'pending-approval', failedRules: [], rulesChecked: expect.arrayContaining(['balance-at-least-5000', 'within-statute-of-limitations']) });
     const [review] = (await store.readStream(`referral-${accountId}`)).filter((e) => e.type === 'ReferralRecommended');
     expect(review.metadata).toMatchObject({ principal: { role: 'system', id: 'legal-review-scheduler' }, causationId: legalReviewWorkId(accountId) });
+    expect(await stageMessage(accountId, 'pending-approval')).toMatchObject({ accountId, clientId: 'client-1', balance: 750_050, currency: 'USD' });
+    await approve(accountId);
     expect(await stageMessage(accountId, 'recommended')).toMatchObject({ accountId, clientId: 'client-1', balance: 750_050, currency: 'USD' });
 
     await publish(LegalReferralAuthorized, accountId, { accountId, clientId: 'client-1', authorizedAt: clock.now().toISOString(), agreesToSuitFee: true, agreesToAdvanceCosts: true });
@@ -79,27 +90,28 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     const forwarded = await http
       .post(`/referrals/${accountId}/forwarding`)
       .set('authorization', staff('legal'))
-      .send({ attorneyId: 'att-ny-014', attorneyName: 'Hudson & Rowe LLP', jurisdiction: 'US-NY' })
+      .send(attorney())
       .expect(201);
-    expect(forwarded.body).toMatchObject({ stage: 'forwarded', attorney: { attorneyId: 'att-ny-014', attorneyName: 'Hudson & Rowe LLP', jurisdiction: 'US-NY', forwardedAt: clock.now().toISOString() } });
+    expect(forwarded.body).toMatchObject({ stage: 'forwarded', attorney: { attorneyId: nyAttorneyId, attorneyName: 'Hudson & Rowe LLP', jurisdiction: 'US-NY', forwardedAt: clock.now().toISOString() } });
     expect((await getReferral(accountId)).stage).toBe('forwarded');
     const message = await stageMessage(accountId, 'forwarded');
-    expect(message).toMatchObject({ attorneyId: 'att-ny-014', changedAt: clock.now().toISOString() });
+    expect(message).toMatchObject({ attorneyId: nyAttorneyId, changedAt: clock.now().toISOString() });
     expect(published.find((m) => m.value === message)?.key).toBe(accountId);
 
     const again = await http
       .post(`/referrals/${accountId}/forwarding`)
       .set('authorization', staff('supervisor'))
-      .send({ attorneyId: 'att-ny-020', attorneyName: 'Other LLP', jurisdiction: 'US-NY' })
+      .send({ attorneyId: randomUUID() })
       .expect(409);
     expect(again.body).toMatchObject({ type: 'urn:collections:problem:already-forwarded', status: 409, rule: 'already-forwarded' });
-    expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened', 'ReferralRecommended', 'ReferralAuthorized', 'ForwardedToAttorney']);
+    expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened', 'ReferralRecommended', 'RecommendationApproved', 'ReferralAuthorized', 'ForwardedToAttorney']);
 
     const audit = await http.get(`/audit/legal-referral/accounts/${accountId}`).set('authorization', staff('compliance')).expect(200);
     expect(audit.body.streams).toHaveLength(1);
-    expect(audit.body.streams[0]).toMatchObject({ streamId: `referral-${accountId}`, integrity: { ok: true, checked: 4 } });
-    expect(audit.body.streams[0].events.map((e: { type: string }) => e.type)).toEqual(['ReferralCaseOpened', 'ReferralRecommended', 'ReferralAuthorized', 'ForwardedToAttorney']);
-    expect(audit.body.streams[0].events[3].metadata.principal).toEqual({ role: 'legal', id: 'legal-1' });
+    expect(audit.body.streams[0]).toMatchObject({ streamId: `referral-${accountId}`, integrity: { ok: true, checked: 5 } });
+    expect(audit.body.streams[0].events.map((e: { type: string }) => e.type)).toEqual(['ReferralCaseOpened', 'ReferralRecommended', 'RecommendationApproved', 'ReferralAuthorized', 'ForwardedToAttorney']);
+    expect(audit.body.streams[0].events[2].metadata.principal).toEqual({ role: 'supervisor', id: 'supervisor-1' });
+    expect(audit.body.streams[0].events[4].metadata.principal).toEqual({ role: 'legal', id: 'legal-1' });
   });
 
   it('does not recommend an account that paid within 45 days, ignores an early authorization, and recommends once it is quiet again, booked or on demand', async () => {
@@ -134,23 +146,24 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     const refused = await http
       .post(`/referrals/${accountId}/forwarding`)
       .set('authorization', staff('legal'))
-      .send({ attorneyId: 'att-ny-014', attorneyName: 'Hudson & Rowe LLP', jurisdiction: 'US-NY' })
+      .send(attorney())
       .expect(409);
     expect(refused.body).toMatchObject({ type: 'urn:collections:problem:referral-not-authorized', status: 409, rule: 'referral-not-authorized', detail: 'the client has not authorized suit on this account' });
     expect(await typesIn(accountId)).toEqual(before);
 
     // The failed review booked a follow-up 45 days after the payments (day 65): it recommends.
     await advanceAndTick({ days: 20 });
-    expect(await getReferral(accountId)).toMatchObject({ stage: 'recommended', failedRules: [], balance: 840_000 });
+    expect(await getReferral(accountId)).toMatchObject({ stage: 'pending-approval', failedRules: [], balance: 840_000 });
     const onDemand = await http.post(`/referrals/${accountId}/review`).set('authorization', staff('supervisor')).expect(200);
-    expect(onDemand.body).toMatchObject({ accountId, stage: 'recommended', failedRules: [], balance: 840_000 });
+    expect(onDemand.body).toMatchObject({ accountId, stage: 'pending-approval', failedRules: [], balance: 840_000 });
     const reviews = (await store.readStream(`referral-${accountId}`)).filter((e) => e.type === 'ReferralRecommended');
     expect(reviews.map((e) => e.metadata.principal)).toEqual([
       { role: 'system', id: 'legal-review-scheduler' },
       { role: 'supervisor', id: 'supervisor-1' },
     ]);
-    await waitFor('both recommendations to be published', () => published.filter((m) => m.key === accountId).length >= 2, { timeoutMs: 5000 });
-    expect(published.filter((m) => m.key === accountId).map((m) => (m.value as LegalStageChangedV1).stage)).toEqual(['recommended', 'recommended']);
+    // Every verdict is published; the client hears of none before a supervisor approves.
+    await waitFor('the three verdicts to be published', () => published.filter((m) => m.key === accountId).length >= 3, { timeoutMs: 5000 });
+    expect(published.filter((m) => m.key === accountId).map((m) => (m.value as LegalStageChangedV2).stage)).toEqual(['not-recommended', 'pending-approval', 'pending-approval']);
   });
 
   it('restores the balance when a payment bounces, and a bounced payment does not hold back the review', async () => {
@@ -167,7 +180,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     expect((await getReferral(accountId)).lastPayment).toBeNull();
 
     await advanceAndTick({ days: 35 });
-    expect((await getReferral(accountId)).stage).toBe('recommended');
+    expect((await getReferral(accountId)).stage).toBe('pending-approval');
   });
 
   it('books a follow-up review when a payment on day 44 holds back the day-45 review, and recommends 45 days after that payment', async () => {
@@ -183,7 +196,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     await advanceAndTick({ days: 43, hours: 23 });
     expect((await getReferral(accountId)).stage).toBe('not-recommended');
     await advanceAndTick({ hours: 1 });
-    expect(await getReferral(accountId)).toMatchObject({ stage: 'recommended', failedRules: [], reviewedAt: daysLater(paidAt.toISOString(), 45) });
+    expect(await getReferral(accountId)).toMatchObject({ stage: 'pending-approval', failedRules: [], reviewedAt: daysLater(paidAt.toISOString(), 45) });
     const reviews = (await store.readStream(`referral-${accountId}`)).filter((e) => e.type.startsWith('Referral') && e.type !== 'ReferralCaseOpened');
     expect(reviews.map((e) => e.type)).toEqual(['ReferralNotRecommended', 'ReferralRecommended']);
     // The follow-up is durable work of its own: a new work id, scheduled and fired in the store.
@@ -260,14 +273,14 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     await advanceAndTick({ days: 44, hours: 23 });
     expect(await getReferral(accountId)).toMatchObject({ stage: 'opened', reviewedAt: null });
     await advanceAndTick({ hours: 1 });
-    expect(await getReferral(accountId)).toMatchObject({ stage: 'recommended', failedRules: [], balance: 750_050, reviewedAt: daysLater(reopenedAt, 45) });
+    expect(await getReferral(accountId)).toMatchObject({ stage: 'pending-approval', failedRules: [], balance: 750_050, reviewedAt: daysLater(reopenedAt, 45) });
     const [review] = (await store.readStream(`referral-${accountId}`)).filter((e) => e.type === 'ReferralRecommended');
     expect(review.metadata).toMatchObject({ principal: { role: 'system', id: 'legal-review-scheduler' }, causationId: reopenedReviewWorkId(accountId, 1) });
     expect((await store.readStream(reopenedWork)).map((e) => e.type)).toEqual(['WorkScheduled', 'WorkFired']);
     const types = await typesIn(accountId);
     expect(types.filter((t) => t !== 'PaymentReversalNoted')).toEqual(['ReferralCaseOpened', 'PaymentNoted', 'ReferralCaseClosed', 'ReferralCaseReopened', 'ReferralRecommended']);
     expect(types.filter((t) => t === 'PaymentReversalNoted')).toHaveLength(1);
-    expect(await stageMessage(accountId, 'recommended')).toMatchObject({ accountId, balance: 750_050, changedAt: daysLater(reopenedAt, 45) });
+    expect(await stageMessage(accountId, 'pending-approval')).toMatchObject({ accountId, balance: 750_050, changedAt: daysLater(reopenedAt, 45) });
   });
 
   it('puts a reopened case back at its stage, cancels its review when the account closes again (not on a redelivered earlier closing), and books a new one for a second reopening', async () => {
@@ -275,7 +288,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     await publish(AccountPlacedV1, accountId, placed(accountId, clock.now()));
     await referralOnceVisible(accountId);
     await advanceAndTick({ days: 45 });
-    expect((await getReferral(accountId)).stage).toBe('recommended');
+    expect((await getReferral(accountId)).stage).toBe('pending-approval');
     const closeAccount = () => publish(AccountClosed, accountId, { accountId, clientId: 'client-1', closingCode: 'paid-in-full', closedAt: clock.now().toISOString() });
 
     const firstClosing = await closeAccount();
@@ -288,7 +301,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     await publish(AccountClosed, accountId, { accountId, clientId: 'client-1', closingCode: 'paid-in-full', closedAt: first.reopenedAt }, firstClosing);
     const firstWork = `schedule-${reopenedReviewWorkId(accountId, 1)}`;
     await waitUntil('the first reopening to book its review', async () => (await store.readStream(firstWork)).length > 0);
-    expect(await getReferral(accountId)).toMatchObject({ stage: 'recommended', closing: null, reopening: { reopenedAt: first.reopenedAt } });
+    expect(await getReferral(accountId)).toMatchObject({ stage: 'pending-approval', closing: null, reopening: { reopenedAt: first.reopenedAt } });
 
     await advanceAndTick({ days: 5 });
     const secondClosing = await closeAccount();
@@ -302,7 +315,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
 
     // Past the day the first reopening's review was due (day 91) and up to the second's (day 101).
     await advanceAndTick({ days: 45 });
-    expect(await getReferral(accountId)).toMatchObject({ stage: 'recommended', reviewedAt: daysLater(second.reopenedAt, 45) });
+    expect(await getReferral(accountId)).toMatchObject({ stage: 'pending-approval', reviewedAt: daysLater(second.reopenedAt, 45) });
     expect(await typesIn(accountId)).toEqual([
       'ReferralCaseOpened',
       'ReferralRecommended',
@@ -318,7 +331,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
 
     // Like a closing, a reopening goes to the audit trail only: legal.referrals has no such stage.
     await waitFor('both recommendations to be published', () => published.filter((m) => m.key === accountId).length >= 2, { timeoutMs: 5000 });
-    expect(published.filter((m) => m.key === accountId).map((m) => (m.value as LegalStageChangedV1).stage)).toEqual(['recommended', 'recommended']);
+    expect(published.filter((m) => m.key === accountId).map((m) => (m.value as LegalStageChangedV2).stage)).toEqual(['pending-approval', 'pending-approval']);
     const auditTypes = () => audited.filter((m) => m.key === `referral-${accountId}`).map((m) => (m.value as AuditRecordV1).type);
     await waitFor('the reopenings to reach the audit trail', () => auditTypes().filter((t) => t === 'ReferralCaseReopened').length === 2, { timeoutMs: 5000 });
   });
@@ -372,18 +385,19 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
       .set('authorization', staff('legal'))
       .send({ attorneyId: '', jurisdiction: 'new york', extra: 1 })
       .expect(400);
-    expect(invalid.body.problems.map((p: { field: string }) => p.field)).toEqual(expect.arrayContaining(['attorneyId', 'attorneyName', 'jurisdiction', 'extra']));
+    expect(invalid.body.problems.map((p: { field: string }) => p.field)).toEqual(expect.arrayContaining(['attorneyId', 'jurisdiction', 'extra']));
     const notAuthorized = await http.post(`/referrals/${accountId}/forwarding`).set('authorization', staff('legal')).send(attorney()).expect(409);
     expect(notAuthorized.body).toMatchObject({ type: 'urn:collections:problem:referral-not-authorized', status: 409, rule: 'referral-not-authorized' });
     expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened']);
 
     // An authorized referral is past review: a new review is refused.
     await advanceAndTick({ days: 45 });
+    await approve(accountId);
     await publish(LegalReferralAuthorized, accountId, { accountId, clientId: 'client-1', authorizedAt: clock.now().toISOString(), agreesToSuitFee: true, agreesToAdvanceCosts: true });
     await waitUntil('the authorization to take effect', async () => (await getReferral(accountId)).stage === 'authorized');
     const late = await http.post(`/referrals/${accountId}/review`).set('authorization', staff('legal')).expect(409);
     expect(late.body).toMatchObject({ type: 'urn:collections:problem:referral-already-authorized', status: 409, rule: 'referral-already-authorized' });
-    expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened', 'ReferralRecommended', 'ReferralAuthorized']);
+    expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened', 'ReferralRecommended', 'RecommendationApproved', 'ReferralAuthorized']);
   });
 
   it('answers a forwarding retried with the same Idempotency-Key with the first answer', async () => {
@@ -391,6 +405,7 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     await publish(AccountPlacedV1, accountId, placed(accountId, clock.now()));
     await referralOnceVisible(accountId);
     await advanceAndTick({ days: 45 });
+    await approve(accountId);
     await publish(LegalReferralAuthorized, accountId, { accountId, clientId: 'client-1', authorizedAt: clock.now().toISOString(), agreesToSuitFee: true, agreesToAdvanceCosts: true });
     await waitUntil('the authorization to take effect', async () => (await getReferral(accountId)).stage === 'authorized');
 
@@ -482,6 +497,12 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     return { accountId, paymentId, paidAt };
   }
 
+  /** The supervisor approves the pending recommendation, so the client is asked. */
+  async function approve(accountId: string) {
+    const approved = await http.post(`/referrals/${accountId}/approval`).set('authorization', staff('supervisor')).expect(200);
+    expect(approved.body).toMatchObject({ stage: 'recommended' });
+  }
+
   async function getReferral(accountId: string) {
     const response = await http.get(`/referrals/${accountId}`).set('authorization', staff('legal'));
     return response.body;
@@ -505,10 +526,10 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     return (await store.readStream(`schedule-${legalReviewWorkId(accountId)}`)).map((e) => e.type);
   }
 
-  async function stageMessage(accountId: string, stage: string): Promise<LegalStageChangedV1> {
-    const find = () => published.find((m) => m.key === accountId && m.headers['message-type'] === 'LegalStageChanged.v1' && (m.value as LegalStageChangedV1).stage === stage);
+  async function stageMessage(accountId: string, stage: string): Promise<LegalStageChangedV2> {
+    const find = () => published.find((m) => m.key === accountId && m.headers['message-type'] === 'LegalStageChanged.v2' && (m.value as LegalStageChangedV2).stage === stage);
     await waitFor(`LegalStageChanged ${stage} for ${accountId}`, () => find() !== undefined, { timeoutMs: 5000 });
-    return find()!.value as LegalStageChangedV1;
+    return find()!.value as LegalStageChangedV2;
   }
 });
 
@@ -550,10 +571,6 @@ function placed(accountId: string, placedAt: Date, amount = 750_050): AccountPla
 /** What intake publishes when a payment that paid the account in full bounces. */
 function reopening(accountId: string, reopenedAt: string, paymentId?: string): AccountReopenedV1 {
   return { accountId, clientId: 'client-1', previousClosingCode: 'paid-in-full', reason: 'payment-reversed', ...(paymentId ? { paymentId } : {}), balance: 750_050, reopenedAt };
-}
-
-function attorney() {
-  return { attorneyId: 'att-ny-014', attorneyName: 'Hudson & Rowe LLP', jurisdiction: 'US-NY' };
 }
 
 function daysLater(iso: string, days: number): string {

@@ -2,7 +2,22 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DurableScheduler } from '@lib/scheduler';
 import { LEGAL_REFERRALS } from '@lib/contracts';
 import { ServiceRuntime } from '@lib/integration';
-import { auditController, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { ATTORNEY_KEY_VERIFIER, auditController, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { AddPanelAttorneyController } from './application/add-panel-attorney/add-panel-attorney.http.controller';
+import { AddPanelAttorneyHandler } from './application/add-panel-attorney/add-panel-attorney.handler';
+import { ApproveRecommendationController } from './application/approve-recommendation/approve-recommendation.http.controller';
+import { ApproveRecommendationHandler } from './application/approve-recommendation/approve-recommendation.handler';
+import { EventSourcedAttorneyKeys } from './application/attorney-panel.ports';
+import { DeclineRecommendationController } from './application/decline-recommendation/decline-recommendation.http.controller';
+import { DeclineRecommendationHandler } from './application/decline-recommendation/decline-recommendation.handler';
+import { GetAttorneyPanelController } from './application/get-attorney-panel/get-attorney-panel.http.controller';
+import { GetAttorneyPanelHandler } from './application/get-attorney-panel/get-attorney-panel.handler';
+import { IssueAttorneyApiKeyController } from './application/issue-attorney-api-key/issue-attorney-api-key.http.controller';
+import { IssueAttorneyApiKeyHandler } from './application/issue-attorney-api-key/issue-attorney-api-key.handler';
+import { RecordLegalMilestoneController } from './application/record-legal-milestone/record-legal-milestone.http.controller';
+import { RecordLegalMilestoneHandler } from './application/record-legal-milestone/record-legal-milestone.handler';
+import { UpdatePanelAttorneyController } from './application/update-panel-attorney/update-panel-attorney.http.controller';
+import { UpdatePanelAttorneyHandler } from './application/update-panel-attorney/update-panel-attorney.handler';
 import { CloseReferralCaseHandler } from './application/close-referral-case/close-referral-case.handler';
 import { ForwardToAttorneyController } from './application/forward-to-attorney/forward-to-attorney.http.controller';
 import { ForwardToAttorneyHandler } from './application/forward-to-attorney/forward-to-attorney.handler';
@@ -43,6 +58,13 @@ const controllers = [
   RecordDebtAcknowledgementController,
   RecordSolTollingController,
   EndSolTollingController,
+  ApproveRecommendationController,
+  DeclineRecommendationController,
+  RecordLegalMilestoneController,
+  AddPanelAttorneyController,
+  UpdatePanelAttorneyController,
+  GetAttorneyPanelController,
+  IssueAttorneyApiKeyController,
 ];
 const commandHandlers = [
   ReviewForLegalHandler,
@@ -56,10 +78,20 @@ const commandHandlers = [
   RecordDebtAcknowledgementHandler,
   RecordSolTollingHandler,
   EndSolTollingHandler,
+  ApproveRecommendationHandler,
+  DeclineRecommendationHandler,
+  RecordLegalMilestoneHandler,
+  AddPanelAttorneyHandler,
+  UpdatePanelAttorneyHandler,
+  IssueAttorneyApiKeyHandler,
 ];
-const queryHandlers = [GetReferralHandler, GetStatuteOfLimitationsHandler];
+const queryHandlers = [GetReferralHandler, GetStatuteOfLimitationsHandler, GetAttorneyPanelHandler];
 
-/** Composition root of the legal-referral service: its use cases over the ports it is given. */
+/**
+ * Composition root of the legal-referral service: its use cases over the ports it is given.
+ * Global only for the attorney key check (ATTORNEY_KEY_VERIFIER), which the auth guard of
+ * the process uses, as client-intake's module is for client keys.
+ */
 @Module({})
 export class LegalReferralModule {
   static register(deps: LegalReferralDependencies): DynamicModule {
@@ -81,9 +113,11 @@ export class LegalReferralModule {
     });
     return {
       module: LegalReferralModule,
+      global: true,
       controllers: [...controllers, auditController(LEGAL_REFERRAL, (accountId) => [referralStreamId(accountId)])],
       providers: [
         { provide: SERVICE_DEPENDENCIES, useValue: deps },
+        { provide: ATTORNEY_KEY_VERIFIER, useValue: new EventSourcedAttorneyKeys(deps.eventStore) },
         // Not exported: in the all-in-one process each service's handlers get their own scheduler.
         { provide: DurableScheduler, useValue: scheduler },
         LegalReviewWork,
@@ -91,6 +125,7 @@ export class LegalReferralModule {
         ...queryHandlers,
         runtimeProvider(runtime),
       ],
+      exports: [ATTORNEY_KEY_VERIFIER],
     };
   }
 }

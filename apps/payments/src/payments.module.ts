@@ -5,6 +5,7 @@ import { ServiceRuntime } from '@lib/integration';
 import { auditController, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { DurableScheduler } from '@lib/scheduler';
 import { ApplyLegalRateHandler } from './application/apply-legal-rate/apply-legal-rate.handler';
+import { PostAttorneyCollectionHandler } from './application/post-attorney-collection/post-attorney-collection.handler';
 import { GetLedgerController } from './application/get-ledger/get-ledger.http.controller';
 import { GetLedgerHandler } from './application/get-ledger/get-ledger.handler';
 import { OpenLedgerHandler } from './application/open-ledger/open-ledger.handler';
@@ -21,7 +22,7 @@ import { RecordCancellationFeeHandler } from './application/record-cancellation-
 import { RecordDirectPaymentHandler } from './application/record-direct-payment/record-direct-payment.handler';
 import { RecordImportedPaymentHandler } from './application/record-imported-payment/record-imported-payment.handler';
 import { recordCancellationFee, recordDirectPayment } from './integration/inbound/after-placement.consumers';
-import { applyLegalRate } from './integration/inbound/apply-legal-rate.consumer';
+import { followLegalStage } from './integration/inbound/apply-legal-rate.consumer';
 import { recordAddedInvoice, recordBalanceAdjustment } from './integration/inbound/account-changes.consumers';
 import { RecordAddedInvoiceHandler } from './application/record-added-invoice/record-added-invoice.handler';
 import { RecordBalanceAdjustmentHandler } from './application/record-balance-adjustment/record-balance-adjustment.handler';
@@ -57,7 +58,7 @@ import { GetRemittanceHandler, RenderRemittanceHandler } from './application/get
 export const PAYMENTS_SERVICE = 'payments';
 
 const controllers = [PostPaymentController, ReversePaymentController, GetLedgerController, RefundCreditController, GetTrustReconciliationController, GetCostAdvancesController, RequestCostAdvanceController, ReceiveCostAdvanceController, SpendCostAdvanceController, RecoverCostAdvanceController, RefundCostAdvanceController, GetCommissionWhatIfController, RunRemittanceController, ListRemittancesController, GetRemittanceController];
-const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler, RecordAgreementVersionHandler, RecordDirectPaymentHandler, RecordCancellationFeeHandler, RefundCreditHandler, RecordImportedPaymentHandler, RecordAddedInvoiceHandler, RecordBalanceAdjustmentHandler, RequestCostAdvanceHandler, ReceiveCostAdvanceHandler, SpendCostAdvanceHandler, RecoverCostAdvanceHandler, RefundCostAdvanceHandler, RunRemittanceHandler];
+const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler, RecordAgreementVersionHandler, RecordDirectPaymentHandler, RecordCancellationFeeHandler, RefundCreditHandler, RecordImportedPaymentHandler, RecordAddedInvoiceHandler, RecordBalanceAdjustmentHandler, PostAttorneyCollectionHandler, RequestCostAdvanceHandler, ReceiveCostAdvanceHandler, SpendCostAdvanceHandler, RecoverCostAdvanceHandler, RefundCostAdvanceHandler, RunRemittanceHandler];
 const queryHandlers = [GetLedgerHandler, GetTrustReconciliationHandler, GetCostAdvancesHandler, GetCommissionWhatIfHandler, ListRemittancesHandler, GetRemittanceHandler, RenderRemittanceHandler];
 
 /** Composition root of the payments service: its use cases over the ports it is given. */
@@ -76,7 +77,7 @@ export class PaymentsModule {
       bus: deps.bus,
       gateway: paymentsGateway,
       accountIdOf: accountIdOfStream,
-      inbound: [openLedger, applyLegalRate, recordAgreementVersion, recordDirectPayment, recordCancellationFee, recordImportedPayment, recordAddedInvoice, recordBalanceAdjustment],
+      inbound: [openLedger, followLegalStage, recordAgreementVersion, recordDirectPayment, recordCancellationFee, recordImportedPayment, recordAddedInvoice, recordBalanceAdjustment],
       scheduler,
       publishes: [PAYMENTS_LEDGER, PAYMENTS_REMITTANCES],
       now: () => deps.clock.now(),

@@ -259,7 +259,8 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
       );
       const own = await http.get('/reports/legal-pipeline').set('x-api-key', 'key-client-a').expect(200);
       expect(own.body).toEqual({
-        byStage: { recommended: 0, authorized: 1, forwarded: 0 },
+        byStage: expect.objectContaining({ recommended: 0, authorized: 1, forwarded: 0, 'suit-filed': 0 }),
+        stages: expect.arrayContaining([{ stage: 'authorized', count: 1, amounts: [{ currency: 'USD', amount: 200_000 }], averageDaysInStage: expect.any(Number) }]),
         accounts: [expect.objectContaining({ accountId: a1, stage: 'authorized' })],
       });
     });

@@ -1,4 +1,4 @@
-import { AccountPlaced, AccountPlacedV1, AuditRecord, ContractViolation, LegalStageChanged, PaymentPosted, PaymentPostedV1, PaymentReversedV1, s, upcastMessage } from './index';
+import { AccountPlaced, AccountPlacedV1, AuditRecord, ContractViolation, LegalStageChanged, LegalStageChangedV1, PaymentPosted, PaymentPostedV1, PaymentReversedV1, s, upcastMessage } from './index';
 
 const placed = {
   accountId: 'a-1',
@@ -47,7 +47,7 @@ describe('a contract declared once', () => {
 
   it('lets an optional field be absent or null but not of another kind', () => {
     expect(problemsOf(() => AccountPlacedV1.parse({ ...placed, debtor: { ...placed.debtor, region: null } }))).toEqual([]);
-    expect(problemsOf(() => LegalStageChanged.parse({ accountId: 'a', clientId: 'c', stage: 'sued', balance: 1, currency: 'USD', attorneyId: 3, changedAt: placed.placedAt }))).toEqual([
+    expect(problemsOf(() => LegalStageChangedV1.parse({ accountId: 'a', clientId: 'c', stage: 'sued', balance: 1, currency: 'USD', attorneyId: 3, changedAt: placed.placedAt }))).toEqual([
       'stage must be one of recommended, authorized, forwarded',
       'attorneyId must be string',
     ]);
@@ -92,6 +92,15 @@ describe('upcasting a received message', () => {
     expect(upcastMessage('PaymentPosted.v1', v1)).toEqual({ type: 'PaymentPosted.v2', value: { ...v1, method: null, commissionRateBp: null } });
     const reversed = { accountId: 'a', clientId: 'c', paymentId: 'p', amount: 5, currency: 'USD', commission: 1, reason: 'nsf', balanceAfter: 5, reversedAt: placed.placedAt };
     expect(upcastMessage(PaymentReversedV1.type, reversed)).toEqual({ type: 'PaymentReversed.v2', value: { ...reversed, allocations: null, credit: null } });
+  });
+
+  it('brings LegalStageChanged.v1 to v2 unchanged: its three stages mean the same in v2, and it carries no milestone details', () => {
+    const v1Stage = { accountId: 'a', clientId: 'c', stage: 'forwarded', balance: 750_050, currency: 'USD', attorneyId: 'att-1', changedAt: placed.placedAt };
+    const upcast = upcastMessage('LegalStageChanged.v1', v1Stage);
+    expect(upcast).toEqual({ type: 'LegalStageChanged.v2', value: v1Stage });
+    expect(LegalStageChanged.parse(upcast.value)).toBe(upcast.value);
+    expect(problemsOf(() => LegalStageChanged.parse({ ...v1Stage, stage: 'collected', collection: { paymentId: 'p', amount: '5' } }))).toEqual(['collection.amount must be int']);
+    expect(problemsOf(() => LegalStageChangedV1.parse({ ...v1Stage, stage: 'suit-filed' }))).toEqual(['stage must be one of recommended, authorized, forwarded']);
   });
 
   it('validates the old version before upcasting it, and leaves current and unknown types alone', () => {

@@ -16,8 +16,8 @@ import { AccountClosed, AccountPlacedV1, AccountPlacedV2, AccountRecalled, Accou
 import { BalanceAdjusted, DebtorUpdated, InvoiceAdded, OpenBalanceChanged } from './intake-accounts/account-changes.contracts';
 import { ConvertedToThirdParty, PreCollectionReminderSent } from './intake-accounts/pre-collection.contracts';
 import { AgreementVersionPublished, INTAKE_CLIENTS } from './intake-clients/intake-clients.contracts';
-import { LEGAL_REFERRALS, LegalStageChanged } from './legal-referrals/legal-referrals.contracts';
 import { AccountTimeBarred } from './legal-referrals/statute-of-limitations.contracts';
+import { LEGAL_REFERRALS, LegalStageChangedV1, LegalStageChangedV2 } from './legal-referrals/legal-referrals.contracts';
 import {
   AccountPaidInFull,
   CommissionCorrected,
@@ -91,9 +91,10 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   OpenBalanceChanged,
   CommissionCorrected,
   CostAdvanceStepRecorded,
-  LegalStageChanged,
   AccountTimeBarred,
   RemittanceIssuedV1,
+  LegalStageChangedV1,
+  LegalStageChangedV2,
   AuditRecord,
 ];
 

@@ -3,9 +3,9 @@
  * carry a version suffix when a shape changes, e.g. `PaymentPosted` then `PaymentPosted.v2`.
  */
 
-/** Who acted: the role and the id of the principal behind a command. */
+/** Who acted: the role and the id of the principal behind a command. `attorney`: a panel attorney with its own API key. */
 export interface Principal {
-  role: 'client' | 'collector' | 'supervisor' | 'accountant' | 'legal' | 'compliance' | 'admin' | 'system';
+  role: 'client' | 'collector' | 'supervisor' | 'accountant' | 'legal' | 'compliance' | 'admin' | 'system' | 'attorney';
   id: string;
 }
 

@@ -89,8 +89,9 @@ export async function journeyRecallRefusedAndForced(d: Deployment, reference: st
     return answer?.stage === 'closed' ? answer : undefined;
   });
   expect(referral.stage).toBe('closed');
-  const forwarding = await call(d, 'legal-referral', 'POST', `/referrals/${accountId}/forwarding`, { as: as.staff('legal'), body: { attorneyId: 'att-ny-1', attorneyName: 'Hudson & Rowe LLP', jurisdiction: 'US-NY' } });
+  const forwarding = await call(d, 'legal-referral', 'POST', `/referrals/${accountId}/forwarding`, { as: as.staff('legal'), body: {} });
   expect(forwarding.status).toBe(409);
+  expect(forwarding.body.rule).toBe('referral-closed');
 
   // Payments posted stay, commission earned stays owed, the fee is owed by the client.
   const ledger = await eventually('the cancellation fee on the ledger', async () => {

@@ -25,7 +25,7 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
     process.stdout.write(`journey 1 (${deployment.mode}): placement to read model in ${paid.placementToReadModelMs} ms\n`);
   }, 120_000);
 
-  it('2. legal: 45 days without payment, recommended, authorized, forwarded, in the pipeline', async () => {
+  it('2. legal: 45 days without payment, recommended, approved, authorized, forwarded to a panel attorney, sued to judgment, collected at the legal rate, in the pipeline', async () => {
     await journeyLegal(deployment, `LEGAL-${Date.now()}`);
   }, 120_000);
 

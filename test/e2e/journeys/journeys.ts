@@ -58,6 +58,8 @@ export async function eventually<T>(description: string, check: () => Promise<T 
 export const as = {
   staff: (role: Parameters<typeof staffToken>[0]): Credentials => ({ token: staffToken(role) }),
   client: (apiKey: string): Credentials => ({ apiKey }),
+  /** A panel attorney's own key (`ak_…`), issued by an admin of legal-referral. */
+  attorney: (apiKey: string): Credentials => ({ apiKey }),
 };
 
 export interface OnboardedClient {
@@ -254,17 +256,35 @@ export async function journeyBouncedPayment(d: Deployment, reference: string) {
   return { client, accountId };
 }
 
-/** Journey 2: no payment, 45 days later recommended, authorized by the client, forwarded. */
+/**
+ * Journey 2: no payment, 45 days later recommended, approved by a supervisor, authorized by
+ * the client, forwarded to a panel attorney, sued to judgment, collected by the attorney and
+ * posted by payments at the legal rate; the attorney's key reaches no other account.
+ */
 export async function journeyLegal(d: Deployment, reference: string) {
   const client = await onboardClient(d, `Legal Journey ${reference}`);
   const accountId = await placeAccount(d, client, reference);
+  const otherAccountId = await placeAccount(d, client, `${reference}-OTHER`);
   await eventually('the referral case', async () => ok(await call(d, 'legal-referral', 'GET', `/referrals/${accountId}`, { as: as.staff('legal') })));
 
-  await d.advanceClock({ days: 45 });
-  await eventually('the recommendation', async () => {
-    const referral = ok(await call(d, 'legal-referral', 'GET', `/referrals/${accountId}`, { as: as.staff('legal') }));
-    return referral?.stage === 'recommended' ? referral : undefined;
+  const attorney = await call(d, 'legal-referral', 'POST', '/attorneys', {
+    as: as.staff('admin'),
+    body: { firm: `Hudson & Pierce LLP ${reference}`, jurisdictions: ['US-NY', 'US-NJ'], currency: 'USD', suitFee: 25_000, contingencyBp: 2_500, capacity: 50 },
   });
+  expect(attorney.status).toBe(201);
+  const attorneyId: string = attorney.body.attorneyId;
+  const issued = await call(d, 'legal-referral', 'POST', `/attorneys/${attorneyId}/api-keys`, { as: as.staff('admin') });
+  expect(issued.status).toBe(201);
+  const attorneyKey = as.attorney(issued.body.apiKey);
+
+  await d.advanceClock({ days: 45 });
+  await eventually('the recommendation, pending approval', async () => {
+    const referral = ok(await call(d, 'legal-referral', 'GET', `/referrals/${accountId}`, { as: as.staff('legal') }));
+    return referral?.stage === 'pending-approval' ? referral : undefined;
+  });
+  const approved = await call(d, 'legal-referral', 'POST', `/referrals/${accountId}/approval`, { as: as.staff('supervisor') });
+  expect(approved.status).toBe(200);
+  expect(approved.body).toMatchObject({ stage: 'recommended', approval: { approved: true }, criteria: expect.arrayContaining([{ rule: 'within-statute-of-limitations', version: 1 }]) });
 
   const authorized = await call(d, 'client-intake', 'POST', `/accounts/${accountId}/legal-authorization`, {
     as: as.client(client.apiKey),
@@ -276,18 +296,41 @@ export async function journeyLegal(d: Deployment, reference: string) {
     return referral?.stage === 'authorized' ? referral : undefined;
   });
 
-  const forwarded = await call(d, 'legal-referral', 'POST', `/referrals/${accountId}/forwarding`, {
-    as: as.staff('legal'),
-    body: { attorneyId: 'att-ny-17', attorneyName: 'Hudson & Pierce LLP', jurisdiction: 'US-NY' },
+  const forwarded = await call(d, 'legal-referral', 'POST', `/referrals/${accountId}/forwarding`, { as: as.staff('legal'), body: { attorneyId } });
+  expect(forwarded.status).toBe(201);
+  expect(forwarded.body).toMatchObject({ stage: 'forwarded', attorney: { attorneyId, jurisdiction: 'US-NY' } });
+
+  // The attorney reports with its own key; it reaches no account that was not forwarded to it.
+  const foreign = await call(d, 'legal-referral', 'POST', `/referrals/${otherAccountId}/milestones`, { as: attorneyKey, body: { milestone: 'acknowledged' } });
+  expect(foreign.status).toBe(404);
+  const milestone = async (body: Record<string, unknown>, by: Credentials = attorneyKey) => {
+    const answer = await call(d, 'legal-referral', 'POST', `/referrals/${accountId}/milestones`, { as: by, body });
+    expect({ body, status: answer.status }).toEqual({ body, status: 201 });
+    return answer.body;
+  };
+  await milestone({ milestone: 'acknowledged' });
+  await milestone({ milestone: 'suit-filed', court: 'NY Supreme Court, New York County', caseNumber: `651234/${reference}` });
+  await milestone({ milestone: 'served' }, as.staff('legal'));
+  await milestone({ milestone: 'answer-or-default', response: 'defaulted' });
+  await milestone({ milestone: 'judgment', amount: 750_050, interest: 41_000, costs: 35_000 });
+  const collected = await milestone({ milestone: 'collected', amount: 100_000 });
+  const [collection] = collected.litigation.collections;
+
+  // Payments posts the attorney's collection under legal-referral's payment id, at the legal
+  // rate (this client has no rate plan: the fallback's 40% once with an attorney).
+  const posted = await eventually('the attorney payment on the ledger', async () => {
+    const ledger = ok(await call(d, 'payments', 'GET', `/ledgers/${accountId}`, { as: as.staff('accountant') }));
+    return ledger?.payments?.find((p: { paymentId: string }) => p.paymentId === collection.paymentId);
   });
-  expect([200, 201]).toContain(forwarded.status);
+  expect(posted).toMatchObject({ amount: 100_000, method: 'attorney', rateBp: 4_000, commission: 40_000, reversed: false });
 
   const pipeline = await eventually('the legal pipeline', async () => {
     const answer = ok(await call(d, 'reporting', 'GET', '/reports/legal-pipeline', { as: as.staff('legal') }));
     const entry = answer?.accounts?.find((a: { accountId: string }) => a.accountId === accountId);
-    return entry?.stage === 'forwarded' ? entry : undefined;
+    return entry?.stage === 'collected' ? { entry, stages: answer.stages } : undefined;
   });
-  expect(pipeline).toMatchObject({ accountId, clientId: client.clientId, stage: 'forwarded' });
+  expect(pipeline.entry).toMatchObject({ accountId, clientId: client.clientId, stage: 'collected', attorneyId });
+  expect(pipeline.stages.find((s: { stage: string }) => s.stage === 'collected')).toMatchObject({ count: expect.any(Number), amounts: [{ currency: 'USD', amount: expect.any(Number) }] });
   return { client, accountId };
 }
 
@@ -377,7 +420,8 @@ export async function journeyIsolation(d: Deployment, reference: string) {
     ['debtor-contact', `/cases/${accountId}/contacts`, { channel: 'call', direction: 'outbound', outcome: 'no-answer' }],
     ['payments', '/payments', { accountId, amount: 100, currency: 'USD', method: 'ach' }],
     ['payments', `/payments/${paymentId}/reversal`, reversal],
-    ['legal-referral', `/referrals/${accountId}/forwarding`, { attorneyId: 'a', attorneyName: 'b', jurisdiction: 'US-NY' }],
+    ['legal-referral', `/referrals/${accountId}/forwarding`, {}],
+    ['legal-referral', `/referrals/${accountId}/milestones`, { milestone: 'acknowledged' }],
   ];
   for (const [service, path, body] of writes) {
     expect({ service, path, status: (await call(d, service, 'POST', path, { as: compliance, body })).status }).toEqual({ service, path, status: 403 });

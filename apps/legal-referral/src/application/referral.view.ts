@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Refused } from '@lib/platform';
 import { lastPayment, ReferralStage, ReferralState } from '../domain/referral/referral.state';
 
-const STAGES: ReferralStage[] = ['opened', 'recommended', 'not-recommended', 'authorized', 'forwarded', 'closed'];
+const STAGES: ReferralStage[] = ['opened', 'pending-approval', 'recommended', 'not-recommended', 'authorized', 'forwarded', 'closed'];
 
 export class FailedRuleView {
   @ApiProperty({ example: 'no-payment-in-45-days' }) rule!: string;
@@ -45,6 +45,73 @@ export class ReopeningView {
   @ApiProperty({ format: 'date-time', description: 'When the review booked by this reopening falls due: 45 days after it' }) reviewDueAt!: string;
 }
 
+export class CriterionVersionView {
+  @ApiProperty({ example: 'balance-at-least-5000' }) rule!: string;
+  @ApiProperty({ type: 'integer', example: 1 }) version!: number;
+}
+
+export class ApprovalView {
+  @ApiProperty({ description: 'True: approved, the client is asked; false: declined' }) approved!: boolean;
+  @ApiProperty({ description: 'The supervisor' }) by!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was declined; null when approved' }) reason!: string | null;
+}
+
+export class FeeScheduleView {
+  @ApiProperty({ type: 'integer', description: 'Minor units' }) suitFee!: number;
+  @ApiProperty({ type: 'integer', description: 'Basis points' }) contingencyBp!: number;
+}
+
+export class SuitView {
+  @ApiProperty() court!: string;
+  @ApiProperty() caseNumber!: string;
+  @ApiProperty({ format: 'date-time' }) filedAt!: string;
+}
+
+export class DebtorResponseView {
+  @ApiProperty({ enum: ['answered', 'defaulted'] }) response!: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+}
+
+export class JudgmentView {
+  @ApiProperty({ type: 'integer', description: 'Minor units' }) amount!: number;
+  @ApiProperty({ type: 'integer', description: 'Minor units' }) interest!: number;
+  @ApiProperty({ type: 'integer', description: 'Minor units' }) costs!: number;
+  @ApiProperty({ format: 'date-time' }) enteredAt!: string;
+}
+
+export class EnforcementView {
+  @ApiProperty({ enum: ['garnishment', 'bank-levy', 'lien'] }) method!: string;
+  @ApiProperty({ format: 'date-time' }) startedAt!: string;
+}
+
+export class CollectionView {
+  @ApiProperty({ format: 'uuid', description: 'The payment id payments posts it under (method attorney)' }) paymentId!: string;
+  @ApiProperty({ type: 'integer', description: 'Minor units' }) amount!: number;
+  @ApiProperty({ format: 'date-time' }) collectedAt!: string;
+}
+
+export class LegalClosingView {
+  @ApiProperty({ enum: ['paid-in-full', 'settled', 'judgment-uncollectible', 'dismissed', 'withdrawn'] }) outcome!: string;
+  @ApiProperty({ format: 'date-time' }) closedAt!: string;
+}
+
+/** The attorney's file: where the suit stands and what each milestone recorded. */
+export class LitigationView {
+  @ApiProperty({ enum: ['forwarded', 'acknowledged', 'suit-filed', 'served', 'answered', 'defaulted', 'judgment', 'enforcement', 'closed'] }) step!: string;
+  @ApiProperty({ enum: ['forwarded', 'acknowledged', 'suit-filed', 'served', 'answered', 'defaulted', 'judgment', 'enforcement', 'collected', 'closed'] }) lastMilestone!: string;
+  @ApiProperty({ format: 'date-time' }) lastMilestoneAt!: string;
+  @ApiProperty({ type: FeeScheduleView, nullable: true, description: 'Null for a forwarding from before the panel' }) feeSchedule!: FeeScheduleView | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) acknowledgedAt!: string | null;
+  @ApiProperty({ type: SuitView, nullable: true }) suit!: SuitView | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) servedAt!: string | null;
+  @ApiProperty({ type: DebtorResponseView, nullable: true }) response!: DebtorResponseView | null;
+  @ApiProperty({ type: JudgmentView, nullable: true }) judgment!: JudgmentView | null;
+  @ApiProperty({ type: [EnforcementView] }) enforcements!: EnforcementView[];
+  @ApiProperty({ type: [CollectionView] }) collections!: CollectionView[];
+  @ApiProperty({ type: LegalClosingView, nullable: true }) closing!: LegalClosingView | null;
+}
+
 /** A referral case as legal, supervisors and compliance read it. What is not there yet is null, never left out. */
 export class ReferralView {
   @ApiProperty({ format: 'uuid' }) accountId!: string;
@@ -61,10 +128,13 @@ export class ReferralView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the last legal review ran' }) reviewedAt!: string | null;
   @ApiProperty({ type: [String], description: 'The criteria the last review checked' }) rulesChecked!: string[];
   @ApiProperty({ type: [FailedRuleView], description: 'Why the last review did not recommend suit' }) failedRules!: FailedRuleView[];
+  @ApiProperty({ type: [CriterionVersionView], description: 'The criteria with their versions, of a recommendation made since supervisor approval exists' }) criteria!: CriterionVersionView[];
+  @ApiProperty({ type: ApprovalView, nullable: true, description: "The supervisor's decision on the last recommendation" }) approval!: ApprovalView | null;
   @ApiProperty({ type: FollowUpReviewView, nullable: true, description: 'The review the last one booked, when only a recent payment held it back' })
   followUpReview!: FollowUpReviewView | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) authorizedAt!: string | null;
   @ApiProperty({ type: AttorneyView, nullable: true, description: 'Once forwarded' }) attorney!: AttorneyView | null;
+  @ApiProperty({ type: LitigationView, nullable: true, description: "The attorney's milestones, once forwarded (null again after a recall)" }) litigation!: LitigationView | null;
   @ApiProperty({ type: ClosingView, nullable: true, description: 'While the account is closed' }) closing!: ClosingView | null;
   @ApiProperty({ type: ReopeningView, nullable: true, description: 'The latest reopening of the account, if it was ever reopened' }) reopening!: ReopeningView | null;
 }
@@ -89,9 +159,12 @@ export function referralView(accountId: string, state: ReferralState): ReferralV
     reviewedAt: review?.reviewedAt ?? null,
     rulesChecked: review?.rulesChecked ?? [],
     failedRules: review?.failedRules.map(({ rule, reason }) => ({ rule, reason })) ?? [],
+    criteria: review?.criteria.map(({ rule, version }) => ({ rule, version })) ?? [],
+    approval: state.approval && { ...state.approval },
     followUpReview: review?.followUpReview ? { afterPaymentId: review.followUpReview.afterPaymentId, dueAt: review.followUpReview.dueAt } : null,
     authorizedAt: state.authorizedAt,
     attorney: state.attorney && { attorneyId: state.attorney.attorneyId, attorneyName: state.attorney.attorneyName, jurisdiction: state.attorney.jurisdiction, forwardedAt: state.attorney.forwardedAt },
+    litigation: state.litigation && { ...state.litigation, enforcements: [...state.litigation.enforcements], collections: [...state.litigation.collections] },
     closing: state.stage === 'closed' ? { closingCode: state.closing.closingCode, closedAt: state.closing.closedAt } : null,
     reopening: reopeningView(state.reopenings.at(-1)),
   };

@@ -1,10 +1,10 @@
-import { AccountClosed, AccountReopened, LegalStage, LegalStageChanged } from '@lib/contracts';
+import { AccountClosed, AccountReopened, LEGAL_STAGES as PUBLISHED_STAGES, LegalStage, LegalStageChanged } from '@lib/contracts';
 import type { ProjectedEvent, Projection } from '@lib/read-models';
 
 export const LEGAL_PIPELINE = 'legal_pipeline';
 
 /** Every stage of the pipeline, in order; the report counts each, zero included. */
-export const LEGAL_STAGES: readonly LegalStage[] = ['recommended', 'authorized', 'forwarded'];
+export const LEGAL_STAGES: readonly LegalStage[] = PUBLISHED_STAGES;
 
 /**
  * Whether client-intake has the account closed, as of which closing or reopening. Kept on
@@ -29,6 +29,12 @@ export interface LegalPipelineEntry extends AccountClosing {
   currency: string;
   attorneyId: string | null;
   changedAt: string;
+  /**
+   * Milliseconds the account spent in each stage it has left, summed over every stint (a
+   * stage may come back: collected, then enforcement again). The current stage's stint runs
+   * from `changedAt`. Absent on documents stored before it was kept.
+   */
+  timeInStages?: Partial<Record<LegalStage, number>>;
   /** Listed: false while the account is closed, true again once it reopens. */
   open: boolean;
 }
@@ -65,6 +71,13 @@ function withClosing(document: LegalPipelineDocument | null, event: ProjectedEve
   return { accountId: event.data.accountId, clientId: event.data.clientId, stage: null, open: false, ...closing };
 }
 
+/** The stint in the stage the account leaves at `leftAt`, added to its time in that stage. */
+function withStint(entry: LegalPipelineEntry, leftAt: string): Partial<Record<LegalStage, number>> {
+  const stint = Math.max(0, new Date(leftAt).getTime() - new Date(entry.changedAt).getTime());
+  const times = entry.timeInStages ?? {};
+  return { ...times, [entry.stage]: (times[entry.stage] ?? 0) + stint };
+}
+
 /**
  * Accounts by legal stage. A closed account leaves the pipeline but keeps its document,
  * also when it was never in it, so a stage change delivered late (it travels on another
@@ -83,6 +96,7 @@ export const legalPipelineProjection: Projection<LegalPipelineDocument> = {
       case LegalStageChanged.type: {
         const closed = document ? isClosed(document) : false;
         return {
+          timeInStages: document?.stage ? withStint(document, event.data.changedAt) : {},
           accountId: event.data.accountId,
           clientId: event.data.clientId,
           stage: event.data.stage,

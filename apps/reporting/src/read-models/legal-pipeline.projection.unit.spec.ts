@@ -20,10 +20,24 @@ describe('the legal pipeline read model', () => {
       currency: 'USD',
       attorneyId: null,
       changedAt: '2026-07-15T09:00:00.000Z',
+      // Both stage changes of the fixture are of the same instant: no time in `recommended`.
+      timeInStages: { recommended: 0 },
       open: true,
       closed: false,
       statusVersion: null,
     });
+  });
+
+  it('adds up the time an account spends in each stage it leaves, a stage it comes back to included', () => {
+    const at = (name: 'forwarded' | 'collected' | 'enforcement', version: number, changedAt: string) =>
+      projected(LegalStageChanged, legalStageChanged(ACCOUNT, CLIENT, name, 600_000, 'attorney-9', changedAt), `referral-${ACCOUNT}`, version);
+    const document = pipelineOf(
+      at('enforcement', 6, '2026-07-01T00:00:00.000Z'),
+      at('collected', 7, '2026-07-03T00:00:00.000Z'),
+      at('enforcement', 8, '2026-07-04T00:00:00.000Z'),
+      at('collected', 9, '2026-07-09T00:00:00.000Z'),
+    );
+    expect(document).toMatchObject({ stage: 'collected', changedAt: '2026-07-09T00:00:00.000Z', timeInStages: { enforcement: 7 * 86_400_000, collected: 86_400_000 } });
   });
 
   it('keeps the receiving attorney once the account is forwarded', () => {
@@ -51,6 +65,7 @@ describe('the legal pipeline read model', () => {
         currency: 'USD',
         attorneyId: 'attorney-9',
         changedAt: '2026-07-15T09:00:00.000Z',
+        timeInStages: { recommended: 0, authorized: 0 },
         open: true,
         closed: false,
         statusVersion: 4,

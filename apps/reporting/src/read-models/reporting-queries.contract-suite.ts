@@ -19,6 +19,9 @@ import {
 } from './reporting.fixtures';
 import { REPORTING_PROJECTIONS, ReportingQueries } from './reporting.queries';
 
+/** When the legal pipeline is asked for, in the tests that do not look at time spent. */
+const REPORT_TIME = new Date('2026-07-16T09:00:00.000Z');
+
 /**
  * The reports' queries, run against a read-model store adapter: the in-memory one in the
  * unit tier, MongoDB (FerretDB in CI) in the int tier, so both answer alike.
@@ -230,8 +233,8 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
         projected(AccountClosed, accountClosed(a3, mine, 'legal-closed'), `account-${a3}`, 3),
         projected(LegalStageChanged, legalStageChanged(b1, theirs, 'recommended', 800_000), `referral-${b1}`, 0),
       ]);
-      const own = await queries.legalPipeline(mine);
-      expect(own.byStage).toEqual({ recommended: 1, authorized: 0, forwarded: 1 });
+      const own = await queries.legalPipeline(REPORT_TIME, mine);
+      expect(own.byStage).toMatchObject({ recommended: 1, authorized: 0, forwarded: 1, judgment: 0 });
       expect(own.accounts.map((a) => [a.accountId, a.stage, a.balance, a.attorneyId])).toEqual(
         expect.arrayContaining([
           [a1, 'recommended', 500_000, null],
@@ -239,18 +242,38 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
         ]),
       );
       expect(own.accounts).toHaveLength(2);
-      const everyone = await queries.legalPipeline();
+      const everyone = await queries.legalPipeline(REPORT_TIME);
       expect(everyone.accounts.map((a) => a.accountId)).toEqual(expect.arrayContaining([a1, a2, b1]));
       expect(everyone.accounts.map((a) => a.accountId)).not.toContain(a3);
+    });
+
+    it('shows each stage of the pipeline with its count, its amounts and the days accounts spent in it, past stints and the current one', async () => {
+      const client = id('client');
+      const [a1, a2] = [id('a1'), id('a2')];
+      await applyAll([
+        projected(LegalStageChanged, legalStageChanged(a1, client, 'forwarded', 700_000, 'att-1', '2026-07-01T00:00:00.000Z'), `referral-${a1}`, 3),
+        projected(LegalStageChanged, legalStageChanged(a1, client, 'acknowledged', 700_000, 'att-1', '2026-07-03T00:00:00.000Z'), `referral-${a1}`, 4),
+        projected(LegalStageChanged, legalStageChanged(a1, client, 'suit-filed', 700_000, 'att-1', '2026-07-13T00:00:00.000Z'), `referral-${a1}`, 5),
+        projected(LegalStageChanged, legalStageChanged(a2, client, 'forwarded', 900_000, 'att-1', '2026-07-10T00:00:00.000Z'), `referral-${a2}`, 3),
+        projected(LegalStageChanged, legalStageChanged(a2, client, 'suit-filed', 900_000, 'att-1', '2026-07-14T00:00:00.000Z'), `referral-${a2}`, 4),
+      ]);
+      const { stages, byStage } = await queries.legalPipeline(new Date('2026-07-15T00:00:00.000Z'), client);
+      expect(stages.map((s) => s.stage)).toEqual(Object.keys(byStage));
+      const of = (stage: string) => stages.find((s) => s.stage === stage);
+      // forwarded: a1 2 days, a2 4 days; acknowledged: a1 10 days; suit-filed now: a1 2 days, a2 1 day.
+      expect(of('forwarded')).toEqual({ stage: 'forwarded', count: 0, amounts: [], averageDaysInStage: 3 });
+      expect(of('acknowledged')).toEqual({ stage: 'acknowledged', count: 0, amounts: [], averageDaysInStage: 10 });
+      expect(of('suit-filed')).toEqual({ stage: 'suit-filed', count: 2, amounts: [{ currency: 'USD', amount: 1_600_000 }], averageDaysInStage: 1.5 });
+      expect(of('judgment')).toEqual({ stage: 'judgment', count: 0, amounts: [], averageDaysInStage: null });
     });
 
     it('keeps an account out of the legal pipeline when its closing overtook its first stage change', async () => {
       const [client, account] = [id('client'), id('account')];
       await applyAll([projected(AccountClosed, accountClosed(account, client, 'paid-in-full'), `account-${account}`, 2)]);
-      expect(await queries.legalPipeline(client)).toEqual({ byStage: { recommended: 0, authorized: 0, forwarded: 0 }, accounts: [] });
+      expect(await queries.legalPipeline(REPORT_TIME, client)).toMatchObject({ byStage: { recommended: 0, authorized: 0, forwarded: 0 }, accounts: [] });
       await applyAll([projected(LegalStageChanged, legalStageChanged(account, client, 'recommended', 500_000), `referral-${account}`, 0)]);
-      expect(await queries.legalPipeline(client)).toEqual({ byStage: { recommended: 0, authorized: 0, forwarded: 0 }, accounts: [] });
-      expect((await queries.legalPipeline()).accounts.map((a) => a.accountId)).not.toContain(account);
+      expect(await queries.legalPipeline(REPORT_TIME, client)).toMatchObject({ byStage: { recommended: 0, authorized: 0, forwarded: 0 }, accounts: [] });
+      expect((await queries.legalPipeline(REPORT_TIME)).accounts.map((a) => a.accountId)).not.toContain(account);
     });
 
     it('follows an account closed, reopened after a bounced payment and closed again, each fact counted once however often delivered', async () => {
@@ -278,7 +301,7 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
       await applyAll(untilReopened);
       expect(await queries.portfolio(client)).toMatchObject({ placedCount: 2, active: 2, closedByCode: {}, collected: 0, recoveryRateBp: 0 });
       expect(await queries.accountSummary(account)).toMatchObject({ status: 'active', closingCode: null, closedAt: null, reopenedAt: '2026-08-05T09:00:00.000Z', paidInFullAt: null, balance: 300_000 });
-      expect((await queries.legalPipeline(client)).accounts).toEqual([expect.objectContaining({ accountId: account, stage: 'recommended' })]);
+      expect((await queries.legalPipeline(REPORT_TIME, client)).accounts).toEqual([expect.objectContaining({ accountId: account, stage: 'recommended' })]);
 
       await applyAll(untilClosedAgain);
       await applyAll(untilClosedAgain);
@@ -286,7 +309,7 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
       await applyAll(untilClosed);
       expect(await queries.portfolio(client)).toMatchObject({ placedCount: 2, active: 1, closedByCode: { 'paid-in-full': 1 }, collected: 300_000, recoveryRateBp: 7_500 });
       expect(await queries.accountSummary(account)).toMatchObject({ status: 'closed', closingCode: 'paid-in-full', closedAt: '2026-08-21T09:00:00.000Z', reopenedAt: '2026-08-05T09:00:00.000Z' });
-      expect(await queries.legalPipeline(client)).toEqual({ byStage: { recommended: 0, authorized: 0, forwarded: 0 }, accounts: [] });
+      expect(await queries.legalPipeline(REPORT_TIME, client)).toMatchObject({ byStage: { recommended: 0, authorized: 0, forwarded: 0 }, accounts: [] });
     });
 
     it('answers a summary stored before reopenings were reported as never reopened, and reopens it', async () => {

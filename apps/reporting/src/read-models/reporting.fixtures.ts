@@ -8,7 +8,7 @@ import {
   Contract,
   ConvertedToThirdPartyV1,
   LegalReferralAuthorizedV1,
-  LegalStageChangedV1,
+  LegalStageChangedV2,
   NoticeSentV1,
   PaymentPostedV2,
   PaymentReversedV2,
@@ -107,8 +107,8 @@ export function promiseToPayMade(accountId: string, clientId: string, promiseId:
   return { accountId, clientId, promiseId, collectorId: 'collector-1', amount, currency: 'USD', dueDate: '2026-06-30', madeAt: '2026-06-04T15:00:00.000Z' };
 }
 
-export function legalStageChanged(accountId: string, clientId: string, stage: LegalStageChangedV1['stage'], balance: number, attorneyId?: string): LegalStageChangedV1 {
-  return { accountId, clientId, stage, balance, currency: 'USD', ...(attorneyId ? { attorneyId } : {}), changedAt: '2026-07-15T09:00:00.000Z' };
+export function legalStageChanged(accountId: string, clientId: string, stage: LegalStageChangedV2['stage'], balance: number, attorneyId?: string, changedAt = '2026-07-15T09:00:00.000Z'): LegalStageChangedV2 {
+  return { accountId, clientId, stage, balance, currency: 'USD', ...(attorneyId ? { attorneyId } : {}), changedAt };
 }
 
 export function auditRecord(

@@ -33,9 +33,43 @@ export interface LegalPipelineAccount {
   changedAt: string;
 }
 
+/** One stage of the pipeline: the open accounts in it, their balances, and the time accounts spend in it. */
+export interface LegalStageSummary {
+  stage: LegalStage;
+  count: number;
+  /** The balances of the accounts in the stage now, per currency (minor units), in currency order. */
+  amounts: { currency: string; amount: number }[];
+  /**
+   * Average days the listed accounts spent in the stage, over those that were ever in it:
+   * past stints, and the current one up to now. Null when none was.
+   */
+  averageDaysInStage: number | null;
+}
+
 export interface LegalPipelineReport {
   byStage: Record<LegalStage, number>;
+  stages: LegalStageSummary[];
   accounts: LegalPipelineAccount[];
+}
+
+const DAY_MS = 86_400_000;
+
+function stageSummaries(entries: readonly LegalPipelineEntry[], now: Date): LegalStageSummary[] {
+  return LEGAL_STAGES.map((stage) => {
+    const inStage = entries.filter((entry) => entry.stage === stage);
+    const amounts = new Map<string, number>();
+    for (const entry of inStage) amounts.set(entry.currency, (amounts.get(entry.currency) ?? 0) + entry.balance);
+    const spent = entries
+      .filter((entry) => entry.stage === stage || entry.timeInStages?.[stage] !== undefined)
+      .map((entry) => (entry.timeInStages?.[stage] ?? 0) + (entry.stage === stage ? Math.max(0, now.getTime() - new Date(entry.changedAt).getTime()) : 0));
+    const averageDaysInStage = spent.length === 0 ? null : Math.round((spent.reduce((sum, ms) => sum + ms, 0) / spent.length / DAY_MS) * 100) / 100;
+    return {
+      stage,
+      count: inStage.length,
+      amounts: [...amounts].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => ({ currency, amount })),
+      averageDaysInStage,
+    };
+  });
 }
 
 /** One event of an account's history across every service: who did what, when and why. */
@@ -91,16 +125,18 @@ export class ReportingQueries {
   }
 
   /**
-   * Open accounts in the legal pipeline; only `clientId`'s when given. Only referred
+   * Open accounts in the legal pipeline, as of `now` (the clock's: the current stint in a
+   * stage runs to it); only `clientId`'s when given. Only referred
    * accounts are ever open: a closed marker (`ClosedBeforeReferral`) never matches.
    */
-  async legalPipeline(clientId?: string): Promise<LegalPipelineReport> {
+  async legalPipeline(now: Date, clientId?: string): Promise<LegalPipelineReport> {
     const filter: Record<string, unknown> = clientId ? { open: true, clientId } : { open: true };
     const entries = await this.store.find<LegalPipelineEntry & { _id?: string }>(LEGAL_PIPELINE, filter, { sort: { changedAt: 1 } });
     const byStage = Object.fromEntries(LEGAL_STAGES.map((stage) => [stage, 0])) as Record<LegalStage, number>;
     for (const entry of entries) byStage[entry.stage] = (byStage[entry.stage] ?? 0) + 1;
     return {
       byStage,
+      stages: stageSummaries(entries, now),
       accounts: entries.map(({ accountId, clientId: owner, stage, balance, currency, attorneyId, changedAt }) => ({
         accountId,
         clientId: owner,

@@ -17,6 +17,10 @@ import { createStaffTokenVerifier, StaffTokenKeysUnavailable, StaffTokenVerifier
 
 export const AUTH_SETTINGS = Symbol('AUTH_SETTINGS');
 export const CLIENT_KEY_VERIFIER = Symbol('CLIENT_KEY_VERIFIER');
+export const ATTORNEY_KEY_VERIFIER = Symbol('ATTORNEY_KEY_VERIFIER');
+
+/** API keys of panel attorneys start with this; every other key is a client's. */
+export const ATTORNEY_KEY_PREFIX = 'ak_';
 
 export interface AuthSettings {
   /** Where staff tokens' keys come from; the all-in-one demo passes `DEMO_STAFF_TOKENS`. */
@@ -33,6 +37,11 @@ export interface ClientKeyVerifier {
   clientOf(apiKey: string): Promise<string | null>;
 }
 
+/** Resolves a panel attorney's API key (`ak_…`) to the attorney it belongs to, or null. */
+export interface AttorneyKeyVerifier {
+  attorneyOf(apiKey: string): Promise<string | null>;
+}
+
 export interface AuthenticatedRequest {
   principal?: Principal;
   headers: Record<string, string | string[] | undefined>;
@@ -41,7 +50,7 @@ export interface AuthenticatedRequest {
 /**
  * Global guard. Fails closed: an endpoint that states no roles is refused to everyone,
  * so forgetting `@Roles` cannot open an endpoint. Clients authenticate with `x-api-key`,
- * staff with a bearer token.
+ * panel attorneys with an `x-api-key` of their own (`ak_…`), staff with a bearer token.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -51,6 +60,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
     @Optional() @Inject(CLIENT_KEY_VERIFIER) private readonly clientKeys?: ClientKeyVerifier,
+    @Optional() @Inject(ATTORNEY_KEY_VERIFIER) private readonly attorneyKeys?: AttorneyKeyVerifier,
   ) {
     this.staffTokens = createStaffTokenVerifier(settings.staffTokens);
   }
@@ -69,6 +79,10 @@ export class AuthGuard implements CanActivate {
 
   private async authenticate(request: AuthenticatedRequest): Promise<Principal | null> {
     const apiKey = header(request, 'x-api-key');
+    if (apiKey?.startsWith(ATTORNEY_KEY_PREFIX)) {
+      const attorneyId = this.attorneyKeys ? await this.attorneyKeys.attorneyOf(apiKey) : null;
+      return attorneyId ? { role: 'attorney', id: attorneyId } : null;
+    }
     if (apiKey) {
       const clientId = this.clientKeys ? await this.clientKeys.clientOf(apiKey) : null;
       return clientId ? { role: 'client', id: clientId } : null;

@@ -3,7 +3,8 @@ import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, JWTVerifyGetKey } fr
 import type { StaffTokenConfig } from '@lib/config';
 import type { Principal } from '@lib/es-core';
 
-export type StaffRole = Exclude<Principal['role'], 'client' | 'system'>;
+/** Roles a staff token may carry: not clients, panel attorneys (both carry API keys) nor the system. */
+export type StaffRole = Exclude<Principal['role'], 'client' | 'system' | 'attorney'>;
 export const STAFF_ROLES: readonly StaffRole[] = ['collector', 'supervisor', 'accountant', 'legal', 'compliance', 'admin'];
 
 /** The public secret of the demo mode. Anyone can sign with it, so nothing signed with it is trusted in production. */

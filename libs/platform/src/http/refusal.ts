@@ -23,6 +23,7 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   'tolling-unknown': 404,
   'cost-advance-unknown': 404,
   'remittance-unknown': 404,
+  'attorney-unknown': 404,
   // The request contradicts itself or the account.
   'placement-invalid': 400,
   'import-invalid': 400,
@@ -55,6 +56,9 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   'tolling-ends-before-start': 422,
   'cost-advance-amount-positive': 422,
   'remittance-period-invalid': 422,
+  'attorney-not-on-panel': 422,
+  'milestone-amount-invalid': 422,
+  'milestone-details-invalid': 422,
   // The caller's role may not do this to this account (the endpoint admits the role, the rule does not).
   'recall-force-supervisor-only': 403,
   'closing-code-role': 403,

@@ -52,8 +52,9 @@ export const webhookSources: Inbound[] = [
       message,
     ),
   ),
+  // The client hears of a recommendation once a supervisor approved it; the verdicts before that are the agency's own.
   commandOn(LegalStageChanged, (d, context, message) =>
-    schedule(
+    d.stage === 'pending-approval' || d.stage === 'not-recommended' ? undefined : schedule(
       'legal.milestone',
       d.clientId,
       d.changedAt,

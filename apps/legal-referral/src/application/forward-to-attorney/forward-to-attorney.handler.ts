@@ -1,29 +1,59 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { decideOrRefuse, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { aggregateStream } from '@lib/es-core';
+import { decideOrRefuse, Refused, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { ATTORNEY_PANEL_STREAM, attorneyPanelDecider } from '../../domain/attorney-panel/attorney-panel.decider';
+import { holderOf } from '../../domain/attorney-panel/attorney-panel.state';
+import { debtorJurisdiction } from '../../domain/referral/attorney-jurisdiction.rule';
+import { refusalToForward } from '../../domain/referral/forward-to-attorney.decide';
 import { referralDecider } from '../../domain/referral/referral.decider';
 import { LegalReferralDependencies, referralStreamId } from '../../legal-referral.dependencies';
+import { releaseAttorneyCase } from '../attorney-panel.ports';
 import { referralView, ReferralView } from '../referral.view';
 import { ForwardToAttorney } from './forward-to-attorney.command';
 
 /**
- * The account goes to the attorney if the client authorized suit and the account still
- * meets the standing legal criteria now; otherwise the first rule that fails refuses it
- * and nothing is stored. Forwarding books or cancels no review, so it needs no workflow run.
+ * Two streams, in this order: the account's own reasons are asked first (they hold whoever
+ * the attorney is, and a refusal must not take a place on anyone's caseload); then the panel
+ * takes the place (one stream, so two forwardings racing for an attorney's last place are
+ * decided one after the other); then the case records the forwarding. A crash between the
+ * last two leaves the place taken: the retried forwarding finds it and goes to the same
+ * attorney. If the case refuses after all (it changed in between), the place is given back.
  */
 @CommandHandler(ForwardToAttorney)
 export class ForwardToAttorneyHandler implements ICommandHandler<ForwardToAttorney> {
   constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: LegalReferralDependencies) {}
 
   async execute({ accountId, request, context }: ForwardToAttorney): Promise<ReferralView> {
-    const { attorneyId, attorneyName, jurisdiction } = request;
-    const { state } = await decideOrRefuse(
-      this.deps.eventStore,
-      referralDecider,
-      referralStreamId(accountId),
-      { type: 'ForwardToAttorney', attorneyId, attorneyName, jurisdiction, now: context.now },
-      context,
-    );
-    return referralView(accountId, state);
+    const store = this.deps.eventStore;
+    const { state: referral } = await aggregateStream(store, referralDecider, referralStreamId(accountId));
+    if (referral.stage === 'none') throw new Refused({ rule: 'referral-unknown', reason: `no referral case for account ${accountId}` });
+    const refusal = refusalToForward(referral, context.now);
+    if (refusal) throw new Refused(refusal);
+
+    const jurisdiction = debtorJurisdiction(referral.debtorCountry, referral.debtorRegion);
+    const { state: panel } = await decideOrRefuse(store, attorneyPanelDecider, ATTORNEY_PANEL_STREAM, { type: 'AssignCase', accountId, jurisdiction, attorneyId: request.attorneyId ?? null, now: context.now }, context);
+    const attorney = holderOf(panel, accountId);
+    if (!attorney) throw new Error(`the panel assigned account ${accountId} but holds no place for it`);
+    try {
+      const { state } = await decideOrRefuse(
+        store,
+        referralDecider,
+        referralStreamId(accountId),
+        {
+          type: 'ForwardToAttorney',
+          attorneyId: attorney.attorneyId,
+          attorneyName: attorney.firm,
+          jurisdictions: attorney.jurisdictions,
+          feeSchedule: { suitFee: attorney.suitFee, contingencyBp: attorney.contingencyBp },
+          now: context.now,
+        },
+        context,
+      );
+      return referralView(accountId, state);
+    } catch (error) {
+      if (error instanceof Refused) await releaseAttorneyCase(store, accountId, `the forwarding was refused (${error.rule})`, context);
+      throw error;
+    }
   }
 }

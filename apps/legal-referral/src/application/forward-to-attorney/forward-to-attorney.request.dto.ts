@@ -1,18 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
 
-const JURISDICTION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
-
+/**
+ * Forward to a panel attorney. Name one to have it checked (it covers the debtor's
+ * jurisdiction and has a place left), or leave it out for the panel's rule to pick. An
+ * attorney named in free text (name, jurisdiction) is no longer taken: unknown fields are 400.
+ */
 export class ForwardToAttorneyRequest {
-  @ApiProperty({ description: "The receiving attorney's id in the agency's panel", example: 'att-ny-014', minLength: 1, maxLength: 64 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  attorneyId!: string;
-
-  @ApiProperty({ example: 'Hudson & Rowe LLP', minLength: 1, maxLength: 200 }) @IsString() @IsNotEmpty() @MaxLength(200) attorneyName!: string;
-
-  @ApiProperty({ description: 'Where the attorney sues: ISO 3166-1 country, optionally with its ISO 3166-2 subdivision', example: 'US-NY', pattern: JURISDICTION.source })
-  @Matches(JURISDICTION, { message: 'jurisdiction must look like US or US-NY' })
-  jurisdiction!: string;
+  @ApiPropertyOptional({ description: "A panel attorney's id; absent: the panel picks (docs/legal-referral.md, \"The attorney panel\")", format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  attorneyId?: string;
 }

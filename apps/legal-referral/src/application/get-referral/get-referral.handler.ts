@@ -12,8 +12,10 @@ import { GetReferral } from './get-referral.query';
 export class GetReferralHandler implements IQueryHandler<GetReferral> {
   constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: LegalReferralDependencies) {}
 
-  async execute({ accountId }: GetReferral): Promise<ReferralView> {
+  async execute({ accountId, principal }: GetReferral): Promise<ReferralView> {
     const { state } = await aggregateStream(this.deps.eventStore, referralDecider, referralStreamId(accountId));
+    // Another attorney's case, or one not forwarded, answers as a missing one would.
+    if (principal.role === 'attorney' && (state.stage === 'none' || state.attorney?.attorneyId !== principal.id)) return referralView(accountId, { stage: 'none' });
     return referralView(accountId, state);
   }
 }

@@ -12,8 +12,14 @@ export type Verdict = { pass: true } | { pass: false; reason: string };
 /** One named criterion for referring an account to legal. Pure: same facts, same verdict. */
 export interface LegalCriterion {
   name: string;
+  /** Raised whenever what the rule checks changes, so decisions name what they applied; absent: 1. */
+  version?: number;
   check(facts: ReviewFacts): Verdict;
 }
+
+/** Each criterion with the version applied, as a recommendation and its approval record them. */
+export const criteriaVersions = (criteria: readonly LegalCriterion[]): { rule: string; version: number }[] =>
+  criteria.map((criterion) => ({ rule: criterion.name, version: criterion.version ?? 1 }));
 
 export const pass = (): Verdict => ({ pass: true });
 export const fail = (reason: string): Verdict => ({ pass: false, reason });

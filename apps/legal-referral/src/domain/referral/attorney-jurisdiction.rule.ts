@@ -27,3 +27,10 @@ export function attorneyJurisdictionVerdict(attorneyJurisdiction: string, referr
   if (attorney === debtor) return pass();
   return fail(`the attorney is for ${attorney}, the debtor is in ${debtor}: forward to an attorney of the panel for ${debtor}`);
 }
+
+/** A panel attorney takes the case only if the debtor's jurisdiction is one it covers (compared as `attorneyJurisdictionVerdict` does). */
+export function panelAttorneyCoverage(jurisdictions: readonly string[], referral: ReferralCase): Verdict {
+  const debtor = debtorJurisdiction(referral.debtorCountry, referral.debtorRegion);
+  if (jurisdictions.some((covered) => covered.trim().toUpperCase() === debtor)) return pass();
+  return fail(`the attorney covers ${jurisdictions.join(', ')}, the debtor is in ${debtor}: forward to an attorney of the panel for ${debtor}`);
+}

@@ -5,7 +5,7 @@ import { authorized, closed, daysAfterPlacement, opened, paymentNoted, recommend
 import { ReferralEvent } from './referral.events';
 
 describe('forwarding an authorized referral to an attorney', () => {
-  const forward: ForwardToAttorney = { type: 'ForwardToAttorney', attorneyId: 'att-ny-014', attorneyName: 'Hudson & Rowe LLP', jurisdiction: 'US-NY', now: daysAfterPlacement(50) };
+  const forward: ForwardToAttorney = { type: 'ForwardToAttorney', attorneyId: 'att-ny-014', attorneyName: 'Hudson & Rowe LLP', jurisdictions: ['US-NJ', 'US-NY'], feeSchedule: { suitFee: 25_000, contingencyBp: 2_500 }, now: daysAfterPlacement(50) };
   const forwarded: ReferralEvent = {
     type: 'ForwardedToAttorney',
     data: {
@@ -17,6 +17,7 @@ describe('forwarding an authorized referral to an attorney', () => {
       attorneyName: 'Hudson & Rowe LLP',
       jurisdiction: 'US-NY',
       forwardedAt: '2026-04-20T09:00:00.000Z',
+      feeSchedule: { suitFee: 25_000, contingencyBp: 2_500 },
     },
   };
 
@@ -80,19 +81,24 @@ describe('forwarding an authorized referral to an attorney', () => {
     });
   });
 
-  describe("sends the account only to an attorney for the debtor's jurisdiction", () => {
-    it('refuses an attorney from another state, writing nothing', () => {
+  describe("sends the account only to a panel attorney covering the debtor's jurisdiction", () => {
+    it('refuses an attorney who covers only another state, writing nothing', () => {
       given(referralDecider, [opened(), recommended(), authorized()])
-        .when({ ...forward, attorneyId: 'att-ca-002', jurisdiction: 'US-CA' })
+        .when({ ...forward, attorneyId: 'att-ca-002', jurisdictions: ['US-CA'] })
         .thenRejects('attorney-jurisdiction-mismatch', []);
     });
 
+    it('records the jurisdiction the case is sued in as the debtor\'s, among the several the attorney covers', () => {
+      const { decision } = given(referralDecider, [opened(), recommended(), authorized()]).when(forward);
+      expect(decision).toMatchObject([{ type: 'ForwardedToAttorney', data: { jurisdiction: 'US-NY', feeSchedule: { suitFee: 25_000, contingencyBp: 2_500 } } }]);
+    });
+
     it("refuses an attorney who names only the country when the debtor's state is known", () => {
-      given(referralDecider, [opened(), recommended(), authorized()]).when({ ...forward, jurisdiction: 'US' }).thenRejects('attorney-jurisdiction-mismatch');
+      given(referralDecider, [opened(), recommended(), authorized()]).when({ ...forward, jurisdictions: ['US'] }).thenRejects('attorney-jurisdiction-mismatch');
     });
 
     it("says which jurisdiction the debtor's attorney must come from", () => {
-      const { decision } = given(referralDecider, [opened(), recommended(), authorized()]).when({ ...forward, jurisdiction: 'US-CA' });
+      const { decision } = given(referralDecider, [opened(), recommended(), authorized()]).when({ ...forward, jurisdictions: ['US-CA'] });
       expect(decision).toMatchObject({ reason: expect.stringContaining('US-NY') });
     });
 
@@ -104,7 +110,7 @@ describe('forwarding an authorized referral to an attorney', () => {
     });
 
     it('matches a debtor with no region to an attorney for its whole country', () => {
-      const { decision } = given(referralDecider, [opened({ debtorCountry: 'PR', debtorRegion: null }), recommended(), authorized()]).when({ ...forward, jurisdiction: 'PR' });
+      const { decision } = given(referralDecider, [opened({ debtorCountry: 'PR', debtorRegion: null }), recommended(), authorized()]).when({ ...forward, jurisdictions: ['PR'] });
       expect(decision).toMatchObject([{ type: 'ForwardedToAttorney', data: { jurisdiction: 'PR' } }]);
     });
   });

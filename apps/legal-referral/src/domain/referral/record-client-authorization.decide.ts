@@ -19,6 +19,7 @@ export function decideRecordClientAuthorization(command: RecordClientAuthorizati
   if (state.stage === 'closed') return ignored('the account is closed');
   if (!command.agreesToSuitFee || !command.agreesToAdvanceCosts) return ignored('suit needs the client to agree to the suit fee and to advance court costs');
   if (state.stage === 'opened') return ignored('no legal review has recommended the account yet');
+  if (state.stage === 'pending-approval') return ignored("the recommendation awaits a supervisor's approval; the client is asked once it is approved");
   if (state.stage === 'not-recommended') {
     const failed = state.lastReview?.failedRules.map((f) => f.rule).join(', ') ?? '';
     return ignored(`the last legal review did not recommend suit (failed: ${failed})`);

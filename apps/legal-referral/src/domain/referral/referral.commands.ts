@@ -63,11 +63,53 @@ export interface RecordClientAuthorization {
   agreesToAdvanceCosts: boolean;
 }
 
+/** Forward to the panel attorney the panel chose (or checked): its firm, what it covers, its fees. */
 export interface ForwardToAttorney {
   type: 'ForwardToAttorney';
   attorneyId: string;
   attorneyName: string;
-  jurisdiction: string;
+  /** Every jurisdiction the attorney covers (`US-NY`, …); the debtor's must be one. */
+  jurisdictions: readonly string[];
+  feeSchedule: { suitFee: number; contingencyBp: number };
+  now: Date;
+}
+
+export interface ApproveRecommendation {
+  type: 'ApproveRecommendation';
+  supervisorId: string;
+  now: Date;
+}
+
+export interface DeclineRecommendation {
+  type: 'DeclineRecommendation';
+  supervisorId: string;
+  reason: string;
+  now: Date;
+}
+
+/** What a milestone carries, by kind. */
+export type LegalMilestone =
+  | { kind: 'acknowledged' }
+  | { kind: 'suit-filed'; court: string; caseNumber: string }
+  | { kind: 'served' }
+  | { kind: 'answer-or-default'; response: 'answered' | 'defaulted' }
+  | { kind: 'judgment'; amount: number; interest: number; costs: number }
+  | { kind: 'enforcement'; method: 'garnishment' | 'bank-levy' | 'lien' }
+  | { kind: 'collected'; paymentId: string; amount: number }
+  | { kind: 'closed'; outcome: 'paid-in-full' | 'settled' | 'judgment-uncollectible' | 'dismissed' | 'withdrawn' }
+  | { kind: 'recalled'; reason: string };
+
+export type LegalMilestoneKind = LegalMilestone['kind'];
+
+/**
+ * A milestone of the receiving attorney. `reportedByAttorney` is the attorney's id when the
+ * attorney reports it with its own key (it reaches only its own cases), null when legal
+ * records it on the attorney's behalf.
+ */
+export interface RecordLegalMilestone {
+  type: 'RecordLegalMilestone';
+  milestone: LegalMilestone;
+  reportedByAttorney: string | null;
   now: Date;
 }
 
@@ -110,4 +152,7 @@ export type ReferralCommand =
   | ForwardToAttorney
   | RecordDebtAcknowledgement
   | RecordSolTolling
-  | EndSolTolling;
+  | EndSolTolling
+  | ApproveRecommendation
+  | DeclineRecommendation
+  | RecordLegalMilestone;

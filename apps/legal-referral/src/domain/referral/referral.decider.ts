@@ -11,6 +11,8 @@ import { evolveReferral, initialReferralState, ReferralState } from './referral.
 import { decideReopenReferralCase } from './reopen-referral-case.decide';
 import { decideReviewForLegal } from './review-for-legal.decide';
 import { decideEndSolTolling, decideRecordDebtAcknowledgement, decideRecordSolTolling } from '../statute-of-limitations/limitations.decide';
+import { decideApproveRecommendation, decideDeclineRecommendation } from './approve-recommendation.decide';
+import { decideRecordLegalMilestone } from './record-legal-milestone.decide';
 
 function decide(command: ReferralCommand, state: ReferralState): Decision<ReferralEvent> {
   if (command.type === 'OpenReferralCase') return decideOpenReferralCase(command, state);
@@ -35,6 +37,12 @@ function decide(command: ReferralCommand, state: ReferralState): Decision<Referr
       return decideRecordSolTolling(command, state);
     case 'EndSolTolling':
       return decideEndSolTolling(command, state);
+    case 'ApproveRecommendation':
+      return decideApproveRecommendation(command, state);
+    case 'DeclineRecommendation':
+      return decideDeclineRecommendation(command, state);
+    case 'RecordLegalMilestone':
+      return decideRecordLegalMilestone(command, state);
   }
 }
 

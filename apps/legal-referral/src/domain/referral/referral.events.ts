@@ -46,7 +46,13 @@ export type PaymentReversalNoted = DomainEvent<
 export type ReferralCaseClosed = DomainEvent<'ReferralCaseClosed', { accountId: string; closingCode: string; closedAt: string }>;
 
 /** Every stage but `closed`: where a case stands while its account is open, and where a reopened case goes back to. */
-export type OpenStage = 'opened' | 'recommended' | 'not-recommended' | 'authorized' | 'forwarded';
+export type OpenStage = 'opened' | 'pending-approval' | 'recommended' | 'not-recommended' | 'authorized' | 'forwarded';
+
+/** A criterion as a decision names it: the rule and the version of it that was applied. */
+export interface CriterionVersion {
+  rule: string;
+  version: number;
+}
 
 /**
  * Intake reopened the closed account (today: the payment that paid it in full bounced).
@@ -74,9 +80,14 @@ export type ReferralCaseReopened = DomainEvent<
   }
 >;
 
+/**
+ * A review passed every criterion. Since supervisor approval exists it `awaitsApproval` (the
+ * case waits in `pending-approval`, the client is not asked yet) and names the criteria with
+ * their versions; a recommendation recorded before carries neither and stands as approved.
+ */
 export type ReferralRecommended = DomainEvent<
   'ReferralRecommended',
-  { accountId: string; clientId: string; balance: number; currency: string; rulesChecked: string[]; reviewedAt: string }
+  { accountId: string; clientId: string; balance: number; currency: string; rulesChecked: string[]; reviewedAt: string; awaitsApproval?: true; criteria?: CriterionVersion[] }
 >;
 
 /**
@@ -92,6 +103,8 @@ export type ReferralNotRecommended = DomainEvent<
   'ReferralNotRecommended',
   {
     accountId: string;
+    /** Absent on reviews recorded before the verdict was published (LegalStageChanged.v2). */
+    clientId?: string;
     balance: number;
     currency: string;
     rulesChecked: string[];
@@ -110,10 +123,78 @@ export type ReferralAuthorized = DomainEvent<
 /** The client's authorization arrived when it could not take effect; kept so nobody wonders where it went. */
 export type AuthorizationIgnored = DomainEvent<'AuthorizationIgnored', { accountId: string; clientId: string; authorizedAt: string; reason: string }>;
 
+/**
+ * Forwarded to a receiving attorney. Since the panel exists, the attorney is a panel attorney
+ * (`attorneyName` is its firm) and the fee schedule agreed with it is kept; a forwarding
+ * recorded before named the attorney in free text and has no `feeSchedule`.
+ */
 export type ForwardedToAttorney = DomainEvent<
   'ForwardedToAttorney',
-  { accountId: string; clientId: string; balance: number; currency: string; attorneyId: string; attorneyName: string; jurisdiction: string; forwardedAt: string }
+  {
+    accountId: string;
+    clientId: string;
+    balance: number;
+    currency: string;
+    attorneyId: string;
+    attorneyName: string;
+    jurisdiction: string;
+    forwardedAt: string;
+    feeSchedule?: { suitFee: number; contingencyBp: number };
+  }
 >;
+
+/** A supervisor approved the pending recommendation: the client is asked now. */
+export type RecommendationApproved = DomainEvent<
+  'RecommendationApproved',
+  { accountId: string; clientId: string; balance: number; currency: string; approvedBy: string; approvedAt: string; reviewedAt: string; criteria: CriterionVersion[] }
+>;
+
+/** A supervisor declined the pending recommendation: the client is not asked. */
+export type RecommendationDeclined = DomainEvent<
+  'RecommendationDeclined',
+  { accountId: string; clientId: string; balance: number; currency: string; declinedBy: string; reason: string; declinedAt: string; reviewedAt: string; criteria: CriterionVersion[] }
+>;
+
+/**
+ * What every milestone carries besides its own facts: the case's client, balance and
+ * currency at the time, so its published stage change needs nothing but the event.
+ */
+export type MilestoneFacts = {
+  accountId: string;
+  clientId: string;
+  attorneyId: string;
+  /** Minor units, the case's balance when the milestone was recorded. */
+  balance: number;
+  currency: string;
+};
+
+/** The receiving attorney's milestones, recorded by legal or reported by the attorney. */
+export type AttorneyAcknowledged = DomainEvent<'AttorneyAcknowledged', MilestoneFacts & { acknowledgedAt: string }>;
+export type SuitFiled = DomainEvent<'SuitFiled', MilestoneFacts & { court: string; caseNumber: string; filedAt: string }>;
+export type DebtorServed = DomainEvent<'DebtorServed', MilestoneFacts & { servedAt: string }>;
+export type DebtorResponse = 'answered' | 'defaulted';
+export type AnswerOrDefaultRecorded = DomainEvent<'AnswerOrDefaultRecorded', MilestoneFacts & { response: DebtorResponse; recordedAt: string }>;
+/** Minor units of the case's currency. */
+export type JudgmentEntered = DomainEvent<'JudgmentEntered', MilestoneFacts & { amount: number; interest: number; costs: number; enteredAt: string }>;
+export type EnforcementMethod = 'garnishment' | 'bank-levy' | 'lien';
+export type EnforcementStarted = DomainEvent<'EnforcementStarted', MilestoneFacts & { method: EnforcementMethod; startedAt: string }>;
+/** Money the attorney collected; payments posts it as a payment of method `attorney` under `paymentId`. */
+export type AttorneyCollected = DomainEvent<'AttorneyCollected', MilestoneFacts & { paymentId: string; amount: number; collectedAt: string }>;
+export type LegalOutcome = 'paid-in-full' | 'settled' | 'judgment-uncollectible' | 'dismissed' | 'withdrawn';
+export type LegalFileClosed = DomainEvent<'LegalFileClosed', MilestoneFacts & { outcome: LegalOutcome; closedAt: string }>;
+/** The agency took the account back from the attorney: it is `authorized` again and may go to another. */
+export type RecalledFromAttorney = DomainEvent<'RecalledFromAttorney', MilestoneFacts & { reason: string; recalledAt: string }>;
+
+export type LegalMilestoneEvent =
+  | AttorneyAcknowledged
+  | SuitFiled
+  | DebtorServed
+  | AnswerOrDefaultRecorded
+  | JudgmentEntered
+  | EnforcementStarted
+  | AttorneyCollected
+  | LegalFileClosed
+  | RecalledFromAttorney;
 
 export type ReferralEvent =
   | ReferralCaseOpened
@@ -126,4 +207,7 @@ export type ReferralEvent =
   | ReferralAuthorized
   | AuthorizationIgnored
   | ForwardedToAttorney
-  | LimitationsEvent;
+  | LimitationsEvent
+  | RecommendationApproved
+  | RecommendationDeclined
+  | LegalMilestoneEvent;

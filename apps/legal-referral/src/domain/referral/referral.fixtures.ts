@@ -102,3 +102,54 @@ export function caseAfter(events: ReferralEvent[], overrides: Partial<Omit<Refer
   if (state.stage === 'none') throw new Error('the fixture history opens no case');
   return { ...state, ...overrides };
 }
+
+/** A review passing every criterion since supervisor approval exists: the case waits in `pending-approval`. */
+export const pendingApproval = (reviewedAt = daysAfterPlacement(45)): ReferralEvent => ({
+  type: 'ReferralRecommended',
+  data: {
+    accountId: 'acc-1',
+    clientId: 'client-1',
+    balance: 750_050,
+    currency: 'USD',
+    rulesChecked: ['balance-at-least-5000', 'within-statute-of-limitations'],
+    reviewedAt: reviewedAt.toISOString(),
+    awaitsApproval: true,
+    criteria: [
+      { rule: 'balance-at-least-5000', version: 1 },
+      { rule: 'within-statute-of-limitations', version: 1 },
+    ],
+  },
+});
+
+export const approved = (approvedAt = daysAfterPlacement(45, 2)): ReferralEvent => ({
+  type: 'RecommendationApproved',
+  data: {
+    accountId: 'acc-1',
+    clientId: 'client-1',
+    balance: 750_050,
+    currency: 'USD',
+    approvedBy: 'supervisor-1',
+    approvedAt: approvedAt.toISOString(),
+    reviewedAt: daysAfterPlacement(45).toISOString(),
+    criteria: [
+      { rule: 'balance-at-least-5000', version: 1 },
+      { rule: 'within-statute-of-limitations', version: 1 },
+    ],
+  },
+});
+
+/** Forwarded on day 50 to the panel attorney `att-ny-014`. */
+export const forwardedToPanel = (attorneyId = 'att-ny-014'): ReferralEvent => ({
+  type: 'ForwardedToAttorney',
+  data: {
+    accountId: 'acc-1',
+    clientId: 'client-1',
+    balance: 750_050,
+    currency: 'USD',
+    attorneyId,
+    attorneyName: 'Hudson & Rowe LLP',
+    jurisdiction: 'US-NY',
+    forwardedAt: daysAfterPlacement(50).toISOString(),
+    feeSchedule: { suitFee: 25_000, contingencyBp: 2_500 },
+  },
+});

@@ -1,6 +1,7 @@
 import { DEFAULT_CLAIM_TYPE } from '../statute-of-limitations/limitation-period';
 import { evolveLimitations, LimitationsRecord } from '../statute-of-limitations/limitations.events';
-import type { Attorney, FailedRule, FollowUpReview, OpenStage, ReferralEvent } from './referral.events';
+import type { Attorney, CriterionVersion, FailedRule, FollowUpReview, OpenStage, ReferralEvent } from './referral.events';
+import { evolveLitigation, Litigation } from './litigation';
 
 export type ReferralStage = OpenStage | 'closed';
 
@@ -18,6 +19,16 @@ export interface LegalReview {
   rulesChecked: string[];
   failedRules: FailedRule[];
   followUpReview: FollowUpReview | null;
+  /** The criteria with their versions, for a recommendation that awaits approval. */
+  criteria: CriterionVersion[];
+}
+
+/** A supervisor's decision on a recommendation. */
+export interface Approval {
+  approved: boolean;
+  by: string;
+  at: string;
+  reason: string | null;
 }
 
 export interface Closing {
@@ -57,6 +68,10 @@ interface CaseFacts {
   /** Kept through a closure, so a case reopened at `authorized` or `forwarded` still knows them. */
   authorizedAt: string | null;
   attorney: (Attorney & { forwardedAt: string }) | null;
+  /** The supervisor's decision on the latest recommendation; null until one, and again after a new review. */
+  approval: Approval | null;
+  /** The attorney's milestones since the forwarding; null before it and after a recall. */
+  litigation: Litigation | null;
   /** Every reopening, in order. */
   reopenings: Reopening[];
   /** Claim type, written acknowledgements and tollings: what the statute of limitations runs on. */
@@ -101,6 +116,8 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
       lastReview: null,
       authorizedAt: null,
       attorney: null,
+      approval: null,
+      litigation: null,
       reopenings: [],
       limitations: { claimType: claimType ?? DEFAULT_CLAIM_TYPE, acknowledgements: [], tollings: [], ranOutOn: null },
     };
@@ -135,15 +152,23 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
       };
     }
     case 'ReferralRecommended': {
-      const lastReview: LegalReview = { recommended: true, reviewedAt: event.data.reviewedAt, rulesChecked: event.data.rulesChecked, failedRules: [], followUpReview: null };
-      // A review of a closed case is kept on record but does not reopen it.
-      return state.stage === 'closed' ? { ...state, lastReview } : { ...state, stage: 'recommended', lastReview };
+      const { reviewedAt, rulesChecked, awaitsApproval, criteria } = event.data;
+      const lastReview: LegalReview = { recommended: true, reviewedAt, rulesChecked, failedRules: [], followUpReview: null, criteria: criteria ?? [] };
+      // A review of a closed case is kept on record but does not reopen it. A recommendation
+      // from before supervisor approval existed stands as approved.
+      return state.stage === 'closed' ? { ...state, lastReview, approval: null } : { ...state, stage: awaitsApproval ? 'pending-approval' : 'recommended', lastReview, approval: null };
     }
     case 'ReferralNotRecommended': {
       const { reviewedAt, rulesChecked, failedRules, followUpReview } = event.data;
-      const lastReview: LegalReview = { recommended: false, reviewedAt, rulesChecked, failedRules, followUpReview: followUpReview ?? null };
-      return state.stage === 'closed' ? { ...state, lastReview } : { ...state, stage: 'not-recommended', lastReview };
+      const lastReview: LegalReview = { recommended: false, reviewedAt, rulesChecked, failedRules, followUpReview: followUpReview ?? null, criteria: [] };
+      return state.stage === 'closed' ? { ...state, lastReview, approval: null } : { ...state, stage: 'not-recommended', lastReview, approval: null };
     }
+    case 'RecommendationApproved':
+      if (state.stage !== 'pending-approval') return state;
+      return { ...state, stage: 'recommended', approval: { approved: true, by: event.data.approvedBy, at: event.data.approvedAt, reason: null } };
+    case 'RecommendationDeclined':
+      if (state.stage !== 'pending-approval') return state;
+      return { ...state, stage: 'not-recommended', approval: { approved: false, by: event.data.declinedBy, at: event.data.declinedAt, reason: event.data.reason } };
     case 'ReferralAuthorized':
       // decide records an authorization of a closed case as ignored, never as this event.
       return state.stage === 'closed' ? state : { ...state, stage: 'authorized', authorizedAt: event.data.authorizedAt };
@@ -156,8 +181,21 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
       return { ...state, limitations: evolveLimitations(state.limitations, event) };
     case 'ForwardedToAttorney': {
       if (state.stage === 'closed') return state;
-      const { attorneyId, attorneyName, jurisdiction, forwardedAt } = event.data;
-      return { ...state, stage: 'forwarded', attorney: { attorneyId, attorneyName, jurisdiction, forwardedAt } };
+      const { attorneyId, attorneyName, jurisdiction, forwardedAt, feeSchedule } = event.data;
+      return { ...state, stage: 'forwarded', attorney: { attorneyId, attorneyName, jurisdiction, forwardedAt }, litigation: evolveLitigation(null, event, feeSchedule) };
     }
+    case 'RecalledFromAttorney':
+      // Back with the agency: the client's authorization stands, another attorney may take it.
+      if (state.stage === 'closed') return { ...state, attorney: null, litigation: null, closing: { ...state.closing, stageBefore: 'authorized' } };
+      return { ...state, stage: 'authorized', attorney: null, litigation: null };
+    case 'AttorneyAcknowledged':
+    case 'SuitFiled':
+    case 'DebtorServed':
+    case 'AnswerOrDefaultRecorded':
+    case 'JudgmentEntered':
+    case 'EnforcementStarted':
+    case 'AttorneyCollected':
+    case 'LegalFileClosed':
+      return state.litigation ? { ...state, litigation: evolveLitigation(state.litigation, event) } : state;
   }
 }

@@ -1,6 +1,6 @@
 import { Decision, reject } from '@lib/es-core';
 import { DEFAULT_LEGAL_CRITERIA, MANDATORY_LEGAL_CRITERIA } from '../criteria/default-legal-criteria';
-import { failedCriteria, LegalCriterion } from '../criteria/legal-criterion';
+import { criteriaVersions, failedCriteria, LegalCriterion } from '../criteria/legal-criterion';
 import { noPaymentIn45Days, quietPeriodEndsAt } from '../criteria/no-payment-in-45-days.rule';
 import { ranOutEvents } from '../statute-of-limitations/case-limitations';
 import { ReviewForLegal } from './referral.commands';
@@ -20,12 +20,13 @@ export function decideReviewForLegal(command: ReviewForLegal, state: ReferralSta
   const applied = [...criteria, ...MANDATORY_LEGAL_CRITERIA.filter((m) => !criteria.some((c) => c.name === m.name))];
   const rulesChecked = applied.map((c) => c.name);
   const failedRules: FailedRule[] = failedCriteria(applied, { referral: state, now: command.now });
-  const common = { accountId: state.accountId, balance: state.balance, currency: state.currency, rulesChecked, reviewedAt: command.now.toISOString() };
+  const common = { accountId: state.accountId, clientId: state.clientId, balance: state.balance, currency: state.currency, rulesChecked, reviewedAt: command.now.toISOString() };
   if (failedRules.length > 0) {
     const followUpReview = followUpReviewFor(state, failedRules);
     return [{ type: 'ReferralNotRecommended', data: { ...common, failedRules, ...(followUpReview ? { followUpReview } : {}) } }, ...ranOutEvents(state, command.now)];
   }
-  return [{ type: 'ReferralRecommended', data: { ...common, clientId: state.clientId } }];
+  // A supervisor approves a recommendation before the client is asked (approve-recommendation.decide.ts).
+  return [{ type: 'ReferralRecommended', data: { ...common, awaitsApproval: true, criteria: criteriaVersions(applied) } }];
 }
 
 /**

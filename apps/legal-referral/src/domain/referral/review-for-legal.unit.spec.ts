@@ -18,13 +18,22 @@ const ALL_RULES = [
 describe('reviewing an account for legal', () => {
   const review = (now: Date) => ({ type: 'ReviewForLegal' as const, now });
 
-  it('recommends a 7,500.50 account with no payment in the 45 days since placement, naming every rule checked', () => {
+  it('recommends a 7,500.50 account with no payment in the 45 days since placement, naming every rule checked with its version, for a supervisor to approve', () => {
     given(referralDecider, [opened()])
       .when(review(daysAfterPlacement(45)))
       .then([
         {
           type: 'ReferralRecommended',
-          data: { accountId: 'acc-1', clientId: 'client-1', balance: 750_050, currency: 'USD', rulesChecked: ALL_RULES, reviewedAt: '2026-04-15T09:00:00.000Z' },
+          data: {
+            accountId: 'acc-1',
+            clientId: 'client-1',
+            balance: 750_050,
+            currency: 'USD',
+            rulesChecked: ALL_RULES,
+            reviewedAt: '2026-04-15T09:00:00.000Z',
+            awaitsApproval: true,
+            criteria: ALL_RULES.map((rule) => ({ rule, version: 1 })),
+          },
         },
       ]);
   });
@@ -36,6 +45,7 @@ describe('reviewing an account for legal', () => {
         type: 'ReferralNotRecommended',
         data: {
           accountId: 'acc-1',
+          clientId: 'client-1',
           balance: 450_050,
           currency: 'USD',
           rulesChecked: ALL_RULES,
@@ -91,6 +101,7 @@ describe('reviewing an account for legal', () => {
           type: 'ReferralNotRecommended',
           data: {
             accountId: 'acc-1',
+            clientId: 'client-1',
             balance: 700_050,
             currency: 'USD',
             rulesChecked: ALL_RULES,

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { HistoryEntry, TimelineEntry } from '../../read-models/reporting.queries';
 
 export class ActorView {
-  @ApiProperty({ enum: ['client', 'collector', 'supervisor', 'accountant', 'legal', 'compliance', 'admin', 'system'] }) role!: string;
+  @ApiProperty({ enum: ['client', 'collector', 'supervisor', 'accountant', 'legal', 'compliance', 'admin', 'system', 'attorney'] }) role!: string;
   @ApiProperty() id!: string;
 }
 

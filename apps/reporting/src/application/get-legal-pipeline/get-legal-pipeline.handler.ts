@@ -11,11 +11,11 @@ import type { LegalPipelineView } from './legal-pipeline.view';
 export class GetLegalPipelineHandler implements IQueryHandler<GetLegalPipeline> {
   private readonly reports: ReportingQueries;
 
-  constructor(@Inject(SERVICE_DEPENDENCIES) deps: ReportingDependencies) {
+  constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: ReportingDependencies) {
     this.reports = new ReportingQueries(deps.readModels);
   }
 
   execute({ principal }: GetLegalPipeline): Promise<LegalPipelineView> {
-    return this.reports.legalPipeline(principal.role === 'client' ? principal.id : undefined);
+    return this.reports.legalPipeline(this.deps.clock.now(), principal.role === 'client' ? principal.id : undefined);
   }
 }
