@@ -26,11 +26,36 @@ import { ListLettersHandler } from './application/list-letters/list-letters.hand
 import { DownloadLetterController } from './application/download-letter/download-letter.http.controller';
 import { DownloadLetterHandler } from './application/download-letter/download-letter.handler';
 
+import { holdsGateway } from './integration/outbound/holds.gateway';
+import { PlaceHoldController } from './application/place-hold/place-hold.http.controller';
+import { PlaceHoldHandler } from './application/place-hold/place-hold.handler';
+import { LiftHoldController } from './application/lift-hold/lift-hold.http.controller';
+import { LiftHoldHandler } from './application/lift-hold/lift-hold.handler';
+import { DischargeBankruptcyController } from './application/discharge-bankruptcy/discharge-bankruptcy.http.controller';
+import { DischargeBankruptcyHandler } from './application/discharge-bankruptcy/discharge-bankruptcy.handler';
+import { OpenDisputeController } from './application/open-dispute/open-dispute.http.controller';
+import { OpenDisputeHandler } from './application/open-dispute/open-dispute.handler';
+import { ResolveDisputeController } from './application/resolve-dispute/resolve-dispute.http.controller';
+import { ResolveDisputeHandler } from './application/resolve-dispute/resolve-dispute.handler';
+import { ReportSkipController } from './application/report-skip/report-skip.http.controller';
+import { ReportSkipHandler } from './application/report-skip/report-skip.handler';
+import { RecordContactDataController } from './application/record-contact-data/record-contact-data.http.controller';
+import { RecordContactDataHandler } from './application/record-contact-data/record-contact-data.handler';
+import { ListSkipQueueController } from './application/list-skip-queue/list-skip-queue.http.controller';
+import { ListSkipQueueHandler } from './application/list-skip-queue/list-skip-queue.handler';
+import { GetHoldsController } from './application/get-holds/get-holds.http.controller';
+import { GetHoldsHandler } from './application/get-holds/get-holds.handler';
+
 export const DEBTOR_CONTACT = 'debtor-contact';
 
-const controllers = [RecordContactController, GetCaseController, ListLettersController, DownloadLetterController];
-const commandHandlers = [RecordContactHandler, OpenContactCaseHandler, CloseContactCaseHandler, ReopenContactCaseHandler, ReplaceCaseDebtorHandler];
-const queryHandlers = [GetCaseHandler, ListLettersHandler, DownloadLetterHandler];
+/** Holds, disputes and skip tracing (domain/holds, domain/disputes). */
+const holdControllers = [PlaceHoldController, LiftHoldController, DischargeBankruptcyController, OpenDisputeController, ResolveDisputeController, ReportSkipController, RecordContactDataController, ListSkipQueueController, GetHoldsController];
+const holdCommandHandlers = [PlaceHoldHandler, LiftHoldHandler, DischargeBankruptcyHandler, OpenDisputeHandler, ResolveDisputeHandler, ReportSkipHandler, RecordContactDataHandler];
+const holdQueryHandlers = [ListSkipQueueHandler, GetHoldsHandler];
+
+const controllers = [RecordContactController, GetCaseController, ListLettersController, DownloadLetterController, ...holdControllers];
+const commandHandlers = [RecordContactHandler, OpenContactCaseHandler, CloseContactCaseHandler, ReopenContactCaseHandler, ReplaceCaseDebtorHandler, ...holdCommandHandlers];
+const queryHandlers = [GetCaseHandler, ListLettersHandler, DownloadLetterHandler, ...holdQueryHandlers];
 
 /**
  * Composition root of the debtor-contact service: its use cases over the ports it is
@@ -41,11 +66,12 @@ const queryHandlers = [GetCaseHandler, ListLettersHandler, DownloadLetterHandler
 export class DebtorContactModule {
   static register(deps: ContactDependencies, channels: MessageChannels = localChannels()): DynamicModule {
     const now = () => deps.clock.now();
+    const gateway = contactGateway(now);
     const runtime = new ServiceRuntime({
       service: DEBTOR_CONTACT,
       store: deps.eventStore,
       bus: deps.bus,
-      gateway: contactGateway(now),
+      gateway: (stored) => [...gateway(stored), ...holdsGateway(stored)],
       accountIdOf: accountIdOfStream,
       inbound: [openContactCase, openConvertedContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor],
       publishes: [CONTACT_CASES],

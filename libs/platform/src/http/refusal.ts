@@ -20,6 +20,8 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   'api-key-unknown': 404,
   'webhook-endpoint-unknown': 404,
   'webhook-delivery-unknown': 404,
+  'hold-unknown': 404,
+  'dispute-unknown': 404,
   // The request contradicts itself or the account.
   'placement-invalid': 400,
   'import-invalid': 400,
@@ -42,6 +44,14 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   'adjustment-amount-nonzero': 422,
   'adjustment-needs-reason': 422,
   'debtor-update-empty': 422,
+  'hold-bankruptcy-filing': 422,
+  'hold-ends-in-past': 422,
+  'discharge-before-filing': 422,
+  'dispute-invoice-repeated': 422,
+  'dispute-exceeds-placed-amount': 422,
+  'dispute-rejected-adjusts-nothing': 422,
+  'dispute-amount-out-of-range': 422,
+  'contact-data-empty': 422,
   // The caller's role may not do this to this account (the endpoint admits the role, the rule does not).
   'recall-force-supervisor-only': 403,
   'closing-code-role': 403,
