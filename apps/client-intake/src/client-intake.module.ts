@@ -37,6 +37,7 @@ import { WhoAmIController } from './application/who-am-i/who-am-i.http.controlle
 import { webhookControllers, webhookHandlers, WebhookOptions, webhookPortsProvider } from './application/webhooks/webhooks.providers';
 import { accountIdOfStream, accountStreamId, IntakeDependencies } from './client-intake.dependencies';
 import { closePaidAccount } from './integration/inbound/close-paid-account.consumer';
+import { closeDischargedAccount } from './integration/inbound/close-discharged-account.consumer';
 import { reopenReversedAccount } from './integration/inbound/reopen-reversed-account.consumer';
 import { webhookSources } from './integration/inbound/webhook-sources.consumer';
 import { alongside, noteContactAttempt, notePayment } from './integration/inbound/note-collection-work.consumer';
@@ -81,7 +82,7 @@ export class ClientIntakeModule {
       bus: deps.bus,
       gateway: intakeGateway,
       accountIdOf: accountIdOfStream,
-      inbound: [closePaidAccount, reopenReversedAccount, noteContactAttempt, ...alongside(alongside(webhookSources, notePayment), bookPreCollection)],
+      inbound: [closePaidAccount, reopenReversedAccount, noteContactAttempt, closeDischargedAccount, ...alongside(alongside(webhookSources, notePayment), bookPreCollection)],
       scheduler,
       publishes: [INTAKE_ACCOUNTS, INTAKE_CLIENTS],
       now: () => deps.clock.now(),

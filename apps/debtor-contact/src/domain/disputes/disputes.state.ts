@@ -1,4 +1,3 @@
-import type { ContactCase } from '../contact-case/contact-case.state';
 import type { DisputedInvoice, DisputeEvent, DisputeOpener, DisputeOutcome } from './dispute.events';
 
 export interface Dispute {
@@ -14,9 +13,9 @@ export interface Dispute {
   resolution: { outcome: DisputeOutcome; amount: number; evidence: string; resolvedAt: string } | null;
 }
 
-export const openDisputes = (contactCase: Pick<ContactCase, 'disputes'>): Dispute[] => (contactCase.disputes ?? []).filter((dispute) => dispute.resolution === null);
+export const openDisputes = (contactCase: { disputes?: Dispute[] }): Dispute[] => (contactCase.disputes ?? []).filter((dispute) => dispute.resolution === null);
 
-export function evolveDisputes<C extends ContactCase>(contactCase: C, event: DisputeEvent): C {
+export function evolveDisputes<C extends { disputes?: Dispute[] }>(contactCase: C, event: DisputeEvent): C {
   const disputes = contactCase.disputes ?? [];
   switch (event.type) {
     case 'DisputeOpened': {

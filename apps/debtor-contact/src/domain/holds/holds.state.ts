@@ -1,4 +1,4 @@
-import type { ContactCase } from '../contact-case/contact-case.state';
+import type { CaseDebtor } from '../contact-case/contact-case.events';
 import type { BankruptcyFiling, HoldEvent, HoldKind, SkipEvidence } from './hold.events';
 
 /** A hold as the case keeps it, lifted or not: the history stays for the reader and the audit. */
@@ -15,6 +15,11 @@ export interface Hold {
   lifted?: { reason: string; liftedAt: string };
 }
 
+/** Whatever keeps holds: the contact case. */
+export interface WithHolds {
+  holds?: Hold[];
+}
+
 /**
  * A hold pauses collection from its placing until it is lifted or its end date passes. The
  * end date is read against the contact's own time, so a hold that ran out allows contact at
@@ -22,14 +27,14 @@ export interface Hold {
  */
 export const isInForce = (hold: Hold, now: Date): boolean => !hold.lifted && (hold.endsAt === null || new Date(hold.endsAt).getTime() > now.getTime());
 
-export const holdsInForce = (contactCase: Pick<ContactCase, 'holds'>, now: Date, kind?: HoldKind): Hold[] =>
+export const holdsInForce = (contactCase: WithHolds, now: Date, kind?: HoldKind): Hold[] =>
   (contactCase.holds ?? []).filter((hold) => isInForce(hold, now) && (kind === undefined || hold.kind === kind));
 
 /** The bankruptcy hold not lifted (dismissed), discharged or not: there is at most one. */
-export const standingBankruptcy = (contactCase: Pick<ContactCase, 'holds'>): Hold | undefined =>
+export const standingBankruptcy = (contactCase: WithHolds): Hold | undefined =>
   (contactCase.holds ?? []).find((hold) => hold.kind === 'bankruptcy' && !hold.lifted);
 
-export function evolveHolds<C extends ContactCase>(contactCase: C, event: HoldEvent): C {
+export function evolveHolds<C extends WithHolds & { debtor: CaseDebtor }>(contactCase: C, event: HoldEvent): C {
   const holds = contactCase.holds ?? [];
   switch (event.type) {
     case 'AccountHoldPlaced': {

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@lib/es-core';
+import type { HoldNotedEvent } from '../holds/hold-noted.events';
 
 /** A legal criterion that refused, with why; the list is shown to staff and kept on record. */
 export interface FailedRule {
@@ -121,4 +122,5 @@ export type ReferralEvent =
   | ReferralNotRecommended
   | ReferralAuthorized
   | AuthorizationIgnored
-  | ForwardedToAttorney;
+  | ForwardedToAttorney
+  | HoldNotedEvent;

@@ -1,3 +1,4 @@
+import { evolveNotedHolds, NotedHold } from '../holds/hold-noted.events';
 import type { Attorney, FailedRule, FollowUpReview, OpenStage, ReferralEvent } from './referral.events';
 
 export type ReferralStage = OpenStage | 'closed';
@@ -47,9 +48,9 @@ interface CaseFacts {
   debtorRegion: string | null;
   reviewDueAt: string;
   payments: NotedPayment[];
-  /** No dispute, bankruptcy or skip/closure-of-business events reach this service yet: fixed until they do. */
-  disputed: boolean;
-  bankrupt: boolean;
+  /** The holds debtor contact placed and has not lifted (disputes, bankruptcy stays, ...): `not-disputed` and `not-bankrupt` read them. */
+  holds: NotedHold[];
+  /** No skip/closure-of-business events reach this service yet: fixed until they do. */
   debtorInBusiness: boolean;
   lastReview: LegalReview | null;
   /** Kept through a closure, so a case reopened at `authorized` or `forwarded` still knows them. */
@@ -90,8 +91,7 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
       stage: 'opened',
       ...event.data,
       payments: [],
-      disputed: false,
-      bankrupt: false,
+      holds: [],
       debtorInBusiness: true,
       lastReview: null,
       authorizedAt: null,
@@ -143,6 +143,9 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
       return state.stage === 'closed' ? state : { ...state, stage: 'authorized', authorizedAt: event.data.authorizedAt };
     case 'AuthorizationIgnored':
       return state;
+    case 'AccountHoldNoted':
+    case 'AccountHoldLiftNoted':
+      return { ...state, holds: evolveNotedHolds(state.holds, event) };
     case 'ForwardedToAttorney': {
       if (state.stage === 'closed') return state;
       const { attorneyId, attorneyName, jurisdiction, forwardedAt } = event.data;
