@@ -142,6 +142,9 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
         rightPartyContact: true,
         compliance: [
           { rule: 'case-closed', version: 1, decision: 'allow' },
+          { rule: 'bankruptcy-stay', version: 1, decision: 'allow' },
+          { rule: 'dispute-hold', version: 1, decision: 'allow' },
+          { rule: 'account-hold', version: 1, decision: 'allow' },
           { rule: 'do-not-contact', version: 1, decision: 'allow' },
           { rule: 'call-window', version: 2, decision: 'allow', timeZones: ['America/New_York'] },
         ],
@@ -331,6 +334,9 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
       const accepted = await contact(accountId, call, staff('collector', 'collector-7')).expect(201);
       expect(accepted.body.compliance).toEqual([
         { rule: 'case-closed', version: 1, decision: 'allow' },
+        { rule: 'bankruptcy-stay', version: 1, decision: 'allow' },
+        { rule: 'dispute-hold', version: 1, decision: 'allow' },
+        { rule: 'account-hold', version: 1, decision: 'allow' },
         { rule: 'do-not-contact', version: 1, decision: 'allow' },
         { rule: 'call-window', version: 2, decision: 'allow', timeZones: ['America/New_York'] },
       ]);
