@@ -456,7 +456,7 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
       const unnamed = await contact(accountId, { channel: 'text', direction: 'outbound', outcome: 'no-answer' }).expect(422);
       expect(unnamed.body.rule).toBe('do-not-contact');
       const allowed = await contact(accountId, { channel: 'call', direction: 'outbound', outcome: 'no-answer', to: '+12125550199' }).expect(201);
-      expect(allowed.body.compliance.map((d: { rule: string }) => d.rule)).toEqual(['case-closed', 'do-not-contact', 'call-window']);
+      expect(allowed.body.compliance.map((d: { rule: string }) => d.rule)).toEqual(['case-closed', 'bankruptcy-stay', 'dispute-hold', 'account-hold', 'do-not-contact', 'call-window']);
       const events = await caseEvents(accountId);
       expect(events.map((e) => e.type)).toEqual(['ContactCaseOpened', 'NoticeSent', 'ContactAttemptRefused', 'ContactAttemptRefused', 'ContactAttemptRecorded']);
       expect(events[2].data).toMatchObject({ rule: 'do-not-contact', version: 1, channel: 'call' });
