@@ -4,6 +4,7 @@ import { journeyDirectPayment, journeyRecallRefusedAndForced } from './after-pla
 import { journeyWebhook } from './webhooks.journey';
 import { journeyMigrationImport } from './migration.journey';
 import { journeyAccountChanges } from './account-changes.journey';
+import { journeyBankruptcy, journeyDispute } from './holds.journey';
 
 /**
  * Declares the journeys against a deployment started once for the suite. Each journey
@@ -66,5 +67,13 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
 
   it('12. account changes: an invoice added, the balance adjusted, the debtor updated; payments, contact and reports follow', async () => {
     await journeyAccountChanges(deployment, `CHANGES-${Date.now()}`);
+  }, 120_000);
+
+  it('13. bankruptcy: every channel stopped, the legal review refuses (not-bankrupt), the discharge closes the account as bankrupt everywhere', async () => {
+    await journeyBankruptcy(deployment, `BANKRUPT-${Date.now()}`);
+  }, 120_000);
+
+  it('14. dispute: the client disputes through its API, the legal review refuses (not-disputed) until the dispute is rejected', async () => {
+    await journeyDispute(deployment, `DISPUTE-${Date.now()}`);
   }, 120_000);
 }
