@@ -26,7 +26,10 @@ import { ListLettersHandler } from './application/list-letters/list-letters.hand
 import { DownloadLetterController } from './application/download-letter/download-letter.http.controller';
 import { DownloadLetterHandler } from './application/download-letter/download-letter.handler';
 
+import { DurableScheduler } from '@lib/scheduler';
 import { holdsGateway } from './integration/outbound/holds.gateway';
+import { EndHoldHandler } from './application/end-hold/end-hold.handler';
+import { HoldEndWork } from './application/end-hold/hold-end.work';
 import { PlaceHoldController } from './application/place-hold/place-hold.http.controller';
 import { PlaceHoldHandler } from './application/place-hold/place-hold.handler';
 import { LiftHoldController } from './application/lift-hold/lift-hold.http.controller';
@@ -50,7 +53,7 @@ export const DEBTOR_CONTACT = 'debtor-contact';
 
 /** Holds, disputes and skip tracing (domain/holds, domain/disputes). */
 const holdControllers = [PlaceHoldController, LiftHoldController, DischargeBankruptcyController, OpenDisputeController, ResolveDisputeController, ReportSkipController, RecordContactDataController, ListSkipQueueController, GetHoldsController];
-const holdCommandHandlers = [PlaceHoldHandler, LiftHoldHandler, DischargeBankruptcyHandler, OpenDisputeHandler, ResolveDisputeHandler, ReportSkipHandler, RecordContactDataHandler];
+const holdCommandHandlers = [EndHoldHandler, PlaceHoldHandler, LiftHoldHandler, DischargeBankruptcyHandler, OpenDisputeHandler, ResolveDisputeHandler, ReportSkipHandler, RecordContactDataHandler];
 const holdQueryHandlers = [ListSkipQueueHandler, GetHoldsHandler];
 
 const controllers = [RecordContactController, GetCaseController, ListLettersController, DownloadLetterController, ...holdControllers];
@@ -67,6 +70,9 @@ export class DebtorContactModule {
   static register(deps: ContactDependencies, channels: MessageChannels = localChannels()): DynamicModule {
     const now = () => deps.clock.now();
     const gateway = contactGateway(now);
+    // Hold end dates are durable work in the service's own store, as legal-referral's reviews are in its.
+    const scheduler = new DurableScheduler(deps.eventStore, deps.clock);
+    deps.clockControl?.schedulers.add(scheduler);
     const runtime = new ServiceRuntime({
       service: DEBTOR_CONTACT,
       store: deps.eventStore,
@@ -74,6 +80,7 @@ export class DebtorContactModule {
       gateway: (stored) => [...gateway(stored), ...holdsGateway(stored)],
       accountIdOf: accountIdOfStream,
       inbound: [openContactCase, openConvertedContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor],
+      scheduler,
       publishes: [CONTACT_CASES],
       now,
       newId: deps.newId,
@@ -82,7 +89,7 @@ export class DebtorContactModule {
     return {
       module: DebtorContactModule,
       controllers: [...controllers, auditController(DEBTOR_CONTACT, (accountId) => [contactStreamId(accountId)])],
-      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, ...commandHandlers, ...queryHandlers, runtimeProvider(runtime), { provide: Symbol('message-dispatcher'), useFactory: () => new MessageDispatcherLifecycle(dispatcher) }],
+      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, { provide: DurableScheduler, useValue: scheduler }, HoldEndWork, ...commandHandlers, ...queryHandlers, runtimeProvider(runtime), { provide: Symbol('message-dispatcher'), useFactory: () => new MessageDispatcherLifecycle(dispatcher) }],
     };
   }
 }

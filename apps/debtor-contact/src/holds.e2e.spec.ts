@@ -20,6 +20,7 @@ describe('holds, disputes and skip tracing over HTTP (PGlite event store, in-pro
   let http: HttpClient;
   let published: IncomingMessage[];
   let close: () => Promise<void>;
+  let tickSchedulers: () => Promise<void>;
 
   beforeAll(async () => {
     const sut = await startServiceUnderTest({
@@ -30,6 +31,9 @@ describe('holds, disputes and skip tracing over HTTP (PGlite event store, in-pro
       listenTo: [CONTACT_CASES, AUDIT_EVENTS],
     });
     ({ bus, clock, http, close } = sut);
+    tickSchedulers = async () => {
+      for (const scheduler of sut.deps.clockControl.schedulers) await scheduler.tick();
+    };
     published = sut.received(CONTACT_CASES);
   });
   beforeEach(() => clock.set(MONDAY_10_NEW_YORK));
@@ -188,16 +192,26 @@ describe('holds, disputes and skip tracing over HTTP (PGlite event store, in-pro
   });
 
   describe('a client hold with an end date', () => {
-    it('stops contact until the end date on the test clock, then allows it without anyone lifting it', async () => {
+    it('stops contact until the end date on the test clock, allows it from then on, and the scheduler records the lifting', async () => {
       const accountId = await placeAccount();
       const past = await http.post(`/cases/${accountId}/holds`).set('authorization', staff('supervisor')).send({ kind: 'client-hold', reason: 'x', endsAt: '2026-01-01T00:00:00Z' }).expect(422);
       expect(past.body.rule).toBe('hold-ends-in-past');
       await http.post(`/cases/${accountId}/holds`).set('authorization', staff('supervisor')).send({ kind: 'client-hold', reason: 'client reviewing', endsAt: '2026-01-07T15:00:00.000Z' }).expect(201);
       const refused = await contact(accountId).expect(409);
       expect(refused.body).toMatchObject({ rule: 'account-hold', detail: 'the account is on a client-hold hold until 2026-01-07T15:00:00.000Z (client reviewing)' });
+      clock.set('2026-01-07T14:59:59.000Z');
+      await tickSchedulers();
+      expect((await contact(accountId).expect(409)).body.rule).toBe('account-hold');
       clock.set('2026-01-07T15:00:00.000Z');
+      // Allowed from the end date itself, whether or not the scheduler has run yet.
       await contact(accountId).expect(201);
       expect((await holdsOf(accountId)).holds).toEqual([expect.objectContaining({ kind: 'client-hold', inForce: false, liftedAt: null })]);
+      await tickSchedulers();
+      await waitForPublished(accountId, 'AccountHoldLifted.v1');
+      expect(publishedOf(accountId, 'AccountHoldLifted.v1')).toEqual([
+        { accountId, clientId: 'client-1', holdId: expect.any(String), kind: 'client-hold', reason: 'its end date came', liftedAt: '2026-01-07T15:00:00.000Z' },
+      ]);
+      expect((await holdsOf(accountId)).holds).toEqual([expect.objectContaining({ inForce: false, liftedAt: '2026-01-07T15:00:00.000Z', liftReason: 'its end date came' })]);
     });
 
     it('lifted by a supervisor allows contact again at once', async () => {

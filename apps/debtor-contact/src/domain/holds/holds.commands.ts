@@ -48,4 +48,11 @@ export interface RecordContactData {
   now: Date;
 }
 
-export type HoldCommand = PlaceHold | LiftHold | DischargeBankruptcy | ReportSkip | RecordContactData;
+/** The scheduler reached a hold's end date: its lifting is recorded. */
+export interface EndHold {
+  type: 'EndHold';
+  holdId: string;
+  now: Date;
+}
+
+export type HoldCommand = PlaceHold | LiftHold | DischargeBankruptcy | ReportSkip | RecordContactData | EndHold;

@@ -3,7 +3,7 @@ import type { ContactCaseEvent } from '../contact-case/contact-case.events';
 import { ContactCaseState, evolveContactCase, initialContactCaseState } from '../contact-case/contact-case.state';
 import { decideDischargeBankruptcy } from './discharge-bankruptcy.decide';
 import type { HoldCommand } from './holds.commands';
-import { decideLiftHold } from './lift-hold.decide';
+import { decideEndHold, decideLiftHold } from './lift-hold.decide';
 import { decidePlaceHold } from './place-hold.decide';
 import { decideRecordContactData, decideReportSkip } from './skip-tracing.decide';
 
@@ -23,6 +23,8 @@ export const holdsDecider: Decider<ContactCaseState, HoldCommand, ContactCaseEve
         return decideReportSkip(command, state);
       case 'RecordContactData':
         return decideRecordContactData(command, state);
+      case 'EndHold':
+        return decideEndHold(command, state);
     }
   },
 };

@@ -1,7 +1,7 @@
 import { Decision, reject } from '@lib/es-core';
 import type { ContactCaseEvent } from '../contact-case/contact-case.events';
 import type { ContactCaseState } from '../contact-case/contact-case.state';
-import type { LiftHold } from './holds.commands';
+import type { EndHold, LiftHold } from './holds.commands';
 
 /**
  * Lifting is an event of its own, also for a hold whose end date passed (the record then
@@ -16,4 +16,16 @@ export function decideLiftHold(command: LiftHold, state: ContactCaseState): Deci
   if (hold.kind === 'dispute') return reject('hold-ends-with-its-dispute', `the hold is dispute ${hold.disputeId}'s: it is lifted by resolving the dispute`);
   if (hold.bankruptcy?.dischargedOn) return reject('bankruptcy-discharged', `the debtor was discharged on ${hold.bankruptcy.dischargedOn}: the debt cannot be collected again`);
   return [{ type: 'AccountHoldLifted', data: { accountId: state.accountId, clientId: state.clientId, holdId: hold.holdId, kind: hold.kind, reason: command.reason, liftedAt: command.now.toISOString() } }];
+}
+
+/**
+ * A hold whose end date came is lifted on record, dated at its end date (the rules already
+ * let contact through from that instant). One lifted meanwhile, or not ended yet, is left
+ * as it is: the scheduler's work is then done.
+ */
+export function decideEndHold(command: EndHold, state: ContactCaseState): Decision<ContactCaseEvent> {
+  if (state.status === 'none') return reject('case-unknown', 'no contact case for this account');
+  const hold = (state.holds ?? []).find((candidate) => candidate.holdId === command.holdId);
+  if (!hold || hold.lifted || hold.endsAt === null || new Date(hold.endsAt).getTime() > command.now.getTime()) return [];
+  return [{ type: 'AccountHoldLifted', data: { accountId: state.accountId, clientId: state.clientId, holdId: hold.holdId, kind: hold.kind, reason: 'its end date came', liftedAt: hold.endsAt } }];
 }

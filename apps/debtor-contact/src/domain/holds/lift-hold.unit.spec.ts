@@ -39,3 +39,17 @@ describe('discharging a bankruptcy', () => {
 
   it('is refused before the filing date', () => given(holdsDecider, [opened(), bankruptcyFiled]).when(discharge('2026-01-01')).thenRejects('discharge-before-filing'));
 });
+
+describe('a hold reaching its end date', () => {
+  const end = (now: string) => ({ type: 'EndHold' as const, holdId: 'hold-1', now: new Date(now) });
+  const untilFebruary = holdPlaced({ endsAt: '2026-02-01T00:00:00.000Z' });
+
+  it('is lifted on record, dated at its end date', () =>
+    given(holdsDecider, [opened(), untilFebruary])
+      .when(end('2026-02-01T00:00:03.000Z'))
+      .then([holdLifted({ reason: 'its end date came', liftedAt: '2026-02-01T00:00:00.000Z' })]));
+
+  it('is left alone before its end date', () => given(holdsDecider, [opened(), untilFebruary]).when(end('2026-01-31T23:59:59.000Z')).then([]));
+
+  it('is left alone once staff lifted it', () => given(holdsDecider, [opened(), untilFebruary, holdLifted()]).when(end('2026-02-02T00:00:00.000Z')).then([]));
+});
