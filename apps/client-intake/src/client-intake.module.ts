@@ -38,6 +38,7 @@ import { webhookControllers, webhookHandlers, WebhookOptions, webhookPortsProvid
 import { accountIdOfStream, accountStreamId, IntakeDependencies } from './client-intake.dependencies';
 import { closePaidAccount } from './integration/inbound/close-paid-account.consumer';
 import { closeDischargedAccount } from './integration/inbound/close-discharged-account.consumer';
+import { adjustForUpheldDispute } from './integration/inbound/adjust-for-upheld-dispute.consumer';
 import { reopenReversedAccount } from './integration/inbound/reopen-reversed-account.consumer';
 import { webhookSources } from './integration/inbound/webhook-sources.consumer';
 import { alongside, noteContactAttempt, notePayment } from './integration/inbound/note-collection-work.consumer';
@@ -82,7 +83,7 @@ export class ClientIntakeModule {
       bus: deps.bus,
       gateway: intakeGateway,
       accountIdOf: accountIdOfStream,
-      inbound: [closePaidAccount, reopenReversedAccount, noteContactAttempt, closeDischargedAccount, ...alongside(alongside(webhookSources, notePayment), bookPreCollection)],
+      inbound: [closePaidAccount, reopenReversedAccount, noteContactAttempt, closeDischargedAccount, adjustForUpheldDispute, ...alongside(alongside(webhookSources, notePayment), bookPreCollection)],
       scheduler,
       publishes: [INTAKE_ACCOUNTS, INTAKE_CLIENTS],
       now: () => deps.clock.now(),

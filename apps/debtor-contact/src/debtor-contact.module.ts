@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CONTACT_CASES } from '@lib/contracts';
 import { ServiceRuntime } from '@lib/integration';
-import { auditController, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { auditController, CLIENT_KEY_VERIFIER, ClientKeyVerifier, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { CloseContactCaseHandler } from './application/close-contact-case/close-contact-case.handler';
 import { GetCaseController } from './application/get-case/get-case.http.controller';
 import { GetCaseHandler } from './application/get-case/get-case.handler';
@@ -63,11 +63,13 @@ const queryHandlers = [GetCaseHandler, ListLettersHandler, DownloadLetterHandler
 /**
  * Composition root of the debtor-contact service: its use cases over the ports it is
  * given. `channels` is the communications port (local adapters unless the process chose
- * others, see `channelsFor`).
+ * others, see `channelsFor`). `clientKeys` checks clients' API keys where client-intake is
+ * not in the same process.
  */
 @Module({})
 export class DebtorContactModule {
-  static register(deps: ContactDependencies, channels: MessageChannels = localChannels()): DynamicModule {
+  static register(deps: ContactDependencies, channels: MessageChannels = localChannels(), clientKeys?: ClientKeyVerifier): DynamicModule {
+    const clientKeyProviders = clientKeys ? [{ provide: CLIENT_KEY_VERIFIER, useValue: clientKeys }] : [];
     const now = () => deps.clock.now();
     const gateway = contactGateway(now);
     // Hold end dates are durable work in the service's own store, as legal-referral's reviews are in its.
@@ -89,7 +91,9 @@ export class DebtorContactModule {
     return {
       module: DebtorContactModule,
       controllers: [...controllers, auditController(DEBTOR_CONTACT, (accountId) => [contactStreamId(accountId)])],
-      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, { provide: DurableScheduler, useValue: scheduler }, HoldEndWork, ...commandHandlers, ...queryHandlers, runtimeProvider(runtime), { provide: Symbol('message-dispatcher'), useFactory: () => new MessageDispatcherLifecycle(dispatcher) }],
+      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, { provide: DurableScheduler, useValue: scheduler }, HoldEndWork, ...commandHandlers, ...queryHandlers, runtimeProvider(runtime), { provide: Symbol('message-dispatcher'), useFactory: () => new MessageDispatcherLifecycle(dispatcher) }, ...clientKeyProviders],
+      // For the process's auth guard, which looks for the key check among what its modules export.
+      exports: clientKeyProviders.map((provider) => provider.provide),
     };
   }
 }

@@ -2,7 +2,8 @@
  * Journeys 13 and 14: holds reach every service. A bankruptcy stops every channel of
  * debtor contact, makes the legal review refuse (not-bankrupt), and its discharge closes
  * the account as bankrupt at intake; a client's dispute makes the review refuse
- * (not-disputed) until it is resolved.
+ * (not-disputed) until it is resolved, and an upheld one takes its amount off the balance
+ * at intake and on payments' ledger.
  */
 import { Deployment } from './deployment';
 import { Answer, as, call, eventually, onboardClient, placeAccount } from './journeys';
@@ -72,4 +73,25 @@ export async function journeyDispute(d: Deployment, reference: string) {
   await reviewUntil(d, accountId, 'the review no longer refused under not-disputed', (failed) => !failed.includes('not-disputed'));
   const contacted = await call(d, 'debtor-contact', 'POST', `/cases/${accountId}/contacts`, { as: as.staff('collector'), body: { channel: 'letter', direction: 'outbound', outcome: 'no-answer' } });
   expect(contacted.status).toBe(201);
+
+  // The debtor disputes one invoice; upheld, its amount comes off the balance at intake and on payments' ledger.
+  const second = await call(d, 'debtor-contact', 'POST', `/accounts/${accountId}/disputes`, {
+    as: as.staff('collector'),
+    body: { reason: 'INV-1001 was billed twice', invoices: [{ invoiceNumber: 'INV-1001', amount: 300_000 }] },
+  });
+  expect(second.status).toBe(201);
+  const upheld = await call(d, 'debtor-contact', 'POST', `/cases/${accountId}/disputes/${second.body.disputeId}/resolution`, {
+    as: as.staff('supervisor'),
+    body: { outcome: 'upheld', evidence: 'the client confirmed the double billing' },
+  });
+  expect(upheld.status).toBe(201);
+  expect(upheld.body).toMatchObject({ outcome: 'upheld', amount: 300_000 });
+  await eventually('the balance adjusted at intake', async () => {
+    const account = ok(await call(d, 'client-intake', 'GET', `/accounts/${accountId}`, { as: as.client(client.apiKey) }));
+    return account?.balance === 450_050 ? account : undefined;
+  });
+  await eventually('the balance adjusted on the ledger', async () => {
+    const ledger = ok(await call(d, 'payments', 'GET', `/ledgers/${accountId}`, { as: as.staff('accountant') }));
+    return ledger?.balance === 450_050 ? ledger : undefined;
+  });
 }

@@ -73,7 +73,7 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
     await journeyBankruptcy(deployment, `BANKRUPT-${Date.now()}`);
   }, 120_000);
 
-  it('14. dispute: the client disputes through its API, the legal review refuses (not-disputed) until the dispute is rejected', async () => {
+  it('14. dispute: the client disputes through its API, the legal review refuses (not-disputed) until the dispute is rejected; an upheld one adjusts the balance everywhere', async () => {
     await journeyDispute(deployment, `DISPUTE-${Date.now()}`);
   }, 120_000);
 }

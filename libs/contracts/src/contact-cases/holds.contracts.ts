@@ -89,7 +89,7 @@ export const DisputeResolved = contract({
   topic: CONTACT_CASES,
   type: 'DisputeResolved.v1',
   summary: 'A dispute was resolved: upheld (amount, in minor units, to come off the balance) or rejected (amount 0, collection resumes).',
-  consumers: [],
+  consumers: ['client-intake'],
   schema: s.object({
     accountId: s.string(),
     clientId: s.string(),
