@@ -189,6 +189,21 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await valid('POST', `/cases/${accountId}/plans`, 'collector', { currency: 'USD', frequency: 'monthly', firstDueDate: '2026-02-15', installments: [{ amount: 375_000 }, { amount: 375_050 }] });
     const letters = await eventually(() => send('GET', `/accounts/${accountId}/letters`, 'client'), (answer) => (answer.body as Array<{ status: string }>)[0]?.status === 'sent');
     await valid('GET', `/accounts/${accountId}/letters/${(letters.body as Array<{ letterId: string }>)[0].letterId}.pdf`, 'collector');
+    // Holds, disputes and skip tracing (debtor contact), on an account of their own: it ends closed as bankrupt.
+    const heldId = String((await valid('POST', '/placements', 'client', placement('CONF-HOLDS'))).accountId);
+    const heldOn = String((await valid('GET', `/accounts/${heldId}`, 'client')).placedAt).slice(0, 10);
+    await eventually(() => send('GET', `/cases/${heldId}`, 'collector'), (answer) => answer.status === 200);
+    const dispute = await valid('POST', `/accounts/${heldId}/disputes`, 'client', { reason: 'invoice credited', invoices: [{ invoiceNumber: 'INV-1', amount: 1000 }] });
+    await valid('POST', `/cases/${heldId}/disputes/${String(dispute.disputeId)}/resolution`, 'supervisor', { outcome: 'rejected', evidence: 'credit note applied elsewhere' });
+    await valid('POST', `/cases/${heldId}/skip`, 'collector', { evidence: 'returned-mail', detail: 'first demand returned' });
+    await valid('GET', '/skip-queue', 'collector');
+    await valid('POST', `/cases/${heldId}/contact-data`, 'collector', { source: 'credit bureau', emails: ['ap@found.example'] });
+    const clientHold = await valid('POST', `/cases/${heldId}/holds`, 'supervisor', { kind: 'client-hold', reason: 'client reviewing' });
+    await valid('POST', `/cases/${heldId}/holds/${String(clientHold.holdId)}/lift`, 'supervisor', { reason: 'released' });
+    await valid('POST', `/cases/${heldId}/holds`, 'legal', { kind: 'bankruptcy', reason: 'notice of filing', bankruptcy: { chapter: 7, caseNumber: '1:26-bk-10001', filedOn: heldOn } });
+    await valid('GET', `/cases/${heldId}/holds`, 'compliance');
+    await valid('POST', `/cases/${heldId}/bankruptcy/discharge`, 'legal', { dischargedOn: heldOn });
+    await send('POST', `/cases/${heldId}/contacts`, 'collector', { body: { channel: 'call', direction: 'outbound', outcome: 'no-answer' } });
     await eventually(() => send('GET', `/ledgers/${accountId}`, 'accountant'), (answer) => answer.status === 200);
     const payment = await valid('POST', '/payments', 'collector', { accountId, amount: 1000, currency: 'USD', method: 'ach' });
     await valid('POST', `/payments/${String(payment.paymentId)}/reversal`, 'accountant', { accountId, reason: 'nsf' });

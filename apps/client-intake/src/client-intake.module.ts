@@ -39,6 +39,8 @@ import { accountIdOfStream, accountStreamId, IntakeDependencies } from './client
 import { closePaidAccount } from './integration/inbound/close-paid-account.consumer';
 import { closeTimeBarredAccount } from './integration/inbound/close-time-barred-account.consumer';
 import { CloseTimeBarredAccountHandler } from './application/close-time-barred-account/close-time-barred-account.handler';
+import { closeDischargedAccount } from './integration/inbound/close-discharged-account.consumer';
+import { adjustForUpheldDispute } from './integration/inbound/adjust-for-upheld-dispute.consumer';
 import { reopenReversedAccount } from './integration/inbound/reopen-reversed-account.consumer';
 import { webhookSources } from './integration/inbound/webhook-sources.consumer';
 import { alongside, noteContactAttempt, notePayment } from './integration/inbound/note-collection-work.consumer';
@@ -84,7 +86,7 @@ export class ClientIntakeModule {
       bus: deps.bus,
       gateway: intakeGateway,
       accountIdOf: accountIdOfStream,
-      inbound: [closePaidAccount, reopenReversedAccount, noteContactAttempt, closeTimeBarredAccount, ...alongside(alongside(webhookSources, notePayment), bookPreCollection)],
+      inbound: [closePaidAccount, reopenReversedAccount, noteContactAttempt, closeTimeBarredAccount, closeDischargedAccount, adjustForUpheldDispute, ...alongside(alongside(webhookSources, notePayment), bookPreCollection)],
       scheduler,
       publishes: [INTAKE_ACCOUNTS, INTAKE_CLIENTS],
       now: () => deps.clock.now(),

@@ -112,6 +112,9 @@ describe('outbound communications (real SMTP server, PGlite event store, in-proc
         sentAt: MONDAY_10_NEW_YORK,
         compliance: [
           { rule: 'case-closed', version: 1, decision: 'allow' },
+          { rule: 'bankruptcy-stay', version: 1, decision: 'allow' },
+          { rule: 'dispute-hold', version: 1, decision: 'allow' },
+          { rule: 'account-hold', version: 1, decision: 'allow' },
           { rule: 'do-not-contact', version: 1, decision: 'allow' },
           { rule: 'call-window', version: 2, decision: 'allow' },
         ],

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DurableScheduler } from '@lib/scheduler';
 import { CONTACT_CASES } from '@lib/contracts';
 import { ServiceRuntime } from '@lib/integration';
-import { auditController, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { auditController, CLIENT_KEY_VERIFIER, ClientKeyVerifier, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { CloseContactCaseHandler } from './application/close-contact-case/close-contact-case.handler';
 import { GetCaseController } from './application/get-case/get-case.http.controller';
 import { GetCaseHandler } from './application/get-case/get-case.handler';
@@ -32,22 +32,51 @@ import { notePayment } from './integration/inbound/note-payment.consumer';
 import { notePaymentReversal } from './integration/inbound/note-payment-reversal.consumer';
 import { arrangementsGateway } from './integration/outbound/arrangements.gateway';
 
+import { holdsGateway } from './integration/outbound/holds.gateway';
+import { EndHoldHandler } from './application/end-hold/end-hold.handler';
+import { HoldEndWork } from './application/end-hold/hold-end.work';
+import { PlaceHoldController } from './application/place-hold/place-hold.http.controller';
+import { PlaceHoldHandler } from './application/place-hold/place-hold.handler';
+import { LiftHoldController } from './application/lift-hold/lift-hold.http.controller';
+import { LiftHoldHandler } from './application/lift-hold/lift-hold.handler';
+import { DischargeBankruptcyController } from './application/discharge-bankruptcy/discharge-bankruptcy.http.controller';
+import { DischargeBankruptcyHandler } from './application/discharge-bankruptcy/discharge-bankruptcy.handler';
+import { OpenDisputeController } from './application/open-dispute/open-dispute.http.controller';
+import { OpenDisputeHandler } from './application/open-dispute/open-dispute.handler';
+import { ResolveDisputeController } from './application/resolve-dispute/resolve-dispute.http.controller';
+import { ResolveDisputeHandler } from './application/resolve-dispute/resolve-dispute.handler';
+import { ReportSkipController } from './application/report-skip/report-skip.http.controller';
+import { ReportSkipHandler } from './application/report-skip/report-skip.handler';
+import { RecordContactDataController } from './application/record-contact-data/record-contact-data.http.controller';
+import { RecordContactDataHandler } from './application/record-contact-data/record-contact-data.handler';
+import { ListSkipQueueController } from './application/list-skip-queue/list-skip-queue.http.controller';
+import { ListSkipQueueHandler } from './application/list-skip-queue/list-skip-queue.handler';
+import { GetHoldsController } from './application/get-holds/get-holds.http.controller';
+import { GetHoldsHandler } from './application/get-holds/get-holds.handler';
+
 export const DEBTOR_CONTACT = 'debtor-contact';
 
-const controllers = [RecordContactController, GetCaseController, ListLettersController, DownloadLetterController];
-const commandHandlers = [RecordContactHandler, OpenContactCaseHandler, CloseContactCaseHandler, ReopenContactCaseHandler, ReplaceCaseDebtorHandler];
-const queryHandlers = [GetCaseHandler, ListLettersHandler, DownloadLetterHandler];
+/** Holds, disputes and skip tracing (domain/holds, domain/disputes). */
+const holdControllers = [PlaceHoldController, LiftHoldController, DischargeBankruptcyController, OpenDisputeController, ResolveDisputeController, ReportSkipController, RecordContactDataController, ListSkipQueueController, GetHoldsController];
+const holdCommandHandlers = [EndHoldHandler, PlaceHoldHandler, LiftHoldHandler, DischargeBankruptcyHandler, OpenDisputeHandler, ResolveDisputeHandler, ReportSkipHandler, RecordContactDataHandler];
+const holdQueryHandlers = [ListSkipQueueHandler, GetHoldsHandler];
+
+const controllers = [RecordContactController, GetCaseController, ListLettersController, DownloadLetterController, ...holdControllers];
+const commandHandlers = [RecordContactHandler, OpenContactCaseHandler, CloseContactCaseHandler, ReopenContactCaseHandler, ReplaceCaseDebtorHandler, ...holdCommandHandlers];
+const queryHandlers = [GetCaseHandler, ListLettersHandler, DownloadLetterHandler, ...holdQueryHandlers];
 
 /**
  * Composition root of the debtor-contact service: its use cases over the ports it is
  * given. `channels` is the communications port (local adapters unless the process chose
- * others, see `channelsFor`).
+ * others, see `channelsFor`). `clientKeys` checks clients' API keys where client-intake is
+ * not in the same process.
  */
 @Module({})
 export class DebtorContactModule {
-  static register(deps: ContactDependencies, channels: MessageChannels = localChannels()): DynamicModule {
+  static register(deps: ContactDependencies, channels: MessageChannels = localChannels(), clientKeys?: ClientKeyVerifier): DynamicModule {
+    const clientKeyProviders = clientKeys ? [{ provide: CLIENT_KEY_VERIFIER, useValue: clientKeys }] : [];
     const now = () => deps.clock.now();
-    // Promise and installment checks are durable work in the service's own store.
+    // Promise and installment checks, and hold end dates, are durable work in the service's own store: one scheduler for all of them.
     const scheduler = new DurableScheduler(deps.eventStore, deps.clock);
     deps.clockControl?.schedulers.add(scheduler);
     const caseGateway = contactGateway(now);
@@ -55,7 +84,7 @@ export class DebtorContactModule {
       service: DEBTOR_CONTACT,
       store: deps.eventStore,
       bus: deps.bus,
-      gateway: (stored) => [...caseGateway(stored), ...arrangementsGateway(stored)],
+      gateway: (stored) => [...caseGateway(stored), ...arrangementsGateway(stored), ...holdsGateway(stored)],
       accountIdOf: accountIdOfStream,
       inbound: [openContactCase, openConvertedContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor, trackPromise, notePayment, notePaymentReversal],
       scheduler,
@@ -67,7 +96,9 @@ export class DebtorContactModule {
     return {
       module: DebtorContactModule,
       controllers: [...controllers, ...arrangementControllers, auditController(DEBTOR_CONTACT, (accountId) => [contactStreamId(accountId), promisesStreamId(accountId), plansStreamId(accountId)])],
-      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, { provide: DurableScheduler, useValue: scheduler }, ...arrangementProviders, ...commandHandlers, ...queryHandlers, runtimeProvider(runtime), { provide: Symbol('message-dispatcher'), useFactory: () => new MessageDispatcherLifecycle(dispatcher) }],
+      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, { provide: DurableScheduler, useValue: scheduler }, HoldEndWork, ...arrangementProviders, ...commandHandlers, ...queryHandlers, runtimeProvider(runtime), { provide: Symbol('message-dispatcher'), useFactory: () => new MessageDispatcherLifecycle(dispatcher) }, ...clientKeyProviders],
+      // For the process's auth guard, which looks for the key check among what its modules export.
+      exports: clientKeyProviders.map((provider) => provider.provide),
     };
   }
 }

@@ -45,6 +45,9 @@ import { notePayment } from './integration/inbound/note-payment.consumer';
 import { openReferralCase } from './integration/inbound/open-referral-case.consumer';
 import { recordLegalAuthorization } from './integration/inbound/record-legal-authorization.consumer';
 import { reopenReferralCase } from './integration/inbound/reopen-referral-case.consumer';
+import { noteAccountHold, noteAccountHoldLift } from './integration/inbound/note-account-hold.consumer';
+import { NoteAccountHoldHandler } from './application/note-account-hold/note-account-hold.handler';
+import { NoteAccountHoldLiftHandler } from './application/note-account-hold-lift/note-account-hold-lift.handler';
 import { legalReferralGateway } from './integration/outbound/legal-referral.gateway';
 import { accountIdOfStream, LegalReferralDependencies, referralStreamId } from './legal-referral.dependencies';
 
@@ -105,7 +108,7 @@ export class LegalReferralModule {
       bus: deps.bus,
       gateway: legalReferralGateway,
       accountIdOf: accountIdOfStream,
-      inbound: [openReferralCase, notePayment, notePaymentReversal, closeReferralCase, reopenReferralCase, recordLegalAuthorization],
+      inbound: [openReferralCase, notePayment, notePaymentReversal, closeReferralCase, reopenReferralCase, recordLegalAuthorization, noteAccountHold, noteAccountHoldLift],
       scheduler,
       publishes: [LEGAL_REFERRALS],
       now: () => deps.clock.now(),
@@ -122,6 +125,8 @@ export class LegalReferralModule {
         { provide: DurableScheduler, useValue: scheduler },
         LegalReviewWork,
         ...commandHandlers,
+        NoteAccountHoldHandler,
+        NoteAccountHoldLiftHandler,
         ...queryHandlers,
         runtimeProvider(runtime),
       ],

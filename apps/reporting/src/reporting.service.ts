@@ -1,7 +1,6 @@
-import { createReadModelStore, ServiceDefinition } from '@lib/platform';
+import { ClientIntakeKeys, createReadModelStore, ServiceDefinition } from '@lib/platform';
 import { auditSourcesOf } from './application/check-account-integrity/audit-sources';
 import { agencySigningKeyOf } from './application/history-export/agency-signing-key';
-import { ClientIntakeKeys } from './integration/outbound/client-intake-keys';
 import { ReportingModule } from './reporting.module';
 import { REPORTING } from './reporting.dependencies';
 

@@ -11,6 +11,7 @@ import {
   PromiseKept,
   PromiseToPayMade,
 } from './contact-cases/contact-cases.contracts';
+import { AccountHoldLifted, AccountHoldPlaced, BankruptcyDischarged, BankruptcyFiled, DisputeDocumentsRequested, DisputeOpened, DisputeResolved } from './contact-cases/holds.contracts';
 import { Contract, isSuperseded, ServiceName } from './contract';
 import { AccountClosed, AccountPlacedV1, AccountPlacedV2, AccountRecalled, AccountReopened, DirectPaymentReported, INTAKE_ACCOUNTS, LegalReferralAuthorized, MigratedPaymentImported } from './intake-accounts/intake-accounts.contracts';
 import { BalanceAdjusted, DebtorUpdated, InvoiceAdded, OpenBalanceChanged } from './intake-accounts/account-changes.contracts';
@@ -43,7 +44,7 @@ export const ALL_SERVICES: readonly ServiceName[] = ['client-intake', 'debtor-co
 export const TOPICS: readonly TopicDeclaration[] = [
   { name: INTAKE_ACCOUNTS, publishers: ['client-intake'], key: 'account id', description: 'The life of a placed account as the client and the agency see it.' },
   { name: INTAKE_CLIENTS, publishers: ['client-intake'], key: 'client id', description: "A client's agreement with the agency, version by version." },
-  { name: CONTACT_CASES, publishers: ['debtor-contact'], key: 'account id', description: 'Work on the debtor: notices, contact attempts, promises and how they ended, payment plans.' },
+  { name: CONTACT_CASES, publishers: ['debtor-contact'], key: 'account id', description: 'Work on the debtor: notices, contact attempts, promises and how they ended, payment plans, holds and disputes.' },
   { name: PAYMENTS_LEDGER, publishers: ['payments'], key: 'account id', description: "Money on the account's ledger." },
   { name: LEGAL_REFERRALS, publishers: ['legal-referral'], key: 'account id', description: 'The legal pipeline.' },
   { name: PAYMENTS_REMITTANCES, publishers: ['payments'], key: 'client id', description: "A client's remittance statements, as they are issued." },
@@ -83,6 +84,13 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   PlanInstallmentMissed,
   PaymentPlanDefaulted,
   PaymentPlanCompleted,
+  AccountHoldPlaced,
+  AccountHoldLifted,
+  BankruptcyFiled,
+  BankruptcyDischarged,
+  DisputeOpened,
+  DisputeDocumentsRequested,
+  DisputeResolved,
   PaymentPostedV1,
   PaymentPostedV2,
   PaymentReversedV1,

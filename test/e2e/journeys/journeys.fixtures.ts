@@ -5,6 +5,7 @@ import { journeyWebhook } from './webhooks.journey';
 import { journeyMigrationImport } from './migration.journey';
 import { journeyAccountChanges } from './account-changes.journey';
 import { journeyPaymentPlan } from './payment-plan.journey';
+import { journeyBankruptcy, journeyDispute } from './holds.journey';
 
 /**
  * Declares the journeys against a deployment started once for the suite. Each journey
@@ -71,5 +72,13 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
 
   it('13. payment plan: a promise kept and a weekly plan paid through payments; the last installment pays the account in full, intake closes it, the case shows the plan completed', async () => {
     await journeyPaymentPlan(deployment, `PLAN-${Date.now()}`);
+  }, 120_000);
+
+  it('14. bankruptcy: every channel stopped, the legal review refuses (not-bankrupt), the discharge closes the account as bankrupt everywhere', async () => {
+    await journeyBankruptcy(deployment, `BANKRUPT-${Date.now()}`);
+  }, 120_000);
+
+  it('15. dispute: the client disputes through its API, the legal review refuses (not-disputed) until the dispute is rejected; an upheld one adjusts the balance everywhere', async () => {
+    await journeyDispute(deployment, `DISPUTE-${Date.now()}`);
   }, 120_000);
 }

@@ -24,6 +24,8 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   'cost-advance-unknown': 404,
   'remittance-unknown': 404,
   'attorney-unknown': 404,
+  'hold-unknown': 404,
+  'dispute-unknown': 404,
   // The request contradicts itself or the account.
   'placement-invalid': 400,
   'import-invalid': 400,
@@ -59,6 +61,14 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   'attorney-not-on-panel': 422,
   'milestone-amount-invalid': 422,
   'milestone-details-invalid': 422,
+  'hold-bankruptcy-filing': 422,
+  'hold-ends-in-past': 422,
+  'discharge-before-filing': 422,
+  'dispute-invoice-repeated': 422,
+  'dispute-exceeds-placed-amount': 422,
+  'dispute-rejected-adjusts-nothing': 422,
+  'dispute-amount-out-of-range': 422,
+  'contact-data-empty': 422,
   // The caller's role may not do this to this account (the endpoint admits the role, the rule does not).
   'recall-force-supervisor-only': 403,
   'closing-code-role': 403,

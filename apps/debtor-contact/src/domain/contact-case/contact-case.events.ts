@@ -1,5 +1,7 @@
 import type { DomainEvent } from '@lib/es-core';
 import type { MessageEvent } from '../communications/message.events';
+import type { DisputeEvent } from '../disputes/dispute.events';
+import type { HoldEvent } from '../holds/hold.events';
 
 export const CHANNELS = ['call', 'email', 'letter', 'text'] as const;
 export const DIRECTIONS = ['outbound', 'inbound'] as const;
@@ -143,4 +145,6 @@ export type ContactCaseEvent =
   | ContactCaseClosed
   | ContactCaseReopened
   | MessageEvent
-  | CaseDebtorReplaced;
+  | CaseDebtorReplaced
+  | HoldEvent
+  | DisputeEvent;

@@ -1,3 +1,7 @@
+import type { Dispute } from '../disputes/disputes.state';
+import { evolveDisputes } from '../disputes/disputes.state';
+import type { Hold } from '../holds/holds.state';
+import { evolveHolds } from '../holds/holds.state';
 import { CaseDebtor, ContactCaseEvent } from './contact-case.events';
 
 /** The latest time intake reopened the account, as the case recorded it. */
@@ -21,6 +25,10 @@ export interface ContactCase {
   openedAt: string;
   /** Once reopened: the latest reopening, kept if the case closes again. */
   lastReopening?: Reopening;
+  /** Every hold placed on the case, lifted or not (domain/holds). */
+  holds?: Hold[];
+  /** Every dispute opened on the case, resolved or not (domain/disputes). */
+  disputes?: Dispute[];
 }
 
 export type ContactCaseState =
@@ -47,6 +55,14 @@ export function evolveContactCase(state: ContactCaseState, event: ContactCaseEve
     }
     case 'CaseDebtorReplaced':
       return state.status === 'none' ? state : { ...state, debtor: event.data.debtor };
+    case 'AccountHoldPlaced':
+    case 'AccountHoldLifted':
+    case 'BankruptcyDischarged':
+    case 'ContactDataFound':
+      return state.status === 'none' ? state : evolveHolds(state, event);
+    case 'DisputeOpened':
+    case 'DisputeResolved':
+      return state.status === 'none' ? state : evolveDisputes(state, event);
     case 'NoticeSent':
     case 'ContactAttemptRecorded':
     case 'PromiseToPayMade':

@@ -6,6 +6,9 @@ import { firstDemand, opened, outboundCall } from './contact-case.fixtures';
 
 const ALLOWED: ComplianceDecision[] = [
   { rule: 'case-closed', version: 1, decision: 'allow' },
+  { rule: 'bankruptcy-stay', version: 1, decision: 'allow' },
+  { rule: 'dispute-hold', version: 1, decision: 'allow' },
+  { rule: 'account-hold', version: 1, decision: 'allow' },
   { rule: 'do-not-contact', version: 1, decision: 'allow' },
   { rule: 'call-window', version: 2, decision: 'allow', timeZones: ['America/New_York'] },
 ];

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '@lib/es-core';
 import type { ClaimType } from '../statute-of-limitations/limitation-period';
 import type { LimitationsEvent } from '../statute-of-limitations/limitations.events';
+import type { HoldNotedEvent } from '../holds/hold-noted.events';
 
 /** A legal criterion that refused, with why; the list is shown to staff and kept on record. */
 export interface FailedRule {
@@ -210,4 +211,5 @@ export type ReferralEvent =
   | LimitationsEvent
   | RecommendationApproved
   | RecommendationDeclined
-  | LegalMilestoneEvent;
+  | LegalMilestoneEvent
+  | HoldNotedEvent;

@@ -2,6 +2,7 @@ import { DEFAULT_CLAIM_TYPE } from '../statute-of-limitations/limitation-period'
 import { evolveLimitations, LimitationsRecord } from '../statute-of-limitations/limitations.events';
 import type { Attorney, CriterionVersion, FailedRule, FollowUpReview, OpenStage, ReferralEvent } from './referral.events';
 import { evolveLitigation, Litigation } from './litigation';
+import { evolveNotedHolds, NotedHold } from '../holds/hold-noted.events';
 
 export type ReferralStage = OpenStage | 'closed';
 
@@ -60,9 +61,9 @@ interface CaseFacts {
   debtorRegion: string | null;
   reviewDueAt: string;
   payments: NotedPayment[];
-  /** No dispute, bankruptcy or skip/closure-of-business events reach this service yet: fixed until they do. */
-  disputed: boolean;
-  bankrupt: boolean;
+  /** The holds debtor contact placed and has not lifted (disputes, bankruptcy stays, ...): `not-disputed` and `not-bankrupt` read them. */
+  holds: NotedHold[];
+  /** No skip/closure-of-business events reach this service yet: fixed until they do. */
   debtorInBusiness: boolean;
   lastReview: LegalReview | null;
   /** Kept through a closure, so a case reopened at `authorized` or `forwarded` still knows them. */
@@ -110,8 +111,7 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
       stage: 'opened',
       ...opening,
       payments: [],
-      disputed: false,
-      bankrupt: false,
+      holds: [],
       debtorInBusiness: true,
       lastReview: null,
       authorizedAt: null,
@@ -179,6 +179,9 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
     case 'SolTollingEnded':
     case 'StatuteOfLimitationsRanOut':
       return { ...state, limitations: evolveLimitations(state.limitations, event) };
+    case 'AccountHoldNoted':
+    case 'AccountHoldLiftNoted':
+      return { ...state, holds: evolveNotedHolds(state.holds, event) };
     case 'ForwardedToAttorney': {
       if (state.stage === 'closed') return state;
       const { attorneyId, attorneyName, jurisdiction, forwardedAt, feeSchedule } = event.data;
