@@ -19,6 +19,14 @@ import { GetLegalPipelineHandler } from './application/get-legal-pipeline/get-le
 import { GetLegalPipelineController } from './application/get-legal-pipeline/get-legal-pipeline.http.controller';
 import { GetPortfolioHandler } from './application/get-portfolio/get-portfolio.handler';
 import { GetPortfolioController } from './application/get-portfolio/get-portfolio.http.controller';
+import { ExportComplianceDecisionsHandler } from './application/export-compliance-decisions/export-compliance-decisions.handler';
+import { ExportComplianceDecisionsController } from './application/export-compliance-decisions/export-compliance-decisions.http.controller';
+import { GetComplianceDecisionsHandler } from './application/get-compliance-decisions/get-compliance-decisions.handler';
+import { GetComplianceDecisionsController } from './application/get-compliance-decisions/get-compliance-decisions.http.controller';
+import { GetTrustSummaryHandler } from './application/get-trust-summary/get-trust-summary.handler';
+import { GetTrustSummaryController } from './application/get-trust-summary/get-trust-summary.http.controller';
+import { RebuildReadModelsHandler } from './application/rebuild-read-models/rebuild-read-models.handler';
+import { RebuildReadModelsController } from './application/rebuild-read-models/rebuild-read-models.http.controller';
 import { projectIntegrationEvents } from './integration/inbound/project-integration-events.handler';
 import { recordAuditTrail } from './integration/inbound/record-audit-trail.handler';
 import { REPORTING_PROJECTIONS } from './read-models/reporting.queries';
@@ -34,6 +42,10 @@ const controllers = [
   ExportAccountHistoryController,
   ExportClientHistoryController,
   GetAgencySigningKeyController,
+  GetTrustSummaryController,
+  GetComplianceDecisionsController,
+  ExportComplianceDecisionsController,
+  RebuildReadModelsController,
 ];
 const queryHandlers = [
   GetPortfolioHandler,
@@ -45,7 +57,11 @@ const queryHandlers = [
   ExportAccountHistoryHandler,
   ExportClientHistoryHandler,
   GetAgencySigningKeyHandler,
+  GetTrustSummaryHandler,
+  GetComplianceDecisionsHandler,
+  ExportComplianceDecisionsHandler,
 ];
+const commandHandlers = [RebuildReadModelsHandler];
 
 /**
  * Composition root of the reporting service: read models fed from every topic, the
@@ -73,7 +89,7 @@ export class ReportingModule {
     return {
       module: ReportingModule,
       controllers,
-      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, ...queryHandlers, ...clientKeys, runtimeProvider(runtime)],
+      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, ...queryHandlers, ...commandHandlers, ...clientKeys, runtimeProvider(runtime)],
       // For the process's auth guard, which looks for the key check among what its modules export.
       exports: clientKeys.map((provider) => provider.provide),
     };

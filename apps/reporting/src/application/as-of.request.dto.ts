@@ -1,0 +1,19 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsRFC3339 } from 'class-validator';
+
+/** The `?asOf=` of the reports that can be shown as they stood at a past instant. */
+export class AsOfRequest {
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-06-01T12:00:00Z',
+    description: 'Show the report as it stood at this instant (RFC 3339, with a time zone): folded again from the events recorded up to and including it. Absent: as it stands now.',
+  })
+  @IsOptional()
+  @IsRFC3339()
+  asOf?: string;
+}
+
+/** The instant in one ISO format (text order is time order), or null for "now". */
+export function asOfInstant(asOf: string | undefined): string | null {
+  return asOf === undefined ? null : new Date(asOf).toISOString();
+}
