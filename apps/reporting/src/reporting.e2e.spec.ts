@@ -745,7 +745,7 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
       expect(wrong).toEqual([]);
     });
 
-    it('has no write endpoint for anyone, compliance included (but the admin's rebuild of the read models)', async () => {
+    it("has no write endpoint for anyone, compliance included (but the admin's rebuild of the read models)", async () => {
       for (const { path } of endpoints()) {
         for (const method of ['post', 'put', 'patch', 'delete'] as const) {
           await http[method](path).set('authorization', staff('compliance')).send({}).expect(404);
