@@ -127,6 +127,10 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'GET /accounts/:accountId/letters/:letterId.pdf',
         'GET /reports/accounts/:accountId/history/export',
         'GET /reports/clients/:clientId/history/export',
+        'GET /reports/trust',
+        'GET /reports/compliance-decisions',
+        'GET /reports/compliance-decisions.csv',
+        'POST /reports/read-models/rebuild',
       ]),
     );
     // Money leaving trust and the trust account's figures are for accountants alone.
@@ -137,6 +141,10 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     expect(rolesOf('POST /placements/batches')).toEqual(['client']);
     expect(rolesOf('GET /placements/batches/:batchId')).toEqual(['client', ...STAFF_ROLES]);
     expect(rolesOf('GET /placements/batches/:batchId/results')).toEqual(['client', ...STAFF_ROLES]);
+    // The compliance decision ledger is for compliance officers (and admins); rebuilding the read models for admins.
+    expect(rolesOf('GET /reports/compliance-decisions')).toEqual(['compliance', 'admin']);
+    expect(rolesOf('GET /reports/compliance-decisions.csv')).toEqual(['compliance', 'admin']);
+    expect(rolesOf('POST /reports/read-models/rebuild')).toEqual(['admin']);
     const unstated = routes.filter((route) => route.roles === undefined).map((route) => `${route.method} ${route.path}`);
     expect(unstated).toEqual([]);
     const open = routes.filter((route) => route.roles === 'public').map((route) => `${route.method} ${route.path}`);
