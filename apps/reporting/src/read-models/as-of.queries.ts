@@ -1,10 +1,13 @@
 import { PaymentPosted, PaymentReversed } from '@lib/contracts';
-import { foldInMemory, ProjectedEvent, ReadModelStore } from '@lib/read-models';
+import { foldInMemory, ReadModelStore } from '@lib/read-models';
 import { accountSummaryProjection } from './account-summary.projection';
 import { portfolioOf, portfolioProjection, Portfolio } from './portfolio.projection';
-import { REPORTED_EVENTS, ReportedEventDocument, projectedEventOfReported } from './reported-events.projection';
+import { AccountEventLog, loggedUpTo, REPORTED_EVENTS } from './reported-events.projection';
 import { AccountSummaryReport, accountSummaryReport } from './reporting.queries';
 import { TrustSummary, trustSummaryOf, trustSummaryProjection } from './trust-summary.projection';
+
+const PORTFOLIO_TYPES: ReadonlySet<string> = new Set(portfolioProjection.handles);
+const TRUST_TYPES: ReadonlySet<string> = new Set([PaymentPosted.type, PaymentReversed.type]);
 
 /**
  * Reports as they stood at a past instant: the reported events recorded up to it (the
@@ -17,24 +20,20 @@ export class AsOfQueries {
   constructor(private readonly store: ReadModelStore) {}
 
   async accountSummary(accountId: string, asOf: string): Promise<AccountSummaryReport | null> {
-    const events = await this.recordedUpTo({ accountId }, asOf);
-    return accountSummaryReport(foldInMemory(accountSummaryProjection, events).get(accountId) ?? null);
+    const log = await this.store.findOne<AccountEventLog>(REPORTED_EVENTS, { _id: accountId });
+    if (!log) return null;
+    return accountSummaryReport(foldInMemory(accountSummaryProjection, loggedUpTo([log], asOf)).get(accountId) ?? null);
   }
 
   async portfolio(clientId: string, asOf: string): Promise<Portfolio | null> {
-    const events = await this.recordedUpTo({ clientId, type: { $in: [...portfolioProjection.handles] } }, asOf);
-    return portfolioOf(clientId, [...foldInMemory(portfolioProjection, events).values()]);
+    const logs = await this.store.find<AccountEventLog>(REPORTED_EVENTS, { clientId });
+    return portfolioOf(clientId, [...foldInMemory(portfolioProjection, loggedUpTo(logs, asOf, PORTFOLIO_TYPES)).values()]);
   }
 
   /** Every client's trust figures when `clientId` is null. */
   async trustSummary(clientId: string | null, asOf: string): Promise<TrustSummary> {
-    const types = { type: { $in: [PaymentPosted.type, PaymentReversed.type] } };
-    const events = await this.recordedUpTo(clientId === null ? types : { ...types, clientId }, asOf);
+    const logs = await this.store.find<AccountEventLog>(REPORTED_EVENTS, clientId === null ? {} : { clientId });
+    const events = loggedUpTo(logs, asOf, TRUST_TYPES).filter((event) => clientId === null || event.data.clientId === clientId);
     return trustSummaryOf(clientId, [...foldInMemory(trustSummaryProjection, events).values()]);
-  }
-
-  private async recordedUpTo(filter: Record<string, unknown>, asOf: string): Promise<ProjectedEvent[]> {
-    const documents = await this.store.find<ReportedEventDocument>(REPORTED_EVENTS, { ...filter, recordedAt: { $lte: asOf } }, { sort: { recordedAt: 1, position: 1 } });
-    return documents.map(projectedEventOfReported);
   }
 }

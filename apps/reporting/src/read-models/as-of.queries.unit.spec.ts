@@ -11,7 +11,7 @@ import {
   paymentReversed,
   promiseToPayMade,
 } from './reporting.fixtures';
-import { REPORTED_EVENTS, reportedEventsProjection } from './reported-events.projection';
+import { AccountEventLog, REPORTED_EVENTS, reportedEventsProjection } from './reported-events.projection';
 import { REPORTING_PROJECTIONS, ReportingQueries } from './reporting.queries';
 
 const CLIENT = 'client-1';
@@ -61,8 +61,11 @@ describe('reports as of a past instant', () => {
   it('logs every reported event once, with when it was recorded', async () => {
     expect(reportedEventsProjection.handles).toEqual(expect.arrayContaining(REPORTING_PROJECTIONS.filter((projection) => projection.name !== REPORTED_EVENTS).flatMap((projection) => projection.handles).filter((type) => !['AuditRecord.v1', 'ComplianceDecision'].includes(type))));
     await full.apply(reportedEventsProjection, events);
-    expect(await full.count(REPORTED_EVENTS)).toBe(events.length);
-    expect(await full.findOne(REPORTED_EVENTS, { _id: 'ledger-a1#PaymentPosted.v2@000000000003' })).toEqual(expect.objectContaining({ accountId: 'a1', clientId: CLIENT, recordedAt: '2026-06-01T09:09:00.000Z', version: 3 }));
+    expect(await full.count(REPORTED_EVENTS)).toBe(3);
+    const log = await full.findOne<AccountEventLog>(REPORTED_EVENTS, { _id: 'a1' });
+    expect(log).toEqual(expect.objectContaining({ accountId: 'a1', clientId: CLIENT }));
+    expect(log!.events).toHaveLength(events.filter((event) => event.data.accountId === 'a1').length);
+    expect(log!.events.find((logged) => logged.position === 'ledger-a1#PaymentPosted.v2@000000000003')).toEqual(expect.objectContaining({ recordedAt: '2026-06-01T09:09:00.000Z', version: 3, type: 'PaymentPosted.v2' }));
   });
 
   it('at each event instant, equals what the live read models held right after it', async () => {

@@ -4,16 +4,12 @@ import { REPORTED_CONTRACTS } from '../integration/inbound/project-integration-e
 export const REPORTED_EVENTS = 'reported_events';
 
 /**
- * Every reported message as the projections received it (the `ProjectedEvent`, whole),
- * kept so that a report can be folded again as it stood at a past instant (`as-of.ts`)
- * and a read model rebuilt into a new generation while the live one serves
- * (`rebuild-read-models`). `recordedAt` is when the source event was recorded (the
- * message's `occurred-at`), normalised to one ISO format so text order is time order.
- * `position` (= `_id`) sorts a source stream's events in version order.
+ * A reported message as the projections received it (the `ProjectedEvent`, whole), with
+ * `recordedAt`, when the source event was recorded (the message's `occurred-at`) in one
+ * ISO format so text order is time order, and `position`, which orders a source stream's
+ * events by version.
  */
-export interface ReportedEventDocument {
-  accountId: string | null;
-  clientId: string | null;
+export interface LoggedEvent {
   recordedAt: string;
   position: string;
   streamId: string;
@@ -23,14 +19,28 @@ export interface ReportedEventDocument {
   metadata: Record<string, unknown>;
 }
 
+/**
+ * Every reported message of one account, in the order they arrived (each source stream in
+ * version order: the store's version guard drops a redelivered older one), kept so that a
+ * report can be folded again as it stood at a past instant (`as-of.queries.ts`) and a read
+ * model rebuilt into a new generation while the live one serves (`rebuild-read-models`).
+ * One document per account (`_id` = account id), so an account's as-of state is one read
+ * by id, which every store serves from its index (FerretDB included).
+ */
+export interface AccountEventLog {
+  accountId: string;
+  clientId: string | null;
+  events: LoggedEvent[];
+}
+
 /** Versions are padded so that text order is version order within a stream. */
 export function reportedEventPosition(streamId: string, version: number): string {
   return `${streamId}@${String(version).padStart(12, '0')}`;
 }
 
 /** The event as the projections saw it when it arrived. */
-export function projectedEventOfReported(document: ReportedEventDocument): ProjectedEvent {
-  return { streamId: document.streamId, version: document.version, type: document.type, data: document.data, metadata: document.metadata };
+export function projectedEventOfLogged(logged: LoggedEvent): ProjectedEvent {
+  return { streamId: logged.streamId, version: logged.version, type: logged.type, data: logged.data, metadata: logged.metadata };
 }
 
 /** An instant in one ISO format; an unreadable one (never on a valid message) sorts first. */
@@ -39,24 +49,30 @@ export function isoInstant(value: unknown): string {
   return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
 }
 
-/** The log of reported events: one document per message, written once and never changed. */
-export const reportedEventsProjection: Projection<ReportedEventDocument> = {
+/** The log of reported events: one document per account, each event appended once. */
+export const reportedEventsProjection: Projection<AccountEventLog> = {
   name: REPORTED_EVENTS,
   handles: REPORTED_CONTRACTS.map((contract) => contract.type),
-  documentIds: (event) => [reportedEventPosition(event.streamId, event.version)],
+  documentIds: (event) => (typeof event.data.accountId === 'string' ? [event.data.accountId] : []),
   evolve(document, event) {
-    if (document) return document;
-    const position = reportedEventPosition(event.streamId, event.version);
-    return {
-      accountId: typeof event.data.accountId === 'string' ? event.data.accountId : null,
-      clientId: typeof event.data.clientId === 'string' ? event.data.clientId : null,
+    const log = document ?? { accountId: event.data.accountId as string, clientId: null, events: [] };
+    const logged: LoggedEvent = {
       recordedAt: isoInstant(event.metadata.occurredAt),
-      position,
+      position: reportedEventPosition(event.streamId, event.version),
       streamId: event.streamId,
       version: event.version,
       type: event.type,
       data: event.data,
       metadata: event.metadata,
     };
+    return { ...log, clientId: log.clientId ?? (typeof event.data.clientId === 'string' ? event.data.clientId : null), events: [...log.events, logged] };
   },
 };
+
+/** The logged events up to and including `asOf` (all when null), in recorded order, a stream's in version order. */
+export function loggedUpTo(logs: readonly AccountEventLog[], asOf: string | null, types?: ReadonlySet<string>): ProjectedEvent[] {
+  const chosen: LoggedEvent[] = [];
+  for (const log of logs) for (const logged of log.events) if ((asOf === null || logged.recordedAt <= asOf) && (!types || types.has(logged.type))) chosen.push(logged);
+  chosen.sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  return chosen.map(projectedEventOfLogged);
+}

@@ -2,7 +2,7 @@ import type { GenerationalReadModelStore, GenerationRebuild, ProjectedEvent, Pro
 import { AUDIT_TRAIL } from '../../read-models/audit-trail.projection';
 import { COMPLIANCE_DECISIONS } from '../../read-models/compliance-decisions.projection';
 import { complianceDecisionsFromAuditTrail } from '../../read-models/compliance-decisions.queries';
-import { projectedEventOfReported, REPORTED_EVENTS, ReportedEventDocument } from '../../read-models/reported-events.projection';
+import { AccountEventLog, projectedEventOfLogged, REPORTED_EVENTS } from '../../read-models/reported-events.projection';
 import { REPORTING_PROJECTIONS } from '../../read-models/reporting.queries';
 
 /**
@@ -29,18 +29,19 @@ export async function rebuildIntoNewGenerations(store: GenerationalReadModelStor
 }
 
 /**
- * The logged events a projection reads, a page at a time in position order: each source
- * stream in version order, and every event logged before the rebuild began (a page starts
- * after the last position of the one before, so events logged meanwhile may show too).
+ * The logged events a projection reads: the accounts' logs a page at a time in account id
+ * order, each log's events in the order they arrived (a source stream's in version order).
+ * Every event logged before the rebuild began shows (a page starts after the last account
+ * id of the one before); events logged meanwhile may show too.
  */
-export async function* reportedEventsFor(store: GenerationalReadModelStore, projection: Projection<any>, pageSize = 5000): AsyncGenerator<ProjectedEvent> {
+export async function* reportedEventsFor(store: GenerationalReadModelStore, projection: Projection<any>, pageSize = 500): AsyncGenerator<ProjectedEvent> {
+  const handled = new Set(projection.handles);
   let after: string | null = null;
   for (;;) {
-    const filter: Record<string, unknown> = { type: { $in: [...projection.handles] } };
-    if (after !== null) filter.position = { $gt: after };
-    const page: ReportedEventDocument[] = await store.find<ReportedEventDocument>(REPORTED_EVENTS, filter, { sort: { position: 1 }, limit: pageSize });
-    for (const document of page) yield projectedEventOfReported(document);
+    const filter: Record<string, unknown> = after === null ? {} : { accountId: { $gt: after } };
+    const page: AccountEventLog[] = await store.find<AccountEventLog>(REPORTED_EVENTS, filter, { sort: { accountId: 1 }, limit: pageSize });
+    for (const log of page) for (const logged of log.events) if (handled.has(logged.type)) yield projectedEventOfLogged(logged);
     if (page.length < pageSize) return;
-    after = page[page.length - 1].position;
+    after = page[page.length - 1].accountId;
   }
 }
