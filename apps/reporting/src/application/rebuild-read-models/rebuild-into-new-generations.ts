@@ -2,7 +2,7 @@ import type { GenerationalReadModelStore, GenerationRebuild, ProjectedEvent, Pro
 import { AUDIT_TRAIL } from '../../read-models/audit-trail.projection';
 import { COMPLIANCE_DECISIONS } from '../../read-models/compliance-decisions.projection';
 import { complianceDecisionsFromAuditTrail } from '../../read-models/compliance-decisions.queries';
-import { AccountEventLog, projectedEventOfLogged, REPORTED_EVENTS } from '../../read-models/reported-events.projection';
+import { AccountEventLog, loggedEventsOf, projectedEventOfLogged, REPORTED_EVENTS } from '../../read-models/reported-events.projection';
 import { REPORTING_PROJECTIONS } from '../../read-models/reporting.queries';
 
 /**
@@ -40,7 +40,7 @@ export async function* reportedEventsFor(store: GenerationalReadModelStore, proj
   for (;;) {
     const filter: Record<string, unknown> = after === null ? {} : { accountId: { $gt: after } };
     const page: AccountEventLog[] = await store.find<AccountEventLog>(REPORTED_EVENTS, filter, { sort: { accountId: 1 }, limit: pageSize });
-    for (const log of page) for (const logged of log.events) if (handled.has(logged.type)) yield projectedEventOfLogged(logged);
+    for (const log of page) for (const logged of loggedEventsOf(log)) if (handled.has(logged.type)) yield projectedEventOfLogged(logged);
     if (page.length < pageSize) return;
     after = page[page.length - 1].accountId;
   }
