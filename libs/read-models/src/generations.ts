@@ -54,7 +54,7 @@ interface RunningRebuild {
  * `rebuild` folds the projection into the next generation while the current one goes on
  * serving reads and taking live events, records the live events meanwhile, replays them
  * into the new generation (live applies wait for that moment only), switches readers over
- * in one step and drops the old generation. Idempotency is the inner store's: it is the
+ * in one step and drops the old generation (once the reads begun on it are answered). Idempotency is the inner store's: it is the
  * same `fold.ts`, so an event arriving both from the source and live counts once.
  * Live events wait only while the events recorded during the rebuild are replayed.
  *
@@ -67,6 +67,8 @@ export class GenerationalReadModelStore implements ReadModelStore {
   private readonly running = new Map<string, RunningRebuild>();
   /** Applies in flight, per logical collection: a rebuild starts once those begun before it have landed. */
   private readonly inFlight = new Map<string, Set<Promise<unknown>>>();
+  /** Reads in flight, per physical collection. */
+  private readonly reads = new Map<string, Set<Promise<unknown>>>();
   private readonly renamed = new WeakMap<Projection<any>, { physical: string; projection: Projection<any> }>();
 
   private constructor(
@@ -116,15 +118,31 @@ export class GenerationalReadModelStore implements ReadModelStore {
   }
 
   find<Doc = Record<string, any>>(collection: string, filter?: Record<string, unknown>, options?: QueryOptions): Promise<Doc[]> {
-    return this.inner.find<Doc>(this.physical(collection), filter, options);
+    const physical = this.physical(collection);
+    return this.reading(physical, this.inner.find<Doc>(physical, filter, options));
   }
 
   findOne<Doc = Record<string, any>>(collection: string, filter: Record<string, unknown>): Promise<Doc | null> {
-    return this.inner.findOne<Doc>(this.physical(collection), filter);
+    const physical = this.physical(collection);
+    return this.reading(physical, this.inner.findOne<Doc>(physical, filter));
   }
 
   count(collection: string, filter?: Record<string, unknown>): Promise<number> {
-    return this.inner.count(this.physical(collection), filter);
+    const physical = this.physical(collection);
+    return this.reading(physical, this.inner.count(physical, filter));
+  }
+
+  /** Keeps track of reads per physical collection: an old generation is emptied only once the reads begun on it are answered. */
+  private async reading<T>(physical: string, read: Promise<T>): Promise<T> {
+    const reads = this.reads.get(physical) ?? new Set<Promise<unknown>>();
+    this.reads.set(physical, reads);
+    const tracked = read.catch(() => undefined);
+    reads.add(tracked);
+    try {
+      return await read;
+    } finally {
+      reads.delete(tracked);
+    }
   }
 
   /** Empties the collection's current generation (and its checkpoint); it stays at that generation. */
@@ -182,6 +200,8 @@ export class GenerationalReadModelStore implements ReadModelStore {
         this.running.delete(logical);
         switched();
       }
+      // A reader that started on the old generation gets its whole answer before it is emptied.
+      await Promise.all([...(this.reads.get(old) ?? [])]);
       await this.inner.reset(old);
       return { collection: logical, physical: next, generation, applied: result.applied, caughtUp: rebuild.live.length };
     } finally {
