@@ -328,6 +328,16 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await valid('GET', `/reports/accounts/${accountId}/history/export?format=csv`, 'compliance');
     await valid('GET', `/reports/clients/${clientId}/history/export`, 'client');
     await send('GET', `/reports/accounts/${accountId}/history/export?format=pdf`, 'client');
+    // As of an instant, the compliance decision ledger (a page, the CSV), the trust figures, a live rebuild.
+    await valid('GET', `/reports/accounts/${accountId}?asOf=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, 'compliance');
+    await valid('GET', `/reports/portfolio/${clientId}?asOf=2020-01-01T00:00:00Z`, 'client');
+    await send('GET', `/reports/accounts/${accountId}?asOf=2020-01-01T00:00:00Z`, 'compliance');
+    await send('GET', `/reports/accounts/${accountId}?asOf=yesterday`, 'compliance');
+    await valid('GET', `/reports/trust?clientId=${clientId}&asOf=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, 'accountant');
+    await valid('GET', '/reports/compliance-decisions?decision=allow&limit=5', 'compliance');
+    await send('GET', '/reports/compliance-decisions?limit=0', 'compliance');
+    await valid('GET', `/reports/compliance-decisions.csv?accountId=${accountId}`, 'admin');
+    await valid('POST', '/reports/read-models/rebuild', 'admin', {});
     await valid('GET', '/.well-known/agency-signing-key', 'nobody');
     for (const path of Object.keys(document.paths).filter((p) => p.startsWith('/audit/'))) {
       await valid('GET', path.replace('{accountId}', accountId), 'compliance');

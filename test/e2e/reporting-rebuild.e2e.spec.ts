@@ -2,14 +2,17 @@
  * Rebuilding reporting's read models in the distributed mode, as an operator would: stop
  * reporting, run `npm run rebuild:reporting` (the compiled `rebuild` script) with its
  * environment, start it again. It reads every topic from the start and must answer exactly
- * what it answered before, reopened accounts and repeated closings included.
+ * what it answered before, reopened accounts and repeated closings included. Then the
+ * rebuild an operator runs while reporting serves (`POST /reports/read-models/rebuild`):
+ * into new generations, switched over once caught up, so a report read again and again
+ * meanwhile never shrinks.
  */
 import { createReadModelStore } from '@lib/platform';
 import { REPORTING_PROJECTIONS } from '../../apps/reporting/src/read-models/reporting.queries';
 import { loadReportingConfig } from '../../apps/reporting/src/reporting.config';
 import { runScript } from '../support/app-process';
 import { DistributedDeployment, startDistributed } from './journeys/deployment';
-import { as, call, eventually, journeyBouncedPayment, journeyPaid, OnboardedClient } from './journeys/journeys';
+import { as, call, eventually, journeyBouncedPayment, journeyPaid, onboardClient, OnboardedClient, placeAccount } from './journeys/journeys';
 
 describe('rebuilding reporting from the topics (distributed: Kafka, FerretDB, PostgreSQL)', () => {
   let d: DistributedDeployment;
@@ -80,5 +83,37 @@ describe('rebuilding reporting from the topics (distributed: Kafka, FerretDB, Po
     }, 60_000).catch(async () => reportsOf(accounts));
     expect(rebuilt).toEqual(before);
     expect(before[1].summary).toMatchObject({ status: 'closed', reopenedAt: expect.any(String) });
+  }, 240_000);
+
+  it('rebuilds into new generations while reporting serves: the portfolio read meanwhile never drops, and the answers stay the same', async () => {
+    const client = await onboardClient(d, `Live Rebuild ${Date.now()}`);
+    const placedBefore = 6;
+    for (let n = 0; n < placedBefore; n++) await placeAccount(d, client, `LIVE-REBUILD-${Date.now()}-${n}`);
+    const portfolio = async () => (await call(d, 'reporting', 'GET', `/reports/portfolio/${client.clientId}`, { as: as.client(client.apiKey) })).body;
+    await eventually('every placement in the portfolio', async () => ((await portfolio()).placedCount === placedBefore ? true : undefined));
+    const paid = await journeyPaid(d, `LIVE-REBUILD-PAID-${Date.now()}`);
+    await historySettled(paid.accountId);
+    const before = await reportsOf([paid]);
+
+    const counts: number[] = [];
+    let rebuilt = false;
+    const reading = (async () => {
+      while (!rebuilt || counts.length < 10) counts.push((await portfolio()).placedCount);
+    })();
+    const rebuild = call(d, 'reporting', 'POST', '/reports/read-models/rebuild', { as: as.staff('admin') }).finally(() => {
+      rebuilt = true;
+    });
+    // Placed while the rebuild runs: counted by the live generation and by the new one.
+    await placeAccount(d, client, `LIVE-REBUILD-${Date.now()}-during`);
+    const answer = await rebuild;
+    await reading;
+
+    expect(answer.status).toBe(200);
+    expect(answer.body.rebuilt.map((entry: { collection: string }) => entry.collection)).toEqual(expect.arrayContaining(['portfolio', 'account_summaries', 'legal_pipeline', 'compliance_decisions']));
+    for (const entry of answer.body.rebuilt) expect(entry.physical).toBe(`${entry.collection}__g${entry.generation}`);
+    expect(counts[0]).toBeGreaterThanOrEqual(placedBefore);
+    for (let n = 1; n < counts.length; n++) expect(counts[n]).toBeGreaterThanOrEqual(counts[n - 1]);
+    await eventually('the placement made during the rebuild', async () => ((await portfolio()).placedCount === placedBefore + 1 ? true : undefined));
+    expect(await reportsOf([paid])).toEqual(before);
   }, 240_000);
 });

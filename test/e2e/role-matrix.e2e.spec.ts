@@ -179,6 +179,10 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'PUT /attorneys/:attorneyId',
         'GET /attorneys',
         'POST /attorneys/:attorneyId/api-keys',
+        'GET /reports/trust',
+        'GET /reports/compliance-decisions',
+        'GET /reports/compliance-decisions.csv',
+        'POST /reports/read-models/rebuild',
       ]),
     );
     // Money leaving trust and the trust account's figures are for accountants alone.
@@ -224,6 +228,10 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     expect(rolesOf('POST /attorneys')).toEqual(['admin']);
     expect(rolesOf('PUT /attorneys/:attorneyId')).toEqual(['admin']);
     expect(rolesOf('POST /attorneys/:attorneyId/api-keys')).toEqual(['admin']);
+    // The compliance decision ledger is for compliance officers (and admins); rebuilding the read models for admins.
+    expect(rolesOf('GET /reports/compliance-decisions')).toEqual(['compliance', 'admin']);
+    expect(rolesOf('GET /reports/compliance-decisions.csv')).toEqual(['compliance', 'admin']);
+    expect(rolesOf('POST /reports/read-models/rebuild')).toEqual(['admin']);
     const unstated = routes.filter((route) => route.roles === undefined).map((route) => `${route.method} ${route.path}`);
     expect(unstated).toEqual([]);
     const open = routes.filter((route) => route.roles === 'public').map((route) => `${route.method} ${route.path}`);

@@ -123,7 +123,7 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
   }
 
   /** Publishes what another service's relay would; resolves once reporting has handled it. */
-  async function publish<Data extends { accountId?: string; streamId?: string }>(contract: Contract<Data>, data: Data, source: { stream: string; version: number; messageId?: string }): Promise<string> {
+  async function publish<Data extends { accountId?: string; streamId?: string }>(contract: Contract<Data>, data: Data, source: { stream: string; version: number; messageId?: string; occurredAt?: string }): Promise<string> {
     const messageId = source.messageId ?? `${randomUUID()}:${contract.type}`;
     // As the relays key them: an audit record by its stream, every other event by its account.
     const key = contract.type === AuditRecord.type ? data.streamId : data.accountId;
@@ -143,7 +143,7 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
           'principal-id': 'test',
           'source-stream': source.stream,
           'source-version': String(source.version),
-          'occurred-at': '2026-06-01T09:00:00.000Z',
+          'occurred-at': source.occurredAt ?? '2026-06-01T09:00:00.000Z',
         },
       },
     ]);
@@ -573,6 +573,145 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
     });
   });
 
+  describe('as of a past instant', () => {
+    const [account, other] = [randomUUID(), randomUUID()];
+    const client = CLIENT_C;
+    const placedAt = '2026-06-10T09:00:00.000Z';
+    const paidAt = '2026-06-12T15:30:00.000Z';
+
+    beforeAll(async () => {
+      await publish(AccountPlaced, accountPlaced(account, client, 80_000), { stream: `account-${account}`, version: 0, occurredAt: placedAt });
+      await publish(NoticeSent, noticeSent(account, client, '2026-06-10T09:05:00.000Z'), { stream: `contact-${account}`, version: 1, occurredAt: '2026-06-10T09:05:00.000Z' });
+      await publish(PaymentPosted, paymentPosted(account, client, 'p-asof', 30_000, 50_000), { stream: `ledger-${account}`, version: 1, occurredAt: paidAt });
+      await publish(AccountPlaced, accountPlaced(other, CLIENT_A, 10_000), { stream: `account-${other}`, version: 0, occurredAt: placedAt });
+    });
+
+    it('shows the account, the portfolio and the trust figures before and after a payment', async () => {
+      const before = await http.get(`/reports/accounts/${account}`).query({ asOf: '2026-06-12T15:29:59.999Z' }).set('authorization', staff('compliance')).expect(200);
+      const at = await http.get(`/reports/accounts/${account}`).query({ asOf: paidAt }).set('authorization', staff('compliance')).expect(200);
+      const now = await http.get(`/reports/accounts/${account}`).set('authorization', staff('compliance')).expect(200);
+      expect(before.body).toMatchObject({ accountId: account, placedAmount: 80_000, collected: 0, balance: 80_000, noticesSent: 1, status: 'active' });
+      expect(at.body).toEqual(now.body);
+      expect(at.body).toMatchObject({ collected: 30_000, balance: 50_000 });
+
+      const portfolioBefore = await http.get(`/reports/portfolio/${client}`).query({ asOf: '2026-06-11T00:00:00+02:00' }).set('authorization', staff('accountant')).expect(200);
+      const portfolioAfter = await http.get(`/reports/portfolio/${client}`).query({ asOf: '2026-06-13T00:00:00Z' }).set('authorization', staff('accountant')).expect(200);
+      expect(portfolioBefore.body).toMatchObject({ clientId: client, placedCount: 1, placedAmount: 80_000, collected: 0, recoveryRateBp: 0 });
+      expect(portfolioAfter.body).toMatchObject({ placedCount: 1, collected: 30_000, recoveryRateBp: 3_750 });
+
+      const trustBefore = await http.get('/reports/trust').query({ clientId: client, asOf: '2026-06-12T15:29:59.999Z' }).set('authorization', staff('accountant')).expect(200);
+      const trustAfter = await http.get('/reports/trust').query({ clientId: client, asOf: paidAt }).set('authorization', staff('accountant')).expect(200);
+      const trustNow = await http.get('/reports/trust').query({ clientId: client }).set('authorization', staff('accountant')).expect(200);
+      expect(trustBefore.body).toEqual({ clientId: client, byCurrency: {} });
+      expect(trustAfter.body).toEqual(trustNow.body);
+      expect(trustAfter.body.byCurrency.USD).toMatchObject({ received: 30_000, trustIn: 30_000, payments: 1 });
+    });
+
+    it('knows no account before it was placed, and keeps a client to its own', async () => {
+      const early = await http.get(`/reports/accounts/${account}`).query({ asOf: '2026-06-10T08:59:59.999Z' }).set('authorization', staff('compliance')).expect(404);
+      expect(early.body).toMatchObject({ rule: 'account-unknown', status: 404 });
+      await http.get(`/reports/portfolio/${client}`).query({ asOf: '2026-06-01T00:00:00Z' }).set('authorization', staff('supervisor')).expect(404);
+      // The client itself, before it placed anything: an empty portfolio, as now.
+      const ownEarly = await http.get(`/reports/portfolio/${client}`).query({ asOf: '2026-06-01T00:00:00Z' }).set('x-api-key', 'key-client-c').expect(200);
+      expect(ownEarly.body).toMatchObject({ placedCount: 0, collected: 0 });
+      await http.get(`/reports/accounts/${account}`).query({ asOf: paidAt }).set('x-api-key', 'key-client-c').expect(200);
+      const foreign = await http.get(`/reports/accounts/${other}`).query({ asOf: paidAt }).set('x-api-key', 'key-client-c').expect(404);
+      expect(foreign.body.rule).toBe('account-unknown');
+    });
+
+    it('refuses an instant that is not one', async () => {
+      for (const asOf of ['yesterday', '2026-06-12', '2026-06-12T15:30:00']) {
+        const refused = await http.get(`/reports/accounts/${account}`).query({ asOf }).set('authorization', staff('compliance')).expect(400);
+        expect(refused.body).toMatchObject({ status: 400 });
+      }
+      await http.get('/reports/trust').query({ clientId: 'not-a-uuid' }).set('authorization', staff('accountant')).expect(400);
+    });
+  });
+
+  describe('compliance decision ledger', () => {
+    const account = randomUUID();
+    const contactStream = `contact-${account}`;
+    const referralStream = `referral-${account}`;
+
+    beforeAll(async () => {
+      const allow = [{ rule: 'call-window', version: 2, decision: 'allow' }, { rule: 'do-not-contact', version: 1, decision: 'allow' }];
+      await audit(auditRecord('debtor-contact', account, contactStream, 0, 'ContactCaseOpened', '2026-06-01T09:00:00.000Z', { accountId: account, clientId: CLIENT_B }));
+      await audit(auditRecord('debtor-contact', account, contactStream, 1, 'ContactAttemptRecorded', '2026-06-02T14:00:00.000Z', { accountId: account, clientId: CLIENT_B, channel: 'phone', compliance: allow }));
+      await audit(auditRecord('debtor-contact', account, contactStream, 2, 'ContactAttemptRefused', '2026-06-02T23:30:00.000Z', { accountId: account, clientId: CLIENT_B, rule: 'call-window', version: 2, channel: 'phone', reason: 'outside the call window, "debtor time"' }));
+      await audit(auditRecord('legal-referral', account, referralStream, 0, 'ReferralCaseOpened', '2026-06-01T09:00:00.000Z', { accountId: account, clientId: CLIENT_B }));
+      await audit(auditRecord('legal-referral', account, referralStream, 1, 'ReferralNotRecommended', '2026-07-16T09:00:00.000Z', { accountId: account, rulesChecked: ['balance-at-least-5000', 'not-disputed'], failedRules: [{ rule: 'not-disputed', reason: 'the debtor disputes it' }] }));
+    });
+
+    it('lists the decisions in recorded order, filtered, a page at a time', async () => {
+      const compliance = staff('compliance');
+      const first = await http.get('/reports/compliance-decisions').query({ accountId: account, limit: 3 }).set('authorization', compliance).expect(200);
+      const second = await http.get('/reports/compliance-decisions').query({ accountId: account, limit: 3, cursor: first.body.nextCursor }).set('authorization', compliance).expect(200);
+      expect([...first.body.decisions, ...second.body.decisions].map((entry: { rule: string; decision: string }) => `${entry.rule}:${entry.decision}`)).toEqual([
+        'call-window:allow',
+        'do-not-contact:allow',
+        'call-window:deny',
+        'balance-at-least-5000:allow',
+        'not-disputed:deny',
+      ]);
+      expect(second.body.nextCursor).toBeNull();
+      const denied = await http.get('/reports/compliance-decisions').query({ decision: 'deny', clientId: CLIENT_B, from: '2026-07-01T00:00:00Z' }).set('authorization', staff('admin')).expect(200);
+      expect(denied.body.decisions).toEqual([expect.objectContaining({ rule: 'not-disputed', reason: 'the debtor disputes it', accountId: account, clientId: CLIENT_B, service: 'legal-referral', action: 'ReferralNotRecommended', ruleVersion: null })]);
+      const byRule = await http.get('/reports/compliance-decisions').query({ rule: 'call-window', accountId: account, actor: 'collector-1', to: '2026-06-02T23:30:00Z' }).set('authorization', compliance).expect(200);
+      expect(byRule.body.decisions).toEqual([expect.objectContaining({ decision: 'allow', channel: 'phone', ruleVersion: 2, actorRole: 'collector' })]);
+    });
+
+    it('exports the filtered ledger as CSV', async () => {
+      const csv = await http.get('/reports/compliance-decisions.csv').query({ accountId: account, decision: 'deny' }).set('authorization', staff('compliance')).buffer(true).parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        res.on('end', () => done(null, text));
+      }).expect(200);
+      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+      const rows = (csv.body as string).split('\r\n');
+      expect(rows[0]).toBe('decidedAt,rule,ruleVersion,decision,reason,action,channel,service,accountId,clientId,actorRole,actorId,eventId,streamId,version');
+      expect(rows.slice(1, -1)).toEqual([
+        `2026-06-02T23:30:00.000Z,call-window,2,deny,"outside the call window, ""debtor time""",ContactAttemptRefused,phone,debtor-contact,${account},${CLIENT_B},collector,collector-1,${contactStream}@2,${contactStream},2`,
+        `2026-07-16T09:00:00.000Z,not-disputed,,deny,the debtor disputes it,ReferralNotRecommended,,legal-referral,${account},${CLIENT_B},collector,collector-1,${referralStream}@1,${referralStream},1`,
+      ]);
+      expect(rows[rows.length - 1]).toBe('');
+    });
+
+    it('is for compliance and admin only, and refuses bad filters', async () => {
+      await http.get('/reports/compliance-decisions').set('authorization', staff('supervisor')).expect(403);
+      await http.get('/reports/compliance-decisions').set('x-api-key', 'key-client-b').expect(403);
+      for (const query of [{ decision: 'maybe' }, { limit: 0 }, { limit: 501 }, { limit: 'ten' }, { cursor: 'not a cursor!' }, { from: 'June' }, { clientId: 'nope' }, { unknown: 'x' }]) {
+        await http.get('/reports/compliance-decisions').query(query).set('authorization', staff('compliance')).expect(400);
+      }
+    });
+  });
+
+  describe('rebuilding while serving', () => {
+    it('switches to a new generation without a report ever growing back from empty', async () => {
+      const before = (await http.get(`/reports/portfolio/${CLIENT_A}`).set('authorization', staff('admin')).expect(200)).body;
+      const reads: number[] = [];
+      let done = false;
+      const reading = (async () => {
+        while (!done || reads.length < 5) reads.push((await http.get(`/reports/portfolio/${CLIENT_A}`).set('authorization', staff('admin')).expect(200)).body.placedCount);
+      })();
+      const rebuild = http.post('/reports/read-models/rebuild').set('authorization', staff('admin')).then((answer) => {
+        done = true;
+        return answer;
+      });
+      // Live events during the rebuild count too.
+      const late = randomUUID();
+      await publish(AccountPlaced, accountPlaced(late, CLIENT_A, 5_000), { stream: `account-${late}`, version: 0 });
+      const answer = await rebuild;
+      await reading;
+      expect(answer.status).toBe(200);
+      expect(answer.body.rebuilt).toEqual(expect.arrayContaining([expect.objectContaining({ collection: 'portfolio', physical: 'portfolio__g2', generation: 2 })]));
+      expect(reads.length).toBeGreaterThanOrEqual(5);
+      for (const [index, read] of reads.entries()) expect(read).toBeGreaterThanOrEqual(index === 0 ? before.placedCount : reads[index - 1]);
+      const after = (await http.get(`/reports/portfolio/${CLIENT_A}`).set('authorization', staff('admin')).expect(200)).body;
+      expect(after).toEqual({ ...before, placedCount: before.placedCount + 1, active: before.active + 1, placedAmount: before.placedAmount + 5_000, recoveryRateBp: expect.any(Number), byCurrency: { USD: { ...before.byCurrency.USD, placedAmount: before.byCurrency.USD.placedAmount + 5_000, recoveryRateBp: expect.any(Number) } }, placedByService: { 'third-party': before.placedByService['third-party'] + 1 } });
+      await http.post('/reports/read-models/rebuild').set('authorization', staff('compliance')).expect(403);
+    });
+  });
+
   describe('access', () => {
     const someClientAccount = randomUUID();
     beforeAll(async () => {
@@ -587,6 +726,9 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
       { path: `/audit/accounts/${someClientAccount}/history`, roles: ['compliance'] },
       { path: `/audit/accounts/${someClientAccount}/history.ndjson`, roles: ['compliance'] },
       { path: `/audit/accounts/${someClientAccount}/integrity`, roles: ['compliance'] },
+      { path: '/reports/trust', roles: ['accountant', 'compliance', 'admin'] },
+      { path: '/reports/compliance-decisions', roles: ['compliance', 'admin'] },
+      { path: '/reports/compliance-decisions.csv', roles: ['compliance', 'admin'] },
     ];
 
     it('lets each endpoint be called only by the roles it states: 401 without credentials, 403 for every other role', async () => {
@@ -604,7 +746,7 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
       expect(wrong).toEqual([]);
     });
 
-    it('has no write endpoint for anyone, compliance included', async () => {
+    it("has no write endpoint for anyone, compliance included (but the admin's rebuild of the read models)", async () => {
       for (const { path } of endpoints()) {
         for (const method of ['post', 'put', 'patch', 'delete'] as const) {
           await http[method](path).set('authorization', staff('compliance')).send({}).expect(404);

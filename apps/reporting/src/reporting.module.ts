@@ -25,6 +25,14 @@ import { GetCollectorPerformanceHandler } from './application/get-collector-perf
 import { GetCollectorPerformanceController } from './application/get-collector-performance/get-collector-performance.http.controller';
 import { GetLiquidationHandler } from './application/get-liquidation/get-liquidation.handler';
 import { GetLiquidationController } from './application/get-liquidation/get-liquidation.http.controller';
+import { ExportComplianceDecisionsHandler } from './application/export-compliance-decisions/export-compliance-decisions.handler';
+import { ExportComplianceDecisionsController } from './application/export-compliance-decisions/export-compliance-decisions.http.controller';
+import { GetComplianceDecisionsHandler } from './application/get-compliance-decisions/get-compliance-decisions.handler';
+import { GetComplianceDecisionsController } from './application/get-compliance-decisions/get-compliance-decisions.http.controller';
+import { GetTrustSummaryHandler } from './application/get-trust-summary/get-trust-summary.handler';
+import { GetTrustSummaryController } from './application/get-trust-summary/get-trust-summary.http.controller';
+import { RebuildReadModelsHandler } from './application/rebuild-read-models/rebuild-read-models.handler';
+import { RebuildReadModelsController } from './application/rebuild-read-models/rebuild-read-models.http.controller';
 import { projectIntegrationEvents } from './integration/inbound/project-integration-events.handler';
 import { recordAuditTrail } from './integration/inbound/record-audit-trail.handler';
 import { REPORTING_PROJECTIONS } from './read-models/reporting.queries';
@@ -43,6 +51,10 @@ const controllers = [
   GetAgingController,
   GetLiquidationController,
   GetCollectorPerformanceController,
+  GetTrustSummaryController,
+  GetComplianceDecisionsController,
+  ExportComplianceDecisionsController,
+  RebuildReadModelsController,
 ];
 const queryHandlers = [
   GetPortfolioHandler,
@@ -57,7 +69,11 @@ const queryHandlers = [
   GetAgingHandler,
   GetLiquidationHandler,
   GetCollectorPerformanceHandler,
+  GetTrustSummaryHandler,
+  GetComplianceDecisionsHandler,
+  ExportComplianceDecisionsHandler,
 ];
+const commandHandlers = [RebuildReadModelsHandler];
 
 /**
  * Composition root of the reporting service: read models fed from every topic, the
@@ -85,7 +101,7 @@ export class ReportingModule {
     return {
       module: ReportingModule,
       controllers,
-      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, ...queryHandlers, ...clientKeys, runtimeProvider(runtime)],
+      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, ...queryHandlers, ...commandHandlers, ...clientKeys, runtimeProvider(runtime)],
       // For the process's auth guard, which looks for the key check among what its modules export.
       exports: clientKeys.map((provider) => provider.provide),
     };

@@ -1,4 +1,6 @@
 import { ClientIntakeKeys, createReadModelStore, ServiceDefinition } from '@lib/platform';
+import { GenerationalReadModelStore } from '@lib/read-models';
+import { REPORTING_PROJECTIONS } from './read-models/reporting.queries';
 import { auditSourcesOf } from './application/check-account-integrity/audit-sources';
 import { agencySigningKeyOf } from './application/history-export/agency-signing-key';
 import { ReportingModule } from './reporting.module';
@@ -7,7 +9,9 @@ import { REPORTING } from './reporting.dependencies';
 export const ReportingService: ServiceDefinition = {
   name: REPORTING,
   create: async (deps, processContext) => {
-    const readModels = await createReadModelStore(processContext.config.readModels, { db: processContext.embeddedDatabase, schema: 'rm_reporting' });
+    const stored = await createReadModelStore(processContext.config.readModels, { db: processContext.embeddedDatabase, schema: 'rm_reporting' });
+    // Kept in generations, so that a rebuild switches readers over only once it has caught up.
+    const readModels = await GenerationalReadModelStore.open(stored, REPORTING_PROJECTIONS.map((projection) => projection.name));
     // Closed after the app, so the consumer has stopped writing by then.
     processContext.onClose(() => readModels.close());
     // Mounted beside client-intake (all-in-one), reporting uses intake's own key check.

@@ -12,3 +12,5 @@ export * from './in-memory/in-memory-read-model-store';
 export * from './mongo/mongo-read-model-store';
 export * from './sql/sql-read-model-store';
 export { UnsupportedQueryError } from './sql/sql-query';
+export { foldInMemory } from './fold-in-memory';
+export * from './generations';

@@ -18,6 +18,9 @@ import {
   projected,
 } from './reporting.fixtures';
 import { REPORTING_PROJECTIONS, ReportingQueries } from './reporting.queries';
+import { AsOfQueries } from './as-of.queries';
+import { complianceDecisionsOf, complianceDecisionsProjection } from './compliance-decisions.projection';
+import { complianceDecisionPage } from './compliance-decisions.queries';
 
 /** When the legal pipeline is asked for, in the tests that do not look at time spent. */
 const REPORT_TIME = new Date('2026-07-16T09:00:00.000Z');
@@ -534,6 +537,41 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
         'client-intake account-@2 AccountNoteAdded',
         'debtor-contact contact-@1 ContactCaseClosed',
       ]);
+    });
+
+    it('folds an account, a portfolio and the trust figures as of an instant from the logged events, before and after a payment', async () => {
+      const [client, account] = [id('client'), id('account')];
+      const recorded = (event: ProjectedEvent, occurredAt: string): ProjectedEvent => ({ ...event, metadata: { ...event.metadata, occurredAt } });
+      await applyAll([
+        recorded(projected(AccountPlaced, accountPlaced(account, client, 300_000), `account-${account}`, 0), '2026-06-01T09:00:00.000Z'),
+        recorded(projected(PaymentPosted, paymentPosted(account, client, 'p1', 100_000, 200_000), `ledger-${account}`, 1), '2026-06-02T09:00:00.000Z'),
+      ]);
+      const asOf = new AsOfQueries(store);
+      expect(await asOf.accountSummary(account, '2026-06-02T08:59:59.999Z')).toEqual(expect.objectContaining({ placedAmount: 300_000, collected: 0, balance: 300_000 }));
+      expect(await asOf.accountSummary(account, '2026-06-02T09:00:00.000Z')).toEqual(await queries.accountSummary(account));
+      expect(await asOf.accountSummary(account, '2026-05-31T00:00:00.000Z')).toBeNull();
+      expect(await asOf.portfolio(client, '2026-06-01T12:00:00.000Z')).toEqual(expect.objectContaining({ placedCount: 1, collected: 0 }));
+      expect(await asOf.portfolio(client, '2026-06-03T00:00:00.000Z')).toEqual(await queries.portfolio(client));
+      expect((await asOf.trustSummary(client, '2026-06-01T12:00:00.000Z')).byCurrency).toEqual({});
+      expect(await asOf.trustSummary(client, '2026-06-03T00:00:00.000Z')).toEqual(await queries.trustSummary(client));
+      expect((await queries.trustSummary(client)).byCurrency.USD).toEqual(expect.objectContaining({ received: 100_000, commission: 25_000 }));
+    });
+
+    it('pages the compliance decision ledger with filters and a cursor', async () => {
+      const account = id('account');
+      const decision = (version: number, occurredAt: string, data: Record<string, unknown>) => auditRecord('debtor-contact', account, `contact-${account}`, version, data.rule ? 'ContactAttemptRefused' : 'ContactAttemptRecorded', occurredAt, { accountId: account, clientId: id('client'), channel: 'phone', ...data });
+      const records = [
+        decision(1, '2026-06-01T10:00:00.000Z', { compliance: [{ rule: 'call-window', version: 2, decision: 'allow' }, { rule: 'do-not-contact', version: 1, decision: 'allow' }] }),
+        decision(2, '2026-06-01T23:00:00.000Z', { rule: 'call-window', version: 2, reason: 'too late' }),
+        decision(3, '2026-06-02T10:00:00.000Z', { compliance: [{ rule: 'call-window', version: 2, decision: 'allow' }] }),
+      ];
+      await store.apply(complianceDecisionsProjection, records.flatMap((record) => complianceDecisionsOf(record)));
+      const first = await complianceDecisionPage(store, { accountId: account }, null, 2);
+      const second = await complianceDecisionPage(store, { accountId: account }, first.nextCursor, 2);
+      expect([...first.decisions, ...second.decisions].map((entry) => `${entry.rule}:${entry.decision}`)).toEqual(['call-window:allow', 'do-not-contact:allow', 'call-window:deny', 'call-window:allow']);
+      expect(second.nextCursor).toBeNull();
+      expect((await complianceDecisionPage(store, { accountId: account, rule: 'call-window', decision: 'deny' }, null, 10)).decisions).toEqual([expect.objectContaining({ reason: 'too late', ruleVersion: 2 })]);
+      expect((await complianceDecisionPage(store, { accountId: account, from: '2026-06-01T23:00:00.000Z', to: '2026-06-02T10:00:00.000Z' }, null, 10)).decisions.map((entry) => entry.decision)).toEqual(['deny']);
     });
   });
 }

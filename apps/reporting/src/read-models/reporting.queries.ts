@@ -6,6 +6,9 @@ import { AUDIT_TRAIL, AuditEntryDocument, auditTrailProjection } from './audit-t
 import { collectorActivityProjection } from './collector-activity.projection';
 import { inCausalOrder } from './history-order';
 import { LEGAL_PIPELINE, LEGAL_STAGES, LegalPipelineEntry, legalPipelineProjection } from './legal-pipeline.projection';
+import { complianceDecisionsProjection } from './compliance-decisions.projection';
+import { trustSummaryProjection, TRUST_SUMMARY, trustBucketIds, TrustSummary, TrustSummaryBucket, trustSummaryOf } from './trust-summary.projection';
+import { reportedEventsProjection } from './reported-events.projection';
 import { PORTFOLIO, Portfolio, PortfolioBucket, portfolioBucketIds, portfolioOf, portfolioProjection } from './portfolio.projection';
 import { receivablesProjection } from './receivables.projection';
 
@@ -17,6 +20,9 @@ export const REPORTING_PROJECTIONS: readonly Projection<any>[] = [
   auditTrailProjection,
   receivablesProjection,
   collectorActivityProjection,
+  reportedEventsProjection,
+  complianceDecisionsProjection,
+  trustSummaryProjection,
 ];
 
 /** The summary without the projection's bookkeeping (the ledger's last figure, the version of the status). */
@@ -110,13 +116,14 @@ export class ReportingQueries {
     return portfolioOf(clientId, buckets);
   }
 
+  /** Money that entered trust, as payments published it: the client's, or every client's when `clientId` is null. */
+  async trustSummary(clientId: string | null): Promise<TrustSummary> {
+    const filter = clientId === null ? {} : { _id: { $in: trustBucketIds(clientId) }, clientId };
+    return trustSummaryOf(clientId, await this.store.find<TrustSummaryBucket>(TRUST_SUMMARY, filter));
+  }
+
   async accountSummary(accountId: string): Promise<AccountSummaryReport | null> {
-    const found = strip(await this.store.findOne<AccountSummary & { _id?: string }>(ACCOUNT_SUMMARIES, { _id: accountId }));
-    if (!found) return null;
-    const { ledgerBalance: _ledgerBalance, statusVersion: _statusVersion, ...view } = found;
-    // A summary stored before reopenings were reported has no `reopenedAt`: it never reopened.
-    // Nor, before the pre-collection service, a `service`: it was placed third-party.
-    return { ...view, reopenedAt: view.reopenedAt ?? null, service: view.service ?? 'third-party', preCollectionRemindersSent: view.preCollectionRemindersSent ?? 0, convertedAt: view.convertedAt ?? null };
+    return accountSummaryReport(await this.store.findOne<AccountSummary & { _id?: string }>(ACCOUNT_SUMMARIES, { _id: accountId }));
   }
 
   /** The client an account belongs to, as far as any service has said. */
@@ -218,6 +225,16 @@ export class ReportingQueries {
   async accountTimeline(accountId: string): Promise<TimelineEntry[]> {
     return (await this.accountHistory(accountId)).map(({ data: _data, ...entry }) => entry);
   }
+}
+
+/** A stored (or folded) summary as the report shows it. */
+export function accountSummaryReport(document: (AccountSummary & { _id?: string }) | null): AccountSummaryReport | null {
+  const found = strip(document);
+  if (!found) return null;
+  const { ledgerBalance: _ledgerBalance, statusVersion: _statusVersion, ...view } = found;
+  // A summary stored before reopenings were reported has no `reopenedAt`: it never reopened.
+  // Nor, before the pre-collection service, a `service`: it was placed third-party.
+  return { ...view, reopenedAt: view.reopenedAt ?? null, service: view.service ?? 'third-party', preCollectionRemindersSent: view.preCollectionRemindersSent ?? 0, convertedAt: view.convertedAt ?? null };
 }
 
 function strip<T extends { _id?: string }>(document: T | null): Omit<T, '_id'> | null {

@@ -71,7 +71,7 @@ export const PromiseKept = contract({
   topic: CONTACT_CASES,
   type: 'PromiseKept.v1',
   summary: 'Payments of at least the promised amount arrived by the due date plus the grace days.',
-  consumers: [],
+  consumers: ['reporting'],
   schema: s.object({ ...promiseOutcomeFields, keptAt: s.instant() }),
 });
 export type PromiseKeptV1 = DataOf<typeof PromiseKept>;
@@ -80,7 +80,7 @@ export const PromiseBroken = contract({
   topic: CONTACT_CASES,
   type: 'PromiseBroken.v1',
   summary: 'The due date plus the grace days passed without the promised amount paid, or the payment that kept the promise bounced.',
-  consumers: [],
+  consumers: ['reporting'],
   schema: s.object({ ...promiseOutcomeFields, reason: s.enum(['not-paid-in-time', 'payment-reversed'] as const), brokenAt: s.instant() }),
 });
 export type PromiseBrokenV1 = DataOf<typeof PromiseBroken>;

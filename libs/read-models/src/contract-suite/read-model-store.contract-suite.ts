@@ -1,5 +1,7 @@
 import { ReadModelStore } from '../read-model-store.port';
+import { GenerationalReadModelStore } from '../generations';
 import { rebuildProjection } from '../rebuild';
+import type { ProjectedEvent } from '../read-model-store.port';
 import {
   AccountBalance,
   accountBalances,
@@ -285,6 +287,56 @@ export function readModelStoreContract(adapterName: string, factory: () => Promi
         expect(await store.find(rebuilt.name)).toEqual(await store.find(incremental.name));
         expect(await store.count(rebuilt.name)).toBe(await store.count(incremental.name));
         expect(result.applied).toBe(history.filter((event) => event.type !== 'NoteAdded').length);
+      });
+      it('a rebuild into a new generation serves the old one until it has caught up, then switches and drops it', async () => {
+        const history = portfolioHistory(60, 4, 3);
+        const early = history.slice(0, 150);
+        const late = history.slice(150);
+        const name = unique('portfolios');
+        const projection = clientPortfolios(name);
+        const reference = clientPortfolios(unique('portfolios'));
+        await store.apply(reference, history);
+        const generations = await GenerationalReadModelStore.open(store, [name]);
+        for (const batch of inBatches(early, 20)) await generations.apply(projection, batch);
+        // Placed and collected only ever grow with the history: a read that saw less saw a report growing back.
+        const totalsRead = async (): Promise<number> => (await generations.find<ClientPortfolio>(name)).reduce((sum, portfolio) => sum + portfolio.placedTotal + portfolio.collectedTotal, 0);
+        const before = await totalsRead();
+        const reads: number[] = [];
+
+        async function* logStillBeingWritten(): AsyncGenerator<ProjectedEvent> {
+          for (const [index, event] of early.entries()) {
+            if (index === 75) {
+              // Live events arrive while the rebuild reads its source; readers keep reading.
+              for (const batch of inBatches(late, 15)) {
+                await generations.apply(projection, batch);
+                reads.push(await totalsRead());
+              }
+            }
+            if (index % 25 === 0) reads.push(await totalsRead());
+            yield event;
+          }
+          // A log written meanwhile may show some of the live events too: they count once.
+          yield* late.slice(0, 40);
+        }
+
+        const result = await generations.rebuild(projection, logStillBeingWritten(), { batchSize: 10 });
+        reads.push(await totalsRead());
+
+        expect(reads.length).toBeGreaterThan(5);
+        for (const [index, read] of reads.entries()) expect(read).toBeGreaterThanOrEqual(index === 0 ? before : reads[index - 1]);
+        expect(result).toEqual(expect.objectContaining({ collection: name, generation: 2, physical: `${name}__g2`, caughtUp: late.length }));
+        expect(await generations.find(name)).toEqual(await store.find(reference.name));
+        expect(await store.count(name)).toBe(0);
+
+        await generations.apply(projection, late.slice(0, 5));
+        const reopened = await GenerationalReadModelStore.open(store, [name]);
+        expect(reopened.physical(name)).toBe(`${name}__g2`);
+        expect(await reopened.find(name)).toEqual(await store.find(reference.name));
+
+        const again = await reopened.rebuild(projection, history);
+        expect(again.physical).toBe(`${name}__g3`);
+        expect(await reopened.find(name)).toEqual(await store.find(reference.name));
+        expect(await store.count(`${name}__g2`)).toBe(0);
       });
     });
 

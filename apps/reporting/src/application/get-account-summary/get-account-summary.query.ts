@@ -6,6 +6,8 @@ export class GetAccountSummary extends Query<AccountSummaryView> {
   constructor(
     readonly accountId: string,
     readonly principal: Principal,
+    /** An ISO instant: the summary as it stood then; null: as it stands now. */
+    readonly asOf: string | null = null,
   ) {
     super();
   }

@@ -1,1 +1,1 @@
-export { AsOfRequest as GetAgingRequest } from '../as-of.request.dto';
+export { AsOfDayRequest as GetAgingRequest } from '../as-of.request.dto';

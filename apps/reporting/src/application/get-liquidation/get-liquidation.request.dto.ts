@@ -1,1 +1,1 @@
-export { AsOfRequest as GetLiquidationRequest } from '../as-of.request.dto';
+export { AsOfDayRequest as GetLiquidationRequest } from '../as-of.request.dto';

@@ -6,6 +6,8 @@ export class GetPortfolio extends Query<PortfolioView> {
   constructor(
     readonly clientId: string,
     readonly principal: Principal,
+    /** An ISO instant: the portfolio as it stood then; null: as it stands now. */
+    readonly asOf: string | null = null,
   ) {
     super();
   }

@@ -1,5 +1,5 @@
 import type { MessageBus } from '@lib/message-bus';
-import type { ReadModelStore } from '@lib/read-models';
+import { GenerationalReadModelStore, ReadModelStore } from '@lib/read-models';
 import { REPORTING_PROJECTIONS } from '../../read-models/reporting.queries';
 import { REPORTING } from '../../reporting.dependencies';
 
@@ -17,6 +17,8 @@ import { REPORTING } from '../../reporting.dependencies';
 export async function rebuildReportingReadModels(bus: MessageBus, readModels: ReadModelStore): Promise<string[]> {
   await bus.resetGroup(REPORTING);
   const collections = REPORTING_PROJECTIONS.map((projection) => projection.name);
-  for (const collection of collections) await readModels.reset(collection);
+  // Each collection's current generation (after a live rebuild, not the first one) is emptied.
+  const generations = await GenerationalReadModelStore.open(readModels, collections);
+  for (const collection of collections) await generations.reset(collection);
   return collections;
 }

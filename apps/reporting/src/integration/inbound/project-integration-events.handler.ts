@@ -13,6 +13,8 @@ import {
   PaymentPosted,
   PaymentReversed,
   PreCollectionReminderSent,
+  PromiseBroken,
+  PromiseKept,
   PromiseToPayMade,
 } from '@lib/contracts';
 import { BatchInbound, onBatch } from '@lib/integration';
@@ -35,6 +37,8 @@ export const REPORTED_CONTRACTS: readonly Contract<any>[] = [
   NoticeSent,
   ContactAttemptRecorded,
   PromiseToPayMade,
+  PromiseKept,
+  PromiseBroken,
   LegalStageChanged,
   InvoiceAdded,
   OpenBalanceChanged,
