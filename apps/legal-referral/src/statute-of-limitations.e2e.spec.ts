@@ -38,7 +38,8 @@ describe('the statute of limitations in legal referral (PGlite event store, test
     const expiresOn: string = sol.expiresOn;
 
     await advanceAndTick({ days: 45 });
-    expect(await referral(accountId)).toMatchObject({ stage: 'recommended', failedRules: [] });
+    expect(await referral(accountId)).toMatchObject({ stage: 'pending-approval', failedRules: [] });
+    await http.post(`/referrals/${accountId}/approval`).set('authorization', staff('supervisor')).expect(200);
     await publish(LegalReferralAuthorized, accountId, { accountId, clientId: 'client-1', authorizedAt: clock.now().toISOString(), agreesToSuitFee: true, agreesToAdvanceCosts: true });
     await waitUntil('the authorization to take effect', async () => (await referral(accountId)).stage === 'authorized');
 
@@ -46,7 +47,7 @@ describe('the statute of limitations in legal referral (PGlite event store, test
     expect(clock.now().toISOString().slice(0, 10) >= expiresOn).toBe(true);
     expect(await statuteOf(accountId)).toMatchObject({ timeBarred: true, expiresOn, reason: expect.stringContaining(`barred from ${expiresOn}`) });
     const before = await typesIn(accountId);
-    const refused = await http.post(`/referrals/${accountId}/forwarding`).set('authorization', staff('legal')).send(kansasAttorney()).expect(409);
+    const refused = await http.post(`/referrals/${accountId}/forwarding`).set('authorization', staff('legal')).send({ attorneyId: await kansasAttorney() }).expect(409);
     expect(refused.body).toMatchObject({ rule: 'within-statute-of-limitations', detail: expect.stringContaining('Kan. Stat. Ann. § 60-512(1)') });
     expect(await typesIn(accountId)).toEqual(before);
     expect(before).not.toContain('ForwardedToAttorney');
@@ -61,7 +62,7 @@ describe('the statute of limitations in legal referral (PGlite event store, test
 
     await publish(LegalReferralAuthorized, accountId, { accountId, clientId: 'client-1', authorizedAt: clock.now().toISOString(), agreesToSuitFee: true, agreesToAdvanceCosts: true });
     await waitUntil('the authorization to be ignored', async () => (await typesIn(accountId)).includes('AuthorizationIgnored'));
-    await http.post(`/referrals/${accountId}/forwarding`).set('authorization', staff('legal')).send({ ...kansasAttorney(), jurisdiction: 'US-TX' }).expect(409);
+    await http.post(`/referrals/${accountId}/forwarding`).set('authorization', staff('legal')).send({}).expect(409);
     expect(await typesIn(accountId)).not.toContain('ForwardedToAttorney');
   });
 
@@ -124,6 +125,15 @@ describe('the statute of limitations in legal referral (PGlite event store, test
   });
 
   // --- helpers -------------------------------------------------------------
+
+  /** A panel attorney for Kansas and Texas with room for every case of this file. */
+  let panelAttorney: string | undefined;
+  async function kansasAttorney(): Promise<string> {
+    if (panelAttorney) return panelAttorney;
+    const terms = { firm: 'Flint Hills Law LLC', jurisdictions: ['US-KS', 'US-TX'], currency: 'USD', suitFee: 25_000, contingencyBp: 2_500, capacity: 20 };
+    panelAttorney = (await http.post('/attorneys').set('authorization', staff('admin')).send(terms).expect(201)).body.attorneyId as string;
+    return panelAttorney;
+  }
 
   /** A placed commercial account of 7,500.50 in the given state, its oldest invoice due on `oldestDueDate`. */
   async function place({ region, claimType, oldestDueDate }: { region: string; claimType: ClaimTypeV2; oldestDueDate: string }): Promise<string> {
@@ -208,9 +218,6 @@ describe('the statute of limitations in legal referral (PGlite event store, test
   const dayOf = (days: number) => new Date(clock.now().getTime() + days * DAY_MS).toISOString().slice(0, 10);
 });
 
-function kansasAttorney() {
-  return { attorneyId: 'att-ks-003', attorneyName: 'Flint Hills Law LLC', jurisdiction: 'US-KS' };
-}
 
 function plusDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);
