@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@lib/es-core';
 import type { MessageEvent } from '../communications/message.events';
+import type { ComplianceFactEvent } from '../compliance/compliance-facts.events';
 
 export const CHANNELS = ['call', 'email', 'letter', 'text'] as const;
 export const DIRECTIONS = ['outbound', 'inbound'] as const;
@@ -87,6 +88,8 @@ export type ContactAttemptRecorded = DomainEvent<
     to?: string;
     notes?: string;
     rightPartyContact: boolean;
+    /** When it was tried (the command's now): what the frequency rules count. Absent on attempts recorded before they did. */
+    attemptedAt?: string;
     /** Every rule that allowed the attempt, with its version: the evidence of compliance. */
     compliance: ComplianceDecision[];
   }
@@ -143,4 +146,5 @@ export type ContactCaseEvent =
   | ContactCaseClosed
   | ContactCaseReopened
   | MessageEvent
-  | CaseDebtorReplaced;
+  | CaseDebtorReplaced
+  | ComplianceFactEvent;

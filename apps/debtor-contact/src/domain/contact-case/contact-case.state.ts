@@ -1,3 +1,4 @@
+import { ComplianceFacts, evolveComplianceFacts } from '../compliance/compliance-facts';
 import { CaseDebtor, ContactCaseEvent } from './contact-case.events';
 
 /** The latest time intake reopened the account, as the case recorded it. */
@@ -21,6 +22,8 @@ export interface ContactCase {
   openedAt: string;
   /** Once reopened: the latest reopening, kept if the case closes again. */
   lastReopening?: Reopening;
+  /** What the rules that read the case's past need (domain/compliance/compliance-facts.ts); absent until one of its events. */
+  compliance?: ComplianceFacts;
 }
 
 export type ContactCaseState =
@@ -47,12 +50,16 @@ export function evolveContactCase(state: ContactCaseState, event: ContactCaseEve
     }
     case 'CaseDebtorReplaced':
       return state.status === 'none' ? state : { ...state, debtor: event.data.debtor };
-    case 'NoticeSent':
+    case 'CeaseRequestRecorded':
+    case 'AttorneyRepresentationRecorded':
+    case 'CaseTimeBarred':
     case 'ContactAttemptRecorded':
+    case 'MessageSent':
+      return state.status === 'none' ? state : { ...state, compliance: evolveComplianceFacts(state.compliance, event) };
+    case 'NoticeSent':
     case 'PromiseToPayMade':
     case 'ContactAttemptRefused':
     case 'MessageQueued':
-    case 'MessageSent':
     case 'MessageCancelled':
     case 'MessageFailed':
       // No rule decides on them yet; the history stays in the stream for the view and the audit.
