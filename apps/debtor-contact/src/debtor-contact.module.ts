@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DurableScheduler } from '@lib/scheduler';
-import { CONTACT_CASES } from '@lib/contracts';
+import { COMPLIANCE_DECISIONS, CONTACT_CASES } from '@lib/contracts';
 import { ServiceRuntime } from '@lib/integration';
-import { auditController, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { auditController, complianceStreamId, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { CloseContactCaseHandler } from './application/close-contact-case/close-contact-case.handler';
 import { GetCaseController } from './application/get-case/get-case.http.controller';
 import { GetCaseHandler } from './application/get-case/get-case.handler';
@@ -31,11 +31,18 @@ import { trackPromise } from './integration/inbound/track-promise.consumer';
 import { notePayment } from './integration/inbound/note-payment.consumer';
 import { notePaymentReversal } from './integration/inbound/note-payment-reversal.consumer';
 import { arrangementsGateway } from './integration/outbound/arrangements.gateway';
+import { RecordCeaseRequestController } from './application/record-cease-request/record-cease-request.http.controller';
+import { RecordCeaseRequestHandler } from './application/record-cease-request/record-cease-request.handler';
+import { RecordAttorneyRepresentationController } from './application/record-attorney-representation/record-attorney-representation.http.controller';
+import { RecordAttorneyRepresentationHandler } from './application/record-attorney-representation/record-attorney-representation.handler';
+import { MarkCaseTimeBarredHandler } from './application/mark-case-time-barred/mark-case-time-barred.handler';
+import { markCaseTimeBarred } from './integration/inbound/mark-case-time-barred.consumer';
+import { complianceDecisionsGateway } from './integration/outbound/compliance-decisions.gateway';
 
 export const DEBTOR_CONTACT = 'debtor-contact';
 
-const controllers = [RecordContactController, GetCaseController, ListLettersController, DownloadLetterController];
-const commandHandlers = [RecordContactHandler, OpenContactCaseHandler, CloseContactCaseHandler, ReopenContactCaseHandler, ReplaceCaseDebtorHandler];
+const controllers = [RecordContactController, GetCaseController, ListLettersController, DownloadLetterController, RecordCeaseRequestController, RecordAttorneyRepresentationController];
+const commandHandlers = [RecordContactHandler, OpenContactCaseHandler, CloseContactCaseHandler, ReopenContactCaseHandler, ReplaceCaseDebtorHandler, RecordCeaseRequestHandler, RecordAttorneyRepresentationHandler, MarkCaseTimeBarredHandler];
 const queryHandlers = [GetCaseHandler, ListLettersHandler, DownloadLetterHandler];
 
 /**
@@ -51,22 +58,23 @@ export class DebtorContactModule {
     const scheduler = new DurableScheduler(deps.eventStore, deps.clock);
     deps.clockControl?.schedulers.add(scheduler);
     const caseGateway = contactGateway(now);
+    const refusalsGateway = complianceDecisionsGateway(now);
     const runtime = new ServiceRuntime({
       service: DEBTOR_CONTACT,
       store: deps.eventStore,
       bus: deps.bus,
-      gateway: (stored) => [...caseGateway(stored), ...arrangementsGateway(stored)],
+      gateway: (stored) => [...caseGateway(stored), ...arrangementsGateway(stored), ...refusalsGateway(stored)],
       accountIdOf: accountIdOfStream,
-      inbound: [openContactCase, openConvertedContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor, trackPromise, notePayment, notePaymentReversal],
+      inbound: [openContactCase, openConvertedContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor, trackPromise, notePayment, notePaymentReversal, markCaseTimeBarred],
       scheduler,
-      publishes: [CONTACT_CASES],
+      publishes: [CONTACT_CASES, COMPLIANCE_DECISIONS],
       now,
       newId: deps.newId,
     });
     const dispatcher = new MessageDispatcher({ store: deps.eventStore, channels, now, newId: deps.newId });
     return {
       module: DebtorContactModule,
-      controllers: [...controllers, ...arrangementControllers, auditController(DEBTOR_CONTACT, (accountId) => [contactStreamId(accountId), promisesStreamId(accountId), plansStreamId(accountId)])],
+      controllers: [...controllers, ...arrangementControllers, auditController(DEBTOR_CONTACT, (accountId) => [contactStreamId(accountId), promisesStreamId(accountId), plansStreamId(accountId), complianceStreamId(accountId)])],
       providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, { provide: DurableScheduler, useValue: scheduler }, ...arrangementProviders, ...commandHandlers, ...queryHandlers, runtimeProvider(runtime), { provide: Symbol('message-dispatcher'), useFactory: () => new MessageDispatcherLifecycle(dispatcher) }],
     };
   }

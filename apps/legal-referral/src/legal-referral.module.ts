@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DurableScheduler } from '@lib/scheduler';
-import { LEGAL_REFERRALS } from '@lib/contracts';
+import { COMPLIANCE_DECISIONS, LEGAL_REFERRALS } from '@lib/contracts';
 import { ServiceRuntime } from '@lib/integration';
-import { auditController, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { auditController, commandRefusalGateway, complianceStreamId, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { CloseReferralCaseHandler } from './application/close-referral-case/close-referral-case.handler';
 import { ForwardToAttorneyController } from './application/forward-to-attorney/forward-to-attorney.http.controller';
 import { ForwardToAttorneyHandler } from './application/forward-to-attorney/forward-to-attorney.handler';
@@ -71,17 +71,17 @@ export class LegalReferralModule {
       service: LEGAL_REFERRAL,
       store: deps.eventStore,
       bus: deps.bus,
-      gateway: legalReferralGateway,
+      gateway: (stored) => [...legalReferralGateway(stored), ...commandRefusalGateway(stored)],
       accountIdOf: accountIdOfStream,
       inbound: [openReferralCase, notePayment, notePaymentReversal, closeReferralCase, reopenReferralCase, recordLegalAuthorization],
       scheduler,
-      publishes: [LEGAL_REFERRALS],
+      publishes: [LEGAL_REFERRALS, COMPLIANCE_DECISIONS],
       now: () => deps.clock.now(),
       newId: deps.newId,
     });
     return {
       module: LegalReferralModule,
-      controllers: [...controllers, auditController(LEGAL_REFERRAL, (accountId) => [referralStreamId(accountId)])],
+      controllers: [...controllers, auditController(LEGAL_REFERRAL, (accountId) => [referralStreamId(accountId), complianceStreamId(accountId)])],
       providers: [
         { provide: SERVICE_DEPENDENCIES, useValue: deps },
         // Not exported: in the all-in-one process each service's handlers get their own scheduler.

@@ -4,6 +4,9 @@ import type { ServiceDependencies } from '@lib/platform';
 export type PaymentsDependencies = ServiceDependencies;
 
 export const ledgerStreamId = (accountId: string) => `ledger-${accountId}`;
-export const accountIdOfStream = (streamId: string) => (streamId.startsWith('ledger-') ? streamId.slice('ledger-'.length) : undefined);
+export const accountIdOfStream = (streamId: string) => {
+  const prefix = ['ledger-', 'compliance-'].find((candidate) => streamId.startsWith(candidate));
+  return prefix ? streamId.slice(prefix.length) : undefined;
+};
 /** A client's agreement versions as payments heard them (AgreementVersionPublished). */
 export const agreementsStreamId = (clientId: string) => `agreements-${clientId}`;

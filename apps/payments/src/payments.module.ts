@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PAYMENTS_LEDGER } from '@lib/contracts';
+import { COMPLIANCE_DECISIONS, PAYMENTS_LEDGER } from '@lib/contracts';
 import { withUpcasting } from '@lib/event-store';
 import { ServiceRuntime } from '@lib/integration';
-import { auditController, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { auditController, commandRefusalGateway, complianceStreamId, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { ApplyLegalRateHandler } from './application/apply-legal-rate/apply-legal-rate.handler';
 import { GetLedgerController } from './application/get-ledger/get-ledger.http.controller';
 import { GetLedgerHandler } from './application/get-ledger/get-ledger.handler';
@@ -48,16 +48,16 @@ export class PaymentsModule {
       service: PAYMENTS_SERVICE,
       store: deps.eventStore,
       bus: deps.bus,
-      gateway: paymentsGateway,
+      gateway: (stored) => [...paymentsGateway(stored), ...commandRefusalGateway(stored)],
       accountIdOf: accountIdOfStream,
       inbound: [openLedger, applyLegalRate, recordAgreementVersion, recordDirectPayment, recordCancellationFee, recordImportedPayment, recordAddedInvoice, recordBalanceAdjustment],
-      publishes: [PAYMENTS_LEDGER],
+      publishes: [PAYMENTS_LEDGER, COMPLIANCE_DECISIONS],
       now: () => deps.clock.now(),
       newId: deps.newId,
     });
     return {
       module: PaymentsModule,
-      controllers: [...controllers, auditController(PAYMENTS_SERVICE, (accountId) => [ledgerStreamId(accountId)])],
+      controllers: [...controllers, auditController(PAYMENTS_SERVICE, (accountId) => [ledgerStreamId(accountId), complianceStreamId(accountId)])],
       providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, ...commandHandlers, ...queryHandlers, runtimeProvider(runtime)],
     };
   }

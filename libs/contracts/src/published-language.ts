@@ -11,6 +11,7 @@ import {
   PromiseKept,
   PromiseToPayMade,
 } from './contact-cases/contact-cases.contracts';
+import { COMPLIANCE_DECISIONS, CommandRefused } from './compliance/compliance-decisions.contracts';
 import { Contract, isSuperseded, ServiceName } from './contract';
 import { AccountClosed, AccountPlacedV1, AccountPlacedV2, AccountRecalled, AccountReopened, DirectPaymentReported, INTAKE_ACCOUNTS, LegalReferralAuthorized, MigratedPaymentImported } from './intake-accounts/intake-accounts.contracts';
 import { BalanceAdjusted, DebtorUpdated, InvoiceAdded, OpenBalanceChanged } from './intake-accounts/account-changes.contracts';
@@ -43,6 +44,12 @@ export const TOPICS: readonly TopicDeclaration[] = [
   { name: CONTACT_CASES, publishers: ['debtor-contact'], key: 'account id', description: 'Work on the debtor: notices, contact attempts, promises and how they ended, payment plans.' },
   { name: PAYMENTS_LEDGER, publishers: ['payments'], key: 'account id', description: "Money on the account's ledger." },
   { name: LEGAL_REFERRALS, publishers: ['legal-referral'], key: 'account id', description: 'The legal pipeline.' },
+  {
+    name: COMPLIANCE_DECISIONS,
+    publishers: ['debtor-contact', 'payments', 'legal-referral'],
+    key: 'account id',
+    description: 'The refusals of the compliance decision ledger: every command on an account a rule refused, in every service.',
+  },
   {
     name: AUDIT_EVENTS,
     publishers: ['client-intake', 'debtor-contact', 'payments', 'legal-referral'],
@@ -87,6 +94,7 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   OpenBalanceChanged,
   LegalStageChanged,
   AccountTimeBarred,
+  CommandRefused,
   AuditRecord,
 ];
 
