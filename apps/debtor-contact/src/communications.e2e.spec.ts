@@ -112,7 +112,13 @@ describe('outbound communications (real SMTP server, PGlite event store, in-proc
         sentAt: MONDAY_10_NEW_YORK,
         compliance: [
           { rule: 'case-closed', version: 1, decision: 'allow' },
+          { rule: 'cease-contact', version: 1, decision: 'allow' },
+          { rule: 'attorney-represented', version: 1, decision: 'allow' },
           { rule: 'do-not-contact', version: 1, decision: 'allow' },
+          { rule: 'time-barred-no-suit-threat', version: 1, decision: 'allow' },
+          { rule: 'reg-f-call-after-conversation', version: 1, decision: 'allow' },
+          { rule: 'reg-f-call-frequency', version: 1, decision: 'allow' },
+          { rule: 'channel-frequency-cap', version: 1, decision: 'allow' },
           { rule: 'call-window', version: 2, decision: 'allow' },
         ],
       });

@@ -143,7 +143,10 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
         rightPartyContact: true,
         compliance: [
           { rule: 'case-closed', version: 1, decision: 'allow' },
+          { rule: 'cease-contact', version: 1, decision: 'allow' },
           { rule: 'do-not-contact', version: 1, decision: 'allow' },
+          { rule: 'time-barred-no-suit-threat', version: 1, decision: 'allow' },
+          { rule: 'channel-frequency-cap', version: 1, decision: 'allow' },
           { rule: 'call-window', version: 2, decision: 'allow', timeZones: ['America/New_York'] },
         ],
       });
@@ -332,7 +335,10 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
       const accepted = await contact(accountId, call, staff('collector', 'collector-7')).expect(201);
       expect(accepted.body.compliance).toEqual([
         { rule: 'case-closed', version: 1, decision: 'allow' },
+        { rule: 'cease-contact', version: 1, decision: 'allow' },
         { rule: 'do-not-contact', version: 1, decision: 'allow' },
+        { rule: 'time-barred-no-suit-threat', version: 1, decision: 'allow' },
+        { rule: 'channel-frequency-cap', version: 1, decision: 'allow' },
         { rule: 'call-window', version: 2, decision: 'allow', timeZones: ['America/New_York'] },
       ]);
       const events = await caseEvents(accountId);
@@ -451,7 +457,7 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
       const unnamed = await contact(accountId, { channel: 'text', direction: 'outbound', outcome: 'no-answer' }).expect(422);
       expect(unnamed.body.rule).toBe('do-not-contact');
       const allowed = await contact(accountId, { channel: 'call', direction: 'outbound', outcome: 'no-answer', to: '+12125550199' }).expect(201);
-      expect(allowed.body.compliance.map((d: { rule: string }) => d.rule)).toEqual(['case-closed', 'do-not-contact', 'call-window']);
+      expect(allowed.body.compliance.map((d: { rule: string }) => d.rule)).toEqual(['case-closed', 'cease-contact', 'do-not-contact', 'time-barred-no-suit-threat', 'channel-frequency-cap', 'call-window']);
       const events = await caseEvents(accountId);
       expect(events.map((e) => e.type)).toEqual(['ContactCaseOpened', 'NoticeSent', 'ContactAttemptRefused', 'ContactAttemptRefused', 'ContactAttemptRecorded']);
       expect(events[2].data).toMatchObject({ rule: 'do-not-contact', version: 1, channel: 'call' });
