@@ -189,6 +189,9 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await valid('POST', `/cases/${accountId}/plans`, 'collector', { currency: 'USD', frequency: 'monthly', firstDueDate: '2026-02-15', installments: [{ amount: 375_000 }, { amount: 375_050 }] });
     const letters = await eventually(() => send('GET', `/accounts/${accountId}/letters`, 'client'), (answer) => (answer.body as Array<{ status: string }>)[0]?.status === 'sent');
     await valid('GET', `/accounts/${accountId}/letters/${(letters.body as Array<{ letterId: string }>)[0].letterId}.pdf`, 'collector');
+    // The debtor's own requests, once its first letter left: writing only, and an attorney.
+    await valid('POST', `/cases/${accountId}/cease-requests`, 'compliance', { mode: 'written-only', receivedOn: '2026-01-05' });
+    await valid('POST', `/cases/${accountId}/attorney-representation`, 'collector', { name: 'Sam Counsel', firm: 'Counsel & Co', phone: '+12125550150', email: 'sam@counsel.example' });
     await eventually(() => send('GET', `/ledgers/${accountId}`, 'accountant'), (answer) => answer.status === 200);
     const payment = await valid('POST', '/payments', 'collector', { accountId, amount: 1000, currency: 'USD', method: 'ach' });
     await valid('POST', `/payments/${String(payment.paymentId)}/reversal`, 'accountant', { accountId, reason: 'nsf' });

@@ -126,6 +126,8 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'GET /accounts/:accountId/letters',
         'GET /accounts/:accountId/letters/:letterId.pdf',
         'POST /cases/:accountId/plans',
+        'POST /cases/:accountId/cease-requests',
+        'POST /cases/:accountId/attorney-representation',
         'GET /reports/accounts/:accountId/history/export',
         'GET /reports/clients/:clientId/history/export',
         'GET /reports/clients/:clientId/aging',
@@ -162,6 +164,9 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     expect(rolesOf('GET /reports/collectors/performance')).toEqual(['supervisor', 'compliance', 'admin']);
     // Payment plans are agreed by those who work accounts.
     expect(rolesOf('POST /cases/:accountId/plans')).toEqual(['collector', 'supervisor']);
+    // A debtor's request to stop contact and its attorney are recorded by whoever hears of them on the agency's side.
+    expect(rolesOf('POST /cases/:accountId/cease-requests')).toEqual(['collector', 'supervisor', 'compliance']);
+    expect(rolesOf('POST /cases/:accountId/attorney-representation')).toEqual(['collector', 'supervisor', 'compliance']);
     // What moves the limitation clock is legal's to record (a supervisor may too); compliance reads it.
     expect(routes.filter((route) => route.path.includes('/statute-of-limitations')).map((route) => `${route.method} ${route.path} ${String(route.roles)}`).sort()).toEqual([
       'GET /accounts/:accountId/statute-of-limitations legal,supervisor,compliance',
