@@ -4,6 +4,8 @@ import { contactCaseDecider } from '../contact-case/contact-case.decider';
 import { ContactCaseEvent } from '../contact-case/contact-case.events';
 import { ContactCaseState } from '../contact-case/contact-case.state';
 import { templateOf } from '../communications/templates';
+import { communicationsDecider, judgeDispatch } from '../communications/communications.decider';
+import type { MessageQueued } from '../communications/message.events';
 import { consumerOpened, timeBarred } from './compliance.fixtures';
 import { timeBarredNoSuitThreatRule } from './time-barred-no-suit-threat.rule';
 
@@ -34,5 +36,21 @@ describe('time-barred-no-suit-threat v1', () => {
     const { accountId: _a, clientId: _c, ...facts } = timeBarred.data;
     given(contactCaseDecider, [consumerOpened()]).when({ ...mark, ...facts }).then([timeBarred]);
     given(contactCaseDecider, [consumerOpened(), timeBarred]).when(mark).then([]);
+  });
+
+  it('the dispatcher cancels a queued letter that threatens suit when the debt became time-barred before it left, naming the rule', () => {
+    const queued: MessageQueued = {
+      type: 'MessageQueued',
+      data: {
+        accountId: 'acc-1', clientId: 'client-1', messageId: 'msg-1', channel: 'letter', purpose: 'legal-warning', templateId: 'legal-action-warning', templateVersion: 1,
+        recipient: 'Jane Doe, NY, US', data: {}, queuedAt: '2026-01-02T15:00:00.000Z',
+      },
+    };
+    const state = (events: ContactCaseEvent[]) => events.reduce(communicationsDecider.evolve, communicationsDecider.initialState());
+    expect(judgeDispatch(state([consumerOpened(), queued, timeBarred]), 'msg-1', MONDAY_10_NEW_YORK)).toMatchObject({
+      action: 'cancel',
+      denial: { rule: 'time-barred-no-suit-threat', version: 1 },
+    });
+    expect(judgeDispatch(state([consumerOpened(), queued]), 'msg-1', MONDAY_10_NEW_YORK)).toMatchObject({ action: 'send' });
   });
 });
