@@ -190,6 +190,8 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     const letters = await eventually(() => send('GET', `/accounts/${accountId}/letters`, 'client'), (answer) => (answer.body as Array<{ status: string }>)[0]?.status === 'sent');
     await valid('GET', `/accounts/${accountId}/letters/${(letters.body as Array<{ letterId: string }>)[0].letterId}.pdf`, 'collector');
     // The debtor's own requests, once its first letter left: writing only, and an attorney.
+    await valid('GET', '/compliance/contact-rules', 'compliance');
+    await valid('GET', `/cases/${accountId}/contact-rules`, 'collector');
     await valid('POST', `/cases/${accountId}/cease-requests`, 'compliance', { mode: 'written-only', receivedOn: '2026-01-05' });
     await valid('POST', `/cases/${accountId}/attorney-representation`, 'collector', { name: 'Sam Counsel', firm: 'Counsel & Co', phone: '+12125550150', email: 'sam@counsel.example' });
     await eventually(() => send('GET', `/ledgers/${accountId}`, 'accountant'), (answer) => answer.status === 200);

@@ -128,6 +128,8 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'POST /cases/:accountId/plans',
         'POST /cases/:accountId/cease-requests',
         'POST /cases/:accountId/attorney-representation',
+        'GET /compliance/contact-rules',
+        'GET /cases/:accountId/contact-rules',
         'GET /reports/accounts/:accountId/history/export',
         'GET /reports/clients/:clientId/history/export',
         'GET /reports/clients/:clientId/aging',
@@ -167,6 +169,7 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     // A debtor's request to stop contact and its attorney are recorded by whoever hears of them on the agency's side.
     expect(rolesOf('POST /cases/:accountId/cease-requests')).toEqual(['collector', 'supervisor', 'compliance']);
     expect(rolesOf('POST /cases/:accountId/attorney-representation')).toEqual(['collector', 'supervisor', 'compliance']);
+    expect(rolesOf('GET /compliance/contact-rules')).toEqual(['collector', 'supervisor', 'compliance']);
     // What moves the limitation clock is legal's to record (a supervisor may too); compliance reads it.
     expect(routes.filter((route) => route.path.includes('/statute-of-limitations')).map((route) => `${route.method} ${route.path} ${String(route.roles)}`).sort()).toEqual([
       'GET /accounts/:accountId/statute-of-limitations legal,supervisor,compliance',

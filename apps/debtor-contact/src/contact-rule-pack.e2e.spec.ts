@@ -169,7 +169,26 @@ describe('the contact rule pack over HTTP: Regulation F for consumers (PGlite ev
       { accountId, clientId: 'client-1', jurisdiction: 'US-NY', expiredOn: '2025-06-02', citation: 'N.Y. C.P.L.R. 214-i', reason: 'three years', noticedAt: MONDAY_10_NEW_YORK },
     ]);
   });
+
+  it('lists the rule pack with scopes, and the rules selected for an account: a New York consumer gets Regulation F, not the Massachusetts rule', async () => {
+    const pack = await http.get('/compliance/contact-rules').set('authorization', staff('compliance')).expect(200);
+    expect(pack.body.map((rule: { name: string; version: number }) => `${rule.name} v${rule.version}`)).toEqual([
+      'case-closed v1', 'cease-contact v1', 'attorney-represented v1', 'do-not-contact v1', 'time-barred-no-suit-threat v1',
+      'reg-f-call-after-conversation v1', 'reg-f-call-frequency v1', 'ma-call-frequency v1', 'channel-frequency-cap v1', 'call-window v2',
+    ]);
+    expect(pack.body.find((rule: { name: string }) => rule.name === 'ma-call-frequency')).toEqual({
+      name: 'ma-call-frequency', version: 1, scope: { accounts: 'consumer', jurisdictions: ['US-MA'], clients: null }, checks: 'at most 2 outbound calls or texts in 7 days to a consumer in Massachusetts',
+    });
+    const accountId = await placeConsumerAccount();
+    const selected = await http.get(`/cases/${accountId}/contact-rules`).set('authorization', staff('collector')).expect(200);
+    expect(selected.body.map((rule: { name: string }) => rule.name)).toEqual([
+      'case-closed', 'cease-contact', 'attorney-represented', 'do-not-contact', 'time-barred-no-suit-threat', 'reg-f-call-after-conversation', 'reg-f-call-frequency', 'channel-frequency-cap', 'call-window',
+    ]);
+    await http.get(`/cases/${randomUUID()}/contact-rules`).set('authorization', staff('collector')).expect(404);
+    await http.get('/compliance/contact-rules').set('authorization', staff('accountant')).expect(403);
+  });
 });
+
 
 function placedData(accountId: string): AccountPlacedV2 {
   return {

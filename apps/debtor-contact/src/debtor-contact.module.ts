@@ -37,13 +37,17 @@ import { RecordAttorneyRepresentationController } from './application/record-att
 import { RecordAttorneyRepresentationHandler } from './application/record-attorney-representation/record-attorney-representation.handler';
 import { MarkCaseTimeBarredHandler } from './application/mark-case-time-barred/mark-case-time-barred.handler';
 import { markCaseTimeBarred } from './integration/inbound/mark-case-time-barred.consumer';
+import { ListContactRulesController } from './application/list-contact-rules/list-contact-rules.http.controller';
+import { ListContactRulesHandler } from './application/list-contact-rules/list-contact-rules.handler';
+import { ListCaseContactRulesController } from './application/list-case-contact-rules/list-case-contact-rules.http.controller';
+import { ListCaseContactRulesHandler } from './application/list-case-contact-rules/list-case-contact-rules.handler';
 import { complianceDecisionsGateway } from './integration/outbound/compliance-decisions.gateway';
 
 export const DEBTOR_CONTACT = 'debtor-contact';
 
-const controllers = [RecordContactController, GetCaseController, ListLettersController, DownloadLetterController, RecordCeaseRequestController, RecordAttorneyRepresentationController];
+const controllers = [RecordContactController, GetCaseController, ListLettersController, DownloadLetterController, RecordCeaseRequestController, RecordAttorneyRepresentationController, ListContactRulesController, ListCaseContactRulesController];
 const commandHandlers = [RecordContactHandler, OpenContactCaseHandler, CloseContactCaseHandler, ReopenContactCaseHandler, ReplaceCaseDebtorHandler, RecordCeaseRequestHandler, RecordAttorneyRepresentationHandler, MarkCaseTimeBarredHandler];
-const queryHandlers = [GetCaseHandler, ListLettersHandler, DownloadLetterHandler];
+const queryHandlers = [GetCaseHandler, ListLettersHandler, DownloadLetterHandler, ListContactRulesHandler, ListCaseContactRulesHandler];
 
 /**
  * Composition root of the debtor-contact service: its use cases over the ports it is
