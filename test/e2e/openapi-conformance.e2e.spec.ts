@@ -204,6 +204,11 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await valid('GET', `/cases/${heldId}/holds`, 'compliance');
     await valid('POST', `/cases/${heldId}/bankruptcy/discharge`, 'legal', { dischargedOn: heldOn });
     await send('POST', `/cases/${heldId}/contacts`, 'collector', { body: { channel: 'call', direction: 'outbound', outcome: 'no-answer' } });
+    // The debtor's own requests, once its first letter left: writing only, and an attorney.
+    await valid('GET', '/compliance/contact-rules', 'compliance');
+    await valid('GET', `/cases/${accountId}/contact-rules`, 'collector');
+    await valid('POST', `/cases/${accountId}/cease-requests`, 'compliance', { mode: 'written-only', receivedOn: '2026-01-05' });
+    await valid('POST', `/cases/${accountId}/attorney-representation`, 'collector', { name: 'Sam Counsel', firm: 'Counsel & Co', phone: '+12125550150', email: 'sam@counsel.example' });
     await eventually(() => send('GET', `/ledgers/${accountId}`, 'accountant'), (answer) => answer.status === 200);
     const payment = await valid('POST', '/payments', 'collector', { accountId, amount: 1000, currency: 'USD', method: 'ach' });
     await valid('POST', `/payments/${String(payment.paymentId)}/reversal`, 'accountant', { accountId, reason: 'nsf' });

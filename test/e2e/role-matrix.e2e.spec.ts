@@ -152,6 +152,10 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'POST /cases/:accountId/skip',
         'POST /cases/:accountId/contact-data',
         'GET /skip-queue',
+        'POST /cases/:accountId/cease-requests',
+        'POST /cases/:accountId/attorney-representation',
+        'GET /compliance/contact-rules',
+        'GET /cases/:accountId/contact-rules',
         'GET /reports/accounts/:accountId/history/export',
         'GET /reports/clients/:clientId/history/export',
         'GET /reports/clients/:clientId/aging',
@@ -206,6 +210,10 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     expect(rolesOf('GET /reports/collectors/performance')).toEqual(['supervisor', 'compliance', 'admin']);
     // Payment plans are agreed by those who work accounts.
     expect(rolesOf('POST /cases/:accountId/plans')).toEqual(['collector', 'supervisor']);
+    // A debtor's request to stop contact and its attorney are recorded by whoever hears of them on the agency's side.
+    expect(rolesOf('POST /cases/:accountId/cease-requests')).toEqual(['collector', 'supervisor', 'compliance']);
+    expect(rolesOf('POST /cases/:accountId/attorney-representation')).toEqual(['collector', 'supervisor', 'compliance']);
+    expect(rolesOf('GET /compliance/contact-rules')).toEqual(['collector', 'supervisor', 'compliance']);
     // What moves the limitation clock is legal's to record (a supervisor may too); compliance reads it.
     expect(routes.filter((route) => route.path.includes('/statute-of-limitations')).map((route) => `${route.method} ${route.path} ${String(route.roles)}`).sort()).toEqual([
       'GET /accounts/:accountId/statute-of-limitations legal,supervisor,compliance',

@@ -115,7 +115,13 @@ describe('outbound communications (real SMTP server, PGlite event store, in-proc
           { rule: 'bankruptcy-stay', version: 1, decision: 'allow' },
           { rule: 'dispute-hold', version: 1, decision: 'allow' },
           { rule: 'account-hold', version: 1, decision: 'allow' },
+          { rule: 'cease-contact', version: 1, decision: 'allow' },
+          { rule: 'attorney-represented', version: 1, decision: 'allow' },
           { rule: 'do-not-contact', version: 1, decision: 'allow' },
+          { rule: 'time-barred-no-suit-threat', version: 1, decision: 'allow' },
+          { rule: 'reg-f-call-after-conversation', version: 1, decision: 'allow' },
+          { rule: 'reg-f-call-frequency', version: 1, decision: 'allow' },
+          { rule: 'channel-frequency-cap', version: 1, decision: 'allow' },
           { rule: 'call-window', version: 2, decision: 'allow' },
         ],
       });

@@ -9,7 +9,10 @@ export const promisesStreamId = (accountId: string) => `promises-${accountId}`;
 /** The payment plans of an account, one active at a time. */
 export const plansStreamId = (accountId: string) => `plans-${accountId}`;
 
-const ACCOUNT_STREAM_PREFIXES = ['contact-', 'promises-', 'plans-'];
+/** The service's name on the records it leaves in other services' ledgers. */
+export const DEBTOR_CONTACT_SERVICE = 'debtor-contact';
+
+const ACCOUNT_STREAM_PREFIXES = ['contact-', 'promises-', 'plans-', 'compliance-'];
 export const accountIdOfStream = (streamId: string) => {
   const prefix = ACCOUNT_STREAM_PREFIXES.find((candidate) => streamId.startsWith(candidate));
   return prefix ? streamId.slice(prefix.length) : undefined;

@@ -146,7 +146,10 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
           { rule: 'bankruptcy-stay', version: 1, decision: 'allow' },
           { rule: 'dispute-hold', version: 1, decision: 'allow' },
           { rule: 'account-hold', version: 1, decision: 'allow' },
+          { rule: 'cease-contact', version: 1, decision: 'allow' },
           { rule: 'do-not-contact', version: 1, decision: 'allow' },
+          { rule: 'time-barred-no-suit-threat', version: 1, decision: 'allow' },
+          { rule: 'channel-frequency-cap', version: 1, decision: 'allow' },
           { rule: 'call-window', version: 2, decision: 'allow', timeZones: ['America/New_York'] },
         ],
       });
@@ -338,7 +341,10 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
         { rule: 'bankruptcy-stay', version: 1, decision: 'allow' },
         { rule: 'dispute-hold', version: 1, decision: 'allow' },
         { rule: 'account-hold', version: 1, decision: 'allow' },
+        { rule: 'cease-contact', version: 1, decision: 'allow' },
         { rule: 'do-not-contact', version: 1, decision: 'allow' },
+        { rule: 'time-barred-no-suit-threat', version: 1, decision: 'allow' },
+        { rule: 'channel-frequency-cap', version: 1, decision: 'allow' },
         { rule: 'call-window', version: 2, decision: 'allow', timeZones: ['America/New_York'] },
       ]);
       const events = await caseEvents(accountId);
@@ -457,7 +463,7 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
       const unnamed = await contact(accountId, { channel: 'text', direction: 'outbound', outcome: 'no-answer' }).expect(422);
       expect(unnamed.body.rule).toBe('do-not-contact');
       const allowed = await contact(accountId, { channel: 'call', direction: 'outbound', outcome: 'no-answer', to: '+12125550199' }).expect(201);
-      expect(allowed.body.compliance.map((d: { rule: string }) => d.rule)).toEqual(['case-closed', 'bankruptcy-stay', 'dispute-hold', 'account-hold', 'do-not-contact', 'call-window']);
+      expect(allowed.body.compliance.map((d: { rule: string }) => d.rule)).toEqual(['case-closed', 'bankruptcy-stay', 'dispute-hold', 'account-hold', 'cease-contact', 'do-not-contact', 'time-barred-no-suit-threat', 'channel-frequency-cap', 'call-window']);
       const events = await caseEvents(accountId);
       expect(events.map((e) => e.type)).toEqual(['ContactCaseOpened', 'NoticeSent', 'ContactAttemptRefused', 'ContactAttemptRefused', 'ContactAttemptRecorded']);
       expect(events[2].data).toMatchObject({ rule: 'do-not-contact', version: 1, channel: 'call' });

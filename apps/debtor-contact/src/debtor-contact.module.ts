@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DurableScheduler } from '@lib/scheduler';
-import { CONTACT_CASES } from '@lib/contracts';
+import { COMPLIANCE_DECISIONS, CONTACT_CASES } from '@lib/contracts';
 import { ServiceRuntime } from '@lib/integration';
-import { auditController, CLIENT_KEY_VERIFIER, ClientKeyVerifier, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { auditController, CLIENT_KEY_VERIFIER, ClientKeyVerifier, complianceStreamId, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { CloseContactCaseHandler } from './application/close-contact-case/close-contact-case.handler';
 import { GetCaseController } from './application/get-case/get-case.http.controller';
 import { GetCaseHandler } from './application/get-case/get-case.handler';
@@ -31,6 +31,17 @@ import { trackPromise } from './integration/inbound/track-promise.consumer';
 import { notePayment } from './integration/inbound/note-payment.consumer';
 import { notePaymentReversal } from './integration/inbound/note-payment-reversal.consumer';
 import { arrangementsGateway } from './integration/outbound/arrangements.gateway';
+import { RecordCeaseRequestController } from './application/record-cease-request/record-cease-request.http.controller';
+import { RecordCeaseRequestHandler } from './application/record-cease-request/record-cease-request.handler';
+import { RecordAttorneyRepresentationController } from './application/record-attorney-representation/record-attorney-representation.http.controller';
+import { RecordAttorneyRepresentationHandler } from './application/record-attorney-representation/record-attorney-representation.handler';
+import { MarkCaseTimeBarredHandler } from './application/mark-case-time-barred/mark-case-time-barred.handler';
+import { markCaseTimeBarred } from './integration/inbound/mark-case-time-barred.consumer';
+import { ListContactRulesController } from './application/list-contact-rules/list-contact-rules.http.controller';
+import { ListContactRulesHandler } from './application/list-contact-rules/list-contact-rules.handler';
+import { ListCaseContactRulesController } from './application/list-case-contact-rules/list-case-contact-rules.http.controller';
+import { ListCaseContactRulesHandler } from './application/list-case-contact-rules/list-case-contact-rules.handler';
+import { complianceDecisionsGateway } from './integration/outbound/compliance-decisions.gateway';
 
 import { holdsGateway } from './integration/outbound/holds.gateway';
 import { EndHoldHandler } from './application/end-hold/end-hold.handler';
@@ -61,9 +72,9 @@ const holdControllers = [PlaceHoldController, LiftHoldController, DischargeBankr
 const holdCommandHandlers = [EndHoldHandler, PlaceHoldHandler, LiftHoldHandler, DischargeBankruptcyHandler, OpenDisputeHandler, ResolveDisputeHandler, ReportSkipHandler, RecordContactDataHandler];
 const holdQueryHandlers = [ListSkipQueueHandler, GetHoldsHandler];
 
-const controllers = [RecordContactController, GetCaseController, ListLettersController, DownloadLetterController, ...holdControllers];
-const commandHandlers = [RecordContactHandler, OpenContactCaseHandler, CloseContactCaseHandler, ReopenContactCaseHandler, ReplaceCaseDebtorHandler, ...holdCommandHandlers];
-const queryHandlers = [GetCaseHandler, ListLettersHandler, DownloadLetterHandler, ...holdQueryHandlers];
+const controllers = [RecordContactController, GetCaseController, ListLettersController, DownloadLetterController, RecordCeaseRequestController, RecordAttorneyRepresentationController, ListContactRulesController, ListCaseContactRulesController, ...holdControllers];
+const commandHandlers = [RecordContactHandler, OpenContactCaseHandler, CloseContactCaseHandler, ReopenContactCaseHandler, ReplaceCaseDebtorHandler, RecordCeaseRequestHandler, RecordAttorneyRepresentationHandler, MarkCaseTimeBarredHandler, ...holdCommandHandlers];
+const queryHandlers = [GetCaseHandler, ListLettersHandler, DownloadLetterHandler, ListContactRulesHandler, ListCaseContactRulesHandler, ...holdQueryHandlers];
 
 /**
  * Composition root of the debtor-contact service: its use cases over the ports it is
@@ -80,22 +91,23 @@ export class DebtorContactModule {
     const scheduler = new DurableScheduler(deps.eventStore, deps.clock);
     deps.clockControl?.schedulers.add(scheduler);
     const caseGateway = contactGateway(now);
+    const refusalsGateway = complianceDecisionsGateway(now);
     const runtime = new ServiceRuntime({
       service: DEBTOR_CONTACT,
       store: deps.eventStore,
       bus: deps.bus,
-      gateway: (stored) => [...caseGateway(stored), ...arrangementsGateway(stored), ...holdsGateway(stored)],
+      gateway: (stored) => [...caseGateway(stored), ...arrangementsGateway(stored), ...holdsGateway(stored), ...refusalsGateway(stored)],
       accountIdOf: accountIdOfStream,
-      inbound: [openContactCase, openConvertedContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor, trackPromise, notePayment, notePaymentReversal],
+      inbound: [openContactCase, openConvertedContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor, trackPromise, notePayment, notePaymentReversal, markCaseTimeBarred],
       scheduler,
-      publishes: [CONTACT_CASES],
+      publishes: [CONTACT_CASES, COMPLIANCE_DECISIONS],
       now,
       newId: deps.newId,
     });
     const dispatcher = new MessageDispatcher({ store: deps.eventStore, channels, now, newId: deps.newId });
     return {
       module: DebtorContactModule,
-      controllers: [...controllers, ...arrangementControllers, auditController(DEBTOR_CONTACT, (accountId) => [contactStreamId(accountId), promisesStreamId(accountId), plansStreamId(accountId)])],
+      controllers: [...controllers, ...arrangementControllers, auditController(DEBTOR_CONTACT, (accountId) => [contactStreamId(accountId), promisesStreamId(accountId), plansStreamId(accountId), complianceStreamId(accountId)])],
       providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, { provide: DurableScheduler, useValue: scheduler }, HoldEndWork, ...arrangementProviders, ...commandHandlers, ...queryHandlers, runtimeProvider(runtime), { provide: Symbol('message-dispatcher'), useFactory: () => new MessageDispatcherLifecycle(dispatcher) }, ...clientKeyProviders],
       // For the process's auth guard, which looks for the key check among what its modules export.
       exports: clientKeyProviders.map((provider) => provider.provide),

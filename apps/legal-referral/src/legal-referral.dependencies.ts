@@ -4,4 +4,7 @@ import type { ServiceDependencies } from '@lib/platform';
 export type LegalReferralDependencies = ServiceDependencies;
 
 export const referralStreamId = (accountId: string) => `referral-${accountId}`;
-export const accountIdOfStream = (streamId: string) => (streamId.startsWith('referral-') ? streamId.slice('referral-'.length) : undefined);
+export const accountIdOfStream = (streamId: string) => {
+  const prefix = ['referral-', 'compliance-'].find((candidate) => streamId.startsWith(candidate));
+  return prefix ? streamId.slice(prefix.length) : undefined;
+};

@@ -107,8 +107,11 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened', 'ReferralRecommended', 'RecommendationApproved', 'ReferralAuthorized', 'ForwardedToAttorney']);
 
     const audit = await http.get(`/audit/legal-referral/accounts/${accountId}`).set('authorization', staff('compliance')).expect(200);
-    expect(audit.body.streams).toHaveLength(1);
+    // The referral, and the account's compliance stream with the refused second forwarding.
+    expect(audit.body.streams).toHaveLength(2);
     expect(audit.body.streams[0]).toMatchObject({ streamId: `referral-${accountId}`, integrity: { ok: true, checked: 5 } });
+    expect(audit.body.streams[1]).toMatchObject({ streamId: `compliance-${accountId}`, integrity: { ok: true, checked: 1 } });
+    expect(audit.body.streams[1].events.map((e: { type: string; data: { rule: string } }) => [e.type, e.data.rule])).toEqual([['CommandRefused', 'already-forwarded']]);
     expect(audit.body.streams[0].events.map((e: { type: string }) => e.type)).toEqual(['ReferralCaseOpened', 'ReferralRecommended', 'RecommendationApproved', 'ReferralAuthorized', 'ForwardedToAttorney']);
     expect(audit.body.streams[0].events[2].metadata.principal).toEqual({ role: 'supervisor', id: 'supervisor-1' });
     expect(audit.body.streams[0].events[4].metadata.principal).toEqual({ role: 'legal', id: 'legal-1' });
@@ -389,6 +392,10 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     const notAuthorized = await http.post(`/referrals/${accountId}/forwarding`).set('authorization', staff('legal')).send(attorney()).expect(409);
     expect(notAuthorized.body).toMatchObject({ type: 'urn:collections:problem:referral-not-authorized', status: 409, rule: 'referral-not-authorized' });
     expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened']);
+    // Nothing on the referral; the refused forwarding is on the account's compliance stream.
+    expect((await store.readStream(`compliance-${accountId}`)).map((e) => e.data)).toEqual([
+      { service: 'legal-referral', accountId, clientId: null, command: 'ForwardToAttorney', rule: 'referral-not-authorized', ruleVersion: null, reason: notAuthorized.body.detail, refusedAt: clock.now().toISOString() },
+    ]);
 
     // An authorized referral is past review: a new review is refused.
     await advanceAndTick({ days: 45 });

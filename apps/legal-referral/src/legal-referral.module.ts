@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DurableScheduler } from '@lib/scheduler';
-import { LEGAL_REFERRALS } from '@lib/contracts';
+import { COMPLIANCE_DECISIONS, LEGAL_REFERRALS } from '@lib/contracts';
 import { ServiceRuntime } from '@lib/integration';
-import { ATTORNEY_KEY_VERIFIER, auditController, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { ATTORNEY_KEY_VERIFIER, auditController, commandRefusalGateway, complianceStreamId, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { AddPanelAttorneyController } from './application/add-panel-attorney/add-panel-attorney.http.controller';
 import { AddPanelAttorneyHandler } from './application/add-panel-attorney/add-panel-attorney.handler';
 import { ApproveRecommendationController } from './application/approve-recommendation/approve-recommendation.http.controller';
@@ -106,18 +106,18 @@ export class LegalReferralModule {
       service: LEGAL_REFERRAL,
       store: deps.eventStore,
       bus: deps.bus,
-      gateway: legalReferralGateway,
+      gateway: (stored) => [...legalReferralGateway(stored), ...commandRefusalGateway(stored)],
       accountIdOf: accountIdOfStream,
       inbound: [openReferralCase, notePayment, notePaymentReversal, closeReferralCase, reopenReferralCase, recordLegalAuthorization, noteAccountHold, noteAccountHoldLift],
       scheduler,
-      publishes: [LEGAL_REFERRALS],
+      publishes: [LEGAL_REFERRALS, COMPLIANCE_DECISIONS],
       now: () => deps.clock.now(),
       newId: deps.newId,
     });
     return {
       module: LegalReferralModule,
       global: true,
-      controllers: [...controllers, auditController(LEGAL_REFERRAL, (accountId) => [referralStreamId(accountId)])],
+      controllers: [...controllers, auditController(LEGAL_REFERRAL, (accountId) => [referralStreamId(accountId), complianceStreamId(accountId)])],
       providers: [
         { provide: SERVICE_DEPENDENCIES, useValue: deps },
         { provide: ATTORNEY_KEY_VERIFIER, useValue: new EventSourcedAttorneyKeys(deps.eventStore) },

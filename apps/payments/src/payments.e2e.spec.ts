@@ -180,6 +180,11 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
     expect(invalid.body.problems.map((p: { field: string }) => p.field)).toEqual(expect.arrayContaining(['accountId', 'amount', 'currency', 'method']));
 
     expect((await ledgerEvents(accountId)).length).toBe(before);
+    // The refusals leave their record on the account's compliance stream (a 404 has no account to record on).
+    expect((await store.readStream(`compliance-${accountId}`)).map((e) => [e.type, e.data.command, e.data.rule, e.data.reason, e.metadata.principal.role])).toEqual([
+      ['CommandRefused', 'PostPayment', 'currency-mismatch', mismatch.body.detail, 'collector'],
+      ['CommandRefused', 'PostPayment', 'unknown-invoice', badInvoice.body.detail, 'collector'],
+    ]);
   });
 
   it('refuses an amount beyond the largest safe integer as an invalid field, before any rule', async () => {

@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PAYMENTS_LEDGER, PAYMENTS_REMITTANCES } from '@lib/contracts';
+import { COMPLIANCE_DECISIONS, PAYMENTS_LEDGER, PAYMENTS_REMITTANCES } from '@lib/contracts';
 import { withUpcasting } from '@lib/event-store';
 import { ServiceRuntime } from '@lib/integration';
-import { auditController, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { auditController, commandRefusalGateway, complianceStreamId, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { DurableScheduler } from '@lib/scheduler';
 import { ApplyLegalRateHandler } from './application/apply-legal-rate/apply-legal-rate.handler';
 import { PostAttorneyCollectionHandler } from './application/post-attorney-collection/post-attorney-collection.handler';
@@ -75,17 +75,17 @@ export class PaymentsModule {
       service: PAYMENTS_SERVICE,
       store: deps.eventStore,
       bus: deps.bus,
-      gateway: paymentsGateway,
+      gateway: (stored) => [...paymentsGateway(stored), ...commandRefusalGateway(stored)],
       accountIdOf: accountIdOfStream,
       inbound: [openLedger, followLegalStage, recordAgreementVersion, recordDirectPayment, recordCancellationFee, recordImportedPayment, recordAddedInvoice, recordBalanceAdjustment],
       scheduler,
-      publishes: [PAYMENTS_LEDGER, PAYMENTS_REMITTANCES],
+      publishes: [PAYMENTS_LEDGER, PAYMENTS_REMITTANCES, COMPLIANCE_DECISIONS],
       now: () => deps.clock.now(),
       newId: deps.newId,
     });
     return {
       module: PaymentsModule,
-      controllers: [...controllers, auditController(PAYMENTS_SERVICE, (accountId) => [ledgerStreamId(accountId), costAdvancesStreamId(accountId)])],
+      controllers: [...controllers, auditController(PAYMENTS_SERVICE, (accountId) => [ledgerStreamId(accountId), costAdvancesStreamId(accountId), complianceStreamId(accountId)])],
       providers: [
         { provide: SERVICE_DEPENDENCIES, useValue: deps },
         // Not exported: in the all-in-one process each service's handlers get their own scheduler.

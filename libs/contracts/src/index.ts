@@ -11,6 +11,7 @@ export * from './payments-ledger/payments-ledger.contracts';
 export * from './legal-referrals/legal-referrals.contracts';
 export * from './legal-referrals/statute-of-limitations.contracts';
 export * from './audit/audit.contracts';
+export * from './compliance/compliance-decisions.contracts';
 export * from './published-language';
 export * from './asyncapi';
 export * from './payments-remittances/payments-remittances.contracts';

@@ -12,6 +12,7 @@ import {
   PromiseToPayMade,
 } from './contact-cases/contact-cases.contracts';
 import { AccountHoldLifted, AccountHoldPlaced, BankruptcyDischarged, BankruptcyFiled, DisputeDocumentsRequested, DisputeOpened, DisputeResolved } from './contact-cases/holds.contracts';
+import { COMPLIANCE_DECISIONS, CommandRefused } from './compliance/compliance-decisions.contracts';
 import { Contract, isSuperseded, ServiceName } from './contract';
 import { AccountClosed, AccountPlacedV1, AccountPlacedV2, AccountRecalled, AccountReopened, DirectPaymentReported, INTAKE_ACCOUNTS, LegalReferralAuthorized, MigratedPaymentImported } from './intake-accounts/intake-accounts.contracts';
 import { BalanceAdjusted, DebtorUpdated, InvoiceAdded, OpenBalanceChanged } from './intake-accounts/account-changes.contracts';
@@ -48,6 +49,12 @@ export const TOPICS: readonly TopicDeclaration[] = [
   { name: PAYMENTS_LEDGER, publishers: ['payments'], key: 'account id', description: "Money on the account's ledger." },
   { name: LEGAL_REFERRALS, publishers: ['legal-referral'], key: 'account id', description: 'The legal pipeline.' },
   { name: PAYMENTS_REMITTANCES, publishers: ['payments'], key: 'client id', description: "A client's remittance statements, as they are issued." },
+  {
+    name: COMPLIANCE_DECISIONS,
+    publishers: ['debtor-contact', 'payments', 'legal-referral'],
+    key: 'account id',
+    description: 'The refusals of the compliance decision ledger: every command on an account a rule refused, in every service.',
+  },
   {
     name: AUDIT_EVENTS,
     publishers: ['client-intake', 'debtor-contact', 'payments', 'legal-referral'],
@@ -103,6 +110,7 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   RemittanceIssuedV1,
   LegalStageChangedV1,
   LegalStageChangedV2,
+  CommandRefused,
   AuditRecord,
 ];
 

@@ -15,3 +15,4 @@ export * from './compose';
 export * from './test-clock.controller';
 export * from './http';
 export * from './application/decide';
+export * from './application/command-refusals';

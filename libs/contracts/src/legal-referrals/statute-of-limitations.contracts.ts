@@ -12,7 +12,7 @@ export const AccountTimeBarred = contract({
   topic: LEGAL_REFERRALS,
   type: 'AccountTimeBarred.v1',
   summary: "The account is past its statute of limitations (the debtor's jurisdiction and the claim type); intake closes it as time-barred when nothing else keeps it open.",
-  consumers: ['client-intake'],
+  consumers: ['client-intake', 'debtor-contact'],
   schema: s.object({
     accountId: s.string(),
     clientId: s.string(),

@@ -75,6 +75,13 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   // Contact compliance: the contact is not allowed now; the refusal is on the case's record.
   'call-window': 422,
   'do-not-contact': 422,
+  'cease-contact': 422,
+  'attorney-represented': 422,
+  'time-barred-no-suit-threat': 422,
+  'reg-f-call-after-conversation': 422,
+  'reg-f-call-frequency': 422,
+  'ma-call-frequency': 422,
+  'channel-frequency-cap': 422,
 };
 
 export function refusalStatus(rule: string): number {

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { aggregateStream } from '@lib/es-core';
-import { decideOrRefuse, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { decideOrRefuse, recordingRefusals, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { contactRefusalTarget } from '../contact-refusals';
 import { DurableScheduler } from '@lib/scheduler';
 import { ContactDependencies, contactStreamId, plansStreamId } from '../../debtor-contact.dependencies';
 import { contactCaseDecider } from '../../domain/contact-case/contact-case.decider';
@@ -25,7 +26,12 @@ export class AgreePaymentPlanHandler implements ICommandHandler<AgreePaymentPlan
     private readonly scheduler: DurableScheduler,
   ) {}
 
-  async execute({ accountId, request, context }: AgreePaymentPlan): Promise<PaymentPlanAnswer> {
+  /** A refused plan leaves its record on the account's compliance stream. */
+  execute({ accountId, request, context }: AgreePaymentPlan): Promise<PaymentPlanAnswer> {
+    return recordingRefusals(this.deps.eventStore, contactRefusalTarget(accountId, 'AgreePaymentPlan'), context, () => this.agree(accountId, request, context));
+  }
+
+  private async agree(accountId: string, request: AgreePaymentPlan['request'], context: AgreePaymentPlan['context']): Promise<PaymentPlanAnswer> {
     const { state } = await aggregateStream(this.deps.eventStore, contactCaseDecider, contactStreamId(accountId));
     const contactCase: CaseForPlan =
       state.status === 'none'

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { decideOrRefuse, Refused, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { decideOrRefuse, recordingRefusals, Refused, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { contactRefusalTarget } from '../contact-refusals';
 import { ContactDependencies, contactStreamId } from '../../debtor-contact.dependencies';
 import { contactCaseDecider } from '../../domain/contact-case/contact-case.decider';
 import { RecordContact } from './record-contact.command';
@@ -14,7 +15,11 @@ import type { ContactRecordedAnswer } from './record-contact.request.dto';
 export class RecordContactHandler implements ICommandHandler<RecordContact> {
   constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: ContactDependencies) {}
 
-  async execute({ accountId, request, context }: RecordContact): Promise<ContactRecordedAnswer> {
+  execute({ accountId, request, context }: RecordContact): Promise<ContactRecordedAnswer> {
+    return recordingRefusals(this.deps.eventStore, contactRefusalTarget(accountId, 'RecordContact'), context, () => this.record(accountId, request, context));
+  }
+
+  private async record(accountId: string, request: RecordContact['request'], context: RecordContact['context']): Promise<ContactRecordedAnswer> {
     const { channel, direction, outcome, to, notes, promise } = request;
     const { events } = await decideOrRefuse(
       this.deps.eventStore,

@@ -16,7 +16,7 @@ export class RecordContactController {
     problems: {
       404: 'No contact case for the account (rule case-unknown).',
       409: 'The case is closed (rule case-closed); the refusal is recorded.',
-      422: 'A compliance rule denied the contact (rule call-window; the refusal is recorded), or the promise is invalid (rules promise-needs-right-party-contact, promise-currency-mismatch, promise-due-date-past, promise-amount-positive).',
+      422: 'A rule of the contact rule pack denied the contact (rules cease-contact, attorney-represented, do-not-contact, reg-f-call-after-conversation, reg-f-call-frequency, ma-call-frequency, channel-frequency-cap, call-window; the refusal is recorded on the case), or the promise is invalid (rules promise-needs-right-party-contact, promise-currency-mismatch, promise-due-date-past, promise-amount-positive; recorded on the compliance stream).',
     },
   })
   record(@UuidParam('accountId') accountId: string, @Body() body: RecordContactRequest, @Ctx() context: CommandContext): Promise<ContactRecordedAnswer> {

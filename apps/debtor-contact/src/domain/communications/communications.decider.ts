@@ -6,6 +6,7 @@ import { contactCaseDecider } from '../contact-case/contact-case.decider';
 import { ComplianceDecision, ContactCaseEvent } from '../contact-case/contact-case.events';
 import { ContactCaseState } from '../contact-case/contact-case.state';
 import { maskRecipient } from './message-id';
+import { templateOf } from './templates';
 import { MessageQueued } from './message.events';
 import { OpenContactCaseWithNotice, queueFirstNotice } from './first-notice';
 
@@ -155,7 +156,12 @@ export type DispatchVerdict =
 export function judgeDispatch(state: CommunicationsState, messageId: string, now: Date, rules: readonly ComplianceRule[] = contactComplianceRules): DispatchVerdict {
   const message = state.messages[messageId];
   if (!message || message.status !== 'queued' || state.contactCase.status === 'none') return { action: 'none' };
-  const outcome = reviewContact(rules, { channel: message.queued.channel, direction: 'outbound', now }, state.contactCase);
+  const template = templateOf(message.queued.templateId, message.queued.templateVersion);
+  const outcome = reviewContact(
+    rules,
+    { channel: message.queued.channel, direction: 'outbound', template: { id: template.id, version: template.version, threatensSuit: template.threatensSuit === true }, now },
+    state.contactCase,
+  );
   if (!outcome.allowed) return { action: 'cancel', denial: { rule: outcome.denial.rule, version: outcome.denial.version, reason: outcome.denial.reason } };
   return { action: 'send', message: message.queued, compliance: outcome.decisions };
 }

@@ -17,6 +17,8 @@ export interface MessageTemplate {
   /** Email subject, or a letter's heading. */
   subject: string;
   body: readonly string[];
+  /** The text threatens suit: never sent on a time-barred debt (rule time-barred-no-suit-threat). */
+  threatensSuit?: boolean;
 }
 
 const ITEMIZATION_LINES = [
@@ -57,12 +59,23 @@ const FIRST_DEMAND_BODY = [
   'If you believe any part of this amount is not owed, tell us which and why.',
 ] as const;
 
+const LEGAL_ACTION_WARNING_BODY = [
+  '{{debtorName}}',
+  'Account {{accountReference}} (your creditor\'s reference {{clientReference}})',
+  'Date: {{letterDate}}',
+  '',
+  'We have not received payment of {{money:currentAmount}}.',
+  'Unless it is paid or arranged by {{validationPeriodEnds}}, our client may refer the account',
+  'to an attorney to file suit against you for the amount owed.',
+] as const;
+
 /** Every template ever used, by id and version. Append only. */
 export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
   { id: 'validation-notice', version: 1, channel: 'letter', subject: 'Validation notice', body: VALIDATION_NOTICE_BODY },
   { id: 'first-demand', version: 1, channel: 'letter', subject: 'First demand for payment', body: FIRST_DEMAND_BODY },
   { id: 'validation-notice-email', version: 1, channel: 'email', subject: 'Validation notice about account {{accountReference}}', body: VALIDATION_NOTICE_BODY },
   { id: 'first-demand-email', version: 1, channel: 'email', subject: 'First demand for payment: account {{accountReference}}', body: FIRST_DEMAND_BODY },
+  { id: 'legal-action-warning', version: 1, channel: 'letter', subject: 'Notice before legal action', body: LEGAL_ACTION_WARNING_BODY, threatensSuit: true },
   {
     id: 'letter-mailed-text',
     version: 1,

@@ -9,6 +9,8 @@ import { holdsInForce } from '../holds/holds.state';
 export const accountHoldRule: ComplianceRule = {
   name: 'account-hold',
   version: 1,
+  scope: { accounts: 'all' },
+  checks: 'no outbound contact during a client, deceased or skip hold',
   judge(contact, contactCase) {
     if (contact.direction !== 'outbound') return allow;
     const hold = holdsInForce(contactCase, contact.now).find((candidate) => candidate.kind === 'client-hold' || candidate.kind === 'deceased' || candidate.kind === 'skip');

@@ -9,6 +9,8 @@ import { standingBankruptcy } from '../holds/holds.state';
 export const bankruptcyStayRule: ComplianceRule = {
   name: 'bankruptcy-stay',
   version: 1,
+  scope: { accounts: 'all' },
+  checks: 'no outbound contact while a bankruptcy filing stands (the automatic stay), and none after its discharge',
   judge(contact, contactCase) {
     if (contact.direction !== 'outbound') return allow;
     const filing = standingBankruptcy(contactCase)?.bankruptcy;

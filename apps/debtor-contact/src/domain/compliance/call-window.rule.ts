@@ -37,6 +37,8 @@ const isInside = (window: CallWindow, local: LocalTime) => window.days.includes(
 export const callWindowRule: ComplianceRule = {
   name: 'call-window',
   version: 2,
+  scope: { accounts: 'all' },
+  checks: "outbound calls only inside the debtor's local window (person 08:00-21:00 every day, company Monday-Friday 08:00-18:00), in every zone the debtor may be in",
   judge(contact, contactCase) {
     if (contact.channel !== 'call' || contact.direction !== 'outbound') return allow;
     const { debtor } = contactCase;

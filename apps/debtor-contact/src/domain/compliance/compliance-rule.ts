@@ -1,5 +1,6 @@
 import type { ComplianceDecision, Channel, Direction } from '../contact-case/contact-case.events';
 import type { ContactCaseState } from '../contact-case/contact-case.state';
+import { RuleScope, rulesApplyingTo } from './rule-scope';
 
 /** The contact a rule judges: what, which way, and when (from the command, never a clock). */
 export interface ContactUnderReview {
@@ -7,6 +8,8 @@ export interface ContactUnderReview {
   direction: Direction;
   /** The phone number or email address used, when the collector named it. */
   to?: string;
+  /** The template of a message the agency sends (absent for a contact a collector records). */
+  template?: { id: string; version: number; threatensSuit: boolean };
   now: Date;
 }
 
@@ -28,6 +31,10 @@ export type RuleVerdict = ({ decision: 'allow' } | { decision: 'deny'; reason: s
 export interface ComplianceRule {
   readonly name: string;
   readonly version: number;
+  /** The accounts it applies to; absent: every account. */
+  readonly scope?: RuleScope;
+  /** What it checks, in a sentence: the rule pack's listing. */
+  readonly checks?: string;
   judge(contact: ContactUnderReview, contactCase: Exclude<ContactCaseState, { status: 'none' }>): RuleVerdict;
 }
 
@@ -42,14 +49,18 @@ export type ComplianceOutcome =
 /** The basis as the ledger stores it: present only when the rule gave one. */
 const recordedBasis = (verdict: RuleVerdict): { timeZones?: string[] } => (verdict.timeZones ? { timeZones: [...verdict.timeZones] } : {});
 
-/** Runs the rules in order; the first that denies names the reason and the rest are not asked. */
+/**
+ * Runs the rules that apply to the case's account (its scope: consumer or commercial,
+ * jurisdiction, client) in order; the first that denies names the reason and the rest are
+ * not asked. A rule out of scope is neither asked nor listed in the ledger.
+ */
 export function reviewContact(
   rules: readonly ComplianceRule[],
   contact: ContactUnderReview,
   contactCase: Exclude<ContactCaseState, { status: 'none' }>,
 ): ComplianceOutcome {
   const decisions: ComplianceDecision[] = [];
-  for (const rule of rules) {
+  for (const rule of rulesApplyingTo(rules, contactCase)) {
     const verdict = rule.judge(contact, contactCase);
     if (verdict.decision === 'deny') return { allowed: false, denial: { rule: rule.name, version: rule.version, reason: verdict.reason, ...recordedBasis(verdict) } };
     decisions.push({ rule: rule.name, version: rule.version, decision: 'allow', ...recordedBasis(verdict) });

@@ -9,6 +9,8 @@ import { holdsInForce } from '../holds/holds.state';
 export const disputeHoldRule: ComplianceRule = {
   name: 'dispute-hold',
   version: 1,
+  scope: { accounts: 'all' },
+  checks: 'no outbound contact while the whole account is disputed',
   judge(contact, contactCase) {
     if (contact.direction !== 'outbound') return allow;
     const whole = holdsInForce(contactCase, contact.now, 'dispute').find((hold) => !hold.invoices?.length);

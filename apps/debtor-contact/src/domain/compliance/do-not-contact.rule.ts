@@ -25,6 +25,8 @@ function entriesFor(contact: ContactUnderReview, contactCase: OpenOrClosed): { l
 export const doNotContactRule: ComplianceRule = {
   name: 'do-not-contact',
   version: 1,
+  scope: { accounts: 'all' },
+  checks: 'no outbound call or text to a number, or email to an address, the client marked do-not-contact',
   judge(contact, contactCase) {
     if (contact.direction !== 'outbound') return allow;
     const entries = entriesFor(contact, contactCase);

@@ -1,3 +1,4 @@
+import type { AttorneyOfRecord, CeaseMode } from '../compliance/compliance-facts.events';
 import { CaseDebtor, Channel, Direction, Outcome } from './contact-case.events';
 
 /** Intake placed an account: open its case and send the first demand at once. */
@@ -61,4 +62,35 @@ export interface ReplaceCaseDebtor {
   now: Date;
 }
 
-export type ContactCaseCommand = OpenContactCase | RecordContactAttempt | CloseContactCase | ReopenContactCase | ReplaceCaseDebtor;
+/** A collector or compliance officer records the debtor's request to stop contact. */
+export interface RecordCeaseRequest {
+  type: 'RecordCeaseRequest';
+  mode: CeaseMode;
+  /** YYYY-MM-DD: when the debtor's request reached the agency. */
+  receivedOn: string;
+  recordedBy: string;
+  now: Date;
+}
+
+/** The debtor told the agency an attorney represents them about this debt. */
+export interface RecordAttorneyRepresentation {
+  type: 'RecordAttorneyRepresentation';
+  attorney: AttorneyOfRecord;
+  recordedBy: string;
+  now: Date;
+}
+
+/** Legal referral found the account past its statute of limitations. */
+export interface MarkCaseTimeBarred {
+  type: 'MarkCaseTimeBarred';
+  jurisdiction: string;
+  expiredOn: string;
+  citation: string;
+  reason: string;
+  noticedAt: string;
+  now: Date;
+}
+
+export type ComplianceFactCommand = RecordCeaseRequest | RecordAttorneyRepresentation | MarkCaseTimeBarred;
+
+export type ContactCaseCommand = OpenContactCase | RecordContactAttempt | CloseContactCase | ReopenContactCase | ReplaceCaseDebtor | ComplianceFactCommand;

@@ -8,6 +8,7 @@ import { decideOpenContactCase } from './open-contact-case.decide';
 import { decideRecordContactAttempt } from './record-contact-attempt.decide';
 import { decideReopenContactCase } from './reopen-contact-case.decide';
 import { decideReplaceCaseDebtor } from './replace-case-debtor.decide';
+import { decideComplianceFact } from '../compliance/compliance-facts.decide';
 
 function decideCloseContactCase(command: CloseContactCase, state: ContactCaseState): Decision<ContactCaseEvent> {
   if (state.status === 'none') return reject('case-unknown', 'no contact case for this account');
@@ -32,6 +33,10 @@ export function contactCaseDeciderWith(rules: readonly ComplianceRule[]): Decide
           return decideReopenContactCase(command, state);
         case 'ReplaceCaseDebtor':
           return decideReplaceCaseDebtor(command, state);
+        case 'RecordCeaseRequest':
+        case 'RecordAttorneyRepresentation':
+        case 'MarkCaseTimeBarred':
+          return decideComplianceFact(command, state);
       }
     },
   };

@@ -2,6 +2,7 @@ import type { DomainEvent } from '@lib/es-core';
 import type { MessageEvent } from '../communications/message.events';
 import type { DisputeEvent } from '../disputes/dispute.events';
 import type { HoldEvent } from '../holds/hold.events';
+import type { ComplianceFactEvent } from '../compliance/compliance-facts.events';
 
 export const CHANNELS = ['call', 'email', 'letter', 'text'] as const;
 export const DIRECTIONS = ['outbound', 'inbound'] as const;
@@ -89,6 +90,8 @@ export type ContactAttemptRecorded = DomainEvent<
     to?: string;
     notes?: string;
     rightPartyContact: boolean;
+    /** When it was tried (the command's now): what the frequency rules count. Absent on attempts recorded before they did. */
+    attemptedAt?: string;
     /** Every rule that allowed the attempt, with its version: the evidence of compliance. */
     compliance: ComplianceDecision[];
   }
@@ -147,4 +150,5 @@ export type ContactCaseEvent =
   | MessageEvent
   | CaseDebtorReplaced
   | HoldEvent
-  | DisputeEvent;
+  | DisputeEvent
+  | ComplianceFactEvent;

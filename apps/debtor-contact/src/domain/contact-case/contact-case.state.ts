@@ -2,6 +2,7 @@ import type { Dispute } from '../disputes/disputes.state';
 import { evolveDisputes } from '../disputes/disputes.state';
 import type { Hold } from '../holds/holds.state';
 import { evolveHolds } from '../holds/holds.state';
+import { ComplianceFacts, evolveComplianceFacts } from '../compliance/compliance-facts';
 import { CaseDebtor, ContactCaseEvent } from './contact-case.events';
 
 /** The latest time intake reopened the account, as the case recorded it. */
@@ -29,6 +30,8 @@ export interface ContactCase {
   holds?: Hold[];
   /** Every dispute opened on the case, resolved or not (domain/disputes). */
   disputes?: Dispute[];
+  /** What the rules that read the case's past need (domain/compliance/compliance-facts.ts); absent until one of its events. */
+  compliance?: ComplianceFacts;
 }
 
 export type ContactCaseState =
@@ -63,12 +66,16 @@ export function evolveContactCase(state: ContactCaseState, event: ContactCaseEve
     case 'DisputeOpened':
     case 'DisputeResolved':
       return state.status === 'none' ? state : evolveDisputes(state, event);
-    case 'NoticeSent':
+    case 'CeaseRequestRecorded':
+    case 'AttorneyRepresentationRecorded':
+    case 'CaseTimeBarred':
     case 'ContactAttemptRecorded':
+    case 'MessageSent':
+      return state.status === 'none' ? state : { ...state, compliance: evolveComplianceFacts(state.compliance, event) };
+    case 'NoticeSent':
     case 'PromiseToPayMade':
     case 'ContactAttemptRefused':
     case 'MessageQueued':
-    case 'MessageSent':
     case 'MessageCancelled':
     case 'MessageFailed':
       // No rule decides on them yet; the history stays in the stream for the view and the audit.

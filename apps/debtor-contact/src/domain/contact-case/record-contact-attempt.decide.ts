@@ -43,6 +43,7 @@ export function decideRecordContactAttempt(
       ...(command.to !== undefined ? { to: command.to } : {}),
       ...(command.notes !== undefined ? { notes: command.notes } : {}),
       rightPartyContact: command.outcome === 'right-party-contact',
+      attemptedAt: command.now.toISOString(),
       compliance: review.decisions,
     },
   };

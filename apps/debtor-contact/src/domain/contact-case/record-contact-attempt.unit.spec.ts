@@ -9,7 +9,10 @@ const ALLOWED: ComplianceDecision[] = [
   { rule: 'bankruptcy-stay', version: 1, decision: 'allow' },
   { rule: 'dispute-hold', version: 1, decision: 'allow' },
   { rule: 'account-hold', version: 1, decision: 'allow' },
+  { rule: 'cease-contact', version: 1, decision: 'allow' },
   { rule: 'do-not-contact', version: 1, decision: 'allow' },
+  { rule: 'time-barred-no-suit-threat', version: 1, decision: 'allow' },
+  { rule: 'channel-frequency-cap', version: 1, decision: 'allow' },
   { rule: 'call-window', version: 2, decision: 'allow', timeZones: ['America/New_York'] },
 ];
 
@@ -25,6 +28,7 @@ function recorded(overrides: Partial<ContactAttemptRecorded['data']> = {}): Cont
       direction: 'outbound',
       outcome: 'no-answer',
       rightPartyContact: false,
+      attemptedAt: '2026-01-05T15:00:00.000Z',
       compliance: [...ALLOWED],
       ...overrides,
     },

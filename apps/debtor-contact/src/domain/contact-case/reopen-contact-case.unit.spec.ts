@@ -21,7 +21,7 @@ describe('reopening a contact case when intake reopens the account', () => {
     const { decision } = given(contactCaseDecider, [opened(), firstDemand, closedPaid, reopenedAfterPaid]).when(
       outboundCall({ now: new Date(MONDAY_10_NEW_YORK.getTime() + 24 * 3_600_000) }),
     );
-    expect(decision).toMatchObject([{ type: 'ContactAttemptRecorded', data: { compliance: [{ rule: 'case-closed', decision: 'allow' }, { rule: 'bankruptcy-stay' }, { rule: 'dispute-hold' }, { rule: 'account-hold' }, { rule: 'do-not-contact' }, { rule: 'call-window' }] } }]);
+    expect(decision).toMatchObject([{ type: 'ContactAttemptRecorded', data: { compliance: [{ rule: 'case-closed', decision: 'allow' }, { rule: 'bankruptcy-stay' }, { rule: 'dispute-hold' }, { rule: 'account-hold' }, { rule: 'cease-contact' }, { rule: 'do-not-contact' }, { rule: 'time-barred-no-suit-threat' }, { rule: 'channel-frequency-cap' }, { rule: 'call-window' }] } }]);
   });
 
   it('closes a reopened case again, and reopens it again naming the latest closure', () => {

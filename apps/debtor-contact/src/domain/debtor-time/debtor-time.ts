@@ -103,6 +103,16 @@ function normalisedRegion(countryCode: string, region: string | undefined): stri
 }
 
 /**
+ * The debtor's jurisdiction as ISO 3166-2 (`US-MA`), or the country alone where the
+ * region is not given (`US`, `GB`): what jurisdiction-scoped rules are selected by.
+ */
+export function debtorJurisdiction(country: string, region?: string): string {
+  const countryCode = country.trim().toUpperCase();
+  const regionCode = normalisedRegion(countryCode, region);
+  return regionCode ? `${countryCode}-${regionCode}` : countryCode;
+}
+
+/**
  * Every IANA zone the debtor's address may lie in: one where the address settles it,
  * several for a state split between zones or a US address without a known state, none for
  * a country this service knows no zone of. Callers judge a time in every zone listed

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { aggregateStream } from '@lib/es-core';
-import { decideOrRefuse, Refused, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { decideOrRefuse, recordingRefusals, Refused, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { ATTORNEY_PANEL_STREAM, attorneyPanelDecider } from '../../domain/attorney-panel/attorney-panel.decider';
 import { holderOf } from '../../domain/attorney-panel/attorney-panel.state';
 import { debtorJurisdiction } from '../../domain/referral/attorney-jurisdiction.rule';
@@ -19,12 +19,19 @@ import { ForwardToAttorney } from './forward-to-attorney.command';
  * decided one after the other); then the case records the forwarding. A crash between the
  * last two leaves the place taken: the retried forwarding finds it and goes to the same
  * attorney. If the case refuses after all (it changed in between), the place is given back.
+ * A refusal is recorded on the account's compliance stream (`CommandRefused`, published as
+ * CommandRefused.v1); nothing is stored on the referral.
  */
 @CommandHandler(ForwardToAttorney)
 export class ForwardToAttorneyHandler implements ICommandHandler<ForwardToAttorney> {
   constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: LegalReferralDependencies) {}
 
-  async execute({ accountId, request, context }: ForwardToAttorney): Promise<ReferralView> {
+  execute({ accountId, request, context }: ForwardToAttorney): Promise<ReferralView> {
+    const target = { service: 'legal-referral', accountId, command: 'ForwardToAttorney' };
+    return recordingRefusals(this.deps.eventStore, target, context, () => this.forward(accountId, request, context));
+  }
+
+  private async forward(accountId: string, request: ForwardToAttorney['request'], context: ForwardToAttorney['context']): Promise<ReferralView> {
     const store = this.deps.eventStore;
     const { state: referral } = await aggregateStream(store, referralDecider, referralStreamId(accountId));
     if (referral.stage === 'none') throw new Refused({ rule: 'referral-unknown', reason: `no referral case for account ${accountId}` });

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { aggregateStream } from '@lib/es-core';
-import { decideOrRefuse, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { decideOrRefuse, recordingRefusals, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { agreementsDecider } from '../../domain/commission-plan/agreements.decider';
 import { ledgerDecider } from '../../domain/ledger/ledger.decider';
 import { agreementsStreamId, ledgerStreamId, PaymentsDependencies } from '../../payments.dependencies';
@@ -17,7 +17,13 @@ import type { PaymentAnswer } from './post-payment.request.dto';
 export class PostPaymentHandler implements ICommandHandler<PostPayment> {
   constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: PaymentsDependencies) {}
 
-  async execute({ request, context }: PostPayment): Promise<PaymentAnswer> {
+  /** A refused payment leaves nothing on the ledger and its record on the account's compliance stream. */
+  execute({ request, context }: PostPayment): Promise<PaymentAnswer> {
+    const target = { service: 'payments', accountId: request.accountId, command: 'PostPayment' };
+    return recordingRefusals(this.deps.eventStore, target, context, () => this.post(request, context));
+  }
+
+  private async post(request: PostPayment['request'], context: PostPayment['context']): Promise<PaymentAnswer> {
     const { accountId, amount, currency, method, designatedInvoices, feeCase } = request;
     const agreements = await this.agreementsOf(accountId);
     const { events } = await decideOrRefuse(

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { aggregateStream } from '@lib/es-core';
-import { decideOrRefuse, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { decideOrRefuse, recordingRefusals, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { remittancesStreamId, remittedPayments } from '../../domain/trust-ledger/remittance';
 import { ledgerDecider } from '../../domain/ledger/ledger.decider';
 import { ledgerStreamId, PaymentsDependencies } from '../../payments.dependencies';
@@ -17,7 +17,12 @@ import type { ReversalAnswer } from './reverse-payment.request.dto';
 export class ReversePaymentHandler implements ICommandHandler<ReversePayment> {
   constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: PaymentsDependencies) {}
 
-  async execute({ paymentId, request, context }: ReversePayment): Promise<ReversalAnswer> {
+  execute({ paymentId, request, context }: ReversePayment): Promise<ReversalAnswer> {
+    const target = { service: 'payments', accountId: request.accountId, command: 'ReversePayment' };
+    return recordingRefusals(this.deps.eventStore, target, context, () => this.reverse(paymentId, request, context));
+  }
+
+  private async reverse(paymentId: string, request: ReversePayment['request'], context: ReversePayment['context']): Promise<ReversalAnswer> {
     const remitted = await this.remittedOf(request.accountId);
     const { events } = await decideOrRefuse(
       this.deps.eventStore,
