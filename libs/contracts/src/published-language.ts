@@ -5,12 +5,14 @@ import { AccountClosed, AccountPlacedV1, AccountPlacedV2, AccountRecalled, Accou
 import { BalanceAdjusted, DebtorUpdated, InvoiceAdded, OpenBalanceChanged } from './intake-accounts/account-changes.contracts';
 import { ConvertedToThirdParty, PreCollectionReminderSent } from './intake-accounts/pre-collection.contracts';
 import { AgreementVersionPublished, INTAKE_CLIENTS } from './intake-clients/intake-clients.contracts';
+import { PlacementBatchCompleted } from './intake-clients/placement-batches.contracts';
 import { LEGAL_REFERRALS, LegalStageChanged } from './legal-referrals/legal-referrals.contracts';
 import {
   AccountPaidInFull,
   PAYMENTS_LEDGER,
   PaymentPostedV1,
   PaymentPostedV2,
+  PaymentPostedV3,
   PaymentReversedV1,
   PaymentReversedV2,
 } from './payments-ledger/payments-ledger.contracts';
@@ -27,7 +29,7 @@ export const ALL_SERVICES: readonly ServiceName[] = ['client-intake', 'debtor-co
 
 export const TOPICS: readonly TopicDeclaration[] = [
   { name: INTAKE_ACCOUNTS, publishers: ['client-intake'], key: 'account id', description: 'The life of a placed account as the client and the agency see it.' },
-  { name: INTAKE_CLIENTS, publishers: ['client-intake'], key: 'client id', description: "A client's agreement with the agency, version by version." },
+  { name: INTAKE_CLIENTS, publishers: ['client-intake'], key: 'client id', description: "A client's agreement with the agency, version by version, and its bulk placement batches as they finish." },
   { name: CONTACT_CASES, publishers: ['debtor-contact'], key: 'account id', description: 'Work on the debtor: notices, contact attempts, promises.' },
   { name: PAYMENTS_LEDGER, publishers: ['payments'], key: 'account id', description: "Money on the account's ledger." },
   { name: LEGAL_REFERRALS, publishers: ['legal-referral'], key: 'account id', description: 'The legal pipeline.' },
@@ -58,11 +60,13 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   PreCollectionReminderSent,
   ConvertedToThirdParty,
   AgreementVersionPublished,
+  PlacementBatchCompleted,
   NoticeSent,
   ContactAttemptRecorded,
   PromiseToPayMade,
   PaymentPostedV1,
   PaymentPostedV2,
+  PaymentPostedV3,
   PaymentReversedV1,
   PaymentReversedV2,
   AccountPaidInFull,

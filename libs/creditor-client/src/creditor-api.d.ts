@@ -1202,7 +1202,7 @@ export interface components {
             disabledReason: string | null;
             /** Format: uuid */
             endpointId: string;
-            eventTypes: ("account.placed" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone")[];
+            eventTypes: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone")[];
             /**
              * Format: date-time
              * @description While a rotated-out secret still signs alongside the new one: until when
@@ -1224,7 +1224,7 @@ export interface components {
             url: string;
         };
         RegisterWebhookEndpointRequest: {
-            eventTypes: ("account.placed" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone")[];
+            eventTypes: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone")[];
             /**
              * @description https; must resolve to public addresses only unless the deployment allows otherwise
              * @example https://hooks.example.com/collections
@@ -1337,7 +1337,7 @@ export interface components {
             taxId?: string;
         };
         UpdateWebhookEndpointRequest: {
-            eventTypes?: ("account.placed" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone")[];
+            eventTypes?: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone")[];
             url?: string;
         };
         WebhookAttemptView: {
@@ -1384,7 +1384,7 @@ export interface components {
             disabledReason: string | null;
             /** Format: uuid */
             endpointId: string;
-            eventTypes: ("account.placed" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone")[];
+            eventTypes: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone")[];
             /**
              * Format: date-time
              * @description While a rotated-out secret still signs alongside the new one: until when
