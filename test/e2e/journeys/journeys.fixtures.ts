@@ -4,6 +4,7 @@ import { journeyDirectPayment, journeyRecallRefusedAndForced } from './after-pla
 import { journeyWebhook } from './webhooks.journey';
 import { journeyMigrationImport } from './migration.journey';
 import { journeyAccountChanges } from './account-changes.journey';
+import { journeyBulkFileWithBadRows } from './bulk-placement.journey';
 
 /**
  * Declares the journeys against a deployment started once for the suite. Each journey
@@ -66,5 +67,9 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
 
   it('12. account changes: an invoice added, the balance adjusted, the debtor updated; payments, contact and reports follow', async () => {
     await journeyAccountChanges(deployment, `CHANGES-${Date.now()}`);
+  }, 120_000);
+
+  it('13. bulk file with bad rows: placed through the typed client, 202 at once, an account id for each good row and every problem of each bad row, the good accounts in reporting', async () => {
+    await journeyBulkFileWithBadRows(deployment, `BULK-${Date.now()}`);
   }, 120_000);
 }
