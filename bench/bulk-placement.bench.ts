@@ -10,7 +10,8 @@
  *
  * Environment (optional): BENCH_ROWS rows in the file (default 10000, max 100000);
  * BENCH_TIME_LIMIT_S stops following the batch after this long (default 600) and prints
- * how far it got.
+ * how far it got; BENCH_NODE_ARGS extra node options for the all-in-one, space separated
+ * (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where a row's time goes).
  * Only 127.0.0.1 on a free port; the data folder is removed at the end. Prints, never asserts.
  */
 import { ChildProcess, spawn } from 'node:child_process';
@@ -27,6 +28,7 @@ const ROOT = join(__dirname, '..', '..');
 const MAIN = join(ROOT, 'dist', 'apps', 'all-in-one', 'src', 'main.js');
 const ROWS = intFromEnv('BENCH_ROWS', 10_000, 100_000);
 const TIME_LIMIT_MS = intFromEnv('BENCH_TIME_LIMIT_S', 600, 3_600) * 1_000;
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
 const ADMIN = `Bearer ${signStaffToken(DEV_STAFF_TOKEN_SECRET, { role: 'admin', id: 'admin-bench' })}`;
 const HEADER = 'clientReference,commercial,debtorKind,debtorLegalName,debtorCountry,invoiceNumber,issueDate,dueDate,originalAmount,currency';
 
@@ -38,7 +40,7 @@ async function main(): Promise<void> {
   delete env.STAFF_TOKEN_SECRET;
   delete env.EVENT_STORE;
   delete env.MESSAGE_BUS;
-  const child = spawn(process.execPath, ['-r', './deploy/runtime/register-paths.js', MAIN], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_ARGS, '-r', './deploy/runtime/register-paths.js', MAIN], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   try {
     await ready(url, child);
     const admin = { authorization: ADMIN, 'content-type': 'application/json' };
