@@ -10,10 +10,15 @@
  *
  * Environment (optional): BENCH_ROWS rows in the file (default 10000, max 100000);
  * BENCH_TIME_LIMIT_S stops following the batch after this long (default 600) and prints
- * how far it got.
+ * how far it got; BENCH_NODE_ARGS extra node options for the all-in-one, space separated
+ * (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where a row's time goes);
+ * BENCH_APP=client-intake runs client intake alone (its own PGlite, in-process bus) instead
+ * of the all-in-one: the rows' own cost, without the other services working on each
+ * placement in the same process and database.
  * Only 127.0.0.1 on a free port; the data folder is removed at the end. Prints, never asserts.
  */
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -24,10 +29,15 @@ import { DEV_STAFF_TOKEN_SECRET, signStaffToken } from '@lib/platform';
 import { intFromEnv } from './bench-support';
 
 const ROOT = join(__dirname, '..', '..');
-const MAIN = join(ROOT, 'dist', 'apps', 'all-in-one', 'src', 'main.js');
+const APP = process.env.BENCH_APP === 'client-intake' ? 'client-intake' : 'all-in-one';
+const MAIN = join(ROOT, 'dist', 'apps', APP, 'src', 'main.js');
 const ROWS = intFromEnv('BENCH_ROWS', 10_000, 100_000);
 const TIME_LIMIT_MS = intFromEnv('BENCH_TIME_LIMIT_S', 600, 3_600) * 1_000;
-const ADMIN = `Bearer ${signStaffToken(DEV_STAFF_TOKEN_SECRET, { role: 'admin', id: 'admin-bench' })}`;
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+// A single service refuses the public demo secret: it gets a random one of its own.
+const STAFF_SECRET = APP === 'all-in-one' ? DEV_STAFF_TOKEN_SECRET : randomBytes(32).toString('base64url');
+// A real secret's tokens must expire; an hour covers any run.
+const ADMIN = `Bearer ${signStaffToken(STAFF_SECRET, { role: 'admin', id: 'admin-bench' }, new Date(Date.now() + 3_600_000))}`;
 const HEADER = 'clientReference,commercial,debtorKind,debtorLegalName,debtorCountry,invoiceNumber,issueDate,dueDate,originalAmount,currency';
 
 async function main(): Promise<void> {
@@ -35,10 +45,12 @@ async function main(): Promise<void> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
-  delete env.STAFF_TOKEN_SECRET;
+  // The all-in-one checks staff tokens against the demo secret when none is set; a single service needs it set.
+  if (APP === 'all-in-one') delete env.STAFF_TOKEN_SECRET;
+  else env.STAFF_TOKEN_SECRET = STAFF_SECRET;
   delete env.EVENT_STORE;
   delete env.MESSAGE_BUS;
-  const child = spawn(process.execPath, ['-r', './deploy/runtime/register-paths.js', MAIN], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_ARGS, '-r', './deploy/runtime/register-paths.js', MAIN], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   try {
     await ready(url, child);
     const admin = { authorization: ADMIN, 'content-type': 'application/json' };
@@ -46,7 +58,7 @@ async function main(): Promise<void> {
     const { apiKey } = (await (await fetch(`${url}/clients/${clientId}/api-keys`, { method: 'POST', headers: admin })).json()) as { apiKey: string };
     const client = creditorClient({ baseUrl: url, apiKey });
 
-    console.log(`bulk placement bench: ${ROWS} rows, all-in-one on PGlite, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(`bulk placement bench: ${ROWS} rows, ${APP} on PGlite, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     const begun = performance.now();
     const accepted = await client.placeBatch(csvFile(ROWS), 'csv', `bench-${Date.now()}`);
     const storedMs = performance.now() - begun;
@@ -97,13 +109,13 @@ function csvFile(rows: number): ReadableStream<Uint8Array> {
 async function ready(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`all-in-one exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${APP} exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/health/ready`)).status === 200) return;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('all-in-one not ready in 120 s');
+    if (Date.now() > deadline) throw new Error(`${APP} not ready in 120 s`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

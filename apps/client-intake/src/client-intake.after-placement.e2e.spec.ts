@@ -55,6 +55,7 @@ describe('after placement over HTTP: recall, cancel, staff close, direct payment
     await publish(PaymentPosted, accountId, {
       accountId, clientId, paymentId: 'pay-1', amount: 100_000, currency: 'USD', allocations: [{ invoiceNumber: 'INV-1', amount: 100_000 }],
       commission: 25_000, credit: 0, balanceAfter: 650_050, postedAt: clock.now().toISOString(), method: 'check', commissionRateBp: 2_500,
+      direct: false, plan: null, clearsAt: null,
     });
     await noted(accountId, 'PaymentNoted');
 

@@ -1,4 +1,7 @@
+import { INTAKE_CLIENTS, PlacementBatchCompleted } from '@lib/contracts';
 import { PgliteEventStore } from '@lib/event-store';
+import { IncomingMessage } from '@lib/message-bus';
+import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
 import { HttpClient, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { ClientIntakeModule } from './client-intake.module';
 
@@ -9,14 +12,18 @@ const row = (reference: string, overrides: Partial<Record<'name' | 'amount' | 'c
 describe('bulk placement by file over HTTP (PGlite event store)', () => {
   let store: PgliteEventStore;
   let http: HttpClient;
+  let published: IncomingMessage[];
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ store, http, close } = await startServiceUnderTest({
+    const sut = await startServiceUnderTest({
       name: 'client-intake',
       clockStart: '2026-06-01T09:00:00.000Z',
       module: (deps) => ClientIntakeModule.register(deps),
-    }));
+      listenTo: [INTAKE_CLIENTS],
+    });
+    ({ store, http, close } = sut);
+    published = sut.received(INTAKE_CLIENTS);
   });
   afterAll(() => close());
 
@@ -80,6 +87,24 @@ describe('bulk placement by file over HTTP (PGlite event store)', () => {
 
     const account = await http.get(`/accounts/${lines[1].accountId}`).set('x-api-key', apiKey).expect(200);
     expect(account.body.debtor.legalName).toBe('Smith, Jones & "Partners"');
+
+    // The finished batch is published once, from its BatchCompleted event (the batch.finished webhook's source).
+    const finished = () => published.filter((m) => m.headers['message-type'] === PlacementBatchCompleted.type && m.key === clientId);
+    await waitFor('PlacementBatchCompleted', () => finished().length > 0, { timeoutMs: 5_000 });
+    const completion = (await store.readStream(`batch-${accepted.body.batchId}`)).find((event) => event.type === 'BatchCompleted')!;
+    expect(finished()).toHaveLength(1);
+    expect(finished()[0].headers['causation-id']).toBe(completion.metadata.eventId);
+    expect(finished()[0].value).toEqual({
+      batchId: accepted.body.batchId,
+      clientId,
+      format: 'csv',
+      rows: 6,
+      placed: 2,
+      alreadyPlaced: 1,
+      refused: 3,
+      receivedAt: '2026-06-01T09:00:00.000Z',
+      completedAt: status.completedAt,
+    });
     expect((await store.readAll()).filter((event) => event.type === 'AccountPlaced' && (event.data as { clientId: string }).clientId === clientId)).toHaveLength(2);
   });
 

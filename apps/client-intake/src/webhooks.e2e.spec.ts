@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PaymentPosted } from '@lib/contracts';
+import { PaymentPosted, PaymentPostedV2 } from '@lib/contracts';
 import { handleCommand } from '@lib/es-core';
 import { PgliteEventStore } from '@lib/event-store';
 import { MessageBus } from '@lib/message-bus';
@@ -127,11 +127,15 @@ describe('client intake webhooks (real receiver on 127.0.0.1)', () => {
     expect((await deliveries(clientId, apiKey, endpointId))[0]).toMatchObject({ status: 'succeeded', attempts: expect.arrayContaining([expect.objectContaining({ round: 1, attempt: 1, status: 204 })]) });
   });
 
-  it('delivers a payment collected from the payments topic once, however often the message comes', async () => {
+  it('delivers a payment collected from the payments topic once, however often the message comes, saying how it was paid and whether the client reported it', async () => {
     const { clientId, apiKey } = await onboardClientWithKey('Contoso');
     const { endpointId, secret } = await register(clientId, apiKey, '/payments', ['payment.collected']);
     const accountId = await place(apiKey, 'CT-1');
-    const payment = { accountId, clientId, paymentId: 'pay-1', amount: 50_000, currency: 'USD', allocations: [{ invoiceNumber: 'INV-1', amount: 50_000 }], commission: 12_500, credit: 0, balanceAfter: 700_050, postedAt: clock.now().toISOString(), method: 'ach' as const, commissionRateBp: 2_500 };
+    const payment = {
+      accountId, clientId, paymentId: 'pay-1', amount: 50_000, currency: 'USD', allocations: [{ invoiceNumber: 'INV-1', amount: 50_000 }], commission: 12_500, credit: 0,
+      balanceAfter: 700_050, postedAt: clock.now().toISOString(), method: 'check' as const, commissionRateBp: 2_500,
+      direct: true, plan: { planId: 'contoso-2026', agreementVersion: 1, tierId: 'base' }, clearsAt: clock.now().toISOString(),
+    };
     const eventId = randomUUID();
     const message = { topic: PaymentPosted.topic, key: accountId, value: payment, headers: { 'message-type': PaymentPosted.type, 'message-id': `${eventId}:${PaymentPosted.type}`, 'correlation-id': 'corr-pay-1', 'causation-id': eventId } };
     await bus.publish([message]);
@@ -145,7 +149,46 @@ describe('client intake webhooks (real receiver on 127.0.0.1)', () => {
     const [request] = receivedOn('/payments');
     expect(receivedOn('/payments')).toHaveLength(1);
     expect(verifyStandardWebhook(secret, request.headers, request.body)).toBe(true);
-    expect(JSON.parse(request.body)).toMatchObject({ type: 'payment.collected', eventId, data: { accountId, paymentId: 'pay-1', amount: 50_000, commission: 12_500, balanceAfter: 700_050 } });
+    expect(JSON.parse(request.body)).toMatchObject({
+      type: 'payment.collected',
+      eventId,
+      data: { accountId, paymentId: 'pay-1', amount: 50_000, method: 'check', direct: true, commission: 12_500, balanceAfter: 700_050 },
+    });
+
+    // A PaymentPosted.v2 still on the topic is upcast: whether the client reported it is not known.
+    const { direct: _direct, plan: _plan, clearsAt: _clearsAt, ...v2 } = { ...payment, paymentId: 'pay-0', method: 'ach' as const };
+    const olderId = randomUUID();
+    await bus.publish([{ topic: PaymentPostedV2.topic, key: accountId, value: v2, headers: { 'message-type': PaymentPostedV2.type, 'message-id': `${olderId}:${PaymentPostedV2.type}`, 'correlation-id': 'corr-pay-0', 'causation-id': olderId } }]);
+    const [, older] = await eventually('the older payment delivered', async () => receivedOn('/payments'), (r) => r.length === 2);
+    expect(JSON.parse(older.body)).toMatchObject({ type: 'payment.collected', eventId: olderId, data: { paymentId: 'pay-0', method: 'ach', direct: null } });
+  });
+
+  it('announces a finished bulk batch with its counts, from the batch\'s BatchCompleted event, signed', async () => {
+    const { clientId, apiKey } = await onboardClientWithKey('Adatum');
+    receiver.on('/batches', (n) => (n === 1 ? 503 : 204));
+    const { endpointId, secret } = await register(clientId, apiKey, '/batches', ['batch.finished']);
+    const header = 'clientReference,commercial,debtorKind,debtorLegalName,debtorCountry,invoiceNumber,issueDate,dueDate,originalAmount,currency';
+    const good = (reference: string) => `${reference},true,company,Acme Widgets LLC,US,INV-${reference},2026-01-15,2026-02-14,125000,USD`;
+    const file = [header, good('AD-1'), 'AD-2,true,company,Acme Widgets LLC,XX,INV-AD-2,2026-01-15,2026-02-14,12.50,USD', good('AD-3'), good('AD-1')].join('\n');
+    const accepted = await http.post('/placements/batches').set('x-api-key', apiKey).set('content-type', 'text/csv').send(file).expect(202);
+    const batchId = accepted.body.batchId as string;
+
+    await eventually('the first batch.finished attempt', async () => receivedOn('/batches'), (r) => r.length === 1);
+    const completion = (await store.readStream(`batch-${batchId}`)).find((event) => event.type === 'BatchCompleted')!;
+    await advanceAndTick({ seconds: 30 });
+    const sent = receivedOn('/batches');
+    expect(sent.map((r) => r.answered)).toEqual([503, 204]);
+    for (const request of sent) expect(verifyStandardWebhook(secret, request.headers, request.body)).toBe(true);
+    expect(JSON.parse(sent[1].body)).toEqual({
+      type: 'batch.finished',
+      timestamp: completion.metadata.occurredAt,
+      eventId: completion.metadata.eventId,
+      data: { batchId, clientId, rows: 4, placed: 2, alreadyPlaced: 1, refused: 1, receivedAt: expect.any(String), completedAt: completion.metadata.occurredAt },
+    });
+    const [log] = await deliveries(clientId, apiKey, endpointId);
+    expect(log).toMatchObject({ eventType: 'batch.finished', eventId: completion.metadata.eventId, status: 'succeeded' });
+    const status = await http.get(`/placements/batches/${batchId}`).set('x-api-key', apiKey).expect(200);
+    expect(status.body).toMatchObject({ status: 'completed', placed: 2, alreadyPlaced: 1, refused: 1, receivedAt: JSON.parse(sent[1].body).data.receivedAt });
   });
 
   it('signs with the old and the new secret during a rotation', async () => {
@@ -222,7 +265,7 @@ describe('client intake webhooks (real receiver on 127.0.0.1)', () => {
       const refused = await http.post(`/clients/${clientId}/webhook-endpoints`).set('x-api-key', apiKey).send({ url, eventTypes: ['account.placed'] }).expect(422);
       expect(refused.body.rule).toBe('webhook-url-refused');
     }
-    await http.post(`/clients/${clientId}/webhook-endpoints`).set('x-api-key', apiKey).send({ url: receiver.url('/x'), eventTypes: ['batch.finished'] }).expect(400);
+    await http.post(`/clients/${clientId}/webhook-endpoints`).set('x-api-key', apiKey).send({ url: receiver.url('/x'), eventTypes: ['remittance.issued'] }).expect(400);
     const { endpointId } = await register(clientId, apiKey, '/ok', ['account.placed']);
     const moved = await http.patch(`/clients/${clientId}/webhook-endpoints/${endpointId}`).set('x-api-key', apiKey).send({ url: 'http://192.168.1.10/hook' }).expect(422);
     expect(moved.body.rule).toBe('webhook-url-refused');

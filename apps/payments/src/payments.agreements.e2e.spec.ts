@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AccountPlaced, AccountPlacedV2, AgreementVersionPublished, AgreementVersionPublishedV1, AUDIT_EVENTS, Contract, PAYMENTS_LEDGER } from '@lib/contracts';
+import { AccountPlaced, AccountPlacedV2, AgreementVersionPublished, AgreementVersionPublishedV1, AUDIT_EVENTS, Contract, PAYMENTS_LEDGER, PaymentPosted } from '@lib/contracts';
 import type { TestClock } from '@lib/clock';
 import { PgliteEventStore } from '@lib/event-store';
 import { IncomingMessage, MessageBus } from '@lib/message-bus';
@@ -18,6 +18,7 @@ describe('payments charges commission from the client’s published rate plan (P
   let http: HttpClient;
   let clock: TestClock;
   let audit: IncomingMessage[];
+  let ledgerMessages: IncomingMessage[];
   let close: () => Promise<void>;
 
   beforeAll(async () => {
@@ -30,6 +31,7 @@ describe('payments charges commission from the client’s published rate plan (P
     });
     ({ store, bus, http, clock, close } = sut);
     audit = sut.received(AUDIT_EVENTS);
+    ledgerMessages = sut.received(PAYMENTS_LEDGER);
   });
   afterAll(() => close());
 
@@ -86,6 +88,15 @@ describe('payments charges commission from the client’s published rate plan (P
     ]);
     const history = (await store.readStream(`ledger-${accountId}`)).map((e) => ({ type: e.type, data: e.data }) as LedgerEvent);
     for (const payment of ledger.body.payments) expect(recomputeCommission(history, [v1, v2], payment.paymentId)).toBe(payment.commission);
+
+    // PaymentPosted.v3 publishes each payment's stamp, so reporting and statements need not ask the ledger.
+    const posted = () => ledgerMessages.filter((m) => m.key === accountId && m.headers['message-type'] === PaymentPosted.type);
+    await waitFor('the three payments published', () => posted().length === 3, WAIT);
+    expect(posted().map((m) => PaymentPosted.parse(m.value)).map(({ plan, direct, commission }) => ({ plan, direct, commission }))).toEqual([
+      { plan: { planId: 'nw-2026', agreementVersion: 1, tierId: 'base' }, direct: false, commission: 10_000 },
+      { plan: { planId: 'nw-2026', agreementVersion: 1, tierId: 'base' }, direct: false, commission: 7_000 },
+      { plan: { planId: 'nw-2026-b', agreementVersion: 2, tierId: 'young' }, direct: false, commission: 1_500 },
+    ]);
   });
 
   it("charges the tier of the account's category as the placement names it", async () => {

@@ -135,8 +135,11 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
       postedAt: '2026-06-01T09:00:00.000Z',
       method: 'ach',
       commissionRateBp: 2_500,
+      direct: false,
+      plan: null,
+      clearsAt: '2026-06-06T09:00:00.000Z',
     });
-    expect(message.headers['message-type']).toBe('PaymentPosted.v2');
+    expect(message.headers['message-type']).toBe('PaymentPosted.v3');
     expect(publishedOf(accountId, PaymentPosted.type)).toHaveLength(1);
   });
 

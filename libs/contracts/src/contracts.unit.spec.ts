@@ -1,4 +1,4 @@
-import { AccountPlaced, AccountPlacedV1, AuditRecord, ContractViolation, LegalStageChanged, LegalStageChangedV1, PaymentPosted, PaymentPostedV1, PaymentReversedV1, s, upcastMessage } from './index';
+import { AccountPlaced, AccountPlacedV1, AuditRecord, ContractViolation, LegalStageChanged, LegalStageChangedV1, PaymentPosted, PaymentPostedV1, PaymentPostedV2, PaymentReversedV1, s, upcastMessage } from './index';
 
 const placed = {
   accountId: 'a-1',
@@ -53,11 +53,25 @@ describe('a contract declared once', () => {
     ]);
   });
 
+  it('holds PaymentPosted.v3 to its direct flag, plan stamp and clearing instant, each present and null or of its kind', () => {
+    const posted = { ...PaymentPostedV2.upcast({ ...PaymentPostedV1.upcast({ accountId: 'a', clientId: 'c', paymentId: 'p', amount: 5, currency: 'USD', allocations: [], commission: 1, credit: 0, balanceAfter: 0, postedAt: placed.placedAt }) }) };
+    const stamped = { ...posted, direct: true, plan: { planId: 'plan-1', agreementVersion: 2, tierId: 'nsf' }, clearsAt: placed.placedAt };
+    expect(PaymentPosted.parse(stamped)).toBe(stamped);
+    expect(problemsOf(() => PaymentPosted.parse({ ...stamped, direct: 'yes', plan: { planId: 'plan-1', agreementVersion: '2' }, clearsAt: '2026-06-01' }))).toEqual([
+      'direct must be boolean',
+      'plan.agreementVersion must be int',
+      'plan.tierId must be string',
+      'clearsAt must be instant',
+    ]);
+    const { plan: _plan, ...withoutPlan } = stamped;
+    expect(problemsOf(() => PaymentPosted.parse(withoutPlan))).toEqual(['plan must be an object']);
+  });
+
   it('requires a nullable field to be present, null or of its kind', () => {
     const posted = { ...PaymentPostedV1.upcast({ accountId: 'a', clientId: 'c', paymentId: 'p', amount: 5, currency: 'USD', allocations: [], commission: 1, credit: 0, balanceAfter: 0, postedAt: placed.placedAt }) };
-    expect(PaymentPosted.parse(posted)).toBe(posted);
+    expect(PaymentPostedV2.parse(posted)).toBe(posted);
     const { method: _m, ...withoutMethod } = posted;
-    expect(problemsOf(() => PaymentPosted.parse({ ...withoutMethod, commissionRateBp: '25%' }))).toEqual([
+    expect(problemsOf(() => PaymentPostedV2.parse({ ...withoutMethod, commissionRateBp: '25%' }))).toEqual([
       'method must be one of ach, card, check, wire, cash, attorney',
       'commissionRateBp must be int',
     ]);
@@ -88,8 +102,11 @@ describe('a contract declared once', () => {
 describe('upcasting a received message', () => {
   const v1 = { accountId: 'a', clientId: 'c', paymentId: 'p', amount: 5, currency: 'USD', allocations: [{ invoiceNumber: 'I', amount: 5 }], commission: 1, credit: 0, balanceAfter: 0, postedAt: placed.placedAt };
 
-  it('brings PaymentPosted.v1 to v2 with what v1 does not carry as null, "not known"', () => {
-    expect(upcastMessage('PaymentPosted.v1', v1)).toEqual({ type: 'PaymentPosted.v2', value: { ...v1, method: null, commissionRateBp: null } });
+  it('brings PaymentPosted.v1 through v2 to v3 with what each older version does not carry as null, "not known"', () => {
+    expect(upcastMessage('PaymentPosted.v1', v1)).toEqual({ type: 'PaymentPosted.v3', value: { ...v1, method: null, commissionRateBp: null, direct: null, plan: null, clearsAt: null } });
+    const v2 = { ...v1, method: 'check', commissionRateBp: 2_500 };
+    expect(upcastMessage('PaymentPosted.v2', v2)).toEqual({ type: 'PaymentPosted.v3', value: { ...v2, direct: null, plan: null, clearsAt: null } });
+    expect(upcastMessage('PaymentPosted.v2', { ...v2, preCollection: true }).value).toMatchObject({ preCollection: true, direct: null });
     const reversed = { accountId: 'a', clientId: 'c', paymentId: 'p', amount: 5, currency: 'USD', commission: 1, reason: 'nsf', balanceAfter: 5, reversedAt: placed.placedAt };
     expect(upcastMessage(PaymentReversedV1.type, reversed)).toEqual({ type: 'PaymentReversed.v2', value: { ...reversed, allocations: null, credit: null } });
   });
@@ -105,8 +122,9 @@ describe('upcasting a received message', () => {
 
   it('validates the old version before upcasting it, and leaves current and unknown types alone', () => {
     expect(() => upcastMessage('PaymentPosted.v1', { ...v1, amount: '5' })).toThrow(/PaymentPosted\.v1 violates its contract: amount must be int/);
+    expect(() => upcastMessage('PaymentPosted.v2', { ...v1, method: 'barter', commissionRateBp: 1 })).toThrow(/PaymentPosted\.v2 violates its contract: method must be one of/);
     const current = { anything: true };
-    expect(upcastMessage('PaymentPosted.v2', current)).toEqual({ type: 'PaymentPosted.v2', value: current });
+    expect(upcastMessage('PaymentPosted.v3', current)).toEqual({ type: 'PaymentPosted.v3', value: current });
     expect(upcastMessage('Unheard.v9', current)).toEqual({ type: 'Unheard.v9', value: current });
   });
 

@@ -64,6 +64,13 @@ describe('the published language documents', () => {
     expect(posted({ ...valid, method: 'barter' })).toBe(false);
     const { commissionRateBp: _missing, ...withoutRate } = valid;
     expect(posted(withoutRate)).toBe(false);
+
+    const current = ajv.compile(messages['PaymentPosted.v3'].payload);
+    const stamped = { ...valid, direct: false, plan: { planId: 'plan-1', agreementVersion: 1, tierId: 'base' }, clearsAt: '2026-06-06T09:00:00.000Z' };
+    expect(current(stamped)).toBe(true);
+    expect(current({ ...stamped, direct: null, plan: null, clearsAt: null })).toBe(true);
+    expect(current(valid)).toBe(false);
+    expect(current({ ...stamped, plan: { planId: 'plan-1' } })).toBe(false);
   });
 
   it('names a publisher for every topic and a topic for every contract', () => {

@@ -20,6 +20,7 @@ import { ConvertedToThirdParty, PreCollectionReminderSent } from './intake-accou
 import { AgreementVersionPublished, INTAKE_CLIENTS } from './intake-clients/intake-clients.contracts';
 import { AccountTimeBarred } from './legal-referrals/statute-of-limitations.contracts';
 import { LEGAL_REFERRALS, LegalStageChangedV1, LegalStageChangedV2 } from './legal-referrals/legal-referrals.contracts';
+import { PlacementBatchCompleted } from './intake-clients/placement-batches.contracts';
 import {
   AccountPaidInFull,
   CommissionCorrected,
@@ -27,6 +28,7 @@ import {
   PAYMENTS_LEDGER,
   PaymentPostedV1,
   PaymentPostedV2,
+  PaymentPostedV3,
   PaymentReversedV1,
   PaymentReversedV2,
 } from './payments-ledger/payments-ledger.contracts';
@@ -44,7 +46,7 @@ export const ALL_SERVICES: readonly ServiceName[] = ['client-intake', 'debtor-co
 
 export const TOPICS: readonly TopicDeclaration[] = [
   { name: INTAKE_ACCOUNTS, publishers: ['client-intake'], key: 'account id', description: 'The life of a placed account as the client and the agency see it.' },
-  { name: INTAKE_CLIENTS, publishers: ['client-intake'], key: 'client id', description: "A client's agreement with the agency, version by version." },
+  { name: INTAKE_CLIENTS, publishers: ['client-intake'], key: 'client id', description: "A client's agreement with the agency, version by version, and its bulk placement batches as they finish." },
   { name: CONTACT_CASES, publishers: ['debtor-contact'], key: 'account id', description: 'Work on the debtor: notices, contact attempts, promises and how they ended, payment plans, holds and disputes.' },
   { name: PAYMENTS_LEDGER, publishers: ['payments'], key: 'account id', description: "Money on the account's ledger." },
   { name: LEGAL_REFERRALS, publishers: ['legal-referral'], key: 'account id', description: 'The legal pipeline.' },
@@ -82,6 +84,7 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   PreCollectionReminderSent,
   ConvertedToThirdParty,
   AgreementVersionPublished,
+  PlacementBatchCompleted,
   NoticeSent,
   ContactAttemptRecorded,
   PromiseToPayMade,
@@ -100,6 +103,7 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   DisputeResolved,
   PaymentPostedV1,
   PaymentPostedV2,
+  PaymentPostedV3,
   PaymentReversedV1,
   PaymentReversedV2,
   AccountPaidInFull,

@@ -880,6 +880,12 @@ export interface components {
              */
             category: "standard" | "nsf-cheque" | "out-of-business" | "second-placement" | "foreign";
             /**
+             * @description What a suit would be brought on; with the debtor's state it decides the statute of limitations (docs/legal-referral.md). Absent: open-account
+             * @default open-account
+             * @enum {string}
+             */
+            claimType: "written-contract" | "open-account" | "sale-of-goods" | "promissory-note";
+            /**
              * Format: uuid
              * @description The onboarded client the account belongs to
              */
@@ -1031,6 +1037,12 @@ export interface components {
              * @enum {string}
              */
             category: "standard" | "nsf-cheque" | "out-of-business" | "second-placement" | "foreign";
+            /**
+             * @description What a suit would be brought on; with the debtor's state it decides the statute of limitations (docs/legal-referral.md). Absent: open-account
+             * @default open-account
+             * @enum {string}
+             */
+            claimType: "written-contract" | "open-account" | "sale-of-goods" | "promissory-note";
             /**
              * @description The client's own reference, unique per client
              * @example NW-2026-0001
@@ -1202,7 +1214,7 @@ export interface components {
             disabledReason: string | null;
             /** Format: uuid */
             endpointId: string;
-            eventTypes: ("account.placed" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone")[];
+            eventTypes: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone")[];
             /**
              * Format: date-time
              * @description While a rotated-out secret still signs alongside the new one: until when
@@ -1224,7 +1236,7 @@ export interface components {
             url: string;
         };
         RegisterWebhookEndpointRequest: {
-            eventTypes: ("account.placed" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone")[];
+            eventTypes: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone")[];
             /**
              * @description https; must resolve to public addresses only unless the deployment allows otherwise
              * @example https://hooks.example.com/collections
@@ -1337,7 +1349,7 @@ export interface components {
             taxId?: string;
         };
         UpdateWebhookEndpointRequest: {
-            eventTypes?: ("account.placed" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone")[];
+            eventTypes?: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone")[];
             url?: string;
         };
         WebhookAttemptView: {
@@ -1384,7 +1396,7 @@ export interface components {
             disabledReason: string | null;
             /** Format: uuid */
             endpointId: string;
-            eventTypes: ("account.placed" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone")[];
+            eventTypes: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone")[];
             /**
              * Format: date-time
              * @description While a rotated-out secret still signs alongside the new one: until when

@@ -6,6 +6,7 @@ import { journeyMigrationImport } from './migration.journey';
 import { journeyAccountChanges } from './account-changes.journey';
 import { journeyPaymentPlan } from './payment-plan.journey';
 import { journeyBankruptcy, journeyDispute } from './holds.journey';
+import { journeyBulkFileWithBadRows } from './bulk-placement.journey';
 
 /**
  * Declares the journeys against a deployment started once for the suite. Each journey
@@ -80,5 +81,9 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
 
   it('15. dispute: the client disputes through its API, the legal review refuses (not-disputed) until the dispute is rejected; an upheld one adjusts the balance everywhere', async () => {
     await journeyDispute(deployment, `DISPUTE-${Date.now()}`);
+  }, 120_000);
+
+  it('16. bulk file with bad rows: placed through the typed client, 202 at once, an account id for each good row and every problem of each bad row, the good accounts in reporting', async () => {
+    await journeyBulkFileWithBadRows(deployment, `BULK-${Date.now()}`);
   }, 120_000);
 }

@@ -49,7 +49,7 @@ export async function journeyWebhook(d: Deployment, reference: string): Promise<
     });
     const request = receiver.received.find((r) => r.headers['webhook-id'] === collected.deliveryId)!;
     expect(verifyStandardWebhook(secret, request.headers, request.body)).toBe(true);
-    expect(JSON.parse(request.body)).toMatchObject({ type: 'payment.collected', data: { accountId, amount: 25_000, currency: 'USD' } });
+    expect(JSON.parse(request.body)).toMatchObject({ type: 'payment.collected', data: { accountId, amount: 25_000, currency: 'USD', method: 'ach', direct: false } });
   } finally {
     await receiver.close();
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
-import { AuditRecord, AuditRecordV1, PAYMENTS_LEDGER, PaymentPosted, PaymentPostedV1 as PaymentPostedV1Contract, PaymentPostedV2 } from '@lib/contracts';
+import { AuditRecord, AuditRecordV1, PAYMENTS_LEDGER, PaymentPosted, PaymentPostedV1 as PaymentPostedV1Contract, PaymentPostedV3 } from '@lib/contracts';
 import { CommandContext, EventToAppend, handleCommand, hashEvent, RecordedEvent, verifyChain } from '@lib/es-core';
 import { CheckpointStore, createPgliteEventStore, createPostgresEventStore, EventStore, withUpcasting } from '@lib/event-store';
 import { createPglite } from '@lib/event-store/pglite/load-pglite';
@@ -160,8 +160,8 @@ describe.each(stores)('a ledger stored before PaymentPosted.v2, read by today\'s
       await bus.close();
     });
 
-    it('publishes the v1 payment as PaymentPosted.v2, its audit copy in the stored form, and upcasts an old v1 message for the consumer', async () => {
-      const received: Array<{ data: PaymentPostedV2; type: string }> = [];
+    it('publishes the v1 payment as PaymentPosted.v3, its audit copy in the stored form, and upcasts an old v1 message for the consumer', async () => {
+      const received: Array<{ data: PaymentPostedV3; type: string }> = [];
       const audited: AuditRecordV1[] = [];
       const common = { bus, now: () => NOW, newId: () => randomUUID(), relayIntervalMs: 10 };
       const payments = new ServiceRuntime({ ...common, service: 'payments', store, gateway: paymentsGateway, accountIdOf: () => ACCOUNT, publishes: [PAYMENTS_LEDGER] });
@@ -184,9 +184,10 @@ describe.each(stores)('a ledger stored before PaymentPosted.v2, read by today\'s
       await payments.start();
       await waitUntil(() => received.length === 1 && audited.length === 3);
 
+      // Stored before plans, holds and direct reports: no plan, cleared, collected by the agency.
       expect(received[0]).toEqual({
-        type: 'PaymentPosted.v2',
-        data: expect.objectContaining({ paymentId: 'pay-1', method: 'card', commissionRateBp: 2_500, credit: 500, commission: 25_000 }),
+        type: 'PaymentPosted.v3',
+        data: expect.objectContaining({ paymentId: 'pay-1', method: 'card', commissionRateBp: 2_500, credit: 500, commission: 25_000, direct: false, plan: null, clearsAt: null }),
       });
       // The audit copy carries the stored form, so its hash still verifies.
       const [opened, posted] = audited;
@@ -200,9 +201,9 @@ describe.each(stores)('a ledger stored before PaymentPosted.v2, read by today\'s
       await waitUntil(() => received.length === 2);
       expect(received[1]).toEqual({
         type: 'PaymentPosted.v1',
-        data: { ...(old.value as object), method: null, commissionRateBp: null },
+        data: { ...(old.value as object), method: null, commissionRateBp: null, direct: null, plan: null, clearsAt: null },
       });
-      expect(PaymentPostedV2.parse(received[1].data)).toBe(received[1].data);
+      expect(PaymentPostedV3.parse(received[1].data)).toBe(received[1].data);
     });
   });
 });

@@ -10,7 +10,7 @@ import {
   LegalReferralAuthorizedV1,
   LegalStageChangedV2,
   NoticeSentV1,
-  PaymentPostedV2,
+  PaymentPostedV3,
   PaymentReversedV2,
   PromiseToPayMadeV1,
 } from '@lib/contracts';
@@ -48,7 +48,7 @@ export function legalReferralAuthorized(accountId: string, clientId: string): Le
   return { accountId, clientId, authorizedAt: '2026-07-10T09:00:00.000Z', agreesToSuitFee: true, agreesToAdvanceCosts: true };
 }
 
-export function paymentPosted(accountId: string, clientId: string, paymentId: string, amount: number, balanceAfter: number, currency = 'USD'): PaymentPostedV2 {
+export function paymentPosted(accountId: string, clientId: string, paymentId: string, amount: number, balanceAfter: number, currency = 'USD'): PaymentPostedV3 {
   return {
     accountId,
     clientId,
@@ -62,6 +62,9 @@ export function paymentPosted(accountId: string, clientId: string, paymentId: st
     credit: 0,
     balanceAfter,
     postedAt: '2026-06-20T09:00:00.000Z',
+    direct: false,
+    plan: null,
+    clearsAt: '2026-06-25T09:00:00.000Z',
   };
 }
 

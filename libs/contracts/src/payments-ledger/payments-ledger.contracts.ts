@@ -23,27 +23,61 @@ const paymentPostedV1Fields = {
   postedAt: s.instant(),
 };
 
+const paymentPostedV2Fields = {
+  ...paymentPostedV1Fields,
+  /** Null only when upcast from a v1 message. */
+  method: s.nullable(s.enum(PAYMENT_METHODS)),
+  /** The rate the commission was charged at, basis points; null only when upcast from a v1 message. */
+  commissionRateBp: s.nullable(s.int()),
+  /** True on a payment posted while the account was in pre-collection: no contingency commission (0), the flat fee covers it. */
+  preCollection: s.optional(s.boolean()),
+};
+
+/** Which rate plan of the client's agreement the commission came from. */
+const planStamp = s.object({ planId: s.string(), agreementVersion: s.int(), tierId: s.string() });
+
 /**
- * A payment as payments posts it. v2 adds how it was paid and the commission rate it was
- * charged at. Both are null only in a v1 message upcast on arrival: a v1 message does not
- * carry them and they cannot be recovered from it (the rate is not `commission / applied`:
- * the commission is rounded), so "not known" is the honest value.
+ * A payment as payments posts it. v3 adds what the ledger stamps on it: whether the client
+ * reported it (`direct`: the debtor paid the client, the commission is owed by the client),
+ * the rate plan the commission came from (`plan`, null when no plan covered it and the
+ * rate fixed at placement was charged) and when the funds clear (`clearsAt`). In a v2 or
+ * v1 message upcast on arrival all three are null: an older message does not carry them
+ * (a direct payment was published as v2 like any other), so "not known" is the honest value.
  */
-export const PaymentPostedV2 = contract({
+export const PaymentPostedV3 = contract({
   topic: PAYMENTS_LEDGER,
-  type: 'PaymentPosted.v2',
-  summary: 'A payment was posted: its allocation to invoices, commission and rate, credit, method and the balance after it.',
+  type: 'PaymentPosted.v3',
+  summary: 'A payment was posted: its allocation, commission, rate and rate plan, credit, method, whether the client reported it (direct), when its funds clear, and the balance after it.',
   consumers: ['client-intake', 'legal-referral', 'reporting', 'debtor-contact'],
   schema: s.object({
-    ...paymentPostedV1Fields,
-    /** Null only when upcast from a v1 message. */
-    method: s.nullable(s.enum(PAYMENT_METHODS)),
-    /** The rate the commission was charged at, basis points; null only when upcast from a v1 message. */
-    commissionRateBp: s.nullable(s.int()),
-    /** True on a payment posted while the account was in pre-collection: no contingency commission (0), the flat fee covers it. */
-    preCollection: s.optional(s.boolean()),
+    ...paymentPostedV2Fields,
+    /** True: the debtor paid the client, who reported it (no money in trust, commission owed by the client). Null only when upcast. */
+    direct: s.nullable(s.boolean()),
+    /** The plan, agreement version and tier the commission was charged under; null when none covered it, or when upcast. */
+    plan: s.nullable(planStamp),
+    /** When the funds clear (the posting instant for a direct payment); null on payments posted before holds were kept (cleared), or when upcast. */
+    clearsAt: s.nullable(s.instant()),
   }),
 });
+export type PaymentPostedV3 = DataOf<typeof PaymentPostedV3>;
+
+/**
+ * A payment as payments posted it until v3. v2 added how it was paid and the commission
+ * rate it was charged at. Both are null only in a v1 message upcast on arrival: a v1
+ * message does not carry them and they cannot be recovered from it (the rate is not
+ * `commission / applied`: the commission is rounded), so "not known" is the honest value.
+ */
+export const PaymentPostedV2 = superseded(
+  contract({
+    topic: PAYMENTS_LEDGER,
+    type: 'PaymentPosted.v2',
+    summary: 'Superseded by PaymentPosted.v3 (no direct flag, plan stamp or clearing date); still on the topic, upcast on arrival.',
+    consumers: ['client-intake', 'legal-referral', 'reporting', 'debtor-contact'],
+    schema: s.object(paymentPostedV2Fields),
+  }),
+  PaymentPostedV3,
+  (v2): PaymentPostedV3 => ({ ...v2, direct: null, plan: null, clearsAt: null }),
+);
 export type PaymentPostedV2 = DataOf<typeof PaymentPostedV2>;
 
 export const PaymentPostedV1 = superseded(
@@ -60,7 +94,7 @@ export const PaymentPostedV1 = superseded(
 export type PaymentPostedV1 = DataOf<typeof PaymentPostedV1>;
 
 /** The version payments publishes and consumers handle. */
-export const PaymentPosted = PaymentPostedV2;
+export const PaymentPosted = PaymentPostedV3;
 
 const paymentReversedV1Fields = {
   accountId: s.string(),

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { CommandContext, nameBasedId, WrongExpectedVersionError } from '@lib/es-core';
 import { FieldProblem, Refused, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { IntakeDependencies } from '../../client-intake.dependencies';
-import { BATCH_QUEUE_STREAM, BatchEvent, BatchQueueEvent, batchRowsStreamId, batchStreamId, ReceivedRow, RowResult, RowsPlaced, RowsReceived } from '../../domain/placement-batch/placement-batch.events';
+import { BATCH_QUEUE_STREAM, BatchCompleted, BatchEvent, BatchQueueEvent, batchRowsStreamId, batchStreamId, ReceivedRow, RowResult, RowsPlaced, RowsReceived } from '../../domain/placement-batch/placement-batch.events';
 import { BatchState, evolveBatch } from '../../domain/placement-batch/placement-batch.state';
 import { csvFieldOf } from '../place-batch/batch-file';
 import { stamped } from '../place-batch/stamped-event';
@@ -110,7 +110,7 @@ export class BatchWorker implements OnApplicationBootstrap, OnApplicationShutdow
     const context = this.contextFor(state.clientId, batchId, `batch:${batchId}:completed`);
     await store.appendToStream(
       batchStreamId(batchId),
-      [stamped({ type: 'BatchCompleted', data: { placed: state.placed, alreadyPlaced: state.alreadyPlaced, refused: state.refused, completedAt: context.now.toISOString() } }, context)],
+      [stamped({ type: 'BatchCompleted', data: completionOf(state, context.now) }, context)],
       { expectedVersion: version },
     );
     await store.appendToStream(BATCH_QUEUE_STREAM, [stamped({ type: 'BatchFinished', data: { batchId } }, context)], { expectedVersion: 'any' });
@@ -159,6 +159,12 @@ export class BatchWorker implements OnApplicationBootstrap, OnApplicationShutdow
       dedupeByCausation: true,
     };
   }
+}
+
+/** The batch's counts and who sent what: all the `batch.finished` webhook tells, published from this one event. */
+function completionOf(state: BatchState, now: Date): BatchCompleted['data'] {
+  const { batchId, clientId, format, received, receivedAt, placed, alreadyPlaced, refused } = state;
+  return { placed, alreadyPlaced, refused, completedAt: now.toISOString(), batchId, clientId, format, rows: received, receivedAt };
 }
 
 function problemsOf(value: unknown): FieldProblem[] | undefined {

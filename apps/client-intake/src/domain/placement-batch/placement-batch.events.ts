@@ -28,8 +28,26 @@ export type BatchSealed = DomainEvent<'BatchSealed', { rows: number; chunks: num
 export type BatchRefused = DomainEvent<'BatchRefused', { rule: string; status: number; reason: string }>;
 /** `batch-<batchId>`: what became of every row of one chunk, appended once per chunk. */
 export type RowsPlaced = DomainEvent<'RowsPlaced', { chunk: number; results: RowResult[] }>;
-/** `batch-<batchId>`: every chunk has its results. */
-export type BatchCompleted = DomainEvent<'BatchCompleted', { placed: number; alreadyPlaced: number; refused: number; completedAt: string }>;
+/**
+ * `batch-<batchId>`: every chunk has its results. It names the batch whole (client, format,
+ * rows, when received) so it is published on its own as `PlacementBatchCompleted.v1`, the
+ * source of the `batch.finished` webhook; those four are absent on batches completed
+ * before that, which are not announced.
+ */
+export type BatchCompleted = DomainEvent<
+  'BatchCompleted',
+  {
+    placed: number;
+    alreadyPlaced: number;
+    refused: number;
+    completedAt: string;
+    batchId?: string;
+    clientId?: string;
+    format?: 'csv' | 'ndjson';
+    rows?: number;
+    receivedAt?: string;
+  }
+>;
 
 export type BatchEvent = BatchReceived | BatchSealed | BatchRefused | RowsPlaced | BatchCompleted;
 
@@ -42,4 +60,6 @@ export const ROWS_PER_CHUNK = 500;
 
 export const batchStreamId = (batchId: string) => `batch-${batchId}`;
 export const batchRowsStreamId = (batchId: string) => `batch-rows-${batchId}`;
+/** The batch id of a `batch-<batchId>` stream (not of its `batch-rows-` stream). */
+export const batchIdOfStream = (streamId: string) => (streamId.startsWith('batch-') && !streamId.startsWith('batch-rows-') ? streamId.slice('batch-'.length) : undefined);
 export const BATCH_QUEUE_STREAM = 'placement-batches';

@@ -1,4 +1,4 @@
-import { AccountClosed, AccountPlaced, AccountReopened, LegalStageChanged, PaymentPosted } from '@lib/contracts';
+import { AccountClosed, AccountPlaced, AccountReopened, LegalStageChanged, PaymentPosted, PlacementBatchCompleted } from '@lib/contracts';
 import type { CommandContext } from '@lib/es-core';
 import { commandOn, Inbound } from '@lib/integration';
 import type { IncomingMessage } from '@lib/message-bus';
@@ -22,12 +22,22 @@ const schedule = (eventType: WebhookEventType, clientId: string, occurredAt: str
  * store, the relay, the consumer's offset). What a client is told is a projection of the
  * contract, not the whole message (no debtor or invoice detail it sent itself).
  *
- * Extension point: `batch.finished` and `remittance.issued` (PLANNED_WEBHOOK_EVENT_TYPES)
- * get a line here once bulk placement and payments publish their events.
+ * Extension point: `remittance.issued` (PLANNED_WEBHOOK_EVENT_TYPES) gets a line here once
+ * payments publishes remittances.
  */
 export const webhookSources: Inbound[] = [
   commandOn(AccountPlaced, (d, context, message) =>
     schedule('account.placed', d.clientId, d.placedAt, { accountId: d.accountId, clientId: d.clientId, clientReference: d.clientReference, placedAmount: d.placedAmount, currency: d.currency, placedAt: d.placedAt }, context, message),
+  ),
+  commandOn(PlacementBatchCompleted, (d, context, message) =>
+    schedule(
+      'batch.finished',
+      d.clientId,
+      d.completedAt,
+      { batchId: d.batchId, clientId: d.clientId, rows: d.rows, placed: d.placed, alreadyPlaced: d.alreadyPlaced, refused: d.refused, receivedAt: d.receivedAt, completedAt: d.completedAt },
+      context,
+      message,
+    ),
   ),
   commandOn(AccountClosed, (d, context, message) =>
     schedule('account.closed', d.clientId, d.closedAt, { accountId: d.accountId, clientId: d.clientId, closingCode: d.closingCode, closedAt: d.closedAt }, context, message),
@@ -47,7 +57,19 @@ export const webhookSources: Inbound[] = [
       'payment.collected',
       d.clientId,
       d.postedAt,
-      { accountId: d.accountId, clientId: d.clientId, paymentId: d.paymentId, amount: d.amount, currency: d.currency, commission: d.commission, balanceAfter: d.balanceAfter, postedAt: d.postedAt },
+      {
+        accountId: d.accountId,
+        clientId: d.clientId,
+        paymentId: d.paymentId,
+        amount: d.amount,
+        currency: d.currency,
+        method: d.method,
+        // The client tells its own reports apart from the agency's collections by this (null: an older message, not known).
+        direct: d.direct,
+        commission: d.commission,
+        balanceAfter: d.balanceAfter,
+        postedAt: d.postedAt,
+      },
       context,
       message,
     ),

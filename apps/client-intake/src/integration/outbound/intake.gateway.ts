@@ -10,6 +10,7 @@ import {
   DirectPaymentReported,
   LegalReferralAuthorized,
   MigratedPaymentImported,
+  PlacementBatchCompleted,
   PreCollectionReminderSent,
 } from '@lib/contracts';
 import { integrationMessage } from '@lib/integration';
@@ -17,6 +18,7 @@ import type { OutgoingMessage } from '@lib/message-bus';
 import { accountIdOfStream, clientIdOfStream } from '../../client-intake.dependencies';
 import type { AccountEvent, AccountPlaced as AccountPlacedEvent } from '../../domain/account/account.events';
 import type { ClientEvent } from '../../domain/client/client.events';
+import { batchIdOfStream, type BatchEvent } from '../../domain/placement-batch/placement-batch.events';
 import { accountChangeMessages } from './account-changes.gateway';
 import { publishedDebtor } from './published-debtor';
 
@@ -31,6 +33,7 @@ export function intakeGateway(stored: RecordedEvent): OutgoingMessage[] {
     const { clientId, version, effectiveFrom, recordedAt, terms } = stored.data;
     return [integrationMessage(AgreementVersionPublished, clientId, { clientId, version, effectiveFrom, recordedAt, ...terms }, stored)];
   }
+  if (isBatchEvent(stored)) return batchMessages(stored);
   if (!isAccountEvent(stored)) return [];
   switch (stored.type) {
     case 'AccountPlaced':
@@ -81,6 +84,23 @@ export function publishedPlacement(placement: AccountPlacedEvent['data']): Accou
   };
 }
 
+
+/**
+ * A finished batch on `intake.clients`, keyed by its client; the rest of a batch (its rows,
+ * their results) stays inside: the client reads them from the results endpoint.
+ */
+function batchMessages(stored: RecordedEvent<BatchEvent>): OutgoingMessage[] {
+  if (stored.type !== 'BatchCompleted') return [];
+  const { batchId, clientId, format, rows, receivedAt, placed, alreadyPlaced, refused, completedAt } = stored.data;
+  // Completed before the event named its batch: not announced (docs/client-intake.md, "Webhooks").
+  if (batchId === undefined || clientId === undefined || format === undefined || rows === undefined || receivedAt === undefined) return [];
+  return [integrationMessage(PlacementBatchCompleted, clientId, { batchId, clientId, format, rows, placed, alreadyPlaced, refused, receivedAt, completedAt }, stored)];
+}
+
+/** A `batch-<id>` stream is written by the batch upload and the batch worker alone. */
+function isBatchEvent(stored: RecordedEvent): stored is RecordedEvent<BatchEvent> {
+  return batchIdOfStream(stored.streamId) !== undefined;
+}
 
 /** An account stream is written by the account decider alone, so its events are account events. */
 function isAccountEvent(stored: RecordedEvent): stored is RecordedEvent<AccountEvent> {

@@ -13,7 +13,7 @@ import { remittanceMessages } from './remittances.gateway';
  * Domain events of payments -> the published language (`payments.ledger`, keyed by
  * account id). Each message carries exactly its contract's fields; ledger opening and the
  * rate switch stay inside (the audit copy still carries them). Events come through the
- * upcasting store, so a payment stored as v1 publishes the same v2 message as a new one.
+ * upcasting store, so a payment stored as v1 publishes the same PaymentPosted.v3 message as a new one.
  */
 export function paymentsGateway(stored: RecordedEvent): OutgoingMessage[] {
   if (isCostAdvanceEvent(stored)) return costAdvanceMessages(stored);
@@ -21,12 +21,30 @@ export function paymentsGateway(stored: RecordedEvent): OutgoingMessage[] {
   const event = stored;
   switch (event.type) {
     case 'PaymentPosted.v2': {
-      const { accountId, clientId, paymentId, amount, currency, method, allocations, commission, commissionRateBp, credit, balanceAfter, postedAt, preCollection } = event.data;
+      const { accountId, clientId, paymentId, amount, currency, method, allocations, commission, commissionRateBp, plan, credit, balanceAfter, postedAt, direct, clearsAt, preCollection } = event.data;
       return [
         integrationMessage(
           PaymentPosted,
           accountId,
-          { accountId, clientId, paymentId, amount, currency, method, allocations: published(allocations), commission, commissionRateBp, credit, balanceAfter, postedAt, ...(preCollection ? { preCollection } : {}) },
+          {
+            accountId,
+            clientId,
+            paymentId,
+            amount,
+            currency,
+            method,
+            allocations: published(allocations),
+            commission,
+            commissionRateBp,
+            // Absent on payments stored before plans, holds and direct reports: no plan, cleared, collected by the agency.
+            plan: plan ? { planId: plan.planId, agreementVersion: plan.agreementVersion, tierId: plan.tierId } : null,
+            credit,
+            balanceAfter,
+            postedAt,
+            direct: direct === true,
+            clearsAt: clearsAt ?? null,
+            ...(preCollection ? { preCollection } : {}),
+          },
           stored,
         ),
       ];

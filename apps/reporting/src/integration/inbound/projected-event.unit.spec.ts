@@ -22,7 +22,7 @@ describe('an integration message as the read models see it', () => {
     const event = projectedEventOf(PaymentPosted, paymentPosted('acc-1', 'c-1', 'p1', 100, 0), message(PaymentPosted.type, source));
     expect(event).toMatchObject({
       version: 7,
-      type: 'PaymentPosted.v2',
+      type: 'PaymentPosted.v3',
       metadata: { sourceStream: 'ledger-acc-1', occurredAt: '2026-06-20T09:00:00.000Z', eventId: 'evt-1', correlationId: 'corr-1', principal: { role: 'accountant', id: 'acct-1' } },
     });
   });
