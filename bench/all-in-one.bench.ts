@@ -89,9 +89,19 @@ async function main(): Promise<void> {
       console.log(`warm-up: ${warming.placed} placements with 8 callers in ${ms(warming.elapsedMs)}, not counted`);
     }
     const stopSampling = sampleMemoryWhilePlacing(running);
+    let midway: { placed: number; memory: Memory } | undefined;
     for (const [phase, callers] of CALLER_PHASES.entries()) {
       const cpuBefore = cpuMsOf(running);
-      const placing = await placeAccounts(running.url, apiKey, callers, `P${phase}`);
+      // The first phase stops halfway for a memory reading: the slope over its second half
+      // is what each further account costs once the bounded caches have filled.
+      const halfway = phase === 0 && RESTART ? Math.floor(ACCOUNTS / 2) : 0;
+      const firstHalf = halfway > 0 ? await placeAccounts(running.url, apiKey, callers, `P${phase}`, halfway) : undefined;
+      if (firstHalf) {
+        midway = { placed: placedSoFar, memory: await memoryOf(running) };
+        console.log(`halfway, ${placedSoFar} accounts: ${describeMemory(midway.memory)}`);
+      }
+      const rest = await placeAccounts(running.url, apiKey, callers, `P${phase}`, ACCOUNTS - halfway, halfway);
+      const placing = firstHalf ? joined(firstHalf, rest) : rest;
       const cpuMs = cpuMsOf(running) - cpuBefore;
       placed += placing.placed;
       console.log(
@@ -120,7 +130,13 @@ async function main(): Promise<void> {
       );
       reportFigure('aio-accounts', placed);
       reportFigure('aio-loaded-rss-mb', after.rss / MB);
-      reportFigure('aio-rss-per-100k-accounts-mb', (idle.rss + ((after.rss - idle.rss) / placed) * 100_000) / MB);
+      // Extrapolated from the second half when there was one (the caches were full by then),
+      // else from idle: a straight line from idle overstates memory that levels off.
+      const from = midway && midway.placed < placedSoFar ? midway : { placed: placedSoFar - placed, memory: idle };
+      const slope = (after.rss - from.memory.rss) / (placedSoFar - from.placed);
+      console.log(`RSS per further account from ${from.placed} accounts on: ${kb(slope)}`);
+      reportFigure('aio-rss-per-further-account-kb', slope / 1024);
+      reportFigure('aio-rss-per-100k-accounts-mb', (after.rss + slope * Math.max(0, 100_000 - placedSoFar)) / MB);
       reportFigure('aio-heap-per-account-kb', (after.heap - idle.heap) / placed / 1024);
     }
 
@@ -195,9 +211,10 @@ async function onboardClient(url: string): Promise<string> {
   return (key.body as { apiKey: string }).apiKey;
 }
 
-async function placeAccounts(url: string, apiKey: string, callers: number, phase: string, accounts = ACCOUNTS) {
+async function placeAccounts(url: string, apiKey: string, callers: number, phase: string, accounts = ACCOUNTS, firstNumber = 0) {
   const latencies: number[] = [];
-  let next = 0;
+  let next = firstNumber;
+  accounts += firstNumber;
   let failed = 0;
   let firstFailure = '';
   const begun = performance.now();
@@ -220,6 +237,17 @@ async function placeAccounts(url: string, apiKey: string, callers: number, phase
   };
   await Promise.all(Array.from({ length: callers }, caller));
   return { placed: latencies.length, failed, firstFailure, latencies, elapsedMs: performance.now() - begun };
+}
+
+/** Two runs of placements as one: their counts, latencies and time added. */
+function joined(first: Awaited<ReturnType<typeof placeAccounts>>, second: Awaited<ReturnType<typeof placeAccounts>>) {
+  return {
+    placed: first.placed + second.placed,
+    failed: first.failed + second.failed,
+    firstFailure: first.firstFailure || second.firstFailure,
+    latencies: [...first.latencies, ...second.latencies],
+    elapsedMs: first.elapsedMs + second.elapsedMs,
+  };
 }
 
 function placementBody(clientReference: string) {
