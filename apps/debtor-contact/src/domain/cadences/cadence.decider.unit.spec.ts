@@ -75,7 +75,7 @@ describe('a hold on a cadence', () => {
   it('is noted once however often it is heard', () => given(cadenceDecider, [...afterDay3, paused(iso(5))]).when(hold('placed', iso(5))).then([]));
 
   it('changes nothing on a finished cadence', () =>
-    given(cadenceDecider, [started, ...[0, 1, 2, 3, 4, 5].map((i) => taken(i, iso(DEFAULT_COMMERCIAL_STRATEGY.steps[i].day))), { type: 'CadenceFinished', data: { ...ids, finishedAt: iso(45) } }])
+    given(cadenceDecider, [started, ...[0, 1, 2, 3, 4, 5].map((i) => taken(i, iso(DEFAULT_COMMERCIAL_STRATEGY.steps[i].day))), { type: 'CadenceFinished' as const, data: { ...ids, finishedAt: iso(45) } }])
       .when(hold('placed', iso(50)))
       .then([]));
 

@@ -4,7 +4,7 @@ import { ClientStrategies, strategiesProblem } from './contact-strategy';
 /** A client's strategies and segment rules, replacing the previous definition as a whole. */
 export type ContactStrategiesDefined = DomainEvent<
   'ContactStrategiesDefined',
-  ClientStrategies & { clientId: string; version: number; definedBy: string; definedAt: string }
+  { clientId: string; version: number; strategies: ClientStrategies['strategies']; rules: ClientStrategies['rules']; definedBy: string; definedAt: string }
 >;
 
 export type ClientStrategiesEvent = ContactStrategiesDefined;
