@@ -9,7 +9,16 @@ export const promisesStreamId = (accountId: string) => `promises-${accountId}`;
 /** The payment plans of an account, one active at a time. */
 export const plansStreamId = (accountId: string) => `plans-${accountId}`;
 
-const ACCOUNT_STREAM_PREFIXES = ['contact-', 'promises-', 'plans-'];
+/** The account's contact strategy run (docs/debtor-contact.md, "Contact strategies"). */
+export const cadenceStreamId = (accountId: string) => `cadence-${accountId}`;
+/** Who works the account. */
+export const assignmentStreamId = (accountId: string) => `assignment-${accountId}`;
+/** A client's contact strategies and the rules that choose them. */
+export const strategiesStreamId = (clientId: string) => `strategies-${clientId}`;
+/** One entry of the supervisors' approval queue. */
+export const approvalStreamId = (approvalId: string) => `approval-${approvalId}`;
+
+const ACCOUNT_STREAM_PREFIXES = ['contact-', 'promises-', 'plans-', 'cadence-', 'assignment-'];
 export const accountIdOfStream = (streamId: string) => {
   const prefix = ACCOUNT_STREAM_PREFIXES.find((candidate) => streamId.startsWith(candidate));
   return prefix ? streamId.slice(prefix.length) : undefined;

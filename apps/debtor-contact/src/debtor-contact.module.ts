@@ -31,6 +31,11 @@ import { trackPromise } from './integration/inbound/track-promise.consumer';
 import { notePayment } from './integration/inbound/note-payment.consumer';
 import { notePaymentReversal } from './integration/inbound/note-payment-reversal.consumer';
 import { arrangementsGateway } from './integration/outbound/arrangements.gateway';
+import { createInMemoryReadModelStore, ReadModelStore } from '@lib/read-models';
+import { cadenceControllers, cadenceProviders } from './application/cadence.providers';
+import { noteForcedRecall } from './integration/inbound/note-forced-recall.consumer';
+import { WorkQueueProjector } from './integration/read-models/work-queue.projector';
+import { assignmentStreamId, cadenceStreamId } from './debtor-contact.dependencies';
 
 export const DEBTOR_CONTACT = 'debtor-contact';
 
@@ -41,11 +46,12 @@ const queryHandlers = [GetCaseHandler, ListLettersHandler, DownloadLetterHandler
 /**
  * Composition root of the debtor-contact service: its use cases over the ports it is
  * given. `channels` is the communications port (local adapters unless the process chose
- * others, see `channelsFor`).
+ * others, see `channelsFor`). `readModels` holds the work queue and the approvals
+ * (in memory unless the process chose a store, see `DebtorContactService`).
  */
 @Module({})
 export class DebtorContactModule {
-  static register(deps: ContactDependencies, channels: MessageChannels = localChannels()): DynamicModule {
+  static register(deps: ContactDependencies, channels: MessageChannels = localChannels(), readModels: ReadModelStore = createInMemoryReadModelStore()): DynamicModule {
     const now = () => deps.clock.now();
     // Promise and installment checks are durable work in the service's own store.
     const scheduler = new DurableScheduler(deps.eventStore, deps.clock);
@@ -57,17 +63,18 @@ export class DebtorContactModule {
       bus: deps.bus,
       gateway: (stored) => [...caseGateway(stored), ...arrangementsGateway(stored)],
       accountIdOf: accountIdOfStream,
-      inbound: [openContactCase, openConvertedContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor, trackPromise, notePayment, notePaymentReversal],
+      inbound: [openContactCase, openConvertedContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor, trackPromise, notePayment, notePaymentReversal, noteForcedRecall],
       scheduler,
       publishes: [CONTACT_CASES],
       now,
       newId: deps.newId,
     });
     const dispatcher = new MessageDispatcher({ store: deps.eventStore, channels, now, newId: deps.newId });
+    const projector = new WorkQueueProjector(deps.eventStore, readModels);
     return {
       module: DebtorContactModule,
-      controllers: [...controllers, ...arrangementControllers, auditController(DEBTOR_CONTACT, (accountId) => [contactStreamId(accountId), promisesStreamId(accountId), plansStreamId(accountId)])],
-      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, { provide: DurableScheduler, useValue: scheduler }, ...arrangementProviders, ...commandHandlers, ...queryHandlers, runtimeProvider(runtime), { provide: Symbol('message-dispatcher'), useFactory: () => new MessageDispatcherLifecycle(dispatcher) }],
+      controllers: [...controllers, ...arrangementControllers, ...cadenceControllers, auditController(DEBTOR_CONTACT, (accountId) => [contactStreamId(accountId), promisesStreamId(accountId), plansStreamId(accountId), cadenceStreamId(accountId), assignmentStreamId(accountId)])],
+      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, { provide: DurableScheduler, useValue: scheduler }, ...arrangementProviders, ...cadenceProviders(projector), ...commandHandlers, ...queryHandlers, runtimeProvider(runtime), { provide: Symbol('message-dispatcher'), useFactory: () => new MessageDispatcherLifecycle(dispatcher) }],
     };
   }
 }

@@ -1,3 +1,5 @@
+import { ACCOUNT_CATEGORIES } from '@lib/contracts';
+
 /**
  * Contact strategies (cadences): what happens to an account, and when, from the day its
  * case opens (docs/debtor-contact.md, "Contact strategies"). A strategy is data; a
@@ -28,16 +30,19 @@ export const PAYMENT_HISTORIES = ['none', 'kept-promises', 'broken-promises'] as
 /** What the service knows of how the debtor paid before: no promise, promises all kept, at least one broken. */
 export type PaymentHistory = (typeof PAYMENT_HISTORIES)[number];
 
-export const CATEGORIES = ['commercial', 'consumer'] as const;
-export type AccountCategory = (typeof CATEGORIES)[number];
+export { ACCOUNT_CATEGORIES } from '@lib/contracts';
+/** The account's category as placed (docs/domain.md, "Words": standard, nsf-cheque, out-of-business, second-placement, foreign). */
+export type AccountCategory = (typeof ACCOUNT_CATEGORIES)[number];
 
 /** A segment: every condition given must hold (a missing one holds always). Amounts in minor units, bounds inclusive. */
 export interface SegmentRule {
   strategyId: string;
+  /** True: commercial accounts only; false: consumer accounts only. */
+  commercial?: boolean;
   category?: AccountCategory;
   minBalance?: number;
   maxBalance?: number;
-  /** Age of the debt in days at placement: from its latest invoice due date. */
+  /** Age at placement in days, from the oldest invoice's due date (as the commission tiers count it). */
   minAgeDays?: number;
   maxAgeDays?: number;
   paymentHistory?: PaymentHistory;
@@ -45,7 +50,9 @@ export interface SegmentRule {
 
 /** What the choice of a strategy reads about an account. */
 export interface SegmentFacts {
-  category: AccountCategory;
+  commercial: boolean;
+  /** Null where the placement did not say (a conversion from pre-collection): a rule naming a category does not match it. */
+  category: AccountCategory | null;
   /** Minor units. */
   balance: number;
   ageDays: number;
@@ -103,6 +110,7 @@ const within = (value: number, min?: number, max?: number) => (min === undefined
 
 export function ruleMatches(rule: SegmentRule, facts: SegmentFacts): boolean {
   return (
+    (rule.commercial === undefined || rule.commercial === facts.commercial) &&
     (rule.category === undefined || rule.category === facts.category) &&
     within(facts.balance, rule.minBalance, rule.maxBalance) &&
     within(facts.ageDays, rule.minAgeDays, rule.maxAgeDays) &&
@@ -119,13 +127,14 @@ export function chooseStrategy(client: ClientStrategies | undefined, facts: Segm
     const strategy = client?.strategies.find((s) => s.strategyId === strategyId) ?? DEFAULT_STRATEGIES.find((s) => s.strategyId === strategyId);
     if (strategy) return { strategy, reason: `client rule ${index + 1} (${describeRule(rules[index])})` };
   }
-  const strategy = facts.category === 'commercial' ? DEFAULT_COMMERCIAL_STRATEGY : DEFAULT_CONSUMER_STRATEGY;
-  return { strategy, reason: `default for ${facts.category} accounts` };
+  const strategy = facts.commercial ? DEFAULT_COMMERCIAL_STRATEGY : DEFAULT_CONSUMER_STRATEGY;
+  return { strategy, reason: `default for ${facts.commercial ? 'commercial' : 'consumer'} accounts` };
 }
 
 function describeRule(rule: SegmentRule): string {
   const parts = [
-    rule.category,
+    rule.commercial === undefined ? undefined : rule.commercial ? 'commercial' : 'consumer',
+    rule.category ? `category ${rule.category}` : undefined,
     rule.minBalance !== undefined ? `balance >= ${rule.minBalance}` : undefined,
     rule.maxBalance !== undefined ? `balance <= ${rule.maxBalance}` : undefined,
     rule.minAgeDays !== undefined ? `age >= ${rule.minAgeDays}d` : undefined,

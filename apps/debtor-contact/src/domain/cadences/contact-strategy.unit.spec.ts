@@ -1,6 +1,6 @@
 import { chooseStrategy, DEFAULT_COMMERCIAL_STRATEGY, DEFAULT_CONSUMER_STRATEGY, SegmentFacts, strategiesProblem } from './contact-strategy';
 
-const facts = (overrides: Partial<SegmentFacts> = {}): SegmentFacts => ({ category: 'commercial', balance: 500_000, ageDays: 60, paymentHistory: 'none', ...overrides });
+const facts = (overrides: Partial<SegmentFacts> = {}): SegmentFacts => ({ commercial: true, category: 'standard', balance: 500_000, ageDays: 60, paymentHistory: 'none', ...overrides });
 const FAST = { strategyId: 'fast-large', name: 'Large balances, calls first', steps: [{ day: 0, action: 'first-notice' as const }, { day: 1, action: 'call' as const }, { day: 7, action: 'final-demand' as const }] };
 
 describe('choosing a contact strategy', () => {
@@ -12,7 +12,7 @@ describe('choosing a contact strategy', () => {
   });
 
   it('gives a consumer account the default consumer cadence, with no demand before the validation period ends', () => {
-    expect(chooseStrategy(undefined, facts({ category: 'consumer' })).strategy).toBe(DEFAULT_CONSUMER_STRATEGY);
+    expect(chooseStrategy(undefined, facts({ commercial: false })).strategy).toBe(DEFAULT_CONSUMER_STRATEGY);
     expect(DEFAULT_CONSUMER_STRATEGY.steps.filter((s) => s.action.endsWith('demand')).every((s) => s.day > 35)).toBe(true);
   });
 
@@ -24,8 +24,9 @@ describe('choosing a contact strategy', () => {
   });
 
   it('lets a client rule choose a default strategy for a segment', () => {
-    const client = { strategies: [], rules: [{ strategyId: 'default-consumer', category: 'commercial' as const, maxBalance: 10_000 }] };
-    expect(chooseStrategy(client, facts({ balance: 9_000 })).strategy).toBe(DEFAULT_CONSUMER_STRATEGY);
+    const client = { strategies: [], rules: [{ strategyId: 'default-consumer', commercial: true, category: 'nsf-cheque' as const, maxBalance: 10_000 }] };
+    expect(chooseStrategy(client, facts({ balance: 9_000, category: 'nsf-cheque' }))).toEqual({ strategy: DEFAULT_CONSUMER_STRATEGY, reason: 'client rule 1 (commercial, category nsf-cheque, balance <= 10000)' });
+    expect(chooseStrategy(client, facts({ balance: 9_000, category: null })).strategy).toBe(DEFAULT_COMMERCIAL_STRATEGY);
   });
 });
 
@@ -51,6 +52,6 @@ describe('a client strategy definition', () => {
   });
 
   it('is accepted when every strategy and rule is sound', () => {
-    expect(strategiesProblem({ strategies: [FAST], rules: [{ strategyId: 'fast-large', category: 'commercial' }] })).toBeUndefined();
+    expect(strategiesProblem({ strategies: [FAST], rules: [{ strategyId: 'fast-large', commercial: true, category: 'foreign' as const }] })).toBeUndefined();
   });
 });
