@@ -53,13 +53,41 @@ export function callingWindowNow(doc: Pick<WorkQueueEntryDoc, 'debtorKind' | 'co
 const money = (minor: number, currency: string) => `${currency} ${(minor / 100).toFixed(2)}`;
 const daysBetween = (from: string, now: Date) => Math.max(0, Math.floor((now.getTime() - Date.parse(from)) / 86_400_000));
 
+/** Where a debtor stands at the moment of the question: its today and its calling window. */
+export interface DebtorNow {
+  today: string;
+  callingWindow: CallingWindowNow;
+}
+
+/**
+ * The debtor's today and calling window at one instant, computed once per kind of debtor
+ * and place (a few dozen in a portfolio) rather than once per account: the time zone work
+ * is the costly part of ranking.
+ */
+export class QueueInstant {
+  private readonly places = new Map<string, DebtorNow>();
+
+  constructor(readonly now: Date) {}
+
+  of(doc: Pick<WorkQueueEntryDoc, 'debtorKind' | 'country' | 'region'>): DebtorNow {
+    const key = `${doc.debtorKind === 'person' ? 'person' : 'other'}|${doc.country}|${doc.region ?? ''}`;
+    let place = this.places.get(key);
+    if (!place) {
+      const zones = debtorTimeZones(doc.country, doc.region ?? undefined);
+      place = { today: zones.length > 0 ? debtorToday(zones, this.now) : this.now.toISOString().slice(0, 10), callingWindow: callingWindowNow(doc, this.now) };
+      this.places.set(key, place);
+    }
+    return place;
+  }
+}
+
 /** Why the account is where it is, most weighty first: the band, then the calling window, balance, age and last contact. */
-export function rankEntry(doc: WorkQueueEntryDoc, now: Date): RankedEntry {
-  const zones = debtorTimeZones(doc.country, doc.region ?? undefined);
-  const today = zones.length > 0 ? debtorToday(zones, now) : now.toISOString().slice(0, 10);
+export function rankEntry(doc: WorkQueueEntryDoc, instant: Date | QueueInstant): RankedEntry {
+  const at = instant instanceof QueueInstant ? instant : new QueueInstant(instant);
+  const now = at.now;
+  const { today, callingWindow } = at.of(doc);
   const promiseDueToday = Object.values(doc.pendingPromises).includes(today);
   const rank = doc.band === BANDS.brokenPromise ? doc.band : promiseDueToday ? PROMISE_DUE_TODAY_RANK : doc.band;
-  const callingWindow = callingWindowNow(doc, now);
   const ageDays = doc.openedAt ? daysBetween(doc.openedAt, now) : 0;
   const reasons: QueueReason[] = [];
   if (doc.brokenPromiseAt) reasons.push({ code: 'broken-promise', detail: `a promise was broken on ${doc.brokenPromiseAt.slice(0, 10)} and no contact since` });
@@ -95,7 +123,8 @@ export function compareRanked(a: RankedEntry, b: RankedEntry): number {
 }
 
 /** Ranks candidates (duplicates by account dropped) and keeps the first `limit`. */
-export function rankCandidates(candidates: readonly WorkQueueEntryDoc[], now: Date, limit: number): RankedEntry[] {
+export function rankCandidates(candidates: readonly WorkQueueEntryDoc[], instant: Date | QueueInstant, limit: number): RankedEntry[] {
+  const at = instant instanceof QueueInstant ? instant : new QueueInstant(instant);
   const unique = new Map(candidates.map((doc) => [doc.accountId, doc]));
-  return [...unique.values()].map((doc) => rankEntry(doc, now)).sort(compareRanked).slice(0, limit);
+  return [...unique.values()].map((doc) => rankEntry(doc, at)).sort(compareRanked).slice(0, limit);
 }
