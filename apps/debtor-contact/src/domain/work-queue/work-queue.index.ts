@@ -23,6 +23,20 @@ export class WorkQueueIndex {
     return this.docs.size;
   }
 
+  /** Starts over from these documents, sorted once per list (one by one, each insertion would move half a band). */
+  load(docs: readonly WorkQueueEntryDoc[]): void {
+    this.docs.clear();
+    this.lists.clear();
+    this.dueOn.clear();
+    for (const doc of docs) {
+      if (!doc.open) continue;
+      this.docs.set(doc.accountId, doc);
+      this.listOf(doc.assignee ?? POOL, doc.band).push(doc);
+      this.noteDueDates(doc);
+    }
+    for (const bands of this.lists.values()) for (const list of bands.values()) list.sort(byStaticOrder);
+  }
+
   /** The document as stored now: an open account is (re)placed in its order, a closed one leaves. */
   upsert(doc: WorkQueueEntryDoc): void {
     this.remove(doc.accountId);
@@ -30,6 +44,10 @@ export class WorkQueueIndex {
     this.docs.set(doc.accountId, doc);
     const list = this.listOf(doc.assignee ?? POOL, doc.band);
     list.splice(this.insertionPoint(list, doc), 0, doc);
+    this.noteDueDates(doc);
+  }
+
+  private noteDueDates(doc: WorkQueueEntryDoc): void {
     for (const date of doc.promiseDueDates) {
       const ids = this.dueOn.get(date) ?? new Set<string>();
       ids.add(doc.accountId);

@@ -50,6 +50,12 @@ describe('the work queue index', () => {
     }
   });
 
+  it('loaded at once answers as inserted one by one', () => {
+    const loaded = new WorkQueueIndex();
+    loaded.load(docs);
+    expect(loaded.next('col-1', new QueueInstant(NOW), 300).map((e) => e.doc.accountId)).toEqual(byDefinition(docs, 'col-1', 300));
+  });
+
   it('holds open accounts only, and follows a document that changed or closed', () => {
     expect(index.size).toBe(docs.filter((d) => d.open).length);
     const [first] = index.next('nobody', new QueueInstant(NOW), 1);

@@ -68,7 +68,7 @@ export class WorkQueueProjector {
   /** The store's checkpoint first, then its open accounts: a document already past the checkpoint is applied again, as a no-op. */
   private async loadIndex(): Promise<bigint> {
     const saved = await this.readModels.loadCheckpoint(WORK_QUEUE_CHECKPOINT);
-    for (const doc of await this.readModels.find<WorkQueueEntryDoc>(WORK_QUEUE, { open: true })) this.index.upsert(doc);
+    this.index.load(await this.readModels.find<WorkQueueEntryDoc>(WORK_QUEUE, { open: true }));
     this.position = saved === null ? -1n : BigInt(saved);
     return this.position;
   }
