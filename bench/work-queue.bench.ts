@@ -26,8 +26,8 @@ import { loadavg } from 'node:os';
 import { createPglite, createPgliteEventStore } from '@lib/event-store';
 import { createInMemoryReadModelStore, createMongoReadModelStore, createPgliteReadModelStore, ProjectedEvent, ReadModelStore } from '@lib/read-models';
 import { intFromEnv, percentile, readInfraEnv, reportFigure } from './bench-support';
-import { datesAround, QueueInstant, RankedEntry, rankCandidates } from '../apps/debtor-contact/src/domain/work-queue/work-queue.priority';
-import { WORK_QUEUE, WorkQueueEntryDoc, workQueueProjection } from '../apps/debtor-contact/src/domain/work-queue/work-queue.projection';
+import { datesAround, QueueInstant, RankedEntry, rankCandidates } from '../apps/debtor-contact/src/read-models/work-queue.priority';
+import { WORK_QUEUE, WorkQueueEntryDoc, workQueueProjection } from '../apps/debtor-contact/src/read-models/work-queue.projection';
 import { WorkQueueProjector } from '../apps/debtor-contact/src/integration/read-models/work-queue.projector';
 
 const ACCOUNTS = intFromEnv('BENCH_ACCOUNTS', 100_000, 2_000_000);

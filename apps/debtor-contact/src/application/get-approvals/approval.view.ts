@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { APPROVAL_KINDS } from '../../domain/work-queue/approvals.projection';
-import type { ApprovalKind, ApprovalStatus } from '../../domain/work-queue/approvals.projection';
+import { APPROVAL_KINDS } from '../../domain/work-queue/approval.decider';
+import type { ApprovalKind, ApprovalStatus } from '../../domain/work-queue/approval.decider';
 
 export class ApprovalView {
   @ApiProperty() approvalId!: string;

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { APPROVALS, ApprovalDoc } from '../../domain/work-queue/approvals.projection';
+import { APPROVALS, ApprovalDoc } from '../../read-models/approvals.projection';
 import { WorkQueueProjector } from '../../integration/read-models/work-queue.projector';
 import type { ApprovalView } from './approval.view';
 import { GetApprovals } from './get-approvals.query';

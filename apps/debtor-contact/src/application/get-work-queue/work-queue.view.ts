@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { REASON_CODES } from '../../domain/work-queue/work-queue.priority';
-import type { ReasonCode } from '../../domain/work-queue/work-queue.priority';
+import { REASON_CODES } from '../../read-models/work-queue.priority';
+import type { ReasonCode } from '../../read-models/work-queue.priority';
 
 export const QUEUE_BANDS = ['broken-promise', 'promise-due-today', 'plan-installment-missed', 'call-due', 'legal-review-due', 'open'] as const;
 export type QueueBand = (typeof QUEUE_BANDS)[number];

@@ -1,5 +1,8 @@
 import { Decider, DomainEvent } from '@lib/es-core';
-import type { ApprovalKind } from './approvals.projection';
+
+export const APPROVAL_KINDS = ['settlement-beyond-authority', 'forced-recall', 'write-off'] as const;
+export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
+export type ApprovalStatus = 'pending' | 'approved' | 'rejected';
 
 /** Something waits for a supervisor's approval (settlement beyond authority, forced recall, write-off). */
 export type ApprovalRequested = DomainEvent<

@@ -1,9 +1,9 @@
 import type { RecordedEvent } from '@lib/es-core';
 import type { EventStore } from '@lib/event-store';
 import type { ProjectedEvent, Projection, ReadModelStore } from '@lib/read-models';
-import { approvalsProjection } from '../../domain/work-queue/approvals.projection';
-import { WorkQueueIndex } from '../../domain/work-queue/work-queue.index';
-import { WORK_QUEUE, WorkQueueEntryDoc, workQueueProjection } from '../../domain/work-queue/work-queue.projection';
+import { approvalsProjection } from '../../read-models/approvals.projection';
+import { WorkQueueIndex } from '../../read-models/work-queue.index';
+import { WORK_QUEUE, WorkQueueEntryDoc, workQueueProjection } from '../../read-models/work-queue.projection';
 
 /** Where the projector's position in the service's own log is kept: in the read-model store, so the two move together. */
 export const WORK_QUEUE_CHECKPOINT = 'debtor-contact-work-queue';

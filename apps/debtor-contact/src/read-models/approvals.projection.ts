@@ -1,8 +1,5 @@
 import type { Projection } from '@lib/read-models';
-
-export const APPROVAL_KINDS = ['settlement-beyond-authority', 'forced-recall', 'write-off'] as const;
-export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
-export type ApprovalStatus = 'pending' | 'approved' | 'rejected';
+import type { ApprovalKind, ApprovalStatus } from '../domain/work-queue/approval.decider';
 
 /**
  * One entry of the supervisors' approval queue (`approvals`), from `ApprovalRequested`

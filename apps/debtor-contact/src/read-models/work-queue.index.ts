@@ -17,7 +17,8 @@ const byStaticOrder = (a: WorkQueueEntryDoc, b: WorkQueueEntryDoc) => b.balance 
 export class WorkQueueIndex {
   private readonly docs = new Map<string, WorkQueueEntryDoc>();
   private readonly lists = new Map<string, Map<number, WorkQueueEntryDoc[]>>();
-  private readonly dueOn = new Map<string, Set<string>>();
+  /** Per assignee, per due date: the accounts with a pending promise due then. */
+  private readonly dueOn = new Map<string, Map<string, Set<string>>>();
 
   get size(): number {
     return this.docs.size;
@@ -48,10 +49,13 @@ export class WorkQueueIndex {
   }
 
   private noteDueDates(doc: WorkQueueEntryDoc): void {
+    const assignee = doc.assignee ?? POOL;
+    let dates = this.dueOn.get(assignee);
+    if (!dates) this.dueOn.set(assignee, (dates = new Map()));
     for (const date of doc.promiseDueDates) {
-      const ids = this.dueOn.get(date) ?? new Set<string>();
+      const ids = dates.get(date) ?? new Set<string>();
       ids.add(doc.accountId);
-      this.dueOn.set(date, ids);
+      dates.set(date, ids);
     }
   }
 
@@ -62,7 +66,7 @@ export class WorkQueueIndex {
     const list = this.listOf(doc.assignee ?? POOL, doc.band);
     const at = this.insertionPoint(list, doc);
     if (list[at]?.accountId === accountId) list.splice(at, 1);
-    for (const date of doc.promiseDueDates) this.dueOn.get(date)?.delete(accountId);
+    for (const date of doc.promiseDueDates) this.dueOn.get(doc.assignee ?? POOL)?.get(date)?.delete(accountId);
   }
 
   /** The collector's next accounts: assigned to them first, then the unassigned pool, each group in the queue's order. */
@@ -103,10 +107,11 @@ export class WorkQueueIndex {
   /** The group's accounts below the top band with a promise due today in the debtor's own calendar, best first, at most `limit`. */
   private dueToday(assignee: string, instant: QueueInstant, limit: number): WorkQueueEntryDoc[] {
     const due: WorkQueueEntryDoc[] = [];
+    const dates = this.dueOn.get(assignee);
     for (const date of datesAround(instant.now)) {
-      for (const id of this.dueOn.get(date) ?? []) {
+      for (const id of dates?.get(date) ?? []) {
         const doc = this.docs.get(id);
-        if (doc && (doc.assignee ?? POOL) === assignee && doc.band !== BANDS.brokenPromise && doc.promiseDueDates.includes(instant.of(doc).today)) due.push(doc);
+        if (doc && doc.band !== BANDS.brokenPromise && doc.promiseDueDates.includes(instant.of(doc).today)) due.push(doc);
       }
     }
     const open = (doc: WorkQueueEntryDoc) => Number(instant.of(doc).callingWindow.openNow);

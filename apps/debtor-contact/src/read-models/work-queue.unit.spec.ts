@@ -1,6 +1,4 @@
 import { ProjectedEvent } from '@lib/read-models';
-import { given } from '@lib/es-core/testing/given-when-then';
-import { assignmentDecider, AssignAccount } from './assignment.decider';
 import { rankCandidates, rankEntry } from './work-queue.priority';
 import { BANDS, WorkQueueEntryDoc, workQueueProjection } from './work-queue.projection';
 
@@ -77,18 +75,4 @@ describe('the order of the work queue', () => {
   it('keeps no more than the limit', () => {
     expect(rankCandidates([plain('a', 1), plain('b', 2), plain('c', 3)], NOW, 2).map((e) => e.doc.accountId)).toEqual(['c', 'b']);
   });
-});
-
-describe('assigning an account', () => {
-  const assign = (collectorId: string | null, status: 'none' | 'open' | 'closed' = 'open'): AssignAccount => ({ type: 'AssignAccount', accountId: 'a', collectorId, assignedBy: 'sup-1', contactCase: { status, clientId: 'client-1' }, now: NOW });
-  const assigned = (collectorId: string | null, previousCollectorId: string | null) => ({
-    type: 'AccountAssigned' as const,
-    data: { accountId: 'a', clientId: 'client-1', collectorId, previousCollectorId, assignedBy: 'sup-1', assignedAt: NOW.toISOString() },
-  });
-
-  it('gives it to the collector, naming who had it before', () => given(assignmentDecider, [assigned('col-1', null)]).when(assign('col-2')).then([assigned('col-2', 'col-1')]));
-  it('records nothing when the collector already has it', () => given(assignmentDecider, [assigned('col-1', null)]).when(assign('col-1')).then([]));
-  it('returns it to the pool', () => given(assignmentDecider, [assigned('col-1', null)]).when(assign(null)).then([assigned(null, 'col-1')]));
-  it('is refused for an account without a case', () => given(assignmentDecider).when(assign('col-1', 'none')).thenRejects('case-unknown'));
-  it('is refused for a closed case', () => given(assignmentDecider).when(assign('col-1', 'closed')).thenRejects('case-closed'));
 });

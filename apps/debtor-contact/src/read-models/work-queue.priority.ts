@@ -1,5 +1,5 @@
-import { callWindowFor } from '../compliance/call-window.rule';
-import { debtorTimeZones, debtorToday, localTimeIn } from '../debtor-time/debtor-time';
+import { callWindowFor } from '../domain/compliance/call-window.rule';
+import { debtorTimeZones, debtorToday, localTimeIn } from '../domain/debtor-time/debtor-time';
 import { BANDS, WorkQueueEntryDoc } from './work-queue.projection';
 
 export const REASON_CODES = ['broken-promise', 'promise-due-today', 'plan-installment-missed', 'call-due', 'legal-review-due', 'calling-window', 'balance', 'age', 'last-contact'] as const;
