@@ -8,7 +8,8 @@ import { createPglite, PgliteEventStore } from '@lib/event-store';
 import { MessageBus } from '@lib/message-bus';
 import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
 import type { ClockControl } from '@lib/platform';
-import { createInMemoryReadModelStore, createPgliteReadModelStore, ReadModelStore } from '@lib/read-models';
+import { createInMemoryReadModelStore, createMongoReadModelStore, createPgliteReadModelStore, ReadModelStore } from '@lib/read-models';
+import { throwawayDatabase } from '@lib/read-models/testing/throwaway-database';
 import { HttpClient, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { ApplyCadenceHold } from './application/apply-cadence-hold/apply-cadence-hold.command';
 import { DebtorContactModule } from './debtor-contact.module';
@@ -35,6 +36,16 @@ const READ_MODEL_STORES: Array<[string, () => Promise<{ store: ReadModelStore; c
     async () => {
       const db: PGlite = await createPglite();
       return { store: await createPgliteReadModelStore({ db, schema: 'rm_debtor_contact' }), close: () => db.close() };
+    },
+  ],
+  [
+    'MongoDB-wire read models (the distributed mode\'s store)',
+    async () => {
+      const url = process.env.MONGO_URL;
+      if (!url) throw new Error('MONGO_URL is not set: run `set -a; . .infra/env; set +a` (the servers of the int and e2e tiers)');
+      const { dbName, drop } = throwawayDatabase(url, 'rm_debtor_contact');
+      const store = await createMongoReadModelStore({ url, dbName });
+      return { store, close: async () => { await store.close(); await drop(); } };
     },
   ],
 ];
