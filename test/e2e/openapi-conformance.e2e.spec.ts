@@ -187,6 +187,17 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await eventually(() => send('GET', `/cases/${accountId}`, 'collector'), (answer) => answer.status === 200);
     await valid('POST', `/cases/${accountId}/contacts`, 'collector', { channel: 'call', direction: 'outbound', outcome: 'right-party-contact', to: '+12125550100' });
     await valid('POST', `/cases/${accountId}/plans`, 'collector', { currency: 'USD', frequency: 'monthly', firstDueDate: '2026-02-15', installments: [{ amount: 375_000 }, { amount: 375_050 }] });
+    // Contact strategies, the work queue, assignment and approvals.
+    await valid('POST', `/clients/${clientId}/strategies`, 'supervisor', {
+      strategies: [{ strategyId: 'calls-first', name: 'Calls first', steps: [{ day: 0, action: 'first-notice' }, { day: 2, action: 'call' }, { day: 14, action: 'final-demand' }] }],
+      rules: [{ strategyId: 'calls-first', commercial: true, category: 'standard', minBalance: 1_000_000, maxAgeDays: 120, paymentHistory: 'none' }],
+    });
+    await send('POST', `/clients/${clientId}/strategies`, 'admin', { body: { strategies: [], rules: [{ strategyId: 'no-such-strategy' }] } });
+    await valid('POST', `/accounts/${accountId}/assignment`, 'supervisor', { collectorId: 'collector-1' });
+    await send('POST', `/accounts/${UNKNOWN_ID}/assignment`, 'supervisor', { body: { collectorId: 'collector-1' } });
+    await valid('GET', '/work-queue?limit=5', 'collector');
+    await send('GET', '/work-queue?limit=500', 'collector');
+    await valid('GET', '/approvals', 'supervisor');
     const letters = await eventually(() => send('GET', `/accounts/${accountId}/letters`, 'client'), (answer) => (answer.body as Array<{ status: string }>)[0]?.status === 'sent');
     await valid('GET', `/accounts/${accountId}/letters/${(letters.body as Array<{ letterId: string }>)[0].letterId}.pdf`, 'collector');
     // Holds, disputes and skip tracing (debtor contact), on an account of their own: it ends closed as bankrupt.

@@ -156,6 +156,10 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'POST /cases/:accountId/attorney-representation',
         'GET /compliance/contact-rules',
         'GET /cases/:accountId/contact-rules',
+        'POST /clients/:clientId/strategies',
+        'POST /accounts/:accountId/assignment',
+        'GET /work-queue',
+        'GET /approvals',
         'GET /reports/accounts/:accountId/history/export',
         'GET /reports/clients/:clientId/history/export',
         'GET /reports/clients/:clientId/aging',
@@ -214,6 +218,11 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     expect(rolesOf('POST /cases/:accountId/cease-requests')).toEqual(['collector', 'supervisor', 'compliance']);
     expect(rolesOf('POST /cases/:accountId/attorney-representation')).toEqual(['collector', 'supervisor', 'compliance']);
     expect(rolesOf('GET /compliance/contact-rules')).toEqual(['collector', 'supervisor', 'compliance']);
+    // A client's contact strategies are set by admins and supervisors; supervisors assign accounts and approve; collectors and supervisors work the queue.
+    expect(rolesOf('POST /clients/:clientId/strategies')).toEqual(['admin', 'supervisor']);
+    expect(rolesOf('POST /accounts/:accountId/assignment')).toEqual(['supervisor']);
+    expect(rolesOf('GET /work-queue')).toEqual(['collector', 'supervisor']);
+    expect(rolesOf('GET /approvals')).toEqual(['supervisor']);
     // What moves the limitation clock is legal's to record (a supervisor may too); compliance reads it.
     expect(routes.filter((route) => route.path.includes('/statute-of-limitations')).map((route) => `${route.method} ${route.path} ${String(route.roles)}`).sort()).toEqual([
       'GET /accounts/:accountId/statute-of-limitations legal,supervisor,compliance',

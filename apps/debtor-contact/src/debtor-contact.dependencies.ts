@@ -12,7 +12,16 @@ export const plansStreamId = (accountId: string) => `plans-${accountId}`;
 /** The service's name on the records it leaves in other services' ledgers. */
 export const DEBTOR_CONTACT_SERVICE = 'debtor-contact';
 
-const ACCOUNT_STREAM_PREFIXES = ['contact-', 'promises-', 'plans-', 'compliance-'];
+/** The account's contact strategy run (docs/debtor-contact.md, "Contact strategies"). */
+export const cadenceStreamId = (accountId: string) => `cadence-${accountId}`;
+/** Who works the account. */
+export const assignmentStreamId = (accountId: string) => `assignment-${accountId}`;
+/** A client's contact strategies and the rules that choose them. */
+export const strategiesStreamId = (clientId: string) => `strategies-${clientId}`;
+/** One entry of the supervisors' approval queue. */
+export const approvalStreamId = (approvalId: string) => `approval-${approvalId}`;
+
+const ACCOUNT_STREAM_PREFIXES = ['contact-', 'promises-', 'plans-', 'compliance-', 'cadence-', 'assignment-'];
 export const accountIdOfStream = (streamId: string) => {
   const prefix = ACCOUNT_STREAM_PREFIXES.find((candidate) => streamId.startsWith(candidate));
   return prefix ? streamId.slice(prefix.length) : undefined;

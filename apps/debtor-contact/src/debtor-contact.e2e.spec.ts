@@ -412,8 +412,10 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
       await contact(accountId, { channel: 'call', direction: 'outbound', outcome: 'no-answer' }).expect(201);
       const trail = await http.get(`/audit/debtor-contact/accounts/${accountId}`).set('authorization', staff('compliance')).expect(200);
       expect(trail.body.service).toBe('debtor-contact');
-      expect(trail.body.streams).toHaveLength(1);
+      // The case and its contact strategy's run (docs/debtor-contact.md, "Contact strategies").
+      expect(trail.body.streams).toHaveLength(2);
       expect(trail.body.streams[0]).toMatchObject({ streamId: `contact-${accountId}`, integrity: { ok: true } });
+      expect(trail.body.streams[1]).toMatchObject({ streamId: `cadence-${accountId}`, integrity: { ok: true } });
       expect(trail.body.streams[0].events.map((e: { type: string }) => e.type).filter((type: string) => !isMessageEvent(type))).toEqual(['ContactCaseOpened', 'NoticeSent', 'ContactAttemptRecorded']);
       await waitForStored(accountId, 'ContactAttemptRecorded');
       const copied = audit.filter((m) => m.key === `contact-${accountId}` && !isMessageEvent((m.value as { type: string }).type));

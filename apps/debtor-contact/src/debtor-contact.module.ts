@@ -64,6 +64,12 @@ import { ListSkipQueueController } from './application/list-skip-queue/list-skip
 import { ListSkipQueueHandler } from './application/list-skip-queue/list-skip-queue.handler';
 import { GetHoldsController } from './application/get-holds/get-holds.http.controller';
 import { GetHoldsHandler } from './application/get-holds/get-holds.handler';
+import { createInMemoryReadModelStore, ReadModelStore } from '@lib/read-models';
+import { cadenceControllers, cadenceProviders } from './application/cadence.providers';
+import { noteForcedRecall } from './integration/inbound/note-forced-recall.consumer';
+import { pauseCadenceOnHold, resumeCadenceOnLift } from './integration/inbound/apply-cadence-hold.consumer';
+import { WorkQueueProjector } from './integration/read-models/work-queue.projector';
+import { assignmentStreamId, cadenceStreamId } from './debtor-contact.dependencies';
 
 export const DEBTOR_CONTACT = 'debtor-contact';
 
@@ -79,12 +85,13 @@ const queryHandlers = [GetCaseHandler, ListLettersHandler, DownloadLetterHandler
 /**
  * Composition root of the debtor-contact service: its use cases over the ports it is
  * given. `channels` is the communications port (local adapters unless the process chose
- * others, see `channelsFor`). `clientKeys` checks clients' API keys where client-intake is
- * not in the same process.
+ * others, see `channelsFor`). `readModels` holds the work queue and the approvals
+ * (in memory unless the process chose a store, see `DebtorContactService`). `clientKeys`
+ * checks clients' API keys where client-intake is not in the same process.
  */
 @Module({})
 export class DebtorContactModule {
-  static register(deps: ContactDependencies, channels: MessageChannels = localChannels(), clientKeys?: ClientKeyVerifier): DynamicModule {
+  static register(deps: ContactDependencies, channels: MessageChannels = localChannels(), readModels: ReadModelStore = createInMemoryReadModelStore(), clientKeys?: ClientKeyVerifier): DynamicModule {
     const clientKeyProviders = clientKeys ? [{ provide: CLIENT_KEY_VERIFIER, useValue: clientKeys }] : [];
     const now = () => deps.clock.now();
     // Promise and installment checks, and hold end dates, are durable work in the service's own store: one scheduler for all of them.
@@ -98,17 +105,18 @@ export class DebtorContactModule {
       bus: deps.bus,
       gateway: (stored) => [...caseGateway(stored), ...arrangementsGateway(stored), ...holdsGateway(stored), ...refusalsGateway(stored)],
       accountIdOf: accountIdOfStream,
-      inbound: [openContactCase, openConvertedContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor, trackPromise, notePayment, notePaymentReversal, markCaseTimeBarred],
+      inbound: [openContactCase, openConvertedContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor, trackPromise, notePayment, notePaymentReversal, markCaseTimeBarred, noteForcedRecall, pauseCadenceOnHold, resumeCadenceOnLift],
       scheduler,
       publishes: [CONTACT_CASES, COMPLIANCE_DECISIONS],
       now,
       newId: deps.newId,
     });
     const dispatcher = new MessageDispatcher({ store: deps.eventStore, channels, now, newId: deps.newId });
+    const projector = new WorkQueueProjector(deps.eventStore, readModels);
     return {
       module: DebtorContactModule,
-      controllers: [...controllers, ...arrangementControllers, auditController(DEBTOR_CONTACT, (accountId) => [contactStreamId(accountId), promisesStreamId(accountId), plansStreamId(accountId), complianceStreamId(accountId)])],
-      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, { provide: DurableScheduler, useValue: scheduler }, HoldEndWork, ...arrangementProviders, ...commandHandlers, ...queryHandlers, runtimeProvider(runtime), { provide: Symbol('message-dispatcher'), useFactory: () => new MessageDispatcherLifecycle(dispatcher) }, ...clientKeyProviders],
+      controllers: [...controllers, ...arrangementControllers, ...cadenceControllers, auditController(DEBTOR_CONTACT, (accountId) => [contactStreamId(accountId), promisesStreamId(accountId), plansStreamId(accountId), complianceStreamId(accountId), cadenceStreamId(accountId), assignmentStreamId(accountId)])],
+      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, { provide: DurableScheduler, useValue: scheduler }, HoldEndWork, ...arrangementProviders, ...cadenceProviders(projector), ...commandHandlers, ...queryHandlers, runtimeProvider(runtime), { provide: Symbol('message-dispatcher'), useFactory: () => new MessageDispatcherLifecycle(dispatcher) }, ...clientKeyProviders],
       // For the process's auth guard, which looks for the key check among what its modules export.
       exports: clientKeyProviders.map((provider) => provider.provide),
     };

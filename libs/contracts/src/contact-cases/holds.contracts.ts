@@ -11,7 +11,7 @@ export const AccountHoldPlaced = contract({
   topic: CONTACT_CASES,
   type: 'AccountHoldPlaced.v1',
   summary: 'Collection on the account pauses: a client hold, a dispute (of the whole account or of listed invoices), a bankruptcy stay, a deceased debtor or skip.',
-  consumers: ['legal-referral'],
+  consumers: ['legal-referral', 'debtor-contact'],
   schema: s.object({
     accountId: s.string(),
     clientId: s.string(),
@@ -32,7 +32,7 @@ export const AccountHoldLifted = contract({
   topic: CONTACT_CASES,
   type: 'AccountHoldLifted.v1',
   summary: 'A hold no longer pauses collection (lifted by staff, a dispute resolved, new contact data found for a skip).',
-  consumers: ['legal-referral'],
+  consumers: ['legal-referral', 'debtor-contact'],
   schema: s.object({ accountId: s.string(), clientId: s.string(), holdId: s.string(), kind: s.enum(HOLD_KINDS), reason: s.string(), liftedAt: s.instant() }),
 });
 export type AccountHoldLiftedV1 = DataOf<typeof AccountHoldLifted>;

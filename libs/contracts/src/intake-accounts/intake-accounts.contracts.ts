@@ -186,7 +186,7 @@ export const AccountRecalled = contract({
   topic: INTAKE_ACCOUNTS,
   type: 'AccountRecalled.v1',
   summary: 'The client recalled the account: whether work had begun, the cancellation fee owed, and the override when a supervisor forced it.',
-  consumers: ['payments'],
+  consumers: ['payments', 'debtor-contact'],
   schema: s.object({
     accountId: s.string(),
     clientId: s.string(),

@@ -69,6 +69,11 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   'dispute-rejected-adjusts-nothing': 422,
   'dispute-amount-out-of-range': 422,
   'contact-data-empty': 422,
+  'strategy-id-taken': 422,
+  'strategy-starts-with-first-notice': 422,
+  'strategy-steps-invalid': 422,
+  'strategy-unknown': 422,
+  'strategy-rule-empty': 422,
   // The caller's role may not do this to this account (the endpoint admits the role, the rule does not).
   'recall-force-supervisor-only': 403,
   'closing-code-role': 403,

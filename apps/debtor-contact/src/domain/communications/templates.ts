@@ -69,6 +69,32 @@ const LEGAL_ACTION_WARNING_BODY = [
   'to an attorney to file suit against you for the amount owed.',
 ] as const;
 
+const SECOND_DEMAND_BODY = [
+  '{{debtorName}}',
+  'Account {{accountReference}}',
+  'Date: {{letterDate}}',
+  '',
+  'We wrote to you on {{firstNoticeDate}} about this debt and have not received payment.',
+  'Amount placed with us for collection: {{money:currentAmount}}',
+  'Any payment you made since then is credited to it.',
+  '',
+  'Please pay or contact us to arrange payment.',
+  'If you believe any part of this amount is not owed, tell us which and why.',
+] as const;
+
+const FINAL_DEMAND_BODY = [
+  '{{debtorName}}',
+  'Account {{accountReference}}',
+  'Date: {{letterDate}}',
+  '',
+  'Final demand: this debt remains unpaid despite our letters of {{firstNoticeDate}} and since.',
+  'Amount placed with us for collection: {{money:currentAmount}}',
+  'Any payment you made since then is credited to it.',
+  '',
+  'Please pay or contact us within 14 days of the date of this letter.',
+  'After that our client may review what further steps to take.',
+] as const;
+
 /** Every template ever used, by id and version. Append only. */
 export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
   { id: 'validation-notice', version: 1, channel: 'letter', subject: 'Validation notice', body: VALIDATION_NOTICE_BODY },
@@ -83,6 +109,10 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
     subject: '',
     body: ['{{debtorName}}: we mailed you a letter about account {{accountReference}} on {{letterDate}}. This is a debt collector. Reply STOP to stop texts.'],
   },
+  { id: 'second-demand', version: 1, channel: 'letter', subject: 'Second demand for payment', body: SECOND_DEMAND_BODY },
+  { id: 'second-demand-email', version: 1, channel: 'email', subject: 'Second demand for payment: account {{accountReference}}', body: SECOND_DEMAND_BODY },
+  { id: 'final-demand', version: 1, channel: 'letter', subject: 'Final demand for payment', body: FINAL_DEMAND_BODY },
+  { id: 'final-demand-email', version: 1, channel: 'email', subject: 'Final demand for payment: account {{accountReference}}', body: FINAL_DEMAND_BODY },
 ];
 
 /** The template of that id and version; a message that names one that does not exist is a bug, not input. */

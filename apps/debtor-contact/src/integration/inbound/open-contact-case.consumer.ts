@@ -10,7 +10,8 @@ import { caseDebtorOf, firstNoticeOf } from './published-debtor';
  */
 export const openContactCase = commandOn(AccountPlaced, (data, context) => {
   if (data.service === 'pre-collection') return undefined;
-  const { accountId, clientId, clientReference, commercial, debtor, invoices, currency, placedAmount } = data;
+  const { accountId, clientId, clientReference, commercial, category, debtor, invoices, currency, placedAmount } = data;
+  const oldestDueDate = invoices.map((invoice) => invoice.dueDate).sort()[0] ?? null;
   return new OpenContactCase(
     {
       accountId,
@@ -22,5 +23,6 @@ export const openContactCase = commandOn(AccountPlaced, (data, context) => {
       firstNotice: firstNoticeOf(clientReference, invoices, placedAmount, currency, debtor),
     },
     context,
+    { category, oldestDueDate },
   );
 });

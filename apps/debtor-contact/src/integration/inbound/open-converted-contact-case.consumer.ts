@@ -18,5 +18,6 @@ export const openConvertedContactCase = commandOn(ConvertedToThirdParty, (data, 
       ...(clientReference && invoices && invoices.length > 0 ? { firstNotice: firstNoticeOf(clientReference, invoices, placedAmount, currency, debtor) } : {}),
     },
     context,
+    { category: null, oldestDueDate: invoices?.map((invoice) => invoice.dueDate).sort()[0] ?? null },
   );
 });

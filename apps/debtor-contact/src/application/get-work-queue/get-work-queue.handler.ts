@@ -1,0 +1,47 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { SERVICE_DEPENDENCIES } from '@lib/platform';
+import type { ContactDependencies } from '../../debtor-contact.dependencies';
+import { QueueInstant } from '../../read-models/work-queue.priority';
+import { BANDS } from '../../read-models/work-queue.projection';
+import { WorkQueueProjector } from '../../integration/read-models/work-queue.projector';
+import { GetWorkQueue } from './get-work-queue.query';
+import type { QueueBand, WorkQueueEntryView, WorkQueueView } from './work-queue.view';
+
+const BAND_NAMES: Record<number, QueueBand> = { [BANDS.brokenPromise]: 'broken-promise', 4.5: 'promise-due-today', [BANDS.installmentMissed]: 'plan-installment-missed', [BANDS.callDue]: 'call-due', [BANDS.legalReview]: 'legal-review-due', [BANDS.rest]: 'open' };
+
+/**
+ * Answers from the projector's index of the work queue read model, after a catch-up on
+ * the service's own log, so a collector sees every event the service stored before the
+ * question (docs/debtor-contact.md, "The work queue").
+ */
+@QueryHandler(GetWorkQueue)
+export class GetWorkQueueHandler implements IQueryHandler<GetWorkQueue> {
+  constructor(
+    @Inject(SERVICE_DEPENDENCIES) private readonly deps: ContactDependencies,
+    private readonly projector: WorkQueueProjector,
+  ) {}
+
+  async execute({ collectorId, limit }: GetWorkQueue): Promise<WorkQueueView> {
+    await this.projector.catchUp();
+    const now = this.deps.clock.now();
+    const entries = this.projector.index.next(collectorId, new QueueInstant(now), limit).map(
+      ({ doc, rank, callingWindow, ageDays, reasons }, index): WorkQueueEntryView => ({
+        position: index + 1,
+        accountId: doc.accountId,
+        clientId: doc.clientId,
+        debtorName: doc.debtorName,
+        assignee: doc.assignee,
+        assignedToYou: doc.assignee === collectorId,
+        band: BAND_NAMES[rank],
+        balance: doc.balance,
+        currency: doc.currency,
+        ageDays,
+        lastContactAt: doc.lastContactAt,
+        callingWindow,
+        reasons,
+      }),
+    );
+    return { collectorId, asOf: now.toISOString(), entries };
+  }
+}

@@ -1,0 +1,67 @@
+import { ProjectedEvent } from '@lib/read-models';
+import { WorkQueueIndex } from './work-queue.index';
+import { QueueInstant, rankCandidates } from './work-queue.priority';
+import { WorkQueueEntryDoc, workQueueProjection } from './work-queue.projection';
+
+/** Monday 2026-03-02, 15:00 UTC: 10:00 in New York, 07:00 in California. */
+const NOW = new Date('2026-03-02T15:00:00.000Z');
+const PLACES = [{ country: 'US', region: 'NY' }, { country: 'US', region: 'CA' }, { country: 'US', region: 'TX' }, { country: 'GB' }, { country: 'ZZ' }];
+
+/** A deterministic spread of accounts: every band, both windows, promises due today and not, three assignees. */
+function portfolio(size: number, seed = 7): WorkQueueEntryDoc[] {
+  let state = seed;
+  const random = (n: number) => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) % n;
+  const docs: WorkQueueEntryDoc[] = [];
+  for (let n = 0; n < size; n++) {
+    const accountId = `acc-${String(n).padStart(4, '0')}`;
+    const at = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
+    const events: ProjectedEvent[] = [
+      { streamId: `contact-${accountId}`, version: 0, type: 'ContactCaseOpened', data: { accountId, clientId: 'c', commercial: true, debtor: { kind: random(3) === 0 ? 'person' : 'company', legalName: accountId, ...PLACES[random(PLACES.length)] }, currency: 'USD', placedAmount: 1_000 * (1 + random(20)), openedAt: at(1 + random(30)) }, metadata: {} },
+    ];
+    const kind = random(8);
+    if (kind === 0) events.push({ streamId: `promises-${accountId}`, version: 0, type: 'PromiseBroken', data: { accountId, promiseId: 'p', brokenAt: at(2) }, metadata: {} });
+    if (kind === 1 || kind === 2) events.push({ streamId: `promises-${accountId}`, version: 0, type: 'PromiseTracked', data: { accountId, promiseId: 'p', dueDate: ['2026-03-01', '2026-03-02', '2026-03-03'][random(3)] }, metadata: {} });
+    if (kind === 3) events.push({ streamId: `plans-${accountId}`, version: 0, type: 'PlanInstallmentMissed', data: { accountId, missedAt: at(3) }, metadata: {} });
+    if (kind === 4) events.push({ streamId: `cadence-${accountId}`, version: 0, type: 'CadenceStepTaken', data: { accountId, action: 'call', takenAt: at(1) }, metadata: {} });
+    if (kind === 5) events.push({ streamId: `cadence-${accountId}`, version: 0, type: 'CadenceStepTaken', data: { accountId, action: 'legal-review', takenAt: at(1) }, metadata: {} });
+    const assignee = [null, null, 'col-1', 'col-2'][random(4)];
+    if (assignee) events.push({ streamId: `assignment-${accountId}`, version: 0, type: 'AccountAssigned', data: { accountId, clientId: 'c', collectorId: assignee }, metadata: {} });
+    if (random(10) === 0) events.push({ streamId: `contact-${accountId}`, version: 1, type: 'ContactCaseClosed', data: { accountId }, metadata: {} });
+    docs.push(events.reduce<WorkQueueEntryDoc | null>((doc, e) => workQueueProjection.evolve(doc, e), null)!);
+  }
+  return docs;
+}
+
+/** The queue by definition: every open account of the group ranked, assigned first. */
+function byDefinition(docs: WorkQueueEntryDoc[], collectorId: string, limit: number) {
+  const instant = new QueueInstant(NOW);
+  const mine = rankCandidates(docs.filter((d) => d.open && d.assignee === collectorId), instant, limit);
+  return [...mine, ...rankCandidates(docs.filter((d) => d.open && d.assignee === null), instant, limit - mine.length)].map((e) => e.doc.accountId);
+}
+
+describe('the work queue index', () => {
+  const docs = portfolio(1_500);
+  const index = new WorkQueueIndex();
+  docs.forEach((doc) => index.upsert(doc));
+
+  it.each([1, 5, 20, 200, 2_000])('answers the same first %i accounts as ranking every open account of the group', (limit) => {
+    for (const collector of ['col-1', 'col-2', 'nobody']) {
+      expect(index.next(collector, new QueueInstant(NOW), limit).map((e) => e.doc.accountId)).toEqual(byDefinition(docs, collector, limit));
+    }
+  });
+
+  it('loaded at once answers as inserted one by one', () => {
+    const loaded = new WorkQueueIndex();
+    loaded.load(docs);
+    expect(loaded.next('col-1', new QueueInstant(NOW), 300).map((e) => e.doc.accountId)).toEqual(byDefinition(docs, 'col-1', 300));
+  });
+
+  it('holds open accounts only, and follows a document that changed or closed', () => {
+    expect(index.size).toBe(docs.filter((d) => d.open).length);
+    const [first] = index.next('nobody', new QueueInstant(NOW), 1);
+    index.upsert({ ...first.doc, open: false });
+    expect(index.next('nobody', new QueueInstant(NOW), 1)[0].doc.accountId).not.toBe(first.doc.accountId);
+    index.upsert({ ...first.doc, balance: 1 });
+    expect(index.next('nobody', new QueueInstant(NOW), 2_000).map((e) => e.doc.accountId)).toEqual(byDefinition(docs.map((d) => (d.accountId === first.doc.accountId ? { ...d, balance: 1 } : d)), 'nobody', 2_000));
+  });
+});
