@@ -42,6 +42,14 @@ describe('a commission corrected after posting, in the trust ledger', () => {
     expect(usd(inputs)).toMatchObject({ trustCash: 0, receivablesTotal: 1_500, feeIncome: 1_500, invariantHolds: true });
   });
 
+  it('claws back the share the client was paid, not the share a later correction left it', () => {
+    const later = paid('p2', { applied: 50_000, commission: 0 });
+    const clawing = remitted('r2', 'client-1', ['p2']);
+    const inputs: TrustInput[] = [payment, remitted('r1', 'client-1', ['p1']), corrected(payment, 2_500, 4_000), reversed(payment, 'remitted'), later, { ...clawing, data: { ...clawing.data, remittanceType: 'net', clawbacks: [{ paymentId: 'p1', remittanceId: 'r1' }] } }];
+    expect(lines(journal(inputs).at(-1)!)).toEqual({ 'client-payable:client-1': 50_000, 'trust-cash': -42_500, 'client-receivable:client-1': -7_500 });
+    expect(usd(inputs)).toMatchObject({ receivablesTotal: 0, feeIncome: -2_500, trustCash: -2_500, invariantHolds: true });
+  });
+
   it('reverses a corrected payment by taking back the corrected figures', () => {
     expect(usd([payment, corrected(payment, 2_500, 4_000), reversed(payment)])).toMatchObject({ trustCash: 0, payablesTotal: 0, feeIncome: 0, invariantHolds: true });
   });

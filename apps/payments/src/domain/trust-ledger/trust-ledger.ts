@@ -89,6 +89,11 @@ interface KnownPayment {
   direct: boolean;
   reversed: boolean;
   remittanceId?: string;
+  /**
+   * The share the client was paid for it by that remittance. A commission corrected
+   * afterwards changes `clientShare`, not what was paid: a claw-back owes back this.
+   */
+  remittedShare?: number;
   /** The statement that settled it: a direct payment's commission, or a claw-back. */
   settledBy?: string;
 }
@@ -214,7 +219,7 @@ function statementMoney(state: TrustLedgerState, data: RemittanceIssued['data'])
       agencyClientShare: sum(items.agency, (p) => p.clientShare),
       agencyCommission: sum(items.agency, (p) => p.commission),
       directCommission: sum(items.direct, (p) => p.commission),
-      clawedBack: sum(items.clawedBack, (p) => p.clientShare),
+      clawedBack: sum(items.clawedBack, (p) => p.remittedShare ?? p.clientShare),
     };
     money.set(currency, { ...sums, ...remittanceMoney(data.remittanceType ?? 'net', sums) });
   }
@@ -268,7 +273,10 @@ export function addTrustInput(state: TrustLedgerState, input: TrustInput): void 
       const { remittanceId } = input.data;
       for (const [currency, money] of statementMoney(state, input.data)) move(currency, { paidToClients: money.paidToClient, feesTaken: money.commissionDeducted });
       for (const items of statementItems(state, input.data).values()) {
-        for (const payment of items.agency) payment.remittanceId = remittanceId;
+        for (const payment of items.agency) {
+          payment.remittanceId = remittanceId;
+          payment.remittedShare = payment.clientShare;
+        }
         for (const payment of [...items.direct, ...items.clawedBack]) payment.settledBy = remittanceId;
       }
       return;
