@@ -5,6 +5,8 @@ import { journeyWebhook } from './webhooks.journey';
 import { journeyMigrationImport } from './migration.journey';
 import { journeyAccountChanges } from './account-changes.journey';
 import { journeyPaymentPlan } from './payment-plan.journey';
+import { journeyCostAdvance, journeyRemittanceMonth } from './money.journey';
+import { journeyStatuteOfLimitations } from './statute.journey';
 
 /**
  * Declares the journeys against a deployment started once for the suite. Each journey
@@ -71,5 +73,17 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
 
   it('13. payment plan: a promise kept and a weekly plan paid through payments; the last installment pays the account in full, intake closes it, the case shows the plan completed', async () => {
     await journeyPaymentPlan(deployment, `PLAN-${Date.now()}`);
+  }, 120_000);
+
+  it('14. remittance: a month of payments under net, gross and combined agreements, a direct payment invoiced, a reversal after remittance clawed back on the next statement, statements downloaded byte-identical to the hashes issued', async () => {
+    await journeyRemittanceMonth(deployment, `REMIT-${Date.now()}`);
+  }, 180_000);
+
+  it('15. cost advance: requested from the client, received into trust, spent, recovered in the judgment and the rest refunded, out of the debt and commission', async () => {
+    await journeyCostAdvance(deployment, `ADVANCE-${Date.now()}`);
+  }, 120_000);
+
+  it('16. statute of limitations: a time-barred account never forwarded and closed time-barred; a bankruptcy stay tolls the clock', async () => {
+    await journeyStatuteOfLimitations(deployment, `SOL-${Date.now()}`);
   }, 120_000);
 }
