@@ -4,6 +4,7 @@
  * statements re-rendered byte for byte; and a cost advance from request to refund.
  */
 import { createHash } from 'node:crypto';
+import { startWebhookReceiver, verifyStandardWebhook } from '../../support/webhook-receiver';
 import { Deployment, Service } from './deployment';
 import { Answer, as, call, Credentials, eventually, onboardClient, OnboardedClient, placeAccount } from './journeys';
 
@@ -68,9 +69,19 @@ async function clientRemittedAs(d: Deployment, name: string, planId: string, rem
  * month the net client's wire bounces: an accountant's run by hand claws it back, traced
  * to the statement that paid it out, leaves a negative net and invoices it. Every
  * statement downloads (CSV and PDF) to exactly the bytes whose hashes its issuing event
- * recorded, and the trust ledger reconciles for each client.
+ * recorded, the combined client's webhook endpoint is told of its statement (with those
+ * hashes), and the trust ledger reconciles for each client.
  */
 export async function journeyRemittanceMonth(d: Deployment, reference: string) {
+  const receiver = await startWebhookReceiver();
+  try {
+    await remittanceMonth(d, reference, receiver);
+  } finally {
+    await receiver.close();
+  }
+}
+
+async function remittanceMonth(d: Deployment, reference: string, receiver: Awaited<ReturnType<typeof startWebhookReceiver>>) {
   // Start on a month's first day, so the holds fall inside or outside the month by design.
   const firstDay = await advanceTo(d, new Date(nextMonthStart(await clockNow(d)).getTime() + 12 * HOUR_MS));
   const monthStart = new Date(Date.UTC(firstDay.getUTCFullYear(), firstDay.getUTCMonth(), 1));
@@ -110,6 +121,12 @@ export async function journeyRemittanceMonth(d: Deployment, reference: string) {
       return ledger?.payments?.some((p: { direct?: boolean }) => p.direct) ? ledger : undefined;
     });
   }
+  const hook = await call(d, 'client-intake', 'POST', `/clients/${clients.combined.client.clientId}/webhook-endpoints`, {
+    as: as.client(clients.combined.client.apiKey),
+    body: { url: receiver.url('/remittances'), eventTypes: ['remittance.issued'] },
+  });
+  expect(hook.status).toBe(201);
+
   // Day 25: a check, held 10 days, clears in the next month.
   await advanceTo(d, new Date(monthStart.getTime() + 24 * DAY_MS + 12 * HOUR_MS));
   for (const type of types) expect(Date.parse((await pay(type, 50_000, 'check', 'check')).clearsAt)).toBeGreaterThan(monthEnd.getTime());
@@ -130,6 +147,14 @@ export async function journeyRemittanceMonth(d: Deployment, reference: string) {
   expect(net).toMatchObject({ remittanceType: 'net', invoice: null, totals: { commissionDeducted: 75_000, netted: 20_000, paidToClient: 205_000, invoiced: 0 } });
   expect(gross).toMatchObject({ remittanceType: 'gross', invoice: { amount: 95_000, commissionInvoiced: 95_000, shortfall: 0 }, totals: { commissionDeducted: 0, paidToClient: 300_000, invoiced: 95_000 } });
   expect(combined).toMatchObject({ remittanceType: 'combined', invoice: { amount: 20_000, commissionInvoiced: 20_000, shortfall: 0 }, totals: { commissionDeducted: 75_000, paidToClient: 225_000, invoiced: 20_000 } });
+
+  // The combined client's endpoint hears of its statement, with the hashes to check its downloads against.
+  const announced = await eventually('remittance.issued delivered', async () => receiver.received.find((r) => r.path === '/remittances'));
+  expect(verifyStandardWebhook(hook.body.secret, announced.headers, announced.body)).toBe(true);
+  expect(JSON.parse(announced.body)).toMatchObject({
+    type: 'remittance.issued',
+    data: { remittanceId: combined.remittanceId, clientId: clients.combined.client.clientId, statementNumber: 1, remittanceType: 'combined', paidToClient: 225_000, invoiced: 20_000, csvSha256: combined.csvSha256, pdfSha256: combined.pdfSha256 },
+  });
 
   // The next month: the net client's wire bounces after it was paid out, and a new wire comes in.
   const reversal = await call(d, 'payments', 'POST', `/payments/${clients.net.wireId}/reversal`, { as: as.staff('accountant'), body: { accountId: clients.net.accountId, reason: 'chargeback' }, idempotencyKey: `chargeback-${reference}` });
