@@ -9,9 +9,13 @@ import { addTrustInput, initialTrustLedger, TrustInput } from './trust-ledger';
  * money collected and not yet remitted, to the cent. Checked after every step of random
  * sequences of agency and direct payments, reversals (before and after remittance), credit
  * refunds, remittance runs of the three types (net, gross, combined: paying out, netting
- * claw-backs and direct commission, invoicing what the payout cannot cover), commissions
- * corrected after posting (before or after their remittance, up or down) and cost advances
- * received, spent and refunded.
+ * claw-backs, direct commission and commissions corrected after an earlier statement,
+ * invoicing what the payout cannot cover), commissions corrected after posting (before or
+ * after their remittance, up or down) and cost advances received, spent and refunded.
+ * Two clients: few enough that a run often meets its client's earlier payments (a
+ * claw-back or a correction line needs a statement before it), enough to keep each
+ * client's money apart. Sequences run to 60 steps (`size: 'max'`: fast-check's default
+ * size keeps arrays near ten, too short for pay, remit, correct, reverse, remit again).
  *
  * The reference model knows nothing of journal entries. It keeps, per payment, what the
  * client is entitled to and what it was paid, and per statement the money the rules say
