@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PaymentPosted, PaymentPostedV2 } from '@lib/contracts';
+import { PaymentPosted, PaymentPostedV2, RemittanceIssuedV1 } from '@lib/contracts';
 import { handleCommand } from '@lib/es-core';
 import { PgliteEventStore } from '@lib/event-store';
 import { MessageBus } from '@lib/message-bus';
@@ -189,6 +189,72 @@ describe('client intake webhooks (real receiver on 127.0.0.1)', () => {
     expect(log).toMatchObject({ eventType: 'batch.finished', eventId: completion.metadata.eventId, status: 'succeeded' });
     const status = await http.get(`/placements/batches/${batchId}`).set('x-api-key', apiKey).expect(200);
     expect(status.body).toMatchObject({ status: 'completed', placed: 2, alreadyPlaced: 1, refused: 1, receivedAt: JSON.parse(sent[1].body).data.receivedAt });
+  });
+
+  it('announces a remittance statement issued to the client, and to no other client', async () => {
+    const { clientId, apiKey } = await onboardClientWithKey('Fabrikam');
+    const other = await onboardClientWithKey('Tailspin');
+    const { endpointId, secret } = await register(clientId, apiKey, '/remittances', ['remittance.issued']);
+    const otherEndpoint = await register(other.clientId, other.apiKey, '/remittances-other', ['remittance.issued', 'payment.collected']);
+    const issued: RemittanceIssuedV1 = {
+      remittanceId: randomUUID(),
+      clientId,
+      statementNumber: 3,
+      currency: 'USD',
+      remittanceType: 'gross',
+      periodStart: '2026-05-01T00:00:00.000Z',
+      periodEnd: '2026-06-01T00:00:00.000Z',
+      issuedAt: clock.now().toISOString(),
+      paymentCount: 2,
+      directPaymentCount: 1,
+      clawbackCount: 0,
+      agencyCollected: 300_000,
+      agencyCommission: 75_000,
+      directCollected: 80_000,
+      directCommission: 20_000,
+      clawedBack: 0,
+      paidToClient: 300_000,
+      invoiced: 95_000,
+      csvSha256: 'a'.repeat(64),
+      pdfSha256: 'b'.repeat(64),
+    };
+    const eventId = randomUUID();
+    const message = { topic: RemittanceIssuedV1.topic, key: clientId, value: issued, headers: { 'message-type': RemittanceIssuedV1.type, 'message-id': `${eventId}:${RemittanceIssuedV1.type}`, 'correlation-id': 'corr-remit-1', 'causation-id': eventId } };
+    await bus.publish([message]);
+    await bus.publish([message]);
+    await eventually('the statement announced', async () => receivedOn('/remittances'), (r) => r.length >= 1);
+    await advanceAndTick({ seconds: 1 });
+
+    const log = await deliveries(clientId, apiKey, endpointId);
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ eventType: 'remittance.issued', eventId, status: 'succeeded' });
+    const [request] = receivedOn('/remittances');
+    expect(receivedOn('/remittances')).toHaveLength(1);
+    expect(verifyStandardWebhook(secret, request.headers, request.body)).toBe(true);
+    expect(JSON.parse(request.body)).toEqual({
+      type: 'remittance.issued',
+      timestamp: issued.issuedAt,
+      eventId,
+      data: {
+        remittanceId: issued.remittanceId,
+        clientId,
+        statementNumber: 3,
+        currency: 'USD',
+        remittanceType: 'gross',
+        periodStart: issued.periodStart,
+        periodEnd: issued.periodEnd,
+        issuedAt: issued.issuedAt,
+        paymentCount: 2,
+        directPaymentCount: 1,
+        clawbackCount: 0,
+        paidToClient: 300_000,
+        invoiced: 95_000,
+        csvSha256: issued.csvSha256,
+        pdfSha256: issued.pdfSha256,
+      },
+    });
+    expect(await deliveries(other.clientId, other.apiKey, otherEndpoint.endpointId)).toEqual([]);
+    expect(receivedOn('/remittances-other')).toEqual([]);
   });
 
   it('signs with the old and the new secret during a rotation', async () => {

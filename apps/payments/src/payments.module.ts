@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { COMPLIANCE_DECISIONS, PAYMENTS_LEDGER, PAYMENTS_REMITTANCES } from '@lib/contracts';
 import { withUpcasting } from '@lib/event-store';
 import { ServiceRuntime } from '@lib/integration';
-import { auditController, commandRefusalGateway, complianceStreamId, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { auditController, CLIENT_KEY_VERIFIER, ClientKeyVerifier, commandRefusalGateway, complianceStreamId, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { DurableScheduler } from '@lib/scheduler';
 import { ApplyLegalRateHandler } from './application/apply-legal-rate/apply-legal-rate.handler';
 import { PostAttorneyCollectionHandler } from './application/post-attorney-collection/post-attorney-collection.handler';
@@ -64,7 +64,7 @@ const queryHandlers = [GetLedgerHandler, GetTrustReconciliationHandler, GetCostA
 /** Composition root of the payments service: its use cases over the ports it is given. */
 @Module({})
 export class PaymentsModule {
-  static register(given: PaymentsDependencies): DynamicModule {
+  static register(given: PaymentsDependencies, options: { clientKeys?: ClientKeyVerifier } = {}): DynamicModule {
     // Everything in payments reads the ledger as today's code knows it; the audit trail and
     // the integrity check still see (and verify) each event's stored form.
     const deps: PaymentsDependencies = { ...given, eventStore: withUpcasting(given.eventStore, ledgerUpcasters) };
@@ -83,6 +83,7 @@ export class PaymentsModule {
       now: () => deps.clock.now(),
       newId: deps.newId,
     });
+    const clientKeys = options.clientKeys ? [{ provide: CLIENT_KEY_VERIFIER, useValue: options.clientKeys }] : [];
     return {
       module: PaymentsModule,
       controllers: [...controllers, auditController(PAYMENTS_SERVICE, (accountId) => [ledgerStreamId(accountId), costAdvancesStreamId(accountId), complianceStreamId(accountId)])],
@@ -93,8 +94,11 @@ export class PaymentsModule {
         RemittanceRunWork,
         ...commandHandlers,
         ...queryHandlers,
+        ...clientKeys,
         runtimeProvider(runtime),
       ],
+      // For the process's auth guard, which looks for the key check among what its modules export.
+      exports: clientKeys.map((provider) => provider.provide),
     };
   }
 }

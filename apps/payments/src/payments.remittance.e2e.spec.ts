@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { AccountPlaced, AccountPlacedV2, AgreementVersionPublished, AgreementVersionPublishedV1, AUDIT_EVENTS, Contract, DirectPaymentReported, PAYMENTS_REMITTANCES } from '@lib/contracts';
+import { AccountPlaced, AccountPlacedV2, AgreementVersionPublished, AgreementVersionPublishedV1, AUDIT_EVENTS, Contract, DirectPaymentReported, LegalStageChanged, PAYMENTS_REMITTANCES } from '@lib/contracts';
 import type { TestClock } from '@lib/clock';
 import { PgliteEventStore } from '@lib/event-store';
 import { IncomingMessage, MessageBus } from '@lib/message-bus';
@@ -196,6 +196,42 @@ describe('payments remits each client per period: net, gross, combined, claw-bac
     await waitFor('RemittanceIssued.v1 per statement', () => announced.length >= issued.length, WAIT);
     expect(announced.map((m) => [m.key, (m.value as { remittanceId: string }).remittanceId]).sort()).toEqual(issued.map((s) => [s.clientId, s.remittanceId]).sort());
     expect(announced.find((m) => (m.value as { remittanceId: string }).remittanceId === february.remittanceId)?.value).toMatchObject({ clawbackCount: 1, invoiced: 3_000, pdfSha256: february.pdfSha256 });
+  });
+
+  it('settles on the next statement a commission corrected after remittance (the legal rate from a forwarding heard late), leaving the earlier statement as issued', async () => {
+    const clientId = randomUUID();
+    await agree(clientId, 'net');
+    const accountId = await place(clientId);
+    const first = await pay(accountId, '2026-03-02T10:00:00.000Z', 10_000, 'wire');
+    clock.set('2026-03-05T00:00:00.000Z');
+    const march = await http.post(`/clients/${clientId}/remittances`).set('authorization', staff('accountant')).send({ periodStart: '2026-03-01T00:00:00.000Z', periodEnd: '2026-03-05T00:00:00.000Z' }).expect(201);
+    const [paidOut] = march.body.statements;
+    expect(paidOut.totals).toMatchObject({ agencyCommission: 2_500, paidToClient: 7_500 });
+
+    // The account had been forwarded at 09:00 on the 2nd, an hour before the payment; payments hears it now.
+    clock.set('2026-03-06T10:00:00.000Z');
+    await publish(LegalStageChanged, accountId, { accountId, clientId, stage: 'forwarded', balance: 490_000, currency: 'USD', attorneyId: 'att-1', changedAt: '2026-03-02T09:00:00.000Z' });
+    await eventually('the correction', async () => (await store.readStream(`ledger-${accountId}`)).some((e) => e.type === 'CommissionCorrected'));
+    await pay(accountId, '2026-03-07T10:00:00.000Z', 20_000, 'wire');
+
+    clock.set('2026-03-10T00:00:00.000Z');
+    const next = await http.post(`/clients/${clientId}/remittances`).set('authorization', staff('accountant')).send({ periodStart: '2026-03-05T00:00:00.000Z', periodEnd: '2026-03-10T00:00:00.000Z' }).expect(201);
+    const [settling] = next.body.statements;
+    // The new payment at the legal rate (20,000: 8,000), and the first one's 2,500 -> 4,000 taken off the payout.
+    expect(settling.totals).toMatchObject({ agencyCollected: 20_000, agencyCommission: 8_000, agencyCommissionCorrected: 1_500, directCommissionCorrected: 0, netted: 1_500, paidToClient: 10_500, invoiced: 0 });
+    const shown = await http.get(`/remittances/${settling.remittanceId}`).set('authorization', staff('accountant')).expect(200);
+    expect(shown.body.commissionCorrections).toEqual([{ paymentId: first, accountId, remittanceId: paidOut.remittanceId, direct: false, commissionBefore: 2_500, commission: 4_000, difference: 1_500 }]);
+    const csv = await http.get(`/remittances/${settling.remittanceId}.csv`).set('authorization', staff('accountant')).expect(200);
+    expect(csv.text).toContain(`commission-correction,${first},${accountId},agency,,,,${paidOut.remittanceId},,1500,-1500\r\n`);
+
+    // The earlier statement still shows what it paid, byte for byte; the client owes nothing more; the trust ledger reconciles.
+    const earlier = await http.get(`/remittances/${paidOut.remittanceId}`).set('authorization', staff('accountant')).expect(200);
+    expect(earlier.body.payments).toEqual([expect.objectContaining({ paymentId: first, commission: 2_500, clientShare: 7_500 })]);
+    for (const statement of [paidOut, settling]) await expectReRenderedAsIssued(statement);
+    const trust = (await http.get(`/trust/reconciliation?clientId=${clientId}`).set('authorization', staff('accountant')).expect(200)).body;
+    expect(trust.invariantHolds).toBe(true);
+    // The 1,500 kept from the payout is the agency's fee, still in trust (as netted direct-payment commission is).
+    expect(trust.currencies[0]).toMatchObject({ payablesTotal: 0, receivablesTotal: 0, feeIncome: 1_500, trustCash: 1_500 });
   });
 
   it('shows a client its own statements and nothing of another client', async () => {

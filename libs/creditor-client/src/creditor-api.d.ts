@@ -1214,7 +1214,7 @@ export interface components {
             disabledReason: string | null;
             /** Format: uuid */
             endpointId: string;
-            eventTypes: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone")[];
+            eventTypes: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone" | "remittance.issued")[];
             /**
              * Format: date-time
              * @description While a rotated-out secret still signs alongside the new one: until when
@@ -1236,7 +1236,7 @@ export interface components {
             url: string;
         };
         RegisterWebhookEndpointRequest: {
-            eventTypes: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone")[];
+            eventTypes: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone" | "remittance.issued")[];
             /**
              * @description https; must resolve to public addresses only unless the deployment allows otherwise
              * @example https://hooks.example.com/collections
@@ -1349,7 +1349,7 @@ export interface components {
             taxId?: string;
         };
         UpdateWebhookEndpointRequest: {
-            eventTypes?: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone")[];
+            eventTypes?: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone" | "remittance.issued")[];
             url?: string;
         };
         WebhookAttemptView: {
@@ -1396,7 +1396,7 @@ export interface components {
             disabledReason: string | null;
             /** Format: uuid */
             endpointId: string;
-            eventTypes: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone")[];
+            eventTypes: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone" | "remittance.issued")[];
             /**
              * Format: date-time
              * @description While a rotated-out secret still signs alongside the new one: until when

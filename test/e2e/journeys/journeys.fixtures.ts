@@ -7,6 +7,8 @@ import { journeyAccountChanges } from './account-changes.journey';
 import { journeyPaymentPlan } from './payment-plan.journey';
 import { journeyBankruptcy, journeyDispute } from './holds.journey';
 import { journeyBulkFileWithBadRows } from './bulk-placement.journey';
+import { journeyCostAdvance, journeyRemittanceMonth } from './money.journey';
+import { journeyStatuteOfLimitations } from './statute.journey';
 
 /**
  * Declares the journeys against a deployment started once for the suite. Each journey
@@ -85,5 +87,17 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
 
   it('16. bulk file with bad rows: placed through the typed client, 202 at once, an account id for each good row and every problem of each bad row, the good accounts in reporting', async () => {
     await journeyBulkFileWithBadRows(deployment, `BULK-${Date.now()}`);
+  }, 120_000);
+
+  it('17. remittance: a month of payments under net, gross and combined agreements, a direct payment invoiced, a reversal after remittance clawed back on the next statement, statements downloaded byte-identical to the hashes issued', async () => {
+    await journeyRemittanceMonth(deployment, `REMIT-${Date.now()}`);
+  }, 180_000);
+
+  it('18. cost advance: requested from the client, received into trust, spent, recovered in the judgment and the rest refunded, out of the debt and commission', async () => {
+    await journeyCostAdvance(deployment, `ADVANCE-${Date.now()}`);
+  }, 120_000);
+
+  it('19. statute of limitations: a time-barred account never forwarded and closed time-barred; a bankruptcy stay tolls the clock', async () => {
+    await journeyStatuteOfLimitations(deployment, `SOL-${Date.now()}`);
   }, 120_000);
 }

@@ -3,8 +3,8 @@ import type { ClientKeyVerifier } from './auth.guard';
 
 /**
  * Client API keys are issued and kept (hashed) by client-intake; a process of another
- * service (reporting, debtor contact) without client-intake beside it asks client-intake
- * whether a key is good.
+ * service (reporting, debtor contact, payments) without client-intake beside it asks
+ * client-intake whether a key is good.
  *
  * It asks `GET /clients/me` with the key: 401 for a bad key, the client id for a good one.
  *

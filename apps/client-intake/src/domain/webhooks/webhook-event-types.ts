@@ -2,15 +2,11 @@
  * What a client can subscribe an endpoint to (docs/domain.md, "Webhooks"). Each type is
  * fed by one source in `integration/inbound/webhook-sources.consumer.ts`.
  */
-export const WEBHOOK_EVENT_TYPES = ['account.placed', 'batch.finished', 'account.closed', 'account.reopened', 'payment.collected', 'legal.milestone'] as const;
+export const WEBHOOK_EVENT_TYPES = ['account.placed', 'batch.finished', 'account.closed', 'account.reopened', 'payment.collected', 'legal.milestone', 'remittance.issued'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
-/**
- * Named in the issue but with no source yet: remittances are not issued yet. The
- * extension point is one entry in WEBHOOK_EVENT_TYPES and one `commandOn` line in the
- * sources consumer once payments publishes them.
- */
-export const PLANNED_WEBHOOK_EVENT_TYPES = ['remittance.issued'] as const;
+/** Named in the issue and not yet with a source: none left (kept so a new one has its place). */
+export const PLANNED_WEBHOOK_EVENT_TYPES = [] as const;
 
 export function isWebhookEventType(value: unknown): value is WebhookEventType {
   return typeof value === 'string' && (WEBHOOK_EVENT_TYPES as readonly string[]).includes(value);

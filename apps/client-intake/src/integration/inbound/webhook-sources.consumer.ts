@@ -1,4 +1,5 @@
 import { AccountClosed, AccountPlaced, AccountReopened, LegalStageChanged, PaymentPosted, PlacementBatchCompleted } from '@lib/contracts';
+import { RemittanceIssuedV1 } from '@lib/contracts';
 import type { CommandContext } from '@lib/es-core';
 import { commandOn, Inbound } from '@lib/integration';
 import type { IncomingMessage } from '@lib/message-bus';
@@ -22,8 +23,8 @@ const schedule = (eventType: WebhookEventType, clientId: string, occurredAt: str
  * store, the relay, the consumer's offset). What a client is told is a projection of the
  * contract, not the whole message (no debtor or invoice detail it sent itself).
  *
- * Extension point: `remittance.issued` (PLANNED_WEBHOOK_EVENT_TYPES) gets a line here once
- * payments publishes remittances.
+ * Extension point: a new webhook event type gets a line here once its integration event is
+ * published.
  */
 export const webhookSources: Inbound[] = [
   commandOn(AccountPlaced, (d, context, message) =>
@@ -81,6 +82,33 @@ export const webhookSources: Inbound[] = [
       d.clientId,
       d.changedAt,
       { accountId: d.accountId, clientId: d.clientId, stage: d.stage, balance: d.balance, currency: d.currency, ...(d.attorneyId ? { attorneyId: d.attorneyId } : {}), changedAt: d.changedAt },
+      context,
+      message,
+    ),
+  ),
+  // The statement's figures and the hashes of its renderings, not its lines: the client downloads those from payments.
+  commandOn(RemittanceIssuedV1, (d, context, message) =>
+    schedule(
+      'remittance.issued',
+      d.clientId,
+      d.issuedAt,
+      {
+        remittanceId: d.remittanceId,
+        clientId: d.clientId,
+        statementNumber: d.statementNumber,
+        currency: d.currency,
+        remittanceType: d.remittanceType,
+        periodStart: d.periodStart,
+        periodEnd: d.periodEnd,
+        issuedAt: d.issuedAt,
+        paymentCount: d.paymentCount,
+        directPaymentCount: d.directPaymentCount,
+        clawbackCount: d.clawbackCount,
+        paidToClient: d.paidToClient,
+        invoiced: d.invoiced,
+        csvSha256: d.csvSha256,
+        pdfSha256: d.pdfSha256,
+      },
       context,
       message,
     ),

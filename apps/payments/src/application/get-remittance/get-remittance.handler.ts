@@ -34,7 +34,7 @@ export class GetRemittanceHandler implements IQueryHandler<GetRemittance> {
 
   async execute({ remittanceId, principal }: GetRemittance): Promise<RemittanceView> {
     const { remittance, statement } = await issuedStatement(this.deps, remittanceId, principal);
-    return { ...remittanceSummary(remittance), payments: statement.payments, directPayments: statement.directPayments, clawbacks: statement.clawbacks };
+    return { ...remittanceSummary(remittance), payments: statement.payments, directPayments: statement.directPayments, clawbacks: statement.clawbacks, commissionCorrections: statement.commissionCorrections };
   }
 }
 

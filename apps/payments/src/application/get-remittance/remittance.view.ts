@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REMITTANCE_TYPES, RemittanceType } from '../../domain/trust-ledger/remittance';
 
 export class RemittanceTotalsView {
@@ -12,6 +12,8 @@ export class RemittanceTotalsView {
   @ApiProperty({ description: 'What the client owed, taken off this payout' }) netted!: number;
   @ApiProperty({ description: 'What leaves trust for the client' }) paidToClient!: number;
   @ApiProperty({ description: 'What the client is invoiced' }) invoiced!: number;
+  @ApiPropertyOptional({ description: 'Commission corrected after an earlier statement, on agency payments (signed); only on a statement that lists corrections' }) agencyCommissionCorrected?: number;
+  @ApiPropertyOptional({ description: 'Commission corrected after an earlier statement, on direct payments (signed); only on a statement that lists corrections' }) directCommissionCorrected?: number;
 }
 
 export class RemittanceInvoiceView {
@@ -71,9 +73,20 @@ export class ClawbackLineView {
   @ApiProperty({ description: 'What the client was paid for it and owes back' }) clientShare!: number;
 }
 
+export class CommissionCorrectionLineView {
+  @ApiProperty() paymentId!: string;
+  @ApiProperty({ format: 'uuid' }) accountId!: string;
+  @ApiProperty({ format: 'uuid', description: 'The statement that paid the payment out (agency) or settled its commission (direct)' }) remittanceId!: string;
+  @ApiProperty() direct!: boolean;
+  @ApiProperty({ description: 'The commission that statement (or a later correction line) settled' }) commissionBefore!: number;
+  @ApiProperty({ description: 'The commission now' }) commission!: number;
+  @ApiProperty({ description: 'commission − commissionBefore, owed by the client when positive' }) difference!: number;
+}
+
 /** An issued statement with every line. */
 export class RemittanceView extends RemittanceSummaryView {
   @ApiProperty({ type: [AgencyLineView] }) payments!: AgencyLineView[];
   @ApiProperty({ type: [DirectLineView] }) directPayments!: DirectLineView[];
   @ApiProperty({ type: [ClawbackLineView] }) clawbacks!: ClawbackLineView[];
+  @ApiProperty({ type: [CommissionCorrectionLineView] }) commissionCorrections!: CommissionCorrectionLineView[];
 }

@@ -1,11 +1,12 @@
 import { inflateSync } from 'node:zlib';
 import { fold, isRejection } from '@lib/es-core';
-import { paid, reversed } from '../trust-ledger/trust-ledger.fixtures';
+import { corrected, paid, reversed } from '../trust-ledger/trust-ledger.fixtures';
 import type { ClientInvoiced, RemittanceIssued, RemittancesEvent, RemittanceType } from '../trust-ledger/remittance';
 import type { TrustInput, TrustPaymentPosted } from '../trust-ledger/trust-ledger';
 import { paymentFactsOf, selectStatementItems, statementOf } from './remittance-statement';
 import { remittancesDecider, RemittancesState } from './remittances.decider';
 import { renderStatement, sealStatement } from './seal-statement';
+import { statementCsv } from './statement.csv';
 
 const CLIENT = 'client-1';
 const JAN = { periodStart: '2026-01-01T00:00:00.000Z', periodEnd: '2026-02-01T00:00:00.000Z' };
@@ -148,6 +149,41 @@ describe('a remittance run', () => {
     expect({ csv: again.csvSha256, pdf: again.pdfSha256 }).toEqual({ csv: statement.csvSha256, pdf: statement.pdfSha256 });
     expect(again.pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(again.csv.split('\r\n')[3]).toBe('agency,p1,acc-p1,ach,2026-01-10T12:00:00.000Z,2026-01-10T12:00:00.000Z,,,10000,2500,7500');
+  });
+
+  it('charges a payment corrected before its statement at the corrected commission, recorded on the statement, so a later correction leaves it as issued', async () => {
+    const before = [p1, corrected(p1, 2_500, 4_000)];
+    const { statement } = await issuedOf(await run(before, [], 'net', JAN));
+    expect(statement.commissions).toEqual([{ paymentId: 'p1', commission: 4_000 }]);
+    expect(statement.totals).toMatchObject({ agencyCommission: 4_000, agencyClientShare: 6_000, paidToClient: 6_000 });
+    const later = [...before, corrected(p1, 4_000, 4_500)];
+    const again = await renderStatement(statementOf(statement, paymentFactsOf(later)));
+    expect({ csv: again.csvSha256, pdf: again.pdfSha256 }).toEqual({ csv: statement.csvSha256, pdf: statement.pdfSha256 });
+    expect(again.csv.split('\r\n')[3]).toBe('agency,p1,acc-p1,ach,2026-01-10T12:00:00.000Z,2026-01-10T12:00:00.000Z,,,10000,4000,6000');
+  });
+
+  it('settles a commission corrected after remittance on the next statement, as its type settles commission, once', async () => {
+    const p3 = payment('p3', { applied: 20_000, commission: 5_000, postedAt: '2026-02-10T12:00:00.000Z' });
+    for (const [type, netted, invoiced] of [['net', 1_500, 0], ['combined', 1_500, 0], ['gross', 0, 5_000 + 1_500]] as const) {
+      const january = await issuedOf(await run([p1], [], type, JAN));
+      const history = [p1, corrected(p1, 2_500, 4_000), p3];
+      const february = await issuedOf(await run(history, january.events, type, FEB));
+      expect(february.statement.commissionCorrections).toEqual([{ paymentId: 'p1', remittanceId: january.statement.remittanceId, direct: false, commissionBefore: 2_500, commission: 4_000 }]);
+      expect({ type, totals: february.statement.totals }).toMatchObject({ type, totals: { agencyCommissionCorrected: 1_500, directCommissionCorrected: 0, netted, invoiced } });
+      const shown = statementOf(february.statement, paymentFactsOf(history));
+      expect(shown.commissionCorrections).toEqual([expect.objectContaining({ paymentId: 'p1', accountId: 'acc-p1', difference: 1_500 })]);
+      expect(statementCsv(shown)).toContain(`commission-correction,p1,acc-p1,agency,,,,${january.statement.remittanceId},,1500,-1500\r\n`);
+      const march = await run(history, [...january.events, ...february.events], type, { periodStart: FEB.periodEnd, periodEnd: '2026-03-02T00:00:00.000Z' });
+      expect(march).toEqual([]);
+    }
+  });
+
+  it('renders a statement without corrections as statements always were: no correction lines, no correction totals', async () => {
+    const { statement } = await issuedOf(await run([p1, p2, direct], [], 'combined', JAN));
+    expect(statement.totals).not.toHaveProperty('agencyCommissionCorrected');
+    expect(statement).not.toHaveProperty('commissions');
+    expect(statement).not.toHaveProperty('commissionCorrections');
+    expect(statementCsv(statementOf(statement, paymentFactsOf([p1, p2, direct])))).not.toContain('correct');
   });
 
   it('shows every line of a statement of many pages in its PDF', async () => {

@@ -1,21 +1,27 @@
 import type { PaymentPosted, PaymentReversed } from '../ledger/ledger.events';
 import type { TrustInput } from '../trust-ledger/trust-ledger';
-import { RemittanceIssued, remittanceMoney, RemittanceTotals, RemittanceType } from '../trust-ledger/remittance';
+import { CommissionCorrectionLine, RemittanceIssued, remittanceMoney, RemittanceTotals, RemittanceType } from '../trust-ledger/remittance';
 
-/** A payment of the client as its ledger recorded it, with its reversal if it bounced. */
+/** A payment of the client as its ledger recorded it, with its reversal if it bounced and the commission as corrections since left it. */
 export interface PaymentFacts {
   posted: PaymentPosted['data'];
   reversal?: PaymentReversed['data'];
+  /** The commission now: the posted one, with every `CommissionCorrected` of the payment before its reversal. */
+  commission: number;
 }
 
-/** The client's payments by id, from its trust inputs (payments and reversals of its ledgers). */
+/** The client's payments by id, from its trust inputs (payments, reversals and commission corrections of its ledgers). */
 export function paymentFactsOf(inputs: Iterable<TrustInput>): Map<string, PaymentFacts> {
   const facts = new Map<string, PaymentFacts>();
   for (const input of inputs) {
-    if (input.type === 'PaymentPosted.v2' && !facts.has(input.data.paymentId)) facts.set(input.data.paymentId, { posted: input.data });
+    if (input.type === 'PaymentPosted.v2' && !facts.has(input.data.paymentId)) facts.set(input.data.paymentId, { posted: input.data, commission: input.data.commission });
     if (input.type === 'PaymentReversed') {
       const known = facts.get(input.data.paymentId);
       if (known && !known.reversal) known.reversal = input.data;
+    }
+    if (input.type === 'CommissionCorrected') {
+      const known = facts.get(input.data.paymentId);
+      if (known && !known.reversal) known.commission += input.data.difference;
     }
   }
   return facts;
@@ -54,6 +60,12 @@ export interface ClawbackLine {
   clientShare: number;
 }
 
+/** A commission corrected after a statement settled its payment, with the account it belongs to. */
+export interface CorrectionLine extends CommissionCorrectionLine {
+  accountId: string;
+  difference: number;
+}
+
 /** A remittance statement: everything it shows, derived from its issuing event and the payments' own events. */
 export interface RemittanceStatement {
   remittanceId: string;
@@ -68,6 +80,7 @@ export interface RemittanceStatement {
   payments: AgencyLine[];
   directPayments: DirectLine[];
   clawbacks: ClawbackLine[];
+  commissionCorrections: CorrectionLine[];
   totals: RemittanceTotals;
 }
 
@@ -84,13 +97,18 @@ function factsOf(facts: ReadonlyMap<string, PaymentFacts>, paymentId: string): P
 }
 
 /** The sums a statement's money is computed from, and its totals under its remittance type. */
-export function totalsOf(type: RemittanceType, payments: readonly AgencyLine[], directPayments: readonly DirectLine[], clawbacks: readonly ClawbackLine[]): RemittanceTotals {
+export function totalsOf(type: RemittanceType, payments: readonly AgencyLine[], directPayments: readonly DirectLine[], clawbacks: readonly ClawbackLine[], corrections: readonly CorrectionLine[] = []): RemittanceTotals {
   const sum = <T>(lines: readonly T[], of: (line: T) => number) => lines.reduce((total, line) => total + of(line), 0);
+  const corrected = corrections.length === 0 ? {} : {
+    agencyCommissionCorrected: sum(corrections, (l) => (l.direct ? 0 : l.difference)),
+    directCommissionCorrected: sum(corrections, (l) => (l.direct ? l.difference : 0)),
+  };
   const sums = {
     agencyClientShare: sum(payments, (l) => l.clientShare),
     agencyCommission: sum(payments, (l) => l.commission),
     directCommission: sum(directPayments, (l) => l.commission),
     clawedBack: sum(clawbacks, (l) => l.clientShare),
+    ...corrected,
   };
   const money = remittanceMoney(type, sums);
   return {
@@ -104,6 +122,7 @@ export function totalsOf(type: RemittanceType, payments: readonly AgencyLine[], 
     netted: money.netted,
     paidToClient: money.paidToClient,
     invoiced: money.invoiced,
+    ...corrected,
   };
 }
 
@@ -114,21 +133,28 @@ export function totalsOf(type: RemittanceType, payments: readonly AgencyLine[], 
  */
 export function statementOf(issued: RemittanceIssued['data'], facts: ReadonlyMap<string, PaymentFacts>): RemittanceStatement {
   const type = issued.remittanceType ?? 'net';
+  // The commission each line was charged at when issued: recorded where a correction changed it, so later corrections change nothing here.
+  const charged = new Map((issued.commissions ?? []).map(({ paymentId, commission }) => [paymentId, commission]));
+  const commissionOf = (p: PaymentPosted['data']) => charged.get(p.paymentId) ?? p.commission;
   const payments = issued.paymentIds
     .map((id) => factsOf(facts, id).posted)
-    .map((p): AgencyLine => ({ paymentId: p.paymentId, accountId: p.accountId, method: p.method, postedAt: p.postedAt, clearsAt: clearsAtOf(p), collected: applied(p), commission: p.commission, clientShare: applied(p) - p.commission }))
+    .map((p): AgencyLine => ({ paymentId: p.paymentId, accountId: p.accountId, method: p.method, postedAt: p.postedAt, clearsAt: clearsAtOf(p), collected: applied(p), commission: commissionOf(p), clientShare: applied(p) - commissionOf(p) }))
     .sort(byPostedThenId);
   const directPayments = (issued.directPaymentIds ?? [])
     .map((id) => factsOf(facts, id).posted)
-    .map((p): DirectLine => ({ paymentId: p.paymentId, accountId: p.accountId, postedAt: p.postedAt, collected: applied(p), commission: p.commission }))
+    .map((p): DirectLine => ({ paymentId: p.paymentId, accountId: p.accountId, postedAt: p.postedAt, collected: applied(p), commission: commissionOf(p) }))
     .sort(byPostedThenId);
   const clawbacks = (issued.clawbacks ?? [])
-    .map(({ paymentId, remittanceId }) => {
+    .map(({ paymentId, remittanceId, commission: settled }) => {
       const { posted, reversal } = factsOf(facts, paymentId);
       if (!reversal) throw new Error(`statement claws back payment ${paymentId}, which was never reversed`);
-      return { paymentId, accountId: posted.accountId, remittanceId, reversedAt: reversal.reversedAt, reason: reversal.reason, collected: applied(posted), commission: posted.commission, clientShare: applied(posted) - posted.commission };
+      const commission = settled ?? posted.commission;
+      return { paymentId, accountId: posted.accountId, remittanceId, reversedAt: reversal.reversedAt, reason: reversal.reason, collected: applied(posted), commission, clientShare: applied(posted) - commission };
     })
     .sort((a, b) => byPostedThenId({ postedAt: a.reversedAt, paymentId: a.paymentId }, { postedAt: b.reversedAt, paymentId: b.paymentId }));
+  const commissionCorrections = (issued.commissionCorrections ?? [])
+    .map((line): CorrectionLine => ({ ...line, accountId: factsOf(facts, line.paymentId).posted.accountId, difference: line.commission - line.commissionBefore }))
+    .sort((a, b) => (a.paymentId < b.paymentId ? -1 : a.paymentId > b.paymentId ? 1 : 0));
   return {
     remittanceId: issued.remittanceId,
     statementNumber: issued.statementNumber ?? 0,
@@ -142,7 +168,8 @@ export function statementOf(issued: RemittanceIssued['data'], facts: ReadonlyMap
     payments,
     directPayments,
     clawbacks,
-    totals: totalsOf(type, payments, directPayments, clawbacks),
+    commissionCorrections,
+    totals: totalsOf(type, payments, directPayments, clawbacks, commissionCorrections),
   };
 }
 
@@ -152,6 +179,10 @@ export interface AlreadyOnAStatement {
   remitted: ReadonlyMap<string, string>;
   /** Direct payments and claw-backs a statement already listed. */
   settled: ReadonlySet<string>;
+  /** Direct payment id -> the remittance that settled its commission. */
+  directSettledBy?: ReadonlyMap<string, string>;
+  /** The commission statements settled, for each payment where that is not the posted one. */
+  settledCommission?: ReadonlyMap<string, number>;
 }
 
 /** What one currency's statement of a run lists. */
@@ -159,7 +190,9 @@ export interface StatementSelection {
   currency: string;
   paymentIds: string[];
   directPaymentIds: string[];
-  clawbacks: Array<{ paymentId: string; remittanceId: string }>;
+  clawbacks: Array<{ paymentId: string; remittanceId: string; commission?: number }>;
+  commissions: Array<{ paymentId: string; commission: number }>;
+  commissionCorrections: CommissionCorrectionLine[];
 }
 
 /**
@@ -169,28 +202,53 @@ export interface StatementSelection {
  *   not yet remitted: funds still in their hold wait for the next run;
  * - direct payments standing now, posted by the period's end, whose commission no
  *   statement settled yet;
- * - reversals after remittance recorded by the period's end, not yet clawed back.
- * A payment that applied nothing (an over-payment only) has nothing of the client's to remit.
+ * - reversals after remittance recorded by the period's end, not yet clawed back;
+ * - commissions corrected after an earlier statement settled their payment (standing
+ *   now), from the commission that statement settled to the one now.
+ * Every line is charged the commission as it stands at the run (corrections included), and
+ * the statement records it where that is not the posted one. A payment that applied nothing (an over-payment only) has nothing of the client's to remit.
  */
 export function selectStatementItems(facts: ReadonlyMap<string, PaymentFacts>, earlier: AlreadyOnAStatement, periodEnd: string): StatementSelection[] {
   const end = Date.parse(periodEnd);
   const selections = new Map<string, StatementSelection>();
   const of = (currency: string) => {
-    const selection = selections.get(currency) ?? { currency, paymentIds: [], directPaymentIds: [], clawbacks: [] };
+    const selection = selections.get(currency) ?? { currency, paymentIds: [], directPaymentIds: [], clawbacks: [], commissions: [], commissionCorrections: [] };
     selections.set(currency, selection);
     return selection;
   };
-  for (const [paymentId, { posted, reversal }] of facts) {
+  const settledCommissionOf = (paymentId: string, posted: PaymentPosted['data']) => earlier.settledCommission?.get(paymentId) ?? posted.commission;
+  // Listed at the commission it stands at now; recorded on the statement where a correction made that other than the posted one.
+  const charge = (selection: StatementSelection, paymentId: string, fact: PaymentFacts) => {
+    if (fact.commission !== fact.posted.commission) selection.commissions.push({ paymentId, commission: fact.commission });
+  };
+  for (const [paymentId, fact] of facts) {
+    const { posted, reversal } = fact;
     if (reversal) {
       const paidOutBy = earlier.remitted.get(paymentId) ?? reversal.remittanceId;
-      if (!posted.direct && paidOutBy && !earlier.settled.has(paymentId) && Date.parse(reversal.reversedAt) <= end) of(posted.currency).clawbacks.push({ paymentId, remittanceId: paidOutBy });
+      if (!posted.direct && paidOutBy && !earlier.settled.has(paymentId) && Date.parse(reversal.reversedAt) <= end) {
+        const settled = settledCommissionOf(paymentId, posted);
+        of(posted.currency).clawbacks.push({ paymentId, remittanceId: paidOutBy, ...(settled !== posted.commission ? { commission: settled } : {}) });
+      }
+      continue;
+    }
+    // On a statement already: a commission corrected since is settled on this one.
+    const settledBy = posted.direct ? earlier.directSettledBy?.get(paymentId) : earlier.remitted.get(paymentId);
+    if (settledBy) {
+      const commissionBefore = settledCommissionOf(paymentId, posted);
+      if (fact.commission !== commissionBefore) of(posted.currency).commissionCorrections.push({ paymentId, remittanceId: settledBy, direct: posted.direct === true, commissionBefore, commission: fact.commission });
       continue;
     }
     if (posted.direct) {
-      if (!earlier.settled.has(paymentId) && Date.parse(posted.postedAt) <= end) of(posted.currency).directPaymentIds.push(paymentId);
+      if (!earlier.settled.has(paymentId) && Date.parse(posted.postedAt) <= end) {
+        of(posted.currency).directPaymentIds.push(paymentId);
+        charge(of(posted.currency), paymentId, fact);
+      }
       continue;
     }
-    if (!earlier.remitted.has(paymentId) && applied(posted) > 0 && Date.parse(clearsAtOf(posted)) <= end) of(posted.currency).paymentIds.push(paymentId);
+    if (!earlier.remitted.has(paymentId) && applied(posted) > 0 && Date.parse(clearsAtOf(posted)) <= end) {
+      of(posted.currency).paymentIds.push(paymentId);
+      charge(of(posted.currency), paymentId, fact);
+    }
   }
   return [...selections.values()].sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
 }

@@ -9,6 +9,8 @@ export interface RemittancesState extends AlreadyOnAStatement {
   lastPeriodEnd?: string;
   remitted: Map<string, string>;
   settled: Set<string>;
+  directSettledBy: Map<string, string>;
+  settledCommission: Map<string, number>;
 }
 
 /** One statement of a run, ready to issue: what it lists, its figures and the hashes of its renderings. */
@@ -69,6 +71,8 @@ function decide(command: IssueRemittance, state: RemittancesState): Decision<Rem
         remittanceType: command.remittanceType,
         directPaymentIds: s.directPaymentIds,
         clawbacks: s.clawbacks,
+        ...(s.commissions.length > 0 ? { commissions: s.commissions } : {}),
+        ...(s.commissionCorrections.length > 0 ? { commissionCorrections: s.commissionCorrections } : {}),
         statementNumber: s.statementNumber,
         periodStart: command.periodStart,
         periodEnd: command.periodEnd,
@@ -98,10 +102,14 @@ function decide(command: IssueRemittance, state: RemittancesState): Decision<Rem
 
 function evolve(state: RemittancesState, event: RemittancesEvent): RemittancesState {
   if (event.type !== 'RemittanceIssued') return state;
-  const { remittanceId, paymentIds, directPaymentIds = [], clawbacks = [], periodEnd, statementNumber } = event.data;
+  const { remittanceId, paymentIds, directPaymentIds = [], clawbacks = [], commissions = [], commissionCorrections = [], periodEnd, statementNumber } = event.data;
   // In place: a client's statements may list hundreds of thousands of payments.
   for (const id of paymentIds) if (!state.remitted.has(id)) state.remitted.set(id, remittanceId);
-  for (const id of directPaymentIds) state.settled.add(id);
+  for (const id of directPaymentIds) {
+    state.settled.add(id);
+    if (!state.directSettledBy.has(id)) state.directSettledBy.set(id, remittanceId);
+  }
+  for (const { paymentId, commission } of [...commissions, ...commissionCorrections]) state.settledCommission.set(paymentId, commission);
   for (const { paymentId } of clawbacks) state.settled.add(paymentId);
   const lastPeriodEnd = periodEnd !== undefined && (state.lastPeriodEnd === undefined || periodEnd > state.lastPeriodEnd) ? periodEnd : state.lastPeriodEnd;
   return { ...state, statements: Math.max(state.statements + 1, statementNumber ?? 0), lastPeriodEnd };
@@ -109,7 +117,7 @@ function evolve(state: RemittancesState, event: RemittancesEvent): RemittancesSt
 
 /** The client's remittance statements: each period remitted once, each payment, direct commission and claw-back on one statement. */
 export const remittancesDecider: Decider<RemittancesState, IssueRemittance, RemittancesEvent> = {
-  initialState: () => ({ statements: 0, remitted: new Map(), settled: new Set() }),
+  initialState: () => ({ statements: 0, remitted: new Map(), settled: new Set(), directSettledBy: new Map(), settledCommission: new Map() }),
   evolve,
   decide,
 };

@@ -33,6 +33,8 @@ export async function sealStatement(
     remittanceType: issue.remittanceType,
     directPaymentIds: selection.directPaymentIds,
     clawbacks: selection.clawbacks,
+    ...(selection.commissions.length > 0 ? { commissions: selection.commissions } : {}),
+    ...(selection.commissionCorrections.length > 0 ? { commissionCorrections: selection.commissionCorrections } : {}),
     statementNumber: issue.statementNumber,
     periodStart: issue.periodStart,
     periodEnd: issue.periodEnd,
@@ -41,6 +43,6 @@ export async function sealStatement(
   const statement = statementOf(data, facts);
   const { csvSha256, pdfSha256 } = await renderStatement(statement);
   const t = statement.totals;
-  const { commissionInvoiced, shortfall } = remittanceMoney(issue.remittanceType, { agencyClientShare: t.agencyClientShare, agencyCommission: t.agencyCommission, directCommission: t.directCommission, clawedBack: t.clawedBack });
+  const { commissionInvoiced, shortfall } = remittanceMoney(issue.remittanceType, t);
   return { ...selection, remittanceId: issue.remittanceId, invoiceId: issue.invoiceId, statementNumber: issue.statementNumber, totals: t, commissionInvoiced, shortfall, csvSha256, pdfSha256 };
 }

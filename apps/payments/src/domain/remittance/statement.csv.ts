@@ -4,7 +4,8 @@ const line = (cells: ReadonlyArray<string | number | null>) => cells.map((cell) 
 
 /**
  * The statement as CSV (CRLF lines, amounts in minor units): a head line, one line per
- * agency payment, direct payment and claw-back, and the totals. Nothing in it comes from
+ * agency payment, direct payment, claw-back and commission corrected after an earlier
+ * statement, and the totals. Nothing in it comes from
  * the moment it is rendered, so rendering the same statement again gives the same bytes.
  * Ids, ISO instants and methods carry no commas or quotes, so no cell needs quoting.
  */
@@ -17,6 +18,8 @@ export function statementCsv(statement: RemittanceStatement): string {
     ...s.payments.map((p) => line(['agency', p.paymentId, p.accountId, p.method, p.postedAt, p.clearsAt, null, null, p.collected, p.commission, p.clientShare])),
     ...s.directPayments.map((p) => line(['direct', p.paymentId, p.accountId, null, p.postedAt, null, null, null, p.collected, p.commission, null])),
     ...s.clawbacks.map((c) => line(['clawback', c.paymentId, c.accountId, c.reason, null, null, c.reversedAt, c.remittanceId, -c.collected, -c.commission, -c.clientShare])),
+    // Only statements that list corrections have these lines, so every other statement renders as before.
+    ...s.commissionCorrections.map((c) => line(['commission-correction', c.paymentId, c.accountId, c.direct ? 'direct' : 'agency', null, null, null, c.remittanceId, null, c.difference, c.direct ? null : -c.difference])),
     line(['total', 'value']),
     ...Object.entries(s.totals).map(([name, value]) => line([name, value])),
   ];

@@ -53,6 +53,13 @@ export function statementPdf(statement: RemittanceStatement): Promise<Buffer> {
   heading(`${pad('reversed', 25)}${pad('payment', 37)}${pad('paid out by remittance', 37)}${pad('reason', 9)}${padLeft('collected', 16)}${padLeft('commission', 16)}${padLeft('owed back', 16)}`);
   for (const c of s.clawbacks) row(`${pad(c.reversedAt, 25)}${pad(c.paymentId, 37)}${pad(c.remittanceId, 37)}${pad(c.reason, 9)}${money(-c.collected)}${money(-c.commission)}${money(-c.clientShare)}`);
   gap();
+  // Only statements that list corrections have this part, so every other statement renders as before.
+  if (s.commissionCorrections.length > 0) {
+    heading(`Commission corrected after an earlier statement (${s.commissionCorrections.length})`);
+    heading(`${pad('kind', 25)}${pad('payment', 37)}${pad('settled by remittance', 37)}${pad('', 9)}${padLeft('before', 16)}${padLeft('now', 16)}${padLeft('difference', 16)}`);
+    for (const c of s.commissionCorrections) row(`${pad(c.direct ? 'direct' : 'agency', 25)}${pad(c.paymentId, 37)}${pad(c.remittanceId, 37)}${pad('', 9)}${money(c.commissionBefore)}${money(c.commission)}${money(c.difference)}`);
+    gap();
+  }
   heading('Totals');
   const t = s.totals;
   const totals: Array<[string, number]> = [
@@ -67,6 +74,8 @@ export function statementPdf(statement: RemittanceStatement): Promise<Buffer> {
     ['Paid to the client', t.paidToClient],
     ['Invoiced to the client', t.invoiced],
   ];
+  if (t.agencyCommissionCorrected !== undefined) totals.splice(5, 0, ['Agency commission corrected', t.agencyCommissionCorrected]);
+  if (t.directCommissionCorrected !== undefined) totals.splice(6, 0, ['Direct commission corrected', t.directCommissionCorrected]);
   for (const [label, value] of totals) row(`${pad(label, 40)}${money(value)}`);
 
   doc.font('Helvetica-Bold').fontSize(14).text(`Remittance statement no. ${s.statementNumber}`, MARGIN, MARGIN, { lineBreak: false });

@@ -1,5 +1,6 @@
 import { reconcile } from './reconciliation';
 import { advanceMoved, corrected, paid, remitted, reversed } from './trust-ledger.fixtures';
+import type { RemittanceIssued } from './remittance';
 import { JournalEntry, TrustInput, trustLedgerOf } from './trust-ledger';
 
 const lines = (entry: JournalEntry) => Object.fromEntries(entry.lines.map((l) => [l.account.clientId ? `${l.account.kind}:${l.account.clientId}` : l.account.kind, l.debit - l.credit]));
@@ -32,14 +33,48 @@ describe('a commission corrected after posting, in the trust ledger', () => {
     expect([entries[1].kind, lines(entries[1]), entries[1].source]).toEqual(['commission-corrected', { 'client-payable:client-1': 1_500, 'fee-income': -1_500 }, { accountId: 'acc-p1', paymentId: 'p1' }]);
   });
 
-  it('remits the corrected share and fee afterwards', () => {
-    expect(usd([payment, corrected(payment, 2_500, 4_000), remitted('r1', 'client-1', ['p1'])])).toMatchObject({ trustCash: 0, payablesTotal: 0, feeIncome: 0, invariantHolds: true });
+  const statement = (remittanceId: string, paymentIds: string[], extra: Partial<RemittanceIssued['data']>): RemittanceIssued => {
+    const issued = remitted(remittanceId, 'client-1', paymentIds);
+    return { ...issued, data: { ...issued.data, remittanceType: 'net', ...extra } };
+  };
+
+  it('remits the corrected share and fee afterwards, at the commission the statement records', () => {
+    const inputs = [payment, corrected(payment, 2_500, 4_000), statement('r1', ['p1'], { commissions: [{ paymentId: 'p1', commission: 4_000 }] })];
+    expect(usd(inputs)).toMatchObject({ trustCash: 0, payablesTotal: 0, feeIncome: 0, receivablesTotal: 0, invariantHolds: true });
+  });
+
+  it('makes the client owe the difference when its statement charged the posted commission (a correction the run did not see)', () => {
+    expect(usd([payment, corrected(payment, 2_500, 4_000), remitted('r1', 'client-1', ['p1'])])).toMatchObject({ trustCash: 0, payablesTotal: 0, feeIncome: 1_500, receivablesTotal: 1_500, invariantHolds: true });
+  });
+
+  it('settles a correction after remittance on the next statement, once, and claws back the share left after it', () => {
+    const later = paid('p2', { applied: 50_000, commission: 0 });
+    const line = { paymentId: 'p1', remittanceId: 'r1', direct: false, commissionBefore: 2_500, commission: 4_000 };
+    const settling = statement('r2', ['p2'], { commissionCorrections: [line, line] });
+    const settled = [payment, remitted('r1', 'client-1', ['p1']), corrected(payment, 2_500, 4_000), later, settling];
+    expect(lines(journal(settled).at(-1)!)).toEqual({ 'client-payable:client-1': 50_000, 'trust-cash': -48_500, 'client-receivable:client-1': -1_500 });
+    expect(usd(settled)).toMatchObject({ receivablesTotal: 0, feeIncome: 1_500, invariantHolds: true });
+    expect(usd([...settled, statement('r3', [], { commissionCorrections: [line] })])).toMatchObject({ receivablesTotal: 0 });
+
+    const next = paid('p3', { applied: 50_000, commission: 0 });
+    const clawedBack = [...settled, reversed(payment, 'remitted'), next, statement('r3', ['p3'], { clawbacks: [{ paymentId: 'p1', remittanceId: 'r1', commission: 4_000 }] })];
+    // Paid 7,500 for it, of which 1,500 came back with the correction: 6,000 owed back.
+    expect(lines(journal(clawedBack).at(-1)!)).toEqual({ 'client-payable:client-1': 50_000, 'trust-cash': -44_000, 'client-receivable:client-1': -6_000 });
+    expect(usd(clawedBack)).toMatchObject({ receivablesTotal: 0, feeIncome: -2_500, invariantHolds: true });
   });
 
   it('makes the client owe the difference once the old share was remitted', () => {
     const inputs = [payment, remitted('r1', 'client-1', ['p1']), corrected(payment, 2_500, 4_000)];
     expect(lines(journal(inputs)[2])).toEqual({ 'client-receivable:client-1': 1_500, 'fee-income': -1_500 });
     expect(usd(inputs)).toMatchObject({ trustCash: 0, receivablesTotal: 1_500, feeIncome: 1_500, invariantHolds: true });
+  });
+
+  it('claws back the share the client was paid, not the share a later correction left it', () => {
+    const later = paid('p2', { applied: 50_000, commission: 0 });
+    const clawing = remitted('r2', 'client-1', ['p2']);
+    const inputs: TrustInput[] = [payment, remitted('r1', 'client-1', ['p1']), corrected(payment, 2_500, 4_000), reversed(payment, 'remitted'), later, { ...clawing, data: { ...clawing.data, remittanceType: 'net', clawbacks: [{ paymentId: 'p1', remittanceId: 'r1' }] } }];
+    expect(lines(journal(inputs).at(-1)!)).toEqual({ 'client-payable:client-1': 50_000, 'trust-cash': -42_500, 'client-receivable:client-1': -7_500 });
+    expect(usd(inputs)).toMatchObject({ receivablesTotal: 0, feeIncome: -2_500, trustCash: -2_500, invariantHolds: true });
   });
 
   it('reverses a corrected payment by taking back the corrected figures', () => {

@@ -26,8 +26,24 @@ export type RemittanceIssued = DomainEvent<
     remittanceType?: RemittanceType;
     /** Direct payments whose commission this statement settles (netted or invoiced). */
     directPaymentIds?: string[];
-    /** Reversals after remittance this statement claws back, each traced to the remittance that paid it out. */
-    clawbacks?: Array<{ paymentId: string; remittanceId: string }>;
+    /**
+     * Reversals after remittance this statement claws back, each traced to the remittance
+     * that paid it out; `commission` is the commission as the client's statements settled
+     * it, when that is not the posted one (absent: as posted).
+     */
+    clawbacks?: Array<{ paymentId: string; remittanceId: string; commission?: number }>;
+    /**
+     * The commission a listed payment (agency or direct) stood charged at when the statement
+     * was issued, for each one a `CommissionCorrected` changed since its posting; the others
+     * stand as posted. Recorded, so the statement re-renders the same whatever is corrected later.
+     */
+    commissions?: Array<{ paymentId: string; commission: number }>;
+    /**
+     * Commissions corrected after an earlier statement paid the payment out (agency) or
+     * settled its commission (direct), each traced to that statement: settled here as the
+     * type settles commission (docs/payments.md, "Remittance runs").
+     */
+    commissionCorrections?: CommissionCorrectionLine[];
     /** Per client, 1, 2, 3, ... in issue order. */
     statementNumber?: number;
     periodStart?: string;
@@ -40,6 +56,16 @@ export type RemittanceIssued = DomainEvent<
     pdfSha256?: string;
   }
 >;
+
+/** A commission corrected after a statement settled the payment: from what that statement (or a later correction line) settled, to what it is now. */
+export interface CommissionCorrectionLine {
+  paymentId: string;
+  /** The statement that paid the payment out or settled its commission. */
+  remittanceId: string;
+  direct: boolean;
+  commissionBefore: number;
+  commission: number;
+}
 
 /** A statement's figures, minor units of its currency. */
 export interface RemittanceTotals {
@@ -60,6 +86,13 @@ export interface RemittanceTotals {
   paidToClient: number;
   /** What the client is invoiced (commission invoiced by the type, and what the payout could not cover). */
   invoiced: number;
+  /**
+   * Commission corrected after an earlier statement, on agency and on direct payments
+   * (signed). Present only on a statement that lists corrections, so a statement without
+   * them renders as statements always have.
+   */
+  agencyCommissionCorrected?: number;
+  directCommissionCorrected?: number;
 }
 
 /** The invoice a statement raises when the client owes the agency: gross or direct commission, or a negative net. */
@@ -99,14 +132,20 @@ export function remittedPayments(events: ReadonlyArray<{ type: string; data: unk
  * net the direct-payment commission, are taken off the payout; what it cannot cover is
  * invoiced with the commission the type invoices.
  */
-export function remittanceMoney(type: RemittanceType, sums: { agencyClientShare: number; agencyCommission: number; directCommission: number; clawedBack: number }) {
+export function remittanceMoney(
+  type: RemittanceType,
+  sums: { agencyClientShare: number; agencyCommission: number; directCommission: number; clawedBack: number; agencyCommissionCorrected?: number; directCommissionCorrected?: number },
+) {
   const gross = type === 'gross';
+  // A commission corrected after its statement is settled as that kind of commission is: taken off the payout, or invoiced.
+  const agencyCorrected = sums.agencyCommissionCorrected ?? 0;
+  const directCorrected = sums.directCommissionCorrected ?? 0;
   const commissionDeducted = gross ? 0 : sums.agencyCommission;
   const payoutBase = sums.agencyClientShare + (gross ? sums.agencyCommission : 0);
-  const owed = sums.clawedBack + (type === 'net' ? sums.directCommission : 0);
+  const owed = sums.clawedBack + (type === 'net' ? sums.directCommission + directCorrected : 0) + (gross ? 0 : agencyCorrected);
   const netted = Math.min(payoutBase, owed);
   const paidToClient = payoutBase - netted;
   const shortfall = owed - netted;
-  const commissionInvoiced = (gross ? sums.agencyCommission : 0) + (type === 'net' ? 0 : sums.directCommission);
+  const commissionInvoiced = (gross ? sums.agencyCommission + agencyCorrected : 0) + (type === 'net' ? 0 : sums.directCommission + directCorrected);
   return { commissionDeducted, netted, paidToClient, shortfall, commissionInvoiced, invoiced: commissionInvoiced + shortfall };
 }

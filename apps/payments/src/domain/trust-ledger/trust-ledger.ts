@@ -84,11 +84,21 @@ interface KnownPayment {
   currency: string;
   amount: number;
   clientShare: number;
+  /** As it stands now, corrections included. */
   commission: number;
+  /** As posted: what a statement that records no other figure charged. */
+  postedCommission: number;
   credit: number;
   direct: boolean;
   reversed: boolean;
   remittanceId?: string;
+  /**
+   * The share the client was paid for it by that remittance. A commission corrected
+   * afterwards changes `clientShare`, not what was paid: a claw-back owes back this.
+   */
+  remittedShare?: number;
+  /** The commission the client's statements settled (on the statement that listed it, then on correction lines). */
+  settledCommission?: number;
   /** The statement that settled it: a direct payment's commission, or a claw-back. */
   settledBy?: string;
 }
@@ -152,10 +162,13 @@ export function journalEntriesFor(state: TrustLedgerState, input: TrustInput): J
       const byCurrency = statementMoney(state, input.data);
       return [...byCurrency].flatMap(([currency, money]) =>
         entry('remittance-issued', issuedAt, currency, clientId, { remittanceId }, [
-          dr(payable(clientId), money.agencyClientShare),
+          dr(payable(clientId), money.payableNow),
           dr(fee, money.commissionDeducted),
           // Gross pays the commission out with the share: the client now owes it (invoiced).
           dr(receivable(clientId), money.agencyCommission - money.commissionDeducted),
+          // Charged less on the statement than it stands at now (a correction the run did not see): the client was paid the difference.
+          dr(receivable(clientId), money.payableNow > money.agencyClientShare ? 0 : money.agencyClientShare - money.payableNow),
+          cr(receivable(clientId), money.payableNow > money.agencyClientShare ? money.payableNow - money.agencyClientShare : 0),
           cr(cash, money.paidToClient + money.commissionDeducted),
           cr(receivable(clientId), money.netted),
         ]),
@@ -186,37 +199,58 @@ interface StatementItems {
   agency: KnownPayment[];
   direct: KnownPayment[];
   clawedBack: KnownPayment[];
+  /** Correction lines that settle a difference the ledger knows of (the payment's, on a statement, standing, from the commission settled). */
+  corrections: Array<{ payment: KnownPayment; commission: number }>;
 }
 
-/** What a statement really settles, per currency: each payment, direct commission and claw-back of the client once. */
+/** What a statement really settles, per currency: each payment, direct commission, claw-back and correction of the client once. */
 function statementItems(state: TrustLedgerState, data: RemittanceIssued['data']): Map<string, StatementItems> {
   const { clientId } = data;
   const known = (ids: readonly string[]) => [...new Set(ids)].map((id) => state.payments.get(id)).filter((p): p is KnownPayment => !!p && p.clientId === clientId && !p.settledBy);
   const items = new Map<string, StatementItems>();
-  const add = (kind: keyof StatementItems, payments: KnownPayment[]) => {
-    for (const payment of payments) {
-      const group = items.get(payment.currency) ?? { agency: [], direct: [], clawedBack: [] };
-      group[kind].push(payment);
-      items.set(payment.currency, group);
-    }
+  const group = (currency: string) => {
+    const found = items.get(currency) ?? { agency: [], direct: [], clawedBack: [], corrections: [] };
+    items.set(currency, found);
+    return found;
+  };
+  const add = (kind: 'agency' | 'direct' | 'clawedBack', payments: KnownPayment[]) => {
+    for (const payment of payments) group(payment.currency)[kind].push(payment);
   };
   add('agency', remittable(state, clientId, data.paymentIds));
   add('direct', known(data.directPaymentIds ?? []).filter((p) => p.direct && !p.reversed));
   add('clawedBack', known((data.clawbacks ?? []).map((c) => c.paymentId)).filter((p) => !p.direct && p.reversed && !!p.remittanceId));
+  const corrected = new Set<string>();
+  for (const line of data.commissionCorrections ?? []) {
+    const payment = state.payments.get(line.paymentId);
+    if (!payment || payment.clientId !== clientId || payment.reversed || corrected.has(line.paymentId)) continue;
+    if (!(payment.direct ? payment.settledBy : payment.remittanceId) || line.commissionBefore !== payment.settledCommission) continue;
+    corrected.add(line.paymentId);
+    group(payment.currency).corrections.push({ payment, commission: line.commission });
+  }
   return items;
 }
 
+/** The commission a statement charged each payment it lists: recorded on it where a correction made that other than the posted one. */
+const chargedOn = (data: RemittanceIssued['data']) => {
+  const charged = new Map((data.commissions ?? []).map(({ paymentId, commission }) => [paymentId, commission]));
+  return (p: KnownPayment) => charged.get(p.paymentId) ?? p.postedCommission;
+};
+
 function statementMoney(state: TrustLedgerState, data: RemittanceIssued['data']) {
-  const sum = (payments: KnownPayment[], of: (p: KnownPayment) => number) => payments.reduce((total, p) => total + of(p), 0);
-  const money = new Map<string, ReturnType<typeof remittanceMoney> & { agencyClientShare: number; agencyCommission: number }>();
+  const sum = <T>(list: readonly T[], of: (item: T) => number) => list.reduce((total, item) => total + of(item), 0);
+  const charged = chargedOn(data);
+  const money = new Map<string, ReturnType<typeof remittanceMoney> & { agencyClientShare: number; agencyCommission: number; payableNow: number }>();
   for (const [currency, items] of statementItems(state, data)) {
+    const correction = (direct: boolean) => sum(items.corrections, (c) => (c.payment.direct === direct ? c.commission - c.payment.settledCommission! : 0));
     const sums = {
-      agencyClientShare: sum(items.agency, (p) => p.clientShare),
-      agencyCommission: sum(items.agency, (p) => p.commission),
-      directCommission: sum(items.direct, (p) => p.commission),
-      clawedBack: sum(items.clawedBack, (p) => p.clientShare),
+      agencyClientShare: sum(items.agency, (p) => p.amount - p.credit - charged(p)),
+      agencyCommission: sum(items.agency, charged),
+      directCommission: sum(items.direct, charged),
+      clawedBack: sum(items.clawedBack, (p) => p.remittedShare ?? p.clientShare),
+      agencyCommissionCorrected: correction(false),
+      directCommissionCorrected: correction(true),
     };
-    money.set(currency, { ...sums, ...remittanceMoney(data.remittanceType ?? 'net', sums) });
+    money.set(currency, { ...sums, ...remittanceMoney(data.remittanceType ?? 'net', sums), payableNow: sum(items.agency, (p) => p.clientShare) });
   }
   return money;
 }
@@ -250,7 +284,7 @@ export function addTrustInput(state: TrustLedgerState, input: TrustInput): void 
     case 'PaymentPosted.v2': {
       const { accountId, clientId, paymentId, amount, currency, commission, credit, direct = false } = input.data;
       if (state.payments.has(paymentId)) return;
-      state.payments.set(paymentId, { paymentId, clientId, accountId, currency, amount, clientShare: amount - credit - commission, commission, credit, direct, reversed: false });
+      state.payments.set(paymentId, { paymentId, clientId, accountId, currency, amount, clientShare: amount - credit - commission, commission, postedCommission: commission, credit, direct, reversed: false });
       if (!direct) move(currency, { collected: amount });
       return;
     }
@@ -267,9 +301,23 @@ export function addTrustInput(state: TrustLedgerState, input: TrustInput): void 
     case 'RemittanceIssued': {
       const { remittanceId } = input.data;
       for (const [currency, money] of statementMoney(state, input.data)) move(currency, { paidToClients: money.paidToClient, feesTaken: money.commissionDeducted });
+      const charged = chargedOn(input.data);
       for (const items of statementItems(state, input.data).values()) {
-        for (const payment of items.agency) payment.remittanceId = remittanceId;
-        for (const payment of [...items.direct, ...items.clawedBack]) payment.settledBy = remittanceId;
+        for (const { payment, commission } of items.corrections) {
+          // The client settles the difference now: a claw-back later owes back the share as it then stands.
+          if (!payment.direct) payment.remittedShare! -= commission - payment.settledCommission!;
+          payment.settledCommission = commission;
+        }
+        for (const payment of items.agency) {
+          payment.remittanceId = remittanceId;
+          payment.settledCommission = charged(payment);
+          payment.remittedShare = payment.amount - payment.credit - payment.settledCommission;
+        }
+        for (const payment of items.direct) {
+          payment.settledBy = remittanceId;
+          payment.settledCommission = charged(payment);
+        }
+        for (const payment of items.clawedBack) payment.settledBy = remittanceId;
       }
       return;
     }
