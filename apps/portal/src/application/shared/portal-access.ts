@@ -48,7 +48,10 @@ export class PortalAccess {
     }
     if (verdict.reason === 'expired' && verdict.payload) {
       this.limit(`link:${verdict.payload.linkId}`);
-      await this.record({ type: 'OpenLink', accountId: verdict.payload.accountId, linkId: verdict.payload.linkId, expired: true, now: this.deps.clock.now() });
+      // The refusal is recorded on the account's trail (PortalLinkRefused) and answered as the expired page.
+      await this.record({ type: 'OpenLink', accountId: verdict.payload.accountId, linkId: verdict.payload.linkId, expired: true, now: this.deps.clock.now() }).catch((error: unknown) => {
+        if (!(error instanceof Refused)) throw error;
+      });
       throw portalError(this.deps, 410, 'link-expired');
     }
     this.limit(`address:${ip}`);
