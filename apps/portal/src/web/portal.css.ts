@@ -25,6 +25,7 @@ label { display: block; font-weight: 600; margin: .75rem 0 .25rem; }
 .choice label { font-weight: 400; margin: 0; }
 input[type=text], input[type=number], input[type=date], select, textarea { width: 100%; font: inherit; padding: .6rem; border: 2px solid #6b6b6b; border-radius: .35rem; background: var(--paper); color: var(--ink); }
 input[type=radio] { width: 1.25rem; height: 1.25rem; }
+input[type=file] { display: block; font: inherit; margin: .25rem 0; }
 fieldset { border: 1px solid var(--line); border-radius: .35rem; margin: .75rem 0; padding: .5rem .75rem; }
 legend { font-weight: 600; padding: 0 .25rem; }
 button { display: inline-block; margin-top: 1rem; font: inherit; font-weight: 600; padding: .7rem 1.2rem; min-height: 2.75rem; border: 0; border-radius: .35rem; background: var(--brand); color: var(--brand-ink); cursor: pointer; }
