@@ -187,6 +187,7 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await eventually(() => send('GET', `/cases/${accountId}`, 'collector'), (answer) => answer.status === 200);
     await valid('POST', `/cases/${accountId}/contacts`, 'collector', { channel: 'call', direction: 'outbound', outcome: 'right-party-contact', to: '+12125550100' });
     await valid('POST', `/cases/${accountId}/plans`, 'collector', { currency: 'USD', frequency: 'monthly', firstDueDate: '2026-02-15', installments: [{ amount: 375_000 }, { amount: 375_050 }] });
+    await valid('POST', `/accounts/${accountId}/portal-links`, 'collector');
     const letters = await eventually(() => send('GET', `/accounts/${accountId}/letters`, 'client'), (answer) => (answer.body as Array<{ status: string }>)[0]?.status === 'sent');
     await valid('GET', `/accounts/${accountId}/letters/${(letters.body as Array<{ letterId: string }>)[0].letterId}.pdf`, 'collector');
     await eventually(() => send('GET', `/ledgers/${accountId}`, 'accountant'), (answer) => answer.status === 200);

@@ -93,7 +93,7 @@ if (!haveChromium) {
     // On a phone: one column, nothing wider than the screen.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await shot(page, '07-account-phone');
     await page.close();
   });

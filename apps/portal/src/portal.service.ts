@@ -19,9 +19,9 @@ export const PortalService: ServiceDefinition = {
     const { config, localStores } = processContext;
     const local = localStores.has('debtor-contact') && localStores.has('payments');
     const settings = portalSettings(config, process.env, config.app === 'all-in-one' ? 'demo' : 'standalone', local);
-    if (settings.demoSecretFile !== undefined) {
+    if (settings.demoSecretFile) {
       process.stderr.write(
-        `portal: PORTAL_LINK_SECRET is not set, so personal links are signed with a demo secret ${settings.demoSecretFile ? `kept in ${settings.demoSecretFile}` : 'held in memory'}; set PORTAL_LINK_SECRET to share it.\n`,
+        `portal: PORTAL_LINK_SECRET is not set, so personal links are signed with a demo secret kept in ${settings.demoSecretFile}; set PORTAL_LINK_SECRET to share it.\n`,
       );
     }
     const wallClock = systemClock;
