@@ -138,6 +138,16 @@ describe('debtor portal (all-in-one, HTTP)', () => {
     expect(caseView.plans).toEqual([expect.objectContaining({ status: 'active', total: 650_050, agreedBy: 'debtor-portal' })]);
     expect(await trail(accountId)).toEqual(expect.arrayContaining(['PortalCheckoutStarted', 'PortalPaymentConfirmed', 'PortalAccountViewed', 'PortalPlanProposed']));
     expect((await trail(accountId)).filter((type) => type === 'PortalPaymentConfirmed')).toHaveLength(1);
+
+    // The account's audit trail (reporting's history, fed by audit.events) holds the portal's events too.
+    const compliance = { authorization: staffToken('compliance') };
+    let history = '';
+    for (let tries = 0; tries < 100 && !history.includes('PortalPlanProposed'); tries += 1) {
+      history = await (await fetch(`${harness.baseUrl}/reports/accounts/${accountId}/history/export?format=ndjson`, { headers: compliance })).text();
+      if (!history.includes('PortalPlanProposed')) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(history).toContain('PortalIdentityCheckPassed');
+    expect(history).toContain('PortalPaymentConfirmed');
   });
 
   it('queues a plan outside the self-service limits and refuses a date in the past', async () => {

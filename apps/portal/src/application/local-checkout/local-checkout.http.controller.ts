@@ -21,6 +21,8 @@ export class LocalCheckoutController {
   @Get(':token')
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
+  @Header('x-frame-options', 'DENY')
+  @Header('referrer-policy', 'no-referrer')
   show(@Param('token') token: string, @Ip() ip: string): Promise<string> {
     return this.queries.execute(new ShowLocalCheckout(token, ip));
   }

@@ -16,6 +16,8 @@ export class OpenPortalLinkController {
   @Get(':token')
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
+  @Header('x-frame-options', 'DENY')
+  @Header('referrer-policy', 'no-referrer')
   open(@Param('token') token: string, @Ip() ip: string): Promise<string> {
     return this.commands.execute(new OpenPortalLink(token, ip));
   }

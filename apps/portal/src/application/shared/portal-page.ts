@@ -54,6 +54,8 @@ export class PortalPageFilter implements ExceptionFilter {
     }
     response.locals.rule = `portal-${status}`;
     response.setHeader('cache-control', 'no-store');
+    response.setHeader('x-frame-options', 'DENY');
+    response.setHeader('referrer-policy', 'no-referrer');
     response.status(status).type('text/html; charset=utf-8').send(html);
   }
 }

@@ -16,6 +16,8 @@ export class ViewPortalAccountController {
   @Get(':session')
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
+  @Header('x-frame-options', 'DENY')
+  @Header('referrer-policy', 'no-referrer')
   view(@Param('session') session: string, @Query('notice') notice: string | undefined, @Ip() ip: string): Promise<string> {
     return this.commands.execute(new ViewPortalAccount(session, typeof notice === 'string' ? notice : undefined, ip));
   }
