@@ -36,6 +36,12 @@ if (!haveChromium) {
 
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
+  /** Fields a screen reader cannot name: every input, select and textarea must have a label. */
+  const unlabelled = (page: Page) =>
+    page.evaluate<string[]>(
+      "[...document.querySelectorAll('input, select, textarea')].filter((field) => field.type !== 'hidden' && field.labels.length === 0).map((field) => field.name || field.id)",
+    );
+
   async function signIn(page: Page, url: string, answer: { method: 'invoice' | 'postcode'; value: string }): Promise<void> {
     await page.goto(url);
     await page.getByLabel(answer.method === 'invoice' ? 'An invoice number from our letter' : 'The postcode (ZIP code) of your address on file').check();
@@ -54,6 +60,8 @@ if (!haveChromium) {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Confirm it is you');
     expect(await page.content()).not.toContain('Jamie Rivera');
     await shot(page, '01-identity-check');
+    expect(await unlabelled(page)).toEqual([]);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
 
     await page.getByLabel('Invoice number or postcode').fill('INV-0000');
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -65,6 +73,10 @@ if (!haveChromium) {
     await expect(page.getByRole('row', { name: /INV-1002/ }).textContent()).resolves.toContain('$4,500.50');
     await expect(page.getByRole('heading', { name: 'Your rights' }).isVisible()).resolves.toBe(true);
     await shot(page, '03-account');
+    expect(await unlabelled(page)).toEqual([]);
+    // The skip link is the first thing the keyboard reaches.
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate<string>('document.activeElement.textContent')).resolves.toBe('Skip to main content');
 
     await page.getByLabel('Amount to pay (USD)').fill('1000.00');
     await page.getByLabel('Card').check();
