@@ -53,7 +53,8 @@ if (!haveChromium) {
 
   it('a debtor opens the link, passes the check, pays part, sees the new balance, and gets a plan accepted', async () => {
     const { accountId } = await harness.placeAccount();
-    const link = await harness.issueLink(accountId);
+    // The link printed on the debtor's first letter.
+    const link = { url: await harness.letterLink(accountId) };
     const page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
 
     await page.goto(link.url);

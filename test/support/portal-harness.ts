@@ -20,6 +20,8 @@ export interface PortalHarness {
   /** A collector issues the account's personal link. */
   issueLink(accountId: string): Promise<{ url: string; linkId: string; expiresAt: string }>;
   ledger(accountId: string): Promise<{ balance: number; payments: Array<{ amount: number; method: string }> }>;
+  /** The personal link printed on the account's first letter (what the letter was filled with, from debtor contact's stream). */
+  letterLink(accountId: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -90,6 +92,18 @@ export async function startPortalHarness(extraEnv: Record<string, string> = {}):
       const answer = await call('POST', `/accounts/${accountId}/portal-links`, collector);
       if (answer.status !== 201) throw new Error(`issuing a link: ${answer.status} ${JSON.stringify(answer.body)}`);
       return { url: String(answer.body.url), linkId: String(answer.body.linkId), expiresAt: String(answer.body.expiresAt) };
+    },
+    async letterLink(accountId) {
+      const compliance = { authorization: staffToken('compliance') };
+      let link: string | undefined;
+      await until(async () => {
+        const audit = await call('GET', `/audit/debtor-contact/accounts/${accountId}`, compliance);
+        const streams = (audit.body.streams ?? []) as Array<{ events: Array<{ type: string; data: { channel?: string; data?: { portalUrl?: string } } }> }>;
+        const letter = streams.flatMap((stream) => stream.events).find((event) => event.type === 'MessageQueued' && event.data.channel === 'letter');
+        link = letter?.data.data?.portalUrl;
+        return link !== undefined;
+      }, `the letter of ${accountId}`);
+      return link!;
     },
     async ledger(accountId) {
       const answer = await call('GET', `/ledgers/${accountId}`, collector);

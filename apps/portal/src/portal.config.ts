@@ -92,16 +92,41 @@ export function portalSettings(config: AppConfig, env: Env, mode: 'standalone' |
 
 export const DEMO_LINK_SECRET_FILE = 'portal-link-secret';
 
-/** The all-in-one's link secret: made once and kept in its data folder, so links in letters outlive a restart. */
+const inMemorySecrets = new WeakMap<AppConfig, string>();
+
+/**
+ * The all-in-one's link secret: made once and kept in its data folder, so links in letters
+ * outlive a restart; in memory, one per process configuration, so debtor contact (letters)
+ * and the portal (pages) of one process sign alike.
+ */
 function demoLinkSecret(config: AppConfig): { secret: string; file: string | null } {
   const dataDir = config.eventStore.kind === 'pglite' ? config.eventStore.dataDir : `.data/${config.app}`;
-  if (!dataDir) return { secret: randomBytes(48).toString('base64url'), file: null };
+  if (!dataDir) {
+    const secret = inMemorySecrets.get(config) ?? randomBytes(48).toString('base64url');
+    inMemorySecrets.set(config, secret);
+    return { secret, file: null };
+  }
   const file = join(dataDir, DEMO_LINK_SECRET_FILE);
   if (existsSync(file)) return { secret: readFileSync(file, 'utf8').trim(), file };
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return { secret, file };
+}
+
+/**
+ * How another service signs personal links (debtor contact, for its letters and emails):
+ * in the all-in-one as the portal does; elsewhere only when PORTAL_LINK_SECRET and
+ * PORTAL_PUBLIC_URL are both set, else undefined (messages go without a link).
+ */
+export function linkSigningOf(config: AppConfig, env: Env): { linkSecret: string; publicUrl: string } | undefined {
+  const secret = env.PORTAL_LINK_SECRET?.trim();
+  const publicUrl = env.PORTAL_PUBLIC_URL?.trim().replace(/\/+$/, '');
+  if (config.app === 'all-in-one') {
+    return { linkSecret: secret || demoLinkSecret(config).secret, publicUrl: publicUrl || `http://localhost:${config.port}` };
+  }
+  if (!secret || secret.length < 32 || !publicUrl) return undefined;
+  return { linkSecret: secret, publicUrl };
 }
 
 /** The portal's own process: the shared variables (PORTAL_PORT over PORT) plus the portal's. */

@@ -78,6 +78,25 @@ describe('debtor portal (all-in-one, HTTP)', () => {
     expect(await trail(accountId)).toEqual(expect.arrayContaining(['PortalLinkIssued', 'PortalLinkRefused', 'PortalLinkOpened', 'PortalIdentityCheckPassed']));
   });
 
+  it('prints the personal link on the first letter, which is sent and renders, and the link opens the portal', async () => {
+    const { accountId } = await harness.placeAccount();
+    const link = await harness.letterLink(accountId);
+    expect(link.startsWith(`${harness.baseUrl}/portal/l/`)).toBe(true);
+    const collector = { authorization: staffToken('collector') };
+    let letters: Array<{ letterId: string; status: string; templateVersion: number }> = [];
+    for (let tries = 0; tries < 100 && letters[0]?.status !== 'sent'; tries += 1) {
+      letters = (await (await fetch(`${harness.baseUrl}/accounts/${accountId}/letters`, { headers: collector })).json()) as typeof letters;
+      if (letters[0]?.status !== 'sent') await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(letters[0]).toMatchObject({ status: 'sent', templateVersion: 2 });
+    const pdf = await fetch(`${harness.baseUrl}/accounts/${accountId}/letters/${letters[0].letterId}.pdf`, { headers: collector });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toContain('application/pdf');
+    const opened = await get(link);
+    expect(opened.status).toBe(200);
+    expect(opened.text).toContain('Confirm it is you');
+  });
+
   it('asks for an invoice number or the postcode, counts failures, and locks the link after five', async () => {
     const { accountId } = await harness.placeAccount();
     const link = await harness.issueLink(accountId);

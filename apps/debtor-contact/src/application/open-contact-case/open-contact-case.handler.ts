@@ -16,6 +16,10 @@ export class OpenContactCaseHandler implements ICommandHandler<OpenContactCase> 
   constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: ContactDependencies) {}
 
   async execute({ contactCase, context }: OpenContactCase): Promise<void> {
-    await decideOrRefuse(this.deps.eventStore, communicationsDecider, contactStreamId(contactCase.accountId), { type: 'OpenContactCase', ...contactCase, now: context.now }, context);
+    // The first notice carries the debtor's personal portal link where the process can sign one.
+    const { firstNotice } = contactCase;
+    const portalUrl = firstNotice && this.deps.personalLinks?.linkFor(contactCase.accountId);
+    const opened = portalUrl && firstNotice ? { ...contactCase, firstNotice: { ...firstNotice, portalUrl } } : contactCase;
+    await decideOrRefuse(this.deps.eventStore, communicationsDecider, contactStreamId(contactCase.accountId), { type: 'OpenContactCase', ...opened, now: context.now }, context);
   }
 }
