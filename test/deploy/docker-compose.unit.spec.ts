@@ -14,7 +14,8 @@ const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { 
 };
 const appNames = readdirSync(join(root, 'apps')).filter((name) => name !== 'all-in-one');
 const appServices = Object.entries(compose.services).filter(([, service]) => service.environment?.APP);
-const configSource = readFileSync(join(root, 'libs/config/src/config.ts'), 'utf8');
+// Variables are read by libs/config, and the debtor portal's own by its settings (apps/portal/src/portal.config.ts).
+const configSource = ['libs/config/src/config.ts', 'apps/portal/src/portal.config.ts'].map((file) => readFileSync(join(root, file), 'utf8')).join('\n');
 
 describe('docker-compose.yml (production topology)', () => {
   it('runs every app as its own service, and names no app that does not exist', () => {

@@ -55,7 +55,8 @@ interface Resource {
 
 const rendered = render(join(root, OVERLAY));
 const appNames = readdirSync(join(root, 'apps')).filter((name) => name !== 'all-in-one');
-const configSource = readFileSync(join(root, 'libs/config/src/config.ts'), 'utf8');
+// Variables are read by libs/config, and the debtor portal's own by its settings (apps/portal/src/portal.config.ts).
+const configSource = ['libs/config/src/config.ts', 'apps/portal/src/portal.config.ts'].map((file) => readFileSync(join(root, file), 'utf8')).join('\n');
 const find = (kind: string, name: string) => rendered.find((r) => r.kind === kind && r.metadata.name === name);
 const deployments = rendered.filter((r) => r.kind === 'Deployment');
 const configMap = find('ConfigMap', 'collections-config');

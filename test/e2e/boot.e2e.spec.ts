@@ -2,19 +2,33 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { asyncApiDocument } from '@lib/contracts';
 import { runApp, startApp } from '../support/app-process';
 
-const apps = ['client-intake', 'debtor-contact', 'payments', 'legal-referral', 'reporting', 'all-in-one'];
+const apps = ['client-intake', 'debtor-contact', 'payments', 'legal-referral', 'reporting', 'portal', 'all-in-one'];
 const services = apps.filter((app) => app !== 'all-in-one');
 /** Blank values count as unset, so nothing from the test's own environment opens a service. */
 const NO_STAFF_TOKEN_KEYS = { STAFF_TOKEN_SECRET: '', STAFF_TOKEN_JWKS_URL: '', STAFF_TOKEN_PUBLIC_KEY: '' };
 const NO_SIGNING_KEY = { AGENCY_SIGNING_KEY: '', AGENCY_SIGNING_KEY_FILE: '' };
 /** Reporting signs history exports: it needs the agency's Ed25519 key as well. */
 const signingKeyFor = (app: string): Record<string, string> => (app === 'reporting' ? { AGENCY_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() } : {});
+/** The debtor portal needs its link secret, public URL, provider, agency and the services it calls (docs/portal.md). */
+const PORTAL_SETTINGS = {
+  PORTAL_LINK_SECRET: randomBytes(32).toString('base64url'),
+  PORTAL_PUBLIC_URL: 'http://127.0.0.1:3006',
+  PAYMENT_PROVIDER: 'local',
+  PORTAL_ALLOW_LOCAL_CHECKOUT: 'true',
+  AGENCY_NAME: 'Boot Agency',
+  AGENCY_PHONE: '+1 212 555 0100',
+  AGENCY_EMAIL: 'help@agency.example',
+  AGENCY_ADDRESS: '1 Boot Street',
+  DEBTOR_CONTACT_URL: 'http://127.0.0.1:3002',
+  PAYMENTS_URL: 'http://127.0.0.1:3003',
+};
+const settingsFor = (app: string): Record<string, string> => ({ ...signingKeyFor(app), ...(app === 'portal' ? PORTAL_SETTINGS : {}) });
 
 describe('every app boots as its own process', () => {
   it.each(apps)('%s answers /health, serves its OpenAPI document, and shuts down cleanly (the all-in-one as a demo, saying so)', async (app) => {
     // The all-in-one alone may start without a staff token secret (its demo mode); a service needs one.
     const secret = app === 'all-in-one' ? NO_STAFF_TOKEN_KEYS : { STAFF_TOKEN_SECRET: randomBytes(32).toString('base64url') };
-    const running = await startApp(app, { PGLITE_DATA_DIR: 'memory', ...secret, ...signingKeyFor(app) }, 60_000);
+    const running = await startApp(app, { PGLITE_DATA_DIR: 'memory', ...secret, ...settingsFor(app) }, 60_000);
     try {
       if (app === 'all-in-one') {
         // The demo banner follows the first /health answer by a moment.

@@ -198,6 +198,7 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await valid('GET', '/work-queue?limit=5', 'collector');
     await send('GET', '/work-queue?limit=500', 'collector');
     await valid('GET', '/approvals', 'supervisor');
+    await valid('POST', `/accounts/${accountId}/portal-links`, 'collector');
     const letters = await eventually(() => send('GET', `/accounts/${accountId}/letters`, 'client'), (answer) => (answer.body as Array<{ status: string }>)[0]?.status === 'sent');
     await valid('GET', `/accounts/${accountId}/letters/${(letters.body as Array<{ letterId: string }>)[0].letterId}.pdf`, 'collector');
     // Holds, disputes and skip tracing (debtor contact), on an account of their own: it ends closed as bankrupt.
@@ -268,7 +269,6 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await send('POST', `/referrals/${declinedId}/decline`, 'supervisor', { body: { reason: '' } });
     await valid('POST', `/accounts/${suedId}/legal-authorization`, 'client', { agreesToSuitFee: true, agreesToAdvanceCosts: true });
     await eventually(() => send('GET', `/referrals/${suedId}`, 'legal'), (answer) => (answer.body as { stage?: string }).stage === 'authorized');
-    await valid('POST', `/referrals/${suedId}/forwarding`, 'legal', { attorneyId: 'att-ny-1', attorneyName: 'Hudson & Rowe LLP', jurisdiction: 'US-NY' });
     // The statute of limitations: read, a written acknowledgement, a bankruptcy stay recorded open and then ended.
     await valid('GET', `/accounts/${suedId}/statute-of-limitations`, 'compliance');
     await valid('POST', `/accounts/${suedId}/statute-of-limitations/acknowledgements`, 'legal', { acknowledgedOn: '2026-01-15', description: 'Balance confirmation signed by the debtor' });

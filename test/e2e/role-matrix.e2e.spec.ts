@@ -223,6 +223,9 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     expect(rolesOf('POST /accounts/:accountId/assignment')).toEqual(['supervisor']);
     expect(rolesOf('GET /work-queue')).toEqual(['collector', 'supervisor']);
     expect(rolesOf('GET /approvals')).toEqual(['supervisor']);
+    // A debtor's personal portal link is (re-)issued by those who work accounts; the portal trail is read by compliance.
+    expect(rolesOf('POST /accounts/:accountId/portal-links')).toEqual(['collector', 'supervisor']);
+    expect(rolesOf('GET /audit/portal/accounts/:accountId')).toEqual(['compliance']);
     // What moves the limitation clock is legal's to record (a supervisor may too); compliance reads it.
     expect(routes.filter((route) => route.path.includes('/statute-of-limitations')).map((route) => `${route.method} ${route.path} ${String(route.roles)}`).sort()).toEqual([
       'GET /accounts/:accountId/statute-of-limitations legal,supervisor,compliance',
@@ -253,7 +256,24 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     expect(unstated).toEqual([]);
     const open = routes.filter((route) => route.roles === 'public').map((route) => `${route.method} ${route.path}`);
     // Probes and scrapes carry no account data (docs/operations.md); the agency's public key is public by nature.
-    expect(open.sort()).toEqual(['GET /.well-known/agency-signing-key', 'GET /health', 'GET /health/live', 'GET /health/ready', 'GET /metrics']);
+    // The debtor portal's pages are public but token-guarded: each reads the signed personal link, session or
+    // checkout token in its path and shows nothing without a valid one (docs/portal.md); its stylesheet is static.
+    expect(open.sort()).toEqual([
+      'GET /.well-known/agency-signing-key',
+      'GET /health',
+      'GET /health/live',
+      'GET /health/ready',
+      'GET /metrics',
+      'GET /portal/assets/portal.css',
+      'GET /portal/checkout/:token',
+      'GET /portal/l/:token',
+      'GET /portal/s/:session',
+      'POST /portal/checkout/:token',
+      'POST /portal/l/:token',
+      'POST /portal/s/:session/disputes',
+      'POST /portal/s/:session/payments',
+      'POST /portal/s/:session/plans',
+    ]);
   });
 
   it('answers 401 without credentials and 403 to every role an endpoint does not state', async () => {

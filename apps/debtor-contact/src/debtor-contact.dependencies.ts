@@ -1,7 +1,12 @@
 import type { ServiceDependencies } from '@lib/platform';
 
+/** Port: the debtor's personal portal link, printed on the first notice (docs/portal.md). */
+export interface PersonalLinks {
+  linkFor(accountId: string): string;
+}
+
 /** What the debtor-contact service needs from outside; the composition root provides it (token SERVICE_DEPENDENCIES). */
-export type ContactDependencies = ServiceDependencies;
+export type ContactDependencies = ServiceDependencies & { personalLinks?: PersonalLinks };
 
 export const contactStreamId = (accountId: string) => `contact-${accountId}`;
 /** The promises to pay of an account, followed against its payments (docs/debtor-contact.md, "Promises and payment plans"). */

@@ -1,6 +1,7 @@
 import { ClientIntakeKeys, createReadModelStore, ServiceDefinition } from '@lib/platform';
 import { DEBTOR_CONTACT, DebtorContactModule } from './debtor-contact.module';
 import { channelsFor } from './integration/communications/channels';
+import { personalLinksFor } from '../../portal/src/personal-links';
 
 export const DebtorContactService: ServiceDefinition = {
   name: DEBTOR_CONTACT,
@@ -11,6 +12,6 @@ export const DebtorContactService: ServiceDefinition = {
     // Clients call debtor contact too (letters, disputes). Mounted beside client-intake
     // (all-in-one) it uses intake's own key check; alone, it asks client-intake.
     const intakeUrl = process.localStores.has('client-intake') ? undefined : process.config.serviceUrls['client-intake'];
-    return DebtorContactModule.register(deps, channelsFor(process.config, process.onClose), readModels, intakeUrl ? new ClientIntakeKeys(intakeUrl) : undefined);
+    return DebtorContactModule.register({ ...deps, personalLinks: personalLinksFor(process) }, channelsFor(process.config, process.onClose), readModels, intakeUrl ? new ClientIntakeKeys(intakeUrl) : undefined);
   },
 };

@@ -79,6 +79,7 @@ export const SERVICE_URL_VARIABLES: Record<string, string> = {
   'debtor-contact': 'DEBTOR_CONTACT_URL',
   payments: 'PAYMENTS_URL',
   'legal-referral': 'LEGAL_REFERRAL_URL',
+  portal: 'PORTAL_URL',
 };
 
 export class ConfigError extends Error {

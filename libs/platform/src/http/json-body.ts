@@ -28,7 +28,45 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
  * refusal is a problem-details answer naming its rule, logged as a client error.
  */
 export function jsonBody(): Array<Middleware | ErrorMiddleware> {
-  return [requireJsonContentType, express.json({ limit: MAX_BODY_BYTES, type: JSON_TYPES, strict: false }), refuseDeepNesting, bodyErrorsAsProblems];
+  return [
+    requireJsonContentType,
+    express.json({ limit: MAX_BODY_BYTES, type: JSON_TYPES, strict: false, verify: keepRawBodyWhereAsked }),
+    express.urlencoded({ limit: MAX_FORM_BYTES, type: FORM_TYPE, extended: false, parameterLimit: 100 }),
+    refuseDeepNesting,
+    bodyErrorsAsProblems,
+  ];
+}
+
+/** HTML forms (the debtor portal) post a few short fields; 64 KB is far beyond any of them. */
+export const MAX_FORM_BYTES = 64 * 1024;
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+const FORM_TYPES = [FORM_TYPE, 'multipart/form-data'];
+const formPrefixes: string[] = [];
+const rawBodyPaths: string[] = [];
+
+/**
+ * Lets the routes under a path prefix take HTML form posts (server-rendered pages without
+ * scripts): url-encoded bodies are parsed here, multipart ones are left to the route's own
+ * upload handling. JSON stays accepted there; anything else still gets the 415.
+ */
+export function acceptFormPosts(pathPrefix: string): void {
+  if (!formPrefixes.includes(pathPrefix)) formPrefixes.push(pathPrefix);
+}
+
+/**
+ * Keeps the exact bytes of a JSON body for a route that verifies a signature over them (a
+ * payment provider's webhook): `request.rawBody`, read with the `RawBody` parameter decorator.
+ */
+export function keepRawBody(path: string): void {
+  if (!rawBodyPaths.includes(path)) rawBodyPaths.push(path);
+}
+
+function keepRawBodyWhereAsked(request: express.Request, _response: unknown, body: Buffer): void {
+  if (rawBodyPaths.includes(request.path)) (request as express.Request & { rawBody?: Buffer }).rawBody = Buffer.from(body);
+}
+
+function isFormPost(request: express.Request): boolean {
+  return formPrefixes.some((prefix) => request.path.startsWith(prefix)) && Boolean(request.is(FORM_TYPES));
 }
 
 /**
@@ -55,7 +93,7 @@ function isStreamedBody(request: express.Request): boolean {
 }
 
 const requireJsonContentType: Middleware = (request, response, next) => {
-  if (!BODY_METHODS.has(request.method) || !hasBody(request) || request.is(JSON_TYPES) || isStreamedBody(request)) return next();
+  if (!BODY_METHODS.has(request.method) || !hasBody(request) || request.is(JSON_TYPES) || isStreamedBody(request) || isFormPost(request)) return next();
   sendProblem(response, 415, 'unsupported-media-type', `send the body as application/json (got ${request.headers['content-type'] ?? 'no content type'})`);
 };
 

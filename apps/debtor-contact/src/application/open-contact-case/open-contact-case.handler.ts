@@ -21,7 +21,11 @@ export class OpenContactCaseHandler implements ICommandHandler<OpenContactCase> 
   ) {}
 
   async execute({ contactCase, context, segment }: OpenContactCase): Promise<void> {
-    await decideOrRefuse(this.deps.eventStore, communicationsDecider, contactStreamId(contactCase.accountId), { type: 'OpenContactCase', ...contactCase, now: context.now }, context);
+    // The first notice carries the debtor's personal portal link where the process can sign one.
+    const { firstNotice } = contactCase;
+    const portalUrl = firstNotice && this.deps.personalLinks?.linkFor(contactCase.accountId);
+    const opened = portalUrl && firstNotice ? { ...contactCase, firstNotice: { ...firstNotice, portalUrl } } : contactCase;
+    await decideOrRefuse(this.deps.eventStore, communicationsDecider, contactStreamId(contactCase.accountId), { type: 'OpenContactCase', ...opened, now: context.now }, context);
     await this.commands.execute(new StartCadence(contactCase.accountId, segment, context));
   }
 }

@@ -2,7 +2,7 @@ import type { OpenContactCase } from '../contact-case/contact-case.commands';
 import { Itemization } from './itemization';
 import { messageIdFor } from './message-id';
 import { MessageQueued } from './message.events';
-import { latestTemplate, TemplateData } from './templates';
+import { latestTemplate, TemplateData, templateOf } from './templates';
 
 /** What a placement tells about reaching the debtor and about the debt, beyond what the case keeps. */
 export interface FirstNoticeFacts {
@@ -10,6 +10,8 @@ export interface FirstNoticeFacts {
   itemization: Itemization;
   email?: string;
   phone?: string;
+  /** The debtor's personal portal link; letters and emails with it use the template versions that print it. */
+  portalUrl?: string;
 }
 
 /** The opening of a case, with what its first notice needs. */
@@ -47,10 +49,11 @@ export function queueFirstNotice(command: OpenContactCaseWithNotice): MessageQue
     fees: itemization.fees,
     paymentsAndCredits: itemization.payments + itemization.credits,
     currentAmount: itemization.currentAmount,
+    ...(facts.portalUrl ? { portalUrl: facts.portalUrl } : {}),
   };
   const letter = commercial ? 'first-demand' : 'validation-notice';
   const queued = (channel: MessageQueued['data']['channel'], templateId: string, recipient: string): MessageQueued => {
-    const template = latestTemplate(templateId);
+    const template = facts.portalUrl || channel === 'text' ? latestTemplate(templateId) : templateOf(templateId, 1);
     return {
       type: 'MessageQueued',
       data: {

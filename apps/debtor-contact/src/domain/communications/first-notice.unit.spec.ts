@@ -52,6 +52,22 @@ describe('the itemization of a placed account', () => {
 });
 
 describe('the first notice of a new case', () => {
+  it('prints the personal portal link on the letter and the email when the case opens with one (template v2), and none without', () => {
+    const portalUrl = 'https://pay.example.com/portal/l/p1.abc.def';
+    const withLink = communicationsDecider.decide(open({ firstNotice: { ...open().firstNotice!, portalUrl } }), communicationsDecider.initialState());
+    if (!Array.isArray(withLink)) throw new Error('refused');
+    const queued = queuedOf(withLink);
+    expect(queued.map((e) => [e.data.channel, e.data.templateId, e.data.templateVersion])).toEqual([
+      ['letter', 'validation-notice', 2],
+      ['email', 'validation-notice-email', 2],
+      ['text', 'letter-mailed-text', 1],
+    ]);
+    for (const message of queued.slice(0, 2)) expect(renderTemplate(templateOf(message.data.templateId, message.data.templateVersion), message.data.data).lines).toContain(portalUrl);
+    const without = communicationsDecider.decide(open(), communicationsDecider.initialState());
+    if (!Array.isArray(without)) throw new Error('refused');
+    expect(queuedOf(without).every((e) => e.data.templateVersion === 1 && e.data.data.portalUrl === undefined)).toBe(true);
+  });
+
   it('queues a consumer the validation notice by letter and email, and a text saying a letter was mailed, in the opening decision', () => {
     const decided = communicationsDecider.decide(open(), communicationsDecider.initialState());
     if (!Array.isArray(decided)) throw new Error('refused');

@@ -95,6 +95,9 @@ const FINAL_DEMAND_BODY = [
   'After that our client may review what further steps to take.',
 ] as const;
 
+/** The lines that give the debtor its personal portal link (docs/portal.md). */
+const PORTAL_LINES = ['', 'Pay, propose a payment plan or dispute online at your personal link:', '{{portalUrl}}', 'The link is for you alone: please do not share it.'] as const;
+
 /** Every template ever used, by id and version. Append only. */
 export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
   { id: 'validation-notice', version: 1, channel: 'letter', subject: 'Validation notice', body: VALIDATION_NOTICE_BODY },
@@ -102,6 +105,10 @@ export const MESSAGE_TEMPLATES: readonly MessageTemplate[] = [
   { id: 'validation-notice-email', version: 1, channel: 'email', subject: 'Validation notice about account {{accountReference}}', body: VALIDATION_NOTICE_BODY },
   { id: 'first-demand-email', version: 1, channel: 'email', subject: 'First demand for payment: account {{accountReference}}', body: FIRST_DEMAND_BODY },
   { id: 'legal-action-warning', version: 1, channel: 'letter', subject: 'Notice before legal action', body: LEGAL_ACTION_WARNING_BODY, threatensSuit: true },
+  { id: 'validation-notice', version: 2, channel: 'letter', subject: 'Validation notice', body: [...VALIDATION_NOTICE_BODY, ...PORTAL_LINES] },
+  { id: 'first-demand', version: 2, channel: 'letter', subject: 'First demand for payment', body: [...FIRST_DEMAND_BODY, ...PORTAL_LINES] },
+  { id: 'validation-notice-email', version: 2, channel: 'email', subject: 'Validation notice about account {{accountReference}}', body: [...VALIDATION_NOTICE_BODY, ...PORTAL_LINES] },
+  { id: 'first-demand-email', version: 2, channel: 'email', subject: 'First demand for payment: account {{accountReference}}', body: [...FIRST_DEMAND_BODY, ...PORTAL_LINES] },
   {
     id: 'letter-mailed-text',
     version: 1,

@@ -1,0 +1,132 @@
+/**
+ * Every word the portal shows, in English. Another language is another file of this
+ * shape (`Messages`), chosen in `messagesFor`; no page holds text of its own.
+ */
+export const en = {
+  lang: 'en',
+  siteTitle: 'Pay or settle your account',
+  skipToContent: 'Skip to main content',
+  footerSecure: 'This page is for the person who received our letter. Do not share your link.',
+  check: {
+    title: 'Confirm it is you',
+    intro: 'Before we show anything about your account, please confirm one detail from our letter or your records.',
+    methodLegend: 'What will you enter?',
+    methodInvoice: 'An invoice number from our letter',
+    methodPostcode: 'The postcode (ZIP code) of your address on file',
+    answerLabel: 'Invoice number or postcode',
+    answerHint: 'For example INV-1001 or 10118.',
+    submit: 'Continue',
+    mismatch: 'That does not match our records. Please check and try again.',
+    attemptsLeft: (left: number) => (left === 1 ? 'You have 1 try left before this link is paused for 15 minutes.' : `You have ${left} tries left before this link is paused for 15 minutes.`),
+    empty: 'Please enter an invoice number or postcode.',
+  },
+  account: {
+    title: 'Your account',
+    greeting: (name: string) => `Account of ${name}`,
+    balanceLabel: 'Balance owed',
+    invoicesHeading: 'Balance by invoice',
+    invoiceNumber: 'Invoice',
+    dueDate: 'Due date',
+    original: 'Original amount',
+    open: 'Still owed',
+    paymentsHeading: 'Payments made',
+    noPayments: 'No payments have been recorded yet.',
+    paymentDate: 'Date',
+    paymentAmount: 'Amount',
+    paymentMethod: 'Method',
+    reversed: '(returned)',
+    planHeading: 'Your payment plan',
+    planSummary: (paid: string, total: string) => `${paid} paid of ${total}.`,
+    installment: 'Installment',
+    closed: 'This account is closed. There is nothing to pay through this page.',
+  },
+  pay: {
+    heading: 'Pay now',
+    amountLabel: 'Amount to pay',
+    amountHint: (balance: string) => `Pay the whole balance (${balance}) or any part of it.`,
+    methodLegend: 'Pay by',
+    card: 'Card',
+    ach: 'Bank account (ACH)',
+    submit: 'Continue to secure payment',
+    invalidAmount: 'Please enter an amount between 0.01 and the balance, like 150.00.',
+  },
+  plan: {
+    heading: 'Propose a payment plan',
+    intro: (max: number, days: number) => `Plans of up to ${max} installments starting within ${days} days are accepted at once. Other proposals are sent to our team, who will contact you.`,
+    countLabel: 'Number of installments',
+    frequencyLabel: 'How often',
+    weekly: 'Every week',
+    biweekly: 'Every two weeks',
+    monthly: 'Every month',
+    firstDateLabel: 'First payment date',
+    submit: 'Propose this plan',
+    invalid: {
+      'installments-out-of-range': 'Please choose between 1 and 36 installments.',
+      'first-date-past': 'The first payment date cannot be in the past.',
+      'nothing-owed': 'There is no balance to spread over a plan.',
+      'date-invalid': 'Please enter the first payment date as YYYY-MM-DD.',
+    } as Record<string, string>,
+  },
+  dispute: {
+    heading: 'Dispute this debt',
+    intro: 'If you believe you do not owe this amount, tell us why. Collection stops on a disputed account while we review it.',
+    reasonLabel: 'Reason',
+    reasons: { 'not-mine': 'This is not my debt', 'already-paid': 'I already paid', 'wrong-amount': 'The amount is wrong', 'goods-or-services': 'Problem with the goods or services', other: 'Another reason' } as Record<string, string>,
+    detailsLabel: 'Tell us more (optional)',
+    documentLabel: 'Supporting document (PDF, PNG or JPEG, up to 5 MB)',
+    submit: 'Send dispute',
+    documentMissing: 'Please attach a document that supports your dispute.',
+    documentTooLarge: 'The document is larger than 5 MB.',
+    documentType: 'The document must be a PDF, PNG or JPEG file.',
+    reasonMissing: 'Please choose a reason.',
+  },
+  notices: {
+    paid: 'Thank you. Your payment was received.',
+    cancelled: 'The payment was cancelled. Nothing was charged.',
+    'plan-accepted': 'Your payment plan is accepted. The first payment is due on the date you chose.',
+    'plan-queued': 'Your proposal was sent to our team. We will contact you about it.',
+    'plan-refused': 'We could not set up this plan online. Please contact us.',
+    'dispute-opened': 'Your dispute was received. We will review it and write to you.',
+  } as Record<string, string>,
+  rights: {
+    heading: 'Your rights',
+    body: [
+      'Unless you dispute the validity of this debt, or any portion of it, within 30 days after receiving our first notice, we will assume it is valid.',
+      'If you notify us in writing within those 30 days that you dispute the debt, or any portion of it, we will obtain verification of the debt and mail it to you, and we will stop collection until we do.',
+      'If you ask us in writing within those 30 days, we will give you the name and address of the original creditor, if different from the current creditor.',
+    ],
+  },
+  contact: {
+    heading: 'Contact us',
+    phone: 'Phone',
+    email: 'Email',
+    address: 'Mail',
+    hours: 'Hours',
+  },
+  checkout: {
+    title: 'Secure payment (demo)',
+    intro: 'This is the demonstration payment page of the all-in-one system. No real money moves.',
+    amount: 'Amount',
+    method: 'Method',
+    pay: 'Pay',
+    cancel: 'Cancel and go back',
+  },
+  errors: {
+    'link-invalid': { title: 'This link does not work', body: 'The link is not valid. Please use the link from your most recent letter or email, or contact us for a new one.' },
+    'link-expired': { title: 'This link has expired', body: 'For your security, links stop working after a while. Please contact us and we will send you a new one.' },
+    'session-expired': { title: 'Please start again', body: 'Your session has ended. Open the link from your letter again.' },
+    'link-locked': { title: 'This link is paused', body: 'There were too many unsuccessful tries. Please wait 15 minutes, or contact us.' },
+    'rate-limited': { title: 'Too many requests', body: 'Please wait a minute and try again.' },
+    'account-unavailable': { title: 'Account not available', body: 'We cannot show this account online right now. Please contact us.' },
+    'payment-failed': { title: 'The payment could not be recorded', body: 'Nothing more will be charged. Please contact us.' },
+    'bad-request': { title: 'Something was wrong with the form', body: 'Please go back and try again.' },
+  } as Record<string, { title: string; body: string }>,
+  methods: { card: 'Card', ach: 'Bank account (ACH)', check: 'Check', wire: 'Wire', cash: 'Cash', attorney: 'Through attorney' } as Record<string, string>,
+};
+
+export type Messages = typeof en;
+
+/** The messages of a language; English until another file is added. */
+export function messagesFor(_language?: string): Messages {
+  return en;
+}
