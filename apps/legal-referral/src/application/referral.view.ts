@@ -50,7 +50,7 @@ export class CriterionVersionView {
   @ApiProperty({ type: 'integer', example: 1 }) version!: number;
 }
 
-export class ApprovalView {
+export class RecommendationApprovalView {
   @ApiProperty({ description: 'True: approved, the client is asked; false: declined' }) approved!: boolean;
   @ApiProperty({ description: 'The supervisor' }) by!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
@@ -129,7 +129,7 @@ export class ReferralView {
   @ApiProperty({ type: [String], description: 'The criteria the last review checked' }) rulesChecked!: string[];
   @ApiProperty({ type: [FailedRuleView], description: 'Why the last review did not recommend suit' }) failedRules!: FailedRuleView[];
   @ApiProperty({ type: [CriterionVersionView], description: 'The criteria with their versions, of a recommendation made since supervisor approval exists' }) criteria!: CriterionVersionView[];
-  @ApiProperty({ type: ApprovalView, nullable: true, description: "The supervisor's decision on the last recommendation" }) approval!: ApprovalView | null;
+  @ApiProperty({ type: RecommendationApprovalView, nullable: true, description: "The supervisor's decision on the last recommendation" }) approval!: RecommendationApprovalView | null;
   @ApiProperty({ type: FollowUpReviewView, nullable: true, description: 'The review the last one booked, when only a recent payment held it back' })
   followUpReview!: FollowUpReviewView | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) authorizedAt!: string | null;

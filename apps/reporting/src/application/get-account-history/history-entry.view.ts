@@ -8,7 +8,7 @@ export class ActorView {
 
 /** One stored event of an account, as the people working it may see it: who, what, when and why, without its data. */
 export class TimelineEntryView implements TimelineEntry {
-  @ApiProperty({ enum: ['client-intake', 'debtor-contact', 'payments', 'legal-referral'], description: 'The service that stored the event' }) service!: string;
+  @ApiProperty({ enum: ['client-intake', 'debtor-contact', 'payments', 'legal-referral', 'portal'], description: 'The service that stored the event (portal: what debtors did there)' }) service!: string;
   @ApiProperty({ example: 'account-1b4e28ba-2fa1-11d2-883f-0016d3cca427' }) streamId!: string;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Position in its stream, from 0' }) version!: number;
   @ApiProperty({ example: 'AccountPlaced' }) type!: string;
