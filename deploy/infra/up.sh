@@ -140,6 +140,22 @@ ensure_postgres_installed() {
   PG_BIN="$(find_pg_bin)" || die "PostgreSQL was installed but no initdb/pg_ctl found under /usr/lib/postgresql/*/bin"
 }
 
+# Debian's Chromium for the debtor portal's browser tests (test/e2e/portal-browser.e2e.spec.ts).
+# Not a server and not fatal: without it (not root, no apt-get, no network) those tests say
+# they are skipped and why; CHROMIUM_PATH points them at another build.
+ensure_chromium_installed() {
+  [[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] && return 0
+  if [[ $EUID -ne 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+    log "Chromium is not installed (apt-get install chromium): the portal's browser tests will be skipped"
+    return 0
+  fi
+  log "installing Chromium with apt-get (the portal's browser tests)"
+  { DEBIAN_FRONTEND=noninteractive apt-get update -q &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; } \
+    >"$INFRA_DIR/chromium-install.log" 2>&1 ||
+    log "apt-get install chromium failed (see $INFRA_DIR/chromium-install.log): the portal's browser tests will be skipped"
+}
+
 # ------------------------------------------------------------------------------- kafka
 
 kafka_alive() { pid_of kafka kafka.Kafka >/dev/null; }
@@ -360,6 +376,7 @@ if ((want_mongo)) && ! ferretdb_built && ! port_open "$MONGO_PORT"; then
 fi
 ((want_kafka)) && fetch_kafka
 ((want_pg)) && ensure_postgres_installed
+ensure_chromium_installed
 if [[ -n "$ferretdb_build_pid" ]]; then
   wait "$ferretdb_build_pid" || exit 1
 fi
