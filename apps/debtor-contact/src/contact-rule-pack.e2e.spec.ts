@@ -173,7 +173,7 @@ describe('the contact rule pack over HTTP: Regulation F for consumers (PGlite ev
   it('lists the rule pack with scopes, and the rules selected for an account: a New York consumer gets Regulation F, not the Massachusetts rule', async () => {
     const pack = await http.get('/compliance/contact-rules').set('authorization', staff('compliance')).expect(200);
     expect(pack.body.map((rule: { name: string; version: number }) => `${rule.name} v${rule.version}`)).toEqual([
-      'case-closed v1', 'cease-contact v1', 'attorney-represented v1', 'do-not-contact v1', 'time-barred-no-suit-threat v1',
+      'case-closed v1', 'bankruptcy-stay v1', 'dispute-hold v1', 'account-hold v1', 'cease-contact v1', 'attorney-represented v1', 'do-not-contact v1', 'time-barred-no-suit-threat v1',
       'reg-f-call-after-conversation v1', 'reg-f-call-frequency v1', 'ma-call-frequency v1', 'channel-frequency-cap v1', 'call-window v2',
     ]);
     expect(pack.body.find((rule: { name: string }) => rule.name === 'ma-call-frequency')).toEqual({
@@ -182,7 +182,7 @@ describe('the contact rule pack over HTTP: Regulation F for consumers (PGlite ev
     const accountId = await placeConsumerAccount();
     const selected = await http.get(`/cases/${accountId}/contact-rules`).set('authorization', staff('collector')).expect(200);
     expect(selected.body.map((rule: { name: string }) => rule.name)).toEqual([
-      'case-closed', 'cease-contact', 'attorney-represented', 'do-not-contact', 'time-barred-no-suit-threat', 'reg-f-call-after-conversation', 'reg-f-call-frequency', 'channel-frequency-cap', 'call-window',
+      'case-closed', 'bankruptcy-stay', 'dispute-hold', 'account-hold', 'cease-contact', 'attorney-represented', 'do-not-contact', 'time-barred-no-suit-threat', 'reg-f-call-after-conversation', 'reg-f-call-frequency', 'channel-frequency-cap', 'call-window',
     ]);
     await http.get(`/cases/${randomUUID()}/contact-rules`).set('authorization', staff('collector')).expect(404);
     await http.get('/compliance/contact-rules').set('authorization', staff('accountant')).expect(403);

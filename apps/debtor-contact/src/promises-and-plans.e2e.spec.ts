@@ -83,7 +83,7 @@ describe('promises to pay and payment plans over HTTP (PGlite event store, in-pr
   async function pay(accountId: string, amount: number, postedAt: string, balanceAfter: number): Promise<string> {
     const paymentId = `pay-${++payments}`;
     const posted: PaymentPostedV2 = { accountId, clientId: 'client-1', paymentId, amount, currency: 'USD', allocations: [], commission: 0, credit: 0, balanceAfter, postedAt, method: 'ach', commissionRateBp: 2_500 };
-    await publish(PaymentPosted, accountId, posted);
+    await publish(PaymentPostedV2, accountId, posted);
     return paymentId;
   }
 
