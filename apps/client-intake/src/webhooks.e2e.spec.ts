@@ -331,7 +331,7 @@ describe('client intake webhooks (real receiver on 127.0.0.1)', () => {
       const refused = await http.post(`/clients/${clientId}/webhook-endpoints`).set('x-api-key', apiKey).send({ url, eventTypes: ['account.placed'] }).expect(422);
       expect(refused.body.rule).toBe('webhook-url-refused');
     }
-    await http.post(`/clients/${clientId}/webhook-endpoints`).set('x-api-key', apiKey).send({ url: receiver.url('/x'), eventTypes: ['remittance.issued'] }).expect(400);
+    await http.post(`/clients/${clientId}/webhook-endpoints`).set('x-api-key', apiKey).send({ url: receiver.url('/x'), eventTypes: ['settlement.offered'] }).expect(400);
     const { endpointId } = await register(clientId, apiKey, '/ok', ['account.placed']);
     const moved = await http.patch(`/clients/${clientId}/webhook-endpoints/${endpointId}`).set('x-api-key', apiKey).send({ url: 'http://192.168.1.10/hook' }).expect(422);
     expect(moved.body.rule).toBe('webhook-url-refused');

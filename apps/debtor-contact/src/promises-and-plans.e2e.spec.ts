@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TestClock } from '@lib/clock';
-import { AccountClosed, AccountPlaced, AccountPlacedV2, AUDIT_EVENTS, CONTACT_CASES, Contract, PaymentPosted, PaymentPostedV2, PaymentReversed } from '@lib/contracts';
+import { AccountClosed, AccountPlaced, AccountPlacedV2, AUDIT_EVENTS, CONTACT_CASES, Contract, PaymentPostedV2, PaymentReversed } from '@lib/contracts';
 import { PgliteEventStore } from '@lib/event-store';
 import { IncomingMessage, MessageBus } from '@lib/message-bus';
 import { waitFor } from '@lib/message-bus/contract-suite/wait-for';

@@ -5,9 +5,6 @@
 export const WEBHOOK_EVENT_TYPES = ['account.placed', 'batch.finished', 'account.closed', 'account.reopened', 'payment.collected', 'legal.milestone', 'remittance.issued'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
-/** Named in the issue and not yet with a source: none left (kept so a new one has its place). */
-export const PLANNED_WEBHOOK_EVENT_TYPES = [] as const;
-
 export function isWebhookEventType(value: unknown): value is WebhookEventType {
   return typeof value === 'string' && (WEBHOOK_EVENT_TYPES as readonly string[]).includes(value);
 }
