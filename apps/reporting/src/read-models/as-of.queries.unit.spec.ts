@@ -65,7 +65,7 @@ describe('reports as of a past instant', () => {
     const log = await full.findOne<AccountEventLog>(REPORTED_EVENTS, { _id: 'a1' });
     expect(log).toEqual(expect.objectContaining({ accountId: 'a1', clientId: CLIENT }));
     expect(log!.events).toHaveLength(events.filter((event) => event.data.accountId === 'a1').length);
-    expect(loggedEventsOf(log!).find((logged) => logged.position === 'ledger-a1#PaymentPosted.v2@000000000003')).toEqual(expect.objectContaining({ recordedAt: '2026-06-01T09:09:00.000Z', version: 3, type: 'PaymentPosted.v2' }));
+    expect(loggedEventsOf(log!).find((logged) => logged.position === 'ledger-a1#PaymentPosted.v3@000000000003')).toEqual(expect.objectContaining({ recordedAt: '2026-06-01T09:09:00.000Z', version: 3, type: 'PaymentPosted.v3' }));
   });
 
   it('at each event instant, equals what the live read models held right after it', async () => {
