@@ -111,7 +111,7 @@ if (!haveChromium) {
     await page.close();
   });
 
-  it('another debtor opens a dispute with a document', async () => {
+  it('another debtor opens a dispute with a document, which puts the account on hold', async () => {
     const { accountId } = await harness.placeAccount();
     const link = await harness.issueLink(accountId);
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -124,6 +124,7 @@ if (!haveChromium) {
     await page.waitForURL(/notice=dispute-opened/);
     await expect(page.getByRole('status').textContent()).resolves.toContain('Your dispute was received');
     await shot(page, '09-dispute-opened');
+    expect(await harness.holdsInForce(accountId)).toEqual([{ kind: 'dispute', disputeId: expect.any(String) }]);
     await page.close();
   });
 

@@ -20,6 +20,8 @@ export interface PortalHarness {
   /** A collector issues the account's personal link. */
   issueLink(accountId: string): Promise<{ url: string; linkId: string; expiresAt: string }>;
   ledger(accountId: string): Promise<{ balance: number; payments: Array<{ amount: number; method: string }> }>;
+  /** The holds in force on the account's contact case (debtor contact's `GET /cases/:accountId/holds`). */
+  holdsInForce(accountId: string): Promise<Array<{ kind: string; disputeId: string | null }>>;
   /** The personal link printed on the account's first letter (what the letter was filled with, from debtor contact's stream). */
   letterLink(accountId: string): Promise<string>;
   close(): Promise<void>;
@@ -108,6 +110,11 @@ export async function startPortalHarness(extraEnv: Record<string, string> = {}):
     async ledger(accountId) {
       const answer = await call('GET', `/ledgers/${accountId}`, collector);
       return answer.body as unknown as { balance: number; payments: Array<{ amount: number; method: string }> };
+    },
+    async holdsInForce(accountId) {
+      const answer = await call('GET', `/cases/${accountId}/holds`, collector);
+      const { holds } = answer.body as unknown as { holds: Array<{ kind: string; disputeId: string | null; inForce: boolean }> };
+      return holds.filter((hold) => hold.inForce).map(({ kind, disputeId }) => ({ kind, disputeId }));
     },
     async close() {
       await composed.close();

@@ -33,6 +33,12 @@ export interface PortalAccounts {
   /** Posts a confirmed provider payment once: `providerReference` is the idempotency (causation) key. */
   postPayment(payment: { accountId: string; amount: number; currency: string; method: PortalPaymentMethod; providerReference: string }): Promise<{ paymentId: string; balanceAfter: number } | Refusal>;
   agreePlan(plan: { accountId: string; currency: string; frequency: string; firstDueDate: string; installments: number[]; proposalId: string }): Promise<{ planId: string } | Refusal>;
+  /**
+   * Opens the debtor's dispute of the whole account through debtor contact's dispute
+   * command, which puts the account on a dispute hold. `disputeId` (the portal's) is the
+   * idempotency (causation) key; the answer is debtor contact's dispute id.
+   */
+  openDispute(dispute: { accountId: string; disputeId: string; reason: string }): Promise<{ disputeId: string } | Refusal>;
 }
 
 /** A confirmed payment as the provider reports it (checkout completed and paid). */
@@ -73,8 +79,8 @@ export interface PaymentProvider {
 export class WebhookSignatureInvalid extends Error {}
 
 /**
- * Port: disputes. Debtor contact's dispute use case is being built beside this; until it
- * is mounted, the portal's local adapter records the dispute on the portal trail only.
+ * Port: disputes. The adapter hands the dispute to debtor contact (through the accounts
+ * port); the document itself stays with the portal, described on the portal trail.
  */
 export interface DisputeDesk {
   open(dispute: { accountId: string; disputeId: string; reason: string; details: string; document: { name: string; mediaType: string; size: number; sha256: string } }): Promise<{ disputeId: string } | Refusal>;
@@ -98,6 +104,7 @@ export interface PortalDependencies extends ServiceDependencies {
   wallClock: Clock;
   accounts: PortalAccounts;
   provider: PaymentProvider;
+  /** Where disputes go; by default to debtor contact through `accounts`. */
   disputes: DisputeDesk;
   agency: AgencyContact;
 }

@@ -197,6 +197,8 @@ describe('debtor portal (all-in-one, HTTP)', () => {
     expect(opened.status).toBe(303);
     expect(opened.location).toBe(`${session}?notice=dispute-opened`);
     expect(await trail(accountId)).toContain('PortalDisputeOpened');
+    // Debtor contact has it: the account is on a dispute hold, so collection stops.
+    expect(await harness.holdsInForce(accountId)).toEqual([{ kind: 'dispute', disputeId: expect.any(String) }]);
   });
 
   it('rate-limits one address presenting bad tokens', async () => {

@@ -25,14 +25,15 @@ import { ViewPortalAccountController } from './application/view-portal-account/v
 import { ViewPortalAccountHandler } from './application/view-portal-account/view-portal-account.handler';
 import { accountIdOfPortalStream, portalStreamId } from './domain/access/portal-access.events';
 import { InProcessAccounts } from './integration/accounts/in-process-accounts';
-import { PORTAL_SERVICE, PortalAccounts, PortalDependencies } from './portal.dependencies';
+import { DebtorContactDisputeDesk } from './integration/disputes/portal-dispute-desk';
+import { DisputeDesk, PORTAL_SERVICE, PortalAccounts, PortalDependencies } from './portal.dependencies';
 
 const controllers = [IssuePortalLinkController, OpenPortalLinkController, CheckPortalIdentityController, ViewPortalAccountController, StartCheckoutController, ProposePlanController, OpenDisputeController, PortalAssetsController];
 const commandHandlers = [IssuePortalLinkHandler, OpenPortalLinkHandler, CheckPortalIdentityHandler, ViewPortalAccountHandler, StartCheckoutHandler, CompleteLocalCheckoutHandler, ReceiveProviderWebhookHandler, ProposePlanHandler, OpenDisputeHandler];
 const queryHandlers = [ShowLocalCheckoutHandler];
 
 /** The dependencies as given, with `accounts` left out when the portal shares the process (the buses provide it). */
-export type GivenPortalDependencies = Omit<PortalDependencies, 'accounts'> & { accounts?: PortalAccounts };
+export type GivenPortalDependencies = Omit<PortalDependencies, 'accounts' | 'disputes'> & { accounts?: PortalAccounts; disputes?: DisputeDesk };
 
 /** Composition root of the debtor portal: its pages and the collector's link endpoint over the ports it is given. */
 @Module({})
@@ -58,10 +59,10 @@ export class PortalModule {
       providers: [
         {
           provide: SERVICE_DEPENDENCIES,
-          useFactory: (queries: QueryBus, commands: CommandBus): PortalDependencies => ({
-            ...given,
-            accounts: given.accounts ?? new InProcessAccounts(queries, commands, given.clock, given.newId),
-          }),
+          useFactory: (queries: QueryBus, commands: CommandBus): PortalDependencies => {
+            const accounts = given.accounts ?? new InProcessAccounts(queries, commands, given.clock, given.newId);
+            return { ...given, accounts, disputes: given.disputes ?? new DebtorContactDisputeDesk(() => accounts) };
+          },
           inject: [QueryBus, CommandBus],
         },
         PortalAccess,

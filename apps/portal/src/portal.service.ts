@@ -1,7 +1,6 @@
 import { ServiceDefinition, signStaffToken } from '@lib/platform';
 import { systemClock } from '@lib/clock';
 import { HttpAccounts } from './integration/accounts/http-accounts';
-import { PortalTrailDisputeDesk } from './integration/disputes/portal-dispute-desk';
 import { LocalCheckoutProvider } from './integration/payment-provider/local-checkout.provider';
 import { StripeCheckoutProvider } from './integration/payment-provider/stripe-checkout.provider';
 import { portalSettings } from './portal.config';
@@ -43,7 +42,6 @@ export const PortalService: ServiceDefinition = {
       wallClock,
       accounts,
       provider,
-      disputes: new PortalTrailDisputeDesk(),
       agency: settings.agency,
     });
   },

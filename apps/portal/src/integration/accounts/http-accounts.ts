@@ -36,6 +36,12 @@ export class HttpAccounts implements PortalAccounts {
     return refusalOf(answer);
   }
 
+  async openDispute(dispute: { accountId: string; disputeId: string; reason: string }) {
+    const answer = await this.call('POST', `${this.urls.debtorContact}/accounts/${encodeURIComponent(dispute.accountId)}/disputes`, { reason: dispute.reason }, `portal-dispute:${dispute.disputeId}`);
+    if (answer.status === 201) return { disputeId: String(field(answer.body, 'disputeId')) };
+    return refusalOf(answer);
+  }
+
   private async call(method: string, url: string, body?: unknown, idempotencyKey?: string): Promise<{ status: number; body: unknown }> {
     const headers: Record<string, string> = { accept: 'application/json', authorization: this.authorization() };
     if (body !== undefined) headers['content-type'] = 'application/json';

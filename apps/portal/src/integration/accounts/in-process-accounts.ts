@@ -4,6 +4,7 @@ import type { CommandContext, Principal } from '@lib/es-core';
 import { Refused } from '@lib/platform';
 import { AgreePaymentPlan } from '../../../../debtor-contact/src/application/agree-payment-plan/agree-payment-plan.command';
 import { GetCase } from '../../../../debtor-contact/src/application/get-case/get-case.query';
+import { OpenDispute } from '../../../../debtor-contact/src/application/open-dispute/open-dispute.command';
 import { GetLedger } from '../../../../payments/src/application/get-ledger/get-ledger.query';
 import { PostPayment } from '../../../../payments/src/application/post-payment/post-payment.command';
 import type { AccountSnapshot, PortalAccounts, Refusal } from '../../portal.dependencies';
@@ -49,6 +50,15 @@ export class InProcessAccounts implements PortalAccounts {
       const request = { currency: plan.currency, frequency: plan.frequency as 'weekly' | 'biweekly' | 'monthly', firstDueDate: plan.firstDueDate, installments: plan.installments.map((amount) => ({ amount })) };
       const answer = await this.commands.execute(new AgreePaymentPlan(plan.accountId, request, this.context(`portal-plan:${plan.proposalId}`)));
       return { planId: answer.planId };
+    } catch (error) {
+      return refusalOf(error);
+    }
+  }
+
+  async openDispute(dispute: { accountId: string; disputeId: string; reason: string }) {
+    try {
+      const answer = await this.commands.execute(new OpenDispute(dispute.accountId, { reason: dispute.reason }, this.context(`portal-dispute:${dispute.disputeId}`)));
+      return { disputeId: answer.disputeId };
     } catch (error) {
       return refusalOf(error);
     }

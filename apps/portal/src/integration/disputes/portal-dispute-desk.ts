@@ -1,13 +1,17 @@
-import type { DisputeDesk } from '../../portal.dependencies';
+import type { DisputeDesk, PortalAccounts } from '../../portal.dependencies';
 
 /**
- * Until debtor contact's dispute command is on this branch, a dispute opened in the portal
- * is recorded on the account's portal trail only (PortalDisputeOpened, with the document's
- * name, type, size and SHA-256). Swapping this adapter for one that calls the dispute
- * command (which puts the account on hold) changes nothing in the portal.
+ * A dispute opened in the portal goes to debtor contact's dispute command (the account is
+ * put on a dispute hold, the client is asked for documents, legal referral hears it). The
+ * reason debtor contact records is the debtor's reason and words; the document stays with
+ * the portal, described on the account's portal trail (name, type, size, SHA-256).
  */
-export class PortalTrailDisputeDesk implements DisputeDesk {
-  async open(dispute: Parameters<DisputeDesk['open']>[0]) {
-    return { disputeId: dispute.disputeId };
+export class DebtorContactDisputeDesk implements DisputeDesk {
+  constructor(private readonly accounts: () => PortalAccounts) {}
+
+  open(dispute: Parameters<DisputeDesk['open']>[0]) {
+    const details = dispute.details.trim();
+    const reason = `${dispute.reason} (the debtor, in the portal${details ? `: ${details}` : ''}; document ${dispute.document.name}, sha256 ${dispute.document.sha256})`.slice(0, 2000);
+    return this.accounts().openDispute({ accountId: dispute.accountId, disputeId: dispute.disputeId, reason });
   }
 }
