@@ -43,9 +43,16 @@ interface Verdict {
   reason: string | null;
 }
 
+/**
+ * A command a rule refused, recorded on the account's compliance stream of the service
+ * that refused it (`CommandRefused`, libs/platform's `recordingRefusals`): a denial.
+ */
+const commandRefused = (data: Record<string, any>): Verdict[] => [{ rule: String(data.rule), ruleVersion: numberOrNull(data.ruleVersion), decision: 'deny', reason: stringOrNull(data.reason) }];
+
 /** The stored events that carry decisions, per service, and how each lists them. */
 const VERDICTS: Record<string, Record<string, (data: Record<string, any>) => Verdict[]>> = {
   'debtor-contact': {
+    CommandRefused: commandRefused,
     // Every rule that allowed the attempt or message is on its record; a blocked one names the rule that blocked it.
     ContactAttemptRecorded: (data) => allowedBy(data.compliance),
     MessageSent: (data) => allowedBy(data.compliance),
@@ -53,6 +60,7 @@ const VERDICTS: Record<string, Record<string, (data: Record<string, any>) => Ver
     MessageCancelled: (data) => [{ rule: String(data.rule), ruleVersion: numberOrNull(data.version), decision: 'deny', reason: stringOrNull(data.reason) }],
   },
   'legal-referral': {
+    CommandRefused: commandRefused,
     // A legal review checks every criterion: the failed ones denied the referral, the others allowed it.
     ReferralRecommended: (data) => stringList(data.rulesChecked).map((rule) => ({ rule, ruleVersion: null, decision: 'allow', reason: null })),
     ReferralNotRecommended: (data) => {
@@ -61,6 +69,9 @@ const VERDICTS: Record<string, Record<string, (data: Record<string, any>) => Ver
       const allowed = checked.filter((rule) => !failed.has(rule)).map((rule): Verdict => ({ rule, ruleVersion: null, decision: 'allow', reason: null }));
       return [...allowed, ...[...failed].map(([rule, reason]): Verdict => ({ rule, ruleVersion: null, decision: 'deny', reason }))];
     },
+  },
+  payments: {
+    CommandRefused: commandRefused,
   },
 };
 

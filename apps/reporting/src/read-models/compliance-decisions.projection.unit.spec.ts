@@ -52,6 +52,16 @@ describe('compliance decision ledger', () => {
     expect(complianceDecisionsOf(records[8])).toEqual([]);
   });
 
+  it('counts a command refused in any service (payments, legal referral, debtor contact) as a denial by its rule', () => {
+    const refused = (service: string, rule: string, ruleVersion: number | null) =>
+      auditRecord(service, 'a1', 'compliance-a1', 0, 'CommandRefused', '2026-06-04T09:00:00Z', { service, accountId: 'a1', clientId: null, command: 'X', rule, ruleVersion, reason: `refused by ${rule}`, refusedAt: '2026-06-04T09:00:00Z' });
+    expect(complianceDecisionsOf(refused('payments', 'payment-currency-mismatch', null), CLIENT).map((event) => event.data)).toEqual([
+      expect.objectContaining({ rule: 'payment-currency-mismatch', ruleVersion: null, decision: 'deny', reason: 'refused by payment-currency-mismatch', service: 'payments', action: 'CommandRefused', clientId: CLIENT }),
+    ]);
+    expect(complianceDecisionsOf(refused('legal-referral', 'within-statute-of-limitations', 1)).map((event) => [event.data.rule, event.data.ruleVersion, event.data.decision])).toEqual([['within-statute-of-limitations', 1, 'deny']]);
+    expect(complianceDecisionsOf(refused('debtor-contact', 'promise-amount-positive', null)).map((event) => event.data.decision)).toEqual(['deny']);
+  });
+
   it('gives a review that names no client the client its stream was opened with, in the same batch or an earlier one', async () => {
     const sameBatch = createInMemoryReadModelStore();
     await ledgerOf(sameBatch, [records]);
