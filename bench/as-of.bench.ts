@@ -42,6 +42,7 @@ import { createInMemoryReadModelStore, createMongoReadModelStore, ProjectedEvent
 import { AsOfQueries } from '../apps/reporting/src/read-models/as-of.queries';
 import { accountPlaced, contactAttemptRecorded, paymentPosted } from '../apps/reporting/src/read-models/reporting.fixtures';
 import { REPORTING_PROJECTIONS } from '../apps/reporting/src/read-models/reporting.queries';
+import { contact, expectStatus, payment, placementBody, post, until } from './all-in-one-seeding';
 import { intFromEnv, percentile, reportFigure } from './bench-support';
 
 const ROOT = join(__dirname, '..', '..');
@@ -275,61 +276,6 @@ async function onboardClient(url: string): Promise<{ apiKey: string; clientId: s
   const onboarded = (await expectStatus(post(url, '/clients', { name: 'Bench Client' }, { authorization: ADMIN }), 201, 'onboarding')) as { clientId: string };
   const key = (await expectStatus(post(url, `/clients/${onboarded.clientId}/api-keys`, undefined, { authorization: ADMIN }), 201, 'API key')) as { apiKey: string };
   return { apiKey: key.apiKey, clientId: onboarded.clientId };
-}
-
-function placementBody(clientReference: string) {
-  return {
-    clientReference,
-    commercial: true,
-    debtor: { kind: 'company', legalName: 'Acme Widgets LLC', country: 'US', region: 'NY', email: 'ap@acme.example' },
-    invoices: [
-      { number: 'INV-1001', issueDate: '2025-10-16', dueDate: '2025-11-15', originalAmount: 300_000, currency: 'USD' },
-      { number: 'INV-1002', issueDate: '2025-11-15', dueDate: '2025-12-15', originalAmount: 450_050, currency: 'USD' },
-    ],
-  };
-}
-
-const payment = (accountId: string) => ({ accountId, amount: 100, currency: 'USD', method: 'ach' });
-const contact = () => ({ channel: 'email', direction: 'outbound', outcome: 'no-answer', notes: `bench ${randomUUID()}` });
-
-async function expectStatus(answer: Promise<{ status: number; body: unknown }>, status: number, what: string): Promise<unknown> {
-  const { status: got, body } = await answer;
-  if (got !== status) throw new Error(`${what} answered ${got}: ${JSON.stringify(body).slice(0, 300)}`);
-  return body;
-}
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!(await check())) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
-/**
- * A seeding request. A connection the loaded server dropped is tried again (up to 3 times):
- * placements carry an idempotency key, and a payment or contact stored twice only adds
- * an event, which the seeding counts anyway.
- */
-async function post(url: string, path: string, body: unknown, headers: Record<string, string>, attempt = 1): Promise<{ status: number; body: unknown }> {
-  let response: Response;
-  try {
-    response = await fetch(`${url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (error) {
-    if (attempt >= 3) throw new Error(`POST ${path}: ${String((error as { cause?: unknown }).cause ?? error)}`);
-    await sleep(200);
-    return post(url, path, body, headers, attempt + 1);
-  }
-  const text = await response.text();
-  try {
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  } catch {
-    return { status: response.status, body: text };
-  }
 }
 
 /** The built all-in-one of `root`, as `npm start` runs it, on a temporary data folder. */
