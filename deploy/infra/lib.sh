@@ -10,6 +10,8 @@ INFRA_CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/collections-infra"
 
 KAFKA_VERSION="${INFRA_KAFKA_VERSION:-4.1.1}"
 FERRETDB_VERSION="${INFRA_FERRETDB_VERSION:-v1.24.0}"
+# Stripe's API test server for the portal's Stripe tests (test/support/stripe-mock.ts names the same version).
+STRIPE_MOCK_VERSION="${INFRA_STRIPE_MOCK_VERSION:-v0.203.0}"
 
 KAFKA_PORT="${INFRA_KAFKA_PORT:-39092}"
 KAFKA_CONTROLLER_PORT="${INFRA_KAFKA_CONTROLLER_PORT:-39093}"

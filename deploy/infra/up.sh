@@ -126,6 +126,27 @@ build_ferretdb() {
   } >"$INFRA_DIR/ferretdb-build.log" 2>&1 || die "could not build FerretDB $FERRETDB_VERSION" "$INFRA_DIR/ferretdb-build.log"
 }
 
+stripe_mock_bin() { printf '%s\n' "$INFRA_CACHE/stripe-mock-$STRIPE_MOCK_VERSION/stripe-mock"; }
+
+# stripe-mock (Stripe's API test server) built from its Go module with `go install` into
+# the cache, for the portal's Stripe adapter tests (unlike FerretDB it needs no patch and
+# no version file). Without Go, or when the build fails, those tests are skipped and say
+# why: nothing else needs it.
+build_stripe_mock() {
+  local bin
+  bin="$(stripe_mock_bin)"
+  [[ -x "$bin" ]] && return 0
+  if ! command -v go >/dev/null 2>&1; then
+    log "go is not on PATH: stripe-mock is not built, the portal's Stripe tests will be skipped"
+    return 0
+  fi
+  log "building stripe-mock $STRIPE_MOCK_VERSION into $bin"
+  mkdir -p "$(dirname "$bin")"
+  GOBIN="$(dirname "$bin")" CGO_ENABLED=0 go install "github.com/stripe/stripe-mock@$STRIPE_MOCK_VERSION" \
+    >"$INFRA_DIR/stripe-mock-build.log" 2>&1 ||
+    log "could not build stripe-mock $STRIPE_MOCK_VERSION (see $INFRA_DIR/stripe-mock-build.log): the portal's Stripe tests will be skipped"
+}
+
 # PostgreSQL from Debian's package when it is not installed.
 ensure_postgres_installed() {
   if PG_BIN="$(find_pg_bin)"; then return 0; fi
@@ -377,6 +398,7 @@ fi
 ((want_kafka)) && fetch_kafka
 ((want_pg)) && ensure_postgres_installed
 ensure_chromium_installed
+build_stripe_mock
 if [[ -n "$ferretdb_build_pid" ]]; then
   wait "$ferretdb_build_pid" || exit 1
 fi
@@ -427,6 +449,7 @@ KAFKA_BROKERS=$KAFKA_BROKERS
 MONGO_URL=$MONGO_URL
 DATABASE_URL=$DATABASE_URL
 EOF
+[[ -x "$(stripe_mock_bin)" ]] && printf 'STRIPE_MOCK_PATH=%s\n' "$(stripe_mock_bin)" >>"$tmp_env"
 mv "$tmp_env" "$INFRA_DIR/env"
 
 describe() { # NAME URL PIDNAME PATTERN LOG

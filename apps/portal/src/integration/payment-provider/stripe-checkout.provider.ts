@@ -10,6 +10,14 @@ export interface StripeSettings {
   apiBase?: string;
 }
 
+/**
+ * The Stripe API version this adapter is written for and sends on every request: the one
+ * stripe-mock v0.203.0 (the newest on the Go module proxy) describes, so the tests check
+ * the requests against the same API the adapter speaks. The stripe package's types follow
+ * its own newer default version; a Stripe account answers each request by the version sent.
+ */
+export const STRIPE_API_VERSION = '2026-08-26.dahlia';
+
 /** A session is paid when Stripe says so: at completion for cards, later (async_payment_succeeded) for bank debits. */
 const PAYMENT_EVENTS = new Set(['checkout.session.completed', 'checkout.session.async_payment_succeeded']);
 
@@ -25,6 +33,8 @@ export class StripeCheckoutProvider implements PaymentProvider {
   constructor(private readonly settings: StripeSettings) {
     const base = settings.apiBase ? new URL(settings.apiBase) : undefined;
     this.stripe = new Stripe(settings.secretKey, {
+      // Cast: the package's types accept only its own newest version (see STRIPE_API_VERSION).
+      apiVersion: STRIPE_API_VERSION as Stripe.LatestApiVersion,
       maxNetworkRetries: 2,
       timeout: 10_000,
       ...(base ? { host: base.hostname, port: base.port || (base.protocol === 'http:' ? 80 : 443), protocol: base.protocol === 'http:' ? 'http' : 'https' } : {}),
@@ -32,17 +42,20 @@ export class StripeCheckoutProvider implements PaymentProvider {
   }
 
   async createCheckout(request: Parameters<PaymentProvider['createCheckout']>[0]) {
+    const params = {
+      mode: 'payment' as const,
+      // `payment_method_types` is the parameter of STRIPE_API_VERSION (the package's newer
+      // `allowed_payment_method_types` is refused by it); its types no longer list it, hence the cast below.
+      payment_method_types: [request.method === 'ach' ? 'us_bank_account' : 'card'],
+      line_items: [{ quantity: 1, price_data: { currency: request.currency.toLowerCase(), unit_amount: request.amount, product_data: { name: request.description } } }],
+      client_reference_id: request.accountId,
+      metadata: { accountId: request.accountId, checkoutId: request.checkoutId, method: request.method },
+      payment_intent_data: { metadata: { accountId: request.accountId, checkoutId: request.checkoutId } },
+      success_url: request.successUrl,
+      cancel_url: request.cancelUrl,
+    };
     const session = await this.stripe.checkout.sessions.create(
-      {
-        mode: 'payment',
-        allowed_payment_method_types: [request.method === 'ach' ? 'us_bank_account' : 'card'],
-        line_items: [{ quantity: 1, price_data: { currency: request.currency.toLowerCase(), unit_amount: request.amount, product_data: { name: request.description } } }],
-        client_reference_id: request.accountId,
-        metadata: { accountId: request.accountId, checkoutId: request.checkoutId, method: request.method },
-        payment_intent_data: { metadata: { accountId: request.accountId, checkoutId: request.checkoutId } },
-        success_url: request.successUrl,
-        cancel_url: request.cancelUrl,
-      },
+      params as Stripe.Checkout.SessionCreateParams,
       // A retried creation of the same checkout gets the same session.
       { idempotencyKey: `portal-checkout-${request.checkoutId}` },
     );
