@@ -199,6 +199,19 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await send('GET', '/work-queue?limit=500', 'collector');
     await valid('GET', '/approvals', 'supervisor');
     await valid('POST', `/accounts/${accountId}/portal-links`, 'collector');
+    // A debtor disputes in the portal (its pages are not in the document) with a document staff then download.
+    const portalId = String((await valid('POST', '/placements', 'client', placement('CONF-PORTAL'))).accountId);
+    await eventually(() => send('GET', `/ledgers/${portalId}`, 'collector'), (answer) => answer.status === 200);
+    await eventually(() => send('GET', `/cases/${portalId}`, 'collector'), (answer) => answer.status === 200);
+    const portalLink = new URL(String((await valid('POST', `/accounts/${portalId}/portal-links`, 'collector')).url)).pathname;
+    const portalSession = (await fetch(`${baseUrl}${portalLink}`, { method: 'POST', body: new URLSearchParams({ method: 'invoice', answer: 'INV-1' }), redirect: 'manual' })).headers.get('location');
+    const disputeForm = new FormData();
+    disputeForm.append('reason', 'already-paid');
+    disputeForm.append('document', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'receipt.pdf');
+    await fetch(`${baseUrl}${portalSession}/disputes`, { method: 'POST', body: disputeForm, redirect: 'manual' });
+    const portalTrail = (await valid('GET', `/audit/portal/accounts/${portalId}`, 'compliance')) as { streams?: Array<{ events: Array<{ type: string; data: { disputeId?: string } }> }> };
+    const portalDispute = portalTrail.streams?.flatMap((stream) => stream.events).find((event) => event.type === 'PortalDisputeOpened')?.data.disputeId;
+    await valid('GET', `/accounts/${portalId}/portal-disputes/${portalDispute}/document`, 'collector');
     const letters = await eventually(() => send('GET', `/accounts/${accountId}/letters`, 'client'), (answer) => (answer.body as Array<{ status: string }>)[0]?.status === 'sent');
     await valid('GET', `/accounts/${accountId}/letters/${(letters.body as Array<{ letterId: string }>)[0].letterId}.pdf`, 'collector');
     // Holds, disputes and skip tracing (debtor contact), on an account of their own: it ends closed as bankrupt.

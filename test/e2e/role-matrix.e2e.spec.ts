@@ -226,6 +226,8 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     // A debtor's personal portal link is (re-)issued by those who work accounts; the portal trail is read by compliance.
     expect(rolesOf('POST /accounts/:accountId/portal-links')).toEqual(['collector', 'supervisor']);
     expect(rolesOf('GET /audit/portal/accounts/:accountId')).toEqual(['compliance']);
+    // The document a debtor uploaded with a portal dispute is for those who work and review disputes.
+    expect(rolesOf('GET /accounts/:accountId/portal-disputes/:disputeId/document')).toEqual(['collector', 'supervisor', 'compliance']);
     // What moves the limitation clock is legal's to record (a supervisor may too); compliance reads it.
     expect(routes.filter((route) => route.path.includes('/statute-of-limitations')).map((route) => `${route.method} ${route.path} ${String(route.roles)}`).sort()).toEqual([
       'GET /accounts/:accountId/statute-of-limitations legal,supervisor,compliance',

@@ -13,6 +13,8 @@ export interface PortalSettings {
   publicUrl: string;
   provider: { kind: 'local' } | { kind: 'stripe'; secretKey: string; webhookSecret: string; apiBase?: string };
   agency: AgencyContact;
+  /** The folder dispute documents are kept in; null: in memory (an all-in-one whose store is in memory). */
+  documentsDir: string | null;
   /** Set when the portal runs without debtor contact and payments in its process. */
   remote?: { debtorContact: string; payments: string; staffTokenSecret: string };
 }
@@ -74,6 +76,8 @@ export function portalSettings(config: AppConfig, env: Env, mode: 'standalone' |
   };
   if (mode === 'standalone') for (const name of ['AGENCY_NAME', 'AGENCY_PHONE', 'AGENCY_EMAIL', 'AGENCY_ADDRESS']) if (!get(name)) problems.push(`${name} is required: the portal shows the agency's contact details`);
 
+  const documentsDir = get('PORTAL_DOCUMENTS_DIR') ?? defaultDocumentsDir(config, mode);
+
   let remote: PortalSettings['remote'];
   if (!localServices) {
     const debtorContact = config.serviceUrls['debtor-contact'];
@@ -87,7 +91,14 @@ export function portalSettings(config: AppConfig, env: Env, mode: 'standalone' |
     remote = { debtorContact: debtorContact ?? '', payments: payments ?? '', staffTokenSecret: staffTokens?.kind === 'secret' ? staffTokens.secret : '' };
   }
   if (problems.length > 0) throw new ConfigError(config.app, problems);
-  return { linkSecret: linkSecret!, demoSecretFile, publicUrl: publicUrl!, provider, agency, remote };
+  return { linkSecret: linkSecret!, demoSecretFile, publicUrl: publicUrl!, provider, agency, documentsDir, remote };
+}
+
+/** Beside the all-in-one's own data (none when that is in memory); the portal process's under `.data/portal`. */
+function defaultDocumentsDir(config: AppConfig, mode: 'standalone' | 'demo'): string | null {
+  if (mode === 'standalone') return join('.data', 'portal', 'documents');
+  if (config.eventStore.kind !== 'pglite') return join('.data', config.app, 'portal-documents');
+  return config.eventStore.dataDir ? join(config.eventStore.dataDir, 'portal-documents') : null;
 }
 
 export const DEMO_LINK_SECRET_FILE = 'portal-link-secret';

@@ -78,12 +78,33 @@ export interface PaymentProvider {
 
 export class WebhookSignatureInvalid extends Error {}
 
+/** A debtor's supporting document as the portal trail describes it (`PortalDisputeOpened`). */
+export interface DocumentDescription {
+  /** The document's id in the `DisputeDocuments` store. */
+  documentId: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
+
 /**
  * Port: disputes. The adapter hands the dispute to debtor contact (through the accounts
- * port); the document itself stays with the portal, described on the portal trail.
+ * port); the document itself stays with the portal (`DisputeDocuments`), described on the portal trail.
  */
 export interface DisputeDesk {
-  open(dispute: { accountId: string; disputeId: string; reason: string; details: string; document: { name: string; mediaType: string; size: number; sha256: string } }): Promise<{ disputeId: string } | Refusal>;
+  open(dispute: { accountId: string; disputeId: string; reason: string; details: string; document: DocumentDescription }): Promise<{ disputeId: string } | Refusal>;
+}
+
+/**
+ * Port: the documents debtors upload with a dispute, kept so staff can download them. The
+ * bytes are stored under the document's id before the dispute's event names it; what the
+ * trail records (size, SHA-256) is checked again when they are read.
+ */
+export interface DisputeDocuments {
+  save(documentId: string, bytes: Buffer): Promise<void>;
+  /** The stored bytes, or null when there are none under that id. */
+  load(documentId: string): Promise<Buffer | null>;
 }
 
 /** The agency as the debtor sees it on every page. */
@@ -106,6 +127,8 @@ export interface PortalDependencies extends ServiceDependencies {
   provider: PaymentProvider;
   /** Where disputes go; by default to debtor contact through `accounts`. */
   disputes: DisputeDesk;
+  /** Where dispute documents are kept. */
+  documents: DisputeDocuments;
   agency: AgencyContact;
 }
 

@@ -4,6 +4,7 @@
  * through the local checkout exactly once; plans accepted and queued; disputes with their
  * document checks; and the account's portal trail.
  */
+import { createHash } from 'node:crypto';
 import { signToken } from './domain/links/signed-token';
 import { PORTAL_TEST_LINK_SECRET, PortalHarness, startPortalHarness } from '../../../test/support/portal-harness';
 import { staffToken } from '../../../test/e2e/journeys/deployment';
@@ -193,12 +194,35 @@ describe('debtor portal (all-in-one, HTTP)', () => {
     expect((await post(`${session}/disputes`, form('fake.pdf', 'application/pdf', Buffer.from('not a pdf')))).status).toBe(415);
     const huge = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(5 * 1024 * 1024)]);
     expect([413]).toContain((await post(`${session}/disputes`, form('big.pdf', 'application/pdf', huge))).status);
-    const opened = await post(`${session}/disputes`, form('receipt.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n%%EOF\n')));
+    const receipt = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n');
+    const opened = await post(`${session}/disputes`, form('receipt "Dec".pdf', 'application/pdf', receipt));
     expect(opened.status).toBe(303);
     expect(opened.location).toBe(`${session}?notice=dispute-opened`);
     expect(await trail(accountId)).toContain('PortalDisputeOpened');
     // Debtor contact has it: the account is on a dispute hold, so collection stops.
-    expect(await harness.holdsInForce(accountId)).toEqual([{ kind: 'dispute', disputeId: expect.any(String) }]);
+    const holds = await harness.holdsInForce(accountId);
+    expect(holds).toEqual([{ kind: 'dispute', disputeId: expect.any(String) }]);
+
+    // The document is kept: the dispute's event names it, and staff download exactly the bytes uploaded.
+    const audit = (await (await fetch(`${harness.baseUrl}/audit/portal/accounts/${accountId}`, { headers: { authorization: staffToken('compliance') } })).json()) as {
+      streams: Array<{ events: Array<{ type: string; data: { disputeId?: string; document?: Record<string, unknown> } }> }>;
+    };
+    const disputed = audit.streams.flatMap((stream) => stream.events).find((event) => event.type === 'PortalDisputeOpened')!;
+    expect(disputed.data.disputeId).toBe(holds[0].disputeId);
+    expect(disputed.data.document).toEqual({ documentId: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'receipt "Dec".pdf', mediaType: 'application/pdf', size: receipt.length, sha256: createHash('sha256').update(receipt).digest('hex') });
+    const documentPath = `/accounts/${accountId}/portal-disputes/${disputed.data.disputeId}/document`;
+    const download = await fetch(`${harness.baseUrl}${documentPath}`, { headers: { authorization: staffToken('collector') } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('content-disposition')).toBe('attachment; filename="receipt _Dec_.pdf"');
+    expect(Buffer.from(await download.arrayBuffer()).equals(receipt)).toBe(true);
+    expect((await fetch(`${harness.baseUrl}${documentPath}`, { headers: { authorization: staffToken('compliance') } })).status).toBe(200);
+    // Staff roles that do not work disputes, and nobody without a token, get nothing; an unknown dispute is 404.
+    expect((await fetch(`${harness.baseUrl}${documentPath}`, { headers: { authorization: staffToken('accountant') } })).status).toBe(403);
+    expect((await fetch(`${harness.baseUrl}${documentPath}`)).status).toBe(401);
+    const unknown = await fetch(`${harness.baseUrl}/accounts/${accountId}/portal-disputes/00000000-0000-4000-8000-000000000000/document`, { headers: { authorization: staffToken('collector') } });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { rule?: string }).rule).toBe('dispute-unknown');
   });
 
   it('rate-limits one address presenting bad tokens', async () => {

@@ -4,6 +4,8 @@ import { ServiceRuntime } from '@lib/integration';
 import { acceptFormPosts, auditController, keepRawBody, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { CheckPortalIdentityController } from './application/check-portal-identity/check-portal-identity.http.controller';
 import { CheckPortalIdentityHandler } from './application/check-portal-identity/check-portal-identity.handler';
+import { DownloadDisputeDocumentController } from './application/download-dispute-document/download-dispute-document.http.controller';
+import { DownloadDisputeDocumentHandler } from './application/download-dispute-document/download-dispute-document.handler';
 import { IssuePortalLinkController } from './application/issue-portal-link/issue-portal-link.http.controller';
 import { IssuePortalLinkHandler } from './application/issue-portal-link/issue-portal-link.handler';
 import { LocalCheckoutController } from './application/local-checkout/local-checkout.http.controller';
@@ -28,9 +30,9 @@ import { InProcessAccounts } from './integration/accounts/in-process-accounts';
 import { DebtorContactDisputeDesk } from './integration/disputes/portal-dispute-desk';
 import { DisputeDesk, PORTAL_SERVICE, PortalAccounts, PortalDependencies } from './portal.dependencies';
 
-const controllers = [IssuePortalLinkController, OpenPortalLinkController, CheckPortalIdentityController, ViewPortalAccountController, StartCheckoutController, ProposePlanController, OpenDisputeController, PortalAssetsController];
+const controllers = [IssuePortalLinkController, OpenPortalLinkController, CheckPortalIdentityController, ViewPortalAccountController, StartCheckoutController, ProposePlanController, OpenDisputeController, DownloadDisputeDocumentController, PortalAssetsController];
 const commandHandlers = [IssuePortalLinkHandler, OpenPortalLinkHandler, CheckPortalIdentityHandler, ViewPortalAccountHandler, StartCheckoutHandler, CompleteLocalCheckoutHandler, ReceiveProviderWebhookHandler, ProposePlanHandler, OpenDisputeHandler];
-const queryHandlers = [ShowLocalCheckoutHandler];
+const queryHandlers = [ShowLocalCheckoutHandler, DownloadDisputeDocumentHandler];
 
 /** The dependencies as given, with `accounts` left out when the portal shares the process (the buses provide it). */
 export type GivenPortalDependencies = Omit<PortalDependencies, 'accounts' | 'disputes'> & { accounts?: PortalAccounts; disputes?: DisputeDesk };

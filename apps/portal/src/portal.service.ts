@@ -1,6 +1,8 @@
 import { ServiceDefinition, signStaffToken } from '@lib/platform';
 import { systemClock } from '@lib/clock';
 import { HttpAccounts } from './integration/accounts/http-accounts';
+import { FileSystemDisputeDocuments } from './integration/documents/file-system-documents';
+import { InMemoryDisputeDocuments } from './integration/documents/in-memory-documents';
 import { LocalCheckoutProvider } from './integration/payment-provider/local-checkout.provider';
 import { StripeCheckoutProvider } from './integration/payment-provider/stripe-checkout.provider';
 import { portalSettings } from './portal.config';
@@ -42,6 +44,7 @@ export const PortalService: ServiceDefinition = {
       wallClock,
       accounts,
       provider,
+      documents: settings.documentsDir ? new FileSystemDisputeDocuments(settings.documentsDir) : new InMemoryDisputeDocuments(),
       agency: settings.agency,
     });
   },

@@ -26,7 +26,9 @@ export class OpenDisputeHandler implements ICommandHandler<OpenDispute> {
     const mediaType = documentTypeOf(document.buffer, document.mimetype);
     if (!mediaType) throw again(415, m.dispute.documentType);
     const disputeId = deps.newId();
-    const described = { name: document.originalname.slice(0, 200), mediaType, size: document.size, sha256: createHash('sha256').update(document.buffer).digest('hex') };
+    const described = { documentId: deps.newId(), name: document.originalname.slice(0, 200), mediaType, size: document.size, sha256: createHash('sha256').update(document.buffer).digest('hex') };
+    // Kept before anything names it: the trail never points at a document that is not there.
+    await deps.documents.save(described.documentId, document.buffer);
     const opened = await deps.disputes.open({ accountId: account.accountId, disputeId, reason: form.reason, details: form.details ?? '', document: described });
     if (isRefusal(opened)) throw portalError(deps, 409, 'account-unavailable');
     await this.access.record({ type: 'OpenDispute', accountId: account.accountId, linkId: verified.linkId, disputeId: opened.disputeId, reason: form.reason, details: form.details ?? '', document: described, now });

@@ -44,7 +44,7 @@ export type PortalAccessCommand =
       installments: number[];
       now: Date;
     }
-  | { type: 'OpenDispute'; accountId: string; linkId: string; disputeId: string; reason: string; details: string; document: { name: string; mediaType: string; size: number; sha256: string }; now: Date };
+  | { type: 'OpenDispute'; accountId: string; linkId: string; disputeId: string; reason: string; details: string; document: { documentId: string; name: string; mediaType: string; size: number; sha256: string }; now: Date };
 
 function lockedUntil(state: PortalAccessState, linkId: string, now: Date): string | null {
   const until = state.links[linkId]?.lockedUntil ?? null;

@@ -41,7 +41,16 @@ export type PortalAccessEvent =
     >
   | DomainEvent<
       'PortalDisputeOpened',
-      { accountId: string; linkId: string; disputeId: string; reason: string; details: string; document: { name: string; mediaType: string; size: number; sha256: string }; openedAt: string }
+      {
+        accountId: string;
+        linkId: string;
+        disputeId: string;
+        reason: string;
+        details: string;
+        /** `documentId` names the bytes in the portal's document store; absent on disputes opened before documents were kept. */
+        document: { documentId?: string; name: string; mediaType: string; size: number; sha256: string };
+        openedAt: string;
+      }
     >;
 
 export const portalStreamId = (accountId: string) => `portal-${accountId}`;
