@@ -3,7 +3,7 @@
  * playwright-core) against the all-in-one. A debtor opens the personal link, passes the
  * check with the keyboard, pays part through the local checkout stand-in, sees the payment
  * and the new balance, and proposes a plan that is accepted; another debtor opens a
- * dispute with a document; a forged, expired or other account's link shows nothing. Each
+ * dispute with a document; a forged, expired, replaced (re-issued) or other account's link shows nothing. Each
  * page is written as a screenshot to test-results/portal/ (git-ignored).
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -128,7 +128,7 @@ if (!haveChromium) {
     await page.close();
   });
 
-  it('a forged, expired or other account\'s link shows nothing of the account', async () => {
+  it('a forged, expired, replaced or other account\'s link shows nothing of the account', async () => {
     const { accountId } = await harness.placeAccount();
     const other = await harness.placeAccount();
     const page = await browser.newPage();
@@ -148,13 +148,23 @@ if (!haveChromium) {
     // Signed in on one account, the session token edited to name the other: refused.
     const link = await harness.issueLink(accountId);
     await signIn(page, link.url, { method: 'invoice', value: 'INV-1002' });
-    const [version, body, signature] = new URL(page.url()).pathname.split('/').pop()!.split('.');
+    const session = page.url();
+    const [version, body, signature] = new URL(session).pathname.split('/').pop()!.split('.');
     const payload = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
     const swapped = Buffer.from(JSON.stringify({ ...payload, accountId: other.accountId })).toString('base64url');
     const tampered = await page.goto(`${harness.baseUrl}/portal/s/${version}.${swapped}.${signature}`);
     expect(tampered?.status()).toBe(404);
     expect(await page.content()).not.toMatch(/Jamie Rivera|INV-1001|7,500/);
     await shot(page, '12-other-account');
+
+    // A collector re-issues the link: the earlier one, and the session made from it, get nothing more.
+    await harness.issueLink(accountId);
+    for (const replaced of [link.url, session]) {
+      expect((await page.goto(replaced))?.status()).toBe(410);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('This link has been replaced');
+      expect(await page.content()).not.toMatch(/Jamie Rivera|INV-1001|7,500/);
+    }
+    await shot(page, '13-replaced-link');
     await page.close();
   });
 });

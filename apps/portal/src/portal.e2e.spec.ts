@@ -225,6 +225,40 @@ describe('debtor portal (all-in-one, HTTP)', () => {
     expect(((await unknown.json()) as { rule?: string }).rule).toBe('dispute-unknown');
   });
 
+  it('revokes the earlier links, and the sessions made from them, when a collector issues a new one', async () => {
+    const { accountId } = await harness.placeAccount();
+    const letter = await harness.letterLink(accountId);
+    const first = await harness.issueLink(accountId);
+    // The collector's link replaced the letter's.
+    const fromLetter = await get(letter);
+    expect(fromLetter.status).toBe(410);
+    expect(fromLetter.text).toContain('This link has been replaced');
+    expect(fromLetter.text).not.toContain('INV-1001');
+    const checked = await post(first.url, { method: 'invoice', answer: 'INV-1001' });
+    expect(checked.status).toBe(303);
+    const oldSession = checked.location!;
+    expect((await get(oldSession)).status).toBe(200);
+
+    const second = await harness.issueLink(accountId);
+    for (const page of [await get(first.url), await post(first.url, { method: 'invoice', answer: 'INV-1001' }), await get(oldSession), await post(`${oldSession}/payments`, { amount: '10.00', method: 'card' })]) {
+      expect(page.status).toBe(410);
+      expect(page.text).toContain('This link has been replaced');
+      expect(page.text).not.toContain('INV-1001');
+      expect(page.text).not.toContain('7,500.50');
+    }
+    expect((await harness.ledger(accountId)).payments).toEqual([]);
+    expect((await get(second.url)).status).toBe(200);
+    const again = await post(second.url, { method: 'invoice', answer: 'INV-1001' });
+    expect((await get(again.location!)).text).toContain('INV-1001');
+
+    const audit = (await (await fetch(`${harness.baseUrl}/audit/portal/accounts/${accountId}`, { headers: { authorization: staffToken('compliance') } })).json()) as {
+      streams: Array<{ events: Array<{ type: string; data: { linkId?: string; reason?: string } }> }>;
+    };
+    const refused = audit.streams.flatMap((stream) => stream.events).filter((event) => event.type === 'PortalLinkRefused');
+    expect(refused.map((event) => event.data.reason)).toEqual(['revoked', 'revoked', 'revoked', 'revoked', 'revoked']);
+    expect(new Set(refused.slice(1).map((event) => event.data.linkId))).toEqual(new Set([first.linkId]));
+  });
+
   it('rate-limits one address presenting bad tokens', async () => {
     const statuses: number[] = [];
     for (let request = 0; request < 40; request += 1) statuses.push((await get(`/portal/l/bad-${request}`)).status);

@@ -113,6 +113,7 @@ export const en = {
   },
   errors: {
     'link-invalid': { title: 'This link does not work', body: 'The link is not valid. Please use the link from your most recent letter or email, or contact us for a new one.' },
+    'link-revoked': { title: 'This link has been replaced', body: 'We have sent you a newer link. Please use the link from your most recent letter or email, or contact us for a new one.' },
     'link-expired': { title: 'This link has expired', body: 'For your security, links stop working after a while. Please contact us and we will send you a new one.' },
     'session-expired': { title: 'Please start again', body: 'Your session has ended. Open the link from your letter again.' },
     'link-locked': { title: 'This link is paused', body: 'There were too many unsuccessful tries. Please wait 15 minutes, or contact us.' },

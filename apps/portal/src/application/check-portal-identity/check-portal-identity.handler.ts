@@ -31,7 +31,7 @@ export class CheckPortalIdentityHandler implements ICommandHandler<CheckPortalId
       const message = form.answer.trim() === '' ? m.check.empty : `${m.check.mismatch} ${m.check.attemptsLeft(left)}`;
       throw new PortalPageException(422, checkPage(m, deps.agency, { action: `/portal/l/${token}`, error: message, method: form.method }));
     }
-    const session = signToken(deps.linkSecret, { kind: 'session', accountId: link.accountId, linkId: link.linkId, expiresAt: deps.wallClock.now().getTime() + SESSION_MINUTES * 60_000 });
+    const session = signToken(deps.linkSecret, { kind: 'session', accountId: link.accountId, linkId: link.linkId, linkExpiresAt: link.expiresAt, expiresAt: deps.wallClock.now().getTime() + SESSION_MINUTES * 60_000 });
     return { url: `/portal/s/${session}`, statusCode: 303 };
   }
 }

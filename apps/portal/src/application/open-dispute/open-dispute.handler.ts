@@ -16,7 +16,7 @@ export class OpenDisputeHandler implements ICommandHandler<OpenDispute> {
   async execute({ session, form, document, ip }: OpenDispute): Promise<PortalRedirect> {
     const { deps } = this.access;
     const m = messagesFor();
-    const verified = this.access.session(session, ip);
+    const verified = await this.access.session(session, ip);
     const account = await this.access.account(verified.accountId);
     const now = deps.clock.now();
     const sessionPath = `/portal/s/${session}`;

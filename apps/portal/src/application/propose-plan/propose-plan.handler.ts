@@ -17,7 +17,7 @@ export class ProposePlanHandler implements ICommandHandler<ProposePlan> {
   async execute({ session, form, ip }: ProposePlan): Promise<PortalRedirect> {
     const { deps } = this.access;
     const m = messagesFor();
-    const verified = this.access.session(session, ip);
+    const verified = await this.access.session(session, ip);
     const account = await this.access.account(verified.accountId);
     const now = deps.clock.now();
     const today = now.toISOString().slice(0, 10);

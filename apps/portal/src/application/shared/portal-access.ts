@@ -44,6 +44,7 @@ export class PortalAccess {
     const verdict = verifyToken(this.deps.linkSecret, token, 'link', this.deps.wallClock.now().getTime());
     if (verdict.ok) {
       this.limit(`link:${verdict.payload.linkId}`);
+      await this.refuseRevoked(verdict.payload.accountId, verdict.payload.linkId, verdict.payload.expiresAt);
       return verdict.payload;
     }
     if (verdict.reason === 'expired' && verdict.payload) {
@@ -58,16 +59,32 @@ export class PortalAccess {
     throw portalError(this.deps, 404, 'link-invalid');
   }
 
-  /** A session after the identity check: valid, or the page asking to start again. */
-  session(token: string, ip: string): Extract<TokenPayload, { kind: 'session' }> {
+  /** A session after the identity check: valid and made from a link not revoked since, or the page asking to start again. */
+  async session(token: string, ip: string): Promise<Extract<TokenPayload, { kind: 'session' }>> {
     const verdict = verifyToken(this.deps.linkSecret, token, 'session', this.deps.wallClock.now().getTime());
     if (verdict.ok) {
       this.limit(`link:${verdict.payload.linkId}`);
+      // Sessions signed before they named their link's expiry end on their own within SESSION_MINUTES.
+      if (verdict.payload.linkExpiresAt !== undefined) await this.refuseRevoked(verdict.payload.accountId, verdict.payload.linkId, verdict.payload.linkExpiresAt);
       return verdict.payload;
     }
     this.limit(`address:${ip}`);
     if (verdict.reason === 'expired') throw portalError(this.deps, 401, 'session-expired');
     throw portalError(this.deps, 404, 'link-invalid');
+  }
+
+  /**
+   * A collector's newer link revokes this one (and the sessions made from it): the refusal
+   * is on the account's trail (PortalLinkRefused, revoked) and answered as a page that
+   * shows nothing of the account.
+   */
+  private async refuseRevoked(accountId: string, linkId: string, linkExpiresAt: number): Promise<void> {
+    try {
+      await this.record({ type: 'UseLink', accountId, linkId, linkExpiresAt: new Date(linkExpiresAt).toISOString(), now: this.deps.clock.now() });
+    } catch (error) {
+      if (error instanceof Refused && error.rule === 'portal-link-revoked') throw portalError(this.deps, 410, 'link-revoked');
+      throw error;
+    }
   }
 
   async account(accountId: string): Promise<AccountSnapshot> {

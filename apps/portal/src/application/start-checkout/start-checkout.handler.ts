@@ -13,7 +13,7 @@ export class StartCheckoutHandler implements ICommandHandler<StartCheckout> {
   async execute({ session, form, ip }: StartCheckout): Promise<PortalRedirect> {
     const { deps } = this.access;
     const m = messagesFor();
-    const verified = this.access.session(session, ip);
+    const verified = await this.access.session(session, ip);
     const account = await this.access.account(verified.accountId);
     const amount = parseAmount(form.amount, account.currency);
     const now = deps.clock.now();

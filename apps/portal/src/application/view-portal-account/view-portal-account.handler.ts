@@ -10,7 +10,7 @@ export class ViewPortalAccountHandler implements ICommandHandler<ViewPortalAccou
 
   async execute({ session, notice, ip }: ViewPortalAccount): Promise<string> {
     const { deps } = this.access;
-    const verified = this.access.session(session, ip);
+    const verified = await this.access.session(session, ip);
     const account = await this.access.account(verified.accountId);
     const now = deps.clock.now();
     await this.access.record({ type: 'ViewAccount', accountId: verified.accountId, linkId: verified.linkId, now });

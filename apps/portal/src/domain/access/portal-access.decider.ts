@@ -10,11 +10,15 @@ export interface PortalAccessState {
   links: Record<string, { failures: number; lockedUntil: string | null }>;
   /** Provider references already posted: a repeated webhook finds its payment here. */
   confirmed: Record<string, string>;
+  /** The link a collector issued last: every link issued before it is revoked. */
+  latestLink: { linkId: string; expiresAt: string } | null;
 }
 
 export type PortalAccessCommand =
   | { type: 'IssueLink'; accountId: string; linkId: string; expiresAt: Date; issuedBy: string; now: Date }
   | { type: 'OpenLink'; accountId: string; linkId: string; expired: boolean; now: Date }
+  /** A link (or a session made from it) is used: refused when a later link was issued. `linkExpiresAt` is the link's own expiry. */
+  | { type: 'UseLink'; accountId: string; linkId: string; linkExpiresAt: string; now: Date }
   | { type: 'CheckIdentity'; accountId: string; linkId: string; method: IdentityMethod; matched: boolean; now: Date }
   | { type: 'ViewAccount'; accountId: string; linkId: string; now: Date }
   | { type: 'StartCheckout'; accountId: string; linkId: string; checkoutId: string; provider: string; amount: number; currency: string; method: PortalPaymentMethod; now: Date }
@@ -51,6 +55,16 @@ function lockedUntil(state: PortalAccessState, linkId: string, now: Date): strin
   return until !== null && until > now.toISOString() ? until : null;
 }
 
+/**
+ * Every link lives LINK_DAYS from its issue, so a link that expires before the latest
+ * issued one was issued before it. Links printed on letters are not on the trail: they
+ * are revoked by a later collector-issued link like any other, and never revoke one.
+ */
+export function isRevoked(state: PortalAccessState, linkId: string, linkExpiresAt: string): boolean {
+  const latest = state.latestLink;
+  return latest !== null && latest.linkId !== linkId && latest.expiresAt > linkExpiresAt;
+}
+
 function decideCheck(command: Extract<PortalAccessCommand, { type: 'CheckIdentity' }>, state: PortalAccessState): Decision<PortalAccessEvent> {
   const { accountId, linkId, method, now } = command;
   const locked = lockedUntil(state, linkId, now);
@@ -75,9 +89,11 @@ function decideCheck(command: Extract<PortalAccessCommand, { type: 'CheckIdentit
  * check, a locked link) are rejections carrying the events to record.
  */
 export const portalAccessDecider: Decider<PortalAccessState, PortalAccessCommand, PortalAccessEvent> = {
-  initialState: () => ({ links: {}, confirmed: {} }),
+  initialState: () => ({ links: {}, confirmed: {}, latestLink: null }),
   evolve: (state, event) => {
     switch (event.type) {
+      case 'PortalLinkIssued':
+        return { ...state, latestLink: { linkId: event.data.linkId, expiresAt: event.data.expiresAt } };
       case 'PortalIdentityCheckFailed':
         return { ...state, links: { ...state.links, [event.data.linkId]: { failures: event.data.failures, lockedUntil: state.links[event.data.linkId]?.lockedUntil ?? null } } };
       case 'PortalLinkLocked':
@@ -101,6 +117,11 @@ export const portalAccessDecider: Decider<PortalAccessState, PortalAccessCommand
           return reject('portal-link-expired', 'the link has expired', { recordedEvents: [{ type: 'PortalLinkRefused', data: { accountId, linkId, reason: 'expired', refusedAt: at } }] });
         }
         return [{ type: 'PortalLinkOpened', data: { accountId, linkId, openedAt: at } }];
+      }
+      case 'UseLink': {
+        const { accountId, linkId } = command;
+        if (!isRevoked(state, linkId, command.linkExpiresAt)) return [];
+        return reject('portal-link-revoked', 'a newer link was issued for the account', { recordedEvents: [{ type: 'PortalLinkRefused', data: { accountId, linkId, reason: 'revoked', refusedAt: at } }] });
       }
       case 'CheckIdentity':
         return decideCheck(command, state);

@@ -31,4 +31,21 @@ describe('portal access', () => {
     const confirm: PortalAccessCommand = { type: 'ConfirmPayment', accountId: 'acc-1', checkoutId: 'c1', provider: 'stripe', providerReference: 'stripe:pi_1', amount: 100, currency: 'USD', method: 'card', paymentId: 'p1', now };
     expect(run([confirm, confirm]).filter((event) => event.type === 'PortalPaymentConfirmed')).toHaveLength(1);
   });
+
+  it('revokes every link issued before the one a collector issued last, and only those', () => {
+    const issue = (linkId: string, expiresAt: string): PortalAccessCommand => ({ type: 'IssueLink', accountId: 'acc-1', linkId, expiresAt: new Date(expiresAt), issuedBy: 'collector-1', now });
+    const use = (linkId: string, linkExpiresAt: string): PortalAccessCommand => ({ type: 'UseLink', accountId: 'acc-1', linkId, linkExpiresAt, now });
+    // A letter's link (not on the trail) works until a collector issues another.
+    expect(portalAccessDecider.decide(use('letter', '2026-03-01T10:00:00.000Z'), fold(portalAccessDecider, []))).toEqual([]);
+    const issued = run([issue('first', '2026-03-02T10:00:00.000Z'), issue('second', '2026-03-03T10:00:00.000Z')]);
+    const state = fold(portalAccessDecider, issued);
+    for (const [linkId, expiresAt] of [['letter', '2026-03-01T10:00:00.000Z'], ['first', '2026-03-02T10:00:00.000Z']]) {
+      const refused = portalAccessDecider.decide(use(linkId, expiresAt), state);
+      expect(isRejection(refused) && refused.rule).toBe('portal-link-revoked');
+      expect(isRejection(refused) && refused.recordedEvents).toEqual([{ type: 'PortalLinkRefused', data: { accountId: 'acc-1', linkId, reason: 'revoked', refusedAt: now.toISOString() } }]);
+    }
+    expect(portalAccessDecider.decide(use('second', '2026-03-03T10:00:00.000Z'), state)).toEqual([]);
+    // A link issued after the latest (a later letter) is not revoked by it.
+    expect(portalAccessDecider.decide(use('later-letter', '2026-03-04T10:00:00.000Z'), state)).toEqual([]);
+  });
 });

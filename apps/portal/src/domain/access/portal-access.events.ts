@@ -12,7 +12,7 @@ export type PortalPaymentMethod = 'card' | 'ach';
 export type PortalAccessEvent =
   | DomainEvent<'PortalLinkIssued', { accountId: string; linkId: string; expiresAt: string; issuedBy: string; issuedAt: string }>
   | DomainEvent<'PortalLinkOpened', { accountId: string; linkId: string; openedAt: string }>
-  | DomainEvent<'PortalLinkRefused', { accountId: string; linkId: string; reason: 'expired' | 'locked'; refusedAt: string }>
+  | DomainEvent<'PortalLinkRefused', { accountId: string; linkId: string; reason: 'expired' | 'locked' | 'revoked'; refusedAt: string }>
   | DomainEvent<'PortalIdentityCheckFailed', { accountId: string; linkId: string; method: IdentityMethod; failures: number; failedAt: string }>
   | DomainEvent<'PortalLinkLocked', { accountId: string; linkId: string; lockedUntil: string }>
   | DomainEvent<'PortalIdentityCheckPassed', { accountId: string; linkId: string; method: IdentityMethod; passedAt: string }>

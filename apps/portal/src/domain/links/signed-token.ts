@@ -8,7 +8,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  */
 export type TokenPayload =
   | { kind: 'link'; accountId: string; linkId: string; expiresAt: number }
-  | { kind: 'session'; accountId: string; linkId: string; expiresAt: number }
+  /** `linkExpiresAt`: the expiry of the link the session was made from, so a newer link revokes the session too. */
+  | { kind: 'session'; accountId: string; linkId: string; linkExpiresAt?: number; expiresAt: number }
   | {
       kind: 'checkout';
       accountId: string;
