@@ -205,6 +205,11 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await eventually(() => send('GET', `/cases/${portalId}`, 'collector'), (answer) => answer.status === 200);
     const portalLink = new URL(String((await valid('POST', `/accounts/${portalId}/portal-links`, 'collector')).url)).pathname;
     const portalSession = (await fetch(`${baseUrl}${portalLink}`, { method: 'POST', body: new URLSearchParams({ method: 'invoice', answer: 'INV-1' }), redirect: 'manual' })).headers.get('location');
+    // A plan the debtor proposes beyond the self-service limits waits for a collector, who declines it.
+    await fetch(`${baseUrl}${portalSession}/plans`, { method: 'POST', body: new URLSearchParams({ installments: '24', frequency: 'monthly', firstDueDate: '2030-01-15' }), redirect: 'manual' });
+    const proposals = (await valid('GET', '/portal-plan-proposals', 'collector')) as unknown as Array<{ accountId: string; proposalId: string }>;
+    const proposalId = proposals.find((proposal) => proposal.accountId === portalId)?.proposalId;
+    await valid('POST', `/accounts/${portalId}/portal-plan-proposals/${proposalId}/decision`, 'collector', { decision: 'decline', reason: 'asked the debtor to call' });
     const disputeForm = new FormData();
     disputeForm.append('reason', 'already-paid');
     disputeForm.append('document', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'receipt.pdf');

@@ -228,6 +228,9 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     expect(rolesOf('GET /audit/portal/accounts/:accountId')).toEqual(['compliance']);
     // The document a debtor uploaded with a portal dispute is for those who work and review disputes.
     expect(rolesOf('GET /accounts/:accountId/portal-disputes/:disputeId/document')).toEqual(['collector', 'supervisor', 'compliance']);
+    // Plans debtors propose beyond the self-service limits are decided by those who agree plans.
+    expect(rolesOf('GET /portal-plan-proposals')).toEqual(['collector', 'supervisor']);
+    expect(rolesOf('POST /accounts/:accountId/portal-plan-proposals/:proposalId/decision')).toEqual(['collector', 'supervisor']);
     // What moves the limitation clock is legal's to record (a supervisor may too); compliance reads it.
     expect(routes.filter((route) => route.path.includes('/statute-of-limitations')).map((route) => `${route.method} ${route.path} ${String(route.roles)}`).sort()).toEqual([
       'GET /accounts/:accountId/statute-of-limitations legal,supervisor,compliance',

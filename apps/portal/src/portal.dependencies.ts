@@ -20,6 +20,12 @@ export interface AccountSnapshot {
   activePlan: { planId: string; total: number; paid: number; installments: Array<{ number: number; dueDate: string; amount: number }> } | null;
 }
 
+/** Who may accept a debtor's queued plan proposal: those who agree plans in debtor contact. */
+export interface PlanAcceptor {
+  role: 'collector' | 'supervisor';
+  id: string;
+}
+
 export type Refusal = { refused: string; reason: string };
 
 /**
@@ -32,7 +38,12 @@ export interface PortalAccounts {
   snapshot(accountId: string): Promise<AccountSnapshot | null>;
   /** Posts a confirmed provider payment once: `providerReference` is the idempotency (causation) key. */
   postPayment(payment: { accountId: string; amount: number; currency: string; method: PortalPaymentMethod; providerReference: string }): Promise<{ paymentId: string; balanceAfter: number } | Refusal>;
-  agreePlan(plan: { accountId: string; currency: string; frequency: string; firstDueDate: string; installments: number[]; proposalId: string }): Promise<{ planId: string } | Refusal>;
+  /**
+   * Debtor contact's AgreePaymentPlan for a debtor's proposal. `acceptedBy`: the staff member
+   * who accepts a queued proposal (the plan is theirs; its own idempotency key); without it
+   * the portal agrees the plan for the debtor.
+   */
+  agreePlan(plan: { accountId: string; currency: string; frequency: string; firstDueDate: string; installments: number[]; proposalId: string }, acceptedBy?: PlanAcceptor): Promise<{ planId: string } | Refusal>;
   /**
    * Opens the debtor's dispute of the whole account through debtor contact's dispute
    * command, which puts the account on a dispute hold. `disputeId` (the portal's) is the

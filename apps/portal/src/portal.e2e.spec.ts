@@ -170,14 +170,49 @@ describe('debtor portal (all-in-one, HTTP)', () => {
     expect(history).toContain('PortalPaymentConfirmed');
   });
 
-  it('queues a plan outside the self-service limits and refuses a date in the past', async () => {
+  it('queues a plan outside the self-service limits for a collector, who accepts or declines it; a date in the past is refused', async () => {
     const { accountId } = await harness.placeAccount();
     const session = await signIn(accountId);
     expect((await post(`${session}/plans`, { installments: '3', frequency: 'monthly', firstDueDate: '2025-12-01' })).status).toBe(422);
     const queued = await post(`${session}/plans`, { installments: '24', frequency: 'monthly', firstDueDate: '2026-01-20' });
     expect(queued.location).toBe(`${session}?notice=plan-queued`);
-    const caseView = (await (await fetch(`${harness.baseUrl}/cases/${accountId}`, { headers: { authorization: staffToken('collector') } })).json()) as { plans: unknown[] };
-    expect(caseView.plans).toEqual([]);
+    const collector = { authorization: staffToken('collector', 'collector-7') };
+    const caseOf = async () => (await (await fetch(`${harness.baseUrl}/cases/${accountId}`, { headers: collector })).json()) as { plans: Array<{ planId: string; status: string; total: number; agreedBy: string; installments: unknown[] }> };
+    expect((await caseOf()).plans).toEqual([]);
+
+    // The collector's queue shows it with its terms and why it waits.
+    type Proposal = { accountId: string; proposalId: string; reasons: string[]; installments: number[]; total: number; frequency: string; firstDueDate: string };
+    const queue = async () => ((await (await fetch(`${harness.baseUrl}/portal-plan-proposals`, { headers: collector })).json()) as Proposal[]).filter((proposal) => proposal.accountId === accountId);
+    const [proposal] = await queue();
+    expect(proposal).toMatchObject({ reasons: ['more-installments-than-self-service-allows'], frequency: 'monthly', firstDueDate: '2026-01-20', total: 750_050 });
+    expect(proposal.installments).toHaveLength(24);
+    expect((await fetch(`${harness.baseUrl}/portal-plan-proposals`, { headers: { authorization: staffToken('accountant') } })).status).toBe(403);
+
+    const decide = (proposalId: string, body: object) =>
+      fetch(`${harness.baseUrl}/accounts/${accountId}/portal-plan-proposals/${proposalId}/decision`, { method: 'POST', headers: { ...collector, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await decide(proposal.proposalId, { decision: 'maybe' })).status).toBe(400);
+    const accepted = await decide(proposal.proposalId, { decision: 'accept', reason: 'called the debtor: 24 months is affordable' });
+    expect(accepted.status).toBe(200);
+    const answer = (await accepted.json()) as { decision: string; planId: string };
+    expect(answer).toMatchObject({ decision: 'accepted', planId: expect.any(String) });
+    // Debtor contact's plan, agreed by the collector with the debtor's terms.
+    expect((await caseOf()).plans).toEqual([expect.objectContaining({ planId: answer.planId, status: 'active', total: 750_050, agreedBy: 'collector-7' })]);
+    expect(await queue()).toEqual([]);
+    const twice = await decide(proposal.proposalId, { decision: 'decline' });
+    expect(twice.status).toBe(409);
+    expect(((await twice.json()) as { rule: string }).rule).toBe('plan-proposal-decided');
+    const unknown = await decide('00000000-0000-4000-8000-000000000000', { decision: 'accept' });
+    expect(unknown.status).toBe(404);
+
+    // Another proposal while that plan is active waits too; declining it takes it off the queue and agrees nothing.
+    const again = await post(`${session}/plans`, { installments: '2', frequency: 'monthly', firstDueDate: '2026-01-20' });
+    expect(again.location).toBe(`${session}?notice=plan-queued`);
+    const [second] = await queue();
+    expect(second.reasons).toEqual(['a-plan-is-already-active']);
+    expect((await decide(second.proposalId, { decision: 'decline', reason: 'a plan is already running' })).status).toBe(200);
+    expect(await queue()).toEqual([]);
+    expect((await caseOf()).plans).toHaveLength(1);
+    expect(await trail(accountId)).toEqual(expect.arrayContaining(['PortalPlanProposed', 'PortalPlanProposalDecided']));
   });
 
   it('opens a dispute with a PDF, and refuses a document of another type or too large', async () => {

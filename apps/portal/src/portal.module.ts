@@ -4,6 +4,11 @@ import { ServiceRuntime } from '@lib/integration';
 import { acceptFormPosts, auditController, keepRawBody, runtimeProvider, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { CheckPortalIdentityController } from './application/check-portal-identity/check-portal-identity.http.controller';
 import { CheckPortalIdentityHandler } from './application/check-portal-identity/check-portal-identity.handler';
+import { DecidePlanProposalController } from './application/decide-plan-proposal/decide-plan-proposal.http.controller';
+import { DecidePlanProposalHandler } from './application/decide-plan-proposal/decide-plan-proposal.handler';
+import { ListPlanProposalsController } from './application/list-plan-proposals/list-plan-proposals.http.controller';
+import { ListPlanProposalsHandler } from './application/list-plan-proposals/list-plan-proposals.handler';
+import { QueuedPlanProposals } from './application/shared/queued-plan-proposals';
 import { DownloadDisputeDocumentController } from './application/download-dispute-document/download-dispute-document.http.controller';
 import { DownloadDisputeDocumentHandler } from './application/download-dispute-document/download-dispute-document.handler';
 import { IssuePortalLinkController } from './application/issue-portal-link/issue-portal-link.http.controller';
@@ -30,9 +35,9 @@ import { InProcessAccounts } from './integration/accounts/in-process-accounts';
 import { DebtorContactDisputeDesk } from './integration/disputes/portal-dispute-desk';
 import { DisputeDesk, PORTAL_SERVICE, PortalAccounts, PortalDependencies } from './portal.dependencies';
 
-const controllers = [IssuePortalLinkController, OpenPortalLinkController, CheckPortalIdentityController, ViewPortalAccountController, StartCheckoutController, ProposePlanController, OpenDisputeController, DownloadDisputeDocumentController, PortalAssetsController];
-const commandHandlers = [IssuePortalLinkHandler, OpenPortalLinkHandler, CheckPortalIdentityHandler, ViewPortalAccountHandler, StartCheckoutHandler, CompleteLocalCheckoutHandler, ReceiveProviderWebhookHandler, ProposePlanHandler, OpenDisputeHandler];
-const queryHandlers = [ShowLocalCheckoutHandler, DownloadDisputeDocumentHandler];
+const controllers = [IssuePortalLinkController, OpenPortalLinkController, CheckPortalIdentityController, ViewPortalAccountController, StartCheckoutController, ProposePlanController, OpenDisputeController, DownloadDisputeDocumentController, ListPlanProposalsController, DecidePlanProposalController, PortalAssetsController];
+const commandHandlers = [IssuePortalLinkHandler, OpenPortalLinkHandler, CheckPortalIdentityHandler, ViewPortalAccountHandler, StartCheckoutHandler, CompleteLocalCheckoutHandler, ReceiveProviderWebhookHandler, ProposePlanHandler, OpenDisputeHandler, DecidePlanProposalHandler];
+const queryHandlers = [ShowLocalCheckoutHandler, DownloadDisputeDocumentHandler, ListPlanProposalsHandler];
 
 /** The dependencies as given, with `accounts` left out when the portal shares the process (the buses provide it). */
 export type GivenPortalDependencies = Omit<PortalDependencies, 'accounts' | 'disputes'> & { accounts?: PortalAccounts; disputes?: DisputeDesk };
@@ -69,6 +74,7 @@ export class PortalModule {
         },
         PortalAccess,
         PaymentConfirmation,
+        QueuedPlanProposals,
         ...commandHandlers,
         ...queryHandlers,
         runtimeProvider(runtime),

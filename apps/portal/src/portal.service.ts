@@ -32,9 +32,11 @@ export const PortalService: ServiceDefinition = {
         : new LocalCheckoutProvider(settings.linkSecret, settings.publicUrl, () => wallClock.now().getTime());
     const remote = settings.remote;
     const accounts = remote
-      ? new HttpAccounts({ debtorContact: remote.debtorContact, payments: remote.payments }, () => {
+      ? new HttpAccounts({ debtorContact: remote.debtorContact, payments: remote.payments }, (actingFor) => {
           const now = wallClock.now();
-          return `Bearer ${signStaffToken(remote.staffTokenSecret, { role: 'collector', id: 'debtor-portal' }, new Date(now.getTime() + 5 * 60_000), now)}`;
+          // A staff member accepting a queued plan proposal agrees the plan as themself, not as the portal.
+          const principal = actingFor ?? { role: 'collector', id: 'debtor-portal' };
+          return `Bearer ${signStaffToken(remote.staffTokenSecret, principal, new Date(now.getTime() + 5 * 60_000), now)}`;
         })
       : undefined;
     return PortalModule.register({

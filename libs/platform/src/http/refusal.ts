@@ -26,6 +26,7 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   'attorney-unknown': 404,
   'hold-unknown': 404,
   'dispute-unknown': 404,
+  'plan-proposal-unknown': 404,
   // The request contradicts itself or the account.
   'placement-invalid': 400,
   'import-invalid': 400,

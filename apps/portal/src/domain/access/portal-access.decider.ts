@@ -12,6 +12,8 @@ export interface PortalAccessState {
   confirmed: Record<string, string>;
   /** The link a collector issued last: every link issued before it is revoked. */
   latestLink: { linkId: string; expiresAt: string } | null;
+  /** Proposals queued for a collector, and what became of them. */
+  queuedProposals: Record<string, 'queued' | 'accepted' | 'declined'>;
 }
 
 export type PortalAccessCommand =
@@ -48,6 +50,7 @@ export type PortalAccessCommand =
       installments: number[];
       now: Date;
     }
+  | { type: 'DecidePlanProposal'; accountId: string; proposalId: string; decision: 'accepted' | 'declined'; planId: string | null; reason: string; decidedBy: string; now: Date }
   | { type: 'OpenDispute'; accountId: string; linkId: string; disputeId: string; reason: string; details: string; document: { documentId: string; name: string; mediaType: string; size: number; sha256: string }; now: Date };
 
 function lockedUntil(state: PortalAccessState, linkId: string, now: Date): string | null {
@@ -89,7 +92,7 @@ function decideCheck(command: Extract<PortalAccessCommand, { type: 'CheckIdentit
  * check, a locked link) are rejections carrying the events to record.
  */
 export const portalAccessDecider: Decider<PortalAccessState, PortalAccessCommand, PortalAccessEvent> = {
-  initialState: () => ({ links: {}, confirmed: {}, latestLink: null }),
+  initialState: () => ({ links: {}, confirmed: {}, latestLink: null, queuedProposals: {} }),
   evolve: (state, event) => {
     switch (event.type) {
       case 'PortalLinkIssued':
@@ -100,6 +103,10 @@ export const portalAccessDecider: Decider<PortalAccessState, PortalAccessCommand
         return { ...state, links: { ...state.links, [event.data.linkId]: { failures: 0, lockedUntil: event.data.lockedUntil } } };
       case 'PortalIdentityCheckPassed':
         return { ...state, links: { ...state.links, [event.data.linkId]: { failures: 0, lockedUntil: null } } };
+      case 'PortalPlanProposed':
+        return event.data.outcome === 'queued' ? { ...state, queuedProposals: { ...state.queuedProposals, [event.data.proposalId]: 'queued' } } : state;
+      case 'PortalPlanProposalDecided':
+        return { ...state, queuedProposals: { ...state.queuedProposals, [event.data.proposalId]: event.data.decision } };
       case 'PortalPaymentConfirmed':
         return { ...state, confirmed: { ...state.confirmed, [event.data.providerReference]: event.data.paymentId } };
       default:
@@ -140,6 +147,13 @@ export const portalAccessDecider: Decider<PortalAccessState, PortalAccessCommand
       case 'ProposePlan': {
         const { type: _type, now: _now, ...data } = command;
         return [{ type: 'PortalPlanProposed', data: { ...data, total: data.installments.reduce((sum, amount) => sum + amount, 0), proposedAt: at } }];
+      }
+      case 'DecidePlanProposal': {
+        const status = state.queuedProposals[command.proposalId];
+        if (status === undefined) return reject('plan-proposal-unknown', `no plan proposal ${command.proposalId} of account ${command.accountId} is queued for a collector`);
+        if (status !== 'queued') return reject('plan-proposal-decided', `plan proposal ${command.proposalId} was already ${status}`, { details: { decision: status } });
+        const { type: _type, now: _now, ...data } = command;
+        return [{ type: 'PortalPlanProposalDecided', data: { ...data, decidedAt: at } }];
       }
       case 'OpenDispute': {
         const { type: _type, now: _now, ...data } = command;

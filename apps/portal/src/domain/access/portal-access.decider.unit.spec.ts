@@ -48,4 +48,21 @@ describe('portal access', () => {
     // A link issued after the latest (a later letter) is not revoked by it.
     expect(portalAccessDecider.decide(use('later-letter', '2026-03-04T10:00:00.000Z'), state)).toEqual([]);
   });
+
+  it('lets a queued plan proposal be decided once, and no other', () => {
+    const proposed = (proposalId: string, outcome: 'accepted' | 'queued'): PortalAccessCommand => ({
+      type: 'ProposePlan', accountId: 'acc-1', linkId: 'link-1', proposalId, outcome, reasons: outcome === 'queued' ? ['installments-over-limit'] : [], planId: outcome === 'accepted' ? 'plan-1' : null,
+      currency: 'USD', frequency: 'monthly', firstDueDate: '2026-02-01', installments: [5_000, 5_000], now,
+    });
+    const decide = (proposalId: string, decision: 'accepted' | 'declined'): PortalAccessCommand => ({ type: 'DecidePlanProposal', accountId: 'acc-1', proposalId, decision, planId: decision === 'accepted' ? 'plan-2' : null, reason: '', decidedBy: 'collector-7', now });
+    const state = fold(portalAccessDecider, run([proposed('p-queued', 'queued'), proposed('p-accepted', 'accepted')]));
+    expect(portalAccessDecider.decide(decide('p-queued', 'accepted'), state)).toEqual([
+      { type: 'PortalPlanProposalDecided', data: { accountId: 'acc-1', proposalId: 'p-queued', decision: 'accepted', planId: 'plan-2', reason: '', decidedBy: 'collector-7', decidedAt: now.toISOString() } },
+    ]);
+    const unknown = portalAccessDecider.decide(decide('p-accepted', 'declined'), state);
+    expect(isRejection(unknown) && unknown.rule).toBe('plan-proposal-unknown');
+    const decided = fold(portalAccessDecider, run([proposed('p-queued', 'queued'), decide('p-queued', 'declined')]));
+    const again = portalAccessDecider.decide(decide('p-queued', 'accepted'), decided);
+    expect(isRejection(again) && again.rule).toBe('plan-proposal-decided');
+  });
 });

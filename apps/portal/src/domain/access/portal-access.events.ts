@@ -39,6 +39,11 @@ export type PortalAccessEvent =
         proposedAt: string;
       }
     >
+  /** A collector (or supervisor) decided a queued proposal: accepted as debtor contact's plan `planId`, or declined. */
+  | DomainEvent<
+      'PortalPlanProposalDecided',
+      { accountId: string; proposalId: string; decision: 'accepted' | 'declined'; planId: string | null; reason: string; decidedBy: string; decidedAt: string }
+    >
   | DomainEvent<
       'PortalDisputeOpened',
       {

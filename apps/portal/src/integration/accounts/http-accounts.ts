@@ -1,5 +1,5 @@
 import type { PortalPaymentMethod } from '../../domain/access/portal-access.events';
-import type { AccountSnapshot, PortalAccounts, Refusal } from '../../portal.dependencies';
+import type { AccountSnapshot, PlanAcceptor, PortalAccounts, Refusal } from '../../portal.dependencies';
 import { CaseRead, LedgerRead, snapshotOf } from './snapshot';
 
 /**
@@ -10,7 +10,8 @@ import { CaseRead, LedgerRead, snapshotOf } from './snapshot';
 export class HttpAccounts implements PortalAccounts {
   constructor(
     private readonly urls: { debtorContact: string; payments: string },
-    private readonly authorization: () => string,
+    /** A bearer token of the portal's own (`debtor-portal`), or of the staff member named, for whom the portal acts. */
+    private readonly authorization: (actingFor?: PlanAcceptor) => string,
     private readonly timeoutMs = 10_000,
   ) {}
 
@@ -29,9 +30,10 @@ export class HttpAccounts implements PortalAccounts {
     return refusalOf(answer);
   }
 
-  async agreePlan(plan: { accountId: string; currency: string; frequency: string; firstDueDate: string; installments: number[]; proposalId: string }) {
+  async agreePlan(plan: { accountId: string; currency: string; frequency: string; firstDueDate: string; installments: number[]; proposalId: string }, acceptedBy?: PlanAcceptor) {
     const body = { currency: plan.currency, frequency: plan.frequency, firstDueDate: plan.firstDueDate, installments: plan.installments.map((amount) => ({ amount })) };
-    const answer = await this.call('POST', `${this.urls.debtorContact}/cases/${encodeURIComponent(plan.accountId)}/plans`, body, `portal-plan:${plan.proposalId}`);
+    const key = acceptedBy ? `portal-plan-accepted:${plan.proposalId}` : `portal-plan:${plan.proposalId}`;
+    const answer = await this.call('POST', `${this.urls.debtorContact}/cases/${encodeURIComponent(plan.accountId)}/plans`, body, key, acceptedBy);
     if (answer.status === 201) return { planId: String(field(answer.body, 'planId')) };
     return refusalOf(answer);
   }
@@ -42,8 +44,8 @@ export class HttpAccounts implements PortalAccounts {
     return refusalOf(answer);
   }
 
-  private async call(method: string, url: string, body?: unknown, idempotencyKey?: string): Promise<{ status: number; body: unknown }> {
-    const headers: Record<string, string> = { accept: 'application/json', authorization: this.authorization() };
+  private async call(method: string, url: string, body?: unknown, idempotencyKey?: string, actingFor?: PlanAcceptor): Promise<{ status: number; body: unknown }> {
+    const headers: Record<string, string> = { accept: 'application/json', authorization: this.authorization(actingFor) };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(this.timeoutMs) });

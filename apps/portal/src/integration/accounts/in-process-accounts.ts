@@ -7,7 +7,7 @@ import { GetCase } from '../../../../debtor-contact/src/application/get-case/get
 import { OpenDispute } from '../../../../debtor-contact/src/application/open-dispute/open-dispute.command';
 import { GetLedger } from '../../../../payments/src/application/get-ledger/get-ledger.query';
 import { PostPayment } from '../../../../payments/src/application/post-payment/post-payment.command';
-import type { AccountSnapshot, PortalAccounts, Refusal } from '../../portal.dependencies';
+import type { AccountSnapshot, PortalAccounts, Refusal, PlanAcceptor } from '../../portal.dependencies';
 import { snapshotOf } from './snapshot';
 
 /** Who the portal's commands are recorded as: the debtor acting through the portal, with a collector's rights on these two commands. */
@@ -45,10 +45,11 @@ export class InProcessAccounts implements PortalAccounts {
     }
   }
 
-  async agreePlan(plan: { accountId: string; currency: string; frequency: string; firstDueDate: string; installments: number[]; proposalId: string }) {
+  async agreePlan(plan: { accountId: string; currency: string; frequency: string; firstDueDate: string; installments: number[]; proposalId: string }, acceptedBy?: PlanAcceptor) {
     try {
       const request = { currency: plan.currency, frequency: plan.frequency as 'weekly' | 'biweekly' | 'monthly', firstDueDate: plan.firstDueDate, installments: plan.installments.map((amount) => ({ amount })) };
-      const answer = await this.commands.execute(new AgreePaymentPlan(plan.accountId, request, this.context(`portal-plan:${plan.proposalId}`)));
+      const context = acceptedBy ? this.context(`portal-plan-accepted:${plan.proposalId}`, acceptedBy) : this.context(`portal-plan:${plan.proposalId}`);
+      const answer = await this.commands.execute(new AgreePaymentPlan(plan.accountId, request, context));
       return { planId: answer.planId };
     } catch (error) {
       return refusalOf(error);
@@ -65,8 +66,8 @@ export class InProcessAccounts implements PortalAccounts {
   }
 
   /** The causation id is the caller's key: a stream that already holds an event caused by it is not touched again. */
-  private context(causationId: string): CommandContext {
-    return { principal: PORTAL_PRINCIPAL, correlationId: causationId, causationId, now: this.clock.now(), newId: this.newId, dedupeByCausation: true };
+  private context(causationId: string, principal: Principal = PORTAL_PRINCIPAL): CommandContext {
+    return { principal, correlationId: causationId, causationId, now: this.clock.now(), newId: this.newId, dedupeByCausation: true };
   }
 }
 
