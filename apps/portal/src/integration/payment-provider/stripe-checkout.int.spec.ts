@@ -70,6 +70,11 @@ if (!STRIPE_MOCK) {
     await expect(unpinned.checkout.sessions.create({ mode: 'payment', line_items, success_url: 'https://x.example/ok' })).rejects.toThrow(/doesn't match version/);
   });
 
+});
+
+describe('Stripe webhooks, signed by the stripe package\'s test helper', () => {
+  const provider = new StripeCheckoutProvider({ secretKey: 'sk_test_portal', webhookSecret: WEBHOOK_SECRET });
+
   const signed = (event: object, secret = WEBHOOK_SECRET) => {
     const payload = JSON.stringify(event);
     return { body: Buffer.from(payload), headers: { 'stripe-signature': signer.webhooks.generateTestHeaderString({ payload, secret }) } };
