@@ -18,6 +18,7 @@ function decideOffer(command: OfferSettlement, state: SettlementsState): Decisio
   const { contactCase } = command;
   if (contactCase.status === 'none') return reject('case-unknown', 'no contact case for this account');
   if (contactCase.status === 'closed') return reject('case-closed', 'the case is closed: no settlement can be offered on it');
+  if ((command.amount === undefined) === (command.shareBp === undefined)) return reject('settlement-offer-one-figure', 'an offer names either an amount or a share of the balance (shareBp), not both or neither');
   const active = activeSettlement(state);
   if (active) return reject('settlement-already-active', `settlement ${active.settlementId} is still ${active.status} on this account`, { details: { settlementId: active.settlementId } });
   if (command.currency !== contactCase.currency) return reject('settlement-currency-mismatch', `the account is in ${contactCase.currency}, the offer in ${command.currency}`);

@@ -57,10 +57,12 @@ describe('a settlement', () => {
     expect(decision).toMatchObject([{ data: { withinAuthority: false, authorityBp: null } }]);
   });
 
-  it('is refused at or above the balance, below a cent, in another currency, on a closed or unknown case, or while another is in play', () => {
+  it('is refused at or above the balance, below a cent, in another currency, with both figures or none, on a closed or unknown case, or while another is in play', () => {
     given(settlementDecider).when({ ...offer, amount: 100_000 }).thenRejects('settlement-amount-out-of-range');
     given(settlementDecider).when({ ...offer, amount: undefined, shareBp: 0 }).thenRejects('settlement-amount-out-of-range');
     given(settlementDecider).when({ ...offer, currency: 'EUR' }).thenRejects('settlement-currency-mismatch');
+    given(settlementDecider).when({ ...offer, shareBp: 6_000 }).thenRejects('settlement-offer-one-figure');
+    given(settlementDecider).when({ ...offer, amount: undefined }).thenRejects('settlement-offer-one-figure');
     given(settlementDecider).when({ ...offer, contactCase: { ...offer.contactCase, status: 'closed' } }).thenRejects('case-closed');
     given(settlementDecider).when({ ...offer, contactCase: { ...offer.contactCase, status: 'none' } }).thenRejects('case-unknown');
     given(settlementDecider, [offered(60_000, false)]).when({ ...offer, settlementId: 'set-2' }).thenRejects('settlement-already-active');
