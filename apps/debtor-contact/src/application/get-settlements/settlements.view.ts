@@ -17,5 +17,6 @@ export class SettlementView {
 export class SettlementsView {
   @ApiProperty({ format: 'uuid' }) accountId!: string;
   @ApiProperty({ type: 'integer', nullable: true, description: 'Minor units: the balance payments last reported; null before any report' }) balance!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: "The client's settlement authority in force now, basis points; null when no agreement of the client was heard" }) authorityBp!: number | null;
   @ApiProperty({ type: [SettlementView], description: 'Oldest first' }) settlements!: SettlementView[];
 }
