@@ -27,7 +27,7 @@ export class NotePaymentHandler implements ICommandHandler<NotePayment> {
     if (caseEvents.some((event) => event.type === 'PromiseToPayMade')) {
       await decideOrRefuse(store, promiseDecider, promisesStreamId(accountId), { type: 'NotePromisePayment', accountId, ...payment }, context);
     }
-    const { balanceAfter, ...planPayment } = payment;
+    const { balanceAfter: _forSettlements, ...planPayment } = payment;
     await decideOrRefuse(store, paymentPlanDecider, plansStreamId(accountId), { type: 'NotePlanPayment', ...planPayment }, context);
     await decideOrRefuse(store, settlementDecider, settlementsStreamId(accountId), { type: 'NoteSettlementPayment', accountId, ...payment }, context);
   }
