@@ -4,8 +4,8 @@
  * 50% of what is left. A collector cannot approve it; a supervisor does from the approval
  * queue; the client approves it through its API (another client finds nothing). The debtor
  * pays the settlement amount; the rest is written off through payments and the account
- * closes as settled in intake, contact and reporting, where liquidation counts only what
- * was collected.
+ * closes as settled in intake, contact, legal referral and reporting, where liquidation
+ * counts only what was collected.
  */
 import { Deployment } from './deployment';
 import { Answer, as, call, eventually, onboardClient, placeAccount } from './journeys';
@@ -53,6 +53,12 @@ export async function journeySettlement(d: Deployment, reference: string) {
   const { settlementId } = offer.body;
   const second = await call(d, 'debtor-contact', 'POST', `/cases/${accountId}/settlements`, { as: collector, body: { amount: 600_000, currency: 'USD' } });
   expect(second).toMatchObject({ status: 409, body: { rule: 'settlement-already-active' } });
+  // The refused offer is in the compliance decision ledger.
+  const refusal = await eventually('the refused offer in the compliance ledger', async () => {
+    const page = ok(await call(d, 'reporting', 'GET', `/reports/compliance-decisions?accountId=${accountId}&rule=settlement-already-active`, { as: as.staff('compliance') }));
+    return page?.decisions?.[0];
+  });
+  expect(refusal).toMatchObject({ decision: 'deny', service: 'debtor-contact', actorRole: 'collector' });
 
   // The collector may not decide it; the supervisor finds it on the approval queue and approves it.
   expect((await call(d, 'debtor-contact', 'POST', `/approvals/${settlementId}/approve`, { as: collector, body: {} })).status).toBe(403);
@@ -90,6 +96,11 @@ export async function journeySettlement(d: Deployment, reference: string) {
   });
   expect(contactCase.closingCode).toBe('settled');
   expect(ok(await settlementsOf()).settlements).toMatchObject([{ settlementId, status: 'paid', paid: 350_000 }]);
+  const referral = await eventually('the referral case closed in legal', async () => {
+    const shown = ok(await call(d, 'legal-referral', 'GET', `/referrals/${accountId}`, { as: as.staff('legal') }));
+    return shown?.closing ? shown : undefined;
+  });
+  expect(referral.closing.closingCode).toBe('settled');
   const ledger = await eventually('the rest written off in payments', async () => {
     const shown = ok(await call(d, 'payments', 'GET', `/ledgers/${accountId}`, { as: as.staff('accountant') }));
     return shown?.balance === 0 ? shown : undefined;

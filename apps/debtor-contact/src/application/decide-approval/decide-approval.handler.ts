@@ -1,10 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { aggregateStream } from '@lib/es-core';
-import { decideOrRefuse, Refused, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { decideOrRefuse, recordingRefusals, Refused, SERVICE_DEPENDENCIES } from '@lib/platform';
+import { contactRefusalTarget } from '../contact-refusals';
 import { approvalStreamId, ContactDependencies, settlementsStreamId } from '../../debtor-contact.dependencies';
 import { settlementDecider } from '../../domain/settlements/settlement.decider';
-import { approvalDecider } from '../../domain/work-queue/approval.decider';
+import { approvalDecider, ApprovalKind } from '../../domain/work-queue/approval.decider';
 import { DecideApproval } from './decide-approval.command';
 import type { ApprovalDecisionAnswer } from './decide-approval.request.dto';
 
@@ -24,6 +25,13 @@ export class DecideApprovalHandler implements ICommandHandler<DecideApproval> {
     const { state } = await aggregateStream(store, approvalDecider, streamId);
     if (state.status === 'none') throw new Refused({ rule: 'approval-unknown', reason: `no approval ${approvalId}` });
     const { kind, accountId } = state.request;
+    // A refused decision leaves its record on the account's compliance stream.
+    return recordingRefusals(store, contactRefusalTarget(accountId, 'DecideApproval'), context, () => this.decide(approvalId, kind, accountId, decision, request, context));
+  }
+
+  private async decide(approvalId: string, kind: ApprovalKind, accountId: string, decision: DecideApproval['decision'], request: DecideApproval['request'], context: DecideApproval['context']): Promise<ApprovalDecisionAnswer> {
+    const store = this.deps.eventStore;
+    const streamId = approvalStreamId(approvalId);
     // The settlement first: a settlement no longer waiting refuses, and the queue's entry stays as it was.
     if (kind === 'settlement-beyond-authority') {
       await decideOrRefuse(
