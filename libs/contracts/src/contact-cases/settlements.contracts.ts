@@ -82,7 +82,8 @@ export const SettlementDeclined = contract({
     accountId: s.string(),
     clientId: s.string(),
     settlementId: s.string(),
-    declinedBy: s.enum(['supervisor', 'client'] as const),
+    /** `lapsed`: the account closed and reopened while it was in play, and a new offer ended it. */
+    declinedBy: s.enum(['supervisor', 'client', 'lapsed'] as const),
     reason: s.nullable(s.string()),
     declinedAt: s.instant(),
   }),

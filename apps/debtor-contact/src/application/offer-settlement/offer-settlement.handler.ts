@@ -32,7 +32,7 @@ export class OfferSettlementHandler implements ICommandHandler<OfferSettlement> 
     const store = this.deps.eventStore;
     const { state } = await aggregateStream(store, contactCaseDecider, contactStreamId(accountId));
     const contactCase: CaseForSettlement =
-      state.status === 'none' ? { status: 'none', clientId: '', currency: '', placedAmount: 0 } : { status: state.status, clientId: state.clientId, currency: state.currency, placedAmount: state.placedAmount };
+      state.status === 'none' ? { status: 'none', clientId: '', currency: '', placedAmount: 0 } : { status: state.status, clientId: state.clientId, currency: state.currency, placedAmount: state.placedAmount, reopenedAt: state.lastReopening?.reopenedAt };
     const authority = contactCase.clientId ? (await aggregateStream(store, settlementAuthorityDecider, settlementAuthorityStreamId(contactCase.clientId))).state : { versions: [] };
     const { events } = await decideOrRefuse(
       store,

@@ -5,6 +5,8 @@ export interface CaseForSettlement {
   currency: string;
   /** Minor units: the balance before payments heard of any. */
   placedAmount: number;
+  /** The case's latest reopening, if any: a settlement offered before it lapsed with the closing. */
+  reopenedAt?: string;
 }
 
 /** Exactly one of `amount` and `shareBp` (the request's DTO checks it; the decider checks the figures). */

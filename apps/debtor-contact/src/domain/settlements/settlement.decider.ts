@@ -20,7 +20,8 @@ function decideOffer(command: OfferSettlement, state: SettlementsState): Decisio
   if (contactCase.status === 'closed') return reject('case-closed', 'the case is closed: no settlement can be offered on it');
   if ((command.amount === undefined) === (command.shareBp === undefined)) return reject('settlement-offer-one-figure', 'an offer names either an amount or a share of the balance (shareBp), not both or neither');
   const active = activeSettlement(state);
-  if (active) return reject('settlement-already-active', `settlement ${active.settlementId} is still ${active.status} on this account`, { details: { settlementId: active.settlementId } });
+  const lapsed = active !== undefined && contactCase.reopenedAt !== undefined && Date.parse(active.offeredAt) < Date.parse(contactCase.reopenedAt);
+  if (active && !lapsed) return reject('settlement-already-active', `settlement ${active.settlementId} is still ${active.status} on this account`, { details: { settlementId: active.settlementId } });
   if (command.currency !== contactCase.currency) return reject('settlement-currency-mismatch', `the account is in ${contactCase.currency}, the offer in ${command.currency}`);
   const balance = state.balance ?? contactCase.placedAmount;
   if (balance <= 0) return reject('settlement-nothing-owed', 'the account owes nothing: there is nothing to settle');
@@ -31,12 +32,16 @@ function decideOffer(command: OfferSettlement, state: SettlementsState): Decisio
   const within = withinAuthority(amount, balance, command.authorityBp);
   const offeredAt = command.now.toISOString();
   const { clientId } = contactCase;
+  const ended: SettlementEvent[] =
+    active && lapsed
+      ? [{ type: 'SettlementDeclined', data: { accountId: command.accountId, clientId: active.clientId, settlementId: active.settlementId, declinedBy: 'lapsed', declinerId: command.offeredBy, reason: `the account closed and reopened (${contactCase.reopenedAt}) while it was ${active.status}`, declinedAt: offeredAt } }]
+      : [];
   const offered: SettlementEvent = {
     type: 'SettlementOffered',
     data: { accountId: command.accountId, clientId, settlementId: command.settlementId, amount, currency: command.currency, balance, shareBp: shareOf(amount, balance), authorityBp: command.authorityBp, withinAuthority: within, offeredBy: command.offeredBy, offeredAt },
   };
-  if (!within) return [offered];
-  return [offered, { type: 'SettlementApproved', data: { accountId: command.accountId, clientId, settlementId: command.settlementId, approvedBy: 'authority', approvedAt: offeredAt } }];
+  if (!within) return [...ended, offered];
+  return [...ended, offered, { type: 'SettlementApproved', data: { accountId: command.accountId, clientId, settlementId: command.settlementId, approvedBy: 'authority', approvedAt: offeredAt } }];
 }
 
 const settlementOf = (state: SettlementsState, settlementId: string): Settlement | undefined => state.settlements.find((settlement) => settlement.settlementId === settlementId);

@@ -86,6 +86,18 @@ describe('a settlement', () => {
     expect(decision).toMatchObject([{ data: { settlementId: 'set-2' } }, { type: 'SettlementApproved' }]);
   });
 
+  it('still in play when the account closed and reopened lapses with the next offer', () => {
+    const reopenedAt = '2026-03-10T09:00:00.000Z';
+    const later = { ...offer, settlementId: 'set-2', amount: 85_000, now: new Date('2026-03-11T09:00:00.000Z') };
+    given(settlementDecider, [offered(60_000, false), supervised]).when({ ...later, contactCase: { ...offer.contactCase, reopenedAt: '2026-03-01T00:00:00.000Z' } }).thenRejects('settlement-already-active');
+    const { decision } = given(settlementDecider, [offered(60_000, false), supervised]).when({ ...later, contactCase: { ...offer.contactCase, reopenedAt } });
+    expect(decision).toMatchObject([
+      { type: 'SettlementDeclined', data: { settlementId: 'set-1', declinedBy: 'lapsed' } },
+      { type: 'SettlementOffered', data: { settlementId: 'set-2' } },
+      { type: 'SettlementApproved', data: { settlementId: 'set-2' } },
+    ]);
+  });
+
   it('is approved by its own client only, once it waited for it', () => {
     given(settlementDecider, [offered(60_000, false), supervised]).when(client('approved')).then([approvedBy('client', CLIENT_AT)]);
     given(settlementDecider, [offered(60_000, false), supervised]).when(client('approved', 'client-2')).then([]);

@@ -33,7 +33,8 @@ export type SettlementApproved = DomainEvent<'SettlementApproved', { accountId: 
 
 export type SettlementDeclined = DomainEvent<
   'SettlementDeclined',
-  { accountId: string; clientId: string; settlementId: string; declinedBy: 'supervisor' | 'client'; declinerId: string; reason: string | null; declinedAt: string }
+  /** `lapsed`: the account closed and reopened while it was in play; the next offer ends it. */
+  { accountId: string; clientId: string; settlementId: string; declinedBy: 'supervisor' | 'client' | 'lapsed'; declinerId: string; reason: string | null; declinedAt: string }
 >;
 
 /** What payments last said the account owes (after a payment or a change of the open balance). */
