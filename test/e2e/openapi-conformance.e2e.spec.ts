@@ -198,6 +198,24 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await valid('GET', '/work-queue?limit=5', 'collector');
     await send('GET', '/work-queue?limit=500', 'collector');
     await valid('GET', '/approvals', 'supervisor');
+    // Settlements beyond authority: one declined by a supervisor, one by the client, one approved by both.
+    const offerSettlement = async () => String((await valid('POST', `/cases/${accountId}/settlements`, 'collector', { shareBp: 5_000, currency: 'USD' })).settlementId);
+    await send('POST', `/cases/${accountId}/settlements`, 'collector', { body: { amount: 1, shareBp: 1, currency: 'USD' } });
+    await valid('POST', `/approvals/${await offerSettlement()}/decline`, 'supervisor', { reason: 'too low' });
+    const putToClient = async (settlementId: string) => {
+      await valid('POST', `/approvals/${settlementId}/approve`, 'supervisor', {});
+      await eventually(() => send('GET', `/accounts/${accountId}/settlements`, 'client'), (answer) => (answer.body as Array<{ settlementId: string }>).some((entry) => entry.settlementId === settlementId));
+    };
+    const declinedByClient = await offerSettlement();
+    await putToClient(declinedByClient);
+    await valid('POST', `/accounts/${accountId}/settlements/${declinedByClient}/decline`, 'client', { reason: 'too low' });
+    await eventually(() => send('GET', `/cases/${accountId}/settlements`, 'collector'), (answer) => (answer.body as { settlements: Array<{ status: string }> }).settlements[1]?.status === 'declined');
+    const approvedByClient = await offerSettlement();
+    await putToClient(approvedByClient);
+    await valid('POST', `/accounts/${accountId}/settlements/${approvedByClient}/approve`, 'client', {});
+    await valid('GET', `/accounts/${accountId}/settlements`, 'client');
+    await valid('GET', `/cases/${accountId}/settlements`, 'supervisor');
+    await send('POST', `/approvals/no-such-approval/approve`, 'supervisor', { body: {} });
     await valid('POST', `/accounts/${accountId}/portal-links`, 'collector');
     // A debtor disputes in the portal (its pages are not in the document) with a document staff then download.
     const portalId = String((await valid('POST', '/placements', 'client', placement('CONF-PORTAL'))).accountId);

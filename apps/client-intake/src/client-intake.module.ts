@@ -35,7 +35,7 @@ import { BatchWorker } from './application/process-batch/batch-worker';
 import { WhoAmIHandler } from './application/who-am-i/who-am-i.handler';
 import { WhoAmIController } from './application/who-am-i/who-am-i.http.controller';
 import { webhookControllers, webhookHandlers, WebhookOptions, webhookPortsProvider } from './application/webhooks/webhooks.providers';
-import { accountIdOfStream, accountStreamId, IntakeDependencies } from './client-intake.dependencies';
+import { accountIdOfSettlementsStream, accountIdOfStream, accountStreamId, IntakeDependencies, settlementsStreamId } from './client-intake.dependencies';
 import { closePaidAccount } from './integration/inbound/close-paid-account.consumer';
 import { closeTimeBarredAccount } from './integration/inbound/close-time-barred-account.consumer';
 import { CloseTimeBarredAccountHandler } from './application/close-time-barred-account/close-time-barred-account.handler';
@@ -49,6 +49,9 @@ import { accountChangeControllers, accountChangeHandlers } from './application/a
 import { intakeGateway } from './integration/outbound/intake.gateway';
 import { preCollectionProviders } from './application/pre-collection/pre-collection.providers';
 import { bookPreCollection } from './integration/inbound/book-pre-collection.consumer';
+import { settlementControllers, settlementHandlers } from './application/settlements.providers';
+import { closeSettledAccount, noteSettlementAwaitingClient } from './integration/inbound/settlements.consumers';
+import { settlementsGateway } from './integration/outbound/settlements.gateway';
 
 export const CLIENT_INTAKE = 'client-intake';
 
@@ -84,9 +87,9 @@ export class ClientIntakeModule {
       service: CLIENT_INTAKE,
       store: deps.eventStore,
       bus: deps.bus,
-      gateway: intakeGateway,
-      accountIdOf: accountIdOfStream,
-      inbound: [closePaidAccount, reopenReversedAccount, noteContactAttempt, closeTimeBarredAccount, closeDischargedAccount, adjustForUpheldDispute, ...alongside(alongside(webhookSources, notePayment), bookPreCollection)],
+      gateway: (stored) => [...intakeGateway(stored), ...settlementsGateway(stored)],
+      accountIdOf: (streamId) => accountIdOfStream(streamId) ?? accountIdOfSettlementsStream(streamId),
+      inbound: [closePaidAccount, reopenReversedAccount, noteContactAttempt, closeTimeBarredAccount, closeDischargedAccount, adjustForUpheldDispute, noteSettlementAwaitingClient, closeSettledAccount, ...alongside(alongside(webhookSources, notePayment), bookPreCollection)],
       scheduler,
       publishes: [INTAKE_ACCOUNTS, INTAKE_CLIENTS],
       now: () => deps.clock.now(),
@@ -95,7 +98,7 @@ export class ClientIntakeModule {
     return {
       module: ClientIntakeModule,
       global: true,
-      controllers: [...controllers, ...afterPlacementControllers, ...accountChangeControllers, ...webhookControllers, auditController(CLIENT_INTAKE, (accountId) => [accountStreamId(accountId)])],
+      controllers: [...controllers, ...afterPlacementControllers, ...accountChangeControllers, ...webhookControllers, ...settlementControllers, auditController(CLIENT_INTAKE, (accountId) => [accountStreamId(accountId), settlementsStreamId(accountId)])],
       providers: [
         { provide: SERVICE_DEPENDENCIES, useValue: deps },
         { provide: CLIENT_KEY_VERIFIER, useValue: new EventSourcedClientKeys(deps.eventStore) },
@@ -108,6 +111,7 @@ export class ClientIntakeModule {
         ...afterPlacementHandlers,
         ...batchProviders,
         ...accountChangeHandlers,
+        ...settlementHandlers,
         ...preCollectionProviders,
         runtimeProvider(runtime),
       ],

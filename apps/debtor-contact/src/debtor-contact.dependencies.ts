@@ -26,7 +26,12 @@ export const strategiesStreamId = (clientId: string) => `strategies-${clientId}`
 /** One entry of the supervisors' approval queue. */
 export const approvalStreamId = (approvalId: string) => `approval-${approvalId}`;
 
-const ACCOUNT_STREAM_PREFIXES = ['contact-', 'promises-', 'plans-', 'compliance-', 'cadence-', 'assignment-'];
+/** The settlements of an account and the balance payments last reported (docs/debtor-contact.md, "Settlements"). */
+export const settlementsStreamId = (accountId: string) => `settlements-${accountId}`;
+/** The settlement authority of each version of a client's agreement, as heard from client intake. */
+export const settlementAuthorityStreamId = (clientId: string) => `settlement-authority-${clientId}`;
+
+const ACCOUNT_STREAM_PREFIXES = ['contact-', 'promises-', 'plans-', 'compliance-', 'cadence-', 'assignment-', 'settlements-'];
 export const accountIdOfStream = (streamId: string) => {
   const prefix = ACCOUNT_STREAM_PREFIXES.find((candidate) => streamId.startsWith(candidate));
   return prefix ? streamId.slice(prefix.length) : undefined;

@@ -69,7 +69,10 @@ import { cadenceControllers, cadenceProviders } from './application/cadence.prov
 import { noteForcedRecall } from './integration/inbound/note-forced-recall.consumer';
 import { pauseCadenceOnHold, resumeCadenceOnLift } from './integration/inbound/apply-cadence-hold.consumer';
 import { WorkQueueProjector } from './integration/read-models/work-queue.projector';
-import { assignmentStreamId, cadenceStreamId } from './debtor-contact.dependencies';
+import { assignmentStreamId, cadenceStreamId, settlementsStreamId } from './debtor-contact.dependencies';
+import { settlementControllers, settlementProviders } from './application/settlements.providers';
+import { noteAccountBalance, noteSettlementAuthority, noteSettlementClientDecision } from './integration/inbound/settlements.consumers';
+import { settlementsGateway } from './integration/outbound/settlements.gateway';
 
 export const DEBTOR_CONTACT = 'debtor-contact';
 
@@ -103,9 +106,9 @@ export class DebtorContactModule {
       service: DEBTOR_CONTACT,
       store: deps.eventStore,
       bus: deps.bus,
-      gateway: (stored) => [...caseGateway(stored), ...arrangementsGateway(stored), ...holdsGateway(stored), ...refusalsGateway(stored)],
+      gateway: (stored) => [...caseGateway(stored), ...arrangementsGateway(stored), ...holdsGateway(stored), ...settlementsGateway(stored), ...refusalsGateway(stored)],
       accountIdOf: accountIdOfStream,
-      inbound: [openContactCase, openConvertedContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor, trackPromise, notePayment, notePaymentReversal, markCaseTimeBarred, noteForcedRecall, pauseCadenceOnHold, resumeCadenceOnLift],
+      inbound: [openContactCase, openConvertedContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor, trackPromise, notePayment, notePaymentReversal, markCaseTimeBarred, noteForcedRecall, pauseCadenceOnHold, resumeCadenceOnLift, noteSettlementClientDecision, noteSettlementAuthority, noteAccountBalance],
       scheduler,
       publishes: [CONTACT_CASES, COMPLIANCE_DECISIONS],
       now,
@@ -115,8 +118,8 @@ export class DebtorContactModule {
     const projector = new WorkQueueProjector(deps.eventStore, readModels);
     return {
       module: DebtorContactModule,
-      controllers: [...controllers, ...arrangementControllers, ...cadenceControllers, auditController(DEBTOR_CONTACT, (accountId) => [contactStreamId(accountId), promisesStreamId(accountId), plansStreamId(accountId), complianceStreamId(accountId), cadenceStreamId(accountId), assignmentStreamId(accountId)])],
-      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, { provide: DurableScheduler, useValue: scheduler }, HoldEndWork, ...arrangementProviders, ...cadenceProviders(projector), ...commandHandlers, ...queryHandlers, runtimeProvider(runtime), { provide: Symbol('message-dispatcher'), useFactory: () => new MessageDispatcherLifecycle(dispatcher) }, ...clientKeyProviders],
+      controllers: [...controllers, ...arrangementControllers, ...cadenceControllers, ...settlementControllers, auditController(DEBTOR_CONTACT, (accountId) => [contactStreamId(accountId), promisesStreamId(accountId), plansStreamId(accountId), complianceStreamId(accountId), cadenceStreamId(accountId), assignmentStreamId(accountId), settlementsStreamId(accountId)])],
+      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, { provide: DurableScheduler, useValue: scheduler }, HoldEndWork, ...arrangementProviders, ...settlementProviders, ...cadenceProviders(projector), ...commandHandlers, ...queryHandlers, runtimeProvider(runtime), { provide: Symbol('message-dispatcher'), useFactory: () => new MessageDispatcherLifecycle(dispatcher) }, ...clientKeyProviders],
       // For the process's auth guard, which looks for the key check among what its modules export.
       exports: clientKeyProviders.map((provider) => provider.provide),
     };

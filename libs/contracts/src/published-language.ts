@@ -12,6 +12,7 @@ import {
   PromiseToPayMade,
 } from './contact-cases/contact-cases.contracts';
 import { AccountHoldLifted, AccountHoldPlaced, BankruptcyDischarged, BankruptcyFiled, DisputeDocumentsRequested, DisputeOpened, DisputeResolved } from './contact-cases/holds.contracts';
+import { SettlementAwaitingClient, SettlementDecidedByClient, SettlementDeclined, SettlementOffered, SettlementPaid } from './contact-cases/settlements.contracts';
 import { COMPLIANCE_DECISIONS, CommandRefused } from './compliance/compliance-decisions.contracts';
 import { Contract, isSuperseded, ServiceName } from './contract';
 import { AccountClosed, AccountPlacedV1, AccountPlacedV2, AccountRecalled, AccountReopened, DirectPaymentReported, INTAKE_ACCOUNTS, LegalReferralAuthorized, MigratedPaymentImported } from './intake-accounts/intake-accounts.contracts';
@@ -81,6 +82,7 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   BalanceAdjusted,
   DebtorUpdated,
   LegalReferralAuthorized,
+  SettlementDecidedByClient,
   PreCollectionReminderSent,
   ConvertedToThirdParty,
   AgreementVersionPublished,
@@ -101,6 +103,10 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   DisputeOpened,
   DisputeDocumentsRequested,
   DisputeResolved,
+  SettlementOffered,
+  SettlementAwaitingClient,
+  SettlementDeclined,
+  SettlementPaid,
   PaymentPostedV1,
   PaymentPostedV2,
   PaymentPostedV3,

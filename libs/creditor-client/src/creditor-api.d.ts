@@ -148,6 +148,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{accountId}/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListSettlementsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/settlements/{settlementId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DecideSettlementController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/settlements/{settlementId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DecideSettlementController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/client-intake/accounts/{accountId}": {
         parameters: {
             query?: never;
@@ -750,6 +798,26 @@ export interface components {
             /** Format: uuid */
             clientId: string;
         };
+        ClientSettlementView: {
+            /** @description Minor units: what the debtor pays to settle */
+            amount: number;
+            /** @description Your settlement authority when it was offered, basis points */
+            authorityBp: number | null;
+            /** @description Minor units: the balance the offer was figured on */
+            balance: number;
+            /** @example USD */
+            currency: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: uuid */
+            settlementId: string;
+            /** @description The amount as a share of the balance, basis points */
+            shareBp: number;
+            /** @enum {string} */
+            status: "awaiting-client" | "approved" | "declined";
+        };
         CloseAccountByStaffRequest: {
             /**
              * @description A closing code with no command of its own; each is for the roles of the table in docs/client-intake.md.
@@ -1333,6 +1401,20 @@ export interface components {
             remittancePeriod: "weekly" | "semi-monthly" | "monthly";
             /** @description The lowest share of the balance the agency may settle for without asking */
             settlementAuthorityBp: number;
+        };
+        SettlementDecisionAnswer: {
+            /** Format: uuid */
+            accountId: string;
+            /** Format: date-time */
+            decidedAt: string;
+            /** Format: uuid */
+            settlementId: string;
+            /** @enum {string} */
+            status: "approved" | "declined";
+        };
+        SettlementDecisionRequest: {
+            /** @description Why, for the record */
+            reason?: string;
         };
         UpdateDebtorRequest: {
             addresses?: components["schemas"]["AddressDto"][];
@@ -2268,6 +2350,268 @@ export interface operations {
                 };
             };
             /** @description A forced recall without a reason (rule recall-force-needs-reason). Or: The Idempotency-Key was first used for a different request (rule idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+        };
+    };
+    ListSettlementsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientSettlementView"][];
+                };
+            };
+            /** @description The request is invalid: every problem is listed in `problems` (field, reason). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No credentials, or credentials that are invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The caller's role may not call this endpoint. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No such account of this client (rule account-unknown). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+        };
+    };
+    DecideSettlementController_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key (by the same caller, same method, path and body) returns the first answer and changes nothing again; another request under the key is refused (422, rule idempotency-key-reused). 1-128 characters: letters, digits and . _ : ~ @ / + = - */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                accountId: string;
+                settlementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettlementDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description Approved: paid, the rest is written off and the account closes as settled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementDecisionAnswer"];
+                };
+            };
+            /** @description The request is invalid: every problem is listed in `problems` (field, reason). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No credentials, or credentials that are invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The caller's role may not call this endpoint. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No such settlement waiting for this client (rule settlement-unknown); nothing is recorded, the Idempotency-Key included. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description Already decided the other way (rule settlement-already-decided). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The Idempotency-Key was first used for a different request (rule idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+        };
+    };
+    DecideSettlementController_decline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A retry with the same key (by the same caller, same method, path and body) returns the first answer and changes nothing again; another request under the key is refused (422, rule idempotency-key-reused). 1-128 characters: letters, digits and . _ : ~ @ / + = - */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                accountId: string;
+                settlementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettlementDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description Declined: collection goes on for the whole balance. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementDecisionAnswer"];
+                };
+            };
+            /** @description The request is invalid: every problem is listed in `problems` (field, reason). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No credentials, or credentials that are invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The caller's role may not call this endpoint. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description No such settlement waiting for this client (rule settlement-unknown); nothing is recorded, the Idempotency-Key included. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description Already decided the other way (rule settlement-already-decided). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The body is larger than the limit (1 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsBody"];
+                };
+            };
+            /** @description The Idempotency-Key was first used for a different request (rule idempotency-key-reused). */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -9,6 +9,7 @@ import { journeyBankruptcy, journeyDispute } from './holds.journey';
 import { journeyBulkFileWithBadRows } from './bulk-placement.journey';
 import { journeyCostAdvance, journeyRemittanceMonth } from './money.journey';
 import { journeyStatuteOfLimitations } from './statute.journey';
+import { journeySettlement } from './settlement.journey';
 
 /**
  * Declares the journeys against a deployment started once for the suite. Each journey
@@ -99,5 +100,9 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
 
   it('19. statute of limitations: a time-barred account never forwarded and closed time-barred; a bankruptcy stay tolls the clock', async () => {
     await journeyStatuteOfLimitations(deployment, `SOL-${Date.now()}`);
+  }, 120_000);
+
+  it('21. settlement: offered beyond authority, approved by a supervisor and by the client through its API, paid; the rest written off and the account closed as settled everywhere, reports included', async () => {
+    await journeySettlement(deployment, `SETTLE-${Date.now()}`);
   }, 120_000);
 }

@@ -82,7 +82,7 @@ export const OpenBalanceChanged = contract({
   topic: PAYMENTS_LEDGER,
   type: 'OpenBalanceChanged.v1',
   summary: "The ledger's open balance changed by an added invoice or a balance adjustment: the change, its reason and the balance after it.",
-  consumers: ['reporting'],
+  consumers: ['reporting', 'debtor-contact'],
   schema: s.object({
     accountId: s.string(),
     clientId: s.string(),

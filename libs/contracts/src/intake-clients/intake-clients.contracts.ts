@@ -31,7 +31,7 @@ export const AgreementVersionPublished = contract({
   topic: INTAKE_CLIENTS,
   type: 'AgreementVersionPublished.v1',
   summary: "A version of a client's agreement: its commission rate plan, remittance, holds, authorities, cost advances and cancellation fee, effective from a date.",
-  consumers: ['payments'],
+  consumers: ['payments', 'debtor-contact'],
   schema: s.object({
     clientId: s.string(),
     version: s.int(),

@@ -27,6 +27,8 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   'hold-unknown': 404,
   'dispute-unknown': 404,
   'plan-proposal-unknown': 404,
+  'settlement-unknown': 404,
+  'approval-unknown': 404,
   // The request contradicts itself or the account.
   'placement-invalid': 400,
   'import-invalid': 400,
@@ -75,6 +77,9 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   'strategy-steps-invalid': 422,
   'strategy-unknown': 422,
   'strategy-rule-empty': 422,
+  'settlement-offer-one-figure': 422,
+  'settlement-currency-mismatch': 422,
+  'settlement-amount-out-of-range': 422,
   // The caller's role may not do this to this account (the endpoint admits the role, the rule does not).
   'recall-force-supervisor-only': 403,
   'closing-code-role': 403,

@@ -161,7 +161,19 @@ export interface CloseTimeBarredAccount {
   now: Date;
 }
 
+/** Debtor contact says an approved settlement is paid (SettlementPaid.v1): write the rest off, close it `settled`. */
+export interface CloseSettledAccount {
+  type: 'CloseSettledAccount';
+  settlementId: string;
+  amount: number;
+  paid: number;
+  currency: string;
+  writeOff: number;
+  now: Date;
+}
+
 export type AccountCommand =
+  | CloseSettledAccount
   | CloseTimeBarredAccount
   | PlaceAccount
   | CloseAccount

@@ -10,6 +10,7 @@ import { decideCancelAccount } from './cancel-account.decide';
 import { decideCloseAccountByStaff } from './close-account-by-staff.decide';
 import { decideCloseAccount } from './close-account.decide';
 import { decideCloseTimeBarredAccount } from './close-time-barred-account.decide';
+import { decideCloseSettledAccount } from './close-settled-account.decide';
 import { decideImportAccount } from './import-account.decide';
 import { decideNoteContactAttempt, decideNotePayment } from './note-collection-work.decide';
 import { decidePlaceAccount } from './place-account.decide';
@@ -54,6 +55,8 @@ function decide(command: AccountCommand, state: AccountState): Decision<AccountE
       return decideConvertToThirdParty(command, state);
     case 'CloseTimeBarredAccount':
       return decideCloseTimeBarredAccount(command, state);
+    case 'CloseSettledAccount':
+      return decideCloseSettledAccount(command, state);
   }
 }
 

@@ -5,6 +5,8 @@ export interface PaymentHeard {
   paymentId: string;
   amount: number;
   postedAt: string;
+  /** What the account owes after it, as payments says: a settlement's write-off. */
+  balanceAfter: number;
 }
 
 /** Payments posted a payment on the account: it may keep a promise, pay an installment, complete a plan. */

@@ -3,7 +3,7 @@ import { CommandContext } from '@lib/es-core';
 import { createPgliteEventStore, PgliteEventStore } from '@lib/event-store';
 import { createInProcessMessageBus } from '@lib/message-bus';
 import { DurableScheduler } from '@lib/scheduler';
-import { contactStreamId, plansStreamId, promisesStreamId } from '../../debtor-contact.dependencies';
+import { contactStreamId, plansStreamId, settlementsStreamId, promisesStreamId } from '../../debtor-contact.dependencies';
 import { ContactCaseEvent } from '../../domain/contact-case/contact-case.events';
 import { firstDemand, MONDAY_10_NEW_YORK, opened } from '../../domain/contact-case/contact-case.fixtures';
 import { AgreePaymentPlan } from '../agree-payment-plan/agree-payment-plan.command';
@@ -61,11 +61,13 @@ describe('payments, promises and plans heard twice (PGlite)', () => {
     await new TrackPromiseHandler(deps(), scheduler).execute(track);
     await new TrackPromiseHandler(deps(), scheduler).execute(track);
 
-    const payment = new NotePayment(accountId, { paymentId: 'pay-1', amount: 40_000, postedAt: '2026-01-10T15:00:00.000Z' }, context('message-pay-1'));
+    const payment = new NotePayment(accountId, { paymentId: 'pay-1', amount: 40_000, postedAt: '2026-01-10T15:00:00.000Z', balanceAfter: 60_000 }, context('message-pay-1'));
     await new NotePaymentHandler(deps()).execute(payment);
     await new NotePaymentHandler(deps()).execute(payment);
     expect(await types(promisesStreamId(accountId))).toEqual(['PromiseTracked', 'PromisePaymentNoted']);
     expect(await types(plansStreamId(accountId))).toEqual(['PaymentPlanAgreed', 'PlanPaymentNoted']);
+    // The balance the payment left is heard once, for the next settlement offered.
+    expect(await types(settlementsStreamId(accountId))).toEqual(['AccountBalanceHeard']);
 
     // Booked once each: the promise's deadline and both installments'.
     expect((await scheduler.pendingWork()).map((work) => [work.workId, work.dueAt])).toEqual([
