@@ -29,7 +29,7 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
     process.stdout.write(`journey 1 (${deployment.mode}): placement to read model in ${paid.placementToReadModelMs} ms\n`);
   }, 120_000);
 
-  it('2. legal: 45 days without payment, recommended, approved, authorized, forwarded to a panel attorney, sued to judgment, collected at the legal rate, in the pipeline', async () => {
+  it('2. legal: 45 days without payment, recommended, approved, authorized, forwarded to a panel attorney, sued to judgment with its court costs as cost advances, collected at the legal rate, in the pipeline, the legal rate ended at the closing', async () => {
     await journeyLegal(deployment, `LEGAL-${Date.now()}`);
   }, 120_000);
 
