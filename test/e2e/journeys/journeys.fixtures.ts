@@ -97,7 +97,7 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
     await journeyCostAdvance(deployment, `ADVANCE-${Date.now()}`);
   }, 120_000);
 
-  it('19. statute of limitations: a time-barred account never forwarded and closed time-barred; a bankruptcy stay tolls the clock', async () => {
+  it('19. statute of limitations: a time-barred account never forwarded and closed time-barred; a bankruptcy stay tolls the clock, recorded by legal or filed in debtor contact', async () => {
     await journeyStatuteOfLimitations(deployment, `SOL-${Date.now()}`);
   }, 120_000);
 }
