@@ -368,6 +368,10 @@ export async function journeyLegal(d: Deployment, reference: string) {
   });
   expect(pipeline.entry).toMatchObject({ accountId, clientId: client.clientId, stage: 'collected', attorneyId });
   expect(pipeline.stages.find((s: { stage: string }) => s.stage === 'collected')).toMatchObject({ count: expect.any(Number), amounts: [{ currency: 'USD', amount: expect.any(Number) }] });
+  // The time spent in each stage the account passed through is reported too.
+  for (const stage of ['pending-approval', 'authorized', 'forwarded', 'judgment']) {
+    expect(pipeline.stages.find((s: { stage: string }) => s.stage === stage)).toMatchObject({ averageDaysInStage: expect.any(Number) });
+  }
 
   // The attorney closes the file; the client's agreement ends the legal rate then, so a later
   // payment earns the plan's contingency rate (25%) again.
