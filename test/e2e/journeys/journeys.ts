@@ -294,6 +294,13 @@ export async function journeyLegal(d: Deployment, reference: string) {
   const approved = await call(d, 'legal-referral', 'POST', `/referrals/${accountId}/approval`, { as: as.staff('supervisor') });
   expect(approved.status).toBe(200);
   expect(approved.body).toMatchObject({ stage: 'recommended', approval: { approved: true }, criteria: expect.arrayContaining([{ rule: 'within-statute-of-limitations', version: 1 }]) });
+  // The approval is in the compliance decision ledger, each criterion at its version, decided by the supervisor.
+  const approvalDecisions = await eventually('the approval in the decision ledger', async () => {
+    const answer = ok(await call(d, 'reporting', 'GET', `/reports/compliance-decisions?accountId=${accountId}`, { as: as.staff('compliance') }));
+    const decisions = (answer?.decisions ?? []).filter((entry: { action: string }) => entry.action === 'RecommendationApproved');
+    return decisions.length > 0 ? decisions : undefined;
+  });
+  expect(approvalDecisions).toContainEqual(expect.objectContaining({ rule: 'within-statute-of-limitations', ruleVersion: 1, decision: 'allow', actorRole: 'supervisor', service: 'legal-referral' }));
 
   const authorized = await call(d, 'client-intake', 'POST', `/accounts/${accountId}/legal-authorization`, {
     as: as.client(client.apiKey),
