@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TestClock } from '@lib/clock';
-import { AccountPlacedV1, Contract, LEGAL_REFERRALS, LegalReferralAuthorized, LegalStageChangedV2 } from '@lib/contracts';
+import { AccountClosed, AccountPlacedV1, AccountReopened, Contract, LEGAL_REFERRALS, LegalReferralAuthorized, LegalStageChangedV2 } from '@lib/contracts';
 import { PgliteEventStore } from '@lib/event-store';
 import { IncomingMessage, MessageBus } from '@lib/message-bus';
 import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
@@ -87,12 +87,14 @@ describe('legal referral: supervisor approval, the attorney panel and the suit t
     // The attorney reports its own milestones with its key; legal records the rest for it.
     await milestone(accountId, hudsonKey, { milestone: 'acknowledged' });
     await http.post(`/referrals/${accountId}/milestones`).set('x-api-key', hudsonKey).send({ milestone: 'judgment', amount: 750_050, interest: 0, costs: 0 }).expect(409);
-    await milestone(accountId, hudsonKey, { milestone: 'suit-filed', court: 'NY Supreme Court, New York County', caseNumber: '651234/2026' });
+    await milestone(accountId, hudsonKey, { milestone: 'suit-filed', court: 'NY Supreme Court, New York County', caseNumber: '651234/2026', courtCosts: 40_500 });
+    // What the suit costs the client travels with it: payments asks for it as cost advances.
+    expect(await stageMessage(accountId, 'suit-filed')).toMatchObject({ attorneyId: hudson, suitCosts: { suitFee: 25_000, courtCosts: 40_500 } });
     await milestone(accountId, staff('legal'), { milestone: 'served' });
     await milestone(accountId, staff('legal'), { milestone: 'answer-or-default', response: 'defaulted' });
     const judged = await milestone(accountId, hudsonKey, { milestone: 'judgment', amount: 750_050, interest: 41_000, costs: 35_000 });
     expect(judged.litigation).toMatchObject({ step: 'judgment', suit: { court: 'NY Supreme Court, New York County', caseNumber: '651234/2026' }, response: { response: 'defaulted' }, judgment: { amount: 750_050, interest: 41_000, costs: 35_000 } });
-    expect(await stageMessage(accountId, 'judgment')).toMatchObject({ judgment: { amount: 750_050, interest: 41_000, costs: 35_000 } });
+    expect(await stageMessage(accountId, 'judgment')).toMatchObject({ judgment: { amount: 750_050, interest: 41_000, costs: 35_000, court: 'NY Supreme Court, New York County', caseNumber: '651234/2026' } });
     await milestone(accountId, hudsonKey, { milestone: 'enforcement', method: 'bank-levy' });
 
     const collected = await milestone(accountId, hudsonKey, { milestone: 'collected', amount: 826_050 });
@@ -148,7 +150,7 @@ describe('legal referral: supervisor approval, the attorney panel and the suit t
     const nj = panel.filter((a) => a.jurisdictions.includes('US-NJ'));
     expect(nj).toHaveLength(1);
     await http.put(`/attorneys/${nj[0].attorneyId}`).set('authorization', staff('admin')).send({ firm: 'Hudson & Rowe LLP', jurisdictions: ['US-NJ', 'US-NY'], currency: 'USD', suitFee: 25_000, contingencyBp: 2_500, capacity: 1 }).expect(200);
-    const [first, second] = [await authorizedInNewJersey(), await authorizedInNewJersey()];
+    const [first, second] = [await authorizedIn('NJ'), await authorizedIn('NJ')];
     await http.post(`/referrals/${first}/forwarding`).set('authorization', staff('legal')).send({}).expect(201);
     const full = await http.post(`/referrals/${second}/forwarding`).set('authorization', staff('legal')).send({}).expect(409);
     expect(full.body).toMatchObject({ rule: 'no-panel-attorney-available' });
@@ -161,14 +163,33 @@ describe('legal referral: supervisor approval, the attorney panel and the suit t
     await http.post(`/referrals/${second}/forwarding`).set('authorization', staff('legal')).send({}).expect(201);
   });
 
-  async function authorizedInNewJersey(): Promise<string> {
+  it("counts a case reopened while with its attorney on the attorney's caseload again", async () => {
+    const keystone = await addAttorney({ firm: 'Keystone Recovery Law', jurisdictions: ['US-PA'], currency: 'USD', suitFee: 20_000, contingencyBp: 2_500, capacity: 1 });
+    const accountId = await authorizedIn('PA');
+    await http.post(`/referrals/${accountId}/forwarding`).set('authorization', staff('legal')).send({}).expect(201);
+    expect(await openCasesOf(keystone)).toBe(1);
+
+    await publish(AccountClosed, accountId, { accountId, clientId: 'client-1', closingCode: 'paid-in-full', closedAt: clock.now().toISOString() });
+    await waitUntil('the closing to give the place back', async () => (await openCasesOf(keystone)) === 0, LOADED_MS);
+    // The place is taken meanwhile; the reopened case is counted anyway (above capacity), since its attorney never gave the file up.
+    const other = await authorizedIn('PA');
+    await http.post(`/referrals/${other}/forwarding`).set('authorization', staff('legal')).send({}).expect(201);
+
+    const reopening = { accountId, clientId: 'client-1', previousClosingCode: 'paid-in-full', reason: 'payment-reversed', balance: 750_050, reopenedAt: clock.now().toISOString() };
+    await publish(AccountReopened, accountId, reopening);
+    await waitUntil('the reopening to retake the place', async () => (await openCasesOf(keystone)) === 2, LOADED_MS);
+    expect(await referral(accountId)).toMatchObject({ stage: 'forwarded', attorney: { attorneyId: keystone } });
+  });
+
+  /** A case recommended, approved and authorized, its debtor in `region` (a US state). */
+  async function authorizedIn(region: string): Promise<string> {
     const accountId = randomUUID();
-    await publish(AccountPlacedV1, accountId, { ...placed(accountId, new Date(clock.now().getTime() - 46 * 86_400_000)), debtor: { kind: 'company', legalName: 'Garden State Supply Co', country: 'US', region: 'NJ' } });
-    await waitUntil('the case to open', async () => (await http.get(`/referrals/${accountId}`).set('authorization', staff('legal'))).status === 200);
+    await publish(AccountPlacedV1, accountId, { ...placed(accountId, new Date(clock.now().getTime() - 46 * 86_400_000)), debtor: { kind: 'company', legalName: 'Garden State Supply Co', country: 'US', region } });
+    await waitUntil('the case to open', async () => (await http.get(`/referrals/${accountId}`).set('authorization', staff('legal'))).status === 200, LOADED_MS);
     await http.post(`/referrals/${accountId}/review`).set('authorization', staff('legal')).expect(200);
     await http.post(`/referrals/${accountId}/approval`).set('authorization', staff('supervisor')).expect(200);
     await publish(LegalReferralAuthorized, accountId, authorization(accountId));
-    await waitUntil('the authorization to take effect', async () => (await referral(accountId)).stage === 'authorized');
+    await waitUntil('the authorization to take effect', async () => (await referral(accountId)).stage === 'authorized', LOADED_MS);
     return accountId;
   }
 
@@ -239,6 +260,9 @@ describe('legal referral: supervisor approval, the attorney panel and the suit t
     return { accountId, clientId: 'client-1', authorizedAt: clock.now().toISOString(), agreesToSuitFee: true, agreesToAdvanceCosts: true };
   }
 });
+
+/** Messages cross the bus in well under a second; a machine shared with other suites may take longer. */
+const LOADED_MS = 15_000;
 
 async function waitUntil(description: string, probe: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
   let holds = false;

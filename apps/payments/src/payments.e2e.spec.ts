@@ -87,6 +87,8 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
       preCollectionFeeOwed: 0,
       creditOwed: 0,
       rateBp: 2_500,
+      legalRateApplies: false,
+      legalRateEndedAt: null,
       ratePlanInForce: null,
     });
   });

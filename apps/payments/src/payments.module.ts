@@ -6,6 +6,9 @@ import { auditController, CLIENT_KEY_VERIFIER, ClientKeyVerifier, commandRefusal
 import { DurableScheduler } from '@lib/scheduler';
 import { ApplyLegalRateHandler } from './application/apply-legal-rate/apply-legal-rate.handler';
 import { PostAttorneyCollectionHandler } from './application/post-attorney-collection/post-attorney-collection.handler';
+import { EndLegalRateHandler } from './application/end-legal-rate/end-legal-rate.handler';
+import { RecoverJudgmentCostsHandler } from './application/recover-judgment-costs/recover-judgment-costs.handler';
+import { RequestSuitCostsHandler } from './application/request-suit-costs/request-suit-costs.handler';
 import { GetLedgerController } from './application/get-ledger/get-ledger.http.controller';
 import { GetLedgerHandler } from './application/get-ledger/get-ledger.handler';
 import { OpenLedgerHandler } from './application/open-ledger/open-ledger.handler';
@@ -58,7 +61,7 @@ import { GetRemittanceHandler, RenderRemittanceHandler } from './application/get
 export const PAYMENTS_SERVICE = 'payments';
 
 const controllers = [PostPaymentController, ReversePaymentController, GetLedgerController, RefundCreditController, GetTrustReconciliationController, GetCostAdvancesController, RequestCostAdvanceController, ReceiveCostAdvanceController, SpendCostAdvanceController, RecoverCostAdvanceController, RefundCostAdvanceController, GetCommissionWhatIfController, RunRemittanceController, ListRemittancesController, GetRemittanceController];
-const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler, RecordAgreementVersionHandler, RecordDirectPaymentHandler, RecordCancellationFeeHandler, RefundCreditHandler, RecordImportedPaymentHandler, RecordAddedInvoiceHandler, RecordBalanceAdjustmentHandler, PostAttorneyCollectionHandler, RequestCostAdvanceHandler, ReceiveCostAdvanceHandler, SpendCostAdvanceHandler, RecoverCostAdvanceHandler, RefundCostAdvanceHandler, RunRemittanceHandler];
+const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler, RecordAgreementVersionHandler, RecordDirectPaymentHandler, RecordCancellationFeeHandler, RefundCreditHandler, RecordImportedPaymentHandler, RecordAddedInvoiceHandler, RecordBalanceAdjustmentHandler, PostAttorneyCollectionHandler, RequestSuitCostsHandler, RecoverJudgmentCostsHandler, EndLegalRateHandler, RequestCostAdvanceHandler, ReceiveCostAdvanceHandler, SpendCostAdvanceHandler, RecoverCostAdvanceHandler, RefundCostAdvanceHandler, RunRemittanceHandler];
 const queryHandlers = [GetLedgerHandler, GetTrustReconciliationHandler, GetCostAdvancesHandler, GetCommissionWhatIfHandler, ListRemittancesHandler, GetRemittanceHandler, RenderRemittanceHandler];
 
 /** Composition root of the payments service: its use cases over the ports it is given. */

@@ -1074,6 +1074,8 @@ export interface components {
              * @enum {string}
              */
             authority: "client-approval" | "pre-authorized";
+            /** @description true: once the attorney closes its file, payments earn the contingency rate again, not the legal rate. Absent or false: the legal rate stays */
+            legalRateEndsOnClose?: boolean;
             /**
              * @description Lowest balance referred to an attorney. Major units of the agreement currency as a decimal string, at most as many decimals as the currency has (USD "300.00", JPY "300", BHD "300.000")
              * @example 5000.00

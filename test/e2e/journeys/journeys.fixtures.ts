@@ -30,7 +30,7 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
     process.stdout.write(`journey 1 (${deployment.mode}): placement to read model in ${paid.placementToReadModelMs} ms\n`);
   }, 120_000);
 
-  it('2. legal: 45 days without payment, recommended, approved, authorized, forwarded to a panel attorney, sued to judgment, collected at the legal rate, in the pipeline', async () => {
+  it('2. legal: 45 days without payment, recommended, approved, authorized, forwarded to a panel attorney, sued to judgment with its court costs as cost advances, collected at the legal rate, in the pipeline, the legal rate ended at the closing', async () => {
     await journeyLegal(deployment, `LEGAL-${Date.now()}`);
   }, 120_000);
 
@@ -98,7 +98,7 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
     await journeyCostAdvance(deployment, `ADVANCE-${Date.now()}`);
   }, 120_000);
 
-  it('19. statute of limitations: a time-barred account never forwarded and closed time-barred; a bankruptcy stay tolls the clock', async () => {
+  it('19. statute of limitations: a time-barred account never forwarded and closed time-barred; a bankruptcy stay tolls the clock, recorded by legal or filed in debtor contact', async () => {
     await journeyStatuteOfLimitations(deployment, `SOL-${Date.now()}`);
   }, 120_000);
 

@@ -259,10 +259,19 @@ export async function journeyBouncedPayment(d: Deployment, reference: string) {
 /**
  * Journey 2: no payment, 45 days later recommended, approved by a supervisor, authorized by
  * the client, forwarded to a panel attorney, sued to judgment, collected by the attorney and
- * posted by payments at the legal rate; the attorney's key reaches no other account.
+ * posted by payments at the legal rate; the attorney's key reaches no other account. The
+ * suit's costs become the client's cost advances in payments (the suit fee and the court
+ * costs asked at filing, the judgment's costs recovering what was spent), and the client's
+ * agreement ends the legal rate when the attorney closes the file.
  */
 export async function journeyLegal(d: Deployment, reference: string) {
   const client = await onboardClient(d, `Legal Journey ${reference}`);
+  const agreement = agreementBody(`${reference}-legal`, { baseRateBp: 2_500 });
+  const agreed = await call(d, 'client-intake', 'POST', `/clients/${client.clientId}/agreements`, {
+    as: as.staff('admin'),
+    body: { ...agreement, legalReferral: { ...agreement.legalReferral, legalRateEndsOnClose: true } },
+  });
+  expect(agreed.status).toBe(201);
   const accountId = await placeAccount(d, client, reference);
   const otherAccountId = await placeAccount(d, client, `${reference}-OTHER`);
   await eventually('the referral case', async () => ok(await call(d, 'legal-referral', 'GET', `/referrals/${accountId}`, { as: as.staff('legal') })));
@@ -285,6 +294,13 @@ export async function journeyLegal(d: Deployment, reference: string) {
   const approved = await call(d, 'legal-referral', 'POST', `/referrals/${accountId}/approval`, { as: as.staff('supervisor') });
   expect(approved.status).toBe(200);
   expect(approved.body).toMatchObject({ stage: 'recommended', approval: { approved: true }, criteria: expect.arrayContaining([{ rule: 'within-statute-of-limitations', version: 1 }]) });
+  // The approval is in the compliance decision ledger, each criterion at its version, decided by the supervisor.
+  const approvalDecisions = await eventually('the approval in the decision ledger', async () => {
+    const answer = ok(await call(d, 'reporting', 'GET', `/reports/compliance-decisions?accountId=${accountId}`, { as: as.staff('compliance') }));
+    const decisions = (answer?.decisions ?? []).filter((entry: { action: string }) => entry.action === 'RecommendationApproved');
+    return decisions.length > 0 ? decisions : undefined;
+  });
+  expect(approvalDecisions).toContainEqual(expect.objectContaining({ rule: 'within-statute-of-limitations', ruleVersion: 1, decision: 'allow', actorRole: 'supervisor', service: 'legal-referral' }));
 
   const authorized = await call(d, 'client-intake', 'POST', `/accounts/${accountId}/legal-authorization`, {
     as: as.client(client.apiKey),
@@ -309,19 +325,47 @@ export async function journeyLegal(d: Deployment, reference: string) {
     return answer.body;
   };
   await milestone({ milestone: 'acknowledged' });
-  await milestone({ milestone: 'suit-filed', court: 'NY Supreme Court, New York County', caseNumber: `651234/${reference}` });
+  await milestone({ milestone: 'suit-filed', court: 'NY Supreme Court, New York County', caseNumber: `651234/${reference}`, courtCosts: 40_500 });
+
+  // The suit's costs are the client's cost advances in payments: the attorney's suit fee (its
+  // fee schedule) and the court costs reported, each asked of the client.
+  type Advance = { advanceId: string; kind: string; requested: number; received: number; spent: number; recovered: number; status: string };
+  const advancesOf = async (): Promise<Advance[] | undefined> => ok(await call(d, 'payments', 'GET', `/ledgers/${accountId}/cost-advances`, { as: as.staff('legal') }));
+  const asked = await eventually('the suit costs asked of the client', async () => {
+    const advances = await advancesOf();
+    return advances?.length === 2 ? advances : undefined;
+  });
+  const suitFee = asked.find((a) => a.kind === 'suit-fee')!;
+  const courtCosts = asked.find((a) => a.kind === 'court-costs')!;
+  expect(suitFee).toMatchObject({ requested: 25_000, received: 0, status: 'requested' });
+  expect(courtCosts).toMatchObject({ requested: 40_500, received: 0, status: 'requested' });
+  // The client's money reaches trust and is paid to the court and the attorney: accounting records both against the bank.
+  for (const [advance, paidTo] of [[courtCosts, 'Clerk of the NY Supreme Court'], [suitFee, `Hudson & Pierce LLP ${reference}`]] as const) {
+    const advanceUrl = `/ledgers/${accountId}/cost-advances/${advance.advanceId}`;
+    const receipt = await call(d, 'payments', 'POST', `${advanceUrl}/receipts`, { as: as.staff('accountant'), body: { amount: advance.requested, currency: 'USD' } });
+    expect(receipt.status).toBe(201);
+    const spending = await call(d, 'payments', 'POST', `${advanceUrl}/spending`, { as: as.staff('legal'), body: { amount: advance.requested, currency: 'USD', paidTo } });
+    expect(spending.status).toBe(201);
+  }
+
   await milestone({ milestone: 'served' }, as.staff('legal'));
   await milestone({ milestone: 'answer-or-default', response: 'defaulted' });
   await milestone({ milestone: 'judgment', amount: 750_050, interest: 41_000, costs: 35_000 });
+  // The court costs the judgment awards are owed by the debtor: recovered from the court-costs advance spent, never the suit fee.
+  const recovered = await eventually('the judgment costs recovered', async () => {
+    const advances = await advancesOf();
+    return advances?.find((a) => a.kind === 'court-costs' && a.recovered > 0) ? advances : undefined;
+  });
+  expect(recovered.find((a) => a.kind === 'court-costs')).toMatchObject({ requested: 40_500, received: 40_500, spent: 40_500, recovered: 35_000, status: 'spent' });
+  expect(recovered.find((a) => a.kind === 'suit-fee')).toMatchObject({ spent: 25_000, recovered: 0 });
+
   const collected = await milestone({ milestone: 'collected', amount: 100_000 });
   const [collection] = collected.litigation.collections;
 
   // Payments posts the attorney's collection under legal-referral's payment id, at the legal
-  // rate (this client has no rate plan: the fallback's 40% once with an attorney).
-  const posted = await eventually('the attorney payment on the ledger', async () => {
-    const ledger = ok(await call(d, 'payments', 'GET', `/ledgers/${accountId}`, { as: as.staff('accountant') }));
-    return ledger?.payments?.find((p: { paymentId: string }) => p.paymentId === collection.paymentId);
-  });
+  // rate (the plan's 40% once with an attorney).
+  const ledgerOf = async () => ok(await call(d, 'payments', 'GET', `/ledgers/${accountId}`, { as: as.staff('accountant') }));
+  const posted = await eventually('the attorney payment on the ledger', async () => (await ledgerOf())?.payments?.find((p: { paymentId: string }) => p.paymentId === collection.paymentId));
   expect(posted).toMatchObject({ amount: 100_000, method: 'attorney', rateBp: 4_000, commission: 40_000, reversed: false });
 
   const pipeline = await eventually('the legal pipeline', async () => {
@@ -331,6 +375,22 @@ export async function journeyLegal(d: Deployment, reference: string) {
   });
   expect(pipeline.entry).toMatchObject({ accountId, clientId: client.clientId, stage: 'collected', attorneyId });
   expect(pipeline.stages.find((s: { stage: string }) => s.stage === 'collected')).toMatchObject({ count: expect.any(Number), amounts: [{ currency: 'USD', amount: expect.any(Number) }] });
+  // The time spent in each stage the account passed through is reported too.
+  for (const stage of ['pending-approval', 'authorized', 'forwarded', 'judgment']) {
+    expect(pipeline.stages.find((s: { stage: string }) => s.stage === stage)).toMatchObject({ averageDaysInStage: expect.any(Number) });
+  }
+
+  // The attorney closes the file; the client's agreement ends the legal rate then, so a later
+  // payment earns the plan's contingency rate (25%) again.
+  await milestone({ milestone: 'closed', outcome: 'settled' });
+  const afterClosing = await eventually('the legal rate ended', async () => {
+    const ledger = await ledgerOf();
+    return ledger?.legalRateEndedAt ? ledger : undefined;
+  });
+  expect(afterClosing.legalRateApplies).toBe(false);
+  const later = await call(d, 'payments', 'POST', '/payments', { as: as.staff('collector'), body: { accountId, amount: 20_000, currency: 'USD', method: 'ach' }, idempotencyKey: `after-closing-${reference}` });
+  expect(later.status).toBe(201);
+  expect(later.body).toMatchObject({ commission: 5_000, commissionRateBp: 2_500, plan: { planId: `${reference}-legal`, tierId: 'base' } });
   return { client, accountId };
 }
 

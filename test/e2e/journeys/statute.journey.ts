@@ -45,7 +45,9 @@ const limitationsOf = async (d: Deployment, accountId: string) => {
  * out in 20 days goes into a bankruptcy stay: the clock stands still while the stay
  * lasts, so 30 days later, past the date it would have had, it is not barred (an account
  * placed alike without the stay is), and once the stay ends the creditor has the 30 days
- * after it that 11 U.S.C. § 108(c) gives.
+ * after it that 11 U.S.C. § 108(c) gives. A third, alike, has its bankruptcy filing noticed
+ * in debtor contact (a bankruptcy hold): legal referral tolls its clock from the filing day
+ * without anyone recording a stay, and the dismissal (the hold lifted) ends the tolling.
  */
 export async function journeyStatuteOfLimitations(d: Deployment, reference: string) {
   const client = await onboardClient(d, `Statute Journey ${reference}`);
@@ -92,7 +94,8 @@ export async function journeyStatuteOfLimitations(d: Deployment, reference: stri
   const expiresWithoutStay = plusYears(dueSoonBarred, 3);
   const stayedId = await placeInNorthCarolina(d, client, `${reference}-STAYED`, dueSoonBarred);
   const unstayedId = await placeInNorthCarolina(d, client, `${reference}-UNSTAYED`, dueSoonBarred);
-  for (const accountId of [stayedId, unstayedId]) await eventually('the referral case', async () => ok(await call(d, 'legal-referral', 'GET', `/referrals/${accountId}`, { as: as.staff('legal') })));
+  const filedId = await placeInNorthCarolina(d, client, `${reference}-FILED`, dueSoonBarred);
+  for (const accountId of [stayedId, unstayedId, filedId]) await eventually('the referral case', async () => ok(await call(d, 'legal-referral', 'GET', `/referrals/${accountId}`, { as: as.staff('legal') })));
   expect(await limitationsOf(d, stayedId)).toMatchObject({ expiresOn: expiresWithoutStay, timeBarred: false, tolledDays: 0 });
 
   const future = await call(d, 'legal-referral', 'POST', `/accounts/${stayedId}/statute-of-limitations/tollings`, { as: as.staff('legal'), body: { reason: 'bankruptcy-stay', startsOn: plusDays(today, 1) } });
@@ -107,11 +110,27 @@ export async function journeyStatuteOfLimitations(d: Deployment, reference: stri
   expect(stay.body).toMatchObject({ expiresOn: null, timeBarred: false, tolledSince: { reason: 'bankruptcy-stay', startsOn: today, endsOn: null } });
   const tollingId: string = stay.body.tolledSince.tollingId;
 
+  // A bankruptcy filing noticed by debtor contact tolls the clock by itself: its hold is the automatic stay.
+  const filing = await eventually('the bankruptcy hold placed in debtor contact', async () => {
+    const answer = await call(d, 'debtor-contact', 'POST', `/cases/${filedId}/holds`, {
+      as: as.staff('legal'),
+      body: { kind: 'bankruptcy', reason: 'notice of chapter 11 filing received', bankruptcy: { chapter: 11, caseNumber: `1:26-bk-${reference}`, filedOn: today } },
+      idempotencyKey: `filed-${reference}`,
+    });
+    return answer.status === 201 ? answer.body : undefined;
+  });
+  const filedTolling = await eventually('the filing to toll the clock in legal referral', async () => {
+    const limitations = await limitationsOf(d, filedId);
+    return limitations.tolledSince ? limitations : undefined;
+  });
+  expect(filedTolling).toMatchObject({ expiresOn: null, timeBarred: false, tolledSince: { tollingId: filing.holdId, reason: 'bankruptcy-stay', startsOn: today, endsOn: null } });
+
   // Thirty days on, ten days past the date it would have had.
   const later = isoDate(await advanceTo(d, new Date((await clockNow(d, 'legal-referral')).getTime() + 30 * DAY_MS)));
   expect(later > expiresWithoutStay).toBe(true);
   expect(await limitationsOf(d, unstayedId)).toMatchObject({ expiresOn: expiresWithoutStay, timeBarred: true });
   expect(await limitationsOf(d, stayedId)).toMatchObject({ expiresOn: null, timeBarred: false });
+  expect(await limitationsOf(d, filedId)).toMatchObject({ expiresOn: null, timeBarred: false });
   const stayedReview = await call(d, 'legal-referral', 'POST', `/referrals/${stayedId}/review`, { as: as.staff('legal') });
   expect(stayedReview.status).toBe(200);
   expect(stayedReview.body.failedRules.map((f: { rule: string }) => f.rule)).not.toContain('within-statute-of-limitations');
@@ -125,4 +144,13 @@ export async function journeyStatuteOfLimitations(d: Deployment, reference: stri
   const expected = [plusDays(expiresWithoutStay, tolledDays), plusDays(later, 30)].sort().at(-1);
   expect(lifted.body).toMatchObject({ tolledDays, tolledSince: null, expiresOn: expected, timeBarred: false, tollings: [{ tollingId, reason: 'bankruptcy-stay', startsOn: today, endsOn: later }] });
   expect(lifted.body.reason).toContain(`plus ${tolledDays} days tolled`);
+
+  // The bankruptcy case is dismissed: debtor contact lifts the hold, and the tolling ends that day.
+  const dismissed = await call(d, 'debtor-contact', 'POST', `/cases/${filedId}/holds/${filing.holdId}/lift`, { as: as.staff('legal'), body: { reason: 'bankruptcy case dismissed' } });
+  expect(dismissed.status).toBe(200);
+  const resumed = await eventually('the tolling ended in legal referral', async () => {
+    const limitations = await limitationsOf(d, filedId);
+    return limitations.tolledSince === null ? limitations : undefined;
+  });
+  expect(resumed).toMatchObject({ tolledDays, expiresOn: expected, timeBarred: false, tollings: [{ tollingId: filing.holdId, reason: 'bankruptcy-stay', startsOn: today, endsOn: later }] });
 }

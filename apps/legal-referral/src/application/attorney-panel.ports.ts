@@ -36,3 +36,11 @@ export async function releaseAttorneyCase(store: EventStore, accountId: string, 
   // under the same request, whose assignment would otherwise pass for this release done.
   await decideOrRefuse(store, attorneyPanelDecider, ATTORNEY_PANEL_STREAM, { type: 'ReleaseCase', accountId, reason, now: context.now }, { ...context, dedupeByCausation: false });
 }
+
+/**
+ * Takes the case's place on its attorney's caseload back (the account reopened while the
+ * file was with the attorney). Idempotent: a case its attorney holds changes nothing.
+ */
+export async function retakeAttorneyCase(store: EventStore, accountId: string, attorney: { attorneyId: string; jurisdiction: string }, context: CommandContext): Promise<void> {
+  await decideOrRefuse(store, attorneyPanelDecider, ATTORNEY_PANEL_STREAM, { type: 'RetakeCase', accountId, ...attorney, now: context.now }, { ...context, dedupeByCausation: false });
+}

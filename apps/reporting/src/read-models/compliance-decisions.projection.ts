@@ -49,6 +49,12 @@ interface Verdict {
  */
 const commandRefused = (data: Record<string, any>): Verdict[] => [{ rule: String(data.rule), ruleVersion: numberOrNull(data.ruleVersion), decision: 'deny', reason: stringOrNull(data.reason) }];
 
+/** A legal criterion's version as the review recorded it (`criteria`); null on reviews recorded before versions. */
+function versionOf(criteria: unknown, rule: string): number | null {
+  const entry = Array.isArray(criteria) ? criteria.find((c: any) => c?.rule === rule) : undefined;
+  return numberOrNull(entry?.version);
+}
+
 /** The stored events that carry decisions, per service, and how each lists them. */
 const VERDICTS: Record<string, Record<string, (data: Record<string, any>) => Verdict[]>> = {
   'debtor-contact': {
@@ -62,7 +68,10 @@ const VERDICTS: Record<string, Record<string, (data: Record<string, any>) => Ver
   'legal-referral': {
     CommandRefused: commandRefused,
     // A legal review checks every criterion: the failed ones denied the referral, the others allowed it.
-    ReferralRecommended: (data) => stringList(data.rulesChecked).map((rule) => ({ rule, ruleVersion: null, decision: 'allow', reason: null })),
+    ReferralRecommended: (data) => stringList(data.rulesChecked).map((rule) => ({ rule, ruleVersion: versionOf(data.criteria, rule), decision: 'allow', reason: null })),
+    // A supervisor stands behind the recommendation under the criteria, at their versions, or declines it.
+    RecommendationApproved: (data) => (Array.isArray(data.criteria) ? data.criteria : []).map((entry: any): Verdict => ({ rule: String(entry.rule), ruleVersion: numberOrNull(entry.version), decision: 'allow', reason: 'approved by a supervisor' })),
+    RecommendationDeclined: (data) => [{ rule: 'supervisor-approval', ruleVersion: null, decision: 'deny', reason: stringOrNull(data.reason) }],
     ReferralNotRecommended: (data) => {
       const failed = new Map<string, string | null>((Array.isArray(data.failedRules) ? data.failedRules : []).map((entry: any) => [String(entry.rule), stringOrNull(entry.reason)]));
       const checked = stringList(data.rulesChecked);

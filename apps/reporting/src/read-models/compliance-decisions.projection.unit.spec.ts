@@ -52,6 +52,22 @@ describe('compliance decision ledger', () => {
     expect(complianceDecisionsOf(records[8])).toEqual([]);
   });
 
+  it("records a supervisor's approval of a legal recommendation under each criterion at its version, and a decline as a denial with its reason", () => {
+    const criteria = [{ rule: 'balance-at-least-5000', version: 1 }, { rule: 'within-statute-of-limitations', version: 2 }];
+    const recommended = auditRecord('legal-referral', 'a1', 'referral-a1', 3, 'ReferralRecommended', '2026-08-16T09:00:00Z', { accountId: 'a1', clientId: CLIENT, rulesChecked: criteria.map((c) => c.rule), criteria, awaitsApproval: true });
+    expect(complianceDecisionsOf(recommended).map((event) => [event.data.rule, event.data.ruleVersion, event.data.decision])).toEqual([
+      ['balance-at-least-5000', 1, 'allow'],
+      ['within-statute-of-limitations', 2, 'allow'],
+    ]);
+    const approved = auditRecord('legal-referral', 'a1', 'referral-a1', 4, 'RecommendationApproved', '2026-08-17T09:00:00Z', { accountId: 'a1', clientId: CLIENT, approvedBy: 'supervisor-1', criteria });
+    expect(complianceDecisionsOf(approved).map((event) => [event.data.rule, event.data.ruleVersion, event.data.decision, event.data.reason, event.data.action])).toEqual([
+      ['balance-at-least-5000', 1, 'allow', 'approved by a supervisor', 'RecommendationApproved'],
+      ['within-statute-of-limitations', 2, 'allow', 'approved by a supervisor', 'RecommendationApproved'],
+    ]);
+    const declined = auditRecord('legal-referral', 'a1', 'referral-a1', 4, 'RecommendationDeclined', '2026-08-17T09:00:00Z', { accountId: 'a1', clientId: CLIENT, declinedBy: 'supervisor-1', reason: 'the debtor is a key supplier', criteria });
+    expect(complianceDecisionsOf(declined).map((event) => [event.data.rule, event.data.decision, event.data.reason])).toEqual([['supervisor-approval', 'deny', 'the debtor is a key supplier']]);
+  });
+
   it('counts a command refused in any service (payments, legal referral, debtor contact) as a denial by its rule', () => {
     const refused = (service: string, rule: string, ruleVersion: number | null) =>
       auditRecord(service, 'a1', 'compliance-a1', 0, 'CommandRefused', '2026-06-04T09:00:00Z', { service, accountId: 'a1', clientId: null, command: 'X', rule, ruleVersion, reason: `refused by ${rule}`, refusedAt: '2026-06-04T09:00:00Z' });

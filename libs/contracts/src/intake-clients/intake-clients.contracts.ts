@@ -56,7 +56,12 @@ export const AgreementVersionPublished = contract({
     remittancePeriod: s.enum(['weekly', 'semi-monthly', 'monthly'] as const),
     clearedFundsHoldDays: s.object({ ach: s.int(), card: s.int(), check: s.int(), wire: s.int(), cash: s.int() }),
     settlementAuthorityBp: s.int(),
-    legalReferral: s.object({ authority: s.enum(['client-approval', 'pre-authorized'] as const), minimumBalance: s.int() }),
+    /**
+     * `legalRateEndsOnClose` true: payments posted after the attorney closed its file
+     * (legal-referral's stage `closed`) earn the contingency rate again. Absent (older
+     * versions) or false: the legal rate stays once the account was forwarded.
+     */
+    legalReferral: s.object({ authority: s.enum(['client-approval', 'pre-authorized'] as const), minimumBalance: s.int(), legalRateEndsOnClose: s.optional(s.boolean()) }),
     costAdvance: s.object({ clientAdvancesCosts: s.boolean(), approvalAbove: s.int() }),
     cancellationFee: s.object({ flat: s.int(), rateOfBalanceBp: s.int() }),
     /**

@@ -61,8 +61,19 @@ export const LegalStageChangedV2 = contract({
     ...stageChangeFields(LEGAL_STAGES),
     /** Stage `collected`: what the attorney collected, to be posted as a payment of method `attorney` under this id. */
     collection: s.optional(s.object({ paymentId: s.string(), amount: s.int() })),
-    /** Stage `judgment`: minor units of the account's currency. */
-    judgment: s.optional(s.object({ amount: s.int(), interest: s.int(), costs: s.int() })),
+    /**
+     * Stage `judgment`: minor units of the account's currency; `costs` are the court costs
+     * awarded against the debtor (payments recovers the court-costs advances spent, up to
+     * them). `court` and `caseNumber`: the suit's, absent on judgments recorded before.
+     */
+    judgment: s.optional(s.object({ amount: s.int(), interest: s.int(), costs: s.int(), court: s.optional(s.string()), caseNumber: s.optional(s.string()) })),
+    /**
+     * Stage `suit-filed`: what the suit costs the client, minor units (0: none): the
+     * attorney's `suitFee` from its fee schedule and the `courtCosts` of filing and service
+     * the attorney reported. Payments requests each as a cost advance. Absent on suits
+     * filed before court costs became cost advances.
+     */
+    suitCosts: s.optional(s.object({ suitFee: s.int(), courtCosts: s.int() })),
     /** Stage `closed`: how the attorney closed the file. */
     outcome: s.optional(s.enum(LEGAL_OUTCOMES)),
   }),

@@ -41,6 +41,7 @@ export class HoldDaysDto {
 export class LegalReferralTermsDto {
   @ApiProperty({ enum: LEGAL_REFERRAL_AUTHORITIES, description: 'Whether each suit needs the client’s approval or is pre-authorized' }) authority!: string;
   @ApiProperty({ example: '5000.00', description: `Lowest balance referred to an attorney. ${MONEY}` }) minimumBalance!: string;
+  @ApiPropertyOptional({ description: 'true: once the attorney closes its file, payments earn the contingency rate again, not the legal rate. Absent or false: the legal rate stays' }) legalRateEndsOnClose?: boolean;
 }
 
 export class CostAdvanceDto {

@@ -57,7 +57,11 @@ export interface AgreementTerms {
   clearedFundsHoldDays: Record<(typeof HOLD_METHODS)[number], number>;
   /** The lowest share of the balance the agency may settle for without asking, basis points. */
   settlementAuthorityBp: number;
-  legalReferral: { authority: (typeof LEGAL_REFERRAL_AUTHORITIES)[number]; minimumBalance: number };
+  /**
+   * `legalRateEndsOnClose`: once the attorney closes its file, payments posted afterwards earn
+   * the contingency rate again instead of the legal rate (absent: the legal rate stays).
+   */
+  legalReferral: { authority: (typeof LEGAL_REFERRAL_AUTHORITIES)[number]; minimumBalance: number; legalRateEndsOnClose?: boolean };
   /** Court costs and suit fees: whether the client advances them, and what the agency may spend without asking. */
   costAdvance: { clientAdvancesCosts: boolean; approvalAbove: number };
   /** Owed for a recall after work began: a flat amount plus a share of the balance recalled. */
@@ -209,8 +213,10 @@ export function parseAgreementTerms(raw: unknown): { terms?: AgreementTerms; eff
     else clearedFundsHoldDays[method] = days as number;
   }
   const settlementAuthorityBp = rate(body.settlementAuthorityBp, 'settlementAuthorityBp');
-  const legalRaw = object(body.legalReferral, 'legalReferral', ['authority', 'minimumBalance']);
+  const legalRaw = object(body.legalReferral, 'legalReferral', ['authority', 'minimumBalance', 'legalRateEndsOnClose']);
   const legalReferral = { authority: oneOf(LEGAL_REFERRAL_AUTHORITIES, legalRaw.authority, 'legalReferral.authority'), minimumBalance: amount(legalRaw.minimumBalance, 'legalReferral.minimumBalance') };
+  if (legalRaw.legalRateEndsOnClose !== undefined && typeof legalRaw.legalRateEndsOnClose !== 'boolean') fail('legalReferral.legalRateEndsOnClose', 'must be true or false');
+  const legalRateEndsOnClose = legalRaw.legalRateEndsOnClose === true ? { legalRateEndsOnClose: true } : {};
   const costRaw = object(body.costAdvance, 'costAdvance', ['clientAdvancesCosts', 'approvalAbove']);
   if (typeof costRaw.clientAdvancesCosts !== 'boolean') fail('costAdvance.clientAdvancesCosts', 'must be true or false');
   const costAdvance = { clientAdvancesCosts: costRaw.clientAdvancesCosts as boolean, approvalAbove: amount(costRaw.approvalAbove, 'costAdvance.approvalAbove') };
@@ -246,7 +252,7 @@ export function parseAgreementTerms(raw: unknown): { terms?: AgreementTerms; eff
       remittancePeriod: remittancePeriod!,
       clearedFundsHoldDays,
       settlementAuthorityBp: settlementAuthorityBp!,
-      legalReferral: legalReferral as AgreementTerms['legalReferral'],
+      legalReferral: { ...(legalReferral as AgreementTerms['legalReferral']), ...legalRateEndsOnClose },
       costAdvance: costAdvance as AgreementTerms['costAdvance'],
       cancellationFee: cancellationFee as AgreementTerms['cancellationFee'],
       ...(preCollection ? { preCollection: preCollection as PreCollectionTerms } : {}),

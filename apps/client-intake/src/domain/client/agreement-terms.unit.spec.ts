@@ -10,6 +10,17 @@ describe('reading an agreement an admin wrote', () => {
     expect([terms?.ratePlan.minimumFee, terms?.ratePlan.maximumFee, terms?.legalReferral.minimumBalance, terms?.cancellationFee.flat]).toEqual([1_000, 2_000_000, 500_000, 2_500]);
   });
 
+  it('reads whether the legal rate ends when the attorney closes its file: absent, it stays; anything but true or false is refused', () => {
+    expect(parseAgreementTerms(agreementRequest()).terms?.legalReferral).toEqual({ authority: 'client-approval', minimumBalance: 500_000 });
+    const ends = parseAgreementTerms(agreementRequest({ legalReferral: { authority: 'client-approval', minimumBalance: '5000.00', legalRateEndsOnClose: true } }));
+    expect(ends.terms?.legalReferral).toEqual({ authority: 'client-approval', minimumBalance: 500_000, legalRateEndsOnClose: true });
+    expect(displayTerms(ends.terms!).legalReferral).toEqual({ authority: 'client-approval', minimumBalance: '5000.00', legalRateEndsOnClose: true });
+    const stays = parseAgreementTerms(agreementRequest({ legalReferral: { authority: 'client-approval', minimumBalance: '5000.00', legalRateEndsOnClose: false } }));
+    expect(stays.terms?.legalReferral).toEqual({ authority: 'client-approval', minimumBalance: 500_000 });
+    const wrong = parseAgreementTerms(agreementRequest({ legalReferral: { authority: 'client-approval', minimumBalance: '5000.00', legalRateEndsOnClose: 'yes' } }));
+    expect(wrong.problems).toEqual([{ field: 'legalReferral.legalRateEndsOnClose', reason: 'must be true or false' }]);
+  });
+
   it('reads thresholds per currency: JPY has no decimals, BHD has three', () => {
     const jpy = parseAgreementTerms(agreementRequest({ currency: 'JPY', legalReferral: { authority: 'pre-authorized', minimumBalance: '500000' } }));
     expect(jpy.problems.map((p) => p.field)).toEqual(['ratePlan.minimumFee', 'ratePlan.maximumFee', 'ratePlan.tiers.2.minPlacedAmount', 'ratePlan.collectedThresholds.0.upTo', 'costAdvance.approvalAbove', 'cancellationFee.flat']);

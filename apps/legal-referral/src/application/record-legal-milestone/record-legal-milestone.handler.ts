@@ -40,7 +40,7 @@ export class RecordLegalMilestoneHandler implements ICommandHandler<RecordLegalM
       case 'served':
         return { kind: r.milestone };
       case 'suit-filed':
-        return { kind: 'suit-filed', court: r.court, caseNumber: r.caseNumber };
+        return { kind: 'suit-filed', court: r.court, caseNumber: r.caseNumber, courtCosts: request.courtCosts ?? 0 };
       case 'answer-or-default':
         return { kind: 'answer-or-default', response: r.response };
       case 'judgment':

@@ -9,7 +9,7 @@ export const LEGAL_OUTCOMES = ['paid-in-full', 'settled', 'judgment-uncollectibl
 /** The fields each milestone takes; any other field sent with it is refused. */
 export const MILESTONE_FIELDS: Record<(typeof MILESTONE_KINDS)[number], readonly string[]> = {
   acknowledged: [],
-  'suit-filed': ['court', 'caseNumber'],
+  'suit-filed': ['court', 'caseNumber', 'courtCosts'],
   served: [],
   'answer-or-default': ['response'],
   judgment: ['amount', 'interest', 'costs'],
@@ -26,7 +26,7 @@ const is =
 
 /**
  * One milestone of the receiving attorney. Each kind takes its own fields (MILESTONE_FIELDS):
- * `suit-filed` court and caseNumber, `answer-or-default` response, `judgment` amount, interest
+ * `suit-filed` court, caseNumber and courtCosts (optional), `answer-or-default` response, `judgment` amount, interest
  * and costs, `enforcement` method, `collected` amount, `closed` outcome, `recalled` reason.
  */
 export class RecordLegalMilestoneRequest {
@@ -45,6 +45,13 @@ export class RecordLegalMilestoneRequest {
   @IsNotEmpty()
   @MaxLength(100)
   caseNumber?: string;
+
+  @ApiPropertyOptional({ type: 'integer', description: 'suit-filed: the court costs of filing and serving the suit (filing fee, service of process), minor units; requested from the client as a court-costs advance. Absent: 0', minimum: 0, maximum: Number.MAX_SAFE_INTEGER })
+  @ValidateIf((request: RecordLegalMilestoneRequest) => request.milestone === 'suit-filed' && request.courtCosts !== undefined)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  courtCosts?: number;
 
   @ApiPropertyOptional({ enum: DEBTOR_RESPONSES, description: 'answer-or-default: whether the debtor answered the complaint or defaulted' })
   @ValidateIf(is('answer-or-default'))

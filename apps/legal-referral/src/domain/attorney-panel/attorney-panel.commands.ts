@@ -33,6 +33,18 @@ export interface ReleaseCase {
   now: Date;
 }
 
+/**
+ * A case the account's closing took off its attorney's caseload is live again (the account
+ * reopened while forwarded): it takes its place back with the same attorney.
+ */
+export interface RetakeCase {
+  type: 'RetakeCase';
+  accountId: string;
+  attorneyId: string;
+  jurisdiction: string;
+  now: Date;
+}
+
 export interface IssueAttorneyApiKey {
   type: 'IssueAttorneyApiKey';
   attorneyId: string;
@@ -41,4 +53,4 @@ export interface IssueAttorneyApiKey {
   now: Date;
 }
 
-export type AttorneyPanelCommand = AddPanelAttorney | UpdatePanelAttorney | AssignCase | ReleaseCase | IssueAttorneyApiKey;
+export type AttorneyPanelCommand = AddPanelAttorney | UpdatePanelAttorney | AssignCase | ReleaseCase | RetakeCase | IssueAttorneyApiKey;

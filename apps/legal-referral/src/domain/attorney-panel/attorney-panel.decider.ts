@@ -77,6 +77,15 @@ function decide(command: AttorneyPanelCommand, panel: AttorneyPanel): Decision<A
       if (!holder) return [];
       return [{ type: 'AttorneyCaseReleased', data: { attorneyId: holder.attorneyId, accountId: command.accountId, reason: command.reason, releasedAt: command.now.toISOString() } }];
     }
+    case 'RetakeCase': {
+      // The attorney never gave the file up, so capacity does not refuse it: the caseload
+      // counts it again even above capacity, and no new case goes there until one closes.
+      const holder = holderOf(panel, command.accountId);
+      if (holder?.attorneyId === command.attorneyId || !attorneyOnPanel(panel, command.attorneyId)) return [];
+      const at = command.now.toISOString();
+      const release: AttorneyPanelEvent[] = holder ? [{ type: 'AttorneyCaseReleased', data: { attorneyId: holder.attorneyId, accountId: command.accountId, reason: 'retaken by its attorney', releasedAt: at } }] : [];
+      return [...release, { type: 'AttorneyCaseAssigned', data: { attorneyId: command.attorneyId, accountId: command.accountId, jurisdiction: command.jurisdiction, assignedAt: at } }];
+    }
     case 'IssueAttorneyApiKey':
       if (!attorneyOnPanel(panel, command.attorneyId)) return reject(ATTORNEY_UNKNOWN, `attorney ${command.attorneyId} is not on the panel`);
       return [{ type: 'AttorneyApiKeyIssued', data: { attorneyId: command.attorneyId, keyId: command.keyId, keyHash: command.keyHash, issuedAt: command.now.toISOString() } }];

@@ -71,6 +71,19 @@ describe('the attorney panel', () => {
     given(attorneyPanelDecider, [added('a-1')]).when({ type: 'ReleaseCase', accountId: 'x', reason: 'file closed', now: NOW }).then([]);
   });
 
+  it('counts a reopened forwarded case on its attorney\'s caseload again, even above capacity, and once', () => {
+    const released: AttorneyPanelEvent = { type: 'AttorneyCaseReleased', data: { attorneyId: 'a-1', accountId: 'x', reason: 'the account closed (paid-in-full)', releasedAt: NOW.toISOString() } };
+    const retake = { type: 'RetakeCase' as const, accountId: 'x', attorneyId: 'a-1', jurisdiction: 'US-NY', now: NOW };
+    given(attorneyPanelDecider, [added('a-1', { capacity: 1 }), assigned('a-1', 'x'), released, assigned('a-1', 'y')])
+      .when(retake)
+      .then([assigned('a-1', 'x')]);
+    const full = [added('a-1', { capacity: 1 }), assigned('a-1', 'x'), released, assigned('a-1', 'y'), assigned('a-1', 'x')].reduce(evolvePanel, initialPanel());
+    expect(full.attorneys[0].openCases).toEqual(['y', 'x']);
+    expect(pickAttorney(full, 'US-NY')).toBeUndefined();
+    given(attorneyPanelDecider, [added('a-1'), assigned('a-1', 'x')]).when(retake).then([]);
+    given(attorneyPanelDecider, [added('a-2')]).when(retake).then([]);
+  });
+
   it('issues an API key to a panel attorney only', () => {
     given(attorneyPanelDecider, [added('a-1')])
       .when({ type: 'IssueAttorneyApiKey', attorneyId: 'a-1', keyId: 'k-1', keyHash: 'h', now: NOW })

@@ -10,10 +10,10 @@ const byAttorney = (attorneyId: string, milestone: LegalMilestone, day = 60): Re
 
 const base = { accountId: 'acc-1', clientId: 'client-1', attorneyId: 'att-ny-014', balance: 750_050, currency: 'USD' };
 const acknowledged: ReferralEvent = { type: 'AttorneyAcknowledged', data: { ...base, acknowledgedAt: at(52).toISOString() } };
-const suitFiled: ReferralEvent = { type: 'SuitFiled', data: { ...base, court: 'NY Supreme Court, New York County', caseNumber: '651234/2026', filedAt: at(60).toISOString() } };
+const suitFiled: ReferralEvent = { type: 'SuitFiled', data: { ...base, court: 'NY Supreme Court, New York County', caseNumber: '651234/2026', filedAt: at(60).toISOString(), suitFee: 25_000, courtCosts: 40_500 } };
 const served: ReferralEvent = { type: 'DebtorServed', data: { ...base, servedAt: at(70).toISOString() } };
 const defaulted: ReferralEvent = { type: 'AnswerOrDefaultRecorded', data: { ...base, response: 'defaulted', recordedAt: at(95).toISOString() } };
-const judgment: ReferralEvent = { type: 'JudgmentEntered', data: { ...base, amount: 750_050, interest: 41_000, costs: 35_000, enteredAt: at(120).toISOString() } };
+const judgment: ReferralEvent = { type: 'JudgmentEntered', data: { ...base, amount: 750_050, interest: 41_000, costs: 35_000, enteredAt: at(120).toISOString(), court: 'NY Supreme Court, New York County', caseNumber: '651234/2026' } };
 const levy: ReferralEvent = { type: 'EnforcementStarted', data: { ...base, method: 'bank-levy', startedAt: at(130).toISOString() } };
 const closedFile: ReferralEvent = { type: 'LegalFileClosed', data: { ...base, outcome: 'paid-in-full', closedAt: at(150).toISOString() } };
 
@@ -25,14 +25,18 @@ describe("recording the receiving attorney's milestones", () => {
     given(referralDecider, forwardedCase).when(byLegal({ kind: 'acknowledged' }, 52)).then([acknowledged]);
   });
 
-  it('records the suit filed, with its court and case number, once the attorney acknowledged the file', () => {
+  it("records the suit filed, with its court, case number and what it costs the client (the attorney's suit fee, the court costs reported), once the attorney acknowledged the file", () => {
     given(referralDecider, [...forwardedCase, acknowledged])
-      .when(byLegal({ kind: 'suit-filed', court: 'NY Supreme Court, New York County', caseNumber: '651234/2026' }, 60))
+      .when(byLegal({ kind: 'suit-filed', court: 'NY Supreme Court, New York County', caseNumber: '651234/2026', courtCosts: 40_500 }, 60))
       .then([suitFiled]);
   });
 
+  it('refuses a suit filed with negative court costs', () => {
+    given(referralDecider, [...forwardedCase, acknowledged]).when(byLegal({ kind: 'suit-filed', court: 'c', caseNumber: 'n', courtCosts: -1 })).thenRejects('milestone-amount-invalid');
+  });
+
   it('refuses a suit filed before the attorney acknowledged the file, naming what it follows', () => {
-    const { decision } = given(referralDecider, forwardedCase).when(byLegal({ kind: 'suit-filed', court: 'c', caseNumber: 'n' }));
+    const { decision } = given(referralDecider, forwardedCase).when(byLegal({ kind: 'suit-filed', court: 'c', caseNumber: 'n', courtCosts: 0 }));
     expect(decision).toMatchObject({ rule: 'milestone-out-of-order', reason: 'suit-filed cannot follow forwarded: it follows acknowledged' });
   });
 
@@ -46,7 +50,7 @@ describe("recording the receiving attorney's milestones", () => {
     given(referralDecider, [...forwardedCase, acknowledged, suitFiled]).when(byLegal({ kind: 'answer-or-default', response: 'answered' })).thenRejects('milestone-out-of-order');
   });
 
-  it('records the judgment with its amount, interest and costs once the debtor answered or defaulted, and not before', () => {
+  it('records the judgment with its amount, interest and costs, citing the suit, once the debtor answered or defaulted, and not before', () => {
     given(referralDecider, [...forwardedCase, acknowledged, suitFiled, served, defaulted])
       .when(byLegal({ kind: 'judgment', amount: 750_050, interest: 41_000, costs: 35_000 }, 120))
       .then([judgment]);
@@ -102,7 +106,7 @@ describe("recording the receiving attorney's milestones", () => {
 
   it('on an account intake closed, records only the attorney closing the file or the recall', () => {
     const history = [...forwardedCase, acknowledged, closedOn(55, 'recalled')];
-    given(referralDecider, history).when(byLegal({ kind: 'suit-filed', court: 'c', caseNumber: 'n' })).thenRejects('referral-closed');
+    given(referralDecider, history).when(byLegal({ kind: 'suit-filed', court: 'c', caseNumber: 'n', courtCosts: 0 })).thenRejects('referral-closed');
     const { decision } = given(referralDecider, history).when(byLegal({ kind: 'recalled', reason: 'the client recalled the account' }));
     expect(decision).toMatchObject([{ type: 'RecalledFromAttorney' }]);
   });
@@ -129,6 +133,9 @@ describe("recording the receiving attorney's milestones", () => {
     const history = [opened(), pendingApproval(), approved(), authorized(), freeText];
     expect(caseAfter(history).litigation).toMatchObject({ step: 'forwarded', feeSchedule: null });
     given(referralDecider, history).when(byLegal({ kind: 'acknowledged' }, 52)).then([acknowledged]);
+    given(referralDecider, [...history, acknowledged])
+      .when(byLegal({ kind: 'suit-filed', court: 'NY Supreme Court, New York County', caseNumber: '651234/2026', courtCosts: 40_500 }, 60))
+      .then([{ ...suitFiled, data: { ...suitFiled.data, suitFee: 0 } } as ReferralEvent]);
   });
 
   it('folds the milestones into the file: step, suit, judgment, enforcement, collections and closing', () => {

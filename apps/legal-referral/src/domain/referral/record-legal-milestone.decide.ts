@@ -55,6 +55,7 @@ export function decideRecordLegalMilestone(command: RecordLegalMilestone, state:
 
 function amountProblemOf(milestone: LegalMilestone): string | undefined {
   if (milestone.kind === 'collected' && !(Number.isSafeInteger(milestone.amount) && milestone.amount > 0)) return 'a collection is a positive amount of minor units';
+  if (milestone.kind === 'suit-filed' && !(Number.isSafeInteger(milestone.courtCosts) && milestone.courtCosts >= 0)) return "a suit's court costs are minor units, zero or more";
   if (milestone.kind === 'judgment') {
     const { amount, interest, costs } = milestone;
     if (!(Number.isSafeInteger(amount) && amount > 0)) return 'a judgment is a positive amount of minor units';
@@ -63,19 +64,26 @@ function amountProblemOf(milestone: LegalMilestone): string | undefined {
   return undefined;
 }
 
+/** The suit a judgment is entered in, named on the judgment so a consumer can cite it. */
+function suitOf(state: ReferralCase): { court?: string; caseNumber?: string } {
+  const suit = state.litigation?.suit;
+  return suit ? { court: suit.court, caseNumber: suit.caseNumber } : {};
+}
+
 function milestoneEvent(milestone: LegalMilestone, state: ReferralCase, attorneyId: string, at: string): LegalMilestoneEvent {
   const facts = { accountId: state.accountId, clientId: state.clientId, attorneyId, balance: state.balance, currency: state.currency };
   switch (milestone.kind) {
     case 'acknowledged':
       return { type: 'AttorneyAcknowledged', data: { ...facts, acknowledgedAt: at } };
     case 'suit-filed':
-      return { type: 'SuitFiled', data: { ...facts, court: milestone.court, caseNumber: milestone.caseNumber, filedAt: at } };
+      // What the suit costs the client travels with it, so payments asks the client for it.
+      return { type: 'SuitFiled', data: { ...facts, court: milestone.court, caseNumber: milestone.caseNumber, filedAt: at, suitFee: state.litigation?.feeSchedule?.suitFee ?? 0, courtCosts: milestone.courtCosts } };
     case 'served':
       return { type: 'DebtorServed', data: { ...facts, servedAt: at } };
     case 'answer-or-default':
       return { type: 'AnswerOrDefaultRecorded', data: { ...facts, response: milestone.response, recordedAt: at } };
     case 'judgment':
-      return { type: 'JudgmentEntered', data: { ...facts, amount: milestone.amount, interest: milestone.interest, costs: milestone.costs, enteredAt: at } };
+      return { type: 'JudgmentEntered', data: { ...facts, amount: milestone.amount, interest: milestone.interest, costs: milestone.costs, enteredAt: at, ...suitOf(state) } };
     case 'enforcement':
       return { type: 'EnforcementStarted', data: { ...facts, method: milestone.method, startedAt: at } };
     case 'collected':

@@ -90,7 +90,7 @@ export interface DeclineRecommendation {
 /** What a milestone carries, by kind. */
 export type LegalMilestone =
   | { kind: 'acknowledged' }
-  | { kind: 'suit-filed'; court: string; caseNumber: string }
+  | { kind: 'suit-filed'; court: string; caseNumber: string; courtCosts: number }
   | { kind: 'served' }
   | { kind: 'answer-or-default'; response: 'answered' | 'defaulted' }
   | { kind: 'judgment'; amount: number; interest: number; costs: number }

@@ -171,12 +171,17 @@ export type MilestoneFacts = {
 
 /** The receiving attorney's milestones, recorded by legal or reported by the attorney. */
 export type AttorneyAcknowledged = DomainEvent<'AttorneyAcknowledged', MilestoneFacts & { acknowledgedAt: string }>;
-export type SuitFiled = DomainEvent<'SuitFiled', MilestoneFacts & { court: string; caseNumber: string; filedAt: string }>;
+/**
+ * `suitFee` (the attorney's fee schedule at forwarding) and `courtCosts` (filing and service
+ * fees the attorney reported) are what the suit costs the client, to be advanced; both absent
+ * on suits recorded before court costs became cost advances.
+ */
+export type SuitFiled = DomainEvent<'SuitFiled', MilestoneFacts & { court: string; caseNumber: string; filedAt: string; suitFee?: number; courtCosts?: number }>;
 export type DebtorServed = DomainEvent<'DebtorServed', MilestoneFacts & { servedAt: string }>;
 export type DebtorResponse = 'answered' | 'defaulted';
 export type AnswerOrDefaultRecorded = DomainEvent<'AnswerOrDefaultRecorded', MilestoneFacts & { response: DebtorResponse; recordedAt: string }>;
-/** Minor units of the case's currency. */
-export type JudgmentEntered = DomainEvent<'JudgmentEntered', MilestoneFacts & { amount: number; interest: number; costs: number; enteredAt: string }>;
+/** Minor units of the case's currency. `court` and `caseNumber`: the suit's (absent on judgments recorded before they were copied here). */
+export type JudgmentEntered = DomainEvent<'JudgmentEntered', MilestoneFacts & { amount: number; interest: number; costs: number; enteredAt: string; court?: string; caseNumber?: string }>;
 export type EnforcementMethod = 'garnishment' | 'bank-levy' | 'lien';
 export type EnforcementStarted = DomainEvent<'EnforcementStarted', MilestoneFacts & { method: EnforcementMethod; startedAt: string }>;
 /** Money the attorney collected; payments posts it as a payment of method `attorney` under `paymentId`. */

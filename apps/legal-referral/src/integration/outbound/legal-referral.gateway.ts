@@ -35,15 +35,19 @@ function stageChangeOf(event: ReferralEvent): StageChange | undefined {
       return { stage: 'forwarded', attorneyId: event.data.attorneyId, changedAt: event.data.forwardedAt };
     case 'AttorneyAcknowledged':
       return { stage: 'acknowledged', attorneyId: event.data.attorneyId, changedAt: event.data.acknowledgedAt };
-    case 'SuitFiled':
-      return { stage: 'suit-filed', attorneyId: event.data.attorneyId, changedAt: event.data.filedAt };
+    case 'SuitFiled': {
+      const { suitFee, courtCosts } = event.data;
+      const suitCosts = suitFee === undefined && courtCosts === undefined ? {} : { suitCosts: { suitFee: suitFee ?? 0, courtCosts: courtCosts ?? 0 } };
+      return { stage: 'suit-filed', attorneyId: event.data.attorneyId, ...suitCosts, changedAt: event.data.filedAt };
+    }
     case 'DebtorServed':
       return { stage: 'served', attorneyId: event.data.attorneyId, changedAt: event.data.servedAt };
     case 'AnswerOrDefaultRecorded':
       return { stage: event.data.response, attorneyId: event.data.attorneyId, changedAt: event.data.recordedAt };
     case 'JudgmentEntered': {
-      const { amount, interest, costs } = event.data;
-      return { stage: 'judgment', attorneyId: event.data.attorneyId, judgment: { amount, interest, costs }, changedAt: event.data.enteredAt };
+      const { amount, interest, costs, court, caseNumber } = event.data;
+      const suit = court !== undefined && caseNumber !== undefined ? { court, caseNumber } : {};
+      return { stage: 'judgment', attorneyId: event.data.attorneyId, judgment: { amount, interest, costs, ...suit }, changedAt: event.data.enteredAt };
     }
     case 'EnforcementStarted':
       return { stage: 'enforcement', attorneyId: event.data.attorneyId, changedAt: event.data.startedAt };

@@ -38,6 +38,8 @@ export class GetLedgerHandler implements IQueryHandler<GetLedger> {
       preCollectionFeeOwed: state.preCollectionFeeOwed ?? 0,
       creditOwed: state.creditOwed,
       rateBp: state.rateBp,
+      legalRateApplies: state.legalRateApplied,
+      legalRateEndedAt: state.legalRateEndedAt ?? null,
       ratePlanInForce: plan ? { planId: plan.ratePlan.planId, agreementVersion: plan.version, effectiveFrom: plan.effectiveFrom } : null,
     };
   }

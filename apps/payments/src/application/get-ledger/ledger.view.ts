@@ -51,5 +51,7 @@ export class LedgerView {
   @ApiProperty({ description: "The flat pre-collection fee owed by the client (once, at placement); 0 for a third-party account" }) preCollectionFeeOwed!: number;
   @ApiProperty({ description: 'Owed back to the debtor' }) creditOwed!: number;
   @ApiProperty({ description: 'The rate fixed at placement (or the legal rate), basis points: what a payment no rate plan covers is charged' }) rateBp!: number;
+  @ApiProperty({ description: 'The account is with an attorney: a payment posted now earns the legal rate' }) legalRateApplies!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: "When the legal rate ended (the attorney closed its file and the client's agreement ends the legal rate then); null: it never did" }) legalRateEndedAt!: string | null;
   @ApiProperty({ type: RatePlanInForceView, nullable: true, description: "The client's rate plan a payment posted now is charged under; null: the rate fixed at placement" }) ratePlanInForce!: RatePlanInForceView | null;
 }

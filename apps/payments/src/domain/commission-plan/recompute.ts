@@ -18,7 +18,9 @@ export function historyAsCharged(history: readonly LedgerEvent[]): ChargedHistor
   const reversedBeforeForwarding = new Set<string>();
   let legalFrom: number | undefined;
   let legalRateBp: number | undefined;
+  let legalUntil: number | undefined;
   for (const event of history) {
+    if (event.type === 'LegalRateEnded' && legalUntil === undefined) legalUntil = Date.parse(event.data.endedAt);
     if (event.type === 'CommissionCorrected') corrected.set(event.data.paymentId, event.data);
     if (event.type === 'PaymentReversed' && legalFrom === undefined) reversedBeforeForwarding.add(event.data.paymentId);
     if (event.type === 'LegalRateApplied' && legalFrom === undefined) {
@@ -32,7 +34,8 @@ export function historyAsCharged(history: readonly LedgerEvent[]): ChargedHistor
     const correction = event.type === 'PaymentPosted.v2' ? corrected.get(event.data.paymentId) : undefined;
     events.push(event.type === 'PaymentPosted.v2' && correction ? { ...event, data: { ...event.data, commission: correction.commission, commissionRateBp: correction.commissionRateBp, plan: correction.plan } } : event);
   }
-  const withAttorney = (payment: PaymentPosted['data']) => legalFrom !== undefined && legalFrom <= Date.parse(payment.postedAt) && !reversedBeforeForwarding.has(payment.paymentId);
+  const withAttorney = (payment: PaymentPosted['data']) =>
+    legalFrom !== undefined && legalFrom <= Date.parse(payment.postedAt) && (legalUntil === undefined || Date.parse(payment.postedAt) < legalUntil) && !reversedBeforeForwarding.has(payment.paymentId);
   return { events, withAttorney, legalRateBp };
 }
 

@@ -2,6 +2,7 @@ import { Decider, Decision, reject } from '@lib/es-core';
 import type { CostAdvanceCommand, RequestCostAdvance } from './cost-advances.commands';
 import type { CostAdvanceEvent } from './cost-advance.events';
 import { CostAdvance, CostAdvancesState, evolveCostAdvances, heldOf, initialCostAdvancesState } from './cost-advances.state';
+import { decideRecoverJudgmentCosts, decideRequestSuitCosts } from './suit-costs.decide';
 
 /**
  * Cost advances (docs/payments.md, "Cost advances"): the client's money for court costs
@@ -10,6 +11,8 @@ import { CostAdvance, CostAdvancesState, evolveCostAdvances, heldOf, initialCost
  * commission, nothing on the debtor's balance.
  */
 function decide(command: CostAdvanceCommand, state: CostAdvancesState): Decision<CostAdvanceEvent> {
+  if (command.type === 'RequestSuitCosts') return decideRequestSuitCosts(command, state);
+  if (command.type === 'RecoverJudgmentCosts') return decideRecoverJudgmentCosts(command, state);
   if (!Number.isSafeInteger(command.amount) || command.amount < 1) {
     return reject('cost-advance-amount-positive', `an amount is a whole, positive number of minor units, got ${command.amount}`);
   }

@@ -14,6 +14,8 @@ export interface CostAdvance {
   recovered: number;
   refunded: number;
   requestedAt: string;
+  /** The judgments its recoveries were added to, in order. */
+  judgmentReferences: string[];
 }
 
 /** The client's money for this advance still in trust. */
@@ -39,8 +41,12 @@ export const initialCostAdvancesState = (): CostAdvancesState => ({ advances: []
 export function evolveCostAdvances(state: CostAdvancesState, event: CostAdvanceEvent): CostAdvancesState {
   if (event.type === 'CostAdvanceRequested') {
     const { advanceId, accountId, clientId, currency, kind, description, amount, requestedAt } = event.data;
-    return { advances: [...state.advances, { advanceId, accountId, clientId, currency, kind, description, requested: amount, received: 0, spent: 0, recovered: 0, refunded: 0, requestedAt }] };
+    return { advances: [...state.advances, { advanceId, accountId, clientId, currency, kind, description, requested: amount, received: 0, spent: 0, recovered: 0, refunded: 0, requestedAt, judgmentReferences: [] }] };
   }
-  const field = ({ CostAdvanceReceived: 'received', CostAdvanceSpent: 'spent', CostAdvanceRecovered: 'recovered', CostAdvanceRefunded: 'refunded' } as const)[event.type];
+  if (event.type === 'CostAdvanceRecovered') {
+    const { advanceId, amount, judgmentReference } = event.data;
+    return { advances: state.advances.map((advance) => (advance.advanceId === advanceId ? { ...advance, recovered: advance.recovered + amount, judgmentReferences: [...advance.judgmentReferences, judgmentReference] } : advance)) };
+  }
+  const field = ({ CostAdvanceReceived: 'received', CostAdvanceSpent: 'spent', CostAdvanceRefunded: 'refunded' } as const)[event.type];
   return { advances: state.advances.map((advance) => (advance.advanceId === event.data.advanceId ? { ...advance, [field]: advance[field] + event.data.amount } : advance)) };
 }

@@ -27,6 +27,15 @@ export interface ApplyLegalRate {
   now: Date;
 }
 
+/** The attorney closed its file (legal-referral's stage `closed`); the agreement in force then says whether the legal rate ends. */
+export interface EndLegalRate {
+  type: 'EndLegalRate';
+  accountId: string;
+  closedAt: Date;
+  agreements: readonly AgreementVersion[];
+  now: Date;
+}
+
 export interface PostPayment {
   type: 'PostPayment';
   paymentId: string;
@@ -96,4 +105,4 @@ export interface AdjustOpenBalance {
   now: Date;
 }
 
-export type LedgerCommand = OpenLedger | ApplyLegalRate | PostPayment | ReversePayment | RecordCancellationFee | RefundCredit | AddLedgerInvoice | AdjustOpenBalance;
+export type LedgerCommand = OpenLedger | ApplyLegalRate | EndLegalRate | PostPayment | ReversePayment | RecordCancellationFee | RefundCredit | AddLedgerInvoice | AdjustOpenBalance;

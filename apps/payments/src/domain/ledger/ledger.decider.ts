@@ -5,7 +5,7 @@ import { evolveLedger, initialLedgerState, LedgerState } from './ledger.state';
 import { decidePostPayment } from './post-payment.decide';
 import { decideRecordCancellationFee, decideRecordDirectPayment } from './after-recall-and-direct.decide';
 import { decideRefundCredit } from './refund-credit.decide';
-import { decideApplyLegalRate } from './legal-rate.decide';
+import { decideApplyLegalRate, decideEndLegalRate } from './legal-rate.decide';
 import { decideReversePayment } from './reverse-payment.decide';
 import { decideAddLedgerInvoice, decideAdjustOpenBalance } from './account-changes.decide';
 
@@ -50,6 +50,8 @@ function decide(command: LedgerCommand, state: LedgerState): Decision<LedgerEven
       ];
     case 'ApplyLegalRate':
       return decideApplyLegalRate(command, state);
+    case 'EndLegalRate':
+      return decideEndLegalRate(command, state);
     case 'PostPayment':
       return command.direct ? decideRecordDirectPayment(command, state) : decidePostPayment(command, state);
     case 'RecordCancellationFee':

@@ -48,6 +48,13 @@ export type LedgerOpened = DomainEvent<
 export type LegalRateApplied = DomainEvent<'LegalRateApplied', { accountId: string; rateBp: number; appliedAt: string }>;
 
 /**
+ * The attorney closed its file and the client's agreement (`agreementVersion`, in force at
+ * the closing) ends the legal rate then: later collections earn the contingency rate again.
+ * `rateBp`: the placement's rate, for payments no plan covers.
+ */
+export type LegalRateEnded = DomainEvent<'LegalRateEnded', { accountId: string; rateBp: number; endedAt: string; agreementVersion: number }>;
+
+/**
  * A payment as posted. The rate and the commission are written down, not recomputed
  * on read, so history gives the same figures after a rate change. Version 2: the rate is
  * `commissionRateBp` (v1 called it `rateBp`; see ledger.events.v1.ts and ledger.upcasters.ts).
@@ -167,4 +174,4 @@ export type OpenBalanceAdjusted = DomainEvent<
   }
 >;
 
-export type LedgerEvent = LedgerOpened | LegalRateApplied | PaymentPosted | AccountPaidInFull | PaymentReversed | CancellationFeeOwed | CreditRefunded | LedgerInvoiceAdded | OpenBalanceAdjusted | PreCollectionFeeOwed | CommissionCorrected;
+export type LedgerEvent = LedgerOpened | LegalRateApplied | LegalRateEnded | PaymentPosted | AccountPaidInFull | PaymentReversed | CancellationFeeOwed | CreditRefunded | LedgerInvoiceAdded | OpenBalanceAdjusted | PreCollectionFeeOwed | CommissionCorrected;

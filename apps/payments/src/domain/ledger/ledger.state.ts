@@ -48,6 +48,10 @@ export type LedgerState =
       /** What a plan's tiers look at; undefined for a ledger opened before plans existed. */
       terms: AccountTerms | undefined;
       legalRateApplied: boolean;
+      /** The placement's rate (LedgerOpened's), which the legal rate's end restores for payments no plan covers. */
+      placementRateBp: number;
+      /** When the legal rate last ended (the attorney's file closed, as the agreement says); undefined while it never did. */
+      legalRateEndedAt?: string;
       payments: PostedPayment[];
       commissionTotal: number;
       /** The part of `commissionTotal` the client owes (direct payments), not deducted from collections. */
@@ -105,6 +109,7 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
         rateBp: legalRateBp ?? commissionRateBp,
         terms: placedAt !== undefined && placedAmount !== undefined ? { category: category ?? 'standard', placedAmount, ageDaysAtPlacement: ageDaysAt(placedAt, invoices) } : undefined,
         legalRateApplied: legalRateBp !== undefined,
+        placementRateBp: commissionRateBp,
         payments: [],
         commissionTotal: 0,
         commissionOwedByClient: 0,
@@ -119,6 +124,8 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
     case 'LegalRateApplied':
       if (state.status === 'none') return { status: 'none', legalRateBp: event.data.rateBp };
       return { ...state, rateBp: event.data.rateBp, legalRateApplied: true };
+    case 'LegalRateEnded':
+      return state.status === 'none' ? state : { ...state, rateBp: event.data.rateBp, legalRateApplied: false, legalRateEndedAt: event.data.endedAt };
     case 'PaymentPosted.v2': {
       if (state.status === 'none') return state;
       const { paymentId, amount, method, allocations, commission, commissionRateBp: rateBp, credit, postedAt, feeCase = null, plan = null, direct = false, clearsAt, preCollection } = event.data;

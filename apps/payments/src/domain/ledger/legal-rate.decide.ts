@@ -2,7 +2,8 @@ import type { Decision } from '@lib/es-core';
 import { percentOf } from '@lib/money';
 import { commissionOf, PlanStamp } from '../commission-plan/commission';
 import type { CommissionCorrected } from './commission-corrected';
-import type { ApplyLegalRate } from './ledger.commands';
+import { versionInForce } from '../commission-plan/agreement';
+import type { ApplyLegalRate, EndLegalRate } from './ledger.commands';
 import type { LedgerEvent, LegalRateApplied } from './ledger.events';
 import type { LedgerState, OpenLedgerState, PostedPayment } from './ledger.state';
 
@@ -19,9 +20,27 @@ export function decideApplyLegalRate(command: ApplyLegalRate, state: LedgerState
   const current = state.status === 'open' ? (state.legalRateApplied ? state.rateBp : undefined) : state.legalRateBp;
   if (current === command.rateBp) return [];
   const forwardedAt = command.forwardedAt && command.forwardedAt < command.now ? command.forwardedAt : command.now;
+  // A forwarding from before the legal rate ended is the one that ended, heard again.
+  if (state.status === 'open' && state.legalRateEndedAt !== undefined && forwardedAt.getTime() <= Date.parse(state.legalRateEndedAt)) return [];
   const applied: LegalRateApplied = { type: 'LegalRateApplied', data: { accountId: command.accountId, rateBp: command.rateBp, appliedAt: forwardedAt.toISOString() } };
   if (state.status !== 'open') return [applied];
   return [applied, ...correctionsSince(state, command, forwardedAt)];
+}
+
+/**
+ * The attorney closed its file: if the client's agreement in force at the closing says the
+ * legal rate ends with the case (`legalReferral.legalRateEndsOnClose`), payments posted from
+ * then on earn the contingency rate again (the plan's tier, or the placement's rate). A
+ * closing dated after now counts from now; a ledger not at the legal rate, or an agreement
+ * that does not say so, changes nothing. Payments posted between the closing and this
+ * decision keep the legal rate they were charged (docs/payments.md, "The legal rate's end").
+ */
+export function decideEndLegalRate(command: EndLegalRate, state: LedgerState): Decision<LedgerEvent> {
+  if (state.status !== 'open' || !state.legalRateApplied) return [];
+  const endedAt = command.closedAt < command.now ? command.closedAt : command.now;
+  const version = versionInForce(command.agreements, endedAt);
+  if (!version?.legalReferral.legalRateEndsOnClose) return [];
+  return [{ type: 'LegalRateEnded', data: { accountId: state.accountId, rateBp: state.placementRateBp, endedAt: endedAt.toISOString(), agreementVersion: version.version } }];
 }
 
 /** The payments posted at or after the forwarding that stand and were charged a commission, each recharged at the legal rate. */
