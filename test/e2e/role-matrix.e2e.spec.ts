@@ -176,6 +176,8 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'GET /reports/liquidation.svg',
         'GET /reports/collectors/performance',
         'GET /reports/collectors/performance.csv',
+        'GET /reports/clients/:clientId/remittances',
+        'GET /reports/clients/:clientId/remittances.csv',
         'GET /accounts/:accountId/statute-of-limitations',
         'POST /accounts/:accountId/statute-of-limitations/acknowledgements',
         'POST /accounts/:accountId/statute-of-limitations/tollings',
@@ -212,6 +214,9 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     expect(rolesOf('GET /reports/clients/:clientId/aging')).toEqual(['client', 'supervisor', 'accountant', 'compliance', 'admin']);
     expect(rolesOf('GET /reports/liquidation.svg')).toEqual(['supervisor', 'accountant', 'compliance', 'admin']);
     expect(rolesOf('GET /reports/collectors/performance')).toEqual(['supervisor', 'compliance', 'admin']);
+    // A client reads its own remittance history; of the staff, those who deal with money and its oversight.
+    expect(rolesOf('GET /reports/clients/:clientId/remittances')).toEqual(['client', 'accountant', 'compliance', 'admin']);
+    expect(rolesOf('GET /reports/clients/:clientId/remittances.csv')).toEqual(['client', 'accountant', 'compliance', 'admin']);
     // Payment plans are agreed by those who work accounts.
     expect(rolesOf('POST /cases/:accountId/plans')).toEqual(['collector', 'supervisor']);
     // A debtor's request to stop contact and its attorney are recorded by whoever hears of them on the agency's side.

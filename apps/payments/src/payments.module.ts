@@ -16,6 +16,7 @@ import { PostPaymentController } from './application/post-payment/post-payment.h
 import { PostPaymentHandler } from './application/post-payment/post-payment.handler';
 import { GetTrustReconciliationController } from './application/get-trust-reconciliation/get-trust-reconciliation.http.controller';
 import { GetTrustReconciliationHandler } from './application/get-trust-reconciliation/get-trust-reconciliation.handler';
+import { ClientTrustIndexer } from './application/get-trust-reconciliation/client-trust-indexer';
 import { RefundCreditController } from './application/refund-credit/refund-credit.http.controller';
 import { RefundCreditHandler } from './application/refund-credit/refund-credit.handler';
 import { RecordAgreementVersionHandler } from './application/record-agreement-version/record-agreement-version.handler';
@@ -95,6 +96,7 @@ export class PaymentsModule {
         // Not exported: in the all-in-one process each service's handlers get their own scheduler.
         { provide: DurableScheduler, useValue: scheduler },
         RemittanceRunWork,
+        ClientTrustIndexer,
         ...commandHandlers,
         ...queryHandlers,
         ...clientKeys,

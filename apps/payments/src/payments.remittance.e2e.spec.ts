@@ -96,11 +96,12 @@ describe('payments remits each client per period: net, gross, combined, claw-bac
     return (paid.body as { paymentId: string }).paymentId;
   }
 
-  async function reportDirect(accountId: string, clientId: string, at: string, amount: number): Promise<void> {
+  async function reportDirect(accountId: string, clientId: string, at: string, amount: number): Promise<string> {
     clock.set(at);
     const reportId = randomUUID();
     await publish(DirectPaymentReported, accountId, { accountId, clientId, reportId, amount, currency: 'USD', method: 'check', paidOn: at.slice(0, 10), reportedAt: at });
     await eventually(`direct payment ${reportId}`, async () => (await store.readStream(`ledger-${accountId}`)).some((e) => (e.data as { paymentId?: string }).paymentId === reportId));
+    return reportId;
   }
 
   const tick = async () => {
@@ -232,6 +233,42 @@ describe('payments remits each client per period: net, gross, combined, claw-bac
     expect(trust.invariantHolds).toBe(true);
     // The 1,500 kept from the payout is the agency's fee, still in trust (as netted direct-payment commission is).
     expect(trust.currencies[0]).toMatchObject({ payablesTotal: 0, receivablesTotal: 0, feeIncome: 1_500, trustCash: 1_500 });
+  });
+
+  it('takes back on the next statement the commission of a direct payment reversed after the statement that invoiced it, traced to the payment and that statement', async () => {
+    const clientId = randomUUID();
+    await agree(clientId, 'combined');
+    const accountId = await place(clientId);
+    const reportId = await reportDirect(accountId, clientId, '2026-04-02T10:00:00.000Z', 8_000);
+    clock.set('2026-04-05T00:00:00.000Z');
+    const april = await http.post(`/clients/${clientId}/remittances`).set('authorization', staff('accountant')).send({ periodStart: '2026-04-01T00:00:00.000Z', periodEnd: '2026-04-05T00:00:00.000Z' }).expect(201);
+    const [invoicing] = april.body.statements;
+    expect(invoicing).toMatchObject({ directPaymentCount: 1, invoice: { amount: 2_000, commissionInvoiced: 2_000 } });
+
+    // The client tells us the debtor's check to it bounced.
+    clock.set('2026-04-06T10:00:00.000Z');
+    await http.post(`/payments/${reportId}/reversal`).set('authorization', staff('accountant')).send({ accountId, reason: 'nsf' }).expect(201);
+    await pay(accountId, '2026-04-07T10:00:00.000Z', 20_000, 'wire');
+
+    clock.set('2026-04-10T00:00:00.000Z');
+    const next = await http.post(`/clients/${clientId}/remittances`).set('authorization', staff('accountant')).send({ periodStart: '2026-04-05T00:00:00.000Z', periodEnd: '2026-04-10T00:00:00.000Z' }).expect(201);
+    const [takingBack] = next.body.statements;
+    // Combined: the wire's 25% deducted, and the 2,000 invoiced in April credited (a negative invoice).
+    expect(takingBack.totals).toMatchObject({ agencyCollected: 20_000, agencyCommission: 5_000, directCommissionCorrected: -2_000, paidToClient: 15_000, invoiced: -2_000 });
+    const shown = await http.get(`/remittances/${takingBack.remittanceId}`).set('authorization', staff('accountant')).expect(200);
+    expect(shown.body.commissionCorrections).toEqual([
+      { paymentId: reportId, accountId, remittanceId: invoicing.remittanceId, direct: true, commissionBefore: 2_000, commission: 0, reversed: true, difference: -2_000, reversedAt: '2026-04-06T10:00:00.000Z' },
+    ]);
+    const csv = await http.get(`/remittances/${takingBack.remittanceId}.csv`).set('authorization', staff('accountant')).expect(200);
+    expect(csv.text).toContain(`commission-correction,${reportId},${accountId},direct,,,2026-04-06T10:00:00.000Z,${invoicing.remittanceId},,-2000,\r\n`);
+    for (const statement of [invoicing, takingBack]) await expectReRenderedAsIssued(statement);
+
+    // Taken back once; the invoice and its credit leave the client owing nothing; trust reconciles.
+    clock.set('2026-04-20T00:00:00.000Z');
+    await http.post(`/clients/${clientId}/remittances`).set('authorization', staff('accountant')).send({ periodStart: '2026-04-10T00:00:00.000Z', periodEnd: '2026-04-20T00:00:00.000Z' }).expect(201).expect((answer) => expect(answer.body.statements).toEqual([]));
+    const trust = (await http.get(`/trust/reconciliation?clientId=${clientId}`).set('authorization', staff('accountant')).expect(200)).body;
+    expect(trust.invariantHolds).toBe(true);
+    expect(trust.currencies[0]).toMatchObject({ payablesTotal: 0, receivablesTotal: 0 });
   });
 
   it('shows a client its own statements and nothing of another client', async () => {

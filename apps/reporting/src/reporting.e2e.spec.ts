@@ -20,6 +20,7 @@ import {
   PaymentPosted,
   PaymentReversed,
   PromiseToPayMade,
+  RemittanceIssuedV1,
 } from '@lib/contracts';
 import type { EventToAppend } from '@lib/es-core';
 import { createPgliteEventStore, EventStore, PgliteEventStore } from '@lib/event-store';
@@ -43,6 +44,7 @@ import {
   paymentReversed,
   promiseToPayMade,
 } from './read-models/reporting.fixtures';
+import { remittanceIssued } from './read-models/remittance-history.contract-suite';
 import { loadReportingConfig } from './reporting.config';
 import { ReportingService } from './reporting.service';
 
@@ -123,10 +125,10 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
   }
 
   /** Publishes what another service's relay would; resolves once reporting has handled it. */
-  async function publish<Data extends { accountId?: string; streamId?: string }>(contract: Contract<Data>, data: Data, source: { stream: string; version: number; messageId?: string; occurredAt?: string }): Promise<string> {
+  async function publish<Data extends { accountId?: string; streamId?: string; clientId?: string }>(contract: Contract<Data>, data: Data, source: { stream: string; version: number; messageId?: string; occurredAt?: string }): Promise<string> {
     const messageId = source.messageId ?? `${randomUUID()}:${contract.type}`;
-    // As the relays key them: an audit record by its stream, every other event by its account.
-    const key = contract.type === AuditRecord.type ? data.streamId : data.accountId;
+    // As the relays key them: an audit record by its stream, a remittance by its client, every other event by its account.
+    const key = contract.type === AuditRecord.type ? data.streamId : contract.type === RemittanceIssuedV1.type ? data.clientId : data.accountId;
     if (!key) throw new Error(`${contract.type} has no message key`);
     const before = handled.get(messageId) ?? 0;
     await bus.publish([
@@ -290,6 +292,32 @@ describe('reporting over HTTP (in-memory read models, in-process bus, PGlite at 
       expect(badKey.body).toMatchObject({ type: 'about:blank', status: 401, detail: expect.any(String) });
       const notAnId = await http.get('/reports/accounts/not-a-uuid').set('x-api-key', 'key-client-a').expect(400);
       expect(notAnId.body).toMatchObject({ type: 'about:blank', status: 400, detail: expect.stringMatching(/uuid/) });
+    });
+
+    it("lists a client's remittance statements as payments announced them, as JSON and CSV, to the client and to staff, and to no other client", async () => {
+      const [first, second] = [remittanceIssued(randomUUID(), CLIENT_A, 1), remittanceIssued(randomUUID(), CLIENT_A, 2, { remittanceType: 'gross', invoiced: 2_500 })];
+      await publish(RemittanceIssuedV1, second, { stream: `remittances-${CLIENT_A}`, version: 2 });
+      await publish(RemittanceIssuedV1, first, { stream: `remittances-${CLIENT_A}`, version: 0 });
+      await publish(RemittanceIssuedV1, remittanceIssued(randomUUID(), CLIENT_B, 1), { stream: `remittances-${CLIENT_B}`, version: 0 });
+
+      const own = await http.get(`/reports/clients/${CLIENT_A}/remittances`).set('x-api-key', 'key-client-a').expect(200);
+      expect(own.body).toEqual({ clientId: CLIENT_A, remittances: [first, second] });
+      await http.get(`/reports/clients/${CLIENT_A}/remittances`).set('authorization', staff('accountant')).expect(200).expect((answer) => expect(answer.body).toEqual(own.body));
+      const csv = await http.get(`/reports/clients/${CLIENT_A}/remittances.csv`).set('authorization', staff('compliance')).expect(200).expect('content-type', /text\/csv/);
+      const lines = csv.text.split('\r\n');
+      expect(lines[0]).toBe('client_id,statement_number,remittance_id,currency,remittance_type,period_start,period_end,issued_at,payments,direct_payments,clawbacks,agency_collected,agency_commission,direct_collected,direct_commission,clawed_back,paid_to_client,invoiced,csv_sha256,pdf_sha256');
+      expect(lines[2]).toBe(`${CLIENT_A},2,${second.remittanceId},USD,gross,2026-02-01T00:00:00.000Z,2026-03-01T00:00:00.000Z,2026-03-01T00:05:00.000Z,3,1,0,30000,7500,8000,2000,0,20500,2500,${'a'.repeat(64)},${'b'.repeat(64)}`);
+      expect(lines).toHaveLength(4);
+
+      // Another client's history reads exactly like one nothing is known of; a client with no statement yet sees an empty list.
+      const others = await http.get(`/reports/clients/${CLIENT_B}/remittances`).set('x-api-key', 'key-client-a').expect(404);
+      const unknown = randomUUID();
+      const missing = await http.get(`/reports/clients/${unknown}/remittances`).set('authorization', staff('accountant')).expect(404);
+      expect(others.body).toEqual({ type: 'urn:collections:problem:client-unknown', title: 'Not Found', status: 404, detail: `no report of client ${CLIENT_B}`, rule: 'client-unknown' });
+      expect(missing.body).toMatchObject({ rule: 'client-unknown', detail: `no report of client ${unknown}` });
+      await http.get(`/reports/clients/${CLIENT_B}/remittances.csv`).set('x-api-key', 'key-client-a').expect(404);
+      await http.get(`/reports/clients/${CLIENT_C}/remittances`).set('x-api-key', 'key-client-c').expect(200).expect((answer) => expect(answer.body).toEqual({ clientId: CLIENT_C, remittances: [] }));
+      await http.get(`/reports/clients/${CLIENT_A}/remittances`).set('authorization', staff('collector')).expect(403);
     });
 
     it('refuses a contract-breaking message without touching the reports, and dead-letters it', async () => {

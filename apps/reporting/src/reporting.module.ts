@@ -21,6 +21,8 @@ import { GetPortfolioHandler } from './application/get-portfolio/get-portfolio.h
 import { GetPortfolioController } from './application/get-portfolio/get-portfolio.http.controller';
 import { GetAgingHandler } from './application/get-aging/get-aging.handler';
 import { GetAgingController } from './application/get-aging/get-aging.http.controller';
+import { GetRemittanceHistoryHandler } from './application/get-remittance-history/get-remittance-history.handler';
+import { GetRemittanceHistoryController } from './application/get-remittance-history/get-remittance-history.http.controller';
 import { GetCollectorPerformanceHandler } from './application/get-collector-performance/get-collector-performance.handler';
 import { GetCollectorPerformanceController } from './application/get-collector-performance/get-collector-performance.http.controller';
 import { GetLiquidationHandler } from './application/get-liquidation/get-liquidation.handler';
@@ -49,6 +51,7 @@ const controllers = [
   ExportClientHistoryController,
   GetAgencySigningKeyController,
   GetAgingController,
+  GetRemittanceHistoryController,
   GetLiquidationController,
   GetCollectorPerformanceController,
   GetTrustSummaryController,
@@ -67,6 +70,7 @@ const queryHandlers = [
   ExportClientHistoryHandler,
   GetAgencySigningKeyHandler,
   GetAgingHandler,
+  GetRemittanceHistoryHandler,
   GetLiquidationHandler,
   GetCollectorPerformanceHandler,
   GetTrustSummaryHandler,

@@ -11,6 +11,7 @@ import { trustSummaryProjection, TRUST_SUMMARY, trustBucketIds, TrustSummary, Tr
 import { reportedEventsProjection } from './reported-events.projection';
 import { PORTFOLIO, Portfolio, PortfolioBucket, portfolioBucketIds, portfolioOf, portfolioProjection } from './portfolio.projection';
 import { receivablesProjection } from './receivables.projection';
+import { remittanceHistoryProjection } from './remittance-history.projection';
 
 /** Every projection reporting keeps, fed from the bus. */
 export const REPORTING_PROJECTIONS: readonly Projection<any>[] = [
@@ -23,6 +24,7 @@ export const REPORTING_PROJECTIONS: readonly Projection<any>[] = [
   reportedEventsProjection,
   complianceDecisionsProjection,
   trustSummaryProjection,
+  remittanceHistoryProjection,
 ];
 
 /** The summary without the projection's bookkeeping (the ledger's last figure, the version of the status). */

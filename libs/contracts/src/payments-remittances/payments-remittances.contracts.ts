@@ -13,7 +13,7 @@ export const RemittanceIssuedV1 = contract({
   topic: PAYMENTS_REMITTANCES,
   type: 'RemittanceIssued.v1',
   summary: "A client's remittance statement was issued: period, remittance type, totals (paid to the client, invoiced), line counts and the hashes of its renderings.",
-  consumers: ['client-intake'],
+  consumers: ['client-intake', 'reporting'],
   schema: s.object({
     remittanceId: s.string(),
     clientId: s.string(),

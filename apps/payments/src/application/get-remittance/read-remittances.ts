@@ -3,12 +3,15 @@ import type { EventStore } from '@lib/event-store';
 import { PaymentFacts, paymentFactsOf } from '../../domain/remittance/remittance-statement';
 import type { ClientInvoiced, RemittanceIssued } from '../../domain/trust-ledger/remittance';
 import { remittancesStreamId } from '../../domain/trust-ledger/remittance';
-import { readTrustInputs } from '../get-trust-reconciliation/read-trust-inputs';
+import { clientTrustIndexOf, ClientTrustIndexStore } from '../get-trust-reconciliation/client-trust-index';
 import type { RemittanceSummaryView } from './remittance.view';
 
-/** The client's payments and reversals as its ledgers recorded them up to `asOf`: what statements are built from. */
-export async function readClientPaymentFacts(store: Pick<EventStore, 'readAll'>, clientId: string, asOf: Date): Promise<Map<string, PaymentFacts>> {
-  return paymentFactsOf(await readTrustInputs(store, asOf, clientId));
+/**
+ * The client's payments and reversals as its ledgers recorded them up to `asOf`: what
+ * statements are built from. Read from the client's stream of the per-client index, caught up first.
+ */
+export async function readClientPaymentFacts(store: ClientTrustIndexStore, clientId: string, asOf: Date): Promise<Map<string, PaymentFacts>> {
+  return paymentFactsOf(await clientTrustIndexOf(store).inputsOf(clientId, asOf));
 }
 
 export interface IssuedRemittance {

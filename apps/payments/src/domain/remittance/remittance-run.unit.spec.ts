@@ -2,7 +2,8 @@ import { inflateSync } from 'node:zlib';
 import { fold, isRejection } from '@lib/es-core';
 import { corrected, paid, reversed } from '../trust-ledger/trust-ledger.fixtures';
 import type { ClientInvoiced, RemittanceIssued, RemittancesEvent, RemittanceType } from '../trust-ledger/remittance';
-import type { TrustInput, TrustPaymentPosted } from '../trust-ledger/trust-ledger';
+import { reconcile } from '../trust-ledger/reconciliation';
+import { trustLedgerOf, TrustInput, TrustPaymentPosted } from '../trust-ledger/trust-ledger';
 import { paymentFactsOf, selectStatementItems, statementOf } from './remittance-statement';
 import { remittancesDecider, RemittancesState } from './remittances.decider';
 import { renderStatement, sealStatement } from './seal-statement';
@@ -176,6 +177,40 @@ describe('a remittance run', () => {
       const march = await run(history, [...january.events, ...february.events], type, { periodStart: FEB.periodEnd, periodEnd: '2026-03-02T00:00:00.000Z' });
       expect(march).toEqual([]);
     }
+  });
+
+  it('takes back, on the next statement, the commission of a direct payment reversed after the statement that invoiced it, traced to the payment and that statement, once', async () => {
+    const p3 = payment('p3', { applied: 20_000, commission: 5_000, postedAt: '2026-02-10T12:00:00.000Z' });
+    // Taken back as the type settled it: off the next payout in net, credited against the client's invoices (a negative invoice) in combined and gross.
+    for (const [type, paidToClient, invoiced] of [['net', 15_000 + 2_000, 0], ['combined', 15_000, -2_000], ['gross', 20_000, 5_000 - 2_000]] as const) {
+      const january = await issuedOf(await run([direct], [], type, JAN));
+      expect(january.statement.directPaymentIds).toEqual(['d1']);
+      const history = [direct, bounced(direct, '2026-02-05T00:00:00.000Z'), p3];
+      const february = await issuedOf(await run(history, january.events, type, FEB));
+
+      expect(february.statement.commissionCorrections).toEqual([{ paymentId: 'd1', remittanceId: january.statement.remittanceId, direct: true, commissionBefore: 2_000, commission: 0, reversed: true }]);
+      expect({ type, totals: february.statement.totals }).toMatchObject({ type, totals: { directCommissionCorrected: -2_000, paidToClient, invoiced } });
+      const shown = statementOf(february.statement, paymentFactsOf(history));
+      expect(shown.commissionCorrections).toEqual([expect.objectContaining({ paymentId: 'd1', accountId: 'acc-d1', difference: -2_000, reversedAt: '2026-02-05T00:00:00.000Z' })]);
+      expect(statementCsv(shown)).toContain(`commission-correction,d1,acc-d1,direct,,,2026-02-05T00:00:00.000Z,${january.statement.remittanceId},,-2000,\r\n`);
+      const again = await renderStatement(shown);
+      expect({ csv: again.csvSha256, pdf: again.pdfSha256 }).toEqual({ csv: february.statement.csvSha256, pdf: february.statement.pdfSha256 });
+
+      // The trust ledger settles it with the statement: nothing stays owed either way, and trust still reconciles.
+      const inOrder = [direct, ...january.events, ...history.slice(1), ...february.events].filter((e): e is TrustInput => e.type !== 'ClientInvoiced');
+      const [usd] = reconcile(trustLedgerOf(inOrder));
+      const invoicedInAll = [...january.invoices, ...february.invoices].reduce((sum, i) => sum + i.data.amount, 0);
+      expect({ type, invariantHolds: usd.invariantHolds, receivables: usd.receivablesTotal }).toEqual({ type, invariantHolds: true, receivables: invoicedInAll });
+
+      const march = await run(history, [...january.events, ...february.events], type, { periodStart: FEB.periodEnd, periodEnd: '2026-03-02T00:00:00.000Z' });
+      expect(march).toEqual([]);
+    }
+  });
+
+  it('never takes back the commission of a direct payment reversed before any statement settled it', async () => {
+    const { statement } = await issuedOf(await run([p1, direct, bounced(direct, '2026-01-20T00:00:00.000Z')], [], 'net', JAN));
+    expect(statement.directPaymentIds).toEqual([]);
+    expect(statement).not.toHaveProperty('commissionCorrections');
   });
 
   it('renders a statement without corrections as statements always were: no correction lines, no correction totals', async () => {

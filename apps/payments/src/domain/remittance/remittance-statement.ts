@@ -64,6 +64,8 @@ export interface ClawbackLine {
 export interface CorrectionLine extends CommissionCorrectionLine {
   accountId: string;
   difference: number;
+  /** When the payment was reversed, for a line that takes a reversed direct payment's commission back. */
+  reversedAt?: string;
 }
 
 /** A remittance statement: everything it shows, derived from its issuing event and the payments' own events. */
@@ -153,7 +155,11 @@ export function statementOf(issued: RemittanceIssued['data'], facts: ReadonlyMap
     })
     .sort((a, b) => byPostedThenId({ postedAt: a.reversedAt, paymentId: a.paymentId }, { postedAt: b.reversedAt, paymentId: b.paymentId }));
   const commissionCorrections = (issued.commissionCorrections ?? [])
-    .map((line): CorrectionLine => ({ ...line, accountId: factsOf(facts, line.paymentId).posted.accountId, difference: line.commission - line.commissionBefore }))
+    .map((line): CorrectionLine => {
+      const { posted, reversal } = factsOf(facts, line.paymentId);
+      if (line.reversed && !reversal) throw new Error(`statement takes back the commission of payment ${line.paymentId}, which was never reversed`);
+      return { ...line, accountId: posted.accountId, difference: line.commission - line.commissionBefore, ...(line.reversed && reversal ? { reversedAt: reversal.reversedAt } : {}) };
+    })
     .sort((a, b) => (a.paymentId < b.paymentId ? -1 : a.paymentId > b.paymentId ? 1 : 0));
   return {
     remittanceId: issued.remittanceId,
@@ -224,6 +230,12 @@ export function selectStatementItems(facts: ReadonlyMap<string, PaymentFacts>, e
   for (const [paymentId, fact] of facts) {
     const { posted, reversal } = fact;
     if (reversal) {
+      // A direct payment reversed after a statement settled its commission: the next one takes that commission back.
+      const directSettledBy = posted.direct ? earlier.directSettledBy?.get(paymentId) : undefined;
+      if (directSettledBy && Date.parse(reversal.reversedAt) <= end) {
+        const commissionBefore = settledCommissionOf(paymentId, posted);
+        if (commissionBefore !== 0) of(posted.currency).commissionCorrections.push({ paymentId, remittanceId: directSettledBy, direct: true, commissionBefore, commission: 0, reversed: true });
+      }
       const paidOutBy = earlier.remitted.get(paymentId) ?? reversal.remittanceId;
       if (!posted.direct && paidOutBy && !earlier.settled.has(paymentId) && Date.parse(reversal.reversedAt) <= end) {
         const settled = settledCommissionOf(paymentId, posted);

@@ -19,7 +19,7 @@ export function statementCsv(statement: RemittanceStatement): string {
     ...s.directPayments.map((p) => line(['direct', p.paymentId, p.accountId, null, p.postedAt, null, null, null, p.collected, p.commission, null])),
     ...s.clawbacks.map((c) => line(['clawback', c.paymentId, c.accountId, c.reason, null, null, c.reversedAt, c.remittanceId, -c.collected, -c.commission, -c.clientShare])),
     // Only statements that list corrections have these lines, so every other statement renders as before.
-    ...s.commissionCorrections.map((c) => line(['commission-correction', c.paymentId, c.accountId, c.direct ? 'direct' : 'agency', null, null, null, c.remittanceId, null, c.difference, c.direct ? null : -c.difference])),
+    ...s.commissionCorrections.map((c) => line(['commission-correction', c.paymentId, c.accountId, c.direct ? 'direct' : 'agency', null, null, c.reversedAt ?? null, c.remittanceId, null, c.difference, c.direct ? null : -c.difference])),
     line(['total', 'value']),
     ...Object.entries(s.totals).map(([name, value]) => line([name, value])),
   ];

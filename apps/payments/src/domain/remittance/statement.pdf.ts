@@ -57,7 +57,7 @@ export function statementPdf(statement: RemittanceStatement): Promise<Buffer> {
   if (s.commissionCorrections.length > 0) {
     heading(`Commission corrected after an earlier statement (${s.commissionCorrections.length})`);
     heading(`${pad('kind', 25)}${pad('payment', 37)}${pad('settled by remittance', 37)}${pad('', 9)}${padLeft('before', 16)}${padLeft('now', 16)}${padLeft('difference', 16)}`);
-    for (const c of s.commissionCorrections) row(`${pad(c.direct ? 'direct' : 'agency', 25)}${pad(c.paymentId, 37)}${pad(c.remittanceId, 37)}${pad('', 9)}${money(c.commissionBefore)}${money(c.commission)}${money(c.difference)}`);
+    for (const c of s.commissionCorrections) row(`${pad(c.reversedAt ? `direct rev. ${c.reversedAt.slice(0, 10)}` : c.direct ? 'direct' : 'agency', 25)}${pad(c.paymentId, 37)}${pad(c.remittanceId, 37)}${pad('', 9)}${money(c.commissionBefore)}${money(c.commission)}${money(c.difference)}`);
     gap();
   }
   heading('Totals');

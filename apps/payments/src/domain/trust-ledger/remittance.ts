@@ -65,6 +65,11 @@ export interface CommissionCorrectionLine {
   direct: boolean;
   commissionBefore: number;
   commission: number;
+  /**
+   * The direct payment was reversed after the statement settled its commission: the line
+   * takes that commission back (`commission` 0). Absent on every other line.
+   */
+  reversed?: true;
 }
 
 /** A statement's figures, minor units of its currency. */

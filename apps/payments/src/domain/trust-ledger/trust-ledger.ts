@@ -57,6 +57,9 @@ export type TrustPaymentPosted = { type: PaymentPosted['type']; data: PaymentPos
 /** Everything the trust ledger is derived from, in the order it happened. */
 export type TrustInput = TrustPaymentPosted | PaymentReversed | CreditRefunded | RemittanceIssued | CommissionCorrected | CostAdvanceTrustInput;
 
+/** The streams whose events are trust inputs: ledgers, remittances and cost advances (not the per-client index's copies, which would count twice). */
+export const isTrustStream = (streamId: string) => streamId.startsWith('ledger-') || streamId.startsWith('remittances-') || streamId.startsWith('cost-advances-');
+
 export const TRUST_INPUT_TYPES: ReadonlySet<string> = new Set(['PaymentPosted.v2', 'PaymentReversed', 'CreditRefunded', 'RemittanceIssued', 'CommissionCorrected', ...COST_ADVANCE_TRUST_TYPES]);
 
 /**
@@ -222,7 +225,9 @@ function statementItems(state: TrustLedgerState, data: RemittanceIssued['data'])
   const corrected = new Set<string>();
   for (const line of data.commissionCorrections ?? []) {
     const payment = state.payments.get(line.paymentId);
-    if (!payment || payment.clientId !== clientId || payment.reversed || corrected.has(line.paymentId)) continue;
+    // A reversed payment's commission is corrected only by the line that takes a reversed direct payment's settled commission back.
+    const takenBack = payment?.direct === true && payment.reversed && line.reversed === true && line.commission === 0;
+    if (!payment || payment.clientId !== clientId || (payment.reversed && !takenBack) || corrected.has(line.paymentId)) continue;
     if (!(payment.direct ? payment.settledBy : payment.remittanceId) || line.commissionBefore !== payment.settledCommission) continue;
     corrected.add(line.paymentId);
     group(payment.currency).corrections.push({ payment, commission: line.commission });

@@ -3,13 +3,15 @@ import { AUDIT_TRAIL } from '../../read-models/audit-trail.projection';
 import { COMPLIANCE_DECISIONS } from '../../read-models/compliance-decisions.projection';
 import { complianceDecisionsFromAuditTrail } from '../../read-models/compliance-decisions.queries';
 import { AccountEventLog, loggedEventsOf, projectedEventOfLogged, REPORTED_EVENTS } from '../../read-models/reported-events.projection';
+import { REMITTANCE_HISTORY } from '../../read-models/remittance-history.projection';
 import { REPORTING_PROJECTIONS } from '../../read-models/reporting.queries';
 
 /**
  * The collections a live rebuild reads from rather than rebuilds: reporting's own record
- * of what arrived. They are rebuilt only from the topics (`rebuildReportingReadModels`).
+ * of what arrived (and the remittance history, whose messages no account's log holds). They
+ * are rebuilt only from the topics (`rebuildReportingReadModels`).
  */
-export const REBUILD_SOURCES: readonly string[] = [REPORTED_EVENTS, AUDIT_TRAIL];
+export const REBUILD_SOURCES: readonly string[] = [REPORTED_EVENTS, AUDIT_TRAIL, REMITTANCE_HISTORY];
 
 /**
  * Rebuilds every other read model into a new generation while reporting runs and serves:

@@ -16,6 +16,7 @@ import {
   PromiseBroken,
   PromiseKept,
   PromiseToPayMade,
+  RemittanceIssuedV1,
 } from '@lib/contracts';
 import { BatchInbound, onBatch } from '@lib/integration';
 import type { ProjectedEvent, Projection, ReadModelStore } from '@lib/read-models';
@@ -65,6 +66,11 @@ export const projectIntegrationEvents = (store: ReadModelStore, projections: rea
       store,
       projections.map((projection) => ({ projection, events: events.filter((event) => projection.handles.includes(event.type)) })),
     );
+  }),
+  // Not among the reported contracts: a statement is a client's, not an account's, so it has no place in an account's log of reported events.
+  onBatch([RemittanceIssuedV1], async (items) => {
+    const events = items.map(({ contract, data, message }) => projectedEventOf(contract, data, message));
+    await applyConcurrently(store, projections.filter((projection) => projection.handles.includes(RemittanceIssuedV1.type)).map((projection) => ({ projection, events })));
   }),
 ];
 
