@@ -9,6 +9,7 @@ import { journeyBankruptcy, journeyDispute } from './holds.journey';
 import { journeyBulkFileWithBadRows } from './bulk-placement.journey';
 import { journeyCostAdvance, journeyRemittanceMonth } from './money.journey';
 import { journeyStatuteOfLimitations } from './statute.journey';
+import { journeyCollectorDay } from './collector-day.journey';
 
 /**
  * Declares the journeys against a deployment started once for the suite. Each journey
@@ -100,4 +101,8 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
   it('19. statute of limitations: a time-barred account never forwarded and closed time-barred; a bankruptcy stay tolls the clock', async () => {
     await journeyStatuteOfLimitations(deployment, `SOL-${Date.now()}`);
   }, 120_000);
+
+  it("20. collector's day: a default commercial cadence over 55 days of test clock with a hold in the middle, a queue reordered by a broken promise, a plan that defaults, the 8th call in 7 days refused with its rule", async () => {
+    await journeyCollectorDay(deployment, `DAY-${Date.now()}`);
+  }, 240_000);
 }
