@@ -49,10 +49,15 @@ interface Verdict {
  */
 const commandRefused = (data: Record<string, any>): Verdict[] => [{ rule: String(data.rule), ruleVersion: numberOrNull(data.ruleVersion), decision: 'deny', reason: stringOrNull(data.reason) }];
 
+/** A command that passed every rule it is judged by (`CommandAllowed`, libs/platform's `recordingRefusals`): an allow per rule. */
+const commandAllowed = (data: Record<string, any>): Verdict[] =>
+  (Array.isArray(data.rules) ? data.rules : []).map((entry: any): Verdict => ({ rule: String(entry.rule), ruleVersion: numberOrNull(entry.ruleVersion), decision: 'allow', reason: null }));
+
 /** The stored events that carry decisions, per service, and how each lists them. */
 const VERDICTS: Record<string, Record<string, (data: Record<string, any>) => Verdict[]>> = {
   'debtor-contact': {
     CommandRefused: commandRefused,
+    CommandAllowed: commandAllowed,
     // Every rule that allowed the attempt or message is on its record; a blocked one names the rule that blocked it.
     ContactAttemptRecorded: (data) => allowedBy(data.compliance),
     MessageSent: (data) => allowedBy(data.compliance),
@@ -61,6 +66,7 @@ const VERDICTS: Record<string, Record<string, (data: Record<string, any>) => Ver
   },
   'legal-referral': {
     CommandRefused: commandRefused,
+    CommandAllowed: commandAllowed,
     // A legal review checks every criterion: the failed ones denied the referral, the others allowed it.
     ReferralRecommended: (data) => stringList(data.rulesChecked).map((rule) => ({ rule, ruleVersion: null, decision: 'allow', reason: null })),
     ReferralNotRecommended: (data) => {
@@ -72,6 +78,7 @@ const VERDICTS: Record<string, Record<string, (data: Record<string, any>) => Ver
   },
   payments: {
     CommandRefused: commandRefused,
+    CommandAllowed: commandAllowed,
   },
 };
 
