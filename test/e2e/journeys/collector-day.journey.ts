@@ -4,7 +4,9 @@
  * the middle (no step while it lasts, every later step moved by the time held, the legal
  * review reached); a smaller one whose promise breaks and so moves above it in the work
  * queue; one whose payment plan defaults; and a consumer one whose 8th call in 7 days is
- * refused by Regulation F's rule, the refusal reaching reporting's compliance ledger.
+ * refused by Regulation F's rule, the refusal reaching reporting's compliance ledger; on
+ * that account a written dispute within the validation period pauses every outbound contact
+ * until it is resolved; a payment's allowance (each of payments' rules) reaches the ledger.
  */
 import { Deployment } from './deployment';
 import { Answer, as, call, eventually, onboardClient, OnboardedClient } from './journeys';
@@ -99,6 +101,35 @@ export async function journeyCollectorDay(d: Deployment, reference: string) {
   // The seven calls allowed (the first notice's letter, sent under the same pack, is there too).
   expect(calls(ledger)).toHaveLength(7);
   expect(ledger.find((decision: { decision: string }) => decision.decision === 'deny')).toMatchObject({ rule: 'reg-f-call-frequency', ruleVersion: 1, service: 'debtor-contact', action: 'ContactAttemptRefused' });
+
+  // Regulation F's validation period: a written dispute of one invoice, within it, pauses every outbound contact until resolved.
+  const dispute = await post(`/accounts/${consumer}/disputes`, { reason: 'letter: I never received these goods', invoices: [{ invoiceNumber: 'INV-2001', amount: 50_000 }], written: true });
+  expect(dispute.status).toBe(201);
+  const paused = await post(`/cases/${consumer}/contacts`, { channel: 'letter', direction: 'outbound', outcome: 'no-answer' });
+  expect(paused.status).toBe(409);
+  expect(paused.body).toMatchObject({ rule: 'reg-f-validation-period' });
+  const verified = await post(`/cases/${consumer}/disputes/${dispute.body.disputeId}/resolution`, { outcome: 'rejected', evidence: 'signed delivery note' }, 'supervisor');
+  expect(verified.status).toBe(201);
+  const resumedLetter = await post(`/cases/${consumer}/contacts`, { channel: 'letter', direction: 'outbound', outcome: 'no-answer' });
+  expect(resumedLetter.status).toBe(201);
+  expect(resumedLetter.body.compliance).toContainEqual({ rule: 'reg-f-validation-period', version: 1, decision: 'allow' });
+
+  // Allows are in the ledger in every service, not only refusals: a payment posted passed each of payments' rules.
+  const payment = await call(d, 'payments', 'POST', '/payments', { as: collector, body: { accountId: cadenced, amount: 10_000, currency: 'USD', method: 'ach' }, idempotencyKey: `pay-${reference}` });
+  expect(payment.status).toBe(201);
+  const paymentAllows = await eventually("the payment's allowance in the compliance decision ledger", async () => {
+    const page = ok(await call(d, 'reporting', 'GET', `/reports/compliance-decisions?accountId=${cadenced}&decision=allow`, { as: as.staff('compliance') }));
+    const fromPayments = (page?.decisions ?? []).filter((decision: { service: string }) => decision.service === 'payments');
+    return fromPayments.length > 0 ? fromPayments : undefined;
+  });
+  expect(paymentAllows.map((decision: { rule: string; action: string }) => [decision.rule, decision.action])).toEqual(
+    ['payment-amount-positive', 'currency-mismatch', 'payment-id-unique', 'account-paid', 'unknown-invoice'].map((rule) => [rule, 'CommandAllowed']),
+  );
+  const validationDeny = await eventually('the validation-period refusal in the ledger', async () => {
+    const page = ok(await call(d, 'reporting', 'GET', `/reports/compliance-decisions?accountId=${consumer}&rule=reg-f-validation-period&decision=deny`, { as: as.staff('compliance') }));
+    return page?.decisions.length ? page.decisions : undefined;
+  });
+  expect(validationDeny).toEqual([expect.objectContaining({ ruleVersion: 1, channel: 'letter', action: 'ContactAttemptRefused' })]);
 
   // A promise for tomorrow on the smaller account, and a weekly plan from tomorrow on another.
   const promise = await post(`/cases/${promised}/contacts`, { channel: 'email', direction: 'inbound', outcome: 'right-party-contact', promise: { amount: 200_000, currency: 'USD', dueDate: dateAfter(t0, 1) } });
