@@ -321,9 +321,12 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
     await http.post('/payments').set('authorization', staff('collector')).send({ accountId, amount: 500, currency: 'USD', method: 'ach' }).expect(201);
     const trail = await http.get(`/audit/payments/accounts/${accountId}`).set('authorization', staff('compliance')).expect(200);
     expect(trail.body.service).toBe('payments');
-    expect(trail.body.streams).toHaveLength(1);
+    // The ledger, and the account's compliance stream with the payment's allowance (the rules it passed).
+    expect(trail.body.streams).toHaveLength(2);
     expect(trail.body.streams[0]).toMatchObject({ streamId: `ledger-${accountId}`, integrity: { ok: true } });
     expect(trail.body.streams[0].events.map((e: { type: string }) => e.type)).toEqual(['LedgerOpened', 'PaymentPosted.v2']);
+    expect(trail.body.streams[1]).toMatchObject({ streamId: `compliance-${accountId}`, integrity: { ok: true } });
+    expect(trail.body.streams[1].events.map((e: { type: string }) => e.type)).toEqual(['CommandAllowed']);
   });
 });
 
