@@ -4,11 +4,14 @@
  * the middle (no step while it lasts, every later step moved by the time held, the legal
  * review reached); a smaller one whose promise breaks and so moves above it in the work
  * queue; one whose payment plan defaults; and a consumer one whose 8th call in 7 days is
- * refused by Regulation F's rule, the refusal reaching reporting's compliance ledger; on
+ * refused by Regulation F's rule (its validation notice, with the itemization, received by
+ * the deployment's local SMTP server and downloaded as the letter PDF), the refusal reaching reporting's compliance ledger; on
  * that account a written dispute within the validation period pauses every outbound contact
  * until it is resolved; a payment's allowance (each of payments' rules) reaches the ledger.
  */
-import { Deployment } from './deployment';
+import { createHash } from 'node:crypto';
+import { textLinesOfLetter } from '../../../apps/debtor-contact/src/integration/communications/pdf-text';
+import { Deployment, DEPLOYMENT_EMAIL_FROM, staffToken } from './deployment';
 import { Answer, as, call, eventually, onboardClient, OnboardedClient } from './journeys';
 
 const ok = (answer: Answer) => (answer.status === 200 ? answer.body : undefined);
@@ -72,7 +75,8 @@ export async function journeyCollectorDay(d: Deployment, reference: string) {
   const cadenced = await place(d, client, `${reference}-CADENCE`, { commercial: true, debtor: { ...PERSON, legalName: 'Sam Owner' }, amount: 900_000 });
   const promised = await place(d, client, `${reference}-PROMISE`, { commercial: true, debtor: PERSON, amount: 200_000 });
   const planned = await place(d, client, `${reference}-PLAN`, { commercial: true, debtor: PERSON, amount: 400_000 });
-  const consumer = await place(d, client, `${reference}-REGF`, { commercial: false, debtor: { ...PERSON, legalName: 'Jane Consumer' }, amount: 150_000 });
+  const consumerEmail = `jane.${reference.toLowerCase()}@example.com`;
+  const consumer = await place(d, client, `${reference}-REGF`, { commercial: false, debtor: { ...PERSON, legalName: 'Jane Consumer', email: consumerEmail }, amount: 150_000 });
   const collector = as.staff('collector');
   const post = (path: string, body: unknown, role: Parameters<typeof as.staff>[0] = 'collector') => call(d, 'debtor-contact', 'POST', path, { as: as.staff(role), body });
 
@@ -82,6 +86,25 @@ export async function journeyCollectorDay(d: Deployment, reference: string) {
     return stepsTaken(events).includes('first-notice') ? events : undefined;
   });
   expect(started[0].data).toMatchObject({ strategyId: 'default-commercial', startedAt: t0 });
+
+  // The consumer's first notice is the validation notice with its itemization: by email through the local SMTP server, and as a letter PDF.
+  const itemization = ['As of 2025-11-15, you owed: USD 1500.00', 'You were charged this amount in interest: + USD 0.00', 'Total amount of the debt now: USD 1500.00'];
+  const mail = await eventually('the validation notice received by the SMTP server', async () => d.receivedMail?.().find((m) => m.to.includes(consumerEmail)));
+  expect(mail.from).toBe(DEPLOYMENT_EMAIL_FROM);
+  expect(mail.headers.subject).toMatch(/^Validation notice about account /);
+  for (const line of itemization) expect(mail.text).toContain(line);
+  const letter = await eventually('the validation notice letter sent', async () => {
+    const letters = ok(await call(d, 'debtor-contact', 'GET', `/accounts/${consumer}/letters`, { as: as.client(client.apiKey) })) ?? [];
+    return letters.find((l: { templateId: string; status: string }) => l.templateId === 'validation-notice' && l.status === 'sent');
+  });
+  const pdf = await fetch(`${d.url('debtor-contact')}${letter.href}`, { headers: { 'x-api-key': client.apiKey } });
+  expect(pdf.status).toBe(200);
+  expect(pdf.headers.get('content-type')).toBe('application/pdf');
+  const bytes = Buffer.from(await pdf.arrayBuffer());
+  expect(createHash('sha256').update(bytes).digest('hex')).toBe(letter.contentSha256);
+  expect(textLinesOfLetter(bytes)).toEqual(expect.arrayContaining(['Validation notice', 'Jane Consumer', itemization[0], itemization[2]]));
+  const asStaff = await fetch(`${d.url('debtor-contact')}${letter.href}`, { headers: { authorization: staffToken('compliance') } });
+  expect(Buffer.from(await asStaff.arrayBuffer()).equals(bytes)).toBe(true);
 
   // The Regulation F limit: seven call attempts in a day on the consumer debt, the 8th refused with its rule.
   for (let attempt = 1; attempt <= 7; attempt++) {
