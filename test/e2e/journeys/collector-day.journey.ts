@@ -77,6 +77,7 @@ export async function journeyCollectorDay(d: Deployment, reference: string) {
   const planned = await place(d, client, `${reference}-PLAN`, { commercial: true, debtor: PERSON, amount: 400_000 });
   const consumerEmail = `jane.${reference.toLowerCase()}@example.com`;
   const consumer = await place(d, client, `${reference}-REGF`, { commercial: false, debtor: { ...PERSON, legalName: 'Jane Consumer', email: consumerEmail }, amount: 150_000 });
+  const talkedTo = await place(d, client, `${reference}-TALKED`, { commercial: false, debtor: { ...PERSON, legalName: 'Lee Consumer' }, amount: 120_000 });
   const collector = as.staff('collector');
   const post = (path: string, body: unknown, role: Parameters<typeof as.staff>[0] = 'collector') => call(d, 'debtor-contact', 'POST', path, { as: as.staff(role), body });
 
@@ -124,6 +125,12 @@ export async function journeyCollectorDay(d: Deployment, reference: string) {
   // The seven calls allowed (the first notice's letter, sent under the same pack, is there too).
   expect(calls(ledger)).toHaveLength(7);
   expect(ledger.find((decision: { decision: string }) => decision.decision === 'deny')).toMatchObject({ rule: 'reg-f-call-frequency', ruleVersion: 1, service: 'debtor-contact', action: 'ContactAttemptRefused' });
+
+  // Regulation F: no call for 7 days after a conversation with the debtor (the first call reached them).
+  expect((await post(`/cases/${talkedTo}/contacts`, { channel: 'call', direction: 'outbound', outcome: 'right-party-contact' })).status).toBe(201);
+  const tooSoon = await post(`/cases/${talkedTo}/contacts`, { channel: 'call', direction: 'outbound', outcome: 'no-answer' });
+  expect(tooSoon.status).toBe(422);
+  expect(tooSoon.body).toMatchObject({ rule: 'reg-f-call-after-conversation' });
 
   // Regulation F's validation period: a written dispute of one invoice, within it, pauses every outbound contact until resolved.
   const dispute = await post(`/accounts/${consumer}/disputes`, { reason: 'letter: I never received these goods', invoices: [{ invoiceNumber: 'INV-2001', amount: 50_000 }], written: true });
@@ -196,6 +203,11 @@ export async function journeyCollectorDay(d: Deployment, reference: string) {
     return shown?.plans[0]?.status === 'defaulted' ? shown.plans[0] : undefined;
   });
   expect(defaulted).toMatchObject({ missedInstallments: 2, paid: 0, total: 400_000 });
+
+  // Day 15: more than 7 days after the conversation, the debtor may be called again.
+  const callAgain = await post(`/cases/${talkedTo}/contacts`, { channel: 'call', direction: 'outbound', outcome: 'no-answer' });
+  expect(callAgain.status).toBe(201);
+  expect(callAgain.body.compliance).toContainEqual({ rule: 'reg-f-call-after-conversation', version: 1, decision: 'allow' });
 
   // Lifted on day 15: the second demand, 5 days away when the hold came, is due 5 days after the lift.
   const lifted = await post(`/cases/${cadenced}/holds/${hold.body.holdId}/lift`, { reason: 'the client released it' }, 'supervisor');
