@@ -209,6 +209,13 @@ export async function journeyCollectorDay(d: Deployment, reference: string) {
   expect(callAgain.status).toBe(201);
   expect(callAgain.body.compliance).toContainEqual({ rule: 'reg-f-call-after-conversation', version: 1, decision: 'allow' });
 
+  // The client recalls that account: its case closes and its cadence (the default consumer one, at its day-7 call) stops.
+  const recalled = await call(d, 'client-intake', 'POST', `/accounts/${talkedTo}/recall`, { as: as.client(client.apiKey), body: {}, idempotencyKey: `recall-${reference}` });
+  expect(recalled.status).toBe(200);
+  expect(recalled.body.closingCode).toBe('recalled');
+  const stopped = await eventually('the recalled account cadence stopped', async () => (await cadenceOf(d, talkedTo)).find((e) => e.type === 'CadenceStopped'));
+  expect(stopped.data).toMatchObject({ closingCode: 'recalled', nextStep: 2 });
+
   // Lifted on day 15: the second demand, 5 days away when the hold came, is due 5 days after the lift.
   const lifted = await post(`/cases/${cadenced}/holds/${hold.body.holdId}/lift`, { reason: 'the client released it' }, 'supervisor');
   expect(lifted.status).toBe(200);
@@ -238,6 +245,9 @@ export async function journeyCollectorDay(d: Deployment, reference: string) {
     ['legal-review', instantAfter(t0, 55)],
   ]);
   expect(await lettersOf(d, cadenced)).toEqual(['first-demand', 'second-demand', 'final-demand']);
+  // The recalled account's cadence took nothing after it stopped (its day-21 call, day-40 demand, ...).
+  expect(stepsTaken(await cadenceOf(d, talkedTo))).toEqual(['first-notice', 'call']);
+  expect(await lettersOf(d, talkedTo)).toEqual(['validation-notice']);
   // The collector works the day-30 call; what is left is the legal review.
   const worked = await post(`/cases/${cadenced}/contacts`, { channel: 'call', direction: 'outbound', outcome: 'no-answer' });
   expect(worked.status).toBe(201);

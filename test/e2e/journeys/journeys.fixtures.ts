@@ -102,7 +102,7 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
     await journeyStatuteOfLimitations(deployment, `SOL-${Date.now()}`);
   }, 120_000);
 
-  it("20. collector's day: a default commercial cadence over 55 days of test clock with a hold in the middle, a queue reordered by a broken promise, a plan that defaults, the 8th call in 7 days and a call within 7 days of a conversation refused with their rules, a written dispute in the validation period pausing collection, allows and denies in the compliance ledger, the validation notice received by SMTP and its letter PDF downloaded with its itemization", async () => {
+  it("20. collector's day: a default commercial cadence over 55 days of test clock with a hold in the middle, a queue reordered by a broken promise, a plan that defaults, a recall stopping a cadence, the 8th call in 7 days and a call within 7 days of a conversation refused with their rules, a written dispute in the validation period pausing collection, allows and denies in the compliance ledger, the validation notice received by SMTP and its letter PDF downloaded with its itemization", async () => {
     await journeyCollectorDay(deployment, `DAY-${Date.now()}`);
   }, 240_000);
 }
