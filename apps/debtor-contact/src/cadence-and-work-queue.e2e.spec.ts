@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
 import type { PGlite } from '@electric-sql/pglite';
 import { TestClock } from '@lib/clock';
-import { AccountPlaced, AccountPlacedV2, AccountRecalled, AUDIT_EVENTS, CONTACT_CASES, Contract } from '@lib/contracts';
+import { AccountClosed, AccountPlaced, AccountPlacedV2, AccountRecalled, AUDIT_EVENTS, CONTACT_CASES, Contract } from '@lib/contracts';
 import type { CommandContext } from '@lib/es-core';
 import { createPglite, PgliteEventStore } from '@lib/event-store';
 import { MessageBus } from '@lib/message-bus';
@@ -179,6 +179,21 @@ describe.each(READ_MODEL_STORES)('contact strategies and the work queue over HTT
     ]);
     const steps = (await store.readStream(`cadence-${accountId}`)).filter((e) => e.type === 'CadenceStepTaken').map((e) => [e.data.action, e.data.dueAt]);
     expect(steps).toEqual([['first-notice', MONDAY_10_NEW_YORK], ['call', day(3)], ['second-demand', day(20)], ['call', day(30)], ['final-demand', day(40)], ['legal-review', day(55)]]);
+  });
+
+  it('stops the cadence when the case closes: no step is taken after, its next step\'s work is cancelled', async () => {
+    const accountId = await placeAccount();
+    await moveClockTo(day(3));
+    expect(await cadenceOf(accountId)).toEqual(['CadenceStarted', 'CadenceStepTaken:first-notice', 'CadenceStepTaken:call']);
+    clock.set(day(4));
+    await publish(AccountClosed, accountId, { accountId, clientId: 'client-1', closingCode: 'recalled', closedAt: day(4) });
+    await eventually('the cadence stopped', async () => (await cadenceOf(accountId)).includes('CadenceStopped'));
+    const stopped = (await store.readStream(`cadence-${accountId}`)).at(-1)!;
+    expect(stopped.data).toEqual({ accountId, clientId: 'client-1', closingCode: 'recalled', stoppedAt: day(4), nextStep: 2 });
+    await moveClockTo(day(60));
+    expect(await cadenceOf(accountId)).toEqual(['CadenceStarted', 'CadenceStepTaken:first-notice', 'CadenceStepTaken:call', 'CadenceStopped']);
+    expect(await queuedTemplates(accountId)).toEqual(['first-demand']);
+    expect(positionOf(await queueOf(), accountId)).toBe(-1);
   });
 
   it('moves an account up the queue when its promise breaks, and a supervisor’s assignment puts it first for that collector', async () => {

@@ -113,6 +113,7 @@ describe('outbound communications (real SMTP server, PGlite event store, in-proc
         compliance: [
           { rule: 'case-closed', version: 1, decision: 'allow' },
           { rule: 'bankruptcy-stay', version: 1, decision: 'allow' },
+          { rule: 'reg-f-validation-period', version: 1, decision: 'allow' },
           { rule: 'dispute-hold', version: 1, decision: 'allow' },
           { rule: 'account-hold', version: 1, decision: 'allow' },
           { rule: 'cease-contact', version: 1, decision: 'allow' },

@@ -126,6 +126,39 @@ describe('the contact rule pack over HTTP: Regulation F for consumers (PGlite ev
     expect(stored?.metadata.principal).toEqual({ role: 'collector', id: 'collector-7' });
   });
 
+  it('a written dispute within the validation period pauses collection until it is resolved (reg-f-validation-period v1); an oral one of an invoice does not', async () => {
+    const accountId = await placeConsumerAccount();
+    const dispute = (body: object) => http.post(`/accounts/${accountId}/disputes`).set('authorization', staff('collector', 'collector-7')).send(body);
+    const invoice = [{ invoiceNumber: 'INV-1', amount: 250_000 }];
+    // An oral dispute of one invoice: the agency's dispute hold covers that invoice only, so a call about the rest is allowed.
+    const oral = await dispute({ reason: 'says part was never delivered', invoices: invoice }).expect(201);
+    await contact(accountId, call()).expect(201);
+    const resolve = (disputeId: string) =>
+      http.post(`/cases/${accountId}/disputes/${disputeId}/resolution`).set('authorization', staff('supervisor')).send({ outcome: 'rejected', evidence: 'signed delivery note' }).expect(201);
+    await resolve(oral.body.disputeId);
+
+    clock.set(hoursAfter(MONDAY_10_NEW_YORK, 24 * 34));
+    const written = await dispute({ reason: 'letter: I dispute invoice INV-1', invoices: invoice, written: true }).expect(201);
+    const holds = await http.get(`/cases/${accountId}/holds`).set('authorization', staff('compliance')).expect(200);
+    expect(holds.body.disputes.map((d: { written: boolean }) => d.written)).toEqual([false, true]);
+    for (const channel of ['call', 'letter', 'email', 'text']) {
+      const refused = await contact(accountId, { channel, direction: 'outbound', outcome: 'no-answer' }).expect(409);
+      expect(refused.body).toMatchObject({ rule: 'reg-f-validation-period', status: 409 });
+      expect(refused.body.detail).toBe(`the debtor disputed the debt in writing on 2026-02-08, within the validation period (until 2026-02-09): collection waits for verification (dispute ${written.body.disputeId} resolved)`);
+    }
+    await contact(accountId, { channel: 'call', direction: 'inbound', outcome: 'right-party-contact' }).expect(201);
+    expect((await refusalsOf(accountId)).map((e) => [e.data.rule, e.data.version, e.data.channel])).toEqual([
+      ['reg-f-validation-period', 1, 'call'],
+      ['reg-f-validation-period', 1, 'letter'],
+      ['reg-f-validation-period', 1, 'email'],
+      ['reg-f-validation-period', 1, 'text'],
+    ]);
+    // Verification sent: the dispute resolved, collection resumes (a letter: the debtor's call started Regulation F's 7 quiet days for calls).
+    await resolve(written.body.disputeId);
+    const resumed = await contact(accountId, { channel: 'letter', direction: 'outbound', outcome: 'no-answer' }).expect(201);
+    expect(resumed.body.compliance).toContainEqual({ rule: 'reg-f-validation-period', version: 1, decision: 'allow' });
+  });
+
   it('records a cease request: written-only stops calls, all-channels stops everything outbound', async () => {
     const accountId = await placeConsumerAccount();
     const cease = (mode: string) => http.post(`/cases/${accountId}/cease-requests`).set('authorization', staff('compliance')).send({ mode, receivedOn: '2026-01-05' });
@@ -173,7 +206,7 @@ describe('the contact rule pack over HTTP: Regulation F for consumers (PGlite ev
   it('lists the rule pack with scopes, and the rules selected for an account: a New York consumer gets Regulation F, not the Massachusetts rule', async () => {
     const pack = await http.get('/compliance/contact-rules').set('authorization', staff('compliance')).expect(200);
     expect(pack.body.map((rule: { name: string; version: number }) => `${rule.name} v${rule.version}`)).toEqual([
-      'case-closed v1', 'bankruptcy-stay v1', 'dispute-hold v1', 'account-hold v1', 'cease-contact v1', 'attorney-represented v1', 'do-not-contact v1', 'time-barred-no-suit-threat v1',
+      'case-closed v1', 'bankruptcy-stay v1', 'reg-f-validation-period v1', 'dispute-hold v1', 'account-hold v1', 'cease-contact v1', 'attorney-represented v1', 'do-not-contact v1', 'time-barred-no-suit-threat v1',
       'reg-f-call-after-conversation v1', 'reg-f-call-frequency v1', 'ma-call-frequency v1', 'channel-frequency-cap v1', 'call-window v2',
     ]);
     expect(pack.body.find((rule: { name: string }) => rule.name === 'ma-call-frequency')).toEqual({
@@ -182,7 +215,7 @@ describe('the contact rule pack over HTTP: Regulation F for consumers (PGlite ev
     const accountId = await placeConsumerAccount();
     const selected = await http.get(`/cases/${accountId}/contact-rules`).set('authorization', staff('collector')).expect(200);
     expect(selected.body.map((rule: { name: string }) => rule.name)).toEqual([
-      'case-closed', 'bankruptcy-stay', 'dispute-hold', 'account-hold', 'cease-contact', 'attorney-represented', 'do-not-contact', 'time-barred-no-suit-threat', 'reg-f-call-after-conversation', 'reg-f-call-frequency', 'channel-frequency-cap', 'call-window',
+      'case-closed', 'bankruptcy-stay', 'reg-f-validation-period', 'dispute-hold', 'account-hold', 'cease-contact', 'attorney-represented', 'do-not-contact', 'time-barred-no-suit-threat', 'reg-f-call-after-conversation', 'reg-f-call-frequency', 'channel-frequency-cap', 'call-window',
     ]);
     await http.get(`/cases/${randomUUID()}/contact-rules`).set('authorization', staff('collector')).expect(404);
     await http.get('/compliance/contact-rules').set('authorization', staff('accountant')).expect(403);

@@ -143,6 +143,7 @@ describe('holds, disputes and skip tracing over HTTP (PGlite event store, in-pro
           currency: 'USD',
           reason: 'invoice INV-1 was credited',
           openedAt: MONDAY_10_NEW_YORK,
+          written: false,
           resolution: { outcome: 'rejected', amount: 0, evidence: 'credit note CN-7 was applied to INV-3, not INV-1', resolvedAt: MONDAY_10_NEW_YORK },
         },
       ]);

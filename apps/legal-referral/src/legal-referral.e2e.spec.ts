@@ -107,11 +107,20 @@ describe('legal referral over HTTP and the bus (PGlite event store, test clock)'
     expect(await typesIn(accountId)).toEqual(['ReferralCaseOpened', 'ReferralRecommended', 'RecommendationApproved', 'ReferralAuthorized', 'ForwardedToAttorney']);
 
     const audit = await http.get(`/audit/legal-referral/accounts/${accountId}`).set('authorization', staff('compliance')).expect(200);
-    // The referral, and the account's compliance stream with the refused second forwarding.
+    // The referral, and the account's compliance stream: the forwarding allowed by every rule it passed, the second one refused.
     expect(audit.body.streams).toHaveLength(2);
     expect(audit.body.streams[0]).toMatchObject({ streamId: `referral-${accountId}`, integrity: { ok: true, checked: 5 } });
-    expect(audit.body.streams[1]).toMatchObject({ streamId: `compliance-${accountId}`, integrity: { ok: true, checked: 1 } });
-    expect(audit.body.streams[1].events.map((e: { type: string; data: { rule: string } }) => [e.type, e.data.rule])).toEqual([['CommandRefused', 'already-forwarded']]);
+    expect(audit.body.streams[1]).toMatchObject({ streamId: `compliance-${accountId}`, integrity: { ok: true, checked: 2 } });
+    expect(audit.body.streams[1].events.map((e: { type: string; data: { rule?: string } }) => [e.type, e.data.rule ?? null])).toEqual([['CommandAllowed', null], ['CommandRefused', 'already-forwarded']]);
+    const allowed = audit.body.streams[1].events[0].data;
+    expect(allowed).toMatchObject({ service: 'legal-referral', accountId, command: 'ForwardToAttorney', allowedAt: clock.now().toISOString() });
+    expect(allowed.rules.map((r: { rule: string }) => r.rule)).toEqual([
+      'already-forwarded', 'referral-closed', 'referral-not-authorized',
+      'balance-at-least-5000', 'within-statute-of-limitations', 'not-disputed', 'not-bankrupt', 'not-closed', 'debtor-in-business',
+      'attorney-not-on-panel', 'attorney-jurisdiction-mismatch', 'attorney-at-capacity', 'no-panel-attorney-available',
+    ]);
+    expect(allowed.rules.find((r: { rule: string }) => r.rule === 'within-statute-of-limitations').ruleVersion).toEqual(expect.any(Number));
+    expect(allowed.rules.find((r: { rule: string }) => r.rule === 'attorney-at-capacity').ruleVersion).toBeNull();
     expect(audit.body.streams[0].events.map((e: { type: string }) => e.type)).toEqual(['ReferralCaseOpened', 'ReferralRecommended', 'RecommendationApproved', 'ReferralAuthorized', 'ForwardedToAttorney']);
     expect(audit.body.streams[0].events[2].metadata.principal).toEqual({ role: 'supervisor', id: 'supervisor-1' });
     expect(audit.body.streams[0].events[4].metadata.principal).toEqual({ role: 'legal', id: 'legal-1' });

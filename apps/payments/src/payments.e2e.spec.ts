@@ -260,6 +260,15 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
       credit: 0,
     });
     expect(publishedOf(accountId, PaymentReversed.type)).toHaveLength(1);
+
+    // Every allow is recorded beside the refusals: the payment and the reversal passed their rules (the retry recorded nothing again).
+    expect((await store.readStream(`compliance-${accountId}`)).map((e) => [e.type, e.data.command, e.data.rules ? (e.data.rules as Array<{ rule: string }>).map((r) => r.rule) : e.data.rule])).toEqual([
+      ['CommandAllowed', 'PostPayment', ['payment-amount-positive', 'currency-mismatch', 'payment-id-unique', 'account-paid', 'unknown-invoice']],
+      ['CommandAllowed', 'ReversePayment', ['payment-already-reversed']],
+      ['CommandRefused', 'ReversePayment', 'payment-already-reversed'],
+    ]);
+    const allowances = () => audit.filter((m) => m.key === `compliance-${accountId}` && (m.value as { type: string }).type === 'CommandAllowed');
+    await waitFor('the allowances on the audit topic, for reporting', () => allowances().length === 2, WAIT, () => `seen ${allowances().length}`);
   });
 
   it('charges the legal rate on payments after a forwarding to an attorney, and ignores other stages', async () => {
@@ -314,9 +323,12 @@ describe('payments over HTTP (PGlite event store, in-process bus)', () => {
     await http.post('/payments').set('authorization', staff('collector')).send({ accountId, amount: 500, currency: 'USD', method: 'ach' }).expect(201);
     const trail = await http.get(`/audit/payments/accounts/${accountId}`).set('authorization', staff('compliance')).expect(200);
     expect(trail.body.service).toBe('payments');
-    expect(trail.body.streams).toHaveLength(1);
+    // The ledger, and the account's compliance stream with the payment's allowance (the rules it passed).
+    expect(trail.body.streams).toHaveLength(2);
     expect(trail.body.streams[0]).toMatchObject({ streamId: `ledger-${accountId}`, integrity: { ok: true } });
     expect(trail.body.streams[0].events.map((e: { type: string }) => e.type)).toEqual(['LedgerOpened', 'PaymentPosted.v2']);
+    expect(trail.body.streams[1]).toMatchObject({ streamId: `compliance-${accountId}`, integrity: { ok: true } });
+    expect(trail.body.streams[1].events.map((e: { type: string }) => e.type)).toEqual(['CommandAllowed']);
   });
 });
 

@@ -13,7 +13,7 @@ import {
 } from './contact-cases/contact-cases.contracts';
 import { AccountHoldLifted, AccountHoldPlaced, BankruptcyDischarged, BankruptcyFiled, DisputeDocumentsRequested, DisputeOpened, DisputeResolved } from './contact-cases/holds.contracts';
 import { SettlementAwaitingClient, SettlementDecidedByClient, SettlementDeclined, SettlementOffered, SettlementPaid } from './contact-cases/settlements.contracts';
-import { COMPLIANCE_DECISIONS, CommandRefused } from './compliance/compliance-decisions.contracts';
+import { COMPLIANCE_DECISIONS, CommandAllowed, CommandRefused } from './compliance/compliance-decisions.contracts';
 import { Contract, isSuperseded, ServiceName } from './contract';
 import { AccountClosed, AccountPlacedV1, AccountPlacedV2, AccountRecalled, AccountReopened, DirectPaymentReported, INTAKE_ACCOUNTS, LegalReferralAuthorized, MigratedPaymentImported } from './intake-accounts/intake-accounts.contracts';
 import { BalanceAdjusted, DebtorUpdated, InvoiceAdded, OpenBalanceChanged } from './intake-accounts/account-changes.contracts';
@@ -121,6 +121,7 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   LegalStageChangedV1,
   LegalStageChangedV2,
   CommandRefused,
+  CommandAllowed,
   AuditRecord,
 ];
 

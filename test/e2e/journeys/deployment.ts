@@ -10,6 +10,7 @@ import { loadConfig } from '@lib/config';
 import type { EventStore } from '@lib/event-store';
 import { composeProcess, signStaffToken, StaffRole } from '@lib/platform';
 import { ALL_SERVICES } from '../../../apps/all-in-one/src/all-in-one.services';
+import { ReceivedMail, startSmtpTestServer } from '../../../apps/debtor-contact/src/integration/communications/smtp-test-server';
 import { freePort, RunningApp, startApp } from '../../support/app-process';
 
 export const SERVICES = ['client-intake', 'debtor-contact', 'payments', 'legal-referral', 'reporting'] as const;
@@ -22,8 +23,13 @@ export interface Deployment {
   advanceClock(by: { days?: number; hours?: number }): Promise<void>;
   /** Changes a stored event's data behind the system's back (for the integrity check). */
   tamper(service: Service, streamId: string, version: number): Promise<void>;
+  /** What the deployment's local SMTP server received (debtor contact sends its emails there), where it runs one. */
+  receivedMail?(): ReceivedMail[];
   stop(): Promise<void>;
 }
+
+/** The address the deployments under test send email from. */
+export const DEPLOYMENT_EMAIL_FROM = 'notices@agency.example';
 
 /** A deployment whose services are processes an operator can stop and start one by one. */
 export interface DistributedDeployment extends Deployment {
@@ -64,7 +70,12 @@ export const WEBHOOK_TEST_ENV = { WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOWED_HO
 export async function startAllInOne(): Promise<Deployment> {
   // Webhook settings are read from the environment when client-intake's module is made.
   Object.assign(process.env, WEBHOOK_TEST_ENV);
-  const config = loadConfig('all-in-one', { PGLITE_DATA_DIR: 'memory', CLOCK: 'test', STAFF_TOKEN_SECRET: DEPLOYMENT_STAFF_TOKEN_SECRET, AGENCY_SIGNING_KEY: DEPLOYMENT_SIGNING_KEY }, { port: 0 });
+  const smtp = await startSmtpTestServer();
+  const config = loadConfig(
+    'all-in-one',
+    { PGLITE_DATA_DIR: 'memory', CLOCK: 'test', STAFF_TOKEN_SECRET: DEPLOYMENT_STAFF_TOKEN_SECRET, AGENCY_SIGNING_KEY: DEPLOYMENT_SIGNING_KEY, SMTP_URL: smtp.url, EMAIL_FROM: DEPLOYMENT_EMAIL_FROM },
+    { port: 0 },
+  );
   const composed = await composeProcess(config, ALL_SERVICES, { title: 'all-in-one under test', quiet: true });
   await composed.app.listen(0, '127.0.0.1');
   const url = (await composed.app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -77,7 +88,11 @@ export async function startAllInOne(): Promise<Deployment> {
       const store = composed.stores.get(service) as unknown as EventStore & { names: { schema: string }; driver: { query(s: { text: string; values: unknown[] }): Promise<unknown> } };
       await store.driver.query({ text: TAMPER_SQL(store.names.schema), values: [streamId, version] });
     },
-    stop: () => composed.close(),
+    receivedMail: () => smtp.received,
+    stop: async () => {
+      await composed.close();
+      await smtp.close();
+    },
   };
 }
 
@@ -127,13 +142,17 @@ export async function distributedLayout(run: string, servers: Servers) {
 
 export async function startDistributed(): Promise<DistributedDeployment> {
   const run = `j${randomUUID().slice(0, 8)}`;
-  const { ports, urlOf, schemaOf, envOf } = await distributedLayout(run, sharedServers());
+  const layout = await distributedLayout(run, sharedServers());
+  const { ports, urlOf, schemaOf } = layout;
+  const smtp = await startSmtpTestServer();
+  const envOf = (service: Service) => ({ ...layout.envOf(service), SMTP_URL: smtp.url, EMAIL_FROM: DEPLOYMENT_EMAIL_FROM });
   const apps: RunningApp[] = await Promise.all(SERVICES.map((service) => startApp(service, envOf(service), 60_000, ports[service])));
   return {
     mode: 'distributed',
     url: urlOf,
     advanceClock: (by) => advanceAt(SERVICES.map(urlOf), by),
     envOf,
+    receivedMail: () => smtp.received,
     restart: async (service, whileStopped) => {
       const index = SERVICES.indexOf(service);
       const code = await apps[index].stop();
@@ -152,6 +171,7 @@ export async function startDistributed(): Promise<DistributedDeployment> {
     },
     stop: async () => {
       const codes = await Promise.all(apps.map((app) => app.stop()));
+      await smtp.close();
       const client = new Client({ connectionString: required('DATABASE_URL') });
       await client.connect();
       for (const service of SERVICES) await client.query(`DROP SCHEMA IF EXISTS "${schemaOf(service)}" CASCADE`);

@@ -10,6 +10,7 @@ import { journeyBulkFileWithBadRows } from './bulk-placement.journey';
 import { journeyCostAdvance, journeyRemittanceMonth } from './money.journey';
 import { journeyStatuteOfLimitations } from './statute.journey';
 import { journeySettlement } from './settlement.journey';
+import { journeyCollectorDay } from './collector-day.journey';
 
 /**
  * Declares the journeys against a deployment started once for the suite. Each journey
@@ -101,6 +102,10 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
   it('19. statute of limitations: a time-barred account never forwarded and closed time-barred; a bankruptcy stay tolls the clock, recorded by legal or filed in debtor contact', async () => {
     await journeyStatuteOfLimitations(deployment, `SOL-${Date.now()}`);
   }, 120_000);
+
+  it("20. collector's day: a default commercial cadence over 55 days of test clock with a hold in the middle, a queue reordered by a broken promise, a plan that defaults, a recall stopping a cadence, the 8th call in 7 days and a call within 7 days of a conversation refused with their rules, a written dispute in the validation period pausing collection, allows and denies in the compliance ledger, the validation notice received by SMTP and its letter PDF downloaded with its itemization", async () => {
+    await journeyCollectorDay(deployment, `DAY-${Date.now()}`);
+  }, 240_000);
 
   it('21. settlement: offered beyond authority, approved by a supervisor and by the client through its API, paid; the rest written off and the account closed as settled everywhere, reports included', async () => {
     await journeySettlement(deployment, `SETTLE-${Date.now()}`);

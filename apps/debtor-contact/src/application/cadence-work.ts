@@ -25,7 +25,7 @@ type Causes = Pick<CommandContext, 'causationId' | 'correlationId'>;
 
 /**
  * Makes the scheduler agree with the cadence: a running cadence has its next step booked,
- * a paused one has it cancelled. Both are idempotent, and done from the state after every
+ * a paused or stopped (its case closed) one has it cancelled. Both are idempotent, and done from the state after every
  * decision, so a booking or cancellation lost to a crash is made by the next command on
  * the cadence (the redelivered opening, the step run again, the hold heard again).
  */
@@ -34,7 +34,7 @@ export async function syncCadenceWork(scheduler: DurableScheduler, state: Cadenc
   const next = nextStep(state);
   if (!next) return;
   const workId = cadenceWorkId(state.accountId, next.index, state.epoch);
-  if (state.status === 'paused') {
+  if (state.status === 'paused' || state.status === 'stopped') {
     await scheduler.cancel(workId, context.causationId);
     return;
   }

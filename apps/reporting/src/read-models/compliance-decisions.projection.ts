@@ -54,11 +54,15 @@ function versionOf(criteria: unknown, rule: string): number | null {
   const entry = Array.isArray(criteria) ? criteria.find((c: any) => c?.rule === rule) : undefined;
   return numberOrNull(entry?.version);
 }
+/** A command that passed every rule it is judged by (`CommandAllowed`, libs/platform's `recordingRefusals`): an allow per rule. */
+const commandAllowed = (data: Record<string, any>): Verdict[] =>
+  (Array.isArray(data.rules) ? data.rules : []).map((entry: any): Verdict => ({ rule: String(entry.rule), ruleVersion: numberOrNull(entry.ruleVersion), decision: 'allow', reason: null }));
 
 /** The stored events that carry decisions, per service, and how each lists them. */
 const VERDICTS: Record<string, Record<string, (data: Record<string, any>) => Verdict[]>> = {
   'debtor-contact': {
     CommandRefused: commandRefused,
+    CommandAllowed: commandAllowed,
     // Every rule that allowed the attempt or message is on its record; a blocked one names the rule that blocked it.
     ContactAttemptRecorded: (data) => allowedBy(data.compliance),
     MessageSent: (data) => allowedBy(data.compliance),
@@ -67,6 +71,7 @@ const VERDICTS: Record<string, Record<string, (data: Record<string, any>) => Ver
   },
   'legal-referral': {
     CommandRefused: commandRefused,
+    CommandAllowed: commandAllowed,
     // A legal review checks every criterion: the failed ones denied the referral, the others allowed it.
     ReferralRecommended: (data) => stringList(data.rulesChecked).map((rule) => ({ rule, ruleVersion: versionOf(data.criteria, rule), decision: 'allow', reason: null })),
     // A supervisor stands behind the recommendation under the criteria, at their versions, or declines it.
@@ -81,6 +86,7 @@ const VERDICTS: Record<string, Record<string, (data: Record<string, any>) => Ver
   },
   payments: {
     CommandRefused: commandRefused,
+    CommandAllowed: commandAllowed,
   },
 };
 

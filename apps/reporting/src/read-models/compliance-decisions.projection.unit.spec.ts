@@ -78,6 +78,17 @@ describe('compliance decision ledger', () => {
     expect(complianceDecisionsOf(refused('debtor-contact', 'promise-amount-positive', null)).map((event) => event.data.decision)).toEqual(['deny']);
   });
 
+  it('counts a command allowed in any service (a payment posted, a forwarding, a plan) as an allow by each rule it passed', () => {
+    const allowed = (service: string, command: string, rules: Array<{ rule: string; ruleVersion: number | null }>) =>
+      auditRecord(service, 'a1', 'compliance-a1', 1, 'CommandAllowed', '2026-06-05T09:00:00Z', { service, accountId: 'a1', clientId: null, command, rules, allowedAt: '2026-06-05T09:00:00Z' });
+    expect(complianceDecisionsOf(allowed('payments', 'PostPayment', [{ rule: 'currency-mismatch', ruleVersion: null }, { rule: 'account-paid', ruleVersion: null }]), CLIENT).map((event) => event.data)).toEqual([
+      expect.objectContaining({ rule: 'currency-mismatch', ruleVersion: null, decision: 'allow', reason: null, service: 'payments', action: 'CommandAllowed', clientId: CLIENT, accountId: 'a1' }),
+      expect.objectContaining({ rule: 'account-paid', decision: 'allow' }),
+    ]);
+    expect(complianceDecisionsOf(allowed('legal-referral', 'ForwardToAttorney', [{ rule: 'within-statute-of-limitations', ruleVersion: 1 }])).map((event) => [event.data.rule, event.data.ruleVersion, event.data.decision])).toEqual([['within-statute-of-limitations', 1, 'allow']]);
+    expect(complianceDecisionsOf(allowed('debtor-contact', 'AgreePaymentPlan', [{ rule: 'plan-first-date-past', ruleVersion: null }])).map((event) => event.data.decision)).toEqual(['allow']);
+  });
+
   it('gives a review that names no client the client its stream was opened with, in the same batch or an earlier one', async () => {
     const sameBatch = createInMemoryReadModelStore();
     await ledgerOf(sameBatch, [records]);

@@ -2,8 +2,8 @@ import { contract, DataOf } from '../contract';
 import { s } from '../schema';
 
 /**
- * The compliance decision ledger's refusals, from every service that refuses commands on
- * accounts, keyed by account id.
+ * The compliance decision ledger's refusals and allowances, from every service that judges
+ * commands on accounts by rules, keyed by account id.
  */
 export const COMPLIANCE_DECISIONS = 'compliance.decisions';
 
@@ -36,3 +36,31 @@ export const CommandRefused = contract({
   }),
 });
 export type CommandRefusedV1 = DataOf<typeof CommandRefused>;
+
+/**
+ * A command on an account passed every rule it is judged by: the record an allowance leaves
+ * beside the command's own events (a payment posted, a reversal, a forwarding, a plan),
+ * so the ledger holds every allow as well as every deny. Stored first on the account's
+ * `compliance-<accountId>` stream of the service that allowed it.
+ */
+export const CommandAllowed = contract({
+  topic: COMPLIANCE_DECISIONS,
+  type: 'CommandAllowed.v1',
+  summary: 'A command on an account passed every rule it is judged by (each named, with its version where it has one).',
+  consumers: ['reporting'],
+  schema: s.object({
+    /** The service that allowed it, e.g. `payments`. */
+    service: s.string(),
+    accountId: s.string(),
+    /** Null where the allowing service does not name the client on the record (reporting resolves it from the account). */
+    clientId: s.nullable(s.string()),
+    /** The allowed command, e.g. `PostPayment`, `ForwardToAttorney`, `AgreePaymentPlan`. */
+    command: s.string(),
+    /** Every rule the command was judged by, in the order asked. */
+    rules: s.array(s.object({ rule: s.string(), ruleVersion: s.nullable(s.int()) })),
+    /** Who asked: the principal id. */
+    principalId: s.string(),
+    allowedAt: s.instant(),
+  }),
+});
+export type CommandAllowedV1 = DataOf<typeof CommandAllowed>;

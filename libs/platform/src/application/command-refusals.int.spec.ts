@@ -53,4 +53,41 @@ describe('recording refused commands on the compliance stream (PGlite event stor
     await expect(recordingRefusals(store, target(accountId), contextFor('d'), async () => Promise.reject(new Error('store down')))).rejects.toThrow('store down');
     expect(await store.readStream(complianceStreamId(accountId))).toEqual([]);
   });
+
+  it('an accepted command judged by named rules records that it passed them, once per command, and publishes the allowance', async () => {
+    const accountId = randomUUID();
+    const rules = { rulesChecked: ['currency-mismatch', 'account-paid'], ruleVersion: (rule: string) => (rule === 'account-paid' ? 2 : null) };
+    for (const causation of ['req-1', 'req-1', 'req-2']) {
+      expect(await recordingRefusals(store, target(accountId, rules), contextFor(causation), async () => 'posted')).toBe('posted');
+    }
+    const recorded = await store.readStream(complianceStreamId(accountId));
+    expect(recorded.map((e) => [e.type, e.metadata.causationId])).toEqual([
+      ['CommandAllowed', 'req-1'],
+      ['CommandAllowed', 'req-2'],
+    ]);
+    expect(recorded[0].data).toEqual({
+      service: 'payments',
+      accountId,
+      clientId: null,
+      command: 'PostPayment',
+      rules: [
+        { rule: 'currency-mismatch', ruleVersion: null },
+        { rule: 'account-paid', ruleVersion: 2 },
+      ],
+      allowedAt: now.toISOString(),
+    });
+    expect(commandRefusalGateway(recorded[0])).toEqual([
+      expect.objectContaining({
+        topic: 'compliance.decisions',
+        key: accountId,
+        value: { service: 'payments', accountId, clientId: null, command: 'PostPayment', rules: recorded[0].data.rules, principalId: 'collector-7', allowedAt: now.toISOString() },
+      }),
+    ]);
+  });
+
+  it('a refused command judged by named rules records its refusal, not an allowance', async () => {
+    const accountId = randomUUID();
+    await expect(recordingRefusals(store, target(accountId, { rulesChecked: ['currency-mismatch'] }), contextFor('r'), refuse('currency-mismatch'))).rejects.toBeInstanceOf(Refused);
+    expect((await store.readStream(complianceStreamId(accountId))).map((e) => e.type)).toEqual(['CommandRefused']);
+  });
 });

@@ -8,7 +8,7 @@ import { ContactDependencies, contactStreamId, plansStreamId } from '../../debto
 import { contactCaseDecider } from '../../domain/contact-case/contact-case.decider';
 import { debtorTimeZones, debtorToday } from '../../domain/debtor-time/debtor-time';
 import type { CaseForPlan } from '../../domain/payment-plans/payment-plan.commands';
-import { paymentPlanDecider } from '../../domain/payment-plans/payment-plan.decider';
+import { AGREE_PAYMENT_PLAN_RULES, paymentPlanDecider } from '../../domain/payment-plans/payment-plan.decider';
 import { DEFAULT_ARRANGEMENT_TERMS } from '../../domain/promises/promise-terms';
 import { bookInstallmentChecks } from '../arrangement-work';
 import { AgreePaymentPlan } from './agree-payment-plan.command';
@@ -28,7 +28,7 @@ export class AgreePaymentPlanHandler implements ICommandHandler<AgreePaymentPlan
 
   /** A refused plan leaves its record on the account's compliance stream. */
   execute({ accountId, request, context }: AgreePaymentPlan): Promise<PaymentPlanAnswer> {
-    return recordingRefusals(this.deps.eventStore, contactRefusalTarget(accountId, 'AgreePaymentPlan'), context, () => this.agree(accountId, request, context));
+    return recordingRefusals(this.deps.eventStore, contactRefusalTarget(accountId, 'AgreePaymentPlan', AGREE_PAYMENT_PLAN_RULES), context, () => this.agree(accountId, request, context));
   }
 
   private async agree(accountId: string, request: AgreePaymentPlan['request'], context: AgreePaymentPlan['context']): Promise<PaymentPlanAnswer> {

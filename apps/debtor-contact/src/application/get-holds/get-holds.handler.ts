@@ -32,7 +32,7 @@ export class GetHoldsHandler implements IQueryHandler<GetHolds> {
         ...(hold.invoices ? { invoices: hold.invoices } : {}),
         bankruptcy: hold.bankruptcy ? { chapter: hold.bankruptcy.chapter, caseNumber: hold.bankruptcy.caseNumber, filedOn: hold.bankruptcy.filedOn, dischargedOn: hold.bankruptcy.dischargedOn ?? null } : null,
       })),
-      disputes: (state.disputes ?? []).map(({ disputeId, holdId, openedBy, invoices, amount, currency, reason, openedAt, resolution }) => ({
+      disputes: (state.disputes ?? []).map(({ disputeId, holdId, openedBy, invoices, amount, currency, reason, openedAt, written, resolution }) => ({
         disputeId,
         holdId,
         openedBy,
@@ -41,6 +41,7 @@ export class GetHoldsHandler implements IQueryHandler<GetHolds> {
         currency,
         reason,
         openedAt,
+        written: written === true,
         resolution,
       })),
     };

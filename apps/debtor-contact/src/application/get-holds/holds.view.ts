@@ -44,6 +44,7 @@ export class DisputeView {
   @ApiProperty() currency!: string;
   @ApiProperty() reason!: string;
   @ApiProperty({ format: 'date-time' }) openedAt!: string;
+  @ApiProperty({ description: 'The debtor disputed in writing' }) written!: boolean;
   @ApiProperty({ type: DisputeResolutionView, nullable: true }) resolution!: DisputeResolutionView | null;
 }
 

@@ -28,6 +28,7 @@ export class OpenDisputeHandler implements ICommandHandler<OpenDispute> {
         ...(byClient ? { clientId: context.principal.id } : {}),
         invoices: (request.invoices ?? []).map(({ invoiceNumber, amount }) => ({ invoiceNumber, amount })),
         reason: request.reason,
+        written: request.written === true,
         now: context.now,
       },
       context,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsPositiveMinorUnits } from '@lib/platform';
 import { DISPUTE_OPENERS, DisputeOpener } from '../../domain/disputes/dispute.events';
 
@@ -18,6 +18,10 @@ export class OpenDisputeRequest {
   @ValidateNested({ each: true })
   @Type(() => DisputedInvoiceDto)
   invoices?: DisputedInvoiceDto[];
+  @ApiPropertyOptional({ description: 'The dispute reached the agency in writing (letter, email, portal); default false. On a consumer account, a written dispute within the validation period stops every outbound contact until it is resolved (rule reg-f-validation-period).' })
+  @IsOptional()
+  @IsBoolean()
+  written?: boolean;
 }
 
 export class DisputeOpenedAnswer {

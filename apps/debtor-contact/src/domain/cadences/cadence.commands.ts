@@ -31,4 +31,11 @@ export interface ApplyCadenceHold {
   now: Date;
 }
 
-export type CadenceCommand = StartCadence | TakeCadenceStep | ApplyCadenceHold;
+/** The account's case closed: the cadence stops, whatever step it was at. */
+export interface StopCadence {
+  type: 'StopCadence';
+  closingCode: string;
+  now: Date;
+}
+
+export type CadenceCommand = StartCadence | TakeCadenceStep | ApplyCadenceHold | StopCadence;

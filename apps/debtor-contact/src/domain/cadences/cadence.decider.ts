@@ -1,5 +1,5 @@
 import { Decider, Decision } from '@lib/es-core';
-import type { ApplyCadenceHold, CadenceCommand, TakeCadenceStep } from './cadence.commands';
+import type { ApplyCadenceHold, CadenceCommand, StopCadence, TakeCadenceStep } from './cadence.commands';
 import type { CadenceEvent } from './cadence.events';
 import { CadenceRun, CadenceState, evolveCadence, initialCadenceState, isHeld, nextStep, stepDueAt, withHoldLifted, withHoldPlaced } from './cadence.state';
 
@@ -30,7 +30,7 @@ function decideTakeStep(command: TakeCadenceStep, state: CadenceState): Decision
 }
 
 function decideHold(command: ApplyCadenceHold, state: CadenceState): Decision<CadenceEvent> {
-  if (state.status === 'none' || state.status === 'finished') return [];
+  if (state.status === 'none' || state.status === 'finished' || state.status === 'stopped') return [];
   const { accountId, clientId } = state;
   if (command.change === 'placed') {
     const held = withHoldPlaced(state, command.holdId, command.at);
@@ -46,6 +46,13 @@ function decideHold(command: ApplyCadenceHold, state: CadenceState): Decision<Ca
       data: { accountId, clientId, holdId: command.holdId, liftedAt: command.at, heldMs, stillHeldBy: Object.keys(run.holds), nextStep: next?.index ?? null, nextDueAt: next?.dueAt.toISOString() ?? null },
     },
   ];
+}
+
+/** A closed case stops a cadence that has steps left; a finished or already stopped one is left as it is. */
+function decideStop(command: StopCadence, state: CadenceState): Decision<CadenceEvent> {
+  if (state.status === 'none' || state.status === 'finished' || state.status === 'stopped') return [];
+  const { accountId, clientId } = state;
+  return [{ type: 'CadenceStopped', data: { accountId, clientId, closingCode: command.closingCode, stoppedAt: command.now.toISOString(), nextStep: nextStep(state)?.index ?? null } }];
 }
 
 /** One cadence per account (`cadence-<accountId>`): started with the case, stepped by the scheduler, paused and resumed by holds. */
@@ -67,6 +74,8 @@ export const cadenceDecider: Decider<CadenceState, CadenceCommand, CadenceEvent>
         return decideTakeStep(command, state);
       case 'ApplyCadenceHold':
         return decideHold(command, state);
+      case 'StopCadence':
+        return decideStop(command, state);
     }
   },
 };

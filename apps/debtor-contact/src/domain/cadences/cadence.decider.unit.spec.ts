@@ -109,3 +109,29 @@ describe('pausing and resuming as a function of the cadence', () => {
     expect(withHoldLifted(withHoldPlaced(run, 'h', iso(5)), 'h', iso(4)).heldMs).toBe(0);
   });
 });
+
+describe('a closed case and its cadence', () => {
+  const afterDay3 = [started, taken(0, OPENED), taken(1, iso(3))];
+  const stop = (closingCode: string, at: Date) => ({ type: 'StopCadence' as const, closingCode, now: at });
+  const stopped = (closingCode: string, at: string, next: number | null): CadenceEvent => ({ type: 'CadenceStopped', data: { ...ids, closingCode, stoppedAt: at, nextStep: next } });
+
+  it.each(['paid-in-full', 'settled', 'recalled', 'cancelled', 'bankrupt', 'time-barred'])('stops the cadence when the case closes as %s, naming the step it stopped before', (code) =>
+    given(cadenceDecider, afterDay3).when(stop(code, day(6))).then([stopped(code, iso(6), 2)]));
+
+  it('takes no step after it stopped, even when the step work fires on time', () => given(cadenceDecider, [...afterDay3, stopped('paid-in-full', iso(6), 2)]).when(take(2, day(10))).then([]));
+
+  it('stops a paused cadence too, and a later lift of its hold does not resume it', () => {
+    const history = [...afterDay3, paused(iso(5)), stopped('bankrupt', iso(6), 2)];
+    given(cadenceDecider, [...afterDay3, paused(iso(5))]).when(stop('bankrupt', day(6))).then([stopped('bankrupt', iso(6), 2)]);
+    return given(cadenceDecider, history).when(hold('lifted', iso(8))).then([]);
+  });
+
+  it('stops once however often the closure is heard', () => given(cadenceDecider, [...afterDay3, stopped('recalled', iso(6), 2)]).when(stop('recalled', day(7))).then([]));
+
+  it('leaves a finished cadence as it is', () => {
+    const history = [started, ...[0, 1, 2, 3, 4, 5].map((i) => taken(i, iso(DEFAULT_COMMERCIAL_STRATEGY.steps[i].day))), { type: 'CadenceFinished', data: { ...ids, finishedAt: iso(45) } } as CadenceEvent];
+    return given(cadenceDecider, history).when(stop('paid-in-full', day(50))).then([]);
+  });
+
+  it('has nothing to stop when no cadence started', () => given(cadenceDecider).when(stop('paid-in-full', day(1))).then([]));
+});

@@ -29,4 +29,11 @@ export type CadenceResumed = DomainEvent<
 /** Every step was taken. */
 export type CadenceFinished = DomainEvent<'CadenceFinished', { accountId: string; clientId: string; finishedAt: string }>;
 
-export type CadenceEvent = CadenceStarted | CadenceStepTaken | CadencePaused | CadenceResumed | CadenceFinished;
+/**
+ * The account's case closed (paid, settled, recalled, cancelled, bankrupt, time-barred...):
+ * the cadence stops for good, `nextStep` (the step it stopped before) is never taken. A
+ * reopened case is worked from the work queue, not by its old cadence.
+ */
+export type CadenceStopped = DomainEvent<'CadenceStopped', { accountId: string; clientId: string; closingCode: string; stoppedAt: string; nextStep: number | null }>;
+
+export type CadenceEvent = CadenceStarted | CadenceStepTaken | CadencePaused | CadenceResumed | CadenceFinished | CadenceStopped;

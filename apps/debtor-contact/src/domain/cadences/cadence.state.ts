@@ -24,7 +24,8 @@ export interface CadenceRun {
   pausedFrom?: string;
 }
 
-export type CadenceState = { status: 'none' } | ({ status: 'running' | 'paused' | 'finished' } & CadenceRun);
+/** `stopped`: its case closed before the last step; nothing more is taken. */
+export type CadenceState = { status: 'none' } | ({ status: 'running' | 'paused' | 'finished' | 'stopped' } & CadenceRun);
 
 export const initialCadenceState = (): CadenceState => ({ status: 'none' });
 
@@ -80,7 +81,7 @@ export function evolveCadence(state: CadenceState, event: CadenceEvent): Cadence
     case 'CadencePaused':
       return state.status === 'none' ? state : { ...withHoldPlaced(state, event.data.holdId, event.data.placedAt), status: 'paused' };
     case 'CadenceResumed': {
-      if (state.status === 'none') return state;
+      if (state.status === 'none' || state.status === 'stopped') return state;
       const { [event.data.holdId]: _lifted, ...holds } = state.holds;
       if (event.data.stillHeldBy.length > 0) return { ...state, holds };
       // The event's heldMs is the fact: a later change to how it is computed does not move old cadences.
@@ -90,5 +91,7 @@ export function evolveCadence(state: CadenceState, event: CadenceEvent): Cadence
     }
     case 'CadenceFinished':
       return state.status === 'none' ? state : { ...state, status: 'finished' };
+    case 'CadenceStopped':
+      return state.status === 'none' ? state : { ...state, status: 'stopped' };
   }
 }

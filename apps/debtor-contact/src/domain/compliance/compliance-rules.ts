@@ -11,6 +11,7 @@ import { doNotContactRule } from './do-not-contact.rule';
 import { maCallFrequencyRule } from './ma-call-frequency.rule';
 import { regFCallAfterConversationRule } from './reg-f-call-after-conversation.rule';
 import { regFCallFrequencyRule } from './reg-f-call-frequency.rule';
+import { regFValidationPeriodRule } from './reg-f-validation-period.rule';
 import { timeBarredNoSuitThreatRule } from './time-barred-no-suit-threat.rule';
 
 /**
@@ -23,6 +24,7 @@ import { timeBarredNoSuitThreatRule } from './time-barred-no-suit-threat.rule';
 export const contactComplianceRules: readonly ComplianceRule[] = [
   caseClosedRule,
   bankruptcyStayRule,
+  regFValidationPeriodRule,
   disputeHoldRule,
   accountHoldRule,
   ceaseContactRule,

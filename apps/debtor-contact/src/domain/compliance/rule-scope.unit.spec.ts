@@ -34,6 +34,7 @@ describe('rule scopes', () => {
     expect(names(consumer)).toEqual([
       'case-closed v1',
       'bankruptcy-stay v1',
+      'reg-f-validation-period v1',
       'dispute-hold v1',
       'account-hold v1',
       'cease-contact v1',

@@ -31,6 +31,8 @@ export type DisputeOpened = DomainEvent<
     currency: string;
     reason: string;
     openedAt: string;
+    /** The debtor's dispute reached the agency in writing (a letter, an email, the portal); absent on disputes recorded before it was asked: not written. */
+    written?: boolean;
   }
 >;
 

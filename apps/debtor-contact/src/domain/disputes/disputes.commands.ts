@@ -10,6 +10,8 @@ export interface OpenDispute {
   clientId?: string;
   invoices: DisputedInvoice[];
   reason: string;
+  /** The debtor's dispute came in writing: within the validation period it stops collection on a consumer debt (reg-f-validation-period). */
+  written?: boolean;
   now: Date;
 }
 

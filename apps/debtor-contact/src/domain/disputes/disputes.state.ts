@@ -10,6 +10,8 @@ export interface Dispute {
   currency: string;
   reason: string;
   openedAt: string;
+  /** Made in writing (absent: not). */
+  written?: boolean;
   resolution: { outcome: DisputeOutcome; amount: number; evidence: string; resolvedAt: string } | null;
 }
 

@@ -31,7 +31,7 @@ export function decideOpenDispute(command: OpenDispute, state: ContactCaseState)
   return [
     {
       type: 'DisputeOpened',
-      data: { accountId, clientId, disputeId: command.disputeId, holdId: command.holdId, openedBy: command.openedBy, invoices, amount, currency: state.currency, reason: command.reason, openedAt: at },
+      data: { accountId, clientId, disputeId: command.disputeId, holdId: command.holdId, openedBy: command.openedBy, invoices, amount, currency: state.currency, reason: command.reason, openedAt: at, ...(command.written ? { written: true } : {}) },
     },
     {
       type: 'AccountHoldPlaced',

@@ -4,6 +4,9 @@ import { PaymentPlanEvent } from './payment-plan.events';
 import { activePlan, evolvePaymentPlans, initialPaymentPlansState, paidOn, PaymentPlansState } from './payment-plan.state';
 import { planSchedule } from './schedule';
 
+/** The rules a plan is judged by, in the order asked (an unknown case is not found, not a rule): an agreed plan passed them all. */
+export const AGREE_PAYMENT_PLAN_RULES = ['case-closed', 'plan-already-active', 'plan-currency-mismatch', 'plan-too-many-installments', 'plan-installment-too-small', 'plan-total-too-large', 'plan-first-date-past'] as const;
+
 function decideAgree(command: AgreePaymentPlan, state: PaymentPlansState): Decision<PaymentPlanEvent> {
   const { contactCase, terms } = command;
   if (contactCase.status === 'none') return reject('case-unknown', 'no contact case for this account');

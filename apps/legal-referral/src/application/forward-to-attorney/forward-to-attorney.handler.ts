@@ -5,7 +5,7 @@ import { decideOrRefuse, recordingRefusals, Refused, SERVICE_DEPENDENCIES } from
 import { ATTORNEY_PANEL_STREAM, attorneyPanelDecider } from '../../domain/attorney-panel/attorney-panel.decider';
 import { holderOf } from '../../domain/attorney-panel/attorney-panel.state';
 import { debtorJurisdiction } from '../../domain/referral/attorney-jurisdiction.rule';
-import { refusalToForward } from '../../domain/referral/forward-to-attorney.decide';
+import { FORWARD_TO_ATTORNEY_RULES, forwardingRuleVersion, refusalToForward } from '../../domain/referral/forward-to-attorney.decide';
 import { referralDecider } from '../../domain/referral/referral.decider';
 import { LegalReferralDependencies, referralStreamId } from '../../legal-referral.dependencies';
 import { releaseAttorneyCase } from '../attorney-panel.ports';
@@ -20,14 +20,15 @@ import { ForwardToAttorney } from './forward-to-attorney.command';
  * last two leaves the place taken: the retried forwarding finds it and goes to the same
  * attorney. If the case refuses after all (it changed in between), the place is given back.
  * A refusal is recorded on the account's compliance stream (`CommandRefused`, published as
- * CommandRefused.v1); nothing is stored on the referral.
+ * CommandRefused.v1); nothing is stored on the referral. A forwarding recorded leaves the
+ * rules it passed there too (`CommandAllowed`, published as CommandAllowed.v1).
  */
 @CommandHandler(ForwardToAttorney)
 export class ForwardToAttorneyHandler implements ICommandHandler<ForwardToAttorney> {
   constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: LegalReferralDependencies) {}
 
   execute({ accountId, request, context }: ForwardToAttorney): Promise<ReferralView> {
-    const target = { service: 'legal-referral', accountId, command: 'ForwardToAttorney' };
+    const target = { service: 'legal-referral', accountId, command: 'ForwardToAttorney', rulesChecked: FORWARD_TO_ATTORNEY_RULES, ruleVersion: forwardingRuleVersion };
     return recordingRefusals(this.deps.eventStore, target, context, () => this.forward(accountId, request, context));
   }
 

@@ -1,10 +1,33 @@
 import { Decision, reject, Rejection } from '@lib/es-core';
 import { STANDING_LEGAL_CRITERIA } from '../criteria/default-legal-criteria';
 import { describeFailures, failedCriteria } from '../criteria/legal-criterion';
+import { ATTORNEY_AT_CAPACITY, ATTORNEY_NOT_ON_PANEL, NO_PANEL_ATTORNEY_AVAILABLE } from '../attorney-panel/attorney-panel.decider';
 import { ATTORNEY_JURISDICTION_MISMATCH, debtorJurisdiction, panelAttorneyCoverage } from './attorney-jurisdiction.rule';
 import type { ForwardToAttorney } from './referral.commands';
 import type { ReferralEvent } from './referral.events';
 import type { ReferralCase } from './referral.state';
+
+/**
+ * The rules a forwarding is judged by, in the order asked: the account's own (its stage,
+ * the standing criteria), then the panel's (the attorney chosen or found, their coverage
+ * and capacity). A forwarding recorded passed them all (the ledger's allowance).
+ */
+export const FORWARD_TO_ATTORNEY_RULES: readonly string[] = [
+  'already-forwarded',
+  'referral-closed',
+  'referral-not-authorized',
+  ...STANDING_LEGAL_CRITERIA.map((criterion) => criterion.name),
+  ATTORNEY_NOT_ON_PANEL,
+  ATTORNEY_JURISDICTION_MISMATCH,
+  ATTORNEY_AT_CAPACITY,
+  NO_PANEL_ATTORNEY_AVAILABLE,
+];
+
+/** The version of a forwarding rule: the standing criteria's own; the others are not versioned. */
+export const forwardingRuleVersion = (rule: string): number | null => {
+  const criterion = STANDING_LEGAL_CRITERIA.find((candidate) => candidate.name === rule);
+  return criterion ? (criterion.version ?? 1) : null;
+};
 
 /**
  * Why the case cannot go to any attorney now, if it cannot: the account's own reasons,

@@ -4,6 +4,7 @@ import { aggregateStream } from '@lib/es-core';
 import { decideOrRefuse, recordingRefusals, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { agreementsDecider } from '../../domain/commission-plan/agreements.decider';
 import { ledgerDecider } from '../../domain/ledger/ledger.decider';
+import { POST_PAYMENT_RULES } from '../../domain/ledger/post-payment.decide';
 import { agreementsStreamId, ledgerStreamId, PaymentsDependencies } from '../../payments.dependencies';
 import { PostPayment } from './post-payment.command';
 import type { PaymentAnswer } from './post-payment.request.dto';
@@ -17,9 +18,9 @@ import type { PaymentAnswer } from './post-payment.request.dto';
 export class PostPaymentHandler implements ICommandHandler<PostPayment> {
   constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: PaymentsDependencies) {}
 
-  /** A refused payment leaves nothing on the ledger and its record on the account's compliance stream. */
+  /** A refused payment leaves nothing on the ledger and its record on the account's compliance stream; a posted one, the rules it passed. */
   execute({ request, context }: PostPayment): Promise<PaymentAnswer> {
-    const target = { service: 'payments', accountId: request.accountId, command: 'PostPayment' };
+    const target = { service: 'payments', accountId: request.accountId, command: 'PostPayment', rulesChecked: POST_PAYMENT_RULES };
     return recordingRefusals(this.deps.eventStore, target, context, () => this.post(request, context));
   }
 

@@ -4,6 +4,7 @@ import { aggregateStream } from '@lib/es-core';
 import { decideOrRefuse, recordingRefusals, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { remittancesStreamId, remittedPayments } from '../../domain/trust-ledger/remittance';
 import { ledgerDecider } from '../../domain/ledger/ledger.decider';
+import { REVERSE_PAYMENT_RULES } from '../../domain/ledger/reverse-payment.decide';
 import { ledgerStreamId, PaymentsDependencies } from '../../payments.dependencies';
 import { ReversePayment } from './reverse-payment.command';
 import type { ReversalAnswer } from './reverse-payment.request.dto';
@@ -18,7 +19,7 @@ export class ReversePaymentHandler implements ICommandHandler<ReversePayment> {
   constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: PaymentsDependencies) {}
 
   execute({ paymentId, request, context }: ReversePayment): Promise<ReversalAnswer> {
-    const target = { service: 'payments', accountId: request.accountId, command: 'ReversePayment' };
+    const target = { service: 'payments', accountId: request.accountId, command: 'ReversePayment', rulesChecked: REVERSE_PAYMENT_RULES };
     return recordingRefusals(this.deps.eventStore, target, context, () => this.reverse(paymentId, request, context));
   }
 

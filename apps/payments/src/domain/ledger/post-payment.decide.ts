@@ -41,6 +41,9 @@ export function chargeOf(
   return { commission, rateBp, plan: stampOf(version, tierId) };
 }
 
+/** The rules a payment is judged by, in the order asked: a posted payment passed them all (the ledger's allowance). */
+export const POST_PAYMENT_RULES = ['payment-amount-positive', 'currency-mismatch', 'payment-id-unique', 'account-paid', 'unknown-invoice'] as const;
+
 /**
  * Posts a payment: allocation, commission at the rate in force now, credit for any
  * over-payment, and the paid-in-full announcement when the balance reaches zero (once, and

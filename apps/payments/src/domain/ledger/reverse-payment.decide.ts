@@ -3,6 +3,9 @@ import type { ReversePayment } from './ledger.commands';
 import type { LedgerEvent, ReversalStage } from './ledger.events';
 import { balanceOf, LedgerState } from './ledger.state';
 
+/** The rules a reversal is judged by (an unknown payment is not found, not a rule): a recorded reversal passed them. */
+export const REVERSE_PAYMENT_RULES = ['payment-already-reversed'] as const;
+
 /**
  * A bounced payment comes off exactly as it went on: the same allocations, the same
  * commission and the same credit, whatever the rate is today. Where the money stood is
