@@ -289,6 +289,7 @@ export class Relay {
       } else {
         await checkpoints.save(name, after);
         this.unsaved = undefined;
+        this.lastSaveAt = this.wallClock.now().getTime();
       }
       if (inLoop) this.lastSaved = { after };
       this.lastProgressAt = this.wallClock.now();
