@@ -273,9 +273,9 @@ function placementBody(clientReference: string) {
 let connectionRetries = 0;
 
 /**
- * A keep-alive connection the server closes as idle just when the next request goes out
- * fails that request ("fetch failed", ECONNRESET), which a machine loaded enough to slow
- * the client between two requests made happen every few hundred placements. Every POST
+ * On a loaded machine a run now and then ended on a request failing with "fetch failed"
+ * (a reset connection; likeliest, the server closing an idle keep-alive connection just as
+ * the client reuses it), every few hundred placements at load 20-25. Every POST
  * with an Idempotency-Key (every placement) is sent again then, twice at most: a replay, never a second placement.
  */
 async function post(url: string, path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: unknown }> {
