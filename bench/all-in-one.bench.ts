@@ -126,6 +126,7 @@ async function main(): Promise<void> {
       }
     }
     stopSampling();
+    if (connectionRetries > 0) console.log(`placements sent again after a connection reset (idempotent replays): ${connectionRetries}`);
     if (!RESTART) return;
     await sleep(SETTLE_MS);
     const after = await memoryOf(running);
@@ -268,7 +269,28 @@ function placementBody(clientReference: string) {
   };
 }
 
+/** Requests sent again after the connection failed under them (see `post`), printed at the end. */
+let connectionRetries = 0;
+
+/**
+ * On a loaded machine a run now and then ended on a request failing with "fetch failed"
+ * (a reset connection; likeliest, the server closing an idle keep-alive connection just as
+ * the client reuses it), every few hundred placements at load 20-25. Every POST
+ * with an Idempotency-Key (every placement) is sent again then, twice at most: a replay, never a second placement.
+ */
 async function post(url: string, path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: unknown }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await postOnce(url, path, body, headers);
+    } catch (error) {
+      if (attempt >= 2 || !(error instanceof TypeError) || headers['idempotency-key'] === undefined) throw error;
+      connectionRetries += 1;
+      await sleep(20);
+    }
+  }
+}
+
+async function postOnce(url: string, path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

@@ -12,7 +12,7 @@ export { assertExpectedVersion, expectedVersionHolds, type CurrentVersion } from
 export { withUpcasting } from './upcasting-event-store';
 export { SqlEventStore, type SqlEventStoreOptions } from './sql/sql-event-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
-export { PgliteEventStore, type PgliteEventStoreOptions } from './pglite/pglite-event-store';
+export { PgliteEventStore, pgliteQuery, type PgliteEventStoreOptions } from './pglite/pglite-event-store';
 export { createPglite, embeddedDatabaseMemoryBytes } from './pglite/load-pglite';
 export {
   EventStoreDbEventStore,

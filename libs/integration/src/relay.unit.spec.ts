@@ -203,3 +203,64 @@ describe('relay, while idle', () => {
     expect(wake).toBeUndefined();
   });
 });
+
+describe('relay on a bus that forgets on a crash (with `consumed`), while its loop runs', () => {
+  it('saves its checkpoint at most once a second and on stop, and reports its lag from the position it published', async () => {
+    const wallClock = new TestClock('2026-04-01T00:00:00.000Z');
+    const events: RecordedEvent[] = [recorded('acct-a', 0, 1n)];
+    const checkpoints = new Map<string, bigint>();
+    const saves: Array<[string, bigint]> = [];
+    const kept = checkpointsIn(checkpoints);
+    let wake: (() => void) | undefined;
+    const store = {
+      readAll: (options?: ReadAllOptions) => storeOf(events).readAll(options),
+      onAppended: (listener: () => void) => {
+        wake = listener;
+        return () => (wake = undefined);
+      },
+    } as unknown as EventStore;
+    const published: OutgoingMessage[] = [];
+    const relay = new Relay({
+      name: 'out',
+      store,
+      checkpoints: { ...kept, save: async (name: string, position: bigint) => {
+          saves.push([name, position]);
+          await kept.save(name, position);
+        },
+      } as CheckpointStore,
+      bus: { publish: async (messages: readonly OutgoingMessage[]) => void published.push(...messages) } as unknown as MessageBus,
+      gateway: (event) => [message(event)],
+      consumed: { name: 'out-consumed', allConsumed: async () => false },
+      wallClock,
+      log: () => undefined,
+    });
+
+    relay.start();
+    try {
+      await waitFor('the first round', () => published.length === 1 && wake !== undefined, { timeoutMs: 2_000, intervalMs: 5 });
+      // The first round saves (none before it); the next ones within the second keep the position in memory.
+      expect(saves).toEqual([['out', 1n]]);
+      events.push(recorded('acct-b', 0, 2n), recorded('acct-c', 0, 3n));
+      wake?.();
+      await waitFor('the woken round', () => published.length === 3, { timeoutMs: 2_000, intervalMs: 5 });
+      expect(saves).toEqual([['out', 1n]]);
+      expect(await relay.health(30_000)).toMatchObject({ lag: 0 });
+
+      wallClock.advance({ seconds: 1 });
+      events.push(recorded('acct-d', 0, 4n));
+      wake?.();
+      await waitFor('a round a second later', () => published.length === 4, { timeoutMs: 2_000, intervalMs: 5 });
+      await waitFor('its save', () => saves.length === 2, { timeoutMs: 2_000, intervalMs: 5 });
+      expect(saves[1]).toEqual(['out', 4n]);
+
+      events.push(recorded('acct-e', 0, 5n));
+      wake?.();
+      await waitFor('the last round', () => published.length === 5, { timeoutMs: 2_000, intervalMs: 5 });
+      expect(checkpoints.get('out')).toBe(4n);
+    } finally {
+      await relay.stop();
+    }
+    // Stopping saves what the loop published.
+    expect(checkpoints.get('out')).toBe(5n);
+  });
+});

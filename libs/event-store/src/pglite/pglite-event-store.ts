@@ -51,14 +51,12 @@ class PgliteDriver implements SqlDriver {
   }
 
   /**
-   * One statement as one protocol message batch (Parse, Bind, Describe, Execute, Sync)
-   * handed to PostgreSQL in one call, instead of `PGlite.query`'s six calls (it also asks
-   * for the parameter types first, which text parameters do not need: the SQL casts them).
-   * A named statement is parsed and planned once per instance, then only bound.
+   * One statement as one protocol message batch (see {@link runPgliteStatement}), after any
+   * transaction another caller runs on the instance.
    */
   async query<Row>(statement: Statement): Promise<Row[]> {
-    await this.ready();
-    return this.db._runExclusiveTransaction(() => this.db._runExclusiveQuery(() => this.run<Row>(statement)));
+    await readyForStatements(this.db);
+    return this.db._runExclusiveTransaction(() => this.db._runExclusiveQuery(() => runPgliteStatement<Row>(this.db, this.prepared, statement)));
   }
 
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
@@ -91,46 +89,91 @@ class PgliteDriver implements SqlDriver {
   async close(): Promise<void> {
     if (this.ownsDb && !this.db.closed) await this.db.close();
   }
+}
 
-  /**
-   * Generic plans for every prepared statement, including those inside the append
-   * function: by default PostgreSQL plans the append's statements afresh for each call
-   * with new parameters, which in WebAssembly took about half of an append's time. The
-   * store's statements are index lookups whose best plan does not depend on the values.
-   */
-  private async ready(): Promise<void> {
-    if (!this.db.ready) await this.db.waitReady;
-    if (this.db.closed) throw new Error('PGlite is closed');
-    if (!configuredDbs.has(this.db)) {
-      configuredDbs.add(this.db);
-      await this.db.exec('SET plan_cache_mode = force_generic_plan');
-    }
+/**
+ * Generic plans for every prepared statement, including those inside the append
+ * function: by default PostgreSQL plans the append's statements afresh for each call
+ * with new parameters, which in WebAssembly took about half of an append's time. The
+ * store's statements are index lookups whose best plan does not depend on the values.
+ */
+async function readyForStatements(db: PGlite): Promise<void> {
+  if (!db.ready) await db.waitReady;
+  if (db.closed) throw new Error('PGlite is closed');
+  if (!configuredDbs.has(db)) {
+    configuredDbs.add(db);
+    await db.exec('SET plan_cache_mode = force_generic_plan');
   }
+}
 
-  private async run<Row>(statement: Statement): Promise<Row[]> {
-    const { protocol, parse } = pglite();
-    const serialize = protocol.serialize;
-    const name = statement.name ?? '';
-    const parts: Uint8Array[] = [];
-    const prepare = name === '' || !this.prepared.has(name);
-    if (prepare) {
-      // A failed batch may or may not have left the statement behind; closing an absent one is no error.
-      if (name !== '') parts.push(serialize.close({ type: 'S', name }));
-      parts.push(serialize.parse({ name, text: statement.text }));
-    }
-    const values = statement.values.map((value) => (value === null ? null : String(value)));
-    parts.push(serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync());
-    let result;
-    try {
-      result = await this.db.execProtocol(concat(parts), { syncToFs: false });
-    } catch (error) {
-      if (name !== '') this.prepared.delete(name);
-      throw error;
-    }
-    if (prepare && name !== '') this.prepared.add(name);
-    await this.db.syncToFs();
-    return parse.parseResults(result.messages, this.db.parsers)[0].rows as Row[];
+/**
+ * One statement as one protocol message batch (Parse, Bind, Describe, Execute, Sync)
+ * handed to PostgreSQL in one call, instead of `PGlite.query`'s six calls (it also asks
+ * for the parameter types first, which text parameters do not need: the SQL casts them).
+ * A named statement is parsed and planned once per instance, then only bound. The caller
+ * holds the instance's query lock.
+ */
+async function runPgliteStatement<Row>(db: PGlite, prepared: Set<string>, statement: Statement): Promise<Row[]> {
+  const { protocol, parse } = pglite();
+  const serialize = protocol.serialize;
+  const name = statement.name ?? '';
+  const parts: Uint8Array[] = [];
+  const prepare = name === '' || !prepared.has(name);
+  if (prepare) {
+    // A failed batch may or may not have left the statement behind; closing an absent one is no error.
+    if (name !== '') parts.push(serialize.close({ type: 'S', name }));
+    parts.push(serialize.parse({ name, text: statement.text }));
   }
+  const values = statement.values.map(toTextParameter);
+  parts.push(serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync());
+  let result;
+  try {
+    result = await db.execProtocol(concat(parts), { syncToFs: false });
+  } catch (error) {
+    if (name !== '') prepared.delete(name);
+    throw error;
+  }
+  if (prepare && name !== '') prepared.add(name);
+  await db.syncToFs();
+  return parse.parseResults(result.messages, db.parsers)[0].rows as Row[];
+}
+
+/**
+ * A parameter in PostgreSQL's text format, for SQL that casts what is not text: arrays
+ * become array literals (`$1::text[]`), objects JSON, dates ISO 8601.
+ */
+function toTextParameter(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return `{${value.map((item) => (item === null || item === undefined ? 'NULL' : `"${(toTextParameter(item) ?? '').replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** Most distinct statement texts {@link pgliteQuery} prepares per instance; others are parsed each time. */
+const MAX_PREPARED_QUERY_TEXTS = 256;
+const queryNamesByDb = new WeakMap<PGlite, Map<string, string>>();
+
+/**
+ * `PGlite.query(text, values)` in one protocol call instead of six (see
+ * {@link runPgliteStatement}), with the same row parsing; each distinct text is prepared
+ * once per instance. For SQL whose parameters are text or cast from text (arrays become
+ * array literals, objects JSON): no parameter types are asked for.
+ */
+export async function pgliteQuery<Row>(db: PGlite, text: string, values: readonly unknown[] = []): Promise<Row[]> {
+  await readyForStatements(db);
+  const prepared = preparedByDb.get(db) ?? new Set<string>();
+  preparedByDb.set(db, prepared);
+  const names = queryNamesByDb.get(db) ?? new Map<string, string>();
+  queryNamesByDb.set(db, names);
+  let name = names.get(text);
+  if (name === undefined && names.size < MAX_PREPARED_QUERY_TEXTS) {
+    name = `q_${names.size}`;
+    names.set(text, name);
+  }
+  const statement: Statement = { name, text, values: values as Statement['values'] };
+  return db._runExclusiveTransaction(() => db._runExclusiveQuery(() => runPgliteStatement<Row>(db, prepared, statement)));
 }
 
 let loaded: ReturnType<typeof loadPgliteModule> | undefined;

@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { Pool } from 'pg';
+import { pgliteQuery } from '@lib/event-store';
 import { foldDocument, groupByDocument, stableSort, StoredDocument } from '../fold';
 import { ProjectedEvent, Projection, QueryOptions, ReadModelStore } from '../read-model-store.port';
 import { orderByClause, pageClause, SqlParameters, whereClause } from './sql-query';
@@ -283,7 +284,8 @@ function missing(writes: readonly PlannedWrite[], landed: ReadonlyArray<{ id: st
 export function createPgliteReadModelStore(options: SqlReadModelStoreOptions & { db: PGlite }): Promise<SqlReadModelStore> {
   const { db } = options;
   const client: SqlClient = {
-    query: async <Row>(text: string, values?: unknown[]) => (await db.query<Row>(text, values)).rows,
+    // One protocol call per statement instead of PGlite.query's six: half the read models' time in the all-in-one.
+    query: <Row>(text: string, values?: unknown[]) => pgliteQuery<Row>(db, text, values),
     transaction: (work) => db.transaction((tx) => work({ query: async <Row>(text: string, values?: unknown[]) => (await tx.query<Row>(text, values)).rows })),
     close: async () => undefined,
   };

@@ -15,8 +15,12 @@ export function renderLetterPdf(text: RenderedText, letterDate: string): Promise
     size: 'LETTER',
     margin: 72,
     compress: false,
+    // No default font: the letter's first font (Helvetica, as pdfkit's default would be) comes from the cache below.
+    font: null as unknown as string,
     info: { Title: text.subject, Producer: 'collections debtor-contact', Creator: 'collections debtor-contact', CreationDate: date, ModDate: date },
   });
+  withStandardFonts(doc, ['Helvetica', 'Helvetica-Bold']);
+  doc.font('Helvetica');
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -29,4 +33,49 @@ export function renderLetterPdf(text: RenderedText, letterDate: string): Promise
   for (const line of text.lines) doc.text(line === '' ? ' ' : line);
   doc.end();
   return done;
+}
+
+/** What pdfkit keeps of a standard font per document (0.15): its parsed metrics under `font`. */
+interface StandardFontLike {
+  document: PDFKit.PDFDocument;
+  name: string;
+  id: string;
+  font: object;
+}
+
+/** pdfkit's per-document font registry (0.15), where `doc.font(name)` looks first. */
+interface FontRegistry {
+  _fontFamilies?: Record<string, StandardFontLike>;
+  _fontCount?: number;
+}
+
+/** Parsed metrics of each standard font, shared by every letter (they are read-only once parsed). */
+const parsedStandardFonts = new Map<string, StandardFontLike>();
+
+/**
+ * pdfkit reads and parses a standard font's metrics file (AFM) for every document that
+ * uses it: two fonts per letter were a quarter of a letter's rendering time. This hands
+ * `doc` each font as pdfkit would make it (same id order, so the same bytes), with the
+ * metrics parsed once per process. A pdfkit whose internals differ is left to load them itself.
+ */
+function withStandardFonts(doc: PDFKit.PDFDocument, names: readonly string[]): void {
+  const registry = doc as unknown as FontRegistry;
+  if (!registry._fontFamilies || typeof registry._fontCount !== 'number') return;
+  for (const name of names) {
+    const id = `F${registry._fontCount + 1}`;
+    let parsed = parsedStandardFonts.get(name);
+    if (!parsed) {
+      doc.font(name);
+      parsed = registry._fontFamilies[name];
+      if (!parsed || parsed.id !== id || typeof parsed.font !== 'object') return;
+      parsedStandardFonts.set(name, parsed);
+      continue;
+    }
+    // A font object of this document (its own id, reference and embedded flag), sharing the parsed metrics.
+    const font: StandardFontLike = Object.assign(Object.create(Object.getPrototypeOf(parsed) as object) as StandardFontLike, parsed, { document: doc, id });
+    delete (font as Partial<{ dictionary: unknown; embedded: unknown }>).dictionary;
+    delete (font as Partial<{ dictionary: unknown; embedded: unknown }>).embedded;
+    registry._fontCount += 1;
+    registry._fontFamilies[name] = font;
+  }
 }
