@@ -38,7 +38,9 @@
  * rebuild of `n` events streamed from a generator, never held as an array: in memory (each
  * event to each of its projections, one `apply` at a time, as reporting replays), then on the
  * MongoDB-wire server (`rebuildProjection` per projection, each reading the stream again,
- * batches of BENCH_REBUILD_BATCH). The history is shaped like a portfolio: as many accounts
+ * batches of BENCH_REBUILD_BATCH, default 5000 here, and BENCH_REBUILD_MAX_DOCUMENTS folded in memory
+ * before they are inserted, default 100 000 here: more than one projection's documents, see
+ * docs/benchmarks.md for what happens past it). The history is shaped like a portfolio: as many accounts
  * as it takes (about 18 events each), 50 clients, each account placed, sent a notice, 1-3
  * contact attempts, a promise on 3 of 5, 0-8 payments, a legal stage on 1 of 6, every fact
  * also as its service's audit record, delivered in rounds as the topics would. Prints
@@ -75,7 +77,8 @@ const settings = {
   liveOnly: process.env.BENCH_LIVE_ONLY === '1',
   liveModes: (process.env.BENCH_LIVE_MODES ?? 'sequential,concurrent,batched').split(','),
   storeConcurrency: process.env.BENCH_STORE_CONCURRENCY ? intFromEnv('BENCH_STORE_CONCURRENCY', 8) : undefined,
-  rebuildBatch: intFromEnv('BENCH_REBUILD_BATCH', 1000),
+  rebuildBatch: intFromEnv('BENCH_REBUILD_BATCH', process.env.BENCH_EVENTS ? 5000 : 1000),
+  rebuildMaxDocuments: process.env.BENCH_REBUILD_MAX_DOCUMENTS ? intFromEnv('BENCH_REBUILD_MAX_DOCUMENTS', 100_000) : process.env.BENCH_EVENTS ? 100_000 : undefined,
   seconds: intFromEnv('BENCH_SECONDS', process.env.BENCH_EVENTS ? 3600 : 60),
   largeEvents: process.env.BENCH_EVENTS ? intFromEnv('BENCH_EVENTS', 1_000_000) : undefined,
   largeTargets: (process.env.BENCH_LARGE_TARGETS ?? 'memory,mongo').split(','),
@@ -385,7 +388,7 @@ async function largeMongo(version: string, library: ReadModelsLibrary, url: stri
           yield event;
         }
       })();
-      const result = await library.rebuildProjection(store, projection, stream, { batchSize: settings.rebuildBatch });
+      const result = await library.rebuildProjection(store, projection, stream, { batchSize: settings.rebuildBatch, maxDocumentsInMemory: settings.rebuildMaxDocuments });
       applies += result.applied;
       console.log(`  ${version} | ${projection.name}: ${result.applied} events in ${((performance.now() - began) / 1000).toFixed(1)}s (${result.batches} store calls)`);
     }
@@ -393,7 +396,7 @@ async function largeMongo(version: string, library: ReadModelsLibrary, url: stri
     await store.close();
   }
   const seconds = (performance.now() - start) / 1000;
-  return largeRow(version, `MongoDB-wire rebuild, batches of ${settings.rebuildBatch}`, complete ? plan.total : Number.NaN, seconds, applies, memory.stop(), complete);
+  return largeRow(version, `MongoDB-wire rebuild, batches of ${settings.rebuildBatch}, at most ${settings.rebuildMaxDocuments} documents in memory`, complete ? plan.total : Number.NaN, seconds, applies, memory.stop(), complete);
 }
 
 function largeRow(version: string, scenario: string, events: number, seconds: number, applies: number, peak: { rssMb: number; heapMb: number; cpuSeconds: number }, complete: boolean): LargeRow {
