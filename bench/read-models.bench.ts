@@ -45,7 +45,8 @@
  * contact attempts, a promise on 3 of 5, 0-8 payments, a legal stage on 1 of 6, every fact
  * also as its service's audit record, delivered in rounds as the topics would. Prints
  * events/s (source events over the whole rebuild), elapsed, peak RSS and heap (sampled every
- * 200 ms). BENCH_SECONDS defaults to 3600 in this mode.
+ * 200 ms) and the process's CPU time. BENCH_SECONDS defaults to 3600 in this mode;
+ * BENCH_LARGE_TARGETS (comma-separated subset of memory,mongo) picks the targets.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
