@@ -33,12 +33,27 @@
  * `concurrency`, default its own), BENCH_SECONDS per scenario (default 60;
  * a scenario stops at the first apply or batch past it). It works in a database of its own
  * (`rm_bench_<pid>`), dropped at the end.
+ *
+ * Large rebuild (issue 13): BENCH_EVENTS=<n> (e.g. 1000000) replaces the scenarios above by a
+ * rebuild of `n` events streamed from a generator, never held as an array: in memory (each
+ * event to each of its projections, one `apply` at a time, as reporting replays), then on the
+ * MongoDB-wire server (`rebuildProjection` per projection, each reading the stream again,
+ * batches of BENCH_REBUILD_BATCH, default 5000 here, and BENCH_REBUILD_MAX_DOCUMENTS folded in memory
+ * before they are inserted, default 100 000 here: more than one projection's documents, see
+ * docs/benchmarks.md for what happens past it). The history is shaped like a portfolio: as many accounts
+ * as it takes (about 18 events each), 50 clients, each account placed, sent a notice, 1-3
+ * contact attempts, a promise on 3 of 5, 0-8 payments, a legal stage on 1 of 6, every fact
+ * also as its service's audit record, delivered in rounds as the topics would. Prints
+ * events/s (source events over the whole rebuild), elapsed, peak RSS and heap (sampled every
+ * 200 ms) and the process's CPU time. BENCH_SECONDS defaults to 3600 in this mode;
+ * BENCH_LARGE_TARGETS (comma-separated subset of memory,mongo) picks the targets.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import * as os from 'node:os';
 import { join } from 'node:path';
 import * as current from '@lib/read-models';
 import { BulkRebuildTarget, ProjectedEvent, Projection, ReadModelStore } from '@lib/read-models';
-import { AccountPlaced, Contract, ContactAttemptRecorded, LegalStageChanged, NoticeSent, PaymentPosted, PromiseToPayMade } from '@lib/contracts';
+import { AccountPlaced, AuditRecord, Contract, ContactAttemptRecorded, LegalStageChanged, NoticeSent, PaymentPosted, PromiseToPayMade } from '@lib/contracts';
 import { mongo } from 'mongoose';
 import { reportFigure } from './bench-support';
 import { auditEventOf } from '../apps/reporting/src/read-models/audit-trail.projection';
@@ -63,8 +78,11 @@ const settings = {
   liveOnly: process.env.BENCH_LIVE_ONLY === '1',
   liveModes: (process.env.BENCH_LIVE_MODES ?? 'sequential,concurrent,batched').split(','),
   storeConcurrency: process.env.BENCH_STORE_CONCURRENCY ? intFromEnv('BENCH_STORE_CONCURRENCY', 8) : undefined,
-  rebuildBatch: intFromEnv('BENCH_REBUILD_BATCH', 1000),
-  seconds: intFromEnv('BENCH_SECONDS', 60),
+  rebuildBatch: intFromEnv('BENCH_REBUILD_BATCH', process.env.BENCH_EVENTS ? 5000 : 1000),
+  rebuildMaxDocuments: process.env.BENCH_REBUILD_MAX_DOCUMENTS ? intFromEnv('BENCH_REBUILD_MAX_DOCUMENTS', 100_000) : process.env.BENCH_EVENTS ? 100_000 : undefined,
+  seconds: intFromEnv('BENCH_SECONDS', process.env.BENCH_EVENTS ? 3600 : 60),
+  largeEvents: process.env.BENCH_EVENTS ? intFromEnv('BENCH_EVENTS', 1_000_000) : undefined,
+  largeTargets: (process.env.BENCH_LARGE_TARGETS ?? 'memory,mongo').split(','),
 };
 
 /** The part of `@lib/read-models` the bench drives, so another version can be swapped in. */
@@ -85,6 +103,7 @@ interface Row {
 
 async function main(): Promise<void> {
   const url = mongoUrl();
+  if (settings.largeEvents) return largeRebuilds(url, settings.largeEvents);
   const history = reportingHistory(settings.accounts, settings.payments);
   console.log(`read-models bench: ${history.length} events (${settings.accounts} accounts), ${settings.appliers} appliers, at most ~${settings.seconds}s per scenario`);
   const versions: [string, ReadModelsLibrary][] = [['after', current]];
@@ -287,6 +306,211 @@ function reportingHistory(accounts: number, payments: number): ProjectedEvent[] 
     }
   }
   return events;
+}
+
+/** What a large rebuild row adds: the memory it took. */
+interface LargeRow extends Row {
+  peakRssMb: number;
+  peakHeapMb: number;
+  /** Events applied summed over projections (an event read by three projections counts three times). */
+  projectionApplies: number;
+  /** This process's CPU time (user + system) over the rebuild: the machine is shared, so wall time alone says little. */
+  cpuSeconds: number;
+}
+
+async function largeRebuilds(url: string, total: number): Promise<void> {
+  const plan = portfolioPlan(total);
+  console.log(`read-models bench, large rebuild: ${total} events, ${plan.accounts} accounts, ${CLIENTS} clients; load average ${loadAverage()}`);
+  const versions: [string, ReadModelsLibrary][] = [['after', current]];
+  if (process.env.BENCH_BEFORE) versions.unshift(['before', (await import(process.env.BENCH_BEFORE)) as ReadModelsLibrary]);
+  const rows: LargeRow[] = [];
+  for (const [version, library] of versions) {
+    if (settings.largeTargets.includes('memory')) rows.push(await largeInMemory(version, library, plan));
+    if (settings.largeTargets.includes('mongo')) {
+      const dbName = `rm_bench_${process.pid}_large_${version}`;
+      try {
+        rows.push(await largeMongo(version, library, url, dbName, plan));
+      } finally {
+        await dropDatabase(url, dbName);
+      }
+    }
+  }
+  for (const row of rows) {
+    if (row.version === 'before') continue;
+    reportFigure(row.scenario.startsWith('in-memory') ? 'memory-rebuild-1m-events-per-s' : 'mongo-rebuild-1m-events-per-s', row.eventsPerSecond);
+  }
+  console.table(rows.map((row) => ({ version: row.version, scenario: row.scenario, events: row.events, seconds: row.seconds.toFixed(1), eventsPerSecond: Math.round(row.eventsPerSecond), perCpuSecond: Math.round(row.events / row.cpuSeconds), peakRssMb: row.peakRssMb, peakHeapMb: row.peakHeapMb, complete: row.complete })));
+  console.log(JSON.stringify({ settings, accounts: plan.accounts, rows }));
+}
+
+async function largeInMemory(version: string, library: ReadModelsLibrary, plan: PortfolioPlan): Promise<LargeRow> {
+  const store = library.createInMemoryReadModelStore();
+  const memory = peakMemory();
+  const deadline = Date.now() + settings.seconds * 1000;
+  let events = 0;
+  let applies = 0;
+  let complete = true;
+  const start = performance.now();
+  for (const event of portfolioHistory(plan)) {
+    if ((events & 1023) === 0 && Date.now() > deadline) {
+      complete = false;
+      break;
+    }
+    for (const projection of readersOf(event)) {
+      await store.apply(projection, [event]);
+      applies += 1;
+    }
+    events += 1;
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const peak = memory.stop();
+  await store.close();
+  return largeRow(version, 'in-memory rebuild: one event per apply', events, seconds, applies, peak, complete);
+}
+
+async function largeMongo(version: string, library: ReadModelsLibrary, url: string, dbName: string, plan: PortfolioPlan): Promise<LargeRow> {
+  const store = await library.createMongoReadModelStore({ url, dbName });
+  const memory = peakMemory();
+  const deadline = Date.now() + settings.seconds * 1000;
+  let applies = 0;
+  let complete = true;
+  const start = performance.now();
+  try {
+    for (const projection of REPORTING_PROJECTIONS) {
+      const began = performance.now();
+      const types = new Set(projection.handles);
+      let handled = 0;
+      const stream = (function* () {
+        for (const event of portfolioHistory(plan, types)) {
+          if ((handled++ & 1023) === 0 && Date.now() > deadline) {
+            complete = false;
+            return;
+          }
+          yield event;
+        }
+      })();
+      const result = await library.rebuildProjection(store, projection, stream, { batchSize: settings.rebuildBatch, maxDocumentsInMemory: settings.rebuildMaxDocuments });
+      applies += result.applied;
+      console.log(`  ${version} | ${projection.name}: ${result.applied} events in ${((performance.now() - began) / 1000).toFixed(1)}s (${result.batches} store calls)`);
+    }
+  } finally {
+    await store.close();
+  }
+  const seconds = (performance.now() - start) / 1000;
+  return largeRow(version, `MongoDB-wire rebuild, batches of ${settings.rebuildBatch}, at most ${settings.rebuildMaxDocuments} documents in memory`, complete ? plan.total : Number.NaN, seconds, applies, memory.stop(), complete);
+}
+
+function largeRow(version: string, scenario: string, events: number, seconds: number, applies: number, peak: { rssMb: number; heapMb: number; cpuSeconds: number }, complete: boolean): LargeRow {
+  const result: LargeRow = { version, scenario, events, seconds, eventsPerSecond: events / seconds, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, complete, peakRssMb: peak.rssMb, peakHeapMb: peak.heapMb, projectionApplies: applies, cpuSeconds: peak.cpuSeconds };
+  console.log(`${version} | ${scenario}: ${events} events (${applies} projection applies) in ${seconds.toFixed(1)}s = ${Math.round(result.eventsPerSecond)} events/s (${Math.round(events / peak.cpuSeconds)} per CPU second of this process, ${peak.cpuSeconds.toFixed(1)} s); peak RSS ${peak.rssMb} MB, heap ${peak.heapMb} MB; load average ${loadAverage()}${complete ? '' : ' (stopped at the time limit)'}`);
+  return result;
+}
+
+/** Samples RSS and heap every 200 ms until stopped; returns the peaks in MB. */
+function peakMemory(): { stop(): { rssMb: number; heapMb: number; cpuSeconds: number } } {
+  const cpu = process.cpuUsage();
+  let rss = 0;
+  let heap = 0;
+  const sample = (): void => {
+    const usage = process.memoryUsage();
+    rss = Math.max(rss, usage.rss);
+    heap = Math.max(heap, usage.heapUsed);
+  };
+  sample();
+  const timer = setInterval(sample, 200);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      const used = process.cpuUsage(cpu);
+      return { rssMb: Math.round(rss / 2 ** 20), heapMb: Math.round(heap / 2 ** 20), cpuSeconds: (used.user + used.system) / 1e6 };
+    },
+  };
+}
+
+function loadAverage(): string {
+  return os.loadavg().map((value) => value.toFixed(2)).join(' ');
+}
+
+const CLIENTS = 50;
+/** Steps of an account's history, in the order the rounds deliver them. */
+const STEPS = ['placed', 'notice', 'attempt', 'attempt', 'attempt', 'promise', ...Array.from({ length: 8 }, () => 'payment'), 'legal'] as const;
+
+interface PortfolioPlan {
+  accounts: number;
+  /** Events delivered (facts and audit records); the last account may be cut short. */
+  total: number;
+}
+
+/** How many accounts a history of `total` events takes. */
+function portfolioPlan(total: number): PortfolioPlan {
+  let events = 0;
+  let accounts = 0;
+  while (events < total) {
+    const shape = accountShape(accounts);
+    events += 2 * (2 + shape.attempts + (shape.promise ? 1 : 0) + shape.payments + (shape.legal ? 1 : 0));
+    accounts += 1;
+  }
+  return { accounts, total };
+}
+
+/** An account's own mix, fixed by its number (a hash, so neighbours differ). */
+function accountShape(n: number): { attempts: number; promise: boolean; payments: number; legal: boolean } {
+  let h = Math.imul(n + 1, 0x9e3779b1) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  return { attempts: 1 + (h % 3), promise: (h >>> 4) % 5 < 3, payments: (h >>> 8) % 9, legal: (h >>> 12) % 6 === 0 };
+}
+
+/**
+ * The portfolio's history, generated as it is read (memory does not grow with it): round
+ * by round over every account, each fact followed by the audit record its service stored.
+ * With `types`, only events of those types are built (the others are still counted, so
+ * every reader stops at the same event).
+ */
+function* portfolioHistory(plan: PortfolioPlan, types?: ReadonlySet<string>): Generator<ProjectedEvent> {
+  const wants = (type: string): boolean => !types || types.has(type);
+  let delivered = 0;
+  for (let step = 0; step < STEPS.length; step++) {
+    const kind = STEPS[step];
+    const attemptIndex = step - 2;
+    const paymentIndex = step - 6;
+    for (let n = 0; n < plan.accounts; n++) {
+      const shape = accountShape(n);
+      const a = `a${String(n).padStart(7, '0')}`;
+      const c = `client-${n % CLIENTS}`;
+      const placed = 100_000 + (n % 97) * 10_000;
+      let fact: [Contract<any>, () => object, string, string, number] | undefined;
+      switch (kind) {
+        case 'placed':
+          fact = [AccountPlaced, () => accountPlaced(a, c, placed), 'client-intake', `account-${a}`, 0];
+          break;
+        case 'notice':
+          fact = [NoticeSent, () => noticeSent(a, c), 'debtor-contact', `contact-${a}`, 0];
+          break;
+        case 'attempt':
+          if (attemptIndex < shape.attempts) {
+            const at = `2026-06-0${2 + attemptIndex}T10:00:00.000Z`;
+            fact = [ContactAttemptRecorded, () => contactAttemptRecorded(a, c, at, attemptIndex === shape.attempts - 1), 'debtor-contact', `contact-${a}`, 1 + attemptIndex];
+          }
+          break;
+        case 'promise':
+          if (shape.promise) fact = [PromiseToPayMade, () => promiseToPayMade(a, c, `promise-${a}`, 10_000), 'debtor-contact', `contact-${a}`, 1 + shape.attempts];
+          break;
+        case 'payment':
+          if (paymentIndex < shape.payments) fact = [PaymentPosted, () => paymentPosted(a, c, `payment-${a}-${paymentIndex}`, 5_000, placed - 5_000 * (paymentIndex + 1)), 'payments', `ledger-${a}`, paymentIndex];
+          break;
+        case 'legal':
+          if (shape.legal) fact = [LegalStageChanged, () => legalStageChanged(a, c, 'recommended', placed - 5_000 * shape.payments), 'legal-referral', `referral-${a}`, 0];
+          break;
+      }
+      if (!fact) continue;
+      const [contract, data, service, stream, version] = fact;
+      if (wants(contract.type)) yield projected(contract, data(), stream, version);
+      if (++delivered >= plan.total) return;
+      if (wants(AuditRecord.type)) yield auditEventOf(auditRecord(service, a, stream, version, contract.type, '2026-06-01T09:00:00.000Z'));
+      if (++delivered >= plan.total) return;
+    }
+  }
 }
 
 function* untilDeadline<T>(items: readonly T[], deadline: number): Generator<T> {

@@ -6,11 +6,12 @@ import { ProjectedEvent } from '../read-model-store.port';
 import { rebuildProjection } from '../rebuild';
 import { createMongoReadModelStore, MongoReadModelStore, MongoReadModelStoreOptions, ReadModelConflictError } from './mongo-read-model-store';
 
-type MongoReadModelStoreOptionsForTest = Pick<MongoReadModelStoreOptions, 'exactIdFilters'>;
+type MongoReadModelStoreOptionsForTest = Pick<MongoReadModelStoreOptions, 'exactIdFilters' | 'singleWriter'>;
 import { throwawayDatabase } from '@lib/read-models/testing/throwaway-database';
 
 const url = process.env.MONGO_URL;
 const { dbName, drop } = throwawayDatabase(url ?? '', 'rm_test');
+const severalWriters = throwawayDatabase(url ?? '', 'rm_test');
 
 describe('MongoDB read-model store', () => {
   if (!url) {
@@ -20,9 +21,16 @@ describe('MongoDB read-model store', () => {
     return;
   }
 
-  afterAll(drop);
+  afterAll(async () => {
+    await Promise.all([drop(), severalWriters.drop()]);
+  });
 
   readModelStoreContract(`MongoDB at ${url.replace(/\/\/[^@/]*@/, '//***@')}`, () => createMongoReadModelStore({ url, dbName }));
+
+  readModelStoreContract(
+    `MongoDB at ${url.replace(/\/\/[^@/]*@/, '//***@')}, several writers allowed (singleWriter: false)`,
+    () => createMongoReadModelStore({ url, dbName: severalWriters.dbName, singleWriter: false }),
+  );
 
   describe('beyond the contract', () => {
     // Both ways of compare-and-swap: `{ _id, _rev }` filters (atomic on MongoDB) and exact
@@ -86,8 +94,8 @@ describe('MongoDB read-model store', () => {
 
       it('a cached document another writer changed meanwhile: the write notices its _rev, re-reads, nothing is lost', async () => {
         const projection = clientPortfolios(`cached_changed_${suffix}`);
-        const store = await createMongoReadModelStore({ url, dbName, exactIdFilters });
-        const other = await createMongoReadModelStore({ url, dbName, exactIdFilters });
+        const store = await createMongoReadModelStore({ url, dbName, exactIdFilters, singleWriter: false });
+        const other = await createMongoReadModelStore({ url, dbName, exactIdFilters, singleWriter: false });
         try {
           await store.apply(projection, [placed('k1', 'client-k', 100)]);
           await store.apply(projection, [placed('k2', 'client-k', 10)]);
@@ -105,8 +113,8 @@ describe('MongoDB read-model store', () => {
 
       it('a cached document another writer deleted meanwhile: the write misses, re-reads, keeps the tombstone', async () => {
         const projection = accountBalances(`cached_deleted_${suffix}`);
-        const store = await createMongoReadModelStore({ url, dbName, exactIdFilters });
-        const other = await createMongoReadModelStore({ url, dbName, exactIdFilters });
+        const store = await createMongoReadModelStore({ url, dbName, exactIdFilters, singleWriter: false });
+        const other = await createMongoReadModelStore({ url, dbName, exactIdFilters, singleWriter: false });
         try {
           await store.apply(projection, [placed('e1', 'client-e', 500)]);
           await other.apply(projection, [recalled('e1', 'client-e', 1)]);
@@ -117,6 +125,98 @@ describe('MongoDB read-model store', () => {
           expect(store.conflictRetries).toBe(1);
         } finally {
           await Promise.all([store.close(), other.close()]);
+        }
+      });
+    });
+
+    describe('singleWriter', () => {
+      it.each([
+        { options: { exactIdFilters: true, singleWriter: true }, reads: 0 },
+        { options: { exactIdFilters: true, singleWriter: false }, reads: 2 },
+        { options: { exactIdFilters: false, singleWriter: false }, reads: 1 },
+      ])('$options: a new document and one more event on it take $reads reads from the server', async ({ options, reads }) => {
+        const projection = clientPortfolios(`reads_${options.exactIdFilters}_${options.singleWriter}`);
+        const connection = await mongoose.createConnection(url, { dbName, monitorCommands: true }).asPromise();
+        let finds = 0;
+        connection.getClient().on('commandStarted', (event) => {
+          if (event.commandName === 'find' && event.command.find === projection.name) finds += 1;
+        });
+        const store = new MongoReadModelStore(connection, options);
+        try {
+          await store.apply(projection, [placed('s1', 'client-s', 10)]);
+          await store.apply(projection, [placed('s2', 'client-s', 20)]);
+
+          expect(finds).toBe(reads);
+          expect(await store.findOne(projection.name, { _id: 'client-s' })).toMatchObject({ accounts: 2, placedTotal: 30 });
+        } finally {
+          await store.close();
+        }
+      });
+
+      it('a document it has not read, written before (another process, an earlier run): the insert finds it, it is read and folded onto', async () => {
+        const projection = clientPortfolios('single_writer_existing');
+        const earlier = await createMongoReadModelStore({ url, dbName, singleWriter: true });
+        await earlier.apply(projection, [placed('w1', 'client-w', 100)]);
+        await earlier.close();
+        const store = await createMongoReadModelStore({ url, dbName, singleWriter: true });
+        try {
+          await store.apply(projection, [placed('w2', 'client-w', 50), placed('w1', 'client-w', 100)]);
+
+          expect(await store.findOne(projection.name, { _id: 'client-w' })).toMatchObject({ accounts: 2, placedTotal: 150 });
+          expect(store.conflictRetries).toBe(0);
+        } finally {
+          await store.close();
+        }
+      });
+
+      it('events that fold into nothing from an empty document still reach the stored one', async () => {
+        const projection = accountBalances('single_writer_nothing_on_guess');
+        const earlier = await createMongoReadModelStore({ url, dbName, singleWriter: true });
+        await earlier.apply(projection, [placed('v1', 'client-v', 500)]);
+        await earlier.close();
+        const store = await createMongoReadModelStore({ url, dbName, singleWriter: true });
+        try {
+          // A payment on no document folds into nothing (accountBalances keeps it absent).
+          await store.apply(projection, [paid('v1', 'client-v', 100, 1)]);
+
+          expect(await store.findOne(projection.name, { _id: 'account-v1' })).toMatchObject({ balance: { amount: 400 }, payments: 1 });
+        } finally {
+          await store.close();
+        }
+      });
+
+      it('a projection that throws on an empty document is folded again on the stored one before the apply is refused', async () => {
+        const balances = accountBalances('single_writer_throws_on_guess');
+        const strict = {
+          ...balances,
+          evolve: (document: Parameters<typeof balances.evolve>[0], event: ProjectedEvent) => {
+            if (!document && event.type === 'PaymentPosted') throw new Error('a payment needs its account');
+            return balances.evolve(document, event);
+          },
+        };
+        const earlier = await createMongoReadModelStore({ url, dbName, singleWriter: true });
+        await earlier.apply(strict, [placed('t1', 'client-t', 500)]);
+        await earlier.close();
+        const store = await createMongoReadModelStore({ url, dbName, singleWriter: true });
+        try {
+          await store.apply(strict, [paid('t1', 'client-t', 100, 1)]);
+          await expect(store.apply(strict, [paid('t9', 'client-t', 100, 1)])).rejects.toThrow('a payment needs its account');
+
+          expect(await store.findOne(strict.name, { _id: 'account-t1' })).toMatchObject({ balance: { amount: 400 } });
+          expect(await store.findOne(strict.name, { _id: 'account-t9' })).toBeNull();
+        } finally {
+          await store.close();
+        }
+      });
+
+      it('createMongoReadModelStore takes the store for the only writer exactly when it uses exact _id filters, unless told', async () => {
+        const store = await createMongoReadModelStore({ url, dbName });
+        const told = await createMongoReadModelStore({ url, dbName, singleWriter: !store.exactIdFilters });
+        try {
+          expect(store.singleWriter).toBe(store.exactIdFilters);
+          expect(told.singleWriter).toBe(!store.exactIdFilters);
+        } finally {
+          await Promise.all([store.close(), told.close()]);
         }
       });
     });

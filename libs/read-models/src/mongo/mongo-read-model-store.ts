@@ -38,12 +38,28 @@ export interface MongoReadModelStoreOptions {
    */
   replaceChunkSize?: number;
   /**
-   * Documents this store last wrote or read, kept (least recently used out first) so that
-   * `apply` need not load them again (default 10 000; 0 turns it off). A cached document
-   * is only a guess: every write still checks its `_rev` on the server, and a document
-   * another writer changed meanwhile is dropped from the cache, re-read and folded again.
+   * Documents this store last wrote or read, kept per collection (least recently used out
+   * first; default 10 000 per collection; 0 turns it off) so that `apply` need not load
+   * them again. Per collection, so a collection of write-once documents (an audit trail)
+   * does not push out the documents the others update. Unless `singleWriter`, a cached
+   * document is only a guess: every write still checks its `_rev` on the server, and a
+   * document another writer changed meanwhile is dropped from the cache, re-read and
+   * folded again.
    */
   cacheSize?: number;
+  /**
+   * This store is the only writer of its collections (one process; the store already
+   * serialises its own calls per collection). Then a document it holds in its cache is
+   * what the server holds, so on FerretDB a replacement goes by `_id` without re-reading
+   * `_rev` first, and a document neither cached nor yet read is first taken to be new:
+   * folded from nothing and inserted, and read only when the insert finds it there
+   * (duplicate `_id`, nothing overwritten) or when the events folded into nothing. Either
+   * way saves a round trip per document. Unsafe with several writer processes, which
+   * FerretDB does not support anyway (its compare-and-swap is read-then-write, see
+   * docs/read-models.md); on MongoDB the `{ _id, _rev }` replace stays atomic regardless.
+   * `createMongoReadModelStore` turns it on with `exactIdFilters` unless told otherwise.
+   */
+  singleWriter?: boolean;
   /** Rounds of re-read-and-retry for documents another writer changed meanwhile (default 20). */
   maxConflictRetries?: number;
   /** How long to look for a server before giving up (default 10 000 ms). */
@@ -92,6 +108,8 @@ export class MongoReadModelStore implements ReadModelStore, BulkRebuildTarget {
   private readonly maxConflictRetries: number;
   /** Whether only exactly-`{ _id }` filters are sent (see the option of the same name). */
   readonly exactIdFilters: boolean;
+  /** Whether this store takes itself for the only writer (see the option of the same name). */
+  readonly singleWriter: boolean;
   private readonly concurrency: number;
   private readonly queues = new Map<string, Promise<void>>();
   /** Applies waiting for the next round of their collection; a round takes all of them at once. */
@@ -108,6 +126,7 @@ export class MongoReadModelStore implements ReadModelStore, BulkRebuildTarget {
     this.replaceChunkSize = options.replaceChunkSize ?? 20;
     this.maxConflictRetries = options.maxConflictRetries ?? 20;
     this.exactIdFilters = options.exactIdFilters ?? false;
+    this.singleWriter = options.singleWriter ?? false;
     this.concurrency = options.concurrency ?? 8;
     this.cache = new DocumentCache(options.cacheSize ?? 10_000);
   }
@@ -233,38 +252,51 @@ export class MongoReadModelStore implements ReadModelStore, BulkRebuildTarget {
     const collection = this.db.collection<StoredDocument>(name);
     let live = entries;
     let pending = documentIdsOf(live);
-    let rounds = 0;
+    // Taken to be new without reading them (`singleWriter`): not cached, so not known to exist.
+    const guessed = new Set(this.singleWriter ? pending.filter((id) => !this.cache.has(name, id)) : []);
+    let retries = 0;
     try {
       while (pending.length > 0) {
-        if (rounds > this.maxConflictRetries) {
-          const error = new ReadModelConflictError(name, pending);
-          for (const entry of live) if (pending.some((id) => entry.groups.has(id))) entry.reject(error);
-          live = live.filter((entry) => !pending.some((id) => entry.groups.has(id)));
-          break;
-        }
-        if (rounds > 0) {
-          this.conflicts += pending.length;
-          // What another writer changed is re-read from the server, never from the cache.
-          for (const id of pending) this.cache.delete(name, id);
-          await jitter(rounds);
-        }
-        const stored = await this.loadThroughCache(collection, pending);
+        const stored = await this.loadThroughCache(collection, guessed.size === 0 ? pending : pending.filter((id) => !guessed.has(id)));
         const folded = foldEntries(live, pending, stored);
         if ('failed' in folded) {
+          const failed = folded.failed;
+          if ([...guessed].some((id) => failed.groups.has(id))) {
+            // It may only have failed on a document taken to be new: fold again on what is stored.
+            guessed.clear();
+            continue;
+          }
           // Reload before folding again without it: the projection may have changed the loaded documents.
-          folded.failed.reject(folded.error);
-          live = live.filter((entry) => entry !== folded.failed);
+          failed.reject(folded.error);
+          live = live.filter((entry) => entry !== failed);
           pending = pending.filter((id) => live.some((entry) => entry.groups.has(id)));
           continue;
         }
         const writes = folded.writes;
-        pending = [
-          ...(await this.insert(collection, writes.filter((write) => write.expectedRev === undefined))),
-          ...(await this.replace(collection, writes.filter((write) => write.expectedRev !== undefined))),
-        ];
-        const missed = new Set(pending);
-        for (const write of writes) if (!missed.has(write.id)) this.cache.set(name, write.id, write.next);
-        rounds += 1;
+        const written = new Set(writes.map((write) => write.id));
+        // Events that folded into nothing on a guess may still apply to a stored document.
+        const unsure = [...guessed].filter((id) => !written.has(id));
+        const taken = await this.insert(collection, writes.filter((write) => write.expectedRev === undefined));
+        const missed = await this.replace(collection, writes.filter((write) => write.expectedRev !== undefined));
+        const wrongGuesses = [...unsure, ...taken.filter((id) => guessed.has(id))];
+        const conflicted = [...taken.filter((id) => !guessed.has(id)), ...missed];
+        const notWritten = new Set([...taken, ...missed]);
+        for (const write of writes) if (!notWritten.has(write.id)) this.cache.set(name, write.id, write.next);
+        guessed.clear();
+        pending = [...wrongGuesses, ...conflicted];
+        if (conflicted.length === 0) continue;
+        retries += 1;
+        if (retries > this.maxConflictRetries) {
+          const error = new ReadModelConflictError(name, conflicted);
+          for (const entry of live) if (conflicted.some((id) => entry.groups.has(id))) entry.reject(error);
+          live = live.filter((entry) => !conflicted.some((id) => entry.groups.has(id)));
+          pending = wrongGuesses.filter((id) => live.some((entry) => entry.groups.has(id)));
+          continue;
+        }
+        this.conflicts += conflicted.length;
+        // What another writer changed is re-read from the server, never from the cache.
+        for (const id of conflicted) this.cache.delete(name, id);
+        await jitter(retries);
       }
     } catch (error) {
       // A write may have landed before the failure: forget what this round touched.
@@ -365,7 +397,7 @@ export class MongoReadModelStore implements ReadModelStore, BulkRebuildTarget {
   private async replace(collection: mongo.Collection<StoredDocument>, writes: readonly PlannedWrite[]): Promise<string[]> {
     const retry: string[] = [];
     let unchanged = writes;
-    if (this.exactIdFilters) {
+    if (this.exactIdFilters && !this.singleWriter) {
       const changed = new Set<string>();
       await forEachLimited(writes, this.concurrency, async ({ id, expectedRev }) => {
         const current = await collection.findOne({ _id: id }, { projection: { _rev: 1 } });
@@ -390,7 +422,7 @@ export class MongoReadModelStore implements ReadModelStore, BulkRebuildTarget {
 /**
  * Connects to MongoDB (or FerretDB) and returns a read-model store; fails here, at start,
  * when the server cannot be reached. Unless `exactIdFilters` is given, it is on exactly
- * when the server is FerretDB.
+ * when the server is FerretDB; `singleWriter` follows it unless given.
  */
 export async function createMongoReadModelStore(options: MongoReadModelStoreOptions): Promise<MongoReadModelStore> {
   const connection = mongoose.createConnection(options.url, {
@@ -405,7 +437,7 @@ export async function createMongoReadModelStore(options: MongoReadModelStoreOpti
     throw new Error(`read-model store: cannot connect to ${redact(options.url)}: ${(error as Error).message}`, { cause: error });
   }
   const exactIdFilters = options.exactIdFilters ?? (await isFerretDb(connection));
-  return new MongoReadModelStore(connection, { ...options, exactIdFilters });
+  return new MongoReadModelStore(connection, { ...options, exactIdFilters, singleWriter: options.singleWriter ?? exactIdFilters });
 }
 
 /** FerretDB answers `buildInfo` with a `ferretdbVersion` next to the MongoDB version it emulates. */
@@ -491,11 +523,11 @@ function redact(url: string): string {
 
 /**
  * The write-through cache: stored documents by collection and id, least recently used
- * dropped first. It hands out copies, because `foldDocument` gives parts of the document
- * it folds to the projection.
+ * dropped first, `capacity` per collection. It hands out copies, because `foldDocument`
+ * gives parts of the document it folds to the projection.
  */
 class DocumentCache {
-  private readonly entries = new Map<string, StoredDocument>();
+  private readonly collections = new Map<string, Map<string, StoredDocument>>();
 
   constructor(private readonly capacity: number) {}
 
@@ -503,38 +535,41 @@ class DocumentCache {
     return this.capacity > 0;
   }
 
+  has(collection: string, id: string): boolean {
+    return this.collections.get(collection)?.has(id) ?? false;
+  }
+
   get(collection: string, id: string): StoredDocument | undefined {
-    const key = cacheKey(collection, id);
-    const document = this.entries.get(key);
-    if (!document) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, document);
+    const entries = this.collections.get(collection);
+    const document = entries?.get(id);
+    if (!entries || !document) return undefined;
+    entries.delete(id);
+    entries.set(id, document);
     return structuredClone(document);
   }
 
   /** Keeps `document` itself: callers hand over a document nobody else changes afterwards. */
   set(collection: string, id: string, document: StoredDocument): void {
     if (this.capacity === 0) return;
-    const key = cacheKey(collection, id);
-    this.entries.delete(key);
-    this.entries.set(key, document);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    let entries = this.collections.get(collection);
+    if (!entries) {
+      entries = new Map();
+      this.collections.set(collection, entries);
+    }
+    entries.delete(id);
+    entries.set(id, document);
+    if (entries.size > this.capacity) entries.delete(entries.keys().next().value!);
   }
 
   delete(collection: string, id: string): void {
-    this.entries.delete(cacheKey(collection, id));
+    this.collections.get(collection)?.delete(id);
   }
 
   dropCollection(collection: string): void {
-    const prefix = cacheKey(collection, '');
-    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
+    this.collections.delete(collection);
   }
 
   clear(): void {
-    this.entries.clear();
+    this.collections.clear();
   }
-}
-
-function cacheKey(collection: string, id: string): string {
-  return `${collection}\u0000${id}`;
 }
