@@ -20,7 +20,11 @@ export function placementBody(clientReference: string) {
 }
 
 export const payment = (accountId: string) => ({ accountId, amount: 100, currency: 'USD', method: 'ach' });
-export const contact = () => ({ channel: 'email', direction: 'outbound', outcome: 'no-answer', notes: `bench ${randomUUID()}` });
+/**
+ * An inbound email (the debtor wrote): the contact rule pack caps outbound emails at 3 per
+ * debt in 7 days (`channel-frequency-cap`), so outbound ones could not make a long history.
+ */
+export const contact = () => ({ channel: 'email', direction: 'inbound', outcome: 'left-message', notes: `bench ${randomUUID()}` });
 
 export async function expectStatus(answer: Promise<{ status: number; body: unknown }>, status: number, what: string): Promise<unknown> {
   const { status: got, body } = await answer;
