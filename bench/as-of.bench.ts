@@ -42,7 +42,7 @@ import { createInMemoryReadModelStore, createMongoReadModelStore, ProjectedEvent
 import { AsOfQueries } from '../apps/reporting/src/read-models/as-of.queries';
 import { accountPlaced, contactAttemptRecorded, paymentPosted } from '../apps/reporting/src/read-models/reporting.fixtures';
 import { REPORTING_PROJECTIONS } from '../apps/reporting/src/read-models/reporting.queries';
-import { contact, expectStatus, payment, placementBody, post, until } from './all-in-one-seeding';
+import { contact, expectStatus, historyHoldsCheckedEvents, payment, placementBody, post, until } from './all-in-one-seeding';
 import { intFromEnv, percentile, reportFigure } from './bench-support';
 
 const ROOT = join(__dirname, '..', '..');
@@ -258,10 +258,7 @@ async function seed(target: Target): Promise<void> {
   }
   target.events = await accountEvents(target);
   // Reporting's history is fed from the bus: wait until it holds every stored event.
-  await until(async () => {
-    const response = await fetch(`${target.url}/audit/accounts/${target.accountId}/history`, { headers: { authorization: COMPLIANCE } });
-    return ((await response.json()) as unknown[]).length === target.events;
-  }, 'reporting to hold the whole history');
+  await until(() => historyHoldsCheckedEvents(target.url, target.accountId, COMPLIANCE), 'reporting to hold the whole history');
 }
 
 /** Events in the services' streams of the account, as the integrity check counts them. */
