@@ -34,7 +34,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEV_STAFF_TOKEN_SECRET, signStaffToken } from '@lib/platform';
-import { contact, expectStatus, payment, placementBody, post, until } from './all-in-one-seeding';
+import { contact, expectStatus, historyHoldsCheckedEvents, payment, placementBody, post, until } from './all-in-one-seeding';
 import { intFromEnv, percentile, reportFigure } from './bench-support';
 
 const ROOT = join(__dirname, '..', '..');
@@ -163,10 +163,7 @@ async function seed(target: Target): Promise<void> {
   }
   target.events = await accountEvents(target);
   // Reporting's history is fed from the bus: wait until it holds every stored event.
-  await until(async () => {
-    const response = await fetch(`${target.url}/audit/accounts/${target.accountId}/history`, { headers: { authorization: COMPLIANCE } });
-    return ((await response.json()) as unknown[]).length === target.events;
-  }, 'reporting to hold the whole history');
+  await until(() => historyHoldsCheckedEvents(target.url, target.accountId, COMPLIANCE), 'reporting to hold the whole history');
 }
 
 /** Events in the services' streams of the account, as the integrity check counts them. */

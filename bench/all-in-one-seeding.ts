@@ -20,7 +20,25 @@ export function placementBody(clientReference: string) {
 }
 
 export const payment = (accountId: string) => ({ accountId, amount: 100, currency: 'USD', method: 'ach' });
-export const contact = () => ({ channel: 'email', direction: 'outbound', outcome: 'no-answer', notes: `bench ${randomUUID()}` });
+/**
+ * An inbound email (the debtor wrote): the contact rule pack caps outbound emails at 3 per
+ * debt in 7 days (`channel-frequency-cap`), so outbound ones could not make a long history.
+ */
+export const contact = () => ({ channel: 'email', direction: 'inbound', outcome: 'left-message', notes: `bench ${randomUUID()}` });
+
+/**
+ * Whether reporting's history of the account (fed from the bus) holds, for every stream the
+ * integrity check counted, as many events as the check did. The history also lists streams
+ * the check may not read (an older build's check read fewer), so totals need not match.
+ */
+export async function historyHoldsCheckedEvents(url: string, accountId: string, authorization: string): Promise<boolean> {
+  const get = async (path: string) => (await fetch(`${url}${path}`, { headers: { authorization } })).json();
+  const integrity = (await get(`/audit/accounts/${accountId}/integrity`)) as { services: Array<{ service: string; streams: Array<{ streamId: string; events: number }> }> };
+  const history = (await get(`/audit/accounts/${accountId}/history`)) as Array<{ service: string; streamId: string }>;
+  const held = new Map<string, number>();
+  for (const entry of history) held.set(`${entry.service} ${entry.streamId}`, (held.get(`${entry.service} ${entry.streamId}`) ?? 0) + 1);
+  return integrity.services.every((service) => service.streams.every((stream) => held.get(`${service.service} ${stream.streamId}`) === stream.events));
+}
 
 export async function expectStatus(answer: Promise<{ status: number; body: unknown }>, status: number, what: string): Promise<unknown> {
   const { status: got, body } = await answer;

@@ -25,6 +25,10 @@
  *   BENCH_OTHER_ACCOUNTS  other accounts (default 200, max 20000)
  *   BENCH_REQUESTS        timed requests per endpoint (default 200, max 10000)
  *   BENCH_PART            1, 2 or both (default both)
+ *   BENCH_BEFORE_ROOT     part 1 before/after in one run: another checkout, built with
+ *                         `npm run build` (node_modules linked), started and seeded the same
+ *                         way; the requests go to both in turn (request by request, the order rotating)
+ *   BENCH_NODE_ARGS       extra node options for the all-in-one processes (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`)
  *
  * Only 127.0.0.1, free ports, temporary data folders removed at the end. STAFF_TOKEN_SECRET
  * is left unset: the processes check staff tokens against the public demo secret.
@@ -42,7 +46,7 @@ import { createInMemoryReadModelStore, createMongoReadModelStore, ProjectedEvent
 import { AsOfQueries } from '../apps/reporting/src/read-models/as-of.queries';
 import { accountPlaced, contactAttemptRecorded, paymentPosted } from '../apps/reporting/src/read-models/reporting.fixtures';
 import { REPORTING_PROJECTIONS } from '../apps/reporting/src/read-models/reporting.queries';
-import { contact, expectStatus, payment, placementBody, post, until } from './all-in-one-seeding';
+import { contact, expectStatus, historyHoldsCheckedEvents, payment, placementBody, post, until } from './all-in-one-seeding';
 import { intFromEnv, percentile, reportFigure } from './bench-support';
 
 const ROOT = join(__dirname, '..', '..');
@@ -83,44 +87,57 @@ async function main(): Promise<void> {
 }
 
 async function overHttp(): Promise<void> {
-  const target = await start('after', ROOT);
+  const roots: [string, string][] = [['after', ROOT]];
+  if (process.env.BENCH_BEFORE_ROOT) roots.unshift(['before', process.env.BENCH_BEFORE_ROOT]);
+  const targets: Target[] = [];
   try {
-    const seeded = performance.now();
-    await seed(target);
-    console.log(`all-in-one: seeded ${target.events} events on ${target.accountId} in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
-    const latencies = new Map<Endpoint, number[]>();
-    const bytes = new Map<Endpoint, number>();
+    for (const [version, root] of roots) {
+      const target = await start(version, root);
+      targets.push(target);
+      const seeded = performance.now();
+      await seed(target);
+      console.log(`${version} all-in-one: seeded ${target.events} events on ${target.accountId} in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+    }
+    console.log(`load average after seeding ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
+    const latencies = new Map<string, number[]>();
+    const bytes = new Map<string, number>();
+    const key = (target: Target, endpoint: Endpoint) => `${target.version} ${endpoint}`;
     const later = new Date(Date.now() + 3_600_000).toISOString();
     // Warm-up (JIT, connections), not counted.
-    for (let i = 0; i < 20; i++) for (const endpoint of ENDPOINTS) await timedGet(target, endpoint, later);
+    for (let i = 0; i < 20; i++) for (const target of targets) for (const endpoint of ENDPOINTS) await timedGet(target, endpoint, later);
+    const pairs = targets.flatMap((target) => ENDPOINTS.map((endpoint) => [target, endpoint] as const));
     for (let round = 0; round < REQUESTS; round++) {
-      for (let i = 0; i < ENDPOINTS.length; i++) {
-        const endpoint = ENDPOINTS[(round + i) % ENDPOINTS.length];
+      for (let i = 0; i < pairs.length; i++) {
+        const [target, endpoint] = pairs[(round + i) % pairs.length];
         const { ms, size } = await timedGet(target, endpoint, later);
-        latencies.set(endpoint, [...(latencies.get(endpoint) ?? []), ms]);
-        bytes.set(endpoint, size);
+        const samples = latencies.get(key(target, endpoint)) ?? [];
+        samples.push(ms);
+        latencies.set(key(target, endpoint), samples);
+        bytes.set(key(target, endpoint), size);
       }
     }
-    reportFigure('as-of-account-p99-ms', percentile([...(latencies.get('as-of-now') ?? [])].sort((a, b) => a - b), 99));
+    const after = targets[targets.length - 1];
+    reportFigure('as-of-account-p99-ms', percentile([...(latencies.get(key(after, 'as-of-now')) ?? [])].sort((a, b) => a - b), 99));
     console.table(
-      ENDPOINTS.map((endpoint) => {
-        const sorted = [...(latencies.get(endpoint) ?? [])].sort((a, b) => a - b);
+      pairs.map(([target, endpoint]) => {
+        const sorted = [...(latencies.get(key(target, endpoint)) ?? [])].sort((a, b) => a - b);
         return {
+          version: target.version,
           endpoint,
           events: target.events,
           requests: sorted.length,
           'p50 ms': percentile(sorted, 50).toFixed(2),
           'p95 ms': percentile(sorted, 95).toFixed(2),
           'p99 ms': percentile(sorted, 99).toFixed(2),
-          'answer KiB': ((bytes.get(endpoint) ?? 0) / 1024).toFixed(1),
+          'answer KiB': ((bytes.get(key(target, endpoint)) ?? 0) / 1024).toFixed(1),
         };
       }),
     );
   } catch (error) {
-    console.error(`--- all-in-one output ---\n${target.output.join('').slice(-4_000)}`);
+    for (const target of targets) console.error(`--- ${target.version} all-in-one output ---\n${target.output.join('').slice(-4_000)}`);
     throw error;
   } finally {
-    await stop(target);
+    for (const target of targets) await stop(target);
   }
 }
 
@@ -258,10 +275,7 @@ async function seed(target: Target): Promise<void> {
   }
   target.events = await accountEvents(target);
   // Reporting's history is fed from the bus: wait until it holds every stored event.
-  await until(async () => {
-    const response = await fetch(`${target.url}/audit/accounts/${target.accountId}/history`, { headers: { authorization: COMPLIANCE } });
-    return ((await response.json()) as unknown[]).length === target.events;
-  }, 'reporting to hold the whole history');
+  await until(() => historyHoldsCheckedEvents(target.url, target.accountId, COMPLIANCE), 'reporting to hold the whole history');
 }
 
 /** Events in the services' streams of the account, as the integrity check counts them. */

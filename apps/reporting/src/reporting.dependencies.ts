@@ -32,15 +32,17 @@ export const AUDITED_SERVICES = ['client-intake', 'debtor-contact', 'payments', 
 export type AuditedService = (typeof AUDITED_SERVICES)[number];
 
 /**
- * Each service's stream of an account. The services own these names; reporting needs
+ * Each service's streams of an account. The services own these names; reporting needs
  * them only to read a co-located service's store directly (a remote service is asked
- * through its own audit endpoint, which knows its streams).
+ * through its own audit endpoint, which knows its streams). They are the streams each
+ * service's own audit endpoint lists (`auditController` in its module), so the check in
+ * one process covers what the distributed one covers.
  */
 const ACCOUNT_STREAM_PREFIXES: Record<AuditedService, readonly string[]> = {
   'client-intake': ['account-'],
-  'debtor-contact': ['contact-', 'promises-', 'plans-'],
-  payments: ['ledger-'],
-  'legal-referral': ['referral-'],
+  'debtor-contact': ['contact-', 'promises-', 'plans-', 'compliance-', 'cadence-', 'assignment-'],
+  payments: ['ledger-', 'cost-advances-', 'compliance-'],
+  'legal-referral': ['referral-', 'compliance-'],
 };
 
 export function streamIdsOf(service: AuditedService, accountId: string): string[] {

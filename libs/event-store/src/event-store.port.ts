@@ -99,3 +99,28 @@ export function isStateSnapshotStore(store: object): store is StateSnapshotStore
   const candidate = store as Partial<StateSnapshotStore>;
   return typeof candidate.loadState === 'function' && typeof candidate.saveState === 'function';
 }
+
+/**
+ * A stream read for a tamper check that remembers what it already verified: every stored
+ * event's content digest (SHA-256 of its type, data and metadata as the database holds
+ * them, so any change to a row changes it), and the events themselves only from
+ * `wholeFromVersion` on. Both come from one statement, so they are of one snapshot.
+ */
+export interface StreamDigestRead {
+  /** `digests[i]` is the digest of the i-th stored event in version order (hex). */
+  digests: string[];
+  /** The version of each of those events, in the same order (a gap means a row is missing). */
+  versions: number[];
+  /** The stored events with version `wholeFromVersion` or later, in version order. */
+  events: RecordedEvent[];
+}
+
+/** Stores that can answer {@link StreamDigestRead} (the SQL adapters). */
+export interface StreamDigestReader {
+  readStreamDigests(streamId: string, wholeFromVersion: number): Promise<StreamDigestRead>;
+}
+
+/** Whether `store` can read a stream's content digests (the SQL adapters can). */
+export function isStreamDigestReader(store: object): store is StreamDigestReader {
+  return typeof (store as Partial<StreamDigestReader>).readStreamDigests === 'function';
+}

@@ -2,7 +2,7 @@ import { PaymentPosted, PaymentReversed } from '@lib/contracts';
 import { foldInMemory, ReadModelStore } from '@lib/read-models';
 import { accountSummaryProjection } from './account-summary.projection';
 import { portfolioOf, portfolioProjection, Portfolio } from './portfolio.projection';
-import { AccountEventLog, loggedUpTo, REPORTED_EVENTS } from './reported-events.projection';
+import { AccountEventLog, loggedUpTo, ParsedLogs, REPORTED_EVENTS } from './reported-events.projection';
 import { AccountSummaryReport, accountSummaryReport } from './reporting.queries';
 import { TrustSummary, trustSummaryOf, trustSummaryProjection } from './trust-summary.projection';
 
@@ -17,23 +17,37 @@ const TRUST_TYPES: ReadonlySet<string> = new Set([PaymentPosted.type, PaymentRev
  * the agency knew then. Events are folded in recorded order, a stream's in version order.
  */
 export class AsOfQueries {
-  constructor(private readonly store: ReadModelStore) {}
+  private readonly parsed: ParsedLogs;
+
+  constructor(private readonly store: ReadModelStore) {
+    this.parsed = parsedLogsOf(store);
+  }
 
   async accountSummary(accountId: string, asOf: string): Promise<AccountSummaryReport | null> {
     const log = await this.store.findOne<AccountEventLog>(REPORTED_EVENTS, { _id: accountId });
     if (!log) return null;
-    return accountSummaryReport(foldInMemory(accountSummaryProjection, loggedUpTo([log], asOf)).get(accountId) ?? null);
+    return accountSummaryReport(foldInMemory(accountSummaryProjection, loggedUpTo([log], asOf, undefined, this.parse)).get(accountId) ?? null);
   }
 
   async portfolio(clientId: string, asOf: string): Promise<Portfolio | null> {
     const logs = await this.store.find<AccountEventLog>(REPORTED_EVENTS, { clientId });
-    return portfolioOf(clientId, [...foldInMemory(portfolioProjection, loggedUpTo(logs, asOf, PORTFOLIO_TYPES)).values()]);
+    return portfolioOf(clientId, [...foldInMemory(portfolioProjection, loggedUpTo(logs, asOf, PORTFOLIO_TYPES, this.parse)).values()]);
   }
 
   /** Every client's trust figures when `clientId` is null. */
   async trustSummary(clientId: string | null, asOf: string): Promise<TrustSummary> {
     const logs = await this.store.find<AccountEventLog>(REPORTED_EVENTS, clientId === null ? {} : { clientId });
-    const events = loggedUpTo(logs, asOf, TRUST_TYPES).filter((event) => clientId === null || event.data.clientId === clientId);
+    const events = loggedUpTo(logs, asOf, TRUST_TYPES, this.parse).filter((event) => clientId === null || event.data.clientId === clientId);
     return trustSummaryOf(clientId, [...foldInMemory(trustSummaryProjection, events).values()]);
   }
+
+  private readonly parse = (log: AccountEventLog) => this.parsed.of(log);
+}
+
+/** One cache of parsed logs per store, shared by every query handler that reads it. */
+const parsedLogsByStore = new WeakMap<ReadModelStore, ParsedLogs>();
+function parsedLogsOf(store: ReadModelStore): ParsedLogs {
+  let parsed = parsedLogsByStore.get(store);
+  if (!parsed) parsedLogsByStore.set(store, (parsed = new ParsedLogs()));
+  return parsed;
 }

@@ -79,10 +79,65 @@ export const reportedEventsProjection: Projection<AccountEventLog> = {
   },
 };
 
-/** The logged events up to and including `asOf` (all when null), in recorded order, a stream's in version order. */
-export function loggedUpTo(logs: readonly AccountEventLog[], asOf: string | null, types?: ReadonlySet<string>): ProjectedEvent[] {
+/**
+ * The logged events up to and including `asOf` (all when null), in recorded order, a stream's in version order.
+ * `parse` reads a log's events (`ParsedLogs.of` remembers them between queries).
+ */
+export function loggedUpTo(logs: readonly AccountEventLog[], asOf: string | null, types?: ReadonlySet<string>, parse: (log: AccountEventLog) => readonly LoggedEvent[] = loggedEventsOf): ProjectedEvent[] {
   const chosen: LoggedEvent[] = [];
-  for (const log of logs) for (const logged of loggedEventsOf(log)) if ((asOf === null || logged.recordedAt <= asOf) && (!types || types.has(logged.type))) chosen.push(logged);
+  for (const log of logs) for (const logged of parse(log)) if ((asOf === null || logged.recordedAt <= asOf) && (!types || types.has(logged.type))) chosen.push(logged);
   chosen.sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
   return chosen.map(projectedEventOfLogged);
+}
+
+/**
+ * The parsed events of the account logs read lately, so an as-of query of a long log
+ * parses only what was logged since. A log only grows, and each event is kept as text, so
+ * a remembered event is reused while the log holds the very same text at its place (a
+ * string comparison, far cheaper than parsing it again); anything else is parsed afresh.
+ * Parsed events are frozen: the projections fold them and must not change them.
+ *
+ * Bounded: at most `maxEvents` remembered events in all, the logs read least recently
+ * forgotten first.
+ */
+export class ParsedLogs {
+  private readonly logs = new Map<string, { texts: readonly string[]; events: readonly LoggedEvent[] }>();
+  private remembered = 0;
+
+  constructor(private readonly maxEvents = 50_000) {}
+
+  get size(): number {
+    return this.remembered;
+  }
+
+  of(log: AccountEventLog): readonly LoggedEvent[] {
+    const known = this.logs.get(log.accountId);
+    const texts = log.events;
+    const events = new Array<LoggedEvent>(texts.length);
+    for (let i = 0; i < texts.length; i++) {
+      events[i] = known && i < known.texts.length && known.texts[i] === texts[i] ? known.events[i] : deepFreeze(JSON.parse(texts[i]) as LoggedEvent);
+    }
+    if (known) {
+      this.logs.delete(log.accountId);
+      this.remembered -= known.events.length;
+    }
+    if (texts.length <= this.maxEvents) {
+      this.logs.set(log.accountId, { texts, events });
+      this.remembered += texts.length;
+      for (const [oldest, entry] of this.logs) {
+        if (this.remembered <= this.maxEvents) break;
+        this.logs.delete(oldest);
+        this.remembered -= entry.events.length;
+      }
+    }
+    return events;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value as Record<string, unknown>)) deepFreeze(inner);
+  }
+  return value;
 }

@@ -105,6 +105,32 @@ export function sqlEventStoreContract(adapterName: string, factory: SqlStoreFact
       expect(await right.load('relay')).toBeNull();
     });
 
+    it('reads a content digest of every event, the events whole only from the version asked, and another digest once a row is changed', async () => {
+      const store = await aStore();
+      await store.appendToStream('ledger-1', [anEvent('A'), anEvent('B'), anEvent('C')], { expectedVersion: 'no_stream' });
+      const schema = schemas[schemas.length - 1];
+
+      const first = await store.readStreamDigests('ledger-1', 2);
+      expect(first.versions).toEqual([0, 1, 2]);
+      expect(first.digests).toHaveLength(3);
+      expect(new Set(first.digests).size).toBe(3);
+      for (const digest of first.digests) expect(digest).toMatch(/^[0-9a-f]{64}$/);
+      expect(first.events).toEqual((await store.readStream('ledger-1')).slice(2));
+      expect(await store.readStreamDigests('ledger-1', 0)).toEqual({ ...first, events: await store.readStream('ledger-1') });
+      expect(await store.readStreamDigests('ledger-1', 3)).toEqual({ ...first, events: [] });
+      expect(await store.readStreamDigests('nothing-here', 0)).toEqual({ digests: [], versions: [], events: [] });
+
+      await factory.execute({ text: `UPDATE "${schema}".events SET data = jsonb_set(data, '{n}', '"changed"') WHERE stream_id = 'ledger-1' AND version = 1`, values: [] });
+      const after = await store.readStreamDigests('ledger-1', 3);
+      expect(after.digests[0]).toBe(first.digests[0]);
+      expect(after.digests[1]).not.toBe(first.digests[1]);
+      expect(after.digests[2]).toBe(first.digests[2]);
+
+      await factory.execute({ text: `DELETE FROM "${schema}".events WHERE stream_id = 'ledger-1' AND version = 1`, values: [] });
+      expect((await store.readStreamDigests('ledger-1', 3)).versions).toEqual([0, 2]);
+      await expect(store.readStreamDigests('ledger-1', -1)).rejects.toThrow(RangeError);
+    });
+
     it('lets concurrent appends with any to one stream all succeed, one after another, in one unbroken chain', async () => {
       const store = await aStore();
       await store.appendToStream('ledger-1', [anEvent('Opened')], { expectedVersion: 'no_stream' });

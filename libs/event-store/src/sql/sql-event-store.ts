@@ -9,6 +9,8 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   StateSnapshotStore,
+  StreamDigestRead,
+  StreamDigestReader,
   SubscribeOptions,
 } from '../event-store.port';
 import { CurrentVersion, expectedVersionHolds, validateExpectedVersion } from '../expected-version';
@@ -31,7 +33,9 @@ import {
   loadStateStatement,
   migrationStatements,
   readAllStatement,
+  readStreamDigestsStatement,
   readStreamStatement,
+  DigestRow,
   saveCheckpointStatement,
   saveStateStatement,
   sqlNames,
@@ -94,7 +98,7 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
  * The event store over PostgreSQL's SQL, shared by the `pg` and PGlite adapters, which
  * only supply a {@link SqlDriver}. Also the CheckpointStore and StateSnapshotStore, in the same schema.
  */
-export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshotStore {
+export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshotStore, StreamDigestReader {
   protected readonly names: SqlNames;
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
@@ -175,6 +179,19 @@ export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshot
     if (options.toVersion !== undefined && options.toVersion < 0) return [];
     const rows = await this.driver.query<EventRow>(readStreamStatement(this.names, streamId, options));
     return rows.map(toRecordedEvent);
+  }
+
+  async readStreamDigests(streamId: string, wholeFromVersion: number): Promise<StreamDigestRead> {
+    this.assertOpen();
+    if (!Number.isInteger(wholeFromVersion) || wholeFromVersion < 0) throw new RangeError(`wholeFromVersion must be a non-negative integer; got ${wholeFromVersion}`);
+    const rows = await this.driver.query<DigestRow>(readStreamDigestsStatement(this.names, streamId, wholeFromVersion));
+    const read: StreamDigestRead = { digests: new Array<string>(rows.length), versions: new Array<number>(rows.length), events: [] };
+    rows.forEach((row, index) => {
+      read.digests[index] = row.digest;
+      read.versions[index] = Number(row.version);
+      if (row.stream_id !== null) read.events.push(toRecordedEvent(row as EventRow));
+    });
+    return read;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

@@ -340,6 +340,37 @@ export function readStreamStatement(
   };
 }
 
+export interface DigestRow extends Omit<EventRow, 'global_position' | 'stream_id' | 'type' | 'data' | 'metadata'> {
+  digest: string;
+  global_position: string | bigint | null;
+  stream_id: string | null;
+  type: string | null;
+  data: Json | null;
+  metadata: Json | null;
+}
+
+/**
+ * Every event's content digest, and the events whole from `$2` on. The digest is over the
+ * database's own text of the row's type, data and metadata (`jsonb` prints one value one
+ * way), so an unchanged row gives the same digest and any change gives another.
+ */
+export function readStreamDigestsStatement(names: SqlNames, streamId: string, wholeFromVersion: number): Statement {
+  return {
+    name: `es_read_stream_digests_${names.schema}`,
+    text: `SELECT version,
+        encode(sha256(convert_to(type || E'\\n' || data::text || E'\\n' || metadata::text, 'UTF8')), 'hex') AS digest,
+        CASE WHEN version >= $2::int THEN global_position END AS global_position,
+        CASE WHEN version >= $2::int THEN stream_id END AS stream_id,
+        CASE WHEN version >= $2::int THEN type END AS type,
+        CASE WHEN version >= $2::int THEN data END AS data,
+        CASE WHEN version >= $2::int THEN metadata END AS metadata
+      FROM ${names.events}
+      WHERE stream_id = $1
+      ORDER BY version`,
+    values: [streamId, wholeFromVersion],
+  };
+}
+
 /**
  * A page of the global log, cut at the visibility horizon: the first position of the
  * oldest transaction still running anywhere on the server (`pg_snapshot_xmin`). Every

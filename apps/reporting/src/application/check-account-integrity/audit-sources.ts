@@ -1,18 +1,27 @@
 import type { ChainVerdict } from '@lib/es-core';
-import type { EventStore } from '@lib/event-store';
+import { EventStore, isStreamDigestReader } from '@lib/event-store';
 import { ProcessContext, verifyAccountStreams } from '@lib/platform';
 import { AUDITED_SERVICES, AuditedService, streamIdsOf } from '../../reporting.dependencies';
 import type { AuditSource, SourceAnswer, VerifiedStream } from './audit-source.port';
+import { VerifiedPrefixes } from './verified-prefixes';
 
 export type { AuditSource, SourceAnswer, VerifiedStream };
 
-/** The service's store is in this process (all-in-one): read and verify it directly. */
-export function localAuditSource(service: AuditedService, store: EventStore): AuditSource {
+/**
+ * The service's store is in this process (all-in-one): read and verify it directly. A SQL
+ * store reads content digests too, so the prefix of a stream verified by an earlier check
+ * is not hashed again while its rows are unchanged (`VerifiedPrefixes`); any other store is
+ * read and verified whole.
+ */
+export function localAuditSource(service: AuditedService, store: EventStore, prefixes = new VerifiedPrefixes()): AuditSource {
+  const verify = isStreamDigestReader(store)
+    ? async (streamIds: string[]): Promise<VerifiedStream[]> => (await Promise.all(streamIds.map((streamId) => prefixes.verify(store, streamId)))).filter((stream) => stream.events > 0)
+    : (streamIds: string[]) => verifyAccountStreams(store, streamIds);
   return {
     service,
     async read(accountId) {
       try {
-        return { service, reached: true, streams: await verifyAccountStreams(store, streamIdsOf(service, accountId)) };
+        return { service, reached: true, streams: await verify(streamIdsOf(service, accountId)) };
       } catch (error) {
         return { service, reached: false, reason: `reading its store failed: ${messageOf(error)}` };
       }
