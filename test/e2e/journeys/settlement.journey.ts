@@ -5,7 +5,8 @@
  * queue; the client approves it through its API (another client finds nothing). The debtor
  * pays the settlement amount; the rest is written off through payments and the account
  * closes as settled in intake, contact, legal referral and reporting, where liquidation
- * counts only what was collected.
+ * counts only what was collected. Another client, with only the default agreement of
+ * onboarding, has that agreement's authority (80%) known in debtor contact.
  */
 import { Deployment } from './deployment';
 import { Answer, as, call, eventually, onboardClient, placeAccount } from './journeys';
@@ -36,6 +37,13 @@ export async function journeySettlement(d: Deployment, reference: string) {
   const settlementsOf = () => call(d, 'debtor-contact', 'GET', `/cases/${accountId}/settlements`, { as: collector });
   await eventually('the case to know the client authority', async () => ((ok(await settlementsOf()))?.authorityBp === 7_000 ? true : undefined));
   await eventually('the ledger', async () => ok(await call(d, 'payments', 'GET', `/ledgers/${accountId}`, { as: as.staff('accountant') })));
+
+  // A client with only the default agreement of onboarding: intake published it as version 0, so its 80% authority is known and an offer within it is approved at once.
+  const otherAccountId = await placeAccount(d, other, `${reference}-default`);
+  const otherSettlementsOf = () => call(d, 'debtor-contact', 'GET', `/cases/${otherAccountId}/settlements`, { as: collector });
+  await eventually('the case to know the onboarding authority', async () => ((ok(await otherSettlementsOf()))?.authorityBp === 8_000 ? true : undefined));
+  const withinDefault = await call(d, 'debtor-contact', 'POST', `/cases/${otherAccountId}/settlements`, { as: collector, body: { shareBp: 8_000, currency: 'USD' }, idempotencyKey: `offer-default-${reference}` });
+  expect(withinDefault).toMatchObject({ status: 201, body: { authorityBp: 8_000, withinAuthority: true, status: 'approved' } });
 
   const pay = async (amount: number, key: string) => {
     const posted = await call(d, 'payments', 'POST', '/payments', { as: collector, body: { accountId, amount, currency: 'USD', method: 'ach' }, idempotencyKey: `${key}-${reference}` });

@@ -139,6 +139,13 @@ describe("a client's settlement authority", () => {
     expect(authorityInForce(state, new Date('2026-06-01T00:00:00.000Z'))).toBe(7_000);
   });
 
+  it('is the onboarding agreement (version 0) from onboarding until the first negotiated version takes effect', () => {
+    const state = [noted(0, '2025-11-01T00:00:00.000Z', 8_000), noted(1, '2026-06-01T00:00:00.000Z', 6_500)].reduce(settlementAuthorityDecider.evolve, settlementAuthorityDecider.initialState());
+    expect(authorityInForce(state, new Date('2025-10-31T00:00:00.000Z'))).toBeNull();
+    expect(authorityInForce(state, new Date('2026-03-01T00:00:00.000Z'))).toBe(8_000);
+    expect(authorityInForce(state, new Date('2026-06-01T00:00:00.000Z'))).toBe(6_500);
+  });
+
   it('is noted once per agreement version', () =>
     given(settlementAuthorityDecider, [noted(1, '2026-01-01T00:00:00.000Z', 8_000)]).when({ type: 'NoteSettlementAuthority', clientId: 'client-1', version: 1, effectiveFrom: '2026-01-01T00:00:00.000Z', settlementAuthorityBp: 8_000 }).then([]));
 });
