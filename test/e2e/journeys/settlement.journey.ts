@@ -114,12 +114,17 @@ export async function journeySettlement(d: Deployment, reference: string) {
     return shown?.balance === 0 ? shown : undefined;
   });
   expect(ledger.balance).toBe(0);
+  // The write-off to zero is told apart from a payment to zero: the ledger records it as a settlement write-off and does not announce the account paid in full.
+  const ledgerAudit = ok(await call(d, 'payments', 'GET', `/audit/payments/accounts/${accountId}`, { as: as.staff('compliance') }));
+  const ledgerEvents: { type: string; data: { kind?: string } }[] = ledgerAudit.streams.flatMap((stream: { events: unknown[] }) => stream.events);
+  expect(ledgerEvents.filter((event) => event.type === 'OpenBalanceAdjusted')).toMatchObject([{ data: { kind: 'settlement-write-off', balanceAfter: 0 } }]);
+  expect(ledgerEvents.some((event) => event.type === 'AccountPaidInFull')).toBe(false);
 
   const summary = await eventually('the account settled in reporting', async () => {
     const shown = ok(await call(d, 'reporting', 'GET', `/reports/accounts/${accountId}`, { as: as.client(client.apiKey) }));
     return shown?.closingCode === 'settled' && shown?.balance === 0 ? shown : undefined;
   });
-  expect(summary).toMatchObject({ status: 'closed', closingCode: 'settled', collected: 400_050, placedAmount: 750_050 });
+  expect(summary).toMatchObject({ status: 'closed', closingCode: 'settled', paidInFullAt: null, collected: 400_050, placedAmount: 750_050 });
   const portfolio = await eventually('the portfolio', async () => {
     const shown = ok(await call(d, 'reporting', 'GET', `/reports/portfolio/${client.clientId}`, { as: as.client(client.apiKey) }));
     return shown?.closedByCode?.settled === 1 ? shown : undefined;

@@ -68,6 +68,18 @@ describe('a balance adjustment', () => {
     ]);
   });
 
+  it("a settlement's write-off to zero is not paid in full: the account is settled, and nothing is announced", () => {
+    const paidMost = posted({ amount: 50_000, allocations: [{ invoiceNumber: 'INV-1', amount: 10_000 }, { invoiceNumber: 'INV-2', amount: 20_000 }, { invoiceNumber: 'INV-3', amount: 20_000 }], balanceAfter: 10_000 });
+    const writeOff: AdjustOpenBalance = { ...adjust(-10_000, 'settlement-set-1'), reason: 'settlement set-1 paid', kind: 'settlement-write-off' };
+    const { decision } = given(ledgerDecider, [opened(), paidMost]).when(writeOff);
+    expect(decision).toEqual([
+      {
+        type: 'OpenBalanceAdjusted',
+        data: { ...base, adjustmentId: 'settlement-set-1', reason: 'settlement set-1 paid', kind: 'settlement-write-off', amount: -10_000, applied: -10_000, openItem: null, allocations: [{ invoiceNumber: 'INV-3', amount: 10_000 }], balanceAfter: 0 },
+      },
+    ]);
+  });
+
   it('heard again changes nothing', () => {
     const adjusted = given(ledgerDecider, [opened()]).when(adjust(-1_000)).decision as LedgerEvent[];
     given(ledgerDecider, [opened(), ...adjusted]).when(adjust(-1_000)).then([]);
