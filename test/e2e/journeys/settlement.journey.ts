@@ -5,7 +5,8 @@
  * queue; the client approves it through its API (another client finds nothing). The debtor
  * pays the settlement amount; the rest is written off through payments and the account
  * closes as settled in intake, contact, legal referral and reporting, where liquidation
- * counts only what was collected. Another client, with only the default agreement of
+ * counts only what was collected (a part payment toward the settlement that bounced first
+ * was taken back from it, and counts nowhere). Another client, with only the default agreement of
  * onboarding, has that agreement's authority (80%) known in debtor contact.
  */
 import { Deployment } from './deployment';
@@ -90,6 +91,18 @@ export async function journeySettlement(d: Deployment, reference: string) {
   const clientApproved = await call(d, 'client-intake', 'POST', `${clientPath}/${settlementId}/approve`, { as: as.client(client.apiKey), body: {}, idempotencyKey: `client-approve-${reference}` });
   expect(clientApproved).toMatchObject({ status: 200, body: { settlementId, status: 'approved' } });
   await eventually('the settlement approved in contact', async () => ((ok(await settlementsOf()))?.settlements?.[0]?.status === 'approved' ? true : undefined));
+
+  // A part payment toward the approved settlement bounces: it is taken back from what was paid toward it.
+  const partial = await pay(100_000, 'partial');
+  expect(partial.balanceAfter).toBe(600_000);
+  await eventually('the part payment counted', async () => ((ok(await settlementsOf()))?.settlements?.[0]?.paid === 100_000 ? true : undefined));
+  const bounced = await call(d, 'payments', 'POST', `/payments/${partial.paymentId}/reversal`, { as: as.staff('accountant'), body: { accountId, reason: 'nsf' }, idempotencyKey: `bounce-settlement-${reference}` });
+  expect(bounced.status).toBe(201);
+  const afterBounce = await eventually('the bounced payment taken back from the settlement', async () => {
+    const shown = ok(await settlementsOf());
+    return shown?.settlements?.[0]?.paid === 0 && shown?.balance === 700_000 ? shown : undefined;
+  });
+  expect(afterBounce.settlements).toMatchObject([{ settlementId, status: 'approved', paid: 0 }]);
 
   // The debtor pays the settlement amount: the rest is written off and the account closes as settled everywhere.
   expect((await pay(350_000, 'settlement')).balanceAfter).toBe(350_000);
