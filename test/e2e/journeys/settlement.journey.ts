@@ -6,7 +6,8 @@
  * pays the settlement amount; the rest is written off through payments and the account
  * closes as settled in intake, contact, legal referral and reporting, where liquidation
  * counts only what was collected (a part payment toward the settlement that bounced first
- * was taken back from it, and counts nowhere). Another client, with only the default agreement of
+ * was taken back from it, and counts nowhere; the settlement payment bouncing after the
+ * closing reopens the account, and paid again it closes settled again). Another client, with only the default agreement of
  * onboarding, has that agreement's authority (80%) known in debtor contact.
  */
 import { Deployment } from './deployment';
@@ -105,7 +106,8 @@ export async function journeySettlement(d: Deployment, reference: string) {
   expect(afterBounce.settlements).toMatchObject([{ settlementId, status: 'approved', paid: 0 }]);
 
   // The debtor pays the settlement amount: the rest is written off and the account closes as settled everywhere.
-  expect((await pay(350_000, 'settlement')).balanceAfter).toBe(350_000);
+  const settlementPayment = await pay(350_000, 'settlement');
+  expect(settlementPayment.balanceAfter).toBe(350_000);
   const account = await eventually('the account closed in intake', async () => {
     const found = ok(await call(d, 'client-intake', 'GET', `/accounts/${accountId}`, { as: as.client(client.apiKey) }));
     return found?.status === 'closed' ? found : undefined;
@@ -146,4 +148,31 @@ export async function journeySettlement(d: Deployment, reference: string) {
   const liquidation = ok(await call(d, 'reporting', 'GET', `/reports/clients/${client.clientId}/liquidation`, { as: as.client(client.apiKey) }));
   const points = liquidation.cohorts.flatMap((cohort: { points: { collected: number }[] }) => cohort.points);
   expect(points[points.length - 1].collected).toBe(400_050);
+
+  // The settlement payment bounces after the closing: the settlement is no longer paid, intake reopens the account,
+  // and paid again the account closes as settled again, with nothing more written off and still not paid in full.
+  const bouncedSettlement = await call(d, 'payments', 'POST', `/payments/${settlementPayment.paymentId}/reversal`, { as: as.staff('accountant'), body: { accountId, reason: 'nsf' }, idempotencyKey: `bounce-settled-${reference}` });
+  expect(bouncedSettlement).toMatchObject({ status: 201, body: { balanceAfter: 350_000 } });
+  const intakeAccount = async () => ok(await call(d, 'client-intake', 'GET', `/accounts/${accountId}`, { as: as.client(client.apiKey) }));
+  await eventually('the settled account reopened in intake', async () => ((await intakeAccount())?.status === 'active' ? true : undefined));
+  const reapproved = await eventually('the settlement approved again in contact', async () => {
+    const shown = ok(await settlementsOf());
+    return shown?.settlements?.[0]?.status === 'approved' && shown?.settlements?.[0]?.paid === 0 ? shown : undefined;
+  });
+  expect(reapproved).toMatchObject({ balance: 350_000, settlements: [{ settlementId, amount: 350_000 }] });
+  expect((await pay(350_000, 'settlement-again')).balanceAfter).toBe(0);
+  const closedAgain = await eventually('the account closed as settled again', async () => {
+    const found = await intakeAccount();
+    return found?.status === 'closed' ? found : undefined;
+  });
+  expect(closedAgain.closingCode).toBe('settled');
+  const summaryAgain = await eventually('the account settled again in reporting', async () => {
+    const shown = ok(await call(d, 'reporting', 'GET', `/reports/accounts/${accountId}`, { as: as.client(client.apiKey) }));
+    return shown?.status === 'closed' && shown?.closingCode === 'settled' && shown?.collected === 400_050 ? shown : undefined;
+  });
+  expect(summaryAgain).toMatchObject({ paidInFullAt: null, balance: 0 });
+  const ledgerAfter = ok(await call(d, 'payments', 'GET', `/audit/payments/accounts/${accountId}`, { as: as.staff('compliance') }));
+  const typesAfter: string[] = ledgerAfter.streams.flatMap((stream: { events: { type: string }[] }) => stream.events.map((event) => event.type));
+  expect(typesAfter.filter((type) => type === 'OpenBalanceAdjusted')).toHaveLength(1);
+  expect(typesAfter).not.toContain('AccountPaidInFull');
 }
