@@ -36,9 +36,13 @@ describe('client agreements over HTTP (PGlite event store, in-process bus)', () 
     const created = await http.post(agreements(clientId)).set('authorization', staff('admin')).send(agreementRequest({ effectiveFrom: '2026-07-01T00:00:00.000Z' })).expect(201);
     expect(created.body).toEqual({ ...agreementRequest(), clientId, version: 1, effectiveFrom: '2026-07-01T00:00:00.000Z', recordedAt: '2026-06-01T09:00:00.000Z' });
 
-    await waitFor('AgreementVersionPublished', () => published.some((m) => m.key === clientId), { timeoutMs: 5_000 });
-    const message = published.find((m) => m.key === clientId)!;
-    expect(message.headers['message-type']).toBe('AgreementVersionPublished.v1');
+    const ofType = (type: string) => published.find((m) => m.key === clientId && m.headers['message-type'] === type);
+    await waitFor('AgreementVersionPublished', () => ofType('AgreementVersionPublished.v1') !== undefined, { timeoutMs: 5_000 });
+    // The default agreement of onboarding went out first, as version 0, on the same key.
+    const onboarding = ofType('OnboardingAgreementPublished.v1');
+    expect(onboarding?.value).toMatchObject({ clientId, version: 0, ratePlan: 'default', settlementAuthorityBp: 8_000 });
+    expect(published.filter((m) => m.key === clientId).map((m) => m.headers['message-type'])).toEqual(['OnboardingAgreementPublished.v1', 'AgreementVersionPublished.v1']);
+    const message = ofType('AgreementVersionPublished.v1')!;
     expect(message.value).toMatchObject({ clientId, version: 1, currency: 'USD', ratePlan: { planId: 'northwind-2026', collectedThresholds: [{ upTo: 30_000, rateBp: 5_000 }], minimumFee: 1_000 }, legalReferral: { minimumBalance: 500_000 } });
 
     const listed = await http.get(agreements(clientId)).set('authorization', staff('admin')).expect(200);

@@ -71,7 +71,7 @@ import { pauseCadenceOnHold, resumeCadenceOnLift } from './integration/inbound/a
 import { WorkQueueProjector } from './integration/read-models/work-queue.projector';
 import { assignmentStreamId, cadenceStreamId, settlementsStreamId } from './debtor-contact.dependencies';
 import { settlementControllers, settlementProviders } from './application/settlements.providers';
-import { noteAccountBalance, noteSettlementAuthority, noteSettlementClientDecision } from './integration/inbound/settlements.consumers';
+import { noteAccountBalance, noteOnboardingSettlementAuthority, noteSettlementAuthority, noteSettlementClientDecision } from './integration/inbound/settlements.consumers';
 import { settlementsGateway } from './integration/outbound/settlements.gateway';
 
 export const DEBTOR_CONTACT = 'debtor-contact';
@@ -108,7 +108,7 @@ export class DebtorContactModule {
       bus: deps.bus,
       gateway: (stored) => [...caseGateway(stored), ...arrangementsGateway(stored), ...holdsGateway(stored), ...settlementsGateway(stored), ...refusalsGateway(stored)],
       accountIdOf: accountIdOfStream,
-      inbound: [openContactCase, openConvertedContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor, trackPromise, notePayment, notePaymentReversal, markCaseTimeBarred, noteForcedRecall, pauseCadenceOnHold, resumeCadenceOnLift, noteSettlementClientDecision, noteSettlementAuthority, noteAccountBalance],
+      inbound: [openContactCase, openConvertedContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor, trackPromise, notePayment, notePaymentReversal, markCaseTimeBarred, noteForcedRecall, pauseCadenceOnHold, resumeCadenceOnLift, noteSettlementClientDecision, noteSettlementAuthority, noteOnboardingSettlementAuthority, noteAccountBalance],
       scheduler,
       publishes: [CONTACT_CASES, COMPLIANCE_DECISIONS],
       now,

@@ -18,7 +18,7 @@ import { Contract, isSuperseded, ServiceName } from './contract';
 import { AccountClosed, AccountPlacedV1, AccountPlacedV2, AccountRecalled, AccountReopened, DirectPaymentReported, INTAKE_ACCOUNTS, LegalReferralAuthorized, MigratedPaymentImported } from './intake-accounts/intake-accounts.contracts';
 import { BalanceAdjusted, DebtorUpdated, InvoiceAdded, OpenBalanceChanged } from './intake-accounts/account-changes.contracts';
 import { ConvertedToThirdParty, PreCollectionReminderSent } from './intake-accounts/pre-collection.contracts';
-import { AgreementVersionPublished, INTAKE_CLIENTS } from './intake-clients/intake-clients.contracts';
+import { AgreementVersionPublished, INTAKE_CLIENTS, OnboardingAgreementPublished } from './intake-clients/intake-clients.contracts';
 import { AccountTimeBarred } from './legal-referrals/statute-of-limitations.contracts';
 import { LEGAL_REFERRALS, LegalStageChangedV1, LegalStageChangedV2 } from './legal-referrals/legal-referrals.contracts';
 import { PlacementBatchCompleted } from './intake-clients/placement-batches.contracts';
@@ -86,6 +86,7 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   PreCollectionReminderSent,
   ConvertedToThirdParty,
   AgreementVersionPublished,
+  OnboardingAgreementPublished,
   PlacementBatchCompleted,
   NoticeSent,
   ContactAttemptRecorded,

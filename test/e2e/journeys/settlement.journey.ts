@@ -5,7 +5,10 @@
  * queue; the client approves it through its API (another client finds nothing). The debtor
  * pays the settlement amount; the rest is written off through payments and the account
  * closes as settled in intake, contact, legal referral and reporting, where liquidation
- * counts only what was collected.
+ * counts only what was collected (a part payment toward the settlement that bounced first
+ * was taken back from it, and counts nowhere; the settlement payment bouncing after the
+ * closing reopens the account, and paid again it closes settled again). Another client, with only the default agreement of
+ * onboarding, has that agreement's authority (80%) known in debtor contact.
  */
 import { Deployment } from './deployment';
 import { Answer, as, call, eventually, onboardClient, placeAccount } from './journeys';
@@ -36,6 +39,13 @@ export async function journeySettlement(d: Deployment, reference: string) {
   const settlementsOf = () => call(d, 'debtor-contact', 'GET', `/cases/${accountId}/settlements`, { as: collector });
   await eventually('the case to know the client authority', async () => ((ok(await settlementsOf()))?.authorityBp === 7_000 ? true : undefined));
   await eventually('the ledger', async () => ok(await call(d, 'payments', 'GET', `/ledgers/${accountId}`, { as: as.staff('accountant') })));
+
+  // A client with only the default agreement of onboarding: intake published it as version 0, so its 80% authority is known and an offer within it is approved at once.
+  const otherAccountId = await placeAccount(d, other, `${reference}-default`);
+  const otherSettlementsOf = () => call(d, 'debtor-contact', 'GET', `/cases/${otherAccountId}/settlements`, { as: collector });
+  await eventually('the case to know the onboarding authority', async () => ((ok(await otherSettlementsOf()))?.authorityBp === 8_000 ? true : undefined));
+  const withinDefault = await call(d, 'debtor-contact', 'POST', `/cases/${otherAccountId}/settlements`, { as: collector, body: { shareBp: 8_000, currency: 'USD' }, idempotencyKey: `offer-default-${reference}` });
+  expect(withinDefault).toMatchObject({ status: 201, body: { authorityBp: 8_000, withinAuthority: true, status: 'approved' } });
 
   const pay = async (amount: number, key: string) => {
     const posted = await call(d, 'payments', 'POST', '/payments', { as: collector, body: { accountId, amount, currency: 'USD', method: 'ach' }, idempotencyKey: `${key}-${reference}` });
@@ -83,8 +93,21 @@ export async function journeySettlement(d: Deployment, reference: string) {
   expect(clientApproved).toMatchObject({ status: 200, body: { settlementId, status: 'approved' } });
   await eventually('the settlement approved in contact', async () => ((ok(await settlementsOf()))?.settlements?.[0]?.status === 'approved' ? true : undefined));
 
+  // A part payment toward the approved settlement bounces: it is taken back from what was paid toward it.
+  const partial = await pay(100_000, 'partial');
+  expect(partial.balanceAfter).toBe(600_000);
+  await eventually('the part payment counted', async () => ((ok(await settlementsOf()))?.settlements?.[0]?.paid === 100_000 ? true : undefined));
+  const bounced = await call(d, 'payments', 'POST', `/payments/${partial.paymentId}/reversal`, { as: as.staff('accountant'), body: { accountId, reason: 'nsf' }, idempotencyKey: `bounce-settlement-${reference}` });
+  expect(bounced.status).toBe(201);
+  const afterBounce = await eventually('the bounced payment taken back from the settlement', async () => {
+    const shown = ok(await settlementsOf());
+    return shown?.settlements?.[0]?.paid === 0 && shown?.balance === 700_000 ? shown : undefined;
+  });
+  expect(afterBounce.settlements).toMatchObject([{ settlementId, status: 'approved', paid: 0 }]);
+
   // The debtor pays the settlement amount: the rest is written off and the account closes as settled everywhere.
-  expect((await pay(350_000, 'settlement')).balanceAfter).toBe(350_000);
+  const settlementPayment = await pay(350_000, 'settlement');
+  expect(settlementPayment.balanceAfter).toBe(350_000);
   const account = await eventually('the account closed in intake', async () => {
     const found = ok(await call(d, 'client-intake', 'GET', `/accounts/${accountId}`, { as: as.client(client.apiKey) }));
     return found?.status === 'closed' ? found : undefined;
@@ -106,12 +129,17 @@ export async function journeySettlement(d: Deployment, reference: string) {
     return shown?.balance === 0 ? shown : undefined;
   });
   expect(ledger.balance).toBe(0);
+  // The write-off to zero is told apart from a payment to zero: the ledger records it as a settlement write-off and does not announce the account paid in full.
+  const ledgerAudit = ok(await call(d, 'payments', 'GET', `/audit/payments/accounts/${accountId}`, { as: as.staff('compliance') }));
+  const ledgerEvents: { type: string; data: { kind?: string } }[] = ledgerAudit.streams.flatMap((stream: { events: unknown[] }) => stream.events);
+  expect(ledgerEvents.filter((event) => event.type === 'OpenBalanceAdjusted')).toMatchObject([{ data: { kind: 'settlement-write-off', balanceAfter: 0 } }]);
+  expect(ledgerEvents.some((event) => event.type === 'AccountPaidInFull')).toBe(false);
 
   const summary = await eventually('the account settled in reporting', async () => {
     const shown = ok(await call(d, 'reporting', 'GET', `/reports/accounts/${accountId}`, { as: as.client(client.apiKey) }));
     return shown?.closingCode === 'settled' && shown?.balance === 0 ? shown : undefined;
   });
-  expect(summary).toMatchObject({ status: 'closed', closingCode: 'settled', collected: 400_050, placedAmount: 750_050 });
+  expect(summary).toMatchObject({ status: 'closed', closingCode: 'settled', paidInFullAt: null, collected: 400_050, placedAmount: 750_050 });
   const portfolio = await eventually('the portfolio', async () => {
     const shown = ok(await call(d, 'reporting', 'GET', `/reports/portfolio/${client.clientId}`, { as: as.client(client.apiKey) }));
     return shown?.closedByCode?.settled === 1 ? shown : undefined;
@@ -120,4 +148,31 @@ export async function journeySettlement(d: Deployment, reference: string) {
   const liquidation = ok(await call(d, 'reporting', 'GET', `/reports/clients/${client.clientId}/liquidation`, { as: as.client(client.apiKey) }));
   const points = liquidation.cohorts.flatMap((cohort: { points: { collected: number }[] }) => cohort.points);
   expect(points[points.length - 1].collected).toBe(400_050);
+
+  // The settlement payment bounces after the closing: the settlement is no longer paid, intake reopens the account,
+  // and paid again the account closes as settled again, with nothing more written off and still not paid in full.
+  const bouncedSettlement = await call(d, 'payments', 'POST', `/payments/${settlementPayment.paymentId}/reversal`, { as: as.staff('accountant'), body: { accountId, reason: 'nsf' }, idempotencyKey: `bounce-settled-${reference}` });
+  expect(bouncedSettlement).toMatchObject({ status: 201, body: { balanceAfter: 350_000 } });
+  const intakeAccount = async () => ok(await call(d, 'client-intake', 'GET', `/accounts/${accountId}`, { as: as.client(client.apiKey) }));
+  await eventually('the settled account reopened in intake', async () => ((await intakeAccount())?.status === 'active' ? true : undefined));
+  const reapproved = await eventually('the settlement approved again in contact', async () => {
+    const shown = ok(await settlementsOf());
+    return shown?.settlements?.[0]?.status === 'approved' && shown?.settlements?.[0]?.paid === 0 ? shown : undefined;
+  });
+  expect(reapproved).toMatchObject({ balance: 350_000, settlements: [{ settlementId, amount: 350_000 }] });
+  expect((await pay(350_000, 'settlement-again')).balanceAfter).toBe(0);
+  const closedAgain = await eventually('the account closed as settled again', async () => {
+    const found = await intakeAccount();
+    return found?.status === 'closed' ? found : undefined;
+  });
+  expect(closedAgain.closingCode).toBe('settled');
+  const summaryAgain = await eventually('the account settled again in reporting', async () => {
+    const shown = ok(await call(d, 'reporting', 'GET', `/reports/accounts/${accountId}`, { as: as.client(client.apiKey) }));
+    return shown?.status === 'closed' && shown?.closingCode === 'settled' && shown?.collected === 400_050 ? shown : undefined;
+  });
+  expect(summaryAgain).toMatchObject({ paidInFullAt: null, balance: 0 });
+  const ledgerAfter = ok(await call(d, 'payments', 'GET', `/audit/payments/accounts/${accountId}`, { as: as.staff('compliance') }));
+  const typesAfter: string[] = ledgerAfter.streams.flatMap((stream: { events: { type: string }[] }) => stream.events.map((event) => event.type));
+  expect(typesAfter.filter((type) => type === 'OpenBalanceAdjusted')).toHaveLength(1);
+  expect(typesAfter).not.toContain('AccountPaidInFull');
 }

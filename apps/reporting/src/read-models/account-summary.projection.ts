@@ -166,7 +166,8 @@ export const accountSummaryProjection: Projection<AccountSummary> = {
         return withBalance({ ...summary, clientReference: data.clientReference, currency: data.currency, placedAt: data.placedAt, placedAmount: data.placedAmount, service: data.service ?? 'third-party' });
       case AccountClosed.type:
         if (!isNewerStatus(summary, event.version)) return summary;
-        return { ...summary, status: 'closed', closingCode: data.closingCode, closedAt: data.closedAt, statusVersion: event.version };
+        // A settled account was not paid in full, whatever the ledger announced before the closing reached here.
+        return { ...summary, status: 'closed', closingCode: data.closingCode, closedAt: data.closedAt, statusVersion: event.version, ...(data.closingCode === 'settled' ? { paidInFullAt: null } : {}) };
       case AccountReopened.type: {
         const reopenedAt = later(summary.reopenedAt ?? null, data.reopenedAt);
         if (!isNewerStatus(summary, event.version)) return { ...summary, reopenedAt };
@@ -185,6 +186,8 @@ export const accountSummaryProjection: Projection<AccountSummary> = {
           paidInFullAt: data.balanceAfter > 0 ? null : summary.paidInFullAt,
         });
       case AccountPaidInFull.type:
+        // Ledgers older than the settlement write-off's kind announce one after the write-off; the account reads settled.
+        if (summary.status === 'closed' && summary.closingCode === 'settled') return summary;
         return { ...summary, paidInFullAt: data.paidAt };
       case NoticeSent.type:
         return { ...summary, noticesSent: summary.noticesSent + 1, lastContactAt: later(summary.lastContactAt, data.sentAt) };

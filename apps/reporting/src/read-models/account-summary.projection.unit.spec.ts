@@ -77,6 +77,13 @@ describe('the account summary read model', () => {
     expect(summary).toMatchObject({ status: 'closed', closingCode: 'paid-in-full', closedAt: '2026-08-01T09:00:00.000Z', paidInFullAt: '2026-07-30T09:00:00.000Z' });
   });
 
+  it('reads a settled account as settled, never paid in full, whichever of a paid in full and the closing arrives first', () => {
+    const paidInFull = projected(AccountPaidInFull, accountPaidInFull(ACCOUNT, CLIENT), `ledger-${ACCOUNT}`, 1);
+    const settled = projected(AccountClosed, accountClosed(ACCOUNT, CLIENT, 'settled'), `account-${ACCOUNT}`, 1);
+    expect(summaryOf(placed, paidInFull, settled)).toMatchObject({ status: 'closed', closingCode: 'settled', paidInFullAt: null });
+    expect(summaryOf(placed, settled, paidInFull)).toMatchObject({ status: 'closed', closingCode: 'settled', paidInFullAt: null });
+  });
+
   describe('closed, reopened after a bounced payment, closed again', () => {
     // The order intake and payments publish in: paid in full, closed; bounced, reopened; paid off again, closed again.
     const paidOff = (version: number, paidAt: string) => [

@@ -31,6 +31,10 @@ export type InvoiceAddedV1 = DataOf<typeof InvoiceAdded>;
  * what the debtor has paid (docs/client-intake.md, "Balance adjustments"). Reports follow
  * the ledger's balance after it (OpenBalanceChanged.v1), not this message.
  */
+/** Adjustments whose cause a consumer must tell apart from the others. */
+export const BALANCE_ADJUSTMENT_KINDS = ['settlement-write-off'] as const;
+export type BalanceAdjustmentKind = (typeof BALANCE_ADJUSTMENT_KINDS)[number];
+
 export const BalanceAdjusted = contract({
   topic: INTAKE_ACCOUNTS,
   type: 'BalanceAdjusted.v1',
@@ -46,6 +50,11 @@ export const BalanceAdjusted = contract({
     reason: s.string(),
     adjustedBy: changedBy,
     adjustedAt: s.instant(),
+    /**
+     * `settlement-write-off`: the rest of the balance written off once a settlement was paid
+     * (the account closes `settled`, not paid in full). Absent: any other adjustment.
+     */
+    kind: s.optional(s.enum(BALANCE_ADJUSTMENT_KINDS)),
   }),
 });
 export type BalanceAdjustedV1 = DataOf<typeof BalanceAdjusted>;

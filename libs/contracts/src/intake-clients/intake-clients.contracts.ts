@@ -74,3 +74,31 @@ export const AgreementVersionPublished = contract({
   }),
 });
 export type AgreementVersionPublishedV1 = DataOf<typeof AgreementVersionPublished>;
+
+/**
+ * The agency's default agreement a client is onboarded with (version 0), published once at
+ * onboarding, keyed by client id. It is not a rate plan: it has no currency, and its
+ * commission is the default plan fixed at each placement, so payments does not consume it
+ * (docs/client-intake.md, "Decisions"). Debtor contact takes its settlement authority as the
+ * client's version 0, in force until the first negotiated version takes effect.
+ */
+export const OnboardingAgreementPublished = contract({
+  topic: INTAKE_CLIENTS,
+  type: 'OnboardingAgreementPublished.v1',
+  summary: "The default agreement a client was onboarded with: in force from onboarding until its first negotiated version takes effect.",
+  consumers: ['debtor-contact'],
+  schema: s.object({
+    clientId: s.string(),
+    /** Always 0: negotiated versions are numbered from 1. */
+    version: s.int(),
+    effectiveFrom: s.instant(),
+    ratePlan: s.enum(['default'] as const),
+    legalRateBp: s.int(),
+    remittance: s.enum(['net', 'gross', 'combined'] as const),
+    remittancePeriod: s.enum(['monthly'] as const),
+    /** One figure for every payment method. */
+    clearedFundsHoldDays: s.int(),
+    settlementAuthorityBp: s.int(),
+  }),
+});
+export type OnboardingAgreementPublishedV1 = DataOf<typeof OnboardingAgreementPublished>;

@@ -187,7 +187,18 @@ export type InvoiceAdded = DomainEvent<'InvoiceAdded', { accountId: string; clie
  */
 export type BalanceAdjusted = DomainEvent<
   'BalanceAdjusted',
-  { accountId: string; clientId: string; adjustmentId: string; amount: number; currency: string; reason: string; adjustedBy: ChangedBy; adjustedAt: string }
+  {
+    accountId: string;
+    clientId: string;
+    adjustmentId: string;
+    amount: number;
+    currency: string;
+    reason: string;
+    adjustedBy: ChangedBy;
+    adjustedAt: string;
+    /** Set on the write-off of a paid settlement; absent on a client's or staff's adjustment. */
+    kind?: 'settlement-write-off';
+  }
 >;
 
 /** The debtor's data after an update (the whole of it, so a reader replaces what it held), and the fields the update changed. */

@@ -8,8 +8,8 @@ export const SETTLEMENT_WRITER = { role: 'system', id: 'debtor-contact' };
 
 /**
  * A paid settlement writes the rest of the balance off and closes the account `settled`,
- * in one decision, so the paid in full that payments announces once the write-off reaches
- * zero finds the account closed already and changes nothing. The write-off is what payments
+ * in one decision. The adjustment says it is a settlement's write-off, so payments does not
+ * announce the account paid in full when it brings the balance to zero. The write-off is what payments
  * said was left, never more than intake knows is owed (docs/debtor-contact.md, "Settlements").
  */
 export function decideCloseSettledAccount(command: CloseSettledAccount, state: AccountState): Decision<AccountEvent> {
@@ -22,7 +22,7 @@ export function decideCloseSettledAccount(command: CloseSettledAccount, state: A
   const reason = `settlement ${command.settlementId} paid (${command.paid} of ${command.amount} ${currency}): the rest written off`;
   const adjusted: AccountEvent[] =
     writeOff > 0
-      ? [{ type: 'BalanceAdjusted', data: { accountId, clientId, adjustmentId: `settlement-${command.settlementId}`, amount: -writeOff, currency, reason, adjustedBy: SETTLEMENT_WRITER, adjustedAt: at } }]
+      ? [{ type: 'BalanceAdjusted', data: { accountId, clientId, adjustmentId: `settlement-${command.settlementId}`, amount: -writeOff, currency, reason, adjustedBy: SETTLEMENT_WRITER, adjustedAt: at, kind: 'settlement-write-off' } }]
       : [];
   return [...adjusted, { type: 'AccountClosed', data: { accountId, clientId, closingCode: 'settled', closedAt: at, reason } }];
 }

@@ -7,9 +7,9 @@ const paid: CloseSettledAccount = { type: 'CloseSettledAccount', settlementId: '
 const reason = 'settlement set-1 paid (300000 of 300000 USD): the rest written off';
 
 describe('a paid settlement', () => {
-  it('writes the rest off and closes the account as settled in one decision', () =>
+  it('writes the rest off as a settlement write-off and closes the account as settled in one decision', () =>
     given(accountDecider, [placed, paymentNoted({ amount: 300_000, balanceAfter: 200_000 })]).when(paid).then([
-      { type: 'BalanceAdjusted', data: { accountId: 'acc-1', clientId: 'client-1', adjustmentId: 'settlement-set-1', amount: -200_000, currency: 'USD', reason, adjustedBy: { role: 'system', id: 'debtor-contact' }, adjustedAt: NOW.toISOString() } },
+      { type: 'BalanceAdjusted', data: { accountId: 'acc-1', clientId: 'client-1', adjustmentId: 'settlement-set-1', amount: -200_000, currency: 'USD', reason, adjustedBy: { role: 'system', id: 'debtor-contact' }, adjustedAt: NOW.toISOString(), kind: 'settlement-write-off' } },
       { type: 'AccountClosed', data: { accountId: 'acc-1', clientId: 'client-1', closingCode: 'settled', closedAt: NOW.toISOString(), reason } },
     ]));
 

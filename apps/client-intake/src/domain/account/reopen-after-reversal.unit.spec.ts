@@ -8,6 +8,11 @@ describe('reopening after a reversal', () => {
   it('reopens an account closed as paid in full when the reversal leaves a balance', () =>
     given(accountDecider, [placed, closedPaid]).when(reversal).then([reopened()]));
 
+  it('reopens an account closed as settled when a payment of the settlement bounces: the settlement is no longer paid', () => {
+    const { decision } = given(accountDecider, [placed, closedAs('settled')]).when(reversal);
+    expect(decision).toEqual([{ ...reopened(), data: { ...reopened().data, previousClosingCode: 'settled' } }]);
+  });
+
   it('leaves an active account alone (a reversal before the payoff reopens nothing)', () => given(accountDecider, [placed]).when(reversal).then([]));
 
   it('leaves an account closed for another reason closed', () => given(accountDecider, [placed, closedAs('recalled')]).when(reversal).then([]));

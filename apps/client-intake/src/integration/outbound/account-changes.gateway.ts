@@ -16,8 +16,8 @@ export function accountChangeMessages(stored: RecordedEvent<AccountEvent>): Outg
       return [integrationMessage(InvoiceAdded, accountId, { accountId, clientId, invoice, addedBy: addedBy.role, addedAt }, stored)];
     }
     case 'BalanceAdjusted': {
-      const { accountId, clientId, adjustmentId, amount, currency, reason, adjustedBy, adjustedAt } = stored.data;
-      return [integrationMessage(BalanceAdjusted, accountId, { accountId, clientId, adjustmentId, amount, currency, reason, adjustedBy: adjustedBy.role, adjustedAt }, stored)];
+      const { accountId, clientId, adjustmentId, amount, currency, reason, adjustedBy, adjustedAt, kind } = stored.data;
+      return [integrationMessage(BalanceAdjusted, accountId, { accountId, clientId, adjustmentId, amount, currency, reason, adjustedBy: adjustedBy.role, adjustedAt, ...(kind ? { kind } : {}) }, stored)];
     }
     case 'DebtorUpdated': {
       const { accountId, clientId, debtor, changed, updatedBy, updatedAt } = stored.data;

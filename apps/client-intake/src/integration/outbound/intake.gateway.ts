@@ -10,6 +10,7 @@ import {
   DirectPaymentReported,
   LegalReferralAuthorized,
   MigratedPaymentImported,
+  OnboardingAgreementPublished,
   PlacementBatchCompleted,
   PreCollectionReminderSent,
 } from '@lib/contracts';
@@ -29,6 +30,11 @@ import { publishedDebtor } from './published-debtor';
  */
 export function intakeGateway(stored: RecordedEvent): OutgoingMessage[] {
   if (isClientEvent(stored)) {
+    if (stored.type === 'ClientOnboarded') {
+      // Version 0: the message id comes from the stored event, so a relay that publishes it again is deduplicated downstream.
+      const { clientId, agreement } = stored.data;
+      return [integrationMessage(OnboardingAgreementPublished, clientId, { clientId, version: 0, ...agreement }, stored)];
+    }
     if (stored.type !== 'AgreementVersionSet') return [];
     const { clientId, version, effectiveFrom, recordedAt, terms } = stored.data;
     return [integrationMessage(AgreementVersionPublished, clientId, { clientId, version, effectiveFrom, recordedAt, ...terms }, stored)];

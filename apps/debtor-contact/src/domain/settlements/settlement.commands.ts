@@ -62,7 +62,16 @@ export interface NoteAccountBalance {
   changedAt: string;
 }
 
-export type SettlementCommand = OfferSettlement | DecideSettlementAsSupervisor | DecideSettlementAsClient | NoteSettlementPayment | NoteAccountBalance;
+/** Payments reversed a payment; `balanceAfter` is what the account owes after the reversal. */
+export interface NoteSettlementPaymentReversal {
+  type: 'NoteSettlementPaymentReversal';
+  accountId: string;
+  paymentId: string;
+  balanceAfter: number;
+  reversedAt: string;
+}
+
+export type SettlementCommand = OfferSettlement | DecideSettlementAsSupervisor | DecideSettlementAsClient | NoteSettlementPayment | NoteAccountBalance | NoteSettlementPaymentReversal;
 
 export interface NoteSettlementAuthority {
   type: 'NoteSettlementAuthority';

@@ -1,5 +1,5 @@
 import { Decider, Decision, reject } from '@lib/es-core';
-import type { DecideSettlementAsClient, DecideSettlementAsSupervisor, NoteAccountBalance, NoteSettlementPayment, OfferSettlement, SettlementCommand } from './settlement.commands';
+import type { DecideSettlementAsClient, DecideSettlementAsSupervisor, NoteAccountBalance, NoteSettlementPayment, NoteSettlementPaymentReversal, OfferSettlement, SettlementCommand } from './settlement.commands';
 import type { SettlementEvent, SettlementPaid } from './settlement.events';
 import { activeSettlement, evolveSettlements, initialSettlementsState, paidToward, Settlement, SettlementsState } from './settlement.state';
 
@@ -102,6 +102,22 @@ function decidePayment(command: NoteSettlementPayment, state: SettlementsState):
   return [heard, counted, ...paidIfCovered(after, settlement, paidToward(settlement) + amount, postedAt)];
 }
 
+/**
+ * A reversed payment tells the balance it left, and is taken back from the settlement it
+ * counted toward (in play or paid): a paid one is approved again, for what is still owed of
+ * its amount. Heard once per payment; a payment that counted toward none changes only the balance.
+ */
+function decidePaymentReversal(command: NoteSettlementPaymentReversal, state: SettlementsState): Decision<SettlementEvent> {
+  const sourceId = `reversal-${command.paymentId}`;
+  if (state.heard.includes(sourceId)) return [];
+  const { accountId, paymentId, balanceAfter, reversedAt } = command;
+  const heard: SettlementEvent = { type: 'AccountBalanceHeard', data: { accountId, sourceId, balance: balanceAfter, heardAt: reversedAt } };
+  const settlement = state.settlements.find((candidate) => candidate.payments.some((payment) => payment.paymentId === paymentId));
+  const counted = settlement?.payments.find((payment) => payment.paymentId === paymentId);
+  if (!settlement || !counted || settlement.status === 'declined') return [heard];
+  return [heard, { type: 'SettlementPaymentReversed', data: { accountId, settlementId: settlement.settlementId, paymentId, amount: counted.amount, wasPaid: settlement.status === 'paid', reversedAt } }];
+}
+
 function decideBalance(command: NoteAccountBalance, state: SettlementsState): Decision<SettlementEvent> {
   if (state.heard.includes(command.causeId)) return [];
   return [{ type: 'AccountBalanceHeard', data: { accountId: command.accountId, sourceId: command.causeId, balance: command.balanceAfter, heardAt: command.changedAt } }];
@@ -127,6 +143,8 @@ export const settlementDecider: Decider<SettlementsState, SettlementCommand, Set
         return decidePayment(command, state);
       case 'NoteAccountBalance':
         return decideBalance(command, state);
+      case 'NoteSettlementPaymentReversal':
+        return decidePaymentReversal(command, state);
     }
   },
 };

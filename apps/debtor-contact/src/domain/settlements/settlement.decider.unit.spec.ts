@@ -1,6 +1,6 @@
 import { given } from '@lib/es-core/testing/given-when-then';
 import { approvalDecider, ApprovalRequested } from '../work-queue/approval.decider';
-import type { DecideSettlementAsClient, DecideSettlementAsSupervisor, NoteSettlementPayment, OfferSettlement } from './settlement.commands';
+import type { DecideSettlementAsClient, DecideSettlementAsSupervisor, NoteSettlementPayment, NoteSettlementPaymentReversal, OfferSettlement } from './settlement.commands';
 import { settlementDecider } from './settlement.decider';
 import type { AccountBalanceHeard, SettlementApproved, SettlementApprovedBySupervisor, SettlementEvent, SettlementOffered, SettlementPaymentCounted } from './settlement.events';
 import { authorityInForce, settlementAuthorityDecider } from './settlement-authority';
@@ -125,6 +125,45 @@ describe('a settlement', () => {
     ]);
   });
 
+  it('takes a reversed payment back from what was paid toward it while it is not yet paid, once', () => {
+    const first = '2026-03-04T10:00:00.000Z';
+    const bounced = '2026-03-06T10:00:00.000Z';
+    const afterFirst = [...beyondApproved, heard('pay-1', 80_000, first), counted('pay-1', 20_000, first)];
+    const reversal: NoteSettlementPaymentReversal = { type: 'NoteSettlementPaymentReversal', accountId: 'acc-1', paymentId: 'pay-1', balanceAfter: 100_000, reversedAt: bounced };
+    const reversed: SettlementEvent[] = [
+      heard('reversal-pay-1', 100_000, bounced),
+      { type: 'SettlementPaymentReversed', data: { accountId: 'acc-1', settlementId: 'set-1', paymentId: 'pay-1', amount: 20_000, wasPaid: false, reversedAt: bounced } },
+    ];
+    given(settlementDecider, afterFirst).when(reversal).then(reversed);
+    given(settlementDecider, [...afterFirst, ...reversed]).when(reversal).then([]);
+    const state = [...afterFirst, ...reversed].reduce(settlementDecider.evolve, settlementDecider.initialState());
+    expect(state.settlements[0]).toMatchObject({ status: 'approved', payments: [] });
+    // What the debtor pays next has to cover the whole settlement amount again.
+    given(settlementDecider, [...afterFirst, ...reversed]).when(pay('pay-2', 40_000, 60_000, '2026-03-07T10:00:00.000Z')).then([heard('pay-2', 60_000, '2026-03-07T10:00:00.000Z'), counted('pay-2', 40_000, '2026-03-07T10:00:00.000Z')]);
+  });
+
+  it('paid, and then one of its payments reversed, is approved again for what is still owed of its amount and paid again when that comes', () => {
+    const at = '2026-03-04T10:00:00.000Z';
+    const bounced = '2026-03-06T10:00:00.000Z';
+    const again = '2026-03-08T10:00:00.000Z';
+    const paidEvent: SettlementEvent = { type: 'SettlementPaid', data: { accountId: 'acc-1', clientId: 'client-1', settlementId: 'set-1', amount: 60_000, paid: 60_000, currency: 'USD', writeOff: 40_000, paidAt: at } };
+    const paidOff = [...beyondApproved, heard('pay-1', 40_000, at), counted('pay-1', 60_000, at), paidEvent, heard('adjusted', 0, at)];
+    const reversal: NoteSettlementPaymentReversal = { type: 'NoteSettlementPaymentReversal', accountId: 'acc-1', paymentId: 'pay-1', balanceAfter: 60_000, reversedAt: bounced };
+    const reversed: SettlementEvent[] = [
+      heard('reversal-pay-1', 60_000, bounced),
+      { type: 'SettlementPaymentReversed', data: { accountId: 'acc-1', settlementId: 'set-1', paymentId: 'pay-1', amount: 60_000, wasPaid: true, reversedAt: bounced } },
+    ];
+    given(settlementDecider, paidOff).when(reversal).then(reversed);
+    given(settlementDecider, [...paidOff, ...reversed]).when(pay('pay-2', 60_000, 0, again)).then([
+      heard('pay-2', 0, again),
+      counted('pay-2', 60_000, again),
+      { type: 'SettlementPaid', data: { accountId: 'acc-1', clientId: 'client-1', settlementId: 'set-1', amount: 60_000, paid: 60_000, currency: 'USD', writeOff: 0, paidAt: again } },
+    ]);
+  });
+
+  it('hears the balance a reversed payment left, and changes nothing else when the payment counted toward no settlement', () =>
+    given(settlementDecider, [offered(60_000, false)]).when({ type: 'NoteSettlementPaymentReversal', accountId: 'acc-1', paymentId: 'pay-0', balanceAfter: 100_000, reversedAt: '2026-03-03T10:00:00.000Z' }).then([heard('reversal-pay-0', 100_000, '2026-03-03T10:00:00.000Z')]));
+
   it('does not count a payment posted before it was offered, but hears the balance it left', () =>
     given(settlementDecider, [offered(60_000, false)]).when(pay('pay-0', 1_000, 99_000, '2026-03-01T10:00:00.000Z')).then([heard('pay-0', 99_000, '2026-03-01T10:00:00.000Z')]));
 });
@@ -137,6 +176,13 @@ describe("a client's settlement authority", () => {
     expect(authorityInForce(state, new Date('2025-12-31T00:00:00.000Z'))).toBeNull();
     expect(authorityInForce(state, new Date('2026-03-01T00:00:00.000Z'))).toBe(8_000);
     expect(authorityInForce(state, new Date('2026-06-01T00:00:00.000Z'))).toBe(7_000);
+  });
+
+  it('is the onboarding agreement (version 0) from onboarding until the first negotiated version takes effect', () => {
+    const state = [noted(0, '2025-11-01T00:00:00.000Z', 8_000), noted(1, '2026-06-01T00:00:00.000Z', 6_500)].reduce(settlementAuthorityDecider.evolve, settlementAuthorityDecider.initialState());
+    expect(authorityInForce(state, new Date('2025-10-31T00:00:00.000Z'))).toBeNull();
+    expect(authorityInForce(state, new Date('2026-03-01T00:00:00.000Z'))).toBe(8_000);
+    expect(authorityInForce(state, new Date('2026-06-01T00:00:00.000Z'))).toBe(6_500);
   });
 
   it('is noted once per agreement version', () =>

@@ -49,7 +49,25 @@ export type SettlementPaid = DomainEvent<
   { accountId: string; clientId: string; settlementId: string; amount: number; paid: number; currency: string; writeOff: number; paidAt: string }
 >;
 
-export type SettlementEvent = SettlementOffered | SettlementApprovedBySupervisor | SettlementApproved | SettlementDeclined | AccountBalanceHeard | SettlementPaymentCounted | SettlementPaid;
+/**
+ * A payment that counted toward the settlement was reversed (it bounced): it no longer
+ * counts. `wasPaid`: the settlement had been paid with it, and is approved again, waiting
+ * for what is still owed of its amount (intake reopens the account it had closed settled).
+ */
+export type SettlementPaymentReversed = DomainEvent<
+  'SettlementPaymentReversed',
+  { accountId: string; settlementId: string; paymentId: string; amount: number; wasPaid: boolean; reversedAt: string }
+>;
+
+export type SettlementEvent =
+  | SettlementOffered
+  | SettlementApprovedBySupervisor
+  | SettlementApproved
+  | SettlementDeclined
+  | AccountBalanceHeard
+  | SettlementPaymentCounted
+  | SettlementPaid
+  | SettlementPaymentReversed;
 
 /** Heard from client intake: one version of a client's agreement, as far as settlements need it. */
 export type SettlementAuthorityNoted = DomainEvent<'SettlementAuthorityNoted', { clientId: string; version: number; effectiveFrom: string; settlementAuthorityBp: number }>;

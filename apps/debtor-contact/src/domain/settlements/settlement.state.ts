@@ -57,6 +57,14 @@ export function evolveSettlements(state: SettlementsState, event: SettlementEven
       const { paymentId, amount } = event.data;
       return withSettlement(state, event.data.settlementId, (settlement) => ({ ...settlement, payments: [...settlement.payments, { paymentId, amount }] }));
     }
+    case 'SettlementPaymentReversed': {
+      const { paymentId, wasPaid } = event.data;
+      return withSettlement(state, event.data.settlementId, (settlement) => ({
+        ...settlement,
+        status: wasPaid ? 'approved' : settlement.status,
+        payments: settlement.payments.filter((payment) => payment.paymentId !== paymentId),
+      }));
+    }
     case 'AccountBalanceHeard':
       return { ...state, accountId: data.accountId, balance: event.data.balance, heard: [...state.heard, event.data.sourceId] };
   }

@@ -1,4 +1,4 @@
-import { AgreementVersionPublished, OpenBalanceChanged, SettlementDecidedByClient } from '@lib/contracts';
+import { AgreementVersionPublished, OnboardingAgreementPublished, OpenBalanceChanged, SettlementDecidedByClient } from '@lib/contracts';
 import { commandOn } from '@lib/integration';
 import { NoteAccountBalance } from '../../application/note-account-balance/note-account-balance.command';
 import { NoteSettlementAuthority } from '../../application/note-settlement-authority/note-settlement-authority.command';
@@ -9,6 +9,11 @@ export const noteSettlementClientDecision = commandOn(SettlementDecidedByClient,
 
 /** Each agreement version's settlement authority, kept per client. */
 export const noteSettlementAuthority = commandOn(AgreementVersionPublished, (data, context) =>
+  new NoteSettlementAuthority({ clientId: data.clientId, version: data.version, effectiveFrom: data.effectiveFrom, settlementAuthorityBp: data.settlementAuthorityBp }, context),
+);
+
+/** The default agreement of onboarding, as the client's version 0: its authority holds until the first negotiated version takes effect. */
+export const noteOnboardingSettlementAuthority = commandOn(OnboardingAgreementPublished, (data, context) =>
   new NoteSettlementAuthority({ clientId: data.clientId, version: data.version, effectiveFrom: data.effectiveFrom, settlementAuthorityBp: data.settlementAuthorityBp }, context),
 );
 

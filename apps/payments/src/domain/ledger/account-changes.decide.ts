@@ -29,8 +29,10 @@ export function decideAddLedgerInvoice(command: AddLedgerInvoice, state: LedgerS
  * off the open items oldest first (the allocation rules of a payment, unchanged), never
  * below zero. Intake refused any adjustment below what was paid as it knew it; a payment
  * posted here since can still leave less open, and then only what is open comes off
- * (`applied`). A balance adjusted to zero is paid in full: nothing is left to collect.
- * The same adjustment heard again changes nothing.
+ * (`applied`). A balance adjusted to zero is paid in full: nothing is left to collect;
+ * except by a settlement's write-off, which closes the account `settled` in intake, and a
+ * settled account was not paid in full (docs/payments.md). The same adjustment heard again
+ * changes nothing.
  */
 export function decideAdjustOpenBalance(command: AdjustOpenBalance, state: LedgerState): Decision<LedgerEvent> {
   if (state.status === 'none') return reject('ledger-unknown', 'no ledger for this account');
@@ -38,7 +40,16 @@ export function decideAdjustOpenBalance(command: AdjustOpenBalance, state: Ledge
   if ((state.adjustmentIds ?? []).includes(command.adjustmentId)) return [];
   const balance = balanceOf(state);
   const adjustedAt = command.now.toISOString();
-  const base = { accountId: state.accountId, clientId: state.clientId, adjustmentId: command.adjustmentId, amount: command.amount, currency: state.currency, reason: command.reason, adjustedAt };
+  const base = {
+    accountId: state.accountId,
+    clientId: state.clientId,
+    adjustmentId: command.adjustmentId,
+    amount: command.amount,
+    currency: state.currency,
+    reason: command.reason,
+    adjustedAt,
+    ...(command.kind ? { kind: command.kind } : {}),
+  };
   if (command.amount > 0) {
     const openItem = { number: adjustmentItemNumber(command.adjustmentId), dueDate: adjustedAt.slice(0, 10), amount: command.amount };
     return [{ type: 'OpenBalanceAdjusted', data: { ...base, applied: command.amount, openItem, allocations: [], balanceAfter: balance + command.amount } }];
@@ -47,6 +58,7 @@ export function decideAdjustOpenBalance(command: AdjustOpenBalance, state: Ledge
   // Negative: what came off; less than asked only when less was open.
   const applied = command.amount + credit;
   const adjusted: OpenBalanceAdjusted = { type: 'OpenBalanceAdjusted', data: { ...base, applied, openItem: null, allocations, balanceAfter: balance + applied } };
+  if (command.kind === 'settlement-write-off') return [adjusted];
   return withPaidInFull(state, adjusted, command.now);
 }
 

@@ -1,7 +1,7 @@
 import { fold } from '@lib/es-core';
 import { given } from '@lib/es-core/testing/given-when-then';
 import { allocate } from './allocate';
-import type { AddLedgerInvoice, AdjustOpenBalance } from './ledger.commands';
+import type { AddLedgerInvoice, AdjustOpenBalance, PostPayment, ReversePayment } from './ledger.commands';
 import { ledgerDecider } from './ledger.decider';
 import type { LedgerEvent } from './ledger.events';
 import { balanceOf, OpenLedgerState } from './ledger.state';
@@ -66,6 +66,30 @@ describe('a balance adjustment', () => {
       { type: 'OpenBalanceAdjusted', data: { ...base, amount: -12_000, applied: -10_000, openItem: null, allocations: [{ invoiceNumber: 'INV-3', amount: 10_000 }], balanceAfter: 0 } },
       { type: 'AccountPaidInFull', data: { accountId: 'acc-1', clientId: 'client-1', paidAt: NOW.toISOString() } },
     ]);
+  });
+
+  it("a settlement's write-off to zero is not paid in full: the account is settled, and nothing is announced", () => {
+    const paidMost = posted({ amount: 50_000, allocations: [{ invoiceNumber: 'INV-1', amount: 10_000 }, { invoiceNumber: 'INV-2', amount: 20_000 }, { invoiceNumber: 'INV-3', amount: 20_000 }], balanceAfter: 10_000 });
+    const writeOff: AdjustOpenBalance = { ...adjust(-10_000, 'settlement-set-1'), reason: 'settlement set-1 paid', kind: 'settlement-write-off' };
+    const { decision } = given(ledgerDecider, [opened(), paidMost]).when(writeOff);
+    expect(decision).toEqual([
+      {
+        type: 'OpenBalanceAdjusted',
+        data: { ...base, adjustmentId: 'settlement-set-1', reason: 'settlement set-1 paid', kind: 'settlement-write-off', amount: -10_000, applied: -10_000, openItem: null, allocations: [{ invoiceNumber: 'INV-3', amount: 10_000 }], balanceAfter: 0 },
+      },
+    ]);
+  });
+
+  it('after a settlement write-off, a bounced payment paid off again is not paid in full either', () => {
+    const paidMost = posted({ amount: 50_000, allocations: [{ invoiceNumber: 'INV-1', amount: 10_000 }, { invoiceNumber: 'INV-2', amount: 20_000 }, { invoiceNumber: 'INV-3', amount: 20_000 }], balanceAfter: 10_000 });
+    const writeOff: AdjustOpenBalance = { ...adjust(-10_000, 'settlement-set-1'), kind: 'settlement-write-off' };
+    const bounce: ReversePayment = { type: 'ReversePayment', paymentId: paidMost.data.paymentId, reason: 'nsf', now: NOW };
+    const payAgain: PostPayment = { type: 'PostPayment', paymentId: 'pay-again', amount: 50_000, currency: 'USD', method: 'ach', now: NOW };
+    const writtenOff = given(ledgerDecider, [opened(), paidMost]).when(writeOff).decision as LedgerEvent[];
+    const bounced = given(ledgerDecider, [opened(), paidMost, ...writtenOff]).when(bounce).decision as LedgerEvent[];
+    expect(bounced).toMatchObject([{ type: 'PaymentReversed', data: { balanceAfter: 50_000 } }]);
+    const { decision } = given(ledgerDecider, [opened(), paidMost, ...writtenOff, ...bounced]).when(payAgain);
+    expect(decision).toMatchObject([{ type: 'PaymentPosted.v2', data: { balanceAfter: 0 } }]);
   });
 
   it('heard again changes nothing', () => {

@@ -102,6 +102,8 @@ export interface AdjustOpenBalance {
   amount: number;
   currency: string;
   reason: string;
+  /** `settlement-write-off`: what a paid settlement left, written off; absent: any other adjustment. */
+  kind?: 'settlement-write-off';
   now: Date;
 }
 

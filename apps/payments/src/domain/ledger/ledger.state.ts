@@ -67,6 +67,8 @@ export type LedgerState =
       paidInFullAnnounced: boolean;
       /** Ids of the balance adjustments recorded; absent before the first. */
       adjustmentIds?: string[];
+      /** A settlement's rest was written off: the account is settled, and paying it off again (after a bounce) is not paid in full. */
+      settlementWrittenOff?: boolean;
       /** Set on a pre-collection placement; `preCollectionFeeOwed` is its flat fee once recorded. */
       preCollection?: LedgerPreCollection;
       preCollectionFeeOwed?: number;
@@ -181,7 +183,8 @@ export function evolveLedger(state: LedgerState, event: LedgerEvent): LedgerStat
       if (state.status === 'none') return state;
       const { openItem, allocations, adjustmentId, balanceAfter } = event.data;
       const invoices = openItem ? [...state.invoices, { ...openItem, open: openItem.amount }] : moveOpenAmounts(state.invoices, allocations, -1);
-      return { ...state, invoices, adjustmentIds: [...(state.adjustmentIds ?? []), adjustmentId], paidInFullAnnounced: state.paidInFullAnnounced && balanceAfter === 0 };
+      const settlementWrittenOff = state.settlementWrittenOff === true || event.data.kind === 'settlement-write-off';
+      return { ...state, invoices, adjustmentIds: [...(state.adjustmentIds ?? []), adjustmentId], paidInFullAnnounced: state.paidInFullAnnounced && balanceAfter === 0, ...(settlementWrittenOff ? { settlementWrittenOff } : {}) };
     }
   }
 }

@@ -47,7 +47,7 @@ export const POST_PAYMENT_RULES = ['payment-amount-positive', 'currency-mismatch
 /**
  * Posts a payment: allocation, commission at the rate in force now, credit for any
  * over-payment, and the paid-in-full announcement when the balance reaches zero (once, and
- * again only after a reversal reopened it).
+ * again only after a reversal reopened it; never on a ledger a settlement wrote off).
  */
 export function decidePostPayment(command: PostPayment, state: LedgerState): Decision<LedgerEvent> {
   if (state.status === 'none') return reject('ledger-unknown', 'no ledger for this account');
@@ -99,7 +99,8 @@ export function decidePostPayment(command: PostPayment, state: LedgerState): Dec
       ...(preCollection ? { preCollection: true as const } : {}),
     },
   };
-  if (balanceAfter > 0 || state.paidInFullAnnounced) return [posted];
+  // A settled account paid off again after a bounce is settled again (intake closes it so from debtor contact's SettlementPaid), not paid in full.
+  if (balanceAfter > 0 || state.paidInFullAnnounced || state.settlementWrittenOff) return [posted];
   const paid: AccountPaidInFull = { type: 'AccountPaidInFull', data: { accountId: state.accountId, clientId: state.clientId, paidAt: command.now.toISOString() } };
   return [posted, paid];
 }

@@ -10,5 +10,5 @@ export const recordAddedInvoice = commandOn(InvoiceAdded, (d, context) =>
 
 /** A balance adjustment: the open balance changes by it, with its reason (docs/payments.md, "Added invoices and balance adjustments"). */
 export const recordBalanceAdjustment = commandOn(BalanceAdjusted, (d, context) =>
-  new RecordBalanceAdjustment(d.accountId, { adjustmentId: d.adjustmentId, amount: d.amount, currency: d.currency, reason: d.reason }, context),
+  new RecordBalanceAdjustment(d.accountId, { adjustmentId: d.adjustmentId, amount: d.amount, currency: d.currency, reason: d.reason, ...(d.kind ? { kind: d.kind } : {}) }, context),
 );
