@@ -166,7 +166,7 @@ export const CommissionCorrected = contract({
   topic: PAYMENTS_LEDGER,
   type: 'CommissionCorrected.v1',
   summary: "A posted payment's commission was corrected (the legal rate from the forwarding's moment), with the difference.",
-  consumers: [],
+  consumers: ['reporting'],
   schema: s.object({
     accountId: s.string(),
     clientId: s.string(),
@@ -197,7 +197,7 @@ export const CostAdvanceStepRecorded = contract({
   topic: PAYMENTS_LEDGER,
   type: 'CostAdvanceStepRecorded.v1',
   summary: 'A cost advance was requested from the client, received into trust, spent, recovered (added to a judgment) or refunded.',
-  consumers: [],
+  consumers: ['reporting'],
   schema: s.object({
     accountId: s.string(),
     clientId: s.string(),
