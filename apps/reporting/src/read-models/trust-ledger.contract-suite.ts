@@ -1,4 +1,4 @@
-import { CommissionCorrected, CostAdvanceStepRecorded, PaymentPosted, PaymentReversed, RemittanceIssuedV1 } from '@lib/contracts';
+import { CommissionCorrected, CostAdvanceStepRecorded, CreditRefunded, PaymentPosted, PaymentReversed, RemittanceIssuedV1 } from '@lib/contracts';
 import type { ReadModelStore } from '@lib/read-models';
 import { remittanceIssued } from './remittance-history.contract-suite';
 import { paymentPosted, paymentReversed, projected } from './reporting.fixtures';
@@ -7,7 +7,8 @@ import { TRUST_LEDGER, trustLedgerOf, trustLedgerProjection } from './trust-ledg
 /**
  * A client's month: three agency payments (one with an over-payment credit, one bounced
  * inside its hold), one still in its hold at the period's end, a direct payment, a cost
- * advance, a net statement, then a claw-back, a commission correction and costs spent.
+ * advance, a net statement, then a claw-back, a commission correction, the credit refunded
+ * and costs spent.
  * Every figure below is worked out by hand from payments' posting rules (docs/payments.md).
  */
 export function trustLedgerMonth(clientId: string, id: (label: string) => string) {
@@ -47,6 +48,7 @@ export function trustLedgerMonth(clientId: string, id: (label: string) => string
       `ledger-${a2}`,
       1,
     ),
+    projected(CreditRefunded, { accountId: a2, clientId, refundId: id('refund'), amount: 1_000, currency: 'USD', creditOwedAfter: 0, refundedAt: '2026-02-14T10:00:00.000Z' }, `ledger-${a2}`, 2),
     advance('spent', 1_000, '2026-02-15T10:00:00.000Z', 2),
   ];
   return { events, remittance, ids: { a1, a2, p1: id('p1'), p2: id('p2'), p3: id('p3'), p4: id('p4'), d1: id('d1') } };
@@ -64,7 +66,7 @@ export function trustLedgerContract(name: string, createStore: () => Promise<Rea
     afterEach(() => store.close());
     const id = (label: string) => `${label}-${run}`;
 
-    it("journals a client's payments, reversals, statement, claw-back, correction and cost advance with payments' postings and running balances", async () => {
+    it("journals a client's payments, reversals, statement, claw-back, correction, refund and cost advance with payments' postings and running balances", async () => {
       const client = id('client');
       const { events, ids } = trustLedgerMonth(client, id);
       await store.apply(trustLedgerProjection, events.slice(0, 6));
@@ -84,6 +86,7 @@ export function trustLedgerContract(name: string, createStore: () => Promise<Rea
         'remittance-issued',
         'payment-clawed-back',
         'commission-corrected',
+        'credit-refunded',
         'cost-advance-spent',
       ]);
       expect(usd.entries[1].lines).toEqual([
@@ -107,8 +110,9 @@ export function trustLedgerContract(name: string, createStore: () => Promise<Rea
         balances: { trustCash: 8_000, clientPayable: 1_500, feeIncome: 2_500, creditsOwed: 1_000, clientReceivable: 0, costAdvancesHeld: 3_000 },
       });
       expect(usd.entries[9].lines).toEqual([{ account: 'client-receivable', debit: 500, credit: 0 }, { account: 'fee-income', debit: 0, credit: 500 }]);
+      expect(usd.entries[10]).toMatchObject({ source: { refundId: id('refund') }, lines: [{ account: 'credits-owed', debit: 1_000, credit: 0 }, { account: 'trust-cash', debit: 0, credit: 1_000 }] });
       // p4 cleared after the period's end: still the client's money in trust.
-      expect(usd.balances).toEqual({ trustCash: -3_000, clientPayable: 1_500, feeIncome: 500, creditsOwed: 1_000, clientReceivable: 8_000, costAdvancesHeld: 2_000 });
+      expect(usd.balances).toEqual({ trustCash: -4_000, clientPayable: 1_500, feeIncome: 500, creditsOwed: 0, clientReceivable: 8_000, costAdvancesHeld: 2_000 });
       expect(usd.balances.trustCash + usd.balances.clientReceivable).toBe(usd.balances.clientPayable + usd.balances.feeIncome + usd.balances.creditsOwed + usd.balances.costAdvancesHeld);
       expect(usd.totalDebits).toBe(usd.totalCredits);
       for (const entry of usd.entries) expect(entry.lines.reduce((sum, l) => sum + l.debit - l.credit, 0)).toBe(0);
@@ -121,7 +125,7 @@ export function trustLedgerContract(name: string, createStore: () => Promise<Rea
       await store.apply(trustLedgerProjection, events);
       await store.apply(trustLedgerProjection, [projected(PaymentPosted, paymentPosted(id('o1'), other, id('op1'), 1_000, 0), `ledger-${id('o1')}`, 0)]);
 
-      expect((await trustLedgerOf(store, client))!.currencies[0].entries).toHaveLength(11);
+      expect((await trustLedgerOf(store, client))!.currencies[0].entries).toHaveLength(12);
       expect((await trustLedgerOf(store, other))!.currencies[0].balances).toEqual({ trustCash: 1_000, clientPayable: 750, feeIncome: 250, creditsOwed: 0, clientReceivable: 0, costAdvancesHeld: 0 });
       expect(await trustLedgerOf(store, id('nobody'))).toBeNull();
       expect(await store.count(TRUST_LEDGER)).toBeGreaterThanOrEqual(2);

@@ -1,4 +1,4 @@
-import { CommissionCorrected, CommissionCorrectedV1, CostAdvanceStepRecorded, CostAdvanceStepRecordedV1, PaymentPosted, PaymentPostedV3, PaymentReversed, PaymentReversedV2, RemittanceIssuedV1 } from '@lib/contracts';
+import { CommissionCorrected, CommissionCorrectedV1, CostAdvanceStepRecorded, CreditRefunded, CreditRefundedV1, CostAdvanceStepRecordedV1, PaymentPosted, PaymentPostedV3, PaymentReversed, PaymentReversedV2, RemittanceIssuedV1 } from '@lib/contracts';
 import type { Projection, ReadModelStore } from '@lib/read-models';
 
 export const TRUST_LEDGER = 'trust_ledger';
@@ -21,6 +21,7 @@ export type TrustLedgerEntryKind =
   | 'payment-reversed'
   | 'payment-clawed-back'
   | 'direct-payment-reversed'
+  | 'credit-refunded'
   | 'remittance-issued'
   | 'commission-corrected'
   | 'cost-advance-received'
@@ -38,7 +39,7 @@ export interface TrustLedgerEntry {
   kind: TrustLedgerEntryKind;
   at: string;
   currency: string;
-  source: { accountId?: string; paymentId?: string; remittanceId?: string; advanceId?: string };
+  source: { accountId?: string; paymentId?: string; refundId?: string; remittanceId?: string; advanceId?: string };
   lines: TrustLedgerLine[];
   /** On a remittance: what the statement invoiced the client (its receivable stays open until paid). */
   invoiced?: number;
@@ -84,7 +85,7 @@ const clientOf = (data: Record<string, unknown>) => String(data.clientId);
  */
 export const trustLedgerProjection: Projection<TrustLedgerDocument & { _id?: string }> = {
   name: TRUST_LEDGER,
-  handles: [PaymentPosted.type, PaymentReversed.type, CommissionCorrected.type, CostAdvanceStepRecorded.type, RemittanceIssuedV1.type],
+  handles: [PaymentPosted.type, PaymentReversed.type, CreditRefunded.type, CommissionCorrected.type, CostAdvanceStepRecorded.type, RemittanceIssuedV1.type],
   documentIds: (event) => [clientOf(event.data)],
   evolve(document, event) {
     const doc: TrustLedgerDocument = document ? { clientId: document.clientId, payments: { ...document.payments }, entries: [...document.entries] } : { clientId: clientOf(event.data), payments: {}, entries: [] };
@@ -126,6 +127,11 @@ export const trustLedgerProjection: Projection<TrustLedgerDocument & { _id?: str
           source,
           lines: lines([[shareBack, amount - credit - commission], ['fee-income', commission], ['credits-owed', credit]], [['trust-cash', amount]]),
         });
+        return doc;
+      }
+      case CreditRefunded.type: {
+        const d = event.data as unknown as CreditRefundedV1;
+        add({ kind: 'credit-refunded', at: d.refundedAt, currency: d.currency, source: { accountId: d.accountId, refundId: d.refundId }, lines: lines([['credits-owed', d.amount]], [['trust-cash', d.amount]]) });
         return doc;
       }
       case CommissionCorrected.type: {

@@ -185,6 +185,27 @@ export const CommissionCorrected = contract({
 });
 export type CommissionCorrectedV1 = DataOf<typeof CommissionCorrected>;
 
+/**
+ * An over-payment's credit refunded to the payer by an accountant: the money leaves trust
+ * and the credit is no longer owed. Published for the trust ledger's readers.
+ */
+export const CreditRefunded = contract({
+  topic: PAYMENTS_LEDGER,
+  type: 'CreditRefunded.v1',
+  summary: "An over-payment's credit was refunded to the payer out of trust, with the credit still owed after it.",
+  consumers: ['reporting'],
+  schema: s.object({
+    accountId: s.string(),
+    clientId: s.string(),
+    refundId: s.string(),
+    amount: s.int(),
+    currency: s.currency(),
+    creditOwedAfter: s.int(),
+    refundedAt: s.instant(),
+  }),
+});
+export type CreditRefundedV1 = DataOf<typeof CreditRefunded>;
+
 /** The steps of a cost advance (court costs, suit fees), each an event on payments' side. */
 export const COST_ADVANCE_STEPS = ['requested', 'received', 'spent', 'recovered', 'refunded'] as const;
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TRUST_LEDGER_ACCOUNTS, TrustLedgerAccount, TrustLedgerBalances, TrustLedgerCurrency, TrustLedgerEntryKind, TrustLedgerReport, TrustLedgerReportEntry } from '../../read-models/trust-ledger.projection';
 
 const KINDS: TrustLedgerEntryKind[] = [
-  'payment-collected', 'direct-payment-reported', 'payment-reversed', 'payment-clawed-back', 'direct-payment-reversed', 'remittance-issued', 'commission-corrected', 'cost-advance-received', 'cost-advance-spent', 'cost-advance-refunded',
+  'payment-collected', 'direct-payment-reported', 'payment-reversed', 'payment-clawed-back', 'direct-payment-reversed', 'credit-refunded', 'remittance-issued', 'commission-corrected', 'cost-advance-received', 'cost-advance-spent', 'cost-advance-refunded',
 ];
 
 export class TrustLedgerLineView {
@@ -14,6 +14,7 @@ export class TrustLedgerLineView {
 export class TrustLedgerSourceView {
   @ApiPropertyOptional({ format: 'uuid' }) accountId?: string;
   @ApiPropertyOptional() paymentId?: string;
+  @ApiPropertyOptional() refundId?: string;
   @ApiPropertyOptional() remittanceId?: string;
   @ApiPropertyOptional() advanceId?: string;
 }

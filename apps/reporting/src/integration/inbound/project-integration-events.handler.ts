@@ -6,6 +6,7 @@ import {
   CommissionCorrected,
   ContactAttemptRecorded,
   CostAdvanceStepRecorded,
+  CreditRefunded,
   Contract,
   InvoiceAdded,
   ConvertedToThirdParty,
@@ -75,7 +76,7 @@ export const projectIntegrationEvents = (store: ReadModelStore, projections: rea
     await applyConcurrently(store, projections.filter((projection) => projection.handles.includes(RemittanceIssuedV1.type)).map((projection) => ({ projection, events })));
   }),
   // Trust-only facts (the trust ledger view): money moves, not an account's story, so kept out of the reported contracts too.
-  onBatch([CommissionCorrected, CostAdvanceStepRecorded], async (items) => {
+  onBatch([CommissionCorrected, CostAdvanceStepRecorded, CreditRefunded], async (items) => {
     const events = items.map(({ contract, data, message }) => projectedEventOf(contract, data, message));
     await applyConcurrently(
       store,
