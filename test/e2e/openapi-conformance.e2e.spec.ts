@@ -376,6 +376,8 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await valid('GET', '/reports/collectors/performance?from=2026-01-01&to=2026-12-31', 'supervisor');
     await valid('GET', `/reports/clients/${clientId}/remittances`, 'client');
     await valid('GET', `/reports/clients/${clientId}/remittances.csv`, 'accountant');
+    await valid('GET', `/reports/clients/${clientId}/trust-ledger`, 'client');
+    await valid('GET', `/reports/clients/${clientId}/trust-ledger.csv`, 'compliance');
     await valid('GET', '/reports/collectors/performance.csv', 'admin');
     await send('GET', '/reports/collectors/performance?from=2026-06-01&to=2026-05-01', 'supervisor');
     await valid('GET', `/reports/accounts/${accountId}/history/export?format=ndjson`, 'client');

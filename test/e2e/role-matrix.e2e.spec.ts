@@ -178,6 +178,8 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'GET /reports/collectors/performance.csv',
         'GET /reports/clients/:clientId/remittances',
         'GET /reports/clients/:clientId/remittances.csv',
+        'GET /reports/clients/:clientId/trust-ledger',
+        'GET /reports/clients/:clientId/trust-ledger.csv',
         'GET /accounts/:accountId/statute-of-limitations',
         'POST /accounts/:accountId/statute-of-limitations/acknowledgements',
         'POST /accounts/:accountId/statute-of-limitations/tollings',
@@ -217,6 +219,8 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     // A client reads its own remittance history; of the staff, those who deal with money and its oversight.
     expect(rolesOf('GET /reports/clients/:clientId/remittances')).toEqual(['client', 'accountant', 'compliance', 'admin']);
     expect(rolesOf('GET /reports/clients/:clientId/remittances.csv')).toEqual(['client', 'accountant', 'compliance', 'admin']);
+    expect(rolesOf('GET /reports/clients/:clientId/trust-ledger')).toEqual(['client', 'accountant', 'compliance', 'admin']);
+    expect(rolesOf('GET /reports/clients/:clientId/trust-ledger.csv')).toEqual(['client', 'accountant', 'compliance', 'admin']);
     // Payment plans are agreed by those who work accounts.
     expect(rolesOf('POST /cases/:accountId/plans')).toEqual(['collector', 'supervisor']);
     // A debtor's request to stop contact and its attorney are recorded by whoever hears of them on the agency's side.

@@ -23,6 +23,8 @@ import { GetAgingHandler } from './application/get-aging/get-aging.handler';
 import { GetAgingController } from './application/get-aging/get-aging.http.controller';
 import { GetRemittanceHistoryHandler } from './application/get-remittance-history/get-remittance-history.handler';
 import { GetRemittanceHistoryController } from './application/get-remittance-history/get-remittance-history.http.controller';
+import { GetTrustLedgerHandler } from './application/get-trust-ledger/get-trust-ledger.handler';
+import { GetTrustLedgerController } from './application/get-trust-ledger/get-trust-ledger.http.controller';
 import { GetCollectorPerformanceHandler } from './application/get-collector-performance/get-collector-performance.handler';
 import { GetCollectorPerformanceController } from './application/get-collector-performance/get-collector-performance.http.controller';
 import { GetLiquidationHandler } from './application/get-liquidation/get-liquidation.handler';
@@ -52,6 +54,7 @@ const controllers = [
   GetAgencySigningKeyController,
   GetAgingController,
   GetRemittanceHistoryController,
+  GetTrustLedgerController,
   GetLiquidationController,
   GetCollectorPerformanceController,
   GetTrustSummaryController,
@@ -71,6 +74,7 @@ const queryHandlers = [
   GetAgencySigningKeyHandler,
   GetAgingHandler,
   GetRemittanceHistoryHandler,
+  GetTrustLedgerHandler,
   GetLiquidationHandler,
   GetCollectorPerformanceHandler,
   GetTrustSummaryHandler,

@@ -25,6 +25,7 @@ import { PlacementBatchCompleted } from './intake-clients/placement-batches.cont
 import {
   AccountPaidInFull,
   CommissionCorrected,
+  CreditRefunded,
   CostAdvanceStepRecorded,
   PAYMENTS_LEDGER,
   PaymentPostedV1,
@@ -116,6 +117,7 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   AccountPaidInFull,
   OpenBalanceChanged,
   CommissionCorrected,
+  CreditRefunded,
   CostAdvanceStepRecorded,
   AccountTimeBarred,
   RemittanceIssuedV1,

@@ -12,6 +12,7 @@ import { reportedEventsProjection } from './reported-events.projection';
 import { PORTFOLIO, Portfolio, PortfolioBucket, portfolioBucketIds, portfolioOf, portfolioProjection } from './portfolio.projection';
 import { receivablesProjection } from './receivables.projection';
 import { remittanceHistoryProjection } from './remittance-history.projection';
+import { trustLedgerProjection } from './trust-ledger.projection';
 
 /** Every projection reporting keeps, fed from the bus. */
 export const REPORTING_PROJECTIONS: readonly Projection<any>[] = [
@@ -25,6 +26,7 @@ export const REPORTING_PROJECTIONS: readonly Projection<any>[] = [
   complianceDecisionsProjection,
   trustSummaryProjection,
   remittanceHistoryProjection,
+  trustLedgerProjection,
 ];
 
 /** The summary without the projection's bookkeeping (the ledger's last figure, the version of the status). */

@@ -166,7 +166,7 @@ export const CommissionCorrected = contract({
   topic: PAYMENTS_LEDGER,
   type: 'CommissionCorrected.v1',
   summary: "A posted payment's commission was corrected (the legal rate from the forwarding's moment), with the difference.",
-  consumers: [],
+  consumers: ['reporting'],
   schema: s.object({
     accountId: s.string(),
     clientId: s.string(),
@@ -185,6 +185,27 @@ export const CommissionCorrected = contract({
 });
 export type CommissionCorrectedV1 = DataOf<typeof CommissionCorrected>;
 
+/**
+ * An over-payment's credit refunded to the payer by an accountant: the money leaves trust
+ * and the credit is no longer owed. Published for the trust ledger's readers.
+ */
+export const CreditRefunded = contract({
+  topic: PAYMENTS_LEDGER,
+  type: 'CreditRefunded.v1',
+  summary: "An over-payment's credit was refunded to the payer out of trust, with the credit still owed after it.",
+  consumers: ['reporting'],
+  schema: s.object({
+    accountId: s.string(),
+    clientId: s.string(),
+    refundId: s.string(),
+    amount: s.int(),
+    currency: s.currency(),
+    creditOwedAfter: s.int(),
+    refundedAt: s.instant(),
+  }),
+});
+export type CreditRefundedV1 = DataOf<typeof CreditRefunded>;
+
 /** The steps of a cost advance (court costs, suit fees), each an event on payments' side. */
 export const COST_ADVANCE_STEPS = ['requested', 'received', 'spent', 'recovered', 'refunded'] as const;
 
@@ -197,7 +218,7 @@ export const CostAdvanceStepRecorded = contract({
   topic: PAYMENTS_LEDGER,
   type: 'CostAdvanceStepRecorded.v1',
   summary: 'A cost advance was requested from the client, received into trust, spent, recovered (added to a judgment) or refunded.',
-  consumers: [],
+  consumers: ['reporting'],
   schema: s.object({
     accountId: s.string(),
     clientId: s.string(),

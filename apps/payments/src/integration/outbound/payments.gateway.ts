@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@lib/es-core';
-import { AccountPaidInFull, CommissionCorrected, PaymentPosted, PaymentReversed } from '@lib/contracts';
+import { AccountPaidInFull, CommissionCorrected, CreditRefunded, PaymentPosted, PaymentReversed } from '@lib/contracts';
 import { integrationMessage } from '@lib/integration';
 import type { OutgoingMessage } from '@lib/message-bus';
 import { Allocation, LedgerEvent } from '../../domain/ledger/ledger.events';
@@ -67,6 +67,10 @@ export function paymentsGateway(stored: RecordedEvent): OutgoingMessage[] {
     case 'CommissionCorrected': {
       const { accountId, clientId, paymentId, currency, commissionBefore, commission, difference, commissionRateBp, cause, effectiveFrom, correctedAt } = event.data;
       return [integrationMessage(CommissionCorrected, accountId, { accountId, clientId, paymentId, currency, commissionBefore, commission, difference, commissionRateBp, cause, effectiveFrom, correctedAt }, stored)];
+    }
+    case 'CreditRefunded': {
+      const { accountId, clientId, refundId, amount, currency, creditOwedAfter, refundedAt } = event.data;
+      return [integrationMessage(CreditRefunded, accountId, { accountId, clientId, refundId, amount, currency, creditOwedAfter, refundedAt }, stored)];
     }
     case 'LedgerInvoiceAdded':
     case 'OpenBalanceAdjusted':

@@ -5,13 +5,15 @@ import { complianceDecisionsFromAuditTrail } from '../../read-models/compliance-
 import { AccountEventLog, loggedEventsOf, projectedEventOfLogged, REPORTED_EVENTS } from '../../read-models/reported-events.projection';
 import { REMITTANCE_HISTORY } from '../../read-models/remittance-history.projection';
 import { REPORTING_PROJECTIONS } from '../../read-models/reporting.queries';
+import { TRUST_LEDGER } from '../../read-models/trust-ledger.projection';
 
 /**
  * The collections a live rebuild reads from rather than rebuilds: reporting's own record
- * of what arrived (and the remittance history, whose messages no account's log holds). They
+ * of what arrived (and the remittance history and trust ledger, whose messages no account's
+ * log holds: statements, credit refunds, cost advances, commission corrections). They
  * are rebuilt only from the topics (`rebuildReportingReadModels`).
  */
-export const REBUILD_SOURCES: readonly string[] = [REPORTED_EVENTS, AUDIT_TRAIL, REMITTANCE_HISTORY];
+export const REBUILD_SOURCES: readonly string[] = [REPORTED_EVENTS, AUDIT_TRAIL, REMITTANCE_HISTORY, TRUST_LEDGER];
 
 /**
  * Rebuilds every other read model into a new generation while reporting runs and serves:

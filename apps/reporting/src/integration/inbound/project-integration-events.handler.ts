@@ -3,7 +3,10 @@ import {
   AccountPaidInFull,
   AccountPlaced,
   AccountReopened,
+  CommissionCorrected,
   ContactAttemptRecorded,
+  CostAdvanceStepRecorded,
+  CreditRefunded,
   Contract,
   InvoiceAdded,
   ConvertedToThirdParty,
@@ -71,6 +74,14 @@ export const projectIntegrationEvents = (store: ReadModelStore, projections: rea
   onBatch([RemittanceIssuedV1], async (items) => {
     const events = items.map(({ contract, data, message }) => projectedEventOf(contract, data, message));
     await applyConcurrently(store, projections.filter((projection) => projection.handles.includes(RemittanceIssuedV1.type)).map((projection) => ({ projection, events })));
+  }),
+  // Trust-only facts (the trust ledger view): money moves, not an account's story, so kept out of the reported contracts too.
+  onBatch([CommissionCorrected, CostAdvanceStepRecorded, CreditRefunded], async (items) => {
+    const events = items.map(({ contract, data, message }) => projectedEventOf(contract, data, message));
+    await applyConcurrently(
+      store,
+      projections.map((projection) => ({ projection, events: events.filter((event) => projection.handles.includes(event.type)) })),
+    );
   }),
 ];
 

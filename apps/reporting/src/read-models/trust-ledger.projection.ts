@@ -1,0 +1,252 @@
+import { CommissionCorrected, CommissionCorrectedV1, CostAdvanceStepRecorded, CreditRefunded, CreditRefundedV1, CostAdvanceStepRecordedV1, PaymentPosted, PaymentPostedV3, PaymentReversed, PaymentReversedV2, RemittanceIssuedV1 } from '@lib/contracts';
+import type { Projection, ReadModelStore } from '@lib/read-models';
+
+export const TRUST_LEDGER = 'trust_ledger';
+
+/**
+ * The accounts of payments' trust ledger as one client's view shows them (docs/reporting.md,
+ * "Trust ledger"): the trust cash its money moved through, its payable, the agency's fee on
+ * its collections, over-payments owed back to its debtors, what it owes the trust, and its
+ * cost advances held.
+ */
+export const TRUST_LEDGER_ACCOUNTS = ['trust-cash', 'client-payable', 'fee-income', 'credits-owed', 'client-receivable', 'client-cost-advances'] as const;
+export type TrustLedgerAccount = (typeof TRUST_LEDGER_ACCOUNTS)[number];
+
+/** Debit-balance accounts (assets); the others carry credit balances. */
+const DEBIT_NORMAL: ReadonlySet<TrustLedgerAccount> = new Set(['trust-cash', 'client-receivable']);
+
+export type TrustLedgerEntryKind =
+  | 'payment-collected'
+  | 'direct-payment-reported'
+  | 'payment-reversed'
+  | 'payment-clawed-back'
+  | 'direct-payment-reversed'
+  | 'credit-refunded'
+  | 'remittance-issued'
+  | 'commission-corrected'
+  | 'cost-advance-received'
+  | 'cost-advance-spent'
+  | 'cost-advance-refunded';
+
+export interface TrustLedgerLine {
+  account: TrustLedgerAccount;
+  /** Minor units; exactly one of debit and credit is above zero. */
+  debit: number;
+  credit: number;
+}
+
+export interface TrustLedgerEntry {
+  kind: TrustLedgerEntryKind;
+  at: string;
+  currency: string;
+  source: { accountId?: string; paymentId?: string; refundId?: string; remittanceId?: string; advanceId?: string };
+  lines: TrustLedgerLine[];
+  /** On a remittance: what the statement invoiced the client (its receivable stays open until paid). */
+  invoiced?: number;
+  /**
+   * On a remittance: whether the agency payments reporting marks as paid out by it (its
+   * client's standing, unremitted payments cleared by the period's end) add up to the
+   * statement's count and amount. False: a later claw-back may be shown as a plain reversal.
+   */
+  listingMatched?: boolean;
+}
+
+interface PaymentFacts {
+  currency: string;
+  accountId: string;
+  amount: number;
+  credit: number;
+  commission: number;
+  direct: boolean;
+  clearsAt: string;
+  reversed: boolean;
+  remittanceId?: string;
+}
+
+export interface TrustLedgerDocument {
+  clientId: string;
+  payments: Record<string, PaymentFacts>;
+  entries: TrustLedgerEntry[];
+}
+
+type Posting = [TrustLedgerAccount, number];
+const lines = (debits: Posting[], credits: Posting[]): TrustLedgerLine[] => [
+  ...debits.filter(([, amount]) => amount !== 0).map(([account, amount]) => (amount > 0 ? { account, debit: amount, credit: 0 } : { account, debit: 0, credit: -amount })),
+  ...credits.filter(([, amount]) => amount !== 0).map(([account, amount]) => (amount > 0 ? { account, debit: 0, credit: amount } : { account, debit: -amount, credit: 0 })),
+];
+
+const clientOf = (data: Record<string, unknown>) => String(data.clientId);
+
+/**
+ * One client's trust journal, re-derived from payments' published messages with payments'
+ * posting rules (apps/payments/src/domain/trust-ledger/trust-ledger.ts): one document per
+ * client, holding the facts of its payments that later entries need (the share a reversal
+ * takes back, whether a statement paid it out) and the entries in arrival order.
+ */
+export const trustLedgerProjection: Projection<TrustLedgerDocument & { _id?: string }> = {
+  name: TRUST_LEDGER,
+  handles: [PaymentPosted.type, PaymentReversed.type, CreditRefunded.type, CommissionCorrected.type, CostAdvanceStepRecorded.type, RemittanceIssuedV1.type],
+  documentIds: (event) => [clientOf(event.data)],
+  evolve(document, event) {
+    const doc: TrustLedgerDocument = document ? { clientId: document.clientId, payments: { ...document.payments }, entries: [...document.entries] } : { clientId: clientOf(event.data), payments: {}, entries: [] };
+    const add = (entry: TrustLedgerEntry) => {
+      if (entry.lines.length > 0) doc.entries.push(entry);
+    };
+    switch (event.type) {
+      case PaymentPosted.type: {
+        const d = event.data as unknown as PaymentPostedV3;
+        if (doc.payments[d.paymentId]) return doc;
+        const direct = d.direct === true;
+        doc.payments[d.paymentId] = { currency: d.currency, accountId: d.accountId, amount: d.amount, credit: d.credit, commission: d.commission, direct, clearsAt: d.clearsAt ?? d.postedAt, reversed: false };
+        const source = { accountId: d.accountId, paymentId: d.paymentId };
+        if (direct) add({ kind: 'direct-payment-reported', at: d.postedAt, currency: d.currency, source, lines: lines([['client-receivable', d.commission]], [['fee-income', d.commission]]) });
+        else
+          add({
+            kind: 'payment-collected',
+            at: d.postedAt,
+            currency: d.currency,
+            source,
+            lines: lines([['trust-cash', d.amount]], [['client-payable', d.amount - d.credit - d.commission], ['fee-income', d.commission], ['credits-owed', d.credit]]),
+          });
+        return doc;
+      }
+      case PaymentReversed.type: {
+        const d = event.data as unknown as PaymentReversedV2;
+        const payment = doc.payments[d.paymentId];
+        if (!payment || payment.reversed) return doc;
+        doc.payments[d.paymentId] = { ...payment, reversed: true };
+        const source = { accountId: d.accountId, paymentId: d.paymentId, ...(payment.remittanceId ? { remittanceId: payment.remittanceId } : {}) };
+        const { amount, credit, commission, currency } = payment;
+        if (payment.direct) return add({ kind: 'direct-payment-reversed', at: d.reversedAt, currency, source, lines: lines([['fee-income', commission]], [['client-receivable', commission]]) }), doc;
+        // Once paid out, the client's share is no longer in trust: the client owes it back.
+        const shareBack: TrustLedgerAccount = payment.remittanceId ? 'client-receivable' : 'client-payable';
+        add({
+          kind: payment.remittanceId ? 'payment-clawed-back' : 'payment-reversed',
+          at: d.reversedAt,
+          currency,
+          source,
+          lines: lines([[shareBack, amount - credit - commission], ['fee-income', commission], ['credits-owed', credit]], [['trust-cash', amount]]),
+        });
+        return doc;
+      }
+      case CreditRefunded.type: {
+        const d = event.data as unknown as CreditRefundedV1;
+        add({ kind: 'credit-refunded', at: d.refundedAt, currency: d.currency, source: { accountId: d.accountId, refundId: d.refundId }, lines: lines([['credits-owed', d.amount]], [['trust-cash', d.amount]]) });
+        return doc;
+      }
+      case CommissionCorrected.type: {
+        const d = event.data as unknown as CommissionCorrectedV1;
+        const payment = doc.payments[d.paymentId];
+        if (!payment || payment.reversed) return doc;
+        doc.payments[d.paymentId] = { ...payment, commission: payment.commission + d.difference };
+        // The difference moves between the fee and the client: its payable while the money is in trust, its receivable once paid out or for a direct payment.
+        const from: TrustLedgerAccount = payment.direct || payment.remittanceId ? 'client-receivable' : 'client-payable';
+        add({ kind: 'commission-corrected', at: d.correctedAt, currency: d.currency, source: { accountId: d.accountId, paymentId: d.paymentId }, lines: lines([[from, d.difference]], [['fee-income', d.difference]]) });
+        return doc;
+      }
+      case CostAdvanceStepRecorded.type: {
+        const d = event.data as unknown as CostAdvanceStepRecordedV1;
+        const source = { accountId: d.accountId, advanceId: d.advanceId };
+        // A request and a recovery (costs added to a judgment) move no money through trust.
+        if (d.step === 'received') add({ kind: 'cost-advance-received', at: d.at, currency: d.currency, source, lines: lines([['trust-cash', d.amount]], [['client-cost-advances', d.amount]]) });
+        if (d.step === 'spent' || d.step === 'refunded')
+          add({ kind: d.step === 'spent' ? 'cost-advance-spent' : 'cost-advance-refunded', at: d.at, currency: d.currency, source, lines: lines([['client-cost-advances', d.amount]], [['trust-cash', d.amount]]) });
+        return doc;
+      }
+      case RemittanceIssuedV1.type: {
+        const d = event.data as unknown as RemittanceIssuedV1;
+        if (doc.entries.some((entry) => entry.kind === 'remittance-issued' && entry.source.remittanceId === d.remittanceId)) return doc;
+        // The message carries the statement's totals, not its lines: the payments it paid out are the ones payments' run selects (standing, unremitted agency payments cleared by the period's end).
+        const end = Date.parse(d.periodEnd);
+        const listed = Object.entries(doc.payments).filter(([, p]) => p.currency === d.currency && !p.direct && !p.reversed && !p.remittanceId && p.amount - p.credit > 0 && Date.parse(p.clearsAt) <= end);
+        const listingMatched = listed.length === d.paymentCount && listed.reduce((sum, [, p]) => sum + p.amount - p.credit, 0) === d.agencyCollected;
+        for (const [paymentId, payment] of listed) doc.payments[paymentId] = { ...payment, remittanceId: d.remittanceId };
+        const gross = d.remittanceType === 'gross';
+        const agencyClientShare = d.agencyCollected - d.agencyCommission;
+        // The payable as it stands now: a commission corrected after the run moves the difference to the receivable, as payments' entry does.
+        const payableNow = listingMatched ? listed.reduce((sum, [, p]) => sum + p.amount - p.credit - p.commission, 0) : agencyClientShare;
+        const commissionDeducted = gross ? 0 : d.agencyCommission;
+        const netted = agencyClientShare + (gross ? d.agencyCommission : 0) - d.paidToClient;
+        add({
+          kind: 'remittance-issued',
+          at: d.issuedAt,
+          currency: d.currency,
+          source: { remittanceId: d.remittanceId },
+          lines: lines(
+            [['client-payable', payableNow], ['fee-income', commissionDeducted], ['client-receivable', d.agencyCommission - commissionDeducted + agencyClientShare - payableNow]],
+            [['trust-cash', d.paidToClient + commissionDeducted], ['client-receivable', netted]],
+          ),
+          invoiced: d.invoiced,
+          listingMatched,
+        });
+        return doc;
+      }
+    }
+    return doc;
+  },
+};
+
+export interface TrustLedgerBalances {
+  /** Debit balances: trust cash, what the client owes the trust. */
+  trustCash: number;
+  clientReceivable: number;
+  /** Credit balances: the client's money in trust, the agency's fee, credits owed back, cost advances held. */
+  clientPayable: number;
+  feeIncome: number;
+  creditsOwed: number;
+  costAdvancesHeld: number;
+}
+
+export interface TrustLedgerReportEntry extends TrustLedgerEntry {
+  /** Every account's balance after this entry (same sign conventions as `TrustLedgerBalances`). */
+  balances: TrustLedgerBalances;
+}
+
+export interface TrustLedgerCurrency {
+  currency: string;
+  entries: TrustLedgerReportEntry[];
+  totalDebits: number;
+  totalCredits: number;
+  balances: TrustLedgerBalances;
+}
+
+export interface TrustLedgerReport {
+  clientId: string;
+  currencies: TrustLedgerCurrency[];
+}
+
+const FIELD: Record<TrustLedgerAccount, keyof TrustLedgerBalances> = {
+  'trust-cash': 'trustCash',
+  'client-payable': 'clientPayable',
+  'fee-income': 'feeIncome',
+  'credits-owed': 'creditsOwed',
+  'client-receivable': 'clientReceivable',
+  'client-cost-advances': 'costAdvancesHeld',
+};
+
+const zero = (): TrustLedgerBalances => ({ trustCash: 0, clientReceivable: 0, clientPayable: 0, feeIncome: 0, creditsOwed: 0, costAdvancesHeld: 0 });
+
+/** Running balances of a journal, entries by date (arrival order within the same instant), per currency in currency order. */
+export function trustLedgerReport(clientId: string, entries: readonly TrustLedgerEntry[]): TrustLedgerReport {
+  const ordered = entries.map((entry, index) => ({ entry, index })).sort((a, b) => a.entry.at.localeCompare(b.entry.at) || a.index - b.index);
+  const byCurrency = new Map<string, TrustLedgerCurrency>();
+  for (const { entry } of ordered) {
+    const currency = byCurrency.get(entry.currency) ?? { currency: entry.currency, entries: [], totalDebits: 0, totalCredits: 0, balances: zero() };
+    byCurrency.set(entry.currency, currency);
+    const balances = { ...currency.balances };
+    for (const { account, debit, credit } of entry.lines) {
+      balances[FIELD[account]] += DEBIT_NORMAL.has(account) ? debit - credit : credit - debit;
+      currency.totalDebits += debit;
+      currency.totalCredits += credit;
+    }
+    currency.balances = balances;
+    currency.entries.push({ ...entry, balances });
+  }
+  return { clientId, currencies: [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency)) };
+}
+
+/** A client's trust journal with running balances; null when reporting heard of no money of the client's. */
+export async function trustLedgerOf(store: ReadModelStore, clientId: string): Promise<TrustLedgerReport | null> {
+  const document = await store.findOne<TrustLedgerDocument>(TRUST_LEDGER, { _id: clientId });
+  return document ? trustLedgerReport(clientId, document.entries) : null;
+}
