@@ -42,7 +42,7 @@ import { CloseTimeBarredAccountHandler } from './application/close-time-barred-a
 import { closeDischargedAccount } from './integration/inbound/close-discharged-account.consumer';
 import { adjustForUpheldDispute } from './integration/inbound/adjust-for-upheld-dispute.consumer';
 import { reopenReversedAccount } from './integration/inbound/reopen-reversed-account.consumer';
-import { webhookSources } from './integration/inbound/webhook-sources.consumer';
+import { disputeResolvedWebhook, webhookSources } from './integration/inbound/webhook-sources.consumer';
 import { alongside, noteContactAttempt, notePayment } from './integration/inbound/note-collection-work.consumer';
 import { afterPlacementControllers, afterPlacementHandlers } from './application/after-placement.providers';
 import { accountChangeControllers, accountChangeHandlers } from './application/account-changes.providers';
@@ -89,7 +89,7 @@ export class ClientIntakeModule {
       bus: deps.bus,
       gateway: (stored) => [...intakeGateway(stored), ...settlementsGateway(stored)],
       accountIdOf: (streamId) => accountIdOfStream(streamId) ?? accountIdOfSettlementsStream(streamId),
-      inbound: [closePaidAccount, reopenReversedAccount, noteContactAttempt, closeTimeBarredAccount, closeDischargedAccount, adjustForUpheldDispute, noteSettlementAwaitingClient, closeSettledAccount, ...alongside(alongside(webhookSources, notePayment), bookPreCollection)],
+      inbound: [closePaidAccount, reopenReversedAccount, noteContactAttempt, closeTimeBarredAccount, closeDischargedAccount, ...alongside([adjustForUpheldDispute], disputeResolvedWebhook), noteSettlementAwaitingClient, closeSettledAccount, ...alongside(alongside(webhookSources, notePayment), bookPreCollection)],
       scheduler,
       publishes: [INTAKE_ACCOUNTS, INTAKE_CLIENTS],
       now: () => deps.clock.now(),

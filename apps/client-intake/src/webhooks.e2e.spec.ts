@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PaymentPosted, PaymentPostedV2, RemittanceIssuedV1 } from '@lib/contracts';
+import { DisputeOpened, DisputeOpenedV1, DisputeResolved, DisputeResolvedV1, PaymentPosted, PaymentPostedV2, RemittanceIssuedV1 } from '@lib/contracts';
 import { handleCommand } from '@lib/es-core';
 import { PgliteEventStore } from '@lib/event-store';
 import { MessageBus } from '@lib/message-bus';
@@ -255,6 +255,50 @@ describe('client intake webhooks (real receiver on 127.0.0.1)', () => {
     });
     expect(await deliveries(other.clientId, other.apiKey, otherEndpoint.endpointId)).toEqual([]);
     expect(receivedOn('/remittances-other')).toEqual([]);
+  });
+
+  it('asks the client for documents when its account is disputed, with its own reference, and tells it the outcome while the balance is adjusted', async () => {
+    const { clientId, apiKey } = await onboardClientWithKey('Litware');
+    const { endpointId, secret } = await register(clientId, apiKey, '/disputes', ['dispute.opened', 'dispute.resolved']);
+    const accountId = await place(apiKey, 'LW-7');
+    const disputeId = randomUUID();
+    const opened: DisputeOpenedV1 = {
+      accountId, clientId, disputeId, openedBy: 'debtor', invoices: [{ invoiceNumber: 'INV-2', amount: 450_050 }], amount: 450_050, currency: 'USD',
+      reason: 'goods returned on 2026-02-10', openedAt: clock.now().toISOString(),
+    };
+    const openedId = randomUUID();
+    const openedMessage = { topic: DisputeOpened.topic, key: accountId, value: opened, headers: { 'message-type': DisputeOpened.type, 'message-id': `${openedId}:${DisputeOpened.type}`, 'correlation-id': 'corr-dispute-1', 'causation-id': openedId } };
+    await bus.publish([openedMessage]);
+    await bus.publish([openedMessage]);
+    const [request] = await eventually('the dispute announced', async () => receivedOn('/disputes'), (r) => r.length >= 1);
+    await advanceAndTick({ seconds: 1 });
+    expect(receivedOn('/disputes')).toHaveLength(1);
+    expect(verifyStandardWebhook(secret, request.headers, request.body)).toBe(true);
+    expect(JSON.parse(request.body)).toEqual({
+      type: 'dispute.opened',
+      timestamp: opened.openedAt,
+      eventId: openedId,
+      data: {
+        accountId, clientId, clientReference: 'LW-7', disputeId, scope: 'invoices', invoices: [{ invoiceNumber: 'INV-2', amount: 450_050 }], amount: 450_050, currency: 'USD',
+        reason: 'goods returned on 2026-02-10', openedBy: 'debtor', openedAt: opened.openedAt, documentsRequested: true, documentsRequest: expect.stringMatching(/documents that show the disputed part is owed/),
+      },
+    });
+
+    const resolved: DisputeResolvedV1 = { accountId, clientId, disputeId, outcome: 'upheld', amount: 450_050, currency: 'USD', evidence: 'return note RN-4 confirmed', resolvedAt: clock.now().toISOString() };
+    const resolvedId = randomUUID();
+    await bus.publish([{ topic: DisputeResolved.topic, key: accountId, value: resolved, headers: { 'message-type': DisputeResolved.type, 'message-id': `${resolvedId}:${DisputeResolved.type}`, 'correlation-id': 'corr-dispute-2', 'causation-id': resolvedId } }]);
+    const [, outcome] = await eventually('the outcome announced', async () => receivedOn('/disputes'), (r) => r.length === 2);
+    expect(verifyStandardWebhook(secret, outcome.headers, outcome.body)).toBe(true);
+    expect(JSON.parse(outcome.body)).toEqual({
+      type: 'dispute.resolved',
+      timestamp: resolved.resolvedAt,
+      eventId: resolvedId,
+      data: { accountId, clientId, clientReference: 'LW-7', disputeId, outcome: 'upheld', adjustedAmount: 450_050, currency: 'USD', evidence: 'return note RN-4 confirmed', resolvedAt: resolved.resolvedAt },
+    });
+    // Both of intake's effects of the message ran: the webhook and the balance adjustment.
+    const adjusted = await eventually('the balance adjusted', async () => (await store.readStream(`account-${accountId}`)).filter((e) => e.type === 'BalanceAdjusted'), (events) => events.length === 1);
+    expect(adjusted[0].data).toMatchObject({ amount: -450_050, currency: 'USD' });
+    expect((await deliveries(clientId, apiKey, endpointId)).map((d) => [d.eventType, d.status])).toEqual(expect.arrayContaining([['dispute.opened', 'succeeded'], ['dispute.resolved', 'succeeded']]));
   });
 
   it('signs with the old and the new secret during a rotation', async () => {

@@ -1284,7 +1284,7 @@ export interface components {
             disabledReason: string | null;
             /** Format: uuid */
             endpointId: string;
-            eventTypes: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone" | "remittance.issued")[];
+            eventTypes: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone" | "remittance.issued" | "dispute.opened" | "dispute.resolved")[];
             /**
              * Format: date-time
              * @description While a rotated-out secret still signs alongside the new one: until when
@@ -1306,7 +1306,7 @@ export interface components {
             url: string;
         };
         RegisterWebhookEndpointRequest: {
-            eventTypes: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone" | "remittance.issued")[];
+            eventTypes: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone" | "remittance.issued" | "dispute.opened" | "dispute.resolved")[];
             /**
              * @description https; must resolve to public addresses only unless the deployment allows otherwise
              * @example https://hooks.example.com/collections
@@ -1433,7 +1433,7 @@ export interface components {
             taxId?: string;
         };
         UpdateWebhookEndpointRequest: {
-            eventTypes?: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone" | "remittance.issued")[];
+            eventTypes?: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone" | "remittance.issued" | "dispute.opened" | "dispute.resolved")[];
             url?: string;
         };
         WebhookAttemptView: {
@@ -1480,7 +1480,7 @@ export interface components {
             disabledReason: string | null;
             /** Format: uuid */
             endpointId: string;
-            eventTypes: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone" | "remittance.issued")[];
+            eventTypes: ("account.placed" | "batch.finished" | "account.closed" | "account.reopened" | "payment.collected" | "legal.milestone" | "remittance.issued" | "dispute.opened" | "dispute.resolved")[];
             /**
              * Format: date-time
              * @description While a rotated-out secret still signs alongside the new one: until when

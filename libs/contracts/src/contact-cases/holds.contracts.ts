@@ -61,7 +61,7 @@ export const DisputeOpened = contract({
   topic: CONTACT_CASES,
   type: 'DisputeOpened.v1',
   summary: 'The debtor or the client disputes the whole account (no invoices) or the listed invoices; collection on that part stops.',
-  consumers: [],
+  consumers: ['client-intake'],
   schema: s.object({
     accountId: s.string(),
     clientId: s.string(),

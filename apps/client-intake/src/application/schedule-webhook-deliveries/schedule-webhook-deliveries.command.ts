@@ -12,6 +12,12 @@ export class ScheduleWebhookDeliveries extends Command<void> {
     readonly occurredAt: string,
     readonly payload: Record<string, unknown>,
     readonly context: CommandContext,
+    /**
+     * The account whose client reference the payload carries as `clientReference`, for a
+     * source whose message does not have it (debtor contact's disputes): read from intake's
+     * own account, null when intake does not know the account.
+     */
+    readonly clientReferenceOf?: string,
   ) {
     super();
   }

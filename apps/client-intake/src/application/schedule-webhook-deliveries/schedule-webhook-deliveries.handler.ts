@@ -3,7 +3,8 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { aggregateStream, handleCommand } from '@lib/es-core';
 import { SERVICE_DEPENDENCIES } from '@lib/platform';
 import { DurableScheduler } from '@lib/scheduler';
-import type { IntakeDependencies } from '../../client-intake.dependencies';
+import { accountStreamId, IntakeDependencies } from '../../client-intake.dependencies';
+import { accountDecider } from '../../domain/account/account.decider';
 import { webhookDeliveryDecider } from '../../domain/webhooks/webhook-delivery.decider';
 import { endpointsFor, webhookEndpointsDecider } from '../../domain/webhooks/webhook-endpoints.decider';
 import { bookAttempt } from '../webhooks/webhook-delivery.work';
@@ -24,10 +25,13 @@ export class ScheduleWebhookDeliveriesHandler implements ICommandHandler<Schedul
     private readonly scheduler: DurableScheduler,
   ) {}
 
-  async execute({ clientId, eventType, sourceEventId, occurredAt, payload, context }: ScheduleWebhookDeliveries): Promise<void> {
+  async execute({ clientId, eventType, sourceEventId, occurredAt, payload: given, context, clientReferenceOf }: ScheduleWebhookDeliveries): Promise<void> {
     const store = this.deps.eventStore;
     const { state: endpoints } = await aggregateStream(store, webhookEndpointsDecider, webhookEndpointsStreamId(clientId));
-    for (const endpoint of endpointsFor(endpoints, eventType)) {
+    const wanting = endpointsFor(endpoints, eventType);
+    if (wanting.length === 0) return;
+    const payload = clientReferenceOf === undefined ? given : { ...given, clientReference: await this.clientReferenceOf(clientReferenceOf) };
+    for (const endpoint of wanting) {
       const { endpointId } = endpoint;
       const deliveryId = deliveryIdOf(endpointId, sourceEventId);
       const streamId = webhookDeliveryStreamId(deliveryId);
@@ -52,5 +56,10 @@ export class ScheduleWebhookDeliveriesHandler implements ICommandHandler<Schedul
         await bookAttempt(this.scheduler, { clientId, deliveryId, round: 0, attempt: 1, enablements: endpoint.enablements, dueAt: context.now }, context.causationId, context.correlationId);
       }
     }
+  }
+
+  private async clientReferenceOf(accountId: string): Promise<string | null> {
+    const { state } = await aggregateStream(this.deps.eventStore, accountDecider, accountStreamId(accountId));
+    return state.status === 'none' ? null : state.placement.clientReference;
   }
 }

@@ -1,9 +1,10 @@
-import { AccountClosed, AccountPlaced, AccountReopened, LegalStageChanged, PaymentPosted, PlacementBatchCompleted } from '@lib/contracts';
+import { AccountClosed, AccountPlaced, AccountReopened, DisputeOpened, DisputeResolved, LegalStageChanged, PaymentPosted, PlacementBatchCompleted } from '@lib/contracts';
 import { RemittanceIssuedV1 } from '@lib/contracts';
 import type { CommandContext } from '@lib/es-core';
 import { commandOn, Inbound } from '@lib/integration';
 import type { IncomingMessage } from '@lib/message-bus';
 import { ScheduleWebhookDeliveries } from '../../application/schedule-webhook-deliveries/schedule-webhook-deliveries.command';
+import { disputeOpenedWebhookData, disputeResolvedWebhookData } from '../../domain/webhooks/dispute-webhook-payloads';
 import type { WebhookEventType } from '../../domain/webhooks/webhook-event-types';
 
 /**
@@ -14,8 +15,8 @@ function sourceEventIdOf(message: IncomingMessage): string {
   return message.headers['causation-id'] ?? message.headers['message-id'];
 }
 
-const schedule = (eventType: WebhookEventType, clientId: string, occurredAt: string, payload: Record<string, unknown>, context: CommandContext, message: IncomingMessage) =>
-  new ScheduleWebhookDeliveries(clientId, eventType, sourceEventIdOf(message), occurredAt, payload, context);
+const schedule = (eventType: WebhookEventType, clientId: string, occurredAt: string, payload: Record<string, unknown>, context: CommandContext, message: IncomingMessage, clientReferenceOf?: string) =>
+  new ScheduleWebhookDeliveries(clientId, eventType, sourceEventIdOf(message), occurredAt, payload, context, clientReferenceOf);
 
 /**
  * Where each webhook event type comes from: integration events off the bus, intake's own
@@ -113,4 +114,15 @@ export const webhookSources: Inbound[] = [
       message,
     ),
   ),
+  // Debtor contact's messages do not carry the client's reference: intake adds it from its own account.
+  commandOn(DisputeOpened, (d, context, message) => schedule('dispute.opened', d.clientId, d.openedAt, disputeOpenedWebhookData(d), context, message, d.accountId)),
 ];
+
+/**
+ * `dispute.resolved`: not in `webhookSources`, since intake also adjusts the balance on the
+ * same message (one handler per type): the module runs it alongside that, the webhook first,
+ * so an adjustment refused (a closed account) still leaves the client told of the outcome.
+ */
+export const disputeResolvedWebhook = commandOn(DisputeResolved, (d, context, message) =>
+  schedule('dispute.resolved', d.clientId, d.resolvedAt, disputeResolvedWebhookData(d), context, message, d.accountId),
+);
