@@ -2,6 +2,7 @@ import type { ClaimTypeV2 } from '@lib/contracts';
 import type { AccountCategory, ClosingCode, Debtor, Invoice, PaymentMethod, ServiceType } from './account.events';
 import type { ImportAccount } from './import-account.commands';
 import type { PreCollectionTerms } from '../client/agreement-terms';
+import type { WriteOffBalance } from './write-off-balance.decide';
 
 /** Commands on an account. Times arrive on them; the decider reads no clock. */
 export interface PlaceAccount {
@@ -174,6 +175,7 @@ export interface CloseSettledAccount {
 
 export type AccountCommand =
   | CloseSettledAccount
+  | WriteOffBalance
   | CloseTimeBarredAccount
   | PlaceAccount
   | CloseAccount
