@@ -2,7 +2,6 @@ import type { ClaimTypeV2 } from '@lib/contracts';
 import type { AccountCategory, ClosingCode, Debtor, Invoice, PaymentMethod, ServiceType } from './account.events';
 import type { ImportAccount } from './import-account.commands';
 import type { PreCollectionTerms } from '../client/agreement-terms';
-import type { WriteOffBalance } from './write-off-balance.decide';
 
 /** Commands on an account. Times arrive on them; the decider reads no clock. */
 export interface PlaceAccount {
@@ -170,6 +169,19 @@ export interface CloseSettledAccount {
   paid: number;
   currency: string;
   writeOff: number;
+  now: Date;
+}
+
+/** Debtor contact says a supervisor approved a write-off (WriteOffApproved.v1). */
+export interface WriteOffBalance {
+  type: 'WriteOffBalance';
+  writeOffId: string;
+  /** Minor units to take off the balance. */
+  writeOff: number;
+  /** The whole remaining balance was written off: the account closes `written-off`. */
+  full: boolean;
+  currency: string;
+  reason: string;
   now: Date;
 }
 

@@ -1,20 +1,10 @@
 import { Decision, reject } from '@lib/es-core';
+import type { WriteOffBalance } from './account.commands';
 import type { AccountEvent } from './account.events';
 import type { AccountState } from './account.state';
-import { SETTLEMENT_WRITER } from './close-settled-account.decide';
 
-/** Debtor contact says a supervisor approved a write-off (WriteOffApproved.v1). */
-export interface WriteOffBalance {
-  type: 'WriteOffBalance';
-  writeOffId: string;
-  /** Minor units to take off the balance. */
-  writeOff: number;
-  /** The whole remaining balance was written off: the account closes `written-off`. */
-  full: boolean;
-  currency: string;
-  reason: string;
-  now: Date;
-}
+/** Who wrote the balance off, on the adjustment's record: the write-off, approved through debtor contact. */
+export const WRITE_OFF_WRITER = { role: 'system', id: 'debtor-contact' };
 
 /**
  * An approved write-off is a downward balance adjustment (published, so payments follows),
@@ -34,7 +24,7 @@ export function decideWriteOffBalance(command: WriteOffBalance, state: AccountSt
   const reason = `write-off ${command.writeOffId} approved (${command.reason}): ${writeOff} ${currency} written off`;
   const adjusted: AccountEvent[] =
     writeOff > 0
-      ? [{ type: 'BalanceAdjusted', data: { accountId, clientId, adjustmentId: `write-off-${command.writeOffId}`, amount: -writeOff, currency, reason, adjustedBy: SETTLEMENT_WRITER, adjustedAt: at } }]
+      ? [{ type: 'BalanceAdjusted', data: { accountId, clientId, adjustmentId: `write-off-${command.writeOffId}`, amount: -writeOff, currency, reason, adjustedBy: WRITE_OFF_WRITER, adjustedAt: at } }]
       : [];
   const closes = command.full || writeOff >= balance;
   return closes ? [...adjusted, { type: 'AccountClosed', data: { accountId, clientId, closingCode: 'written-off', closedAt: at, reason } }] : adjusted;

@@ -1,7 +1,7 @@
 import { given } from '@lib/es-core/testing/given-when-then';
 import { accountDecider } from './account.decider';
 import { closedAs, NOW, paymentNoted, placed } from './account.fixtures';
-import type { WriteOffBalance } from './write-off-balance.decide';
+import type { WriteOffBalance } from './account.commands';
 
 const partial: WriteOffBalance = { type: 'WriteOffBalance', writeOffId: 'wo-1', writeOff: 50_000, full: false, currency: 'USD', reason: 'small-balance', now: NOW };
 const adjusted = (amount: number) => ({
