@@ -216,6 +216,10 @@ describe('OpenAPI conformance: every operation, valid and invalid requests, answ
     await valid('GET', `/accounts/${accountId}/settlements`, 'client');
     await valid('GET', `/cases/${accountId}/settlements`, 'supervisor');
     await send('POST', `/approvals/no-such-approval/approve`, 'supervisor', { body: {} });
+    // A write-off of part of the balance, asked for and declined on the approval queue (the balance stays as it is).
+    const writeOffId = String((await valid('POST', `/cases/${accountId}/write-offs`, 'collector', { amount: 100, currency: 'USD', reason: 'small-balance', note: 'under the cost of a call' })).writeOffId);
+    await send('POST', `/cases/${accountId}/write-offs`, 'collector', { body: { currency: 'USD', reason: 'no-such-reason' } });
+    await valid('POST', `/approvals/${writeOffId}/decline`, 'supervisor', { reason: 'keep collecting' });
     await valid('POST', `/accounts/${accountId}/portal-links`, 'collector');
     // A debtor disputes in the portal (its pages are not in the document) with a document staff then download.
     const portalId = String((await valid('POST', '/placements', 'client', placement('CONF-PORTAL'))).accountId);

@@ -160,6 +160,7 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
         'POST /accounts/:accountId/assignment',
         'GET /work-queue',
         'GET /approvals',
+        'POST /cases/:accountId/write-offs',
         'GET /reports/accounts/:accountId/history/export',
         'GET /reports/clients/:clientId/history/export',
         'GET /reports/clients/:clientId/aging',
@@ -234,6 +235,8 @@ describe('role matrix: every endpoint of the all-in-one, called as every role', 
     expect(rolesOf('GET /approvals')).toEqual(['supervisor']);
     // Settlements: collectors and supervisors offer, supervisors decide the approval queue, the owning client answers through its API.
     expect(['POST /cases/:accountId/settlements', 'POST /approvals/:approvalId/approve', 'POST /approvals/:approvalId/decline', 'GET /accounts/:accountId/settlements', 'POST /accounts/:accountId/settlements/:settlementId/approve'].map(rolesOf)).toEqual([['collector', 'supervisor'], ['supervisor'], ['supervisor'], ['client'], ['client']]);
+    // Write-offs: collectors and supervisors ask, supervisors decide them on the approval queue.
+    expect(rolesOf('POST /cases/:accountId/write-offs')).toEqual(['collector', 'supervisor']);
     // A debtor's personal portal link is (re-)issued by those who work accounts; the portal trail is read by compliance.
     expect(rolesOf('POST /accounts/:accountId/portal-links')).toEqual(['collector', 'supervisor']);
     expect(rolesOf('GET /audit/portal/accounts/:accountId')).toEqual(['compliance']);

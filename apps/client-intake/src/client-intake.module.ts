@@ -41,6 +41,8 @@ import { closeTimeBarredAccount } from './integration/inbound/close-time-barred-
 import { CloseTimeBarredAccountHandler } from './application/close-time-barred-account/close-time-barred-account.handler';
 import { closeDischargedAccount } from './integration/inbound/close-discharged-account.consumer';
 import { adjustForUpheldDispute } from './integration/inbound/adjust-for-upheld-dispute.consumer';
+import { writeOffBalance } from './integration/inbound/write-offs.consumer';
+import { WriteOffBalanceHandler } from './application/write-off-balance/write-off-balance.handler';
 import { reopenReversedAccount } from './integration/inbound/reopen-reversed-account.consumer';
 import { disputeResolvedWebhook, webhookSources } from './integration/inbound/webhook-sources.consumer';
 import { alongside, noteContactAttempt, notePayment } from './integration/inbound/note-collection-work.consumer';
@@ -89,7 +91,7 @@ export class ClientIntakeModule {
       bus: deps.bus,
       gateway: (stored) => [...intakeGateway(stored), ...settlementsGateway(stored)],
       accountIdOf: (streamId) => accountIdOfStream(streamId) ?? accountIdOfSettlementsStream(streamId),
-      inbound: [closePaidAccount, reopenReversedAccount, noteContactAttempt, closeTimeBarredAccount, closeDischargedAccount, ...alongside([adjustForUpheldDispute], disputeResolvedWebhook), noteSettlementAwaitingClient, closeSettledAccount, ...alongside(alongside(webhookSources, notePayment), bookPreCollection)],
+      inbound: [closePaidAccount, reopenReversedAccount, noteContactAttempt, closeTimeBarredAccount, closeDischargedAccount, ...alongside([adjustForUpheldDispute], disputeResolvedWebhook), noteSettlementAwaitingClient, closeSettledAccount, writeOffBalance, ...alongside(alongside(webhookSources, notePayment), bookPreCollection)],
       scheduler,
       publishes: [INTAKE_ACCOUNTS, INTAKE_CLIENTS],
       now: () => deps.clock.now(),
@@ -112,6 +114,7 @@ export class ClientIntakeModule {
         ...batchProviders,
         ...accountChangeHandlers,
         ...settlementHandlers,
+        WriteOffBalanceHandler,
         ...preCollectionProviders,
         runtimeProvider(runtime),
       ],

@@ -73,6 +73,9 @@ import { assignmentStreamId, cadenceStreamId, settlementsStreamId } from './debt
 import { settlementControllers, settlementProviders } from './application/settlements.providers';
 import { noteAccountBalance, noteOnboardingSettlementAuthority, noteSettlementAuthority, noteSettlementClientDecision } from './integration/inbound/settlements.consumers';
 import { settlementsGateway } from './integration/outbound/settlements.gateway';
+import { writeOffsGateway } from './integration/outbound/write-offs.gateway';
+import { writeOffControllers, writeOffProviders } from './application/write-offs.providers';
+import { writeOffsStreamId } from './domain/write-offs/write-off.decider';
 
 export const DEBTOR_CONTACT = 'debtor-contact';
 
@@ -106,7 +109,7 @@ export class DebtorContactModule {
       service: DEBTOR_CONTACT,
       store: deps.eventStore,
       bus: deps.bus,
-      gateway: (stored) => [...caseGateway(stored), ...arrangementsGateway(stored), ...holdsGateway(stored), ...settlementsGateway(stored), ...refusalsGateway(stored)],
+      gateway: (stored) => [...caseGateway(stored), ...arrangementsGateway(stored), ...holdsGateway(stored), ...settlementsGateway(stored), ...writeOffsGateway(stored), ...refusalsGateway(stored)],
       accountIdOf: accountIdOfStream,
       inbound: [openContactCase, openConvertedContactCase, closeContactCase, reopenContactCase, replaceCaseDebtor, trackPromise, notePayment, notePaymentReversal, markCaseTimeBarred, noteForcedRecall, pauseCadenceOnHold, resumeCadenceOnLift, noteSettlementClientDecision, noteSettlementAuthority, noteOnboardingSettlementAuthority, noteAccountBalance],
       scheduler,
@@ -118,8 +121,8 @@ export class DebtorContactModule {
     const projector = new WorkQueueProjector(deps.eventStore, readModels);
     return {
       module: DebtorContactModule,
-      controllers: [...controllers, ...arrangementControllers, ...cadenceControllers, ...settlementControllers, auditController(DEBTOR_CONTACT, (accountId) => [contactStreamId(accountId), promisesStreamId(accountId), plansStreamId(accountId), complianceStreamId(accountId), cadenceStreamId(accountId), assignmentStreamId(accountId), settlementsStreamId(accountId)])],
-      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, { provide: DurableScheduler, useValue: scheduler }, HoldEndWork, ...arrangementProviders, ...settlementProviders, ...cadenceProviders(projector), ...commandHandlers, ...queryHandlers, runtimeProvider(runtime), { provide: Symbol('message-dispatcher'), useFactory: () => new MessageDispatcherLifecycle(dispatcher) }, ...clientKeyProviders],
+      controllers: [...controllers, ...arrangementControllers, ...cadenceControllers, ...settlementControllers, ...writeOffControllers, auditController(DEBTOR_CONTACT, (accountId) => [contactStreamId(accountId), promisesStreamId(accountId), plansStreamId(accountId), complianceStreamId(accountId), cadenceStreamId(accountId), assignmentStreamId(accountId), settlementsStreamId(accountId), writeOffsStreamId(accountId)])],
+      providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, { provide: DurableScheduler, useValue: scheduler }, HoldEndWork, ...arrangementProviders, ...settlementProviders, ...writeOffProviders, ...cadenceProviders(projector), ...commandHandlers, ...queryHandlers, runtimeProvider(runtime), { provide: Symbol('message-dispatcher'), useFactory: () => new MessageDispatcherLifecycle(dispatcher) }, ...clientKeyProviders],
       // For the process's auth guard, which looks for the key check among what its modules export.
       exports: clientKeyProviders.map((provider) => provider.provide),
     };

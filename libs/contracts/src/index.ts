@@ -9,6 +9,7 @@ export * from './intake-clients/placement-batches.contracts';
 export * from './contact-cases/contact-cases.contracts';
 export * from './contact-cases/holds.contracts';
 export * from './contact-cases/settlements.contracts';
+export * from './contact-cases/write-offs.contracts';
 export * from './payments-ledger/payments-ledger.contracts';
 export * from './legal-referrals/legal-referrals.contracts';
 export * from './legal-referrals/statute-of-limitations.contracts';

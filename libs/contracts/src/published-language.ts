@@ -13,6 +13,7 @@ import {
 } from './contact-cases/contact-cases.contracts';
 import { AccountHoldLifted, AccountHoldPlaced, BankruptcyDischarged, BankruptcyFiled, DisputeDocumentsRequested, DisputeOpened, DisputeResolved } from './contact-cases/holds.contracts';
 import { SettlementAwaitingClient, SettlementDecidedByClient, SettlementDeclined, SettlementOffered, SettlementPaid } from './contact-cases/settlements.contracts';
+import { WriteOffApproved, WriteOffDeclined, WriteOffRequested } from './contact-cases/write-offs.contracts';
 import { COMPLIANCE_DECISIONS, CommandAllowed, CommandRefused } from './compliance/compliance-decisions.contracts';
 import { Contract, isSuperseded, ServiceName } from './contract';
 import { AccountClosed, AccountPlacedV1, AccountPlacedV2, AccountRecalled, AccountReopened, DirectPaymentReported, INTAKE_ACCOUNTS, LegalReferralAuthorized, MigratedPaymentImported } from './intake-accounts/intake-accounts.contracts';
@@ -109,6 +110,9 @@ export const PUBLISHED_LANGUAGE: readonly Contract<any>[] = [
   SettlementAwaitingClient,
   SettlementDeclined,
   SettlementPaid,
+  WriteOffRequested,
+  WriteOffApproved,
+  WriteOffDeclined,
   PaymentPostedV1,
   PaymentPostedV2,
   PaymentPostedV3,

@@ -547,7 +547,7 @@ export interface components {
              * @description Why the account is closed; null while it is active
              * @enum {string|null}
              */
-            closingCode: "paid-in-full" | "settled" | "recalled" | "cancelled" | "uncollectible" | "skip-failed" | "bankrupt" | "deceased" | "time-barred" | "disputed-upheld" | "legal-closed" | null;
+            closingCode: "paid-in-full" | "settled" | "recalled" | "cancelled" | "uncollectible" | "skip-failed" | "bankrupt" | "deceased" | "time-barred" | "disputed-upheld" | "legal-closed" | "written-off" | null;
             /** @description Commercial (true) or consumer (false) debt */
             commercial: boolean;
             /** @description Commission rate fixed at placement, basis points */
@@ -1018,7 +1018,7 @@ export interface components {
              * @description Required when closed
              * @enum {string}
              */
-            closingCode?: "paid-in-full" | "settled" | "recalled" | "cancelled" | "uncollectible" | "skip-failed" | "bankrupt" | "deceased" | "time-barred" | "disputed-upheld" | "legal-closed";
+            closingCode?: "paid-in-full" | "settled" | "recalled" | "cancelled" | "uncollectible" | "skip-failed" | "bankrupt" | "deceased" | "time-barred" | "disputed-upheld" | "legal-closed" | "written-off";
             /** @enum {string} */
             state: "open" | "closed";
         };

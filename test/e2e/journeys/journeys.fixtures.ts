@@ -10,6 +10,7 @@ import { journeyBulkFileWithBadRows } from './bulk-placement.journey';
 import { journeyCostAdvance, journeyRemittanceMonth } from './money.journey';
 import { journeyStatuteOfLimitations } from './statute.journey';
 import { journeySettlement } from './settlement.journey';
+import { journeyWriteOff } from './write-off.journey';
 import { journeyCollectorDay } from './collector-day.journey';
 
 /**
@@ -109,5 +110,9 @@ export function describeJourneys(start: () => Promise<Deployment>): void {
 
   it('21. settlement: offered beyond authority, approved by a supervisor and by the client through its API, paid; the rest written off and the account closed as settled everywhere, reports included', async () => {
     await journeySettlement(deployment, `SETTLE-${Date.now()}`);
+  }, 120_000);
+
+  it('22. write-off: part of the balance approved by a supervisor lowers it through payments; the whole rest approved closes the account as written-off everywhere, reports included', async () => {
+    await journeyWriteOff(deployment, `WRITEOFF-${Date.now()}`);
   }, 120_000);
 }

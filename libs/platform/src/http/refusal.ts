@@ -29,6 +29,7 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   'plan-proposal-unknown': 404,
   'settlement-unknown': 404,
   'approval-unknown': 404,
+  'write-off-unknown': 404,
   // The request contradicts itself or the account.
   'placement-invalid': 400,
   'import-invalid': 400,
@@ -80,6 +81,8 @@ export const REFUSAL_STATUS: Readonly<Record<string, number>> = {
   'settlement-offer-one-figure': 422,
   'settlement-currency-mismatch': 422,
   'settlement-amount-out-of-range': 422,
+  'write-off-currency-mismatch': 422,
+  'write-off-amount-above-balance': 422,
   // The caller's role may not do this to this account (the endpoint admits the role, the rule does not).
   'recall-force-supervisor-only': 403,
   'closing-code-role': 403,

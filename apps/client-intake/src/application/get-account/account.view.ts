@@ -14,6 +14,7 @@ export const CLOSING_CODES: ClosingCode[] = [
   'time-barred',
   'disputed-upheld',
   'legal-closed',
+  'written-off',
 ];
 
 /** An account as placed, with what became of it since. Amounts are minor units of `currency`. */

@@ -172,8 +172,22 @@ export interface CloseSettledAccount {
   now: Date;
 }
 
+/** Debtor contact says a supervisor approved a write-off (WriteOffApproved.v1). */
+export interface WriteOffBalance {
+  type: 'WriteOffBalance';
+  writeOffId: string;
+  /** Minor units to take off the balance. */
+  writeOff: number;
+  /** The whole remaining balance was written off: the account closes `written-off`. */
+  full: boolean;
+  currency: string;
+  reason: string;
+  now: Date;
+}
+
 export type AccountCommand =
   | CloseSettledAccount
+  | WriteOffBalance
   | CloseTimeBarredAccount
   | PlaceAccount
   | CloseAccount

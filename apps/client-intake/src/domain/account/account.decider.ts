@@ -11,6 +11,7 @@ import { decideCloseAccountByStaff } from './close-account-by-staff.decide';
 import { decideCloseAccount } from './close-account.decide';
 import { decideCloseTimeBarredAccount } from './close-time-barred-account.decide';
 import { decideCloseSettledAccount } from './close-settled-account.decide';
+import { decideWriteOffBalance } from './write-off-balance.decide';
 import { decideImportAccount } from './import-account.decide';
 import { decideNoteContactAttempt, decideNotePayment } from './note-collection-work.decide';
 import { decidePlaceAccount } from './place-account.decide';
@@ -57,6 +58,8 @@ function decide(command: AccountCommand, state: AccountState): Decision<AccountE
       return decideCloseTimeBarredAccount(command, state);
     case 'CloseSettledAccount':
       return decideCloseSettledAccount(command, state);
+    case 'WriteOffBalance':
+      return decideWriteOffBalance(command, state);
   }
 }
 

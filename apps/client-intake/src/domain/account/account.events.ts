@@ -170,7 +170,8 @@ export type ClosingCode =
   | 'deceased'
   | 'time-barred'
   | 'disputed-upheld'
-  | 'legal-closed';
+  | 'legal-closed'
+  | 'written-off';
 
 /** Who changed a placed account: the client itself or a staff member (role and id). */
 export interface ChangedBy {

@@ -24,6 +24,7 @@ export const IMPORTABLE_CLOSING_CODES: readonly ClosingCode[] = [
   'time-barred',
   'disputed-upheld',
   'legal-closed',
+  'written-off',
 ];
 
 /** What the rules across an import's dates and amounts look at (the placement's own rules are place-account's). */

@@ -7,11 +7,13 @@ import { approvalStreamId, ContactDependencies, settlementsStreamId } from '../.
 import { settlementDecider } from '../../domain/settlements/settlement.decider';
 import { approvalDecider, ApprovalKind } from '../../domain/work-queue/approval.decider';
 import { DecideApproval } from './decide-approval.command';
+import { decideWriteOff } from './decide-write-off.step';
 import type { ApprovalDecisionAnswer } from './decide-approval.request.dto';
 
 /**
  * The decision goes on the approval's stream, then to what it approves: a settlement
- * beyond authority moves on to its client, or ends declined. Both steps take the same
+ * beyond authority moves on to its client, or ends declined; a write-off approved goes to
+ * intake, which adjusts the balance. Both steps take the same
  * decision again without change, so a retry after a lost answer completes what the
  * first attempt began.
  */
@@ -42,8 +44,9 @@ export class DecideApprovalHandler implements ICommandHandler<DecideApproval> {
         context,
       );
     }
+    if (kind === 'write-off') await decideWriteOff(this.deps, accountId, approvalId, decision, request.reason ?? null, context);
     await decideOrRefuse(store, approvalDecider, streamId, { type: 'DecideApproval', approvalId, decision, decidedBy: context.principal.id, reason: request.reason, now: context.now }, context);
-    const next = kind === 'settlement-beyond-authority' && decision === 'approved' ? 'awaiting the client' : 'nothing';
+    const next = decision !== 'approved' ? 'nothing' : kind === 'settlement-beyond-authority' ? 'awaiting the client' : kind === 'write-off' ? 'written off in client intake' : 'nothing';
     return { approvalId, kind, accountId, status: decision, next };
   }
 }

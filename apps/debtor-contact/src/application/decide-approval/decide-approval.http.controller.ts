@@ -7,7 +7,7 @@ import { ApprovalDecisionAnswer, ApprovalDecisionRequest } from './decide-approv
 
 const problems = {
   404: 'No such entry on the approval queue (rule approval-unknown).',
-  409: 'Already decided the other way (rule approval-already-decided), or its settlement no longer waits for a supervisor (rule settlement-not-awaiting-supervisor).',
+  409: 'Already decided the other way (rule approval-already-decided), or its settlement no longer waits for a supervisor (rule settlement-not-awaiting-supervisor), or its write-off was decided otherwise or its case closed (rules write-off-already-decided, case-closed).',
 };
 
 /** A supervisor decides an entry of the approval queue; a settlement approved goes on to its client (docs/debtor-contact.md, "Approvals"). */
