@@ -21,6 +21,9 @@ import { collectedBy, uncollectedBy } from './collected';
 
 export const ACCOUNT_SUMMARIES = 'account_summaries';
 
+/** Closing codes whose rest was written off: such an account was not paid in full, whatever the ledger announced. */
+const WRITTEN_OFF_CODES: ReadonlySet<string> = new Set(['settled', 'written-off']);
+
 export interface PromiseSummary {
   promiseId: string;
   amount: number;
@@ -167,7 +170,7 @@ export const accountSummaryProjection: Projection<AccountSummary> = {
       case AccountClosed.type:
         if (!isNewerStatus(summary, event.version)) return summary;
         // A settled account was not paid in full, whatever the ledger announced before the closing reached here.
-        return { ...summary, status: 'closed', closingCode: data.closingCode, closedAt: data.closedAt, statusVersion: event.version, ...(data.closingCode === 'settled' ? { paidInFullAt: null } : {}) };
+        return { ...summary, status: 'closed', closingCode: data.closingCode, closedAt: data.closedAt, statusVersion: event.version, ...(WRITTEN_OFF_CODES.has(data.closingCode) ? { paidInFullAt: null } : {}) };
       case AccountReopened.type: {
         const reopenedAt = later(summary.reopenedAt ?? null, data.reopenedAt);
         if (!isNewerStatus(summary, event.version)) return { ...summary, reopenedAt };
@@ -187,7 +190,7 @@ export const accountSummaryProjection: Projection<AccountSummary> = {
         });
       case AccountPaidInFull.type:
         // Ledgers older than the settlement write-off's kind announce one after the write-off; the account reads settled.
-        if (summary.status === 'closed' && summary.closingCode === 'settled') return summary;
+        if (summary.status === 'closed' && WRITTEN_OFF_CODES.has(summary.closingCode ?? '')) return summary;
         return { ...summary, paidInFullAt: data.paidAt };
       case NoticeSent.type:
         return { ...summary, noticesSent: summary.noticesSent + 1, lastContactAt: later(summary.lastContactAt, data.sentAt) };

@@ -84,6 +84,13 @@ describe('the account summary read model', () => {
     expect(summaryOf(placed, settled, paidInFull)).toMatchObject({ status: 'closed', closingCode: 'settled', paidInFullAt: null });
   });
 
+  it('reads a written-off account as written off, never paid in full, whichever arrives first', () => {
+    const paidInFull = projected(AccountPaidInFull, accountPaidInFull(ACCOUNT, CLIENT), `ledger-${ACCOUNT}`, 1);
+    const writtenOff = projected(AccountClosed, accountClosed(ACCOUNT, CLIENT, 'written-off'), `account-${ACCOUNT}`, 1);
+    expect(summaryOf(placed, paidInFull, writtenOff)).toMatchObject({ status: 'closed', closingCode: 'written-off', paidInFullAt: null });
+    expect(summaryOf(placed, writtenOff, paidInFull)).toMatchObject({ status: 'closed', closingCode: 'written-off', paidInFullAt: null });
+  });
+
   describe('closed, reopened after a bounced payment, closed again', () => {
     // The order intake and payments publish in: paid in full, closed; bounced, reopened; paid off again, closed again.
     const paidOff = (version: number, paidAt: string) => [

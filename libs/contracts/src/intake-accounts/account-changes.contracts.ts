@@ -32,7 +32,7 @@ export type InvoiceAddedV1 = DataOf<typeof InvoiceAdded>;
  * the ledger's balance after it (OpenBalanceChanged.v1), not this message.
  */
 /** Adjustments whose cause a consumer must tell apart from the others. */
-export const BALANCE_ADJUSTMENT_KINDS = ['settlement-write-off'] as const;
+export const BALANCE_ADJUSTMENT_KINDS = ['settlement-write-off', 'write-off'] as const;
 export type BalanceAdjustmentKind = (typeof BALANCE_ADJUSTMENT_KINDS)[number];
 
 export const BalanceAdjusted = contract({

@@ -198,7 +198,7 @@ export type BalanceAdjusted = DomainEvent<
     adjustedBy: ChangedBy;
     adjustedAt: string;
     /** Set on the write-off of a paid settlement; absent on a client's or staff's adjustment. */
-    kind?: 'settlement-write-off';
+    kind?: 'settlement-write-off' | 'write-off';
   }
 >;
 

@@ -24,7 +24,7 @@ export function decideWriteOffBalance(command: WriteOffBalance, state: AccountSt
   const reason = `write-off ${command.writeOffId} approved (${command.reason}): ${writeOff} ${currency} written off`;
   const adjusted: AccountEvent[] =
     writeOff > 0
-      ? [{ type: 'BalanceAdjusted', data: { accountId, clientId, adjustmentId: `write-off-${command.writeOffId}`, amount: -writeOff, currency, reason, adjustedBy: WRITE_OFF_WRITER, adjustedAt: at } }]
+      ? [{ type: 'BalanceAdjusted', data: { accountId, clientId, adjustmentId: `write-off-${command.writeOffId}`, amount: -writeOff, currency, reason, adjustedBy: WRITE_OFF_WRITER, adjustedAt: at, kind: 'write-off' } }]
       : [];
   const closes = command.full || writeOff >= balance;
   return closes ? [...adjusted, { type: 'AccountClosed', data: { accountId, clientId, closingCode: 'written-off', closedAt: at, reason } }] : adjusted;

@@ -6,7 +6,7 @@ import type { WriteOffBalance } from './account.commands';
 const partial: WriteOffBalance = { type: 'WriteOffBalance', writeOffId: 'wo-1', writeOff: 50_000, full: false, currency: 'USD', reason: 'small-balance', now: NOW };
 const adjusted = (amount: number) => ({
   type: 'BalanceAdjusted' as const,
-  data: { accountId: 'acc-1', clientId: 'client-1', adjustmentId: 'write-off-wo-1', amount: -amount, currency: 'USD', reason: `write-off wo-1 approved (small-balance): ${amount} USD written off`, adjustedBy: { role: 'system', id: 'debtor-contact' }, adjustedAt: NOW.toISOString() },
+  data: { accountId: 'acc-1', clientId: 'client-1', adjustmentId: 'write-off-wo-1', amount: -amount, currency: 'USD', reason: `write-off wo-1 approved (small-balance): ${amount} USD written off`, adjustedBy: { role: 'system', id: 'debtor-contact' }, adjustedAt: NOW.toISOString(), kind: 'write-off' as const },
 });
 
 describe('an approved write-off', () => {

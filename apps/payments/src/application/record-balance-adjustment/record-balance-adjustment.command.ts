@@ -5,7 +5,7 @@ import type { CommandContext } from '@lib/es-core';
 export class RecordBalanceAdjustment extends Command<unknown> {
   constructor(
     readonly accountId: string,
-    readonly adjustment: { adjustmentId: string; amount: number; currency: string; reason: string; kind?: 'settlement-write-off' },
+    readonly adjustment: { adjustmentId: string; amount: number; currency: string; reason: string; kind?: 'settlement-write-off' | 'write-off' },
     readonly context: CommandContext,
   ) {
     super();

@@ -58,7 +58,8 @@ export function decideAdjustOpenBalance(command: AdjustOpenBalance, state: Ledge
   // Negative: what came off; less than asked only when less was open.
   const applied = command.amount + credit;
   const adjusted: OpenBalanceAdjusted = { type: 'OpenBalanceAdjusted', data: { ...base, applied, openItem: null, allocations, balanceAfter: balance + applied } };
-  if (command.kind === 'settlement-write-off') return [adjusted];
+  // A write-off (a settlement's rest, or one a supervisor approved) that reaches zero did not pay the account: no paid in full.
+  if (command.kind !== undefined) return [adjusted];
   return withPaidInFull(state, adjusted, command.now);
 }
 

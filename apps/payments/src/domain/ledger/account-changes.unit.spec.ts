@@ -80,6 +80,14 @@ describe('a balance adjustment', () => {
     ]);
   });
 
+  it('an approved write-off to zero is not paid in full either: the account closes written off', () => {
+    const paidMost = posted({ amount: 50_000, allocations: [{ invoiceNumber: 'INV-1', amount: 10_000 }, { invoiceNumber: 'INV-2', amount: 20_000 }, { invoiceNumber: 'INV-3', amount: 20_000 }], balanceAfter: 10_000 });
+    const writeOff: AdjustOpenBalance = { ...adjust(-10_000, 'write-off-wo-1'), kind: 'write-off' };
+    const { decision } = given(ledgerDecider, [opened(), paidMost]).when(writeOff);
+    expect(decision).toMatchObject([{ type: 'OpenBalanceAdjusted', data: { kind: 'write-off', balanceAfter: 0 } }]);
+    expect(decision).toHaveLength(1);
+  });
+
   it('after a settlement write-off, a bounced payment paid off again is not paid in full either', () => {
     const paidMost = posted({ amount: 50_000, allocations: [{ invoiceNumber: 'INV-1', amount: 10_000 }, { invoiceNumber: 'INV-2', amount: 20_000 }, { invoiceNumber: 'INV-3', amount: 20_000 }], balanceAfter: 10_000 });
     const writeOff: AdjustOpenBalance = { ...adjust(-10_000, 'settlement-set-1'), kind: 'settlement-write-off' };

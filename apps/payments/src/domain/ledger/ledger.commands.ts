@@ -102,8 +102,8 @@ export interface AdjustOpenBalance {
   amount: number;
   currency: string;
   reason: string;
-  /** `settlement-write-off`: what a paid settlement left, written off; absent: any other adjustment. */
-  kind?: 'settlement-write-off';
+  /** `settlement-write-off`: what a paid settlement left, written off; `write-off`: a write-off a supervisor approved; absent: any other adjustment. */
+  kind?: 'settlement-write-off' | 'write-off';
   now: Date;
 }
 

@@ -171,8 +171,8 @@ export type OpenBalanceAdjusted = DomainEvent<
     allocations: Allocation[];
     balanceAfter: number;
     adjustedAt: string;
-    /** `settlement-write-off`: the rest of a paid settlement written off. Absent on other adjustments (and on those stored before it existed). */
-    kind?: 'settlement-write-off';
+    /** `settlement-write-off`: the rest of a paid settlement written off; `write-off`: a write-off a supervisor approved. Absent on other adjustments (and on those stored before it existed). */
+    kind?: 'settlement-write-off' | 'write-off';
   }
 >;
 
