@@ -108,6 +108,21 @@ export interface NoteContactAttempt {
   occurredAt: string;
 }
 
+/** Debtor contact opened a dispute on the account. */
+export interface NoteDispute {
+  type: 'NoteDispute';
+  disputeId: string;
+  openedAt: string;
+}
+
+/** Debtor contact resolved a dispute on the account, either way. */
+export interface ClearDispute {
+  type: 'ClearDispute';
+  disputeId: string;
+  outcome: 'upheld' | 'rejected';
+  resolvedAt: string;
+}
+
 /** The client reports that the debtor paid it directly. */
 export interface ReportDirectPayment {
   type: 'ReportDirectPayment';
@@ -198,6 +213,8 @@ export type AccountCommand =
   | CloseAccountByStaff
   | NotePayment
   | NoteContactAttempt
+  | NoteDispute
+  | ClearDispute
   | ReportDirectPayment
   | ImportAccount
   | AddInvoice

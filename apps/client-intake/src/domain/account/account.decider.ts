@@ -13,6 +13,7 @@ import { decideCloseTimeBarredAccount } from './close-time-barred-account.decide
 import { decideCloseSettledAccount } from './close-settled-account.decide';
 import { decideWriteOffBalance } from './write-off-balance.decide';
 import { decideImportAccount } from './import-account.decide';
+import { decideClearDispute, decideNoteDispute } from './dispute-standing.decide';
 import { decideNoteContactAttempt, decideNotePayment } from './note-collection-work.decide';
 import { decidePlaceAccount } from './place-account.decide';
 import { decideConvertToThirdParty, decideSendPreCollectionReminder } from './pre-collection';
@@ -40,6 +41,10 @@ function decide(command: AccountCommand, state: AccountState): Decision<AccountE
       return decideNotePayment(command, state);
     case 'NoteContactAttempt':
       return decideNoteContactAttempt(command, state);
+    case 'NoteDispute':
+      return decideNoteDispute(command, state);
+    case 'ClearDispute':
+      return decideClearDispute(command, state);
     case 'ReportDirectPayment':
       return decideReportDirectPayment(command, state);
     case 'ImportAccount':

@@ -107,6 +107,15 @@ export type PaymentNoted = DomainEvent<
 /** Debtor contact recorded a contact attempt (call, email, letter, text): work on the account began. */
 export type ContactAttemptNoted = DomainEvent<'ContactAttemptNoted', { accountId: string; attemptId: string; channel: string; occurredAt: string }>;
 
+/**
+ * Debtor contact opened a dispute on the account (`DisputeOpened.v1`): the account's
+ * standing has an open dispute until a `DisputeCleared` for the same `disputeId`.
+ */
+export type DisputeNoted = DomainEvent<'DisputeNoted', { accountId: string; disputeId: string; openedAt: string }>;
+
+/** Debtor contact resolved a dispute (`DisputeResolved.v1`), upheld or rejected: it no longer holds the recall rules. */
+export type DisputeCleared = DomainEvent<'DisputeCleared', { accountId: string; disputeId: string; outcome: 'upheld' | 'rejected'; resolvedAt: string }>;
+
 /** The client recalled the account; the `AccountClosed` (code `recalled`) follows it in the same decision. */
 export type AccountRecalled = DomainEvent<
   'AccountRecalled',
@@ -215,6 +224,8 @@ export type AccountEvent =
   | LegalReferralAuthorized
   | PaymentNoted
   | ContactAttemptNoted
+  | DisputeNoted
+  | DisputeCleared
   | AccountRecalled
   | DirectPaymentReported
   | EarlierPaymentImported

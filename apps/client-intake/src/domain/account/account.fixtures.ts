@@ -51,6 +51,8 @@ export const standing = (overrides: Partial<CollectionStanding> = {}): Collectio
   workBegan: false,
   planActive: false,
   disputeOpen: false,
+  openDisputes: [],
+  clearedDisputes: [],
   ...overrides,
 });
 

@@ -10,10 +10,10 @@ export interface NotedPayment {
 }
 
 /**
- * What intake hears of the work on an account, for the recall rules. `planActive` and
- * `disputeOpen` are the extension point for issue 11: no event sets them yet; the
- * payment-plan and dispute events it brings set and clear them here, and the recall rules
- * (recall-account.decide.ts) already refuse on them.
+ * What intake hears of the work on an account, for the recall rules. `planActive` is the
+ * extension point for payment plans: no event sets it yet; the plan events set and clear it
+ * here, and the recall rules (recall-account.decide.ts) already refuse on it. `disputeOpen`
+ * follows debtor contact's disputes (`DisputeNoted`, `DisputeCleared`).
  */
 export interface CollectionStanding {
   /** What the debtor owes, minor units: the placed amount until payments reports a payment. */
@@ -24,7 +24,12 @@ export interface CollectionStanding {
   /** A contact attempt was recorded or the agency posted a payment (docs/client-intake.md, "Recall"). */
   workBegan: boolean;
   planActive: boolean;
+  /** At least one dispute noted is not cleared: `openDisputes` is not empty. */
   disputeOpen: boolean;
+  /** Disputes noted and not yet cleared, by disputeId. */
+  openDisputes: string[];
+  /** Disputes cleared, by disputeId: a redelivered or late `DisputeOpened` for one of them opens nothing. */
+  clearedDisputes: string[];
 }
 
 /** What every placed account carries, open or closed: the placement (with the invoices added and the debtor as updated since) and whether the client authorized suit. */
@@ -54,7 +59,7 @@ export type AccountState = { status: 'none' } | ActiveAccount | ClosedAccount;
 
 export const initialAccountState = (): AccountState => ({ status: 'none' });
 
-const freshStanding = (placedAmount: number): CollectionStanding => ({ balance: placedAmount, payments: [], directReports: [], workBegan: false, planActive: false, disputeOpen: false });
+const freshStanding = (placedAmount: number): CollectionStanding => ({ balance: placedAmount, payments: [], directReports: [], workBegan: false, planActive: false, disputeOpen: false, openDisputes: [], clearedDisputes: [] });
 
 export function evolveAccount(state: AccountState, event: AccountEvent): AccountState {
   switch (event.type) {
@@ -84,6 +89,16 @@ export function evolveAccount(state: AccountState, event: AccountEvent): Account
     }
     case 'ContactAttemptNoted':
       return state.status === 'none' ? state : { ...state, standing: { ...state.standing, workBegan: true } };
+    case 'DisputeNoted': {
+      if (state.status === 'none') return state;
+      return { ...state, standing: withOpenDisputes(state.standing, [...state.standing.openDisputes, event.data.disputeId]) };
+    }
+    case 'DisputeCleared': {
+      if (state.status === 'none') return state;
+      const { disputeId } = event.data;
+      const standing = withOpenDisputes(state.standing, state.standing.openDisputes.filter((id) => id !== disputeId));
+      return { ...state, standing: { ...standing, clearedDisputes: [...standing.clearedDisputes, disputeId] } };
+    }
     case 'DirectPaymentReported':
       return state.status === 'none' ? state : { ...state, standing: { ...state.standing, directReports: [...state.standing.directReports, event.data.reportId] } };
     case 'AccountRecalled':
@@ -107,6 +122,10 @@ export function evolveAccount(state: AccountState, event: AccountEvent): Account
     case 'ConvertedToThirdParty':
       return state.status === 'none' ? state : { ...state, convertedAt: event.data.convertedAt };
   }
+}
+
+function withOpenDisputes(standing: CollectionStanding, openDisputes: string[]): CollectionStanding {
+  return { ...standing, openDisputes, disputeOpen: openDisputes.length > 0 };
 }
 
 function preCollectionProgress(state: ActiveAccount | ClosedAccount): Pick<PlacedAccount, 'remindersSent' | 'convertedAt'> {
