@@ -2,7 +2,7 @@ import { CancelAccountHandler } from './cancel-account/cancel-account.handler';
 import { CancelAccountController } from './cancel-account/cancel-account.http.controller';
 import { CloseAccountByStaffHandler } from './close-account-by-staff/close-account-by-staff.handler';
 import { CloseAccountByStaffController } from './close-account-by-staff/close-account-by-staff.http.controller';
-import { InboundCommandsHandler, NoteContactAttemptHandler, NotePaymentHandler } from './note-collection-work/note-collection-work.handlers';
+import { ClearDisputeHandler, InboundCommandsHandler, NoteContactAttemptHandler, NoteDisputeHandler, NotePaymentHandler } from './note-collection-work/note-collection-work.handlers';
 import { RecallAccountHandler } from './recall-account/recall-account.handler';
 import { RecallAccountController } from './recall-account/recall-account.http.controller';
 import { ReportDirectPaymentHandler } from './report-direct-payment/report-direct-payment.handler';
@@ -18,5 +18,7 @@ export const afterPlacementHandlers = [
   ReportDirectPaymentHandler,
   NotePaymentHandler,
   NoteContactAttemptHandler,
+  NoteDisputeHandler,
+  ClearDisputeHandler,
   InboundCommandsHandler,
 ];

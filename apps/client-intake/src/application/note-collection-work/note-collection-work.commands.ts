@@ -23,6 +23,28 @@ export class NoteContactAttempt extends Command<void> {
   }
 }
 
+/** Debtor contact opened a dispute on the account: the recall rules see it open. */
+export class NoteDispute extends Command<void> {
+  constructor(
+    readonly accountId: string,
+    readonly dispute: { disputeId: string; openedAt: string },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/** Debtor contact resolved a dispute on the account, either way: it no longer refuses a recall. */
+export class ClearDispute extends Command<void> {
+  constructor(
+    readonly accountId: string,
+    readonly resolution: { disputeId: string; outcome: 'upheld' | 'rejected'; resolvedAt: string },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
 /**
  * Several commands one inbound message asks for, run in order (the runtime keeps one
  * handler per message type). Each must be harmless when redelivered: a retry after a later

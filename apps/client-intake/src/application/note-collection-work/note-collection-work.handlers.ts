@@ -3,7 +3,7 @@ import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { decideOrRefuse, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { accountStreamId, IntakeDependencies } from '../../client-intake.dependencies';
 import { accountDecider } from '../../domain/account/account.decider';
-import { InboundCommands, NoteContactAttempt, NotePayment } from './note-collection-work.commands';
+import { ClearDispute, InboundCommands, NoteContactAttempt, NoteDispute, NotePayment } from './note-collection-work.commands';
 
 @CommandHandler(NotePayment)
 export class NotePaymentHandler implements ICommandHandler<NotePayment> {
@@ -20,6 +20,24 @@ export class NoteContactAttemptHandler implements ICommandHandler<NoteContactAtt
 
   async execute({ accountId, attempt, context }: NoteContactAttempt): Promise<void> {
     await decideOrRefuse(this.deps.eventStore, accountDecider, accountStreamId(accountId), { type: 'NoteContactAttempt', ...attempt }, context);
+  }
+}
+
+@CommandHandler(NoteDispute)
+export class NoteDisputeHandler implements ICommandHandler<NoteDispute> {
+  constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: IntakeDependencies) {}
+
+  async execute({ accountId, dispute, context }: NoteDispute): Promise<void> {
+    await decideOrRefuse(this.deps.eventStore, accountDecider, accountStreamId(accountId), { type: 'NoteDispute', ...dispute }, context);
+  }
+}
+
+@CommandHandler(ClearDispute)
+export class ClearDisputeHandler implements ICommandHandler<ClearDispute> {
+  constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: IntakeDependencies) {}
+
+  async execute({ accountId, resolution, context }: ClearDispute): Promise<void> {
+    await decideOrRefuse(this.deps.eventStore, accountDecider, accountStreamId(accountId), { type: 'ClearDispute', ...resolution }, context);
   }
 }
 
