@@ -3,7 +3,8 @@
  * debtor contact, makes the legal review refuse (not-bankrupt), and its discharge closes
  * the account as bankrupt at intake; a client's dispute makes the review refuse
  * (not-disputed) until it is resolved, and an upheld one takes its amount off the balance
- * at intake and on payments' ledger.
+ * at intake and on payments' ledger; while a dispute is open, intake refuses the client's
+ * recall (recall-dispute-open).
  */
 import { Deployment } from './deployment';
 import { Answer, as, call, eventually, onboardClient, placeAccount } from './journeys';
@@ -80,6 +81,14 @@ export async function journeyDispute(d: Deployment, reference: string) {
     body: { reason: 'INV-1001 was billed twice', invoices: [{ invoiceNumber: 'INV-1001', amount: 300_000 }] },
   });
   expect(second.status).toBe(201);
+  // A third dispute, of the other invoice, is opened before the second is resolved: debtor
+  // contact publishes in that order on the account's key, so once the upheld adjustment
+  // reached payments, intake has noted the third as open and refuses the client's recall.
+  const third = await call(d, 'debtor-contact', 'POST', `/accounts/${accountId}/disputes`, {
+    as: as.staff('collector'),
+    body: { reason: 'INV-1002 was never delivered', invoices: [{ invoiceNumber: 'INV-1002', amount: 450_050 }] },
+  });
+  expect(third.status).toBe(201);
   const upheld = await call(d, 'debtor-contact', 'POST', `/cases/${accountId}/disputes/${second.body.disputeId}/resolution`, {
     as: as.staff('supervisor'),
     body: { outcome: 'upheld', evidence: 'the client confirmed the double billing' },
@@ -91,4 +100,7 @@ export async function journeyDispute(d: Deployment, reference: string) {
     const ledger = ok(await call(d, 'payments', 'GET', `/ledgers/${accountId}`, { as: as.staff('accountant') }));
     return ledger?.balance === 450_050 ? ledger : undefined;
   });
+  const recall = await call(d, 'client-intake', 'POST', `/accounts/${accountId}/recall`, { as: as.client(client.apiKey), body: {} });
+  expect(recall.status).toBe(409);
+  expect(recall.body).toMatchObject({ rule: 'recall-dispute-open' });
 }

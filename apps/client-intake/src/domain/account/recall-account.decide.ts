@@ -28,8 +28,9 @@ export function paymentsInHold(standing: CollectionStanding, holdDays: RecallTer
 
 /**
  * What refuses a recall unless a supervisor forces it, each with its rule: a payment in
- * transit (inside its cleared-funds hold), an active payment plan, an open dispute. Plans
- * and disputes come with issue 11; their flags are already read here.
+ * transit (inside its cleared-funds hold), an active payment plan, an open dispute
+ * (noted from debtor contact's disputes, dispute-standing.decide.ts). Plans come with
+ * their own events; their flag is already read here.
  */
 export function recallBlocks(standing: CollectionStanding, terms: RecallTerms, now: Date): { rule: RecallBlock; reason: string; details?: Record<string, unknown> }[] {
   const blocks: { rule: RecallBlock; reason: string; details?: Record<string, unknown> }[] = [];

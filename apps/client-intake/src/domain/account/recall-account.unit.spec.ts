@@ -40,7 +40,7 @@ const closedRecalled = (reason?: string): AccountEvent => ({
   data: { accountId: 'acc-1', clientId: 'client-1', closingCode: 'recalled', closedAt: NOW.toISOString(), ...(reason ? { reason } : {}) },
 });
 
-/** An active account whose plan or dispute flag is set directly: the events that set them come with issue 11. */
+/** An active account whose plan or dispute flag is set directly (the dispute events themselves: dispute-standing.unit.spec.ts). */
 function activeWith(flags: { planActive?: boolean; disputeOpen?: boolean }): ActiveAccount {
   const state = fold(accountDecider, [placed]) as ActiveAccount;
   return { ...state, standing: { ...state.standing, ...flags } };
