@@ -30,6 +30,16 @@ function verify(file: string, ...keyArgs: string[]): Promise<{ code: number | nu
   });
 }
 
+interface HistoryEntry {
+  service: string;
+  type: string;
+  eventId: string;
+  data: { messageId?: string };
+}
+
+/** What the message dispatcher records once a queued message is settled. */
+const MESSAGE_OUTCOMES = ['MessageSent', 'MessageCancelled', 'MessageFailed'];
+
 async function download(d: Deployment, path: string, credentials: Parameters<typeof as.client>[0] | undefined, token?: string) {
   const headers: Record<string, string> = credentials ? { 'x-api-key': credentials } : token ? { authorization: token } : {};
   const response = await fetch(`${d.url('reporting')}${path}`, { headers });
@@ -51,12 +61,23 @@ describe.each([
   it('an account and a client export verify offline with the published key, and a changed line is named', async () => {
     const { client, accountId } = await placePaidAccount(d, `EXPORT-${Date.now()}`);
     const compliance = as.staff('compliance') as { token: string };
-    const history = await eventually('the full history', async () => {
+    const readHistory = async () => {
       const answer = await call(d, 'reporting', 'GET', `/audit/accounts/${accountId}/history`, { as: compliance });
-      const entries = answer.status === 200 ? (answer.body as Array<{ service: string; type: string }>) : [];
-      // Settled: the closing has reached every service, so nothing more arrives between this read and the export.
-      const settled = ['AccountClosed', 'ContactCaseClosed', 'ReferralCaseClosed'].every((type) => entries.some((e) => e.type === type));
-      return new Set(entries.map((e) => e.service)).size === 4 && settled ? entries : undefined;
+      return answer.status === 200 ? (answer.body as HistoryEntry[]) : [];
+    };
+    const history = await eventually('the full history', async () => {
+      const entries = await readHistory();
+      // Settled: the closing has reached every service, the cadence has stopped, and the
+      // dispatcher has recorded the outcome of every message the case queued (it may record a
+      // send judged before the closing after it), so nothing more arrives before the exports.
+      const closed = ['AccountClosed', 'CadenceStopped', 'ContactCaseClosed', 'ReferralCaseClosed'].every((type) => entries.some((e) => e.type === type));
+      const outcomes = new Set(entries.filter((e) => MESSAGE_OUTCOMES.includes(e.type)).map((e) => e.data.messageId));
+      const messagesSettled = entries.filter((e) => e.type === 'MessageQueued').every((e) => outcomes.has(e.data.messageId));
+      if (new Set(entries.map((e) => e.service)).size !== 4 || !closed || !messagesSettled) return undefined;
+      // And still the same a moment later: an event this list does not foresee would show here, not as a miscount below.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const again = await readHistory();
+      return JSON.stringify(again.map((e) => e.eventId)) === JSON.stringify(entries.map((e) => e.eventId)) ? entries : undefined;
     });
 
     const published = await fetch(`${d.url('reporting')}/.well-known/agency-signing-key`);
