@@ -181,16 +181,35 @@ describe('legal referral: supervisor approval, the attorney panel and the suit t
     expect(await referral(accountId)).toMatchObject({ stage: 'forwarded', attorney: { attorneyId: keystone } });
   });
 
-  /** A case recommended, approved and authorized, its debtor in `region` (a US state). */
+  /**
+   * A case recommended, approved and authorized, its debtor in `region` (a US state).
+   * Placed 46 days back, so the day-45 review its opening books is already due, and the
+   * runtime's scheduler (ticking every second on its own) runs it at any moment. That review
+   * is the one that recommends here: a review on demand would race it, and the day-45 one,
+   * landing after the approval, would record a new recommendation awaiting approval, so the
+   * client's authorization would be ignored.
+   */
   async function authorizedIn(region: string): Promise<string> {
     const accountId = randomUUID();
     await publish(AccountPlacedV1, accountId, { ...placed(accountId, new Date(clock.now().getTime() - 46 * 86_400_000)), debtor: { kind: 'company', legalName: 'Garden State Supply Co', country: 'US', region } });
     await waitUntil('the case to open', async () => (await http.get(`/referrals/${accountId}`).set('authorization', staff('legal'))).status === 200, LOADED_MS);
-    await http.post(`/referrals/${accountId}/review`).set('authorization', staff('legal')).expect(200);
+    const recommended = async () => {
+      await tickSchedulers();
+      return (await referral(accountId)).stage === 'pending-approval';
+    };
+    await waitUntil('the day-45 review to recommend', recommended, LOADED_MS, () => eventsSeen(accountId));
+    const reviews = (await store.readStream(`referral-${accountId}`)).filter((e) => e.type === 'ReferralRecommended');
+    expect(reviews.map((e) => e.metadata.principal)).toEqual([{ role: 'system', id: 'legal-review-scheduler' }]);
     await http.post(`/referrals/${accountId}/approval`).set('authorization', staff('supervisor')).expect(200);
     await publish(LegalReferralAuthorized, accountId, authorization(accountId));
-    await waitUntil('the authorization to take effect', async () => (await referral(accountId)).stage === 'authorized', LOADED_MS);
+    await waitUntil('the authorization to take effect', async () => (await referral(accountId)).stage === 'authorized', LOADED_MS, () => eventsSeen(accountId));
     return accountId;
+  }
+
+  /** What the referral stream holds, for a wait's failure message: what happened instead. */
+  async function eventsSeen(accountId: string): Promise<string> {
+    const events = await store.readStream(`referral-${accountId}`);
+    return `the referral stream holds ${events.map((e) => `${e.type} (${e.metadata.principal.role}/${e.metadata.principal.id})`).join(', ')}`;
   }
 
   async function addAttorney(terms: Record<string, unknown>): Promise<string> {
@@ -250,6 +269,11 @@ describe('legal referral: supervisor approval, the attorney panel and the suit t
 
   async function advanceAndTick(by: { days?: number; hours?: number }): Promise<void> {
     clock.advance(by);
+    await tickSchedulers();
+  }
+
+  /** Twice: a tick joins one already running, which may have looked before the latest booking. */
+  async function tickSchedulers(): Promise<void> {
     for (const scheduler of deps.clockControl.schedulers) {
       await scheduler.tick();
       await scheduler.tick();
@@ -264,20 +288,27 @@ describe('legal referral: supervisor approval, the attorney panel and the suit t
 /** Messages cross the bus in well under a second; a machine shared with other suites may take longer. */
 const LOADED_MS = 15_000;
 
-async function waitUntil(description: string, probe: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+/** Polls `probe` until it holds; on timeout the failure adds what `seen` reports, if given. */
+async function waitUntil(description: string, probe: () => Promise<boolean>, timeoutMs = 5000, seen?: () => Promise<string>): Promise<void> {
   let holds = false;
   let polling: Promise<void> | undefined;
-  await waitFor(
-    description,
-    () => {
-      polling ??= probe()
-        .then((result) => void (holds = result))
-        .catch(() => void (holds = false))
-        .finally(() => (polling = undefined));
-      return holds;
-    },
-    { timeoutMs },
-  );
+  try {
+    await waitFor(
+      description,
+      () => {
+        polling ??= probe()
+          .then((result) => void (holds = result))
+          .catch(() => void (holds = false))
+          .finally(() => (polling = undefined));
+        return holds;
+      },
+      { timeoutMs },
+    );
+  } catch (error) {
+    if (!seen) throw error;
+    const report = await seen().catch((why: unknown) => `(could not tell what was seen: ${String(why)})`);
+    throw new Error(`${(error as Error).message}; ${report}`);
+  }
 }
 
 function placed(accountId: string, placedAt: Date): AccountPlacedV1 {
