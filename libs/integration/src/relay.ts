@@ -56,7 +56,10 @@ export const DEFAULT_FALLBACK_INTERVAL_MS = 1_000;
  * checkpoint to the last consumed position whatever it says (`rewindRelaysOnStart`), so
  * while `start()`'s loop runs the relay keeps its position in memory and saves it at most
  * this often, and when it stops: one statement a second instead of one per round, which
- * in the all-in-one was a checkpoint save per event appended.
+ * in the all-in-one was a checkpoint save per event appended. "At most" is a rate, not a
+ * licence to wait: a position left unsaved is saved once this long has passed since the
+ * last save, by the next round that publishes or finds nothing more (the loop runs one for
+ * it when idle), so the stored checkpoint trails what was published by about this long.
  */
 export const DEFERRED_SAVE_INTERVAL_MS = 1_000;
 
@@ -163,6 +166,15 @@ export class Relay {
     await this.saveDeferred().catch(() => undefined);
   }
 
+  /** Saves the unsaved position once {@link DEFERRED_SAVE_INTERVAL_MS} has passed since the last save. */
+  private async saveDeferredIfDue(): Promise<void> {
+    if (this.unsaved !== undefined && this.msUntilDeferredSave() === 0) await this.saveDeferred();
+  }
+
+  private msUntilDeferredSave(): number {
+    return Math.max(0, this.lastSaveAt + DEFERRED_SAVE_INTERVAL_MS - this.wallClock.now().getTime());
+  }
+
   /** Saves the position the loop published up to and has not saved yet. */
   private async saveDeferred(): Promise<void> {
     const position = this.unsaved;
@@ -209,6 +221,8 @@ export class Relay {
         if (failures === 0) stopWakeUps ??= this.listenForAppends();
         // Events committed after the round's last read: go again at once.
         if (failures === 0 && this.woken) continue;
+        // An idle relay must not sit on an unsaved position until the fallback or the next event.
+        if (failures === 0 && this.unsaved !== undefined) pause = Math.min(pause, this.msUntilDeferredSave());
         await this.sleep(pause, failures === 0);
       }
     } finally {
@@ -271,6 +285,7 @@ export class Relay {
       this.whereabouts = { after: position(after) };
       const batch = await store.readAll({ after, limit: this.batchSize });
       if (batch.length === 0) {
+        await this.saveDeferredIfDue();
         this.caughtUpAt = after;
         this.lastProgressAt = this.wallClock.now();
         return read;
@@ -285,7 +300,7 @@ export class Relay {
       after = last;
       if (inLoop && this.options.consumed) {
         this.unsaved = after;
-        if (this.wallClock.now().getTime() - this.lastSaveAt >= DEFERRED_SAVE_INTERVAL_MS) await this.saveDeferred();
+        await this.saveDeferredIfDue();
       } else {
         await checkpoints.save(name, after);
         this.unsaved = undefined;

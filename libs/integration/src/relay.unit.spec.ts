@@ -263,4 +263,48 @@ describe('relay on a bus that forgets on a crash (with `consumed`), while its lo
     // Stopping saves what the loop published.
     expect(checkpoints.get('out')).toBe(5n);
   });
+
+  it('saves a position left unsaved once the second is up even when nothing more comes, without waiting for the fallback interval', async () => {
+    const wallClock = new TestClock('2026-04-01T00:00:00.000Z');
+    const events: RecordedEvent[] = [recorded('acct-a', 0, 1n)];
+    const checkpoints = new Map<string, bigint>();
+    let wake: (() => void) | undefined;
+    const store = {
+      readAll: (options?: ReadAllOptions) => storeOf(events).readAll(options),
+      onAppended: (listener: () => void) => {
+        wake = listener;
+        return () => (wake = undefined);
+      },
+    } as unknown as EventStore;
+    const published: OutgoingMessage[] = [];
+    const relay = new Relay({
+      name: 'out',
+      store,
+      checkpoints: checkpointsIn(checkpoints),
+      bus: { publish: async (messages: readonly OutgoingMessage[]) => void published.push(...messages) } as unknown as MessageBus,
+      gateway: (event) => [message(event)],
+      consumed: { name: 'out-consumed', allConsumed: async () => true },
+      wallClock,
+      log: () => undefined,
+    });
+
+    // A fallback far longer than the test: only the due save can end the wait.
+    relay.start(60_000);
+    try {
+      await waitFor('the first round', () => published.length === 1 && wake !== undefined, { timeoutMs: 2_000, intervalMs: 5 });
+      events.push(recorded('acct-b', 0, 2n));
+      wake?.();
+      await waitFor('the woken round', () => published.length === 2, { timeoutMs: 2_000, intervalMs: 5 });
+      expect(checkpoints.get('out')).toBe(1n);
+
+      // The relay is idle from here on: the position it kept in memory still reaches the store.
+      wallClock.advance({ seconds: 1 });
+      await waitFor('the deferred save', () => checkpoints.get('out') === 2n, { timeoutMs: 3_000, intervalMs: 5 });
+      // And the consumed position (every consumer handled it) reaches it too.
+      await waitFor('the consumed position', () => checkpoints.get('out-consumed') === 2n, { timeoutMs: 3_000, intervalMs: 5 });
+      expect(published).toHaveLength(2);
+    } finally {
+      await relay.stop();
+    }
+  });
 });
