@@ -33,50 +33,26 @@
  * Only 127.0.0.1, free ports, temporary data folders removed at the end. STAFF_TOKEN_SECRET
  * is left unset: the processes check staff tokens against the public demo secret.
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AccountPlaced, ContactAttemptRecorded, Contract, PaymentPosted } from '@lib/contracts';
-import { DEV_STAFF_TOKEN_SECRET, signStaffToken } from '@lib/platform';
 import { createInMemoryReadModelStore, createMongoReadModelStore, ProjectedEvent, ReadModelStore } from '@lib/read-models';
 import { AsOfQueries } from '../apps/reporting/src/read-models/as-of.queries';
 import { accountPlaced, contactAttemptRecorded, paymentPosted } from '../apps/reporting/src/read-models/reporting.fixtures';
 import { REPORTING_PROJECTIONS } from '../apps/reporting/src/read-models/reporting.queries';
-import { contact, expectStatus, historyHoldsCheckedEvents, payment, placementBody, post, until } from './all-in-one-seeding';
+import { SeededAllInOne, seedLongAccount, startAllInOne, stopAllInOne, timedGet, timeInTurn } from './all-in-one-seeding';
 import { intFromEnv, percentile, reportFigure } from './bench-support';
 
 const ROOT = join(__dirname, '..', '..');
-const READY_TIMEOUT_MS = 180_000;
 const EVENTS = intFromEnv('BENCH_EVENTS', 1000, 20_000);
 const OTHER_ACCOUNTS = intFromEnv('BENCH_OTHER_ACCOUNTS', 200, 20_000);
 const REQUESTS = intFromEnv('BENCH_REQUESTS', 200, 10_000);
 
-const token = (role: string) => `Bearer ${signStaffToken(DEV_STAFF_TOKEN_SECRET, { role: role as 'admin', id: `${role}-bench` })}`;
-const ADMIN = token('admin');
-const COMPLIANCE = token('compliance');
-const ACCOUNTANT = token('accountant');
-const COLLECTOR = token('collector');
-
 const PART = process.env.BENCH_PART ?? 'both';
 const ENDPOINTS = ['live', 'as-of-now', 'as-of-middle', 'portfolio-as-of-now'] as const;
 type Endpoint = (typeof ENDPOINTS)[number];
-
-interface Target {
-  version: string;
-  root: string;
-  child: ChildProcess;
-  url: string;
-  dataDir: string;
-  output: string[];
-  accountId: string;
-  clientId: string;
-  events: number;
-  middle: string;
-}
 
 async function main(): Promise<void> {
   console.log(`as-of bench: ${EVENTS} events on the account, ${OTHER_ACCOUNTS} other accounts, ${REQUESTS} requests per endpoint; load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
@@ -89,55 +65,26 @@ async function main(): Promise<void> {
 async function overHttp(): Promise<void> {
   const roots: [string, string][] = [['after', ROOT]];
   if (process.env.BENCH_BEFORE_ROOT) roots.unshift(['before', process.env.BENCH_BEFORE_ROOT]);
-  const targets: Target[] = [];
+  const targets: SeededAllInOne[] = [];
   try {
     for (const [version, root] of roots) {
-      const target = await start(version, root);
+      const target = await startAllInOne(version, root, 'as-of');
       targets.push(target);
       const seeded = performance.now();
-      await seed(target);
+      await seedLongAccount(target, EVENTS, OTHER_ACCOUNTS);
       console.log(`${version} all-in-one: seeded ${target.events} events on ${target.accountId} in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
     }
     console.log(`load average after seeding ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
-    const latencies = new Map<string, number[]>();
-    const bytes = new Map<string, number>();
-    const key = (target: Target, endpoint: Endpoint) => `${target.version} ${endpoint}`;
     const later = new Date(Date.now() + 3_600_000).toISOString();
-    // Warm-up (JIT, connections), not counted.
-    for (let i = 0; i < 20; i++) for (const target of targets) for (const endpoint of ENDPOINTS) await timedGet(target, endpoint, later);
-    const pairs = targets.flatMap((target) => ENDPOINTS.map((endpoint) => [target, endpoint] as const));
-    for (let round = 0; round < REQUESTS; round++) {
-      for (let i = 0; i < pairs.length; i++) {
-        const [target, endpoint] = pairs[(round + i) % pairs.length];
-        const { ms, size } = await timedGet(target, endpoint, later);
-        const samples = latencies.get(key(target, endpoint)) ?? [];
-        samples.push(ms);
-        latencies.set(key(target, endpoint), samples);
-        bytes.set(key(target, endpoint), size);
-      }
-    }
-    const after = targets[targets.length - 1];
-    reportFigure('as-of-account-p99-ms', percentile([...(latencies.get(key(after, 'as-of-now')) ?? [])].sort((a, b) => a - b), 99));
-    console.table(
-      pairs.map(([target, endpoint]) => {
-        const sorted = [...(latencies.get(key(target, endpoint)) ?? [])].sort((a, b) => a - b);
-        return {
-          version: target.version,
-          endpoint,
-          events: target.events,
-          requests: sorted.length,
-          'p50 ms': percentile(sorted, 50).toFixed(2),
-          'p95 ms': percentile(sorted, 95).toFixed(2),
-          'p99 ms': percentile(sorted, 99).toFixed(2),
-          'answer KiB': ((bytes.get(key(target, endpoint)) ?? 0) / 1024).toFixed(1),
-        };
-      }),
-    );
+    const timed = await timeInTurn(targets, ENDPOINTS, REQUESTS, (target, endpoint) => timedGet(target, pathOf(target, endpoint, later)));
+    const asOfNow = timed.find(({ target, endpoint }) => target === targets[targets.length - 1] && endpoint === 'as-of-now');
+    reportFigure('as-of-account-p99-ms', percentile(asOfNow?.sorted ?? [], 99));
+    console.table(timed.map(({ row }) => row));
   } catch (error) {
     for (const target of targets) console.error(`--- ${target.version} all-in-one output ---\n${target.output.join('').slice(-4_000)}`);
     throw error;
   } finally {
-    for (const target of targets) await stop(target);
+    for (const target of targets) await stopAllInOne(target);
   }
 }
 
@@ -225,130 +172,16 @@ async function dropDatabase(url: string, dbName: string): Promise<void> {
   }
 }
 
-async function timedGet(target: Target, endpoint: Endpoint, later: string): Promise<{ ms: number; size: number }> {
+/** Where each measured endpoint reads: `later` stands for now (after every event). */
+function pathOf(target: SeededAllInOne, endpoint: Endpoint, later: string): string {
   const paths: Record<Endpoint, string> = {
     live: `/reports/accounts/${target.accountId}`,
     'as-of-now': `/reports/accounts/${target.accountId}?asOf=${encodeURIComponent(later)}`,
     'as-of-middle': `/reports/accounts/${target.accountId}?asOf=${encodeURIComponent(target.middle)}`,
     'portfolio-as-of-now': `/reports/portfolio/${target.clientId}?asOf=${encodeURIComponent(later)}`,
   };
-  const began = performance.now();
-  const response = await fetch(`${target.url}${paths[endpoint]}`, { headers: { authorization: COMPLIANCE } });
-  const body = await response.text();
-  const ms = performance.now() - began;
-  if (response.status !== 200) throw new Error(`${endpoint} answered ${response.status}: ${body.slice(0, 300)}`);
-  return { ms, size: Buffer.byteLength(body) };
+  return paths[endpoint];
 }
-
-/** Other accounts, then the measured one, then payments and contacts in turn until its streams hold EVENTS events. */
-async function seed(target: Target): Promise<void> {
-  const { apiKey, clientId } = await onboardClient(target.url);
-  target.clientId = clientId;
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < OTHER_ACCOUNTS) {
-        const reference = `OTHER-${next++}`;
-        await expectStatus(post(target.url, '/placements', placementBody(reference), { 'x-api-key': apiKey, 'idempotency-key': `place-${reference}` }), 201, 'placement');
-      }
-    }),
-  );
-  const placed = await expectStatus(post(target.url, '/placements', placementBody('MEASURED-1'), { 'x-api-key': apiKey, 'idempotency-key': 'place-measured' }), 201, 'placement');
-  target.accountId = (placed as { accountId: string }).accountId;
-
-  // The ledger and the contact case are opened by the services on the placement's messages.
-  await until(async () => (await post(target.url, '/payments', payment(target.accountId), { authorization: ACCOUNTANT })).status === 201, 'the ledger to open');
-  await until(async () => (await post(target.url, `/cases/${target.accountId}/contacts`, contact(), { authorization: COLLECTOR })).status === 201, 'the contact case to open');
-
-  for (;;) {
-    const events = await accountEvents(target);
-    if (events >= EVENTS) break;
-    if (!target.middle && events >= EVENTS / 2) target.middle = new Date().toISOString();
-    // A command stores one or more events (a payment may also be noted by legal-referral): aim low, then count again.
-    const rounds = Math.max(1, Math.floor((EVENTS - events) / 4));
-    for (let i = 0; i < rounds; i++) {
-      await Promise.all([
-        expectStatus(post(target.url, '/payments', payment(target.accountId), { authorization: ACCOUNTANT }), 201, 'payment'),
-        expectStatus(post(target.url, `/cases/${target.accountId}/contacts`, contact(), { authorization: COLLECTOR }), 201, 'contact'),
-      ]);
-    }
-  }
-  target.events = await accountEvents(target);
-  // Reporting's history is fed from the bus: wait until it holds every stored event.
-  await until(() => historyHoldsCheckedEvents(target.url, target.accountId, COMPLIANCE), 'reporting to hold the whole history');
-}
-
-/** Events in the services' streams of the account, as the integrity check counts them. */
-async function accountEvents(target: Target): Promise<number> {
-  const response = await fetch(`${target.url}/audit/accounts/${target.accountId}/integrity`, { headers: { authorization: COMPLIANCE } });
-  const report = (await response.json()) as { ok: boolean; services: Array<{ streams: Array<{ events: number }> }> };
-  if (!report.ok) throw new Error(`integrity check not ok while seeding: ${JSON.stringify(report).slice(0, 500)}`);
-  return report.services.reduce((sum, service) => sum + service.streams.reduce((inner, stream) => inner + stream.events, 0), 0);
-}
-
-async function onboardClient(url: string): Promise<{ apiKey: string; clientId: string }> {
-  const onboarded = (await expectStatus(post(url, '/clients', { name: 'Bench Client' }, { authorization: ADMIN }), 201, 'onboarding')) as { clientId: string };
-  const key = (await expectStatus(post(url, `/clients/${onboarded.clientId}/api-keys`, undefined, { authorization: ADMIN }), 201, 'API key')) as { apiKey: string };
-  return { apiKey: key.apiKey, clientId: onboarded.clientId };
-}
-
-/** The built all-in-one of `root`, as `npm start` runs it, on a temporary data folder. */
-async function start(version: string, root: string): Promise<Target> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), `as-of-bench-${version}-`));
-  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-  delete env.STAFF_TOKEN_SECRET;
-  const main = join(root, 'dist', 'apps', 'all-in-one', 'src', 'main.js');
-  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ').filter(Boolean) : [];
-  const child = spawn(process.execPath, [...nodeArgs, '-r', join(root, 'deploy', 'runtime', 'register-paths.js'), main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  const keep = (chunk: Buffer): void => {
-    output.push(chunk.toString());
-    if (output.length > 200) output.shift();
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const target: Target = { version, root, child, url: `http://127.0.0.1:${port}`, dataDir, output, accountId: '', clientId: '', events: 0, middle: '' };
-  const deadline = performance.now() + READY_TIMEOUT_MS;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${version} all-in-one exited with ${child.exitCode}: ${output.join('').slice(-2_000)}`);
-    try {
-      if ((await fetch(`${target.url}/health/ready`)).status === 200) return target;
-    } catch {
-      // not listening yet
-    }
-    if (performance.now() > deadline) {
-      await stop(target);
-      throw new Error(`${version} all-in-one not ready within ${READY_TIMEOUT_MS} ms`);
-    }
-    await sleep(50);
-  }
-}
-
-async function stop(target: Target): Promise<void> {
-  const { child } = target;
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  rmSync(target.dataDir, { recursive: true, force: true });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
