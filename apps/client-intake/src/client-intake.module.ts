@@ -42,6 +42,7 @@ import { CloseTimeBarredAccountHandler } from './application/close-time-barred-a
 import { closeDischargedAccount } from './integration/inbound/close-discharged-account.consumer';
 import { adjustForUpheldDispute } from './integration/inbound/adjust-for-upheld-dispute.consumer';
 import { clearDispute, noteDispute } from './integration/inbound/dispute-standing.consumer';
+import { clearCompletedPlan, clearDefaultedPlan, notePlan } from './integration/inbound/plan-standing.consumer';
 import { writeOffBalance } from './integration/inbound/write-offs.consumer';
 import { WriteOffBalanceHandler } from './application/write-off-balance/write-off-balance.handler';
 import { reopenReversedAccount } from './integration/inbound/reopen-reversed-account.consumer';
@@ -92,7 +93,7 @@ export class ClientIntakeModule {
       bus: deps.bus,
       gateway: (stored) => [...intakeGateway(stored), ...settlementsGateway(stored)],
       accountIdOf: (streamId) => accountIdOfStream(streamId) ?? accountIdOfSettlementsStream(streamId),
-      inbound: [closePaidAccount, reopenReversedAccount, noteContactAttempt, closeTimeBarredAccount, closeDischargedAccount, ...alongside(alongside([adjustForUpheldDispute], disputeResolvedWebhook), clearDispute), noteSettlementAwaitingClient, closeSettledAccount, writeOffBalance, ...alongside(alongside(alongside(webhookSources, notePayment), bookPreCollection), noteDispute)],
+      inbound: [closePaidAccount, reopenReversedAccount, noteContactAttempt, closeTimeBarredAccount, closeDischargedAccount, ...alongside(alongside([adjustForUpheldDispute], disputeResolvedWebhook), clearDispute), noteSettlementAwaitingClient, closeSettledAccount, notePlan, clearCompletedPlan, clearDefaultedPlan, writeOffBalance, ...alongside(alongside(alongside(webhookSources, notePayment), bookPreCollection), noteDispute)],
       scheduler,
       publishes: [INTAKE_ACCOUNTS, INTAKE_CLIENTS],
       now: () => deps.clock.now(),

@@ -2,7 +2,15 @@ import { CancelAccountHandler } from './cancel-account/cancel-account.handler';
 import { CancelAccountController } from './cancel-account/cancel-account.http.controller';
 import { CloseAccountByStaffHandler } from './close-account-by-staff/close-account-by-staff.handler';
 import { CloseAccountByStaffController } from './close-account-by-staff/close-account-by-staff.http.controller';
-import { ClearDisputeHandler, InboundCommandsHandler, NoteContactAttemptHandler, NoteDisputeHandler, NotePaymentHandler } from './note-collection-work/note-collection-work.handlers';
+import {
+  ClearDisputeHandler,
+  ClearPlanHandler,
+  InboundCommandsHandler,
+  NoteContactAttemptHandler,
+  NoteDisputeHandler,
+  NotePaymentHandler,
+  NotePlanHandler,
+} from './note-collection-work/note-collection-work.handlers';
 import { RecallAccountHandler } from './recall-account/recall-account.handler';
 import { RecallAccountController } from './recall-account/recall-account.http.controller';
 import { ReportDirectPaymentHandler } from './report-direct-payment/report-direct-payment.handler';
@@ -20,5 +28,7 @@ export const afterPlacementHandlers = [
   NoteContactAttemptHandler,
   NoteDisputeHandler,
   ClearDisputeHandler,
+  NotePlanHandler,
+  ClearPlanHandler,
   InboundCommandsHandler,
 ];

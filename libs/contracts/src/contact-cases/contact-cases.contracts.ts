@@ -89,7 +89,7 @@ export const PaymentPlanAgreed = contract({
   topic: CONTACT_CASES,
   type: 'PaymentPlanAgreed.v1',
   summary: 'A payment plan was agreed with the debtor: its installments and the terms it is judged by.',
-  consumers: [],
+  consumers: ['client-intake'],
   schema: s.object({
     accountId: s.string(),
     clientId: s.string(),
@@ -129,7 +129,7 @@ export const PaymentPlanDefaulted = contract({
   topic: CONTACT_CASES,
   type: 'PaymentPlanDefaulted.v1',
   summary: 'A plan missed as many installments as its terms allow: it is over, and the account is worked again.',
-  consumers: [],
+  consumers: ['client-intake'],
   schema: s.object({ accountId: s.string(), clientId: s.string(), planId: s.string(), missedInstallments: s.int(), paid: s.int(), total: s.int(), defaultedAt: s.instant() }),
 });
 export type PaymentPlanDefaultedV1 = DataOf<typeof PaymentPlanDefaulted>;
@@ -138,7 +138,7 @@ export const PaymentPlanCompleted = contract({
   topic: CONTACT_CASES,
   type: 'PaymentPlanCompleted.v1',
   summary: "A plan's total was paid. Closing the account is payments' and intake's (AccountPaidInFull.v1, AccountClosed.v1), not this message's.",
-  consumers: [],
+  consumers: ['client-intake'],
   schema: s.object({ accountId: s.string(), clientId: s.string(), planId: s.string(), paid: s.int(), total: s.int(), completedAt: s.instant() }),
 });
 export type PaymentPlanCompletedV1 = DataOf<typeof PaymentPlanCompleted>;

@@ -45,6 +45,28 @@ export class ClearDispute extends Command<void> {
   }
 }
 
+/** Debtor contact agreed a payment plan on the account: the recall rules see it running. */
+export class NotePlan extends Command<void> {
+  constructor(
+    readonly accountId: string,
+    readonly plan: { planId: string; agreedAt: string },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/** Debtor contact's plan on the account ended, paid or defaulted: it no longer refuses a recall. */
+export class ClearPlan extends Command<void> {
+  constructor(
+    readonly accountId: string,
+    readonly end: { planId: string; outcome: 'completed' | 'defaulted'; endedAt: string },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
 /**
  * Several commands one inbound message asks for, run in order (the runtime keeps one
  * handler per message type). Each must be harmless when redelivered: a retry after a later

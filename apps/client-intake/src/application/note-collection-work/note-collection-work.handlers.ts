@@ -3,7 +3,7 @@ import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { decideOrRefuse, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { accountStreamId, IntakeDependencies } from '../../client-intake.dependencies';
 import { accountDecider } from '../../domain/account/account.decider';
-import { ClearDispute, InboundCommands, NoteContactAttempt, NoteDispute, NotePayment } from './note-collection-work.commands';
+import { ClearDispute, ClearPlan, InboundCommands, NoteContactAttempt, NoteDispute, NotePayment, NotePlan } from './note-collection-work.commands';
 
 @CommandHandler(NotePayment)
 export class NotePaymentHandler implements ICommandHandler<NotePayment> {
@@ -38,6 +38,24 @@ export class ClearDisputeHandler implements ICommandHandler<ClearDispute> {
 
   async execute({ accountId, resolution, context }: ClearDispute): Promise<void> {
     await decideOrRefuse(this.deps.eventStore, accountDecider, accountStreamId(accountId), { type: 'ClearDispute', ...resolution }, context);
+  }
+}
+
+@CommandHandler(NotePlan)
+export class NotePlanHandler implements ICommandHandler<NotePlan> {
+  constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: IntakeDependencies) {}
+
+  async execute({ accountId, plan, context }: NotePlan): Promise<void> {
+    await decideOrRefuse(this.deps.eventStore, accountDecider, accountStreamId(accountId), { type: 'NotePlan', ...plan }, context);
+  }
+}
+
+@CommandHandler(ClearPlan)
+export class ClearPlanHandler implements ICommandHandler<ClearPlan> {
+  constructor(@Inject(SERVICE_DEPENDENCIES) private readonly deps: IntakeDependencies) {}
+
+  async execute({ accountId, end, context }: ClearPlan): Promise<void> {
+    await decideOrRefuse(this.deps.eventStore, accountDecider, accountStreamId(accountId), { type: 'ClearPlan', ...end }, context);
   }
 }
 

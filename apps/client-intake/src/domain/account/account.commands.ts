@@ -115,6 +115,21 @@ export interface NoteDispute {
   openedAt: string;
 }
 
+/** Debtor contact agreed a payment plan on the account. */
+export interface NotePlan {
+  type: 'NotePlan';
+  planId: string;
+  agreedAt: string;
+}
+
+/** Debtor contact's plan on the account ended, paid or defaulted. */
+export interface ClearPlan {
+  type: 'ClearPlan';
+  planId: string;
+  outcome: 'completed' | 'defaulted';
+  endedAt: string;
+}
+
 /** Debtor contact resolved a dispute on the account, either way. */
 export interface ClearDispute {
   type: 'ClearDispute';
@@ -215,6 +230,8 @@ export type AccountCommand =
   | NoteContactAttempt
   | NoteDispute
   | ClearDispute
+  | NotePlan
+  | ClearPlan
   | ReportDirectPayment
   | ImportAccount
   | AddInvoice

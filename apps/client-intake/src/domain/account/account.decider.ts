@@ -14,6 +14,7 @@ import { decideCloseSettledAccount } from './close-settled-account.decide';
 import { decideWriteOffBalance } from './write-off-balance.decide';
 import { decideImportAccount } from './import-account.decide';
 import { decideClearDispute, decideNoteDispute } from './dispute-standing.decide';
+import { decideClearPlan, decideNotePlan } from './plan-standing.decide';
 import { decideNoteContactAttempt, decideNotePayment } from './note-collection-work.decide';
 import { decidePlaceAccount } from './place-account.decide';
 import { decideConvertToThirdParty, decideSendPreCollectionReminder } from './pre-collection';
@@ -45,6 +46,10 @@ function decide(command: AccountCommand, state: AccountState): Decision<AccountE
       return decideNoteDispute(command, state);
     case 'ClearDispute':
       return decideClearDispute(command, state);
+    case 'NotePlan':
+      return decideNotePlan(command, state);
+    case 'ClearPlan':
+      return decideClearPlan(command, state);
     case 'ReportDirectPayment':
       return decideReportDirectPayment(command, state);
     case 'ImportAccount':

@@ -116,6 +116,15 @@ export type DisputeNoted = DomainEvent<'DisputeNoted', { accountId: string; disp
 /** Debtor contact resolved a dispute (`DisputeResolved.v1`), upheld or rejected: it no longer holds the recall rules. */
 export type DisputeCleared = DomainEvent<'DisputeCleared', { accountId: string; disputeId: string; outcome: 'upheld' | 'rejected'; resolvedAt: string }>;
 
+/**
+ * Debtor contact agreed a payment plan with the debtor (`PaymentPlanAgreed.v1`): the
+ * account's standing has an active plan until a `PlanCleared` for the same `planId`.
+ */
+export type PlanNoted = DomainEvent<'PlanNoted', { accountId: string; planId: string; agreedAt: string }>;
+
+/** Debtor contact's plan ended (`PaymentPlanCompleted.v1` or `PaymentPlanDefaulted.v1`): it no longer holds the recall rules. */
+export type PlanCleared = DomainEvent<'PlanCleared', { accountId: string; planId: string; outcome: 'completed' | 'defaulted'; endedAt: string }>;
+
 /** The client recalled the account; the `AccountClosed` (code `recalled`) follows it in the same decision. */
 export type AccountRecalled = DomainEvent<
   'AccountRecalled',
@@ -226,6 +235,8 @@ export type AccountEvent =
   | ContactAttemptNoted
   | DisputeNoted
   | DisputeCleared
+  | PlanNoted
+  | PlanCleared
   | AccountRecalled
   | DirectPaymentReported
   | EarlierPaymentImported

@@ -50,6 +50,8 @@ export const standing = (overrides: Partial<CollectionStanding> = {}): Collectio
   directReports: [],
   workBegan: false,
   planActive: false,
+  openPlans: [],
+  endedPlans: [],
   disputeOpen: false,
   openDisputes: [],
   clearedDisputes: [],

@@ -10,10 +10,9 @@ export interface NotedPayment {
 }
 
 /**
- * What intake hears of the work on an account, for the recall rules. `planActive` is the
- * extension point for payment plans: no event sets it yet; the plan events set and clear it
- * here, and the recall rules (recall-account.decide.ts) already refuse on it. `disputeOpen`
- * follows debtor contact's disputes (`DisputeNoted`, `DisputeCleared`).
+ * What intake hears of the work on an account, for the recall rules. `planActive` follows
+ * debtor contact's payment plans (`PlanNoted`, `PlanCleared`) and `disputeOpen` its
+ * disputes (`DisputeNoted`, `DisputeCleared`).
  */
 export interface CollectionStanding {
   /** What the debtor owes, minor units: the placed amount until payments reports a payment. */
@@ -23,7 +22,12 @@ export interface CollectionStanding {
   directReports: string[];
   /** A contact attempt was recorded or the agency posted a payment (docs/client-intake.md, "Recall"). */
   workBegan: boolean;
+  /** At least one plan noted has not ended: `openPlans` is not empty. */
   planActive: boolean;
+  /** Plans agreed and not yet ended, by planId. */
+  openPlans: string[];
+  /** Plans ended, by planId: a redelivered or late `PaymentPlanAgreed` for one of them opens nothing. */
+  endedPlans: string[];
   /** At least one dispute noted is not cleared: `openDisputes` is not empty. */
   disputeOpen: boolean;
   /** Disputes noted and not yet cleared, by disputeId. */
@@ -59,7 +63,7 @@ export type AccountState = { status: 'none' } | ActiveAccount | ClosedAccount;
 
 export const initialAccountState = (): AccountState => ({ status: 'none' });
 
-const freshStanding = (placedAmount: number): CollectionStanding => ({ balance: placedAmount, payments: [], directReports: [], workBegan: false, planActive: false, disputeOpen: false, openDisputes: [], clearedDisputes: [] });
+const freshStanding = (placedAmount: number): CollectionStanding => ({ balance: placedAmount, payments: [], directReports: [], workBegan: false, planActive: false, openPlans: [], endedPlans: [], disputeOpen: false, openDisputes: [], clearedDisputes: [] });
 
 export function evolveAccount(state: AccountState, event: AccountEvent): AccountState {
   switch (event.type) {
@@ -99,6 +103,14 @@ export function evolveAccount(state: AccountState, event: AccountEvent): Account
       const standing = withOpenDisputes(state.standing, state.standing.openDisputes.filter((id) => id !== disputeId));
       return { ...state, standing: { ...standing, clearedDisputes: [...standing.clearedDisputes, disputeId] } };
     }
+    case 'PlanNoted':
+      return state.status === 'none' ? state : { ...state, standing: withOpenPlans(state.standing, [...state.standing.openPlans, event.data.planId]) };
+    case 'PlanCleared': {
+      if (state.status === 'none') return state;
+      const { planId } = event.data;
+      const standing = withOpenPlans(state.standing, state.standing.openPlans.filter((id) => id !== planId));
+      return { ...state, standing: { ...standing, endedPlans: [...standing.endedPlans, planId] } };
+    }
     case 'DirectPaymentReported':
       return state.status === 'none' ? state : { ...state, standing: { ...state.standing, directReports: [...state.standing.directReports, event.data.reportId] } };
     case 'AccountRecalled':
@@ -126,6 +138,10 @@ export function evolveAccount(state: AccountState, event: AccountEvent): Account
 
 function withOpenDisputes(standing: CollectionStanding, openDisputes: string[]): CollectionStanding {
   return { ...standing, openDisputes, disputeOpen: openDisputes.length > 0 };
+}
+
+function withOpenPlans(standing: CollectionStanding, openPlans: string[]): CollectionStanding {
+  return { ...standing, openPlans, planActive: openPlans.length > 0 };
 }
 
 function preCollectionProgress(state: ActiveAccount | ClosedAccount): Pick<PlacedAccount, 'remindersSent' | 'convertedAt'> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Contract, DisputeOpened, DisputeResolved } from '@lib/contracts';
+import { Contract, DisputeOpened, DisputeResolved, PaymentPlanAgreed, PaymentPlanDefaulted } from '@lib/contracts';
 import { PgliteEventStore } from '@lib/event-store';
 import { MessageBus } from '@lib/message-bus';
 import { TestClock } from '@lib/clock';
@@ -7,7 +7,7 @@ import { HttpClient, staffBearer as staff, startServiceUnderTest } from '../../.
 import { ClientIntakeModule } from './client-intake.module';
 import { agreementRequest } from './domain/client/client.fixtures';
 
-describe('disputes debtor contact opens and resolves hold the recall (PGlite event store, in-process bus)', () => {
+describe('disputes and payment plans debtor contact reports hold the recall (PGlite event store, in-process bus)', () => {
   let store: PgliteEventStore;
   let http: HttpClient;
   let bus: MessageBus;
@@ -77,5 +77,23 @@ describe('disputes debtor contact opens and resolves hold the recall (PGlite eve
 
     const stillOpen = await http.post(`/accounts/${accountId}/recall`).set('x-api-key', apiKey).send({}).expect(409);
     expect(stillOpen.body.rule).toBe('recall-dispute-open');
+  });
+
+  it('refuses a client\'s recall with recall-plan-active while a plan runs, and lets it through once the plan defaulted', async () => {
+    const { clientId, apiKey, accountId } = await clientWithAccount('Planned');
+    const agreedAt = clock.now().toISOString();
+    await publish(PaymentPlanAgreed, accountId, {
+      accountId, clientId, planId: 'plan-1', currency: 'USD', frequency: 'monthly', installments: [{ number: 1, dueDate: '2026-07-01', amount: 375_025 }, { number: 2, dueDate: '2026-08-01', amount: 375_025 }],
+      total: 750_050, graceDays: 5, missedInstallmentsToDefault: 2, agreedBy: 'collector-1', agreedAt,
+    });
+    await noted(accountId, 'PlanNoted');
+
+    const refused = await http.post(`/accounts/${accountId}/recall`).set('x-api-key', apiKey).send({}).expect(409);
+    expect(refused.body).toMatchObject({ rule: 'recall-plan-active', refusals: ['recall-plan-active'] });
+
+    await publish(PaymentPlanDefaulted, accountId, { accountId, clientId, planId: 'plan-1', missedInstallments: 2, paid: 0, total: 750_050, defaultedAt: clock.now().toISOString() });
+    await noted(accountId, 'PlanCleared');
+    await http.post(`/accounts/${accountId}/recall`).set('x-api-key', apiKey).send({}).expect(200);
+    expect(await eventTypes(accountId)).toEqual(['AccountPlaced', 'PlanNoted', 'PlanCleared', 'AccountRecalled', 'AccountClosed']);
   });
 });
