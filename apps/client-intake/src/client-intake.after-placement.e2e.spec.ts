@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { ContactAttemptRecorded, Contract, INTAKE_ACCOUNTS, PaymentPosted } from '@lib/contracts';
+import { ContactAttemptRecorded, INTAKE_ACCOUNTS, PaymentPosted } from '@lib/contracts';
 import { PgliteEventStore } from '@lib/event-store';
 import { IncomingMessage, MessageBus } from '@lib/message-bus';
 import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
 import { TestClock } from '@lib/clock';
 import { HttpClient, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { ClientIntakeModule } from './client-intake.module';
-import { agreementRequest } from './domain/client/client.fixtures';
+import { accountsUnderTest } from './client-intake.e2e.fixtures';
 
 describe('after placement over HTTP: recall, cancel, staff close, direct payment (PGlite event store, in-process bus)', () => {
   let store: PgliteEventStore;
@@ -23,31 +22,7 @@ describe('after placement over HTTP: recall, cancel, staff close, direct payment
   });
   afterAll(() => close());
 
-  /** A client with agreement version 1 (check held 10 days; fee 25.00 + 5% of the balance) and one placed account. */
-  async function clientWithAccount(name: string) {
-    const { clientId } = (await http.post('/clients').set('authorization', staff('admin')).send({ name }).expect(201)).body;
-    const { apiKey } = (await http.post(`/clients/${clientId}/api-keys`).set('authorization', staff('admin')).expect(201)).body;
-    await http.post(`/clients/${clientId}/agreements`).set('authorization', staff('admin')).send(agreementRequest()).expect(201);
-    const body = {
-      clientReference: `${name}-1`,
-      commercial: true,
-      debtor: { kind: 'company', legalName: 'Acme Widgets LLC', country: 'US', region: 'NY' },
-      invoices: [{ number: 'INV-1', issueDate: '2026-01-01', dueDate: '2026-01-31', originalAmount: 750_050, currency: 'USD' }],
-    };
-    const { accountId } = (await http.post('/placements').set('x-api-key', apiKey).send(body).expect(201)).body;
-    return { clientId: clientId as string, apiKey: apiKey as string, accountId: accountId as string };
-  }
-
-  async function publish<Data>(contract: Contract<Data>, accountId: string, value: Data): Promise<void> {
-    const id = randomUUID();
-    await bus.publish([{ topic: contract.topic, key: accountId, value, headers: { 'message-type': contract.type, 'message-id': id, 'correlation-id': `corr-${accountId}`, 'causation-id': id } }]);
-  }
-  const eventTypes = async (accountId: string) => (await store.readStream(`account-${accountId}`)).map((e) => e.type);
-  /** Polls the account's stream: the consumer runs in the background. */
-  async function noted(accountId: string, type: string): Promise<void> {
-    for (let attempt = 0; attempt < 100 && !(await eventTypes(accountId)).includes(type); attempt++) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await eventTypes(accountId)).toContain(type);
-  }
+  const { clientWithAccount, publish, eventTypes, noted } = accountsUnderTest(() => ({ http, bus, store }));
   const publishedOf = (accountId: string, type: string) => published.filter((m) => m.key === accountId && m.headers['message-type'] === type);
 
   it('refuses a recall while a check is in its hold, lets it through once the hold is over, and publishes the fee', async () => {

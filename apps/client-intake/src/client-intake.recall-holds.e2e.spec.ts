@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { Contract, DisputeOpened, DisputeResolved, PaymentPlanAgreed, PaymentPlanDefaulted } from '@lib/contracts';
+import { DisputeOpened, DisputeResolved, PaymentPlanAgreed, PaymentPlanDefaulted } from '@lib/contracts';
 import { PgliteEventStore } from '@lib/event-store';
 import { MessageBus } from '@lib/message-bus';
 import { TestClock } from '@lib/clock';
-import { HttpClient, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
+import { HttpClient, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { ClientIntakeModule } from './client-intake.module';
-import { agreementRequest } from './domain/client/client.fixtures';
+import { accountsUnderTest } from './client-intake.e2e.fixtures';
 
 describe('disputes and payment plans debtor contact reports hold the recall (PGlite event store, in-process bus)', () => {
   let store: PgliteEventStore;
@@ -19,31 +18,7 @@ describe('disputes and payment plans debtor contact reports hold the recall (PGl
   });
   afterAll(() => close());
 
-  async function clientWithAccount(name: string) {
-    const { clientId } = (await http.post('/clients').set('authorization', staff('admin')).send({ name }).expect(201)).body;
-    const { apiKey } = (await http.post(`/clients/${clientId}/api-keys`).set('authorization', staff('admin')).expect(201)).body;
-    await http.post(`/clients/${clientId}/agreements`).set('authorization', staff('admin')).send(agreementRequest()).expect(201);
-    const body = {
-      clientReference: `${name}-1`,
-      commercial: true,
-      debtor: { kind: 'company', legalName: 'Acme Widgets LLC', country: 'US', region: 'NY' },
-      invoices: [{ number: 'INV-1', issueDate: '2026-01-01', dueDate: '2026-01-31', originalAmount: 750_050, currency: 'USD' }],
-    };
-    const { accountId } = (await http.post('/placements').set('x-api-key', apiKey).send(body).expect(201)).body;
-    return { clientId: clientId as string, apiKey: apiKey as string, accountId: accountId as string };
-  }
-
-  async function publish<Data>(contract: Contract<Data>, accountId: string, value: Data): Promise<void> {
-    const id = randomUUID();
-    await bus.publish([{ topic: contract.topic, key: accountId, value, headers: { 'message-type': contract.type, 'message-id': id, 'correlation-id': `corr-${accountId}`, 'causation-id': id } }]);
-  }
-  const eventTypes = async (accountId: string) => (await store.readStream(`account-${accountId}`)).map((e) => e.type);
-  /** Polls the account's stream until it holds `count` events of `type`: the consumer runs in the background. */
-  async function noted(accountId: string, type: string, count = 1): Promise<void> {
-    const countOf = async () => (await eventTypes(accountId)).filter((t) => t === type).length;
-    for (let attempt = 0; attempt < 100 && (await countOf()) < count; attempt++) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await countOf()).toBe(count);
-  }
+  const { clientWithAccount, publish, eventTypes, noted } = accountsUnderTest(() => ({ http, bus, store }));
 
   const opened = (accountId: string, clientId: string, disputeId: string) => ({
     accountId, clientId, disputeId, openedBy: 'debtor' as const, invoices: [{ invoiceNumber: 'INV-1', amount: 100_000 }], amount: 100_000, currency: 'USD', reason: 'goods returned', openedAt: clock.now().toISOString(),
