@@ -6,8 +6,8 @@
  * messages alone; its balances must equal `GET /trust/reconciliation?clientId=` to the cent.
  */
 import { DistributedDeployment, startDistributed } from './journeys/deployment';
-import { as, call, eventually, onboardClient, placeAccount } from './journeys/journeys';
-import { advanceTo, clockNow } from './journeys/money.journey';
+import { as, call, eventually, onboardClient } from './journeys/journeys';
+import { advanceTo, clientWithTrustAccount, clockNow } from './journeys/money.journey';
 
 const DAY_MS = 86_400_000;
 
@@ -20,34 +20,8 @@ describe("reporting's trust ledger view, distributed", () => {
   afterAll(() => d?.stop());
 
   it("shows every entry of a client's trust ledger with balances equal to payments' reconciliation, to the cent", async () => {
-    const client = await onboardClient(d, 'Trust View Creditor');
-    const agreement = await call(d, 'client-intake', 'POST', `/clients/${client.clientId}/agreements`, {
-      as: as.staff('admin'),
-      body: {
-        currency: 'USD',
-        ratePlan: { planId: 'trust-view-e2e', baseRateBp: 2500, tiers: [], collectedThresholds: [], minimumFee: null, maximumFee: null, legalRateBp: 4000, halfFeeCases: [] },
-        remittance: 'net',
-        remittancePeriod: 'monthly',
-        clearedFundsHoldDays: { ach: 2, card: 3, check: 7, wire: 0, cash: 0 },
-        settlementAuthorityBp: 8000,
-        legalReferral: { authority: 'client-approval', minimumBalance: '5000.00' },
-        costAdvance: { clientAdvancesCosts: true, approvalAbove: '500.00' },
-        cancellationFee: { flat: '25.00', rateOfBalanceBp: 500 },
-      },
-    });
-    expect(agreement.status).toBe(201);
-    const accountId = await placeAccount(d, client, 'TRUST-VIEW-1');
-    await eventually('the plan in force at payments', async () => {
-      const ledger = await call(d, 'payments', 'GET', `/ledgers/${accountId}`, { as: as.staff('accountant') });
-      return ledger.status === 200 && ledger.body.ratePlanInForce ? ledger.body : undefined;
-    });
+    const { client, accountId, pay } = await clientWithTrustAccount(d, 'Trust View Creditor', 'TRUST-VIEW-1', 'trust-view-e2e');
     const periodStart = new Date((await clockNow(d)).getTime() - DAY_MS).toISOString();
-
-    const pay = async (amount: number, method: string) => {
-      const answer = await call(d, 'payments', 'POST', '/payments', { as: as.staff('accountant'), body: { accountId, amount, currency: 'USD', method } });
-      expect(answer.status).toBe(201);
-      return answer.body as { paymentId: string; commission: number; credit: number; clearsAt: string };
-    };
     const reverse = (paymentId: string) => call(d, 'payments', 'POST', `/payments/${paymentId}/reversal`, { as: as.staff('accountant'), body: { accountId, reason: 'nsf' } });
     const ach = await pay(100_000, 'ach');
     const check = await pay(50_000, 'check');

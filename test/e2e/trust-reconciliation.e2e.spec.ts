@@ -6,7 +6,8 @@
  * earlier instant) shows trust cash equal to the money collected and not yet remitted.
  */
 import { DistributedDeployment, startDistributed } from './journeys/deployment';
-import { as, call, eventually, onboardClient, placeAccount } from './journeys/journeys';
+import { as, call } from './journeys/journeys';
+import { clientWithTrustAccount } from './journeys/money.journey';
 
 const DAY_MS = 86_400_000;
 
@@ -19,34 +20,7 @@ describe('trust accounting, distributed', () => {
   afterAll(() => d?.stop());
 
   it('holds each payment for its method, records reversals in and after the hold, refunds a credit, and reconciles to the cent', async () => {
-    const client = await onboardClient(d, 'Trust Creditor');
-    const agreement = await call(d, 'client-intake', 'POST', `/clients/${client.clientId}/agreements`, {
-      as: as.staff('admin'),
-      body: {
-        currency: 'USD',
-        ratePlan: { planId: 'trust-e2e', baseRateBp: 2500, tiers: [], collectedThresholds: [], minimumFee: null, maximumFee: null, legalRateBp: 4000, halfFeeCases: [] },
-        remittance: 'net',
-        remittancePeriod: 'monthly',
-        clearedFundsHoldDays: { ach: 2, card: 3, check: 7, wire: 0, cash: 0 },
-        settlementAuthorityBp: 8000,
-        legalReferral: { authority: 'client-approval', minimumBalance: '5000.00' },
-        costAdvance: { clientAdvancesCosts: true, approvalAbove: '500.00' },
-        cancellationFee: { flat: '25.00', rateOfBalanceBp: 500 },
-      },
-    });
-    expect(agreement.status).toBe(201);
-    const accountId = await placeAccount(d, client, 'TRUST-1');
-    // Payments has heard the agreement once its ledger shows the plan in force.
-    await eventually('the plan in force at payments', async () => {
-      const ledger = await call(d, 'payments', 'GET', `/ledgers/${accountId}`, { as: as.staff('accountant') });
-      return ledger.status === 200 && ledger.body.ratePlanInForce ? ledger.body : undefined;
-    });
-
-    const pay = async (amount: number, method: string) => {
-      const answer = await call(d, 'payments', 'POST', '/payments', { as: as.staff('accountant'), body: { accountId, amount, currency: 'USD', method } });
-      expect(answer.status).toBe(201);
-      return answer.body as { paymentId: string; commission: number; credit: number; clearsAt: string };
-    };
+    const { client, accountId, pay } = await clientWithTrustAccount(d, 'Trust Creditor', 'TRUST-1', 'trust-e2e');
     const ach = await pay(100_000, 'ach');
     const check = await pay(50_000, 'check');
     const card = await pay(20_000, 'card');

@@ -60,6 +60,43 @@ async function clientRemittedAs(d: Deployment, name: string, planId: string, rem
 }
 
 /**
+ * A client whose agreement (net, monthly, 25%) holds an ACH payment 2 days, a card 3 and
+ * a check 7, with one account of 7,500.50 USD placed, once payments has heard of the
+ * agreement; `pay` posts a payment on the account as an accountant. The trust specs start
+ * from it.
+ */
+export async function clientWithTrustAccount(d: Deployment, name: string, reference: string, planId: string) {
+  const client = await onboardClient(d, name);
+  const agreement = await call(d, 'client-intake', 'POST', `/clients/${client.clientId}/agreements`, {
+    as: as.staff('admin'),
+    body: {
+      currency: 'USD',
+      ratePlan: { planId, baseRateBp: 2500, tiers: [], collectedThresholds: [], minimumFee: null, maximumFee: null, legalRateBp: 4000, halfFeeCases: [] },
+      remittance: 'net',
+      remittancePeriod: 'monthly',
+      clearedFundsHoldDays: { ach: 2, card: 3, check: 7, wire: 0, cash: 0 },
+      settlementAuthorityBp: 8000,
+      legalReferral: { authority: 'client-approval', minimumBalance: '5000.00' },
+      costAdvance: { clientAdvancesCosts: true, approvalAbove: '500.00' },
+      cancellationFee: { flat: '25.00', rateOfBalanceBp: 500 },
+    },
+  });
+  expect(agreement.status).toBe(201);
+  const accountId = await placeAccount(d, client, reference);
+  // Payments has heard the agreement once its ledger shows the plan in force.
+  await eventually('the plan in force at payments', async () => {
+    const ledger = await call(d, 'payments', 'GET', `/ledgers/${accountId}`, { as: as.staff('accountant') });
+    return ledger.status === 200 && ledger.body.ratePlanInForce ? ledger.body : undefined;
+  });
+  const pay = async (amount: number, method: string) => {
+    const answer = await call(d, 'payments', 'POST', '/payments', { as: as.staff('accountant'), body: { accountId, amount, currency: 'USD', method } });
+    expect(answer.status).toBe(201);
+    return answer.body as { paymentId: string; commission: number; credit: number; clearsAt: string };
+  };
+  return { client, accountId, pay };
+}
+
+/**
  * Journey 14. Three clients, one account each, the same month of payments: a wire (clears
  * at once) and an ACH payment (clears in 5 days) collected by the agency, a direct payment
  * the client reports, and a check late in the month (10 days' hold: it waits for the next
