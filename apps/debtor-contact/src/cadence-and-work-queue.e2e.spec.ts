@@ -13,10 +13,9 @@ import { throwawayDatabase } from '@lib/read-models/testing/throwaway-database';
 import { HttpClient, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { ApplyCadenceHold } from './application/apply-cadence-hold/apply-cadence-hold.command';
 import { DebtorContactModule } from './debtor-contact.module';
+import { MONDAY_10_NEW_YORK, placedData } from './debtor-contact.e2e.fixtures';
 
 const WAIT = { timeoutMs: 5_000 };
-/** Monday 2026-01-05, 10:00 in New York. */
-const MONDAY_10_NEW_YORK = '2026-01-05T15:00:00.000Z';
 const DAY_MS = 86_400_000;
 const day = (n: number, hours = 0) => new Date(Date.parse(MONDAY_10_NEW_YORK) + n * DAY_MS + hours * 3_600_000).toISOString();
 
@@ -266,23 +265,3 @@ describe.each(READ_MODEL_STORES)('contact strategies and the work queue over HTT
     await http.get('/approvals').set('authorization', staff('collector')).expect(403);
   });
 });
-
-function placedData(accountId: string): AccountPlacedV2 {
-  return {
-    accountId,
-    clientId: 'client-1',
-    clientReference: `REF-${accountId.slice(0, 8)}`,
-    commercial: true,
-    category: 'standard',
-    debtor: { kind: 'company', legalName: 'Acme Widgets LLC', country: 'US', region: 'NY', taxId: null, addresses: [], phones: [], emails: [] },
-    buckets: { principal: 750_050, interest: 0, fees: 0, costs: 0 },
-    invoices: [
-      { number: 'INV-1', issueDate: '2025-10-16', dueDate: '2025-11-15', originalAmount: 300_000, currency: 'USD' },
-      { number: 'INV-2', issueDate: '2025-11-15', dueDate: '2025-12-15', originalAmount: 450_050, currency: 'USD' },
-    ],
-    currency: 'USD',
-    placedAmount: 750_050,
-    commissionRateBp: 2_500,
-    placedAt: MONDAY_10_NEW_YORK,
-  };
-}

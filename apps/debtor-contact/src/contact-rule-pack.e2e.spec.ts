@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { TestClock } from '@lib/clock';
-import { AccountPlaced, AccountPlacedV2, AccountTimeBarred, AUDIT_EVENTS, COMPLIANCE_DECISIONS, CONTACT_CASES, Contract } from '@lib/contracts';
+import { AccountPlaced, AccountTimeBarred, AUDIT_EVENTS, COMPLIANCE_DECISIONS, CONTACT_CASES, Contract } from '@lib/contracts';
 import { PgliteEventStore } from '@lib/event-store';
 import { IncomingMessage, MessageBus } from '@lib/message-bus';
 import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
 import { HttpClient, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { DebtorContactModule } from './debtor-contact.module';
+import { MONDAY_10_NEW_YORK, NY_PERSON, placedData } from './debtor-contact.e2e.fixtures';
 
 const WAIT = { timeoutMs: 5_000 };
-/** Monday 2026-01-05, 10:00 in New York. */
-const MONDAY_10_NEW_YORK = '2026-01-05T15:00:00.000Z';
 const hoursAfter = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
-const NY_PERSON = { kind: 'person', legalName: 'Jane Doe', country: 'US', region: 'NY' };
 
 describe('the contact rule pack over HTTP: Regulation F for consumers (PGlite event store, in-process bus)', () => {
   let store: PgliteEventStore;
@@ -45,7 +43,7 @@ describe('the contact rule pack over HTTP: Regulation F for consumers (PGlite ev
 
   async function placeConsumerAccount(): Promise<string> {
     const accountId = randomUUID();
-    await publish(AccountPlaced, accountId, placedData(accountId));
+    await publish(AccountPlaced, accountId, placedData(accountId, NY_PERSON, { invoices: [{ number: 'INV-1', issueDate: '2025-10-16', dueDate: '2025-11-15', originalAmount: 750_050, currency: 'USD' }] }));
     await waitFor(`NoticeSent.v1 for ${accountId}`, () => published.some((m) => m.key === accountId && m.headers['message-type'] === 'NoticeSent.v1'), WAIT);
     return accountId;
   }
@@ -221,21 +219,3 @@ describe('the contact rule pack over HTTP: Regulation F for consumers (PGlite ev
     await http.get('/compliance/contact-rules').set('authorization', staff('accountant')).expect(403);
   });
 });
-
-
-function placedData(accountId: string): AccountPlacedV2 {
-  return {
-    accountId,
-    clientId: 'client-1',
-    clientReference: `REF-${accountId.slice(0, 8)}`,
-    commercial: false,
-    category: 'standard',
-    debtor: { ...NY_PERSON, taxId: null, addresses: [], phones: [], emails: [] },
-    buckets: { principal: 750_050, interest: 0, fees: 0, costs: 0 },
-    invoices: [{ number: 'INV-1', issueDate: '2025-10-16', dueDate: '2025-11-15', originalAmount: 750_050, currency: 'USD' }],
-    currency: 'USD',
-    placedAmount: 750_050,
-    commissionRateBp: 2_500,
-    placedAt: MONDAY_10_NEW_YORK,
-  };
-}

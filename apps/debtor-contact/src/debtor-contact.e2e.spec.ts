@@ -8,11 +8,10 @@ import { signStaffToken } from '@lib/platform';
 import { fixedClientKeys, HttpClient, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { DebtorContactModule } from './debtor-contact.module';
 import { MESSAGE_EVENT_TYPES } from './domain/communications/message.events';
+import { MONDAY_10_NEW_YORK, NY_COMPANY, placedData } from './debtor-contact.e2e.fixtures';
 
 const CLIENT_KEY = 'ck_test-client';
 const WAIT = { timeoutMs: 5_000 };
-/** Monday 2026-01-05, 10:00 in New York: where the journeys' test clock starts. */
-const MONDAY_10_NEW_YORK = '2026-01-05T15:00:00.000Z';
 /** The next day, same time: when the payment bounces and intake reopens the account. */
 const TUESDAY_10_NEW_YORK = '2026-01-06T15:00:00.000Z';
 
@@ -483,29 +482,7 @@ describe('debtor contact over HTTP (PGlite event store, in-process bus)', () => 
   });
 });
 
-const NY_COMPANY = { kind: 'company', legalName: 'Acme Widgets LLC', country: 'US', region: 'NY' };
 const PROMISE = { amount: 750_050, currency: 'USD', dueDate: '2026-01-20' };
-
-function placedData(accountId: string, debtor: Partial<AccountPlacedV2['debtor']> = NY_COMPANY): AccountPlacedV2 {
-  const full = { ...NY_COMPANY, taxId: null, addresses: [], phones: [], emails: [], ...debtor };
-  return {
-    accountId,
-    clientId: 'client-1',
-    clientReference: `REF-${accountId.slice(0, 8)}`,
-    commercial: full.kind === 'company',
-    category: 'standard',
-    debtor: full,
-    buckets: { principal: 750_050, interest: 0, fees: 0, costs: 0 },
-    invoices: [
-      { number: 'INV-1', issueDate: '2025-10-16', dueDate: '2025-11-15', originalAmount: 300_000, currency: 'USD' },
-      { number: 'INV-2', issueDate: '2025-11-15', dueDate: '2025-12-15', originalAmount: 450_050, currency: 'USD' },
-    ],
-    currency: 'USD',
-    placedAmount: 750_050,
-    commissionRateBp: 2_500,
-    placedAt: MONDAY_10_NEW_YORK,
-  };
-}
 
 function closedData(accountId: string, closingCode: string): AccountClosedV1 {
   return { accountId, clientId: 'client-1', closingCode, closedAt: MONDAY_10_NEW_YORK };

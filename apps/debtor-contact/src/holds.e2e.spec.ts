@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { TestClock } from '@lib/clock';
-import { AccountPlaced, AccountPlacedV2, AUDIT_EVENTS, CONTACT_CASES, Contract } from '@lib/contracts';
+import { AccountPlaced, AUDIT_EVENTS, CONTACT_CASES, Contract } from '@lib/contracts';
 import { IncomingMessage, MessageBus } from '@lib/message-bus';
 import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
 import { fixedClientKeys, HttpClient, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { DebtorContactModule } from './debtor-contact.module';
+import { MONDAY_10_NEW_YORK, placedData } from './debtor-contact.e2e.fixtures';
 
 const CLIENT_KEY = 'ck_holds-owner';
 const OTHER_CLIENT_KEY = 'ck_holds-other';
 const WAIT = { timeoutMs: 5_000 };
-/** Monday 2026-01-05, 10:00 in New York. */
-const MONDAY_10_NEW_YORK = '2026-01-05T15:00:00.000Z';
-const NY_COMPANY = { kind: 'company', legalName: 'Acme Widgets LLC', country: 'US', region: 'NY' };
 const CALL = { channel: 'call', direction: 'outbound', outcome: 'no-answer' };
 
 describe('holds, disputes and skip tracing over HTTP (PGlite event store, in-process bus)', () => {
@@ -250,23 +248,3 @@ describe('holds, disputes and skip tracing over HTTP (PGlite event store, in-pro
     });
   });
 });
-
-function placedData(accountId: string): AccountPlacedV2 {
-  return {
-    accountId,
-    clientId: 'client-1',
-    clientReference: `REF-${accountId.slice(0, 8)}`,
-    commercial: true,
-    category: 'standard',
-    debtor: { ...NY_COMPANY, taxId: null, addresses: [], phones: [], emails: [] },
-    buckets: { principal: 750_050, interest: 0, fees: 0, costs: 0 },
-    invoices: [
-      { number: 'INV-1', issueDate: '2025-10-16', dueDate: '2025-11-15', originalAmount: 300_000, currency: 'USD' },
-      { number: 'INV-2', issueDate: '2025-11-15', dueDate: '2025-12-15', originalAmount: 450_050, currency: 'USD' },
-    ],
-    currency: 'USD',
-    placedAmount: 750_050,
-    commissionRateBp: 2_500,
-    placedAt: MONDAY_10_NEW_YORK,
-  };
-}

@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { TestClock } from '@lib/clock';
-import { AccountClosed, AccountPlaced, AccountPlacedV2, AUDIT_EVENTS, CONTACT_CASES, Contract, PaymentPostedV2, PaymentReversed } from '@lib/contracts';
+import { AccountClosed, AccountPlaced, AUDIT_EVENTS, CONTACT_CASES, Contract, PaymentPostedV2, PaymentReversed } from '@lib/contracts';
 import { PgliteEventStore } from '@lib/event-store';
 import { IncomingMessage, MessageBus } from '@lib/message-bus';
 import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
 import type { ClockControl } from '@lib/platform';
 import { HttpClient, staffBearer as staff, startServiceUnderTest } from '../../../test/support/service-under-test';
 import { DebtorContactModule } from './debtor-contact.module';
+import { MONDAY_10_NEW_YORK, placedData } from './debtor-contact.e2e.fixtures';
 
 const WAIT = { timeoutMs: 5_000 };
-/** Monday 2026-01-05, 10:00 in New York. */
-const MONDAY_10_NEW_YORK = '2026-01-05T15:00:00.000Z';
 /** A promise due 2026-01-20 with 3 grace days: over on 2026-01-23 everywhere, i.e. at 2026-01-24 12:00 UTC. */
 const PROMISE = { amount: 300_000, currency: 'USD', dueDate: '2026-01-20' };
 const PROMISE_DEADLINE = '2026-01-24T12:00:00.000Z';
@@ -260,23 +259,3 @@ describe('promises to pay and payment plans over HTTP (PGlite event store, in-pr
     });
   });
 });
-
-function placedData(accountId: string): AccountPlacedV2 {
-  return {
-    accountId,
-    clientId: 'client-1',
-    clientReference: `REF-${accountId.slice(0, 8)}`,
-    commercial: true,
-    category: 'standard',
-    debtor: { kind: 'company', legalName: 'Acme Widgets LLC', country: 'US', region: 'NY', taxId: null, addresses: [], phones: [], emails: [] },
-    buckets: { principal: 750_050, interest: 0, fees: 0, costs: 0 },
-    invoices: [
-      { number: 'INV-1', issueDate: '2025-10-16', dueDate: '2025-11-15', originalAmount: 300_000, currency: 'USD' },
-      { number: 'INV-2', issueDate: '2025-11-15', dueDate: '2025-12-15', originalAmount: 450_050, currency: 'USD' },
-    ],
-    currency: 'USD',
-    placedAmount: 750_050,
-    commissionRateBp: 2_500,
-    placedAt: MONDAY_10_NEW_YORK,
-  };
-}
