@@ -13,6 +13,8 @@
  *   BENCH_APPENDS         appends per system and round (default 1000, max 100000); the
  *                         8-writer single-event scenario runs twice as many
  *   BENCH_PGLITE          0 skips the PGlite runs
+ *   BENCH_SCENARIOS       comma-separated scenario keys to run (batched, single-1,
+ *                         single-8, existing-8; default all)
  *
  * Scenarios, every append to a new stream as a command creating an aggregate does:
  *   batched  8 writers, 10 events per append
@@ -68,12 +70,13 @@ type SystemName = (typeof SYSTEMS)[number];
 async function main(): Promise<void> {
   const rounds = intFromEnv('BENCH_ROUNDS', 6, 50);
   const appends = intFromEnv('BENCH_APPENDS', 1000, 100_000);
+  const wanted = process.env.BENCH_SCENARIOS ? new Set(process.env.BENCH_SCENARIOS.split(',').map((key) => key.trim())) : undefined;
   const scenarios: Scenario[] = [
     { name: 'batched: 8 writers, 10 events/append', figure: 'pg-batched', writers: 8, eventsPerAppend: 10, appends },
     { name: 'single: 1 writer, 1 event/append', figure: 'pg-single-1', writers: 1, eventsPerAppend: 1, appends },
     { name: 'single: 8 writers, 1 event/append', figure: 'pg-single-8', writers: 8, eventsPerAppend: 1, appends: appends * 2 },
     { name: 'single to existing streams: 8 writers', figure: 'pg-existing-8', writers: 8, eventsPerAppend: 1, appends: appends * 2, existing: true },
-  ];
+  ].filter((scenario) => wanted === undefined || wanted.has(scenario.figure!.replace(/^pg-/, '')));
   console.log(`node ${process.version}, ${new Date().toISOString()}, ${rounds} rounds`);
 
   const databaseUrl = process.env.DATABASE_URL ?? readInfraEnv('DATABASE_URL');
