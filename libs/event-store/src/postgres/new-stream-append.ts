@@ -53,15 +53,22 @@ export function chainNewStream(streamId: string, events: readonly EventToAppend[
   const metadata = new Array<string>(events.length);
   let doubt = false;
   let previous = GENESIS_HASH;
+  // Consecutive events mostly share their type: its part of the hashed body is built once per run.
+  let tailType: string | undefined;
+  let tail = '';
   for (let index = 0; index < events.length; index += 1) {
     const event = events[index];
+    if (event.type !== tailType) {
+      tailType = event.type;
+      tail = hashTail(streamId, tailType);
+    }
     const { previousHash: _previous, hash: _hash, ...ownMetadata } = event.metadata;
     const eventData = canonicalEncode(event.data);
     const eventMetadata = canonicalEncode(ownMetadata);
     // Hash fields the caller sent are dropped here but still checked by the full walk.
     doubt ||= contentNeedsFullCheck(eventData) || contentNeedsFullCheck(eventMetadata) || _previous !== undefined || _hash !== undefined;
     // The body the append function hashes (and `hashEvent` of @lib/es-core), version = index.
-    const link = hash('sha256', `${previous}\n{"data":${eventData},"metadata":${eventMetadata}${hashTail(streamId, event.type)}${index}}`, 'hex');
+    const link = hash('sha256', `${previous}\n{"data":${eventData},"metadata":${eventMetadata}${tail}${index}}`, 'hex');
     data[index] = eventData;
     // Own metadata always holds eventId, so it is never '{}'.
     metadata[index] = `${eventMetadata.slice(0, -1)},"hash":"${link}","previousHash":"${previous}"}`;
@@ -115,29 +122,38 @@ function boundStatement(names: SqlNames, streamId: string, events: readonly Even
     values[at + 3] = metadata[index];
     values[at + 4] = event.metadata.occurredAt;
   }
-  return { name: `es_new_stream_${count}_${names.schema}`, text: boundText(names, count), values };
+  const { name, text } = boundStatementText(names, count);
+  return { name, text, values };
 }
 
-const boundTexts = new Map<string, string>();
+/** Per schema, by event count: built once, as pg prepares it once per connection. */
+const boundTexts = new Map<string, Array<{ name: string; text: string }>>();
 
-function boundText(names: SqlNames, count: number): string {
-  const key = `${names.schema}:${count}`;
-  let text = boundTexts.get(key);
-  if (text === undefined) {
+function boundStatementText(names: SqlNames, count: number): { name: string; text: string } {
+  let bySize = boundTexts.get(names.schema);
+  if (bySize === undefined) {
+    bySize = [];
+    boundTexts.set(names.schema, bySize);
+  }
+  let statement = bySize[count];
+  if (statement === undefined) {
     const rows = Array.from({ length: count }, (_, index) => {
       const at = 2 + 5 * index;
       return `($${at}::uuid, $${at + 1}::text, $${at + 2}::jsonb, $${at + 3}::jsonb, $${at + 4}::timestamptz, ${index})`;
     });
-    text = `${basePositionSql(names, '$1')}, appended AS (
+    statement = {
+      name: `es_new_stream_${count}_${names.schema}`,
+      text: `${basePositionSql(names, '$1')}, appended AS (
         INSERT INTO ${names.events} ${COLUMNS}
         SELECT next_free.position + e.n, $1::text, e.n, e.event_id, e.type, e.data, e.metadata, e.occurred_at
         FROM next_free, (VALUES ${rows.join(', ')}) AS e(event_id, type, data, metadata, occurred_at, n)
         RETURNING global_position
       )
-      SELECT max(global_position) AS last_position FROM appended`;
-    boundTexts.set(key, text);
+      SELECT max(global_position) AS last_position FROM appended`,
+    };
+    bySize[count] = statement;
   }
-  return text;
+  return statement;
 }
 
 /** Each column as one JSON array of strings (see textArray in sql-statements.ts), zipped by ROWS FROM. */
