@@ -82,6 +82,10 @@ interface Burst {
    * swayed by other processes' load than throughput, it shows the code's own cost.
    */
   cpuMicrosPerMessage: number;
+  /** Clock start to the first delivery: what the consumer takes to see the burst begin. */
+  firstDeliveryMs: number;
+  /** Last publish acknowledged to the last delivery: what the consumer is behind at the end. */
+  drainMs: number;
 }
 
 /** One way of publishing and consuming a burst: the adapter or raw kafkajs. */
@@ -161,7 +165,10 @@ async function compare(
       `${label}${size} messages, round ${round + 1}/${settings.rounds} (${order.join(' then ')}): ` +
         `adapter ${Math.round(run.adapter.deliverPerSecond)} msg/s, raw ${Math.round(run.raw.deliverPerSecond)} msg/s, ` +
         `ratio ${(run.adapter.deliverPerSecond / run.raw.deliverPerSecond).toFixed(2)}; ` +
-        `CPU µs/msg adapter ${run.adapter.cpuMicrosPerMessage.toFixed(1)}, raw ${run.raw.cpuMicrosPerMessage.toFixed(1)}`,
+        `CPU µs/msg adapter ${run.adapter.cpuMicrosPerMessage.toFixed(1)}, raw ${run.raw.cpuMicrosPerMessage.toFixed(1)}; ` +
+        `first delivery ms adapter ${Math.round(run.adapter.firstDeliveryMs)}, raw ${Math.round(run.raw.firstDeliveryMs)}; ` +
+        `drain after the last publish ms adapter ${Math.round(run.adapter.drainMs)}, raw ${Math.round(run.raw.drainMs)}; ` +
+        `publish s adapter ${(run.adapter.messages / run.adapter.publishPerSecond).toFixed(2)}, raw ${(run.raw.messages / run.raw.publishPerSecond).toFixed(2)}`,
     );
   }
   return runs;
@@ -250,6 +257,7 @@ class Meter {
   private readonly seen = new Set<string>();
   private readonly latencies: number[] = [];
   private lastDelivery = 0;
+  private firstDelivery = 0;
 
   /** Set once the warm-up message came through: producer connected, consumer fetching. */
   private warmedUp = false;
@@ -263,6 +271,7 @@ class Meter {
     if (this.seen.has(id)) return;
     this.seen.add(id);
     this.latencies.push(now - value.sentAt);
+    if (this.seen.size === 1) this.firstDelivery = now;
     this.lastDelivery = now;
   }
 
@@ -300,6 +309,8 @@ class Meter {
       latencyMs: percentiles(this.latencies),
       warmUpMs,
       cpuMicrosPerMessage: (cpu.user + cpu.system) / Math.max(1, published),
+      firstDeliveryMs: this.firstDelivery - started,
+      drainMs: this.lastDelivery - publishedAt,
     };
   }
 }
@@ -327,6 +338,8 @@ function printComparison(comparison: Array<{ size: number; runs: Array<{ adapter
         'CPU µs/msg adapter/raw': `${of((r) => r.adapter.cpuMicrosPerMessage)} / ${of((r) => r.raw.cpuMicrosPerMessage)}`,
         'median CPU ratio': round(median(runs.map((r) => r.adapter.cpuMicrosPerMessage / r.raw.cpuMicrosPerMessage))),
         'warm-up ms adapter/raw': `${of((r) => r.adapter.warmUpMs)} / ${of((r) => r.raw.warmUpMs)}`,
+        'first delivery ms adapter/raw': `${of((r) => r.adapter.firstDeliveryMs)} / ${of((r) => r.raw.firstDeliveryMs)}`,
+        'drain ms adapter/raw': `${of((r) => r.adapter.drainMs)} / ${of((r) => r.raw.drainMs)}`,
         lost: runs.reduce((n, r) => n + (r.adapter.messages - r.adapter.delivered) + (r.raw.messages - r.raw.delivered), 0),
       };
     }),
