@@ -24,9 +24,9 @@ import { POSITION_TX_SHIFT, SqlNames, SqlValue, Statement, hashTail } from '../s
 const POSITIONS_PER_TX = 2 ** POSITION_TX_SHIFT;
 
 /**
- * Up to this many events an append binds five parameters per event (one prepared
- * statement per count); larger ones send each column as one JSON array. Binding costs
- * neither side any escaping or JSON parsing, and 64 covers every append the services make.
+ * Up to this many events a creation binds five parameters per event (one prepared
+ * statement per count, so at most this many per connection); larger ones send each
+ * column as one JSON array. Binding costs neither side any escaping or JSON parsing.
  */
 export const MAX_BOUND_EVENTS = 64;
 
