@@ -18,7 +18,7 @@
  */
 import { hash } from 'node:crypto';
 import { EventToAppend, GENESIS_HASH } from '@lib/es-core';
-import { canonicalEncode } from '../sql/canonical-encode';
+import { canonicalEncode, droppedMemberCount } from '../sql/canonical-encode';
 import { POSITION_TX_SHIFT, SqlNames, SqlValue, Statement, hashTail } from '../sql/sql-statements';
 
 const POSITIONS_PER_TX = 2 ** POSITION_TX_SHIFT;
@@ -63,10 +63,17 @@ export function chainNewStream(streamId: string, events: readonly EventToAppend[
       tail = hashTail(streamId, tailType);
     }
     const { previousHash: _previous, hash: _hash, ...ownMetadata } = event.metadata;
+    const dropped = droppedMemberCount();
     const eventData = canonicalEncode(event.data);
     const eventMetadata = canonicalEncode(ownMetadata);
-    // Hash fields the caller sent are dropped here but still checked by the full walk.
-    doubt ||= contentNeedsFullCheck(eventData) || contentNeedsFullCheck(eventMetadata) || _previous !== undefined || _hash !== undefined;
+    // What is in the value but not in the text (hash fields the caller sent, members the
+    // encoding leaves out) is still checked by the full walk.
+    doubt ||=
+      contentNeedsFullCheck(eventData) ||
+      contentNeedsFullCheck(eventMetadata) ||
+      _previous !== undefined ||
+      _hash !== undefined ||
+      droppedMemberCount() !== dropped;
     // The body the append function hashes (and `hashEvent` of @lib/es-core), version = index.
     const link = hash('sha256', `${previous}\n{"data":${eventData},"metadata":${eventMetadata}${tail}${index}}`, 'hex');
     data[index] = eventData;
@@ -81,7 +88,8 @@ export function chainNewStream(streamId: string, events: readonly EventToAppend[
  * Whether canonical JSON text may hold what the append validation refuses inside data or
  * metadata: a key starting with `$`, a NUL or a lone surrogate. JSON.stringify escapes the
  * last two as `\u....`, and every key and every `$`-string starts with `"$`; text with
- * neither cannot hold them, so the walk over the value is skipped. Text with either (also
+ * neither cannot hold them, so the walk over the value is skipped (unless the encoding
+ * left a member out: see chainNewStream). Text with either (also
  * a `\u` that is an escaped backslash, a `$date` tag or a string value starting with `$`)
  * gets the full walk, which decides.
  */

@@ -148,6 +148,9 @@ describe('PostgreSQL event store: creating a stream without the append function'
       [[withData({ note: { $date: '2026-01-01' } })], /data\.note\.\$date.*reserved/],
       [[withData({}, { $source: 'import' })], /metadata\.\$source.*reserved/],
       [[withData({}, { hash: 'x\u0000' })], /metadata\.hash holds/],
+      // Members the encoding leaves out are not in the text, but their keys are still checked.
+      [[withData({ $gone: undefined })], /data\.\$gone.*reserved/],
+      [[withData({ nested: { $fn: () => 1 } })], /data\.nested\.\$fn.*reserved/],
       // The first bad event is named, as by the full validation, whatever is wrong with a later one.
       [[withData({ ratio: Number.NaN }), { ...event('Late'), metadata: { ...event('Late').metadata, eventId: 'not-a-uuid' } }], /event #1: metadata\.eventId/],
       [[withData({ note: '\ud800' }), { ...event('Late'), metadata: { ...event('Late').metadata, eventId: 'not-a-uuid' } }], /event #0: data\.note holds/],

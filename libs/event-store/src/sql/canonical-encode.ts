@@ -24,6 +24,17 @@ export function canonicalEncode(value: unknown): string {
   }
 }
 
+let droppedMembers = 0;
+
+/**
+ * How many object members (undefined, functions, symbols) encodings have left out so far
+ * in this process. A caller that reads the text in place of the value compares it before
+ * and after an encoding: a dropped member's key is in the value but not in the text.
+ */
+export function droppedMemberCount(): number {
+  return droppedMembers;
+}
+
 function encodeObject(value: object): string {
   if (Array.isArray(value)) {
     let out = '[';
@@ -42,7 +53,10 @@ function encodeObject(value: object): string {
     const key = keys[index];
     const inner = record[key];
     // encodeJson drops undefined members; JSON.stringify drops functions and symbols.
-    if (inner === undefined || typeof inner === 'function' || typeof inner === 'symbol') continue;
+    if (inner === undefined || typeof inner === 'function' || typeof inner === 'symbol') {
+      droppedMembers += 1;
+      continue;
+    }
     if (out.length > 1) out += ',';
     out += quotedKey(key);
     out += typeof inner === 'string' ? JSON.stringify(inner) : canonicalEncode(inner);
