@@ -405,9 +405,22 @@ function benchTopic(kind: string): string {
 /** As the adapter creates topics, so that both contenders write to the same kind of log. */
 async function createTopic(admin: Admin, topic: string): Promise<void> {
   await admin.createTopics({
-    waitForLeaders: true,
+    waitForLeaders: false,
     topics: [{ topic, numPartitions: PARTITIONS, replicationFactor: -1, configEntries: [{ name: 'retention.ms', value: '-1' }] }],
   });
+  // Not kafkajs's waitForLeaders: right after a create the broker may still answer
+  // UNKNOWN_TOPIC_OR_PARTITION, which it does not retry (a run on the loaded machine died of it).
+  const deadline = performance.now() + 30_000;
+  for (;;) {
+    try {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+      if (topics.every((entry) => entry.partitions.length === PARTITIONS && entry.partitions.every((partition) => partition.leader >= 0))) return;
+    } catch (error) {
+      if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION' || performance.now() > deadline) throw error;
+    }
+    if (performance.now() > deadline) throw new Error(`topic ${topic} has no leaders after 30 s`);
+    await delay(50);
+  }
 }
 
 /** The shared dev broker should not collect topics per run. */
