@@ -13,6 +13,8 @@
  *   BENCH_APPENDS         appends per system and round (default 1000, max 100000); the
  *                         8-writer single-event scenario runs twice as many
  *   BENCH_PGLITE          0 skips the PGlite runs
+ *   BENCH_SCENARIOS       comma-separated scenario keys to run (batched, single-1,
+ *                         single-8, existing-8; default all)
  *
  * Scenarios, every append to a new stream as a command creating an aggregate does:
  *   batched  8 writers, 10 events per append
@@ -24,7 +26,9 @@
  * In each round the three systems run one after another (ours, Emmett, raw, then the next
  * round), so a change in the machine's load hits all three alike; each round yields one
  * ratio, and the table shows the median and the range of those ratios. Latency is the
- * whole append call; p50/p99 are over every call of every round.
+ * whole append call; p50/p99 are over every call of every round. Client CPU is this
+ * process's CPU per event (median of the rounds): what each system costs on the
+ * application's side, less swayed by the machine's load than throughput.
  *
  * PostgreSQL runs in a fresh database (ours in schema `event_store`, Emmett in `public`,
  * the raw table in `raw_insert`) dropped at the end.
@@ -60,6 +64,8 @@ interface Run {
   events: number;
   seconds: number;
   latenciesMs: number[];
+  /** CPU of this process (the client side: encoding, hashing, the driver) per event. */
+  cpuMicrosPerEvent: number;
 }
 
 const SYSTEMS = ['ours', 'Emmett', 'raw INSERT'] as const;
@@ -68,12 +74,13 @@ type SystemName = (typeof SYSTEMS)[number];
 async function main(): Promise<void> {
   const rounds = intFromEnv('BENCH_ROUNDS', 6, 50);
   const appends = intFromEnv('BENCH_APPENDS', 1000, 100_000);
+  const wanted = process.env.BENCH_SCENARIOS ? new Set(process.env.BENCH_SCENARIOS.split(',').map((key) => key.trim())) : undefined;
   const scenarios: Scenario[] = [
     { name: 'batched: 8 writers, 10 events/append', figure: 'pg-batched', writers: 8, eventsPerAppend: 10, appends },
     { name: 'single: 1 writer, 1 event/append', figure: 'pg-single-1', writers: 1, eventsPerAppend: 1, appends },
     { name: 'single: 8 writers, 1 event/append', figure: 'pg-single-8', writers: 8, eventsPerAppend: 1, appends: appends * 2 },
     { name: 'single to existing streams: 8 writers', figure: 'pg-existing-8', writers: 8, eventsPerAppend: 1, appends: appends * 2, existing: true },
-  ];
+  ].filter((scenario) => wanted === undefined || wanted.has(scenario.figure!.replace(/^pg-/, '')));
   console.log(`node ${process.version}, ${new Date().toISOString()}, ${rounds} rounds`);
 
   const databaseUrl = process.env.DATABASE_URL ?? readInfraEnv('DATABASE_URL');
@@ -182,6 +189,7 @@ async function drive(append: Appender, scenario: Scenario): Promise<Run> {
     for (const stream of ownStreams.flat()) await append(stream, [anEvent(0)], false);
   }
   let next = 0;
+  const cpuAtStart = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     ownStreams.map(async (streams) => {
@@ -196,7 +204,10 @@ async function drive(append: Appender, scenario: Scenario): Promise<Run> {
       }
     }),
   );
-  return { events: latenciesMs.length * scenario.eventsPerAppend, seconds: (performance.now() - started) / 1000, latenciesMs };
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuAtStart);
+  const events = latenciesMs.length * scenario.eventsPerAppend;
+  return { events, seconds, latenciesMs, cpuMicrosPerEvent: (cpu.user + cpu.system) / events };
 }
 
 async function benchPglite(appends: number): Promise<void> {
@@ -236,6 +247,7 @@ function summarise(scenario: string, system: string, runs: Run[]): Record<string
     'events/s': Math.round(median(runs.map(throughput))),
     'p50 ms': percentile(latencies, 50).toFixed(2),
     'p99 ms': percentile(latencies, 99).toFixed(2),
+    'client CPU µs/event': median(runs.map((run) => run.cpuMicrosPerEvent)).toFixed(1),
   };
 }
 

@@ -27,8 +27,9 @@
  * first in the process otherwise paid for compiling kafkajs' hot code.
  *
  * Every run: a fresh topic of 3 partitions (retention forever, as the adapter creates
- * them), one subscriber in a fresh group, messages published in awaited batches of 500
- * over 100 keys, clocked from the first publish to the last delivery. Latency is publish
+ * them), one subscriber in a fresh group, one warm-up message through it and a pause of
+ * SETTLE_MS (so both consumers start idle in a fetch), then messages published in awaited
+ * batches of 500 over 100 keys, clocked from the first publish to the last delivery. Latency is publish
  * call to handler entry; in a burst it is mostly queueing behind the burst itself.
  *
  * Raw kafkajs is what an application would write without the adapter: a default
@@ -53,6 +54,8 @@ const CONSUMER_SETTINGS = { sessionTimeout: 6_000, heartbeatInterval: 500, rebal
 const CONCURRENCY = 3;
 const WARM_UP_ID = 'warm-up';
 const WARM_UP_ROUND_MESSAGES = 5_000;
+/** Longer than the consumer's maxWaitTimeInMs plus a commit round trip on a loaded broker. */
+const SETTLE_MS = 1_000;
 
 interface Settings {
   sizes: number[];
@@ -82,6 +85,10 @@ interface Burst {
    * swayed by other processes' load than throughput, it shows the code's own cost.
    */
   cpuMicrosPerMessage: number;
+  /** Clock start to the first delivery: what the consumer takes to see the burst begin. */
+  firstDeliveryMs: number;
+  /** Last publish acknowledged to the last delivery: what the consumer is behind at the end. */
+  drainMs: number;
 }
 
 /** One way of publishing and consuming a burst: the adapter or raw kafkajs. */
@@ -161,7 +168,10 @@ async function compare(
       `${label}${size} messages, round ${round + 1}/${settings.rounds} (${order.join(' then ')}): ` +
         `adapter ${Math.round(run.adapter.deliverPerSecond)} msg/s, raw ${Math.round(run.raw.deliverPerSecond)} msg/s, ` +
         `ratio ${(run.adapter.deliverPerSecond / run.raw.deliverPerSecond).toFixed(2)}; ` +
-        `CPU µs/msg adapter ${run.adapter.cpuMicrosPerMessage.toFixed(1)}, raw ${run.raw.cpuMicrosPerMessage.toFixed(1)}`,
+        `CPU µs/msg adapter ${run.adapter.cpuMicrosPerMessage.toFixed(1)}, raw ${run.raw.cpuMicrosPerMessage.toFixed(1)}; ` +
+        `first delivery ms adapter ${Math.round(run.adapter.firstDeliveryMs)}, raw ${Math.round(run.raw.firstDeliveryMs)}; ` +
+        `drain after the last publish ms adapter ${Math.round(run.adapter.drainMs)}, raw ${Math.round(run.raw.drainMs)}; ` +
+        `publish s adapter ${(run.adapter.messages / run.adapter.publishPerSecond).toFixed(2)}, raw ${(run.raw.messages / run.raw.publishPerSecond).toFixed(2)}`,
     );
   }
   return runs;
@@ -250,6 +260,7 @@ class Meter {
   private readonly seen = new Set<string>();
   private readonly latencies: number[] = [];
   private lastDelivery = 0;
+  private firstDelivery = 0;
 
   /** Set once the warm-up message came through: producer connected, consumer fetching. */
   private warmedUp = false;
@@ -263,6 +274,7 @@ class Meter {
     if (this.seen.has(id)) return;
     this.seen.add(id);
     this.latencies.push(now - value.sentAt);
+    if (this.seen.size === 1) this.firstDelivery = now;
     this.lastDelivery = now;
   }
 
@@ -277,6 +289,11 @@ class Meter {
     await until(() => this.warmedUp, warmUpStarted + maxMs);
     if (!this.warmedUp) throw new Error(`the warm-up message on ${topic} never arrived`);
     const warmUpMs = performance.now() - warmUpStarted;
+    // After handling the warm-up, kafkajs commits it and heartbeats before it fetches again;
+    // that first commit of a new group took 60-700 ms on the loaded machine and fell inside
+    // the clock, by chance more for one contender than the other. Both now start from a
+    // consumer waiting in a fetch.
+    await delay(SETTLE_MS);
     const started = performance.now();
     const cpuAtStart = process.cpuUsage();
     const deadline = started + maxMs;
@@ -300,6 +317,8 @@ class Meter {
       latencyMs: percentiles(this.latencies),
       warmUpMs,
       cpuMicrosPerMessage: (cpu.user + cpu.system) / Math.max(1, published),
+      firstDeliveryMs: this.firstDelivery - started,
+      drainMs: this.lastDelivery - publishedAt,
     };
   }
 }
@@ -327,6 +346,8 @@ function printComparison(comparison: Array<{ size: number; runs: Array<{ adapter
         'CPU µs/msg adapter/raw': `${of((r) => r.adapter.cpuMicrosPerMessage)} / ${of((r) => r.raw.cpuMicrosPerMessage)}`,
         'median CPU ratio': round(median(runs.map((r) => r.adapter.cpuMicrosPerMessage / r.raw.cpuMicrosPerMessage))),
         'warm-up ms adapter/raw': `${of((r) => r.adapter.warmUpMs)} / ${of((r) => r.raw.warmUpMs)}`,
+        'first delivery ms adapter/raw': `${of((r) => r.adapter.firstDeliveryMs)} / ${of((r) => r.raw.firstDeliveryMs)}`,
+        'drain ms adapter/raw': `${of((r) => r.adapter.drainMs)} / ${of((r) => r.raw.drainMs)}`,
         lost: runs.reduce((n, r) => n + (r.adapter.messages - r.adapter.delivered) + (r.raw.messages - r.raw.delivered), 0),
       };
     }),
@@ -384,9 +405,22 @@ function benchTopic(kind: string): string {
 /** As the adapter creates topics, so that both contenders write to the same kind of log. */
 async function createTopic(admin: Admin, topic: string): Promise<void> {
   await admin.createTopics({
-    waitForLeaders: true,
+    waitForLeaders: false,
     topics: [{ topic, numPartitions: PARTITIONS, replicationFactor: -1, configEntries: [{ name: 'retention.ms', value: '-1' }] }],
   });
+  // Not kafkajs's waitForLeaders: right after a create the broker may still answer
+  // UNKNOWN_TOPIC_OR_PARTITION, which it does not retry (a run on the loaded machine died of it).
+  const deadline = performance.now() + 30_000;
+  for (;;) {
+    try {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+      if (topics.every((entry) => entry.partitions.length === PARTITIONS && entry.partitions.every((partition) => partition.leader >= 0))) return;
+    } catch (error) {
+      if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION' || performance.now() > deadline) throw error;
+    }
+    if (performance.now() > deadline) throw new Error(`topic ${topic} has no leaders after 30 s`);
+    await delay(50);
+  }
 }
 
 /** The shared dev broker should not collect topics per run. */

@@ -8,6 +8,20 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * and indexes `occurredAt` for point-in-time reads, so both must parse.
  */
 export function validateEventsToAppend(streamId: string, events: readonly EventToAppend[]): void {
+  validate(streamId, events, true);
+}
+
+/**
+ * The same checks except those inside data and metadata, for a caller that has ruled
+ * those out another way and otherwise calls {@link validateEventsToAppend} (the
+ * PostgreSQL creation of a stream reads its own canonical JSON text instead of walking
+ * every value twice: postgres/new-stream-append.ts).
+ */
+export function validateEventEnvelopes(streamId: string, events: readonly EventToAppend[]): void {
+  validate(streamId, events, false);
+}
+
+function validate(streamId: string, events: readonly EventToAppend[], content: boolean): void {
   if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('stream id must be a non-empty string');
   events.forEach((event, index) => {
     const where = `stream ${streamId}, event #${index}`;
@@ -19,6 +33,7 @@ export function validateEventsToAppend(streamId: string, events: readonly EventT
     if (typeof event.metadata.occurredAt !== 'string' || Number.isNaN(Date.parse(event.metadata.occurredAt))) {
       throw new TypeError(`${where}: metadata.occurredAt must be an ISO-8601 instant; got ${String(event.metadata.occurredAt)}`);
     }
+    if (!content) return;
     const bad = findPath(event.data, 'data', UNSTORABLE) ?? findPath(event.metadata, 'metadata', UNSTORABLE);
     if (bad) throw new TypeError(`${where}: ${bad} holds a NUL character or a lone UTF-16 surrogate, which cannot be stored`);
     const reserved = findPath(event.data, 'data', RESERVED_KEY) ?? findPath(event.metadata, 'metadata', RESERVED_KEY);

@@ -135,6 +135,52 @@ describe('PostgreSQL event store: creating a stream without the append function'
     expect(await store.readStream('account-2')).toEqual([]);
   });
 
+  it('refuses what every append refuses inside data and metadata, without the full walk on clean events', async () => {
+    const withData = (data: Record<string, unknown>, metadata: Record<string, unknown> = {}): EventToAppend => ({
+      ...event('Checked'),
+      data,
+      metadata: { ...event('Checked').metadata, ...metadata },
+    });
+    const refusals: Array<[EventToAppend[], RegExp]> = [
+      [[withData({ note: 'a\u0000b' })], /event #0: data\.note holds a NUL/],
+      [[event('Fine'), withData({ list: ['ok', '\ud83d'] })], /event #1: data\.list\[1\] holds/],
+      [[withData({}, { note: '\udc00' })], /metadata\.note holds/],
+      [[withData({ note: { $date: '2026-01-01' } })], /data\.note\.\$date.*reserved/],
+      [[withData({}, { $source: 'import' })], /metadata\.\$source.*reserved/],
+      [[withData({}, { hash: 'x\u0000' })], /metadata\.hash holds/],
+      // Members the encoding leaves out are not in the text, but their keys are still checked.
+      [[withData({ $gone: undefined })], /data\.\$gone.*reserved/],
+      [[withData({ nested: { $fn: () => 1 } })], /data\.nested\.\$fn.*reserved/],
+      // The first bad event is named, as by the full validation, whatever is wrong with a later one.
+      [[withData({ ratio: Number.NaN }), { ...event('Late'), metadata: { ...event('Late').metadata, eventId: 'not-a-uuid' } }], /event #1: metadata\.eventId/],
+      [[withData({ note: '\ud800' }), { ...event('Late'), metadata: { ...event('Late').metadata, eventId: 'not-a-uuid' } }], /event #0: data\.note holds/],
+    ];
+    for (const [events, message] of refusals) {
+      await expect(store.appendToStream(`refused-${randomUUID()}`, events, { expectedVersion: 'no_stream' })).rejects.toThrow(message);
+    }
+    await expect(store.appendToStream('nan', [withData({ ratio: Number.NaN })], { expectedVersion: 'no_stream' })).rejects.toThrow(/non-finite/);
+    expect(await store.readAll()).toEqual([]);
+
+    // What only looks suspect in the text (a backslash before u, a string starting with $, the codec's tags) is stored.
+    const ordinary = { path: 'C:\\users', price: '$5', at: new Date('2026-01-01T00:00:00.000Z'), big: 7n, emoji: '👩🏽‍⚖️' };
+    await store.appendToStream('ordinary', [withData(ordinary)], { expectedVersion: 'no_stream' });
+    const [read] = await store.readStream('ordinary');
+    expect(read.data).toEqual(ordinary);
+    expect(verifyChain('ordinary', [read]).ok).toBe(true);
+  });
+
+  it('binds up to 64 events and sends larger creations as arrays, with the same chain and positions', async () => {
+    for (const size of [1, 10, 64, 65, 200]) {
+      const streamId = `size-${size}`;
+      const created = await store.appendToStream(streamId, Array.from({ length: size }, (_, index) => event(`E${index}`)), { expectedVersion: 'no_stream' });
+      const read = await store.readStream(streamId);
+      expect(read.map((recorded) => recorded.type)).toEqual(Array.from({ length: size }, (_, index) => `E${index}`));
+      expect(read.map((recorded) => recorded.globalPosition - read[0].globalPosition)).toEqual(read.map((_, index) => BigInt(index)));
+      expect(created).toEqual({ nextExpectedVersion: size - 1, lastGlobalPosition: read[size - 1].globalPosition });
+      expect(verifyChain(streamId, read).ok).toBe(true);
+    }
+  });
+
   it('links the chain the append function continues, and the positions of one transaction run on', async () => {
     const created = await store.appendToStream('ledger-1', [event('E0'), event('E1'), event('E2')], { expectedVersion: 'no_stream' });
     expect(created.nextExpectedVersion).toBe(2);
@@ -146,17 +192,21 @@ describe('PostgreSQL event store: creating a stream without the append function'
 
     const session = new Client({ connectionString });
     await session.connect();
+    let before = 0n;
     try {
       const names = sqlNames(schema);
       await session.query('BEGIN');
       const [first] = (await session.query(appendStatement(names, 'one', 'no_stream', [event('A0')]).text, appendStatement(names, 'one', 'no_stream', [event('A0')]).values)).rows;
       const second = newStreamStatement(names, 'two', [event('B0'), event('B1')]);
-      const rows = (await session.query(second.text, second.values)).rows as Array<{ global_position: string }>;
+      const [secondRow] = (await session.query(second.text, second.values)).rows as Array<{ last_position: string }>;
       await session.query('COMMIT');
-      expect(rows.map((row) => BigInt(row.global_position)).sort()).toEqual([BigInt(first.last_position) + 1n, BigInt(first.last_position) + 2n]);
+      before = BigInt(first.last_position);
+      expect(BigInt(secondRow.last_position)).toBe(before + 2n);
     } finally {
       await session.end();
     }
-    expect(verifyChain('two', await store.readStream('two')).ok).toBe(true);
+    const two = await store.readStream('two');
+    expect(verifyChain('two', two).ok).toBe(true);
+    expect(two.map((recorded) => recorded.globalPosition)).toEqual([before + 1n, before + 2n]);
   });
 });

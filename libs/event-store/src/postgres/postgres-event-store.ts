@@ -1,10 +1,10 @@
 import { Pool, PoolClient, PoolConfig } from 'pg';
 import { AppendResult, EventToAppend, ExpectedVersion, WrongExpectedVersionError } from '@lib/es-core';
-import { validateEventsToAppend } from '../append-validation';
+import { validateEventEnvelopes, validateEventsToAppend } from '../append-validation';
 import { DuplicateEventIdError } from '../errors';
 import { SqlDriver, SqlEventStore, SqlEventStoreOptions, SqlExecutor } from '../sql/sql-event-store';
 import { EVENT_ID_CONSTRAINT, STREAM_VERSION_CONSTRAINT, Statement } from '../sql/sql-statements';
-import { NewStreamRow, newStreamStatement } from './new-stream-append';
+import { ChainedEvents, NewStreamRow, chainNewStream, newStreamStatement } from './new-stream-append';
 
 export interface PostgresEventStoreOptions extends SqlEventStoreOptions {
   /** e.g. `postgres://user:pass@localhost:5432/db`. Ignored when `pool` is given. */
@@ -35,20 +35,24 @@ export class PostgresEventStore extends SqlEventStore {
   ): Promise<AppendResult> {
     if (options.expectedVersion !== 'no_stream' || events.length === 0) return super.appendToStream(streamId, events, options);
     this.assertOpen();
-    validateEventsToAppend(streamId, events);
-    let rows: NewStreamRow[];
+    let chained: ChainedEvents;
     try {
-      rows = await this.driver.query<NewStreamRow>(newStreamStatement(this.names, streamId, events));
+      validateEventEnvelopes(streamId, events);
+      chained = chainNewStream(streamId, events);
+    } catch (error) {
+      // The full validation names the first bad event as every other append does; past it, the error stands.
+      validateEventsToAppend(streamId, events);
+      throw error;
+    }
+    if (chained.contentNeedsFullCheck) validateEventsToAppend(streamId, events);
+    let row: NewStreamRow;
+    try {
+      [row] = await this.driver.query<NewStreamRow>(newStreamStatement(this.names, streamId, events, chained));
     } catch (error) {
       throw await this.newStreamRefusal(streamId, error);
     }
     this.announceAppend();
-    let last = -1n;
-    for (const row of rows) {
-      const position = BigInt(row.global_position);
-      if (position > last) last = position;
-    }
-    return { nextExpectedVersion: events.length - 1, lastGlobalPosition: last };
+    return { nextExpectedVersion: events.length - 1, lastGlobalPosition: BigInt(row.last_position) };
   }
 
   /**

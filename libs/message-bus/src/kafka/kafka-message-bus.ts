@@ -517,6 +517,7 @@ class KafkaSubscription implements BusSubscription {
    * - commits and heartbeats are asked for once per `HOUSEKEEPING_MS` rather than per
    *   message (kafkajs would skip most of them anyway, but each call costs several
    *   promises), so a rebalance is still noticed within a heartbeat interval plus that;
+   *   whether the batch went stale (a seek) is asked at the same moments;
    * - a message that fails leaves the fast path for `retry`, which keeps the old rules
    *   (backoff, heartbeats, attempt counts, dead letter); later messages wait for it.
    */
@@ -531,9 +532,13 @@ class KafkaSubscription implements BusSubscription {
       payload.resolveOffset(handled);
       handled = undefined;
     };
+    // Stale means a seek was asked for this partition: only `consumer.seek` asks, which this
+    // bus never calls, so it is checked with the housekeeping rather than per message
+    // (kafkajs builds a JSON key for every check).
+    if (payload.isStale()) return false;
     try {
       for (const raw of messages) {
-        if (this.stopping.signal.aborted || !payload.isRunning() || payload.isStale()) return false;
+        if (this.stopping.signal.aborted || !payload.isRunning()) return false;
         let message: IncomingMessage;
         try {
           message = decode(topic, partition, raw, 1);
@@ -568,6 +573,7 @@ class KafkaSubscription implements BusSubscription {
           resolveHandled();
           await payload.commitOffsetsIfNecessary();
           await payload.heartbeat();
+          if (payload.isStale()) return false;
           housekeepingAt = Date.now() + HOUSEKEEPING_MS;
         }
       }
