@@ -321,7 +321,36 @@ async function memoryOf(running: Running, collectFirst = true): Promise<Memory> 
     heap: gauge('nodejs_heap_size_used_bytes'),
     external: gauge('nodejs_external_memory_bytes'),
     embeddedDatabase: gauge('embedded_database_memory_bytes'),
+    mallocResident: mallocResidentOf(running.child.pid),
   };
+}
+
+/**
+ * Resident bytes of glibc's malloc: the `[heap]` mapping and the thread arenas (anonymous
+ * mappings of at most 64 MiB starting on a 64 MiB boundary, where glibc places them). It
+ * holds freed memory it has not given back, so it is what moves idle RSS between runs of the
+ * same build (docs/benchmarks.md, the all-in-one's memory as accounts grow). NaN off Linux.
+ */
+function mallocResidentOf(pid: number | undefined): number {
+  let smaps: string;
+  try {
+    smaps = readFileSync(`/proc/${pid}/smaps`, 'utf8');
+  } catch {
+    return NaN;
+  }
+  const ARENA = 64n * 1024n * 1024n;
+  let bytes = 0;
+  let inMalloc = false;
+  for (const line of smaps.split('\n')) {
+    const mapping = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (mapping) {
+      const [start, end] = [BigInt(`0x${mapping[1]}`), BigInt(`0x${mapping[2]}`)];
+      inMalloc = mapping[3] === '[heap]' || (mapping[3] === '' && start % ARENA === 0n && end - start <= ARENA);
+    } else if (inMalloc && line.startsWith('Rss:')) {
+      bytes += Number(/(\d+)/.exec(line)?.[1] ?? 0) * 1024;
+    }
+  }
+  return bytes;
 }
 
 interface Memory {
@@ -331,10 +360,12 @@ interface Memory {
   external: number;
   /** PGlite's WebAssembly memory. */
   embeddedDatabase: number;
+  /** Resident in glibc's malloc (heap and arenas), in use or kept after being freed. */
+  mallocResident: number;
 }
 
 function describeMemory(memory: Memory): string {
-  return `RSS ${mb(memory.rss)}, heap used ${mb(memory.heap)}, external ${mb(memory.external)}, embedded PostgreSQL ${mb(memory.embeddedDatabase)}`;
+  return `RSS ${mb(memory.rss)}, heap used ${mb(memory.heap)}, external ${mb(memory.external)}, embedded PostgreSQL ${mb(memory.embeddedDatabase)}, malloc resident ${mb(memory.mallocResident)}`;
 }
 
 /**

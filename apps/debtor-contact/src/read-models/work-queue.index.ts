@@ -8,11 +8,43 @@ const POOL = '';
 const byStaticOrder = (a: WorkQueueEntryDoc, b: WorkQueueEntryDoc) => b.balance - a.balance || a.openedAt.localeCompare(b.openedAt) || a.accountId.localeCompare(b.accountId);
 
 /**
+ * The document's fields, in one fixed order, without the store's bookkeeping (`_id`). The
+ * index holds one per open account for the life of the process: a document as the store
+ * returns it (parsed JSON, then spread with its `_id`) took about 1.2 KB of heap, this copy
+ * about 0.5 KB (docs/benchmarks.md, the all-in-one's memory as accounts grow).
+ */
+function entryOf(doc: WorkQueueEntryDoc): WorkQueueEntryDoc {
+  return {
+    accountId: doc.accountId,
+    clientId: doc.clientId,
+    open: doc.open,
+    commercial: doc.commercial,
+    debtorName: doc.debtorName,
+    debtorKind: doc.debtorKind,
+    country: doc.country,
+    region: doc.region,
+    currency: doc.currency,
+    balance: doc.balance,
+    openedAt: doc.openedAt,
+    assignee: doc.assignee,
+    lastContactAt: doc.lastContactAt,
+    lastContactOutcome: doc.lastContactOutcome,
+    pendingPromises: doc.pendingPromises,
+    promiseDueDates: doc.promiseDueDates,
+    brokenPromiseAt: doc.brokenPromiseAt,
+    installmentMissedAt: doc.installmentMissedAt,
+    callDueSince: doc.callDueSince,
+    legalReviewDueSince: doc.legalReviewDueSince,
+    band: doc.band,
+  };
+}
+
+/**
  * The open accounts of the work queue read model, kept in the queue's static order per
  * assignee and band, so the next accounts are found by walking a few entries instead of
  * sorting the portfolio on each question (docs/debtor-contact.md, "The work queue": the
- * store alone took p99 ~100 ms at 10,000 accounts). It holds the read model's documents as
- * they are stored; the projector feeds it every document it changes.
+ * store alone took p99 ~100 ms at 10,000 accounts). It holds a compact copy of the read
+ * model's documents as they are stored; the projector feeds it every document it changes.
  */
 export class WorkQueueIndex {
   private readonly docs = new Map<string, WorkQueueEntryDoc>();
@@ -29,8 +61,9 @@ export class WorkQueueIndex {
     this.docs.clear();
     this.lists.clear();
     this.dueOn.clear();
-    for (const doc of docs) {
-      if (!doc.open) continue;
+    for (const stored of docs) {
+      if (!stored.open) continue;
+      const doc = entryOf(stored);
       this.docs.set(doc.accountId, doc);
       this.listOf(doc.assignee ?? POOL, doc.band).push(doc);
       this.noteDueDates(doc);
@@ -39,9 +72,10 @@ export class WorkQueueIndex {
   }
 
   /** The document as stored now: an open account is (re)placed in its order, a closed one leaves. */
-  upsert(doc: WorkQueueEntryDoc): void {
-    this.remove(doc.accountId);
-    if (!doc.open) return;
+  upsert(stored: WorkQueueEntryDoc): void {
+    this.remove(stored.accountId);
+    if (!stored.open) return;
+    const doc = entryOf(stored);
     this.docs.set(doc.accountId, doc);
     const list = this.listOf(doc.assignee ?? POOL, doc.band);
     list.splice(this.insertionPoint(list, doc), 0, doc);

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { ProjectedEvent } from '@lib/read-models';
 import { WorkQueueIndex } from './work-queue.index';
 import { QueueInstant, rankCandidates } from './work-queue.priority';
@@ -64,4 +66,36 @@ describe('the work queue index', () => {
     index.upsert({ ...first.doc, balance: 1 });
     expect(index.next('nobody', new QueueInstant(NOW), 2_000).map((e) => e.doc.accountId)).toEqual(byDefinition(docs.map((d) => (d.accountId === first.doc.accountId ? { ...d, balance: 1 } : d)), 'nobody', 2_000));
   });
+
+  it('holds a compact copy of each open account: less heap than the documents as the store returns them', () => {
+    // As the PGlite store returns them: parsed from JSONB text, then spread with the row's _id.
+    const texts = portfolio(30_000, 11)
+      .filter((doc) => doc.open)
+      .map((doc, n) => JSON.stringify({ ...doc, accountId: `acc-${n}-${'x'.repeat(30)}`, openedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString() }));
+    const asStored = (text: string) => {
+      const doc = JSON.parse(text) as WorkQueueEntryDoc;
+      return { ...doc, _id: doc.accountId } as WorkQueueEntryDoc;
+    };
+    const retained = (hold: (doc: WorkQueueEntryDoc) => void) => {
+      const before = heapAfterGc();
+      texts.forEach((text) => hold(asStored(text)));
+      return heapAfterGc() - before;
+    };
+    const documents = new Map<string, WorkQueueEntryDoc>();
+    const asDocuments = retained((doc) => documents.set(doc.accountId, doc));
+    const index = new WorkQueueIndex();
+    const asIndex = retained((doc) => index.upsert(doc));
+    expect(index.size).toBe(texts.length);
+    expect(asIndex).toBeLessThan(asDocuments * 0.6);
+    expect(index.next('nobody', new QueueInstant(NOW), 1)[0].doc).not.toHaveProperty('_id');
+  });
 });
+
+/** Heap in use after a full collection: exposes `gc` for this call only if jest was not started with it. */
+function heapAfterGc(): number {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}

@@ -1,21 +1,12 @@
-import {
-  ANY,
+import { createRequire } from 'node:module';
+import type * as Esdb from '@eventstore/db-client';
+import type {
   AllStreamRecordedEvent,
   AllStreamSubscription,
   AppendExpectedRevision,
-  BACKWARDS,
-  END,
   EventStoreDBClient,
-  FORWARDS,
   JSONType,
-  NO_STREAM,
   Position,
-  START,
-  STREAM_EXISTS,
-  StreamNotFoundError,
-  WrongExpectedVersionError as EsdbWrongExpectedVersionError,
-  excludeSystemEvents,
-  jsonEvent,
 } from '@eventstore/db-client';
 import {
   AppendResult,
@@ -57,11 +48,11 @@ const CHECKPOINT_EVENT_TYPE = 'CheckpointSaved';
 export function toEsdbExpectedRevision(expected: ExpectedVersion): AppendExpectedRevision {
   switch (expected) {
     case 'no_stream':
-      return NO_STREAM;
+      return esdb().NO_STREAM;
     case 'stream_exists':
-      return STREAM_EXISTS;
+      return esdb().STREAM_EXISTS;
     case 'any':
-      return ANY;
+      return esdb().ANY;
     default:
       return BigInt(expected);
   }
@@ -98,7 +89,7 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
       this.ownsClient = false;
     } else {
       if (!options.connectionString) throw new Error('EventStoreDbEventStore needs a connectionString or a client');
-      this.client = EventStoreDBClient.connectionString(options.connectionString);
+      this.client = esdb().EventStoreDBClient.connectionString(options.connectionString);
       this.ownsClient = true;
     }
     this.checkpointPrefix = options.checkpointStreamPrefix ?? 'checkpoint-';
@@ -128,7 +119,7 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
         ? toEsdbExpectedRevision(expectedVersion)
         : head
           ? head.revision
-          : NO_STREAM;
+          : esdb().NO_STREAM;
       try {
         const result = await this.client.appendToStream(streamId, chained.map(toEventData), { expectedRevision: revision });
         const lastRevision = result.nextExpectedRevision;
@@ -138,7 +129,7 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
           -1n;
         return { nextExpectedVersion: Number(lastRevision), lastGlobalPosition };
       } catch (error) {
-        if (!(error instanceof EsdbWrongExpectedVersionError)) throw error;
+        if (!(error instanceof esdb().WrongExpectedVersionError)) throw error;
         if (strict || attempt >= this.appendRetries) {
           const actual = error.actualVersion;
           throw new WrongExpectedVersionError(streamId, expectedVersion, typeof actual === 'bigint' ? Number(actual) : 'no_stream');
@@ -161,8 +152,8 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
     const events: RecordedEvent[] = [];
     try {
       const read = this.client.readStream(streamId, {
-        direction: FORWARDS,
-        fromRevision: from === 0 ? START : BigInt(from),
+        direction: esdb().FORWARDS,
+        fromRevision: from === 0 ? esdb().START : BigInt(from),
         ...(options.toVersion !== undefined ? { maxCount: BigInt(options.toVersion - from + 1) } : {}),
       });
       for await (const resolved of read) {
@@ -172,7 +163,7 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
         events.push(event);
       }
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
+      if (error instanceof esdb().StreamNotFoundError) return [];
       throw error;
     }
     return events;
@@ -193,8 +184,8 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
       let seen = 0;
       let lastRaw: bigint | undefined;
       const read = this.client.readAll({
-        direction: FORWARDS,
-        fromPosition: from === undefined ? START : toEsdbPosition(from),
+        direction: esdb().FORWARDS,
+        fromPosition: from === undefined ? esdb().START : toEsdbPosition(from),
         maxCount: pageSize,
       });
       for await (const resolved of read) {
@@ -218,8 +209,8 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
     const { onEvent, onError } = options;
     const after = fromStartIfNegative(options.after);
     const stream: AllStreamSubscription = this.client.subscribeToAll({
-      fromPosition: after === undefined ? START : toEsdbPosition(after),
-      filter: excludeSystemEvents(),
+      fromPosition: after === undefined ? esdb().START : toEsdbPosition(after),
+      filter: esdb().excludeSystemEvents(),
     });
     let closed = false;
     const done = (async () => {
@@ -268,8 +259,8 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
     const stream = this.checkpointStream(name);
     await this.client.appendToStream(
       stream,
-      jsonEvent({ type: CHECKPOINT_EVENT_TYPE, data: encodeJson({ position }) as JSONType }),
-      { expectedRevision: ANY },
+      esdb().jsonEvent({ type: CHECKPOINT_EVENT_TYPE, data: encodeJson({ position }) as JSONType }),
+      { expectedRevision: esdb().ANY },
     );
     // Only the latest checkpoint matters; let the server scavenge the rest.
     if (!this.trimmedCheckpointStreams.has(stream)) {
@@ -281,7 +272,7 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
   /** Reads the last entry of `$all`: the cheapest request every node answers. */
   async ping(): Promise<void> {
     this.assertOpen();
-    for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })) void resolved;
+    for await (const resolved of this.client.readAll({ direction: esdb().BACKWARDS, fromPosition: esdb().END, maxCount: 1 })) void resolved;
   }
 
   async close(): Promise<void> {
@@ -311,11 +302,11 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
 
   private async readLast(streamId: string) {
     try {
-      for await (const resolved of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+      for await (const resolved of this.client.readStream(streamId, { direction: esdb().BACKWARDS, fromRevision: esdb().END, maxCount: 1 })) {
         if (resolved.event) return resolved.event;
       }
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return null;
+      if (error instanceof esdb().StreamNotFoundError) return null;
       throw error;
     }
     return null;
@@ -323,7 +314,7 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
 
   /** The $all position of one event, read back because a batch's append result names only one position. */
   private async positionOf(streamId: string, revision: bigint): Promise<bigint | undefined> {
-    for await (const resolved of this.client.readStream(streamId, { direction: FORWARDS, fromRevision: revision, maxCount: 1 })) {
+    for await (const resolved of this.client.readStream(streamId, { direction: esdb().FORWARDS, fromRevision: revision, maxCount: 1 })) {
       return knownCommit(resolved.event?.position);
     }
     return undefined;
@@ -354,7 +345,7 @@ function knownCommit(position: Position | undefined): bigint | undefined {
 }
 
 function toEventData(event: EventToAppend) {
-  return jsonEvent({
+  return esdb().jsonEvent({
     id: event.metadata.eventId,
     type: event.type,
     data: encodeJson(event.data) as JSONType,
@@ -382,4 +373,16 @@ function toRecordedEvent(event: EsdbStoredEvent, globalPosition: bigint): Record
     data: decodeJson<Record<string, unknown>>(event.data as Json),
     metadata: decodeJson<RecordedEvent['metadata']>(event.metadata as Json),
   };
+}
+
+const requireHere = createRequire(__filename);
+let esdbLoaded: typeof Esdb | undefined;
+
+/**
+ * The EventStoreDB client (with gRPC and protobuf, about 300 modules) is loaded when a store
+ * is made, not with the library: the all-in-one, on PGlite, does not carry it
+ * (docs/benchmarks.md, the all-in-one's idle memory).
+ */
+function esdb(): typeof Esdb {
+  return (esdbLoaded ??= requireHere('@eventstore/db-client') as typeof Esdb);
 }

@@ -1,4 +1,6 @@
-import { Pool, PoolClient, PoolConfig } from 'pg';
+import { createRequire } from 'node:module';
+import type * as Pg from 'pg';
+import type { Pool, PoolClient, PoolConfig } from 'pg';
 import { AppendResult, EventToAppend, ExpectedVersion, WrongExpectedVersionError } from '@lib/es-core';
 import { validateEventEnvelopes, validateEventsToAppend } from '../append-validation';
 import { DuplicateEventIdError } from '../errors';
@@ -86,7 +88,7 @@ class PgDriver implements SqlDriver {
       this.ownsPool = false;
     } else {
       if (!options.connectionString) throw new Error('PostgresEventStore needs a connectionString or a pool');
-      this.pool = new Pool({ ...options.poolConfig, connectionString: options.connectionString });
+      this.pool = new (pgModule().Pool)({ ...options.poolConfig, connectionString: options.connectionString });
       this.ownsPool = true;
     }
     // An idle client that loses its server connection emits 'error' on the pool; without
@@ -159,4 +161,15 @@ class PgDriver implements SqlDriver {
     }
     if (this.ownsPool) await this.pool.end();
   }
+}
+
+const requireHere = createRequire(__filename);
+let pgLoaded: typeof Pg | undefined;
+
+/**
+ * `pg` is loaded when a store makes its own pool, not with the library: the all-in-one, on
+ * PGlite, does not carry it (docs/benchmarks.md, the all-in-one's idle memory).
+ */
+function pgModule(): typeof Pg {
+  return (pgLoaded ??= requireHere('pg') as typeof Pg);
 }

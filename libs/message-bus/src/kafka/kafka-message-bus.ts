@@ -1,16 +1,6 @@
-import {
-  Admin,
-  Consumer,
-  EachBatchPayload,
-  IHeaders,
-  Kafka,
-  KafkaMessage,
-  LogEntry,
-  Message,
-  Partitioners,
-  Producer,
-  logLevel,
-} from 'kafkajs';
+import { createRequire } from 'node:module';
+import type * as KafkaJs from 'kafkajs';
+import type { Admin, Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, LogEntry, Message, Producer, logLevel } from 'kafkajs';
 import {
   BusSubscription,
   GroupHasMembersError,
@@ -117,21 +107,21 @@ export class KafkaMessageBus implements MessageBus {
   constructor(private readonly options: KafkaMessageBusOptions) {
     if (options.brokers.length === 0) throw new TypeError('KafkaMessageBus needs at least one broker');
     this.partitions = options.partitions ?? 3;
-    this.kafka = new Kafka({
+    this.kafka = new (kafkajs().Kafka)({
       clientId: options.clientId,
       brokers: [...options.brokers],
       logLevel: toKafkaLogLevel(options.logLevel ?? 'warn'),
       logCreator: jsonLogCreator(options.log ?? writeJsonLine),
     });
     const pingTimeoutMs = options.pingTimeoutMs ?? 2_000;
-    this.pingClient = new Kafka({
+    this.pingClient = new (kafkajs().Kafka)({
       clientId: `${options.clientId}-ping`,
       brokers: [...options.brokers],
       connectionTimeout: pingTimeoutMs,
       requestTimeout: pingTimeoutMs,
       retry: { retries: 0 },
       // A failed ping is the answer, not news: the readiness probe reports it.
-      logLevel: logLevel.NOTHING,
+      logLevel: kafkajs().logLevel.NOTHING,
     });
   }
 
@@ -328,7 +318,7 @@ export class KafkaMessageBus implements MessageBus {
         maxInFlightRequests: 1,
         allowAutoTopicCreation: false,
         // Named explicitly: it is kafkajs 2's default, and naming it silences its warning.
-        createPartitioner: Partitioners.DefaultPartitioner,
+        createPartitioner: kafkajs().Partitioners.DefaultPartitioner,
       }),
       () => {
         this.producer = undefined;
@@ -749,15 +739,15 @@ function connectOnce<T extends { connect(): Promise<void> }>(client: T, onFailur
 function toKafkaLogLevel(level: KafkaLogLevel): logLevel {
   switch (level) {
     case 'nothing':
-      return logLevel.NOTHING;
+      return kafkajs().logLevel.NOTHING;
     case 'error':
-      return logLevel.ERROR;
+      return kafkajs().logLevel.ERROR;
     case 'warn':
-      return logLevel.WARN;
+      return kafkajs().logLevel.WARN;
     case 'info':
-      return logLevel.INFO;
+      return kafkajs().logLevel.INFO;
     case 'debug':
-      return logLevel.DEBUG;
+      return kafkajs().logLevel.DEBUG;
   }
 }
 
@@ -782,7 +772,7 @@ function jsonLogCreator(sink: (entry: Record<string, unknown>) => void) {
       const routine =
         (namespace === 'Connection' && ROUTINE_RESPONSE_ERRORS.has(String(rest.error))) ||
         (namespace === 'Runner' && message === 'The group is rebalancing, re-joining');
-      if (routine && threshold < logLevel.INFO) return;
+      if (routine && threshold < kafkajs().logLevel.INFO) return;
       const shown = routine ? 'info' : label.toLowerCase();
       sink({ time: timestamp, level: shown, source: `kafkajs:${namespace}`, message, ...rest });
     };
@@ -790,4 +780,15 @@ function jsonLogCreator(sink: (entry: Record<string, unknown>) => void) {
 
 function writeJsonLine(entry: Record<string, unknown>): void {
   process.stderr.write(`${JSON.stringify(entry, (_key, value: unknown) => (value instanceof Error ? describeError(value) : value))}\n`);
+}
+
+const requireHere = createRequire(__filename);
+let kafkajsLoaded: typeof KafkaJs | undefined;
+
+/**
+ * kafkajs is loaded when a Kafka bus is made, not with the library: the all-in-one, on the
+ * in-process bus, does not carry it (docs/benchmarks.md, the all-in-one's idle memory).
+ */
+function kafkajs(): typeof KafkaJs {
+  return (kafkajsLoaded ??= requireHere('kafkajs') as typeof KafkaJs);
 }

@@ -1,4 +1,5 @@
-import { find } from 'mingo';
+import { createRequire } from 'node:module';
+import type * as Mingo from 'mingo';
 import { foldEvents, groupByDocument, liveFilter, stableSort, StoredDocument } from '../fold';
 import { ProjectedEvent, Projection, QueryOptions, ReadModelStore } from '../read-model-store.port';
 
@@ -53,7 +54,7 @@ export class InMemoryReadModelStore implements ReadModelStore {
       const stored = this.collections.get(collection)?.documents.get(filter._id);
       return stored && !stored._deleted && !options.skip && options.limit !== 0 ? [publicCopy(stored) as Doc] : [];
     }
-    let cursor = find<StoredDocument>(this.candidates(collection, filter), liveFilter(filter)).sort(stableSort(options.sort));
+    let cursor = mingo().find<StoredDocument>(this.candidates(collection, filter), liveFilter(filter)).sort(stableSort(options.sort));
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
     return cursor.all().map((document) => publicCopy(document) as Doc);
@@ -66,7 +67,7 @@ export class InMemoryReadModelStore implements ReadModelStore {
 
   async count(collection: string, filter?: Record<string, unknown>): Promise<number> {
     this.assertOpen();
-    return find(this.candidates(collection, filter), liveFilter(filter)).all().length;
+    return mingo().find(this.candidates(collection, filter), liveFilter(filter)).all().length;
   }
 
   async reset(collection: string): Promise<void> {
@@ -240,4 +241,16 @@ function isSingleIdFilter(filter: Record<string, unknown> | undefined): filter i
 /** The in-memory read-model store: empty at creation, gone when the process ends. */
 export function createInMemoryReadModelStore(): ReadModelStore {
   return new InMemoryReadModelStore();
+}
+
+const requireHere = createRequire(__filename);
+let mingoModule: typeof Mingo | undefined;
+
+/**
+ * mingo (about 300 modules) is loaded by the first query, not with the library: a process
+ * that never queries an in-memory store, like the all-in-one with its read models in
+ * PGlite, does not carry it (docs/benchmarks.md, the all-in-one's idle memory).
+ */
+function mingo(): typeof Mingo {
+  return (mingoModule ??= requireHere('mingo') as typeof Mingo);
 }

@@ -1,4 +1,6 @@
-import mongoose, { mongo } from 'mongoose';
+import { createRequire } from 'node:module';
+import type * as Mongoose from 'mongoose';
+import type { Connection, mongo } from 'mongoose';
 import { foldDocument, groupByDocument, liveFilter, stableSort, StoredDocument } from '../fold';
 import { ProjectedEvent, Projection, QueryOptions, ReadModelStore } from '../read-model-store.port';
 import { BulkRebuildTarget } from '../rebuild';
@@ -118,7 +120,7 @@ export class MongoReadModelStore implements ReadModelStore, BulkRebuildTarget {
   private readonly cache: DocumentCache;
 
   constructor(
-    private readonly connection: mongoose.Connection,
+    private readonly connection: Connection,
     options: Omit<MongoReadModelStoreOptions, 'url' | 'dbName' | 'serverSelectionTimeoutMS'> = {},
   ) {
     this.loadChunkSize = options.loadChunkSize ?? 500;
@@ -425,7 +427,7 @@ export class MongoReadModelStore implements ReadModelStore, BulkRebuildTarget {
  * when the server is FerretDB; `singleWriter` follows it unless given.
  */
 export async function createMongoReadModelStore(options: MongoReadModelStoreOptions): Promise<MongoReadModelStore> {
-  const connection = mongoose.createConnection(options.url, {
+  const connection = mongooseModule().createConnection(options.url, {
     dbName: options.dbName,
     ignoreUndefined: true,
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000,
@@ -441,7 +443,7 @@ export async function createMongoReadModelStore(options: MongoReadModelStoreOpti
 }
 
 /** FerretDB answers `buildInfo` with a `ferretdbVersion` next to the MongoDB version it emulates. */
-async function isFerretDb(connection: mongoose.Connection): Promise<boolean> {
+async function isFerretDb(connection: Connection): Promise<boolean> {
   const info = await connection.db!.admin().command({ buildInfo: 1 });
   return typeof info.ferretdbVersion === 'string';
 }
@@ -493,7 +495,7 @@ async function forEachLimited<T>(items: readonly T[], limit: number, task: (item
 
 /** Indexes of the operations refused for a duplicate key; rethrows any other failure. */
 function duplicateKeyIndexes(error: unknown): number[] {
-  if (!(error instanceof mongo.MongoBulkWriteError)) throw error;
+  if (!(error instanceof mongooseModule().mongo.MongoBulkWriteError)) throw error;
   const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
   if (writeErrors.length === 0 || writeErrors.some((writeError) => writeError.code !== DUPLICATE_KEY)) throw error;
   return writeErrors.map((writeError) => writeError.index);
@@ -572,4 +574,16 @@ class DocumentCache {
   clear(): void {
     this.collections.clear();
   }
+}
+
+const requireHere = createRequire(__filename);
+let mongooseLoaded: typeof Mongoose | undefined;
+
+/**
+ * mongoose and the MongoDB driver are loaded when a store connects, not with the library:
+ * a process without a MongoDB-wire store, like the all-in-one, is spared their modules and
+ * the driver's 17 MB serialisation buffer (docs/benchmarks.md, the all-in-one's idle memory).
+ */
+function mongooseModule(): typeof Mongoose {
+  return (mongooseLoaded ??= requireHere('mongoose') as typeof Mongoose);
 }

@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { Pool } from 'pg';
+import { createRequire } from 'node:module';
+import type * as Pg from 'pg';
 import { pgliteQuery } from '@lib/event-store';
 import { foldDocument, groupByDocument, stableSort, StoredDocument } from '../fold';
 import { ProjectedEvent, Projection, QueryOptions, ReadModelStore } from '../read-model-store.port';
@@ -296,7 +297,7 @@ export function createPgliteReadModelStore(options: SqlReadModelStoreOptions & {
 export async function createPostgresReadModelStore(
   options: SqlReadModelStoreOptions & { connectionString: string; maxConnections?: number },
 ): Promise<SqlReadModelStore> {
-  const pool = new Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 4 });
+  const pool = new (pgModule().Pool)({ connectionString: options.connectionString, max: options.maxConnections ?? 4 });
   const client: SqlClient = {
     query: async <Row>(text: string, values?: unknown[]) => (await pool.query(text, values)).rows as Row[],
     transaction: async (work) => {
@@ -321,4 +322,12 @@ export async function createPostgresReadModelStore(
     await pool.end().catch(() => undefined);
     throw new Error(`read-model store: cannot open schema ${options.schema ?? 'read_models'} on PostgreSQL: ${(error as Error).message}`, { cause: error });
   }
+}
+
+const requireHere = createRequire(__filename);
+let pgLoaded: typeof Pg | undefined;
+
+/** `pg` is loaded when a server store is opened: the all-in-one's stores are in PGlite and never need it. */
+function pgModule(): typeof Pg {
+  return (pgLoaded ??= requireHere('pg') as typeof Pg);
 }

@@ -1,8 +1,9 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { ChannelSender, MessageChannels, RenderedMessage } from '../../domain/communications/communications.port';
 import { smtpMessageIdOf } from '../../domain/communications/message-id';
+import { nodemailer } from './nodemailer';
 
 /** What a local adapter was given, for a demo to show and a test to read. */
 export interface RecordedMessage {
@@ -23,12 +24,14 @@ const LOCAL_FROM = 'notices@debtor-contact.collections.invalid';
  */
 export class LocalEmailSender implements ChannelSender {
   readonly sent: RecordedMessage[] = [];
-  private readonly transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  /** Made by the first email: a process that sends none does not load nodemailer. */
+  private transport: Transporter | undefined;
 
   constructor(private readonly folder: string | undefined) {}
 
   async send(message: RenderedMessage): Promise<{ providerMessageId: string }> {
     const providerMessageId = smtpMessageIdOf(message.messageId);
+    this.transport ??= nodemailer().createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
     const info = await this.transport.sendMail({ from: LOCAL_FROM, to: message.recipient, subject: message.subject, text: message.text, ...(message.sentAt ? { date: message.sentAt } : {}), messageId: providerMessageId });
     if (this.folder) {
       await mkdir(this.folder, { recursive: true });

@@ -1,4 +1,5 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import { nodemailer } from './nodemailer';
 import type { SmtpServerConfig } from '@lib/config';
 import type { ChannelSender, RenderedMessage } from '../../domain/communications/communications.port';
 import { smtpMessageIdOf } from '../../domain/communications/message-id';
@@ -14,13 +15,13 @@ function transportOptions(smtp: SmtpServerConfig) {
  * after a crash carries the same Message-ID and a receiving system can see it is a repeat.
  */
 export class SmtpEmailSender implements ChannelSender {
-  private readonly transport: nodemailer.Transporter;
+  private readonly transport: Transporter;
 
   constructor(
     smtp: SmtpServerConfig,
     private readonly from: string,
   ) {
-    this.transport = nodemailer.createTransport(transportOptions(smtp));
+    this.transport = nodemailer().createTransport(transportOptions(smtp));
   }
 
   async send(message: RenderedMessage): Promise<{ providerMessageId: string }> {

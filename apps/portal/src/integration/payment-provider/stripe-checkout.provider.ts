@@ -1,4 +1,5 @@
-import Stripe from 'stripe';
+import { createRequire } from 'node:module';
+import type Stripe from 'stripe';
 import type { PortalPaymentMethod } from '../../domain/access/portal-access.events';
 import { PaymentProvider, ProviderPayment, WebhookSignatureInvalid } from '../../portal.dependencies';
 
@@ -32,7 +33,7 @@ export class StripeCheckoutProvider implements PaymentProvider {
 
   constructor(private readonly settings: StripeSettings) {
     const base = settings.apiBase ? new URL(settings.apiBase) : undefined;
-    this.stripe = new Stripe(settings.secretKey, {
+    this.stripe = new (stripePackage())(settings.secretKey, {
       // Cast: the package's types accept only its own newest version (see STRIPE_API_VERSION).
       apiVersion: STRIPE_API_VERSION as Stripe.LatestApiVersion,
       maxNetworkRetries: 2,
@@ -88,4 +89,15 @@ export class StripeCheckoutProvider implements PaymentProvider {
       method: method as PortalPaymentMethod,
     };
   }
+}
+
+const requireHere = createRequire(__filename);
+
+/**
+ * The stripe package (about 200 modules) is loaded when a Stripe provider is made: a portal
+ * without Stripe settings, like the all-in-one by default, does not carry it
+ * (docs/benchmarks.md, the all-in-one's idle memory).
+ */
+function stripePackage(): typeof Stripe {
+  return requireHere('stripe') as typeof Stripe;
 }
