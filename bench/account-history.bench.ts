@@ -24,7 +24,7 @@
  *   BENCH_BEFORE_ROOT     see above
  *   BENCH_NODE_ARGS       extra node options for the all-in-one processes (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`)
  *   BENCH_ENDPOINTS       which endpoints, comma-separated (default `history,integrity`), e.g. one alone to profile it
- *   BENCH_CHANGED_REQUESTS  then this many history requests per version right after the account changed (default 20;
+ *   BENCH_CHANGED_REQUESTS  then this many history requests per version right after the account changed (default 20, 0 for none;
  *                         each after one more contact attempt, once reporting's timeline shows it): the answer cannot
  *                         come from anything remembered of the account
  *
@@ -48,7 +48,7 @@ const EVENTS = intFromEnv('BENCH_EVENTS', 1000, 20_000);
 const OTHER_ACCOUNTS = intFromEnv('BENCH_OTHER_ACCOUNTS', 200, 20_000);
 const REQUESTS = intFromEnv('BENCH_REQUESTS', 200, 10_000);
 
-const CHANGED_REQUESTS = intFromEnv('BENCH_CHANGED_REQUESTS', 20, 1_000);
+const CHANGED_REQUESTS = process.env.BENCH_CHANGED_REQUESTS === '0' ? 0 : intFromEnv('BENCH_CHANGED_REQUESTS', 20, 1_000);
 type Endpoint = 'history' | 'integrity';
 const ENDPOINTS = (process.env.BENCH_ENDPOINTS ?? 'history,integrity').split(',').map((name): Endpoint => {
   if (name !== 'history' && name !== 'integrity') throw new RangeError(`BENCH_ENDPOINTS: unknown endpoint ${name}`);
