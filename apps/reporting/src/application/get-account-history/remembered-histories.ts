@@ -5,9 +5,9 @@
  * every entry again (about 1 MB of JSON for 1,000 events).
  *
  * Sound because an account's audit trail only grows while anyone reads it: an entry is
- * written once and never changed or removed (`auditTrailProjection`), a rebuild switches
- * readers to a complete new generation in one step, and the rebuild command runs with
- * reporting stopped. So the same number of entries is the same entries, and the answer
+ * written once and never changed or removed (`auditTrailProjection`), a rebuild while
+ * serving leaves the audit trail alone (one of reporting's own logs), and the rebuild
+ * command refuses to run while reporting is up. So the same number of entries is the same entries, and the answer
  * made from them is byte for byte the one they would make again. The count is taken from
  * the store on every ask (several processes may write it); a remembered answer is never
  * trusted without it.
