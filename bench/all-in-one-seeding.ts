@@ -127,6 +127,21 @@ export async function seedLongAccount(target: SeededAllInOne, events: number, ot
   await until(() => historyHoldsCheckedEvents(target.url, target.accountId, COMPLIANCE), 'reporting to hold the whole history');
 }
 
+/**
+ * One more contact attempt on the seeded account, returning once reporting's timeline of
+ * the account (which reads its audit trail afresh) lists more entries than before it.
+ */
+export async function addContact(target: SeededAllInOne): Promise<void> {
+  const entries = async (): Promise<number> => {
+    const response = await fetch(`${target.url}/reports/accounts/${target.accountId}/timeline`, { headers: { authorization: COMPLIANCE } });
+    if (response.status !== 200) throw new Error(`${target.version} timeline answered ${response.status}`);
+    return ((await response.json()) as unknown[]).length;
+  };
+  const before = await entries();
+  await expectStatus(post(target.url, `/cases/${target.accountId}/contacts`, contact(), { authorization: COLLECTOR }), 201, 'contact');
+  await until(async () => (await entries()) > before, 'reporting to list the new contact attempt');
+}
+
 /** Events in the services' streams of the account, as the integrity check counts them. */
 async function accountEvents(target: SeededAllInOne): Promise<number> {
   const response = await fetch(`${target.url}/audit/accounts/${target.accountId}/integrity`, { headers: { authorization: COMPLIANCE } });

@@ -9,6 +9,7 @@ import { ExportClientHistoryHandler } from './application/export-client-history/
 import { ExportClientHistoryController } from './application/export-client-history/export-client-history.http.controller';
 import { GetAgencySigningKeyHandler } from './application/get-agency-signing-key/get-agency-signing-key.handler';
 import { GetAgencySigningKeyController } from './application/get-agency-signing-key/get-agency-signing-key.http.controller';
+import { GetAccountHistoryJsonHandler } from './application/get-account-history/get-account-history-json.handler';
 import { GetAccountHistoryHandler } from './application/get-account-history/get-account-history.handler';
 import { GetAccountHistoryController } from './application/get-account-history/get-account-history.http.controller';
 import { GetAccountSummaryHandler } from './application/get-account-summary/get-account-summary.handler';
@@ -68,6 +69,7 @@ const queryHandlers = [
   GetAccountTimelineHandler,
   GetLegalPipelineHandler,
   GetAccountHistoryHandler,
+  GetAccountHistoryJsonHandler,
   CheckAccountIntegrityHandler,
   ExportAccountHistoryHandler,
   ExportClientHistoryHandler,

@@ -115,12 +115,30 @@ export interface StreamDigestRead {
   events: RecordedEvent[];
 }
 
-/** Stores that can answer {@link StreamDigestRead} (the SQL adapters). */
+/**
+ * What a stream holds, in one digest: its number of events, their first and last
+ * versions, and the SHA-256 (hex) of their content digests (as `StreamDigestRead.digests`,
+ * hex, concatenated in version order). A check that remembers a stream's digests compares
+ * this one value instead of reading every digest back, and the database still hashes
+ * every row to make it.
+ */
+export interface StreamFingerprint {
+  streamId: string;
+  events: number;
+  firstVersion: number;
+  lastVersion: number;
+  fingerprint: string;
+}
+
+/** Stores that can answer {@link StreamDigestRead} and {@link StreamFingerprint} (the SQL adapters). */
 export interface StreamDigestReader {
   readStreamDigests(streamId: string, wholeFromVersion: number): Promise<StreamDigestRead>;
+  /** The fingerprints of the streams among `streamIds` that hold events (one statement, so one snapshot), in no particular order. */
+  readStreamFingerprints(streamIds: readonly string[]): Promise<StreamFingerprint[]>;
 }
 
 /** Whether `store` can read a stream's content digests (the SQL adapters can). */
 export function isStreamDigestReader(store: object): store is StreamDigestReader {
-  return typeof (store as Partial<StreamDigestReader>).readStreamDigests === 'function';
+  const candidate = store as Partial<StreamDigestReader>;
+  return typeof candidate.readStreamDigests === 'function' && typeof candidate.readStreamFingerprints === 'function';
 }

@@ -185,6 +185,11 @@ export class ReportingQueries {
     return inCausalOrder(byTime);
   }
 
+  /** How many audit entries the account has: as many as `accountHistory` lists. */
+  auditEntryCount(accountId: string): Promise<number> {
+    return this.store.count(AUDIT_TRAIL, { accountId });
+  }
+
   /**
    * The account's stored events as a history export carries them: whole, in their stored
    * form, with their hash-chain links, in the history's order (`accountHistory`).

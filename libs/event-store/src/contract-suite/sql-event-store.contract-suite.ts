@@ -4,7 +4,7 @@
  * concurrent appends to one stream, and the SQL-level failure paths of an append.
  * {@link concurrentSessionsContract} adds what needs a second connection (PostgreSQL only).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { EventToAppend, GENESIS_HASH, RecordedEvent, chainEvents, encodeJson, verifyChain } from '@lib/es-core';
 import { DuplicateEventIdError } from '../errors';
 import { SqlEventStore, SqlEventStoreOptions } from '../sql/sql-event-store';
@@ -129,6 +129,30 @@ export function sqlEventStoreContract(adapterName: string, factory: SqlStoreFact
       await factory.execute({ text: `DELETE FROM "${schema}".events WHERE stream_id = 'ledger-1' AND version = 1`, values: [] });
       expect((await store.readStreamDigests('ledger-1', 3)).versions).toEqual([0, 2]);
       await expect(store.readStreamDigests('ledger-1', -1)).rejects.toThrow(RangeError);
+    });
+
+    it('reads one fingerprint per stream that holds events: its count, first and last versions, and the SHA-256 of its content digests', async () => {
+      const store = await aStore();
+      await store.appendToStream('ledger-1', [anEvent('A'), anEvent('B'), anEvent('C')], { expectedVersion: 'no_stream' });
+      await store.appendToStream('ledger-2', [anEvent('D')], { expectedVersion: 'no_stream' });
+      const schema = schemas[schemas.length - 1];
+      const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+      const byStream = async () => new Map((await store.readStreamFingerprints(['ledger-1', 'nothing-here', 'ledger-2'])).map((stream) => [stream.streamId, stream]));
+
+      const first = await byStream();
+      expect([...first.keys()].sort()).toEqual(['ledger-1', 'ledger-2']);
+      expect(first.get('ledger-1')).toEqual({ streamId: 'ledger-1', events: 3, firstVersion: 0, lastVersion: 2, fingerprint: sha256((await store.readStreamDigests('ledger-1', 3)).digests.join('')) });
+      expect(first.get('ledger-2')).toEqual({ streamId: 'ledger-2', events: 1, firstVersion: 0, lastVersion: 0, fingerprint: sha256((await store.readStreamDigests('ledger-2', 1)).digests.join('')) });
+      expect(await store.readStreamFingerprints([])).toEqual([]);
+
+      await factory.execute({ text: `UPDATE "${schema}".events SET data = jsonb_set(data, '{n}', '"changed"') WHERE stream_id = 'ledger-1' AND version = 1`, values: [] });
+      const changed = await byStream();
+      expect(changed.get('ledger-1')).toMatchObject({ events: 3, firstVersion: 0, lastVersion: 2 });
+      expect(changed.get('ledger-1')?.fingerprint).not.toBe(first.get('ledger-1')?.fingerprint);
+      expect(changed.get('ledger-2')).toEqual(first.get('ledger-2'));
+
+      await factory.execute({ text: `DELETE FROM "${schema}".events WHERE stream_id = 'ledger-1' AND version = 0`, values: [] });
+      expect((await byStream()).get('ledger-1')).toMatchObject({ events: 2, firstVersion: 1, lastVersion: 2 });
     });
 
     it('lets concurrent appends with any to one stream all succeed, one after another, in one unbroken chain', async () => {

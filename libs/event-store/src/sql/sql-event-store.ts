@@ -11,6 +11,7 @@ import {
   StateSnapshotStore,
   StreamDigestRead,
   StreamDigestReader,
+  StreamFingerprint,
   SubscribeOptions,
 } from '../event-store.port';
 import { CurrentVersion, expectedVersionHolds, validateExpectedVersion } from '../expected-version';
@@ -34,6 +35,8 @@ import {
   migrationStatements,
   readAllStatement,
   readStreamDigestsStatement,
+  readStreamFingerprintsStatement,
+  FingerprintRow,
   readStreamStatement,
   DigestRow,
   saveCheckpointStatement,
@@ -192,6 +195,13 @@ export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshot
       if (row.stream_id !== null) read.events.push(toRecordedEvent(row as EventRow));
     });
     return read;
+  }
+
+  async readStreamFingerprints(streamIds: readonly string[]): Promise<StreamFingerprint[]> {
+    this.assertOpen();
+    if (streamIds.length === 0) return [];
+    const rows = await this.driver.query<FingerprintRow>(readStreamFingerprintsStatement(this.names, streamIds));
+    return rows.map((row) => ({ streamId: row.stream_id, events: Number(row.events), firstVersion: Number(row.first_version), lastVersion: Number(row.last_version), fingerprint: row.fingerprint }));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

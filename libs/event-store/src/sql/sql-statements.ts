@@ -349,6 +349,9 @@ export interface DigestRow extends Omit<EventRow, 'global_position' | 'stream_id
   metadata: Json | null;
 }
 
+/** An event row's content digest (hex): SHA-256 of the database's own text of its type, data and metadata. */
+const CONTENT_DIGEST = `encode(sha256(convert_to(type || E'\\n' || data::text || E'\\n' || metadata::text, 'UTF8')), 'hex')`;
+
 /**
  * Every event's content digest, and the events whole from `$2` on. The digest is over the
  * database's own text of the row's type, data and metadata (`jsonb` prints one value one
@@ -358,7 +361,7 @@ export function readStreamDigestsStatement(names: SqlNames, streamId: string, wh
   return {
     name: `es_read_stream_digests_${names.schema}`,
     text: `SELECT version,
-        encode(sha256(convert_to(type || E'\\n' || data::text || E'\\n' || metadata::text, 'UTF8')), 'hex') AS digest,
+        ${CONTENT_DIGEST} AS digest,
         CASE WHEN version >= $2::int THEN global_position END AS global_position,
         CASE WHEN version >= $2::int THEN stream_id END AS stream_id,
         CASE WHEN version >= $2::int THEN type END AS type,
@@ -368,6 +371,31 @@ export function readStreamDigestsStatement(names: SqlNames, streamId: string, wh
       WHERE stream_id = $1
       ORDER BY version`,
     values: [streamId, wholeFromVersion],
+  };
+}
+
+export interface FingerprintRow {
+  stream_id: string;
+  events: number;
+  first_version: number;
+  last_version: number;
+  fingerprint: string;
+}
+
+/**
+ * Per stream among `$1` that holds events: their number, first and last versions, and the
+ * SHA-256 of their content digests (`CONTENT_DIGEST`, hex) concatenated in version order.
+ * Every row is hashed, as for `readStreamDigestsStatement`; only one row per stream comes back.
+ */
+export function readStreamFingerprintsStatement(names: SqlNames, streamIds: readonly string[]): Statement {
+  return {
+    name: `es_read_stream_fingerprints_${names.schema}`,
+    text: `SELECT stream_id, count(*)::int AS events, min(version)::int AS first_version, max(version)::int AS last_version,
+        encode(sha256(convert_to(string_agg(${CONTENT_DIGEST}, '' ORDER BY version), 'UTF8')), 'hex') AS fingerprint
+      FROM ${names.events}
+      WHERE stream_id = ANY(${textArray('$1')})
+      GROUP BY stream_id`,
+    values: [JSON.stringify(streamIds)],
   };
 }
 

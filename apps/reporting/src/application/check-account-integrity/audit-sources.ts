@@ -10,12 +10,13 @@ export type { AuditSource, SourceAnswer, VerifiedStream };
 /**
  * The service's store is in this process (all-in-one): read and verify it directly. A SQL
  * store reads content digests too, so the prefix of a stream verified by an earlier check
- * is not hashed again while its rows are unchanged (`VerifiedPrefixes`); any other store is
- * read and verified whole.
+ * is not hashed again in JavaScript while its rows are unchanged, and the service's streams
+ * are first compared in one statement (`VerifiedPrefixes`); any other store is read and
+ * verified whole.
  */
 export function localAuditSource(service: AuditedService, store: EventStore, prefixes = new VerifiedPrefixes()): AuditSource {
   const verify = isStreamDigestReader(store)
-    ? async (streamIds: string[]): Promise<VerifiedStream[]> => (await Promise.all(streamIds.map((streamId) => prefixes.verify(store, streamId)))).filter((stream) => stream.events > 0)
+    ? async (streamIds: string[]): Promise<VerifiedStream[]> => (await prefixes.verifyAll(store, streamIds)).filter((stream) => stream.events > 0)
     : (streamIds: string[]) => verifyAccountStreams(store, streamIds);
   return {
     service,

@@ -71,6 +71,62 @@ describe('verified prefixes of the integrity check (PGlite)', () => {
     expect(verdict.integrity).toMatchObject({ ok: false, checked: 1, brokenAt: { version: 2, reason: 'version gap: expected 1' } });
   });
 
+  describe('several streams of a store at once', () => {
+    /** The store, counting whole-stream digest reads (`from` versions) and fingerprint statements. */
+    function counting() {
+      const reads: number[] = [];
+      let fingerprints = 0;
+      return {
+        reads,
+        fingerprints: () => fingerprints,
+        reader: {
+          readStreamDigests: (id: string, from: number) => (reads.push(from), store.readStreamDigests(id, from)),
+          readStreamFingerprints: (ids: readonly string[]) => ((fingerprints += 1), store.readStreamFingerprints(ids)),
+        },
+      };
+    }
+
+    it('answers streams unchanged since their check from one statement, with the verdicts a whole check gives', async () => {
+      const [ledger, contact, empty] = [`ledger-${randomUUID()}`, `contact-${randomUUID()}`, `plans-${randomUUID()}`];
+      await append(ledger, 0, 4);
+      await append(contact, 0, 2);
+      const prefixes = new VerifiedPrefixes();
+      const store = counting();
+      const whole = [
+        { streamId: ledger, events: 4, integrity: { ok: true, streamId: ledger, checked: 4 } },
+        { streamId: contact, events: 2, integrity: { ok: true, streamId: contact, checked: 2 } },
+        { streamId: empty, events: 0, integrity: { ok: true, streamId: empty, checked: 0 } },
+      ];
+
+      expect(await prefixes.verifyAll(store.reader, [ledger, contact, empty])).toEqual(whole);
+      expect(store.reads).toEqual([0, 0]);
+      expect(await prefixes.verifyAll(store.reader, [ledger, contact, empty])).toEqual(whole);
+      expect(store.reads).toEqual([0, 0]);
+      expect(store.fingerprints()).toBe(2);
+
+      await append(contact, 2, 1);
+      expect(await prefixes.verifyAll(store.reader, [ledger, contact, empty])).toEqual([whole[0], { streamId: contact, events: 3, integrity: { ok: true, streamId: contact, checked: 3 } }, whole[2]]);
+      expect(store.reads).toEqual([0, 0, 2]);
+    });
+
+    it('still finds a change to a verified event, and an event removed', async () => {
+      const [changed, shortened] = [`ledger-${randomUUID()}`, `contact-${randomUUID()}`];
+      await append(changed, 0, 5);
+      await append(shortened, 0, 4);
+      const prefixes = new VerifiedPrefixes();
+      await prefixes.verifyAll(store, [changed, shortened]);
+      const tampered = (await store.readStream(changed))[3];
+
+      await tamper(changed, 3, '7');
+      await db.query(`DELETE FROM ${schema}.events WHERE stream_id = $1 AND version = 3`, [shortened]);
+      const [first, second] = await prefixes.verifyAll(store, [changed, shortened]);
+      expect(first).toEqual({ streamId: changed, events: 5, integrity: { ok: false, streamId: changed, checked: 3, brokenAt: { version: 3, eventId: tampered.metadata.eventId, reason: 'content does not match its hash' } } });
+      expect(second).toEqual({ streamId: shortened, events: 3, integrity: { ok: true, streamId: shortened, checked: 3 } });
+      // The removed last event leaves a shorter chain that is whole: what a whole check says too.
+      expect(await new VerifiedPrefixes().verify(store, shortened)).toEqual(second);
+    });
+  });
+
   it('remembers at most the events it is given room for, forgetting the stream checked least recently', async () => {
     const [first, second] = [`ledger-${randomUUID()}`, `ledger-${randomUUID()}`];
     await append(first, 0, 3);

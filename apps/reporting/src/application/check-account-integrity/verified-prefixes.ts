@@ -1,13 +1,15 @@
+import { createHash } from 'node:crypto';
 import { ChainVerdict, hashEvent, RecordedEvent, storedFormOf, verifyChain } from '@lib/es-core';
-import type { StreamDigestReader } from '@lib/event-store';
+import type { StreamDigestReader, StreamFingerprint } from '@lib/event-store';
 import type { VerifiedStream } from './audit-source.port';
 
 const DIGEST_LENGTH = 64;
 
-/** What a check verified of one stream: its first `events` events, their digests (concatenated) and the last one's hash. */
+/** What a check verified of one stream: its first `events` events, their digests (concatenated), the SHA-256 of those, and the last one's hash. */
 interface VerifiedPrefix {
   events: number;
   digests: string;
+  fingerprint: string;
   lastHash: string;
 }
 
@@ -17,6 +19,11 @@ interface VerifiedPrefix {
  * each remembered event is known by its content digest, which the store computes afresh
  * on every check (`readStreamDigests`); a row changed, removed or put back differently
  * no longer matches, and that stream is then read and verified whole, as without this.
+ *
+ * Several streams of one store are checked with one statement first (`verifyAll`): the
+ * store hashes every row and answers one fingerprint per stream; a stream whose
+ * fingerprint is the one of its verified prefix, whole, has nothing new and nothing
+ * changed, and only the others are read as above.
  *
  * Bounded: at most `maxEvents` remembered events in all (about 70 bytes each), the
  * streams checked least recently forgotten first.
@@ -32,8 +39,28 @@ export class VerifiedPrefixes {
     return this.remembered;
   }
 
+  /**
+   * Verifies the streams of one store, in the order given: those whose store fingerprint is
+   * still the one of their verified prefix from it alone, the others as `verify` does.
+   */
+  async verifyAll(store: StreamDigestReader, streamIds: readonly string[]): Promise<VerifiedStream[]> {
+    const held = new Map((await store.readStreamFingerprints(streamIds)).map((stream) => [stream.streamId, stream]));
+    return Promise.all(
+      streamIds.map((streamId) => {
+        const known = this.prefixes.get(streamId);
+        const stream = held.get(streamId);
+        if (!known && !stream) return { streamId, events: 0, integrity: { ok: true, streamId, checked: 0 } };
+        if (!known || !stream || !isVerified(known, stream)) return this.verify(store, streamId);
+        // Checked again: now the most recently checked.
+        this.prefixes.delete(streamId);
+        this.prefixes.set(streamId, known);
+        return { streamId, events: known.events, integrity: { ok: true, streamId, checked: known.events } };
+      }),
+    );
+  }
+
   /** Reads one stream of `store` and verifies its hash chain, trusting only the remembered prefix whose rows are unchanged. */
-  async verify(store: StreamDigestReader, streamId: string): Promise<VerifiedStream> {
+  async verify(store: Pick<StreamDigestReader, 'readStreamDigests'>, streamId: string): Promise<VerifiedStream> {
     const known = this.prefixes.get(streamId);
     const read = await store.readStreamDigests(streamId, known?.events ?? 0);
     const events = read.digests.length;
@@ -59,7 +86,8 @@ export class VerifiedPrefixes {
     const lastHash = read.length > 0 ? read[read.length - 1].metadata.hash : known?.lastHash;
     if (lastHash === undefined || digests.length > this.maxEvents) return;
     this.forget(streamId);
-    this.prefixes.set(streamId, { events: digests.length, digests: digests.join(''), lastHash });
+    const joined = digests.join('');
+    this.prefixes.set(streamId, { events: digests.length, digests: joined, fingerprint: createHash('sha256').update(joined).digest('hex'), lastHash });
     this.remembered += digests.length;
     for (const [oldest, prefix] of this.prefixes) {
       if (this.remembered <= this.maxEvents) break;
@@ -74,6 +102,11 @@ export class VerifiedPrefixes {
     this.prefixes.delete(streamId);
     this.remembered -= known.events;
   }
+}
+
+/** The stream holds exactly the verified prefix: versions 0 to `events - 1`, each with the digest it had when verified. */
+function isVerified(known: VerifiedPrefix, stream: StreamFingerprint): boolean {
+  return stream.events === known.events && stream.firstVersion === 0 && stream.lastVersion === known.events - 1 && stream.fingerprint === known.fingerprint;
 }
 
 /** Every remembered event is still stored, at its version, with the content it had when it was verified. */

@@ -1,6 +1,7 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { QueryEndpoint, UuidParam } from '@lib/platform';
+import { GetAccountHistoryJson } from './get-account-history-json.query';
 import { GetAccountHistory } from './get-account-history.query';
 import { HistoryEntryView } from './history-entry.view';
 
@@ -16,8 +17,8 @@ export class GetAccountHistoryController {
 
   @Get('history')
   @QueryEndpoint({ roles: ['compliance'], tag: 'audit', uuidParams: ['accountId'], answer: [HistoryEntryView], description: 'Every event of the account across all services, in order; [] for an account nothing is known of.' })
-  history(@UuidParam('accountId') accountId: string): Promise<HistoryEntryView[]> {
-    return this.queries.execute(new GetAccountHistory(accountId));
+  async history(@UuidParam('accountId') accountId: string): Promise<StreamableFile> {
+    return jsonAnswer(await this.queries.execute(new GetAccountHistoryJson(accountId)));
   }
 
   @Get('history.ndjson')
@@ -26,6 +27,11 @@ export class GetAccountHistoryController {
   async historyNdjson(@UuidParam('accountId') accountId: string): Promise<string> {
     return ndjson(await this.queries.execute(new GetAccountHistory(accountId)));
   }
+}
+
+/** JSON made already, sent as it is (the media type `res.json` would give it): not parsed and serialised again. */
+function jsonAnswer(json: Buffer): StreamableFile {
+  return new StreamableFile(json, { type: 'application/json; charset=utf-8' });
 }
 
 function ndjson(entries: readonly object[]): string {
