@@ -11,6 +11,10 @@
  *     c. consumer batches of BENCH_CONSUMER_BATCH (default 100) events: per batch, each
  *        projection gets its events in one `apply`, projections concurrently, exactly as
  *        reporting's batch consumer does (`applyConcurrently`);
+ *     d. pipelined: one event per `apply`, handed over as messages arrive without waiting
+ *        for the ones before (at most BENCH_PIPELINE, default 100, unacknowledged per
+ *        applier), acknowledged in order once applied: the store's rounds group what is
+ *        queued (group commit); latency is hand-over → acknowledgement;
  *  2. rebuild on the MongoDB-wire server once documents must be replaced:
  *     `rebuildProjection` per projection in batches of BENCH_REBUILD_BATCH, over a history
  *     long enough that every batch after the first replaces the documents of the ones before
@@ -29,8 +33,12 @@
  * BENCH_ACCOUNTS (default 200), BENCH_PAYMENTS per account (default 6), BENCH_APPLIERS
  * (default 8), BENCH_CONSUMER_BATCH (default 100), BENCH_REBUILD_BATCH (default 1000),
  * BENCH_LIVE_ONLY (1: only the live-path scenarios), BENCH_LIVE_MODES (comma-separated
- * subset of sequential,concurrent,batched), BENCH_STORE_CONCURRENCY (the MongoDB store's
- * `concurrency`, default its own), BENCH_SECONDS per scenario (default 60;
+ * subset of sequential,concurrent,batched,pipelined), BENCH_PIPELINE, BENCH_STORE_CONCURRENCY
+ * (the MongoDB store's `concurrency`, default its own), BENCH_SERIAL_WRITES (comma-separated
+ * 1/0: run each live scenario with the store's `serialWrites` on and/or off; default its own.
+ * Off on FerretDB with big rounds can exhaust its connection pool and wedge the database, see
+ * docs/read-models.md), BENCH_PROFILE (1: after each live scenario, the MongoDB commands sent
+ * per name and collection with their time, and the documents' sizes), BENCH_SECONDS per scenario (default 60;
  * a scenario stops at the first apply or batch past it). It works in a database of its own
  * (`rm_bench_<pid>`), dropped at the end.
  *
@@ -85,6 +93,7 @@ const settings = {
   largeEvents: process.env.BENCH_EVENTS ? intFromEnv('BENCH_EVENTS', 1_000_000) : undefined,
   largeTargets: (process.env.BENCH_LARGE_TARGETS ?? 'memory,mongo').split(','),
   profile: process.env.BENCH_PROFILE === '1',
+  serialWrites: process.env.BENCH_SERIAL_WRITES ? process.env.BENCH_SERIAL_WRITES.split(',').map((value) => value === '1') : [undefined],
 };
 
 /** The part of `@lib/read-models` the bench drives, so another version can be swapped in. */
@@ -115,7 +124,9 @@ async function main(): Promise<void> {
   for (const [version, library] of versions) {
     const dbName = `rm_bench_${process.pid}_${version}`;
     try {
-      for (const mode of LIVE_MODES.filter((candidate) => settings.liveModes.includes(candidate.name))) rows.push(await livePath(version, library, url, `${dbName}_${mode.name}`, history, mode));
+      for (const mode of LIVE_MODES.filter((candidate) => settings.liveModes.includes(candidate.name))) {
+        for (const serialWrites of settings.serialWrites) rows.push(await livePath(version, library, url, `${dbName}_${mode.name}`, history, mode, serialWrites));
+      }
       if (!settings.liveOnly) rows.push(await mongoRebuild(version, library, url, dbName, history));
     } finally {
       await dropDatabase(url, dbName);
@@ -124,11 +135,13 @@ async function main(): Promise<void> {
   }
   // The issue 8 table reads the current library's rows; the live path's row is one event per apply, projections one after another.
   const latest = rows.filter((row) => row.version !== 'before');
-  const live = latest.find((row) => row.scenario === describeLiveMode(LIVE_MODES[0]));
-  const batched = latest.find((row) => row.scenario === describeLiveMode(LIVE_MODES[2]));
+  const live = latest.find((row) => row.scenario.startsWith(describeLiveMode(LIVE_MODES[0])));
+  const batched = latest.find((row) => row.scenario.startsWith(describeLiveMode(LIVE_MODES[2])));
+  const pipelinedRow = latest.find((row) => row.scenario.startsWith(describeLiveMode(LIVE_MODES[3])));
   const [rebuilt, inMemory] = latest.filter((row) => !row.scenario.includes('live path'));
   if (live) reportFigure('mongo-live-events-per-s', live.eventsPerSecond);
   if (batched) reportFigure('mongo-live-batched-events-per-s', batched.eventsPerSecond);
+  if (pipelinedRow) reportFigure('mongo-live-pipelined-events-per-s', pipelinedRow.eventsPerSecond);
   if (rebuilt) reportFigure('mongo-rebuild-events-per-s', rebuilt.eventsPerSecond);
   if (inMemory) reportFigure('memory-rebuild-events-per-s', inMemory.eventsPerSecond);
 
@@ -163,8 +176,9 @@ function describeLiveMode(mode: LiveMode): string {
  * Reporting's consumer: each applier is one partition's consumer, taking its events `mode.batch`
  * at a time; each projection gets the batch's events it reads. Latencies are per batch.
  */
-async function livePath(version: string, library: ReadModelsLibrary, url: string, dbName: string, history: readonly ProjectedEvent[], mode: LiveMode): Promise<Row> {
-  const store = await library.createMongoReadModelStore({ url: settings.profile ? withOption(url, 'monitorCommands=true') : url, dbName, concurrency: settings.storeConcurrency });
+async function livePath(version: string, library: ReadModelsLibrary, url: string, dbName: string, history: readonly ProjectedEvent[], mode: LiveMode, serialWrites: boolean | undefined): Promise<Row> {
+  const store = await library.createMongoReadModelStore({ url: settings.profile ? withOption(url, 'monitorCommands=true') : url, dbName, concurrency: settings.storeConcurrency, serialWrites });
+  const label = serialWrites === undefined || version === 'before' ? describeLiveMode(mode) : `${describeLiveMode(mode)}, serialWrites ${serialWrites}`;
   const commands = settings.profile ? profileCommands(store) : undefined;
   try {
     const finish = async (result: Row): Promise<Row> => {
@@ -180,7 +194,7 @@ async function livePath(version: string, library: ReadModelsLibrary, url: string
     const start = performance.now();
     if (mode.inFlight > 1) {
       events = await pipelined(store, appliers, mode.inFlight, deadline, latencies);
-      return finish(row(version, describeLiveMode(mode), events, start, latencies, events === history.length));
+      return finish(row(version, label, events, start, latencies, events === history.length));
     }
     await Promise.all(appliers.map(async (owned) => {
       for (let at = 0; at < owned.length; at += mode.batch) {
@@ -197,7 +211,7 @@ async function livePath(version: string, library: ReadModelsLibrary, url: string
         events += batch.length;
       }
     }));
-    return finish(row(version, describeLiveMode(mode), events, start, latencies, complete));
+    return finish(row(version, label, events, start, latencies, complete));
   } finally {
     await store.close();
     await dropDatabase(url, dbName);
@@ -292,7 +306,7 @@ async function printProfile(url: string, dbName: string, tallies: Map<string, Co
     const db = client.db(dbName);
     const sizes = [];
     for (const { name } of await db.listCollections().toArray()) {
-      const documents = await db.collection(name).find({}, { batchSize: 100_000 }).toArray();
+      const documents = await db.collection(name).find().toArray();
       const bytes = documents.map((document) => mongo.BSON.calculateObjectSize(document));
       sizes.push({ collection: name, documents: documents.length, averageBytes: Math.round(bytes.reduce((a, b) => a + b, 0) / Math.max(1, bytes.length)), maxBytes: Math.max(0, ...bytes) });
     }
