@@ -62,12 +62,14 @@ export interface MongoReadModelStoreOptions {
   singleWriter?: boolean;
   /**
    * Send one write command (`insert` or `update`) at a time across all collections of this
-   * store, instead of one per collection at once. FerretDB keeps a database in one SQLite
-   * file with one writer: concurrent write commands wait for each other inside SQLite's
-   * busy handler, which sleeps 1, 2, 5, 10... ms between tries, so they take longer together
-   * than in turn. Meanwhile the applies that arrive queue up for their collection's next
-   * round, which then writes more documents per command. Defaults to `exactIdFilters`
-   * (FerretDB); MongoDB takes concurrent writes as they come.
+   * store, instead of one per collection at once (default off). For a writer that keeps
+   * FerretDB busy with large rounds: FerretDB keeps a database in one SQLite file with one
+   * writer, concurrent write commands wait for each other inside SQLite's busy handler (which
+   * sleeps 1, 2, 5, 10... ms between tries), and each replacement of an `update` command holds
+   * one of the database's 100 connections until the command ends, so several large commands at
+   * once can exhaust the pool and wedge the database. The cost: an apply that touches several
+   * collections waits for their writes one after another, which made reporting's small
+   * consumer batches slower end to end (docs/benchmarks.md, *Read models*, round 4).
    */
   serialWrites?: boolean;
   /** Rounds of re-read-and-retry for documents another writer changed meanwhile (default 20). */
@@ -142,7 +144,7 @@ export class MongoReadModelStore implements ReadModelStore, BulkRebuildTarget {
     this.exactIdFilters = options.exactIdFilters ?? false;
     this.singleWriter = options.singleWriter ?? false;
     this.concurrency = options.concurrency ?? 8;
-    this.serialWrites = options.serialWrites ?? this.exactIdFilters;
+    this.serialWrites = options.serialWrites ?? false;
     this.cache = new DocumentCache(options.cacheSize ?? 10_000);
   }
 
