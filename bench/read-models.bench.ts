@@ -11,6 +11,10 @@
  *     c. consumer batches of BENCH_CONSUMER_BATCH (default 100) events: per batch, each
  *        projection gets its events in one `apply`, projections concurrently, exactly as
  *        reporting's batch consumer does (`applyConcurrently`);
+ *     d. pipelined: one event per `apply`, handed over as messages arrive without waiting
+ *        for the ones before (at most BENCH_PIPELINE, default 100, unacknowledged per
+ *        applier), acknowledged in order once applied: the store's rounds group what is
+ *        queued (group commit); latency is hand-over → acknowledgement;
  *  2. rebuild on the MongoDB-wire server once documents must be replaced:
  *     `rebuildProjection` per projection in batches of BENCH_REBUILD_BATCH, over a history
  *     long enough that every batch after the first replaces the documents of the ones before
@@ -29,8 +33,12 @@
  * BENCH_ACCOUNTS (default 200), BENCH_PAYMENTS per account (default 6), BENCH_APPLIERS
  * (default 8), BENCH_CONSUMER_BATCH (default 100), BENCH_REBUILD_BATCH (default 1000),
  * BENCH_LIVE_ONLY (1: only the live-path scenarios), BENCH_LIVE_MODES (comma-separated
- * subset of sequential,concurrent,batched), BENCH_STORE_CONCURRENCY (the MongoDB store's
- * `concurrency`, default its own), BENCH_SECONDS per scenario (default 60;
+ * subset of sequential,concurrent,batched,pipelined), BENCH_PIPELINE, BENCH_STORE_CONCURRENCY
+ * (the MongoDB store's `concurrency`, default its own), BENCH_SERIAL_WRITES (comma-separated
+ * 1/0: run each live scenario with the store's `serialWrites` on and/or off; default its own.
+ * Off on FerretDB with big rounds can exhaust its connection pool and wedge the database, see
+ * docs/read-models.md), BENCH_PROFILE (1: after each live scenario, the MongoDB commands sent
+ * per name and collection with their time, and the documents' sizes), BENCH_SECONDS per scenario (default 60;
  * a scenario stops at the first apply or batch past it). It works in a database of its own
  * (`rm_bench_<pid>`), dropped at the end.
  *
@@ -75,14 +83,17 @@ const settings = {
   payments: intFromEnv('BENCH_PAYMENTS', 6),
   appliers: intFromEnv('BENCH_APPLIERS', 8),
   consumerBatch: intFromEnv('BENCH_CONSUMER_BATCH', 100),
+  pipeline: intFromEnv('BENCH_PIPELINE', 100),
   liveOnly: process.env.BENCH_LIVE_ONLY === '1',
-  liveModes: (process.env.BENCH_LIVE_MODES ?? 'sequential,concurrent,batched').split(','),
+  liveModes: (process.env.BENCH_LIVE_MODES ?? 'sequential,concurrent,batched,pipelined').split(','),
   storeConcurrency: process.env.BENCH_STORE_CONCURRENCY ? intFromEnv('BENCH_STORE_CONCURRENCY', 8) : undefined,
   rebuildBatch: intFromEnv('BENCH_REBUILD_BATCH', process.env.BENCH_EVENTS ? 5000 : 1000),
   rebuildMaxDocuments: process.env.BENCH_REBUILD_MAX_DOCUMENTS ? intFromEnv('BENCH_REBUILD_MAX_DOCUMENTS', 100_000) : process.env.BENCH_EVENTS ? 100_000 : undefined,
   seconds: intFromEnv('BENCH_SECONDS', process.env.BENCH_EVENTS ? 3600 : 60),
   largeEvents: process.env.BENCH_EVENTS ? intFromEnv('BENCH_EVENTS', 1_000_000) : undefined,
   largeTargets: (process.env.BENCH_LARGE_TARGETS ?? 'memory,mongo').split(','),
+  profile: process.env.BENCH_PROFILE === '1',
+  serialWrites: process.env.BENCH_SERIAL_WRITES ? process.env.BENCH_SERIAL_WRITES.split(',').map((value) => value === '1') : [undefined],
 };
 
 /** The part of `@lib/read-models` the bench drives, so another version can be swapped in. */
@@ -113,7 +124,9 @@ async function main(): Promise<void> {
   for (const [version, library] of versions) {
     const dbName = `rm_bench_${process.pid}_${version}`;
     try {
-      for (const mode of LIVE_MODES.filter((candidate) => settings.liveModes.includes(candidate.name))) rows.push(await livePath(version, library, url, `${dbName}_${mode.name}`, history, mode));
+      for (const mode of LIVE_MODES.filter((candidate) => settings.liveModes.includes(candidate.name))) {
+        for (const serialWrites of settings.serialWrites) rows.push(await livePath(version, library, url, `${dbName}_${mode.name}`, history, mode, serialWrites));
+      }
       if (!settings.liveOnly) rows.push(await mongoRebuild(version, library, url, dbName, history));
     } finally {
       await dropDatabase(url, dbName);
@@ -122,11 +135,13 @@ async function main(): Promise<void> {
   }
   // The issue 8 table reads the current library's rows; the live path's row is one event per apply, projections one after another.
   const latest = rows.filter((row) => row.version !== 'before');
-  const live = latest.find((row) => row.scenario === describeLiveMode(LIVE_MODES[0]));
-  const batched = latest.find((row) => row.scenario === describeLiveMode(LIVE_MODES[2]));
+  const live = latest.find((row) => row.scenario.startsWith(describeLiveMode(LIVE_MODES[0])));
+  const batched = latest.find((row) => row.scenario.startsWith(describeLiveMode(LIVE_MODES[2])));
+  const pipelinedRow = latest.find((row) => row.scenario.startsWith(describeLiveMode(LIVE_MODES[3])));
   const [rebuilt, inMemory] = latest.filter((row) => !row.scenario.includes('live path'));
   if (live) reportFigure('mongo-live-events-per-s', live.eventsPerSecond);
   if (batched) reportFigure('mongo-live-batched-events-per-s', batched.eventsPerSecond);
+  if (pipelinedRow) reportFigure('mongo-live-pipelined-events-per-s', pipelinedRow.eventsPerSecond);
   if (rebuilt) reportFigure('mongo-rebuild-events-per-s', rebuilt.eventsPerSecond);
   if (inMemory) reportFigure('memory-rebuild-events-per-s', inMemory.eventsPerSecond);
 
@@ -140,15 +155,19 @@ interface LiveMode {
   batch: number;
   /** The batch's projections applied concurrently (else one after another). */
   concurrent: boolean;
+  /** Events of one applier handed to the store before the oldest is acknowledged (1: wait for each). */
+  inFlight: number;
 }
 
 const LIVE_MODES: readonly LiveMode[] = [
-  { name: 'sequential', batch: 1, concurrent: false },
-  { name: 'concurrent', batch: 1, concurrent: true },
-  { name: 'batched', batch: settings.consumerBatch, concurrent: true },
+  { name: 'sequential', batch: 1, concurrent: false, inFlight: 1 },
+  { name: 'concurrent', batch: 1, concurrent: true, inFlight: 1 },
+  { name: 'batched', batch: settings.consumerBatch, concurrent: true, inFlight: 1 },
+  { name: 'pipelined', batch: 1, concurrent: true, inFlight: settings.pipeline },
 ];
 
 function describeLiveMode(mode: LiveMode): string {
+  if (mode.inFlight > 1) return `MongoDB-wire live path: one event per apply as messages arrive, at most ${mode.inFlight} unacknowledged per applier (acknowledged in order), projections concurrent, ${settings.appliers} appliers`;
   if (mode.batch === 1) return `MongoDB-wire live path: one event per apply, projections ${mode.concurrent ? 'concurrent' : 'one after another'}, ${settings.appliers} appliers`;
   return `MongoDB-wire live path: consumer batches of ${mode.batch}, one apply per projection, projections concurrent, ${settings.appliers} appliers`;
 }
@@ -157,9 +176,15 @@ function describeLiveMode(mode: LiveMode): string {
  * Reporting's consumer: each applier is one partition's consumer, taking its events `mode.batch`
  * at a time; each projection gets the batch's events it reads. Latencies are per batch.
  */
-async function livePath(version: string, library: ReadModelsLibrary, url: string, dbName: string, history: readonly ProjectedEvent[], mode: LiveMode): Promise<Row> {
-  const store = await library.createMongoReadModelStore({ url, dbName, concurrency: settings.storeConcurrency });
+async function livePath(version: string, library: ReadModelsLibrary, url: string, dbName: string, history: readonly ProjectedEvent[], mode: LiveMode, serialWrites: boolean | undefined): Promise<Row> {
+  const store = await library.createMongoReadModelStore({ url: settings.profile ? withOption(url, 'monitorCommands=true') : url, dbName, concurrency: settings.storeConcurrency, serialWrites });
+  const label = serialWrites === undefined || version === 'before' ? describeLiveMode(mode) : `${describeLiveMode(mode)}, serialWrites ${serialWrites}`;
+  const commands = settings.profile ? profileCommands(store) : undefined;
   try {
+    const finish = async (result: Row): Promise<Row> => {
+      if (commands) await printProfile(url, dbName, commands);
+      return result;
+    };
     const appliers = Array.from({ length: settings.appliers }, (): ProjectedEvent[] => []);
     for (const event of history) appliers[accountNumber(event) % settings.appliers].push(event);
     const deadline = Date.now() + settings.seconds * 1000;
@@ -167,6 +192,10 @@ async function livePath(version: string, library: ReadModelsLibrary, url: string
     let events = 0;
     let complete = true;
     const start = performance.now();
+    if (mode.inFlight > 1) {
+      events = await pipelined(store, appliers, mode.inFlight, deadline, latencies);
+      return finish(row(version, label, events, start, latencies, events === history.length));
+    }
     await Promise.all(appliers.map(async (owned) => {
       for (let at = 0; at < owned.length; at += mode.batch) {
         if (Date.now() > deadline) {
@@ -182,10 +211,108 @@ async function livePath(version: string, library: ReadModelsLibrary, url: string
         events += batch.length;
       }
     }));
-    return row(version, describeLiveMode(mode), events, start, latencies, complete);
+    return finish(row(version, label, events, start, latencies, complete));
   } finally {
     await store.close();
     await dropDatabase(url, dbName);
+  }
+}
+
+/**
+ * A consumer that hands each message to the store as it arrives, without waiting for the
+ * messages before it (the store's rounds group whatever is queued), and acknowledges them in
+ * order, each once it and every message before it are applied: the offset a consumer may
+ * commit. At most `inFlight` unacknowledged per applier, like a fetch's worth of messages.
+ * Latency: from handing the message over to its acknowledgement.
+ */
+async function pipelined(store: ReadModelStore, appliers: readonly ProjectedEvent[][], inFlight: number, deadline: number, latencies: number[]): Promise<number> {
+  let acknowledged = 0;
+  await Promise.all(appliers.map(async (owned) => {
+    const unacknowledged: { began: number; applied: Promise<void> }[] = [];
+    const acknowledgeOldest = async (): Promise<void> => {
+      const oldest = unacknowledged.shift()!;
+      await oldest.applied;
+      latencies.push(performance.now() - oldest.began);
+      acknowledged += 1;
+    };
+    for (const event of owned) {
+      if (Date.now() > deadline) break;
+      const work = readersOf(event).map((projection) => ({ projection, events: [event] }));
+      const applied = applyConcurrently(store, work);
+      // Awaited in order below; a failure must not count as unhandled before its turn.
+      applied.catch(() => undefined);
+      unacknowledged.push({ began: performance.now(), applied });
+      if (unacknowledged.length >= inFlight) await acknowledgeOldest();
+    }
+    while (unacknowledged.length > 0) await acknowledgeOldest();
+  }));
+  return acknowledged;
+}
+
+interface CommandTally {
+  commands: number;
+  documents: number;
+  milliseconds: number;
+  bytes: number;
+}
+
+/**
+ * BENCH_PROFILE=1: the MongoDB commands the store sends, per command name and collection
+ * (count, documents written, time until the answer, bytes sent), through the driver's
+ * command monitoring on the store's own connection.
+ */
+function profileCommands(store: ReadModelStore): Map<string, CommandTally> {
+  const tallies = new Map<string, CommandTally>();
+  const started = new Map<number, { key: string; documents: number; bytes: number }>();
+  const client = (store as unknown as { connection: { getClient(): mongo.MongoClient } }).connection.getClient();
+  client.on('commandStarted', (event) => {
+    const command = event.command as Record<string, unknown>;
+    const target = typeof command[event.commandName] === 'string' ? String(command[event.commandName]) : '';
+    const documents = Array.isArray(command.documents) ? command.documents.length : Array.isArray(command.updates) ? command.updates.length : 0;
+    started.set(event.requestId, { key: `${event.commandName} ${target}`, documents, bytes: mongo.BSON.calculateObjectSize(command) });
+  });
+  const finish = (event: { requestId: number; duration: number }): void => {
+    const start = started.get(event.requestId);
+    if (!start) return;
+    started.delete(event.requestId);
+    const tally = tallies.get(start.key) ?? { commands: 0, documents: 0, milliseconds: 0, bytes: 0 };
+    tally.commands += 1;
+    tally.documents += start.documents;
+    tally.milliseconds += event.duration;
+    tally.bytes += start.bytes;
+    tallies.set(start.key, tally);
+  };
+  client.on('commandSucceeded', finish);
+  client.on('commandFailed', finish);
+  return tallies;
+}
+
+function withOption(url: string, option: string): string {
+  return `${url}${url.includes('?') ? '&' : '?'}${option}`;
+}
+
+async function printProfile(url: string, dbName: string, tallies: Map<string, CommandTally>): Promise<void> {
+  console.table([...tallies].sort(([, a], [, b]) => b.milliseconds - a.milliseconds).map(([command, tally]) => ({
+    command,
+    commands: tally.commands,
+    documents: tally.documents,
+    seconds: (tally.milliseconds / 1000).toFixed(2),
+    msPerDocument: tally.documents > 0 ? (tally.milliseconds / tally.documents).toFixed(2) : '',
+    kbSent: Math.round(tally.bytes / 1024),
+  })));
+  const client = new mongo.MongoClient(url);
+  try {
+    await client.connect();
+    const db = client.db(dbName);
+    const sizes = [];
+    for (const { name } of await db.listCollections().toArray()) {
+      const documents = await db.collection(name).find().toArray();
+      const bytes = documents.map((document) => mongo.BSON.calculateObjectSize(document));
+      sizes.push({ collection: name, documents: documents.length, averageBytes: Math.round(bytes.reduce((a, b) => a + b, 0) / Math.max(1, bytes.length)), maxBytes: Math.max(0, ...bytes) });
+    }
+    console.table(sizes);
+  } finally {
+    await client.close();
   }
 }
 

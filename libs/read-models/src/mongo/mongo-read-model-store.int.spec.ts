@@ -1,6 +1,6 @@
 import mongoose, { mongo } from 'mongoose';
 import { readModelStoreContract } from '../contract-suite/read-model-store.contract-suite';
-import { accountBalances, clientPortfolios, paid, placed, recalled } from '../contract-suite/read-model-store.fixtures';
+import { accountBalances, clientPortfolios, counters, paid, placed, recalled, tick } from '../contract-suite/read-model-store.fixtures';
 import { StoredDocument } from '../fold';
 import { ProjectedEvent } from '../read-model-store.port';
 import { rebuildProjection } from '../rebuild';
@@ -215,6 +215,82 @@ describe('MongoDB read-model store', () => {
         try {
           expect(store.singleWriter).toBe(store.exactIdFilters);
           expect(told.singleWriter).toBe(!store.exactIdFilters);
+        } finally {
+          await Promise.all([store.close(), told.close()]);
+        }
+      });
+    });
+
+    it('applies of one projection sharing a round, one of them throwing: only that one fails, the others land in arrival order', async () => {
+      const projection = counters('shared_round_throws');
+      const strict: typeof projection = {
+        ...projection,
+        evolve: (document, event) => {
+          if (event.streamId === 'broken') throw new Error('cannot project this event');
+          return projection.evolve(document, event);
+        },
+      };
+      const store = await createMongoReadModelStore({ url, dbName });
+      try {
+        await store.apply(strict, [tick('clock-0', 0)]);
+        // Called together, so the three share the next round (folded as one list first).
+        const results = await Promise.allSettled([
+          store.apply(strict, [tick('clock-1', 0)]),
+          store.apply(strict, [tick('clock-2', 0), tick('broken', 0)]),
+          store.apply(strict, [tick('clock-3', 0)]),
+        ]);
+
+        expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+        expect(await store.findOne(strict.name, { _id: 'counter-1' })).toMatchObject({ count: 3, seen: ['clock-0@0', 'clock-1@0', 'clock-3@0'] });
+      } finally {
+        await store.close();
+      }
+    });
+
+    describe('serialWrites', () => {
+      it('applies on several collections at once: never two write commands in flight, every event lands', async () => {
+        const projections = [0, 1, 2, 3].map((n) => accountBalances(`serial_writes_${n}`));
+        const connection = await mongoose.createConnection(url, { dbName, monitorCommands: true }).asPromise();
+        let inFlight = 0;
+        let mostInFlight = 0;
+        const writes = new Set<number>();
+        connection.getClient().on('commandStarted', (event) => {
+          if (event.commandName !== 'insert' && event.commandName !== 'update') return;
+          writes.add(event.requestId);
+          inFlight += 1;
+          mostInFlight = Math.max(mostInFlight, inFlight);
+        });
+        const ended = (event: { requestId: number }): void => {
+          if (writes.delete(event.requestId)) inFlight -= 1;
+        };
+        connection.getClient().on('commandSucceeded', ended);
+        connection.getClient().on('commandFailed', ended);
+        const store = new MongoReadModelStore(connection, { exactIdFilters: true, singleWriter: true, serialWrites: true });
+        try {
+          await Promise.all(
+            projections.flatMap((projection) => [
+              store.apply(projection, [placed('q1', 'client-q', 100)]),
+              store.apply(projection, [placed('q2', 'client-q', 200)]),
+              store.apply(projection, [paid('q1', 'client-q', 30, 1)]),
+            ]),
+          );
+
+          expect(mostInFlight).toBe(1);
+          for (const projection of projections) {
+            expect(await store.findOne(projection.name, { _id: 'account-q1' })).toMatchObject({ balance: { amount: 70 }, payments: 1 });
+            expect(await store.findOne(projection.name, { _id: 'account-q2' })).toMatchObject({ balance: { amount: 200 } });
+          }
+        } finally {
+          await store.close();
+        }
+      });
+
+      it('is off unless told', async () => {
+        const store = await createMongoReadModelStore({ url, dbName });
+        const told = await createMongoReadModelStore({ url, dbName, serialWrites: true });
+        try {
+          expect(store.serialWrites).toBe(false);
+          expect(told.serialWrites).toBe(true);
         } finally {
           await Promise.all([store.close(), told.close()]);
         }

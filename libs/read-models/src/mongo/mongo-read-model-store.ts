@@ -62,6 +62,18 @@ export interface MongoReadModelStoreOptions {
    * `createMongoReadModelStore` turns it on with `exactIdFilters` unless told otherwise.
    */
   singleWriter?: boolean;
+  /**
+   * Send one write command (`insert` or `update`) at a time across all collections of this
+   * store, instead of one per collection at once (default off). For a writer that keeps
+   * FerretDB busy with large rounds: FerretDB keeps a database in one SQLite file with one
+   * writer, concurrent write commands wait for each other inside SQLite's busy handler (which
+   * sleeps 1, 2, 5, 10... ms between tries), and each replacement of an `update` command holds
+   * one of the database's 100 connections until the command ends, so several large commands at
+   * once can exhaust the pool and wedge the database. The cost: an apply that touches several
+   * collections waits for their writes one after another, which made reporting's small
+   * consumer batches slower end to end (docs/benchmarks.md, *Read models*, round 4).
+   */
+  serialWrites?: boolean;
   /** Rounds of re-read-and-retry for documents another writer changed meanwhile (default 20). */
   maxConflictRetries?: number;
   /** How long to look for a server before giving up (default 10 000 ms). */
@@ -113,6 +125,10 @@ export class MongoReadModelStore implements ReadModelStore, BulkRebuildTarget {
   /** Whether this store takes itself for the only writer (see the option of the same name). */
   readonly singleWriter: boolean;
   private readonly concurrency: number;
+  /** Whether write commands go one at a time (see the option of the same name). */
+  readonly serialWrites: boolean;
+  /** The last write command sent while `serialWrites`; the next one starts once it ended. */
+  private writeTurn: Promise<unknown> = Promise.resolve();
   private readonly queues = new Map<string, Promise<void>>();
   /** Applies waiting for the next round of their collection; a round takes all of them at once. */
   private readonly waiting = new Map<string, PendingApply[]>();
@@ -130,6 +146,7 @@ export class MongoReadModelStore implements ReadModelStore, BulkRebuildTarget {
     this.exactIdFilters = options.exactIdFilters ?? false;
     this.singleWriter = options.singleWriter ?? false;
     this.concurrency = options.concurrency ?? 8;
+    this.serialWrites = options.serialWrites ?? false;
     this.cache = new DocumentCache(options.cacheSize ?? 10_000);
   }
 
@@ -257,10 +274,16 @@ export class MongoReadModelStore implements ReadModelStore, BulkRebuildTarget {
     // Taken to be new without reading them (`singleWriter`): not cached, so not known to exist.
     const guessed = new Set(this.singleWriter ? pending.filter((id) => !this.cache.has(name, id)) : []);
     let retries = 0;
+    let oneEntryAtATime = false;
     try {
       while (pending.length > 0) {
         const stored = await this.loadThroughCache(collection, guessed.size === 0 ? pending : pending.filter((id) => !guessed.has(id)));
-        const folded = foldEntries(live, pending, stored);
+        const folded = foldEntries(live, pending, stored, oneEntryAtATime);
+        if ('ambiguous' in folded) {
+          // Reloaded before folding again: the projection may have changed the loaded documents.
+          oneEntryAtATime = true;
+          continue;
+        }
         if ('failed' in folded) {
           const failed = folded.failed;
           if ([...guessed].some((id) => failed.groups.has(id))) {
@@ -368,15 +391,23 @@ export class MongoReadModelStore implements ReadModelStore, BulkRebuildTarget {
     return stored;
   }
 
+  /** Runs a write command, after the one before it when `serialWrites`. */
+  private inTurn<T>(command: () => Promise<T>): Promise<T> {
+    if (!this.serialWrites) return command();
+    const run = this.writeTurn.then(command);
+    this.writeTurn = run.catch(() => undefined);
+    return run;
+  }
+
   /** Inserts new documents; returns the ids another writer created meanwhile (duplicate `_id`). */
   private async insert(collection: mongo.Collection<StoredDocument>, writes: readonly PlannedWrite[]): Promise<string[]> {
     const taken: string[] = [];
     for (const chunk of chunks(writes, this.insertChunkSize)) {
       try {
-        await collection.insertMany(
+        await this.inTurn(() => collection.insertMany(
           chunk.map((write) => write.next),
           { ordered: false },
-        );
+        ));
       } catch (error) {
         for (const index of duplicateKeyIndexes(error)) taken.push(chunk[index].id);
       }
@@ -409,12 +440,12 @@ export class MongoReadModelStore implements ReadModelStore, BulkRebuildTarget {
       unchanged = writes.filter((write) => !changed.has(write.id));
     }
     for (const chunk of chunks(unchanged, this.replaceChunkSize)) {
-      const result = await collection.bulkWrite(
+      const result = await this.inTurn(() => collection.bulkWrite(
         chunk.map(({ id, expectedRev, next }) => ({
           replaceOne: { filter: this.exactIdFilters ? { _id: id } : { _id: id, _rev: expectedRev }, replacement: next },
         })),
         { ordered: false },
-      );
+      ));
       if (result.matchedCount < chunk.length) retry.push(...chunk.map((write) => write.id));
     }
     return retry;
@@ -456,26 +487,42 @@ function documentIdsOf(entries: readonly PendingApply[]): string[] {
 
 /**
  * Folds every entry's events into the documents `ids`, entries in arrival order, so each
- * document is written once however many entries touched it. Stops at the first entry
- * whose projection throws and names it.
+ * document is written once however many entries touched it. Consecutive entries of one
+ * projection are folded as one list of events (the version guard works across it as
+ * across calls), which copies a document's bookkeeping once instead of once per entry.
+ * When such a fold throws, it is not known which entry's events made it throw: the answer
+ * is `ambiguous`, and the caller reloads and folds again `oneEntryAtATime`, which stops at
+ * the first entry whose projection throws and names it.
  */
 function foldEntries(
   entries: readonly PendingApply[],
   ids: readonly string[],
   stored: Map<string, StoredDocument>,
-): { writes: PlannedWrite[] } | { failed: PendingApply; error: unknown } {
+  oneEntryAtATime: boolean,
+): { writes: PlannedWrite[] } | { failed: PendingApply; error: unknown } | { ambiguous: true } {
+  const touching = new Map<string, PendingApply[]>();
+  for (const entry of entries) {
+    for (const id of entry.groups.keys()) {
+      const list = touching.get(id);
+      if (list) list.push(entry);
+      else touching.set(id, [entry]);
+    }
+  }
   const writes: PlannedWrite[] = [];
   for (const id of ids) {
     const loaded = stored.get(id) ?? null;
     let current = loaded;
-    for (const entry of entries) {
-      const events = entry.groups.get(id);
-      if (!events) continue;
+    const mine = touching.get(id) ?? [];
+    for (let at = 0; at < mine.length; ) {
+      let end = at + 1;
+      while (!oneEntryAtATime && end < mine.length && mine[end].projection === mine[at].projection) end += 1;
+      const events = end === at + 1 ? mine[at].groups.get(id)! : mine.slice(at, end).flatMap((entry) => entry.groups.get(id)!);
       try {
-        current = foldDocument(entry.projection, id, current, events) ?? current;
+        current = foldDocument(mine[at].projection, id, current, events) ?? current;
       } catch (error) {
-        return { failed: entry, error };
+        return end === at + 1 ? { failed: mine[at], error } : { ambiguous: true };
       }
+      at = end;
     }
     if (current !== loaded && current !== null) writes.push({ id, expectedRev: loaded?._rev, next: current });
   }
