@@ -199,10 +199,11 @@ export function inJsonbOrder(value: Json): Json {
   return ordered;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+const NOT_ASCII = /[^ -~]/;
 
 function compareJsonbKeys(left: string, right: string): number {
-  if (ASCII.test(left) && ASCII.test(right)) {
+  // Printable ASCII (nearly every key): one byte per character, so length and code-unit order are byte order.
+  if (!NOT_ASCII.test(left) && !NOT_ASCII.test(right)) {
     if (left.length !== right.length) return left.length - right.length;
     return left < right ? -1 : left > right ? 1 : 0;
   }
