@@ -223,7 +223,9 @@ export class AggregateCache {
     state: State,
     appended: readonly { metadata: { causationId: string }; data: unknown }[],
   ): void {
-    if (this.streams.has(streamId) || appended.length === 0) return;
+    if (appended.length === 0) return;
+    // Held since a read found no stream: moved on like any other append.
+    if (this.streams.has(streamId)) return this.recordAppend(streamId, decider, state, appended.length - 1, appended);
     const cached = new CachedStream(decider.evolve as Evolve, state, -1);
     this.put(streamId, cached);
     this.advance(
