@@ -198,6 +198,45 @@ export class AggregateCache {
     return { state, version, whereCausationMayBe: (causationId) => handle.whereCausationMayBe(causationId, version) };
   }
 
+  /**
+   * The state and version held for the stream, without reading the store: `'unknown'` when
+   * nothing is held, `'other'` when it was folded by another decider. A guess, since another
+   * writer may have moved the stream on; only an append's expected-version check confirms it
+   * (see `handleCommand`).
+   */
+  peek<State, Event extends DomainEvent>(decider: Pick<Decider<State, never, Event>, 'evolve'>, streamId: string): LoadedAggregate<State> | 'unknown' | 'other' {
+    const held = this.streams.get(streamId);
+    if (!held) return 'unknown';
+    if (held.evolve !== decider.evolve) return 'other';
+    this.touch(streamId, held);
+    const { state, version } = held;
+    return { state: state as State, version, whereCausationMayBe: (causationId) => held.whereCausationMayBe(causationId, version) };
+  }
+
+  /**
+   * After an append that created the stream (expected version `no_stream` held): its state is
+   * exactly what the appended events fold to, so it is held without reading anything back.
+   */
+  recordCreation<State, Event extends DomainEvent>(
+    streamId: string,
+    decider: Pick<Decider<State, never, Event>, 'evolve'>,
+    state: State,
+    appended: readonly { metadata: { causationId: string }; data: unknown }[],
+  ): void {
+    if (appended.length === 0) return;
+    // Held since a read found no stream: moved on like any other append.
+    if (this.streams.has(streamId)) return this.recordAppend(streamId, decider, state, appended.length - 1, appended);
+    const cached = new CachedStream(decider.evolve as Evolve, state, -1);
+    this.put(streamId, cached);
+    this.advance(
+      streamId,
+      cached,
+      state,
+      appended.length - 1,
+      appended.map((event, index) => ({ ...event, version: index })),
+    );
+  }
+
   /** After an append: the state it led to, so the next command does not read its own events back. */
   recordAppend<State, Event extends DomainEvent>(
     streamId: string,

@@ -1,4 +1,4 @@
-import { AggregateCache, type AggregateCacheOptions, DEFAULT_AGGREGATE_CACHE_OPTIONS } from './aggregate-cache';
+import { AggregateCache, type AggregateCacheOptions, DEFAULT_AGGREGATE_CACHE_OPTIONS, type LoadedAggregate } from './aggregate-cache';
 import { aggregateStream, readStreamOf, StreamReader } from './aggregate-stream';
 import { Decider, isRejection, Rejection } from './decider';
 import {
@@ -106,10 +106,18 @@ export function inheritAggregateCacheBounds(wrapper: object, inner: object): voi
 }
 
 /**
- * Load the stream's state (cached state plus the events after it), decide, append with
- * the expected version. On a version conflict the stream is dropped from the cache and
- * the whole read-decide-append is retried, so the decision is always made on the state
- * it is appended after.
+ * Decide on the stream's state and append with the expected version it stands at. On a
+ * version conflict the stream is dropped from the cache and the command decided again on
+ * a fresh read, so a decision is always appended after the state it was made on.
+ *
+ * With a cache the first attempt is optimistic: it decides on the state held in memory
+ * without reading the stream's tail (a stream not held is taken to be new), because the
+ * append's expected-version check confirms that guess or refuses it. A refused guess costs
+ * one failed append and a real read, not an attempt of `retriesOnConflict`. Whatever the
+ * guess could not confirm by appending is decided again on a real read: a refusal without
+ * recorded events, an empty decision, a decider that throws, and a causation the cache
+ * cannot rule out for `dedupeByCausation`. So a refusal or a "duplicate" never rests on a
+ * guess (see docs/event-store.md, "Optimistic first attempt").
  */
 export async function handleCommand<State, Command, Event extends DomainEvent>(
   store: StreamStore,
@@ -121,34 +129,81 @@ export async function handleCommand<State, Command, Event extends DomainEvent>(
 ): Promise<CommandOutcome<State, Event>> {
   const retries = options.retriesOnConflict ?? 3;
   const cache = options.cache === undefined ? aggregateCacheOf(store) : options.cache;
-  for (let attempt = 0; ; attempt++) {
-    const loaded = cache ? await cache.load(store, decider, streamId) : await aggregateStream(store, decider, streamId);
+  let optimistic = cache !== false;
+  for (let attempt = 0; ; ) {
+    const guessed = optimistic && cache ? guess(cache, decider, streamId) : undefined;
+    if (optimistic && !guessed) optimistic = false;
+    const loaded = guessed ?? (cache ? await cache.load(store, decider, streamId) : await aggregateStream(store, decider, streamId));
     const { state, version } = loaded;
 
     if (context.dedupeByCausation) {
+      const through = 'events' in loaded ? undefined : loaded.whereCausationMayBe(context.causationId);
+      if (guessed && through !== undefined) {
+        optimistic = false;
+        continue;
+      }
       const earlier =
         'events' in loaded
           ? loaded.events.filter((event) => event.metadata.causationId === context.causationId)
-          : await earlierEffects<Event>(store, streamId, context.causationId, loaded.whereCausationMayBe(context.causationId));
+          : await earlierEffects<Event>(store, streamId, context.causationId, through);
       if (earlier.length > 0) return { outcome: 'duplicate', state, events: earlier, version };
     }
 
-    const decision = decider.decide(command, state);
+    let decision: ReturnType<typeof decider.decide>;
+    try {
+      decision = decider.decide(command, state);
+    } catch (error) {
+      if (!guessed) throw error;
+      optimistic = false;
+      continue;
+    }
     const toAppend = isRejection(decision) ? (decision.recordedEvents ?? []) : decision;
+    if (guessed && toAppend.length === 0) {
+      optimistic = false;
+      continue;
+    }
     try {
       const decided: Event[] = toAppend;
       const appended = decided.length ? await appendDecided(store, streamId, decided, version, context) : [];
       const newState = decided.reduce((s, e) => decider.evolve(s, e), state);
       const newVersion = version + appended.length;
-      if (cache && appended.length) cache.recordAppend(streamId, decider, newState, newVersion, appended);
+      if (cache && appended.length) {
+        if (version < 0) cache.recordCreation(streamId, decider, newState, appended);
+        else cache.recordAppend(streamId, decider, newState, newVersion, appended);
+      }
       if (isRejection(decision)) return { outcome: 'rejected', rejection: decision, state: newState, version: newVersion };
       return { outcome: 'accepted', state: newState, events: appended, version: newVersion };
     } catch (error) {
       if (cache) cache.drop(streamId);
-      if (error instanceof WrongExpectedVersionError && attempt < retries) continue;
+      if (error instanceof WrongExpectedVersionError) {
+        if (guessed) {
+          optimistic = false;
+          continue;
+        }
+        if (attempt < retries) {
+          attempt++;
+          continue;
+        }
+      }
       throw error;
     }
   }
+}
+
+/**
+ * The optimistic first attempt's state: what the cache holds, or a new stream when it
+ * holds nothing. `undefined` when the stream was folded by another decider (it exists, so
+ * guessing it new would only cost a failed append).
+ */
+function guess<State, Event extends DomainEvent>(
+  cache: AggregateCache,
+  decider: Decider<State, never, Event>,
+  streamId: string,
+): LoadedAggregate<State> | undefined {
+  const held = cache.peek(decider, streamId);
+  if (held === 'other') return undefined;
+  if (held !== 'unknown') return held;
+  return { state: decider.initialState(), version: -1, whereCausationMayBe: () => undefined };
 }
 
 /**

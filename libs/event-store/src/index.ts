@@ -11,6 +11,7 @@ export { DuplicateEventIdError } from './errors';
 export { assertExpectedVersion, expectedVersionHolds, type CurrentVersion } from './expected-version';
 export { withUpcasting } from './upcasting-event-store';
 export { SqlEventStore, type SqlEventStoreOptions } from './sql/sql-event-store';
+export { inJsonbOrder } from './sql/recent-log';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { PgliteEventStore, pgliteQuery, type PgliteEventStoreOptions } from './pglite/pglite-event-store';
 export { createPglite, embeddedDatabaseMemoryBytes } from './pglite/load-pglite';

@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { SqlDriver, SqlEventStore, SqlEventStoreOptions, SqlExecutor } from '../sql/sql-event-store';
+import { RecentLog } from '../sql/recent-log';
 import { Statement } from '../sql/sql-statements';
 import { createPglite, loadPgliteModule } from './load-pglite';
 
@@ -22,7 +23,8 @@ export interface PgliteEventStoreOptions extends Partial<SqlEventStoreOptions> {
  */
 export class PgliteEventStore extends SqlEventStore {
   constructor(options: PgliteEventStoreOptions = {}) {
-    super(new PgliteDriver(options), { ...options, schema: options.schema ?? 'event_store' });
+    const schema = options.schema ?? 'event_store';
+    super(new PgliteDriver(options, schema), { ...options, schema });
   }
 }
 
@@ -32,6 +34,8 @@ const preparedByDb = new WeakMap<PGlite, Set<string>>();
 const configuredDbs = new WeakSet<PGlite>();
 /** In-process LISTEN: channel → callbacks, per instance, since no other process can open it. */
 const listenersByDb = new WeakMap<PGlite, Map<string, Set<() => void>>>();
+/** The recent log of each schema, per instance: shared by every store of the schema, since each records its appends. */
+const recentLogsByDb = new WeakMap<PGlite, Map<string, RecentLog>>();
 
 class PgliteDriver implements SqlDriver {
   private readonly db: PGlite;
@@ -40,14 +44,19 @@ class PgliteDriver implements SqlDriver {
   private readonly listeners: Map<string, Set<() => void>>;
   /** This driver's own store is woken by the append itself; announcing to it again would read twice. */
   private readonly own = new Set<() => void>();
+  readonly recentLog: RecentLog;
 
-  constructor(options: PgliteEventStoreOptions) {
+  constructor(options: PgliteEventStoreOptions, schema: string) {
     this.db = options.db ?? createPglite(options.dataDir);
     this.ownsDb = !options.db;
     this.prepared = preparedByDb.get(this.db) ?? new Set();
     preparedByDb.set(this.db, this.prepared);
     this.listeners = listenersByDb.get(this.db) ?? new Map();
     listenersByDb.set(this.db, this.listeners);
+    const logs = recentLogsByDb.get(this.db) ?? new Map<string, RecentLog>();
+    recentLogsByDb.set(this.db, logs);
+    this.recentLog = logs.get(schema) ?? new RecentLog();
+    logs.set(schema, this.recentLog);
   }
 
   /**
@@ -57,6 +66,14 @@ class PgliteDriver implements SqlDriver {
   async query<Row>(statement: Statement): Promise<Row[]> {
     await readyForStatements(this.db);
     return this.db._runExclusiveTransaction(() => this.db._runExclusiveQuery(() => runPgliteStatement<Row>(this.db, this.prepared, statement)));
+  }
+
+  /** `then` runs inside the instance's query lock, before any other statement can start. */
+  async queryThen<Row, T>(statement: Statement, then: (rows: Row[]) => T): Promise<T> {
+    await readyForStatements(this.db);
+    return this.db._runExclusiveTransaction(() =>
+      this.db._runExclusiveQuery(async () => then(await runPgliteStatement<Row>(this.db, this.prepared, statement))),
+    );
   }
 
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {

@@ -16,6 +16,7 @@ import {
 } from '../event-store.port';
 import { CurrentVersion, expectedVersionHolds, validateExpectedVersion } from '../expected-version';
 import { PollingSubscription } from '../polling-subscription';
+import { RecentLog } from './recent-log';
 import {
   AppendOutcomeRow,
   EVENT_ID_CONSTRAINT,
@@ -62,6 +63,18 @@ export interface SqlDriver extends SqlExecutor {
    * `channel` directly, so appends send no NOTIFY statement. Absent: NOTIFY.
    */
   announce?(channel: string): void;
+  /**
+   * For a database only this process writes, one statement at a time (PGlite): the recent
+   * part of the schema's log, shared by every store of the schema on the database. Given,
+   * the driver also offers {@link SqlDriver.queryThen}, and the store records every append
+   * in it and answers reads just behind the head from it (see {@link RecentLog}).
+   */
+  readonly recentLog?: RecentLog;
+  /**
+   * Runs `statement`, then `then` on its rows before the database runs any other statement,
+   * so what `then` records in memory follows the database's commit order.
+   */
+  queryThen?<Row, T>(statement: Statement, then: (rows: Row[]) => T): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -80,6 +93,12 @@ export interface SqlEventStoreOptions {
    * is safe to hand out. Subscriptions wait at most `pollIntervalMs` and read again.
    */
   visibilityWaitMs?: number;
+  /**
+   * Answer `readAll` and subscriptions from the driver's recent log when it holds the page
+   * (default true; only drivers with a recent log have one). Appends are recorded in it
+   * either way, so other stores of the schema can rely on it.
+   */
+  readRecentFromMemory?: boolean;
 }
 
 const DEFAULT_READ_ALL_LIMIT = 1000;
@@ -107,6 +126,7 @@ export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshot
   private readonly pageSize: number;
   private readonly notify: boolean;
   private readonly visibilityWaitMs: number;
+  private readonly readRecentFromMemory: boolean;
   private readonly subscriptions = new Set<PollingSubscription>();
   private readonly appendListeners = new Set<() => void>();
   private notifying: Promise<void> | null = null;
@@ -124,6 +144,7 @@ export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshot
     this.pageSize = options.subscriptionPageSize ?? 500;
     this.notify = options.notify ?? true;
     this.visibilityWaitMs = options.visibilityWaitMs ?? 3000;
+    this.readRecentFromMemory = options.readRecentFromMemory ?? true;
   }
 
   /** Creates the schema and tables if missing. Idempotent; safe from several processes at once. */
@@ -144,7 +165,7 @@ export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshot
     validateEventsToAppend(streamId, events);
     let row: AppendOutcomeRow;
     try {
-      [row] = await this.driver.query<AppendOutcomeRow>(appendStatement(this.names, streamId, expectedVersion, events));
+      [row] = await this.runAppend(streamId, expectedVersion, events);
     } catch (error) {
       // The per-stream lock in the append function makes this unreachable for writers
       // using this class; the constraint still guards against any other writer of the table.
@@ -169,6 +190,21 @@ export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshot
     }
     if (events.length > 0) this.announceAppend();
     return { nextExpectedVersion: version ?? -1, lastGlobalPosition: BigInt(row.last_position ?? -1) };
+  }
+
+  /** The append statement; with a recent log, the append is recorded in it before the next statement runs. */
+  private runAppend(streamId: string, expectedVersion: ExpectedVersion, events: readonly EventToAppend[]): Promise<AppendOutcomeRow[]> {
+    const statement = appendStatement(this.names, streamId, expectedVersion, events);
+    const driver = this.driver;
+    const recentLog = driver.recentLog;
+    if (!recentLog || !driver.queryThen) return driver.query<AppendOutcomeRow>(statement);
+    return driver.queryThen<AppendOutcomeRow, AppendOutcomeRow[]>(statement, (rows) => {
+      const [row] = rows;
+      if (row && row.outcome === 'appended' && events.length > 0 && row.stream_version !== null && row.last_position !== null) {
+        recentLog.recordAppend(streamId, events, Number(row.stream_version), BigInt(row.last_position));
+      }
+      return rows;
+    });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -281,6 +317,8 @@ export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshot
    * a reader sees what was committed before it asked unless that transaction runs long.
    */
   private async readPage(after: bigint | undefined, limit: number, maxWaitMs: number): Promise<RecordedEvent[]> {
+    const recent = this.readRecentFromMemory ? this.driver.recentLog?.read(after, limit) : undefined;
+    if (recent) return recent;
     const deadline = Date.now() + maxWaitMs;
     let page = await this.readGlobalPage(after, limit);
     const target = page.newest;
@@ -294,7 +332,15 @@ export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshot
   }
 
   private async readGlobalPage(after: bigint | undefined, limit: number): Promise<GlobalPage> {
-    return toGlobalPage(await this.driver.query<ReadAllRow>(readAllStatement(this.names, after, limit)));
+    const statement = readAllStatement(this.names, after, limit);
+    const driver = this.driver;
+    const recentLog = driver.recentLog;
+    if (!recentLog || !driver.queryThen) return toGlobalPage(await driver.query<ReadAllRow>(statement));
+    return driver.queryThen<ReadAllRow, GlobalPage>(statement, (rows) => {
+      const page = toGlobalPage(rows);
+      recentLog.observeRead(page, limit);
+      return page;
+    });
   }
 
   protected async currentVersion(streamId: string): Promise<CurrentVersion> {

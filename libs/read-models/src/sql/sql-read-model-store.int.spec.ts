@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { createPglite } from '@lib/event-store';
 import { readModelStoreContract } from '../contract-suite/read-model-store.contract-suite';
-import { accountBalances, clientPortfolios, placed } from '../contract-suite/read-model-store.fixtures';
+import { accountBalances, clientPortfolios, paid, placed, projected } from '../contract-suite/read-model-store.fixtures';
+import { Projection } from '../read-model-store.port';
 import { ReadModelStore } from '../read-model-store.port';
-import { createPgliteReadModelStore, createPostgresReadModelStore } from './sql-read-model-store';
+import { createPgliteReadModelStore, createPostgresReadModelStore, SqlClient, SqlReadModelStore } from './sql-read-model-store';
 import { UnsupportedQueryError } from './sql-query';
 
 const connectionString = process.env.DATABASE_URL;
@@ -89,3 +90,84 @@ describe('SQL read-model store beyond the contract', () => {
     }
   });
 });
+
+describe('SQL read-model store: documents it wrote folded without reading them back', () => {
+  const schema = throwawaySchema();
+  const pools: Pool[] = [];
+  afterAll(() => Promise.all(pools.map((pool) => pool.end())));
+
+  /** A store on its own pool, every statement's first word written down. */
+  async function countingStore(): Promise<{ store: SqlReadModelStore; statements: string[] }> {
+    const pool = new Pool({ connectionString, max: 2 });
+    pools.push(pool);
+    const statements: string[] = [];
+    const query = async <Row>(text: string, values?: unknown[]) => {
+      statements.push(text.trim().split(/\s+/)[0].toUpperCase());
+      return (await pool.query(text, values)).rows as Row[];
+    };
+    const client: SqlClient = { query, transaction: (work) => work({ query }), close: async () => undefined };
+    return { store: await SqlReadModelStore.open(client, { schema }), statements };
+  }
+
+  /** Dates in, ISO strings out (as stored); throws on an event for a document it does not have. */
+  const ledger = (name: string): Projection<{ total: number; at: unknown; seen: string[] }> => ({
+    name,
+    handles: ['AccountPlaced', 'PaymentPosted'],
+    documentIds: (event) => [event.streamId],
+    evolve: (document, event) => {
+      if (event.type === 'AccountPlaced') return { total: event.data.amount, at: new Date('2026-01-01T00:00:00.000Z'), seen: [typeof document?.at] };
+      if (!document) throw new Error('payment before placement');
+      return { total: document.total + event.data.amount, at: document.at, seen: [...document.seen, typeof document.at] };
+    },
+  });
+
+  it('inserts a new document without a read, and folds its next events on what it wrote, with no read either', async () => {
+    const { store, statements } = await countingStore();
+    const projection = ledger('ledger-a');
+    statements.splice(0);
+    await store.apply(projection, [placed('l1', 'client-1', 100)]);
+    await store.apply(projection, [paid('l1', 'client-1', 5, 1)]);
+    await store.apply(projection, [paid('l1', 'client-1', 7, 2), paid('l1', 'client-1', 7, 2)]);
+    expect(statements).toEqual(['INSERT', 'UPDATE', 'UPDATE']);
+    // The folds on what it held saw the date as a read gives it: a string, every time.
+    expect(await store.findOne(projection.name, { _id: 'account-l1' })).toMatchObject({ total: 112, at: '2026-01-01T00:00:00.000Z', seen: ['undefined', 'string', 'string'] });
+    expect(store.conflictRetries).toBe(0);
+  });
+
+  it('reads what another writer changed since, instead of overwriting it (the rev compare-and-swap)', async () => {
+    const mine = await countingStore();
+    const theirs = await countingStore();
+    const projection = ledger('ledger-b');
+    await mine.store.apply(projection, [placed('l2', 'client-1', 100)]);
+    await theirs.store.apply(projection, [paid('l2', 'client-1', 10, 1)]);
+    await mine.store.apply(projection, [paid('l2', 'client-1', 1, 2)]);
+    expect(await mine.store.findOne(projection.name, { _id: 'account-l2' })).toMatchObject({ total: 111 });
+    // An event another writer already applied is not applied twice, though this store held the document from before it.
+    await mine.store.apply(projection, [paid('l2', 'client-1', 10, 1)]);
+    expect(await theirs.store.findOne(projection.name, { _id: 'account-l2' })).toMatchObject({ total: 111 });
+  });
+
+  it('reads a document it does not hold before folding events that do not create it, and when a guessed insert finds it taken', async () => {
+    const mine = await countingStore();
+    const theirs = await countingStore();
+    const projection = ledger('ledger-c');
+    await theirs.store.apply(projection, [placed('l3', 'client-1', 100), placed('l4', 'client-1', 50)]);
+    // Thrown on a guess (no document): read, then folded on what is stored.
+    await mine.store.apply(projection, [paid('l3', 'client-1', 1, 1)]);
+    // Folded on a guess (an insert), refused by the key, read and folded again: the placement was applied already.
+    await mine.store.apply(projection, [placed('l4', 'client-1', 50), paid('l4', 'client-1', 2, 1)]);
+    expect((await mine.store.find(projection.name, {}, { sort: { _id: 1 } })).map((document) => document.total)).toEqual([101, 52]);
+    expect(mine.store.conflictRetries).toBe(0);
+    // A projection that keeps an unknown document absent is asked again on what is stored.
+    const removing: Projection<{ n: number }> = {
+      name: 'removing',
+      handles: ['Tick', 'Gone'],
+      documentIds: (event) => [event.streamId],
+      evolve: (document, event) => (event.type === 'Gone' ? null : { n: (document?.n ?? 0) + 1 }),
+    };
+    await theirs.store.apply(removing, [projected('r1', 0, 'Tick')]);
+    await mine.store.apply(removing, [projected('r1', 1, 'Gone')]);
+    expect(await theirs.store.count('removing')).toBe(0);
+  });
+});
+

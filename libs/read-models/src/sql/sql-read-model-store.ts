@@ -1,7 +1,8 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { createRequire } from 'node:module';
 import type * as Pg from 'pg';
-import { pgliteQuery } from '@lib/event-store';
+import type { Json } from '@lib/es-core';
+import { inJsonbOrder, pgliteQuery } from '@lib/event-store';
 import { foldDocument, groupByDocument, stableSort, StoredDocument } from '../fold';
 import { ProjectedEvent, Projection, QueryOptions, ReadModelStore } from '../read-model-store.port';
 import { orderByClause, pageClause, SqlParameters, whereClause } from './sql-query';
@@ -20,6 +21,12 @@ export interface SqlReadModelStoreOptions {
   schema?: string;
   /** Rounds of re-read-and-retry for documents another writer changed meanwhile (default 20). */
   maxConflictRetries?: number;
+  /**
+   * Documents this store wrote last kept in memory, so the next events for them are folded
+   * without reading them back (default 2,000; 0 keeps none). The compare-and-swap on `rev`
+   * still guards every write, so another writer's change is never overwritten.
+   */
+  cachedDocuments?: number;
 }
 
 /** Thrown when documents still conflict after every retry: the writers are starving each other. */
@@ -66,6 +73,7 @@ export class SqlReadModelStore implements ReadModelStore {
   private readonly queues = new Map<string, Promise<void>>();
   private closed = false;
   private conflicts = 0;
+  private readonly written: WrittenDocuments;
 
   private constructor(
     private readonly client: SqlClient,
@@ -74,6 +82,7 @@ export class SqlReadModelStore implements ReadModelStore {
     this.schema = options.schema ?? 'read_models';
     if (!/^[a-z_][a-z0-9_]*$/.test(this.schema)) throw new RangeError(`schema must be a lower-case SQL identifier, got "${this.schema}"`);
     this.maxConflictRetries = options.maxConflictRetries ?? 20;
+    this.written = new WrittenDocuments(options.cachedDocuments ?? 2_000);
   }
 
   /** Creates the schema and tables when missing (safe when several processes start at once). */
@@ -121,6 +130,7 @@ export class SqlReadModelStore implements ReadModelStore {
   reset(collection: string): Promise<void> {
     this.assertOpen();
     return this.serialize(collection, async () => {
+      this.written.forget(collection);
       await this.client.transaction(async (tx) => {
         await tx.query(`DELETE FROM ${this.documents} WHERE collection = $1`, [collection]);
         await tx.query(`DELETE FROM ${this.checkpoints} WHERE name = $1`, [collection]);
@@ -180,13 +190,26 @@ export class SqlReadModelStore implements ReadModelStore {
     });
   }
 
-  /** Loads, folds and compare-and-swaps the batch's documents until every write landed. */
+  /**
+   * Loads, folds and compare-and-swaps the batch's documents until every write landed. The
+   * first round reads only what it must: a document this store wrote last is folded as it
+   * wrote it, and one it does not hold is taken to be new when the events create it (an
+   * insert that finds the key taken says otherwise). What did not land is read and folded
+   * again like any conflict, without counting as one. Whatever the guess could not settle
+   * (a fold that keeps an unknown document absent, or a projection that throws on a
+   * guessed document) is read before anything is written.
+   */
   private async applyGroups(projection: Projection<any>, groups: Map<string, ProjectedEvent[]>): Promise<void> {
-    let pending = [...groups.keys()];
-    for (let round = 0; pending.length > 0; round++) {
+    const collection = projection.name;
+    const ids = [...groups.keys()];
+    const first = await this.applyGuessed(projection, groups, ids);
+    let pending = [...first.guessed, ...first.real];
+    for (let round = 1; pending.length > 0; round++) {
       if (round > this.maxConflictRetries) throw new SqlReadModelConflictError(projection.name, pending);
-      if (round > 0) {
-        this.conflicts += pending.length;
+      // A guess that did not land is no conflict with another writer: read at once.
+      const conflicted = round === 1 ? first.real.length : pending.length;
+      if (conflicted > 0) {
+        this.conflicts += conflicted;
         await jitter(round);
       }
       const stored = await this.load(projection.name, pending);
@@ -197,11 +220,68 @@ export class SqlReadModelStore implements ReadModelStore {
         const next = foldDocument(projection, id, current, groups.get(id)!);
         if (next) writes.push({ id, expectedRev: current?._rev, next });
       }
-      pending = [
-        ...(await this.insert(projection.name, writes.filter((write) => write.expectedRev === undefined))),
-        ...(await this.update(projection.name, writes.filter((write) => write.expectedRev !== undefined))),
-      ];
+      pending = await this.write(collection, writes);
     }
+  }
+
+  /**
+   * The first round of {@link applyGroups}: the ids whose write did not land, those folded
+   * on a guess apart from those folded on what was read.
+   */
+  private async applyGuessed(
+    projection: Projection<any>,
+    groups: Map<string, ProjectedEvent[]>,
+    ids: readonly string[],
+  ): Promise<{ guessed: string[]; real: string[] }> {
+    const collection = projection.name;
+    const writes: PlannedWrite[] = [];
+    const unknown: string[] = [];
+    const unchanged: [string, StoredDocument][] = [];
+    try {
+      for (const id of ids) {
+        // Taken out: the projection may change what it is given, and a failed write must not leave it behind.
+        const held = this.written.take(collection, id);
+        const next = foldDocument(projection, id, held ?? null, groups.get(id)!);
+        if (next) writes.push({ id, expectedRev: held?._rev, next });
+        else if (held) unchanged.push([id, held]);
+        else unknown.push(id);
+      }
+    } catch {
+      // Thrown on a guessed document: decided on what is stored, where it throws for real if it must.
+      return { guessed: [...ids], real: [] };
+    }
+    // Nothing folded into them (every event already applied), so the projection never saw them.
+    for (const [id, held] of unchanged) this.written.restore(collection, id, held);
+    const guessedCount = writes.length;
+    if (unknown.length > 0) {
+      const stored = await this.load(collection, unknown);
+      for (const id of unknown) {
+        const current = stored.get(id) ?? null;
+        const next = foldDocument(projection, id, current, groups.get(id)!);
+        if (next) writes.push({ id, expectedRev: current?._rev, next });
+      }
+    }
+    const missed = new Set(await this.write(collection, writes));
+    const ofWrites = (from: number, to: number) => writes.slice(from, to).filter((write) => missed.has(write.id)).map((write) => write.id);
+    return { guessed: ofWrites(0, guessedCount), real: ofWrites(guessedCount, writes.length) };
+  }
+
+  /** Inserts the new documents and updates the others; remembers what landed, returns the ids that did not. */
+  private async write(collection: string, writes: readonly PlannedWrite[]): Promise<string[]> {
+    const rows = writes.map(rowOf);
+    const texts = rows.map((row) => JSON.stringify(row));
+    const inserts: number[] = [];
+    const updates: number[] = [];
+    writes.forEach((write, index) => (write.expectedRev === undefined ? inserts : updates).push(index));
+    const missed = [
+      ...(await this.insert(collection, inserts.map((index) => writes[index]), inserts.map((index) => texts[index]))),
+      ...(await this.update(collection, updates.map((index) => writes[index]), updates.map((index) => texts[index]))),
+    ];
+    const notLanded = new Set(missed);
+    writes.forEach((write, index) => {
+      if (!notLanded.has(write.id)) this.written.remember(collection, write.id, texts[index]);
+    });
+    return missed;
   }
 
   private async load(collection: string, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
@@ -219,7 +299,7 @@ export class SqlReadModelStore implements ReadModelStore {
   }
 
   /** Inserts new documents; returns the ids another writer created meanwhile. */
-  private async insert(collection: string, writes: readonly PlannedWrite[]): Promise<string[]> {
+  private async insert(collection: string, writes: readonly PlannedWrite[], rows: readonly string[]): Promise<string[]> {
     if (writes.length === 0) return [];
     const landed = await this.client.query<{ id: string }>(
       `INSERT INTO ${this.documents} (collection, id, doc, applied, rev, deleted)
@@ -227,13 +307,13 @@ export class SqlReadModelStore implements ReadModelStore {
          FROM jsonb_to_recordset($2::jsonb) AS w(id text, doc jsonb, applied jsonb, rev integer, deleted boolean)
        ON CONFLICT (collection, id) DO NOTHING
        RETURNING id`,
-      [collection, JSON.stringify(writes.map(rowOf))],
+      [collection, `[${rows.join(',')}]`],
     );
     return missing(writes, landed);
   }
 
   /** Replaces documents whose `rev` is still the one read; returns the ids to re-read. */
-  private async update(collection: string, writes: readonly PlannedWrite[]): Promise<string[]> {
+  private async update(collection: string, writes: readonly PlannedWrite[], rows: readonly string[]): Promise<string[]> {
     if (writes.length === 0) return [];
     const landed = await this.client.query<{ id: string }>(
       `UPDATE ${this.documents} AS d
@@ -241,7 +321,7 @@ export class SqlReadModelStore implements ReadModelStore {
          FROM jsonb_to_recordset($2::jsonb) AS w(id text, doc jsonb, applied jsonb, rev integer, deleted boolean, expected integer)
         WHERE d.collection = $1 AND d.id = w.id AND d.rev = w.expected
        RETURNING d.id`,
-      [collection, JSON.stringify(writes.map((write) => ({ ...rowOf(write), expected: write.expectedRev })))],
+      [collection, `[${rows.map((row, index) => `${row.slice(0, -1)},"expected":${writes[index].expectedRev}}`).join(',')}]`],
     );
     return missing(writes, landed);
   }
@@ -266,6 +346,49 @@ export class SqlReadModelStore implements ReadModelStore {
 function jitter(attempt: number): Promise<void> {
   const ceiling = Math.min(200, 2 ** attempt * 2);
   return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+}
+
+/**
+ * The documents this store wrote last, as a read would return them (the row's JSON parsed
+ * back, keys in jsonb's order, so a `Date` is its ISO string here too), least recently
+ * written dropped first. Only one store object writes through it, one collection call at a
+ * time (`serialize`); other writers are caught by the `rev` compare-and-swap.
+ */
+class WrittenDocuments {
+  private readonly documents = new Map<string, StoredDocument>();
+
+  constructor(private readonly maxDocuments: number) {}
+
+  /** The document as last written, removed from memory (put back by {@link remember} once written again). */
+  take(collection: string, id: string): StoredDocument | undefined {
+    const key = `${collection}\u0000${id}`;
+    const held = this.documents.get(key);
+    if (held) this.documents.delete(key);
+    return held;
+  }
+
+  /** Puts back a document taken out and left as it was. */
+  restore(collection: string, id: string, document: StoredDocument): void {
+    if (this.maxDocuments === 0) return;
+    this.documents.set(`${collection}\u0000${id}`, document);
+    while (this.documents.size > this.maxDocuments) this.documents.delete(this.documents.keys().next().value as string);
+  }
+
+  remember(collection: string, id: string, rowText: string): void {
+    if (this.maxDocuments === 0) return;
+    const row = inJsonbOrder(JSON.parse(rowText) as Json) as unknown as DocumentRow;
+    const document: StoredDocument = { ...row.doc, _id: id, _applied: row.applied, _rev: row.rev };
+    if (row.deleted) document._deleted = true;
+    const key = `${collection}\u0000${id}`;
+    this.documents.delete(key);
+    this.documents.set(key, document);
+    while (this.documents.size > this.maxDocuments) this.documents.delete(this.documents.keys().next().value as string);
+  }
+
+  forget(collection: string): void {
+    const prefix = `${collection}\u0000`;
+    for (const key of [...this.documents.keys()]) if (key.startsWith(prefix)) this.documents.delete(key);
+  }
 }
 
 function rowOf({ id, next }: PlannedWrite): DocumentRow {
