@@ -1,5 +1,5 @@
 import { AppendResult, EventToAppend, ExpectedVersion, RecordedEvent, WrongExpectedVersionError } from '@lib/es-core';
-import { validateEventsToAppend } from '../append-validation';
+import { validateEventsToAppend, validateStreamAppends } from '../append-validation';
 import { DuplicateEventIdError } from '../errors';
 import {
   CheckpointStore,
@@ -9,6 +9,8 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   StateSnapshotStore,
+  StreamAppend,
+  StreamAppendOutcome,
   StreamDigestRead,
   StreamDigestReader,
   SubscribeOptions,
@@ -27,6 +29,7 @@ import {
   StateRow,
   Statement,
   appendStatement,
+  appendManyStatement,
   lastEventStatement,
   notifyStatement,
   loadCheckpointStatement,
@@ -166,6 +169,29 @@ export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshot
     }
     if (events.length > 0) this.announceAppend();
     return { nextExpectedVersion: version ?? -1, lastGlobalPosition: BigInt(row.last_position ?? -1) };
+  }
+
+  /** One statement for every stream (see `appendManyStatement`): one transaction, one round trip. */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendOutcome[]> {
+    this.assertOpen();
+    validateStreamAppends(appends);
+    if (appends.length === 0) return [];
+    let rows: AppendOutcomeRow[];
+    try {
+      rows = await this.driver.query<AppendOutcomeRow>(appendManyStatement(this.names, appends));
+    } catch (error) {
+      if (isUniqueViolation(error, EVENT_ID_CONSTRAINT)) throw new DuplicateEventIdError(appends.map((append) => append.streamId).join(', '), { cause: error });
+      throw error;
+    }
+    const outcomes = appends.map(({ streamId, expectedVersion }, index): StreamAppendOutcome => {
+      const row = rows[index];
+      const version = row.stream_version === null ? null : Number(row.stream_version);
+      if (row.outcome === 'wrong_expected_version') return { appended: false, refusal: new WrongExpectedVersionError(streamId, expectedVersion, version ?? 'no_stream') };
+      if (row.outcome === 'unchained_head') throw new Error(`stream ${streamId}: version ${String(version)} carries no hash; it was not written through this store`);
+      return { appended: true, result: { nextExpectedVersion: version ?? -1, lastGlobalPosition: BigInt(row.last_position ?? -1) } };
+    });
+    if (outcomes.some((outcome, index) => outcome.appended && appends[index].events.length > 0)) this.announceAppend();
+    return outcomes;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -302,6 +302,57 @@ export function appendStatement(
   };
 }
 
+/** The arrays the append function takes for one stream, as {@link appendStatement} sends them. */
+function appendArguments(streamId: string, events: readonly EventToAppend[]): [string[], string[], string[], string[], string[], string[]] {
+  const count = events.length;
+  const types = new Array<string>(count);
+  const eventIds = new Array<string>(count);
+  const data = new Array<string>(count);
+  const metadata = new Array<string>(count);
+  const occurredAt = new Array<string>(count);
+  const tails = new Array<string>(count);
+  for (let index = 0; index < count; index += 1) {
+    const event = events[index];
+    const { previousHash: _previous, hash: _hash, ...ownMetadata } = event.metadata;
+    types[index] = event.type;
+    eventIds[index] = event.metadata.eventId;
+    data[index] = canonicalEncode(event.data);
+    metadata[index] = canonicalEncode(ownMetadata);
+    occurredAt[index] = event.metadata.occurredAt;
+    tails[index] = hashTail(streamId, event.type);
+  }
+  return [types, eventIds, data, metadata, occurredAt, tails];
+}
+
+const expectedText = (expectedVersion: ExpectedVersion): string =>
+  typeof expectedVersion === 'number' ? BigInt(expectedVersion).toString() : expectedVersion;
+
+/** A `text[]` from element `index` of the JSON array `spec` (see {@link textArray}). */
+function specArray(index: number): string {
+  return `ARRAY(SELECT t.value FROM json_array_elements_text(s.spec->${index}) WITH ORDINALITY AS t(value, n) ORDER BY t.n)`;
+}
+
+/**
+ * Several streams' appends as one statement, so one transaction: the append function called
+ * once per stream, in the order given (each call sees the ones before it, so positions
+ * follow that order). One row per append, in the same order; a refused stream's row says so
+ * and the others are made. The appends travel as one JSON parameter, each
+ * `[streamId, expected, types, eventIds, data, metadata, occurredAt, hashTails]`.
+ */
+export function appendManyStatement(names: SqlNames, appends: readonly { streamId: string; expectedVersion: ExpectedVersion; events: readonly EventToAppend[] }[]): Statement {
+  const specs = appends.map(({ streamId, expectedVersion, events }) => [streamId, expectedText(expectedVersion), ...appendArguments(streamId, events)]);
+  return {
+    name: `es_append_many_${names.schema}`,
+    text: `SELECT a.outcome, a.stream_version, a.last_position
+      FROM json_array_elements($1::json) WITH ORDINALITY AS s(spec, n)
+      CROSS JOIN LATERAL ${names.appendFunction}(
+        s.spec->>0, s.spec->>1, ${specArray(2)}, ${specArray(3)}::uuid[], ${specArray(4)}, ${specArray(5)},
+        ${specArray(6)}::timestamptz[], ${specArray(7)}) a
+      ORDER BY s.n`,
+    values: [JSON.stringify(specs)],
+  };
+}
+
 /** Wakes LISTENers; sent after appends commit, never inside them (see docs/event-store.md). */
 export function notifyStatement(names: SqlNames): Statement {
   return { text: `SELECT pg_notify($1, '')`, values: [names.channel] };
