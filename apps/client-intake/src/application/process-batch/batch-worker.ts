@@ -2,6 +2,7 @@ import { BadRequestException, Inject, Injectable, Logger, OnApplicationBootstrap
 import { CommandBus } from '@nestjs/cqrs';
 import { CommandContext, isRejection, nameBasedId, WrongExpectedVersionError } from '@lib/es-core';
 import type { StreamAppend } from '@lib/event-store';
+import { processForeground } from '@lib/integration';
 import { FieldProblem, Refused, SERVICE_DEPENDENCIES } from '@lib/platform';
 import { accountStreamId, IntakeDependencies } from '../../client-intake.dependencies';
 import { accountDecider } from '../../domain/account/account.decider';
@@ -77,7 +78,8 @@ export class BatchWorker implements OnApplicationBootstrap, OnApplicationShutdow
     while (this.queue.length > 0 && !this.stopping) {
       const batchId = this.queue[0];
       try {
-        await this.process(batchId);
+        // The rows first: consumers in this process take up the accounts once the batch is placed.
+        await processForeground.during(() => this.process(batchId));
         this.queue.shift();
       } catch (error) {
         // The store or the bus failed: the batch stays first in line and is taken up again.
