@@ -2,7 +2,9 @@
  * A file of placements through the all-in-one as an operator runs it (the built process,
  * a fresh data folder): the file is streamed to POST /placements/batches through the typed
  * creditor client, then the batch status is polled until every row is placed. Prints the
- * time to the 202 (the file stored), the time until every row is placed and acknowledged,
+ * time to the 202 (the file stored), the time until every row is placed and acknowledged
+ * (the batch's receivedAt to its completedAt: every row has its account id and the batch is
+ * finished, see docs/client-intake.md, "Bulk placement"), when the polling client saw it,
  * and rows per second. The issue's goal: 10,000 rows in under 10 s.
  *
  *   npm run build
@@ -65,9 +67,12 @@ async function main(): Promise<void> {
     console.log(`202 (file stored, ${accepted.received} rows): ${(storedMs / 1000).toFixed(2)} s = ${Math.round(accepted.received / (storedMs / 1000))} rows/s`);
     let status: BatchStatus | undefined;
     let lastPrinted = performance.now();
+    let slowestReadMs = 0;
     while (performance.now() - begun < TIME_LIMIT_MS) {
       // A status read waits its turn on the one embedded database the placing keeps busy: bounded, and retried.
+      const asked = performance.now();
       const read = await client.api.GET('/placements/batches/{batchId}', { params: { path: { batchId: accepted.batchId } }, signal: AbortSignal.timeout(60_000) }).catch(() => undefined);
+      slowestReadMs = Math.max(slowestReadMs, performance.now() - asked);
       if (read?.data) status = read.data;
       if (status?.status === 'completed' || status?.status === 'refused') break;
       if (status && performance.now() - lastPrinted > 10_000) {
@@ -78,8 +83,11 @@ async function main(): Promise<void> {
     }
     const totalMs = performance.now() - begun;
     const done = status ? status.received - status.pending : 0;
-    if (status?.status === 'completed') {
-      console.log(`every row placed and acknowledged: ${(totalMs / 1000).toFixed(2)} s in all = ${Math.round(status.received / (totalMs / 1000))} rows/s (placed ${status.placed}, already placed ${status.alreadyPlaced}, refused ${status.refused})`);
+    if (status?.status === 'completed' && status.completedAt) {
+      // The batch's own record: from its first event (the upload began) to BatchCompleted (every row has its account id).
+      const serverMs = Date.parse(status.completedAt) - Date.parse(status.receivedAt);
+      console.log(`every row placed and acknowledged (receivedAt to completedAt, as the batch records them): ${(serverMs / 1000).toFixed(2)} s = ${Math.round(status.received / (serverMs / 1000))} rows/s (placed ${status.placed}, already placed ${status.alreadyPlaced}, refused ${status.refused})`);
+      console.log(`seen completed by the polling client: ${(totalMs / 1000).toFixed(2)} s after the upload began (slowest status read ${(slowestReadMs / 1000).toFixed(2)} s)`);
     } else {
       console.log(`not finished after ${(totalMs / 1000).toFixed(0)} s: ${done}/${ROWS} rows done = ${Math.round(done / (totalMs / 1000))} rows/s`);
     }
