@@ -16,7 +16,11 @@
  * (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where a row's time goes);
  * BENCH_APP=client-intake runs client intake alone (its own PGlite, in-process bus) instead
  * of the all-in-one: the rows' own cost, without the other services working on each
- * placement in the same process and database.
+ * placement in the same process and database. BENCH_MODE=distributed runs client intake as
+ * the distributed mode deploys it: alone, on the shared PostgreSQL (DATABASE_URL, a schema of
+ * its own, dropped at the end) and Kafka (KAFKA_BROKERS, topics under a prefix of its own);
+ * the other services, which would work the accounts afterwards in their own processes, are
+ * not started.
  * Only 127.0.0.1 on a free port; the data folder is removed at the end. Prints, never asserts.
  */
 import { ChildProcess, spawn } from 'node:child_process';
@@ -28,10 +32,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BatchStatus, creditorClient } from '@lib/creditor-client';
 import { DEV_STAFF_TOKEN_SECRET, signStaffToken } from '@lib/platform';
-import { intFromEnv } from './bench-support';
+import { Pool } from 'pg';
+import { intFromEnv, readInfraEnv } from './bench-support';
 
 const ROOT = join(__dirname, '..', '..');
-const APP = process.env.BENCH_APP === 'client-intake' ? 'client-intake' : 'all-in-one';
+const DISTRIBUTED = process.env.BENCH_MODE === 'distributed';
+const APP = process.env.BENCH_APP === 'client-intake' || DISTRIBUTED ? 'client-intake' : 'all-in-one';
 const MAIN = join(ROOT, 'dist', 'apps', APP, 'src', 'main.js');
 const ROWS = intFromEnv('BENCH_ROWS', 10_000, 100_000);
 const TIME_LIMIT_MS = intFromEnv('BENCH_TIME_LIMIT_S', 600, 3_600) * 1_000;
@@ -52,6 +58,14 @@ async function main(): Promise<void> {
   else env.STAFF_TOKEN_SECRET = STAFF_SECRET;
   delete env.EVENT_STORE;
   delete env.MESSAGE_BUS;
+  const schema = `bulk_bench_${randomBytes(4).toString('hex')}`;
+  if (DISTRIBUTED) {
+    const databaseUrl = process.env.DATABASE_URL ?? readInfraEnv('DATABASE_URL');
+    const brokers = process.env.KAFKA_BROKERS ?? readInfraEnv('KAFKA_BROKERS');
+    if (!databaseUrl || !brokers) throw new Error('BENCH_MODE=distributed needs DATABASE_URL and KAFKA_BROKERS (set -a; . /work/main/.infra/env; set +a)');
+    Object.assign(env, { EVENT_STORE: 'postgres', DATABASE_URL: databaseUrl, EVENT_STORE_SCHEMA: schema, MESSAGE_BUS: 'kafka', KAFKA_BROKERS: brokers, TOPIC_PREFIX: `${schema}.` });
+    delete env.PGLITE_DATA_DIR;
+  }
   const child = spawn(process.execPath, [...NODE_ARGS, '-r', './deploy/runtime/register-paths.js', MAIN], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   try {
     await ready(url, child);
@@ -60,7 +74,7 @@ async function main(): Promise<void> {
     const { apiKey } = (await (await fetch(`${url}/clients/${clientId}/api-keys`, { method: 'POST', headers: admin })).json()) as { apiKey: string };
     const client = creditorClient({ baseUrl: url, apiKey });
 
-    console.log(`bulk placement bench: ${ROWS} rows, ${APP} on PGlite, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(`bulk placement bench: ${ROWS} rows, ${APP} on ${DISTRIBUTED ? 'PostgreSQL + Kafka (distributed)' : 'PGlite'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     const begun = performance.now();
     const accepted = await client.placeBatch(csvFile(ROWS), 'csv', `bench-${Date.now()}`);
     const storedMs = performance.now() - begun;
@@ -96,6 +110,16 @@ async function main(): Promise<void> {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
     rmSync(dataDir, { recursive: true, force: true });
+    if (DISTRIBUTED) await dropSchema(env.DATABASE_URL!, schema);
+  }
+}
+
+async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await pool.end();
   }
 }
 
