@@ -97,6 +97,9 @@ export class BatchWorker implements OnApplicationBootstrap, OnApplicationShutdow
     if (!state || state.status !== 'processing') return;
     for (let chunk = 0; chunk < state.chunks; chunk++) {
       if (state.chunksPlaced.has(chunk)) continue;
+      // The embedded database answers through promises only: without a turn of the event loop
+      // between chunks, a batch would hold every HTTP request (its own status too) until it ends.
+      await new Promise((resolve) => setImmediate(resolve));
       const [received] = (await store.readStream(batchRowsStreamId(batchId), { fromVersion: chunk, toVersion: chunk })) as unknown as RowsReceived[];
       const fieldOf = state.format === 'csv' ? csvFieldOf : (field: string) => field;
       const results = (await this.placeRows(state.clientId, batchId, received.data.rows)).map((result) =>
