@@ -150,6 +150,42 @@ describe('bulk placement by file over HTTP (PGlite event store)', () => {
     expect(account.body.placedAmount).toBe(3000);
   });
 
+  it('places the plain rows together and the others one by one, each with its own causation, and refuses a likely duplicate', async () => {
+    const { clientId, apiKey } = await onboardClientWithKey('Bulk Adatum');
+    const invoice = (number: string) => ({ number, issueDate: '2026-01-01', dueDate: '2026-01-31', originalAmount: 5000, currency: 'USD' });
+    const placement = (clientReference: string, taxId?: string, number = `INV-${clientReference}`) => ({
+      clientReference,
+      commercial: true,
+      debtor: { kind: 'company', legalName: `${clientReference} Ltd`, country: 'US', ...(taxId ? { taxId } : {}) },
+      invoices: [invoice(number)],
+    });
+    await http.post('/placements').set('x-api-key', apiKey).send(placement('M-0')).expect(201);
+    const rows = [placement('M-1'), placement('M-2', '12-3456789', 'INV-SHARED'), placement('M-3'), placement('M-4', '123456789', 'INV-SHARED'), placement('M-0')];
+    const accepted = await upload(apiKey, rows.map((row) => JSON.stringify(row)).join('\n'), 'application/x-ndjson').expect(202);
+    await completed(apiKey, accepted.body.batchId);
+
+    const lines = await results(apiKey, accepted.body.batchId);
+    expect(lines.map((line) => [line.row, line.outcome, line.clientReference])).toEqual([
+      [1, 'placed', 'M-1'],
+      [2, 'placed', 'M-2'],
+      [3, 'placed', 'M-3'],
+      [4, 'refused', undefined],
+      [5, 'already-placed', 'M-0'],
+    ]);
+    expect(lines[3].problems).toEqual([{ field: 'row', reason: expect.stringContaining('INV-SHARED') }]);
+    const placed = (await store.readAll()).filter((event) => event.type === 'AccountPlaced' && (event.data as { clientId: string }).clientId === clientId);
+    expect(placed.map((event) => [(event.data as { clientReference: string }).clientReference, event.metadata.causationId, event.metadata.principal])).toEqual(
+      expect.arrayContaining([
+        ['M-1', `batch:${accepted.body.batchId}:row:1`, { role: 'client', id: clientId }],
+        ['M-2', `batch:${accepted.body.batchId}:row:2`, { role: 'client', id: clientId }],
+        ['M-3', `batch:${accepted.body.batchId}:row:3`, { role: 'client', id: clientId }],
+      ]),
+    );
+    expect(placed).toHaveLength(4);
+    const account = await http.get(`/accounts/${lines[2].accountId}`).set('x-api-key', apiKey).expect(200);
+    expect(account.body).toMatchObject({ accountId: lines[2].accountId, clientReference: 'M-3', status: 'active', placedAmount: 5000 });
+  });
+
   it('refuses a file it cannot read before storing anything: media type, charset, header', async () => {
     const { apiKey } = await onboardClientWithKey('Bulk Litware');
     const before = (await store.readAll()).length;

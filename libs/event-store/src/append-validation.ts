@@ -1,4 +1,5 @@
-import { EventToAppend } from '@lib/es-core';
+import { EventToAppend, ExpectedVersion } from '@lib/es-core';
+import { validateExpectedVersion } from './expected-version';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -41,6 +42,17 @@ function validate(streamId: string, events: readonly EventToAppend[], content: b
       throw new TypeError(`${where}: ${reserved}: object keys starting with '$' are reserved for the codec's tags ($bigint, $date); rename the field`);
     }
   });
+}
+
+/** Every append of an `appendToStreams` call, before any I/O; a stream named twice is refused too. */
+export function validateStreamAppends(appends: readonly { streamId: string; events: readonly EventToAppend[]; expectedVersion: ExpectedVersion }[]): void {
+  const seen = new Set<string>();
+  for (const { streamId, events, expectedVersion } of appends) {
+    validateExpectedVersion(expectedVersion);
+    validateEventsToAppend(streamId, events);
+    if (seen.has(streamId)) throw new RangeError(`stream ${streamId} appears twice in one appendToStreams call`);
+    seen.add(streamId);
+  }
 }
 
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */

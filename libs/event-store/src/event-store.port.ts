@@ -1,4 +1,4 @@
-import { AppendResult, EventToAppend, ExpectedVersion, Json, RecordedEvent } from '@lib/es-core';
+import { AppendResult, EventToAppend, ExpectedVersion, Json, RecordedEvent, WrongExpectedVersionError } from '@lib/es-core';
 
 export interface ReadStreamOptions {
   /**
@@ -11,6 +11,16 @@ export interface ReadStreamOptions {
   /** Read only events whose `metadata.occurredAt` is at or before this instant (point-in-time by time). */
   toTime?: Date;
 }
+
+/** One stream's part of {@link EventStore.appendToStreams}: what `appendToStream` takes, as one value. */
+export interface StreamAppend {
+  streamId: string;
+  events: readonly EventToAppend[];
+  expectedVersion: ExpectedVersion;
+}
+
+/** What became of one {@link StreamAppend}: appended, or refused because its expected version did not hold. */
+export type StreamAppendOutcome = { appended: true; result: AppendResult } | { appended: false; refusal: WrongExpectedVersionError };
 
 export interface ReadAllOptions {
   /**
@@ -49,6 +59,18 @@ export interface EventStore {
     events: readonly EventToAppend[],
     options: { expectedVersion: ExpectedVersion },
   ): Promise<AppendResult>;
+  /**
+   * Many streams' appends in one call (a file's accounts, placed a chunk at a time), in the
+   * order given, each exactly as `appendToStream` would make it: its expected version checked,
+   * all its events or none. A stream whose expected version does not hold is refused on its
+   * own (its outcome says so, with the version found) and the others go on: the caller
+   * takes that stream up alone. One outcome per append, in the same order. A stream may
+   * appear once per call (a RangeError otherwise). Any other failure (a malformed event,
+   * found before anything is sent; a duplicate event id; the store unreachable) rejects the
+   * call, and then any of the appends may or may not have been made; the SQL adapters make
+   * them in one transaction, so there none was. EventStoreDB makes them one by one.
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendOutcome[]>;
   /** A missing stream reads as an empty array. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

@@ -5,3 +5,4 @@ export * from './topic-prefix';
 export * from './service-runtime';
 export * from './relay-replay';
 export * from './consumption-tracker';
+export * from './foreground-work';

@@ -139,6 +139,7 @@ describe.each(setups)('relay wake-ups, $name', (setup) => {
 function withoutWakeUpSignal(store: EventStore): EventStore {
   return {
     appendToStream: (...args) => store.appendToStream(...args),
+    appendToStreams: (appends) => store.appendToStreams(appends),
     readStream: (...args) => store.readStream(...args),
     readAll: (...args) => store.readAll(...args),
     subscribeToAll: (...args) => store.subscribeToAll(...args),

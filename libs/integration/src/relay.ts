@@ -28,6 +28,12 @@ export interface RelayOptions {
    * the start (see `rewindRelaysOnStart`).
    */
   consumed?: { name: string; allConsumed: () => Promise<boolean> };
+  /**
+   * Resolves when the relay may run its next round (`start()`'s loop waits on it before
+   * each): the process's foreground work first (see `ForegroundWork`). Waiting is not being
+   * stuck: `health` does not count it.
+   */
+  waitForTurn?: () => Promise<void>;
 }
 
 /** How far behind the relay is, and whether it is stuck (see {@link Relay.health}). */
@@ -109,6 +115,8 @@ export class Relay {
   /** A position published but not saved yet (see {@link DEFERRED_SAVE_INTERVAL_MS}), and when the relay last saved. */
   private unsaved: bigint | undefined;
   private lastSaveAt = 0;
+  /** Held by `waitForTurn`: behind by choice, not stuck. */
+  private waiting = false;
 
   constructor(private readonly options: RelayOptions) {
     this.batchSize = options.batchSize ?? 500;
@@ -134,7 +142,7 @@ export class Relay {
     const after = this.lastSaved ? this.lastSaved.after : ((await this.options.checkpoints.load(this.options.name)) ?? undefined);
     const lag = (await this.options.store.readAll({ after, limit: LAG_COUNT_LIMIT })).length;
     const sinceProgressMs = this.sinceProgressMs();
-    return { lag, sinceProgressMs, failuresInARow: this.failuresInARow, stuck: lag > 0 && sinceProgressMs > stuckAfterMs };
+    return { lag, sinceProgressMs, failuresInARow: this.failuresInARow, stuck: lag > 0 && sinceProgressMs > stuckAfterMs && !this.waiting };
   }
 
   /** Relays everything stored so far; returns how many events it read. Runs never overlap. */
@@ -198,6 +206,7 @@ export class Relay {
         this.woken = false;
         let pause = fallbackIntervalMs;
         try {
+          await this.waitForTurn();
           await this.drain();
           failures = 0;
         } catch (error) {
@@ -227,6 +236,18 @@ export class Relay {
       }
     } finally {
       await stopWakeUps?.();
+    }
+  }
+
+  private async waitForTurn(): Promise<void> {
+    const { waitForTurn } = this.options;
+    if (!waitForTurn) return;
+    this.waiting = true;
+    try {
+      await waitForTurn();
+    } finally {
+      this.waiting = false;
+      this.lastProgressAt = this.wallClock.now();
     }
   }
 

@@ -3,6 +3,7 @@ import type { CheckpointStore, EventStore, ReadAllOptions } from '@lib/event-sto
 import { createInProcessMessageBus, IncomingMessage, MessageBus, OutgoingMessage } from '@lib/message-bus';
 import { waitFor } from '@lib/message-bus/contract-suite/wait-for';
 import { TestClock } from '@lib/clock';
+import { ForegroundWork } from './foreground-work';
 import { Relay } from './relay';
 
 describe('relay, when a round fails', () => {
@@ -306,5 +307,43 @@ describe('relay on a bus that forgets on a crash (with `consumed`), while its lo
     } finally {
       await relay.stop();
     }
+  });
+});
+
+describe('relay, behind the process foreground work', () => {
+  it('publishes nothing while foreground work runs, is not stuck meanwhile, and publishes everything once it ends', async () => {
+    const wallClock = new TestClock('2026-04-01T00:00:00.000Z');
+    const foreground = new ForegroundWork();
+    const events = [recorded('acct-a', 0, 1n)];
+    const published: OutgoingMessage[] = [];
+    const relay = new Relay({
+      name: 'out',
+      store: storeOf(events),
+      checkpoints: checkpointsIn(new Map()),
+      bus: { publish: async (messages: readonly OutgoingMessage[]) => void published.push(...messages) } as unknown as MessageBus,
+      gateway: (event) => [message(event)],
+      wallClock,
+      waitForTurn: () => foreground.whenIdle(),
+      log: () => undefined,
+    });
+    let endWork: () => void = () => undefined;
+    const work = foreground.during(() => new Promise<void>((resolve) => (endWork = resolve)));
+
+    relay.start(1);
+    try {
+      events.push(recorded('acct-b', 0, 2n));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      wallClock.advance({ minutes: 5 });
+      expect(published).toEqual([]);
+      expect(await relay.health(30_000)).toMatchObject({ lag: 2, stuck: false });
+
+      endWork();
+      await work;
+      await waitFor('both messages', () => published.length === 2, { timeoutMs: 10_000 });
+    } finally {
+      await relay.stop();
+    }
+    expect(published.map((m) => m.key)).toEqual(['acct-a', 'acct-b']);
+    expect(foreground.busy).toBe(false);
   });
 });

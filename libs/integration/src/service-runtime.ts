@@ -2,11 +2,12 @@ import { CommandContext, RecordedEvent } from '@lib/es-core';
 import { AUDIT_EVENTS, Contract, ContractViolation, newestTypeOf, upcastMessage } from '@lib/contracts';
 import { type DurableScheduler, withLogContext } from '@lib/scheduler';
 import type { CheckpointStore, EventStore } from '@lib/event-store';
-import { type BusSubscription, DEFAULT_MAX_ATTEMPTS, type IncomingMessage, type MessageBus, type OutgoingMessage } from '@lib/message-bus';
+import { type BusSubscription, DEFAULT_MAX_ATTEMPTS, InProcessMessageBus, type IncomingMessage, type MessageBus, type OutgoingMessage } from '@lib/message-bus';
 import { consumptionTrackerOf } from './consumption-tracker';
 import { RELAYED, subscribeEffectivelyOnce } from './idempotent-consumer';
 import { auditMessage } from './messages';
 import { Relay } from './relay';
+import { processForeground } from './foreground-work';
 
 /**
  * Handles one integration event type; `data` is already validated against its contract.
@@ -152,6 +153,8 @@ export class ServiceRuntime {
     const tracker = consumptionTrackerOf(options.bus);
     this.relay = new Relay({
       consumed: tracker && { name: relayConsumedCheckpointName(options.service), allConsumed: () => tracker.allConsumed() },
+      // Consumers in this process (an in-process bus): they wait while its foreground work runs.
+      waitForTurn: options.bus instanceof InProcessMessageBus ? () => processForeground.whenIdle() : undefined,
       name: relayCheckpointName(options.service),
       store: options.store,
       checkpoints: options.store,

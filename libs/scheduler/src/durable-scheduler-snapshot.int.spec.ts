@@ -49,6 +49,7 @@ function counting(store: EventStore): { store: EventStore; eventsRead: () => num
   let read = 0;
   const wrapped: EventStore = {
     appendToStream: (streamId, events, options) => store.appendToStream(streamId, events, options),
+    appendToStreams: (appends) => store.appendToStreams(appends),
     readStream: (streamId, options) => store.readStream(streamId, options),
     readAll: async (options?: ReadAllOptions) => {
       const page = await store.readAll(options);

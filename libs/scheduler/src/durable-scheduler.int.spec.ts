@@ -186,6 +186,7 @@ describe('durable scheduler (PGlite event store, test clock)', () => {
     let holdNextRead: Promise<void> | undefined;
     const watched: EventStore = {
       appendToStream: (...args) => store.appendToStream(...args),
+      appendToStreams: (appends) => store.appendToStreams(appends),
       readStream: (...args) => store.readStream(...args),
       subscribeToAll: (options) => store.subscribeToAll(options),
       ping: () => store.ping(),

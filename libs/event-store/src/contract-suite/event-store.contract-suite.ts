@@ -156,6 +156,82 @@ export function eventStoreContract(adapterName: string, factory: () => Promise<E
         expect(await store.readAll({ after: marker })).toEqual([]);
       });
 
+      describe('several streams in one call (appendToStreams)', () => {
+        it('appends each stream as appendToStream would: numbered, hash-chained, in the order given', async () => {
+          const fresh = [aStreamId('account'), aStreamId('account'), aStreamId('account')];
+          const existing = aStreamId('register');
+          await store.appendToStream(existing, [anEvent('Opened')], { expectedVersion: 'no_stream' });
+          const marker = await appendMarker(store);
+
+          const outcomes = await store.appendToStreams([
+            { streamId: fresh[0], events: [anEvent('Placed', { n: 0 })], expectedVersion: 'no_stream' },
+            { streamId: existing, events: [anEvent('Claimed'), anEvent('Claimed')], expectedVersion: 0 },
+            { streamId: fresh[1], events: [anEvent('Placed', { n: 1 }), anEvent('Noted')], expectedVersion: 'no_stream' },
+            { streamId: fresh[2], events: [anEvent('Placed', { n: 2 })], expectedVersion: 'any' },
+          ]);
+
+          expect(outcomes.map((outcome) => outcome.appended && outcome.result.nextExpectedVersion)).toEqual([0, 2, 1, 0]);
+          const logged = (await store.readAll({ after: marker })).filter((event) => [...fresh, existing].includes(event.streamId));
+          expect(logged.map((event) => `${event.streamId === existing ? 'register' : fresh.indexOf(event.streamId)}:${event.version}`)).toEqual([
+            '0:0',
+            'register:1',
+            'register:2',
+            '1:0',
+            '1:1',
+            '2:0',
+          ]);
+          expectStrictlyIncreasing(logged.map((event) => event.globalPosition));
+          const lastOf = (streamId: string) => logged.filter((event) => event.streamId === streamId).at(-1)!.globalPosition;
+          expect(outcomes.map((outcome) => outcome.appended && outcome.result.lastGlobalPosition)).toEqual([lastOf(fresh[0]), lastOf(existing), lastOf(fresh[1]), lastOf(fresh[2])]);
+          for (const streamId of [...fresh, existing]) expect(verifyChain(streamId, await store.readStream(streamId)).ok).toBe(true);
+          expect((await store.readStream(existing)).map((event) => event.type)).toEqual(['Opened', 'Claimed', 'Claimed']);
+        });
+
+        it('refuses only the streams whose expected version does not hold, with the version found, and makes the others', async () => {
+          const taken = aStreamId('account');
+          const moved = aStreamId('account');
+          const fresh = aStreamId('account');
+          await store.appendToStream(taken, [anEvent('Placed')], { expectedVersion: 'no_stream' });
+          await store.appendToStream(moved, [anEvent('A'), anEvent('B')], { expectedVersion: 'no_stream' });
+
+          const outcomes = await store.appendToStreams([
+            { streamId: taken, events: [anEvent('PlacedAgain')], expectedVersion: 'no_stream' },
+            { streamId: fresh, events: [anEvent('Placed')], expectedVersion: 'no_stream' },
+            { streamId: moved, events: [anEvent('C')], expectedVersion: 0 },
+          ]);
+
+          expect(outcomes[0]).toMatchObject({ appended: false, refusal: { streamId: taken, expected: 'no_stream', actual: 0 } });
+          expect(outcomes[0].appended === false && outcomes[0].refusal).toBeInstanceOf(WrongExpectedVersionError);
+          expect(outcomes[1]).toMatchObject({ appended: true, result: { nextExpectedVersion: 0 } });
+          expect(outcomes[2]).toMatchObject({ appended: false, refusal: { streamId: moved, expected: 0, actual: 1 } });
+          expect((await store.readStream(taken)).map((event) => event.type)).toEqual(['Placed']);
+          expect((await store.readStream(moved)).map((event) => event.type)).toEqual(['A', 'B']);
+          expect((await store.readStream(fresh)).map((event) => event.type)).toEqual(['Placed']);
+        });
+
+        it('refuses a stream named twice or a malformed event before writing anything, and answers nothing for no appends', async () => {
+          const streamId = aStreamId('account');
+          const other = aStreamId('account');
+          const marker = await appendMarker(store);
+
+          await expect(
+            store.appendToStreams([
+              { streamId, events: [anEvent('A')], expectedVersion: 'no_stream' },
+              { streamId, events: [anEvent('B')], expectedVersion: 'any' },
+            ]),
+          ).rejects.toBeInstanceOf(RangeError);
+          await expect(
+            store.appendToStreams([
+              { streamId, events: [anEvent('A')], expectedVersion: 'no_stream' },
+              { streamId: other, events: [anEvent('B', {}, { eventId: 'not-a-uuid' })], expectedVersion: 'no_stream' },
+            ]),
+          ).rejects.toBeInstanceOf(TypeError);
+
+          expect(await store.appendToStreams([])).toEqual([]);
+          expect(await store.readAll({ after: marker })).toEqual([]);
+        });
+      });
+
       it('refuses, before writing, strings PostgreSQL cannot store (NUL, lone surrogate), in every adapter alike', async () => {
         const streamId = aStreamId('account');
         const marker = await appendMarker(store);

@@ -20,8 +20,8 @@ import {
   decodeJson,
   encodeJson,
 } from '@lib/es-core';
-import { validateEventsToAppend } from '../append-validation';
-import { CheckpointStore, EventStore, EventStoreSubscription, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from '../event-store.port';
+import { validateEventsToAppend, validateStreamAppends } from '../append-validation';
+import { CheckpointStore, EventStore, EventStoreSubscription, ReadAllOptions, ReadStreamOptions, StreamAppend, StreamAppendOutcome, SubscribeOptions } from '../event-store.port';
 import { CurrentVersion, assertExpectedVersion, validateExpectedVersion } from '../expected-version';
 
 export interface EventStoreDbEventStoreOptions {
@@ -136,6 +136,22 @@ export class EventStoreDbEventStore implements EventStore, CheckpointStore {
         }
       }
     }
+  }
+
+  /** EventStoreDB writes one stream per request: the appends go one after the other, in order. */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendOutcome[]> {
+    this.assertOpen();
+    validateStreamAppends(appends);
+    const outcomes: StreamAppendOutcome[] = [];
+    for (const { streamId, events, expectedVersion } of appends) {
+      try {
+        outcomes.push({ appended: true, result: await this.appendToStream(streamId, events, { expectedVersion }) });
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        outcomes.push({ appended: false, refusal: error });
+      }
+    }
+    return outcomes;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -92,6 +92,24 @@ describe('the recent log of a PGlite store (readAll just behind the head from me
     await Promise.all([memory.close(), database.close()]);
   });
 
+  it('holds the events of many streams appended in one call (appendToStreams), so no reader behind the head misses them', async () => {
+    const { memory, database } = await twoStores();
+    await memory.appendToStream('before-many', [anEvent('Before', { n: 0 })], { expectedVersion: 'no_stream' });
+    const [{ globalPosition: anchor }] = await memory.readAll();
+    await memory.appendToStreams([
+      { streamId: 'many-1', expectedVersion: 'no_stream', events: [anEvent('Placed', { n: 1 }), anEvent('Noted', { n: 2 })] },
+      { streamId: 'before-many', expectedVersion: 5, events: [anEvent('Refused', { n: 3 })] },
+      { streamId: 'many-2', expectedVersion: 'no_stream', events: [anEvent('Placed', { n: 4 })] },
+    ]);
+    await memory.appendToStream('many-1', [anEvent('Noted', { n: 5 })], { expectedVersion: 1 });
+
+    let fromMemory: RecordedEvent[] = [];
+    expect(await statementsDuring(async () => (fromMemory = await memory.readAll({ after: anchor })))).toBe(0);
+    expect(fromMemory.map((event) => `${event.streamId}@${event.version}`)).toEqual(['many-1@0', 'many-1@1', 'many-2@0', 'many-1@2']);
+    expect(exactly(fromMemory)).toBe(exactly(await database.readAll({ after: anchor })));
+    await Promise.all([memory.close(), database.close()]);
+  });
+
   it('reads the database for what lies before the oldest event it holds', async () => {
     const { memory, database } = await twoStores();
     await memory.appendToStream('old-1', [anEvent('Before', { n: 1 })], { expectedVersion: 'no_stream' });

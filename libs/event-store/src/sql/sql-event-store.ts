@@ -1,5 +1,5 @@
 import { AppendResult, EventToAppend, ExpectedVersion, RecordedEvent, WrongExpectedVersionError } from '@lib/es-core';
-import { validateEventsToAppend } from '../append-validation';
+import { validateEventsToAppend, validateStreamAppends } from '../append-validation';
 import { DuplicateEventIdError } from '../errors';
 import {
   CheckpointStore,
@@ -9,6 +9,8 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   StateSnapshotStore,
+  StreamAppend,
+  StreamAppendOutcome,
   StreamDigestRead,
   StreamDigestReader,
   StreamFingerprint,
@@ -29,6 +31,7 @@ import {
   StateRow,
   Statement,
   appendStatement,
+  appendManyStatement,
   lastEventStatement,
   notifyStatement,
   loadCheckpointStatement,
@@ -192,19 +195,53 @@ export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshot
     return { nextExpectedVersion: version ?? -1, lastGlobalPosition: BigInt(row.last_position ?? -1) };
   }
 
-  /** The append statement; with a recent log, the append is recorded in it before the next statement runs. */
+  /** The append statement, recorded in the recent log when there is one (see {@link runRecorded}). */
   private runAppend(streamId: string, expectedVersion: ExpectedVersion, events: readonly EventToAppend[]): Promise<AppendOutcomeRow[]> {
-    const statement = appendStatement(this.names, streamId, expectedVersion, events);
+    return this.runRecorded(appendStatement(this.names, streamId, expectedVersion, events), [{ streamId, events }]);
+  }
+
+  /**
+   * A statement that appends to `appends`' streams and answers one row per append, in their
+   * order. With a recent log, every append it made is recorded there before the next
+   * statement runs: the log's invariant (every event after its anchor is held) depends on no
+   * append escaping it, so every statement that writes events goes through here.
+   */
+  private runRecorded(statement: Statement, appends: readonly { streamId: string; events: readonly EventToAppend[] }[]): Promise<AppendOutcomeRow[]> {
     const driver = this.driver;
     const recentLog = driver.recentLog;
     if (!recentLog || !driver.queryThen) return driver.query<AppendOutcomeRow>(statement);
     return driver.queryThen<AppendOutcomeRow, AppendOutcomeRow[]>(statement, (rows) => {
-      const [row] = rows;
-      if (row && row.outcome === 'appended' && events.length > 0 && row.stream_version !== null && row.last_position !== null) {
-        recentLog.recordAppend(streamId, events, Number(row.stream_version), BigInt(row.last_position));
-      }
+      rows.forEach((row, index) => {
+        const { streamId, events } = appends[index];
+        if (row.outcome === 'appended' && events.length > 0 && row.stream_version !== null && row.last_position !== null) {
+          recentLog.recordAppend(streamId, events, Number(row.stream_version), BigInt(row.last_position));
+        }
+      });
       return rows;
     });
+  }
+
+  /** One statement for every stream (see `appendManyStatement`): one transaction, one round trip. */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<StreamAppendOutcome[]> {
+    this.assertOpen();
+    validateStreamAppends(appends);
+    if (appends.length === 0) return [];
+    let rows: AppendOutcomeRow[];
+    try {
+      rows = await this.runRecorded(appendManyStatement(this.names, appends), appends);
+    } catch (error) {
+      if (isUniqueViolation(error, EVENT_ID_CONSTRAINT)) throw new DuplicateEventIdError(appends.map((append) => append.streamId).join(', '), { cause: error });
+      throw error;
+    }
+    const outcomes = appends.map(({ streamId, expectedVersion }, index): StreamAppendOutcome => {
+      const row = rows[index];
+      const version = row.stream_version === null ? null : Number(row.stream_version);
+      if (row.outcome === 'wrong_expected_version') return { appended: false, refusal: new WrongExpectedVersionError(streamId, expectedVersion, version ?? 'no_stream') };
+      if (row.outcome === 'unchained_head') throw new Error(`stream ${streamId}: version ${String(version)} carries no hash; it was not written through this store`);
+      return { appended: true, result: { nextExpectedVersion: version ?? -1, lastGlobalPosition: BigInt(row.last_position ?? -1) } };
+    });
+    if (outcomes.some((outcome, index) => outcome.appended && appends[index].events.length > 0)) this.announceAppend();
+    return outcomes;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -267,6 +267,27 @@ export function appendStatement(
   expectedVersion: ExpectedVersion,
   events: readonly EventToAppend[],
 ): Statement {
+  const [types, eventIds, data, metadata, occurredAt, tails] = appendArguments(streamId, events);
+  return {
+    name: `es_append_${names.schema}`,
+    text: `SELECT outcome, stream_version, last_position FROM ${names.appendFunction}(
+      $1::text, $2::text, ${textArray('$3')}, ${textArray('$4')}::uuid[], ${textArray('$5')}, ${textArray('$6')},
+      ${textArray('$7')}::timestamptz[], ${textArray('$8')})`,
+    values: [
+      streamId,
+      typeof expectedVersion === 'number' ? BigInt(expectedVersion).toString() : expectedVersion,
+      JSON.stringify(types),
+      JSON.stringify(eventIds),
+      JSON.stringify(data),
+      JSON.stringify(metadata),
+      JSON.stringify(occurredAt),
+      JSON.stringify(tails),
+    ],
+  };
+}
+
+/** The arrays the append function takes for one stream, as {@link appendStatement} sends them. */
+function appendArguments(streamId: string, events: readonly EventToAppend[]): [string[], string[], string[], string[], string[], string[]] {
   const count = events.length;
   const types = new Array<string>(count);
   const eventIds = new Array<string>(count);
@@ -284,21 +305,35 @@ export function appendStatement(
     occurredAt[index] = event.metadata.occurredAt;
     tails[index] = hashTail(streamId, event.type);
   }
+  return [types, eventIds, data, metadata, occurredAt, tails];
+}
+
+const expectedText = (expectedVersion: ExpectedVersion): string =>
+  typeof expectedVersion === 'number' ? BigInt(expectedVersion).toString() : expectedVersion;
+
+/** A `text[]` from element `index` of the JSON array `spec` (see {@link textArray}). */
+function specArray(index: number): string {
+  return `ARRAY(SELECT t.value FROM json_array_elements_text(s.spec->${index}) WITH ORDINALITY AS t(value, n) ORDER BY t.n)`;
+}
+
+/**
+ * Several streams' appends as one statement, so one transaction: the append function called
+ * once per stream, in the order given (each call sees the ones before it, so positions
+ * follow that order). One row per append, in the same order; a refused stream's row says so
+ * and the others are made. The appends travel as one JSON parameter, each
+ * `[streamId, expected, types, eventIds, data, metadata, occurredAt, hashTails]`.
+ */
+export function appendManyStatement(names: SqlNames, appends: readonly { streamId: string; expectedVersion: ExpectedVersion; events: readonly EventToAppend[] }[]): Statement {
+  const specs = appends.map(({ streamId, expectedVersion, events }) => [streamId, expectedText(expectedVersion), ...appendArguments(streamId, events)]);
   return {
-    name: `es_append_${names.schema}`,
-    text: `SELECT outcome, stream_version, last_position FROM ${names.appendFunction}(
-      $1::text, $2::text, ${textArray('$3')}, ${textArray('$4')}::uuid[], ${textArray('$5')}, ${textArray('$6')},
-      ${textArray('$7')}::timestamptz[], ${textArray('$8')})`,
-    values: [
-      streamId,
-      typeof expectedVersion === 'number' ? BigInt(expectedVersion).toString() : expectedVersion,
-      JSON.stringify(types),
-      JSON.stringify(eventIds),
-      JSON.stringify(data),
-      JSON.stringify(metadata),
-      JSON.stringify(occurredAt),
-      JSON.stringify(tails),
-    ],
+    name: `es_append_many_${names.schema}`,
+    text: `SELECT a.outcome, a.stream_version, a.last_position
+      FROM json_array_elements($1::json) WITH ORDINALITY AS s(spec, n)
+      CROSS JOIN LATERAL ${names.appendFunction}(
+        s.spec->>0, s.spec->>1, ${specArray(2)}, ${specArray(3)}::uuid[], ${specArray(4)}, ${specArray(5)},
+        ${specArray(6)}::timestamptz[], ${specArray(7)}) a
+      ORDER BY s.n`,
+    values: [JSON.stringify(specs)],
   };
 }
 

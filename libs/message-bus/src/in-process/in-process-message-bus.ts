@@ -256,6 +256,10 @@ export class InProcessMessageBus implements MessageBus {
     cursor.pumping = true;
     try {
       for (;;) {
+        // A turn of the event loop before each delivery: handlers whose store answers through
+        // promises only (PGlite) would otherwise chain from one message to the next and keep
+        // every HTTP request of the process waiting until the whole backlog is handled.
+        await new Promise((resolve) => setImmediate(resolve));
         const member = cursor.owner;
         const record = cursor.log.partitions[cursor.partition].at(cursor.next);
         if (this.closed || !member || member.closed || !record) return;
