@@ -73,7 +73,8 @@ interface PaymentFacts {
 export interface TrustLedgerDocument {
   clientId: string;
   paymentBuckets: Record<string, PaymentFacts>[];
-  entryPages: TrustLedgerEntry[][];
+  /** A page is an object, not an array: MongoDB-wire servers (FerretDB) refuse nested arrays. */
+  entryPages: { entries: TrustLedgerEntry[] }[];
 }
 
 const PAYMENT_BUCKETS = 64;
@@ -87,13 +88,13 @@ function bucketOf(paymentId: string): number {
 
 /** The journal's entries in arrival order. */
 export function trustLedgerEntries(document: TrustLedgerDocument): TrustLedgerEntry[] {
-  return document.entryPages.flat();
+  return document.entryPages.flatMap((page) => page.entries);
 }
 
 /** A journal being evolved: copies of the parts it changes, made on the first change of each. */
 class JournalDraft {
   private readonly buckets: Record<string, PaymentFacts>[];
-  private readonly pages: TrustLedgerEntry[][];
+  private readonly pages: { entries: TrustLedgerEntry[] }[];
   private readonly copiedBuckets = new Set<number>();
   private lastPageCopied = false;
 
@@ -120,22 +121,22 @@ class JournalDraft {
   }
 
   *entries(): Generator<TrustLedgerEntry> {
-    for (const page of this.pages) yield* page;
+    for (const page of this.pages) yield* page.entries;
   }
 
   add(entry: TrustLedgerEntry): void {
     if (entry.lines.length === 0) return;
     const last = this.pages.length - 1;
-    if (last < 0 || this.pages[last].length >= ENTRY_PAGE) {
-      this.pages.push([entry]);
+    if (last < 0 || this.pages[last].entries.length >= ENTRY_PAGE) {
+      this.pages.push({ entries: [entry] });
       this.lastPageCopied = true;
       return;
     }
     if (!this.lastPageCopied) {
-      this.pages[last] = [...this.pages[last]];
+      this.pages[last] = { entries: [...this.pages[last].entries] };
       this.lastPageCopied = true;
     }
-    this.pages[last].push(entry);
+    this.pages[last].entries.push(entry);
   }
 
   document(): TrustLedgerDocument {
