@@ -35,18 +35,24 @@
  * (`rm_bench_<pid>`), dropped at the end.
  *
  * Large rebuild (issue 13): BENCH_EVENTS=<n> (e.g. 1000000) replaces the scenarios above by a
- * rebuild of `n` events streamed from a generator, never held as an array: in memory (each
- * event to each of its projections, one `apply` at a time, as reporting replays), then on the
- * MongoDB-wire server (`rebuildProjection` per projection, each reading the stream again,
- * batches of BENCH_REBUILD_BATCH, default 5000 here, and BENCH_REBUILD_MAX_DOCUMENTS folded in memory
- * before they are inserted, default 100 000 here: more than one projection's documents, see
- * docs/benchmarks.md for what happens past it). The history is shaped like a portfolio: as many accounts
- * as it takes (about 18 events each), 50 clients, each account placed, sent a notice, 1-3
- * contact attempts, a promise on 3 of 5, 0-8 payments, a legal stage on 1 of 6, every fact
- * also as its service's audit record, delivered in rounds as the topics would. Prints
- * events/s (source events over the whole rebuild), elapsed, peak RSS and heap (sampled every
- * 200 ms) and the process's CPU time. BENCH_SECONDS defaults to 3600 in this mode;
- * BENCH_LARGE_TARGETS (comma-separated subset of memory,mongo) picks the targets.
+ * rebuild of `n` events streamed from a generator, never held as an array. Targets
+ * (BENCH_LARGE_TARGETS, comma-separated, default memory,mongo):
+ *  - memory: the in-memory store, as reporting's batch consumer replays its topics: consumer
+ *    batches of BENCH_CONSUMER_BATCH (default 100, the bus's maxBatchSize), one `apply` per
+ *    projection and batch;
+ *  - memory-per-event: the same, each event to each of its projections in its own `apply`;
+ *  - mongo: the MongoDB-wire server, every projection rebuilt from ONE pass over the history
+ *    (`rebuildProjections`: folded in memory, inserted while the fold goes on), batches of
+ *    BENCH_REBUILD_BATCH (default 5000 here), at most BENCH_REBUILD_MAX_DOCUMENTS folded per
+ *    projection before they are inserted (default 100 000 here: more than one projection's
+ *    documents, see docs/benchmarks.md for what happens past it).
+ * The history is shaped like a portfolio: as many accounts as it takes (about 18 events
+ * each), 50 clients, each account placed, sent a notice, 1-3 contact attempts, a promise on 3
+ * of 5, 0-8 payments, a legal stage on 1 of 6, every fact also as its service's audit record,
+ * delivered in rounds as the topics would. Each row prints events/s (source events over the
+ * whole rebuild, wall), the process's CPU time and events per CPU second (what a free core
+ * would reach: the machine is shared), GC pauses, peak RSS and heap (sampled every 200 ms)
+ * against V8's heap limit, and the load average. BENCH_SECONDS defaults to 3600 in this mode.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { constants, PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
