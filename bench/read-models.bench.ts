@@ -43,20 +43,30 @@
  * (`rm_bench_<pid>`), dropped at the end.
  *
  * Large rebuild (issue 13): BENCH_EVENTS=<n> (e.g. 1000000) replaces the scenarios above by a
- * rebuild of `n` events streamed from a generator, never held as an array: in memory (each
- * event to each of its projections, one `apply` at a time, as reporting replays), then on the
- * MongoDB-wire server (`rebuildProjection` per projection, each reading the stream again,
- * batches of BENCH_REBUILD_BATCH, default 5000 here, and BENCH_REBUILD_MAX_DOCUMENTS folded in memory
- * before they are inserted, default 100 000 here: more than one projection's documents, see
- * docs/benchmarks.md for what happens past it). The history is shaped like a portfolio: as many accounts
- * as it takes (about 18 events each), 50 clients, each account placed, sent a notice, 1-3
- * contact attempts, a promise on 3 of 5, 0-8 payments, a legal stage on 1 of 6, every fact
- * also as its service's audit record, delivered in rounds as the topics would. Prints
- * events/s (source events over the whole rebuild), elapsed, peak RSS and heap (sampled every
- * 200 ms) and the process's CPU time. BENCH_SECONDS defaults to 3600 in this mode;
- * BENCH_LARGE_TARGETS (comma-separated subset of memory,mongo) picks the targets.
+ * rebuild of `n` events streamed from a generator, never held as an array. Targets
+ * (BENCH_LARGE_TARGETS, comma-separated, default memory,mongo):
+ *  - memory: the in-memory store, as reporting's batch consumer replays its topics: consumer
+ *    batches of BENCH_CONSUMER_BATCH (default 100, the bus's maxBatchSize), one `apply` per
+ *    projection and batch;
+ *  - memory-per-event: the same, each event to each of its projections in its own `apply`;
+ *  - mongo: the MongoDB-wire server, one projection after another (`rebuildProjection`, each
+ *    reading the history again); mongo-one-pass: every projection from ONE pass over the
+ *    history (`rebuildProjections`: every fold in memory at once, inserted while folding goes
+ *    on; at 1 000 000 events it ran against the heap limit, see docs/benchmarks.md); batches of
+ *    BENCH_REBUILD_BATCH (default 5000 here), at most BENCH_REBUILD_MAX_DOCUMENTS folded per
+ *    projection before they are inserted (default 100 000 here: more than one projection's
+ *    documents, see docs/benchmarks.md for what happens past it).
+ * The history is shaped like a portfolio: as many accounts as it takes (about 18 events
+ * each), 50 clients, each account placed, sent a notice, 1-3 contact attempts, a promise on 3
+ * of 5, 0-8 payments, a legal stage on 1 of 6, every fact also as its service's audit record,
+ * delivered in rounds as the topics would. Each row prints events/s (source events over the
+ * whole rebuild, wall), the process's CPU time and events per CPU second (what a free core
+ * would reach: the machine is shared), GC pauses, peak RSS and heap (sampled every 200 ms)
+ * against V8's heap limit, and the load average. BENCH_SECONDS defaults to 3600 in this mode.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { constants, PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import * as os from 'node:os';
 import { join } from 'node:path';
 import * as current from '@lib/read-models';
@@ -97,7 +107,7 @@ const settings = {
 };
 
 /** The part of `@lib/read-models` the bench drives, so another version can be swapped in. */
-type ReadModelsLibrary = Pick<typeof current, 'createMongoReadModelStore' | 'createInMemoryReadModelStore' | 'rebuildProjection'>;
+type ReadModelsLibrary = Pick<typeof current, 'createMongoReadModelStore' | 'createInMemoryReadModelStore' | 'rebuildProjection' | 'rebuildProjections'>;
 
 interface Row {
   version: string;
@@ -443,6 +453,7 @@ interface LargeRow extends Row {
   projectionApplies: number;
   /** This process's CPU time (user + system) over the rebuild: the machine is shared, so wall time alone says little. */
   cpuSeconds: number;
+  memory: PeakMemory;
 }
 
 async function largeRebuilds(url: string, total: number): Promise<void> {
@@ -452,11 +463,13 @@ async function largeRebuilds(url: string, total: number): Promise<void> {
   if (process.env.BENCH_BEFORE) versions.unshift(['before', (await import(process.env.BENCH_BEFORE)) as ReadModelsLibrary]);
   const rows: LargeRow[] = [];
   for (const [version, library] of versions) {
-    if (settings.largeTargets.includes('memory')) rows.push(await largeInMemory(version, library, plan));
-    if (settings.largeTargets.includes('mongo')) {
-      const dbName = `rm_bench_${process.pid}_large_${version}`;
+    if (settings.largeTargets.includes('memory')) rows.push(await largeInMemory(version, library, plan, settings.consumerBatch));
+    if (settings.largeTargets.includes('memory-per-event')) rows.push(await largeInMemory(version, library, plan, 1));
+    for (const [target, onePass] of [['mongo', false], ['mongo-one-pass', true]] as const) {
+      if (!settings.largeTargets.includes(target)) continue;
+      const dbName = `rm_bench_${process.pid}_large_${version}_${onePass ? 'one' : 'each'}`;
       try {
-        rows.push(await largeMongo(version, library, url, dbName, plan));
+        rows.push(await largeMongo(version, library, url, dbName, plan, onePass));
       } finally {
         await dropDatabase(url, dbName);
       }
@@ -464,93 +477,176 @@ async function largeRebuilds(url: string, total: number): Promise<void> {
   }
   for (const row of rows) {
     if (row.version === 'before') continue;
-    reportFigure(row.scenario.startsWith('in-memory') ? 'memory-rebuild-1m-events-per-s' : 'mongo-rebuild-1m-events-per-s', row.eventsPerSecond);
+    reportFigure(row.scenario.startsWith('in-memory rebuild: one event') ? 'memory-per-event-rebuild-1m-events-per-s' : row.scenario.startsWith('in-memory') ? 'memory-rebuild-1m-events-per-s' : row.scenario.includes('one pass') ? 'mongo-one-pass-rebuild-1m-events-per-s' : 'mongo-rebuild-1m-events-per-s', row.eventsPerSecond);
   }
   console.table(rows.map((row) => ({ version: row.version, scenario: row.scenario, events: row.events, seconds: row.seconds.toFixed(1), eventsPerSecond: Math.round(row.eventsPerSecond), perCpuSecond: Math.round(row.events / row.cpuSeconds), peakRssMb: row.peakRssMb, peakHeapMb: row.peakHeapMb, complete: row.complete })));
   console.log(JSON.stringify({ settings, accounts: plan.accounts, rows }));
 }
 
-async function largeInMemory(version: string, library: ReadModelsLibrary, plan: PortfolioPlan): Promise<LargeRow> {
+/**
+ * Reporting replaying its topics into the in-memory store. `batch` > 1: as its batch consumer
+ * does (`projectIntegrationEvents`), per consumer batch of `batch` events each projection gets
+ * the batch's events it reads in one `apply`; 1: each event to each of its projections, one
+ * `apply` at a time (reporting before batch consumption).
+ */
+async function largeInMemory(version: string, library: ReadModelsLibrary, plan: PortfolioPlan, batch: number): Promise<LargeRow> {
   const store = library.createInMemoryReadModelStore();
   const memory = peakMemory();
   const deadline = Date.now() + settings.seconds * 1000;
   let events = 0;
   let applies = 0;
   let complete = true;
+  let pending: ProjectedEvent[] = [];
+  const flush = async (): Promise<void> => {
+    const work = REPORTING_PROJECTIONS.map((projection) => ({ projection, events: pending.filter((event) => readersOf(event).includes(projection)) }));
+    for (const { events: mine } of work) applies += mine.length;
+    await applyConcurrently(store, work);
+    pending = [];
+  };
   const start = performance.now();
   for (const event of portfolioHistory(plan)) {
-    if ((events & 1023) === 0 && Date.now() > deadline) {
-      complete = false;
-      break;
+    if ((events & 1023) === 0) {
+      if (Date.now() > deadline) {
+        complete = false;
+        break;
+      }
+      // Back to the event loop now and then, as a consumer between batches: without it the
+      // memory sampler and the GC observer would not run until the end.
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    for (const projection of readersOf(event)) {
-      await store.apply(projection, [event]);
-      applies += 1;
+    if (batch === 1) {
+      for (const projection of readersOf(event)) {
+        await store.apply(projection, [event]);
+        applies += 1;
+      }
+    } else {
+      pending.push(event);
+      if (pending.length >= batch) await flush();
     }
     events += 1;
   }
+  if (pending.length > 0) await flush();
   const seconds = (performance.now() - start) / 1000;
   const peak = memory.stop();
   await store.close();
-  return largeRow(version, 'in-memory rebuild: one event per apply', events, seconds, applies, peak, complete);
+  const scenario = batch === 1 ? 'in-memory rebuild: one event per apply' : `in-memory rebuild: consumer batches of ${batch}, one apply per projection and batch (as reporting replays)`;
+  return largeRow(version, scenario, events, seconds, applies, peak, complete);
 }
 
-async function largeMongo(version: string, library: ReadModelsLibrary, url: string, dbName: string, plan: PortfolioPlan): Promise<LargeRow> {
+/**
+ * The MongoDB-wire rebuild: one pass over the history, every projection rebuilt from it at
+ * once (`rebuildProjections`), so the server inserts one projection's folded documents
+ * while this process goes on folding the others.
+ */
+async function largeMongo(version: string, library: ReadModelsLibrary, url: string, dbName: string, plan: PortfolioPlan, onePass: boolean): Promise<LargeRow> {
   const store = await library.createMongoReadModelStore({ url, dbName });
   const memory = peakMemory();
   const deadline = Date.now() + settings.seconds * 1000;
   let applies = 0;
+  let events = 0;
   let complete = true;
   const start = performance.now();
   try {
-    for (const projection of REPORTING_PROJECTIONS) {
-      const began = performance.now();
-      const types = new Set(projection.handles);
-      let handled = 0;
-      const stream = (function* () {
-        for (const event of portfolioHistory(plan, types)) {
-          if ((handled++ & 1023) === 0 && Date.now() > deadline) {
-            complete = false;
-            return;
-          }
-          yield event;
+    const stream = (function* () {
+      for (const event of portfolioHistory(plan)) {
+        if ((events++ & 1023) === 0 && Date.now() > deadline) {
+          complete = false;
+          return;
         }
-      })();
-      const result = await library.rebuildProjection(store, projection, stream, { batchSize: settings.rebuildBatch, maxDocumentsInMemory: settings.rebuildMaxDocuments });
-      applies += result.applied;
-      console.log(`  ${version} | ${projection.name}: ${result.applied} events in ${((performance.now() - began) / 1000).toFixed(1)}s (${result.batches} store calls)`);
+        yield event;
+      }
+    })();
+    const options = { batchSize: settings.rebuildBatch, maxDocumentsInMemory: settings.rebuildMaxDocuments };
+    if (onePass) {
+      const results = await library.rebuildProjections(store, REPORTING_PROJECTIONS, stream, options);
+      for (const [name, result] of results) {
+        applies += result.applied;
+        console.log(`  ${version} | ${name}: ${result.applied} events, ${result.batches} store calls`);
+      }
+    } else {
+      for (const projection of REPORTING_PROJECTIONS) {
+        const began = performance.now();
+        events = 0;
+        const types = new Set(projection.handles);
+        const own = (function* () {
+          for (const event of portfolioHistory(plan)) {
+            if ((events++ & 1023) === 0 && Date.now() > deadline) {
+              complete = false;
+              return;
+            }
+            if (types.has(event.type)) yield event;
+          }
+        })();
+        const result = await library.rebuildProjection(store, projection, own, options);
+        applies += result.applied;
+        console.log(`  ${version} | ${projection.name}: ${result.applied} events in ${((performance.now() - began) / 1000).toFixed(1)}s (${result.batches} store calls)`);
+      }
     }
   } finally {
     await store.close();
   }
   const seconds = (performance.now() - start) / 1000;
-  return largeRow(version, `MongoDB-wire rebuild, batches of ${settings.rebuildBatch}, at most ${settings.rebuildMaxDocuments} documents in memory`, complete ? plan.total : Number.NaN, seconds, applies, memory.stop(), complete);
+  const how = onePass ? 'one pass, all projections at once (rebuildProjections)' : 'one projection after another (rebuildProjection), each reading the history again';
+  return largeRow(version, `MongoDB-wire rebuild: ${how}, batches of ${settings.rebuildBatch}, at most ${settings.rebuildMaxDocuments} documents folded per projection`, complete ? plan.total : Number.NaN, seconds, applies, memory.stop(), complete);
 }
 
-function largeRow(version: string, scenario: string, events: number, seconds: number, applies: number, peak: { rssMb: number; heapMb: number; cpuSeconds: number }, complete: boolean): LargeRow {
-  const result: LargeRow = { version, scenario, events, seconds, eventsPerSecond: events / seconds, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, complete, peakRssMb: peak.rssMb, peakHeapMb: peak.heapMb, projectionApplies: applies, cpuSeconds: peak.cpuSeconds };
-  console.log(`${version} | ${scenario}: ${events} events (${applies} projection applies) in ${seconds.toFixed(1)}s = ${Math.round(result.eventsPerSecond)} events/s (${Math.round(events / peak.cpuSeconds)} per CPU second of this process, ${peak.cpuSeconds.toFixed(1)} s); peak RSS ${peak.rssMb} MB, heap ${peak.heapMb} MB; load average ${loadAverage()}${complete ? '' : ' (stopped at the time limit)'}`);
+function largeRow(version: string, scenario: string, events: number, seconds: number, applies: number, peak: PeakMemory, complete: boolean): LargeRow {
+  const result: LargeRow = { version, scenario, events, seconds, eventsPerSecond: events / seconds, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, complete, peakRssMb: peak.rssMb, peakHeapMb: peak.heapMb, projectionApplies: applies, cpuSeconds: peak.cpuSeconds, memory: peak };
+  console.log(
+    [
+      `${version} | ${scenario}${complete ? '' : ' (STOPPED AT THE TIME LIMIT)'}`,
+      `    ${events} events (${applies} projection applies) in ${seconds.toFixed(1)} s wall = ${Math.round(result.eventsPerSecond)} events/s (goal: ${scenario.startsWith('in-memory') ? '20 000' : '5 000'})`,
+      `    CPU of this process ${peak.cpuSeconds.toFixed(1)} s (${Math.round((100 * peak.cpuSeconds) / seconds)}% of one core) = ${Math.round(events / peak.cpuSeconds)} events per CPU second (what one free core would reach; the in-memory goal needs ~22 000 to be safe)`,
+      `    GC pauses ${peak.gcSeconds.toFixed(1)} s (${peak.majorGcs} major); peak RSS ${peak.rssMb} MB, heap used ${peak.heapMb} MB, heap reserved ${peak.heapTotalMb} MB of a ${peak.heapLimitMb} MB limit`,
+      `    load average ${loadAverage()} on ${os.cpus().length} cores (wall figures follow the load; per CPU second much less)`,
+    ].join('\n'),
+  );
   return result;
 }
 
-/** Samples RSS and heap every 200 ms until stopped; returns the peaks in MB. */
-function peakMemory(): { stop(): { rssMb: number; heapMb: number; cpuSeconds: number } } {
+interface PeakMemory {
+  rssMb: number;
+  /** Peak of the heap in use, and of the heap V8 had reserved (its limit is `heapLimitMb`). */
+  heapMb: number;
+  heapTotalMb: number;
+  heapLimitMb: number;
+  cpuSeconds: number;
+  /** Main-thread time in garbage collection pauses, and how many major (mark-compact) collections ran. */
+  gcSeconds: number;
+  majorGcs: number;
+}
+
+/** Samples RSS and heap every 200 ms and counts GC pauses until stopped; returns the peaks in MB. */
+function peakMemory(): { stop(): PeakMemory } {
   const cpu = process.cpuUsage();
   let rss = 0;
   let heap = 0;
+  let heapTotal = 0;
+  let gcMs = 0;
+  let majorGcs = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gcMs += entry.duration;
+      if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majorGcs += 1;
+    }
+  });
+  gc.observe({ entryTypes: ['gc'] });
   const sample = (): void => {
     const usage = process.memoryUsage();
     rss = Math.max(rss, usage.rss);
     heap = Math.max(heap, usage.heapUsed);
+    heapTotal = Math.max(heapTotal, usage.heapTotal);
   };
   sample();
   const timer = setInterval(sample, 200);
+  const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
   return {
     stop: () => {
       clearInterval(timer);
       sample();
+      gc.disconnect();
       const used = process.cpuUsage(cpu);
-      return { rssMb: Math.round(rss / 2 ** 20), heapMb: Math.round(heap / 2 ** 20), cpuSeconds: (used.user + used.system) / 1e6 };
+      return { rssMb: mb(rss), heapMb: mb(heap), heapTotalMb: mb(heapTotal), heapLimitMb: mb(getHeapStatistics().heap_size_limit), cpuSeconds: (used.user + used.system) / 1e6, gcSeconds: gcMs / 1000, majorGcs };
     },
   };
 }

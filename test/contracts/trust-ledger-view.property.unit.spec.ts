@@ -15,7 +15,7 @@ import { reconcile } from '../../apps/payments/src/domain/trust-ledger/reconcili
 import { remittanceMoney, RemittanceType } from '../../apps/payments/src/domain/trust-ledger/remittance';
 import { advanceMoved, corrected, paid, refunded, remitted, reversed } from '../../apps/payments/src/domain/trust-ledger/trust-ledger.fixtures';
 import { TrustInput, trustLedgerOf, TrustPaymentPosted } from '../../apps/payments/src/domain/trust-ledger/trust-ledger';
-import { TrustLedgerDocument, trustLedgerProjection, trustLedgerReport } from '../../apps/reporting/src/read-models/trust-ledger.projection';
+import { TrustLedgerDocument, trustLedgerEntries, trustLedgerProjection, trustLedgerReport } from '../../apps/reporting/src/read-models/trust-ledger.projection';
 
 const CLIENTS = ['client-a', 'client-b'];
 const AT = '2026-06-01T09:00:00.000Z';
@@ -96,7 +96,8 @@ describe("reporting's trust ledger view against payments' trust ledger", () => {
               const of = (amounts: Array<{ clientId: string; amount: number }>) => amounts.find((a) => a.clientId === client)?.amount ?? 0;
               return { currency: c.currency, balances: { trustCash: c.trustCash, clientPayable: of(c.clientPayables), feeIncome: c.feeIncome, creditsOwed: c.creditsOwed, clientReceivable: of(c.clientReceivables), costAdvancesHeld: of(c.costAdvancesHeld) } };
             });
-            const view = trustLedgerReport(client, views.get(client)?.entries ?? []);
+            const document = views.get(client);
+            const view = trustLedgerReport(client, document ? trustLedgerEntries(document) : []);
             expect(view.currencies.map(({ currency, balances }) => ({ currency, balances }))).toEqual(expected);
             for (const c of view.currencies) expect(c.totalDebits).toBe(c.totalCredits);
           }

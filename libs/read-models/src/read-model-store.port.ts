@@ -12,6 +12,10 @@ export interface ProjectedEvent {
 /**
  * A pure projection. For each event it names the documents it affects, and evolves
  * each one: `null` means "no document yet"; returning `null` deletes the document.
+ * `evolve` must not change the document or the event it receives: it returns a new
+ * document, which may share the unchanged parts of the old one. Stores hand it what they
+ * hold (the in-memory store and the rebuilds' in-memory fold do not copy it first), so a
+ * projection that changed its input in place would change stored state.
  */
 export interface Projection<Doc extends object = Record<string, any>> {
   /** Collection name. */

@@ -59,82 +59,170 @@ export async function rebuildProjection<Doc extends object>(
   events: AsyncIterable<ProjectedEvent> | Iterable<ProjectedEvent>,
   options: RebuildOptions = {},
 ): Promise<RebuildResult> {
+  const results = await rebuildProjections(store, [projection], events, options);
+  return results.get(projection.name)!;
+}
+
+/**
+ * Rebuilds several projections from ONE pass over `events`: each event goes to the
+ * projections that handle it, each projection as `rebuildProjection` does (same batches,
+ * same bulk path, same result). Store calls overlap the fold: on a `BulkRebuildTarget` a
+ * full fold is handed to `insertRebuilt` and folding goes on into a fresh one while the
+ * server inserts; the pass waits for a projection only when it has a second store call to
+ * make while one is in flight (so each projection holds at most its fold, the fold being
+ * inserted, and one batch). Use it when reading the events is dear (one read of the
+ * history instead of one per projection) or the store is a server that can write while
+ * this process folds. Rejects with the first failure, once every store call settled.
+ */
+export async function rebuildProjections(
+  store: ReadModelStore,
+  projections: readonly Projection<any>[],
+  events: AsyncIterable<ProjectedEvent> | Iterable<ProjectedEvent>,
+  options: RebuildOptions = {},
+): Promise<Map<string, RebuildResult>> {
   const batchSize = positiveInteger('batchSize', options.batchSize ?? 5000);
   const maxDocuments = positiveInteger('maxDocumentsInMemory', options.maxDocumentsInMemory ?? 50_000);
-  const handled = new Set(projection.handles);
-  const result: RebuildResult = { applied: 0, batches: 0 };
-  await store.reset(projection.name);
-  const fold = isBulkRebuildTarget(store) ? new InMemoryFold(store, projection, maxDocuments) : undefined;
-  let batch: ProjectedEvent[] = [];
-  const flush = async (): Promise<void> => {
-    if (fold) result.batches += await fold.add(batch);
-    else {
-      await store.apply(projection, batch);
-      result.batches += 1;
+  const names = new Set(projections.map((projection) => projection.name));
+  if (names.size < projections.length) throw new Error('rebuildProjections: two projections write the same collection');
+  for (const projection of projections) await store.reset(projection.name);
+  const bulk = isBulkRebuildTarget(store) ? store : undefined;
+  const lanes = projections.map((projection) => new RebuildLane(store, projection, bulk && new InMemoryFold(bulk, projection, maxDocuments)));
+  const readers = new Map<string, RebuildLane[]>();
+  try {
+    for await (const event of events) {
+      let found = readers.get(event.type);
+      if (!found) {
+        found = lanes.filter((lane) => lane.handles.has(event.type));
+        readers.set(event.type, found);
+      }
+      for (const lane of found) {
+        lane.batch.push(event);
+        if (lane.batch.length >= batchSize) await lane.flush();
+      }
     }
-    result.applied += batch.length;
-    batch = [];
-  };
-  for await (const event of events) {
-    if (!handled.has(event.type)) continue;
-    batch.push(event);
-    if (batch.length >= batchSize) await flush();
+    for (const lane of lanes) await lane.flush();
+    for (const lane of lanes) await lane.finish();
+  } finally {
+    await Promise.allSettled(lanes.map((lane) => lane.pending));
   }
-  if (batch.length > 0) await flush();
-  if (fold) result.batches += await fold.writeFolded();
-  return result;
+  return new Map(lanes.map((lane) => [lane.projection.name, lane.result]));
+}
+
+/** One projection of a rebuild: the batch being filled, and at most one store call in flight. */
+class RebuildLane {
+  readonly handles: ReadonlySet<string>;
+  readonly result: RebuildResult = { applied: 0, batches: 0 };
+  batch: ProjectedEvent[] = [];
+  /** The store call in flight (settled when there is none). */
+  pending: Promise<void> = Promise.resolve();
+  private busy = false;
+
+  constructor(
+    private readonly store: ReadModelStore,
+    readonly projection: Projection<any>,
+    private readonly fold: InMemoryFold | undefined,
+  ) {
+    this.handles = new Set(projection.handles);
+  }
+
+  /** Folds or sends the batch; waits only when a store call is due while the previous one is in flight. */
+  async flush(): Promise<void> {
+    if (this.batch.length === 0) return;
+    const events = this.batch;
+    this.batch = [];
+    this.result.applied += events.length;
+    if (!this.fold) return this.call(() => this.store.apply(this.projection, events));
+    // Events of documents handed to the store wait for that store call to land, so the
+    // previous call is awaited before the fold that would need it.
+    if (this.busy && this.fold.touchesWritten(events)) await this.pending;
+    const work = this.fold.add(events);
+    if (work) await this.call(work);
+  }
+
+  async finish(): Promise<void> {
+    await this.pending;
+    const work = this.fold?.takeFolded();
+    if (work) {
+      await this.call(work);
+      await this.pending;
+    }
+  }
+
+  /** Starts `work` once the call in flight landed; returns when it has started. */
+  private async call(work: () => Promise<void>): Promise<void> {
+    if (this.busy) await this.pending;
+    this.busy = true;
+    this.pending = work().then(
+      () => {
+        this.result.batches += 1;
+        this.busy = false;
+      },
+      (error: unknown) => {
+        this.busy = false;
+        throw error;
+      },
+    );
+    // Observed by the next call, by finish, or by the rebuild's final settling.
+    this.pending.catch(() => undefined);
+  }
 }
 
 /**
  * The bulk path: documents not written yet are folded in memory (the collection was just
- * reset, so there is nothing to load), and written as inserts once memory is full or
- * the history ends. Events of documents already written go through the store's `apply`.
+ * reset, so there is nothing to load), and handed to the store as inserts once the fold
+ * is full or the history ends. Events of documents already handed over go through the
+ * store's `apply`, after their insertion landed.
  */
 class InMemoryFold {
-  private readonly folded = new Map<string, StoredDocument>();
+  private folded = new Map<string, StoredDocument>();
   private readonly written = new Set<string>();
-  /** The projection restricted to documents already written, for `apply`. */
-  private readonly writtenOnly: Projection<any>;
 
   constructor(
     private readonly store: ReadModelStore & BulkRebuildTarget,
     private readonly projection: Projection<any>,
     private readonly maxDocuments: number,
-  ) {
-    this.writtenOnly = {
-      ...projection,
-      documentIds: (event) => projection.documentIds(event).filter((id) => this.written.has(id)),
-    };
+  ) {}
+
+  /** Whether some of `events` belong to documents already handed to the store. */
+  touchesWritten(events: readonly ProjectedEvent[]): boolean {
+    if (this.written.size === 0) return false;
+    for (const event of events) for (const id of this.projection.documentIds(event)) if (this.written.has(id)) return true;
+    return false;
   }
 
-  /** Folds a batch; returns how many store calls it made. */
-  async add(events: readonly ProjectedEvent[]): Promise<number> {
-    let calls = 0;
-    let toApply = false;
+  /**
+   * Folds a batch into memory; returns the store work it leaves (an `apply` of the events
+   * of documents already written, then the insertion of a full fold), if any. The caller
+   * starts that work only after the previous store call landed.
+   */
+  add(events: readonly ProjectedEvent[]): (() => Promise<void>) | undefined {
+    const toApply = new Set<string>();
     for (const [id, documentEvents] of groupByDocument(this.projection, events)) {
       if (this.written.has(id)) {
-        toApply = true;
+        toApply.add(id);
         continue;
       }
       const next = foldDocument(this.projection, id, this.folded.get(id) ?? null, documentEvents);
       if (next) this.folded.set(id, next);
     }
-    if (toApply) {
-      await this.store.apply(this.writtenOnly, events);
-      calls += 1;
-    }
-    if (this.folded.size >= this.maxDocuments) calls += await this.writeFolded();
-    return calls;
+    const insert = this.folded.size >= this.maxDocuments ? this.takeFolded() : undefined;
+    if (toApply.size === 0) return insert;
+    // The documents written when this batch was folded, not when the work runs: by then
+    // more may have been handed over, whose events are in their folded state already.
+    const writtenOnly: Projection<any> = { ...this.projection, documentIds: (event) => this.projection.documentIds(event).filter((id) => toApply.has(id)) };
+    return async () => {
+      await this.store.apply(writtenOnly, events);
+      if (insert) await insert();
+    };
   }
 
-  /** Inserts the folded documents; returns how many store calls it made. */
-  async writeFolded(): Promise<number> {
-    if (this.folded.size === 0) return 0;
+  /** Hands over the folded documents (they count as written from now on); returns their insertion, if any. */
+  takeFolded(): (() => Promise<void>) | undefined {
+    if (this.folded.size === 0) return undefined;
     const documents = [...this.folded.values()];
-    await this.store.insertRebuilt(this.projection.name, documents);
     for (const id of this.folded.keys()) this.written.add(id);
-    this.folded.clear();
-    return 1;
+    this.folded = new Map();
+    return () => this.store.insertRebuilt(this.projection.name, documents);
   }
 }
 

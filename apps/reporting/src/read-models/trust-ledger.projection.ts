@@ -63,10 +63,85 @@ interface PaymentFacts {
   remittanceId?: string;
 }
 
+/**
+ * One client's journal. It grows with every payment of the client, so it is kept in parts
+ * that an event copies one of (a projection returns a new document and may not change the
+ * one it gets): payments' facts in `PAYMENT_BUCKETS` buckets by payment id, entries in
+ * pages of `ENTRY_PAGE` in arrival order. Copying the whole journal per event made a
+ * rebuild's cost grow with the square of a client's payments.
+ */
 export interface TrustLedgerDocument {
   clientId: string;
-  payments: Record<string, PaymentFacts>;
-  entries: TrustLedgerEntry[];
+  paymentBuckets: Record<string, PaymentFacts>[];
+  /** A page is an object, not an array: MongoDB-wire servers (FerretDB) refuse nested arrays. */
+  entryPages: { entries: TrustLedgerEntry[] }[];
+}
+
+const PAYMENT_BUCKETS = 64;
+const ENTRY_PAGE = 256;
+
+function bucketOf(paymentId: string): number {
+  let hash = 0;
+  for (let i = 0; i < paymentId.length; i++) hash = (Math.imul(hash, 31) + paymentId.charCodeAt(i)) | 0;
+  return (hash >>> 0) % PAYMENT_BUCKETS;
+}
+
+/** The journal's entries in arrival order. */
+export function trustLedgerEntries(document: TrustLedgerDocument): TrustLedgerEntry[] {
+  return document.entryPages.flatMap((page) => page.entries);
+}
+
+/** A journal being evolved: copies of the parts it changes, made on the first change of each. */
+class JournalDraft {
+  private readonly buckets: Record<string, PaymentFacts>[];
+  private readonly pages: { entries: TrustLedgerEntry[] }[];
+  private readonly copiedBuckets = new Set<number>();
+  private lastPageCopied = false;
+
+  constructor(private readonly clientId: string, document: TrustLedgerDocument | null) {
+    this.buckets = document ? [...document.paymentBuckets] : Array.from({ length: PAYMENT_BUCKETS }, () => ({}));
+    this.pages = document ? [...document.entryPages] : [];
+  }
+
+  payment(paymentId: string): PaymentFacts | undefined {
+    return this.buckets[bucketOf(paymentId)][paymentId];
+  }
+
+  setPayment(paymentId: string, facts: PaymentFacts): void {
+    const bucket = bucketOf(paymentId);
+    if (!this.copiedBuckets.has(bucket)) {
+      this.buckets[bucket] = { ...this.buckets[bucket] };
+      this.copiedBuckets.add(bucket);
+    }
+    this.buckets[bucket][paymentId] = facts;
+  }
+
+  *payments(): Generator<[string, PaymentFacts]> {
+    for (const bucket of this.buckets) yield* Object.entries(bucket);
+  }
+
+  *entries(): Generator<TrustLedgerEntry> {
+    for (const page of this.pages) yield* page.entries;
+  }
+
+  add(entry: TrustLedgerEntry): void {
+    if (entry.lines.length === 0) return;
+    const last = this.pages.length - 1;
+    if (last < 0 || this.pages[last].entries.length >= ENTRY_PAGE) {
+      this.pages.push({ entries: [entry] });
+      this.lastPageCopied = true;
+      return;
+    }
+    if (!this.lastPageCopied) {
+      this.pages[last] = { entries: [...this.pages[last].entries] };
+      this.lastPageCopied = true;
+    }
+    this.pages[last].entries.push(entry);
+  }
+
+  document(): TrustLedgerDocument {
+    return { clientId: this.clientId, paymentBuckets: this.buckets, entryPages: this.pages };
+  }
 }
 
 type Posting = [TrustLedgerAccount, number];
@@ -88,16 +163,15 @@ export const trustLedgerProjection: Projection<TrustLedgerDocument & { _id?: str
   handles: [PaymentPosted.type, PaymentReversed.type, CreditRefunded.type, CommissionCorrected.type, CostAdvanceStepRecorded.type, RemittanceIssuedV1.type],
   documentIds: (event) => [clientOf(event.data)],
   evolve(document, event) {
-    const doc: TrustLedgerDocument = document ? { clientId: document.clientId, payments: { ...document.payments }, entries: [...document.entries] } : { clientId: clientOf(event.data), payments: {}, entries: [] };
-    const add = (entry: TrustLedgerEntry) => {
-      if (entry.lines.length > 0) doc.entries.push(entry);
-    };
+    const journal = new JournalDraft(document ? document.clientId : clientOf(event.data), document);
+    const add = (entry: TrustLedgerEntry) => journal.add(entry);
+    const unchanged = () => document ?? journal.document();
     switch (event.type) {
       case PaymentPosted.type: {
         const d = event.data as unknown as PaymentPostedV3;
-        if (doc.payments[d.paymentId]) return doc;
+        if (journal.payment(d.paymentId)) return unchanged();
         const direct = d.direct === true;
-        doc.payments[d.paymentId] = { currency: d.currency, accountId: d.accountId, amount: d.amount, credit: d.credit, commission: d.commission, direct, clearsAt: d.clearsAt ?? d.postedAt, reversed: false };
+        journal.setPayment(d.paymentId, { currency: d.currency, accountId: d.accountId, amount: d.amount, credit: d.credit, commission: d.commission, direct, clearsAt: d.clearsAt ?? d.postedAt, reversed: false });
         const source = { accountId: d.accountId, paymentId: d.paymentId };
         if (direct) add({ kind: 'direct-payment-reported', at: d.postedAt, currency: d.currency, source, lines: lines([['client-receivable', d.commission]], [['fee-income', d.commission]]) });
         else
@@ -108,16 +182,16 @@ export const trustLedgerProjection: Projection<TrustLedgerDocument & { _id?: str
             source,
             lines: lines([['trust-cash', d.amount]], [['client-payable', d.amount - d.credit - d.commission], ['fee-income', d.commission], ['credits-owed', d.credit]]),
           });
-        return doc;
+        return journal.document();
       }
       case PaymentReversed.type: {
         const d = event.data as unknown as PaymentReversedV2;
-        const payment = doc.payments[d.paymentId];
-        if (!payment || payment.reversed) return doc;
-        doc.payments[d.paymentId] = { ...payment, reversed: true };
+        const payment = journal.payment(d.paymentId);
+        if (!payment || payment.reversed) return unchanged();
+        journal.setPayment(d.paymentId, { ...payment, reversed: true });
         const source = { accountId: d.accountId, paymentId: d.paymentId, ...(payment.remittanceId ? { remittanceId: payment.remittanceId } : {}) };
         const { amount, credit, commission, currency } = payment;
-        if (payment.direct) return add({ kind: 'direct-payment-reversed', at: d.reversedAt, currency, source, lines: lines([['fee-income', commission]], [['client-receivable', commission]]) }), doc;
+        if (payment.direct) return add({ kind: 'direct-payment-reversed', at: d.reversedAt, currency, source, lines: lines([['fee-income', commission]], [['client-receivable', commission]]) }), journal.document();
         // Once paid out, the client's share is no longer in trust: the client owes it back.
         const shareBack: TrustLedgerAccount = payment.remittanceId ? 'client-receivable' : 'client-payable';
         add({
@@ -127,22 +201,22 @@ export const trustLedgerProjection: Projection<TrustLedgerDocument & { _id?: str
           source,
           lines: lines([[shareBack, amount - credit - commission], ['fee-income', commission], ['credits-owed', credit]], [['trust-cash', amount]]),
         });
-        return doc;
+        return journal.document();
       }
       case CreditRefunded.type: {
         const d = event.data as unknown as CreditRefundedV1;
         add({ kind: 'credit-refunded', at: d.refundedAt, currency: d.currency, source: { accountId: d.accountId, refundId: d.refundId }, lines: lines([['credits-owed', d.amount]], [['trust-cash', d.amount]]) });
-        return doc;
+        return journal.document();
       }
       case CommissionCorrected.type: {
         const d = event.data as unknown as CommissionCorrectedV1;
-        const payment = doc.payments[d.paymentId];
-        if (!payment || payment.reversed) return doc;
-        doc.payments[d.paymentId] = { ...payment, commission: payment.commission + d.difference };
+        const payment = journal.payment(d.paymentId);
+        if (!payment || payment.reversed) return unchanged();
+        journal.setPayment(d.paymentId, { ...payment, commission: payment.commission + d.difference });
         // The difference moves between the fee and the client: its payable while the money is in trust, its receivable once paid out or for a direct payment.
         const from: TrustLedgerAccount = payment.direct || payment.remittanceId ? 'client-receivable' : 'client-payable';
         add({ kind: 'commission-corrected', at: d.correctedAt, currency: d.currency, source: { accountId: d.accountId, paymentId: d.paymentId }, lines: lines([[from, d.difference]], [['fee-income', d.difference]]) });
-        return doc;
+        return journal.document();
       }
       case CostAdvanceStepRecorded.type: {
         const d = event.data as unknown as CostAdvanceStepRecordedV1;
@@ -151,16 +225,16 @@ export const trustLedgerProjection: Projection<TrustLedgerDocument & { _id?: str
         if (d.step === 'received') add({ kind: 'cost-advance-received', at: d.at, currency: d.currency, source, lines: lines([['trust-cash', d.amount]], [['client-cost-advances', d.amount]]) });
         if (d.step === 'spent' || d.step === 'refunded')
           add({ kind: d.step === 'spent' ? 'cost-advance-spent' : 'cost-advance-refunded', at: d.at, currency: d.currency, source, lines: lines([['client-cost-advances', d.amount]], [['trust-cash', d.amount]]) });
-        return doc;
+        return journal.document();
       }
       case RemittanceIssuedV1.type: {
         const d = event.data as unknown as RemittanceIssuedV1;
-        if (doc.entries.some((entry) => entry.kind === 'remittance-issued' && entry.source.remittanceId === d.remittanceId)) return doc;
+        for (const entry of journal.entries()) if (entry.kind === 'remittance-issued' && entry.source.remittanceId === d.remittanceId) return unchanged();
         // The message carries the statement's totals, not its lines: the payments it paid out are the ones payments' run selects (standing, unremitted agency payments cleared by the period's end).
         const end = Date.parse(d.periodEnd);
-        const listed = Object.entries(doc.payments).filter(([, p]) => p.currency === d.currency && !p.direct && !p.reversed && !p.remittanceId && p.amount - p.credit > 0 && Date.parse(p.clearsAt) <= end);
+        const listed = [...journal.payments()].filter(([, p]) => p.currency === d.currency && !p.direct && !p.reversed && !p.remittanceId && p.amount - p.credit > 0 && Date.parse(p.clearsAt) <= end);
         const listingMatched = listed.length === d.paymentCount && listed.reduce((sum, [, p]) => sum + p.amount - p.credit, 0) === d.agencyCollected;
-        for (const [paymentId, payment] of listed) doc.payments[paymentId] = { ...payment, remittanceId: d.remittanceId };
+        for (const [paymentId, payment] of listed) journal.setPayment(paymentId, { ...payment, remittanceId: d.remittanceId });
         const gross = d.remittanceType === 'gross';
         const agencyClientShare = d.agencyCollected - d.agencyCommission;
         // The payable as it stands now: a commission corrected after the run moves the difference to the receivable, as payments' entry does.
@@ -179,10 +253,10 @@ export const trustLedgerProjection: Projection<TrustLedgerDocument & { _id?: str
           invoiced: d.invoiced,
           listingMatched,
         });
-        return doc;
+        return journal.document();
       }
     }
-    return doc;
+    return journal.document();
   },
 };
 
@@ -248,5 +322,5 @@ export function trustLedgerReport(clientId: string, entries: readonly TrustLedge
 /** A client's trust journal with running balances; null when reporting heard of no money of the client's. */
 export async function trustLedgerOf(store: ReadModelStore, clientId: string): Promise<TrustLedgerReport | null> {
   const document = await store.findOne<TrustLedgerDocument>(TRUST_LEDGER, { _id: clientId });
-  return document ? trustLedgerReport(clientId, document.entries) : null;
+  return document ? trustLedgerReport(clientId, trustLedgerEntries(document)) : null;
 }

@@ -1,6 +1,6 @@
 import { ReadModelStore } from '../read-model-store.port';
 import { GenerationalReadModelStore } from '../generations';
-import { rebuildProjection } from '../rebuild';
+import { rebuildProjection, rebuildProjections } from '../rebuild';
 import type { ProjectedEvent } from '../read-model-store.port';
 import {
   AccountBalance,
@@ -287,6 +287,21 @@ export function readModelStoreContract(adapterName: string, factory: () => Promi
         expect(await store.find(rebuilt.name)).toEqual(await store.find(incremental.name));
         expect(await store.count(rebuilt.name)).toBe(await store.count(incremental.name));
         expect(result.applied).toBe(history.filter((event) => event.type !== 'NoteAdded').length);
+      });
+      it('several projections rebuilt from one pass (writes overlapping the fold, few documents in memory) equal incremental application', async () => {
+        const history = [...portfolioHistory(60, 4, 3), recalled('a0000', 'client-0', 9), paid('a0000', 'client-0', 1, 10)];
+        const balances = accountBalances(unique('balances'));
+        const portfolios = clientPortfolios(unique('portfolios'));
+        for (const batch of inBatches(history, 13)) await Promise.all([store.apply(balances, batch), store.apply(portfolios, batch)]);
+        const rebuiltBalances = accountBalances(unique('balances'));
+        const rebuiltPortfolios = clientPortfolios(unique('portfolios'));
+
+        const results = await rebuildProjections(store, [rebuiltBalances, rebuiltPortfolios], asAsync(history), { batchSize: 7, maxDocumentsInMemory: 3 });
+
+        expect(await store.find(rebuiltBalances.name)).toEqual(await store.find(balances.name));
+        expect(await store.find(rebuiltPortfolios.name)).toEqual(await store.find(portfolios.name));
+        expect(results.get(rebuiltBalances.name)!.applied).toBe(history.filter((event) => rebuiltBalances.handles.includes(event.type)).length);
+        expect(results.get(rebuiltPortfolios.name)!.applied).toBe(history.filter((event) => rebuiltPortfolios.handles.includes(event.type)).length);
       });
       it('a rebuild into a new generation serves the old one until it has caught up, then switches and drops it', async () => {
         const history = portfolioHistory(60, 4, 3);

@@ -7,8 +7,10 @@ import { ProjectedEvent, Projection, QueryOptions, ReadModelStore } from '../rea
  * Read models held in process memory, queried with `mingo` (MongoDB's filter language),
  * for the all-in-one mode where read models are rebuilt from the event store at start.
  * Same idempotency and tombstone rules as the MongoDB adapter (see `fold.ts`).
- * Documents are copied on the way in (to `evolve`) and out (query results), so callers
- * never share state with the store; events handed to `apply` must not change afterwards,
+ * Documents are copied on the way out (query results), so readers never share state with
+ * the store. On the way in `evolve` gets the stored document itself (its fields without
+ * the bookkeeping), relying on the port's rule that a projection is pure, and what it
+ * returns is stored as it is; so events handed to `apply` must not change afterwards,
  * since the stored documents may hold parts of them.
  */
 export class InMemoryReadModelStore implements ReadModelStore {
@@ -26,9 +28,11 @@ export class InMemoryReadModelStore implements ReadModelStore {
     const next: Array<{ stored: StoredDocument | undefined; advanced: Record<string, number>; document: StoredDocument }> = [];
     for (const [id, group] of groups) {
       const stored = collection.documents.get(id);
-      // The projection gets a copy of the public fields only: the versions it never sees
-      // are read in place (`foldEvents` does not write them) instead of copied per event.
-      const state = stored && !stored._deleted ? publicCopy(stored) : null;
+      // The projection gets the stored fields themselves, not a deep copy: `evolve` is pure
+      // (it returns a new document and never changes the one it receives), and a copy per
+      // event made the cost of an event grow with its document (a client's trust ledger
+      // holds every payment). The versions are read in place (`foldEvents` does not write them).
+      const state = stored && !stored._deleted ? publicView(stored) : null;
       const folded = foldEvents(projection, state, stored !== undefined, stored?._applied, group);
       if (!folded) continue;
       const _rev = (stored?._rev ?? 0) + 1;
@@ -199,11 +203,21 @@ function publicCopy(stored: StoredDocument): Record<string, unknown> {
   return copy;
 }
 
+/** The stored document's own fields and `_id`, without the bookkeeping: a shallow view, the values shared. */
+function publicView(stored: StoredDocument): Record<string, unknown> {
+  const view: Record<string, unknown> = {};
+  for (const key of Object.keys(stored)) {
+    if (key === '_applied' || key === '_rev' || key === '_deleted') continue;
+    view[key] = stored[key];
+  }
+  return view;
+}
+
 /**
  * What `foldDocument` would store: the state's fields, then `_id`, `_applied` and `_rev`.
- * The field values are kept, not copied: `evolve` built them from its own private copy of
- * the stored document (`publicCopy`) and from the events, the store never changes them in
- * place, and they leave the store only as copies. (A deep copy here cost about a fifth of
+ * The field values are kept, not copied: `evolve` built them from the stored document
+ * (which it does not change) and from the events, the store never changes them in place,
+ * and they leave the store only as copies. (A deep copy here cost about a fifth of
  * a rebuild's CPU.) So callers must not change events after handing them to `apply`.
  */
 function storedCopy(state: Record<string, unknown>, id: string, applied: Record<string, number>, rev: number): StoredDocument {
