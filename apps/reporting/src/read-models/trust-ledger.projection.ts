@@ -86,9 +86,30 @@ function bucketOf(paymentId: string): number {
   return (hash >>> 0) % PAYMENT_BUCKETS;
 }
 
+/**
+ * The journal as stored before it was kept in parts: every payment's facts in one record
+ * and every entry in one list. A store written then still holds it until the view is rebuilt,
+ * so it is read, and evolved, as the parts it splits into.
+ */
+export interface WholeTrustLedgerDocument {
+  clientId: string;
+  payments: Record<string, PaymentFacts>;
+  entries: TrustLedgerEntry[];
+}
+
+/** The document in parts, whichever shape it was stored in. */
+export function inParts(document: TrustLedgerDocument | WholeTrustLedgerDocument): TrustLedgerDocument {
+  if ('paymentBuckets' in document) return document;
+  const paymentBuckets: Record<string, PaymentFacts>[] = Array.from({ length: PAYMENT_BUCKETS }, () => ({}));
+  for (const [paymentId, facts] of Object.entries(document.payments)) paymentBuckets[bucketOf(paymentId)][paymentId] = facts;
+  const entryPages: { entries: TrustLedgerEntry[] }[] = [];
+  for (let start = 0; start < document.entries.length; start += ENTRY_PAGE) entryPages.push({ entries: document.entries.slice(start, start + ENTRY_PAGE) });
+  return { clientId: document.clientId, paymentBuckets, entryPages };
+}
+
 /** The journal's entries in arrival order. */
-export function trustLedgerEntries(document: TrustLedgerDocument): TrustLedgerEntry[] {
-  return document.entryPages.flatMap((page) => page.entries);
+export function trustLedgerEntries(document: TrustLedgerDocument | WholeTrustLedgerDocument): TrustLedgerEntry[] {
+  return inParts(document).entryPages.flatMap((page) => page.entries);
 }
 
 /** A journal being evolved: copies of the parts it changes, made on the first change of each. */
@@ -98,7 +119,8 @@ class JournalDraft {
   private readonly copiedBuckets = new Set<number>();
   private lastPageCopied = false;
 
-  constructor(private readonly clientId: string, document: TrustLedgerDocument | null) {
+  constructor(private readonly clientId: string, stored: TrustLedgerDocument | WholeTrustLedgerDocument | null) {
+    const document = stored && inParts(stored);
     this.buckets = document ? [...document.paymentBuckets] : Array.from({ length: PAYMENT_BUCKETS }, () => ({}));
     this.pages = document ? [...document.entryPages] : [];
   }

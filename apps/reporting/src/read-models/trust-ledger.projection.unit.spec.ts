@@ -1,7 +1,7 @@
 import { PaymentPosted, PaymentReversed, RemittanceIssuedV1 } from '@lib/contracts';
 import { remittanceIssued } from './remittance-history.contract-suite';
 import { foldProjection, paymentPosted, paymentReversed, projected } from './reporting.fixtures';
-import { trustLedgerEntries, trustLedgerProjection } from './trust-ledger.projection';
+import { TrustLedgerDocument, trustLedgerEntries, trustLedgerProjection, WholeTrustLedgerDocument } from './trust-ledger.projection';
 
 describe('the trust ledger projection over a client with many payments', () => {
   // The journal is kept in buckets and pages (so that an event copies one of each, not the
@@ -43,5 +43,21 @@ describe('the trust ledger projection over a client with many payments', () => {
     ]);
     expect(entries.find((entry) => entry.kind === 'remittance-issued')!.listingMatched).toBe(true);
     expect(entries.at(-1)!.source).toEqual({ accountId: 'a10', paymentId: 'p10', remittanceId: 'r1' });
+  });
+
+  it('reads and evolves a journal stored whole (before it was kept in parts) as the same journal in parts', () => {
+    const posted = Array.from({ length: 300 }, (_, n) =>
+      projected(PaymentPosted, { ...paymentPosted(`a${n}`, 'c1', `p${n}`, 1_000 + n, 0), commission: 100, credit: 0, direct: false, postedAt: '2026-01-05T10:00:00.000Z', clearsAt: '2026-01-08T10:00:00.000Z' }, `ledger-a${n}`, 0),
+    );
+    const later = [projected(PaymentReversed, { ...paymentReversed('a7', 'c1', 'p7', 1_007, 1_007), reversedAt: '2026-01-06T10:00:00.000Z' }, 'ledger-a7', 1)];
+    const inParts = foldProjection(trustLedgerProjection, posted, 'c1') as TrustLedgerDocument;
+    const payments = Object.assign({}, ...inParts.paymentBuckets) as WholeTrustLedgerDocument['payments'];
+    const whole: WholeTrustLedgerDocument = { clientId: 'c1', payments, entries: trustLedgerEntries(inParts) };
+
+    expect(trustLedgerEntries(whole)).toEqual(trustLedgerEntries(inParts));
+    const evolvedWhole = later.reduce<TrustLedgerDocument>((document, event) => trustLedgerProjection.evolve(document, event) as TrustLedgerDocument, whole as unknown as TrustLedgerDocument);
+    const evolvedParts = later.reduce<TrustLedgerDocument>((document, event) => trustLedgerProjection.evolve(document, event) as TrustLedgerDocument, inParts);
+    expect(trustLedgerEntries(evolvedWhole)).toEqual(trustLedgerEntries(evolvedParts));
+    expect(trustLedgerEntries(evolvedWhole).at(-1)).toMatchObject({ kind: 'payment-reversed', source: { paymentId: 'p7' } });
   });
 });
