@@ -77,6 +77,12 @@ const queryHandlers = [WhoAmIHandler, GetAccountHandler, ListAgreementsHandler, 
 const batchProviders = [BatchWorker, BatchStatusReader];
 
 /**
+ * The streams of an account client intake keeps, as its audit endpoint lists and verifies them;
+ * reporting's integrity check in the all-in-one reads the same ones (test/contracts/audited-streams.unit.spec.ts).
+ */
+export const auditedStreamsOf = (accountId: string): string[] => [accountStreamId(accountId), settlementsStreamId(accountId)];
+
+/**
  * Composition root of the client-intake service: its use cases over the ports it is given.
  * Global only for the client key check (CLIENT_KEY_VERIFIER), which the auth guard of
  * every service in the process uses; its dependencies stay its own.
@@ -102,7 +108,7 @@ export class ClientIntakeModule {
     return {
       module: ClientIntakeModule,
       global: true,
-      controllers: [...controllers, ...afterPlacementControllers, ...accountChangeControllers, ...webhookControllers, ...settlementControllers, auditController(CLIENT_INTAKE, (accountId) => [accountStreamId(accountId), settlementsStreamId(accountId)])],
+      controllers: [...controllers, ...afterPlacementControllers, ...accountChangeControllers, ...webhookControllers, ...settlementControllers, auditController(CLIENT_INTAKE, auditedStreamsOf)],
       providers: [
         { provide: SERVICE_DEPENDENCIES, useValue: deps },
         { provide: CLIENT_KEY_VERIFIER, useValue: new EventSourcedClientKeys(deps.eventStore) },

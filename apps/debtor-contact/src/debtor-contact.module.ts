@@ -89,6 +89,21 @@ const commandHandlers = [RecordContactHandler, OpenContactCaseHandler, CloseCont
 const queryHandlers = [GetCaseHandler, ListLettersHandler, DownloadLetterHandler, ListContactRulesHandler, ListCaseContactRulesHandler, ...holdQueryHandlers];
 
 /**
+ * The streams of an account debtor contact keeps, as its audit endpoint lists and verifies them;
+ * reporting's integrity check in the all-in-one reads the same ones (test/contracts/audited-streams.unit.spec.ts).
+ */
+export const auditedStreamsOf = (accountId: string): string[] => [
+  contactStreamId(accountId),
+  promisesStreamId(accountId),
+  plansStreamId(accountId),
+  complianceStreamId(accountId),
+  cadenceStreamId(accountId),
+  assignmentStreamId(accountId),
+  settlementsStreamId(accountId),
+  writeOffsStreamId(accountId),
+];
+
+/**
  * Composition root of the debtor-contact service: its use cases over the ports it is
  * given. `channels` is the communications port (local adapters unless the process chose
  * others, see `channelsFor`). `readModels` holds the work queue and the approvals
@@ -121,7 +136,7 @@ export class DebtorContactModule {
     const projector = new WorkQueueProjector(deps.eventStore, readModels);
     return {
       module: DebtorContactModule,
-      controllers: [...controllers, ...arrangementControllers, ...cadenceControllers, ...settlementControllers, ...writeOffControllers, auditController(DEBTOR_CONTACT, (accountId) => [contactStreamId(accountId), promisesStreamId(accountId), plansStreamId(accountId), complianceStreamId(accountId), cadenceStreamId(accountId), assignmentStreamId(accountId), settlementsStreamId(accountId), writeOffsStreamId(accountId)])],
+      controllers: [...controllers, ...arrangementControllers, ...cadenceControllers, ...settlementControllers, ...writeOffControllers, auditController(DEBTOR_CONTACT, auditedStreamsOf)],
       providers: [{ provide: SERVICE_DEPENDENCIES, useValue: deps }, { provide: DurableScheduler, useValue: scheduler }, HoldEndWork, ...arrangementProviders, ...settlementProviders, ...writeOffProviders, ...cadenceProviders(projector), ...commandHandlers, ...queryHandlers, runtimeProvider(runtime), { provide: Symbol('message-dispatcher'), useFactory: () => new MessageDispatcherLifecycle(dispatcher) }, ...clientKeyProviders],
       // For the process's auth guard, which looks for the key check among what its modules export.
       exports: clientKeyProviders.map((provider) => provider.provide),

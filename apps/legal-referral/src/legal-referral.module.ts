@@ -91,6 +91,12 @@ const commandHandlers = [
 const queryHandlers = [GetReferralHandler, GetStatuteOfLimitationsHandler, GetAttorneyPanelHandler];
 
 /**
+ * The streams of an account legal referral keeps, as its audit endpoint lists and verifies them;
+ * reporting's integrity check in the all-in-one reads the same ones (test/contracts/audited-streams.unit.spec.ts).
+ */
+export const auditedStreamsOf = (accountId: string): string[] => [referralStreamId(accountId), complianceStreamId(accountId)];
+
+/**
  * Composition root of the legal-referral service: its use cases over the ports it is given.
  * Global only for the attorney key check (ATTORNEY_KEY_VERIFIER), which the auth guard of
  * the process uses, as client-intake's module is for client keys.
@@ -117,7 +123,7 @@ export class LegalReferralModule {
     return {
       module: LegalReferralModule,
       global: true,
-      controllers: [...controllers, auditController(LEGAL_REFERRAL, (accountId) => [referralStreamId(accountId), complianceStreamId(accountId)])],
+      controllers: [...controllers, auditController(LEGAL_REFERRAL, auditedStreamsOf)],
       providers: [
         { provide: SERVICE_DEPENDENCIES, useValue: deps },
         { provide: ATTORNEY_KEY_VERIFIER, useValue: new EventSourcedAttorneyKeys(deps.eventStore) },

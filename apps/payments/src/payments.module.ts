@@ -65,6 +65,12 @@ const controllers = [PostPaymentController, ReversePaymentController, GetLedgerC
 const commandHandlers = [PostPaymentHandler, ReversePaymentHandler, OpenLedgerHandler, ApplyLegalRateHandler, RecordAgreementVersionHandler, RecordDirectPaymentHandler, RecordCancellationFeeHandler, RefundCreditHandler, RecordImportedPaymentHandler, RecordAddedInvoiceHandler, RecordBalanceAdjustmentHandler, PostAttorneyCollectionHandler, RequestSuitCostsHandler, RecoverJudgmentCostsHandler, EndLegalRateHandler, RequestCostAdvanceHandler, ReceiveCostAdvanceHandler, SpendCostAdvanceHandler, RecoverCostAdvanceHandler, RefundCostAdvanceHandler, RunRemittanceHandler];
 const queryHandlers = [GetLedgerHandler, GetTrustReconciliationHandler, GetCostAdvancesHandler, GetCommissionWhatIfHandler, ListRemittancesHandler, GetRemittanceHandler, RenderRemittanceHandler];
 
+/**
+ * The streams of an account payments keeps, as its audit endpoint lists and verifies them;
+ * reporting's integrity check in the all-in-one reads the same ones (test/contracts/audited-streams.unit.spec.ts).
+ */
+export const auditedStreamsOf = (accountId: string): string[] => [ledgerStreamId(accountId), costAdvancesStreamId(accountId), complianceStreamId(accountId)];
+
 /** Composition root of the payments service: its use cases over the ports it is given. */
 @Module({})
 export class PaymentsModule {
@@ -90,7 +96,7 @@ export class PaymentsModule {
     const clientKeys = options.clientKeys ? [{ provide: CLIENT_KEY_VERIFIER, useValue: options.clientKeys }] : [];
     return {
       module: PaymentsModule,
-      controllers: [...controllers, auditController(PAYMENTS_SERVICE, (accountId) => [ledgerStreamId(accountId), costAdvancesStreamId(accountId), complianceStreamId(accountId)])],
+      controllers: [...controllers, auditController(PAYMENTS_SERVICE, auditedStreamsOf)],
       providers: [
         { provide: SERVICE_DEPENDENCIES, useValue: deps },
         // Not exported: in the all-in-one process each service's handlers get their own scheduler.

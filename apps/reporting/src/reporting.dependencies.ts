@@ -35,12 +35,12 @@ export type AuditedService = (typeof AUDITED_SERVICES)[number];
  * Each service's streams of an account. The services own these names; reporting needs
  * them only to read a co-located service's store directly (a remote service is asked
  * through its own audit endpoint, which knows its streams). They are the streams each
- * service's own audit endpoint lists (`auditController` in its module), so the check in
- * one process covers what the distributed one covers.
+ * service's own audit endpoint lists (`auditedStreamsOf` in its module), so the check in
+ * one process covers what the distributed one covers (test/contracts/audited-streams.unit.spec.ts).
  */
 const ACCOUNT_STREAM_PREFIXES: Record<AuditedService, readonly string[]> = {
-  'client-intake': ['account-'],
-  'debtor-contact': ['contact-', 'promises-', 'plans-', 'compliance-', 'cadence-', 'assignment-'],
+  'client-intake': ['account-', 'settlements-'],
+  'debtor-contact': ['contact-', 'promises-', 'plans-', 'compliance-', 'cadence-', 'assignment-', 'settlements-', 'write-offs-'],
   payments: ['ledger-', 'cost-advances-', 'compliance-'],
   'legal-referral': ['referral-', 'compliance-'],
 };
