@@ -109,6 +109,8 @@ export class PrivateKafka extends PrivateServer {
         'share.coordinator.state.topic.replication.factor=1',
         'share.coordinator.state.topic.min.isr=1',
         'group.initial.rebalance.delay.ms=0',
+        // The log cleaner takes its whole dedupe buffer (128 MiB by default) from the heap at start; in a 256 MiB heap that failed once with OutOfMemoryError.
+        'log.cleaner.dedupe.buffer.size=16777216',
       ].join('\n'),
     );
     execFileSync('java', [...this.jvm(), 'kafka.tools.StorageTool', 'format', '--config', config, '--cluster-id', randomBytes(16).toString('base64url')], { stdio: 'pipe' });

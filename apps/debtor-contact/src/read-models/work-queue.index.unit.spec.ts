@@ -81,12 +81,23 @@ describe('the work queue index', () => {
       texts.forEach((text) => hold(asStored(text)));
       return heapAfterGc() - before;
     };
-    const documents = new Map<string, WorkQueueEntryDoc>();
-    const asDocuments = retained((doc) => documents.set(doc.accountId, doc));
-    const index = new WorkQueueIndex();
-    const asIndex = retained((doc) => index.upsert(doc));
+    // A reading can be thrown off by what the collector frees meanwhile (flushed bytecode, a
+    // jest worker's own garbage): three of each, alternating, and the medians are compared.
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[1];
+    const asDocuments: number[] = [];
+    const asIndex: number[] = [];
+    let index = new WorkQueueIndex();
+    for (let round = 0; round < 3; round += 1) {
+      const documents = new Map<string, WorkQueueEntryDoc>();
+      asDocuments.push(retained((doc) => documents.set(doc.accountId, doc)));
+      documents.clear();
+      index = new WorkQueueIndex();
+      const filling = index;
+      asIndex.push(retained((doc) => filling.upsert(doc)));
+    }
     expect(index.size).toBe(texts.length);
-    expect(asIndex).toBeLessThan(asDocuments * 0.6);
+    expect(median(asDocuments)).toBeGreaterThan(0);
+    expect(median(asIndex)).toBeLessThan(median(asDocuments) * 0.6);
     expect(index.next('nobody', new QueueInstant(NOW), 1)[0].doc).not.toHaveProperty('_id');
   });
 });

@@ -146,8 +146,9 @@ class JournalDraft {
     for (const page of this.pages) yield* page.entries;
   }
 
-  add(entry: TrustLedgerEntry): void {
-    if (entry.lines.length === 0) return;
+  /** An entry that posts nothing is left out unless `keepWithoutLines` (see the statement's). */
+  add(entry: TrustLedgerEntry, keepWithoutLines = false): void {
+    if (entry.lines.length === 0 && !keepWithoutLines) return;
     const last = this.pages.length - 1;
     if (last < 0 || this.pages[last].entries.length >= ENTRY_PAGE) {
       this.pages.push({ entries: [entry] });
@@ -263,18 +264,22 @@ export const trustLedgerProjection: Projection<TrustLedgerDocument & { _id?: str
         const payableNow = listingMatched ? listed.reduce((sum, [, p]) => sum + p.amount - p.credit - p.commission, 0) : agencyClientShare;
         const commissionDeducted = gross ? 0 : d.agencyCommission;
         const netted = agencyClientShare + (gross ? d.agencyCommission : 0) - d.paidToClient;
-        add({
-          kind: 'remittance-issued',
-          at: d.issuedAt,
-          currency: d.currency,
-          source: { remittanceId: d.remittanceId },
-          lines: lines(
-            [['client-payable', payableNow], ['fee-income', commissionDeducted], ['client-receivable', d.agencyCommission - commissionDeducted + agencyClientShare - payableNow]],
-            [['trust-cash', d.paidToClient + commissionDeducted], ['client-receivable', netted]],
-          ),
-          invoiced: d.invoiced,
-          listingMatched,
-        });
+        journal.add(
+          {
+            kind: 'remittance-issued',
+            at: d.issuedAt,
+            currency: d.currency,
+            source: { remittanceId: d.remittanceId },
+            lines: lines(
+              [['client-payable', payableNow], ['fee-income', commissionDeducted], ['client-receivable', d.agencyCommission - commissionDeducted + agencyClientShare - payableNow]],
+              [['trust-cash', d.paidToClient + commissionDeducted], ['client-receivable', netted]],
+            ),
+            invoiced: d.invoiced,
+            listingMatched,
+          },
+          // A statement listing payments that moved no money (a direct payment whose commission rounds to nothing) still shows its currency, as payments' reconciliation counts it.
+          d.paymentCount + d.directPaymentCount + (d.clawbackCount ?? 0) > 0,
+        );
         return journal.document();
       }
     }
