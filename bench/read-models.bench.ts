@@ -33,7 +33,7 @@
  * BENCH_ACCOUNTS (default 200), BENCH_PAYMENTS per account (default 6), BENCH_APPLIERS
  * (default 8), BENCH_CONSUMER_BATCH (default 100), BENCH_REBUILD_BATCH (default 1000),
  * BENCH_LIVE_ONLY (1: only the live-path scenarios), BENCH_LIVE_MODES (comma-separated
- * subset of sequential,concurrent,batched,pipelined), BENCH_PIPELINE, BENCH_STORE_CONCURRENCY
+ * subset of sequential,concurrent,batched,pipelined; default all but pipelined), BENCH_PIPELINE, BENCH_STORE_CONCURRENCY
  * (the MongoDB store's `concurrency`, default its own), BENCH_SERIAL_WRITES (comma-separated
  * 1/0: run each live scenario with the store's `serialWrites` on and/or off; default its own.
  * Off on FerretDB with big rounds can exhaust its connection pool and wedge the database, see
@@ -95,7 +95,8 @@ const settings = {
   consumerBatch: intFromEnv('BENCH_CONSUMER_BATCH', 100),
   pipeline: intFromEnv('BENCH_PIPELINE', 100),
   liveOnly: process.env.BENCH_LIVE_ONLY === '1',
-  liveModes: (process.env.BENCH_LIVE_MODES ?? 'sequential,concurrent,batched,pipelined').split(','),
+  // Pipelined only when asked: a quiet table run on 2026-12-06 hung in it with FerretDB idle (not explained yet; docs/benchmarks.md).
+  liveModes: (process.env.BENCH_LIVE_MODES ?? 'sequential,concurrent,batched').split(','),
   storeConcurrency: process.env.BENCH_STORE_CONCURRENCY ? intFromEnv('BENCH_STORE_CONCURRENCY', 8) : undefined,
   rebuildBatch: intFromEnv('BENCH_REBUILD_BATCH', process.env.BENCH_EVENTS ? 5000 : 1000),
   rebuildMaxDocuments: process.env.BENCH_REBUILD_MAX_DOCUMENTS ? intFromEnv('BENCH_REBUILD_MAX_DOCUMENTS', 100_000) : process.env.BENCH_EVENTS ? 100_000 : undefined,
