@@ -1,12 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEV_STAFF_TOKEN_SECRET, signStaffToken } from '@lib/platform';
-import { percentile } from './bench-support';
+import { freePort, keepOutput, percentile } from './bench-support';
 
 /**
  * The built all-in-one with one account of a long history, shared by the benches that read
@@ -49,13 +48,7 @@ export async function startAllInOne(version: string, root: string, bench: string
   const main = join(root, 'dist', 'apps', 'all-in-one', 'src', 'main.js');
   const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ').filter(Boolean) : [];
   const child = spawn(process.execPath, [...nodeArgs, '-r', join(root, 'deploy', 'runtime', 'register-paths.js'), main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  const keep = (chunk: Buffer): void => {
-    output.push(chunk.toString());
-    if (output.length > 200) output.shift();
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  const output = keepOutput(child);
   const target: SeededAllInOne = { version, root, child, url: `http://127.0.0.1:${port}`, dataDir, output, accountId: '', clientId: '', events: 0, middle: '' };
   const deadline = performance.now() + READY_TIMEOUT_MS;
   for (;;) {
@@ -198,17 +191,6 @@ export async function timedGet(target: SeededAllInOne, path: string): Promise<Ti
   const ms = performance.now() - began;
   if (response.status !== 200) throw new Error(`${target.version} GET ${path} answered ${response.status}: ${body.slice(0, 300)}`);
   return { ms, size: Buffer.byteLength(body) };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function placementBody(clientReference: string) {

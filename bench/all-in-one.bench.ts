@@ -37,12 +37,11 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEV_STAFF_TOKEN_SECRET, signStaffToken } from '@lib/platform';
-import { reportFigure } from './bench-support';
+import { freePort, keepOutput, reportFigure } from './bench-support';
 
 const ROOT = join(__dirname, '..', '..');
 const MAIN = join(ROOT, 'dist', 'apps', 'all-in-one', 'src', 'main.js');
@@ -172,13 +171,7 @@ async function start(dataDir: string): Promise<Running> {
   const entry = `process.on('SIGUSR2', () => globalThis.gc()); require(${JSON.stringify(MAIN)});`;
   const args = ['--expose-gc', ...START_NODE_OPTIONS, ...NODE_ARGS, '-r', './deploy/runtime/register-paths.js', '-e', entry];
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  const keep = (chunk: Buffer): void => {
-    output.push(chunk.toString());
-    if (output.length > 200) output.shift();
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  const output = keepOutput(child);
   const running: Running = { child, url: `http://127.0.0.1:${port}`, readyMs: 0, output };
   const deadline = begun + READY_TIMEOUT_MS;
   for (;;) {
@@ -391,17 +384,6 @@ function cpuMsOf(running: Running): number {
   const fields = readFileSync(`/proc/${running.child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
   // After the command name: state is field 3, utime 14 and stime 15 (proc(5)), in clock ticks of 10 ms.
   return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function percentile(values: number[], p: number): number {

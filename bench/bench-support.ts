@@ -2,7 +2,9 @@
  * What every benchmark under bench/ needs besides its own workload: settings from the
  * environment, the local servers' addresses, and the figures it prints.
  */
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 
 /** The value at percentile `p` (0-100) of samples sorted ascending; NaN when there are none. */
@@ -47,4 +49,28 @@ export const FIGURE_PREFIX = '#figure ';
 export function reportFigure(key: string, value: number): void {
   if (!/^[a-z0-9-]+$/.test(key)) throw new RangeError(`figure key must be lowercase words joined by '-', got ${key}`);
   process.stdout.write(`${FIGURE_PREFIX}${key} ${Number.isFinite(value) ? Number(value.toPrecision(4)) : 'NaN'}\n`);
+}
+
+/** A TCP port free on 127.0.0.1 now, for a process the bench starts. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The last 200 chunks a started process wrote (stdout and stderr), to show when it fails. */
+export function keepOutput(child: ChildProcess): string[] {
+  const output: string[] = [];
+  const keep = (chunk: Buffer): void => {
+    output.push(chunk.toString());
+    if (output.length > 200) output.shift();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return output;
 }

@@ -26,14 +26,13 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BatchStatus, creditorClient } from '@lib/creditor-client';
 import { DEV_STAFF_TOKEN_SECRET, signStaffToken } from '@lib/platform';
 import { Pool } from 'pg';
-import { intFromEnv, readInfraEnv } from './bench-support';
+import { freePort, intFromEnv, readInfraEnv } from './bench-support';
 
 const ROOT = join(__dirname, '..', '..');
 const DISTRIBUTED = process.env.BENCH_MODE === 'distributed';
@@ -150,17 +149,6 @@ async function ready(url: string, child: ChildProcess): Promise<void> {
     if (Date.now() > deadline) throw new Error(`${APP} not ready in 120 s`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 main().catch((error: unknown) => {

@@ -43,7 +43,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -51,7 +50,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { mongo } from 'mongoose';
 import { Client as PgClient } from 'pg';
 import { signStaffToken, StaffRole } from '@lib/platform';
-import { intFromEnv, percentile, readInfraEnv, reportFigure } from './bench-support';
+import { freePort, intFromEnv, percentile, readInfraEnv, reportFigure } from './bench-support';
 
 const ROOT = join(__dirname, '..', '..');
 const SERVICES = ['client-intake', 'debtor-contact', 'payments', 'legal-referral', 'reporting'] as const;
@@ -582,17 +581,6 @@ function local(name: string): string {
   const hosts = name === 'KAFKA_BROKERS' ? value.split(',').map((b) => b.trim().split(':')[0]) : [new URL(value).hostname];
   if (hosts.some((host) => host !== '127.0.0.1')) throw new Error(`${name} must point at 127.0.0.1; got ${value}`);
   return value;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function rssBytes(proc: Proc): number {
