@@ -527,7 +527,9 @@ class Chunk {
  * while an item uses it, found by a hash of that text without cutting the id into strings.
  */
 class PatternTable {
-  private readonly byHash = new Map<number, number[]>();
+  /** The first pattern of each hash; the others follow through `nextOfHash`. */
+  private readonly byHash = new Map<number, number>();
+  private readonly nextOfHash: number[] = [];
   private readonly segmentsById: Array<string[] | undefined> = [];
   /** The segments as bytes when every one of their characters is one (ids are ASCII in practice). */
   private readonly latin1ById: Array<Buffer[] | undefined> = [];
@@ -537,9 +539,7 @@ class PatternTable {
 
   /** The id of the pattern `workId` is cut by (UUIDs at `firstAt`, `secondAt`), or -1. */
   find(workId: string, hash: number, uuids: number, firstAt: number, secondAt: number): number {
-    const candidates = this.byHash.get(hash);
-    if (!candidates) return -1;
-    for (const id of candidates) if (cuts(this.segmentsById[id]!, workId, uuids, firstAt, secondAt)) return id;
+    for (let id = this.byHash.get(hash) ?? -1; id >= 0; id = this.nextOfHash[id]) if (cuts(this.segmentsById[id]!, workId, uuids, firstAt, secondAt)) return id;
     return -1;
   }
 
@@ -555,12 +555,12 @@ class PatternTable {
             ? [workId.slice(0, firstAt), workId.slice(firstAt + UUID_LENGTH)]
             : [workId.slice(0, firstAt), workId.slice(firstAt + UUID_LENGTH, secondAt), workId.slice(secondAt + UUID_LENGTH)];
       const segments = this.segmentsById[id]!;
-      this.latin1ById[id] = segments.every(isLatin1) ? segments.map((part) => Buffer.from(part, 'latin1')) : undefined;
+      // An id kept whole is its own text: no bytes to build it from.
+      this.latin1ById[id] = uuids > 0 && segments.every(isLatin1) ? segments.map((part) => Buffer.from(part, 'latin1')) : undefined;
       this.hashes[id] = hash;
       this.references[id] = 0;
-      const candidates = this.byHash.get(hash);
-      if (candidates) candidates.push(id);
-      else this.byHash.set(hash, [id]);
+      this.nextOfHash[id] = this.byHash.get(hash) ?? -1;
+      this.byHash.set(hash, id);
     }
     this.references[id] += 1;
     return id;
@@ -573,9 +573,16 @@ class PatternTable {
   release(id: number): void {
     this.references[id] -= 1;
     if (this.references[id] > 0) return;
-    const candidates = this.byHash.get(this.hashes[id])!;
-    candidates.splice(candidates.indexOf(id), 1);
-    if (candidates.length === 0) this.byHash.delete(this.hashes[id]);
+    const hash = this.hashes[id];
+    const first = this.byHash.get(hash)!;
+    if (first === id) {
+      if (this.nextOfHash[id] < 0) this.byHash.delete(hash);
+      else this.byHash.set(hash, this.nextOfHash[id]);
+    } else {
+      let before = first;
+      while (this.nextOfHash[before] !== id) before = this.nextOfHash[before];
+      this.nextOfHash[before] = this.nextOfHash[id];
+    }
     this.segmentsById[id] = undefined;
     this.latin1ById[id] = undefined;
     this.freeIds.push(id);
