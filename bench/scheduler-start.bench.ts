@@ -104,6 +104,8 @@ async function pendingIndexFigures(store: SqlEventStore, clock: TestClock, count
     const held = memoryAfterGc();
     const stall = monitorEventLoopDelay({ resolution: 10 });
     stall.enable();
+    // The monitor's first sample only sets its start: a stall before it would go unseen.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     cpu = process.cpuUsage();
     started = performance.now();
     await scheduler.stop();
