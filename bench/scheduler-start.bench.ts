@@ -1,7 +1,10 @@
 /**
  * Durable scheduler start: the first catch-up of a new scheduler (what a restarted process
  * does before its first tick) after a history of fired items, reading the whole log
- * against starting from the saved pending index. Prints figures, never asserts.
+ * against starting from the saved pending index. Then, with BENCH_PENDING, the pending
+ * index at that many items still pending (ids as the services build them, from a log made
+ * as it is read): memory per item, and what saving it (stop()) and starting from it cost.
+ * Prints figures, never asserts.
  *
  * Run from the repository root:
  *   npx tsc -p tsconfig.build.json
@@ -11,13 +14,18 @@
  *   DATABASE_URL     PostgreSQL; read from .infra/env when unset (a schema is created and dropped)
  *   BENCH_ITEMS      items scheduled and fired before the restarts, at most 100000 (default 5000)
  *   BENCH_ROUNDS     restarts per mode, interleaved (default 5, max 50)
+ *   BENCH_PENDING    items pending for the index figures, at most 1000000 (default 0: none)
+ *   BENCH_PENDING_ROUNDS  rounds of the index figures (default 3, max 20)
  */
-import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
+import { createHash, randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Pool } from 'pg';
 import { TestClock } from '@lib/clock';
-import { createPostgresEventStore } from '@lib/event-store';
-import { DurableScheduler } from '@lib/scheduler';
+import { RecordedEvent } from '@lib/es-core';
+import { createPostgresEventStore, EventStore, ReadAllOptions, SqlEventStore } from '@lib/event-store';
+import { DurableScheduler, scheduleStreamId, WORK_SCHEDULED } from '@lib/scheduler';
 import { intFromEnv, median, readInfraEnv } from './bench-support';
 
 async function main(): Promise<void> {
@@ -64,12 +72,126 @@ async function main(): Promise<void> {
         'max ms': Math.max(...ms).toFixed(1),
       })),
     );
+    const pending = intFromEnv('BENCH_PENDING', 0, 1_000_000);
+    if (pending > 0) await pendingIndexFigures(store, clock, pending, intFromEnv('BENCH_PENDING_ROUNDS', 3, 20));
   } finally {
     await store.close();
     const admin = new Pool({ connectionString: databaseUrl, max: 1 });
     await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await admin.end();
   }
+}
+
+/**
+ * A new scheduler reads a log of `count` scheduled items (nothing else), then stops, which
+ * saves its index in the PostgreSQL store; another starts from that. Per round: the first
+ * catch-up (CPU and wall), heap and array-buffer memory per item after a full collection,
+ * the save (CPU, wall, longest event-loop stall, memory left behind before a collection,
+ * size of the saved state) and the start from it.
+ */
+async function pendingIndexFigures(store: SqlEventStore, clock: TestClock, count: number, rounds: number): Promise<void> {
+  const rows: Array<Record<string, string>> = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const name = `bench:pending-${round}`;
+    const log = generatedLog(count);
+    const scheduler = new DurableScheduler(log, clock, { snapshots: store, snapshotName: name, snapshotEvery: 10_000_000 });
+    const before = memoryAfterGc();
+    let cpu = process.cpuUsage();
+    let started = performance.now();
+    if ((await scheduler.dueCount()) !== 0) throw new Error('nothing should be due');
+    const catchUpMs = performance.now() - started;
+    const catchUpCpu = cpuMs(cpu);
+    const held = memoryAfterGc();
+    const stall = monitorEventLoopDelay({ resolution: 10 });
+    stall.enable();
+    // The monitor's first sample only sets its start: a stall before it would go unseen.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    cpu = process.cpuUsage();
+    started = performance.now();
+    await scheduler.stop();
+    const saveMs = performance.now() - started;
+    const saveCpu = cpuMs(cpu);
+    stall.disable();
+    const { heapUsed, arrayBuffers } = process.memoryUsage();
+    const leftBySave = heapUsed + arrayBuffers - held;
+    const saved = await store.loadState(name);
+    const stateChars = JSON.stringify(saved?.state).length;
+    const restarted = new DurableScheduler(log, clock, { snapshots: store, snapshotName: name });
+    started = performance.now();
+    cpu = process.cpuUsage();
+    if ((await restarted.dueCount()) !== 0) throw new Error('nothing should be due after the restart');
+    const restoreMs = performance.now() - started;
+    const restoreCpu = cpuMs(cpu);
+    const now = clock.now();
+    clock.advance({ days: 400 });
+    const due = await restarted.dueCount();
+    clock.set(now);
+    if (due !== count) throw new Error(`expected ${count} due after the restart, found ${due}`);
+    rows.push({
+      round: String(round + 1),
+      'catch-up ms (CPU)': `${catchUpMs.toFixed(0)} (${catchUpCpu.toFixed(0)})`,
+      'B per item': ((held - before) / count).toFixed(1),
+      'save ms (CPU)': `${saveMs.toFixed(0)} (${saveCpu.toFixed(0)})`,
+      'longest stall ms': (stall.max / 1e6).toFixed(0),
+      'MB left by save': (leftBySave / 1e6).toFixed(1),
+      'state MB': (stateChars / 1e6).toFixed(1),
+      'start from it ms (CPU)': `${restoreMs.toFixed(0)} (${restoreCpu.toFixed(0)})`,
+    });
+  }
+  console.log(`pending index: ${count} items pending, ${rounds} rounds`);
+  console.table(rows);
+}
+
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(since);
+  return (user + system) / 1000;
+}
+
+/** Heap in use and array-buffer memory after a full collection (exposes `gc` if node was started without it). */
+function memoryAfterGc(): number {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
+}
+
+/** `count` WorkScheduled events made page by page as they are read: the log holds no memory. */
+function generatedLog(count: number): EventStore {
+  const kinds = ['legal-review', 'cadence-step'];
+  const uuidOf = (n: number) => {
+    const hex = createHash('sha1').update(String(n)).digest('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  };
+  const event = (position: number): RecordedEvent => {
+    // The all-in-one's open account: a legal review and the cadence's next step.
+    const workId = position % 2 ? `legal-review-${uuidOf(position >> 1)}` : `cadence-step-${uuidOf(position >> 1)}-1-0`;
+    return {
+      type: WORK_SCHEDULED,
+      streamId: scheduleStreamId(workId),
+      version: 0,
+      globalPosition: BigInt(position),
+      data: { workId, kind: kinds[position % 2], dueAt: new Date(Date.UTC(2026, 3, 1) + (position % 50_000) * 60_000).toISOString(), payload: { accountId: uuidOf(position >> 1) } },
+      metadata: { eventId: uuidOf(-position), principal: { role: 'system', id: 'scheduler' }, correlationId: 'c', causationId: 'c', occurredAt: '2026-03-01T00:00:00.000Z', previousHash: 'p', hash: 'h' },
+    } as RecordedEvent;
+  };
+  const unused = (): never => {
+    throw new Error('the generated log is read only');
+  };
+  return {
+    readAll: async ({ after, limit = 500 }: ReadAllOptions = {}) => {
+      const first = after === undefined ? 1 : Number(after) + 1;
+      const last = Math.min(count, first + limit - 1);
+      return Array.from({ length: Math.max(0, last - first + 1) }, (_, n) => event(first + n));
+    },
+    appendToStream: unused,
+    appendToStreams: unused,
+    readStream: unused,
+    subscribeToAll: unused,
+    ping: async () => undefined,
+    close: async () => undefined,
+  };
 }
 
 main().catch((error: unknown) => {

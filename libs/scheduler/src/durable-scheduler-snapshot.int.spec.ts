@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { createPgliteEventStore, createPostgresEventStore, EventStore, ReadAllOptions, SqlEventStore } from '@lib/event-store';
 import { TestClock } from '@lib/clock';
-import { EventToAppend } from '@lib/es-core';
+import { EventToAppend, Json } from '@lib/es-core';
 import { DurableScheduler, DurableSchedulerOptions, scheduleStreamId, ScheduledWork } from './durable-scheduler';
 
 const connectionString = process.env.DATABASE_URL;
@@ -200,6 +200,55 @@ describe.each(adapters)('durable scheduler, saved pending index ($name)', (adapt
     expect(restarted.eventsRead()).toBe(0);
     expect(fromSaved.payload).toEqual(payload);
     expect((await noSnapshots().scheduler.pendingWork())[0].payload).toEqual(fromSaved.payload);
+  });
+
+  it('starts from an index saved in the format before the packed one (one object per item), backoff included', async () => {
+    const writer = noSnapshots().scheduler;
+    await writer.schedule(work('a', '2026-03-02T00:00:00.000Z'), 'cause-a');
+    await writer.schedule(work('b', '2026-03-02T00:00:00.000Z'), 'cause-b');
+    const [last] = (await store.readAll({ limit: 10 })).slice(-1);
+    // As format 2 wrote it: "b" failed once and waits until the 5th.
+    const items: Json[] = [
+      { workId: 'a', kind: 'review', dueAt: '2026-03-02T00:00:00.000Z', version: 0, failures: 0 },
+      { workId: 'b', kind: 'review', dueAt: '2026-03-02T00:00:00.000Z', version: 0, failures: 1, retryAt: '2026-03-05T00:00:00.000Z' },
+    ];
+    await store.saveState('scheduler:pending-index', { position: last.globalPosition, state: { format: 2, items } });
+
+    const restarted = scheduler();
+    expect((await restarted.scheduler.pendingWork()).map((item) => item.workId)).toEqual(['a', 'b']);
+    expect(restarted.eventsRead()).toBe(0);
+    clock.advance({ days: 2 });
+    expect(await restarted.scheduler.tick()).toBe(1);
+    expect(fired).toEqual(['a']);
+    clock.advance({ days: 3 });
+    expect(await restarted.scheduler.tick()).toBe(1);
+    expect(fired).toEqual(['a', 'b']);
+  });
+
+  it('saves the index as packed columns and reads back ids with UUIDs, failures and kinds as the log gives them', async () => {
+    const failing = new Set<string>();
+    const first = scheduler({ log: () => undefined }).scheduler.on('remind', async (item) => {
+      if (failing.has(item.workId)) throw new Error('refused');
+      fired.push(item.workId);
+    });
+    const ids = Array.from({ length: 40 }, (_, n) => (n % 3 === 0 ? `legal-review-${randomUUID()}` : n % 3 === 1 ? `legal-review-${randomUUID()}-after-${randomUUID()}` : `plain-${n}`));
+    for (const [n, id] of ids.entries()) {
+      await first.schedule({ ...work(id, `2026-03-${String(2 + (n % 20)).padStart(2, '0')}T00:00:00.000Z`), kind: n % 2 ? 'remind' : 'review' }, `cause-${n}`);
+    }
+    ids.filter((_, n) => n % 2 === 1 && n < 10).forEach((id) => failing.add(id));
+    clock.advance({ days: 4 });
+    await first.tick();
+    await first.stop();
+    const saved = await store.loadState('scheduler:pending-index');
+    expect(saved?.state).toEqual(expect.objectContaining({ format: 3, bytes: expect.any(String) }));
+
+    const restarted = scheduler();
+    const fromScratch = noSnapshots();
+    expect(await restarted.scheduler.pendingWork()).toEqual(await fromScratch.scheduler.pendingWork());
+    expect(restarted.eventsRead()).toBe(0);
+    expect(await restarted.scheduler.dueCount()).toBe(await fromScratch.scheduler.dueCount());
+    clock.advance({ hours: 2 });
+    expect(await restarted.scheduler.dueCount()).toBe(await fromScratch.scheduler.dueCount());
   });
 
   it('reads the whole log when the saved index has a format it does not know', async () => {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { decodeJson, encodeJson, EventToAppend, Principal, RecordedEvent, WrongExpectedVersionError } from '@lib/es-core';
+import { decodeJson, EventToAppend, Json, Principal, RecordedEvent, WrongExpectedVersionError } from '@lib/es-core';
 import { type EventStore, isStateSnapshotStore, type PositionedState, type StateSnapshotStore } from '@lib/event-store';
 import { Backoff, backoffDelayMs } from './backoff';
 import { Clock } from '@lib/clock';
 import { errorFields, jsonLineLog, LogSink, withLogContext } from './log';
+import { IndexedWork, PendingColumns, PendingIndex } from './pending-index';
 
 /** A unit of scheduled work: what to do (`kind` + `payload`) and when. */
 export interface ScheduledWork {
@@ -47,8 +48,12 @@ export interface DurableSchedulerOptions {
 
 const DEFAULT_SNAPSHOT_EVERY = 5000;
 const DEFAULT_SNAPSHOT_NAME = 'scheduler:pending-index';
-/** Bumped when the saved shape changes; a snapshot of another format is ignored (full read). */
-const SNAPSHOT_FORMAT = 2;
+/**
+ * Bumped when the saved shape changes; a snapshot of another format is ignored (full read).
+ * 3: packed columns (`PendingColumns`, base64); 2, still read: one object per item.
+ */
+const SNAPSHOT_FORMAT = 3;
+const ITEMS_FORMAT = 2;
 const PAGE_SIZE = 500;
 
 const DEFAULT_RETRY_BACKOFF: Backoff = { initialMs: 60_000, maxMs: 3_600_000 };
@@ -56,22 +61,6 @@ const DEFAULT_RETRY_BACKOFF: Backoff = { initialMs: 60_000, maxMs: 3_600_000 };
 const MAX_STORED_ERROR = 500;
 
 const SCHEDULER: Principal = { role: 'system', id: 'scheduler' };
-
-/**
- * What the index keeps of a pending item: enough to know when it is due and what the next
- * append expects, not its payload. An open account can have work pending for weeks, so the
- * index grows with open work; its payload and correlation are read from the item's stream
- * when it fires (which re-reads the stream anyway), so each entry is a few small fields.
- */
-interface IndexedWork {
-  /** Shared with every item of its kind (a handful of strings), not a copy each. */
-  kind: string;
-  dueMs: number;
-  /** After a failure, the item waits until then (ms since the epoch). */
-  retryMs?: number;
-  version: number;
-  failures: number;
-}
 
 /** A pending item as its stream tells it. */
 interface PendingWork {
@@ -105,11 +94,14 @@ interface PendingWork {
  * (in the store itself when it keeps states: the SQL adapters) every `snapshotEvery`
  * events and on `stop()`; a new scheduler starts from the saved one and reads only the
  * log after it, so its start does not grow with history (docs/decisions.md, "Time").
+ * An open account can have work pending for weeks, so the index grows with open work: it
+ * keeps a few packed fields per item ({@link PendingIndex}), the payload and correlation are
+ * read from the item's stream when it fires (which re-reads the stream anyway).
  *
  * Tests move a TestClock and call `tick()`; production calls `start()`.
  */
 export class DurableScheduler {
-  private readonly pending = new Map<string, IndexedWork>();
+  private pending = new PendingIndex();
   /** No item is due before this instant (ms); a tick before it fires nothing without looking. */
   private earliestDueMs = Number.NEGATIVE_INFINITY;
   private readonly handlers = new Map<string, WorkHandler>();
@@ -197,7 +189,7 @@ export class DurableScheduler {
    */
   async pendingWork(): Promise<ScheduledWork[]> {
     await this.catchUp();
-    const items = await Promise.all([...this.pending.keys()].map((workId) => this.current(workId)));
+    const items = await Promise.all([...this.pending.entries()].map(([workId]) => this.current(workId)));
     return items.flatMap((item) => (item ? [item.work] : [])).sort(bySoonest);
   }
 
@@ -245,16 +237,10 @@ export class DurableScheduler {
    */
   private dueIds(nowMs: number): string[] {
     if (nowMs < this.earliestDueMs) return [];
-    const due: Array<[string, number]> = [];
-    let earliestNotDue = Number.POSITIVE_INFINITY;
-    for (const [workId, item] of this.pending) {
-      const at = Math.max(item.dueMs, item.retryMs ?? Number.NEGATIVE_INFINITY);
-      if (at <= nowMs) due.push([workId, item.dueMs]);
-      else if (at < earliestNotDue) earliestNotDue = at;
-    }
+    const { ids, earliestNotDue } = this.pending.due(nowMs);
     // Items due now stay in the index until fired, so they count for the next tick too.
-    this.earliestDueMs = due.length > 0 ? Number.NEGATIVE_INFINITY : earliestNotDue;
-    return due.sort((a, b) => a[1] - b[1]).map(([workId]) => workId);
+    this.earliestDueMs = ids.length > 0 ? Number.NEGATIVE_INFINITY : earliestNotDue;
+    return ids;
   }
 
   /** Runs one item; a handler's failure is recorded, not thrown. Returns whether this call marked it fired. */
@@ -368,12 +354,14 @@ export class DurableScheduler {
   private async restore(): Promise<void> {
     if (!this.snapshots) return;
     const saved = await this.snapshots.loadState(this.snapshotName);
-    const items = saved && pendingItemsOf(saved);
-    if (!saved || !items) {
-      if (saved) this.log({ level: 'warn', source: 'scheduler', msg: 'saved pending index has an unknown format; reading the whole log', name: this.snapshotName });
+    if (!saved) return;
+    const restored = savedIndexOf(saved);
+    if (!restored) {
+      this.log({ level: 'warn', source: 'scheduler', msg: 'saved pending index has an unknown format; reading the whole log', name: this.snapshotName });
       return;
     }
-    for (const [workId, item] of items) this.remember(workId, item);
+    this.pending = restored.index;
+    this.earliestDueMs = restored.earliestDueMs;
     this.position = saved.position;
     this.savedPosition = saved.position;
   }
@@ -387,8 +375,7 @@ export class DurableScheduler {
   private async saveSnapshot(): Promise<void> {
     if (!this.snapshots || this.position === undefined || this.position === this.savedPosition) return;
     const position = this.position;
-    // The event codec, so payload dates and bigints come back as they do from the log.
-    const state = encodeJson({ format: SNAPSHOT_FORMAT, items: [...this.pending].map(([workId, item]) => toSavedItem(workId, item)) });
+    const state = savedStateOf(this.pending.toColumns());
     this.readSinceSnapshot = 0;
     await this.snapshots.saveState(this.snapshotName, { position, state });
     this.savedPosition = position;
@@ -421,7 +408,52 @@ export class DurableScheduler {
   }
 }
 
-/** One entry of a saved index: the index's compact form, dates as ISO text. */
+/** The saved form of format 3: the columns, their bytes as base64. */
+interface SavedColumns {
+  format: typeof SNAPSHOT_FORMAT;
+  /** The byte order of the machine that wrote the columns; another reads the whole log. */
+  littleEndian: boolean;
+  count: number;
+  kinds: string[];
+  patterns: string[][];
+  failed: Array<[number, number, number]>;
+  bytes: string;
+}
+
+function savedStateOf(columns: PendingColumns): Json {
+  const { bytes, ...rest } = columns;
+  const saved: SavedColumns = { format: SNAPSHOT_FORMAT, littleEndian: LITTLE_ENDIAN, ...rest, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
+  return saved as unknown as Json;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * The index a saved state holds and the earliest time of its items, or null if it is not
+ * one this version reads (another format, another byte order, columns that do not add up).
+ */
+function savedIndexOf(saved: PositionedState): { index: PendingIndex; earliestDueMs: number } | null {
+  const index = new PendingIndex();
+  try {
+    const state = saved.state as { format?: unknown } | null;
+    if (!state || typeof state !== 'object') return null;
+    if (state.format === SNAPSHOT_FORMAT) {
+      const columns = state as unknown as SavedColumns;
+      if (columns.littleEndian !== LITTLE_ENDIAN || typeof columns.bytes !== 'string') return null;
+      index.loadColumns({ count: columns.count, kinds: columns.kinds, patterns: columns.patterns, failed: columns.failed, bytes: new Uint8Array(Buffer.from(columns.bytes, 'base64')) });
+    } else {
+      const items = pendingItemsOf(saved);
+      if (!items) return null;
+      for (const [workId, item] of items) index.set(workId, toIndexed(item));
+    }
+  } catch {
+    return null;
+  }
+  // Whatever is due now shows at the first tick, which then learns the true earliest.
+  return { index, earliestDueMs: index.size > 0 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY };
+}
+
+/** One entry of a saved index of format 2: the index's compact form, dates as ISO text. */
 interface SavedItem {
   workId: string;
   kind: string;
@@ -431,16 +463,10 @@ interface SavedItem {
   retryAt?: string;
 }
 
-function toSavedItem(workId: string, item: IndexedWork): SavedItem {
-  const saved: SavedItem = { workId, kind: item.kind, dueAt: new Date(item.dueMs).toISOString(), version: item.version, failures: item.failures };
-  if (item.retryMs !== undefined) saved.retryAt = new Date(item.retryMs).toISOString();
-  return saved;
-}
-
-/** The items of a saved index, or null if it is not one this version wrote. */
+/** The items of a saved index of format 2, or null if it is not one. */
 function pendingItemsOf(saved: PositionedState): Array<[string, PendingWork]> | null {
   const state = decodeJson<{ format?: unknown; items?: unknown } | null>(saved.state);
-  if (!state || typeof state !== 'object' || state.format !== SNAPSHOT_FORMAT || !Array.isArray(state.items)) return null;
+  if (!state || typeof state !== 'object' || state.format !== ITEMS_FORMAT || !Array.isArray(state.items)) return null;
   return (state.items as SavedItem[]).map((item) => [
     item.workId,
     {
@@ -452,19 +478,8 @@ function pendingItemsOf(saved: PositionedState): Array<[string, PendingWork]> | 
   ]);
 }
 
-/** Kinds are a handful of strings: each entry points at one shared copy. */
-const kinds = new Map<string, string>();
-function sharedKind(kind: string): string {
-  let shared = kinds.get(kind);
-  if (shared === undefined) {
-    shared = kind;
-    kinds.set(kind, kind);
-  }
-  return shared;
-}
-
 function toIndexed(item: PendingWork): IndexedWork {
-  const indexed: IndexedWork = { kind: sharedKind(item.work.kind), dueMs: Date.parse(item.work.dueAt), version: item.version, failures: item.failures };
+  const indexed: IndexedWork = { kind: item.work.kind, dueMs: Date.parse(item.work.dueAt), version: item.version, failures: item.failures };
   if (item.retryAt !== undefined) indexed.retryMs = Date.parse(item.retryAt);
   return indexed;
 }
@@ -474,7 +489,7 @@ function evolveIndexed(item: IndexedWork | undefined, event: RecordedEvent): Ind
   const data = event.data as Record<string, unknown>;
   switch (event.type) {
     case WORK_SCHEDULED:
-      return { kind: sharedKind(String(data.kind)), dueMs: Date.parse(String(data.dueAt)), version: event.version, failures: 0 };
+      return { kind: String(data.kind), dueMs: Date.parse(String(data.dueAt)), version: event.version, failures: 0 };
     case WORK_FAILED:
       return item && { ...item, version: event.version, failures: Number(data.attempt), retryMs: Date.parse(String(data.retryAt)) };
     case WORK_FIRED:
