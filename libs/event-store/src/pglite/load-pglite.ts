@@ -32,7 +32,24 @@ export function createPglite(dataDir?: string, settings: Record<string, string> 
       ? new PGliteClass(dataDir)
       : new PGliteClass(dataDir, { startParams: [...PGliteClass.defaultStartParams, ...entries.flatMap(([name, value]) => ['-c', `${name}=${value}`])] });
   live.add(new WeakRef(db));
+  // In Node a folder is PGlite's NodeFS and no folder its MemoryFS: both write through at
+  // once, so their `syncToFs` has nothing to do (see `needsSyncToFs`).
+  if (dataDir === undefined || !/^[a-z]+:\/\//.test(dataDir)) writesThrough.add(db);
   return db;
+}
+
+/** Instances whose file system has nothing left to write after a statement (see {@link needsSyncToFs}). */
+const writesThrough = new WeakSet<PGlite>();
+
+/**
+ * Whether a statement on `db` must be followed by `db.syncToFs()`. PGlite's own `query`
+ * calls it after every statement for file systems that keep pages in memory and copy
+ * them out later (IndexedDB, OPFS); Node's folder (NodeFS) and memory (MemoryFS) back ends
+ * write through, their `syncToFs` is empty, and the call only queues on PGlite's sync mutex
+ * (two promises and a lock per statement). Instances made elsewhere keep the call.
+ */
+export function needsSyncToFs(db: PGlite): boolean {
+  return !writesThrough.has(db);
 }
 
 /** Every PGlite this process created, held weakly so a closed and dropped one is forgotten. */

@@ -7,7 +7,7 @@ import { eventStoreContract } from '../contract-suite/event-store.contract-suite
 import { randomSchema, sqlEventStoreContract } from '../contract-suite/sql-event-store.contract-suite';
 import { createPgliteEventStore } from '../index';
 import { createPglite } from './load-pglite';
-import { PgliteEventStore } from './pglite-event-store';
+import { PgliteEventStore, pgliteQuery } from './pglite-event-store';
 
 // Starting PGlite costs seconds (WebAssembly + initdb), so the contract runs every test
 // on one in-memory instance, each in its own schema, exactly as tests do on PostgreSQL.
@@ -129,6 +129,26 @@ describe('PGlite event store storage', () => {
       expect(await store.readStream('prepared-1')).toHaveLength(1);
     } finally {
       await store.close();
+      await dropSchema(schema);
+    }
+  });
+
+  it('sends parameters byte for byte: multi-byte text, empty text, null, arrays and JSON', async () => {
+    const text = 'Zürich — 東京 🚀 "quoted" \\ back';
+    const rows = await pgliteQuery<{ a: string; b: string; c: string | null; d: string[]; e: { k: string } }>(
+      sharedDb(),
+      'SELECT $1::text AS a, $2::text AS b, $3::text AS c, $4::text[] AS d, $5::jsonb AS e',
+      [text, '', null, [text, '', 'x,y'], { k: text }],
+    );
+    expect(rows).toEqual([{ a: text, b: '', c: null, d: [text, '', 'x,y'], e: { k: text } }]);
+    const schema = randomSchema();
+    const named = await createPgliteEventStore({ db: sharedDb(), schema });
+    try {
+      const event = { ...anEvent(), data: { note: text.repeat(200) } };
+      await named.appendToStream('utf8-1', [event], { expectedVersion: 'no_stream' });
+      expect((await named.readStream('utf8-1'))[0].data).toEqual(event.data);
+    } finally {
+      await named.close();
       await dropSchema(schema);
     }
   });

@@ -2,7 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { SqlDriver, SqlEventStore, SqlEventStoreOptions, SqlExecutor } from '../sql/sql-event-store';
 import { RecentLog } from '../sql/recent-log';
 import { Statement } from '../sql/sql-statements';
-import { createPglite, loadPgliteModule } from './load-pglite';
+import { createPglite, loadPgliteModule, needsSyncToFs } from './load-pglite';
 
 export interface PgliteEventStoreOptions extends Partial<SqlEventStoreOptions> {
   /** Folder holding the database files; omitted: in memory, gone on close. Ignored when `db` is given. */
@@ -134,25 +134,71 @@ async function runPgliteStatement<Row>(db: PGlite, prepared: Set<string>, statem
   const { protocol, parse } = pglite();
   const serialize = protocol.serialize;
   const name = statement.name ?? '';
-  const parts: Uint8Array[] = [];
   const prepare = name === '' || !prepared.has(name);
+  const preparation: Uint8Array[] = [];
   if (prepare) {
     // A failed batch may or may not have left the statement behind; closing an absent one is no error.
-    if (name !== '') parts.push(serialize.close({ type: 'S', name }));
-    parts.push(serialize.parse({ name, text: statement.text }));
+    if (name !== '') preparation.push(serialize.close({ type: 'S', name }));
+    preparation.push(serialize.parse({ name, text: statement.text }));
   }
-  const values = statement.values.map(toTextParameter);
-  parts.push(serialize.bind({ statement: name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync());
+  const message = boundAndExecuted(preparation, name, statement.values);
   let result;
   try {
-    result = await db.execProtocol(concat(parts), { syncToFs: false });
+    result = await db.execProtocol(message, { syncToFs: false });
   } catch (error) {
     if (name !== '') prepared.delete(name);
     throw error;
   }
   if (prepare && name !== '') prepared.add(name);
-  await db.syncToFs();
+  if (needsSyncToFs(db)) await db.syncToFs();
   return parse.parseResults(result.messages, db.parsers)[0].rows as Row[];
+}
+
+/** Describe (portal), Execute (all rows) and Sync: the same bytes after every Bind. */
+const DESCRIBE_EXECUTE_SYNC = Buffer.from([0x44, 0, 0, 0, 6, 0x50, 0, 0x45, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0x53, 0, 0, 0, 4]);
+
+/**
+ * `preparation`, then Bind (unnamed portal, every parameter and result column in text),
+ * Describe, Execute and Sync, as one buffer. The same bytes PGlite's serializer makes
+ * (its Bind lists a text format code per parameter, this one the single "all text" form
+ * the protocol allows), written with Node's native UTF-8 encoder: the serializer measured
+ * and copied each value in JavaScript, about 5% of the all-in-one's CPU in a placement
+ * profile (docs/event-store.md, "PGlite: one wire round trip per statement").
+ */
+function boundAndExecuted(preparation: readonly Uint8Array[], statementName: string, values: readonly Statement['values'][number][]): Buffer {
+  const texts = values.map(toTextParameter);
+  let prefixLength = 0;
+  for (const part of preparation) prefixLength += part.length;
+  // Bind: type, length, portal "" + NUL, name + NUL, 0 format codes, parameter count, parameters, 0 result format codes.
+  let bindLength = 4 + 1 + Buffer.byteLength(statementName) + 1 + 2 + 2 + 2;
+  for (const text of texts) bindLength += 4 + (text === null ? 0 : Buffer.byteLength(text));
+  const message = Buffer.allocUnsafe(prefixLength + 1 + bindLength + DESCRIBE_EXECUTE_SYNC.length);
+  let at = 0;
+  for (const part of preparation) {
+    message.set(part, at);
+    at += part.length;
+  }
+  at = message.writeUInt8(0x42, at);
+  at = message.writeInt32BE(bindLength, at);
+  at = message.writeUInt8(0, at);
+  at += message.write(statementName, at);
+  at = message.writeUInt8(0, at);
+  at = message.writeInt16BE(0, at);
+  at = message.writeInt16BE(texts.length, at);
+  for (const text of texts) {
+    if (text === null) {
+      at = message.writeInt32BE(-1, at);
+      continue;
+    }
+    const lengthAt = at;
+    at += 4;
+    const written = message.write(text, at);
+    message.writeInt32BE(written, lengthAt);
+    at += written;
+  }
+  at = message.writeInt16BE(0, at);
+  DESCRIBE_EXECUTE_SYNC.copy(message, at);
+  return message;
 }
 
 /**
@@ -197,16 +243,4 @@ let loaded: ReturnType<typeof loadPgliteModule> | undefined;
 function pglite(): ReturnType<typeof loadPgliteModule> {
   loaded ??= loadPgliteModule();
   return loaded;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const joined = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventToAppend } from '@lib/es-core';
 import { inJsonbOrder, RecentLog } from './recent-log';
+import { appendStatement, sqlNames } from './sql-statements';
 
 function anEvent(n: number): EventToAppend {
   return {
@@ -73,5 +74,26 @@ describe('the recent log', () => {
   it('orders keys as jsonb does: shorter first, then by their UTF-8 bytes, at every depth', () => {
     const ordered = inJsonbOrder({ bb: 1, a: { zz: [{ é: 1, z: 2, ab: 3 }], y: 0 }, ba: 2, 'é': 3 });
     expect(JSON.stringify(ordered)).toBe('{"a":{"y":0,"zz":[{"z":2,"ab":3,"é":1}]},"ba":2,"bb":1,"é":3}');
+  });
+
+  it('orders each key list by its own keys, however often a shape was seen and whatever the keys hold', () => {
+    // The order is remembered per key list: the same keys listed in another order, and lists a
+    // plain join of the keys would confuse, must still come out in jsonb's order.
+    for (let round = 0; round < 2; round += 1) {
+      expect(JSON.stringify(inJsonbOrder({ ccc: 1, a: 2, bb: 3 }))).toBe('{"a":2,"bb":3,"ccc":1}');
+      expect(JSON.stringify(inJsonbOrder({ bb: 3, ccc: 1, a: 2 }))).toBe('{"a":2,"bb":3,"ccc":1}');
+      expect(Object.keys(inJsonbOrder({ 'x\u0000yy': 1, z: 2 }) as object)).toEqual(['z', 'x\u0000yy']);
+      expect(Object.keys(inJsonbOrder({ x: 1, 'yy\u0000z': 2 }) as object)).toEqual(['x', 'yy\u0000z']);
+    }
+  });
+
+  it('records the texts the append sent, even when the event object changed after the statement was built', () => {
+    const log = new RecentLog();
+    log.observeRead(page(null), 10);
+    const event = anEvent(0);
+    appendStatement(sqlNames('recent_log_texts'), 's-1', 'no_stream', [event]);
+    (event.data as { n: number }).n = 99;
+    log.recordAppend('s-1', [event], 0, 10n);
+    expect(log.read(undefined, 10)?.[0].data).toEqual({ n: 0 });
   });
 });

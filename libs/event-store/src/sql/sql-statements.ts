@@ -286,6 +286,25 @@ export function appendStatement(
   };
 }
 
+/** What {@link canonicalTextsOf} encoded, per event object, until the object is dropped. */
+const canonicalTexts = new WeakMap<EventToAppend, { data: string; metadata: string }>();
+
+/**
+ * An event's data and its own metadata (without `hash`/`previousHash`) as the canonical
+ * JSON text the append sends, stores and hashes. Encoded once per event object: the PGlite
+ * store's recent log records the same texts right after the append (recent-log.ts), which
+ * is also exactly what was sent, even if the caller changed the object in between.
+ */
+export function canonicalTextsOf(event: EventToAppend): { data: string; metadata: string } {
+  let texts = canonicalTexts.get(event);
+  if (texts === undefined) {
+    const { previousHash: _previous, hash: _hash, ...ownMetadata } = event.metadata;
+    texts = { data: canonicalEncode(event.data), metadata: canonicalEncode(ownMetadata) };
+    canonicalTexts.set(event, texts);
+  }
+  return texts;
+}
+
 /** The arrays the append function takes for one stream, as {@link appendStatement} sends them. */
 function appendArguments(streamId: string, events: readonly EventToAppend[]): [string[], string[], string[], string[], string[], string[]] {
   const count = events.length;
@@ -297,11 +316,11 @@ function appendArguments(streamId: string, events: readonly EventToAppend[]): [s
   const tails = new Array<string>(count);
   for (let index = 0; index < count; index += 1) {
     const event = events[index];
-    const { previousHash: _previous, hash: _hash, ...ownMetadata } = event.metadata;
+    const texts = canonicalTextsOf(event);
     types[index] = event.type;
     eventIds[index] = event.metadata.eventId;
-    data[index] = canonicalEncode(event.data);
-    metadata[index] = canonicalEncode(ownMetadata);
+    data[index] = texts.data;
+    metadata[index] = texts.metadata;
     occurredAt[index] = event.metadata.occurredAt;
     tails[index] = hashTail(streamId, event.type);
   }
