@@ -28,6 +28,13 @@ export const REPORTING_PROJECTIONS: readonly Projection<any>[] = [
   trustLedgerProjection,
 ];
 
+/**
+ * Collections no projection writes any more, read for what a store written before holds
+ * (`trust_summary`: see `ReportingQueries.trustSummary`). Opened with the projections'
+ * collections, so a store that rebuilt one into a later generation reads that one.
+ */
+export const RETIRED_COLLECTIONS: readonly string[] = [TRUST_SUMMARY];
+
 /** The summary without the projection's bookkeeping (the ledger's last figure, the version of the status). */
 export type AccountSummaryReport = Omit<AccountSummary, 'ledgerBalance' | 'statusVersion'>;
 
