@@ -311,13 +311,14 @@ async function printProfile(url: string, dbName: string, tallies: Map<string, Co
     msPerDocument: tally.documents > 0 ? (tally.milliseconds / tally.documents).toFixed(2) : '',
     kbSent: Math.round(tally.bytes / 1024),
   })));
-  const client = new mongo.MongoClient(url);
+  // One connection: FerretDB keeps a cursor on the connection that opened it, and a getMore sent on another one fails (CursorNotFound).
+  const client = new mongo.MongoClient(url, { maxPoolSize: 1 });
   try {
     await client.connect();
     const db = client.db(dbName);
     const sizes = [];
     for (const { name } of await db.listCollections().toArray()) {
-      const documents = await db.collection(name).find().toArray();
+      const documents = await db.collection(name).find({}, { batchSize: 100_000 }).toArray();
       const bytes = documents.map((document) => mongo.BSON.calculateObjectSize(document));
       sizes.push({ collection: name, documents: documents.length, averageBytes: Math.round(bytes.reduce((a, b) => a + b, 0) / Math.max(1, bytes.length)), maxBytes: Math.max(0, ...bytes) });
     }

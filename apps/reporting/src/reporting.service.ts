@@ -1,6 +1,6 @@
 import { ClientIntakeKeys, createReadModelStore, ServiceDefinition } from '@lib/platform';
 import { GenerationalReadModelStore } from '@lib/read-models';
-import { REPORTING_PROJECTIONS } from './read-models/reporting.queries';
+import { REPORTING_PROJECTIONS, RETIRED_COLLECTIONS } from './read-models/reporting.queries';
 import { auditSourcesOf } from './application/check-account-integrity/audit-sources';
 import { agencySigningKeyOf } from './application/history-export/agency-signing-key';
 import { ReportingModule } from './reporting.module';
@@ -11,7 +11,7 @@ export const ReportingService: ServiceDefinition = {
   create: async (deps, processContext) => {
     const stored = await createReadModelStore(processContext.config.readModels, { db: processContext.embeddedDatabase, schema: 'rm_reporting' });
     // Kept in generations, so that a rebuild switches readers over only once it has caught up.
-    const readModels = await GenerationalReadModelStore.open(stored, REPORTING_PROJECTIONS.map((projection) => projection.name));
+    const readModels = await GenerationalReadModelStore.open(stored, [...REPORTING_PROJECTIONS.map((projection) => projection.name), ...RETIRED_COLLECTIONS]);
     // Closed after the app, so the consumer has stopped writing by then.
     processContext.onClose(() => readModels.close());
     // Mounted beside client-intake (all-in-one), reporting uses intake's own key check.

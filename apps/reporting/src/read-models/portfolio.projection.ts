@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { AccountClosed, AccountPlaced, AccountReopened, ConvertedToThirdParty, InvoiceAdded, PaymentPosted, PaymentReversed } from '@lib/contracts';
-import type { Projection } from '@lib/read-models';
+import type { ProjectedEvent, Projection } from '@lib/read-models';
 import type { PaymentPostedV2, PaymentReversedV2 } from '@lib/contracts';
 import { collectedBy, uncollectedBy } from './collected';
 import { recoveryRateBp } from './recovery-rate';
+import { TrustFigures, withTrustChange } from './trust-figures';
 
 export const PORTFOLIO = 'portfolio';
 
@@ -74,6 +75,18 @@ export interface PortfolioBucket {
   /** As the portfolio's; absent on buckets stored before the pre-collection service (all third-party then). */
   placedByService?: Record<string, number>;
   convertedToThirdParty?: number;
+  /**
+   * The trust summary's figures of this bucket's accounts, per currency (`trust-figures.ts`):
+   * kept here rather than in a document of their own, so a payment or a reversal replaces one
+   * bucket document, not two. Absent on a bucket stored before they were kept here (then every
+   * figure of it is in the retired `trust_summary` collection).
+   */
+  trustByCurrency?: Record<string, TrustFigures>;
+  /**
+   * Set when a payment or reversal reached a bucket stored before `trustByCurrency` was kept:
+   * its figures from before are in the retired `trust_summary` collection, to be added to these.
+   */
+  trustBeforeInRetired?: true;
 }
 
 export function emptyPortfolio(clientId: string): Portfolio {
@@ -117,7 +130,7 @@ export function portfolioBucketIds(clientId: string): string[] {
 }
 
 function emptyBucket(clientId: string, bucket: number): PortfolioBucket {
-  return { clientId, bucket, placedCount: 0, active: 0, closedByCode: {}, byCurrency: {}, earliestPlacement: null };
+  return { clientId, bucket, placedCount: 0, active: 0, closedByCode: {}, byCurrency: {}, earliestPlacement: null, trustByCurrency: {} };
 }
 
 function withMoney(bucket: PortfolioBucket, currency: string, change: { placed?: number; collected?: number }): PortfolioBucket {
@@ -178,9 +191,9 @@ export const portfolioProjection: Projection<PortfolioBucket> = {
         );
       }
       case PaymentPosted.type:
-        return withMoney(bucket, event.data.currency, { collected: collectedBy(event.data as PaymentPostedV2) });
+        return withTrust(withMoney(bucket, event.data.currency, { collected: collectedBy(event.data as PaymentPostedV2) }), event);
       case PaymentReversed.type:
-        return withMoney(bucket, event.data.currency, { collected: -uncollectedBy(event.data as PaymentReversedV2) });
+        return withTrust(withMoney(bucket, event.data.currency, { collected: -uncollectedBy(event.data as PaymentReversedV2) }), event);
       case AccountClosed.type:
         return { ...bucket, active: bucket.active - 1, closedByCode: withClosed(bucket.closedByCode, event.data.closingCode, 1) };
       case AccountReopened.type:
@@ -245,6 +258,20 @@ export function portfolioOf(clientId: string, buckets: readonly PortfolioBucket[
     placedByService: Object.fromEntries([...services.keys()].sort().map((service) => [service, services.get(service)!])),
     convertedToThirdParty,
   };
+}
+
+/** The bucket with a payment's or a reversal's trust figures added (see `trustByCurrency`). */
+function withTrust(bucket: PortfolioBucket, event: ProjectedEvent): PortfolioBucket {
+  const retired = bucket.trustByCurrency === undefined ? { trustBeforeInRetired: true as const } : {};
+  return { ...bucket, ...retired, trustByCurrency: withTrustChange(bucket.trustByCurrency ?? {}, event) };
+}
+
+/**
+ * Whether the bucket holds every trust figure of its accounts: made since they were kept in
+ * it, so the retired `trust_summary` document of the same id (if any) is not to be added.
+ */
+export function keepsAllTrustFigures(bucket: PortfolioBucket): boolean {
+  return bucket.trustByCurrency !== undefined && bucket.trustBeforeInRetired !== true;
 }
 
 /** The same arithmetic as closing codes: a count that nets to zero is left out. */

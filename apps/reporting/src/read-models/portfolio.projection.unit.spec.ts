@@ -1,6 +1,6 @@
 import { AccountClosed, AccountPlaced, AccountReopened, ConvertedToThirdParty, PaymentPosted, PaymentReversed } from '@lib/contracts';
 import type { ProjectedEvent } from '@lib/read-models';
-import { Portfolio, PORTFOLIO_BUCKETS, PortfolioBucket, portfolioBucketOf, portfolioOf, portfolioProjection } from './portfolio.projection';
+import { keepsAllTrustFigures, Portfolio, PORTFOLIO_BUCKETS, PortfolioBucket, portfolioBucketOf, portfolioOf, portfolioProjection } from './portfolio.projection';
 import { accountClosed, accountPlaced, accountReopened, convertedToThirdParty, foldProjection, paymentPosted, paymentReversed, projected } from './reporting.fixtures';
 
 const CLIENT = 'client-1';
@@ -172,6 +172,8 @@ describe("the portfolio's buckets", () => {
       closedByCode: {},
       byCurrency: { USD: { placedAmount: 0, collected: 500 } },
       earliestPlacement: null,
+      // The trust summary's figures, kept in the same bucket: one document per payment, not two.
+      trustByCurrency: { USD: { received: 500, reversed: 0, trustIn: 500, payableToClient: 375, commission: 125, creditsOwed: 0, payments: 1, reversals: 0 } },
     });
   });
 
@@ -192,7 +194,17 @@ describe("the portfolio's buckets", () => {
       byCurrency: { USD: { placedAmount: 300_000, collected: 100_000 } },
       earliestPlacement: { placedAt: '2026-06-03T09:00:00.000Z', accountId: 'a1', currency: 'USD' },
       placedByService: { 'third-party': 1 },
+      trustByCurrency: { USD: { received: 100_000, reversed: 0, trustIn: 100_000, payableToClient: 75_000, commission: 25_000, creditsOwed: 0, payments: 1, reversals: 0 } },
     });
+  });
+
+  it('marks a bucket stored before it kept trust figures, whose figures from before are in the retired trust summary', () => {
+    const before: PortfolioBucket = { clientId: CLIENT, bucket: 47, placedCount: 1, active: 1, closedByCode: {}, byCurrency: { USD: { placedAmount: 300_000, collected: 0 } }, earliestPlacement: null };
+    const paidSince = portfolioProjection.evolve(before, paid('a1', 'p1', 500, 1))!;
+    expect(paidSince).toMatchObject({ trustBeforeInRetired: true, trustByCurrency: { USD: { received: 500, payments: 1 } } });
+    expect(keepsAllTrustFigures(paidSince)).toBe(false);
+    expect(keepsAllTrustFigures(before)).toBe(false);
+    expect(keepsAllTrustFigures(portfolioProjection.evolve(null, paid('a1', 'p1', 500, 1))!)).toBe(true);
   });
 });
 

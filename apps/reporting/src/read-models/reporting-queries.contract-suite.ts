@@ -3,7 +3,8 @@ import type { ProjectedEvent, Projection, ReadModelStore } from '@lib/read-model
 import { ACCOUNT_SUMMARIES } from './account-summary.projection';
 import { AuditedService, streamIdsOf } from '../reporting.dependencies';
 import { auditEventOf } from './audit-trail.projection';
-import { Portfolio, PORTFOLIO, PORTFOLIO_BUCKETS, PortfolioBucket, portfolioBucketOf } from './portfolio.projection';
+import { Portfolio, PORTFOLIO, PORTFOLIO_BUCKETS, PortfolioBucket, portfolioBucketOf, portfolioProjection } from './portfolio.projection';
+import { trustSummaryProjection } from './trust-summary.projection';
 import { recoveryRateBp } from './recovery-rate';
 import {
   accountClosed,
@@ -555,6 +556,37 @@ export function reportingQueriesContract(name: string, createStore: () => Promis
       expect((await asOf.trustSummary(client, '2026-06-01T12:00:00.000Z')).byCurrency).toEqual({});
       expect(await asOf.trustSummary(client, '2026-06-03T00:00:00.000Z')).toEqual(await queries.trustSummary(client));
       expect((await queries.trustSummary(client)).byCurrency.USD).toEqual(expect.objectContaining({ received: 100_000, commission: 25_000 }));
+    });
+
+    it('adds what the retired trust summary held to the buckets stored before they kept trust figures, and only to those', async () => {
+      const client = id('client');
+      const [before, since, fresh] = [id('before'), id('since'), id('fresh')];
+      const payment = (account: string, paymentId: string, amount: number, version: number) => projected(PaymentPosted, paymentPosted(account, client, paymentId, amount, 0), `ledger-${account}`, version);
+      // The store as written before: portfolio buckets without trust figures, those in `trust_summary`.
+      const portfolioBefore: Projection<PortfolioBucket> = {
+        ...portfolioProjection,
+        evolve: (document, event) => {
+          const bucket = portfolioProjection.evolve(document, event);
+          if (!bucket) return bucket;
+          const { trustByCurrency: _figures, trustBeforeInRetired: _retired, ...kept } = bucket;
+          return kept;
+        },
+      };
+      const earlier = [payment(before, 'p1', 10_000, 0), payment(since, 'p2', 20_000, 0)];
+      await store.apply(portfolioBefore, earlier);
+      await store.apply(trustSummaryProjection, earlier);
+      // Then, kept in the portfolio: one more payment on a bucket stored before, one on a new bucket.
+      await applyAll([payment(since, 'p3', 30_000, 1), payment(fresh, 'p4', 40_000, 0)]);
+
+      const figures = (await queries.trustSummary(client)).byCurrency.USD;
+      expect(figures).toEqual(expect.objectContaining({ received: 100_000, payments: 4 }));
+      expect((await queries.trustSummary(null)).byCurrency.USD).toEqual(expect.objectContaining({ received: expect.any(Number) }));
+      expect((await queries.trustSummary(null)).byCurrency.USD.received).toBeGreaterThanOrEqual(100_000);
+
+      // A rebuild writes every bucket anew, holding all its figures: what was retired no longer counts.
+      await store.reset(PORTFOLIO);
+      await applyAll([...earlier, payment(since, 'p3', 30_000, 1), payment(fresh, 'p4', 40_000, 0)]);
+      expect((await queries.trustSummary(client)).byCurrency.USD).toEqual(figures);
     });
 
     it('pages the compliance decision ledger with filters and a cursor', async () => {

@@ -7,9 +7,9 @@ import { collectorActivityProjection } from './collector-activity.projection';
 import { inCausalOrder } from './history-order';
 import { LEGAL_PIPELINE, LEGAL_STAGES, LegalPipelineEntry, legalPipelineProjection } from './legal-pipeline.projection';
 import { complianceDecisionsProjection } from './compliance-decisions.projection';
-import { trustSummaryProjection, TRUST_SUMMARY, trustBucketIds, TrustSummary, TrustSummaryBucket, trustSummaryOf } from './trust-summary.projection';
+import { TRUST_SUMMARY, trustBucketIds, TrustSummary, TrustSummaryBucket, trustSummaryOf } from './trust-summary.projection';
 import { reportedEventsProjection } from './reported-events.projection';
-import { PORTFOLIO, Portfolio, PortfolioBucket, portfolioBucketIds, portfolioOf, portfolioProjection } from './portfolio.projection';
+import { keepsAllTrustFigures, PORTFOLIO, Portfolio, PortfolioBucket, portfolioBucketIds, portfolioOf, portfolioProjection } from './portfolio.projection';
 import { receivablesProjection } from './receivables.projection';
 import { remittanceHistoryProjection } from './remittance-history.projection';
 import { trustLedgerProjection } from './trust-ledger.projection';
@@ -24,10 +24,16 @@ export const REPORTING_PROJECTIONS: readonly Projection<any>[] = [
   collectorActivityProjection,
   reportedEventsProjection,
   complianceDecisionsProjection,
-  trustSummaryProjection,
   remittanceHistoryProjection,
   trustLedgerProjection,
 ];
+
+/**
+ * Collections no projection writes any more, read for what a store written before holds
+ * (`trust_summary`: see `ReportingQueries.trustSummary`). Opened with the projections'
+ * collections, so a store that rebuilt one into a later generation reads that one.
+ */
+export const RETIRED_COLLECTIONS: readonly string[] = [TRUST_SUMMARY];
 
 /** The summary without the projection's bookkeeping (the ledger's last figure, the version of the status). */
 export type AccountSummaryReport = Omit<AccountSummary, 'ledgerBalance' | 'statusVersion'>;
@@ -120,10 +126,24 @@ export class ReportingQueries {
     return portfolioOf(clientId, buckets);
   }
 
-  /** Money that entered trust, as payments published it: the client's, or every client's when `clientId` is null. */
+  /**
+   * Money that entered trust, as payments published it: the client's, or every client's when
+   * `clientId` is null. Kept in the portfolio's buckets (`trustByCurrency`); what a store
+   * written before that held in the retired `trust_summary` collection is added for the
+   * buckets that do not hold all of it (stored before, or not at all). A rebuild makes
+   * every bucket anew, holding all of it, so the retired documents stop counting.
+   */
   async trustSummary(clientId: string | null): Promise<TrustSummary> {
     const filter = clientId === null ? {} : { _id: { $in: trustBucketIds(clientId) }, clientId };
-    return trustSummaryOf(clientId, await this.store.find<TrustSummaryBucket>(TRUST_SUMMARY, filter));
+    const [buckets, retired] = await Promise.all([
+      this.store.find<PortfolioBucket & { _id: string }>(PORTFOLIO, clientId === null ? { bucket: { $exists: true } } : { ...filter, bucket: { $exists: true } }),
+      this.store.find<TrustSummaryBucket & { _id: string }>(TRUST_SUMMARY, filter),
+    ]);
+    const complete = new Set(buckets.filter(keepsAllTrustFigures).map((bucket) => bucket._id));
+    return trustSummaryOf(clientId, [
+      ...buckets.map((bucket) => ({ byCurrency: bucket.trustByCurrency ?? {} })),
+      ...retired.filter((bucket) => !complete.has(bucket._id)),
+    ]);
   }
 
   async accountSummary(accountId: string): Promise<AccountSummaryReport | null> {

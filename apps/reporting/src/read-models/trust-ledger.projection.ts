@@ -64,21 +64,27 @@ interface PaymentFacts {
 }
 
 /**
- * One client's journal. It grows with every payment of the client, so it is kept in parts
- * that an event copies one of (a projection returns a new document and may not change the
- * one it gets): payments' facts in `PAYMENT_BUCKETS` buckets by payment id, entries in
- * pages of `ENTRY_PAGE` in arrival order. Copying the whole journal per event made a
- * rebuild's cost grow with the square of a client's payments.
+ * One client's journal, as stored. It grows with every payment of the client, so an event
+ * must not copy or rewrite all of it (a projection returns a new document and may not change
+ * the one it gets; copying the whole journal per event made a rebuild's cost grow with the
+ * square of a client's payments), and a MongoDB-wire server must not take it apart field by
+ * field on every write: FerretDB converts each nested field of a replaced document, so a
+ * journal of objects cost it tens of ms per payment once a client had a few hundred
+ * (docs/benchmarks.md, *Read models*, round 5). So both parts are JSON text: payments' facts
+ * in `PAYMENT_BUCKETS` buckets by payment id (each bucket one text of `{ [paymentId]: facts }`),
+ * and the entries in pages of at most `ENTRY_PAGE`, arrival order, a page one text of one
+ * entry's JSON per line (JSON text has no raw line break). An event parses the one bucket it
+ * reads and appends to the last page.
  */
 export interface TrustLedgerDocument {
   clientId: string;
-  paymentBuckets: Record<string, PaymentFacts>[];
-  /** A page is an object, not an array: MongoDB-wire servers (FerretDB) refuse nested arrays. */
-  entryPages: { entries: TrustLedgerEntry[] }[];
+  paymentFacts: string[];
+  entryLines: string[];
 }
 
 const PAYMENT_BUCKETS = 64;
 const ENTRY_PAGE = 256;
+const EMPTY_BUCKET = '{}';
 
 function bucketOf(paymentId: string): number {
   let hash = 0;
@@ -87,9 +93,20 @@ function bucketOf(paymentId: string): number {
 }
 
 /**
+ * The journal as stored before it was kept as text: payments' facts in buckets of objects
+ * (`paymentBuckets`) and the entries in pages of objects (`entryPages`, a page an object
+ * because MongoDB-wire servers refuse nested arrays).
+ */
+export interface PagedTrustLedgerDocument {
+  clientId: string;
+  paymentBuckets: Record<string, PaymentFacts>[];
+  entryPages: { entries: TrustLedgerEntry[] }[];
+}
+
+/**
  * The journal as stored before it was kept in parts: every payment's facts in one record
- * and every entry in one list. A store written then still holds it until the view is rebuilt,
- * so it is read, and evolved, as the parts it splits into.
+ * and every entry in one list. A store written then (or with pages of objects) still holds
+ * it until the view is rebuilt, so it is read, and evolved, as text (`asText`).
  */
 export interface WholeTrustLedgerDocument {
   clientId: string;
@@ -97,75 +114,98 @@ export interface WholeTrustLedgerDocument {
   entries: TrustLedgerEntry[];
 }
 
-/** The document in parts, whichever shape it was stored in. */
-export function inParts(document: TrustLedgerDocument | WholeTrustLedgerDocument): TrustLedgerDocument {
-  if ('paymentBuckets' in document) return document;
-  const paymentBuckets: Record<string, PaymentFacts>[] = Array.from({ length: PAYMENT_BUCKETS }, () => ({}));
-  for (const [paymentId, facts] of Object.entries(document.payments)) paymentBuckets[bucketOf(paymentId)][paymentId] = facts;
-  const entryPages: { entries: TrustLedgerEntry[] }[] = [];
-  for (let start = 0; start < document.entries.length; start += ENTRY_PAGE) entryPages.push({ entries: document.entries.slice(start, start + ENTRY_PAGE) });
-  return { clientId: document.clientId, paymentBuckets, entryPages };
+/** Any shape a journal was ever stored in. */
+export type StoredTrustLedgerDocument = TrustLedgerDocument | PagedTrustLedgerDocument | WholeTrustLedgerDocument;
+
+const linesOf = (page: string): string[] => (page === '' ? [] : page.split('\n'));
+
+function lineCount(page: string): number {
+  if (page === '') return 0;
+  let count = 1;
+  for (let at = page.indexOf('\n'); at >= 0; at = page.indexOf('\n', at + 1)) count += 1;
+  return count;
+}
+
+/** The journal as text, whichever shape it was stored in. */
+export function asText(document: StoredTrustLedgerDocument): TrustLedgerDocument {
+  if ('entryLines' in document) return document;
+  const buckets: Record<string, PaymentFacts>[] = Array.from({ length: PAYMENT_BUCKETS }, () => ({}));
+  const facts = 'payments' in document ? Object.entries(document.payments) : document.paymentBuckets.flatMap((bucket) => Object.entries(bucket));
+  for (const [paymentId, payment] of facts) buckets[bucketOf(paymentId)][paymentId] = payment;
+  const entries = 'entries' in document ? document.entries : document.entryPages.flatMap((page) => page.entries);
+  const entryLines: string[] = [];
+  for (let start = 0; start < entries.length; start += ENTRY_PAGE) entryLines.push(entries.slice(start, start + ENTRY_PAGE).map((entry) => JSON.stringify(entry)).join('\n'));
+  return { clientId: document.clientId, paymentFacts: buckets.map((bucket) => JSON.stringify(bucket)), entryLines };
 }
 
 /** The journal's entries in arrival order. */
-export function trustLedgerEntries(document: TrustLedgerDocument | WholeTrustLedgerDocument): TrustLedgerEntry[] {
-  return inParts(document).entryPages.flatMap((page) => page.entries);
+export function trustLedgerEntries(document: StoredTrustLedgerDocument): TrustLedgerEntry[] {
+  if ('entryLines' in document) return document.entryLines.flatMap((page) => linesOf(page).map((line) => JSON.parse(line) as TrustLedgerEntry));
+  return 'entries' in document ? document.entries : document.entryPages.flatMap((page) => page.entries);
 }
 
-/** A journal being evolved: copies of the parts it changes, made on the first change of each. */
+/** A journal being evolved: the buckets it reads parsed (private copies), new entries appended to the last page. */
 class JournalDraft {
-  private readonly buckets: Record<string, PaymentFacts>[];
-  private readonly pages: { entries: TrustLedgerEntry[] }[];
-  private readonly copiedBuckets = new Set<number>();
-  private lastPageCopied = false;
+  private readonly factTexts: readonly string[];
+  private readonly parsed = new Map<number, Record<string, PaymentFacts>>();
+  private readonly changed = new Set<number>();
+  private readonly pages: string[];
+  /** Entries on the last page, counted when the first entry is added. */
+  private lastPageEntries: number | undefined;
 
-  constructor(private readonly clientId: string, stored: TrustLedgerDocument | WholeTrustLedgerDocument | null) {
-    const document = stored && inParts(stored);
-    this.buckets = document ? [...document.paymentBuckets] : Array.from({ length: PAYMENT_BUCKETS }, () => ({}));
-    this.pages = document ? [...document.entryPages] : [];
+  constructor(private readonly clientId: string, stored: StoredTrustLedgerDocument | null) {
+    const document = stored && asText(stored);
+    this.factTexts = document ? document.paymentFacts : EMPTY_BUCKETS;
+    this.pages = document ? [...document.entryLines] : [];
+  }
+
+  private bucket(index: number): Record<string, PaymentFacts> {
+    let bucket = this.parsed.get(index);
+    if (!bucket) this.parsed.set(index, (bucket = JSON.parse(this.factTexts[index] ?? EMPTY_BUCKET) as Record<string, PaymentFacts>));
+    return bucket;
   }
 
   payment(paymentId: string): PaymentFacts | undefined {
-    return this.buckets[bucketOf(paymentId)][paymentId];
+    return this.bucket(bucketOf(paymentId))[paymentId];
   }
 
   setPayment(paymentId: string, facts: PaymentFacts): void {
-    const bucket = bucketOf(paymentId);
-    if (!this.copiedBuckets.has(bucket)) {
-      this.buckets[bucket] = { ...this.buckets[bucket] };
-      this.copiedBuckets.add(bucket);
-    }
-    this.buckets[bucket][paymentId] = facts;
+    const index = bucketOf(paymentId);
+    this.bucket(index)[paymentId] = facts;
+    this.changed.add(index);
   }
 
   *payments(): Generator<[string, PaymentFacts]> {
-    for (const bucket of this.buckets) yield* Object.entries(bucket);
+    for (let index = 0; index < PAYMENT_BUCKETS; index++) yield* Object.entries(this.bucket(index));
   }
 
-  *entries(): Generator<TrustLedgerEntry> {
-    for (const page of this.pages) yield* page.entries;
+  /** The entries whose text holds `fragment` (a cheap test before parsing). */
+  *entriesContaining(fragment: string): Generator<TrustLedgerEntry> {
+    for (const page of this.pages) if (page.includes(fragment)) for (const line of linesOf(page)) if (line.includes(fragment)) yield JSON.parse(line) as TrustLedgerEntry;
   }
 
   /** An entry that posts nothing is left out unless `keepWithoutLines` (see the statement's). */
   add(entry: TrustLedgerEntry, keepWithoutLines = false): void {
     if (entry.lines.length === 0 && !keepWithoutLines) return;
+    const line = JSON.stringify(entry);
     const last = this.pages.length - 1;
-    if (last < 0 || this.pages[last].entries.length >= ENTRY_PAGE) {
-      this.pages.push({ entries: [entry] });
-      this.lastPageCopied = true;
+    this.lastPageEntries ??= last < 0 ? 0 : lineCount(this.pages[last]);
+    if (last < 0 || this.lastPageEntries >= ENTRY_PAGE) {
+      this.pages.push(line);
+      this.lastPageEntries = 1;
       return;
     }
-    if (!this.lastPageCopied) {
-      this.pages[last] = { entries: [...this.pages[last].entries] };
-      this.lastPageCopied = true;
-    }
-    this.pages[last].entries.push(entry);
+    this.pages[last] = `${this.pages[last]}\n${line}`;
+    this.lastPageEntries += 1;
   }
 
   document(): TrustLedgerDocument {
-    return { clientId: this.clientId, paymentBuckets: this.buckets, entryPages: this.pages };
+    const paymentFacts = this.factTexts.map((text, index) => (this.changed.has(index) ? JSON.stringify(this.parsed.get(index)) : text));
+    return { clientId: this.clientId, paymentFacts, entryLines: this.pages };
   }
 }
+
+const EMPTY_BUCKETS: readonly string[] = Array.from({ length: PAYMENT_BUCKETS }, () => EMPTY_BUCKET);
 
 type Posting = [TrustLedgerAccount, number];
 const lines = (debits: Posting[], credits: Posting[]): TrustLedgerLine[] => [
@@ -181,7 +221,7 @@ const clientOf = (data: Record<string, unknown>) => String(data.clientId);
  * client, holding the facts of its payments that later entries need (the share a reversal
  * takes back, whether a statement paid it out) and the entries in arrival order.
  */
-export const trustLedgerProjection: Projection<TrustLedgerDocument & { _id?: string }> = {
+export const trustLedgerProjection: Projection<StoredTrustLedgerDocument & { _id?: string }> = {
   name: TRUST_LEDGER,
   handles: [PaymentPosted.type, PaymentReversed.type, CreditRefunded.type, CommissionCorrected.type, CostAdvanceStepRecorded.type, RemittanceIssuedV1.type],
   documentIds: (event) => [clientOf(event.data)],
@@ -252,7 +292,7 @@ export const trustLedgerProjection: Projection<TrustLedgerDocument & { _id?: str
       }
       case RemittanceIssuedV1.type: {
         const d = event.data as unknown as RemittanceIssuedV1;
-        for (const entry of journal.entries()) if (entry.kind === 'remittance-issued' && entry.source.remittanceId === d.remittanceId) return unchanged();
+        for (const entry of journal.entriesContaining(JSON.stringify(d.remittanceId))) if (entry.kind === 'remittance-issued' && entry.source.remittanceId === d.remittanceId) return unchanged();
         // The message carries the statement's totals, not its lines: the payments it paid out are the ones payments' run selects (standing, unremitted agency payments cleared by the period's end).
         const end = Date.parse(d.periodEnd);
         const listed = [...journal.payments()].filter(([, p]) => p.currency === d.currency && !p.direct && !p.reversed && !p.remittanceId && p.amount - p.credit > 0 && Date.parse(p.clearsAt) <= end);
@@ -348,6 +388,6 @@ export function trustLedgerReport(clientId: string, entries: readonly TrustLedge
 
 /** A client's trust journal with running balances; null when reporting heard of no money of the client's. */
 export async function trustLedgerOf(store: ReadModelStore, clientId: string): Promise<TrustLedgerReport | null> {
-  const document = await store.findOne<TrustLedgerDocument>(TRUST_LEDGER, { _id: clientId });
+  const document = await store.findOne<StoredTrustLedgerDocument>(TRUST_LEDGER, { _id: clientId });
   return document ? trustLedgerReport(clientId, trustLedgerEntries(document)) : null;
 }

@@ -1,11 +1,11 @@
 import { PaymentPosted, PaymentReversed, RemittanceIssuedV1 } from '@lib/contracts';
 import { remittanceIssued } from './remittance-history.contract-suite';
 import { foldProjection, paymentPosted, paymentReversed, projected } from './reporting.fixtures';
-import { TrustLedgerDocument, trustLedgerEntries, trustLedgerProjection, WholeTrustLedgerDocument } from './trust-ledger.projection';
+import { PagedTrustLedgerDocument, StoredTrustLedgerDocument, TrustLedgerDocument, trustLedgerEntries, trustLedgerProjection, WholeTrustLedgerDocument } from './trust-ledger.projection';
 
 describe('the trust ledger projection over a client with many payments', () => {
-  // The journal is kept in buckets and pages (so that an event copies one of each, not the
-  // whole journal); its entries still read back in arrival order across pages.
+  // The journal is kept as text in buckets and pages (so that an event copies one of each, not
+  // the whole journal); its entries still read back in arrival order across pages.
   it('keeps every entry in arrival order across pages and finds each payment again for its reversal and its statement', () => {
     const payments = 700;
     const posted = Array.from({ length: payments }, (_, n) =>
@@ -45,19 +45,27 @@ describe('the trust ledger projection over a client with many payments', () => {
     expect(entries.at(-1)!.source).toEqual({ accountId: 'a10', paymentId: 'p10', remittanceId: 'r1' });
   });
 
-  it('reads and evolves a journal stored whole (before it was kept in parts) as the same journal in parts', () => {
+  it('reads and evolves a journal stored whole, or in pages of objects (before it was kept as text), as the same journal', () => {
     const posted = Array.from({ length: 300 }, (_, n) =>
       projected(PaymentPosted, { ...paymentPosted(`a${n}`, 'c1', `p${n}`, 1_000 + n, 0), commission: 100, credit: 0, direct: false, postedAt: '2026-01-05T10:00:00.000Z', clearsAt: '2026-01-08T10:00:00.000Z' }, `ledger-a${n}`, 0),
     );
     const later = [projected(PaymentReversed, { ...paymentReversed('a7', 'c1', 'p7', 1_007, 1_007), reversedAt: '2026-01-06T10:00:00.000Z' }, 'ledger-a7', 1)];
-    const inParts = foldProjection(trustLedgerProjection, posted, 'c1') as TrustLedgerDocument;
-    const payments = Object.assign({}, ...inParts.paymentBuckets) as WholeTrustLedgerDocument['payments'];
-    const whole: WholeTrustLedgerDocument = { clientId: 'c1', payments, entries: trustLedgerEntries(inParts) };
+    const asText = foldProjection(trustLedgerProjection, posted, 'c1') as TrustLedgerDocument;
+    const paymentBuckets = asText.paymentFacts.map((text) => JSON.parse(text) as WholeTrustLedgerDocument['payments']);
+    const entries = trustLedgerEntries(asText);
+    const whole: WholeTrustLedgerDocument = { clientId: 'c1', payments: Object.assign({}, ...paymentBuckets), entries };
+    const paged: PagedTrustLedgerDocument = { clientId: 'c1', paymentBuckets, entryPages: [{ entries: entries.slice(0, 256) }, { entries: entries.slice(256) }] };
 
-    expect(trustLedgerEntries(whole)).toEqual(trustLedgerEntries(inParts));
-    const evolvedWhole = later.reduce<TrustLedgerDocument>((document, event) => trustLedgerProjection.evolve(document, event) as TrustLedgerDocument, whole as unknown as TrustLedgerDocument);
-    const evolvedParts = later.reduce<TrustLedgerDocument>((document, event) => trustLedgerProjection.evolve(document, event) as TrustLedgerDocument, inParts);
-    expect(trustLedgerEntries(evolvedWhole)).toEqual(trustLedgerEntries(evolvedParts));
-    expect(trustLedgerEntries(evolvedWhole).at(-1)).toMatchObject({ kind: 'payment-reversed', source: { paymentId: 'p7' } });
+    expect(entries).toHaveLength(300);
+    expect(asText.entryLines).toHaveLength(2);
+    expect(trustLedgerEntries(whole)).toEqual(entries);
+    expect(trustLedgerEntries(paged)).toEqual(entries);
+    const evolve = (from: StoredTrustLedgerDocument) => later.reduce<StoredTrustLedgerDocument>((document, event) => trustLedgerProjection.evolve(document, event)!, from);
+    const evolvedText = evolve(asText);
+    expect(trustLedgerEntries(evolve(whole))).toEqual(trustLedgerEntries(evolvedText));
+    expect(trustLedgerEntries(evolve(paged))).toEqual(trustLedgerEntries(evolvedText));
+    expect(trustLedgerEntries(evolvedText).at(-1)).toMatchObject({ kind: 'payment-reversed', source: { paymentId: 'p7' } });
+    // The document it evolved from is left as it was.
+    expect(trustLedgerEntries(asText)).toHaveLength(300);
   });
 });

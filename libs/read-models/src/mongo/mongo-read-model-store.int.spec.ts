@@ -342,6 +342,33 @@ describe('MongoDB read-model store', () => {
       }
     });
 
+    it.each([{ exactIdFilters: true }, { exactIdFilters: false }])(
+      '$exactIdFilters: keeps the applied versions as text, and reads a document stored with them as an object (before) with its guard',
+      async ({ exactIdFilters }) => {
+        const projection = clientPortfolios(`applied_text_${exactIdFilters}`);
+        const raw = await mongoose.createConnection(url, { dbName }).asPromise();
+        const store = await createMongoReadModelStore({ url, dbName, exactIdFilters, singleWriter: false });
+        try {
+          await store.apply(projection, [placed('t1', 'client-t', 100)]);
+          const written = await raw.db!.collection<StoredDocument>(projection.name).findOne({ _id: 'client-t' });
+          expect(typeof written!._applied).toBe('string');
+          expect(JSON.parse(written!._applied as unknown as string)).toEqual({ 'account-t1': 0 });
+
+          // Stored before the versions were text: `account-o1` at version 0 already counted.
+          await raw.db!.collection<StoredDocument>(projection.name).insertOne({
+            _id: 'client-o', clientId: 'client-o', accounts: 1, placedTotal: 70, collectedTotal: 0, _applied: { 'account-o1': 0 }, _rev: 1,
+          });
+          await store.apply(projection, [placed('o1', 'client-o', 70), placed('o2', 'client-o', 30)]);
+
+          expect(await store.findOne(projection.name, { _id: 'client-o' })).toEqual({ _id: 'client-o', clientId: 'client-o', accounts: 2, placedTotal: 100, collectedTotal: 0 });
+          const rewritten = await raw.db!.collection<StoredDocument>(projection.name).findOne({ _id: 'client-o' });
+          expect(JSON.parse(rewritten!._applied as unknown as string)).toEqual({ 'account-o1': 0, 'account-o2': 0 });
+        } finally {
+          await Promise.all([store.close(), raw.close()]);
+        }
+      },
+    );
+
     it('createMongoReadModelStore uses exact _id filters exactly when the server is FerretDB', async () => {
       const store = await createMongoReadModelStore({ url, dbName });
       const probe = await mongoose.createConnection(url, { dbName }).asPromise();
