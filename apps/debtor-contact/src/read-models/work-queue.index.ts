@@ -10,6 +10,8 @@ const DAY_MS = 86_400_000;
 /** Before every instant a date can hold: an empty `openedAt` and "never contacted" sort first, as the empty string does. */
 const BEFORE_ANY_INSTANT = -8.64e15 - 1;
 const FIRST_CAPACITY = 1024;
+/** Documents of answered accounts kept for the next questions: ten pages of the largest limit, about 0.5 KB each. */
+const ANSWERED_KEPT = 2_000;
 
 /** An ISO instant as milliseconds; the texts the read model holds (the clock's ISO strings) order as these numbers do. */
 const instantOf = (text: string | null): number => {
@@ -19,6 +21,33 @@ const instantOf = (text: string | null): number => {
 
 /** A calendar date `YYYY-MM-DD` as a day number; null for anything else (it can never equal a debtor's today). */
 const dayOf = (date: string): number | null => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00.000Z`) / DAY_MS : null);
+
+/** The document's fields in one fixed order, without the store's bookkeeping (`_id`): a document as the store returns it takes twice the heap. */
+function entryOf(doc: WorkQueueEntryDoc): WorkQueueEntryDoc {
+  return {
+    accountId: doc.accountId,
+    clientId: doc.clientId,
+    open: doc.open,
+    commercial: doc.commercial,
+    debtorName: doc.debtorName,
+    debtorKind: doc.debtorKind,
+    country: doc.country,
+    region: doc.region,
+    currency: doc.currency,
+    balance: doc.balance,
+    openedAt: doc.openedAt,
+    assignee: doc.assignee,
+    lastContactAt: doc.lastContactAt,
+    lastContactOutcome: doc.lastContactOutcome,
+    pendingPromises: doc.pendingPromises,
+    promiseDueDates: doc.promiseDueDates,
+    brokenPromiseAt: doc.brokenPromiseAt,
+    installmentMissedAt: doc.installmentMissedAt,
+    callDueSince: doc.callDueSince,
+    legalReviewDueSince: doc.legalReviewDueSince,
+    band: doc.band,
+  };
+}
 
 /** The fields `QueueInstant` reads: a debtor's kind and place, shared by every account of that kind and place. */
 type Place = Pick<WorkQueueEntryDoc, 'debtorKind' | 'country' | 'region'>;
@@ -92,6 +121,11 @@ export class WorkQueueIndex {
   /** The first of the account's promise due dates (day number), NaN without one; the others are in `laterDueDays`. */
   private firstDueDay = new Float64Array(0);
   private readonly laterDueDays = new Map<number, number[]>();
+  /** Counts every change the index took; `changedAt[slot]` is the count when the slot's account last changed. */
+  private changeCount = 0;
+  private changedAt = new Float64Array(0);
+  /** The documents of recently answered accounts, least recently answered first; a change to an account drops its own. */
+  private readonly answered = new Map<string, WorkQueueEntryDoc>();
 
   private readonly assignees = new Map<string, number>([['', POOL]]);
   private readonly placeIds = new Map<string, number>();
@@ -106,17 +140,48 @@ export class WorkQueueIndex {
     return this.slotOf.size;
   }
 
+  /** A count that moves with every change the index takes: what `remember` is told a document was read after. */
+  get changes(): number {
+    return this.changeCount;
+  }
+
+  /** The document of an account answered lately, as it still stands in the index; undefined if not kept. */
+  answeredDocument(accountId: string): WorkQueueEntryDoc | undefined {
+    const doc = this.answered.get(accountId);
+    if (doc) {
+      this.answered.delete(accountId);
+      this.answered.set(accountId, doc);
+    }
+    return doc;
+  }
+
+  /**
+   * Keeps the document of an account just answered, read from the store after the index
+   * stood at `readAfter` changes, unless the account changed since (the read may then
+   * be older than the index). At most `ANSWERED_KEPT` are kept, the least recently
+   * answered leaving first.
+   */
+  remember(doc: WorkQueueEntryDoc, readAfter: number): void {
+    const slot = this.slotOf.get(doc.accountId);
+    if (slot === undefined || this.changedAt[slot] > readAfter) return;
+    this.answered.delete(doc.accountId);
+    this.answered.set(doc.accountId, entryOf(doc));
+    if (this.answered.size > ANSWERED_KEPT) this.answered.delete(this.answered.keys().next().value!);
+  }
+
   /** Starts over from these documents, sorted once per list (one by one, each insertion would move half a band). */
   load(docs: readonly WorkQueueEntryDoc[]): void {
     this.slotOf.clear();
     this.ids = [];
     this.freeSlots.length = 0;
     this.capacity = 0;
-    this.balance = this.openedAt = this.lastContactAt = this.firstDueDay = new Float64Array(0);
+    this.balance = this.openedAt = this.lastContactAt = this.firstDueDay = this.changedAt = new Float64Array(0);
     this.band = new Uint8Array(0);
     this.assignee = this.place = new Uint32Array(0);
     this.grow(docs.filter((doc) => doc.open).length);
     this.laterDueDays.clear();
+    this.answered.clear();
+    this.changeCount += 1;
     this.lists.clear();
     this.dueOn.clear();
     for (const doc of docs) {
@@ -130,6 +195,7 @@ export class WorkQueueIndex {
   /** The document as stored now: an open account is (re)placed in its order, a closed one leaves. */
   upsert(doc: WorkQueueEntryDoc): void {
     this.remove(doc.accountId);
+    this.changeCount += 1;
     if (!doc.open) return;
     const slot = this.fill(doc);
     const list = this.listOf(this.assignee[slot], this.band[slot]);
@@ -137,6 +203,7 @@ export class WorkQueueIndex {
   }
 
   remove(accountId: string): void {
+    this.answered.delete(accountId);
     const slot = this.slotOf.get(accountId);
     if (slot === undefined) return;
     const list = this.listOf(this.assignee[slot], this.band[slot]);
@@ -230,6 +297,7 @@ export class WorkQueueIndex {
     }
     this.slotOf.set(doc.accountId, slot);
     this.ids[slot] = doc.accountId;
+    this.changedAt[slot] = this.changeCount;
     this.balance[slot] = doc.balance;
     this.openedAt[slot] = instantOf(doc.openedAt);
     this.lastContactAt[slot] = instantOf(doc.lastContactAt);
@@ -278,6 +346,7 @@ export class WorkQueueIndex {
     this.openedAt = resized(this.openedAt, capacity);
     this.lastContactAt = resized(this.lastContactAt, capacity);
     this.firstDueDay = resized(this.firstDueDay, capacity);
+    this.changedAt = resized(this.changedAt, capacity);
     this.band = resized(this.band, capacity);
     this.assignee = resized(this.assignee, capacity);
     this.place = resized(this.place, capacity);

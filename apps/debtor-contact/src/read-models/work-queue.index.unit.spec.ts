@@ -87,6 +87,26 @@ describe('the work queue index', () => {
     expect(byDefinition([never, contacted], 'nobody', 1)).toEqual(['b']);
   });
 
+  it('keeps the documents of accounts it answered until they change, never one read before a change, and no more than 2,000', () => {
+    const many = portfolio(2_600, 5).filter((d) => d.open);
+    const kept = new WorkQueueIndex();
+    kept.load(many);
+    const [doc, other] = many;
+    kept.remember({ ...doc, _id: doc.accountId } as WorkQueueEntryDoc, kept.changes);
+    expect(kept.answeredDocument(doc.accountId)).toEqual(doc);
+    kept.upsert({ ...doc, balance: 2 });
+    expect(kept.answeredDocument(doc.accountId)).toBeUndefined();
+    const readAfter = kept.changes;
+    kept.upsert({ ...other, balance: 3 });
+    kept.remember(other, readAfter);
+    expect(kept.answeredDocument(other.accountId)).toBeUndefined();
+    many.forEach((d) => kept.remember(d, kept.changes));
+    expect(many.filter((d) => kept.answeredDocument(d.accountId)).length).toBe(2_000);
+    expect(kept.answeredDocument(many[0].accountId)).toBeUndefined();
+    kept.remove(many[many.length - 1].accountId);
+    expect(kept.answeredDocument(many[many.length - 1].accountId)).toBeUndefined();
+  });
+
   it('holds about 150 bytes of heap per open account, not a copy of its document', () => {
     // As the PGlite store returns them: parsed from JSONB text, then spread with the row's _id.
     const texts = portfolio(30_000, 11)

@@ -27,10 +27,8 @@ export class GetWorkQueueHandler implements IQueryHandler<GetWorkQueue> {
     await this.projector.catchUp();
     const now = this.deps.clock.now();
     const instant = new QueueInstant(now);
-    const ids = this.projector.index.next(collectorId, instant, limit);
-    // Each by its exact id: the one lookup every store serves from its key (FerretDB pushes down nothing else).
-    const docs = await Promise.all(ids.map((id) => this.projector.readModels.findOne<WorkQueueEntryDoc>(WORK_QUEUE, { _id: id })));
-    // A document gone since the index named it (a concurrent rebuild) is left out; one changed since is answered as stored.
+    const docs = await this.documentsOf(this.projector.index.next(collectorId, instant, limit));
+    // A document gone since the index named it (a rebuild under way) is left out; one changed since is answered as it stands now.
     const entries = docs
       .filter((doc): doc is WorkQueueEntryDoc => doc !== null)
       .map((doc) => rankEntry(doc, instant))
@@ -52,5 +50,24 @@ export class GetWorkQueueHandler implements IQueryHandler<GetWorkQueue> {
         }),
       );
     return { collectorId, asOf: now.toISOString(), entries };
+  }
+
+  /**
+   * The accounts' documents: those the index kept from the last answers, the others read
+   * from the store, each by its exact id (the one lookup every store serves from its key;
+   * FerretDB pushes down nothing else), and kept for the next question.
+   */
+  private async documentsOf(ids: readonly string[]): Promise<Array<WorkQueueEntryDoc | null>> {
+    const index = this.projector.index;
+    const readAfter = index.changes;
+    return Promise.all(
+      ids.map(async (id) => {
+        const kept = index.answeredDocument(id);
+        if (kept) return kept;
+        const doc = await this.projector.readModels.findOne<WorkQueueEntryDoc>(WORK_QUEUE, { _id: id });
+        if (doc) index.remember(doc, readAfter);
+        return doc;
+      }),
+    );
   }
 }
