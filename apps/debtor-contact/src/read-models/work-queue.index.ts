@@ -98,13 +98,13 @@ class SlotList {
  * kept in the queue's static order per assignee and band, so a question walks a few
  * entries instead of sorting the portfolio (docs/debtor-contact.md, "The work queue": the
  * store alone took p99 ~100 ms at 10,000 accounts). It answers account ids; the caller
- * reads those documents from the store by id. The projector feeds it every document it
- * changes, as stored.
+ * reads those documents from the store by id, and may leave them here for the next
+ * question (`remember`). The projector feeds it every document it changes, as stored.
  *
  * An account is a slot: its id (the one string it keeps), and in typed arrays its
  * balance, `openedAt` and `lastContactAt` as numbers, its band, its assignee and its
  * debtor's kind and place as numbers into tables shared by every account, and its first
- * promise due date as a day number. About 120 bytes of heap per open account instead of
+ * promise due date as a day number. About 110 bytes of heap per open account instead of
  * the 0.5 KB a copy of the document took (docs/benchmarks.md, "Work-queue index: keys only").
  */
 export class WorkQueueIndex {
