@@ -124,7 +124,7 @@ export class WorkQueueIndex {
   /** Counts every change the index took; `changedAt[slot]` is the count when the slot's account last changed. */
   private changeCount = 0;
   private changedAt = new Float64Array(0);
-  /** The documents of recently answered accounts, least recently answered first; a change to an account drops its own. */
+  /** The documents of recently answered accounts, least recently answered first; a change replaces an account's, a closure drops it. */
   private readonly answered = new Map<string, WorkQueueEntryDoc>();
 
   private readonly assignees = new Map<string, number>([['', POOL]]);
@@ -158,7 +158,7 @@ export class WorkQueueIndex {
   /**
    * Keeps the document of an account just answered, read from the store after the index
    * stood at `readAfter` changes, unless the account changed since (the read may then
-   * be older than the index). At most `ANSWERED_KEPT` are kept, the least recently
+   * be older than the index; the change left the newer document here already). At most `ANSWERED_KEPT` are kept, the least recently
    * answered leaving first.
    */
   remember(doc: WorkQueueEntryDoc, readAfter: number): void {
@@ -194,15 +194,18 @@ export class WorkQueueIndex {
 
   /** The document as stored now: an open account is (re)placed in its order, a closed one leaves. */
   upsert(doc: WorkQueueEntryDoc): void {
+    const kept = this.answered.has(doc.accountId);
     this.remove(doc.accountId);
-    this.changeCount += 1;
     if (!doc.open) return;
     const slot = this.fill(doc);
     const list = this.listOf(this.assignee[slot], this.band[slot]);
     list.insert(this.insertionPoint(list, slot), slot);
+    // The document as stored now replaces a kept one: the next question needs no read for it.
+    if (kept) this.answered.set(doc.accountId, entryOf(doc));
   }
 
   remove(accountId: string): void {
+    this.changeCount += 1;
     this.answered.delete(accountId);
     const slot = this.slotOf.get(accountId);
     if (slot === undefined) return;

@@ -87,7 +87,7 @@ describe('the work queue index', () => {
     expect(byDefinition([never, contacted], 'nobody', 1)).toEqual(['b']);
   });
 
-  it('keeps the documents of accounts it answered until they change, never one read before a change, and no more than 2,000', () => {
+  it('keeps the documents of accounts it answered as they change, never one read before a change, none of a closed account, and no more than 2,000', () => {
     const many = portfolio(2_600, 5).filter((d) => d.open);
     const kept = new WorkQueueIndex();
     kept.load(many);
@@ -95,6 +95,10 @@ describe('the work queue index', () => {
     kept.remember({ ...doc, _id: doc.accountId } as WorkQueueEntryDoc, kept.changes);
     expect(kept.answeredDocument(doc.accountId)).toEqual(doc);
     kept.upsert({ ...doc, balance: 2 });
+    expect(kept.answeredDocument(doc.accountId)).toEqual({ ...doc, balance: 2 });
+    kept.upsert({ ...doc, open: false });
+    expect(kept.answeredDocument(doc.accountId)).toBeUndefined();
+    kept.remember(doc, kept.changes);
     expect(kept.answeredDocument(doc.accountId)).toBeUndefined();
     const readAfter = kept.changes;
     kept.upsert({ ...other, balance: 3 });
