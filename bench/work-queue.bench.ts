@@ -3,11 +3,13 @@
  * 100,000). The read model is seeded directly through its projection (`workQueueProjection`,
  * the one debtor-contact keeps from its own events); then a `WorkQueueProjector` over an
  * empty event store starts on it (loading its index from the store, as a restarted
- * service does), and what `GET /work-queue` runs (a catch-up on the log, then the index's
- * next 20 accounts of a collector) is timed again and again, on each store in turn,
+ * service does), and what `GET /work-queue` runs (its query handler: a catch-up on the log,
+ * the index's next 20 accounts of a collector, the answer with its reasons) is timed again
+ * and again, with the process's CPU per question, on each store in turn,
  * interleaved round by round so the machine's load falls on every store alike. For
  * comparison, the same question asked of the store alone (sorted by band, balance and age,
- * the window and promises due today judged on 3x the candidates) is timed too.
+ * the window and promises due today judged on 3x the candidates) is timed too. The heap the
+ * index holds is read after full collections around its load.
  *
  * The accounts: every fifth a person (personal calling window), debtors spread over NY, CA,
  * TX, GB and an unknown country; 2% with a broken promise, 3% a promise due today, 2% a
@@ -22,13 +24,20 @@
  * (comma-separated subset of memory,pglite,mongo; default memory,pglite; mongo needs
  * MONGO_URL on 127.0.0.1, works in a database of its own, dropped at the end).
  */
+import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createPglite, createPgliteEventStore } from '@lib/event-store';
 import { createInMemoryReadModelStore, createMongoReadModelStore, createPgliteReadModelStore, ProjectedEvent, ReadModelStore } from '@lib/read-models';
 import { intFromEnv, percentile, readInfraEnv, reportFigure } from './bench-support';
 import { datesAround, QueueInstant, RankedEntry, rankCandidates } from '../apps/debtor-contact/src/read-models/work-queue.priority';
 import { WORK_QUEUE, WorkQueueEntryDoc, workQueueProjection } from '../apps/debtor-contact/src/read-models/work-queue.projection';
 import { WorkQueueProjector } from '../apps/debtor-contact/src/integration/read-models/work-queue.projector';
+import { GetWorkQueueHandler } from '../apps/debtor-contact/src/application/get-work-queue/get-work-queue.handler';
+import { GetWorkQueue } from '../apps/debtor-contact/src/application/get-work-queue/get-work-queue.query';
+import type { WorkQueueView } from '../apps/debtor-contact/src/application/get-work-queue/work-queue.view';
+import type { ContactDependencies } from '../apps/debtor-contact/src/debtor-contact.dependencies';
 
 const ACCOUNTS = intFromEnv('BENCH_ACCOUNTS', 100_000, 2_000_000);
 const QUERIES = intFromEnv('BENCH_QUERIES', 100, 100_000);
@@ -115,40 +124,73 @@ async function openStore(kind: string): Promise<{ store: ReadModelStore; close: 
   throw new Error(`unknown store ${kind}`);
 }
 
+/** Heap in use after a full collection (exposes `gc` for this call if node was not started with it). */
+function heapAfterGc(): number {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/** What `GET /work-queue` runs behind the controller: the query handler, with the bench's instant as its clock. */
+function handlerOn(projector: WorkQueueProjector): GetWorkQueueHandler {
+  const deps = { clock: { now: () => NOW } } as unknown as ContactDependencies;
+  return new GetWorkQueueHandler(deps, projector);
+}
+
 async function main(): Promise<void> {
   const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
   console.log(`work queue: ${ACCOUNTS} open accounts, ${QUERIES} queries x ${ROUNDS} rounds per store, limit ${LIMIT}; load average ${load()}`);
   const log = await createPgliteEventStore();
-  const stores: Array<{ kind: string; store: ReadModelStore; projector: WorkQueueProjector; close: () => Promise<void>; samples: number[]; indexOnly: number[]; storeOnly: number[] }> = [];
+  type Measured = { kind: string; store: ReadModelStore; projector: WorkQueueProjector; handler: GetWorkQueueHandler; close: () => Promise<void>; samples: number[]; cpu: number[]; indexOnly: number[]; pageReads: number[]; pageCpu: number[]; storeOnly: number[] };
+  const stores: Measured[] = [];
   for (const kind of STORES) {
     const opened = await openStore(kind);
     const seedMs = await seed(opened.store);
     const count = await opened.store.count(WORK_QUEUE, { open: true });
     const projector = new WorkQueueProjector(log, opened.store);
+    const heapBefore = heapAfterGc();
     const started = performance.now();
     await projector.catchUp();
-    console.log(`${kind}: seeded ${count} accounts through the projection in ${(seedMs / 1000).toFixed(1)} s; the projector loaded its index of ${projector.index.size} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-    stores.push({ kind, ...opened, projector, samples: [], indexOnly: [], storeOnly: [] });
+    const loadS = (performance.now() - started) / 1000;
+    const indexHeap = heapAfterGc() - heapBefore;
+    console.log(`${kind}: seeded ${count} accounts through the projection in ${(seedMs / 1000).toFixed(1)} s; the projector loaded its index of ${projector.index.size} in ${loadS.toFixed(2)} s; the index holds ${(indexHeap / 1e6).toFixed(1)} MB of heap, ${Math.round(indexHeap / projector.index.size)} B per open account`);
+    stores.push({ kind, ...opened, projector, handler: handlerOn(projector), samples: [], cpu: [], indexOnly: [], pageReads: [], pageCpu: [], storeOnly: [] });
   }
-  const ask = async (projector: WorkQueueProjector) => {
-    await projector.catchUp();
-    return projector.index.next(COLLECTOR, new QueueInstant(NOW), LIMIT);
-  };
-  const ids = (entries: RankedEntry[]) => entries.map((e) => e.doc.accountId).join();
-  const first = await ask(stores[0].projector);
-  console.log(`first entries: ${first.slice(0, 5).map((e) => `${e.doc.accountId.slice(-6)} rank ${e.rank} ${e.callingWindow.openNow ? 'in' : 'out of'} window ${e.doc.assignee ?? 'pool'}`).join('; ')}`);
+  const ask = (entry: Measured): Promise<WorkQueueView> => entry.handler.execute(new GetWorkQueue(COLLECTOR, LIMIT));
+  const ids = (view: WorkQueueView) => view.entries.map((e) => e.accountId).join();
+  const first = await ask(stores[0]);
+  // The whole answer's digest, to compare two builds of the service on the same accounts.
+  console.log(`the answer's sha256: ${createHash('sha256').update(JSON.stringify(first)).digest('hex')}`);
+  console.log(`first entries: ${first.entries.slice(0, 5).map((e) => `${e.accountId.slice(-6)} ${e.band} ${e.callingWindow.openNow ? 'in' : 'out of'} window ${e.assignee ?? 'pool'}`).join('; ')}`);
   for (const other of stores) {
-    console.log(`${other.kind}: index answers ${ids(await ask(other.projector)) === ids(first) ? 'the same' : 'a DIFFERENT'} queue; the store alone ${ids(await storeOnly(other.store, COLLECTOR, NOW, LIMIT)) === ids(first) ? 'the same' : 'a different one (its candidates miss some)'}`);
+    const answer = await ask(other);
+    const alone = (await storeOnly(other.store, COLLECTOR, NOW, LIMIT)).map((e) => e.doc.accountId).join();
+    console.log(`${other.kind}: the handler answers ${JSON.stringify(answer) === JSON.stringify(first) ? 'the same' : 'a DIFFERENT'} queue; the store alone ${alone === ids(first) ? 'the same' : 'a different one (its candidates miss some)'}`);
   }
   for (let round = 0; round < ROUNDS; round++) {
     for (const entry of stores) {
       for (let q = 0; q < QUERIES; q++) {
+        const cpu = process.cpuUsage();
         const started = performance.now();
-        await ask(entry.projector);
+        await ask(entry);
         entry.samples.push(performance.now() - started);
+        const used = process.cpuUsage(cpu);
+        entry.cpu.push((used.user + used.system) / 1000);
         const ranked = performance.now();
         entry.projector.index.next(COLLECTOR, new QueueInstant(NOW), LIMIT);
         entry.indexOnly.push(performance.now() - ranked);
+      }
+      // What a question costs more when the index kept none of the page's documents: each read from the store by id.
+      const page = entry.projector.index.next(COLLECTOR, new QueueInstant(NOW), LIMIT);
+      for (let q = 0; q < QUERIES; q++) {
+        const readCpu = process.cpuUsage();
+        const read = performance.now();
+        await Promise.all(page.map((id) => entry.store.findOne(WORK_QUEUE, { _id: id })));
+        entry.pageReads.push(performance.now() - read);
+        const readUsed = process.cpuUsage(readCpu);
+        entry.pageCpu.push((readUsed.user + readUsed.system) / 1000);
       }
       for (let q = 0; q < Math.max(1, Math.floor(QUERIES / 10)); q++) {
         const started = performance.now();
@@ -161,14 +203,16 @@ async function main(): Promise<void> {
   const figures = (samples: number[]) => {
     const sorted = [...samples].sort((a, b) => a - b);
     const [p50, p95, p99] = [50, 95, 99].map((p) => percentile(sorted, p));
-    return { p99, text: `p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms over ${samples.length} queries` };
+    return { p99, text: `p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms over ${samples.length} queries` };
   };
-  for (const { kind, samples, indexOnly, storeOnly: alone } of stores) {
-    const indexed = figures(samples);
-    console.log(`${kind}, GET /work-queue path (catch-up + index): ${indexed.text}`);
+  const meanOf = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  for (const { kind, samples, cpu, indexOnly, pageReads, pageCpu, storeOnly: alone } of stores) {
+    const answered = figures(samples);
+    console.log(`${kind}, GET /work-queue path (the query handler: catch-up, index, view): ${answered.text}; CPU ${meanOf(cpu).toFixed(3)} ms per query (mean)`);
     console.log(`${kind}, the index's answer alone (no catch-up): ${figures(indexOnly).text}`);
+    console.log(`${kind}, the page's ${LIMIT} documents read from the store by id: ${figures(pageReads).text}; CPU ${meanOf(pageCpu).toFixed(3)} ms per page (mean)`);
     console.log(`${kind}, the store alone: ${figures(alone).text}`);
-    reportFigure(`work-queue-${kind}-p99-ms`, indexed.p99);
+    reportFigure(`work-queue-${kind}-p99-ms`, answered.p99);
   }
   console.log(`load average at the end ${load()}`);
   for (const { close } of stores) await close();
