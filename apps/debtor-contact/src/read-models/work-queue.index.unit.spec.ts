@@ -55,6 +55,15 @@ describe('the work queue index', () => {
     }
   });
 
+  it('loaded in pages answers as loaded at once', () => {
+    const paged = new WorkQueueIndex();
+    paged.beginLoad();
+    for (let from = 0; from < docs.length; from += 97) paged.addLoaded(docs.slice(from, from + 97));
+    paged.endLoad();
+    expect(paged.size).toBe(docs.filter((doc) => doc.open).length);
+    for (const collector of ['col-1', 'col-2', 'nobody']) expect(paged.next(collector, new QueueInstant(NOW), 2_000)).toEqual(byDefinition(docs, collector, 2_000));
+  });
+
   it('loaded at once answers as inserted one by one', () => {
     const loaded = new WorkQueueIndex();
     loaded.load(docs);

@@ -199,6 +199,22 @@ export function readModelStoreContract(adapterName: string, factory: () => Promi
         expect(await store.find(name(), {}, { skip: 10, limit: 5 })).toHaveLength(2);
       });
 
+      it('pages by _id ranges (a keyset: the ids after the last one seen), with other fields in the same filter', async () => {
+        const pages: unknown[] = [];
+        let after: string | undefined;
+        for (;;) {
+          const filter = after === undefined ? { status: 'active' } : { status: 'active', _id: { $gt: after } };
+          const page = await store.find<AccountBalance>(name(), filter, { sort: { _id: 1 }, limit: 4 });
+          if (page.length === 0) break;
+          pages.push(...ids(page));
+          after = (page[page.length - 1] as { _id: string })._id;
+        }
+        expect(pages).toEqual(ids(await store.find(name(), { status: 'active' }, { sort: { _id: 1 } })));
+        expect(pages).toHaveLength(9);
+        expect(ids(await store.find(name(), { _id: { $gte: 'account-q10', $lt: 'account-q11' } }))).toEqual(['account-q10']);
+        expect(ids(await store.find(name(), { _id: { $lte: 'account-q00' } }))).toEqual(['account-q00']);
+      });
+
       it('counts with and without a filter', async () => {
         expect(await store.count(name())).toBe(12);
         expect(await store.count(name(), { status: 'paid' })).toBe(3);

@@ -102,6 +102,8 @@ function idCondition(condition: unknown, parameters: SqlParameters): string {
       if (operator === '$eq' && typeof operand === 'string') parts.push(`id = ${parameters.add(operand)}`);
       else if (operator === '$in' && Array.isArray(operand) && operand.every((value) => typeof value === 'string')) parts.push(`id = ANY(${parameters.add(operand)}::text[])`);
       else if (operator === '$exists' && typeof operand === 'boolean') parts.push(operand ? 'TRUE' : 'FALSE');
+      // Ranges compare ids by code unit, as MongoDB compares strings: a keyset page (`$gt` the last id, sorted by `_id`).
+      else if (operator in RANGE_OPERATORS && typeof operand === 'string') parts.push(`id COLLATE "C" ${RANGE_OPERATORS[operator]} ${parameters.add(operand)}`);
       else throw new UnsupportedQueryError(`_id with ${operator} ${JSON.stringify(operand)} (ids are strings)`);
     }
     return parts.join(' AND ');

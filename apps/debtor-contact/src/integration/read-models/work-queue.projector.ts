@@ -9,6 +9,8 @@ import { WORK_QUEUE, WorkQueueEntryDoc, workQueueProjection } from '../../read-m
 export const WORK_QUEUE_CHECKPOINT = 'debtor-contact-work-queue';
 
 const PAGE = 1000;
+/** Open accounts read per query while the index loads at start (about 1 KB of parsed document each). */
+const LOAD_PAGE = 2000;
 /** Documents re-read per query after a page, to bring the index up to date. */
 const REREAD = 1000;
 
@@ -38,6 +40,8 @@ export class WorkQueueProjector {
     private readonly store: EventStore,
     readonly readModels: ReadModelStore,
     private readonly projections: readonly Projection[] = [workQueueProjection, approvalsProjection],
+    /** Open accounts read per query while the index loads at start. */
+    private readonly loadPage = LOAD_PAGE,
   ) {}
 
   /** Applies everything stored so far; concurrent callers share one run (and a caller arriving during one waits for the next). */
@@ -65,10 +69,25 @@ export class WorkQueueProjector {
     }
   }
 
-  /** The store's checkpoint first, then its open accounts: a document already past the checkpoint is applied again, as a no-op. */
+  /**
+   * The store's checkpoint first, then its open accounts: a document already past the
+   * checkpoint is applied again, as a no-op. The open accounts come in pages by id (a
+   * keyset, not `skip`: a replica closing an account between two pages would shift every
+   * later offset and hide an account that did not change), so a start holds one page of
+   * documents at a time, not every open account's.
+   */
   private async loadIndex(): Promise<bigint> {
     const saved = await this.readModels.loadCheckpoint(WORK_QUEUE_CHECKPOINT);
-    this.index.load(await this.readModels.find<WorkQueueEntryDoc>(WORK_QUEUE, { open: true }));
+    this.index.beginLoad();
+    let after: string | undefined;
+    for (;;) {
+      const filter = after === undefined ? { open: true } : { open: true, _id: { $gt: after } };
+      const page = await this.readModels.find<WorkQueueEntryDoc & { _id: string }>(WORK_QUEUE, filter, { sort: { _id: 1 }, limit: this.loadPage });
+      this.index.addLoaded(page);
+      if (page.length < this.loadPage) break;
+      after = page[page.length - 1]._id;
+    }
+    this.index.endLoad();
     this.position = saved === null ? -1n : BigInt(saved);
     return this.position;
   }
