@@ -204,10 +204,10 @@ export function readModelStoreContract(adapterName: string, factory: () => Promi
         let after: string | undefined;
         for (;;) {
           const filter = after === undefined ? { status: 'active' } : { status: 'active', _id: { $gt: after } };
-          const page = await store.find<AccountBalance>(name(), filter, { sort: { _id: 1 }, limit: 4 });
+          const page = await store.find<AccountBalance & { _id: string }>(name(), filter, { sort: { _id: 1 }, limit: 4 });
           if (page.length === 0) break;
           pages.push(...ids(page));
-          after = (page[page.length - 1] as { _id: string })._id;
+          after = page[page.length - 1]._id;
         }
         expect(pages).toEqual(ids(await store.find(name(), { status: 'active' }, { sort: { _id: 1 } })));
         expect(pages).toHaveLength(9);
