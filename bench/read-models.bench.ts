@@ -49,6 +49,7 @@
  *    batches of BENCH_CONSUMER_BATCH (default 100, the bus's maxBatchSize), one `apply` per
  *    projection and batch;
  *  - memory-per-event: the same, each event to each of its projections in its own `apply`;
+ *    BENCH_LIVE_DOCUMENTS: the in-memory store's `liveDocuments` (default its own);
  *  - mongo: the MongoDB-wire server, one projection after another (`rebuildProjection`, each
  *    reading the history again); mongo-one-pass: every projection from ONE pass over the
  *    history (`rebuildProjections`: every fold in memory at once, inserted while folding goes
@@ -103,6 +104,7 @@ const settings = {
   seconds: intFromEnv('BENCH_SECONDS', process.env.BENCH_EVENTS ? 3600 : 60),
   largeEvents: process.env.BENCH_EVENTS ? intFromEnv('BENCH_EVENTS', 1_000_000) : undefined,
   largeTargets: (process.env.BENCH_LARGE_TARGETS ?? 'memory,mongo').split(','),
+  liveDocuments: process.env.BENCH_LIVE_DOCUMENTS ? intFromEnv('BENCH_LIVE_DOCUMENTS', 100_000) : undefined,
   profile: process.env.BENCH_PROFILE === '1',
   serialWrites: process.env.BENCH_SERIAL_WRITES ? process.env.BENCH_SERIAL_WRITES.split(',').map((value) => value === '1') : [undefined],
 };
@@ -492,7 +494,8 @@ async function largeRebuilds(url: string, total: number): Promise<void> {
  * `apply` at a time (reporting before batch consumption).
  */
 async function largeInMemory(version: string, library: ReadModelsLibrary, plan: PortfolioPlan, batch: number): Promise<LargeRow> {
-  const store = library.createInMemoryReadModelStore();
+  // The bound on live documents per collection (the rest kept as JSON text); a library without it ignores the option.
+  const store = library.createInMemoryReadModelStore(settings.liveDocuments ? { liveDocuments: settings.liveDocuments } : {});
   const memory = peakMemory();
   const deadline = Date.now() + settings.seconds * 1000;
   let events = 0;

@@ -1,4 +1,4 @@
-import { foldDocument, groupByDocument, StoredDocument } from './fold';
+import { foldEvents, groupByDocument, StoredDocument } from './fold';
 import { ProjectedEvent, Projection, ReadModelStore } from './read-model-store.port';
 
 export interface RebuildOptions {
@@ -202,7 +202,7 @@ class InMemoryFold {
         toApply.add(id);
         continue;
       }
-      const next = foldDocument(this.projection, id, this.folded.get(id) ?? null, documentEvents);
+      const next = foldHeld(this.projection, id, this.folded.get(id), documentEvents);
       if (next) this.folded.set(id, next);
     }
     const insert = this.folded.size >= this.maxDocuments ? this.takeFolded() : undefined;
@@ -224,6 +224,34 @@ class InMemoryFold {
     this.folded = new Map();
     return () => this.store.insertRebuilt(this.projection.name, documents);
   }
+}
+
+/**
+ * `foldDocument` for a document only this fold holds (nobody reads it before it is
+ * inserted): the projection gets the held fields themselves (it is pure), and the versions
+ * are advanced in the held `_applied`, instead of copying the document twice per batch
+ * (a rest copy without the bookkeeping, then a spread with it), which a CPU profile of the
+ * MongoDB-wire rebuild put at about a tenth of its process's time. Same result.
+ */
+function foldHeld(projection: Projection<any>, id: string, held: StoredDocument | undefined, events: readonly ProjectedEvent[]): StoredDocument | null {
+  const folded = foldEvents(projection, held && !held._deleted ? fieldsOf(held) : null, held !== undefined, held?._applied, events);
+  if (!folded) return null;
+  const _applied = held ? Object.assign(held._applied, folded.applied) : folded.applied;
+  const _rev = (held?._rev ?? 0) + 1;
+  if (folded.state === null) return { _id: id, _applied, _rev, _deleted: true };
+  const document: Record<string, unknown> = {};
+  for (const key of Object.keys(folded.state)) if (key !== '_applied' && key !== '_rev' && key !== '_deleted') document[key] = folded.state[key];
+  document._id = id;
+  document._applied = _applied;
+  document._rev = _rev;
+  return document as StoredDocument;
+}
+
+/** A held document's fields and `_id`, without the bookkeeping: a shallow view, the values shared. */
+function fieldsOf(held: StoredDocument): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(held)) if (key !== '_applied' && key !== '_rev' && key !== '_deleted') fields[key] = held[key];
+  return fields;
 }
 
 function positiveInteger(name: string, value: number): number {

@@ -3,20 +3,52 @@ import type * as Mingo from 'mingo';
 import { foldEvents, groupByDocument, liveFilter, stableSort, StoredDocument } from '../fold';
 import { ProjectedEvent, Projection, QueryOptions, ReadModelStore } from '../read-model-store.port';
 
+/** Options of the in-memory store. */
+export interface InMemoryReadModelStoreOptions {
+  /**
+   * Documents per collection kept as live objects, the most recently written (default
+   * 100 000); the others are kept as their JSON text and parsed when read or folded. At
+   * least 1. A bound, not a cache size to tune for correctness: every document reads the
+   * same either way (see the class).
+   */
+  liveDocuments?: number;
+}
+
+const DEFAULT_LIVE_DOCUMENTS = 100_000;
+
 /**
  * Read models held in process memory, queried with `mingo` (MongoDB's filter language),
  * for the all-in-one mode where read models are rebuilt from the event store at start.
  * Same idempotency and tombstone rules as the MongoDB adapter (see `fold.ts`).
- * Documents are copied on the way out (query results), so readers never share state with
- * the store. On the way in `evolve` gets the stored document itself (its fields without
- * the bookkeeping), relying on the port's rule that a projection is pure, and what it
- * returns is stored as it is; so events handed to `apply` must not change afterwards,
- * since the stored documents may hold parts of them.
+ *
+ * Each collection keeps its `liveDocuments` most recently written documents as live
+ * objects and every other one as one JSON string (bookkeeping included), parsed when it is
+ * read or folded again. A string is one object the garbage collector marks without
+ * looking inside, where a live document is dozens it must trace: a rebuild of 1 000 000
+ * events kept ~1.5 GB of documents live and spent most of its time in GC
+ * (docs/benchmarks.md, "Documents the GC does not trace"). Documents are therefore JSON:
+ * what a query returns is what a JSON round trip of the stored document gives, whether it
+ * is live or not (a `Date` reads as its ISO string, `undefined` fields are left out, as in
+ * the SQL stores); a projection that keeps JSON values (ISO strings, not `Date`s) sees the
+ * same in `evolve` either way.
+ *
+ * Documents are copied on the way out (a parsed string is a fresh copy; a live document is
+ * copied), so readers never share state with the store. On the way in `evolve` gets the
+ * stored document itself (its fields without the bookkeeping), relying on the port's rule
+ * that a projection is pure, and what it returns is stored as it is; so events handed to
+ * `apply` must not change afterwards, since the stored documents may hold parts of them.
  */
 export class InMemoryReadModelStore implements ReadModelStore {
   private readonly collections = new Map<string, Collection>();
   private readonly checkpoints = new Map<string, string>();
+  private readonly liveDocuments: number;
   private closed = false;
+
+  constructor(options: InMemoryReadModelStoreOptions = {}) {
+    const live = options.liveDocuments ?? DEFAULT_LIVE_DOCUMENTS;
+    if (!Number.isInteger(live) || live < 1) throw new RangeError(`liveDocuments must be a positive integer, got ${live}`);
+    this.liveDocuments = live;
+  }
 
   async apply<Doc extends object>(projection: Projection<Doc>, events: readonly ProjectedEvent[]): Promise<void> {
     this.assertOpen();
@@ -27,7 +59,8 @@ export class InMemoryReadModelStore implements ReadModelStore {
     // batch unapplied, as in the MongoDB adapter, and the caller can simply retry it.
     const next: Array<{ stored: StoredDocument | undefined; advanced: Record<string, number>; document: StoredDocument }> = [];
     for (const [id, group] of groups) {
-      const stored = collection.documents.get(id);
+      // A document kept as text is parsed here: the parse is the store's private copy.
+      const stored = collection.get(id);
       // The projection gets the stored fields themselves, not a deep copy: `evolve` is pure
       // (it returns a new document and never changes the one it receives), and a copy per
       // event made the cost of an event grow with its document (a client's trust ledger
@@ -40,11 +73,12 @@ export class InMemoryReadModelStore implements ReadModelStore {
       next.push({ stored, advanced: folded.applied, document });
     }
     for (const { stored, advanced, document } of next) {
-      // `_applied` is the store's own object, never handed out: advanced in place.
+      // `_applied` is the store's own object (or its parsed copy), never handed out: advanced in place.
       if (stored) document._applied = Object.assign(stored._applied, advanced);
-      collection.documents.set(document._id, document);
+      collection.put(document);
       collection.reindex(stored, document);
     }
+    collection.keepLive(this.liveDocuments);
   }
 
   async find<Doc = Record<string, any>>(
@@ -53,15 +87,18 @@ export class InMemoryReadModelStore implements ReadModelStore {
     options: QueryOptions = {},
   ): Promise<Doc[]> {
     this.assertOpen();
+    const stored = this.collections.get(collection);
     if (isSingleIdFilter(filter)) {
       // The common lookup by id: one map read, not a query over a copy of the collection.
-      const stored = this.collections.get(collection)?.documents.get(filter._id);
-      return stored && !stored._deleted && !options.skip && options.limit !== 0 ? [publicCopy(stored) as Doc] : [];
+      const found = stored?.publicDocument(filter._id);
+      return found && !options.skip && options.limit !== 0 ? [found as Doc] : [];
     }
-    let cursor = mingo().find<StoredDocument>(this.candidates(collection, filter), liveFilter(filter)).sort(stableSort(options.sort));
+    if (!stored) return [];
+    const candidates = stored.candidates(filter);
+    let cursor = mingo().find<StoredDocument>(candidates.documents, liveFilter(filter)).sort(stableSort(options.sort));
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
-    return cursor.all().map((document) => publicCopy(document) as Doc);
+    return cursor.all().map((document) => (candidates.parsed.has(document) ? withoutBookkeeping(document) : publicCopy(document)) as Doc);
   }
 
   async findOne<Doc = Record<string, any>>(collection: string, filter: Record<string, unknown>): Promise<Doc | null> {
@@ -71,7 +108,11 @@ export class InMemoryReadModelStore implements ReadModelStore {
 
   async count(collection: string, filter?: Record<string, unknown>): Promise<number> {
     this.assertOpen();
-    return mingo().find(this.candidates(collection, filter), liveFilter(filter)).all().length;
+    const stored = this.collections.get(collection);
+    if (!stored) return 0;
+    // Counting everything needs no document read: the collection knows its tombstones.
+    if (filter === undefined || Object.keys(filter).length === 0) return stored.liveCount;
+    return mingo().find(stored.candidates(filter).documents, liveFilter(filter)).all().length;
   }
 
   async reset(collection: string): Promise<void> {
@@ -107,14 +148,6 @@ export class InMemoryReadModelStore implements ReadModelStore {
     return collection;
   }
 
-  /** The documents that may match `filter`: a superset of the matches, which the query then filters. */
-  private candidates(name: string, filter: Record<string, unknown> | undefined): StoredDocument[] {
-    const collection = this.collections.get(name);
-    if (!collection) return [];
-    const equality = filter && indexableEquality(filter);
-    return equality ? collection.withValue(equality.field, equality.value) : [...collection.documents.values()];
-  }
-
   private assertOpen(): void {
     if (this.closed) throw new Error('read-model store is closed');
   }
@@ -124,25 +157,91 @@ export class InMemoryReadModelStore implements ReadModelStore {
 type IndexedValue = string | number | boolean;
 
 /**
- * One collection: its documents by id, and equality indexes (field -> value -> ids) made
- * on the first query that filters on a field by a plain value, kept up to date by every
- * write after that. An account's history, say, then reads that account's entries, not
- * every account's.
+ * One collection: its documents by id, each a live object (the `live` most recently
+ * written, in `recent`, least recent first) or its JSON text; and equality indexes
+ * (field -> value -> ids) made on the first query that filters on a field by a plain value,
+ * kept up to date by every write after that. An account's history, say, then reads that
+ * account's entries, not every account's.
  */
 class Collection {
-  readonly documents = new Map<string, StoredDocument>();
+  private readonly documents = new Map<string, StoredDocument | Buffer>();
+  /** Ids of the documents held live, least recently written first (a Set keeps insertion order). */
+  private readonly recent = new Set<string>();
+  /** Ids of tombstones, so that counting the live documents reads none of them. */
+  private readonly tombstones = new Set<string>();
   private readonly indexes = new Map<string, Map<IndexedValue, Set<string>>>();
 
-  withValue(field: string, value: IndexedValue): StoredDocument[] {
+  get liveCount(): number {
+    return this.documents.size - this.tombstones.size;
+  }
+
+  /** The stored document: the live object itself, or a fresh parse of its text. */
+  get(id: string): StoredDocument | undefined {
+    const held = this.documents.get(id);
+    return held !== undefined && isText(held) ? parseText(held) : held;
+  }
+
+  /** The document as a query returns it (a private copy), or undefined when absent or deleted. */
+  publicDocument(id: string): Record<string, unknown> | undefined {
+    if (this.tombstones.has(id)) return undefined;
+    const held = this.documents.get(id);
+    if (held === undefined) return undefined;
+    return isText(held) ? withoutBookkeeping(parseText(held)) : publicCopy(held);
+  }
+
+  /** Stores `document` live, as the most recently written. */
+  put(document: StoredDocument): void {
+    const id = document._id;
+    this.documents.set(id, document);
+    this.recent.delete(id);
+    this.recent.add(id);
+    if (document._deleted) this.tombstones.add(id);
+    else this.tombstones.delete(id);
+  }
+
+  /** Turns the least recently written live documents into text until at most `live` are left. */
+  keepLive(live: number): void {
+    let excess = this.recent.size - live;
+    if (excess <= 0) return;
+    for (const id of this.recent) {
+      if (excess-- <= 0) break;
+      this.recent.delete(id);
+      const document = this.documents.get(id) as StoredDocument;
+      const text = toJsonText(document);
+      // A document JSON cannot hold (a BigInt in it) stays live, as the most recent.
+      if (text === undefined) this.recent.add(id);
+      else this.documents.set(id, Buffer.from(text));
+    }
+  }
+
+  /**
+   * The documents that may match `filter` (a superset of the matches, which the query then
+   * filters), and which of them are parsed copies, fresh, which a query may hand out as
+   * they are (the live ones it must copy).
+   */
+  candidates(filter: Record<string, unknown> | undefined): { documents: StoredDocument[]; parsed: Set<StoredDocument> } {
+    const equality = filter && indexableEquality(filter);
+    const parsed = new Set<StoredDocument>();
+    const documents: StoredDocument[] = [];
+    const add = (held: StoredDocument | Buffer): void => {
+      if (!isText(held)) return void documents.push(held);
+      const document = parseText(held);
+      parsed.add(document);
+      documents.push(document);
+    };
+    if (equality) for (const id of this.withValue(equality.field, equality.value)) add(this.documents.get(id)!);
+    else for (const held of this.documents.values()) add(held);
+    return { documents, parsed };
+  }
+
+  private withValue(field: string, value: IndexedValue): Iterable<string> {
     let index = this.indexes.get(field);
     if (!index) {
       index = new Map();
-      for (const document of this.documents.values()) addToIndex(index, field, document);
+      for (const id of this.documents.keys()) addToIndex(index, field, this.get(id)!);
       this.indexes.set(field, index);
     }
-    const found: StoredDocument[] = [];
-    for (const id of index.get(value) ?? []) found.push(this.documents.get(id)!);
-    return found;
+    return index.get(value) ?? [];
   }
 
   reindex(before: StoredDocument | undefined, after: StoredDocument): void {
@@ -190,17 +289,25 @@ function indexableEquality(filter: Record<string, unknown>): { field: string; va
 }
 
 /**
- * The document as queries and projections see it: its fields and `_id`, without the
- * bookkeeping, deep-copied so callers never share state with the store.
+ * The document as queries see it: its fields and `_id`, without the bookkeeping, copied so
+ * callers never share state with the store, and as a JSON round trip gives it, so a live
+ * document reads exactly as it will once kept as text.
  */
 function publicCopy(stored: StoredDocument): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(stored)) {
     if (key === '_applied' || key === '_rev' || key === '_deleted') continue;
-    const value = stored[key];
-    copy[key] = value === null || typeof value !== 'object' ? value : copyDocument(value);
+    const value = jsonCopy(stored[key]);
+    if (value !== undefined) copy[key] = value;
   }
   return copy;
+}
+
+/** A parsed document (a private copy already) as queries see it: without the bookkeeping. */
+function withoutBookkeeping(parsed: StoredDocument): Record<string, unknown> {
+  const document: Record<string, unknown> = {};
+  for (const key of Object.keys(parsed)) if (key !== '_applied' && key !== '_rev' && key !== '_deleted') document[key] = parsed[key];
+  return document;
 }
 
 /** The stored document's own fields and `_id`, without the bookkeeping: a shallow view, the values shared. */
@@ -233,19 +340,64 @@ function storedCopy(state: Record<string, unknown>, id: string, applied: Record<
 }
 
 /**
- * A deep copy of a stored value. Documents hold what a MongoDB-wire server stores:
- * plain objects, arrays, dates and primitives; anything else is copied by
- * `structuredClone`. Several times faster than `structuredClone` for the whole document,
- * which dominated an `apply` of one event.
+ * What `JSON.parse(JSON.stringify(value))` gives (`undefined`: a field JSON leaves out),
+ * without the text in between: several times faster for the plain objects, arrays and
+ * primitives documents hold. A `BigInt`, which JSON refuses, is kept as it is (a document
+ * holding one is never turned into text, see `keepLive`).
  */
-function copyDocument<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(copyDocument) as T;
-  if (value instanceof Date) return new Date(value.getTime()) as T;
-  if (Object.getPrototypeOf(value) !== Object.prototype) return structuredClone(value);
+function jsonCopy(value: unknown): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+    case 'bigint':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value + 0 : null;
+    case 'object':
+      break;
+    default:
+      return undefined;
+  }
+  if (value === null) return null;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return jsonCopy((value as { toJSON(key: string): unknown }).toJSON(''));
+  if (Array.isArray(value)) {
+    const copy = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) copy[i] = jsonCopy(value[i]) ?? null;
+    return copy;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return otherObjectCopy(value);
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) copy[key] = copyDocument((value as Record<string, unknown>)[key]);
-  return copy as T;
+  for (const key of Object.keys(value)) {
+    const field = jsonCopy((value as Record<string, unknown>)[key]);
+    if (field !== undefined) copy[key] = field;
+  }
+  return copy;
+}
+
+/** Any other object (a `Map`, a class instance): as JSON gives it, or a structured clone when JSON refuses it (a `BigInt` inside). */
+function otherObjectCopy(value: object): unknown {
+  const text = toJsonText(value);
+  return text === undefined ? structuredClone(value) : (JSON.parse(text) as unknown);
+}
+
+/** Whether a held document is kept as text (its JSON, UTF-8). */
+function isText(held: StoredDocument | Buffer): held is Buffer {
+  return held instanceof Buffer;
+}
+
+/** A document kept as text: a fresh object, the store's private copy. */
+function parseText(text: Buffer): StoredDocument {
+  return JSON.parse(text.toString()) as StoredDocument;
+}
+
+/** The document as JSON text, or undefined when JSON cannot hold it (a `BigInt` in it). */
+function toJsonText(document: object): string | undefined {
+  try {
+    return JSON.stringify(document);
+  } catch {
+    return undefined;
+  }
 }
 
 function isSingleIdFilter(filter: Record<string, unknown> | undefined): filter is { _id: string } {
@@ -253,8 +405,8 @@ function isSingleIdFilter(filter: Record<string, unknown> | undefined): filter i
 }
 
 /** The in-memory read-model store: empty at creation, gone when the process ends. */
-export function createInMemoryReadModelStore(): ReadModelStore {
-  return new InMemoryReadModelStore();
+export function createInMemoryReadModelStore(options: InMemoryReadModelStoreOptions = {}): ReadModelStore {
+  return new InMemoryReadModelStore(options);
 }
 
 const requireHere = createRequire(__filename);
