@@ -267,7 +267,7 @@ export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshot
     const rows = await this.driver.query<DigestRow>(readStreamDigestsStatement(this.names, streamId, wholeFromVersion));
     const read: StreamDigestRead = { digests: new Array<string>(rows.length), versions: new Array<number>(rows.length), events: [] };
     rows.forEach((row, index) => {
-      read.digests[index] = row.digest;
+      read.digests[index] = sha256Hex(row.content);
       read.versions[index] = Number(row.version);
       if (row.stream_id !== null) read.events.push(toRecordedEvent(row as EventRow));
     });
@@ -475,6 +475,11 @@ function fingerprintOfContents(contents: string, events: number): string | undef
   const texts = contents.split(CONTENT_SEPARATOR);
   if (texts.length !== events) return undefined;
   const fingerprint = createHash('sha256');
-  for (const text of texts) fingerprint.update(createHash('sha256').update(text, 'utf8').digest('hex'));
+  for (const text of texts) fingerprint.update(sha256Hex(text));
   return fingerprint.digest('hex');
+}
+
+/** SHA-256 (hex) of a text's UTF-8: a row's content digest, as `CONTENT_DIGEST` computes it in the database. */
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }

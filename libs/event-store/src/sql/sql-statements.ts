@@ -376,7 +376,8 @@ export function readStreamStatement(
 }
 
 export interface DigestRow extends Omit<EventRow, 'global_position' | 'stream_id' | 'type' | 'data' | 'metadata'> {
-  digest: string;
+  /** The row's content text (`CONTENT_TEXT`): its digest is the SHA-256 of it, computed by the caller. */
+  content: string;
   global_position: string | bigint | null;
   stream_id: string | null;
   type: string | null;
@@ -398,15 +399,17 @@ const CONTENT_DIGEST = `encode(sha256(convert_to(${CONTENT_TEXT}, 'UTF8')), 'hex
 export const CONTENT_SEPARATOR = '\x1e';
 
 /**
- * Every event's content digest, and the events whole from `$2` on. The digest is over the
- * database's own text of the row's type, data and metadata (`jsonb` prints one value one
- * way), so an unchanged row gives the same digest and any change gives another.
+ * Every event's content text, whose SHA-256 is its content digest, and the events whole
+ * from `$2` on. The text is the database's own of the row's type, data and metadata (`jsonb`
+ * prints one value one way), so an unchanged row gives the same digest and any change gives
+ * another. The caller hashes it: SHA-256 in PGlite's WebAssembly cost more than sending the
+ * text (`CONTENT_DIGEST` is the same digest computed by the database).
  */
 export function readStreamDigestsStatement(names: SqlNames, streamId: string, wholeFromVersion: number): Statement {
   return {
-    name: `es_read_stream_digests_${names.schema}`,
+    name: `es_read_stream_contents_each_${names.schema}`,
     text: `SELECT version,
-        ${CONTENT_DIGEST} AS digest,
+        ${CONTENT_TEXT} AS content,
         CASE WHEN version >= $2::int THEN global_position END AS global_position,
         CASE WHEN version >= $2::int THEN stream_id END AS stream_id,
         CASE WHEN version >= $2::int THEN type END AS type,
