@@ -403,7 +403,8 @@ export const CONTENT_SEPARATOR = '\x1e';
  * from `$2` on. The text is the database's own of the row's type, data and metadata (`jsonb`
  * prints one value one way), so an unchanged row gives the same digest and any change gives
  * another. The caller hashes it: SHA-256 in PGlite's WebAssembly cost more than sending the
- * text (`CONTENT_DIGEST` is the same digest computed by the database).
+ * text and hashing it in the process (`CONTENT_DIGEST` is the same digest computed by the
+ * database).
  */
 export function readStreamDigestsStatement(names: SqlNames, streamId: string, wholeFromVersion: number): Statement {
   return {
@@ -442,8 +443,8 @@ export interface ContentsRow {
  * Per stream among `$1` that holds events: their number, first and last versions, and
  * every row's content text (`CONTENT_TEXT`) in version order, joined by `CONTENT_SEPARATOR`:
  * what `readStreamFingerprintsStatement` hashes, for the caller to hash itself. The
- * database only renders the rows; SHA-256 in PGlite's WebAssembly cost more than that
- * rendering, and more than hashing the same text in the process.
+ * database only renders the rows: SHA-256 in PGlite's WebAssembly costs several times
+ * what Node's does on the same text.
  */
 export function readStreamContentsStatement(names: SqlNames, streamIds: readonly string[]): Statement {
   return {
