@@ -24,9 +24,10 @@
  *   BENCH_BEFORE_ROOT     see above
  *   BENCH_NODE_ARGS       extra node options for the all-in-one processes (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`)
  *   BENCH_ENDPOINTS       which endpoints, comma-separated (default `history,integrity`), e.g. one alone to profile it
- *   BENCH_CHANGED_REQUESTS  then this many history requests per version right after the account changed (default 20, 0 for none;
- *                         each after one more contact attempt, once reporting's timeline shows it): the answer cannot
- *                         come from anything remembered of the account
+ *   BENCH_CHANGED_REQUESTS  then this many requests per endpoint and version right after the account changed (default 20,
+ *                         0 for none; each after one more contact attempt, once reporting's timeline shows it): the
+ *                         answer cannot be the one remembered of the account (the history reads the new entries, the
+ *                         integrity check the streams that grew)
  *
  * Besides wall-time percentiles it prints the all-in-one's CPU time per call (its user +
  * system time from /proc around each request, so it includes whatever else the process
@@ -97,12 +98,15 @@ async function main(): Promise<void> {
     const timed = await timeInTurn(targets, ENDPOINTS, REQUESTS, (target, endpoint) =>
       timedWithCpu(target, endpoint, () => timedGet(target, `/audit/accounts/${target.accountId}/${endpoint}`)),
     );
-    // The history right after the account changed: one more contact attempt, and once
-    // reporting's timeline lists it, the history (nothing remembered of the account fits).
-    const changed = CHANGED_REQUESTS > 0 && ENDPOINTS.includes('history')
-      ? await timeInTurn(targets, ['history after a change'] as const, CHANGED_REQUESTS, async (target, endpoint) => {
+    // Each endpoint right after the account changed: one more contact attempt, and once
+    // reporting's timeline lists it, the endpoint (its answer of before no longer fits: the
+    // history must read the new entries, the check the grown streams).
+    const afterChange = ENDPOINTS.map((endpoint) => [`${endpoint} after a change`, endpoint] as const);
+    const changed = CHANGED_REQUESTS > 0
+      ? await timeInTurn(targets, afterChange.map(([name]) => name), CHANGED_REQUESTS, async (target, name) => {
           await addContact(target);
-          return timedWithCpu(target, endpoint, () => timedGet(target, `/audit/accounts/${target.accountId}/history`));
+          const endpoint = afterChange.find(([known]) => known === name)![1];
+          return timedWithCpu(target, name, () => timedGet(target, `/audit/accounts/${target.accountId}/${endpoint}`));
         })
       : [];
     console.log(`node ${process.version}, ${new Date().toISOString()}; load average ${load()}`);

@@ -141,8 +141,9 @@ export interface StreamDigestRead {
  * What a stream holds, in one digest: its number of events, their first and last
  * versions, and the SHA-256 (hex) of their content digests (as `StreamDigestRead.digests`,
  * hex, concatenated in version order). A check that remembers a stream's digests compares
- * this one value instead of reading every digest back, and the database still hashes
- * every row to make it.
+ * this one value instead of reading every digest back; every row is still read and
+ * hashed to make it (the SQL stores have the database render each row's text and hash it
+ * in the process).
  */
 export interface StreamFingerprint {
   streamId: string;

@@ -188,21 +188,7 @@ export class ReportingQueries {
    */
   async accountHistory(accountId: string): Promise<HistoryEntry[]> {
     const documents = await this.auditEntriesOf(accountId);
-    const byTime = documents.map((document): HistoryEntry => ({
-      service: document.service,
-      streamId: document.streamId,
-      version: document.version,
-      type: document.type,
-      data: JSON.parse(document.dataJson) as Record<string, unknown>,
-      eventId: document.metadata.eventId,
-      actor: { role: document.metadata.principal.role, id: document.metadata.principal.id },
-      occurredAt: document.metadata.occurredAt,
-      recordedAt: document.metadata.occurredAt,
-      effectiveAt: document.metadata.effectiveAt ?? document.metadata.occurredAt,
-      correlationId: document.metadata.correlationId,
-      causationId: document.metadata.causationId,
-    }));
-    return inCausalOrder(byTime);
+    return inCausalOrder(documents.map(historyEntryOf));
   }
 
   /** How many audit entries the account has: as many as `accountHistory` lists. */
@@ -256,16 +242,43 @@ export class ReportingQueries {
    * Sorted here, not by the store: an SQL store sorts a JSON document's fields by
    * extracting each of them per row, which cost more than the read itself.
    */
-  private async auditEntriesOf(accountId: string): Promise<Array<AuditEntryDocument & { _id: string }>> {
-    const documents = await this.store.find<AuditEntryDocument & { _id: string }>(AUDIT_TRAIL, { accountId });
-    return documents.sort(
-      (a, b) => textOrder(a.occurredAt, b.occurredAt) || a.serviceRank - b.serviceRank || textOrder(a.streamId, b.streamId) || a.version - b.version || textOrder(a._id, b._id),
-    );
+  private async auditEntriesOf(accountId: string): Promise<StoredAuditEntry[]> {
+    const documents = await this.store.find<StoredAuditEntry>(AUDIT_TRAIL, { accountId });
+    return documents.sort(inHistoryTimeOrder);
   }
 
   async accountTimeline(accountId: string): Promise<TimelineEntry[]> {
     return (await this.accountHistory(accountId)).map(({ data: _data, ...entry }) => entry);
   }
+}
+
+/** An audit entry as the store gives it back, with its id. */
+export type StoredAuditEntry = AuditEntryDocument & { _id: string };
+
+/** What an audit entry's place in the time order depends on. */
+export type HistoryTimeKey = Pick<StoredAuditEntry, 'occurredAt' | 'serviceRank' | 'streamId' | 'version' | '_id'>;
+
+/** The order a history starts from, before causes are put before effects: time, then service, stream and version (ids break ties). */
+export function inHistoryTimeOrder(a: HistoryTimeKey, b: HistoryTimeKey): number {
+  return textOrder(a.occurredAt, b.occurredAt) || a.serviceRank - b.serviceRank || textOrder(a.streamId, b.streamId) || a.version - b.version || textOrder(a._id, b._id);
+}
+
+/** One audit entry as the history lists it. */
+export function historyEntryOf(document: AuditEntryDocument): HistoryEntry {
+  return {
+    service: document.service,
+    streamId: document.streamId,
+    version: document.version,
+    type: document.type,
+    data: JSON.parse(document.dataJson) as Record<string, unknown>,
+    eventId: document.metadata.eventId,
+    actor: { role: document.metadata.principal.role, id: document.metadata.principal.id },
+    occurredAt: document.metadata.occurredAt,
+    recordedAt: document.metadata.occurredAt,
+    effectiveAt: document.metadata.effectiveAt ?? document.metadata.occurredAt,
+    correlationId: document.metadata.correlationId,
+    causationId: document.metadata.causationId,
+  };
 }
 
 /** A stored (or folded) summary as the report shows it. */

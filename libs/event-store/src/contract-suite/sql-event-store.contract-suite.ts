@@ -155,6 +155,22 @@ export function sqlEventStoreContract(adapterName: string, factory: SqlStoreFact
       expect((await byStream()).get('ledger-1')).toMatchObject({ events: 2, firstVersion: 1, lastVersion: 2 });
     });
 
+    it('fingerprints text as the database digests it: any characters in the data, and a type holding the separator of the rows it reads', async () => {
+      const store = await aStore();
+      const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+      const odd = { note: 'ünïcode 😀 "quoted"\n\u001e\ttab', 'odd.key': ['\\', 'back\\slash'], n: 1.5 };
+      await store.appendToStream('ledger-1', [anEvent('A', odd), anEvent('B', { n: 2 })], { expectedVersion: 'no_stream' });
+      await store.appendToStream('ledger-2', [anEvent('Odd\u001eType'), anEvent('C', odd)], { expectedVersion: 'no_stream' });
+      const expected = async (streamId: string) => sha256((await store.readStreamDigests(streamId, 0)).digests.join(''));
+
+      const ledger1 = { streamId: 'ledger-1', events: 2, firstVersion: 0, lastVersion: 1, fingerprint: await expected('ledger-1') };
+      const ledger2 = { streamId: 'ledger-2', events: 2, firstVersion: 0, lastVersion: 1, fingerprint: await expected('ledger-2') };
+      expect(await store.readStreamFingerprints(['ledger-1'])).toEqual([ledger1]);
+      expect(await store.readStreamFingerprints(['ledger-2'])).toEqual([ledger2]);
+      const both = await store.readStreamFingerprints(['ledger-2', 'ledger-1']);
+      expect(both.sort((a, b) => a.streamId.localeCompare(b.streamId))).toEqual([ledger1, ledger2]);
+    });
+
     it('lets concurrent appends with any to one stream all succeed, one after another, in one unbroken chain', async () => {
       const store = await aStore();
       await store.appendToStream('ledger-1', [anEvent('Opened')], { expectedVersion: 'no_stream' });

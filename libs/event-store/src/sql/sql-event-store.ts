@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AppendResult, EventToAppend, ExpectedVersion, RecordedEvent, WrongExpectedVersionError } from '@lib/es-core';
 import { validateEventsToAppend, validateStreamAppends } from '../append-validation';
 import { DuplicateEventIdError } from '../errors';
@@ -40,6 +41,9 @@ import {
   readAllStatement,
   readStreamDigestsStatement,
   readStreamFingerprintsStatement,
+  readStreamContentsStatement,
+  ContentsRow,
+  CONTENT_SEPARATOR,
   FingerprintRow,
   readStreamStatement,
   DigestRow,
@@ -263,16 +267,35 @@ export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshot
     const rows = await this.driver.query<DigestRow>(readStreamDigestsStatement(this.names, streamId, wholeFromVersion));
     const read: StreamDigestRead = { digests: new Array<string>(rows.length), versions: new Array<number>(rows.length), events: [] };
     rows.forEach((row, index) => {
-      read.digests[index] = row.digest;
+      read.digests[index] = sha256Hex(row.content);
       read.versions[index] = Number(row.version);
       if (row.stream_id !== null) read.events.push(toRecordedEvent(row as EventRow));
     });
     return read;
   }
 
+  /**
+   * The database renders every row (one statement, one snapshot) and the process hashes
+   * the texts: the same fingerprints as `readStreamFingerprintsStatement` computes, for
+   * less CPU on PGlite (about 15% of the statement's), whose SHA-256 runs in WebAssembly
+   * several times slower than Node's. Should a stream's
+   * texts not split into its events (a `type` holding the separator), the database hashes
+   * them all instead, in one statement as before.
+   */
   async readStreamFingerprints(streamIds: readonly string[]): Promise<StreamFingerprint[]> {
     this.assertOpen();
     if (streamIds.length === 0) return [];
+    const rows = await this.driver.query<ContentsRow>(readStreamContentsStatement(this.names, streamIds));
+    const fingerprints: StreamFingerprint[] = [];
+    for (const row of rows) {
+      const fingerprint = fingerprintOfContents(row.contents, Number(row.events));
+      if (fingerprint === undefined) return this.readStreamFingerprintsHashedByDatabase(streamIds);
+      fingerprints.push({ streamId: row.stream_id, events: Number(row.events), firstVersion: Number(row.first_version), lastVersion: Number(row.last_version), fingerprint });
+    }
+    return fingerprints;
+  }
+
+  private async readStreamFingerprintsHashedByDatabase(streamIds: readonly string[]): Promise<StreamFingerprint[]> {
     const rows = await this.driver.query<FingerprintRow>(readStreamFingerprintsStatement(this.names, streamIds));
     return rows.map((row) => ({ streamId: row.stream_id, events: Number(row.events), firstVersion: Number(row.first_version), lastVersion: Number(row.last_version), fingerprint: row.fingerprint }));
   }
@@ -443,4 +466,21 @@ export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshot
   protected assertOpen(): void {
     if (this.closed) throw new Error(`event store (schema ${this.names.schema}) is closed`);
   }
+}
+
+/**
+ * SHA-256 (hex) of the rows' content digests, concatenated in version order, from their
+ * texts joined by `CONTENT_SEPARATOR`; undefined when the parts do not number `events`.
+ */
+function fingerprintOfContents(contents: string, events: number): string | undefined {
+  const texts = contents.split(CONTENT_SEPARATOR);
+  if (texts.length !== events) return undefined;
+  const fingerprint = createHash('sha256');
+  for (const text of texts) fingerprint.update(sha256Hex(text));
+  return fingerprint.digest('hex');
+}
+
+/** SHA-256 (hex) of a text's UTF-8: a row's content digest, as `CONTENT_DIGEST` computes it in the database. */
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }

@@ -395,7 +395,8 @@ export function readStreamStatement(
 }
 
 export interface DigestRow extends Omit<EventRow, 'global_position' | 'stream_id' | 'type' | 'data' | 'metadata'> {
-  digest: string;
+  /** The row's content text (`CONTENT_TEXT`): its digest is the SHA-256 of it, computed by the caller. */
+  content: string;
   global_position: string | bigint | null;
   stream_id: string | null;
   type: string | null;
@@ -403,19 +404,32 @@ export interface DigestRow extends Omit<EventRow, 'global_position' | 'stream_id
   metadata: Json | null;
 }
 
+/** The database's own text of an event row's type, data and metadata: what its content digest is the SHA-256 of (UTF-8). */
+const CONTENT_TEXT = `type || E'\\n' || data::text || E'\\n' || metadata::text`;
+
 /** An event row's content digest (hex): SHA-256 of the database's own text of its type, data and metadata. */
-const CONTENT_DIGEST = `encode(sha256(convert_to(type || E'\\n' || data::text || E'\\n' || metadata::text, 'UTF8')), 'hex')`;
+const CONTENT_DIGEST = `encode(sha256(convert_to(${CONTENT_TEXT}, 'UTF8')), 'hex')`;
 
 /**
- * Every event's content digest, and the events whole from `$2` on. The digest is over the
- * database's own text of the row's type, data and metadata (`jsonb` prints one value one
- * way), so an unchanged row gives the same digest and any change gives another.
+ * Separates the rows' texts in `readStreamContentsStatement`. `jsonb` text never holds a
+ * raw control character (JSON escapes them), so only a `type` holding it could make the
+ * split come out wrong, and then the parts no longer number the stream's events.
+ */
+export const CONTENT_SEPARATOR = '\x1e';
+
+/**
+ * Every event's content text, whose SHA-256 is its content digest, and the events whole
+ * from `$2` on. The text is the database's own of the row's type, data and metadata (`jsonb`
+ * prints one value one way), so an unchanged row gives the same digest and any change gives
+ * another. The caller hashes it: SHA-256 in PGlite's WebAssembly cost more than sending the
+ * text and hashing it in the process (`CONTENT_DIGEST` is the same digest computed by the
+ * database).
  */
 export function readStreamDigestsStatement(names: SqlNames, streamId: string, wholeFromVersion: number): Statement {
   return {
-    name: `es_read_stream_digests_${names.schema}`,
+    name: `es_read_stream_contents_each_${names.schema}`,
     text: `SELECT version,
-        ${CONTENT_DIGEST} AS digest,
+        ${CONTENT_TEXT} AS content,
         CASE WHEN version >= $2::int THEN global_position END AS global_position,
         CASE WHEN version >= $2::int THEN stream_id END AS stream_id,
         CASE WHEN version >= $2::int THEN type END AS type,
@@ -436,10 +450,39 @@ export interface FingerprintRow {
   fingerprint: string;
 }
 
+export interface ContentsRow {
+  stream_id: string;
+  events: number;
+  first_version: number;
+  last_version: number;
+  contents: string;
+}
+
+/**
+ * Per stream among `$1` that holds events: their number, first and last versions, and
+ * every row's content text (`CONTENT_TEXT`) in version order, joined by `CONTENT_SEPARATOR`:
+ * what `readStreamFingerprintsStatement` hashes, for the caller to hash itself. The
+ * database only renders the rows: SHA-256 in PGlite's WebAssembly costs several times
+ * what Node's does on the same text.
+ */
+export function readStreamContentsStatement(names: SqlNames, streamIds: readonly string[]): Statement {
+  return {
+    name: `es_read_stream_contents_${names.schema}`,
+    text: `SELECT stream_id, count(*)::int AS events, min(version)::int AS first_version, max(version)::int AS last_version,
+        string_agg(${CONTENT_TEXT}, E'\\x1e' ORDER BY version) AS contents
+      FROM ${names.events}
+      WHERE stream_id = ANY(${textArray('$1')})
+      GROUP BY stream_id`,
+    values: [JSON.stringify(streamIds)],
+  };
+}
+
 /**
  * Per stream among `$1` that holds events: their number, first and last versions, and the
  * SHA-256 of their content digests (`CONTENT_DIGEST`, hex) concatenated in version order.
  * Every row is hashed, as for `readStreamDigestsStatement`; only one row per stream comes back.
+ * (`readStreamFingerprints` hashes in the process instead, `readStreamContentsStatement`,
+ * and uses this only for streams whose texts cannot be told apart there.)
  */
 export function readStreamFingerprintsStatement(names: SqlNames, streamIds: readonly string[]): Statement {
   return {

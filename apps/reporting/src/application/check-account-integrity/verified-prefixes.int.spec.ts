@@ -127,6 +127,25 @@ describe('verified prefixes of the integrity check (PGlite)', () => {
     });
   });
 
+  it('after a restart (nothing remembered), and after a row is changed back and forth under a remembered prefix, answers as a whole check does', async () => {
+    const [ledger, contact] = [`ledger-${randomUUID()}`, `contact-${randomUUID()}`];
+    await append(ledger, 0, 5);
+    await append(contact, 0, 3);
+    const before = new VerifiedPrefixes();
+    const intact = await before.verifyAll(store, [ledger, contact]);
+    const tampered = (await store.readStream(ledger))[4];
+    await tamper(ledger, 4, '5');
+    const broken = { streamId: ledger, events: 5, integrity: { ok: false, streamId: ledger, checked: 4, brokenAt: { version: 4, eventId: tampered.metadata.eventId, reason: 'content does not match its hash' } } };
+    // The process that remembered the prefix, and one started afresh, both find it.
+    expect(await before.verifyAll(store, [ledger, contact])).toEqual([broken, intact[1]]);
+    expect(await new VerifiedPrefixes().verifyAll(store, [ledger, contact])).toEqual([broken, intact[1]]);
+    await tamper(ledger, 4, '100');
+    await append(ledger, 5, 2);
+    const grown = { streamId: ledger, events: 7, integrity: { ok: true, streamId: ledger, checked: 7 } };
+    expect(await before.verifyAll(store, [ledger, contact])).toEqual([grown, intact[1]]);
+    expect(await new VerifiedPrefixes().verifyAll(store, [ledger, contact])).toEqual([grown, intact[1]]);
+  });
+
   it('remembers at most the events it is given room for, forgetting the stream checked least recently', async () => {
     const [first, second] = [`ledger-${randomUUID()}`, `ledger-${randomUUID()}`];
     await append(first, 0, 3);
