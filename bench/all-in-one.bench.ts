@@ -27,6 +27,31 @@
  *   BENCH_MEMORY_SAMPLE_S print the memory every this many seconds while placing, with the
  *                         accounts placed so far (default 0: only before and after)
  *
+ * Bulk mode, to reach 100,000 accounts in well under an hour (issue 8's memory goal):
+ *   BENCH_BULK_FILE_ROWS  place BENCH_ACCOUNTS accounts (all of them, once) as CSV files of
+ *                         this many rows through POST /placements/batches (issue 9's bulk
+ *                         placement, max 100000 rows a file) instead of one call each;
+ *                         BENCH_CALLERS and BENCH_WARMUP are then not used. After each file
+ *                         the bench waits for the batch to complete and for the services to
+ *                         catch up (every relay_lag_events and consumer_lag_messages of
+ *                         /metrics at 0 twice in a row), then prints the memory after a
+ *                         forced collection with the time and the all-in-one's CPU per
+ *                         account of that file. BENCH_TIME_LIMIT_S (max 14400 here) stops
+ *                         sending files; a file under way is finished.
+ *   BENCH_SAMPLE_EVERY    in bulk mode, print the memory every this many accounts (default:
+ *                         every file; a multiple of the file's rows)
+ *   BENCH_HEAP_SNAPSHOTS  in bulk mode, a comma list of account counts: at the first sample
+ *                         at or past each, after a forced collection, the all-in-one writes
+ *                         a heap snapshot (the bench adds --heapsnapshot-signal=SIGUSR1)
+ *                         into BENCH_HEAP_DIR (default /tmp/aio-heap), kept after the run.
+ *                         Writing one leaves glibc holding some hundreds of MB it does not
+ *                         give back by itself, so the bench then calls malloc_trim(0) in the
+ *                         process through gdb when gdb is installed (and says so), and
+ *                         prints the memory again.
+ *   BENCH_MALLOC_TRIM     1: call malloc_trim(0) through gdb before every bulk-mode sample,
+ *                         so RSS reads what is held rather than what glibc kept (default 0;
+ *                         the sample then prints RSS before and after)
+ *
  * Only 127.0.0.1, on a free port; the data folder is a temporary directory removed at the
  * end. The process is started with `--expose-gc` and collects on SIGUSR2, sent before each
  * memory reading, so heap figures are what is held, not garbage. STAFF_TOKEN_SECRET is left unset, so the process checks staff tokens against the
@@ -35,13 +60,14 @@
  * Each placement phase also prints the all-in-one's CPU time per placement (user + system
  * from /proc): on a machine shared with other work it moves far less than placements/s.
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { BatchStatus, creditorClient } from '@lib/creditor-client';
 import { DEV_STAFF_TOKEN_SECRET, signStaffToken } from '@lib/platform';
-import { freePort, keepOutput, reportFigure } from './bench-support';
+import { freePort, keepOutput, placementCsv, reportFigure } from './bench-support';
 
 const ROOT = join(__dirname, '..', '..');
 const MAIN = join(ROOT, 'dist', 'apps', 'all-in-one', 'src', 'main.js');
@@ -53,7 +79,13 @@ const WARMUP = boundedInt('BENCH_WARMUP', 200, 0, 10_000);
 const RESTART = process.env.BENCH_RESTART !== '0';
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
 const SETTLE_MS = boundedInt('BENCH_SETTLE_MS', 5_000, 0, 120_000);
-const TIME_LIMIT_MS = boundedInt('BENCH_TIME_LIMIT_S', 600, 1, 3_600) * 1_000;
+const BULK_FILE_ROWS = boundedInt('BENCH_BULK_FILE_ROWS', 0, 0, 100_000);
+const TIME_LIMIT_MS = boundedInt('BENCH_TIME_LIMIT_S', 600, 1, BULK_FILE_ROWS > 0 ? 14_400 : 3_600) * 1_000;
+const SAMPLE_EVERY = boundedInt('BENCH_SAMPLE_EVERY', BULK_FILE_ROWS, 0, 200_000);
+const HEAP_SNAPSHOTS = (process.env.BENCH_HEAP_SNAPSHOTS ?? '').split(',').filter((part) => part.trim() !== '').map(Number).sort((a, b) => a - b);
+if (HEAP_SNAPSHOTS.some((at) => !Number.isInteger(at) || at < 0)) throw new RangeError(`BENCH_HEAP_SNAPSHOTS must be a comma list of account counts, got ${process.env.BENCH_HEAP_SNAPSHOTS}`);
+const HEAP_DIR = process.env.BENCH_HEAP_DIR || '/tmp/aio-heap';
+const MALLOC_TRIM = process.env.BENCH_MALLOC_TRIM === '1';
 /**
  * The V8 options `npm start` gives the all-in-one (its heap bounds, docs/benchmarks.md), read
  * from package.json so the bench measures the process as it is started; BENCH_NODE_ARGS
@@ -79,7 +111,7 @@ async function main(): Promise<void> {
   let running: Running | undefined;
   try {
     running = await start(dataDir);
-    console.log(`start to /health/ready, empty data: ${ms(running.readyMs)}`);
+    console.log(`start to /health/ready, empty data: ${ms(running.readyMs)} (all-in-one pid ${running.child.pid})`);
     await sleep(2_000);
     const idle = await memoryOf(running);
     console.log(`idle, empty data: ${describeMemory(idle)}`);
@@ -88,14 +120,19 @@ async function main(): Promise<void> {
 
     const apiKey = await onboardClient(running.url);
     let placed = 0;
-    if (WARMUP > 0) {
+    let midway: { placed: number; memory: Memory } | undefined;
+    if (BULK_FILE_ROWS > 0) {
+      const bulk = await placeByFiles(running, apiKey, idle);
+      placed = bulk.placed;
+      midway = bulk.midway;
+    }
+    if (BULK_FILE_ROWS === 0 && WARMUP > 0) {
       const warming = await placeAccounts(running.url, apiKey, 8, 'W', WARMUP);
       placed += warming.placed;
       console.log(`warm-up: ${warming.placed} placements with 8 callers in ${ms(warming.elapsedMs)}, not counted`);
     }
     const stopSampling = sampleMemoryWhilePlacing(running);
-    let midway: { placed: number; memory: Memory } | undefined;
-    for (const [phase, callers] of CALLER_PHASES.entries()) {
+    for (const [phase, callers] of BULK_FILE_ROWS > 0 ? [] : CALLER_PHASES.entries()) {
       const cpuBefore = cpuMsOf(running);
       // The first phase stops halfway for a memory reading: the slope over its second half
       // is what each further account costs once the bounded caches have filled.
@@ -169,7 +206,9 @@ async function start(dataDir: string): Promise<Running> {
   const begun = performance.now();
   // The process as `npm start` runs it, plus a full collection on SIGUSR2, so the heap read after it is what is held.
   const entry = `process.on('SIGUSR2', () => globalThis.gc()); require(${JSON.stringify(MAIN)});`;
-  const args = ['--expose-gc', ...START_NODE_OPTIONS, ...NODE_ARGS, '-r', './deploy/runtime/register-paths.js', '-e', entry];
+  const snapshots = HEAP_SNAPSHOTS.length > 0 ? ['--heapsnapshot-signal=SIGUSR1', `--diagnostic-dir=${HEAP_DIR}`] : [];
+  if (snapshots.length > 0) mkdirSync(HEAP_DIR, { recursive: true });
+  const args = ['--expose-gc', ...START_NODE_OPTIONS, ...snapshots, ...NODE_ARGS, '-r', './deploy/runtime/register-paths.js', '-e', entry];
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = keepOutput(child);
   const running: Running = { child, url: `http://127.0.0.1:${port}`, readyMs: 0, output };
@@ -237,6 +276,151 @@ async function placeAccounts(url: string, apiKey: string, callers: number, phase
   };
   await Promise.all(Array.from({ length: callers }, caller));
   return { placed: latencies.length, failed, firstFailure, latencies, elapsedMs: performance.now() - begun };
+}
+
+/**
+ * Bulk mode: BENCH_ACCOUNTS accounts as CSV files of BENCH_BULK_FILE_ROWS rows, each file
+ * followed until its batch completed and the services caught up, with the memory every
+ * BENCH_SAMPLE_EVERY accounts (after a forced collection) and heap snapshots where asked.
+ */
+async function placeByFiles(running: Running, apiKey: string, idle: Memory): Promise<{ placed: number; midway?: { placed: number; memory: Memory } }> {
+  const client = creditorClient({ baseUrl: running.url, apiKey });
+  const begun = performance.now();
+  const snapshotsDue = [...HEAP_SNAPSHOTS];
+  let midway: { placed: number; memory: Memory } | undefined;
+  let sinceSample = 0;
+  let refused = 0;
+  const samples: Array<{ placed: number; memory: Memory }> = [{ placed: 0, memory: idle }];
+  console.log(`bulk placement: ${ACCOUNTS} accounts in files of ${BULK_FILE_ROWS} rows, memory every ${SAMPLE_EVERY} accounts${HEAP_SNAPSHOTS.length > 0 ? `, heap snapshots at ${HEAP_SNAPSHOTS.join(', ')} into ${HEAP_DIR}` : ''}`);
+  for (let first = 0; first < ACCOUNTS; first += BULK_FILE_ROWS) {
+    if (performance.now() - begun > TIME_LIMIT_MS) {
+      console.log(`time limit reached after ${placedSoFar} accounts`);
+      break;
+    }
+    const rows = Math.min(BULK_FILE_ROWS, ACCOUNTS - first);
+    const cpuBefore = cpuMsOf(running);
+    const sent = performance.now();
+    const accepted = await client.placeBatch(placementCsv(rows, first), 'csv', `bench-file-${first}`);
+    const status = await batchCompleted(client, accepted.batchId);
+    const completedMs = performance.now() - sent;
+    await caughtUp(running);
+    const caughtUpMs = performance.now() - sent;
+    const cpuMs = cpuMsOf(running) - cpuBefore;
+    placedSoFar += status.placed;
+    refused += status.refused;
+    console.log(
+      `  file of ${rows} rows (${placedSoFar} placed): batch completed ${secs(completedMs)}, services caught up ${secs(caughtUpMs)} = ${Math.round(rows / (caughtUpMs / 1_000))} accounts/s, ` +
+        `all-in-one CPU ${ms(cpuMs / rows)} per account, load average ${loadavg()[0].toFixed(1)}` +
+        (status.placed + status.alreadyPlaced < rows ? `, ${status.refused} refused, ${status.alreadyPlaced} already placed` : ''),
+    );
+    sinceSample += rows;
+    const last = first + BULK_FILE_ROWS >= ACCOUNTS;
+    if (sinceSample < SAMPLE_EVERY && !last) continue;
+    sinceSample = 0;
+    let memory = await memoryOf(running);
+    if (MALLOC_TRIM) {
+      const before = memory;
+      const trimmed = await mallocTrim(running);
+      memory = await memoryOf(running, false);
+      console.log(`  ${placedSoFar} accounts: ${describeMemory(memory)}${trimmed ? ` (RSS ${mb(before.rss)} before malloc_trim)` : ' (malloc_trim failed)'}`);
+    } else {
+      console.log(`  ${placedSoFar} accounts: ${describeMemory(memory)}`);
+    }
+    samples.push({ placed: placedSoFar, memory });
+    if (!midway && placedSoFar >= ACCOUNTS / 2) midway = { placed: placedSoFar, memory };
+    if (snapshotsDue.length > 0 && placedSoFar >= snapshotsDue[0]) {
+      while (snapshotsDue.length > 0 && placedSoFar >= snapshotsDue[0]) snapshotsDue.shift();
+      await heapSnapshot(running);
+    }
+  }
+  if (refused > 0) console.log(`rows refused: ${refused}`);
+  printSlopes(samples);
+  return { placed: placedSoFar, midway };
+}
+
+/** Polls the batch until it completed; a status read waits behind the placing on the one embedded database, so it is bounded and retried. */
+async function batchCompleted(client: ReturnType<typeof creditorClient>, batchId: string): Promise<BatchStatus> {
+  for (;;) {
+    const read = await client.api.GET('/placements/batches/{batchId}', { params: { path: { batchId } }, signal: AbortSignal.timeout(60_000) }).catch(() => undefined);
+    const status = read?.data;
+    if (status?.status === 'completed') return status;
+    if (status?.status === 'refused') throw new Error(`batch ${batchId} refused: ${JSON.stringify(status.refusal)}`);
+    await sleep(500);
+  }
+}
+
+/**
+ * Waits until every service has relayed what it stored and consumed what it subscribes to:
+ * the sum of `relay_lag_events` and `consumer_lag_messages` in /metrics is 0 on two reads a
+ * second apart (the downstream work of the placements is done, not only the placements).
+ */
+async function caughtUp(running: Running): Promise<void> {
+  let zeros = 0;
+  let lastPrinted = performance.now();
+  for (;;) {
+    if (running.child.exitCode !== null || running.child.signalCode !== null) throw new Error(`all-in-one exited (${running.child.exitCode ?? running.child.signalCode}) while the services caught up`);
+    // A read may fail while the process is paused (a heap snapshot being written): read again.
+    const metrics = await fetch(`${running.url}/metrics`, { signal: AbortSignal.timeout(120_000) })
+      .then((response) => response.text())
+      .catch(() => '');
+    if (metrics === '') {
+      await sleep(1_000);
+      continue;
+    }
+    let lag = 0;
+    for (const match of metrics.matchAll(/^(relay_lag_events|consumer_lag_messages)\{[^}]*\} (\d+)/gm)) lag += Number(match[2]);
+    zeros = lag === 0 ? zeros + 1 : 0;
+    if (zeros >= 2) return;
+    if (performance.now() - lastPrinted > 60_000) {
+      console.log(`    waiting for the services: ${lag} events or messages behind`);
+      lastPrinted = performance.now();
+    }
+    await sleep(1_000);
+  }
+}
+
+/** SIGUSR1 (the process runs with --heapsnapshot-signal) after a forced collection; then malloc_trim, as writing the snapshot leaves glibc holding memory. */
+async function heapSnapshot(running: Running): Promise<void> {
+  const count = () => (existsSync(HEAP_DIR) ? readdirSync(HEAP_DIR).filter((name) => name.endsWith('.heapsnapshot')).length : 0);
+  const before = count();
+  running.child.kill('SIGUSR2');
+  await sleep(1_000);
+  const asked = performance.now();
+  running.child.kill('SIGUSR1');
+  // V8 writes the snapshot on the main thread: once the process answers again, the file is whole.
+  while (count() === before) await sleep(500);
+  await fetch(`${running.url}/health/live`).catch(() => undefined);
+  const files = readdirSync(HEAP_DIR).filter((name) => name.endsWith('.heapsnapshot')).sort();
+  console.log(`  heap snapshot at ${placedSoFar} accounts (${secs(performance.now() - asked)}): ${join(HEAP_DIR, files[files.length - 1])}`);
+  const inflated = await memoryOf(running, false);
+  const trimmed = await mallocTrim(running);
+  const after = await memoryOf(running, false);
+  console.log(`  after the snapshot: RSS ${mb(inflated.rss)}${trimmed ? `, after malloc_trim(0): ${describeMemory(after)}` : ' (malloc_trim through gdb failed: later RSS includes what the snapshot left)'}`);
+}
+
+/** Calls glibc's malloc_trim(0) in the all-in-one through gdb (paused for the call); false when gdb is missing or may not attach. */
+function mallocTrim(running: Running): Promise<boolean> {
+  return new Promise((resolve) => {
+    execFile('gdb', ['-p', String(running.child.pid), '-batch', '-ex', 'call (int) malloc_trim(0)'], { timeout: 60_000 }, (error, stdout) => resolve(!error && /\$1 = /.test(stdout)));
+  });
+}
+
+/** Least-squares slopes of the samples past the first fifth (the bounded caches fill first), per 10,000 accounts. */
+function printSlopes(samples: Array<{ placed: number; memory: Memory }>): void {
+  const tail = samples.filter((sample) => sample.placed >= (samples[samples.length - 1]?.placed ?? 0) / 5 && sample.placed > 0);
+  if (tail.length < 3) return;
+  const slope = (of: (memory: Memory) => number): number => {
+    const meanX = tail.reduce((sum, sample) => sum + sample.placed, 0) / tail.length;
+    const meanY = tail.reduce((sum, sample) => sum + of(sample.memory), 0) / tail.length;
+    const covariance = tail.reduce((sum, sample) => sum + (sample.placed - meanX) * (of(sample.memory) - meanY), 0);
+    const variance = tail.reduce((sum, sample) => sum + (sample.placed - meanX) ** 2, 0);
+    return (covariance / variance) * 10_000;
+  };
+  console.log(
+    `slopes per 10,000 accounts from ${tail[0].placed} accounts on (least squares over ${tail.length} samples): RSS ${mb(slope((m) => m.rss))}, heap used ${mb(slope((m) => m.heap))}, ` +
+      `external ${mb(slope((m) => m.external))}, embedded PostgreSQL ${mb(slope((m) => m.embeddedDatabase))}, malloc resident ${mb(slope((m) => m.mallocResident))}`,
+  );
+  reportFigure('aio-bulk-heap-per-account-bytes', slope((m) => m.heap) / 10_000);
 }
 
 /** Two runs of placements as one: their counts, latencies and time added. */
@@ -411,6 +595,7 @@ function boundedInt(name: string, fallback: number, min: number, max: number): n
 
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 const ms = (milliseconds: number) => `${milliseconds.toFixed(milliseconds < 10 ? 1 : 0)} ms`;
+const secs = (milliseconds: number) => `${(milliseconds / 1_000).toFixed(1)} s`;
 const MB = 1024 * 1024;
 const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -74,3 +74,26 @@ export function keepOutput(child: ChildProcess): string[] {
   child.stderr?.on('data', keep);
   return output;
 }
+
+/** The header of the placement files `placementCsv` writes (issue 9's bulk placement, docs/client-intake.md). */
+export const PLACEMENT_CSV_HEADER = 'clientReference,commercial,debtorKind,debtorLegalName,debtorCountry,invoiceNumber,issueDate,dueDate,originalAmount,currency';
+
+/**
+ * A CSV file of `rows` placements generated row by row as a stream, as a client would read
+ * it from disk; references are `<prefix>-<n>` from `first + 1` on, so successive files of
+ * one run place distinct accounts.
+ */
+export function placementCsv(rows: number, first = 0, prefix = 'BENCH'): ReadableStream<Uint8Array> {
+  let next = first;
+  const end = first + rows;
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (next === first) controller.enqueue(encoder.encode(`${PLACEMENT_CSV_HEADER}\n`));
+      const lines: string[] = [];
+      for (; next < end && lines.length < 1_000; next++) lines.push(`${prefix}-${next + 1},true,company,Bench Debtor ${next + 1},US,INV-${next + 1},2025-10-16,2025-11-15,${10_000 + next},USD\n`);
+      if (lines.length > 0) controller.enqueue(encoder.encode(lines.join('')));
+      if (next >= end) controller.close();
+    },
+  });
+}

@@ -32,7 +32,7 @@ import { performance } from 'node:perf_hooks';
 import { BatchStatus, creditorClient } from '@lib/creditor-client';
 import { DEV_STAFF_TOKEN_SECRET, signStaffToken } from '@lib/platform';
 import { Pool } from 'pg';
-import { freePort, intFromEnv, readInfraEnv } from './bench-support';
+import { freePort, intFromEnv, placementCsv, readInfraEnv } from './bench-support';
 
 const ROOT = join(__dirname, '..', '..');
 const DISTRIBUTED = process.env.BENCH_MODE === 'distributed';
@@ -45,7 +45,6 @@ const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((arg) =>
 const STAFF_SECRET = APP === 'all-in-one' ? DEV_STAFF_TOKEN_SECRET : randomBytes(32).toString('base64url');
 // A real secret's tokens must expire; an hour covers any run.
 const ADMIN = `Bearer ${signStaffToken(STAFF_SECRET, { role: 'admin', id: 'admin-bench' }, new Date(Date.now() + 3_600_000))}`;
-const HEADER = 'clientReference,commercial,debtorKind,debtorLegalName,debtorCountry,invoiceNumber,issueDate,dueDate,originalAmount,currency';
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bulk-bench-'));
@@ -75,7 +74,7 @@ async function main(): Promise<void> {
 
     console.log(`bulk placement bench: ${ROWS} rows, ${APP} on ${DISTRIBUTED ? 'PostgreSQL + Kafka (distributed)' : 'PGlite'}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     const begun = performance.now();
-    const accepted = await client.placeBatch(csvFile(ROWS), 'csv', `bench-${Date.now()}`);
+    const accepted = await client.placeBatch(placementCsv(ROWS), 'csv', `bench-${Date.now()}`);
     const storedMs = performance.now() - begun;
     console.log(`202 (file stored, ${accepted.received} rows): ${(storedMs / 1000).toFixed(2)} s = ${Math.round(accepted.received / (storedMs / 1000))} rows/s`);
     let status: BatchStatus | undefined;
@@ -120,21 +119,6 @@ async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
   } finally {
     await pool.end();
   }
-}
-
-/** The file as a stream generated row by row, as a client would read it from disk. */
-function csvFile(rows: number): ReadableStream<Uint8Array> {
-  let next = 0;
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (next === 0) controller.enqueue(encoder.encode(`${HEADER}\n`));
-      const lines: string[] = [];
-      for (; next < rows && lines.length < 1_000; next++) lines.push(`BENCH-${next + 1},true,company,Bench Debtor ${next + 1},US,INV-${next + 1},2025-10-16,2025-11-15,${10_000 + next},USD\n`);
-      if (lines.length > 0) controller.enqueue(encoder.encode(lines.join('')));
-      if (next >= rows) controller.close();
-    },
-  });
 }
 
 async function ready(url: string, child: ChildProcess): Promise<void> {

@@ -15,6 +15,20 @@ export interface RecordedMessage {
   contentSha256: string;
 }
 
+/**
+ * Messages each local sender keeps in `sent`, the newest: enough for a demo or a test to
+ * read what was just sent. The all-in-one uses these senders by default, and it sends a
+ * letter for every placed account, so keeping every message made its heap grow with the
+ * history (about 1.3 KB a letter: 6.8 MB at 5,000 accounts, docs/benchmarks.md).
+ */
+export const LOCAL_MESSAGES_KEPT = 100;
+
+/** Adds `entry` as the newest of `sent`, dropping the oldest past {@link LOCAL_MESSAGES_KEPT}. */
+function keepRecent(sent: RecordedMessage[], entry: RecordedMessage): void {
+  sent.push(entry);
+  if (sent.length > LOCAL_MESSAGES_KEPT) sent.splice(0, sent.length - LOCAL_MESSAGES_KEPT);
+}
+
 /** The address local .eml files say they are from: nothing is sent, so no real sender is needed. */
 const LOCAL_FROM = 'notices@debtor-contact.collections.invalid';
 
@@ -23,6 +37,7 @@ const LOCAL_FROM = 'notices@debtor-contact.collections.invalid';
  * repeat overwrites the same file), or only kept in memory without a folder.
  */
 export class LocalEmailSender implements ChannelSender {
+  /** The newest messages sent, oldest first (at most {@link LOCAL_MESSAGES_KEPT}). */
   readonly sent: RecordedMessage[] = [];
   /** Made by the first email: a process that sends none does not load nodemailer. */
   private transport: Transporter | undefined;
@@ -37,7 +52,7 @@ export class LocalEmailSender implements ChannelSender {
       await mkdir(this.folder, { recursive: true });
       await writeFile(join(this.folder, `${message.messageId}.eml`), info.message as Buffer);
     }
-    this.sent.push(recorded(message, providerMessageId));
+    keepRecent(this.sent, recorded(message, providerMessageId));
     return { providerMessageId };
   }
 }
@@ -47,6 +62,7 @@ export class LocalEmailSender implements ChannelSender {
  * to `<folder>/texts.ndjson` when given a folder. No message leaves the machine.
  */
 export class LocalTextSender implements ChannelSender {
+  /** The newest messages sent, oldest first (at most {@link LOCAL_MESSAGES_KEPT}). */
   readonly sent: RecordedMessage[] = [];
 
   constructor(private readonly folder: string | undefined) {}
@@ -58,7 +74,7 @@ export class LocalTextSender implements ChannelSender {
       await mkdir(this.folder, { recursive: true });
       await appendFile(join(this.folder, 'texts.ndjson'), `${JSON.stringify(entry)}\n`);
     }
-    this.sent.push(entry);
+    keepRecent(this.sent, entry);
     return { providerMessageId };
   }
 }
@@ -68,11 +84,12 @@ export class LocalTextSender implements ChannelSender {
  * it is rendered again on download from its event, so this adapter only records it.
  */
 export class LocalLetterSender implements ChannelSender {
+  /** The newest letters sent, oldest first (at most {@link LOCAL_MESSAGES_KEPT}). */
   readonly sent: RecordedMessage[] = [];
 
   async send(message: RenderedMessage): Promise<{ providerMessageId: string }> {
     const providerMessageId = `local-letter-${message.messageId}`;
-    this.sent.push(recorded(message, providerMessageId));
+    keepRecent(this.sent, recorded(message, providerMessageId));
     return { providerMessageId };
   }
 }

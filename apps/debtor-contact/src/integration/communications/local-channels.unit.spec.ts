@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RenderedMessage } from '../../domain/communications/communications.port';
 import { smtpMessageIdOf } from '../../domain/communications/message-id';
-import { localChannels } from './local-channels';
+import { LOCAL_MESSAGES_KEPT, localChannels } from './local-channels';
 
 const message = (channel: RenderedMessage['channel'], recipient: string): RenderedMessage => ({
   messageId: '6f1d2c3b-0000-5000-8000-000000000001',
@@ -38,5 +38,21 @@ describe('the local channels of the all-in-one demo', () => {
     const lines = (await readFile(join(folder, 'text', 'texts.ndjson'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
     expect(lines).toEqual([expect.objectContaining({ messageId: '6f1d2c3b-0000-5000-8000-000000000001', recipient: '+12125550123', providerMessageId })]);
     expect(channels.text.sent).toHaveLength(1);
+  });
+
+  it('keeps only the newest messages of each channel in memory, however many were sent', async () => {
+    const channels = localChannels();
+    const sends = LOCAL_MESSAGES_KEPT + 50;
+    for (let n = 0; n < sends; n++) {
+      const id = `6f1d2c3b-0000-5000-8000-${String(n).padStart(12, '0')}`;
+      await channels.letter.send({ ...message('letter', 'Pat Doe, 1 Main St'), messageId: id });
+      await channels.text.send({ ...message('text', '+12125550123'), messageId: id });
+      await channels.email.send({ ...message('email', 'pat.doe@example.com'), messageId: id });
+    }
+    for (const sender of [channels.letter, channels.text, channels.email]) {
+      expect(sender.sent).toHaveLength(LOCAL_MESSAGES_KEPT);
+      expect(sender.sent[0].messageId).toBe(`6f1d2c3b-0000-5000-8000-${String(sends - LOCAL_MESSAGES_KEPT).padStart(12, '0')}`);
+      expect(sender.sent[LOCAL_MESSAGES_KEPT - 1].messageId).toBe(`6f1d2c3b-0000-5000-8000-${String(sends - 1).padStart(12, '0')}`);
+    }
   });
 });
