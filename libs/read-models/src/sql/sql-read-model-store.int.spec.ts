@@ -171,3 +171,30 @@ describe('SQL read-model store: documents it wrote folded without reading them b
   });
 });
 
+
+describe('SQL read-model store: a batch replaces its rows by key, whatever the collection holds', () => {
+  it("the UPDATE's plan on PGlite fetches the batch's ids through the primary key, not every document of the collection", async () => {
+    const db = createPglite();
+    try {
+      const updates: Array<{ text: string; values: unknown[] }> = [];
+      const query = async <Row>(text: string, values?: unknown[]) => {
+        if (/^\s*UPDATE/i.test(text)) updates.push({ text, values: values ?? [] });
+        return (await db.query<Row>(text, values)).rows;
+      };
+      const client: SqlClient = { query, transaction: (work) => db.transaction((tx) => work({ query: async <Row>(text: string, values?: unknown[]) => (await tx.query<Row>(text, values)).rows })), close: async () => undefined };
+      const store = await SqlReadModelStore.open(client, { schema: 'rm_plan' });
+      const projection = accountBalances('balances');
+      for (let from = 0; from < 3_000; from += 500) await store.apply(projection, Array.from({ length: 500 }, (_, n) => placed(`p${from + n}`, 'client-1', 100)));
+      await store.apply(projection, [paid('p7', 'client-1', 10, 1), paid('p2999', 'client-1', 10, 1)]);
+
+      const [update] = updates;
+      expect(update).toBeDefined();
+      const plan = JSON.stringify((await db.query(`EXPLAIN (FORMAT JSON) ${update.text}`, update.values)).rows);
+      // The documents are reached by an index condition naming the ids, not by the collection alone.
+      expect(plan).toMatch(/"Index Cond":"\(\(collection = 'balances'::text\) AND \(id = ANY/);
+      expect(plan).not.toMatch(/"Recheck Cond":"\(collection = 'balances'::text\)"/);
+    } finally {
+      await db.close();
+    }
+  });
+});

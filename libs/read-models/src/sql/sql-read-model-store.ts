@@ -312,16 +312,23 @@ export class SqlReadModelStore implements ReadModelStore {
     return missing(writes, landed);
   }
 
-  /** Replaces documents whose `rev` is still the one read; returns the ids to re-read. */
+  /**
+   * Replaces documents whose `rev` is still the one read; returns the ids to re-read. The ids
+   * are also given as an array: joined with the record set alone, the planner (which guesses
+   * 100 rows for a function and, in PGlite, never has statistics) scanned the collection's
+   * every document and hashed them, so each batch cost grew with the collection (3.5 → 14.8
+   * ms a call from 2,000 to 5,000 accounts in the all-in-one; docs/benchmarks.md, memrun);
+   * `id = ANY(...)` makes it fetch the batch's rows by the primary key.
+   */
   private async update(collection: string, writes: readonly PlannedWrite[], rows: readonly string[]): Promise<string[]> {
     if (writes.length === 0) return [];
     const landed = await this.client.query<{ id: string }>(
       `UPDATE ${this.documents} AS d
           SET doc = w.doc, applied = w.applied, rev = w.rev, deleted = w.deleted
          FROM jsonb_to_recordset($2::jsonb) AS w(id text, doc jsonb, applied jsonb, rev integer, deleted boolean, expected integer)
-        WHERE d.collection = $1 AND d.id = w.id AND d.rev = w.expected
+        WHERE d.collection = $1 AND d.id = ANY($3::text[]) AND d.id = w.id AND d.rev = w.expected
        RETURNING d.id`,
-      [collection, `[${rows.map((row, index) => `${row.slice(0, -1)},"expected":${writes[index].expectedRev}}`).join(',')}]`],
+      [collection, `[${rows.map((row, index) => `${row.slice(0, -1)},"expected":${writes[index].expectedRev}}`).join(',')}]`, writes.map((write) => write.id)],
     );
     return missing(writes, landed);
   }
