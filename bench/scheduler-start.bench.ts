@@ -17,15 +17,15 @@
  *   BENCH_PENDING    items pending for the index figures, at most 1000000 (default 0: none)
  *   BENCH_PENDING_ROUNDS  rounds of the index figures (default 3, max 20)
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Pool } from 'pg';
 import { TestClock } from '@lib/clock';
-import { RecordedEvent } from '@lib/es-core';
-import { createPostgresEventStore, EventStore, ReadAllOptions, SqlEventStore } from '@lib/event-store';
-import { DurableScheduler, scheduleStreamId, WORK_SCHEDULED } from '@lib/scheduler';
+import { createPostgresEventStore, EventStore, SqlEventStore } from '@lib/event-store';
+import { DurableScheduler } from '@lib/scheduler';
+import { generatedScheduleLog, uuidOf } from '@lib/scheduler/testing/generated-schedule-log';
 import { intFromEnv, median, readInfraEnv } from './bench-support';
 
 async function main(): Promise<void> {
@@ -157,41 +157,12 @@ function memoryAfterGc(): number {
   return heapUsed + arrayBuffers;
 }
 
-/** `count` WorkScheduled events made page by page as they are read: the log holds no memory. */
+/** `count` WorkScheduled events made as they are read: the all-in-one's open account, a legal review and the cadence's next step. */
 function generatedLog(count: number): EventStore {
-  const kinds = ['legal-review', 'cadence-step'];
-  const uuidOf = (n: number) => {
-    const hex = createHash('sha1').update(String(n)).digest('hex');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-  };
-  const event = (position: number): RecordedEvent => {
-    // The all-in-one's open account: a legal review and the cadence's next step.
-    const workId = position % 2 ? `legal-review-${uuidOf(position >> 1)}` : `cadence-step-${uuidOf(position >> 1)}-1-0`;
-    return {
-      type: WORK_SCHEDULED,
-      streamId: scheduleStreamId(workId),
-      version: 0,
-      globalPosition: BigInt(position),
-      data: { workId, kind: kinds[position % 2], dueAt: new Date(Date.UTC(2026, 3, 1) + (position % 50_000) * 60_000).toISOString(), payload: { accountId: uuidOf(position >> 1) } },
-      metadata: { eventId: uuidOf(-position), principal: { role: 'system', id: 'scheduler' }, correlationId: 'c', causationId: 'c', occurredAt: '2026-03-01T00:00:00.000Z', previousHash: 'p', hash: 'h' },
-    } as RecordedEvent;
-  };
-  const unused = (): never => {
-    throw new Error('the generated log is read only');
-  };
-  return {
-    readAll: async ({ after, limit = 500 }: ReadAllOptions = {}) => {
-      const first = after === undefined ? 1 : Number(after) + 1;
-      const last = Math.min(count, first + limit - 1);
-      return Array.from({ length: Math.max(0, last - first + 1) }, (_, n) => event(first + n));
-    },
-    appendToStream: unused,
-    appendToStreams: unused,
-    readStream: unused,
-    subscribeToAll: unused,
-    ping: async () => undefined,
-    close: async () => undefined,
-  };
+  return generatedScheduleLog(count, (position) => {
+    const accountId = uuidOf(position >> 1);
+    return position % 2 ? { workId: `legal-review-${accountId}`, kind: 'legal-review', accountId } : { workId: `cadence-step-${accountId}-1-0`, kind: 'cadence-step', accountId };
+  });
 }
 
 main().catch((error: unknown) => {

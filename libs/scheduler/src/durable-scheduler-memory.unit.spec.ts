@@ -1,52 +1,11 @@
-import { createHash } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { RecordedEvent } from '@lib/es-core';
-import type { EventStore, ReadAllOptions } from '@lib/event-store';
 import { TestClock } from '@lib/clock';
-import { DurableScheduler, scheduleStreamId, WORK_SCHEDULED } from './durable-scheduler';
+import { DurableScheduler } from './durable-scheduler';
+import { generatedScheduleLog, uuidOf } from './testing/generated-schedule-log';
 
-/**
- * A log of `count` scheduled items, made page by page as it is read and never held, so the
- * heap the scheduler's catch-up leaves behind is its pending index alone. The ids are built
- * as the services build theirs (a prefix, an account's UUID, sometimes numbers after it).
- */
-function generatedLog(count: number): EventStore {
-  const event = (position: number): RecordedEvent => {
-    const workId = workIdOf(position);
-    return {
-      type: WORK_SCHEDULED,
-      streamId: scheduleStreamId(workId),
-      version: 0,
-      globalPosition: BigInt(position),
-      data: { workId, kind: KINDS[position % KINDS.length], dueAt: new Date(Date.UTC(2026, 3, 1) + (position % 50_000) * 60_000).toISOString(), payload: { accountId: uuidOf(position) } },
-      metadata: { eventId: uuidOf(-position), principal: { role: 'system', id: 'scheduler' }, correlationId: 'c', causationId: 'c', occurredAt: '2026-03-01T00:00:00.000Z', previousHash: 'p', hash: 'h' },
-    } as RecordedEvent;
-  };
-  const unused = (): never => {
-    throw new Error('the generated log is read only');
-  };
-  return {
-    readAll: async ({ after, limit = 500 }: ReadAllOptions = {}) => {
-      const first = after === undefined ? 1 : Number(after) + 1;
-      const last = Math.min(count, first + limit - 1);
-      return Array.from({ length: Math.max(0, last - first + 1) }, (_, n) => event(first + n));
-    },
-    appendToStream: unused,
-    appendToStreams: unused,
-    readStream: unused,
-    subscribeToAll: unused,
-    ping: async () => undefined,
-    close: async () => undefined,
-  };
-}
-
+/** Ids built as the services build theirs (a prefix, an account's UUID, sometimes numbers after it). */
 const KINDS = ['legal-review', 'cadence-step', 'promise-check', 'pre-collection-reminder'];
-
-function uuidOf(n: number): string {
-  const hex = createHash('sha1').update(String(n)).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 function workIdOf(position: number): string {
   const account = uuidOf(position);
@@ -70,7 +29,7 @@ describe('the durable scheduler pending index, in memory', () => {
     // garbage): three readings, and the median is compared.
     const readings: number[] = [];
     for (let round = 0; round < 3; round += 1) {
-      const scheduler = new DurableScheduler(generatedLog(items), clock, { snapshots: null });
+      const scheduler = new DurableScheduler(generatedScheduleLog(items, (position) => ({ workId: workIdOf(position), kind: KINDS[position % KINDS.length], accountId: uuidOf(position) })), clock, { snapshots: null });
       const before = memoryAfterGc();
       expect(await scheduler.dueCount()).toBe(0);
       readings.push((memoryAfterGc() - before) / items);
