@@ -37,6 +37,8 @@ import {
   notifyStatement,
   loadCheckpointStatement,
   loadStateStatement,
+  isCurrentMigration,
+  migratedFingerprintStatement,
   migrationStatements,
   readAllStatement,
   readStreamDigestsStatement,
@@ -154,8 +156,13 @@ export class SqlEventStore implements EventStore, CheckpointStore, StateSnapshot
     this.readRecentFromMemory = options.readRecentFromMemory ?? true;
   }
 
-  /** Creates the schema and tables if missing. Idempotent; safe from several processes at once. */
+  /**
+   * Creates the schema and tables if missing. Idempotent; safe from several processes at
+   * once. A schema this version already migrated (its fingerprint says so) is left alone.
+   */
   async migrate(): Promise<void> {
+    const [migrated] = await this.driver.query<{ fingerprint: string | null }>(migratedFingerprintStatement(this.names));
+    if (isCurrentMigration(this.names, migrated?.fingerprint)) return;
     await this.driver.transaction(async (tx) => {
       for (const statement of migrationStatements(this.names)) await tx.query(statement);
     });

@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type * as Pg from 'pg';
 import type { Json } from '@lib/es-core';
@@ -169,24 +170,40 @@ export class SqlReadModelStore implements ReadModelStore {
     return `"${this.schema}".checkpoints`;
   }
 
+  /** The schema's DDL, in the order it runs, and its fingerprint: a hash of it (see `migrate`). */
+  private migration(): { ddl: string[]; fingerprint: string } {
+    const ddl = [
+      `CREATE SCHEMA IF NOT EXISTS "${this.schema}"`,
+      `CREATE TABLE IF NOT EXISTS ${this.documents} (
+         collection text NOT NULL,
+         id text NOT NULL,
+         doc jsonb NOT NULL,
+         applied jsonb NOT NULL,
+         rev integer NOT NULL,
+         deleted boolean NOT NULL DEFAULT false,
+         PRIMARY KEY (collection, id)
+       )`,
+      `CREATE INDEX IF NOT EXISTS documents_doc ON ${this.documents} USING gin (doc jsonb_path_ops)`,
+      `CREATE TABLE IF NOT EXISTS ${this.checkpoints} (name text PRIMARY KEY, value text NOT NULL)`,
+    ];
+    return { ddl, fingerprint: `read-model migration ${createHash('sha256').update(ddl.join('\n;\n')).digest('hex')}` };
+  }
+
+  /**
+   * Creates what is missing, unless the checkpoints table's comment holds this version's
+   * fingerprint: one query instead of the DDL at every start (docs/read-models.md). The
+   * comment is written in the migration's own transaction, so it is never seen without
+   * everything it vouches for.
+   */
   private async migrate(): Promise<void> {
+    const { ddl, fingerprint } = this.migration();
+    const [migrated] = await this.client.query<{ fingerprint: string | null }>(`SELECT obj_description(to_regclass($1), 'pg_class') AS fingerprint`, [this.checkpoints]);
+    if (migrated?.fingerprint === fingerprint) return;
     await this.client.transaction(async (tx) => {
       // Two processes creating the same schema at once would otherwise collide in the catalog.
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`read-models:${this.schema}`]);
-      await tx.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
-      await tx.query(
-        `CREATE TABLE IF NOT EXISTS ${this.documents} (
-           collection text NOT NULL,
-           id text NOT NULL,
-           doc jsonb NOT NULL,
-           applied jsonb NOT NULL,
-           rev integer NOT NULL,
-           deleted boolean NOT NULL DEFAULT false,
-           PRIMARY KEY (collection, id)
-         )`,
-      );
-      await tx.query(`CREATE INDEX IF NOT EXISTS documents_doc ON ${this.documents} USING gin (doc jsonb_path_ops)`);
-      await tx.query(`CREATE TABLE IF NOT EXISTS ${this.checkpoints} (name text PRIMARY KEY, value text NOT NULL)`);
+      for (const statement of ddl) await tx.query(statement);
+      await tx.query(`COMMENT ON TABLE ${this.checkpoints} IS '${fingerprint}'`);
     });
   }
 
