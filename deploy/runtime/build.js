@@ -17,6 +17,12 @@ rmSync(path.join(root, 'dist', '.build-inputs.sha256'), { force: true });
 const tsc = require.resolve('typescript/bin/tsc');
 const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--incremental', 'false'], { cwd: root, stdio: 'inherit' });
 if (result.status !== 0) process.exit(result.status ?? 1);
-// The all-in-one's empty PGlite cluster is remade by the next start with this build's PGlite.
+// The all-in-one's empty PGlite cluster, remade with this build's PGlite and migrations. Made
+// here, in a process of its own, rather than by the first start: initdb and the migrations in
+// WebAssembly take seconds and leave glibc holding memory (docs/benchmarks.md). Should it
+// fail, the first start makes a bare one instead (libs/platform/src/pglite-template.ts).
 rmSync(path.join(root, 'dist', '.pglite-empty-cluster'), { recursive: true, force: true });
+// Its output (the services' demo-secret notices, about a scratch folder) is shown only if it fails.
+const made = spawnSync(process.execPath, ['-r', './deploy/runtime/register-paths.js', 'dist/apps/all-in-one/src/embedded-template.js'], { cwd: root, encoding: 'utf8' });
+if (made.status !== 0) process.stderr.write(`${made.stdout}${made.stderr}build: the all-in-one's empty PGlite cluster was not made; its first start will make a bare one\n`);
 recordBuild(root, digest);

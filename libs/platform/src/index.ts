@@ -12,6 +12,7 @@ export * from './infrastructure';
 export * from './service-dependencies';
 export * from './audit.controller';
 export * from './compose';
+export { ensurePgliteTemplate } from './pglite-template';
 export * from './test-clock.controller';
 export * from './http';
 export * from './application/decide';

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventToAppend } from '@lib/es-core';
 import { createEventStore } from './infrastructure';
+import { ensurePgliteTemplate } from './pglite-template';
 
 describe('PGlite data folders seeded from one empty cluster (all-in-one start)', () => {
   let root: string;
@@ -30,6 +31,13 @@ describe('PGlite data folders seeded from one empty cluster (all-in-one start)',
     } finally {
       await reopened.close();
     }
+  });
+
+  it('leaves neither a template nor its scratch folder behind when making the cluster fails', async () => {
+    const template = join(root, 'template');
+    await expect(ensurePgliteTemplate(template, async () => Promise.reject(new Error('initdb failed')))).rejects.toThrow('initdb failed');
+    await expect(ensurePgliteTemplate(template, async (scratch) => scratch)).rejects.toThrow(/no PostgreSQL cluster/);
+    expect(readdirSync(root)).toEqual([]);
   });
 });
 
