@@ -1,4 +1,5 @@
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type PDFKitDocument from 'pdfkit';
 import type { RenderedText } from '../../domain/communications/templates';
 
 /**
@@ -11,7 +12,7 @@ import type { RenderedText } from '../../domain/communications/templates';
  */
 export function renderLetterPdf(text: RenderedText, letterDate: string): Promise<Buffer> {
   const date = new Date(`${letterDate}T00:00:00.000Z`);
-  const doc = new PDFDocument({
+  const doc = new (pdfkit())({
     size: 'LETTER',
     margin: 72,
     compress: false,
@@ -78,4 +79,16 @@ function withStandardFonts(doc: PDFKit.PDFDocument, names: readonly string[]): v
     registry._fontCount += 1;
     registry._fontFamilies[name] = font;
   }
+}
+
+const requireHere = createRequire(__filename);
+let pdfkitLoaded: typeof PDFKitDocument | undefined;
+
+/**
+ * pdfkit and its font stack (about 270 modules, 0.2 s) are loaded with the first letter, not
+ * at every start of every process that could render one (docs/benchmarks.md, "Start and
+ * idle memory: the empty cluster made by the build").
+ */
+function pdfkit(): typeof PDFKitDocument {
+  return (pdfkitLoaded ??= requireHere('pdfkit') as typeof PDFKitDocument);
 }

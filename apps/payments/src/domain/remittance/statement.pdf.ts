@@ -1,4 +1,5 @@
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type PDFKitDocument from 'pdfkit';
 import { formatMajorUnits } from '@lib/money';
 import type { RemittanceStatement } from './remittance-statement';
 
@@ -19,7 +20,7 @@ const padLeft = (text: string, width: number) => (text.length >= width ? text : 
 export function statementPdf(statement: RemittanceStatement): Promise<Buffer> {
   const s = statement;
   const issued = new Date(s.issuedAt);
-  const doc = new PDFDocument({
+  const doc = new (pdfkit())({
     size: 'A4',
     layout: 'landscape',
     margin: MARGIN,
@@ -131,4 +132,16 @@ function writeLines(doc: PDFKit.PDFDocument, lines: ReadonlyArray<{ text: string
     doc.addContent(run.join(' Tj T* ') + ' Tj');
     doc.addContent('ET Q');
   }
+}
+
+const requireHere = createRequire(__filename);
+let pdfkitLoaded: typeof PDFKitDocument | undefined;
+
+/**
+ * pdfkit and its font stack (about 270 modules, 0.2 s) are loaded with the first statement, not
+ * at every start of every process that could render one (docs/benchmarks.md, "Start and
+ * idle memory: the empty cluster made by the build").
+ */
+function pdfkit(): typeof PDFKitDocument {
+  return (pdfkitLoaded ??= requireHere('pdfkit') as typeof PDFKitDocument);
 }
