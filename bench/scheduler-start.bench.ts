@@ -19,13 +19,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { Pool } from 'pg';
 import { TestClock } from '@lib/clock';
 import { createPostgresEventStore, EventStore, SqlEventStore } from '@lib/event-store';
 import { DurableScheduler } from '@lib/scheduler';
 import { generatedScheduleLog, uuidOf } from '@lib/scheduler/testing/generated-schedule-log';
+import { memoryAfterGc } from '@lib/es-core/testing/memory-after-gc';
 import { intFromEnv, median, readInfraEnv } from './bench-support';
 
 async function main(): Promise<void> {
@@ -95,13 +94,13 @@ async function pendingIndexFigures(store: SqlEventStore, clock: TestClock, count
     const name = `bench:pending-${round}`;
     const log = generatedLog(count);
     const scheduler = new DurableScheduler(log, clock, { snapshots: store, snapshotName: name, snapshotEvery: 10_000_000 });
-    const before = memoryAfterGc();
+    const before = memoryAfterGc({ withArrayBuffers: true });
     let cpu = process.cpuUsage();
     let started = performance.now();
     if ((await scheduler.dueCount()) !== 0) throw new Error('nothing should be due');
     const catchUpMs = performance.now() - started;
     const catchUpCpu = cpuMs(cpu);
-    const held = memoryAfterGc();
+    const held = memoryAfterGc({ withArrayBuffers: true });
     const stall = monitorEventLoopDelay({ resolution: 10 });
     stall.enable();
     // The monitor's first sample only sets its start: a stall before it would go unseen.
@@ -145,16 +144,6 @@ async function pendingIndexFigures(store: SqlEventStore, clock: TestClock, count
 function cpuMs(since: NodeJS.CpuUsage): number {
   const { user, system } = process.cpuUsage(since);
   return (user + system) / 1000;
-}
-
-/** Heap in use and array-buffer memory after a full collection (exposes `gc` if node was started without it). */
-function memoryAfterGc(): number {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  gc();
-  gc();
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  return heapUsed + arrayBuffers;
 }
 
 /** `count` WorkScheduled events made as they are read: the all-in-one's open account, a legal review and the cadence's next step. */

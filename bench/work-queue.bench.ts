@@ -26,10 +26,9 @@
  */
 import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { createPglite, createPgliteEventStore } from '@lib/event-store';
 import { createInMemoryReadModelStore, createMongoReadModelStore, createPgliteReadModelStore, ProjectedEvent, ReadModelStore } from '@lib/read-models';
+import { memoryAfterGc } from '@lib/es-core/testing/memory-after-gc';
 import { intFromEnv, percentile, readInfraEnv, reportFigure } from './bench-support';
 import { datesAround, QueueInstant, RankedEntry, rankCandidates } from '../apps/debtor-contact/src/read-models/work-queue.priority';
 import { WORK_QUEUE, WorkQueueEntryDoc, workQueueProjection } from '../apps/debtor-contact/src/read-models/work-queue.projection';
@@ -124,15 +123,6 @@ async function openStore(kind: string): Promise<{ store: ReadModelStore; close: 
   throw new Error(`unknown store ${kind}`);
 }
 
-/** Heap in use after a full collection (exposes `gc` for this call if node was not started with it). */
-function heapAfterGc(): number {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-}
-
 /** What `GET /work-queue` runs behind the controller: the query handler, with the bench's instant as its clock. */
 function handlerOn(projector: WorkQueueProjector): GetWorkQueueHandler {
   const deps = { clock: { now: () => NOW } } as unknown as ContactDependencies;
@@ -150,11 +140,11 @@ async function main(): Promise<void> {
     const seedMs = await seed(opened.store);
     const count = await opened.store.count(WORK_QUEUE, { open: true });
     const projector = new WorkQueueProjector(log, opened.store);
-    const heapBefore = heapAfterGc();
+    const heapBefore = memoryAfterGc();
     const started = performance.now();
     await projector.catchUp();
     const loadS = (performance.now() - started) / 1000;
-    const indexHeap = heapAfterGc() - heapBefore;
+    const indexHeap = memoryAfterGc() - heapBefore;
     console.log(`${kind}: seeded ${count} accounts through the projection in ${(seedMs / 1000).toFixed(1)} s; the projector loaded its index of ${projector.index.size} in ${loadS.toFixed(2)} s; the index holds ${(indexHeap / 1e6).toFixed(1)} MB of heap, ${Math.round(indexHeap / projector.index.size)} B per open account`);
     stores.push({ kind, ...opened, projector, handler: handlerOn(projector), samples: [], cpu: [], indexOnly: [], pageReads: [], pageCpu: [], storeOnly: [] });
   }

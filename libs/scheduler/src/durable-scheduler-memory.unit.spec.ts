@@ -1,6 +1,5 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { TestClock } from '@lib/clock';
+import { memoryAfterGc } from '@lib/es-core/testing/memory-after-gc';
 import { DurableScheduler } from './durable-scheduler';
 import { generatedScheduleLog, uuidOf } from './testing/generated-schedule-log';
 
@@ -30,9 +29,9 @@ describe('the durable scheduler pending index, in memory', () => {
     const readings: number[] = [];
     for (let round = 0; round < 3; round += 1) {
       const scheduler = new DurableScheduler(generatedScheduleLog(items, (position) => ({ workId: workIdOf(position), kind: KINDS[position % KINDS.length], accountId: uuidOf(position) })), clock, { snapshots: null });
-      const before = memoryAfterGc();
+      const before = memoryAfterGc({ withArrayBuffers: true });
       expect(await scheduler.dueCount()).toBe(0);
-      readings.push((memoryAfterGc() - before) / items);
+      readings.push((memoryAfterGc({ withArrayBuffers: true }) - before) / items);
       clock.advance({ days: 365 });
       expect(await scheduler.dueCount()).toBe(items);
       clock.set(new Date('2026-03-01T00:00:00.000Z'));
@@ -43,12 +42,3 @@ describe('the durable scheduler pending index, in memory', () => {
   });
 });
 
-/** Heap in use and array-buffer memory after a full collection: exposes `gc` for this call only if jest was not started with it. */
-function memoryAfterGc(): number {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  gc();
-  gc();
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  return heapUsed + arrayBuffers;
-}

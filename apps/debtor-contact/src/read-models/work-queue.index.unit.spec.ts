@@ -1,6 +1,5 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { ProjectedEvent } from '@lib/read-models';
+import { memoryAfterGc } from '@lib/es-core/testing/memory-after-gc';
 import { WorkQueueIndex } from './work-queue.index';
 import { QueueInstant, rankCandidates } from './work-queue.priority';
 import { BANDS, WorkQueueEntryDoc, workQueueProjection } from './work-queue.projection';
@@ -130,9 +129,9 @@ describe('the work queue index', () => {
       return { ...doc, _id: doc.accountId } as WorkQueueEntryDoc;
     };
     const retained = (hold: (doc: WorkQueueEntryDoc) => void) => {
-      const before = heapAfterGc();
+      const before = memoryAfterGc();
       texts.forEach((text) => hold(asStored(text)));
-      return heapAfterGc() - before;
+      return memoryAfterGc() - before;
     };
     // A reading can be thrown off by what the collector frees meanwhile (flushed bytecode, a
     // jest worker's own garbage): three of each, alternating, and the medians are compared.
@@ -156,11 +155,3 @@ describe('the work queue index', () => {
   });
 });
 
-/** Heap in use after a full collection: exposes `gc` for this call only if jest was not started with it. */
-function heapAfterGc(): number {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-}

@@ -1,5 +1,4 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { memoryAfterGc } from '@lib/es-core/testing/memory-after-gc';
 import { messageBusContract } from '../contract-suite/message-bus.contract-suite';
 import { waitFor } from '../contract-suite/wait-for';
 import { MessageBus, OutgoingMessage } from '../message-bus.port';
@@ -29,7 +28,7 @@ describe('in-process message bus: retention', () => {
     const padding = 'x'.repeat(4_000);
     let handled = 0;
     await bus.subscribe({ groupId: 'reader', topics: ['t'], handler: async () => void (handled += 1) });
-    const heapBefore = heapAfterGc();
+    const heapBefore = memoryAfterGc();
     for (let n = 0; n < total; n += 500) {
       await bus.publish(Array.from({ length: 500 }, (_, i) => message('t', `account-${(n + i) % 97}`, { n: n + i, padding })));
     }
@@ -37,7 +36,7 @@ describe('in-process message bus: retention', () => {
 
     expect(await bus.lag('reader', ['t'])).toBe(0);
     expect(bus.retainedMessages()).toBeLessThanOrEqual(RETAIN * PARTITIONS);
-    expect(heapAfterGc() - heapBefore).toBeLessThan(20 * 1024 * 1024);
+    expect(memoryAfterGc() - heapBefore).toBeLessThan(20 * 1024 * 1024);
   }, 60_000);
 
   it('keeps what a stopped group has not committed, however much, and drops it once that group is reset', async () => {
@@ -107,11 +106,3 @@ function message(topic: string, key: string, value: unknown): OutgoingMessage {
   return { topic, key, value, headers: { 'message-type': 'Retention.v1', 'message-id': id, 'correlation-id': id, 'causation-id': id } };
 }
 
-/** Heap in use after a full collection: exposes `gc` for this call only if jest was not started with it. */
-function heapAfterGc(): number {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed;
-}
