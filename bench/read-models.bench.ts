@@ -76,7 +76,8 @@ import { AccountPlaced, AuditRecord, Contract, ContactAttemptRecorded, LegalStag
 import { mongo } from 'mongoose';
 import { reportFigure } from './bench-support';
 import { auditEventOf } from '../apps/reporting/src/read-models/audit-trail.projection';
-import { REPORTING_PROJECTIONS } from '../apps/reporting/src/read-models/reporting.queries';
+import { REPORTING_PROJECTIONS, RETIRED_COLLECTIONS } from '../apps/reporting/src/read-models/reporting.queries';
+import { rebuildIntoNewGenerations } from '../apps/reporting/src/application/rebuild-read-models/rebuild-into-new-generations';
 import { applyConcurrently } from '../apps/reporting/src/integration/inbound/project-integration-events.handler';
 import {
   accountPlaced,
@@ -110,7 +111,7 @@ const settings = {
 };
 
 /** The part of `@lib/read-models` the bench drives, so another version can be swapped in. */
-type ReadModelsLibrary = Pick<typeof current, 'createMongoReadModelStore' | 'createInMemoryReadModelStore' | 'rebuildProjection' | 'rebuildProjections'>;
+type ReadModelsLibrary = Pick<typeof current, 'createMongoReadModelStore' | 'createInMemoryReadModelStore' | 'rebuildProjection' | 'rebuildProjections' | 'GenerationalReadModelStore'>;
 
 interface Row {
   version: string;
@@ -469,6 +470,7 @@ async function largeRebuilds(url: string, total: number): Promise<void> {
   for (const [version, library] of versions) {
     if (settings.largeTargets.includes('memory')) rows.push(await largeInMemory(version, library, plan, settings.consumerBatch));
     if (settings.largeTargets.includes('memory-per-event')) rows.push(await largeInMemory(version, library, plan, 1));
+    if (settings.largeTargets.includes('memory-generations')) rows.push(await largeGenerations(version, library, plan));
     for (const [target, onePass] of [['mongo', false], ['mongo-one-pass', true]] as const) {
       if (!settings.largeTargets.includes(target)) continue;
       const dbName = `rm_bench_${process.pid}_large_${version}_${onePass ? 'one' : 'each'}`;
@@ -481,7 +483,7 @@ async function largeRebuilds(url: string, total: number): Promise<void> {
   }
   for (const row of rows) {
     if (row.version === 'before') continue;
-    reportFigure(row.scenario.startsWith('in-memory rebuild: one event') ? 'memory-per-event-rebuild-1m-events-per-s' : row.scenario.startsWith('in-memory') ? 'memory-rebuild-1m-events-per-s' : row.scenario.includes('one pass') ? 'mongo-one-pass-rebuild-1m-events-per-s' : 'mongo-rebuild-1m-events-per-s', row.eventsPerSecond);
+    reportFigure(row.scenario.startsWith('in-memory rebuild: one event') ? 'memory-per-event-rebuild-1m-events-per-s' : row.scenario.startsWith('in-memory rebuild into new generations') ? 'memory-generations-rebuild-1m-events-per-s' : row.scenario.startsWith('in-memory') ? 'memory-rebuild-1m-events-per-s' : row.scenario.includes('one pass') ? 'mongo-one-pass-rebuild-1m-events-per-s' : 'mongo-rebuild-1m-events-per-s', row.eventsPerSecond);
   }
   console.table(rows.map((row) => ({ version: row.version, scenario: row.scenario, events: row.events, seconds: row.seconds.toFixed(1), eventsPerSecond: Math.round(row.eventsPerSecond), perCpuSecond: Math.round(row.events / row.cpuSeconds), peakRssMb: row.peakRssMb, peakHeapMb: row.peakHeapMb, complete: row.complete })));
   console.log(JSON.stringify({ settings, accounts: plan.accounts, rows }));
@@ -536,6 +538,49 @@ async function largeInMemory(version: string, library: ReadModelsLibrary, plan: 
   await store.close();
   const scenario = batch === 1 ? 'in-memory rebuild: one event per apply' : `in-memory rebuild: consumer batches of ${batch}, one apply per projection and batch (as reporting replays)`;
   return largeRow(version, scenario, events, seconds, applies, peak, complete);
+}
+
+/**
+ * Reporting's own rebuild (`POST /reports/read-models/rebuild`, `rebuildIntoNewGenerations`)
+ * on in-memory read models kept in generations, as `ReportingService` keeps them: the store
+ * is first filled as reporting's batch consumer fills it (batches of BENCH_CONSUMER_BATCH,
+ * not timed), then every read model that is not a source is rebuilt into a new generation
+ * from reporting's own record (the account logs of `reported_events`, the audit trail for the
+ * compliance ledger) and switched over. Counted: every event of the history, read back from
+ * those records (the facts from the logs, the audit records from the trail).
+ */
+async function largeGenerations(version: string, library: ReadModelsLibrary, plan: PortfolioPlan): Promise<LargeRow> {
+  const inner = library.createInMemoryReadModelStore(settings.liveDocuments ? { liveDocuments: settings.liveDocuments } : {});
+  const store = await library.GenerationalReadModelStore.open(inner, [...REPORTING_PROJECTIONS.map((projection) => projection.name), ...RETIRED_COLLECTIONS]);
+  const filling = performance.now();
+  let filled = 0;
+  let pending: ProjectedEvent[] = [];
+  const flush = async (): Promise<void> => {
+    await applyConcurrently(store, REPORTING_PROJECTIONS.map((projection) => ({ projection, events: pending.filter((event) => readersOf(event).includes(projection)) })));
+    pending = [];
+  };
+  for (const event of portfolioHistory(plan)) {
+    if ((filled++ & 1023) === 0) await new Promise((resolve) => setImmediate(resolve));
+    pending.push(event);
+    if (pending.length >= settings.consumerBatch) await flush();
+  }
+  if (pending.length > 0) await flush();
+  console.log(`  ${version} | filled by the consumer path: ${filled} events in ${((performance.now() - filling) / 1000).toFixed(1)} s (not counted below)`);
+  const before = new Map<string, number>();
+  for (const projection of REPORTING_PROJECTIONS) before.set(projection.name, await store.count(projection.name));
+  const memory = peakMemory();
+  const start = performance.now();
+  const rebuilt = await rebuildIntoNewGenerations(store);
+  const seconds = (performance.now() - start) / 1000;
+  const peak = memory.stop();
+  let applies = 0;
+  for (const result of rebuilt) {
+    applies += result.applied;
+    const same = before.get(result.collection) === (await store.count(result.collection));
+    console.log(`  ${version} | ${result.collection}: ${result.applied} events into ${result.physical}, ${result.caughtUp} caught up${same ? '' : ' (DOCUMENT COUNT DIFFERS FROM THE LIVE PATH\'S)'}`);
+  }
+  await store.close();
+  return largeRow(version, 'in-memory rebuild into new generations (reporting\'s rebuildIntoNewGenerations, from its account logs and audit trail)', plan.total, seconds, applies, peak, true);
 }
 
 /**
