@@ -86,9 +86,13 @@ export interface TrustLedgerDocument {
   entryLines: string[];
   /** Payments in `paymentFacts`; absent on a journal stored before buckets could double (counted when a payment is added). */
   paymentCount?: number;
+  /** Entries on the last page of `entryLines`; absent on a journal stored before it was kept (counted when an entry is added). */
+  lastPageEntries?: number;
 }
 
 const PAYMENT_BUCKETS = 64;
+/** The fields of a payment's facts: keys inside a bucket's text that are not payment ids. */
+const FACT_FIELDS: ReadonlySet<string> = new Set<keyof PaymentFacts>(['currency', 'accountId', 'amount', 'credit', 'commission', 'direct', 'clearsAt', 'reversed', 'remittanceId']);
 /** Payments per bucket, on average, past which a journal doubles its buckets. */
 const FACTS_PER_BUCKET = 16;
 const ENTRY_PAGE = 256;
@@ -156,6 +160,8 @@ export function trustLedgerEntries(document: StoredTrustLedgerDocument): TrustLe
 class JournalDraft {
   private factTexts: readonly string[];
   private parsed = new Map<number, Record<string, PaymentFacts>>();
+  /** Buckets a new payment was appended to as text, not parsed (`addPayment`). */
+  private readonly appended = new Map<number, string>();
   private readonly changed = new Set<number>();
   private readonly pages: string[];
   /** Entries on the last page, counted when the first entry is added. */
@@ -168,16 +174,58 @@ class JournalDraft {
     this.factTexts = document ? document.paymentFacts : EMPTY_BUCKETS;
     this.pages = document ? [...document.entryLines] : [];
     this.paymentCount = document ? document.paymentCount : 0;
+    this.lastPageEntries = document ? document.lastPageEntries : 0;
+  }
+
+  private textOf(index: number): string {
+    return this.appended.get(index) ?? this.factTexts[index] ?? EMPTY_BUCKET;
   }
 
   private bucket(index: number): Record<string, PaymentFacts> {
     let bucket = this.parsed.get(index);
-    if (!bucket) this.parsed.set(index, (bucket = JSON.parse(this.factTexts[index] ?? EMPTY_BUCKET) as Record<string, PaymentFacts>));
+    if (!bucket) {
+      this.parsed.set(index, (bucket = JSON.parse(this.textOf(index)) as Record<string, PaymentFacts>));
+      // From now on the parsed bucket is the one written back.
+      if (this.appended.delete(index)) this.changed.add(index);
+    }
     return bucket;
   }
 
   payment(paymentId: string): PaymentFacts | undefined {
     return this.bucket(bucketOf(paymentId, this.factTexts.length))[paymentId];
+  }
+
+  /**
+   * Whether the journal holds the payment, read from its bucket's text when the bucket is
+   * not parsed: a payment id followed by ':' is a key, and a key is either a payment id or
+   * a field of the facts (ids named like one are looked up by parsing).
+   */
+  hasPayment(paymentId: string): boolean {
+    const index = bucketOf(paymentId, this.factTexts.length);
+    if (this.parsed.has(index) || FACT_FIELDS.has(paymentId)) return this.payment(paymentId) !== undefined;
+    return this.textOf(index).includes(`${JSON.stringify(paymentId)}:`);
+  }
+
+  /**
+   * Adds a payment the journal does not hold (`hasPayment` said so): appended to its
+   * bucket's text, without parsing the bucket and writing it all back, which was most of a
+   * payment's cost in a replay (the text is what stringifying the parsed bucket with the
+   * payment added last would give).
+   */
+  addPayment(paymentId: string, facts: PaymentFacts): void {
+    // Counted first: counting parses every bucket, this one too.
+    const before = this.paymentCount ?? this.countPayments();
+    const index = bucketOf(paymentId, this.factTexts.length);
+    if (this.parsed.has(index)) {
+      this.bucket(index)[paymentId] = facts;
+      this.changed.add(index);
+    } else {
+      const text = this.textOf(index);
+      const member = `${JSON.stringify(paymentId)}:${JSON.stringify(facts)}`;
+      this.appended.set(index, text === EMPTY_BUCKET ? `{${member}}` : `${text.slice(0, -1)},${member}}`);
+    }
+    this.paymentCount = before + 1;
+    if (this.paymentCount > this.factTexts.length * FACTS_PER_BUCKET) this.doubleBuckets();
   }
 
   setPayment(paymentId: string, facts: PaymentFacts): void {
@@ -204,6 +252,7 @@ class JournalDraft {
     const buckets: Record<string, PaymentFacts>[] = Array.from({ length: count }, () => ({}));
     for (const [paymentId, facts] of this.payments()) buckets[bucketOf(paymentId, count)][paymentId] = facts;
     this.factTexts = new Array<string>(count).fill(EMPTY_BUCKET);
+    this.appended.clear();
     this.parsed = new Map(buckets.map((bucket, index) => [index, bucket]));
     for (let index = 0; index < count; index++) this.changed.add(index);
   }
@@ -233,8 +282,14 @@ class JournalDraft {
   }
 
   document(): TrustLedgerDocument {
-    const paymentFacts = this.factTexts.map((text, index) => (this.changed.has(index) ? JSON.stringify(this.parsed.get(index)) : text));
-    return { clientId: this.clientId, paymentFacts, entryLines: this.pages, ...(this.paymentCount !== undefined ? { paymentCount: this.paymentCount } : {}) };
+    const paymentFacts = this.factTexts.map((text, index) => (this.changed.has(index) ? JSON.stringify(this.parsed.get(index)) : (this.appended.get(index) ?? text)));
+    return {
+      clientId: this.clientId,
+      paymentFacts,
+      entryLines: this.pages,
+      ...(this.paymentCount !== undefined ? { paymentCount: this.paymentCount } : {}),
+      ...(this.lastPageEntries !== undefined ? { lastPageEntries: this.lastPageEntries } : {}),
+    };
   }
 }
 
@@ -265,9 +320,9 @@ export const trustLedgerProjection: Projection<StoredTrustLedgerDocument & { _id
     switch (event.type) {
       case PaymentPosted.type: {
         const d = event.data as unknown as PaymentPostedV3;
-        if (journal.payment(d.paymentId)) return unchanged();
+        if (journal.hasPayment(d.paymentId)) return unchanged();
         const direct = d.direct === true;
-        journal.setPayment(d.paymentId, { currency: d.currency, accountId: d.accountId, amount: d.amount, credit: d.credit, commission: d.commission, direct, clearsAt: d.clearsAt ?? d.postedAt, reversed: false });
+        journal.addPayment(d.paymentId, { currency: d.currency, accountId: d.accountId, amount: d.amount, credit: d.credit, commission: d.commission, direct, clearsAt: d.clearsAt ?? d.postedAt, reversed: false });
         const source = { accountId: d.accountId, paymentId: d.paymentId };
         if (direct) add({ kind: 'direct-payment-reported', at: d.postedAt, currency: d.currency, source, lines: lines([['client-receivable', d.commission]], [['fee-income', d.commission]]) });
         else

@@ -72,6 +72,24 @@ describe('the trust ledger projection over a client with many payments', () => {
     expect(trustLedgerEntries(fromStored)).toEqual(trustLedgerEntries(grown));
     expect(factsOf(fromStored)).toEqual(factsOf(grown));
     expect(fromStored.paymentCount).toBe(2_200);
+    // 2 203 entries in pages of 256: 155 on the last, kept so an entry need not count them.
+    expect(grown.lastPageEntries).toBe(155);
+    expect(fromStored.lastPageEntries).toBe(155);
+    expect(grown.entryLines.at(-1)!.split('\n')).toHaveLength(155);
+  });
+
+  it('knows a payment again whatever its id, also one named like a field of the facts it keeps', () => {
+    const posted = (paymentId: string, version: number) =>
+      projected(PaymentPosted, { ...paymentPosted('a1', 'c1', paymentId, 1_000, 0), commission: 100, credit: 0, direct: false, postedAt: '2026-01-05T10:00:00.000Z', clearsAt: '2026-01-08T10:00:00.000Z' }, `ledger-${paymentId}`, version);
+    const ids = ['currency', 'amount', 'p"1', 'p\\2', 'remittanceId', 'p3'];
+    // Each twice (a redelivery under another stream version): the second is no new payment.
+    // After 300 others, so that every bucket's text holds facts (and so their field names).
+    const others = Array.from({ length: 300 }, (_, n) => `other-${n}`);
+    const events = [...others.map((id) => posted(id, 0)), ...ids.map((id) => posted(id, 0)), ...ids.map((id) => posted(id, 1))];
+    const document = foldProjection(trustLedgerProjection, events, 'c1') as TrustLedgerDocument;
+    expect(trustLedgerEntries(document).map((entry) => entry.source.paymentId)).toEqual([...others, ...ids]);
+    expect(document.paymentCount).toBe(others.length + ids.length);
+    expect(Object.keys(Object.assign({}, ...document.paymentFacts.map((text) => JSON.parse(text) as object))).sort()).toEqual([...others, ...ids].sort());
   });
 
   it('reads and evolves a journal stored whole, or in pages of objects (before it was kept as text), as the same journal', () => {
