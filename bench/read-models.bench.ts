@@ -50,6 +50,11 @@
  *    projection and batch;
  *  - memory-per-event: the same, each event to each of its projections in its own `apply`;
  *    BENCH_LIVE_DOCUMENTS: the in-memory store's `liveDocuments` (default its own);
+ *  - memory-generations: reporting's own rebuild (`POST /reports/read-models/rebuild`,
+ *    `rebuildIntoNewGenerations`) on in-memory read models kept in generations, as reporting
+ *    keeps them: the store is filled by the consumer path first (not timed), then every read
+ *    model that is not a source is rebuilt from the account logs and the audit trail and
+ *    switched over; the row counts the history's events, read back from those records;
  *  - mongo: the MongoDB-wire server, one projection after another (`rebuildProjection`, each
  *    reading the history again); mongo-one-pass: every projection from ONE pass over the
  *    history (`rebuildProjections`: every fold in memory at once, inserted while folding goes
