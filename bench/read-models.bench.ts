@@ -44,7 +44,7 @@
  *
  * Large rebuild (issue 13): BENCH_EVENTS=<n> (e.g. 1000000) replaces the scenarios above by a
  * rebuild of `n` events streamed from a generator, never held as an array. Targets
- * (BENCH_LARGE_TARGETS, comma-separated, default memory,mongo):
+ * (BENCH_LARGE_TARGETS, comma-separated, default memory,memory-generations,mongo):
  *  - memory: the in-memory store, as reporting's batch consumer replays its topics: consumer
  *    batches of BENCH_CONSUMER_BATCH (default 100, the bus's maxBatchSize), one `apply` per
  *    projection and batch;
@@ -109,7 +109,7 @@ const settings = {
   rebuildMaxDocuments: process.env.BENCH_REBUILD_MAX_DOCUMENTS ? intFromEnv('BENCH_REBUILD_MAX_DOCUMENTS', 100_000) : process.env.BENCH_EVENTS ? 100_000 : undefined,
   seconds: intFromEnv('BENCH_SECONDS', process.env.BENCH_EVENTS ? 3600 : 60),
   largeEvents: process.env.BENCH_EVENTS ? intFromEnv('BENCH_EVENTS', 1_000_000) : undefined,
-  largeTargets: (process.env.BENCH_LARGE_TARGETS ?? 'memory,mongo').split(','),
+  largeTargets: (process.env.BENCH_LARGE_TARGETS ?? 'memory,memory-generations,mongo').split(','),
   liveDocuments: process.env.BENCH_LIVE_DOCUMENTS ? intFromEnv('BENCH_LIVE_DOCUMENTS', 100_000) : undefined,
   profile: process.env.BENCH_PROFILE === '1',
   serialWrites: process.env.BENCH_SERIAL_WRITES ? process.env.BENCH_SERIAL_WRITES.split(',').map((value) => value === '1') : [undefined],
