@@ -44,12 +44,17 @@
  *
  * Large rebuild (issue 13): BENCH_EVENTS=<n> (e.g. 1000000) replaces the scenarios above by a
  * rebuild of `n` events streamed from a generator, never held as an array. Targets
- * (BENCH_LARGE_TARGETS, comma-separated, default memory,mongo):
+ * (BENCH_LARGE_TARGETS, comma-separated, default memory,memory-generations,mongo):
  *  - memory: the in-memory store, as reporting's batch consumer replays its topics: consumer
  *    batches of BENCH_CONSUMER_BATCH (default 100, the bus's maxBatchSize), one `apply` per
  *    projection and batch;
  *  - memory-per-event: the same, each event to each of its projections in its own `apply`;
  *    BENCH_LIVE_DOCUMENTS: the in-memory store's `liveDocuments` (default its own);
+ *  - memory-generations: reporting's own rebuild (`POST /reports/read-models/rebuild`,
+ *    `rebuildIntoNewGenerations`) on in-memory read models kept in generations, as reporting
+ *    keeps them: the store is filled by the consumer path first (not timed), then every read
+ *    model that is not a source is rebuilt from the account logs and the audit trail and
+ *    switched over; the row counts the history's events, read back from those records;
  *  - mongo: the MongoDB-wire server, one projection after another (`rebuildProjection`, each
  *    reading the history again); mongo-one-pass: every projection from ONE pass over the
  *    history (`rebuildProjections`: every fold in memory at once, inserted while folding goes
@@ -76,7 +81,8 @@ import { AccountPlaced, AuditRecord, Contract, ContactAttemptRecorded, LegalStag
 import { mongo } from 'mongoose';
 import { reportFigure } from './bench-support';
 import { auditEventOf } from '../apps/reporting/src/read-models/audit-trail.projection';
-import { REPORTING_PROJECTIONS } from '../apps/reporting/src/read-models/reporting.queries';
+import { REPORTING_PROJECTIONS, RETIRED_COLLECTIONS } from '../apps/reporting/src/read-models/reporting.queries';
+import { rebuildIntoNewGenerations } from '../apps/reporting/src/application/rebuild-read-models/rebuild-into-new-generations';
 import { applyConcurrently } from '../apps/reporting/src/integration/inbound/project-integration-events.handler';
 import {
   accountPlaced,
@@ -103,14 +109,14 @@ const settings = {
   rebuildMaxDocuments: process.env.BENCH_REBUILD_MAX_DOCUMENTS ? intFromEnv('BENCH_REBUILD_MAX_DOCUMENTS', 100_000) : process.env.BENCH_EVENTS ? 100_000 : undefined,
   seconds: intFromEnv('BENCH_SECONDS', process.env.BENCH_EVENTS ? 3600 : 60),
   largeEvents: process.env.BENCH_EVENTS ? intFromEnv('BENCH_EVENTS', 1_000_000) : undefined,
-  largeTargets: (process.env.BENCH_LARGE_TARGETS ?? 'memory,mongo').split(','),
+  largeTargets: (process.env.BENCH_LARGE_TARGETS ?? 'memory,memory-generations,mongo').split(','),
   liveDocuments: process.env.BENCH_LIVE_DOCUMENTS ? intFromEnv('BENCH_LIVE_DOCUMENTS', 100_000) : undefined,
   profile: process.env.BENCH_PROFILE === '1',
   serialWrites: process.env.BENCH_SERIAL_WRITES ? process.env.BENCH_SERIAL_WRITES.split(',').map((value) => value === '1') : [undefined],
 };
 
 /** The part of `@lib/read-models` the bench drives, so another version can be swapped in. */
-type ReadModelsLibrary = Pick<typeof current, 'createMongoReadModelStore' | 'createInMemoryReadModelStore' | 'rebuildProjection' | 'rebuildProjections'>;
+type ReadModelsLibrary = Pick<typeof current, 'createMongoReadModelStore' | 'createInMemoryReadModelStore' | 'rebuildProjection' | 'rebuildProjections' | 'GenerationalReadModelStore'>;
 
 interface Row {
   version: string;
@@ -469,6 +475,7 @@ async function largeRebuilds(url: string, total: number): Promise<void> {
   for (const [version, library] of versions) {
     if (settings.largeTargets.includes('memory')) rows.push(await largeInMemory(version, library, plan, settings.consumerBatch));
     if (settings.largeTargets.includes('memory-per-event')) rows.push(await largeInMemory(version, library, plan, 1));
+    if (settings.largeTargets.includes('memory-generations')) rows.push(await largeGenerations(version, library, plan));
     for (const [target, onePass] of [['mongo', false], ['mongo-one-pass', true]] as const) {
       if (!settings.largeTargets.includes(target)) continue;
       const dbName = `rm_bench_${process.pid}_large_${version}_${onePass ? 'one' : 'each'}`;
@@ -481,7 +488,7 @@ async function largeRebuilds(url: string, total: number): Promise<void> {
   }
   for (const row of rows) {
     if (row.version === 'before') continue;
-    reportFigure(row.scenario.startsWith('in-memory rebuild: one event') ? 'memory-per-event-rebuild-1m-events-per-s' : row.scenario.startsWith('in-memory') ? 'memory-rebuild-1m-events-per-s' : row.scenario.includes('one pass') ? 'mongo-one-pass-rebuild-1m-events-per-s' : 'mongo-rebuild-1m-events-per-s', row.eventsPerSecond);
+    reportFigure(row.scenario.startsWith('in-memory rebuild: one event') ? 'memory-per-event-rebuild-1m-events-per-s' : row.scenario.startsWith('in-memory rebuild into new generations') ? 'memory-generations-rebuild-1m-events-per-s' : row.scenario.startsWith('in-memory') ? 'memory-rebuild-1m-events-per-s' : row.scenario.includes('one pass') ? 'mongo-one-pass-rebuild-1m-events-per-s' : 'mongo-rebuild-1m-events-per-s', row.eventsPerSecond);
   }
   console.table(rows.map((row) => ({ version: row.version, scenario: row.scenario, events: row.events, seconds: row.seconds.toFixed(1), eventsPerSecond: Math.round(row.eventsPerSecond), perCpuSecond: Math.round(row.events / row.cpuSeconds), peakRssMb: row.peakRssMb, peakHeapMb: row.peakHeapMb, complete: row.complete })));
   console.log(JSON.stringify({ settings, accounts: plan.accounts, rows }));
@@ -536,6 +543,58 @@ async function largeInMemory(version: string, library: ReadModelsLibrary, plan: 
   await store.close();
   const scenario = batch === 1 ? 'in-memory rebuild: one event per apply' : `in-memory rebuild: consumer batches of ${batch}, one apply per projection and batch (as reporting replays)`;
   return largeRow(version, scenario, events, seconds, applies, peak, complete);
+}
+
+/**
+ * Reporting's own rebuild (`POST /reports/read-models/rebuild`, `rebuildIntoNewGenerations`)
+ * on in-memory read models kept in generations, as `ReportingService` keeps them: the store
+ * is first filled as reporting's batch consumer fills it (batches of BENCH_CONSUMER_BATCH,
+ * not timed), then every read model that is not a source is rebuilt into a new generation
+ * from reporting's own record (the account logs of `reported_events`, the audit trail for the
+ * compliance ledger) and switched over. Counted: every event of the history, read back from
+ * those records (the facts from the logs, the audit records from the trail).
+ */
+async function largeGenerations(version: string, library: ReadModelsLibrary, plan: PortfolioPlan): Promise<LargeRow> {
+  const held = library.createInMemoryReadModelStore(settings.liveDocuments ? { liveDocuments: settings.liveDocuments } : {});
+  // Each page the rebuild reads goes back to the event loop first, as a read from a server
+  // would: an in-memory store answers in microtasks only, so without it the memory sampler
+  // and the GC observer would not run until the rebuild ended.
+  const inner: ReadModelStore = Object.assign(Object.create(held) as ReadModelStore, {
+    find: async (...args: Parameters<ReadModelStore['find']>) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return held.find(...args);
+    },
+  });
+  const store = await library.GenerationalReadModelStore.open(inner, [...REPORTING_PROJECTIONS.map((projection) => projection.name), ...RETIRED_COLLECTIONS]);
+  const filling = performance.now();
+  let filled = 0;
+  let pending: ProjectedEvent[] = [];
+  const flush = async (): Promise<void> => {
+    await applyConcurrently(store, REPORTING_PROJECTIONS.map((projection) => ({ projection, events: pending.filter((event) => readersOf(event).includes(projection)) })));
+    pending = [];
+  };
+  for (const event of portfolioHistory(plan)) {
+    if ((filled++ & 1023) === 0) await new Promise((resolve) => setImmediate(resolve));
+    pending.push(event);
+    if (pending.length >= settings.consumerBatch) await flush();
+  }
+  if (pending.length > 0) await flush();
+  console.log(`  ${version} | filled by the consumer path: ${filled} events in ${((performance.now() - filling) / 1000).toFixed(1)} s (not counted below)`);
+  const before = new Map<string, number>();
+  for (const projection of REPORTING_PROJECTIONS) before.set(projection.name, await store.count(projection.name));
+  const memory = peakMemory();
+  const start = performance.now();
+  const rebuilt = await rebuildIntoNewGenerations(store);
+  const seconds = (performance.now() - start) / 1000;
+  const peak = memory.stop();
+  let applies = 0;
+  for (const result of rebuilt) {
+    applies += result.applied;
+    const same = before.get(result.collection) === (await store.count(result.collection));
+    console.log(`  ${version} | ${result.collection}: ${result.applied} events into ${result.physical}, ${result.caughtUp} caught up${same ? '' : ' (DOCUMENT COUNT DIFFERS FROM THE LIVE PATH\'S)'}`);
+  }
+  await store.close();
+  return largeRow(version, 'in-memory rebuild into new generations (reporting\'s rebuildIntoNewGenerations, from its account logs and audit trail)', plan.total, seconds, applies, peak, true);
 }
 
 /**

@@ -50,15 +50,21 @@ export function auditRecordOf(document: AuditEntryDocument): AuditRecordV1 {
 
 /**
  * Every decision the audit trail holds, for a rebuild of the ledger: audit-trail
- * documents a page at a time (sorted by `_id`; a document added meanwhile only shifts
- * later pages, so nothing is skipped, and one read twice counts once).
+ * documents a page at a time in `_id` order, each page starting past the last id of the
+ * one before (a keyset page: every store reads it from its `_id` index, where skipping
+ * read every page before again). Every document stored before the rebuild began is read
+ * (documents are never removed); one added meanwhile may be read or not, and the rebuild
+ * replays what arrived live anyway. Only records that carry decisions are decoded.
  */
 export async function* complianceDecisionsFromAuditTrail(store: ReadModelStore, pageSize = 2000): AsyncGenerator<ProjectedEvent> {
-  for (let skip = 0; ; skip += pageSize) {
-    const page = await store.find<AuditEntryDocument>(AUDIT_TRAIL, {}, { sort: { _id: 1 }, skip, limit: pageSize });
-    const records = page.map(auditRecordOf).filter(carriesDecisions);
+  let after: string | null = null;
+  for (;;) {
+    const filter: Record<string, unknown> = after === null ? {} : { _id: { $gt: after } };
+    const page: Array<AuditEntryDocument & { _id: string }> = await store.find(AUDIT_TRAIL, filter, { sort: { _id: 1 }, limit: pageSize });
+    const records = page.filter(carriesDecisions).map(auditRecordOf);
     yield* await complianceDecisionEventsOf(store, records);
     if (page.length < pageSize) return;
+    after = page[page.length - 1]._id;
   }
 }
 

@@ -71,25 +71,37 @@ interface PaymentFacts {
  * field on every write: FerretDB converts each nested field of a replaced document, so a
  * journal of objects cost it tens of ms per payment once a client had a few hundred
  * (docs/benchmarks.md, *Read models*, round 5). So both parts are JSON text: payments' facts
- * in `PAYMENT_BUCKETS` buckets by payment id (each bucket one text of `{ [paymentId]: facts }`),
- * and the entries in pages of at most `ENTRY_PAGE`, arrival order, a page one text of one
- * entry's JSON per line (JSON text has no raw line break). An event parses the one bucket it
- * reads and appends to the last page.
+ * in buckets by payment id (each bucket one text of `{ [paymentId]: facts }`; a payment's
+ * bucket is a hash of its id modulo the number of buckets the journal has), and the entries
+ * in pages of at most `ENTRY_PAGE`, arrival order, a page one text of one entry's JSON per
+ * line (JSON text has no raw line break). An event parses the one bucket it reads and appends
+ * to the last page. A journal starts with `PAYMENT_BUCKETS` buckets and doubles them when it
+ * holds more than `FACTS_PER_BUCKET` payments per bucket: with a fixed number, a bucket grew
+ * with the client's payments, and so did the text each payment parses and writes back (at
+ * 4 500 payments a client, 45% of a 1 000 000-event replay's CPU; docs/benchmarks.md).
  */
 export interface TrustLedgerDocument {
   clientId: string;
   paymentFacts: string[];
   entryLines: string[];
+  /** Payments in `paymentFacts`; absent on a journal stored before buckets could double (counted when a payment is added). */
+  paymentCount?: number;
+  /** Entries on the last page of `entryLines`; absent on a journal stored before it was kept (counted when an entry is added). */
+  lastPageEntries?: number;
 }
 
 const PAYMENT_BUCKETS = 64;
+/** The fields of a payment's facts: keys inside a bucket's text that are not payment ids. */
+const FACT_FIELDS: ReadonlySet<string> = new Set<keyof PaymentFacts>(['currency', 'accountId', 'amount', 'credit', 'commission', 'direct', 'clearsAt', 'reversed', 'remittanceId']);
+/** Payments per bucket, on average, past which a journal doubles its buckets. */
+const FACTS_PER_BUCKET = 16;
 const ENTRY_PAGE = 256;
 const EMPTY_BUCKET = '{}';
 
-function bucketOf(paymentId: string): number {
+function bucketOf(paymentId: string, buckets: number): number {
   let hash = 0;
   for (let i = 0; i < paymentId.length; i++) hash = (Math.imul(hash, 31) + paymentId.charCodeAt(i)) | 0;
-  return (hash >>> 0) % PAYMENT_BUCKETS;
+  return (hash >>> 0) % buckets;
 }
 
 /**
@@ -131,7 +143,7 @@ export function asText(document: StoredTrustLedgerDocument): TrustLedgerDocument
   if ('entryLines' in document) return document;
   const buckets: Record<string, PaymentFacts>[] = Array.from({ length: PAYMENT_BUCKETS }, () => ({}));
   const facts = 'payments' in document ? Object.entries(document.payments) : document.paymentBuckets.flatMap((bucket) => Object.entries(bucket));
-  for (const [paymentId, payment] of facts) buckets[bucketOf(paymentId)][paymentId] = payment;
+  for (const [paymentId, payment] of facts) buckets[bucketOf(paymentId, PAYMENT_BUCKETS)][paymentId] = payment;
   const entries = 'entries' in document ? document.entries : document.entryPages.flatMap((page) => page.entries);
   const entryLines: string[] = [];
   for (let start = 0; start < entries.length; start += ENTRY_PAGE) entryLines.push(entries.slice(start, start + ENTRY_PAGE).map((entry) => JSON.stringify(entry)).join('\n'));
@@ -146,37 +158,107 @@ export function trustLedgerEntries(document: StoredTrustLedgerDocument): TrustLe
 
 /** A journal being evolved: the buckets it reads parsed (private copies), new entries appended to the last page. */
 class JournalDraft {
-  private readonly factTexts: readonly string[];
-  private readonly parsed = new Map<number, Record<string, PaymentFacts>>();
+  private factTexts: readonly string[];
+  private parsed = new Map<number, Record<string, PaymentFacts>>();
+  /** Buckets a new payment was appended to as text, not parsed (`addPayment`). */
+  private readonly appended = new Map<number, string>();
   private readonly changed = new Set<number>();
   private readonly pages: string[];
   /** Entries on the last page, counted when the first entry is added. */
   private lastPageEntries: number | undefined;
+  /** Payments held; undefined until needed on a journal stored without the count. */
+  private paymentCount: number | undefined;
 
   constructor(private readonly clientId: string, stored: StoredTrustLedgerDocument | null) {
     const document = stored && asText(stored);
     this.factTexts = document ? document.paymentFacts : EMPTY_BUCKETS;
     this.pages = document ? [...document.entryLines] : [];
+    this.paymentCount = document ? document.paymentCount : 0;
+    this.lastPageEntries = document ? document.lastPageEntries : 0;
+  }
+
+  private textOf(index: number): string {
+    return this.appended.get(index) ?? this.factTexts[index] ?? EMPTY_BUCKET;
   }
 
   private bucket(index: number): Record<string, PaymentFacts> {
     let bucket = this.parsed.get(index);
-    if (!bucket) this.parsed.set(index, (bucket = JSON.parse(this.factTexts[index] ?? EMPTY_BUCKET) as Record<string, PaymentFacts>));
+    if (!bucket) {
+      this.parsed.set(index, (bucket = JSON.parse(this.textOf(index)) as Record<string, PaymentFacts>));
+      // From now on the parsed bucket is the one written back.
+      if (this.appended.delete(index)) this.changed.add(index);
+    }
     return bucket;
   }
 
   payment(paymentId: string): PaymentFacts | undefined {
-    return this.bucket(bucketOf(paymentId))[paymentId];
+    return this.bucket(bucketOf(paymentId, this.factTexts.length))[paymentId];
+  }
+
+  /**
+   * Whether the journal holds the payment, read from its bucket's text when the bucket is
+   * not parsed: a payment id followed by ':' is a key, and a key is either a payment id or
+   * a field of the facts (ids named like one are looked up by parsing).
+   */
+  hasPayment(paymentId: string): boolean {
+    const index = bucketOf(paymentId, this.factTexts.length);
+    if (this.parsed.has(index) || FACT_FIELDS.has(paymentId)) return this.payment(paymentId) !== undefined;
+    return this.textOf(index).includes(`${JSON.stringify(paymentId)}:`);
+  }
+
+  /**
+   * Adds a payment the journal does not hold (`hasPayment` said so): appended to its
+   * bucket's text, without parsing the bucket and writing it all back, which was most of a
+   * payment's cost in a replay (the text is what stringifying the parsed bucket with the
+   * payment added last would give).
+   */
+  addPayment(paymentId: string, facts: PaymentFacts): void {
+    // Counted first: counting parses every bucket, this one too.
+    const before = this.paymentCount ?? this.countPayments();
+    const index = bucketOf(paymentId, this.factTexts.length);
+    if (this.parsed.has(index)) {
+      this.bucket(index)[paymentId] = facts;
+      this.changed.add(index);
+    } else {
+      const text = this.textOf(index);
+      const member = `${JSON.stringify(paymentId)}:${JSON.stringify(facts)}`;
+      this.appended.set(index, text === EMPTY_BUCKET ? `{${member}}` : `${text.slice(0, -1)},${member}}`);
+    }
+    this.paymentCount = before + 1;
+    if (this.paymentCount > this.factTexts.length * FACTS_PER_BUCKET) this.doubleBuckets();
   }
 
   setPayment(paymentId: string, facts: PaymentFacts): void {
-    const index = bucketOf(paymentId);
-    this.bucket(index)[paymentId] = facts;
+    const index = bucketOf(paymentId, this.factTexts.length);
+    const bucket = this.bucket(index);
+    const added = !Object.prototype.hasOwnProperty.call(bucket, paymentId);
+    const before = added ? (this.paymentCount ?? this.countPayments()) : undefined;
+    bucket[paymentId] = facts;
     this.changed.add(index);
+    if (before === undefined) return;
+    this.paymentCount = before + 1;
+    if (this.paymentCount > this.factTexts.length * FACTS_PER_BUCKET) this.doubleBuckets();
+  }
+
+  private countPayments(): number {
+    let count = 0;
+    for (let index = 0; index < this.factTexts.length; index++) count += Object.keys(this.bucket(index)).length;
+    return count;
+  }
+
+  /** Twice the buckets, every payment in its bucket of the new number (every bucket is written). */
+  private doubleBuckets(): void {
+    const count = this.factTexts.length * 2;
+    const buckets: Record<string, PaymentFacts>[] = Array.from({ length: count }, () => ({}));
+    for (const [paymentId, facts] of this.payments()) buckets[bucketOf(paymentId, count)][paymentId] = facts;
+    this.factTexts = new Array<string>(count).fill(EMPTY_BUCKET);
+    this.appended.clear();
+    this.parsed = new Map(buckets.map((bucket, index) => [index, bucket]));
+    for (let index = 0; index < count; index++) this.changed.add(index);
   }
 
   *payments(): Generator<[string, PaymentFacts]> {
-    for (let index = 0; index < PAYMENT_BUCKETS; index++) yield* Object.entries(this.bucket(index));
+    for (let index = 0; index < this.factTexts.length; index++) yield* Object.entries(this.bucket(index));
   }
 
   /** The entries whose text holds `fragment` (a cheap test before parsing). */
@@ -200,8 +282,14 @@ class JournalDraft {
   }
 
   document(): TrustLedgerDocument {
-    const paymentFacts = this.factTexts.map((text, index) => (this.changed.has(index) ? JSON.stringify(this.parsed.get(index)) : text));
-    return { clientId: this.clientId, paymentFacts, entryLines: this.pages };
+    const paymentFacts = this.factTexts.map((text, index) => (this.changed.has(index) ? JSON.stringify(this.parsed.get(index)) : (this.appended.get(index) ?? text)));
+    return {
+      clientId: this.clientId,
+      paymentFacts,
+      entryLines: this.pages,
+      ...(this.paymentCount !== undefined ? { paymentCount: this.paymentCount } : {}),
+      ...(this.lastPageEntries !== undefined ? { lastPageEntries: this.lastPageEntries } : {}),
+    };
   }
 }
 
@@ -232,9 +320,9 @@ export const trustLedgerProjection: Projection<StoredTrustLedgerDocument & { _id
     switch (event.type) {
       case PaymentPosted.type: {
         const d = event.data as unknown as PaymentPostedV3;
-        if (journal.payment(d.paymentId)) return unchanged();
+        if (journal.hasPayment(d.paymentId)) return unchanged();
         const direct = d.direct === true;
-        journal.setPayment(d.paymentId, { currency: d.currency, accountId: d.accountId, amount: d.amount, credit: d.credit, commission: d.commission, direct, clearsAt: d.clearsAt ?? d.postedAt, reversed: false });
+        journal.addPayment(d.paymentId, { currency: d.currency, accountId: d.accountId, amount: d.amount, credit: d.credit, commission: d.commission, direct, clearsAt: d.clearsAt ?? d.postedAt, reversed: false });
         const source = { accountId: d.accountId, paymentId: d.paymentId };
         if (direct) add({ kind: 'direct-payment-reported', at: d.postedAt, currency: d.currency, source, lines: lines([['client-receivable', d.commission]], [['fee-income', d.commission]]) });
         else

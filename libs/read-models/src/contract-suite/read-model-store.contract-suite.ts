@@ -215,6 +215,32 @@ export function readModelStoreContract(adapterName: string, factory: () => Promi
         expect(ids(await store.find(name(), { _id: { $lte: 'account-q00' } }))).toEqual(['account-q00']);
       });
 
+      it('pages a whole collection in _id order with nothing else in the filter (by keyset, $gte or skip), past tombstones and ids written between pages', async () => {
+        const paged = accountBalances(unique('paged'));
+        // Written out of id order, some deleted: a page must follow the ids, not the writes.
+        const numbers = [7, 2, 11, 0, 5, 9, 1, 10, 3, 8, 6, 4];
+        await store.apply(paged, numbers.map((n) => placed(`p${String(n).padStart(2, '0')}`, 'client-0', 100)));
+        await store.apply(paged, [recalled('p03', 'client-0', 1), recalled('p08', 'client-0', 1)]);
+        const live = ['0', '1', '2', '4', '5', '6', '7', '9', '10', '11'].map((n) => `account-p${n.padStart(2, '0')}`);
+        expect(ids(await store.find(paged.name))).toEqual(live);
+        expect(ids(await store.find(paged.name, {}, { sort: { _id: 1 }, skip: 3, limit: 4 }))).toEqual(live.slice(3, 7));
+        expect(ids(await store.find(paged.name, { _id: { $gte: 'account-p05' } }, { sort: { _id: 1 }, limit: 3 }))).toEqual(live.slice(4, 7));
+        expect(ids(await store.find(paged.name, { _id: { $gt: 'account-p03' } }, { sort: { _id: 1 }, skip: 1, limit: 2 }))).toEqual(live.slice(4, 6));
+
+        const seen: unknown[] = [];
+        let after: string | undefined;
+        for (let page = 0; ; page++) {
+          const found = await store.find<AccountBalance & { _id: string }>(paged.name, after === undefined ? {} : { _id: { $gt: after } }, { sort: { _id: 1 }, limit: 3 });
+          if (found.length === 0) break;
+          seen.push(...ids(found));
+          after = found[found.length - 1]._id;
+          // Written between pages: one before the page read next (not read), one after it (read).
+          if (page === 1) await store.apply(paged, [placed('p01a', 'client-0', 100), placed('p12', 'client-0', 100)]);
+        }
+        expect(seen).toEqual([...live, 'account-p12']);
+        expect(ids(await store.find(paged.name, {}, { sort: { _id: 1 } }))).toEqual(['account-p00', 'account-p01', 'account-p01a', ...live.slice(2), 'account-p12']);
+      });
+
       it('counts with and without a filter', async () => {
         expect(await store.count(name())).toBe(12);
         expect(await store.count(name(), { status: 'paid' })).toBe(3);

@@ -94,6 +94,8 @@ export class InMemoryReadModelStore implements ReadModelStore {
       return found && !options.skip && options.limit !== 0 ? [found as Doc] : [];
     }
     if (!stored) return [];
+    const range = idOrderedRange(filter, options.sort);
+    if (range) return stored.pageInIdOrder(range, options.skip ?? 0, options.limit || Number.POSITIVE_INFINITY) as Doc[];
     const candidates = stored.candidates(filter);
     let cursor = mingo().find<StoredDocument>(candidates.documents, liveFilter(filter)).sort(stableSort(options.sort));
     if (options.skip) cursor = cursor.skip(options.skip);
@@ -170,6 +172,12 @@ class Collection {
   /** Ids of tombstones, so that counting the live documents reads none of them. */
   private readonly tombstones = new Set<string>();
   private readonly indexes = new Map<string, Map<IndexedValue, Set<string>>>();
+  /**
+   * Every id held (tombstones included) in code-unit order, made by the first page read in
+   * id order, and ids written since, not sorted yet: merged in by the next such read.
+   */
+  private idOrder: string[] | undefined;
+  private idsSinceOrder: string[] = [];
 
   get liveCount(): number {
     return this.documents.size - this.tombstones.size;
@@ -192,6 +200,7 @@ class Collection {
   /** Stores `document` live, as the most recently written. */
   put(document: StoredDocument): void {
     const id = document._id;
+    if (this.idOrder && !this.documents.has(id)) this.idsSinceOrder.push(id);
     this.documents.set(id, document);
     this.recent.delete(id);
     this.recent.add(id);
@@ -212,6 +221,40 @@ class Collection {
       if (text === undefined) this.recent.add(id);
       else this.documents.set(id, Buffer.from(text));
     }
+  }
+
+  /**
+   * A page of the live documents in `_id` order, from the first id past `range` on: what
+   * a query with that `_id` range and sort answers, reading only the documents it returns.
+   * A rebuild reads its sources so (a keyset page, or `skip`), and running each page through
+   * the query engine sorted the whole collection, every document kept as text parsed, per
+   * page: a rebuild's reading grew with the square of the collection (docs/benchmarks.md).
+   */
+  pageInIdOrder(range: IdRange, skip: number, limit: number): Record<string, unknown>[] {
+    const ids = this.idsInOrder();
+    let at = range.after === undefined ? 0 : firstPast(ids, range.after, range.inclusive);
+    const page: Record<string, unknown>[] = [];
+    for (; at < ids.length && page.length < limit; at++) {
+      const id = ids[at];
+      if (this.tombstones.has(id)) continue;
+      if (skip > 0) {
+        skip -= 1;
+        continue;
+      }
+      page.push(this.publicDocument(id)!);
+    }
+    return page;
+  }
+
+  private idsInOrder(): readonly string[] {
+    if (!this.idOrder) {
+      this.idOrder = [...this.documents.keys()].sort(byCodeUnit);
+      this.idsSinceOrder = [];
+    } else if (this.idsSinceOrder.length > 0) {
+      this.idOrder = mergeSorted(this.idOrder, this.idsSinceOrder.sort(byCodeUnit));
+      this.idsSinceOrder = [];
+    }
+    return this.idOrder;
   }
 
   /**
@@ -250,6 +293,64 @@ class Collection {
       addToIndex(index, field, after);
     }
   }
+}
+
+/** Where a page in `_id` order starts: past `after` (at it too when `inclusive`), or at the first id. */
+interface IdRange {
+  after?: string;
+  inclusive: boolean;
+}
+
+/**
+ * The `_id` range of a query that reads documents in `_id` order and filters on nothing
+ * else (no filter, or `_id` `$gt` / `$gte` a string), sorted by `_id` ascending or not
+ * at all (`stableSort` sorts by `_id` then); undefined for any other query.
+ */
+function idOrderedRange(filter: Record<string, unknown> | undefined, sort: Record<string, 1 | -1> | undefined): IdRange | undefined {
+  if (sort) {
+    const keys = Object.keys(sort);
+    if (keys.length > 1 || (keys.length === 1 && (keys[0] !== '_id' || sort._id !== 1))) return undefined;
+  }
+  const fields = filter ? Object.keys(filter) : [];
+  if (fields.length === 0) return { inclusive: false };
+  if (fields.length > 1 || fields[0] !== '_id') return undefined;
+  const condition = filter!._id;
+  if (condition === null || typeof condition !== 'object' || Array.isArray(condition)) return undefined;
+  const operators = Object.keys(condition);
+  if (operators.length !== 1) return undefined;
+  const operand = (condition as Record<string, unknown>)[operators[0]];
+  if (typeof operand !== 'string') return undefined;
+  if (operators[0] === '$gt') return { after: operand, inclusive: false };
+  if (operators[0] === '$gte') return { after: operand, inclusive: true };
+  return undefined;
+}
+
+/** Strings by UTF-16 code unit, as the query engine (and MongoDB, for these ids) orders them. */
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The index of the first id past `after` (or equal to it when `inclusive`) in sorted `ids`. */
+function firstPast(ids: readonly string[], after: string, inclusive: boolean): number {
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (ids[middle] < after || (!inclusive && ids[middle] === after)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const merged = new Array<string>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) merged[k++] = a[i] <= b[j] ? a[i++] : b[j++];
+  while (i < a.length) merged[k++] = a[i++];
+  while (j < b.length) merged[k++] = b[j++];
+  return merged;
 }
 
 function indexKeysOf(document: StoredDocument, field: string): IndexedValue[] {

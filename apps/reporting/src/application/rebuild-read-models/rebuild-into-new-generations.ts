@@ -36,14 +36,16 @@ export async function rebuildIntoNewGenerations(store: GenerationalReadModelStor
  * The logged events a projection reads: the accounts' logs a page at a time in account id
  * order, each log's events in the order they arrived (a source stream's in version order).
  * Every event logged before the rebuild began shows (a page starts after the last account
- * id of the one before); events logged meanwhile may show too.
+ * id of the one before); events logged meanwhile may show too. A log's `_id` is its
+ * account id, so the pages are keyset pages on `_id`, which every store reads from its
+ * primary index (the in-memory store too, without sorting the collection per page).
  */
 export async function* reportedEventsFor(store: GenerationalReadModelStore, projection: Projection<any>, pageSize = 500): AsyncGenerator<ProjectedEvent> {
   const handled = new Set(projection.handles);
   let after: string | null = null;
   for (;;) {
-    const filter: Record<string, unknown> = after === null ? {} : { accountId: { $gt: after } };
-    const page: AccountEventLog[] = await store.find<AccountEventLog>(REPORTED_EVENTS, filter, { sort: { accountId: 1 }, limit: pageSize });
+    const filter: Record<string, unknown> = after === null ? {} : { _id: { $gt: after } };
+    const page: AccountEventLog[] = await store.find<AccountEventLog>(REPORTED_EVENTS, filter, { sort: { _id: 1 }, limit: pageSize });
     for (const log of page) for (const logged of loggedEventsOf(log)) if (handled.has(logged.type)) yield projectedEventOfLogged(logged);
     if (page.length < pageSize) return;
     after = page[page.length - 1].accountId;
