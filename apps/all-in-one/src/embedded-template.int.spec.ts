@@ -20,7 +20,7 @@ describe("the all-in-one's empty cluster, made by the build", () => {
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it("holds every service's event-store and read-model schema as this version migrates them, and nothing else of a start", async () => {
+  it("holds every service's event-store and read-model schema as this version migrates them, and no event", async () => {
     await makeEmbeddedTemplate(join(root, 'template'));
     // The scratch data folder (with the demo keys the services wrote) is gone; only the cluster is left.
     expect(readdirSync(root)).toEqual(['template']);

@@ -8,7 +8,8 @@ import { loadAllInOneConfig, PGLITE_TEMPLATE_DIR } from './all-in-one.config';
  * Makes the all-in-one's empty cluster (`PGLITE_TEMPLATE_DIR`) as an empty all-in-one
  * leaves it: the process composed on a scratch data folder (PGlite's `initdb`, then every
  * service's event-store schema and read-model schema, with their migrations' fingerprints)
- * and closed before it ever started its runtimes, so no row of any start is in it. A start
+ * and closed before it ever started its runtimes: no event and no read-model document is in
+ * it, only the relays' checkpoints at -1 that every start writes when it rewinds them. A start
  * on an empty data folder copies it and finds nothing to create (docs/benchmarks.md,
  * "Start and idle memory: the empty cluster made by the build").
  */
