@@ -100,7 +100,7 @@ export class InMemoryReadModelStore implements ReadModelStore {
     let cursor = mingo().find<StoredDocument>(candidates.documents, liveFilter(filter)).sort(stableSort(options.sort));
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
-    return cursor.all().map((document) => (candidates.parsed.has(document) ? withoutBookkeeping(document) : publicCopy(document)) as Doc);
+    return cursor.all().map((document) => (candidates.parsed.has(document) ? publicView(document) : publicCopy(document)) as Doc);
   }
 
   async findOne<Doc = Record<string, any>>(collection: string, filter: Record<string, unknown>): Promise<Doc | null> {
@@ -194,7 +194,7 @@ class Collection {
     if (this.tombstones.has(id)) return undefined;
     const held = this.documents.get(id);
     if (held === undefined) return undefined;
-    return isText(held) ? withoutBookkeeping(parseText(held)) : publicCopy(held);
+    return isText(held) ? publicView(parseText(held)) : publicCopy(held);
   }
 
   /** Stores `document` live, as the most recently written. */
@@ -404,14 +404,11 @@ function publicCopy(stored: StoredDocument): Record<string, unknown> {
   return copy;
 }
 
-/** A parsed document (a private copy already) as queries see it: without the bookkeeping. */
-function withoutBookkeeping(parsed: StoredDocument): Record<string, unknown> {
-  const document: Record<string, unknown> = {};
-  for (const key of Object.keys(parsed)) if (key !== '_applied' && key !== '_rev' && key !== '_deleted') document[key] = parsed[key];
-  return document;
-}
-
-/** The stored document's own fields and `_id`, without the bookkeeping: a shallow view, the values shared. */
+/**
+ * The stored document's own fields and `_id`, without the bookkeeping: a shallow view, the
+ * values shared. What `evolve` is given, and what a query returns of a parsed document (a
+ * private copy already).
+ */
 function publicView(stored: StoredDocument): Record<string, unknown> {
   const view: Record<string, unknown> = {};
   for (const key of Object.keys(stored)) {
