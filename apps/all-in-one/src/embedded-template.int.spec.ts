@@ -2,14 +2,15 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import { createPglite, createPgliteEventStore } from '@lib/event-store';
+import { createPglite, createPgliteEventStore, tableCommentStatement } from '@lib/event-store';
 import { createPgliteReadModelStore } from '@lib/read-models';
 import { ALL_SERVICES } from './all-in-one.services';
 import { makeEmbeddedTemplate } from './embedded-template';
 
 /** The comment a schema's last migration left on its checkpoints table (its fingerprint). */
 async function fingerprint(db: PGlite, schema: string): Promise<string | null> {
-  const { rows } = await db.query<{ fingerprint: string | null }>(`SELECT obj_description(to_regclass($1), 'pg_class') AS fingerprint`, [`"${schema}".checkpoints`]);
+  const comment = tableCommentStatement(`"${schema}".checkpoints`);
+  const { rows } = await db.query<{ fingerprint: string | null }>(comment.text, comment.values);
   return rows[0].fingerprint;
 }
 

@@ -12,6 +12,7 @@ export { assertExpectedVersion, expectedVersionHolds, type CurrentVersion } from
 export { withUpcasting } from './upcasting-event-store';
 export { SqlEventStore, type SqlEventStoreOptions } from './sql/sql-event-store';
 export { inJsonbOrder } from './sql/recent-log';
+export { tableCommentStatement } from './sql/sql-statements';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { PgliteEventStore, pgliteQuery, type PgliteEventStoreOptions } from './pglite/pglite-event-store';
 export { createPglite, embeddedDatabaseMemoryBytes } from './pglite/load-pglite';

@@ -220,7 +220,15 @@ function migrationFingerprint(statements: Statement[]): string {
  * with every object it vouches for.
  */
 export function migratedFingerprintStatement(names: SqlNames): Statement {
-  return { text: `SELECT obj_description(to_regclass($1), 'pg_class') AS fingerprint`, values: [names.checkpoints] };
+  return tableCommentStatement(names.checkpoints);
+}
+
+/**
+ * Reads a table's comment as `fingerprint` (null: no comment, or no such table: the
+ * statement needs neither). The SQL read-model store keeps its migration's fingerprint there too.
+ */
+export function tableCommentStatement(qualifiedTable: string): Statement {
+  return { text: `SELECT obj_description(to_regclass($1), 'pg_class') AS fingerprint`, values: [qualifiedTable] };
 }
 
 /** Whether `fingerprint` (from {@link migratedFingerprintStatement}) is the one this version's migration leaves. */

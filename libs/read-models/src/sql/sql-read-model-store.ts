@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type * as Pg from 'pg';
 import type { Json } from '@lib/es-core';
-import { inJsonbOrder, pgliteQuery } from '@lib/event-store';
+import { inJsonbOrder, pgliteQuery, tableCommentStatement } from '@lib/event-store';
 import { foldDocument, groupByDocument, stableSort, StoredDocument } from '../fold';
 import { ProjectedEvent, Projection, QueryOptions, ReadModelStore } from '../read-model-store.port';
 import { orderByClause, pageClause, SqlParameters, whereClause } from './sql-query';
@@ -197,7 +197,8 @@ export class SqlReadModelStore implements ReadModelStore {
    */
   private async migrate(): Promise<void> {
     const { ddl, fingerprint } = this.migration();
-    const [migrated] = await this.client.query<{ fingerprint: string | null }>(`SELECT obj_description(to_regclass($1), 'pg_class') AS fingerprint`, [this.checkpoints]);
+    const comment = tableCommentStatement(this.checkpoints);
+    const [migrated] = await this.client.query<{ fingerprint: string | null }>(comment.text, comment.values);
     if (migrated?.fingerprint === fingerprint) return;
     await this.client.transaction(async (tx) => {
       // Two processes creating the same schema at once would otherwise collide in the catalog.
