@@ -226,11 +226,12 @@ log.segment.bytes=67108864
 EOF
   jvm_log="-Dlog4j2.configurationFile=$INFRA_HERE/kafka/log4j2.properties"
   if [[ ! -f "$dir/data/meta.properties" ]]; then
-    # A cluster id is 16 random bytes in URL-safe base64 without padding.
+    # A cluster id is 16 random bytes in URL-safe base64 without padding. One in 64 starts
+    # with '-', which the tool's parser takes for an option unless it is joined by '='.
     cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
     log "formatting Kafka storage in $dir/data (cluster id $cluster_id)"
     java -Xmx256m "$jvm_log" -cp "$home/libs/*" kafka.tools.StorageTool format \
-      --config "$dir/server.properties" --cluster-id "$cluster_id" --ignore-formatted \
+      --config "$dir/server.properties" --cluster-id="$cluster_id" --ignore-formatted \
       >"$INFRA_DIR/kafka-format.log" 2>&1 || die "kafka storage format failed" "$INFRA_DIR/kafka-format.log"
   fi
   log "starting Kafka $KAFKA_VERSION on 127.0.0.1:$KAFKA_PORT"

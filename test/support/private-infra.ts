@@ -78,6 +78,7 @@ export class PrivateKafka extends PrivateServer {
   private constructor(
     readonly port: number,
     controllerPort: number,
+    readonly clusterId: string,
   ) {
     super();
     if (!existsSync(join(this.home, 'libs', '.complete'))) {
@@ -113,11 +114,13 @@ export class PrivateKafka extends PrivateServer {
         'log.cleaner.dedupe.buffer.size=16777216',
       ].join('\n'),
     );
-    execFileSync('java', [...this.jvm(), 'kafka.tools.StorageTool', 'format', '--config', config, '--cluster-id', randomBytes(16).toString('base64url')], { stdio: 'pipe' });
+    // One random cluster id in 64 starts with '-', which the tool's parser takes for an option unless joined by '='.
+    execFileSync('java', [...this.jvm(), 'kafka.tools.StorageTool', 'format', '--config', config, `--cluster-id=${this.clusterId}`], { stdio: 'pipe' });
   }
 
-  static async create(): Promise<PrivateKafka> {
-    return new PrivateKafka(await freePort(), await freePort());
+  /** Formats the node's storage; `clusterId` is 16 bytes in URL-safe base64, random unless given. */
+  static async create(clusterId = randomBytes(16).toString('base64url')): Promise<PrivateKafka> {
+    return new PrivateKafka(await freePort(), await freePort(), clusterId);
   }
 
   get brokers(): string {
