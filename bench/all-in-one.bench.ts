@@ -153,12 +153,24 @@ async function main(): Promise<void> {
           `all-in-one CPU ${ms(cpuMs / Math.max(1, placing.placed))} per placement` +
           (placing.failed > 0 ? `, ${placing.failed} failed (first: ${placing.firstFailure})` : ''),
       );
+      // Commands come before the cascade they set off (docs/decisions.md, "Commands before
+      // background in one process"): how long the services then take to finish it, and the
+      // CPU of the whole, tell what the placements cost beyond their answers.
+      const answeredAt = performance.now();
+      await caughtUp(running);
+      const catchUpMs = performance.now() - answeredAt;
+      const wholeCpuMs = cpuMsOf(running) - cpuBefore;
+      console.log(
+        `  services caught up ${ms(catchUpMs)} after the last answer (within about 1 s); all-in-one CPU with the downstream work ` +
+          `${ms(wholeCpuMs / Math.max(1, placing.placed))} per placement, ${Math.round((placing.placed / (placing.elapsedMs + catchUpMs)) * 1_000)} placements/s all done`,
+      );
       // Issue 8's row is 8 concurrent callers; issue 9's is one caller in sequence.
       const figure = callers === 1 ? 'aio-sequential' : callers === 8 ? 'aio-placement' : undefined;
       if (figure) {
         reportFigure(`${figure}-per-s`, (placing.placed / placing.elapsedMs) * 1_000);
         reportFigure(`${figure}-p50-ms`, percentile(placing.latencies, 0.5));
         reportFigure(`${figure}-p99-ms`, percentile(placing.latencies, 0.99));
+        reportFigure(`${figure}-catch-up-s`, catchUpMs / 1_000);
       }
     }
     stopSampling();

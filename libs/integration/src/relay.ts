@@ -302,7 +302,10 @@ export class Relay {
     let after = inLoop && this.lastSaved ? this.lastSaved.after : ((await checkpoints.load(name)) ?? undefined);
     await this.markConsumed(after);
     let read = 0;
-    for (;;) {
+    for (let page = 0; ; page += 1) {
+      // The loop's round waited for its turn before it began; each later page waits again, so
+      // foreground work that starts during a long catch-up waits for one page, not the backlog.
+      if (inLoop && page > 0) await this.waitForTurn();
       this.whereabouts = { after: position(after) };
       const batch = await store.readAll({ after, limit: this.batchSize });
       if (batch.length === 0) {

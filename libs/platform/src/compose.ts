@@ -5,7 +5,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { AppConfig, InfrastructureConfig } from '@lib/config';
 import { CheckpointStore, createPglite, createPgliteEventStore, EventStore } from '@lib/event-store';
 import { shareAggregateCacheBudget } from '@lib/es-core';
-import { relayStart, rewindRelaysOnStart, trackConsumption } from '@lib/integration';
+import { processForeground, relayStart, rewindRelaysOnStart, trackConsumption } from '@lib/integration';
 import { createHttpApp, listen } from './http-app';
 import { ClockControl, createClockControl, createEventStore, createMessageBus, newId } from './infrastructure';
 import { DEMO_STAFF_TOKENS } from './auth/staff-token';
@@ -96,6 +96,7 @@ export async function composeProcess(config: AppConfig, services: ServiceDefinit
   const app = await createHttpApp({
     title: options.title,
     quiet: options.quiet,
+    foreground: config.messageBus.kind === 'kafka' ? undefined : processForeground,
     module: rootModule(services.map((s) => s.name), modules, { staffTokens: config.staffTokens ?? DEMO_STAFF_TOKENS }),
   });
   return {

@@ -17,7 +17,16 @@ export interface HttpAppOptions {
   quiet?: boolean;
   /** Where the JSON log lines go instead of stdout (tests that read them). */
   logTo?: DestinationStream;
+  /**
+   * Marks every command (any method but GET, HEAD and OPTIONS) as foreground work from its
+   * arrival until its answer is sent: a process whose consumers run in it (an in-process
+   * bus) passes its `ForegroundWork`, so their cascade waits for the commands (docs/decisions.md,
+   * "Commands before background in one process").
+   */
+  foreground?: { begin(): () => void };
 }
+
+const QUERY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Builds a Nest HTTP app the same way for every service: JSON logs through pino with
@@ -36,6 +45,13 @@ export async function createHttpApp(options: HttpAppOptions): Promise<INestAppli
     // documented request fits, a nesting bound, and problem-details answers for each.
     bodyParser: false,
   });
+  const { foreground } = options;
+  if (foreground) {
+    app.use((request: { method: string }, response: { once(event: 'close', listener: () => void): void }, next: () => void) => {
+      if (!QUERY_METHODS.has(request.method)) response.once('close', foreground.begin());
+      next();
+    });
+  }
   app.use(...jsonBody());
   if (!silent) {
     app.useLogger(app.get(PinoNestLogger));

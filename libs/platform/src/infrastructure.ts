@@ -4,7 +4,7 @@ import type { AppConfig, InfrastructureConfig } from '@lib/config';
 import { Clock, systemClock, TestClock } from '@lib/clock';
 import { DurableScheduler } from '@lib/scheduler';
 import { CheckpointStore, createEventStoreDbEventStore, createPgliteEventStore, createPostgresEventStore, EventStore } from '@lib/event-store';
-import { withTopicPrefix } from '@lib/integration';
+import { processForeground, withTopicPrefix } from '@lib/integration';
 import { createInProcessMessageBus, createKafkaMessageBus, MessageBus } from '@lib/message-bus';
 import { seedPgliteDataDir } from './pglite-template';
 import type { PGlite } from '@electric-sql/pglite';
@@ -32,7 +32,11 @@ export async function createEventStore(
 }
 
 export function createMessageBus(config: InfrastructureConfig['messageBus'], topicPrefix: string): MessageBus {
-  const bus = config.kind === 'kafka' ? createKafkaMessageBus({ brokers: config.brokers, clientId: config.clientId }) : createInProcessMessageBus();
+  const bus =
+    config.kind === 'kafka'
+      ? createKafkaMessageBus({ brokers: config.brokers, clientId: config.clientId })
+      : // Consumers in this process wait for its foreground work, as its relays do (ServiceRuntime).
+        createInProcessMessageBus({ waitForTurn: () => processForeground.whenIdle() });
   return withTopicPrefix(bus, topicPrefix);
 }
 

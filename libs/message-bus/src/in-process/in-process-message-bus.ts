@@ -33,6 +33,11 @@ export interface InProcessMessageBusOptions {
    * what some group has not committed yet.
    */
   retainConsumed?: number;
+  /**
+   * Resolves when the next delivery may start: the process's foreground work first (the
+   * all-in-one passes its `ForegroundWork`). Default: at once.
+   */
+  waitForTurn?: () => Promise<void>;
 }
 
 /** Per partition: enough for a group joining moments after the first messages (a relay's first rounds at start). */
@@ -56,6 +61,7 @@ export class InProcessMessageBus implements MessageBus {
   private readonly partitionCount: number;
   private readonly backoff: RetryBackoff;
   private readonly retainConsumed: number;
+  private readonly waitForTurn: (() => Promise<void>) | undefined;
   /** Wakes every retry backoff when the bus closes. */
   private readonly shutdown = new AbortController();
   private closed = false;
@@ -67,6 +73,7 @@ export class InProcessMessageBus implements MessageBus {
     }
     this.backoff = options.retryBackoff ?? DEFAULT_RETRY_BACKOFF;
     this.retainConsumed = options.retainConsumed ?? DEFAULT_RETAIN_CONSUMED;
+    this.waitForTurn = options.waitForTurn;
     if (!Number.isInteger(this.retainConsumed) || this.retainConsumed < 0) {
       throw new RangeError(`retainConsumed must be an integer >= 0, got ${String(options.retainConsumed)}`);
     }
@@ -260,6 +267,7 @@ export class InProcessMessageBus implements MessageBus {
         // promises only (PGlite) would otherwise chain from one message to the next and keep
         // every HTTP request of the process waiting until the whole backlog is handled.
         await new Promise((resolve) => setImmediate(resolve));
+        if (this.waitForTurn) await this.waitForTurn();
         const member = cursor.owner;
         const record = cursor.log.partitions[cursor.partition].at(cursor.next);
         if (this.closed || !member || member.closed || !record) return;
