@@ -32,7 +32,7 @@ export class ForegroundWork {
   /** `now` is wall time in ms (the relays' scheduling, not business time). */
   constructor(
     private readonly policy: ForegroundPolicy = DEFAULT_FOREGROUND_POLICY,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   /** Runs `work` as foreground work: background waits until it (and any other) settles. */

@@ -346,4 +346,34 @@ describe('relay, behind the process foreground work', () => {
     expect(published.map((m) => m.key)).toEqual(['acct-a', 'acct-b']);
     expect(foreground.busy).toBe(false);
   });
+
+  it('asks for a turn before each page of a catch-up, so foreground work that starts meanwhile waits for one page only', async () => {
+    const events = [recorded('acct-a', 0, 1n), recorded('acct-b', 0, 2n), recorded('acct-c', 0, 3n)];
+    const published: OutgoingMessage[] = [];
+    const turns: Array<() => void> = [];
+    const relay = new Relay({
+      name: 'out',
+      store: storeOf(events),
+      checkpoints: checkpointsIn(new Map()),
+      bus: { publish: async (messages: readonly OutgoingMessage[]) => void published.push(...messages) } as unknown as MessageBus,
+      gateway: (event) => [message(event)],
+      batchSize: 1,
+      waitForTurn: () => new Promise<void>((resolve) => turns.push(resolve)),
+      log: () => undefined,
+    });
+    relay.start(1_000);
+    try {
+      for (const expected of [0, 1, 2, 3]) {
+        await waitFor(`turn ${expected + 1} asked for`, () => turns.length === 1, { timeoutMs: 5_000 });
+        expect(published).toHaveLength(expected);
+        turns.shift()!();
+      }
+      await waitFor('the last page read', () => published.length === 3, { timeoutMs: 5_000 });
+    } finally {
+      const stopping = relay.stop();
+      for (const resume of turns.splice(0)) resume();
+      await stopping;
+    }
+    expect(published.map((m) => m.key)).toEqual(['acct-a', 'acct-b', 'acct-c']);
+  });
 });

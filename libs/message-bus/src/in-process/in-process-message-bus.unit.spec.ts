@@ -97,6 +97,35 @@ describe('in-process message bus: retention', () => {
   });
 });
 
+describe('in-process message bus: waiting for a turn', () => {
+  it('starts each delivery only once waitForTurn resolves, so held deliveries wait and nothing is lost', async () => {
+    let open = false;
+    const turns: Array<() => void> = [];
+    const bus = new InProcessMessageBus({ partitions: 1, waitForTurn: () => (open ? Promise.resolve() : new Promise<void>((resolve) => turns.push(resolve))) });
+    try {
+      const seen: number[] = [];
+      await bus.subscribe({ groupId: 'held', topics: ['t'], handler: async (m) => void seen.push((m.value as { i: number }).i) });
+      await publishTo(bus, 't', 'k', 3);
+      await waitFor('a delivery asking for its turn', () => turns.length === 1, { timeoutMs: 5_000 });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(seen).toEqual([]);
+      expect(await bus.lag('held', ['t'])).toBe(3);
+
+      // One turn, one delivery: the next asks again.
+      turns.shift()!();
+      await waitFor('the second turn asked for', () => turns.length === 1, { timeoutMs: 5_000 });
+      expect(seen).toEqual([0]);
+
+      open = true;
+      turns.shift()!();
+      await waitFor('the rest delivered', () => seen.length === 3, { timeoutMs: 5_000 });
+      expect(seen).toEqual([0, 1, 2]);
+    } finally {
+      await bus.close();
+    }
+  });
+});
+
 async function publishTo(bus: MessageBus, topic: string, key: string, count: number): Promise<void> {
   await bus.publish(Array.from({ length: count }, (_, i) => message(topic, key, { i })));
 }
