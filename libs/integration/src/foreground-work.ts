@@ -18,8 +18,13 @@ export interface ForegroundPolicy {
   windowMs: number;
 }
 
-/** A sequential caller's next command comes well within 10 ms; a 200 ms window every 2 s is a tenth of the time. */
-export const DEFAULT_FOREGROUND_POLICY: ForegroundPolicy = { quietMs: 10, maxHoldMs: 2_000, windowMs: 200 };
+/**
+ * A sequential caller's next command comes well within 10 ms. A 100 ms window after 2 s held
+ * is about a twentieth of the time (work started in a window finishes after it, so background
+ * gets somewhat more); a 200 ms window cost sequential placements 10-25% of their rate
+ * (docs/benchmarks.md, "Sequential placements").
+ */
+export const DEFAULT_FOREGROUND_POLICY: ForegroundPolicy = { quietMs: 10, maxHoldMs: 2_000, windowMs: 100 };
 
 export class ForegroundWork {
   private running = 0;
