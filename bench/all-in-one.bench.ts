@@ -59,6 +59,9 @@
  *
  * Each placement phase also prints the all-in-one's CPU time per placement (user + system
  * from /proc): on a machine shared with other work it moves far less than placements/s.
+ * After the warm-up and after each phase the bench waits until the services caught up
+ * (commands come before their downstream work in one process, docs/decisions.md) and
+ * prints how long that took and the CPU per placement with the downstream work.
  */
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
