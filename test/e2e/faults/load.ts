@@ -9,7 +9,7 @@
  * Every 2xx is recorded as acknowledged: the checks hold the system to exactly those.
  */
 import { randomUUID } from 'node:crypto';
-import { FaultDeployment, Service } from './fault-deployment';
+import { FaultDeployment, Service, SERVICES } from './fault-deployment';
 import { staffToken } from '../journeys/deployment';
 
 const PLACED_AMOUNT = 750_050;
@@ -288,10 +288,23 @@ export async function converged(d: FaultDeployment, load: Load, timeoutMs = 60_0
     last = await discrepancies(d, load);
     if (last.length === 0) return Date.now() - started;
     if (Date.now() - started > timeoutMs) {
-      throw new Error(`not converged after ${timeoutMs} ms (${last.length} discrepancies):\n${last.slice(0, 20).join('\n')}`);
+      throw new Error(`not converged after ${timeoutMs} ms (${last.length} discrepancies):\n${last.slice(0, 20).join('\n')}\n${await pipelineState(d)}`);
     }
     await sleep(1_000);
   }
+}
+
+/** Where each service's relay and consumers stood (its /metrics), for a run that did not converge. */
+async function pipelineState(d: FaultDeployment): Promise<string> {
+  const lines = ['--- relays and consumers (/metrics) ---'];
+  for (const service of SERVICES) {
+    const metrics = await (async () => fetch(`${d.url(service)}/metrics`, { signal: AbortSignal.timeout(5_000) }).then((response) => response.text()))().catch(
+      (error: unknown) => `unreachable: ${String(error)}`,
+    );
+    const wanted = metrics.split('\n').filter((line) => /^(relay_lag_events|relay_seconds_since_progress|consumer_lag_messages|dead_letters_total)\b/.test(line) || line.startsWith('unreachable'));
+    lines.push(`${service}: ${wanted.join('; ') || '(none)'}`);
+  }
+  return lines.join('\n');
 }
 
 /**
