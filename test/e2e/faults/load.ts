@@ -294,7 +294,7 @@ export async function converged(d: FaultDeployment, load: Load, timeoutMs = 60_0
   }
 }
 
-/** Where each service's relay and consumers stood (its /metrics), for a run that did not converge. */
+/** Where each service's relay and consumers stood (its /metrics) and its last errors, for a run that did not converge. */
 async function pipelineState(d: FaultDeployment): Promise<string> {
   const lines = ['--- relays and consumers (/metrics) ---'];
   for (const service of SERVICES) {
@@ -303,6 +303,9 @@ async function pipelineState(d: FaultDeployment): Promise<string> {
     );
     const wanted = metrics.split('\n').filter((line) => /^(relay_lag_events|relay_seconds_since_progress|consumer_lag_messages|dead_letters_total)\b/.test(line) || line.startsWith('unreachable'));
     lines.push(`${service}: ${wanted.join('; ') || '(none)'}`);
+    // The last errors it logged (a relay's failed rounds, a consumer's failures), shortened.
+    const errors = d.output(service).split('\n').filter((line) => line.includes('"level":"error"')).slice(-3);
+    for (const line of errors) lines.push(`  ${line.slice(0, 600)}`);
   }
   return lines.join('\n');
 }

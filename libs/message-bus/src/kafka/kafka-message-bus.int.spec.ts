@@ -81,6 +81,42 @@ if (brokers.length === 0) {
   });
 
   /**
+   * A producer whose sends keep failing (an idempotent producer that lost its numbering when
+   * the broker was killed and restarted) must not hold the bus: the send after a failure
+   * goes out on a new producer. Here the first producer is made to fail every send.
+   */
+  describe('kafka: a producer that failed a send', () => {
+    it('is retired: the next publish goes out on a new producer and arrives', async () => {
+      const topic = `retire-${randomUUID().slice(0, 8)}`;
+      const bus = new KafkaMessageBus({ brokers, clientId: 'retire-probe', logLevel: 'nothing' });
+      const internals = bus as unknown as { kafka: Kafka };
+      const makeProducer = internals.kafka.producer.bind(internals.kafka);
+      let made = 0;
+      jest.spyOn(internals.kafka, 'producer').mockImplementation((config) => {
+        const producer = makeProducer(config);
+        made += 1;
+        if (made === 1) producer.sendBatch = async () => Promise.reject(new Error('out of order sequence number (simulated)'));
+        return producer;
+      });
+      const seen: unknown[] = [];
+      try {
+        await bus.ensureTopics([topic]);
+        await bus.subscribe({ groupId: `${topic}-reader`, topics: [topic], handler: async (message) => void seen.push(message.value) });
+        const message = (n: number) => ({ topic, key: 'k', value: { n }, headers: { 'message-type': 'Probe.v1', 'message-id': `${topic}-${n}`, 'correlation-id': 'c', 'causation-id': 'c' } });
+        await expect(bus.publish([message(1)])).rejects.toThrow('simulated');
+        await bus.publish([message(2)]);
+        const deadline = Date.now() + 30_000;
+        while (seen.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(seen).toEqual([{ n: 2 }]);
+        expect(made).toBe(2);
+      } finally {
+        await bus.close();
+        await admin.deleteTopics({ topics: [topic], timeout: 10_000 });
+      }
+    }, 60_000);
+  });
+
+  /**
    * Services starting together race to create the same topics: one creates a topic while
    * another already sees its name but no leader yet, and used to fail to start with
    * UNKNOWN_TOPIC_OR_PARTITION (CI saw it in the distributed journeys). It is a race, so

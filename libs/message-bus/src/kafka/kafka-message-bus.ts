@@ -72,9 +72,10 @@ export interface KafkaMessageBusOptions {
 /**
  * The message bus on Kafka (kafkajs).
  *
- * Publishing uses one idempotent producer (acks=all, one request in flight), so a
- * retried send never duplicates or reorders within a partition; `publish` resolves once
- * every message is acknowledged by all in-sync replicas. Values travel as JSON, headers
+ * Publishing uses one idempotent producer (acks=all, one request in flight), so kafkajs'
+ * own retries of a send never duplicate or reorder within a partition; `publish` resolves
+ * once every message is acknowledged by all in-sync replicas. A send that fails for good
+ * retires the producer (see `dropProducer`): the caller's retry goes out on a new one. Values travel as JSON, headers
  * as UTF-8 strings, the key picks the partition (Java-compatible murmur2).
  *
  * Each subscription is one kafkajs consumer in its group. A message's offset is
@@ -284,8 +285,14 @@ export class KafkaMessageBus implements MessageBus {
     // topic is already known could overtake an earlier one still creating its topic.
     const send = this.sending.then(async () => {
       await this.ensureTopics([...byTopic.keys()]);
-      const producer = await this.connectedProducer();
-      await producer.sendBatch({ topicMessages, acks: -1 });
+      const connecting = this.connectedProducer();
+      const producer = await connecting;
+      try {
+        await producer.sendBatch({ topicMessages, acks: -1 });
+      } catch (error) {
+        this.dropProducer(connecting, producer);
+        throw error;
+      }
     });
     this.sending = send.catch(() => undefined);
     await send;
@@ -325,6 +332,20 @@ export class KafkaMessageBus implements MessageBus {
       },
     );
     return this.producer;
+  }
+
+  /**
+   * After a failed send the next one starts a new producer. An idempotent producer numbers
+   * its batches per partition; a broker killed and restarted (SIGKILL) can come back without
+   * the state that numbering relies on, and kafkajs then fails every later send of that
+   * producer (seen in the broker-outage fault test: one relay stuck for good while the
+   * others recovered). A new producer gets a new producer id and starts its numbering
+   * afresh. What the failed send may already have written is sent again by the caller's
+   * retry: at least once, as after any failed publish, and consumers drop the duplicate.
+   */
+  private dropProducer(connecting: Promise<Producer>, producer: Producer): void {
+    if (this.producer === connecting) this.producer = undefined;
+    void producer.disconnect().catch(() => undefined);
   }
 
   private connectedAdmin(): Promise<Admin> {
