@@ -75,8 +75,9 @@ export interface KafkaMessageBusOptions {
  * Publishing uses one idempotent producer (acks=all, one request in flight), so kafkajs'
  * own retries of a send never duplicate or reorder within a partition; `publish` resolves
  * once every message is acknowledged by all in-sync replicas. A send that fails for good
- * retires the producer (see `dropProducer`): the caller's retry goes out on a new one. Values travel as JSON, headers
- * as UTF-8 strings, the key picks the partition (Java-compatible murmur2).
+ * retires the producer (see `dropProducer`): the caller's retry goes out on a new one.
+ * Values travel as JSON, headers as UTF-8 strings, the key picks the partition
+ * (Java-compatible murmur2).
  *
  * Each subscription is one kafkajs consumer in its group. A message's offset is
  * committed only after its handler succeeded. A failing handler is retried in place
@@ -337,11 +338,12 @@ export class KafkaMessageBus implements MessageBus {
   /**
    * After a failed send the next one starts a new producer. An idempotent producer numbers
    * its batches per partition; a broker killed and restarted (SIGKILL) can come back without
-   * the state that numbering relies on, and kafkajs then fails every later send of that
-   * producer (seen in the broker-outage fault test: one relay stuck for good while the
-   * others recovered). A new producer gets a new producer id and starts its numbering
-   * afresh. What the failed send may already have written is sent again by the caller's
-   * retry: at least once, as after any failed publish, and consumers drop the duplicate.
+   * the state that numbering relies on, and every later send of that producer can then
+   * fail: the likeliest cause of one relay the broker-outage fault test saw stuck for good
+   * while the others recovered (docs/fault-tolerance.md, "A second bug"). A new producer
+   * gets a new producer id and starts its numbering afresh. What the failed send may
+   * already have written is sent again by the caller's retry: at least once, as after any
+   * failed publish, and consumers drop the duplicate.
    */
   private dropProducer(connecting: Promise<Producer>, producer: Producer): void {
     if (this.producer === connecting) this.producer = undefined;
