@@ -338,9 +338,9 @@ export class KafkaMessageBus implements MessageBus {
   /**
    * After a failed send the next one starts a new producer. An idempotent producer numbers
    * its batches per partition; a broker killed and restarted (SIGKILL) can come back without
-   * the state that numbering relies on, and every later send of that producer can then
-   * fail: the likeliest cause of one relay the broker-outage fault test saw stuck for good
-   * while the others recovered (docs/fault-tolerance.md, "A second bug"). A new producer
+   * the state that numbering relies on, and every later send of that producer then fails
+   * ("out of order sequence number"): the broker-outage fault test saw one relay stuck so
+   * for good while the others recovered (docs/fault-tolerance.md, "A second bug"). A new producer
    * gets a new producer id and starts its numbering afresh. What the failed send may
    * already have written is sent again by the caller's retry: at least once, as after any
    * failed publish, and consumers drop the duplicate.
